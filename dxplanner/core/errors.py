@@ -1,0 +1,34 @@
+"""Errors a user can understand: each carries one message in the user's language."""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """Something the user asked for cannot be done; nothing was changed."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class InvalidInputError(DomainError):
+    """A value is out of range, missing, or contradicts another value."""
+
+
+class NotFoundError(DomainError):
+    """A record the request names does not exist (any more)."""
+
+
+class ConflictError(DomainError):
+    """The request would break a link other records depend on."""
+
+
+class PlanFileError(DomainError):
+    """A file cannot be opened or created as a plan file."""
+
+
+class ReadOnlyError(DomainError):
+    """A change was asked of a plan file that is open read-only."""

@@ -1,0 +1,30 @@
+"""The tables of a plan file, as SQLModel classes."""
+
+from dxplanner.core.models.base import NAMING_CONVENTION
+from dxplanner.core.models.indicators import Indicator, IndicatorTarget, IndicatorValue
+from dxplanner.core.models.plans import ActionPlan
+from dxplanner.core.models.resources import BudgetLine, StaffLine
+from dxplanner.core.models.strategy import Goal, SocioEconomicPlan, Strategy
+from dxplanner.core.models.tasks import Dependency, Task, TaskGoal, TaskUnit
+from dxplanner.core.models.tracking import ProgressReport, Risk
+from dxplanner.core.models.units import Unit
+
+__all__ = [
+    "NAMING_CONVENTION",
+    "ActionPlan",
+    "BudgetLine",
+    "Dependency",
+    "Goal",
+    "Indicator",
+    "IndicatorTarget",
+    "IndicatorValue",
+    "ProgressReport",
+    "Risk",
+    "SocioEconomicPlan",
+    "StaffLine",
+    "Strategy",
+    "Task",
+    "TaskGoal",
+    "TaskUnit",
+    "Unit",
+]

@@ -1,0 +1,35 @@
+"""Shared pieces of the table definitions: constraint names and enum columns."""
+
+from __future__ import annotations
+
+import enum
+import re
+
+import sqlalchemy as sa
+from sqlmodel import SQLModel
+
+# Named constraints let Alembic's batch mode rebuild SQLite tables reliably.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+SQLModel.metadata.naming_convention = NAMING_CONVENTION
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+def enum_type(enum_class: type[enum.StrEnum]) -> sa.Enum:
+    """A portable column type that stores an enumeration by value, checked by the schema."""
+    return sa.Enum(
+        enum_class,
+        name=_snake(enum_class.__name__),
+        native_enum=False,
+        create_constraint=True,
+        validate_strings=True,
+        values_callable=lambda members: [member.value for member in members],
+    )

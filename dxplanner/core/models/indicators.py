@@ -1,0 +1,60 @@
+"""Indicators (KPIs) with their yearly targets and measured values."""
+
+from __future__ import annotations
+
+import datetime
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from dxplanner.core.enums import Direction
+from dxplanner.core.models.base import enum_type
+
+
+class Indicator(SQLModel, table=True):
+    """A measurable goal of a strategy, or a target of a socio-economic plan."""
+
+    __tablename__ = "indicator"
+    __table_args__ = (
+        sa.CheckConstraint("(goal_id IS NULL) <> (sedp_id IS NULL)", name="one_owner"),
+        sa.CheckConstraint(
+            "sedp_indicator_id IS NULL OR sedp_indicator_id <> id", name="not_own_sedp_indicator"
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    goal_id: int | None = Field(default=None, foreign_key="goal.id", ondelete="CASCADE", index=True)
+    sedp_id: int | None = Field(
+        default=None, foreign_key="socio_economic_plan.id", ondelete="CASCADE", index=True
+    )
+    code: str
+    name: str
+    measure_unit: str = ""
+    direction: Direction = Field(default=Direction.INCREASE, sa_type=enum_type(Direction))
+    baseline_value: float | None = None
+    baseline_year: int | None = None
+    source: str | None = None
+    sedp_indicator_id: int | None = Field(
+        default=None, foreign_key="indicator.id", ondelete="SET NULL", index=True
+    )
+
+
+class IndicatorTarget(SQLModel, table=True):
+    """The value an indicator should reach in a year."""
+
+    __tablename__ = "indicator_target"
+
+    indicator_id: int = Field(foreign_key="indicator.id", ondelete="CASCADE", primary_key=True)
+    year: int = Field(primary_key=True)
+    value: float
+
+
+class IndicatorValue(SQLModel, table=True):
+    """A value of an indicator measured on a date."""
+
+    __tablename__ = "indicator_value"
+
+    indicator_id: int = Field(foreign_key="indicator.id", ondelete="CASCADE", primary_key=True)
+    as_of: datetime.date = Field(primary_key=True)
+    value: float
+    source: str | None = None

@@ -1,0 +1,27 @@
+"""Action plans: the tasks that make a strategy concrete for a period."""
+
+from __future__ import annotations
+
+import datetime
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from dxplanner.core.enums import PlanStatus
+from dxplanner.core.models.base import enum_type
+
+
+class ActionPlan(SQLModel, table=True):
+    """A plan of tasks for a year or a whole strategy period."""
+
+    __tablename__ = "action_plan"
+    __table_args__ = (sa.CheckConstraint('"end" >= start', name="date_order"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    strategy_id: int | None = Field(default=None, foreign_key="strategy.id", ondelete="RESTRICT", index=True)
+    unit_id: int = Field(foreign_key="unit.id", ondelete="RESTRICT", index=True)
+    name: str
+    start: datetime.date
+    end: datetime.date
+    decision_no: str | None = None
+    status: PlanStatus = Field(default=PlanStatus.DRAFT, sa_type=enum_type(PlanStatus))

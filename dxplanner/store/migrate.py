@@ -1,0 +1,48 @@
+"""Bringing a plan file's schema to the current revision with Alembic (imported only here)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from dxplanner.store.sqlite_engine import writing
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+HEAD_REVISION = "0001"
+
+
+def upgrade_to_head(engine: sa.Engine) -> None:
+    """Run every missing revision in one transaction: all of them, or none."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with writing(engine).connect() as connection:
+        # Batch mode rebuilds tables; with foreign keys on, dropping the old copy
+        # would cascade deletes. The pragma only takes effect outside a transaction,
+        # so it goes to the driver connection before SQLAlchemy begins one.
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        driver.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"migration left {len(broken)} broken references")
+        finally:
+            driver.execute("PRAGMA foreign_keys=ON")
+
+
+def stored_revision(connection: sa.Connection) -> str | None:
+    """The Alembic revision recorded in the file, if any."""
+    has_table = connection.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+    ).first()
+    if has_table is None:
+        return None
+    row = connection.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+    return None if row is None else str(row[0])

@@ -1,0 +1,1 @@
+"""Alembic migrations of the plan-file schema, one revision per schema version."""

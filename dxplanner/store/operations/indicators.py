@@ -1,0 +1,137 @@
+"""Operations on indicators, their yearly targets and their measured values."""
+
+from __future__ import annotations
+
+import datetime
+
+from sqlmodel import Session, col, select
+
+from dxplanner.core import rules
+from dxplanner.core.enums import Direction
+from dxplanner.core.errors import InvalidInputError
+from dxplanner.core.models import Goal, Indicator, IndicatorTarget, IndicatorValue, SocioEconomicPlan
+from dxplanner.i18n import _
+from dxplanner.store.changes import Changes, Entity
+from dxplanner.store.operations._records import Checkers, apply_fields, fetch, new_id
+from dxplanner.store.plan_store import PlanStore
+
+
+def _checkers() -> Checkers:
+    return {
+        "code": lambda value: rules.required_text(value, _("Indicator code")),
+        "name": lambda value: rules.required_text(value, _("Indicator name")),
+        "measure_unit": lambda value: rules.optional_text(value, _("Unit of measure")) or "",
+        "direction": lambda value: rules.member(Direction, value, _("Direction")),
+        "baseline_value": lambda value: rules.optional_number(value, _("Baseline value")),
+        "baseline_year": lambda value: None if value is None else rules.year(value, _("Baseline year")),
+        "source": lambda value: rules.optional_text(value, _("Source")),
+        "sedp_indicator_id": lambda value: rules.optional_whole_number(
+            value, _("Socio-economic plan indicator")
+        ),
+    }
+
+
+def create_indicator(
+    store: PlanStore, *, goal_id: int | None = None, sedp_id: int | None = None, **fields: object
+) -> Changes:
+    """Add an indicator to a goal of a strategy, or to a socio-economic plan (exactly one)."""
+    with store.write() as session:
+        if (goal_id is None) == (sedp_id is None):
+            raise InvalidInputError(_("An indicator belongs either to a goal or to a socio-economic plan."))
+        indicator = Indicator(goal_id=goal_id, sedp_id=sedp_id, code="", name="")
+        apply_fields(indicator, {"code": None, "name": None} | fields, _checkers())
+        _validate(session, indicator)
+        return Changes().create(Entity.INDICATOR, new_id(session, indicator))
+
+
+def update_indicator(store: PlanStore, indicator_id: int, **fields: object) -> Changes:
+    """Change an indicator's fields."""
+    with store.write() as session:
+        indicator = fetch(session, Indicator, indicator_id, _("Indicator"))
+        previous = apply_fields(indicator, fields, _checkers())
+        _validate(session, indicator)
+        session.add(indicator)
+        changes = Changes().update(Entity.INDICATOR, indicator_id)
+        changes.previous = previous
+        return changes
+
+
+def delete_indicator(store: PlanStore, indicator_id: int) -> Changes:
+    """Delete an indicator with its targets and values."""
+    with store.write() as session:
+        session.delete(fetch(session, Indicator, indicator_id, _("Indicator")))
+        return Changes().delete(Entity.INDICATOR, indicator_id)
+
+
+def set_indicator_target(store: PlanStore, indicator_id: int, year: int, value: float | None) -> Changes:
+    """Set the target of an indicator for a year; None removes it."""
+    with store.write() as session:
+        fetch(session, Indicator, indicator_id, _("Indicator"))
+        checked_year = rules.year(year, _("Year"))
+        target = session.get(IndicatorTarget, (indicator_id, checked_year))
+        changes = Changes().update(Entity.INDICATOR_TARGET, indicator_id)
+        changes.previous = {"value": None if target is None else target.value}
+        if value is None:
+            if target is not None:
+                session.delete(target)
+            return changes
+        checked_value = rules.number(value, _("Target"))
+        if target is None:
+            target = IndicatorTarget(indicator_id=indicator_id, year=checked_year, value=checked_value)
+        target.value = checked_value
+        session.add(target)
+        return changes
+
+
+def record_indicator_value(
+    store: PlanStore, indicator_id: int, as_of: datetime.date, value: float | None, source: str | None = None
+) -> Changes:
+    """Record the value an indicator measured on a date; None removes that measurement."""
+    with store.write() as session:
+        fetch(session, Indicator, indicator_id, _("Indicator"))
+        checked_date = rules.required_date(as_of, _("Date"))
+        measured = session.get(IndicatorValue, (indicator_id, checked_date))
+        changes = Changes().update(Entity.INDICATOR_VALUE, indicator_id)
+        changes.previous = (
+            {"value": None, "source": None}
+            if measured is None
+            else {"value": measured.value, "source": measured.source}
+        )
+        if value is None:
+            if measured is not None:
+                session.delete(measured)
+            return changes
+        checked_value = rules.number(value, _("Value"))
+        if measured is None:
+            measured = IndicatorValue(indicator_id=indicator_id, as_of=checked_date, value=checked_value)
+        measured.value = checked_value
+        measured.source = rules.optional_text(source, _("Source"))
+        session.add(measured)
+        return changes
+
+
+def _validate(session: Session, indicator: Indicator) -> None:
+    if indicator.goal_id is not None:
+        goal = fetch(session, Goal, indicator.goal_id, _("Goal"))
+        siblings = select(Indicator.id).join(Goal, col(Goal.id) == col(Indicator.goal_id))
+        same_owner = siblings.where(Goal.strategy_id == goal.strategy_id)
+        owner = _("strategy")
+    else:
+        fetch(session, SocioEconomicPlan, indicator.sedp_id, _("Socio-economic plan"))
+        same_owner = select(Indicator.id).where(Indicator.sedp_id == indicator.sedp_id)
+        owner = _("socio-economic plan")
+    duplicate = session.exec(
+        same_owner.where(Indicator.code == indicator.code, col(Indicator.id) != indicator.id)
+    ).first()
+    if duplicate is not None:
+        raise InvalidInputError(
+            _("This {owner} already has an indicator with the code {code}.").format(
+                owner=owner, code=indicator.code
+            )
+        )
+    if indicator.sedp_indicator_id is not None:
+        linked = fetch(session, Indicator, indicator.sedp_indicator_id, _("Socio-economic plan indicator"))
+        if linked.sedp_id is None:
+            raise InvalidInputError(
+                _("An indicator can only be linked to an indicator of a socio-economic plan.")
+            )

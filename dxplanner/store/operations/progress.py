@@ -1,0 +1,105 @@
+"""Operations on progress reports; the latest report sets the task's progress and status."""
+
+from __future__ import annotations
+
+import datetime
+
+from sqlmodel import Session, col, select
+
+from dxplanner.core import rules
+from dxplanner.core.enums import TaskStatus
+from dxplanner.core.models import ProgressReport, Task
+from dxplanner.i18n import _
+from dxplanner.store.changes import Changes, Entity
+from dxplanner.store.operations._records import Checkers, apply_fields, fetch, new_id
+from dxplanner.store.plan_store import PlanStore
+
+
+def _checkers() -> Checkers:
+    return {
+        "as_of": lambda value: rules.required_date(value, _("Report date")),
+        "progress": rules.progress,
+        "status": lambda value: rules.member(TaskStatus, value, _("Status")),
+        "remark": lambda value: rules.optional_text(value, _("Remark")),
+        "author": lambda value: rules.optional_text(value, _("Author")),
+    }
+
+
+def status_for_progress(progress: float) -> TaskStatus:
+    """The status a report implies when the reporter gives none."""
+    if progress >= rules.PROGRESS_MAX:
+        return TaskStatus.COMPLETED
+    return TaskStatus.IN_PROGRESS if progress > 0 else TaskStatus.NOT_STARTED
+
+
+def add_progress_report(
+    store: PlanStore,
+    task_id: int,
+    *,
+    as_of: datetime.date,
+    progress: float,
+    status: TaskStatus | str | None = None,
+    remark: str | None = None,
+    author: str | None = None,
+) -> Changes:
+    """Record how far a task has come on a date; the newest report becomes the task's state."""
+    with store.write() as session:
+        fetch(session, Task, task_id, _("Task"))
+        report = ProgressReport(task_id=task_id, as_of=as_of, progress=0, status=TaskStatus.NOT_STARTED)
+        checked_progress = rules.progress(progress)
+        apply_fields(
+            report,
+            {
+                "as_of": as_of,
+                "progress": checked_progress,
+                "status": status_for_progress(checked_progress) if status is None else status,
+                "remark": remark,
+                "author": author,
+            },
+            _checkers(),
+        )
+        changes = Changes().create(Entity.PROGRESS_REPORT, new_id(session, report))
+        _sync_task(session, task_id, changes)
+        return changes
+
+
+def update_progress_report(store: PlanStore, report_id: int, **fields: object) -> Changes:
+    """Correct a progress report."""
+    with store.write() as session:
+        report = fetch(session, ProgressReport, report_id, _("Progress report"))
+        previous = apply_fields(report, fields, _checkers())
+        session.add(report)
+        changes = Changes().update(Entity.PROGRESS_REPORT, report_id)
+        changes.previous = previous
+        _sync_task(session, report.task_id, changes)
+        return changes
+
+
+def delete_progress_report(store: PlanStore, report_id: int) -> Changes:
+    """Remove a progress report; the task takes the state of the newest one left."""
+    with store.write() as session:
+        report = fetch(session, ProgressReport, report_id, _("Progress report"))
+        task_id = report.task_id
+        session.delete(report)
+        session.flush()
+        changes = Changes().delete(Entity.PROGRESS_REPORT, report_id)
+        _sync_task(session, task_id, changes)
+        return changes
+
+
+def _sync_task(session: Session, task_id: int, changes: Changes) -> None:
+    session.flush()
+    latest = session.exec(
+        select(ProgressReport)
+        .where(ProgressReport.task_id == task_id)
+        .order_by(col(ProgressReport.as_of).desc(), col(ProgressReport.id).desc())
+    ).first()
+    if latest is None:
+        return
+    task = fetch(session, Task, task_id, _("Task"))
+    if (task.progress, task.status) != (latest.progress, latest.status):
+        task.progress = latest.progress
+        task.status = latest.status
+        task.version += 1
+        session.add(task)
+        changes.update(Entity.TASK, task_id)

@@ -1,0 +1,113 @@
+"""Operations on units: create, rename, move in the tree, delete."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from sqlmodel import Session, col, select
+
+from dxplanner.core import rules
+from dxplanner.core.enums import UnitKind
+from dxplanner.core.errors import ConflictError, InvalidInputError
+from dxplanner.core.models import (
+    ActionPlan,
+    Risk,
+    SocioEconomicPlan,
+    StaffLine,
+    Strategy,
+    Task,
+    TaskUnit,
+    Unit,
+)
+from dxplanner.i18n import _
+from dxplanner.store.changes import Changes, Entity
+from dxplanner.store.operations._records import Checkers, apply_fields, count, fetch, new_id
+from dxplanner.store.plan_store import PlanStore
+
+
+def _checkers() -> Checkers:
+    return {
+        "code": lambda value: rules.required_text(value, _("Unit code")),
+        "name": lambda value: rules.required_text(value, _("Unit name")),
+        "short_name": lambda value: rules.optional_text(value, _("Short name")),
+        "kind": lambda value: rules.member(UnitKind, value, _("Unit kind")),
+        "parent_id": lambda value: rules.optional_whole_number(value, _("Parent unit")),
+    }
+
+
+def create_unit(store: PlanStore, **fields: object) -> Changes:
+    """Add a unit (code and name required), optionally under a parent unit."""
+    with store.write() as session:
+        unit = Unit(code="", name="")
+        apply_fields(unit, {"code": None, "name": None} | fields, _checkers())
+        _validate(session, unit)
+        return Changes().create(Entity.UNIT, new_id(session, unit))
+
+
+def update_unit(store: PlanStore, unit_id: int, **fields: object) -> Changes:
+    """Change a unit's fields; changing parent_id moves it in the tree."""
+    with store.write() as session:
+        unit = fetch(session, Unit, unit_id, _("Unit"))
+        previous = apply_fields(unit, fields, _checkers())
+        _validate(session, unit)
+        session.add(unit)
+        changes = Changes().update(Entity.UNIT, unit_id)
+        changes.previous = previous
+        return changes
+
+
+def delete_unit(store: PlanStore, unit_id: int) -> Changes:
+    """Delete a unit that nothing depends on any more."""
+    with store.write() as session:
+        unit = fetch(session, Unit, unit_id, _("Unit"))
+        _refuse_if_used(session, unit)
+        owned_risks = session.exec(select(Risk).where(Risk.owner_unit_id == unit_id)).all()
+        changes = Changes()
+        for risk in owned_risks:
+            risk.owner_unit_id = None
+            session.add(risk)
+            assert risk.id is not None
+            changes.update(Entity.RISK, risk.id)
+        session.delete(unit)
+        return changes.delete(Entity.UNIT, unit_id)
+
+
+def _validate(session: Session, unit: Unit) -> None:
+    duplicate = session.exec(select(Unit.id).where(Unit.code == unit.code, col(Unit.id) != unit.id)).first()
+    if duplicate is not None:
+        raise InvalidInputError(_("Another unit already has the code {code}.").format(code=unit.code))
+    if unit.parent_id is not None:
+        fetch(session, Unit, unit.parent_id, _("Parent unit"))
+        if unit.id is not None and _is_within(session, unit.parent_id, unit.id):
+            raise InvalidInputError(
+                _("{name} cannot be placed under itself or one of its own sub-units.").format(name=unit.name)
+            )
+
+
+def _is_within(session: Session, candidate_id: int, ancestor_id: int) -> bool:
+    """Whether candidate is ancestor or lies below it."""
+    current: int | None = candidate_id
+    while current is not None:
+        if current == ancestor_id:
+            return True
+        current = session.exec(select(Unit.parent_id).where(Unit.id == current)).one()
+    return False
+
+
+def _refuse_if_used(session: Session, unit: Unit) -> None:
+    uses: Mapping[str, int] = {
+        _("sub-units"): count(session, Unit, Unit.parent_id == unit.id),
+        _("tasks it leads"): count(session, Task, Task.lead_unit_id == unit.id),
+        _("tasks it cooperates on"): count(session, TaskUnit, TaskUnit.unit_id == unit.id),
+        _("action plans"): count(session, ActionPlan, ActionPlan.unit_id == unit.id),
+        _("strategies"): count(session, Strategy, Strategy.unit_id == unit.id),
+        _("socio-economic plans"): count(session, SocioEconomicPlan, SocioEconomicPlan.unit_id == unit.id),
+        _("staff lines"): count(session, StaffLine, StaffLine.unit_id == unit.id),
+    }
+    in_use = [f"{number} {what}" for what, number in uses.items() if number]
+    if in_use:
+        raise ConflictError(
+            _("{name} cannot be deleted: it still has {uses}. Move those to another unit first.").format(
+                name=unit.name, uses=", ".join(in_use)
+            )
+        )

@@ -1,0 +1,80 @@
+"""An open plan file: its engine, whether it may be changed, and its transactions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy import exc
+from sqlmodel import Session
+
+from dxplanner.core.errors import DomainError, InvalidInputError, PlanFileError, ReadOnlyError
+from dxplanner.i18n import _
+from dxplanner.store.sqlite_engine import writing
+
+
+@dataclass
+class PlanStore:
+    """A plan file opened for reading, or for reading and writing."""
+
+    path: Path
+    engine: sa.Engine
+    read_only: bool = False
+    # Said to the user once after opening: why the file is read-only, or that it was upgraded.
+    notice: str | None = None
+    _write_engine: sa.Engine = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._write_engine = writing(self.engine)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading one consistent snapshot."""
+        with _user_errors(), Session(self.engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session in one write transaction: committed when the block ends, rolled back on error."""
+        if self.read_only:
+            raise ReadOnlyError(
+                _("{name} is open read-only; nothing was changed.").format(name=self.path.name)
+            )
+        with _user_errors(), Session(self._write_engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        """Release every connection to the file."""
+        self.engine.dispose()
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """Turn database failures that reach this far into messages a user can act on."""
+    try:
+        yield
+    except DomainError:
+        raise
+    except exc.IntegrityError as error:
+        # Operations check their input first; this is the schema's last line of defence.
+        raise InvalidInputError(
+            _("The change was refused because it breaks a rule of the plan: {detail}").format(
+                detail=error.orig
+            )
+        ) from error
+    except exc.OperationalError as error:
+        text = str(error.orig).lower()
+        if "locked" in text or "busy" in text:
+            raise PlanFileError(
+                _("The plan file is busy in another program. Close it there and try again.")
+            ) from error
+        if "readonly" in text or "read-only" in text:
+            raise ReadOnlyError(_("The plan file cannot be written (it is read-only on disk).")) from error
+        raise PlanFileError(
+            _("The plan file could not be used: {reason}").format(reason=error.orig)
+        ) from error
+    except exc.DatabaseError as error:
+        raise PlanFileError(_("The plan file is damaged: {reason}").format(reason=error.orig)) from error
