@@ -38,12 +38,20 @@ class PlanStore:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A session in one write transaction: committed when the block ends, rolled back on error."""
+        """A session in one write transaction: committed when the block ends, rolled back on error.
+
+        Autoflush is off so that checks run against the stored state while the
+        change being checked is still only in memory.
+        """
         if self.read_only:
             raise ReadOnlyError(
                 _("{name} is open read-only; nothing was changed.").format(name=self.path.name)
             )
-        with _user_errors(), Session(self._write_engine, expire_on_commit=False) as session, session.begin():
+        with (
+            _user_errors(),
+            Session(self._write_engine, expire_on_commit=False, autoflush=False) as session,
+            session.begin(),
+        ):
             yield session
 
     def close(self) -> None:

@@ -18,7 +18,9 @@ BUSY_TIMEOUT_SECONDS = 5.0
 BEGIN_MODE_OPTION = "sqlite_begin"
 
 
-def connect_sqlite(path: Path, *, read_only: bool) -> sqlite3.Connection:
+def connect_sqlite(
+    path: Path, *, read_only: bool, busy_timeout: float = BUSY_TIMEOUT_SECONDS
+) -> sqlite3.Connection:
     """A raw connection that leaves transaction control to us."""
     if read_only:
         target = f"file:{quote(str(path.resolve()))}?mode=ro"
@@ -29,7 +31,7 @@ def connect_sqlite(path: Path, *, read_only: bool) -> sqlite3.Connection:
     connection = sqlite3.connect(
         target,
         uri=True,
-        timeout=BUSY_TIMEOUT_SECONDS,
+        timeout=busy_timeout,
         isolation_level=None,
         check_same_thread=False,
         detect_types=0,
@@ -40,11 +42,13 @@ def connect_sqlite(path: Path, *, read_only: bool) -> sqlite3.Connection:
     return connection
 
 
-def create_sqlite_engine(path: Path, *, read_only: bool = False) -> sa.Engine:
+def create_sqlite_engine(
+    path: Path, *, read_only: bool = False, busy_timeout: float = BUSY_TIMEOUT_SECONDS
+) -> sa.Engine:
     """An engine on the plan file at path; writes begin with BEGIN IMMEDIATE."""
     engine = sa.create_engine(
         "sqlite://",
-        creator=lambda: connect_sqlite(path, read_only=read_only),
+        creator=lambda: connect_sqlite(path, read_only=read_only, busy_timeout=busy_timeout),
         poolclass=sa.pool.QueuePool,
         pool_size=2,
         max_overflow=4,

@@ -1,0 +1,76 @@
+"""The composition root: read the arguments, then run a headless command or the window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from dxplanner import __version__, cli
+from dxplanner.core.errors import DomainError
+from dxplanner.crash_log import log_unexpected
+from dxplanner.i18n import _, set_language, system_language
+from dxplanner.paths import AppPaths
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `dxplanner`, `python -m dxplanner` and `python main.py`."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    set_language(system_language())
+    paths = AppPaths.for_user()
+    try:
+        if arguments and arguments[0] in cli.COMMANDS:
+            return cli.run(arguments, sys.stdout, sys.stderr)
+        return _run_window(arguments, paths)
+    except KeyboardInterrupt:
+        return cli.EXIT_USER_ERROR
+    except Exception as error:  # the last guard: a message and a log, never a traceback
+        sys.stderr.write(f"dxplanner: {log_unexpected(error, paths.log_file)}\n")
+        return cli.EXIT_USER_ERROR
+
+
+def _window_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dxplanner",
+        description=_("Open the dxplanner window, or run a command: {commands}.").format(
+            commands=", ".join(cli.COMMANDS)
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"dxplanner {__version__}")
+    parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help=_("the plan file to open"))
+    parser.add_argument("--demo", action="store_true", help=_("open a fresh copy of the demo plan"))
+    return parser
+
+
+def _run_window(arguments: list[str], paths: AppPaths) -> int:
+    try:
+        options = _window_parser().parse_args(arguments)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    if options.demo and options.file is not None:
+        sys.stderr.write("dxplanner: " + _("give either FILE or --demo, not both.") + "\n")
+        return cli.EXIT_BAD_ARGUMENTS
+    try:
+        plan = _plan_to_open(options.file, options.demo, paths)
+    except DomainError as error:
+        sys.stderr.write(f"dxplanner: {error.message}\n")
+        return cli.EXIT_USER_ERROR
+    from dxplanner.ui.gui import run_gui
+
+    return run_gui(plan, paths)
+
+
+def _plan_to_open(file: Path | None, demo: bool, paths: AppPaths) -> Path:
+    """The file the window opens: the one named, a fresh demo, or the user's default plan."""
+    if file is not None:
+        return file
+    if demo or not paths.default_plan.exists():
+        from dxplanner.store.demo import load_demo
+        from dxplanner.store.plan_file import create_plan_file
+
+        target = paths.demo_plan if demo else paths.default_plan
+        target.parent.mkdir(parents=True, exist_ok=True)
+        create_plan_file(target, fill=load_demo, overwrite=demo)
+        return target
+    return paths.default_plan

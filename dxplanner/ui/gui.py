@@ -1,0 +1,84 @@
+"""Starting the window: the application object, settings, translations and the error guard."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from dxplanner.crash_log import log_unexpected
+from dxplanner.i18n import _, current_language
+from dxplanner.paths import AppPaths
+from dxplanner.store.plan_file import create_plan_file, open_plan_file
+from dxplanner.ui.main_window import MainWindow
+
+
+def create_plan(path: Path, with_demo: bool) -> Path:
+    """Create a plan file for the File > New actions."""
+    if not with_demo:
+        return create_plan_file(path)
+    from dxplanner.store.demo import load_demo
+
+    return create_plan_file(path, fill=load_demo)
+
+
+def run_gui(plan: Path | None, paths: AppPaths, *, quit_after_first_paint: bool = False) -> int:
+    """Show the main window on plan and run until it closes."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("dxplanner")
+    app.setOrganizationName("dxplanner")
+    _install_qt_translations(app)
+    paths.config_dir.mkdir(parents=True, exist_ok=True)
+    settings = QSettings(str(paths.settings_file), QSettings.Format.IniFormat)
+    window = MainWindow(settings, open_plan_file, create_plan)
+    sys.excepthook = _error_guard(window, paths)
+    if quit_after_first_paint:
+        _quit_after_first_paint(window.task_table.viewport(), app)
+    window.show()
+    if plan is not None:
+        window.open_file(plan)
+    return app.exec()
+
+
+def _install_qt_translations(app: QApplication) -> None:
+    """Qt's own words (OK, Cancel, Yes) in the chosen language."""
+    language = current_language()
+    QLocale.setDefault(QLocale(language))
+    translator = QTranslator(app)
+    if translator.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+
+
+def _error_guard(window: MainWindow, paths: AppPaths):  # type: ignore[no-untyped-def]
+    """An excepthook that logs an unexpected error and tells the user in one sentence."""
+
+    def guard(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        message = log_unexpected(error.with_traceback(trace), paths.log_file)
+        QMessageBox.critical(window, _("Unexpected error"), message)
+
+    return guard
+
+
+class _FirstPaint(QObject):
+    """Prints when its target is first painted, then quits (for the start-up benchmark)."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self._app = app
+        self._seen = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802  (Qt's name)
+        if event.type() == QEvent.Type.Paint and not self._seen:
+            self._seen = True
+            print(f"first-paint {time.monotonic():.6f}", flush=True)
+            QTimer.singleShot(0, self._app.quit)
+        return False
+
+
+def _quit_after_first_paint(target: QObject, app: QApplication) -> None:
+    target.installEventFilter(_FirstPaint(app))

@@ -1,0 +1,76 @@
+"""Shared fixtures: plan files in temporary folders, the demo plan, and whole-file snapshots."""
+
+from __future__ import annotations
+
+import os
+
+# Qt aborts without a display unless told to draw offscreen; set before any Qt import.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from sqlmodel import SQLModel
+
+import dxplanner.core.models  # noqa: F401  (registers the tables)
+from dxplanner.i18n import set_language
+from dxplanner.store.backup import backup_plan_file
+from dxplanner.store.demo import load_demo
+from dxplanner.store.plan_file import create_plan_file, open_plan_file
+from dxplanner.store.plan_store import PlanStore
+
+Snapshot = dict[str, list[tuple[Any, ...]]]
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """Tests read messages in English unless they choose another language."""
+    set_language("en")
+    yield
+    set_language("en")
+
+
+@pytest.fixture
+def plan_path(tmp_path: Path) -> Path:
+    """A new, empty plan file."""
+    return create_plan_file(tmp_path / "plan.dxplan")
+
+
+@pytest.fixture
+def store(plan_path: Path) -> Iterator[PlanStore]:
+    """An empty plan file, open for writing."""
+    opened = open_plan_file(plan_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo plan, built once per test run."""
+    return create_plan_file(tmp_path_factory.mktemp("demo") / "demo.dxplan", fill=load_demo)
+
+
+@pytest.fixture
+def demo_path(demo_template: Path, tmp_path: Path) -> Path:
+    """A private copy of the demo plan file."""
+    return backup_plan_file(demo_template, tmp_path / "demo.dxplan")
+
+
+@pytest.fixture
+def demo_store(demo_path: Path) -> Iterator[PlanStore]:
+    """A private copy of the demo plan, open for writing."""
+    opened = open_plan_file(demo_path)
+    yield opened
+    opened.close()
+
+
+def snapshot(store: PlanStore) -> Snapshot:
+    """Every row of every table, to show that a refused operation changed nothing."""
+    with store.engine.connect() as connection:
+        return {
+            table.name: sorted(tuple(row) for row in connection.execute(sa.select(table)))
+            for table in SQLModel.metadata.sorted_tables
+        }

@@ -1,0 +1,66 @@
+"""Small builders for operation tests: a unit, a strategy and a plan in an empty file."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from dxplanner.store.operations.plans import create_plan
+from dxplanner.store.operations.strategies import create_strategy
+from dxplanner.store.operations.tasks import create_task
+from dxplanner.store.operations.units import create_unit
+from dxplanner.store.plan_store import PlanStore
+
+
+@dataclass(frozen=True)
+class Basics:
+    """The ids of what most operation tests need."""
+
+    ministry: int
+    department: int
+    strategy: int
+    plan: int
+
+
+def new_id(changes_id: int | None) -> int:
+    """The id an operation reported, which must be there."""
+    assert changes_id is not None
+    return changes_id
+
+
+def basics(store: PlanStore) -> Basics:
+    """A ministry with a department, a 2021-2025 strategy and its 2025 plan."""
+    ministry = new_id(
+        create_unit(store, code="BTTTT", name="Bộ Thông tin và Truyền thông", kind="ministry").id
+    )
+    department = new_id(
+        create_unit(
+            store, code="CDS", name="Cục Chuyển đổi số quốc gia", kind="department", parent_id=ministry
+        ).id
+    )
+    strategy = new_id(
+        create_strategy(
+            store,
+            name="Chiến lược phát triển Chính phủ điện tử hướng tới Chính phủ số",
+            unit_id=ministry,
+            start_year=2021,
+            end_year=2025,
+            vision_year=2030,
+        ).id
+    )
+    plan = new_id(
+        create_plan(
+            store,
+            name="Kế hoạch triển khai năm 2025",
+            unit_id=ministry,
+            strategy_id=strategy,
+            start=datetime.date(2025, 1, 1),
+            end=datetime.date(2025, 12, 31),
+        ).id
+    )
+    return Basics(ministry, department, strategy, plan)
+
+
+def task(store: PlanStore, plan: int, name: str, parent_id: int | None = None, **fields: object) -> int:
+    """Add a task and return its id."""
+    return new_id(create_task(store, plan, parent_id=parent_id, name=name, **fields).id)

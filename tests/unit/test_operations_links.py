@@ -1,0 +1,208 @@
+"""Dependencies (no cycles), budget and staff lines, progress reports and risks."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from sqlmodel import select
+
+from dxplanner.core.enums import DependencyType, TaskStatus
+from dxplanner.core.errors import DomainError, InvalidInputError
+from dxplanner.core.models import BudgetLine, Dependency, ProgressReport, Risk, StaffLine, Task
+from dxplanner.store.changes import Entity
+from dxplanner.store.operations.dependencies import add_dependency, delete_dependency, update_dependency
+from dxplanner.store.operations.progress import (
+    add_progress_report,
+    delete_progress_report,
+    update_progress_report,
+)
+from dxplanner.store.operations.resources import (
+    add_budget_line,
+    add_staff_line,
+    delete_budget_line,
+    delete_staff_line,
+    update_budget_line,
+    update_staff_line,
+)
+from dxplanner.store.operations.risks import add_risk, delete_risk, update_risk
+from dxplanner.store.plan_store import PlanStore
+from tests.conftest import snapshot
+from tests.unit.builders import basics, new_id, task
+
+D = datetime.date
+
+
+def test_dependencies_are_added_changed_and_removed(store: PlanStore) -> None:
+    ids = basics(store)
+    design = task(store, ids.plan, "Thiết kế")
+    build = task(store, ids.plan, "Xây dựng")
+    link = new_id(add_dependency(store, design, build, type="SS", lag_days=5).id)
+    update_dependency(store, link, type="FS", lag_days=0)
+    with store.read() as session:
+        stored = session.get(Dependency, link)
+        assert stored is not None and (stored.type, stored.lag_days) == (DependencyType.FS, 0)
+    delete_dependency(store, link)
+    assert snapshot(store)["dependency"] == []
+
+
+def test_a_dependency_cycle_is_refused(store: PlanStore) -> None:
+    ids = basics(store)
+    a = task(store, ids.plan, "Khảo sát")
+    b = task(store, ids.plan, "Thiết kế")
+    c = task(store, ids.plan, "Triển khai")
+    add_dependency(store, a, b)
+    add_dependency(store, b, c)
+    before = snapshot(store)
+    with pytest.raises(InvalidInputError, match="would make a cycle: Triển khai already depends"):
+        add_dependency(store, c, a)
+    with pytest.raises(InvalidInputError, match="cannot depend on itself"):
+        add_dependency(store, a, a)
+    with pytest.raises(InvalidInputError, match="Thiết kế already depends on Khảo sát"):
+        add_dependency(store, a, b)
+    with pytest.raises(InvalidInputError, match="Link type cannot be 'XX'"):
+        add_dependency(store, a, c, type="XX")
+    with pytest.raises(DomainError, match="Successor task #999 does not exist"):
+        add_dependency(store, a, 999)
+    assert snapshot(store) == before
+
+
+def test_a_task_cannot_depend_on_its_own_group(store: PlanStore) -> None:
+    ids = basics(store)
+    group = task(store, ids.plan, "I. Dữ liệu", kind="group")
+    child = task(store, ids.plan, "1. Kho dữ liệu", parent_id=group)
+    before = snapshot(store)
+    with pytest.raises(InvalidInputError, match="its own group"):
+        add_dependency(store, group, child)
+    with pytest.raises(InvalidInputError, match="its own group"):
+        add_dependency(store, child, group)
+    assert snapshot(store) == before
+
+
+def test_budget_lines(store: PlanStore) -> None:
+    ids = basics(store)
+    task_id = task(store, ids.plan, "Xây dựng trung tâm dữ liệu")
+    line = new_id(
+        add_budget_line(
+            store,
+            task_id,
+            source="central_budget",
+            year=2025,
+            planned=120_000_000_000,
+            allocated=100_000_000_000,
+        ).id
+    )
+    update_budget_line(store, line, disbursed=40_000_000_000)
+    with store.read() as session:
+        stored = session.get(BudgetLine, line)
+        assert stored is not None and (stored.planned, stored.allocated, stored.disbursed) == (
+            120_000_000_000,
+            100_000_000_000,
+            40_000_000_000,
+        )
+    before = snapshot(store)
+    with pytest.raises(InvalidInputError, match="Planned amount must be at least 0"):
+        add_budget_line(store, task_id, source="oda", year=2025, planned=-1)
+    with pytest.raises(InvalidInputError, match="disbursed amount is more than the allocated amount"):
+        update_budget_line(store, line, disbursed=100_000_000_001)
+    with pytest.raises(InvalidInputError, match="already has a budget line for that source and year"):
+        add_budget_line(store, task_id, source="central_budget", year=2025, planned=1)
+    with pytest.raises(InvalidInputError, match="Funding source cannot be 'bank'"):
+        add_budget_line(store, task_id, source="bank", year=2025, planned=1)
+    with pytest.raises(InvalidInputError, match="Planned amount must be a whole number"):
+        add_budget_line(store, task_id, source="oda", year=2025, planned=1.5)
+    assert snapshot(store) == before
+    delete_budget_line(store, line)
+    assert snapshot(store)["budget_line"] == []
+
+
+def test_staff_lines(store: PlanStore) -> None:
+    ids = basics(store)
+    task_id = task(store, ids.plan, "Đào tạo cán bộ")
+    line = new_id(add_staff_line(store, task_id, unit_id=ids.department, person_months=6).id)
+    update_staff_line(store, line, person_months=7.5)
+    with store.read() as session:
+        stored = session.get(StaffLine, line)
+        assert stored is not None and stored.person_months == 7.5
+    before = snapshot(store)
+    with pytest.raises(InvalidInputError, match="already has a staff line for that unit"):
+        add_staff_line(store, task_id, unit_id=ids.department, person_months=1)
+    with pytest.raises(InvalidInputError, match="Person-months must be at least 0"):
+        update_staff_line(store, line, person_months=-2)
+    with pytest.raises(DomainError, match="Unit #31 does not exist"):
+        add_staff_line(store, task_id, unit_id=31, person_months=1)
+    assert snapshot(store) == before
+    delete_staff_line(store, line)
+    assert snapshot(store)["staff_line"] == []
+
+
+def test_the_newest_progress_report_sets_the_task(store: PlanStore) -> None:
+    ids = basics(store)
+    task_id = task(store, ids.plan, "Kết nối NDXP")
+    add_progress_report(store, task_id, as_of=D(2025, 3, 31), progress=30, remark="Đang thử nghiệm")
+    changes = add_progress_report(store, task_id, as_of=D(2025, 6, 30), progress=100, author="Cục CĐS")
+    assert Entity.TASK in changes.entities
+    # A late-arriving report about an earlier date does not override the newer one.
+    add_progress_report(store, task_id, as_of=D(2025, 2, 28), progress=10)
+    with store.read() as session:
+        stored = session.get(Task, task_id)
+        assert stored is not None and (stored.progress, stored.status) == (100, TaskStatus.COMPLETED)
+        newest = session.exec(select(ProgressReport).where(ProgressReport.as_of == D(2025, 6, 30))).one()
+    update_progress_report(store, new_id(newest.id), progress=90, status="in_progress")
+    with store.read() as session:
+        stored = session.get(Task, task_id)
+        assert stored is not None and (stored.progress, stored.status) == (90, TaskStatus.IN_PROGRESS)
+    delete_progress_report(store, new_id(newest.id))
+    with store.read() as session:
+        stored = session.get(Task, task_id)
+        assert stored is not None and (stored.progress, stored.status) == (30, TaskStatus.IN_PROGRESS)
+
+
+def test_invalid_progress_reports_are_refused(store: PlanStore) -> None:
+    ids = basics(store)
+    task_id = task(store, ids.plan, "Số hóa hồ sơ")
+    before = snapshot(store)
+    with pytest.raises(InvalidInputError, match="Progress must be between 0 and 100, not 101"):
+        add_progress_report(store, task_id, as_of=D(2025, 3, 31), progress=101)
+    with pytest.raises(InvalidInputError, match="Report date must be given"):
+        add_progress_report(store, task_id, as_of=None, progress=10)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match="Status cannot be 'done'"):
+        add_progress_report(store, task_id, as_of=D(2025, 3, 31), progress=10, status="done")
+    with pytest.raises(DomainError, match="Task #9 does not exist"):
+        add_progress_report(store, 9, as_of=D(2025, 3, 31), progress=10)
+    assert snapshot(store) == before
+
+
+def test_risks_of_a_strategy_a_plan_and_a_task(store: PlanStore) -> None:
+    ids = basics(store)
+    task_id = task(store, ids.plan, "Giám sát an toàn thông tin (SOC)")
+    for owner in ({"strategy_id": ids.strategy}, {"plan_id": ids.plan}, {"task_id": task_id}):
+        add_risk(store, text="Thiếu kinh phí", category="financial", likelihood=4, impact=5, **owner)
+    risk = new_id(add_risk(store, task_id=task_id, text="Tấn công mạng", category="security").id)
+    update_risk(
+        store,
+        risk,
+        likelihood=5,
+        mitigation="Giám sát 24/7",
+        owner_unit_id=ids.department,
+        status="mitigating",
+    )
+    with store.read() as session:
+        assert len(session.exec(select(Risk)).all()) == 4
+        stored = session.get(Risk, risk)
+        assert stored is not None and (stored.likelihood, stored.owner_unit_id) == (5, ids.department)
+    before = snapshot(store)
+    with pytest.raises(InvalidInputError, match="Likelihood must be between 1 and 5, not 6"):
+        update_risk(store, risk, likelihood=6)
+    with pytest.raises(InvalidInputError, match="Impact must be between 1 and 5, not 0"):
+        add_risk(store, task_id=task_id, text="X", impact=0)
+    with pytest.raises(InvalidInputError, match="exactly one strategy, action plan or task"):
+        add_risk(store, plan_id=ids.plan, task_id=task_id, text="X")
+    with pytest.raises(InvalidInputError, match="Risk must not be empty"):
+        add_risk(store, plan_id=ids.plan, text=" ")
+    with pytest.raises(DomainError, match="Owner #12 does not exist"):
+        update_risk(store, risk, owner_unit_id=12)
+    assert snapshot(store) == before
+    delete_risk(store, risk)
+    with store.read() as session:
+        assert len(session.exec(select(Risk)).all()) == 3
