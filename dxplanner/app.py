@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -58,7 +59,10 @@ def _run_window(arguments: list[str], paths: AppPaths) -> int:
         return cli.EXIT_USER_ERROR
     from dxplanner.ui.gui import run_gui
 
-    return run_gui(plan, paths)
+    # Set by bench/startup.py: quit as soon as the window has painted its first tasks.
+    quit_after_first_paint = os.environ.get("DXPLANNER_BENCH_FIRST_PAINT") == "1"
+    status: int = run_gui(plan, paths, quit_after_first_paint=quit_after_first_paint)
+    return status
 
 
 def _plan_to_open(file: Path | None, demo: bool, paths: AppPaths) -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from dxplanner.store.operations.plans import create_plan
 from dxplanner.store.operations.strategies import create_strategy
@@ -61,6 +62,6 @@ def basics(store: PlanStore) -> Basics:
     return Basics(ministry, department, strategy, plan)
 
 
-def task(store: PlanStore, plan: int, name: str, parent_id: int | None = None, **fields: object) -> int:
+def task(store: PlanStore, plan: int, name: str, parent_id: int | None = None, **fields: Any) -> int:
     """Add a task and return its id."""
     return new_id(create_task(store, plan, parent_id=parent_id, name=name, **fields).id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
 from sqlmodel import col, select
@@ -112,7 +113,7 @@ def test_update_returns_the_previous_values_and_bumps_the_version(store: PlanSto
     ],
 )
 def test_invalid_task_fields_are_refused_and_nothing_is_written(
-    store: PlanStore, fields: dict[str, object], message: str
+    store: PlanStore, fields: dict[str, Any], message: str
 ) -> None:
     ids = basics(store)
     task_id = task(store, ids.plan, "Xây dựng kho dữ liệu dùng chung")
@@ -249,7 +250,7 @@ def test_delete_a_subtree_with_what_hangs_on_it(store: PlanStore) -> None:
 def test_plans_validate_their_period(store: PlanStore) -> None:
     ids = basics(store)
     before = snapshot(store)
-    with pytest.raises(InvalidInputError, match="the end .* is before the start"):
+    with pytest.raises(InvalidInputError, match=r"the end .* is before the start"):
         update_plan(store, ids.plan, end=D(2024, 12, 31))
     with pytest.raises(DomainError, match="Strategy #404 does not exist"):
         create_plan(

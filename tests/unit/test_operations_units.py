@@ -35,6 +35,7 @@ def test_create_update_and_delete_a_unit(store: PlanStore) -> None:
         assert unit is not None
         assert (unit.code, unit.short_name, unit.kind) == ("BTTTT", "Bộ TT&TT", UnitKind.MINISTRY)
 
+    assert changes.id is not None
     renamed = update_unit(store, changes.id, name="Bộ Khoa học và Công nghệ")
     assert renamed.previous == {"name": "Bộ Thông tin và Truyền thông"}
     with store.read() as session:

@@ -1,0 +1,96 @@
+"""Start-up time: process start to the first painted main window on the demo plan.
+
+Prints the median of several runs of `python -m dxplanner DEMO` beside a bare
+script that imports sqlmodel and PySide6 and paints an empty QMainWindow, and
+their ratio (the budget is 1.5). Run: python bench/startup.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BARE_SCRIPT = """
+import time
+import sqlmodel
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not getattr(self, "seen", False):
+            self.seen = True
+            print(f"first-paint {time.monotonic():.6f}", flush=True)
+            QTimer.singleShot(0, app.quit)
+        return False
+
+app = QApplication([])
+window = QMainWindow()
+window.resize(1360, 820)
+painted = FirstPaint(app)
+window.installEventFilter(painted)
+window.show()
+app.exec()
+"""
+
+
+def time_to_first_paint(command: list[str], environment: dict[str, str]) -> float:
+    """Seconds from spawning command to the first-paint line it prints."""
+    started = time.monotonic()
+    result = subprocess.run(command, env=environment, capture_output=True, text=True, timeout=120, check=True)
+    for line in result.stdout.splitlines():
+        if line.startswith("first-paint "):
+            return float(line.split()[1]) - started
+    raise RuntimeError(f"{command} never painted: {result.stderr}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9)
+    runs = parser.parse_args().runs
+
+    with tempfile.TemporaryDirectory() as folder:
+        home = Path(folder)
+        environment = dict(os.environ)
+        environment.setdefault("QT_QPA_PLATFORM", "offscreen" if "DISPLAY" not in os.environ else "xcb")
+        environment.update(
+            XDG_DATA_HOME=str(home / "data"),
+            XDG_CONFIG_HOME=str(home / "config"),
+            XDG_STATE_HOME=str(home / "state"),
+            DXPLANNER_BENCH_FIRST_PAINT="1",
+        )
+        demo = home / "demo.dxplan"
+        subprocess.run(
+            [sys.executable, "-m", "dxplanner", "new", str(demo), "--demo"], env=environment, check=True
+        )
+
+        cases = {
+            "bare (sqlmodel + PySide6, empty QMainWindow)": [sys.executable, "-c", BARE_SCRIPT],
+            "dxplanner DEMO_FILE (demo plan, first window)": [sys.executable, "-m", "dxplanner", str(demo)],
+            "dxplanner --demo (builds a fresh demo first)": [sys.executable, "-m", "dxplanner", "--demo"],
+        }
+        times: dict[str, list[float]] = {name: [] for name in cases}
+        # Interleaved, so that a noisy moment on the shared machine hits every case alike.
+        for _run in range(runs):
+            for name, command in cases.items():
+                times[name].append(time_to_first_paint(command, environment))
+
+    platform = environment["QT_QPA_PLATFORM"]
+    print(f"platform: {platform}, runs: {runs}, median seconds from process start to first paint")
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    for name, median in medians.items():
+        spread = f"{min(times[name]):.3f}-{max(times[name]):.3f}"
+        print(f"  {name:<48} {median:.3f} s  (range {spread})")
+    bare, *_ = medians.values()
+    for name, median in list(medians.items())[1:]:
+        print(f"  ratio {name.split(' (')[0]:<24} / bare: {median / bare:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+"""Whole flows through real processes: the commands users type and the window they start."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _environment(tmp_path: Path) -> dict[str, str]:
+    """A process environment whose user folders are inside tmp_path."""
+    environment = dict(os.environ)
+    environment.update(
+        {
+            "QT_QPA_PLATFORM": "offscreen",
+            "XDG_DATA_HOME": str(tmp_path / "data"),
+            "XDG_CONFIG_HOME": str(tmp_path / "config"),
+            "XDG_STATE_HOME": str(tmp_path / "state"),
+            "DXPLANNER_LANG": "en",
+        }
+    )
+    return environment
+
+
+def _run(args: list[str], tmp_path: Path, **extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        args,
+        cwd=tmp_path,
+        env=_environment(tmp_path) | extra,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_new_demo_then_check_prints_the_counts(tmp_path: Path) -> None:
+    created = _run([sys.executable, "-m", "dxplanner", "new", "x.dxplan", "--demo"], tmp_path)
+    assert created.returncode == 0, created.stderr
+    checked = _run([sys.executable, "-m", "dxplanner", "check", "x.dxplan"], tmp_path)
+    assert checked.returncode == 0, checked.stderr
+    lines = dict(line.split(": ", 1) for line in checked.stdout.splitlines())
+    assert lines["integrity"] == "ok"
+    for kind in ("units", "strategies", "plans", "tasks", "indicators"):
+        assert int(lines[kind]) > 0
+
+
+def test_the_installed_command_carries_its_demo_plan(tmp_path: Path) -> None:
+    command = shutil.which("dxplanner", path=str(Path(sys.executable).parent))
+    if command is None:
+        pytest.skip("dxplanner is not installed in this environment (run pip install .)")
+    created = _run([command, "new", "x.dxplan", "--demo"], tmp_path)
+    assert created.returncode == 0, created.stderr
+    assert _run([command, "check", "x.dxplan"], tmp_path).returncode == 0
+
+
+def test_main_py_and_the_module_start_the_same_program(tmp_path: Path) -> None:
+    by_script = _run([sys.executable, str(ROOT / "main.py"), "--version"], tmp_path)
+    by_module = _run([sys.executable, "-m", "dxplanner", "--version"], tmp_path)
+    assert by_script.returncode == by_module.returncode == 0
+    assert by_script.stdout == by_module.stdout
+    assert by_script.stdout.startswith("dxplanner ")
+
+
+def test_errors_are_one_line_without_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "notes.dxplan").write_text("not a plan", encoding="utf-8")
+    result = _run([sys.executable, "-m", "dxplanner", "check", "notes.dxplan"], tmp_path)
+    assert result.returncode == 1
+    assert (
+        result.stderr
+        == "dxplanner: notes.dxplan is not a dxplanner plan file (it is not an SQLite database).\n"
+    )
+    bad = _run([sys.executable, "-m", "dxplanner", "check"], tmp_path)
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_the_first_run_creates_the_default_plan_and_shows_it(tmp_path: Path) -> None:
+    result = _run([sys.executable, "-m", "dxplanner"], tmp_path, DXPLANNER_BENCH_FIRST_PAINT="1")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("first-paint ")
+    default_plan = tmp_path / "data" / "dxplanner" / "plan.dxplan"
+    assert default_plan.exists()
+    again = _run([sys.executable, "-m", "dxplanner", "check", str(default_plan)], tmp_path)
+    assert "tasks: " in again.stdout
+
+
+def test_the_window_opens_a_named_file_and_a_fresh_demo(tmp_path: Path) -> None:
+    assert _run([sys.executable, "-m", "dxplanner", "new", "mine.dxplan"], tmp_path).returncode == 0
+    named = _run(
+        [sys.executable, "-m", "dxplanner", "mine.dxplan"], tmp_path, DXPLANNER_BENCH_FIRST_PAINT="1"
+    )
+    assert named.returncode == 0, named.stderr
+    demo = _run([sys.executable, "-m", "dxplanner", "--demo"], tmp_path, DXPLANNER_BENCH_FIRST_PAINT="1")
+    assert demo.returncode == 0, demo.stderr
+    assert (tmp_path / "data" / "dxplanner" / "demo.dxplan").exists()
+    both = _run([sys.executable, "-m", "dxplanner", "--demo", "mine.dxplan"], tmp_path)
+    assert both.returncode == 2
+
+
+def test_start_up_imports_only_what_the_first_window_needs(tmp_path: Path) -> None:
+    probe = (
+        "import sys; import dxplanner.app, dxplanner.ui.gui, dxplanner.ui.main_window;"
+        "print(sorted(m for m in ('openpyxl', 'matplotlib', 'alembic', 'numpy') if m in sys.modules))"
+    )
+    result = _run([sys.executable, "-c", probe], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
