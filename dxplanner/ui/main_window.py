@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.task_table)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([380, 900])
+        self.splitter.setSizes([430, 930])
         self.setCentralWidget(self.splitter)
 
         self._scope_label = QLabel()

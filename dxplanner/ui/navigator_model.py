@@ -126,7 +126,8 @@ class NavigatorModel(QAbstractItemModel):
             return node.label
         if role == Qt.ItemDataRole.ToolTipRole:
             return node.tooltip or node.label
-        if role == Qt.ItemDataRole.FontRole and (node.kind is not NodeKind.TASK or node.is_group):
+        heading = node.kind in (NodeKind.STRATEGY, NodeKind.LOOSE_PLANS) or node.is_group
+        if role == Qt.ItemDataRole.FontRole and heading:
             font = QFont()
             font.setBold(True)
             return font
