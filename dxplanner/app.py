@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from dxplanner import __version__, cli
@@ -13,6 +13,7 @@ from dxplanner.core.errors import DomainError
 from dxplanner.crash_log import log_unexpected
 from dxplanner.i18n import _, set_language, system_language
 from dxplanner.paths import AppPaths
+from dxplanner.store.file_header import read_header
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -54,8 +55,20 @@ def _run_window(arguments: list[str], paths: AppPaths) -> int:
         return cli.EXIT_BAD_ARGUMENTS
     try:
         plan = _plan_to_open(options.file, options.demo, paths)
+        # Say what is wrong with the file here, in one line, rather than in an empty window.
+        read_header(plan)
     except DomainError as error:
         sys.stderr.write(f"dxplanner: {error.message}\n")
+        return cli.EXIT_USER_ERROR
+    if not _has_screen(os.environ):
+        sys.stderr.write(
+            "dxplanner: "
+            + _(
+                "No screen to show the window on. "
+                "Run it in a desktop session, or set QT_QPA_PLATFORM=offscreen."
+            )
+            + "\n"
+        )
         return cli.EXIT_USER_ERROR
     from dxplanner.ui.gui import run_gui
 
@@ -63,6 +76,13 @@ def _run_window(arguments: list[str], paths: AppPaths) -> int:
     quit_after_first_paint = os.environ.get("DXPLANNER_BENCH_FIRST_PAINT") == "1"
     status: int = run_gui(plan, paths, quit_after_first_paint=quit_after_first_paint)
     return status
+
+
+def _has_screen(environ: Mapping[str, str]) -> bool:
+    """Whether Qt can show a window here; without one it would abort the process."""
+    if not sys.platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
 
 
 def _plan_to_open(file: Path | None, demo: bool, paths: AppPaths) -> Path:

@@ -17,7 +17,7 @@ from dxplanner.store.plan_file import create_plan_file, open_plan_file
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_BAD_ARGUMENTS = 0, 1, 2
 
-Command = Callable[[argparse.Namespace, TextIO], int]
+Command = Callable[[argparse.Namespace, TextIO, TextIO], int]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,13 +52,13 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
         return int(exit_.code or 0)
     handler: Command = arguments.handler
     try:
-        return handler(arguments, out)
+        return handler(arguments, out, err)
     except DomainError as error:
         err.write(f"dxplanner: {error.message}\n")
         return EXIT_USER_ERROR
 
 
-def _new(arguments: argparse.Namespace, out: TextIO) -> int:
+def _new(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     path: Path = arguments.file
     if arguments.demo:
         from dxplanner.store.demo import load_demo
@@ -70,7 +70,7 @@ def _new(arguments: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _check(arguments: argparse.Namespace, out: TextIO) -> int:
+def _check(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     path: Path = arguments.file
     header = read_header(path)
     age = {
@@ -93,4 +93,11 @@ def _check(arguments: argparse.Namespace, out: TextIO) -> int:
                 out.write(f"{name}: {number}\n")
     finally:
         store.close()
-    return EXIT_OK if not problems else EXIT_USER_ERROR
+    if problems:
+        err.write(
+            "dxplanner: "
+            + _("{count} integrity problems found in {name}.").format(count=len(problems), name=path.name)
+            + "\n"
+        )
+        return EXIT_USER_ERROR
+    return EXIT_OK

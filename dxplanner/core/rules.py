@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import math
 from collections.abc import Iterable, Mapping
 from typing import TypeVar
 
@@ -15,6 +16,8 @@ E = TypeVar("E", bound=enum.StrEnum)
 PROGRESS_MIN, PROGRESS_MAX = 0.0, 100.0
 SCALE_MIN, SCALE_MAX = 1, 5
 YEAR_MIN, YEAR_MAX = 1900, 2200
+# The largest amount a signed 64-bit column holds (about 9.2 quintillion đồng).
+MONEY_MAX = 2**63 - 1
 
 
 def required_text(value: object, what: str) -> str:
@@ -67,8 +70,14 @@ def member(enum_class: type[E], value: object, what: str) -> E:
 
 def number(value: object, what: str, *, low: float | None = None, high: float | None = None) -> float:
     """A finite number within [low, high]."""
-    if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+    if isinstance(value, bool) or not isinstance(value, int | float):
         raise InvalidInputError(_("{what} must be a number.").format(what=what))
+    try:
+        finite = math.isfinite(value)
+    except OverflowError:  # an int too large to be a float
+        finite = False
+    if not finite:
+        raise InvalidInputError(_("{what} must be a finite number of reasonable size.").format(what=what))
     if (low is not None and value < low) or (high is not None and value > high):
         if low is not None and high is not None:
             message = _("{what} must be between {low:g} and {high:g}, not {value:g}.")
@@ -118,8 +127,16 @@ def year(value: object, what: str) -> int:
 
 
 def money(value: object, what: str) -> int:
-    """A non-negative amount in đồng."""
-    return whole_number(value, what, low=0)
+    """A non-negative amount in đồng that a 64-bit integer column can hold."""
+    amount = whole_number(value, what, low=0)
+    if amount > MONEY_MAX:
+        raise InvalidInputError(_("{what} is too large.").format(what=what))
+    return amount
+
+
+def position(value: object) -> int | None:
+    """A place among siblings (0 is first), or None for the end."""
+    return optional_whole_number(value, _("Position"), low=0)
 
 
 def dates_in_order(start: datetime.date | None, end: datetime.date | None, what: str) -> None:

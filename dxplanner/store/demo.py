@@ -30,6 +30,7 @@ from dxplanner.core.enums import (
     UnitRole,
 )
 from dxplanner.core.errors import InvalidInputError
+from dxplanner.core.links import LAG_LIMIT_DAYS, check_link
 from dxplanner.core.models import (
     ActionPlan,
     BudgetLine,
@@ -111,6 +112,8 @@ class _DemoRows:
         self.sedps: dict[str, tuple[int, dict[str, int]]] = {}
         self.task_keys: dict[str, int] = {}
         self.pending_links: list[tuple[int, Record]] = []
+        self.parent_of: dict[int, int | None] = {}
+        self.successors: dict[int, list[int]] = defaultdict(list)
 
     def build(self, document: Mapping[str, Any]) -> dict[type[SQLModel], list[Record]]:
         for unit in document.get("units", []):
@@ -321,12 +324,17 @@ class _DemoRows:
                 "version": 1,
             },
         )
+        self.parent_of[task_id] = parent_id
         key = task.get("key")
         if key is not None:
             if key in self.task_keys:
                 raise InvalidInputError(_("The demo plan uses the task key {key} twice.").format(key=key))
             self.task_keys[key] = task_id
         for unit in _unique(task.get("cooperating", [])):
+            if unit == lead:
+                raise InvalidInputError(
+                    _("The lead unit cannot also be a cooperating unit of the same task.") + f" ({unit})"
+                )
             self.rows[TaskUnit].append(
                 {"task_id": task_id, "unit_id": self._unit_id(unit), "role": UnitRole.COOPERATING}
             )
@@ -373,15 +381,31 @@ class _DemoRows:
             self._task(child, plan_id, task_id, child_position, goals)
 
     def _dependency(self, successor_id: int, link: Mapping[str, Any]) -> None:
+        predecessor_id = _lookup(self.task_keys, link.get("task"), _("task"))
+        # The same rules as dxplanner.store.operations.dependencies.add_dependency.
+        try:
+            check_link(predecessor_id, successor_id, self.parent_of, self.successors, self._task_name)
+        except InvalidInputError as error:
+            raise InvalidInputError(
+                _("The demo plan's task '{name}' has a link that is not allowed: {reason}").format(
+                    name=self._task_name(successor_id), reason=error.message
+                )
+            ) from None
+        self.successors[predecessor_id].append(successor_id)
         self._add(
             Dependency,
             {
-                "predecessor_id": _lookup(self.task_keys, link.get("task"), _("task")),
+                "predecessor_id": predecessor_id,
                 "successor_id": successor_id,
                 "type": rules.member(DependencyType, link.get("type", "FS"), _("Link type")),
-                "lag_days": link.get("lag_days", 0),
+                "lag_days": rules.whole_number(
+                    link.get("lag_days", 0), _("Lag (days)"), low=-LAG_LIMIT_DAYS, high=LAG_LIMIT_DAYS
+                ),
             },
         )
+
+    def _task_name(self, task_id: int) -> str:
+        return str(self.rows[Task][task_id - 1]["name"])
 
     def _risk(
         self,

@@ -6,10 +6,16 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from dxplanner.core.errors import DomainError
+from dxplanner.store.file_header import SCHEMA_VERSION
 from dxplanner.store.sqlite_engine import writing
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 HEAD_REVISION = "0001"
+
+
+class MigrationError(DomainError):
+    """An upgrade could not bring the file to the current schema; it was rolled back."""
 
 
 def upgrade_to_head(engine: sa.Engine) -> None:
@@ -32,7 +38,12 @@ def upgrade_to_head(engine: sa.Engine) -> None:
                 command.upgrade(config, "head")
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
-                    raise RuntimeError(f"migration left {len(broken)} broken references")
+                    raise MigrationError(f"the upgrade left {len(broken)} broken references")
+                # The header's version and Alembic's record must agree, or the next open
+                # would take the file for an older one again.
+                version = connection.exec_driver_sql("PRAGMA user_version").scalar()
+                if version != SCHEMA_VERSION or stored_revision(connection) != HEAD_REVISION:
+                    raise MigrationError(f"the upgrade ended at schema {version}, not {SCHEMA_VERSION}")
         finally:
             driver.execute("PRAGMA foreign_keys=ON")
 

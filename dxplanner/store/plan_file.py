@@ -7,18 +7,26 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from dxplanner.core.errors import PlanFileError
+from dxplanner.core.errors import DomainError, PlanFileError
 from dxplanner.i18n import _
 from dxplanner.store.backup import backup_name, backup_plan_file
 from dxplanner.store.file_header import APPLICATION_ID, SCHEMA_VERSION, SchemaAge, read_header
 from dxplanner.store.migrate import HEAD_REVISION, stored_revision, upgrade_to_head
-from dxplanner.store.plan_store import PlanStore
+from dxplanner.store.plan_store import PlanStore, user_errors
 from dxplanner.store.sqlite_engine import create_sqlite_engine
 
 PLAN_SUFFIX = ".dxplan"
 
+# Whether this program may change the file at a path (and create files beside it).
+Writable = Callable[[Path], bool]
 
-def open_plan_file(path: Path, *, read_only: bool = False) -> PlanStore:
+
+def can_write(path: Path) -> bool:
+    """Whether the file and its folder may be written by this process."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def open_plan_file(path: Path, *, read_only: bool = False, writable: Writable = can_write) -> PlanStore:
     """Open a plan file; an older one is backed up and upgraded, a newer one opens read-only."""
     path = Path(path)
     header = read_header(path)
@@ -36,10 +44,10 @@ def open_plan_file(path: Path, *, read_only: bool = False) -> PlanStore:
                     "before it can be read."
                 ).format(name=path.name)
             )
-        return _upgrade_and_open(path)
-    writable = not read_only and os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
-    store = PlanStore(path, create_sqlite_engine(path, read_only=not writable), read_only=not writable)
-    if not read_only and not writable:
+        return _upgrade_and_open(path, writable)
+    may_write = not read_only and writable(path)
+    store = PlanStore(path, create_sqlite_engine(path, read_only=not may_write), read_only=not may_write)
+    if not read_only and not may_write:
         store.notice = _("{name} cannot be written (no permission); it is open read-only.").format(
             name=path.name
         )
@@ -48,12 +56,12 @@ def open_plan_file(path: Path, *, read_only: bool = False) -> PlanStore:
 
 
 def _check_revision(store: PlanStore) -> None:
-    with store.engine.connect() as connection:
-        try:
+    try:
+        with user_errors(), store.engine.connect() as connection:
             revision = stored_revision(connection)
-        except Exception:
-            store.close()
-            raise
+    except DomainError:
+        store.close()
+        raise
     if revision != HEAD_REVISION:
         store.close()
         raise PlanFileError(
@@ -61,19 +69,21 @@ def _check_revision(store: PlanStore) -> None:
         )
 
 
-def _upgrade_and_open(path: Path) -> PlanStore:
-    if not os.access(path, os.W_OK):
+def _upgrade_and_open(path: Path, writable: Writable) -> PlanStore:
+    if not writable(path):
         raise PlanFileError(
             _(
                 "{name} comes from an older version of dxplanner and must be upgraded, "
                 "but it cannot be written."
             ).format(name=path.name)
         )
-    backup = backup_plan_file(path, backup_name(path, "before-upgrade"))
+    with user_errors():
+        backup = backup_plan_file(path, backup_name(path, "before-upgrade"))
     engine = create_sqlite_engine(path)
     try:
-        upgrade_to_head(engine)
-    except Exception as error:
+        with user_errors():
+            upgrade_to_head(engine)
+    except DomainError as error:
         engine.dispose()
         raise PlanFileError(
             _("{name} could not be upgraded; it is unchanged ({reason}).").format(
@@ -84,7 +94,9 @@ def _upgrade_and_open(path: Path) -> PlanStore:
         "{name} came from an older version of dxplanner and was upgraded. "
         "A copy of the old file was kept as {backup}."
     ).format(name=path.name, backup=backup.name)
-    return PlanStore(path, engine, notice=notice)
+    store = PlanStore(path, engine, notice=notice)
+    _check_revision(store)
+    return store
 
 
 def create_plan_file(
@@ -99,14 +111,15 @@ def create_plan_file(
     # Built under a temporary name and moved into place, so a failure never leaves half a file.
     temporary = path.with_name(f".{path.name}.{os.getpid()}.creating")
     try:
-        _initialise(temporary)
-        store = PlanStore(temporary, create_sqlite_engine(temporary))
-        try:
-            upgrade_to_head(store.engine)
-            if fill is not None:
-                fill(store)
-        finally:
-            store.close()
+        with user_errors():
+            _initialise(temporary)
+            store = PlanStore(temporary, create_sqlite_engine(temporary))
+            try:
+                upgrade_to_head(store.engine)
+                if fill is not None:
+                    fill(store)
+            finally:
+                store.close()
         temporary.replace(path)
     except OSError as error:
         raise PlanFileError(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -33,7 +34,7 @@ class PlanStore:
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for reading one consistent snapshot."""
-        with _user_errors(), Session(self.engine, expire_on_commit=False) as session, session.begin():
+        with user_errors(), Session(self.engine, expire_on_commit=False) as session, session.begin():
             yield session
 
     @contextmanager
@@ -48,7 +49,7 @@ class PlanStore:
                 _("{name} is open read-only; nothing was changed.").format(name=self.path.name)
             )
         with (
-            _user_errors(),
+            user_errors(),
             Session(self._write_engine, expire_on_commit=False, autoflush=False) as session,
             session.begin(),
         ):
@@ -60,7 +61,7 @@ class PlanStore:
 
 
 @contextmanager
-def _user_errors() -> Iterator[None]:
+def user_errors() -> Iterator[None]:
     """Turn database failures that reach this far into messages a user can act on."""
     try:
         yield
@@ -86,3 +87,5 @@ def _user_errors() -> Iterator[None]:
         ) from error
     except exc.DatabaseError as error:
         raise PlanFileError(_("The plan file is damaged: {reason}").format(reason=error.orig)) from error
+    except sqlite3.DatabaseError as error:  # raised by the driver directly (backups, raw pragmas)
+        raise PlanFileError(_("The plan file could not be used: {reason}").format(reason=error)) from error

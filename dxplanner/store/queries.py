@@ -31,6 +31,7 @@ from dxplanner.core.models import (
     Unit,
 )
 from dxplanner.core.outline import OutlineNode
+from dxplanner.i18n import _
 
 # The names `dxplanner check` prints, in the order it prints them.
 COUNTED: Sequence[tuple[str, type[SQLModel]]] = (
@@ -109,7 +110,9 @@ def integrity_problems(session: Session) -> list[str]:
     problems = [str(row[0]) for row in connection.exec_driver_sql("PRAGMA integrity_check")]
     problems = [problem for problem in problems if problem != "ok"]
     problems += [
-        f"broken reference in {row[0]} row {row[1]} to {row[2]}"
+        _("a row of {table} (#{row}) refers to a missing row of {target}").format(
+            table=row[0], row=row[1], target=row[2]
+        )
         for row in connection.exec_driver_sql("PRAGMA foreign_key_check")
     ]
     return problems

@@ -113,3 +113,31 @@ def test_start_up_imports_only_what_the_first_window_needs(tmp_path: Path) -> No
     result = _run([sys.executable, "-c", probe], tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_a_mistyped_file_name_gets_a_message_not_a_window(tmp_path: Path) -> None:
+    result = _run([sys.executable, "-m", "dxplanner", "chek"], tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == "dxplanner: The file chek does not exist.\n"
+    assert not (tmp_path / "chek").exists()
+
+
+def test_without_a_screen_the_window_explains_instead_of_crashing(tmp_path: Path) -> None:
+    assert _run([sys.executable, "-m", "dxplanner", "new", "mine.dxplan"], tmp_path).returncode == 0
+    environment = {
+        key: value
+        for key, value in _environment(tmp_path).items()
+        if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "dxplanner", "mine.dxplan"],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "No screen to show the window on" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlmodel import col, select
 
 from dxplanner.core.models import ActionPlan, Task
+from dxplanner.store.operations._cascade import subtree_ids
 from dxplanner.store.operations.plans import create_plan
 from dxplanner.store.operations.tasks import create_task
 from dxplanner.store.operations.units import create_unit
@@ -71,14 +72,18 @@ def test_selecting_a_group_shows_only_its_subtree(window: MainWindow, demo_path:
         model.fetchMore(plan_index)
     group_index = model.index(0, 0, plan_index)
     group = model.node(group_index)
-    assert group is not None and group.is_group
+    assert group is not None and group.is_group and group.id is not None
     window.navigator.setCurrentIndex(group_index)
     with window.store.read() as session:  # type: ignore[union-attr]
-        children = session.exec(select(Task.name).where(Task.parent_id == group.id)).all()
-    names = [name.strip() for name in _table_column(window, Column.NAME)]
-    assert names[0] == group.label.split(". ", 1)[-1]
-    assert set(children) <= set(names)
-    assert len(names) >= len(children) + 1
+        subtree = subtree_ids(session, group.id)
+    shown = [window.task_model.task_id(row) for row in range(window.task_model.rowCount())]
+    assert shown[0] == group.id
+    assert sorted(shown) == sorted(subtree)
+    plan = model.node(plan_index)
+    assert plan is not None and plan.id is not None
+    with window.store.read() as session:  # type: ignore[union-attr]
+        plan_size = len(session.exec(select(Task.id).where(Task.plan_id == plan.id)).all())
+    assert len(shown) < plan_size
 
 
 def test_a_group_row_rolls_up_its_childrens_dates(window: MainWindow, store_with_a_group: Path) -> None:

@@ -113,3 +113,15 @@ def test_errors_come_in_the_users_language(tmp_path: Path) -> None:
 def test_bad_arguments_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert _run(*argv)[0] == EXIT_BAD_ARGUMENTS
     assert "usage:" in capsys.readouterr().err
+
+
+def test_check_reports_broken_references(plan_path: Path) -> None:
+    connection = sqlite3.connect(plan_path)
+    connection.execute("PRAGMA foreign_keys = OFF")
+    connection.execute("INSERT INTO unit (code, name, kind, parent_id) VALUES ('X', 'Mồ côi', 'other', 999)")
+    connection.commit()
+    connection.close()
+    status, out, err = _run("check", str(plan_path))
+    assert status == EXIT_USER_ERROR
+    assert "integrity: a row of unit (#1) refers to a missing row of unit" in out
+    assert err == "dxplanner: 1 integrity problems found in plan.dxplan.\n"

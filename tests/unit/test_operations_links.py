@@ -101,7 +101,7 @@ def test_budget_lines(store: PlanStore) -> None:
             40_000_000_000,
         )
     before = snapshot(store)
-    with pytest.raises(InvalidInputError, match="Planned amount must be at least 0"):
+    with pytest.raises(InvalidInputError, match="Planned amount must be at least 0, not -1"):
         add_budget_line(store, task_id, source="oda", year=2025, planned=-1)
     with pytest.raises(InvalidInputError, match="disbursed amount is more than the allocated amount"):
         update_budget_line(store, line, disbursed=100_000_000_001)
@@ -109,6 +109,8 @@ def test_budget_lines(store: PlanStore) -> None:
         add_budget_line(store, task_id, source="central_budget", year=2025, planned=1)
     with pytest.raises(InvalidInputError, match="Funding source cannot be 'bank'"):
         add_budget_line(store, task_id, source="bank", year=2025, planned=1)
+    with pytest.raises(InvalidInputError, match="Planned amount is too large"):
+        add_budget_line(store, task_id, source="oda", year=2025, planned=10**19)
     with pytest.raises(InvalidInputError, match="Planned amount must be a whole number"):
         add_budget_line(store, task_id, source="oda", year=2025, planned=1.5)
     assert snapshot(store) == before
@@ -206,3 +208,14 @@ def test_risks_of_a_strategy_a_plan_and_a_task(store: PlanStore) -> None:
     delete_risk(store, risk)
     with store.read() as session:
         assert len(session.exec(select(Risk)).all()) == 3
+
+
+def test_deleting_the_only_report_keeps_the_task_and_the_add_said_what_it_replaced(store: PlanStore) -> None:
+    ids = basics(store)
+    task_id = task(store, ids.plan, "Số hóa hồ sơ", progress=5)
+    added = add_progress_report(store, task_id, as_of=D(2025, 3, 31), progress=50)
+    assert added.previous == {"task_progress": 5, "task_status": TaskStatus.NOT_STARTED}
+    delete_progress_report(store, new_id(added.id))
+    with store.read() as session:
+        stored = session.get(Task, task_id)
+        assert stored is not None and (stored.progress, stored.status) == (50, TaskStatus.IN_PROGRESS)

@@ -206,3 +206,56 @@ def test_invalid_indicators_are_refused(store: PlanStore) -> None:
     with pytest.raises(InvalidInputError, match="Date must be a date"):
         record_indicator_value(store, indicator, "2025-12-31", 10)  # type: ignore[arg-type]
     assert snapshot(store) == before
+
+
+def test_only_strategy_indicators_link_to_socio_economic_indicators(store: PlanStore) -> None:
+    ids = basics(store)
+    sedp = new_id(
+        create_sedp(store, name="KH KT-XH", unit_id=ids.ministry, start_year=2021, end_year=2025).id
+    )
+    national = new_id(create_indicator(store, sedp_id=sedp, code="KT-1", name="Kinh tế số/GDP").id)
+    other = new_id(create_indicator(store, sedp_id=sedp, code="KT-2", name="Năng suất lao động").id)
+    before = snapshot(store)
+    for target in (national, other):
+        with pytest.raises(InvalidInputError, match="Only an indicator of a strategy can be linked"):
+            update_indicator(store, national, sedp_indicator_id=target)
+    assert snapshot(store) == before
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (10**400, "must be a finite number"),
+        (float("inf"), "must be a finite number"),
+        (float("nan"), "must be a finite number"),
+        (True, "must be a number"),
+    ],
+)
+def test_numbers_must_be_finite(store: PlanStore, value: object, message: str) -> None:
+    ids = basics(store)
+    goal = new_id(create_goal(store, ids.strategy, code="1", text="Dữ liệu").id)
+    indicator = new_id(create_indicator(store, goal_id=goal, code="D-1", name="Bộ dữ liệu mở").id)
+    before = snapshot(store)
+    with pytest.raises(InvalidInputError, match=f"Baseline value {message}"):
+        update_indicator(store, indicator, baseline_value=value)
+    with pytest.raises(InvalidInputError, match=f"Target {message}"):
+        set_indicator_target(store, indicator, 2025, value)  # type: ignore[arg-type]
+    assert snapshot(store) == before
+
+
+def test_deleting_a_strategy_or_goal_reports_what_went_with_it(store: PlanStore) -> None:
+    from dxplanner.store.changes import Entity
+
+    ids = basics(store)
+    bare = new_id(
+        create_strategy(store, name="Chiến lược số", unit_id=ids.ministry, start_year=2026, end_year=2030).id
+    )
+    top = new_id(create_goal(store, bare, code="1", text="Nền tảng").id)
+    sub = new_id(create_goal(store, bare, parent_id=top, code="1.1", text="LGSP").id)
+    indicator = new_id(create_indicator(store, goal_id=sub, code="N-1", name="Tỉnh có LGSP").id)
+    changes = delete_goal(store, top)
+    assert sorted(changes.deleted[Entity.GOAL]) == sorted([top, sub])
+    assert changes.deleted[Entity.INDICATOR] == [indicator]
+    again = new_id(create_goal(store, bare, code="2", text="Dữ liệu").id)
+    changes = delete_strategy(store, bare)
+    assert changes.deleted[Entity.STRATEGY] == [bare] and changes.deleted[Entity.GOAL] == [again]

@@ -267,3 +267,94 @@ def test_deleting_a_plan_deletes_its_tasks(store: PlanStore) -> None:
     delete_plan(store, ids.plan)
     state = snapshot(store)
     assert state["action_plan"] == [] and state["task"] == []
+
+
+def test_the_lead_cannot_become_a_unit_that_already_cooperates(store: PlanStore) -> None:
+    ids = basics(store)
+    task_id = task(store, ids.plan, "Tích hợp VNeID", lead_unit_id=ids.ministry, cooperating=[ids.department])
+    before = snapshot(store)
+    with pytest.raises(InvalidInputError, match="lead unit cannot also be a cooperating unit"):
+        update_task(store, task_id, lead_unit_id=ids.department)
+    assert snapshot(store) == before
+
+
+def test_a_task_cannot_be_moved_into_a_group_it_is_linked_with(store: PlanStore) -> None:
+    from dxplanner.store.operations.dependencies import add_dependency
+
+    ids = basics(store)
+    survey = task(store, ids.plan, "Khảo sát hiện trạng")
+    build = task(store, ids.plan, "Xây dựng hệ thống")
+    add_dependency(store, survey, build)
+    before = snapshot(store)
+    with pytest.raises(InvalidInputError, match="it is linked to the group"):
+        indent_task(store, build)
+    with pytest.raises(InvalidInputError, match="it is linked to the group"):
+        move_task(store, survey, parent_id=build)
+    assert snapshot(store) == before
+
+
+def test_a_plan_whose_tasks_serve_goals_cannot_change_strategy(store: PlanStore) -> None:
+    ids = basics(store)
+    other = new_id(
+        create_strategy(
+            store, name="Chiến lược 2026-2030", unit_id=ids.ministry, start_year=2026, end_year=2030
+        ).id
+    )
+    goal = new_id(create_goal(store, ids.strategy, code="1", text="Dữ liệu số").id)
+    task(store, ids.plan, "Mở dữ liệu", goals=[goal])
+    before = snapshot(store)
+    with pytest.raises(InvalidInputError, match="serve goals of its current strategy"):
+        update_plan(store, ids.plan, strategy_id=other)
+    with pytest.raises(InvalidInputError, match="serve goals of its current strategy"):
+        update_plan(store, ids.plan, strategy_id=None)
+    assert snapshot(store) == before
+    update_plan(store, ids.plan, name="Kế hoạch năm 2025 (sửa đổi)")
+
+
+@pytest.mark.parametrize(
+    ("position", "message"),
+    [("1", "Position must be a whole number"), (1.5, "Position must be a whole number"), (-1, "at least 0")],
+)
+def test_positions_must_be_places_in_the_list(store: PlanStore, position: object, message: str) -> None:
+    ids = basics(store)
+    first = task(store, ids.plan, "Một")
+    before = snapshot(store)
+    with pytest.raises(InvalidInputError, match=message):
+        create_task(store, ids.plan, name="Hai", position=position)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match=message):
+        move_task(store, first, parent_id=None, position=position)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match="Parent task must be a whole number"):
+        create_task(store, ids.plan, name="Hai", parent_id="1")  # type: ignore[arg-type]
+    assert snapshot(store) == before
+
+
+def test_deleting_a_task_reports_everything_that_went_with_it(store: PlanStore) -> None:
+    from dxplanner.store.operations.dependencies import add_dependency
+    from dxplanner.store.operations.progress import add_progress_report
+    from dxplanner.store.operations.risks import add_risk
+
+    ids = basics(store)
+    group = task(store, ids.plan, "I", kind="group")
+    child = task(store, ids.plan, "1", parent_id=group)
+    outside = task(store, ids.plan, "II")
+    link = new_id(add_dependency(store, child, outside).id)
+    line = new_id(add_budget_line(store, child, source="oda", year=2025, planned=1_000_000).id)
+    report = new_id(add_progress_report(store, child, as_of=D(2025, 5, 1), progress=20).id)
+    risk = new_id(add_risk(store, task_id=child, text="Chậm giải ngân").id)
+    changes = delete_task(store, group)
+    assert sorted(changes.deleted[Entity.TASK]) == sorted([group, child])
+    assert changes.deleted[Entity.DEPENDENCY] == [link]
+    assert changes.deleted[Entity.BUDGET_LINE] == [line]
+    assert changes.deleted[Entity.PROGRESS_REPORT] == [report]
+    assert changes.deleted[Entity.RISK] == [risk]
+    state = snapshot(store)
+    assert state["dependency"] == state["budget_line"] == state["progress_report"] == state["risk"] == []
+
+
+def test_deleting_a_plan_reports_its_tasks(store: PlanStore) -> None:
+    ids = basics(store)
+    first = task(store, ids.plan, "Một")
+    second = task(store, ids.plan, "Hai")
+    changes = delete_plan(store, ids.plan)
+    assert changes.deleted[Entity.PLAN] == [ids.plan]
+    assert sorted(changes.deleted[Entity.TASK]) == sorted([first, second])

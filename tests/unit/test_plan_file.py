@@ -194,3 +194,47 @@ def test_a_write_while_another_program_writes_says_the_file_is_busy(plan_path: P
         other.execute("ROLLBACK")
         other.close()
         store.close()
+
+
+def test_a_damaged_file_is_refused_with_a_message(demo_path: Path) -> None:
+    data = bytearray(demo_path.read_bytes())
+    # Keep the 100-byte header (so the file still claims to be ours) and wreck the schema page.
+    data[100:4096] = bytes([0xA5]) * (4096 - 100)
+    demo_path.write_bytes(bytes(data))
+    with pytest.raises(PlanFileError, match=r"damaged|could not be used"):
+        open_plan_file(demo_path)
+
+
+def test_a_file_without_write_permission_opens_read_only(plan_path: Path) -> None:
+    store = open_plan_file(plan_path, writable=lambda _path: False)
+    try:
+        assert store.read_only
+        assert store.notice == "plan.dxplan cannot be written (no permission); it is open read-only."
+        with pytest.raises(ReadOnlyError):
+            create_unit(store, code="X", name="X")
+    finally:
+        store.close()
+
+
+def test_an_older_file_that_cannot_be_written_is_refused_without_a_backup(tmp_path: Path) -> None:
+    path = tmp_path / "old.dxplan"
+    connection = sqlite3.connect(path)
+    connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    connection.commit()
+    connection.close()
+    before = _fingerprint(path)
+    with pytest.raises(PlanFileError, match="must be upgraded, but it cannot be written"):
+        open_plan_file(path, writable=lambda _path: False)
+    assert _fingerprint(path) == before
+    assert [item.name for item in tmp_path.iterdir()] == ["old.dxplan"]
+
+
+def test_an_upgrade_that_cannot_reach_the_current_schema_changes_nothing(plan_path: Path) -> None:
+    # Alembic says "current" but the header says schema 0: the two records disagree.
+    connection = sqlite3.connect(plan_path)
+    connection.execute("PRAGMA user_version = 0")
+    connection.commit()
+    connection.close()
+    with pytest.raises(PlanFileError, match="could not be upgraded; it is unchanged"):
+        open_plan_file(plan_path)
+    assert read_header(plan_path).schema_version == 0

@@ -10,6 +10,7 @@ from sqlmodel import Session, SQLModel, select
 
 from dxplanner.core.errors import InvalidInputError, NotFoundError
 from dxplanner.i18n import _
+from dxplanner.store.changes import Changes, Entity
 
 R = TypeVar("R", bound=SQLModel)
 
@@ -52,3 +53,39 @@ def new_id(session: Session, record: SQLModel) -> int:
 def count(session: Session, model: type[SQLModel], *conditions: ColumnElement[bool] | bool) -> int:
     """How many records of model meet every condition."""
     return int(session.exec(select(func.count()).select_from(model).where(*conditions)).one())
+
+
+def insert_checked(
+    session: Session,
+    record: R,
+    fields: Mapping[str, object],
+    checkers: Checkers,
+    validate: Callable[[Session, R], None],
+    *,
+    required: tuple[str, ...] = (),
+) -> int:
+    """Fill a new record from fields (each required one must be given), check it, insert it."""
+    # A required field left out is checked as None, so its checker says it must be given.
+    apply_fields(record, dict.fromkeys(required) | dict(fields), checkers)
+    validate(session, record)
+    return new_id(session, record)
+
+
+def update_checked(
+    session: Session,
+    model: type[R],
+    record_id: int,
+    what: str,
+    fields: Mapping[str, object],
+    checkers: Checkers,
+    validate: Callable[[Session, R], None],
+    entity: Entity,
+) -> Changes:
+    """Change fields of one record after checking each value and then the whole record."""
+    record = fetch(session, model, record_id, what)
+    previous = apply_fields(record, fields, checkers)
+    validate(session, record)
+    session.add(record)
+    changes = Changes().update(entity, record_id)
+    changes.previous = previous
+    return changes

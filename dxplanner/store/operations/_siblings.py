@@ -1,26 +1,32 @@
-"""Keeping the positions of siblings dense (0, 1, 2...) as records come, go and move."""
+"""Trees of records (goals, tasks): valid parents, and sibling positions kept dense (0, 1, 2...)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, update
 from sqlmodel import Session, SQLModel, col, select
+
+from dxplanner.core import rules
+from dxplanner.core.errors import InvalidInputError
+from dxplanner.store.operations._records import fetch
 
 
 def open_gap(
     session: Session,
     model: type[SQLModel],
     siblings: list[Any],
-    position: int | None,
+    position: object,
     exclude_id: int | None = None,
 ) -> int:
     """Make room at position among the siblings (the end when None) and return the position."""
+    wanted = rules.position(position)
     model_id = col(model.id)  # type: ignore[attr-defined]
     model_position = col(model.position)  # type: ignore[attr-defined]
     others = [*siblings] if exclude_id is None else [*siblings, model_id != exclude_id]
     size = int(session.exec(select(func.count()).select_from(model).where(*others)).one())
-    target = size if position is None else max(0, min(position, size))
+    target = size if wanted is None else min(wanted, size)
     session.execute(
         update(model).where(*others, model_position >= target).values(position=model_position + 1)
     )
@@ -38,3 +44,45 @@ def close_gap(
         .where(*siblings, model_id != leaving_id, model_position > position)
         .values(position=model_position - 1)
     )
+
+
+def sibling_conditions(
+    model: type[SQLModel], owner_column: str, owner_id: int, parent_id: int | None
+) -> list[Any]:
+    """The conditions that select the children of parent_id (the top level when None) of one owner."""
+    parent = col(model.parent_id)  # type: ignore[attr-defined]
+    return [
+        col(getattr(model, owner_column)) == owner_id,
+        parent.is_(None) if parent_id is None else parent == parent_id,
+    ]
+
+
+def check_parent(
+    session: Session,
+    model: type[SQLModel],
+    owner_column: str,
+    owner_id: int,
+    parent_id: object,
+    moving_id: int | None,
+    messages: TreeMessages,
+) -> int | None:
+    """Check that parent_id can hold the record moving_id (None: a new record); return it as an id."""
+    checked = rules.optional_whole_number(parent_id, messages.parent)
+    current = checked
+    while current is not None:
+        parent = fetch(session, model, current, messages.parent)
+        if getattr(parent, owner_column) != owner_id:
+            raise InvalidInputError(messages.other_owner)
+        if current == moving_id:
+            raise InvalidInputError(messages.into_itself)
+        current = parent.parent_id  # type: ignore[attr-defined]
+    return checked
+
+
+@dataclass(frozen=True)
+class TreeMessages:
+    """What to tell the user when a parent is missing, elsewhere, or inside the record itself."""
+
+    parent: str
+    other_owner: str
+    into_itself: str

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlmodel import Session, col, select
 
 from dxplanner.core import rules
@@ -10,8 +12,15 @@ from dxplanner.core.errors import InvalidInputError
 from dxplanner.core.models import Goal, Strategy
 from dxplanner.i18n import _
 from dxplanner.store.changes import Changes, Entity
-from dxplanner.store.operations._records import Checkers, apply_fields, fetch, new_id
-from dxplanner.store.operations._siblings import close_gap, open_gap
+from dxplanner.store.operations._cascade import note_goals_going
+from dxplanner.store.operations._records import Checkers, fetch, insert_checked, update_checked
+from dxplanner.store.operations._siblings import (
+    TreeMessages,
+    check_parent,
+    close_gap,
+    open_gap,
+    sibling_conditions,
+)
 from dxplanner.store.plan_store import PlanStore
 
 
@@ -22,6 +31,14 @@ def _checkers() -> Checkers:
         "pillar": lambda value: rules.member(Pillar, value, _("Pillar")),
         "area": lambda value: rules.member(Area, value, _("Area")),
     }
+
+
+def _tree_messages() -> TreeMessages:
+    return TreeMessages(
+        parent=_("Parent goal"),
+        other_owner=_("A goal can only be placed under a goal of the same strategy."),
+        into_itself=_("A goal cannot be placed under itself or one of its own sub-goals."),
+    )
 
 
 def create_goal(
@@ -35,24 +52,19 @@ def create_goal(
     """Add a goal to a strategy, under parent_id, at position among its siblings (last by default)."""
     with store.write() as session:
         fetch(session, Strategy, strategy_id, _("Strategy"))
-        _check_parent(session, strategy_id, parent_id, moving_id=None)
-        goal = Goal(strategy_id=strategy_id, parent_id=parent_id, code="", text="")
-        apply_fields(goal, {"code": None, "text": None} | fields, _checkers())
-        _check_code(session, goal)
-        goal.position = open_gap(session, Goal, _siblings(strategy_id, parent_id), position)
-        return Changes().create(Entity.GOAL, new_id(session, goal))
+        parent = check_parent(session, Goal, "strategy_id", strategy_id, parent_id, None, _tree_messages())
+        goal = Goal(strategy_id=strategy_id, parent_id=parent, code="", text="")
+        goal.position = open_gap(session, Goal, _siblings(strategy_id, parent), position)
+        goal_id = insert_checked(session, goal, fields, _checkers(), _check_code, required=("code", "text"))
+        return Changes().create(Entity.GOAL, goal_id)
 
 
 def update_goal(store: PlanStore, goal_id: int, **fields: object) -> Changes:
     """Change a goal's code, text, pillar or area."""
     with store.write() as session:
-        goal = fetch(session, Goal, goal_id, _("Goal"))
-        previous = apply_fields(goal, fields, _checkers())
-        _check_code(session, goal)
-        session.add(goal)
-        changes = Changes().update(Entity.GOAL, goal_id)
-        changes.previous = previous
-        return changes
+        return update_checked(
+            session, Goal, goal_id, _("Goal"), fields, _checkers(), _check_code, Entity.GOAL
+        )
 
 
 def move_goal(
@@ -61,13 +73,15 @@ def move_goal(
     """Move a goal (with the goals below it) under another parent or to another position."""
     with store.write() as session:
         goal = fetch(session, Goal, goal_id, _("Goal"))
-        _check_parent(session, goal.strategy_id, parent_id, moving_id=goal_id)
+        parent = check_parent(
+            session, Goal, "strategy_id", goal.strategy_id, parent_id, goal_id, _tree_messages()
+        )
         changes = Changes().update(Entity.GOAL, goal_id)
         changes.previous = {"parent_id": goal.parent_id, "position": goal.position}
         close_gap(session, Goal, _siblings(goal.strategy_id, goal.parent_id), goal.position, goal_id)
-        goal.parent_id = parent_id
+        goal.parent_id = parent
         goal.position = open_gap(
-            session, Goal, _siblings(goal.strategy_id, parent_id), position, exclude_id=goal_id
+            session, Goal, _siblings(goal.strategy_id, parent), position, exclude_id=goal_id
         )
         session.add(goal)
         return changes
@@ -77,16 +91,15 @@ def delete_goal(store: PlanStore, goal_id: int) -> Changes:
     """Delete a goal with the goals and indicators below it."""
     with store.write() as session:
         goal = fetch(session, Goal, goal_id, _("Goal"))
+        changes = Changes()
+        note_goals_going(session, [goal_id], changes)
         close_gap(session, Goal, _siblings(goal.strategy_id, goal.parent_id), goal.position, goal_id)
         session.delete(goal)
-        return Changes().delete(Entity.GOAL, goal_id)
+        return changes
 
 
-def _siblings(strategy_id: int, parent_id: int | None) -> list[object]:
-    parent_condition = (
-        col(Goal.parent_id).is_(None) if parent_id is None else col(Goal.parent_id) == parent_id
-    )
-    return [col(Goal.strategy_id) == strategy_id, parent_condition]
+def _siblings(strategy_id: int, parent_id: int | None) -> list[Any]:
+    return sibling_conditions(Goal, "strategy_id", strategy_id, parent_id)
 
 
 def _check_code(session: Session, goal: Goal) -> None:
@@ -99,14 +112,3 @@ def _check_code(session: Session, goal: Goal) -> None:
         raise InvalidInputError(
             _("This strategy already has a goal with the code {code}.").format(code=goal.code)
         )
-
-
-def _check_parent(session: Session, strategy_id: int, parent_id: int | None, moving_id: int | None) -> None:
-    current = parent_id
-    while current is not None:
-        parent = fetch(session, Goal, current, _("Parent goal"))
-        if parent.strategy_id != strategy_id:
-            raise InvalidInputError(_("A goal can only be placed under a goal of the same strategy."))
-        if current == moving_id:
-            raise InvalidInputError(_("A goal cannot be placed under itself or one of its own sub-goals."))
-        current = parent.parent_id

@@ -12,7 +12,8 @@ from dxplanner.core.errors import InvalidInputError
 from dxplanner.core.models import Goal, Indicator, IndicatorTarget, IndicatorValue, SocioEconomicPlan
 from dxplanner.i18n import _
 from dxplanner.store.changes import Changes, Entity
-from dxplanner.store.operations._records import Checkers, apply_fields, fetch, new_id
+from dxplanner.store.operations._cascade import note_indicators_going
+from dxplanner.store.operations._records import Checkers, fetch, insert_checked, update_checked
 from dxplanner.store.plan_store import PlanStore
 
 
@@ -38,29 +39,34 @@ def create_indicator(
     with store.write() as session:
         if (goal_id is None) == (sedp_id is None):
             raise InvalidInputError(_("An indicator belongs either to a goal or to a socio-economic plan."))
-        indicator = Indicator(goal_id=goal_id, sedp_id=sedp_id, code="", name="")
-        apply_fields(indicator, {"code": None, "name": None} | fields, _checkers())
-        _validate(session, indicator)
-        return Changes().create(Entity.INDICATOR, new_id(session, indicator))
+        indicator = Indicator(
+            goal_id=rules.optional_whole_number(goal_id, _("Goal")),
+            sedp_id=rules.optional_whole_number(sedp_id, _("Socio-economic plan")),
+            code="",
+            name="",
+        )
+        indicator_id = insert_checked(
+            session, indicator, fields, _checkers(), _validate, required=("code", "name")
+        )
+        return Changes().create(Entity.INDICATOR, indicator_id)
 
 
 def update_indicator(store: PlanStore, indicator_id: int, **fields: object) -> Changes:
     """Change an indicator's fields."""
     with store.write() as session:
-        indicator = fetch(session, Indicator, indicator_id, _("Indicator"))
-        previous = apply_fields(indicator, fields, _checkers())
-        _validate(session, indicator)
-        session.add(indicator)
-        changes = Changes().update(Entity.INDICATOR, indicator_id)
-        changes.previous = previous
-        return changes
+        return update_checked(
+            session, Indicator, indicator_id, _("Indicator"), fields, _checkers(), _validate, Entity.INDICATOR
+        )
 
 
 def delete_indicator(store: PlanStore, indicator_id: int) -> Changes:
     """Delete an indicator with its targets and values."""
     with store.write() as session:
-        session.delete(fetch(session, Indicator, indicator_id, _("Indicator")))
-        return Changes().delete(Entity.INDICATOR, indicator_id)
+        indicator = fetch(session, Indicator, indicator_id, _("Indicator"))
+        changes = Changes()
+        note_indicators_going(session, [indicator_id], changes)
+        session.delete(indicator)
+        return changes
 
 
 def set_indicator_target(store: PlanStore, indicator_id: int, year: int, value: float | None) -> Changes:
@@ -130,6 +136,10 @@ def _validate(session: Session, indicator: Indicator) -> None:
             )
         )
     if indicator.sedp_indicator_id is not None:
+        if indicator.goal_id is None:
+            raise InvalidInputError(
+                _("Only an indicator of a strategy can be linked to a socio-economic plan indicator.")
+            )
         linked = fetch(session, Indicator, indicator.sedp_indicator_id, _("Socio-economic plan indicator"))
         if linked.sedp_id is None:
             raise InvalidInputError(

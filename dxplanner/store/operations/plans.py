@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from dxplanner.core import rules
 from dxplanner.core.enums import PlanStatus
-from dxplanner.core.models import ActionPlan, Strategy, Unit
+from dxplanner.core.errors import InvalidInputError
+from dxplanner.core.models import ActionPlan, Goal, Strategy, Task, TaskGoal, Unit
 from dxplanner.i18n import _
 from dxplanner.store.changes import Changes, Entity
-from dxplanner.store.operations._records import Checkers, apply_fields, fetch, new_id
+from dxplanner.store.operations._cascade import note_plan_going
+from dxplanner.store.operations._records import Checkers, fetch, insert_checked, update_checked
 from dxplanner.store.plan_store import PlanStore
 
 
@@ -29,28 +31,28 @@ def create_plan(store: PlanStore, **fields: object) -> Changes:
     """Add an action plan (name, unit, start and end required), usually under a strategy."""
     with store.write() as session:
         plan = ActionPlan(name="", unit_id=0, start=None, end=None)  # type: ignore[arg-type]
-        apply_fields(plan, dict.fromkeys(("name", "unit_id", "start", "end")) | fields, _checkers())
-        _validate(session, plan)
-        return Changes().create(Entity.PLAN, new_id(session, plan))
+        plan_id = insert_checked(
+            session, plan, fields, _checkers(), _validate, required=("name", "unit_id", "start", "end")
+        )
+        return Changes().create(Entity.PLAN, plan_id)
 
 
 def update_plan(store: PlanStore, plan_id: int, **fields: object) -> Changes:
     """Change an action plan's fields."""
     with store.write() as session:
-        plan = fetch(session, ActionPlan, plan_id, _("Action plan"))
-        previous = apply_fields(plan, fields, _checkers())
-        _validate(session, plan)
-        session.add(plan)
-        changes = Changes().update(Entity.PLAN, plan_id)
-        changes.previous = previous
-        return changes
+        return update_checked(
+            session, ActionPlan, plan_id, _("Action plan"), fields, _checkers(), _validate, Entity.PLAN
+        )
 
 
 def delete_plan(store: PlanStore, plan_id: int) -> Changes:
     """Delete an action plan with all its tasks."""
     with store.write() as session:
-        session.delete(fetch(session, ActionPlan, plan_id, _("Action plan")))
-        return Changes().delete(Entity.PLAN, plan_id)
+        plan = fetch(session, ActionPlan, plan_id, _("Action plan"))
+        changes = Changes()
+        note_plan_going(session, plan_id, changes)
+        session.delete(plan)
+        return changes
 
 
 def _validate(session: Session, plan: ActionPlan) -> None:
@@ -58,3 +60,18 @@ def _validate(session: Session, plan: ActionPlan) -> None:
     if plan.strategy_id is not None:
         fetch(session, Strategy, plan.strategy_id, _("Strategy"))
     rules.dates_in_order(plan.start, plan.end, plan.name)
+    if plan.id is not None:
+        # Tasks serve goals of their plan's strategy; moving the plan would orphan those links.
+        foreign_goal = session.exec(
+            select(TaskGoal.task_id)
+            .join(Task, col(Task.id) == col(TaskGoal.task_id))
+            .join(Goal, col(Goal.id) == col(TaskGoal.goal_id))
+            .where(Task.plan_id == plan.id, col(Goal.strategy_id).is_distinct_from(plan.strategy_id))
+        ).first()
+        if foreign_goal is not None:
+            raise InvalidInputError(
+                _(
+                    "The plan's tasks serve goals of its current strategy. "
+                    "Remove those links before moving the plan to another strategy."
+                )
+            )

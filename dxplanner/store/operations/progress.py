@@ -11,7 +11,7 @@ from dxplanner.core.enums import TaskStatus
 from dxplanner.core.models import ProgressReport, Task
 from dxplanner.i18n import _
 from dxplanner.store.changes import Changes, Entity
-from dxplanner.store.operations._records import Checkers, apply_fields, fetch, new_id
+from dxplanner.store.operations._records import Checkers, apply_fields, fetch, new_id, update_checked
 from dxplanner.store.plan_store import PlanStore
 
 
@@ -66,17 +66,27 @@ def add_progress_report(
 def update_progress_report(store: PlanStore, report_id: int, **fields: object) -> Changes:
     """Correct a progress report."""
     with store.write() as session:
-        report = fetch(session, ProgressReport, report_id, _("Progress report"))
-        previous = apply_fields(report, fields, _checkers())
-        session.add(report)
-        changes = Changes().update(Entity.PROGRESS_REPORT, report_id)
-        changes.previous = previous
-        _sync_task(session, report.task_id, changes)
+        changes = update_checked(
+            session,
+            ProgressReport,
+            report_id,
+            _("Progress report"),
+            fields,
+            _checkers(),
+            _no_more_checks,
+            Entity.PROGRESS_REPORT,
+        )
+        _sync_task(session, fetch(session, ProgressReport, report_id, _("Progress report")).task_id, changes)
         return changes
 
 
 def delete_progress_report(store: PlanStore, report_id: int) -> Changes:
-    """Remove a progress report; the task takes the state of the newest one left."""
+    """Remove a progress report; the task takes the state of the newest one left.
+
+    With no report left, the task keeps the state it has: reports are its history,
+    and the state before the first report is not known (an undo restores it from
+    the `previous` values that add_progress_report returned).
+    """
     with store.write() as session:
         report = fetch(session, ProgressReport, report_id, _("Progress report"))
         task_id = report.task_id
@@ -87,7 +97,12 @@ def delete_progress_report(store: PlanStore, report_id: int) -> Changes:
         return changes
 
 
+def _no_more_checks(_session: Session, _report: ProgressReport) -> None:
+    """Each field of a report is checked alone; no rule joins them."""
+
+
 def _sync_task(session: Session, task_id: int, changes: Changes) -> None:
+    """Give the task the progress and status of its newest report, noting what it had."""
     session.flush()
     latest = session.exec(
         select(ProgressReport)
@@ -98,6 +113,7 @@ def _sync_task(session: Session, task_id: int, changes: Changes) -> None:
         return
     task = fetch(session, Task, task_id, _("Task"))
     if (task.progress, task.status) != (latest.progress, latest.status):
+        changes.previous |= {"task_progress": task.progress, "task_status": task.status}
         task.progress = latest.progress
         task.status = latest.status
         task.version += 1

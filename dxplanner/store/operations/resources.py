@@ -10,7 +10,7 @@ from dxplanner.core.errors import InvalidInputError
 from dxplanner.core.models import BudgetLine, StaffLine, Task, Unit
 from dxplanner.i18n import _
 from dxplanner.store.changes import Changes, Entity
-from dxplanner.store.operations._records import Checkers, apply_fields, fetch, new_id
+from dxplanner.store.operations._records import Checkers, fetch, insert_checked, update_checked
 from dxplanner.store.plan_store import PlanStore
 
 
@@ -36,21 +36,25 @@ def add_budget_line(store: PlanStore, task_id: int, **fields: object) -> Changes
     with store.write() as session:
         fetch(session, Task, task_id, _("Task"))
         line = BudgetLine(task_id=task_id, source=FundingSource.CENTRAL_BUDGET, year=0)
-        apply_fields(line, {"source": None, "year": None} | fields, _budget_checkers())
-        _validate_budget(session, line)
-        return Changes().create(Entity.BUDGET_LINE, new_id(session, line))
+        line_id = insert_checked(
+            session, line, fields, _budget_checkers(), _validate_budget, required=("source", "year")
+        )
+        return Changes().create(Entity.BUDGET_LINE, line_id)
 
 
 def update_budget_line(store: PlanStore, line_id: int, **fields: object) -> Changes:
     """Change a budget line."""
     with store.write() as session:
-        line = fetch(session, BudgetLine, line_id, _("Budget line"))
-        previous = apply_fields(line, fields, _budget_checkers())
-        _validate_budget(session, line)
-        session.add(line)
-        changes = Changes().update(Entity.BUDGET_LINE, line_id)
-        changes.previous = previous
-        return changes
+        return update_checked(
+            session,
+            BudgetLine,
+            line_id,
+            _("Budget line"),
+            fields,
+            _budget_checkers(),
+            _validate_budget,
+            Entity.BUDGET_LINE,
+        )
 
 
 def delete_budget_line(store: PlanStore, line_id: int) -> Changes:
@@ -65,21 +69,25 @@ def add_staff_line(store: PlanStore, task_id: int, **fields: object) -> Changes:
     with store.write() as session:
         fetch(session, Task, task_id, _("Task"))
         line = StaffLine(task_id=task_id, unit_id=0, person_months=0)
-        apply_fields(line, {"unit_id": None, "person_months": None} | fields, _staff_checkers())
-        _validate_staff(session, line)
-        return Changes().create(Entity.STAFF_LINE, new_id(session, line))
+        line_id = insert_checked(
+            session, line, fields, _staff_checkers(), _validate_staff, required=("unit_id", "person_months")
+        )
+        return Changes().create(Entity.STAFF_LINE, line_id)
 
 
 def update_staff_line(store: PlanStore, line_id: int, **fields: object) -> Changes:
     """Change a staff line."""
     with store.write() as session:
-        line = fetch(session, StaffLine, line_id, _("Staff line"))
-        previous = apply_fields(line, fields, _staff_checkers())
-        _validate_staff(session, line)
-        session.add(line)
-        changes = Changes().update(Entity.STAFF_LINE, line_id)
-        changes.previous = previous
-        return changes
+        return update_checked(
+            session,
+            StaffLine,
+            line_id,
+            _("Staff line"),
+            fields,
+            _staff_checkers(),
+            _validate_staff,
+            Entity.STAFF_LINE,
+        )
 
 
 def delete_staff_line(store: PlanStore, line_id: int) -> Changes:

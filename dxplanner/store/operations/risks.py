@@ -10,7 +10,7 @@ from dxplanner.core.errors import InvalidInputError
 from dxplanner.core.models import ActionPlan, Risk, Strategy, Task, Unit
 from dxplanner.i18n import _
 from dxplanner.store.changes import Changes, Entity
-from dxplanner.store.operations._records import Checkers, apply_fields, fetch, new_id
+from dxplanner.store.operations._records import Checkers, fetch, insert_checked, update_checked
 from dxplanner.store.plan_store import PlanStore
 
 
@@ -46,21 +46,14 @@ def add_risk(
         if task_id is not None:
             fetch(session, Task, task_id, _("Task"))
         risk = Risk(strategy_id=strategy_id, plan_id=plan_id, task_id=task_id, text="")
-        apply_fields(risk, {"text": None} | fields, _checkers())
-        _validate(session, risk)
-        return Changes().create(Entity.RISK, new_id(session, risk))
+        risk_id = insert_checked(session, risk, fields, _checkers(), _validate, required=("text",))
+        return Changes().create(Entity.RISK, risk_id)
 
 
 def update_risk(store: PlanStore, risk_id: int, **fields: object) -> Changes:
     """Change a risk's assessment, mitigation, owner or status."""
     with store.write() as session:
-        risk = fetch(session, Risk, risk_id, _("Risk"))
-        previous = apply_fields(risk, fields, _checkers())
-        _validate(session, risk)
-        session.add(risk)
-        changes = Changes().update(Entity.RISK, risk_id)
-        changes.previous = previous
-        return changes
+        return update_checked(session, Risk, risk_id, _("Risk"), fields, _checkers(), _validate, Entity.RISK)
 
 
 def delete_risk(store: PlanStore, risk_id: int) -> Changes:

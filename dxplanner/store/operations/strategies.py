@@ -10,8 +10,11 @@ from dxplanner.core.errors import ConflictError, InvalidInputError
 from dxplanner.core.models import ActionPlan, SocioEconomicPlan, Strategy, Unit
 from dxplanner.i18n import _
 from dxplanner.store.changes import Changes, Entity
-from dxplanner.store.operations._records import Checkers, apply_fields, count, fetch, new_id
+from dxplanner.store.operations._cascade import note_sedp_going, note_strategy_going
+from dxplanner.store.operations._records import Checkers, count, fetch, insert_checked, update_checked
 from dxplanner.store.plan_store import PlanStore
+
+_REQUIRED = ("name", "unit_id", "start_year", "end_year")
 
 
 def _sedp_checkers() -> Checkers:
@@ -25,10 +28,7 @@ def _sedp_checkers() -> Checkers:
 
 def _strategy_checkers() -> Checkers:
     return {
-        "name": lambda value: rules.required_text(value, _("Name")),
-        "unit_id": lambda value: rules.whole_number(value, _("Unit")),
-        "start_year": lambda value: rules.year(value, _("Start year")),
-        "end_year": lambda value: rules.year(value, _("End year")),
+        **_sedp_checkers(),
         "vision_year": lambda value: None if value is None else rules.year(value, _("Vision year")),
         "vision": lambda value: rules.optional_text(value, _("Vision")),
         "decision_no": lambda value: rules.optional_text(value, _("Decision number")),
@@ -42,53 +42,58 @@ def create_sedp(store: PlanStore, **fields: object) -> Changes:
     """Add a socio-economic development plan (name, unit and years required)."""
     with store.write() as session:
         sedp = SocioEconomicPlan(name="", unit_id=0, start_year=0, end_year=0)
-        apply_fields(
-            sedp, dict.fromkeys(("name", "unit_id", "start_year", "end_year")) | fields, _sedp_checkers()
-        )
-        _validate_sedp(session, sedp)
-        return Changes().create(Entity.SEDP, new_id(session, sedp))
+        sedp_id = insert_checked(session, sedp, fields, _sedp_checkers(), _validate_sedp, required=_REQUIRED)
+        return Changes().create(Entity.SEDP, sedp_id)
 
 
 def update_sedp(store: PlanStore, sedp_id: int, **fields: object) -> Changes:
     """Change a socio-economic plan's fields."""
     with store.write() as session:
-        sedp = fetch(session, SocioEconomicPlan, sedp_id, _("Socio-economic plan"))
-        previous = apply_fields(sedp, fields, _sedp_checkers())
-        _validate_sedp(session, sedp)
-        session.add(sedp)
-        changes = Changes().update(Entity.SEDP, sedp_id)
-        changes.previous = previous
-        return changes
+        return update_checked(
+            session,
+            SocioEconomicPlan,
+            sedp_id,
+            _("Socio-economic plan"),
+            fields,
+            _sedp_checkers(),
+            _validate_sedp,
+            Entity.SEDP,
+        )
 
 
 def delete_sedp(store: PlanStore, sedp_id: int) -> Changes:
     """Delete a socio-economic plan with its indicators; strategies that served it are unlinked."""
     with store.write() as session:
         sedp = fetch(session, SocioEconomicPlan, sedp_id, _("Socio-economic plan"))
+        changes = Changes()
+        note_sedp_going(session, sedp_id, changes)
         session.delete(sedp)
-        return Changes().delete(Entity.SEDP, sedp_id)
+        return changes
 
 
 def create_strategy(store: PlanStore, **fields: object) -> Changes:
     """Add a strategy (name, unit and years required)."""
     with store.write() as session:
         strategy = Strategy(name="", unit_id=0, start_year=0, end_year=0)
-        required = dict.fromkeys(("name", "unit_id", "start_year", "end_year"))
-        apply_fields(strategy, required | fields, _strategy_checkers())
-        _validate_strategy(session, strategy)
-        return Changes().create(Entity.STRATEGY, new_id(session, strategy))
+        strategy_id = insert_checked(
+            session, strategy, fields, _strategy_checkers(), _validate_strategy, required=_REQUIRED
+        )
+        return Changes().create(Entity.STRATEGY, strategy_id)
 
 
 def update_strategy(store: PlanStore, strategy_id: int, **fields: object) -> Changes:
     """Change a strategy's fields."""
     with store.write() as session:
-        strategy = fetch(session, Strategy, strategy_id, _("Strategy"))
-        previous = apply_fields(strategy, fields, _strategy_checkers())
-        _validate_strategy(session, strategy)
-        session.add(strategy)
-        changes = Changes().update(Entity.STRATEGY, strategy_id)
-        changes.previous = previous
-        return changes
+        return update_checked(
+            session,
+            Strategy,
+            strategy_id,
+            _("Strategy"),
+            fields,
+            _strategy_checkers(),
+            _validate_strategy,
+            Entity.STRATEGY,
+        )
 
 
 def delete_strategy(store: PlanStore, strategy_id: int) -> Changes:
@@ -102,8 +107,10 @@ def delete_strategy(store: PlanStore, strategy_id: int) -> Changes:
                     name=strategy.name, count=plans
                 )
             )
+        changes = Changes()
+        note_strategy_going(session, strategy_id, changes)
         session.delete(strategy)
-        return Changes().delete(Entity.STRATEGY, strategy_id)
+        return changes
 
 
 def _validate_sedp(session: Session, sedp: SocioEconomicPlan) -> None:

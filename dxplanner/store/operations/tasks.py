@@ -5,16 +5,24 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from sqlalchemy import or_
 from sqlmodel import Session, col, delete, select
 
 from dxplanner.core import rules
 from dxplanner.core.enums import Priority, TaskKind, TaskStatus
 from dxplanner.core.errors import InvalidInputError
-from dxplanner.core.models import ActionPlan, Goal, Task, TaskGoal, TaskUnit, Unit
+from dxplanner.core.models import ActionPlan, Dependency, Goal, Task, TaskGoal, TaskUnit, Unit
 from dxplanner.i18n import _
 from dxplanner.store.changes import Changes, Entity
-from dxplanner.store.operations._records import Checkers, apply_fields, fetch, new_id
-from dxplanner.store.operations._siblings import close_gap, open_gap
+from dxplanner.store.operations._cascade import note_tasks_going, subtree_ids
+from dxplanner.store.operations._records import Checkers, fetch, insert_checked, update_checked
+from dxplanner.store.operations._siblings import (
+    TreeMessages,
+    check_parent,
+    close_gap,
+    open_gap,
+    sibling_conditions,
+)
 from dxplanner.store.plan_store import PlanStore
 
 
@@ -39,6 +47,14 @@ def _checkers() -> Checkers:
     }
 
 
+def _tree_messages() -> TreeMessages:
+    return TreeMessages(
+        parent=_("Parent task"),
+        other_owner=_("A task can only be placed under a task of the same action plan."),
+        into_itself=_("A task cannot be placed under itself or one of its own sub-tasks."),
+    )
+
+
 def create_task(
     store: PlanStore,
     plan_id: int,
@@ -52,28 +68,22 @@ def create_task(
     """Add a task to a plan under parent_id at position among its siblings (last by default)."""
     with store.write() as session:
         plan = fetch(session, ActionPlan, plan_id, _("Action plan"))
-        _check_parent(session, plan_id, parent_id, moving_id=None)
-        task = Task(plan_id=plan_id, parent_id=parent_id, name="")
-        apply_fields(task, {"name": None} | fields, _checkers())
-        _validate(session, task)
-        task.position = open_gap(session, Task, _siblings(plan_id, parent_id), position)
-        task_id = new_id(session, task)
-        changes = Changes().create(Entity.TASK, task_id)
+        parent = check_parent(session, Task, "plan_id", plan_id, parent_id, None, _tree_messages())
+        task = Task(plan_id=plan_id, parent_id=parent, name="")
+        task.position = open_gap(session, Task, _siblings(plan_id, parent), position)
+        task_id = insert_checked(session, task, fields, _checkers(), _validate, required=("name",))
         _replace_units(session, task_id, task.lead_unit_id, cooperating)
         _replace_goals(session, task_id, plan, goals)
-        return changes
+        return Changes().create(Entity.TASK, task_id)
 
 
 def update_task(store: PlanStore, task_id: int, **fields: object) -> Changes:
     """Change a task's fields (not its place in the tree: see move_task)."""
     with store.write() as session:
-        task = fetch(session, Task, task_id, _("Task"))
-        previous = apply_fields(task, fields, _checkers())
-        _validate(session, task)
-        task.version += 1
-        session.add(task)
-        changes = Changes().update(Entity.TASK, task_id)
-        changes.previous = previous
+        changes = update_checked(
+            session, Task, task_id, _("Task"), fields, _checkers(), _validate, Entity.TASK
+        )
+        fetch(session, Task, task_id, _("Task")).version += 1
         return changes
 
 
@@ -105,8 +115,7 @@ def delete_task(store: PlanStore, task_id: int) -> Changes:
     with store.write() as session:
         task = fetch(session, Task, task_id, _("Task"))
         changes = Changes()
-        for doomed in subtree_ids(session, task_id):
-            changes.delete(Entity.TASK, doomed)
+        note_tasks_going(session, subtree_ids(session, task_id), changes)
         close_gap(session, Task, _siblings(task.plan_id, task.parent_id), task.position, task_id)
         session.delete(task)
         return changes
@@ -144,50 +153,64 @@ def outdent_task(store: PlanStore, task_id: int) -> Changes:
         return _move(session, task, parent.parent_id, parent.position + 1)
 
 
-def subtree_ids(session: Session, task_id: int) -> list[int]:
-    """The task and every task below it, parents before children."""
-    found = [task_id]
-    level = [task_id]
-    while level:
-        level = list(session.exec(select(Task.id).where(col(Task.parent_id).in_(level))).all())  # type: ignore[arg-type]
-        found.extend(item for item in level if item is not None)
-    return found
-
-
-def _move(session: Session, task: Task, parent_id: int | None, position: int | None) -> Changes:
+def _move(session: Session, task: Task, parent_id: object, position: object) -> Changes:
     assert task.id is not None
-    _check_parent(session, task.plan_id, parent_id, moving_id=task.id)
+    parent = check_parent(session, Task, "plan_id", task.plan_id, parent_id, task.id, _tree_messages())
+    _refuse_nesting_linked_tasks(session, task.id, parent)
     changes = Changes().update(Entity.TASK, task.id)
     changes.previous = {"parent_id": task.parent_id, "position": task.position}
     close_gap(session, Task, _siblings(task.plan_id, task.parent_id), task.position, task.id)
-    task.parent_id = parent_id
-    task.position = open_gap(session, Task, _siblings(task.plan_id, parent_id), position, exclude_id=task.id)
+    task.parent_id = parent
+    task.position = open_gap(session, Task, _siblings(task.plan_id, parent), position, exclude_id=task.id)
     task.version += 1
     session.add(task)
     return changes
 
 
-def _siblings(plan_id: int, parent_id: int | None) -> list[Any]:
-    parent_condition = (
-        col(Task.parent_id).is_(None) if parent_id is None else col(Task.parent_id) == parent_id
-    )
-    return [col(Task.plan_id) == plan_id, parent_condition]
-
-
-def _check_parent(session: Session, plan_id: int, parent_id: int | None, moving_id: int | None) -> None:
+def _refuse_nesting_linked_tasks(session: Session, task_id: int, parent_id: int | None) -> None:
+    """A move must not put a task inside a group it is linked with, or such a group around it."""
+    groups: list[int] = []
     current = parent_id
     while current is not None:
-        parent = fetch(session, Task, current, _("Parent task"))
-        if parent.plan_id != plan_id:
-            raise InvalidInputError(_("A task can only be placed under a task of the same action plan."))
-        if current == moving_id:
-            raise InvalidInputError(_("A task cannot be placed under itself or one of its own sub-tasks."))
-        current = parent.parent_id
+        groups.append(current)
+        current = session.exec(select(Task.parent_id).where(Task.id == current)).one()
+    if not groups:
+        return
+    moving = subtree_ids(session, task_id)
+    crossing = session.exec(
+        select(Dependency.id).where(
+            or_(
+                col(Dependency.predecessor_id).in_(moving) & col(Dependency.successor_id).in_(groups),
+                col(Dependency.predecessor_id).in_(groups) & col(Dependency.successor_id).in_(moving),
+            )
+        )
+    ).first()
+    if crossing is not None:
+        raise InvalidInputError(
+            _(
+                "The task cannot go into that group: it is linked to the group, "
+                "and a task cannot depend on its own group."
+            )
+        )
+
+
+def _siblings(plan_id: int, parent_id: int | None) -> list[Any]:
+    return sibling_conditions(Task, "plan_id", plan_id, parent_id)
 
 
 def _validate(session: Session, task: Task) -> None:
     if task.lead_unit_id is not None:
         fetch(session, Unit, task.lead_unit_id, _("Lead unit"))
+        if task.id is not None:
+            cooperating = session.exec(
+                select(TaskUnit.unit_id).where(
+                    TaskUnit.task_id == task.id, TaskUnit.unit_id == task.lead_unit_id
+                )
+            ).first()
+            if cooperating is not None:
+                raise InvalidInputError(
+                    _("The lead unit cannot also be a cooperating unit of the same task.")
+                )
     rules.dates_in_order(task.planned_start, task.planned_end, task.name)
     rules.dates_in_order(
         task.baseline_start, task.baseline_end, _("{task} (baseline)").format(task=task.name)
@@ -198,7 +221,7 @@ def _validate(session: Session, task: Task) -> None:
 def _replace_units(session: Session, task_id: int, lead_unit_id: int | None, unit_ids: Iterable[int]) -> None:
     wanted = list(dict.fromkeys(unit_ids))
     for unit_id in wanted:
-        fetch(session, Unit, unit_id, _("Cooperating unit"))
+        fetch(session, Unit, rules.whole_number(unit_id, _("Cooperating unit")), _("Cooperating unit"))
         if unit_id == lead_unit_id:
             raise InvalidInputError(_("The lead unit cannot also be a cooperating unit of the same task."))
     session.execute(delete(TaskUnit).where(col(TaskUnit.task_id) == task_id))
@@ -208,7 +231,7 @@ def _replace_units(session: Session, task_id: int, lead_unit_id: int | None, uni
 def _replace_goals(session: Session, task_id: int, plan: ActionPlan, goal_ids: Iterable[int]) -> None:
     wanted = list(dict.fromkeys(goal_ids))
     for goal_id in wanted:
-        goal = fetch(session, Goal, goal_id, _("Goal"))
+        goal = fetch(session, Goal, rules.whole_number(goal_id, _("Goal")), _("Goal"))
         if goal.strategy_id != plan.strategy_id:
             raise InvalidInputError(_("A task can only serve goals of its own plan's strategy."))
     session.execute(delete(TaskGoal).where(col(TaskGoal.task_id) == task_id))

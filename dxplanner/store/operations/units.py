@@ -21,7 +21,7 @@ from dxplanner.core.models import (
 )
 from dxplanner.i18n import _
 from dxplanner.store.changes import Changes, Entity
-from dxplanner.store.operations._records import Checkers, apply_fields, count, fetch, new_id
+from dxplanner.store.operations._records import Checkers, count, fetch, insert_checked, update_checked
 from dxplanner.store.plan_store import PlanStore
 
 
@@ -39,31 +39,23 @@ def create_unit(store: PlanStore, **fields: object) -> Changes:
     """Add a unit (code and name required), optionally under a parent unit."""
     with store.write() as session:
         unit = Unit(code="", name="")
-        apply_fields(unit, {"code": None, "name": None} | fields, _checkers())
-        _validate(session, unit)
-        return Changes().create(Entity.UNIT, new_id(session, unit))
+        unit_id = insert_checked(session, unit, fields, _checkers(), _validate, required=("code", "name"))
+        return Changes().create(Entity.UNIT, unit_id)
 
 
 def update_unit(store: PlanStore, unit_id: int, **fields: object) -> Changes:
     """Change a unit's fields; changing parent_id moves it in the tree."""
     with store.write() as session:
-        unit = fetch(session, Unit, unit_id, _("Unit"))
-        previous = apply_fields(unit, fields, _checkers())
-        _validate(session, unit)
-        session.add(unit)
-        changes = Changes().update(Entity.UNIT, unit_id)
-        changes.previous = previous
-        return changes
+        return update_checked(session, Unit, unit_id, _("Unit"), fields, _checkers(), _validate, Entity.UNIT)
 
 
 def delete_unit(store: PlanStore, unit_id: int) -> Changes:
-    """Delete a unit that nothing depends on any more."""
+    """Delete a unit that nothing depends on any more; risks it owned lose their owner."""
     with store.write() as session:
         unit = fetch(session, Unit, unit_id, _("Unit"))
         _refuse_if_used(session, unit)
-        owned_risks = session.exec(select(Risk).where(Risk.owner_unit_id == unit_id)).all()
         changes = Changes()
-        for risk in owned_risks:
+        for risk in session.exec(select(Risk).where(Risk.owner_unit_id == unit_id)).all():
             risk.owner_unit_id = None
             session.add(risk)
             assert risk.id is not None
