@@ -198,14 +198,14 @@ class MainWindow(QMainWindow):
     # Menus, title and layout.
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(_("&File"))
+        self.file_menu = file_menu = self.menuBar().addMenu(_("&File"))
         self._add_action(file_menu, _("&New…"), QKeySequence.StandardKey.New, lambda: self._new_file(False))
         self._add_action(file_menu, _("New with the &demo plan…"), None, lambda: self._new_file(True))
         self._add_action(file_menu, _("&Open…"), QKeySequence.StandardKey.Open, self._choose_file)
         self.recent_menu = file_menu.addMenu(_("Open &Recent"))
         file_menu.addSeparator()
         self._add_action(file_menu, _("&Quit"), QKeySequence.StandardKey.Quit, self.close)
-        help_menu = self.menuBar().addMenu(_("&Help"))
+        self.help_menu = help_menu = self.menuBar().addMenu(_("&Help"))
         self._add_action(help_menu, _("&About dxplanner"), None, lambda: show_about(self))
         self._refresh_recent_menu()
 

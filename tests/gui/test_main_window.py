@@ -224,3 +224,30 @@ def test_late_tasks_stand_out(plan_path: Path) -> None:
     store.close()
     assert late is not None and late.color() == LATE_COLOUR
     assert on_time is None
+
+
+def test_file_new_creates_a_plan_file_and_opens_it(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    chosen = tmp_path / "ke-hoach-2027"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args, **_kwargs: (str(chosen), ""))
+    new_with_demo = next(action for action in window.file_menu.actions() if "demo" in action.text())
+    new_with_demo.trigger()
+    created = tmp_path / "ke-hoach-2027.dxplan"
+    assert created.exists()
+    assert window.store is not None and window.store.path == created
+    assert window.windowTitle().startswith("ke-hoach-2027.dxplan")
+    assert window.task_model.rowCount() > 0
+
+
+def test_the_menus_offer_the_file_actions_and_the_about_box(window: MainWindow) -> None:
+    from dxplanner import __version__
+    from dxplanner.ui.about import about_text
+
+    texts = [action.text() for action in window.file_menu.actions() if not action.isSeparator()]
+    assert texts == ["&New…", "New with the &demo plan…", "&Open…", "Open &Recent", "&Quit"]
+    assert [action.text() for action in window.help_menu.actions()] == ["&About dxplanner"]
+    assert [action.text() for action in window.menuBar().actions()] == ["&File", "&Help"]
+    assert f"dxplanner {__version__}" in about_text()
