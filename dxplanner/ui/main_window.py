@@ -192,7 +192,7 @@ class MainWindow(QMainWindow):
             assert node.plan_id is not None
             self.task_model.show_tasks(self.store, [node.plan_id], root_task_id=node.id)
         self._scope_label.setText(
-            _("{name}: {count} tasks").format(name=node.label, count=self.task_model.rowCount())
+            _("{name}: {count} rows").format(name=node.label, count=self.task_model.rowCount())
         )
 
     # Menus, title and layout.
