@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dxplanner.core.enums import TaskKind, TaskStatus
+from dxplanner.core.enums import TaskStatus
 from dxplanner.i18n import _
 
 
@@ -15,13 +15,3 @@ def task_status_label(status: TaskStatus) -> str:
         TaskStatus.SUSPENDED: _("Suspended"),
         TaskStatus.CANCELLED: _("Cancelled"),
     }[status]
-
-
-def task_kind_label(kind: TaskKind) -> str:
-    """What a kind of task is called on screen."""
-    return {
-        TaskKind.GROUP: _("Group"),
-        TaskKind.TASK: _("Task"),
-        TaskKind.PROJECT: _("Project"),
-        TaskKind.MILESTONE: _("Milestone"),
-    }[kind]

@@ -72,7 +72,3 @@ class Changes:
             for entity, ids in by_kind.items()
             if ids
         }
-
-    def touches(self, *entities: Entity) -> bool:
-        """Whether any of the given kinds changed."""
-        return not self.entities.isdisjoint(entities)

@@ -171,11 +171,6 @@ def outline_nodes(session: Session, plan_ids: Iterable[int]) -> list[OutlineNode
     return [OutlineNode(*row) for row in rows]
 
 
-def task_plan(session: Session, task_id: int) -> int | None:
-    """The plan a task belongs to."""
-    return session.exec(select(Task.plan_id).where(Task.id == task_id)).first()
-
-
 def task_rows(session: Session, task_ids: Sequence[int]) -> dict[int, TaskRow]:
     """The text columns of the given tasks, by id."""
     task, unit = table(Task), table(Unit)

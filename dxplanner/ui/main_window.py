@@ -27,7 +27,7 @@ from dxplanner.store import queries
 from dxplanner.store.plan_file import PLAN_SUFFIX
 from dxplanner.store.plan_store import PlanStore
 from dxplanner.ui.about import show_about
-from dxplanner.ui.navigator_model import NavigatorModel, NavigatorNode, NodeKind
+from dxplanner.ui.navigator_model import NavigatorModel, NodeKind
 from dxplanner.ui.recent_files import RecentFiles
 from dxplanner.ui.task_table_model import Column, TaskTableModel
 
@@ -155,12 +155,6 @@ class MainWindow(QMainWindow):
             self.open_file(Path(chosen))
 
     # Navigation.
-
-    def select_node(self, node: NavigatorNode) -> None:
-        """Select a navigator row (and so show its tasks)."""
-        index = self.navigator_model.index_of(node)
-        self.navigator.setCurrentIndex(index)
-        self.navigator.scrollTo(index)
 
     def _select_latest_plan(self) -> None:
         model = self.navigator_model

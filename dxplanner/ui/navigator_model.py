@@ -65,12 +65,6 @@ class NavigatorModel(QAbstractItemModel):
         node: NavigatorNode = index.internalPointer()
         return node
 
-    def index_of(self, node: NavigatorNode) -> QModelIndex:
-        """The index of a node that is loaded."""
-        if node.parent is None:
-            return QModelIndex()
-        return self.createIndex(node.row, 0, node)
-
     # Qt's model interface.
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
