@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
+from hypothesis import settings
 from sqlmodel import SQLModel
 
 import dxplanner.core.models  # noqa: F401  (registers the tables)
@@ -23,6 +24,10 @@ from dxplanner.store.plan_file import create_plan_file, open_plan_file
 from dxplanner.store.plan_store import PlanStore
 
 Snapshot = dict[str, list[tuple[Any, ...]]]
+
+# HYPOTHESIS_PROFILE=thorough tries many more cases, for a run by hand after changing a parser.
+settings.register_profile("thorough", max_examples=3000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture(autouse=True)

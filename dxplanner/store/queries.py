@@ -30,7 +30,7 @@ from dxplanner.core.models import (
     TaskUnit,
     Unit,
 )
-from dxplanner.core.outline import OutlineNode
+from dxplanner.core.rollup import TaskNode
 from dxplanner.i18n import _
 
 # The names `dxplanner check` prints, in the order it prints them.
@@ -155,7 +155,7 @@ def task_children(session: Session, plan_id: int, parent_id: int | None) -> list
     return [TaskItem(*row) for row in rows]
 
 
-def outline_nodes(session: Session, plan_ids: Iterable[int]) -> list[OutlineNode]:
+def outline_nodes(session: Session, plan_ids: Iterable[int]) -> list[TaskNode]:
     """What the outline needs of every task of the given plans."""
     task = table(Task)
     rows = session.connection().execute(
@@ -168,7 +168,7 @@ def outline_nodes(session: Session, plan_ids: Iterable[int]) -> list[OutlineNode
             task.c.progress,
         ).where(task.c.plan_id.in_(list(plan_ids)))
     )
-    return [OutlineNode(*row) for row in rows]
+    return [TaskNode(*row) for row in rows]
 
 
 def task_rows(session: Session, task_ids: Sequence[int]) -> dict[int, TaskRow]:

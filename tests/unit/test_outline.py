@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime
 
-from dxplanner.core.outline import OutlineNode, outline
+import pytest
+
+from dxplanner.core.outline import outline
+from dxplanner.core.rollup import TaskNode
 
 D = datetime.date
 
@@ -16,8 +19,8 @@ def _node(
     start: datetime.date | None = None,
     end: datetime.date | None = None,
     progress: float = 0,
-) -> OutlineNode:
-    return OutlineNode(node_id, parent, position, start, end, progress)
+) -> TaskNode:
+    return TaskNode(node_id, parent, position, start, end, progress)
 
 
 NODES = [
@@ -40,7 +43,9 @@ def test_parents_come_before_children_in_position_order() -> None:
 def test_groups_span_their_children_and_weigh_progress_by_length() -> None:
     rows = {row.id: row for row in outline(NODES)}
     assert (rows[1].start, rows[1].end) == (D(2025, 1, 1), D(2025, 4, 30))
-    assert rows[1].progress == 100 * 30 / 120
+    # Weighted by working days: April 2025 has 21 (22 weekdays, less Hùng Kings on 7/4 and
+    # 30/4, plus Saturday 26/4 worked in exchange); Q1 has 58 (Tết took 27-31/1 and 1/1 is off).
+    assert rows[1].progress == pytest.approx(100 * 21 / 79)
     assert (rows[4].start, rows[4].end, rows[4].progress) == (D(2025, 7, 1), D(2025, 7, 10), 50)
     assert (rows[7].start, rows[7].progress) == (D(2025, 12, 31), 0)
 

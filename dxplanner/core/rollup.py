@@ -1,0 +1,125 @@
+"""Group roll-ups: a group spans its children and its progress is their weighted mean."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from dxplanner.core.enums import TaskStatus
+from dxplanner.core.workdays import WorkCalendar
+
+
+@dataclass(frozen=True)
+class TaskNode:
+    """What a roll-up needs of one task."""
+
+    id: int
+    parent_id: int | None
+    position: int
+    planned_start: datetime.date | None
+    planned_end: datetime.date | None
+    progress: float
+    # A milestone takes no time: what follows it may start the same day.
+    is_milestone: bool = False
+    status: TaskStatus = TaskStatus.NOT_STARTED
+
+
+@dataclass(frozen=True)
+class Rolled:
+    """A task's own values (a leaf) or the values rolled up from below it (a group)."""
+
+    start: datetime.date | None
+    end: datetime.date | None
+    progress: float
+    weight: float
+
+
+Weight = Callable[[TaskNode], float]
+
+
+def by_working_days(calendar: WorkCalendar) -> Weight:
+    """Weigh a leaf by its working days (one day when it has no dates, so it still counts)."""
+
+    def weight(node: TaskNode) -> float:
+        if node.planned_start is None or node.planned_end is None:
+            return 1.0
+        return float(max(1, calendar.working_days(node.planned_start, node.planned_end)))
+
+    return weight
+
+
+def by_budget(planned_by_task: Mapping[int, int]) -> Weight:
+    """Weigh a leaf by the money planned for it (a plan's choice: a costly task counts more)."""
+    return lambda node: float(planned_by_task.get(node.id, 0))
+
+
+def children_by_parent(
+    nodes: Iterable[TaskNode],
+) -> tuple[dict[int, TaskNode], dict[int | None, list[TaskNode]]]:
+    """The nodes by id, and each parent's children in position order (orphans count as top level)."""
+    by_id = {node.id: node for node in nodes}
+    children: dict[int | None, list[TaskNode]] = defaultdict(list)
+    for node in by_id.values():
+        children[node.parent_id if node.parent_id in by_id else None].append(node)
+    for siblings in children.values():
+        siblings.sort(key=lambda node: (node.position, node.id))
+    return by_id, children
+
+
+def roll_up(nodes: Iterable[TaskNode], weight: Weight) -> dict[int, Rolled]:
+    """Every task's span and progress; a group's from its leaves, weighted by weight.
+
+    A completed leaf counts as 100% and a cancelled one does not count. When a
+    group's leaves all weigh nothing (no budget anywhere), its progress is their
+    plain mean, so that a group is never shown 0% just for lack of money.
+    """
+    by_id, children = children_by_parent(nodes)
+    rolled: dict[int, Rolled] = {}
+    # Plain means, for groups whose weights are all zero: (sum of progress, number of leaves).
+    counts: dict[int, tuple[float, int]] = {}
+    order = _post_order(children)
+    for node_id in order:
+        node = by_id[node_id]
+        below = children.get(node_id)
+        if not below:
+            cancelled = node.status is TaskStatus.CANCELLED
+            progress = 100.0 if node.status is TaskStatus.COMPLETED else node.progress
+            rolled[node_id] = Rolled(
+                node.planned_start, node.planned_end, progress, 0.0 if cancelled else weight(node)
+            )
+            counts[node_id] = (0.0, 0) if cancelled else (progress, 1)
+            continue
+        parts = [rolled[child.id] for child in below]
+        starts = [part.start for part in parts if part.start is not None]
+        ends = [part.end for part in parts if part.end is not None]
+        total = sum(part.weight for part in parts)
+        progress_sum = sum(counts[child.id][0] for child in below)
+        leaves = sum(counts[child.id][1] for child in below)
+        counts[node_id] = (progress_sum, leaves)
+        if total > 0:
+            progress = sum(part.progress * part.weight for part in parts) / total
+        else:
+            progress = progress_sum / leaves if leaves else 0.0
+        rolled[node_id] = Rolled(
+            min(starts) if starts else node.planned_start,
+            max(ends) if ends else node.planned_end,
+            progress,
+            total,
+        )
+    return rolled
+
+
+def _post_order(children: Mapping[int | None, list[TaskNode]]) -> list[int]:
+    """Children before their parents, without recursion (plans can nest deeply)."""
+    order: list[int] = []
+    stack: list[tuple[int, bool]] = [(node.id, False) for node in reversed(children.get(None, []))]
+    while stack:
+        node_id, expanded = stack.pop()
+        if expanded:
+            order.append(node_id)
+            continue
+        stack.append((node_id, True))
+        stack.extend((child.id, False) for child in reversed(children.get(node_id, [])))
+    return order

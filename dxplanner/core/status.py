@@ -1,0 +1,199 @@
+"""Where each task stands on a date: on track, at risk, late, done; planned and actual progress."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+
+from dxplanner.core.enums import TaskStatus
+from dxplanner.core.rollup import TaskNode, Weight, by_working_days, children_by_parent, roll_up
+from dxplanner.core.workdays import WorkCalendar
+
+# Percentage points a task may fall behind the share of its time already gone before it is "at risk".
+AT_RISK_GAP = 20.0
+
+
+class Health(enum.StrEnum):
+    """A task's standing on a date, derived from its dates and progress unless a person set it."""
+
+    NOT_STARTED = "not_started"
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    LATE = "late"
+    DONE = "done"
+    PAUSED = "paused"
+    CANCELLED = "cancelled"
+
+
+# What a person can state that overrides the derived standing.
+_STATED = {
+    TaskStatus.COMPLETED: Health.DONE,
+    TaskStatus.SUSPENDED: Health.PAUSED,
+    TaskStatus.CANCELLED: Health.CANCELLED,
+}
+
+
+def planned_progress(
+    start: datetime.date | None, end: datetime.date | None, as_of: datetime.date, calendar: WorkCalendar
+) -> float | None:
+    """The share of a task's working days gone by the end of as_of, in percent (None without dates)."""
+    if start is None or end is None:
+        return None
+    if as_of < start:
+        return 0.0
+    if as_of >= end:
+        return 100.0
+    total = calendar.working_days(start, end)
+    if total == 0:
+        return 100.0
+    return 100.0 * calendar.working_days(start, as_of) / total
+
+
+def health(
+    status: TaskStatus,
+    progress: float,
+    start: datetime.date | None,
+    end: datetime.date | None,
+    as_of: datetime.date,
+    calendar: WorkCalendar,
+    at_risk_gap: float = AT_RISK_GAP,
+) -> Health:
+    """A task's standing on as_of: what a person stated, else what its dates and progress say."""
+    stated = _STATED.get(status)
+    if stated is not None:
+        return stated
+    if progress >= 100:
+        return Health.DONE
+    if end is not None and as_of > end:
+        return Health.LATE
+    expected = planned_progress(start, end, as_of, calendar)
+    if expected is not None and expected - progress > at_risk_gap:
+        return Health.AT_RISK
+    return Health.ON_TRACK if progress > 0 else Health.NOT_STARTED
+
+
+def health_of_all(
+    nodes: Iterable[TaskNode],
+    as_of: datetime.date,
+    calendar: WorkCalendar,
+    weight: Weight | None = None,
+    at_risk_gap: float = AT_RISK_GAP,
+) -> dict[int, Health]:
+    """The standing of every task and group on as_of; groups from their rolled-up dates and progress.
+
+    A group whose tasks are all done (or cancelled) is done; one whose tasks are all
+    cancelled is cancelled; a group a person paused or cancelled stays so.
+    """
+    node_list = list(nodes)
+    by_id, children = children_by_parent(node_list)
+    rolled = roll_up(node_list, weight or by_working_days(calendar))
+    result: dict[int, Health] = {}
+    leaf_health: dict[int, list[Health]] = {}
+    for node_id in _children_first(children):
+        node = by_id[node_id]
+        below = children.get(node_id)
+        if not below:
+            result[node_id] = health(
+                node.status, node.progress, node.planned_start, node.planned_end, as_of, calendar, at_risk_gap
+            )
+            leaf_health[node_id] = [result[node_id]]
+            continue
+        inside = [state for child in below for state in leaf_health[child.id]]
+        leaf_health[node_id] = inside
+        values = rolled[node_id]
+        if node.status in (TaskStatus.SUSPENDED, TaskStatus.CANCELLED):
+            result[node_id] = _STATED[node.status]
+        elif all(state is Health.CANCELLED for state in inside):
+            result[node_id] = Health.CANCELLED
+        elif all(state in (Health.DONE, Health.CANCELLED) for state in inside):
+            result[node_id] = Health.DONE
+        else:
+            result[node_id] = health(
+                TaskStatus.IN_PROGRESS,
+                min(values.progress, 99.99),
+                values.start,
+                values.end,
+                as_of,
+                calendar,
+                at_risk_gap,
+            )
+    return result
+
+
+def _children_first(children: Mapping[int | None, list[TaskNode]]) -> list[int]:
+    order: list[int] = []
+    stack: list[tuple[int, bool]] = [(node.id, False) for node in children.get(None, [])]
+    while stack:
+        node_id, expanded = stack.pop()
+        if expanded:
+            order.append(node_id)
+        else:
+            stack.append((node_id, True))
+            stack.extend((child.id, False) for child in children.get(node_id, []))
+    return order
+
+
+def slippage_days(
+    baseline_end: datetime.date | None,
+    planned_end: datetime.date | None,
+    actual_end: datetime.date | None = None,
+) -> int | None:
+    """Calendar days the (actual, else planned) end lies after the baseline end; negative when earlier."""
+    end = actual_end or planned_end
+    if baseline_end is None or end is None:
+        return None
+    return (end - baseline_end).days
+
+
+def planned_curve(
+    tasks: Sequence[TaskNode],
+    dates: Sequence[datetime.date],
+    calendar: WorkCalendar,
+    weight: Weight | None = None,
+) -> list[float]:
+    """The share of all work planned to be done by each date, in percent (weighted like roll-ups)."""
+    weigh = weight or by_working_days(calendar)
+    dated = [
+        (task, weigh(task))
+        for task in tasks
+        if task.planned_start is not None and task.planned_end is not None
+    ]
+    total = sum(task_weight for _task, task_weight in dated)
+    if total <= 0:
+        return [0.0 for _date in dates]
+    curve = []
+    for as_of in dates:
+        done = sum(
+            task_weight * (planned_progress(task.planned_start, task.planned_end, as_of, calendar) or 0.0)
+            for task, task_weight in dated
+        )
+        curve.append(done / total)
+    return curve
+
+
+def actual_curve(
+    tasks: Sequence[TaskNode],
+    reports: Mapping[int, Sequence[tuple[datetime.date, float]]],
+    dates: Sequence[datetime.date],
+    calendar: WorkCalendar,
+    weight: Weight | None = None,
+) -> list[float]:
+    """The share of all work reported done by each date: each task at its newest report by then."""
+    weigh = weight or by_working_days(calendar)
+    weighted = [(task.id, weigh(task)) for task in tasks]
+    total = sum(task_weight for _id, task_weight in weighted)
+    if total <= 0:
+        return [0.0 for _date in dates]
+    history = {task_id: sorted(reports.get(task_id, ())) for task_id, _weight in weighted}
+    curve = []
+    for as_of in dates:
+        done = 0.0
+        for task_id, task_weight in weighted:
+            entries = history[task_id]
+            position = bisect_right(entries, (as_of, float("inf")))
+            if position:
+                done += task_weight * entries[position - 1][1]
+        curve.append(done / total)
+    return curve

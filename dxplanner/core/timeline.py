@@ -1,0 +1,346 @@
+"""Reading the time a plan states in words ("Quý II/2025", "trước ngày 30/6/2025") as dates."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Excel counts days from 30 December 1899 (its 1900 leap-year bug is before 1 March 1900).
+_EXCEL_EPOCH = datetime.date(1899, 12, 30)
+_EXCEL_FIRST, _EXCEL_LAST = 1, 2958465
+_YEAR_MIN, _YEAR_MAX = 1900, 2200
+
+
+class TimelineKind(enum.StrEnum):
+    """What sort of period a timeline text names."""
+
+    DAY = "day"
+    MONTH = "month"
+    QUARTER = "quarter"
+    HALF_YEAR = "half_year"
+    YEAR = "year"
+    YEARS = "years"
+    RANGE = "range"
+    UNTIL = "until"  # open-ended: only an end ("trước ngày 30/6/2025", "đến năm 2025")
+    FROM = "from"  # open-ended: only a start ("từ ngày 01/6/2022")
+    RECURRING = "recurring"  # "hằng năm": no fixed dates of its own
+    CONTINUOUS = "continuous"  # "thường xuyên": no fixed dates of its own
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """A timeline text and the period it names."""
+
+    text: str
+    start: datetime.date | None
+    end: datetime.date | None
+    kind: TimelineKind
+
+    @property
+    def ok(self) -> bool:
+        """Whether the text was understood."""
+        return self.kind is not TimelineKind.UNKNOWN
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """One period named inside a text, found at position `at`."""
+
+    at: int
+    start: datetime.date
+    end: datetime.date
+    kind: TimelineKind
+
+
+def parse_timeline(value: object) -> Timeline:
+    """The period a timeline names; never raises: what it cannot read comes back as UNKNOWN."""
+    if isinstance(value, datetime.datetime):
+        day = value.date()
+        return Timeline(value.isoformat(sep=" "), day, day, TimelineKind.DAY)
+    if isinstance(value, datetime.date):
+        return Timeline(value.isoformat(), value, value, TimelineKind.DAY)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return _from_serial(value, str(value))
+    text = "" if value is None else str(value)
+    try:
+        return _parse_text(text)
+    except (ValueError, OverflowError):  # an impossible date such as 31/2/2025 that slipped through
+        return Timeline(text, None, None, TimelineKind.UNKNOWN)
+
+
+def fold(text: str) -> str:
+    """Lower case without Vietnamese accents, one kind of dash, single spaces."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    plain = re.sub(r"[\u2010-\u2015\u2212]", "-", plain.lower())
+    return re.sub(r"\s+", " ", plain).strip()
+
+
+def _from_serial(serial: float, text: str) -> Timeline:
+    if not math.isfinite(serial) or not _EXCEL_FIRST <= serial <= _EXCEL_LAST:
+        return Timeline(text, None, None, TimelineKind.UNKNOWN)
+    day = _EXCEL_EPOCH + datetime.timedelta(days=int(serial))
+    return Timeline(text, day, day, TimelineKind.DAY)
+
+
+def _parse_text(text: str) -> Timeline:
+    folded = fold(text)
+    if re.fullmatch(r"\d{5}(\.0+)?", folded):
+        return _from_serial(float(folded), text)
+    mentions, masked = _mentions(folded)
+    recurring = bool(_RECURRING.search(masked))
+    continuous = bool(_CONTINUOUS.search(masked))
+    if not mentions:
+        if recurring:
+            return Timeline(text, None, None, TimelineKind.RECURRING)
+        if continuous:
+            return Timeline(text, None, None, TimelineKind.CONTINUOUS)
+        return Timeline(text, None, None, TimelineKind.UNKNOWN)
+    start = min(mention.start for mention in mentions)
+    end = max(mention.end for mention in mentions)
+    if recurring or continuous:
+        return Timeline(text, start, end, TimelineKind.RECURRING if recurring else TimelineKind.CONTINUOUS)
+    first = mentions[0]
+    before_first = masked[: first.at]
+    # "Từ năm 2021 đến năm 2025" names both ends: a span is never open-ended.
+    is_range = len(mentions) > 1 or first.kind in (TimelineKind.YEARS, TimelineKind.RANGE)
+    if not is_range and _UNTIL.search(before_first):
+        return Timeline(text, None, end, TimelineKind.UNTIL)
+    if not is_range and _FROM.search(before_first):
+        return Timeline(text, start, None, TimelineKind.FROM)
+    if len(mentions) == 1:
+        return Timeline(text, start, end, first.kind)
+    if all(mention.kind in (TimelineKind.YEAR, TimelineKind.YEARS) for mention in mentions):
+        return Timeline(text, start, end, TimelineKind.YEARS)
+    return Timeline(text, start, end, TimelineKind.RANGE)
+
+
+# Words before a date that make it a deadline or a start.
+_UNTIL = re.compile(
+    r"\b(truoc|den|cham nhat|by|before|until|till|no later than|not later than|end of|deadline)\b"
+    r"|\b(cuoi|het)( nam)?\s*$"
+)
+_FROM = re.compile(r"\b(tu|bat dau|from|since|starting|beginning)\b")
+_RECURRING = re.compile(
+    r"\bhang (nam|quy|thang|tuan)\b|\bdinh ky\b|\b(annual(ly)?|yearly|every (year|quarter|month)|"
+    r"each year|quarterly|monthly|periodic(ally)?)\b"
+)
+_CONTINUOUS = re.compile(
+    r"\b(thuong xuyen|lien tuc|ongoing|on-going|on going|continuous(ly)?|regular(ly)?)\b"
+)
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH_NAME = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_QUARTER_NUMBER = r"(iv|iii|ii|i|[1-4])"
+_LIST_JOIN = r"\s*(?:,|;|-|va|den|and|to|&)\s*"
+_ANY_QUARTER = r"(?:iv|iii|ii|i|[1-4])"
+_QUARTER_LIST = rf"{_ANY_QUARTER}(?:{_LIST_JOIN}(?:quy\s*|q\.?\s*)?{_ANY_QUARTER})+"
+_MONTH_LIST = rf"\d{{1,2}}(?:{_LIST_JOIN}(?:thang\s*)?\d{{1,2}})+"
+_SEP = r"\s*[/.-]\s*"
+_YEAR = r"(\d{4})"
+_YEAR_WORD = r"(?:\s*[/.-]\s*|\s*,?\s*(?:nam|of|in)?\s*)"
+
+
+def _day(year: int, month: int, day: int) -> tuple[datetime.date, datetime.date]:
+    date = datetime.date(year, month, day)
+    return date, date
+
+
+def _month(year: int, month: int) -> tuple[datetime.date, datetime.date]:
+    following = datetime.date(year + month // 12, month % 12 + 1, 1)
+    return datetime.date(year, month, 1), following - datetime.timedelta(days=1)
+
+
+def _quarter(year: int, quarter: int) -> tuple[datetime.date, datetime.date]:
+    return _month(year, 3 * quarter - 2)[0], _month(year, 3 * quarter)[1]
+
+
+def _half(year: int, second: bool) -> tuple[datetime.date, datetime.date]:
+    return (
+        (datetime.date(year, 7, 1), datetime.date(year, 12, 31))
+        if second
+        else (
+            datetime.date(year, 1, 1),
+            datetime.date(year, 6, 30),
+        )
+    )
+
+
+def _years(first: int, last: int) -> tuple[datetime.date, datetime.date]:
+    return datetime.date(first, 1, 1), datetime.date(last, 12, 31)
+
+
+def _quarter_number(token: str) -> int:
+    return _ROMAN.get(token) or int(token)
+
+
+def _quarters(year: int, listed: str) -> tuple[datetime.date, datetime.date]:
+    numbers = [_quarter_number(token) for token in re.findall(_QUARTER_NUMBER, listed)]
+    return _quarter(year, min(numbers))[0], _quarter(year, max(numbers))[1]
+
+
+def _months(year: int, listed: str) -> tuple[datetime.date, datetime.date]:
+    numbers = [int(token) for token in re.findall(r"\d{1,2}", listed)]
+    return _month(year, min(numbers))[0], _month(year, max(numbers))[1]
+
+
+# Each pattern: compiled regex, kind, and how to turn its groups into a period. Earlier patterns win:
+# the text they match is blanked out before later (shorter) patterns look.
+_PATTERNS: list[tuple[re.Pattern[str], TimelineKind, object]] = [
+    (
+        # The same separator twice: "3-6/2024" is a span of months, not 3 June.
+        re.compile(r"\b(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})\b"),
+        TimelineKind.DAY,
+        lambda g: _day(int(g[3]), int(g[2]), int(g[0])),
+    ),
+    (
+        re.compile(rf"\bngay (\d{{1,2}}) thang (\d{{1,2}}){_YEAR_WORD}{_YEAR}\b"),
+        TimelineKind.DAY,
+        lambda g: _day(int(g[2]), int(g[1]), int(g[0])),
+    ),
+    (
+        re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? {_MONTH_NAME},? {_YEAR}\b"),
+        TimelineKind.DAY,
+        lambda g: _day(int(g[2]), _MONTHS[g[1]], int(g[0])),
+    ),
+    (
+        re.compile(rf"\b{_MONTH_NAME} (\d{{1,2}})(?:st|nd|rd|th)?,? {_YEAR}\b"),
+        TimelineKind.DAY,
+        lambda g: _day(int(g[2]), _MONTHS[g[0]], int(g[1])),
+    ),
+    (
+        re.compile(rf"\b(?:quy|q\.?|quarters?)\s*({_QUARTER_LIST}){_YEAR_WORD}{_YEAR}\b"),
+        TimelineKind.RANGE,
+        lambda g: _quarters(int(g[1]), g[0]),
+    ),
+    (
+        re.compile(rf"\bthang\s*({_MONTH_LIST}){_YEAR_WORD}{_YEAR}\b"),
+        TimelineKind.RANGE,
+        lambda g: _months(int(g[1]), g[0]),
+    ),
+    (
+        re.compile(rf"\b(?:quy|q\.?|quarter)\s*{_QUARTER_NUMBER}{_YEAR_WORD}{_YEAR}\b"),
+        TimelineKind.QUARTER,
+        lambda g: _quarter(int(g[1]), _quarter_number(g[0])),
+    ),
+    (
+        re.compile(rf"\b(first|second|third|fourth) quarter(?: of)? {_YEAR}\b"),
+        TimelineKind.QUARTER,
+        lambda g: _quarter(int(g[1]), ("first", "second", "third", "fourth").index(g[0]) + 1),
+    ),
+    (
+        re.compile(rf"\b6 thang (dau|cuoi)(?: nam)?{_YEAR_WORD}{_YEAR}\b"),
+        TimelineKind.HALF_YEAR,
+        lambda g: _half(int(g[1]), g[0] == "cuoi"),
+    ),
+    (
+        re.compile(rf"\b(?:(first|second) half(?: of)?|(h1|h2)){_YEAR_WORD}{_YEAR}\b"),
+        TimelineKind.HALF_YEAR,
+        lambda g: _half(int(g[2]), (g[0] or g[1]) in ("second", "h2")),
+    ),
+    (
+        re.compile(rf"\b(?:thang|t)?\s*(\d{{1,2}}){_SEP}{_YEAR}\b"),
+        TimelineKind.MONTH,
+        lambda g: _month(int(g[1]), int(g[0])),
+    ),
+    (
+        re.compile(rf"\bthang (\d{{1,2}}){_YEAR_WORD}{_YEAR}\b"),
+        TimelineKind.MONTH,
+        lambda g: _month(int(g[1]), int(g[0])),
+    ),
+    (
+        re.compile(rf"\b{_MONTH_NAME},? {_YEAR}\b"),
+        TimelineKind.MONTH,
+        lambda g: _month(int(g[1]), _MONTHS[g[0]]),
+    ),
+    (
+        re.compile(rf"\b{_YEAR}\s*(?:-|den|to|through)\s*(?:nam\s*)?{_YEAR}\b"),
+        TimelineKind.YEARS,
+        lambda g: _years(int(g[0]), int(g[1])),
+    ),
+    (
+        re.compile(rf"\b{_YEAR}\b"),
+        TimelineKind.YEAR,
+        lambda g: _years(int(g[0]), int(g[0])),
+    ),
+]
+
+# Months and quarters named without a year take the year named next in the text
+# ("từ tháng 3 đến tháng 6/2024", "Quý II - Quý III/2025").
+_YEARLESS: list[tuple[re.Pattern[str], TimelineKind]] = [
+    (re.compile(rf"\b(?:quy|q\.?)\s*{_QUARTER_NUMBER}\b"), TimelineKind.QUARTER),
+    (re.compile(r"\bthang (\d{1,2})\b"), TimelineKind.MONTH),
+]
+
+
+def _mentions(folded: str) -> tuple[list[_Mention], str]:
+    """Every period the text names, in reading order, and the text with them blanked out."""
+    masked = folded
+    found: list[_Mention] = []
+    for pattern, kind, period in _PATTERNS:
+        for match in pattern.finditer(masked):
+            groups = match.groups()
+            if kind in (TimelineKind.YEAR, TimelineKind.YEARS) and not all(
+                _YEAR_MIN <= int(year) <= _YEAR_MAX for year in groups
+            ):
+                continue
+            try:
+                start, end = period(groups)  # type: ignore[operator]
+            except (ValueError, KeyError):
+                continue
+            if not (_YEAR_MIN <= start.year <= _YEAR_MAX and start <= end):
+                continue
+            found.append(_Mention(match.start(), start, end, kind))
+        masked = pattern.sub(lambda match: " " * len(match.group()), masked)
+    found.extend(_yearless(masked, found))
+    found.sort(key=lambda mention: mention.at)
+    return found, masked
+
+
+def _yearless(masked: str, dated: list[_Mention]) -> list[_Mention]:
+    loose: list[_Mention] = []
+    for pattern, kind in _YEARLESS:
+        for match in pattern.finditer(masked):
+            following = [mention for mention in dated if mention.at > match.start()]
+            preceding = [mention for mention in dated if mention.at < match.start()]
+            anchor = following[0] if following else preceding[-1] if preceding else None
+            if anchor is None:
+                continue
+            year = anchor.end.year if following else anchor.start.year
+            token = match.group(1)
+            try:
+                start, end = (
+                    _quarter(year, _quarter_number(token))
+                    if kind is TimelineKind.QUARTER
+                    else _month(year, int(token))
+                )
+            except ValueError:
+                continue
+            loose.append(_Mention(match.start(), start, end, kind))
+    return loose
