@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
@@ -10,6 +11,7 @@ from typing import TextIO
 from dxplanner import __version__
 from dxplanner.core.errors import DomainError
 from dxplanner.i18n import _
+from dxplanner.labels import timeline_kind_label
 from dxplanner.store import queries
 from dxplanner.store.file_header import SCHEMA_VERSION, SchemaAge, read_header
 from dxplanner.store.migrate import stored_revision
@@ -37,10 +39,15 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help=_("show a plan file's schema, integrity and record counts"))
     check.add_argument("file", type=Path, metavar="FILE")
     check.set_defaults(handler=_check)
+
+    timeline = commands.add_parser("timeline", help=_("show how timeline texts are read as dates"))
+    timeline.add_argument("texts", nargs="+", metavar="TEXT")
+    timeline.add_argument("--json", action="store_true", help=_("print a JSON list, one object per text"))
+    timeline.set_defaults(handler=_timeline)
     return parser
 
 
-COMMANDS = ("new", "check")
+COMMANDS = ("new", "check", "timeline")
 
 
 def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
@@ -100,4 +107,30 @@ def _check(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             + "\n"
         )
         return EXIT_USER_ERROR
+    return EXIT_OK
+
+
+def _timeline(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    from dxplanner.core.timeline import parse_timeline
+
+    readings = [parse_timeline(text) for text in arguments.texts]
+    if arguments.json:
+        rows = [
+            {
+                "text": reading.text,
+                "start": reading.start.isoformat() if reading.start else None,
+                "end": reading.end.isoformat() if reading.end else None,
+                "kind": reading.kind.value,
+                "ok": reading.ok,
+            }
+            for reading in readings
+        ]
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    for reading in readings:
+        start = reading.start.strftime("%d/%m/%Y") if reading.start else "…"
+        end = reading.end.strftime("%d/%m/%Y") if reading.end else "…"
+        period = f"{start} – {end}" if reading.start or reading.end else _("no fixed dates")
+        meaning = f"{period} ({timeline_kind_label(reading.kind)})" if reading.ok else _("not understood")
+        out.write(f"{reading.text}: {meaning}\n")
     return EXIT_OK

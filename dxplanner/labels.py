@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dxplanner.core.enums import TaskStatus
+from dxplanner.core.timeline import TimelineKind
 from dxplanner.i18n import _
 
 
@@ -15,3 +16,21 @@ def task_status_label(status: TaskStatus) -> str:
         TaskStatus.SUSPENDED: _("Suspended"),
         TaskStatus.CANCELLED: _("Cancelled"),
     }[status]
+
+
+def timeline_kind_label(kind: TimelineKind) -> str:
+    """What a kind of timeline is called on screen."""
+    return {
+        TimelineKind.DAY: _("day"),
+        TimelineKind.MONTH: _("month"),
+        TimelineKind.QUARTER: _("quarter"),
+        TimelineKind.HALF_YEAR: _("half year"),
+        TimelineKind.YEAR: _("year"),
+        TimelineKind.YEARS: _("years"),
+        TimelineKind.RANGE: _("span"),
+        TimelineKind.UNTIL: _("deadline"),
+        TimelineKind.FROM: _("start only"),
+        TimelineKind.RECURRING: _("recurring"),
+        TimelineKind.CONTINUOUS: _("continuous"),
+        TimelineKind.UNKNOWN: _("not understood"),
+    }[kind]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import sqlite3
 from pathlib import Path
 
@@ -125,3 +126,31 @@ def test_check_reports_broken_references(plan_path: Path) -> None:
     assert status == EXIT_USER_ERROR
     assert "integrity: a row of unit (#1) refers to a missing row of unit" in out
     assert err == "dxplanner: 1 integrity problems found in plan.dxplan.\n"
+
+
+def test_timeline_prints_how_each_text_is_read() -> None:
+    status, out, _err = _run(
+        "timeline", "Quý II/2025", "trước ngày 30/6/2025", "Hằng năm", "Theo tiến độ dự án"
+    )
+    assert status == EXIT_OK
+    assert out.splitlines() == [
+        "Quý II/2025: 01/04/2025 – 30/06/2025 (quarter)",
+        "trước ngày 30/6/2025: … – 30/06/2025 (deadline)",
+        "Hằng năm: no fixed dates (recurring)",
+        "Theo tiến độ dự án: not understood",
+    ]
+
+
+def test_timeline_as_json_has_one_object_per_text() -> None:
+    status, out, _err = _run("timeline", "--json", "Quý II/2025", "từ ngày 01/6/2022", "???")
+    assert status == EXIT_OK
+    assert json.loads(out) == [
+        {"text": "Quý II/2025", "start": "2025-04-01", "end": "2025-06-30", "kind": "quarter", "ok": True},
+        {"text": "từ ngày 01/6/2022", "start": "2022-06-01", "end": None, "kind": "from", "ok": True},
+        {"text": "???", "start": None, "end": None, "kind": "unknown", "ok": False},
+    ]
+
+
+def test_timeline_speaks_vietnamese() -> None:
+    set_language("vi")
+    assert _run("timeline", "Quý II/2025")[1] == "Quý II/2025: 01/04/2025 – 30/06/2025 (quý)\n"

@@ -165,7 +165,9 @@ def plans(draw: st.DrawFn) -> tuple[list[TaskNode], list[Link]]:
     for _ in range(draw(st.integers(0, 40)) if count > 1 else 0):
         first = draw(st.integers(0, count - 2))
         second = draw(st.integers(first + 1, count - 1))
-        links.append(Link(first, second, draw(st.sampled_from(list(DependencyType))), draw(st.integers(-10, 10))))
+        links.append(
+            Link(first, second, draw(st.sampled_from(list(DependencyType))), draw(st.integers(-10, 10)))
+        )
     return tasks, links
 
 
