@@ -70,6 +70,13 @@ class PlanStatus(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
+class ProgressWeight(enum.StrEnum):
+    """What makes one task count more than another when a group's progress is rolled up."""
+
+    DURATION = "duration"  # its working days
+    BUDGET = "budget"  # the money planned for it
+
+
 class TaskKind(enum.StrEnum):
     """What a row of an action plan is."""
 

@@ -19,6 +19,7 @@ class Entity(enum.StrEnum):
     INDICATOR_TARGET = "indicator_target"
     INDICATOR_VALUE = "indicator_value"
     PLAN = "plan"
+    PLAN_DAY_OFF = "plan_day_off"
     TASK = "task"
     TASK_UNIT = "task_unit"
     TASK_GOAL = "task_goal"

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy import func
 from sqlmodel import Session, SQLModel, select
 
-from dxplanner.core.enums import TaskKind, TaskStatus
+from dxplanner.core.enums import ProgressWeight, TaskKind, TaskStatus
 from dxplanner.core.models import (
     ActionPlan,
     BudgetLine,
@@ -20,6 +20,7 @@ from dxplanner.core.models import (
     Indicator,
     IndicatorTarget,
     IndicatorValue,
+    PlanDayOff,
     ProgressReport,
     Risk,
     SocioEconomicPlan,
@@ -30,7 +31,8 @@ from dxplanner.core.models import (
     TaskUnit,
     Unit,
 )
-from dxplanner.core.rollup import TaskNode
+from dxplanner.core.rollup import TaskNode, Weight, by_budget, by_working_days
+from dxplanner.core.workdays import WorkCalendar, vietnam_calendar
 from dxplanner.i18n import _
 
 # The names `dxplanner check` prints, in the order it prints them.
@@ -43,6 +45,7 @@ COUNTED: Sequence[tuple[str, type[SQLModel]]] = (
     ("indicator targets", IndicatorTarget),
     ("indicator values", IndicatorValue),
     ("plans", ActionPlan),
+    ("plan days off", PlanDayOff),
     ("tasks", Task),
     ("cooperating units", TaskUnit),
     ("task goals", TaskGoal),
@@ -156,7 +159,7 @@ def task_children(session: Session, plan_id: int, parent_id: int | None) -> list
 
 
 def outline_nodes(session: Session, plan_ids: Iterable[int]) -> list[TaskNode]:
-    """What the outline needs of every task of the given plans."""
+    """What outlines, roll-ups and the scheduler need of every task of the given plans."""
     task = table(Task)
     rows = session.connection().execute(
         sa.select(
@@ -166,9 +169,39 @@ def outline_nodes(session: Session, plan_ids: Iterable[int]) -> list[TaskNode]:
             task.c.planned_start,
             task.c.planned_end,
             task.c.progress,
+            task.c.kind,
+            task.c.status,
         ).where(task.c.plan_id.in_(list(plan_ids)))
     )
-    return [TaskNode(*row) for row in rows]
+    return [
+        TaskNode(node_id, parent, position, start, end, progress, kind is TaskKind.MILESTONE, status)
+        for node_id, parent, position, start, end, progress, kind, status in rows
+    ]
+
+
+def plan_calendar(session: Session, plan_id: int) -> WorkCalendar:
+    """The working days of a plan: Vietnam's, less the plan's own days off."""
+    day_off = table(PlanDayOff)
+    days = [
+        row[0]
+        for row in session.connection().execute(sa.select(day_off.c.day).where(day_off.c.plan_id == plan_id))
+    ]
+    return WorkCalendar(days_off=days) if days else vietnam_calendar()
+
+
+def plan_weight(session: Session, plan_id: int, calendar: WorkCalendar) -> Weight:
+    """How the plan weighs tasks in roll-ups: by working days, or by planned budget if it chose so."""
+    choice = session.exec(select(ActionPlan.progress_weight).where(ActionPlan.id == plan_id)).first()
+    if choice is not ProgressWeight.BUDGET:
+        return by_working_days(calendar)
+    task, line = table(Task), table(BudgetLine)
+    rows = session.connection().execute(
+        sa.select(line.c.task_id, func.sum(line.c.planned))
+        .select_from(line.join(task, task.c.id == line.c.task_id))
+        .where(task.c.plan_id == plan_id)
+        .group_by(line.c.task_id)
+    )
+    return by_budget({task_id: int(total) for task_id, total in rows})
 
 
 def task_rows(session: Session, task_ids: Sequence[int]) -> dict[int, TaskRow]:

@@ -71,12 +71,12 @@ class TaskTableModel(QAbstractTableModel):
         self._outline = []
         if store is not None:
             with store.read() as session:
-                if root_task_id is not None:
-                    self._outline = outline(queries.outline_nodes(session, plan_ids), root_task_id)
-                else:
-                    # One plan after another, each in its own reading order.
-                    for plan_id in plan_ids:
-                        self._outline.extend(outline(queries.outline_nodes(session, [plan_id])))
+                # One plan after another, each in its own reading order, rolled up by its own rules.
+                for plan_id in plan_ids:
+                    calendar = queries.plan_calendar(session, plan_id)
+                    weight = queries.plan_weight(session, plan_id, calendar)
+                    nodes = queries.outline_nodes(session, [plan_id])
+                    self._outline.extend(outline(nodes, root_task_id, weight))
         self._row_of = {row.id: number for number, row in enumerate(self._outline)}
         self.endResetModel()
 

@@ -12,6 +12,7 @@ import pytest
 from dxplanner.cli import EXIT_BAD_ARGUMENTS, EXIT_OK, EXIT_USER_ERROR, run
 from dxplanner.i18n import set_language
 from dxplanner.store.file_header import SCHEMA_VERSION
+from dxplanner.store.migrate import HEAD_REVISION
 
 
 def _run(*argv: str) -> tuple[int, str, str]:
@@ -37,7 +38,7 @@ def test_new_creates_an_empty_plan_that_check_describes(tmp_path: Path) -> None:
 
     status, out, err = _run("check", str(target))
     assert (status, err) == (EXIT_OK, "")
-    assert f"schema: {SCHEMA_VERSION} (revision 0001, current)" in out
+    assert f"schema: {SCHEMA_VERSION} (revision {HEAD_REVISION}, current)" in out
     assert "integrity: ok" in out
     counts = _counts(out)
     assert counts["units"] == 0 and counts["tasks"] == 0
@@ -97,7 +98,7 @@ def test_check_reports_a_newer_file_without_changing_it(plan_path: Path) -> None
     status, out, _err = _run("check", str(plan_path))
     assert status == EXIT_OK
     newer = f"newer than this dxplanner ({SCHEMA_VERSION}): read-only"
-    assert f"schema: {SCHEMA_VERSION + 3} (revision 0001, {newer})" in out
+    assert f"schema: {SCHEMA_VERSION + 3} (revision {HEAD_REVISION}, {newer})" in out
     assert plan_path.read_bytes() == before
 
 

@@ -238,3 +238,46 @@ def test_an_upgrade_that_cannot_reach_the_current_schema_changes_nothing(plan_pa
     with pytest.raises(PlanFileError, match="could not be upgraded; it is unchanged"):
         open_plan_file(plan_path)
     assert read_header(plan_path).schema_version == 0
+
+
+def test_a_file_of_the_first_schema_is_upgraded_with_its_data_kept(tmp_path: Path) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from dxplanner.core.enums import ProgressWeight
+    from dxplanner.core.models import ActionPlan
+    from dxplanner.store.migrate import MIGRATIONS_DIR
+
+    path = tmp_path / "2021.dxplan"
+    connection = sqlite3.connect(path)
+    connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    connection.commit()
+    connection.close()
+    engine = create_sqlite_engine(path)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as raw:
+        config.attributes["connection"] = raw
+        command.upgrade(config, "0001")
+        raw.exec_driver_sql(
+            "INSERT INTO unit (id, code, name, kind) VALUES (1, 'BTTTT', 'Bộ TT&TT', 'ministry')"
+        )
+        raw.exec_driver_sql(
+            'INSERT INTO action_plan (id, unit_id, name, start, "end", status) '
+            "VALUES (1, 1, 'Kế hoạch 2021', '2021-01-01', '2021-12-31', 'completed')"
+        )
+    engine.dispose()
+    assert read_header(path).schema_version == 1
+
+    store = open_plan_file(path)
+    try:
+        assert store.notice is not None and "upgraded" in store.notice
+        with store.read() as session:
+            plan = session.get(ActionPlan, 1)
+            assert plan is not None
+            assert (plan.name, plan.progress_weight) == ("Kế hoạch 2021", ProgressWeight.DURATION)
+    finally:
+        store.close()
+    assert read_header(path).schema_version == SCHEMA_VERSION
+    backup = next(tmp_path.glob("2021.before-upgrade-*.dxplan"))
+    assert read_header(backup).schema_version == 1

@@ -2,7 +2,7 @@
 
 from dxplanner.core.models.base import NAMING_CONVENTION
 from dxplanner.core.models.indicators import Indicator, IndicatorTarget, IndicatorValue
-from dxplanner.core.models.plans import ActionPlan
+from dxplanner.core.models.plans import ActionPlan, PlanDayOff
 from dxplanner.core.models.resources import BudgetLine, StaffLine
 from dxplanner.core.models.strategy import Goal, SocioEconomicPlan, Strategy
 from dxplanner.core.models.tasks import Dependency, Task, TaskGoal, TaskUnit
@@ -18,6 +18,7 @@ __all__ = [
     "Indicator",
     "IndicatorTarget",
     "IndicatorValue",
+    "PlanDayOff",
     "ProgressReport",
     "Risk",
     "SocioEconomicPlan",

@@ -7,7 +7,7 @@ import datetime
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from dxplanner.core.enums import PlanStatus
+from dxplanner.core.enums import PlanStatus, ProgressWeight
 from dxplanner.core.models.base import enum_type
 
 
@@ -25,3 +25,18 @@ class ActionPlan(SQLModel, table=True):
     end: datetime.date
     decision_no: str | None = None
     status: PlanStatus = Field(default=PlanStatus.DRAFT, sa_type=enum_type(PlanStatus))
+    progress_weight: ProgressWeight = Field(
+        default=ProgressWeight.DURATION,
+        sa_type=enum_type(ProgressWeight),
+        sa_column_kwargs={"server_default": ProgressWeight.DURATION.value},
+    )
+
+
+class PlanDayOff(SQLModel, table=True):
+    """A day the plan's units do not work besides weekends and public holidays (a local holiday, a move)."""
+
+    __tablename__ = "plan_day_off"
+
+    plan_id: int = Field(foreign_key="action_plan.id", ondelete="CASCADE", primary_key=True)
+    day: datetime.date = Field(primary_key=True)
+    note: str | None = None

@@ -64,6 +64,7 @@ def note_tasks_going(session: Session, task_ids: Sequence[int], changes: Changes
 def note_plan_going(session: Session, plan_id: int, changes: Changes) -> None:
     """Note a plan, its tasks and its risks as deleted."""
     changes.delete(Entity.PLAN, plan_id)
+    changes.delete(Entity.PLAN_DAY_OFF, plan_id)
     note_tasks_going(session, _ids(session, Task, col(Task.plan_id) == plan_id), changes)
     for risk in _ids(session, Risk, col(Risk.plan_id) == plan_id):
         changes.delete(Entity.RISK, risk)

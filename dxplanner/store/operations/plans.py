@@ -1,13 +1,15 @@
-"""Operations on action plans."""
+"""Operations on action plans and their choices (progress weighting, days off)."""
 
 from __future__ import annotations
+
+import datetime
 
 from sqlmodel import Session, col, select
 
 from dxplanner.core import rules
-from dxplanner.core.enums import PlanStatus
-from dxplanner.core.errors import InvalidInputError
-from dxplanner.core.models import ActionPlan, Goal, Strategy, Task, TaskGoal, Unit
+from dxplanner.core.enums import PlanStatus, ProgressWeight
+from dxplanner.core.errors import InvalidInputError, NotFoundError
+from dxplanner.core.models import ActionPlan, Goal, PlanDayOff, Strategy, Task, TaskGoal, Unit
 from dxplanner.i18n import _
 from dxplanner.store.changes import Changes, Entity
 from dxplanner.store.operations._cascade import note_plan_going
@@ -24,6 +26,7 @@ def _checkers() -> Checkers:
         "end": lambda value: rules.required_date(value, _("End date")),
         "decision_no": lambda value: rules.optional_text(value, _("Decision number")),
         "status": lambda value: rules.member(PlanStatus, value, _("Status")),
+        "progress_weight": lambda value: rules.member(ProgressWeight, value, _("Progress weighting")),
     }
 
 
@@ -52,6 +55,31 @@ def delete_plan(store: PlanStore, plan_id: int) -> Changes:
         changes = Changes()
         note_plan_going(session, plan_id, changes)
         session.delete(plan)
+        return changes
+
+
+def add_plan_day_off(store: PlanStore, plan_id: int, day: datetime.date, note: str | None = None) -> Changes:
+    """Make day a day off for this plan's work (a local holiday, an office move)."""
+    with store.write() as session:
+        fetch(session, ActionPlan, plan_id, _("Action plan"))
+        checked = rules.required_date(day, _("Day off"))
+        if session.get(PlanDayOff, (plan_id, checked)) is not None:
+            raise InvalidInputError(
+                _("{day:%d/%m/%Y} is already a day off of this plan.").format(day=checked)
+            )
+        session.add(PlanDayOff(plan_id=plan_id, day=checked, note=rules.optional_text(note, _("Note"))))
+        return Changes().create(Entity.PLAN_DAY_OFF, plan_id)
+
+
+def delete_plan_day_off(store: PlanStore, plan_id: int, day: datetime.date) -> Changes:
+    """Make day an ordinary day again for this plan."""
+    with store.write() as session:
+        day_off = session.get(PlanDayOff, (plan_id, day))
+        if day_off is None:
+            raise NotFoundError(_("{day:%d/%m/%Y} is not a day off of this plan.").format(day=day))
+        changes = Changes().delete(Entity.PLAN_DAY_OFF, plan_id)
+        changes.previous = {"note": day_off.note}
+        session.delete(day_off)
         return changes
 
 
