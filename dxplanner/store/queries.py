@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy import func
 from sqlmodel import Session, SQLModel, select
 
+from dxplanner.core.budget import BudgetFact
 from dxplanner.core.enums import ProgressWeight, TaskKind, TaskStatus
 from dxplanner.core.models import (
     ActionPlan,
@@ -32,6 +33,7 @@ from dxplanner.core.models import (
     Unit,
 )
 from dxplanner.core.rollup import TaskNode, Weight, by_budget, by_working_days
+from dxplanner.core.schedule import Link
 from dxplanner.core.workdays import WorkCalendar, vietnam_calendar
 from dxplanner.i18n import _
 
@@ -225,3 +227,34 @@ def task_rows(session: Session, task_ids: Sequence[int]) -> dict[int, TaskRow]:
 def table(model: type[SQLModel]) -> sa.Table:
     """The Core table of a model, for queries that want columns rather than objects."""
     return cast(sa.Table, model.__table__)  # type: ignore[attr-defined]
+
+
+def plan_links(session: Session, plan_ids: Iterable[int]) -> list[Link]:
+    """The dependencies whose successor lies in one of the plans, as the scheduler takes them."""
+    task, link = table(Task), table(Dependency)
+    rows = session.connection().execute(
+        sa.select(link.c.predecessor_id, link.c.successor_id, link.c.type, link.c.lag_days)
+        .select_from(link.join(task, task.c.id == link.c.successor_id))
+        .where(task.c.plan_id.in_(list(plan_ids)))
+    )
+    return [Link(*row) for row in rows]
+
+
+def budget_facts(session: Session, plan_ids: Iterable[int]) -> list[BudgetFact]:
+    """Every budget line of the plans' tasks, with the plan and lead unit it is totalled by."""
+    task, line = table(Task), table(BudgetLine)
+    rows = session.connection().execute(
+        sa.select(
+            line.c.task_id,
+            task.c.plan_id,
+            task.c.lead_unit_id,
+            line.c.source,
+            line.c.year,
+            line.c.planned,
+            line.c.allocated,
+            line.c.disbursed,
+        )
+        .select_from(line.join(task, task.c.id == line.c.task_id))
+        .where(task.c.plan_id.in_(list(plan_ids)))
+    )
+    return [BudgetFact(*row) for row in rows]

@@ -174,3 +174,40 @@ def test_health_is_late_only_after_the_end_and_done_only_when_finished(
         assert progress >= 100 or status is TaskStatus.COMPLETED
     if status is TaskStatus.CANCELLED:
         assert state is Health.CANCELLED
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 4), st.integers(0, 300), st.integers(0, 60), st.floats(0, 100)),
+        min_size=1,
+        max_size=25,
+    )
+)
+def test_a_group_spans_its_tasks_and_its_progress_lies_between_theirs(
+    rows: list[tuple[int, int, int, float]],
+) -> None:
+    groups = [node(1000 + group, dates=None) for group in range(5)]
+    tasks = [
+        node(
+            number,
+            1000 + group,
+            (
+                D(2025, 1, 1) + datetime.timedelta(days=offset),
+                D(2025, 1, 1) + datetime.timedelta(days=offset + length),
+            ),
+            progress,
+        )
+        for number, (group, offset, length, progress) in enumerate(rows)
+    ]
+    rolled = roll_up(groups + tasks, by_working_days(CALENDAR))
+    for group in groups:
+        members = [member for member in tasks if member.parent_id == group.id]
+        if not members:
+            continue
+        assert rolled[group.id].start == min(
+            member.planned_start for member in members if member.planned_start
+        )
+        assert rolled[group.id].end == max(member.planned_end for member in members if member.planned_end)
+        lowest = min(member.progress for member in members)
+        highest = max(member.progress for member in members)
+        assert lowest - 1e-9 <= rolled[group.id].progress <= highest + 1e-9
