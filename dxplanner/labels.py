@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dxplanner.core.enums import TaskStatus
-from dxplanner.core.timeline import TimelineKind
 from dxplanner.i18n import _
+
+if TYPE_CHECKING:  # the timeline module compiles its patterns on import; start-up does not need them
+    from dxplanner.core.timeline import TimelineKind
 
 
 def task_status_label(status: TaskStatus) -> str:
@@ -21,16 +25,16 @@ def task_status_label(status: TaskStatus) -> str:
 def timeline_kind_label(kind: TimelineKind) -> str:
     """What a kind of timeline is called on screen."""
     return {
-        TimelineKind.DAY: _("day"),
-        TimelineKind.MONTH: _("month"),
-        TimelineKind.QUARTER: _("quarter"),
-        TimelineKind.HALF_YEAR: _("half year"),
-        TimelineKind.YEAR: _("year"),
-        TimelineKind.YEARS: _("years"),
-        TimelineKind.RANGE: _("span"),
-        TimelineKind.UNTIL: _("deadline"),
-        TimelineKind.FROM: _("start only"),
-        TimelineKind.RECURRING: _("recurring"),
-        TimelineKind.CONTINUOUS: _("continuous"),
-        TimelineKind.UNKNOWN: _("not understood"),
-    }[kind]
+        "day": _("day"),
+        "month": _("month"),
+        "quarter": _("quarter"),
+        "half_year": _("half year"),
+        "year": _("year"),
+        "years": _("years"),
+        "range": _("span"),
+        "until": _("deadline"),
+        "from": _("start only"),
+        "recurring": _("recurring"),
+        "continuous": _("continuous"),
+        "unknown": _("not understood"),
+    }[kind.value]

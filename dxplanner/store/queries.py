@@ -193,7 +193,10 @@ def plan_calendar(session: Session, plan_id: int) -> WorkCalendar:
 
 def plan_weight(session: Session, plan_id: int, calendar: WorkCalendar) -> Weight:
     """How the plan weighs tasks in roll-ups: by working days, or by planned budget if it chose so."""
-    choice = session.exec(select(ActionPlan.progress_weight).where(ActionPlan.id == plan_id)).first()
+    plan = table(ActionPlan)
+    choice = (
+        session.connection().execute(sa.select(plan.c.progress_weight).where(plan.c.id == plan_id)).scalar()
+    )
     if choice is not ProgressWeight.BUDGET:
         return by_working_days(calendar)
     task, line = table(Task), table(BudgetLine)

@@ -108,7 +108,8 @@ def test_the_window_opens_a_named_file_and_a_fresh_demo(tmp_path: Path) -> None:
 def test_start_up_imports_only_what_the_first_window_needs(tmp_path: Path) -> None:
     probe = (
         "import sys; import dxplanner.app, dxplanner.ui.gui, dxplanner.ui.main_window;"
-        "print(sorted(m for m in ('openpyxl', 'matplotlib', 'alembic', 'numpy') if m in sys.modules))"
+        "heavy = ('openpyxl', 'matplotlib', 'alembic', 'numpy', 'holidays');"
+        "print(sorted(m for m in heavy if m in sys.modules))"
     )
     result = _run([sys.executable, "-c", probe], tmp_path)
     assert result.returncode == 0, result.stderr

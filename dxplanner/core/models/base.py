@@ -6,6 +6,7 @@ import enum
 import re
 
 import sqlalchemy as sa
+from pydantic import ConfigDict
 from sqlmodel import SQLModel
 
 # Named constraints let Alembic's batch mode rebuild SQLite tables reliably.
@@ -33,3 +34,11 @@ def enum_type(enum_class: type[enum.StrEnum]) -> sa.Enum:
         validate_strings=True,
         values_callable=lambda members: [member.value for member in members],
     )
+
+
+class Table(SQLModel):
+    """The base of every table: no pydantic validator is built, since rows are checked by the rules."""
+
+    # Building validators for 17 tables costs start-up time; operations check values themselves.
+    # SQLModel types this as its own config dict, a superset of pydantic's.
+    model_config = ConfigDict(defer_build=True)  # type: ignore[assignment]

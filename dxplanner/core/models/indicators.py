@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime
 
 import sqlalchemy as sa
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
 from dxplanner.core.enums import Direction
-from dxplanner.core.models.base import enum_type
+from dxplanner.core.models.base import Table, enum_type
 
 
-class Indicator(SQLModel, table=True):
+class Indicator(Table, table=True):
     """A measurable goal of a strategy, or a target of a socio-economic plan."""
 
     __tablename__ = "indicator"
@@ -39,7 +39,7 @@ class Indicator(SQLModel, table=True):
     )
 
 
-class IndicatorTarget(SQLModel, table=True):
+class IndicatorTarget(Table, table=True):
     """The value an indicator should reach in a year."""
 
     __tablename__ = "indicator_target"
@@ -49,7 +49,7 @@ class IndicatorTarget(SQLModel, table=True):
     value: float
 
 
-class IndicatorValue(SQLModel, table=True):
+class IndicatorValue(Table, table=True):
     """A value of an indicator measured on a date."""
 
     __tablename__ = "indicator_value"

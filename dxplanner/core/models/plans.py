@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime
 
 import sqlalchemy as sa
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
 from dxplanner.core.enums import PlanStatus, ProgressWeight
-from dxplanner.core.models.base import enum_type
+from dxplanner.core.models.base import Table, enum_type
 
 
-class ActionPlan(SQLModel, table=True):
+class ActionPlan(Table, table=True):
     """A plan of tasks for a year or a whole strategy period."""
 
     __tablename__ = "action_plan"
@@ -32,7 +32,7 @@ class ActionPlan(SQLModel, table=True):
     )
 
 
-class PlanDayOff(SQLModel, table=True):
+class PlanDayOff(Table, table=True):
     """A day the plan's units do not work besides weekends and public holidays (a local holiday, a move)."""
 
     __tablename__ = "plan_day_off"

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
 from dxplanner.core.enums import FundingSource
-from dxplanner.core.models.base import enum_type
+from dxplanner.core.models.base import Table, enum_type
 
 
-class BudgetLine(SQLModel, table=True):
+class BudgetLine(Table, table=True):
     """Money for a task from one source in one year, in đồng."""
 
     __tablename__ = "budget_line"
@@ -28,7 +28,7 @@ class BudgetLine(SQLModel, table=True):
     disbursed: int = Field(default=0, sa_type=sa.BigInteger)
 
 
-class StaffLine(SQLModel, table=True):
+class StaffLine(Table, table=True):
     """Person-months a unit puts into a task."""
 
     __tablename__ = "staff_line"

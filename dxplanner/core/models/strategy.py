@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime
 
 import sqlalchemy as sa
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
 from dxplanner.core.enums import Area, Pillar, StrategyStatus
-from dxplanner.core.models.base import enum_type
+from dxplanner.core.models.base import Table, enum_type
 
 
-class SocioEconomicPlan(SQLModel, table=True):
+class SocioEconomicPlan(Table, table=True):
     """The five-year socio-economic development plan a strategy serves."""
 
     __tablename__ = "socio_economic_plan"
@@ -24,7 +24,7 @@ class SocioEconomicPlan(SQLModel, table=True):
     end_year: int
 
 
-class Strategy(SQLModel, table=True):
+class Strategy(Table, table=True):
     """A vision and goals for a period, approved by a decision."""
 
     __tablename__ = "strategy"
@@ -48,7 +48,7 @@ class Strategy(SQLModel, table=True):
     )
 
 
-class Goal(SQLModel, table=True):
+class Goal(Table, table=True):
     """What a strategy aims at, grouped by pillar and area; goals nest."""
 
     __tablename__ = "goal"

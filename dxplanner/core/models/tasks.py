@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime
 
 import sqlalchemy as sa
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
 from dxplanner.core.enums import DependencyType, Priority, TaskKind, TaskStatus, UnitRole
-from dxplanner.core.models.base import enum_type
+from dxplanner.core.models.base import Table, enum_type
 
 
 def _dates_in_order(prefix: str) -> sa.CheckConstraint:
@@ -18,7 +18,7 @@ def _dates_in_order(prefix: str) -> sa.CheckConstraint:
     )
 
 
-class Task(SQLModel, table=True):
+class Task(Table, table=True):
     """A group, task, project or milestone of an action plan."""
 
     __tablename__ = "task"
@@ -55,7 +55,7 @@ class Task(SQLModel, table=True):
     version: int = 1
 
 
-class TaskUnit(SQLModel, table=True):
+class TaskUnit(Table, table=True):
     """A unit that cooperates on a task (the lead is on the task itself)."""
 
     __tablename__ = "task_unit"
@@ -65,7 +65,7 @@ class TaskUnit(SQLModel, table=True):
     role: UnitRole = Field(default=UnitRole.COOPERATING, sa_type=enum_type(UnitRole))
 
 
-class TaskGoal(SQLModel, table=True):
+class TaskGoal(Table, table=True):
     """A goal of the strategy that a task serves."""
 
     __tablename__ = "task_goal"
@@ -74,7 +74,7 @@ class TaskGoal(SQLModel, table=True):
     goal_id: int = Field(foreign_key="goal.id", ondelete="CASCADE", primary_key=True, index=True)
 
 
-class Dependency(SQLModel, table=True):
+class Dependency(Table, table=True):
     """A link between two tasks: the successor's dates follow the predecessor's."""
 
     __tablename__ = "dependency"

@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime
 
 import sqlalchemy as sa
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
 from dxplanner.core.enums import RiskCategory, RiskStatus, TaskStatus
-from dxplanner.core.models.base import enum_type
+from dxplanner.core.models.base import Table, enum_type
 
 
-class ProgressReport(SQLModel, table=True):
+class ProgressReport(Table, table=True):
     """A dated statement of how far a task has come."""
 
     __tablename__ = "progress_report"
@@ -26,7 +26,7 @@ class ProgressReport(SQLModel, table=True):
     author: str | None = None
 
 
-class Risk(SQLModel, table=True):
+class Risk(Table, table=True):
     """Something that may go wrong, attached to a strategy, a plan or a task."""
 
     __tablename__ = "risk"

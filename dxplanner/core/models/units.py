@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field
 
 from dxplanner.core.enums import UnitKind
-from dxplanner.core.models.base import enum_type
+from dxplanner.core.models.base import Table, enum_type
 
 
-class Unit(SQLModel, table=True):
+class Unit(Table, table=True):
     """A ministry, province, department, division or enterprise."""
 
     __tablename__ = "unit"
