@@ -70,15 +70,20 @@ def attainment(
     year: int,
     as_of: datetime.date | None = None,
     on_track_share: float = ON_TRACK_SHARE,
+    targets_from: IndicatorFacts | None = None,
 ) -> Attainment:
-    """The newest value measured in year (up to as_of) against the year's target."""
+    """The newest value measured in year (up to as_of) against the year's target.
+
+    With targets_from (the linked socio-economic plan indicator), the strategy's
+    measured value is held against that plan's target for the year instead.
+    """
     measured = sorted(
         (when, value)
         for when, value in facts.values
         if when.year == year and (as_of is None or when <= as_of)
     )
     measured_on, value = measured[-1] if measured else (None, None)
-    target, interpolated = target_for(facts, year)
+    target, interpolated = target_for(targets_from or facts, year)
     percent = _percent(facts.direction, value, target)
     if target is None:
         status = AttainmentStatus.NO_TARGET

@@ -127,3 +127,13 @@ def test_every_breakdown_adds_up_to_the_grand_total(lines: list[BudgetFact]) -> 
     total = grand_total(lines)
     for breakdown in (by_source, by_year, by_unit, by_plan):
         assert sum(breakdown(lines).values(), Money()) == total
+
+
+def test_a_strategy_value_against_the_socio_economic_plans_target() -> None:
+    digital_economy = IndicatorFacts(Direction.INCREASE, {2025: 20}, [(D(2025, 12, 31), 18.3)])
+    sedp = IndicatorFacts(Direction.INCREASE, {2025: 20, 2030: 30}, [])
+    own = attainment(digital_economy, 2025)
+    national = attainment(digital_economy, 2025, targets_from=sedp)
+    assert (national.value, national.target) == (18.3, 20)
+    assert national.percent_of_target == pytest.approx(91.5) == own.percent_of_target
+    assert attainment(digital_economy, 2028, targets_from=sedp).target == pytest.approx(26)
