@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 # Excel counts days from 30 December 1899 (its 1900 leap-year bug is before 1 March 1900).
 _EXCEL_EPOCH = datetime.date(1899, 12, 30)
-_EXCEL_FIRST, _EXCEL_LAST = 1, 2958465
 _YEAR_MIN, _YEAR_MAX = 1900, 2200
+# Serial numbers of 1 Jan 1900 and 31 Dec 2200: dates a plan can hold.
+_EXCEL_FIRST, _EXCEL_LAST = 2, (datetime.date(_YEAR_MAX, 12, 31) - _EXCEL_EPOCH).days
 
 
 class TimelineKind(enum.StrEnum):
@@ -55,6 +56,7 @@ class _Mention:
     start: datetime.date
     end: datetime.date
     kind: TimelineKind
+    stop: int = 0  # where the mention ends in the text
 
 
 def parse_timeline(value: object) -> Timeline:
@@ -64,12 +66,13 @@ def parse_timeline(value: object) -> Timeline:
         return Timeline(value.isoformat(sep=" "), day, day, TimelineKind.DAY)
     if isinstance(value, datetime.date):
         return Timeline(value.isoformat(), value, value, TimelineKind.DAY)
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return _from_serial(value, str(value))
-    text = "" if value is None else str(value)
+    text = ""
     try:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return _from_serial(value, str(value))
+        text = "" if value is None else str(value)
         return _parse_text(text)
-    except (ValueError, OverflowError):  # an impossible date such as 31/2/2025 that slipped through
+    except Exception:  # odd input must come back unparsed, whatever it is (the importer warns)
         return Timeline(text, None, None, TimelineKind.UNKNOWN)
 
 
@@ -82,16 +85,27 @@ def fold(text: str) -> str:
 
 
 def _from_serial(serial: float, text: str) -> Timeline:
-    if not math.isfinite(serial) or not _EXCEL_FIRST <= serial <= _EXCEL_LAST:
+    if not math.isfinite(float(serial)) or not _EXCEL_FIRST <= serial <= _EXCEL_LAST:
         return Timeline(text, None, None, TimelineKind.UNKNOWN)
     day = _EXCEL_EPOCH + datetime.timedelta(days=int(serial))
     return Timeline(text, day, day, TimelineKind.DAY)
 
 
-def _parse_text(text: str) -> Timeline:
+def _prepare(text: str) -> str:
+    """The text folded for matching, with the preposition "từ" told apart and document numbers blanked."""
+    # "từ" (from) and "tư" (as in "Thông tư", "Đầu tư") fold alike: name the preposition first.
+    text = re.sub(r"(?i)\b(t)ừ\b", " from ", unicodedata.normalize("NFC", text))
     folded = fold(text)
+    # "Nghị định 08/2022/NĐ-CP", "Quyết định 942/QĐ-TTg" are document numbers, not dates.
+    return _DOCUMENT_NUMBER.sub(lambda match: " " * len(match.group()), folded)
+
+
+def _parse_text(text: str) -> Timeline:
+    folded = _prepare(text)
     if re.fullmatch(r"\d{5}(\.0+)?", folded):
         return _from_serial(float(folded), text)
+    if _IMPOSSIBLE.search(folded):
+        return Timeline(text, None, None, TimelineKind.UNKNOWN)
     mentions, masked = _mentions(folded)
     recurring = bool(_RECURRING.search(masked))
     continuous = bool(_CONTINUOUS.search(masked))
@@ -103,36 +117,56 @@ def _parse_text(text: str) -> Timeline:
         return Timeline(text, None, None, TimelineKind.UNKNOWN)
     start = min(mention.start for mention in mentions)
     end = max(mention.end for mention in mentions)
+    first, last = mentions[0], mentions[-1]
+    before_first, after_last = masked[: first.at], masked[last.stop :]
+    onwards = bool(_FROM.search(before_first) or _ONWARDS.search(after_last))
     if recurring or continuous:
-        return Timeline(text, start, end, TimelineKind.RECURRING if recurring else TimelineKind.CONTINUOUS)
-    first = mentions[0]
-    before_first = masked[: first.at]
-    # "Từ năm 2021 đến năm 2025" names both ends: a span is never open-ended.
-    is_range = len(mentions) > 1 or first.kind in (TimelineKind.YEARS, TimelineKind.RANGE)
-    if not is_range and _UNTIL.search(before_first):
-        return Timeline(text, None, end, TimelineKind.UNTIL)
-    if not is_range and _FROM.search(before_first):
-        return Timeline(text, start, None, TimelineKind.FROM)
-    if len(mentions) == 1:
+        kind = TimelineKind.RECURRING if recurring else TimelineKind.CONTINUOUS
+        return Timeline(text, start, None if onwards else end, kind)
+    # "Từ năm 2021 đến năm 2025" names both ends: a span is never open-ended at the front.
+    spans = len(mentions) > 1 or first.kind in (TimelineKind.YEARS, TimelineKind.RANGE)
+    if not spans:
+        if _BEFORE.search(before_first):
+            # Before a day is by that day (how deadlines are written); before a month,
+            # quarter or year is by the end of the day before it begins.
+            last_day = end if first.kind is TimelineKind.DAY else start - datetime.timedelta(days=1)
+            return Timeline(text, None, last_day, TimelineKind.UNTIL)
+        if _THROUGH.search(before_first):
+            return Timeline(text, None, end, TimelineKind.UNTIL)
+        if _AFTER.search(before_first):
+            return Timeline(text, end + datetime.timedelta(days=1), None, TimelineKind.FROM)
+        if onwards:
+            return Timeline(text, start, None, TimelineKind.FROM)
         return Timeline(text, start, end, first.kind)
+    if _ONWARDS.search(after_last):
+        return Timeline(text, start, None, TimelineKind.FROM)
     if all(mention.kind in (TimelineKind.YEAR, TimelineKind.YEARS) for mention in mentions):
         return Timeline(text, start, end, TimelineKind.YEARS)
     return Timeline(text, start, end, TimelineKind.RANGE)
 
 
-# Words before a date that make it a deadline or a start.
-_UNTIL = re.compile(
-    r"\b(truoc|den|cham nhat|by|before|until|till|no later than|not later than|end of|deadline)\b"
+_DOCUMENT_NUMBER = re.compile(r"\b\d+\s*/\s*(?:\d{4}\s*/\s*)?[a-z][a-z0-9.&-]*")
+# A quarter that cannot be ("Quý V/2025", "Q5/2025"): the whole text is not understood.
+_IMPOSSIBLE = re.compile(r"\b(?:quy|qui|q\.?)\s*(?:v|vi{1,3}|i{4,}|ix|x|0|[5-9]|\d{2,})\s*(?:[/.-]|nam\b|\d{4})")
+# Words before a date that make it a deadline, a start, or the day after it.
+_BEFORE = re.compile(r"\b(truoc|before|prior to)\b")
+_THROUGH = re.compile(
+    r"\b(den|by|until|till|no later than|not later than|cham nhat|khong qua|khong muon hon|deadline|end of)\b"
     r"|\b(cuoi|het)( nam)?\s*$"
 )
-_FROM = re.compile(r"\b(tu|bat dau|from|since|starting|beginning)\b")
+_AFTER = re.compile(r"\b(sau|after)\b")
+_FROM = re.compile(
+    r"\b(from|bat dau|since|starting|beginning)\b"
+    # Unaccented text: "tu" is "từ" unless it is part of "thông tư", "đầu tư", "tư vấn", "tự động"...
+    r"|(?<!thong )(?<!dau )\btu\b(?! (van|dong|nhan|chu|tin|phap|duy|lieu))"
+)
+# Words after a date that leave the end open ("Năm 2024 và các năm tiếp theo", "2024 trở đi").
+_ONWARDS = re.compile(r"\b(tro di|tro ve sau|(cac|nhung) nam (tiep theo|sau)|onwards?|and beyond|and after)\b")
 _RECURRING = re.compile(
     r"\bhang (nam|quy|thang|tuan)\b|\bdinh ky\b|\b(annual(ly)?|yearly|every (year|quarter|month)|"
     r"each year|quarterly|monthly|periodic(ally)?)\b"
 )
-_CONTINUOUS = re.compile(
-    r"\b(thuong xuyen|lien tuc|ongoing|on-going|on going|continuous(ly)?|regular(ly)?)\b"
-)
+_CONTINUOUS = re.compile(r"\b(thuong xuyen|lien tuc|ongoing|on-going|on going|continuous(ly)?|regular(ly)?)\b")
 
 _MONTHS = {
     name: number
@@ -160,8 +194,9 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _QUARTER_NUMBER = r"(iv|iii|ii|i|[1-4])"
 _LIST_JOIN = r"\s*(?:,|;|-|va|den|and|to|&)\s*"
 _ANY_QUARTER = r"(?:iv|iii|ii|i|[1-4])"
-_QUARTER_LIST = rf"{_ANY_QUARTER}(?:{_LIST_JOIN}(?:quy\s*|q\.?\s*)?{_ANY_QUARTER})+"
-_MONTH_LIST = rf"\d{{1,2}}(?:{_LIST_JOIN}(?:thang\s*)?\d{{1,2}})+"
+_QUARTER_WORD = r"(?:quy|qui|q\.?|quarters?)"
+_QUARTER_LIST = rf"{_ANY_QUARTER}(?:{_LIST_JOIN}(?:{_QUARTER_WORD}\s*)?{_ANY_QUARTER})+"
+_MONTH_LIST = rf"\d{{1,2}}(?:{_LIST_JOIN}(?:thang\s*|t\s*)?\d{{1,2}})+"
 _SEP = r"\s*[/.-]\s*"
 _YEAR = r"(\d{4})"
 _YEAR_WORD = r"(?:\s*[/.-]\s*|\s*,?\s*(?:nam|of|in)?\s*)"
@@ -196,6 +231,13 @@ def _years(first: int, last: int) -> tuple[datetime.date, datetime.date]:
     return datetime.date(first, 1, 1), datetime.date(last, 12, 31)
 
 
+def _short_span(first: int, last_two_digits: int) -> tuple[datetime.date, datetime.date]:
+    last = first - first % 100 + last_two_digits
+    if last <= first:
+        raise ValueError("a span must end after it starts")
+    return _years(first, last)
+
+
 def _quarter_number(token: str) -> int:
     return _ROMAN.get(token) or int(token)
 
@@ -213,6 +255,11 @@ def _months(year: int, listed: str) -> tuple[datetime.date, datetime.date]:
 # Each pattern: compiled regex, kind, and how to turn its groups into a period. Earlier patterns win:
 # the text they match is blanked out before later (shorter) patterns look.
 _PATTERNS: list[tuple[re.Pattern[str], TimelineKind, object]] = [
+    (
+        re.compile(r"\b(\d{4})([/.-])(\d{1,2})\2(\d{1,2})\b"),  # ISO: 2025-06-30
+        TimelineKind.DAY,
+        lambda g: _day(int(g[0]), int(g[2]), int(g[3])),
+    ),
     (
         # The same separator twice: "3-6/2024" is a span of months, not 3 June.
         re.compile(r"\b(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})\b"),
@@ -235,17 +282,22 @@ _PATTERNS: list[tuple[re.Pattern[str], TimelineKind, object]] = [
         lambda g: _day(int(g[2]), _MONTHS[g[0]], int(g[1])),
     ),
     (
-        re.compile(rf"\b(?:quy|q\.?|quarters?)\s*({_QUARTER_LIST}){_YEAR_WORD}{_YEAR}\b"),
+        re.compile(rf"\b{_QUARTER_WORD}\s*({_QUARTER_LIST}){_YEAR_WORD}{_YEAR}\b"),
         TimelineKind.RANGE,
         lambda g: _quarters(int(g[1]), g[0]),
     ),
     (
-        re.compile(rf"\bthang\s*({_MONTH_LIST}){_YEAR_WORD}{_YEAR}\b"),
+        re.compile(rf"\b(?:thang|t)\s*({_MONTH_LIST}){_YEAR_WORD}{_YEAR}\b"),
         TimelineKind.RANGE,
         lambda g: _months(int(g[1]), g[0]),
     ),
     (
-        re.compile(rf"\b(?:quy|q\.?|quarter)\s*{_QUARTER_NUMBER}{_YEAR_WORD}{_YEAR}\b"),
+        re.compile(rf"\b{_MONTH_NAME}\s*(?:-|to|through|until|till)\s*{_MONTH_NAME},? {_YEAR}\b"),
+        TimelineKind.RANGE,
+        lambda g: (_month(int(g[2]), _MONTHS[g[0]])[0], _month(int(g[2]), _MONTHS[g[1]])[1]),
+    ),
+    (
+        re.compile(rf"\b{_QUARTER_WORD}\s*{_QUARTER_NUMBER}{_YEAR_WORD}{_YEAR}\b"),
         TimelineKind.QUARTER,
         lambda g: _quarter(int(g[1]), _quarter_number(g[0])),
     ),
@@ -255,7 +307,7 @@ _PATTERNS: list[tuple[re.Pattern[str], TimelineKind, object]] = [
         lambda g: _quarter(int(g[1]), ("first", "second", "third", "fourth").index(g[0]) + 1),
     ),
     (
-        re.compile(rf"\b6 thang (dau|cuoi)(?: nam)?{_YEAR_WORD}{_YEAR}\b"),
+        re.compile(rf"\b(?:6 thang|nua) (dau|cuoi)(?: nam)?{_YEAR_WORD}{_YEAR}\b"),
         TimelineKind.HALF_YEAR,
         lambda g: _half(int(g[1]), g[0] == "cuoi"),
     ),
@@ -285,6 +337,11 @@ _PATTERNS: list[tuple[re.Pattern[str], TimelineKind, object]] = [
         lambda g: _years(int(g[0]), int(g[1])),
     ),
     (
+        re.compile(rf"\b{_YEAR}\s*-\s*(\d{{2}})\b"),  # "2024-25"
+        TimelineKind.YEARS,
+        lambda g: _short_span(int(g[0]), int(g[1])),
+    ),
+    (
         re.compile(rf"\b{_YEAR}\b"),
         TimelineKind.YEAR,
         lambda g: _years(int(g[0]), int(g[0])),
@@ -294,7 +351,8 @@ _PATTERNS: list[tuple[re.Pattern[str], TimelineKind, object]] = [
 # Months and quarters named without a year take the year named next in the text
 # ("từ tháng 3 đến tháng 6/2024", "Quý II - Quý III/2025").
 _YEARLESS: list[tuple[re.Pattern[str], TimelineKind]] = [
-    (re.compile(rf"\b(?:quy|q\.?)\s*{_QUARTER_NUMBER}\b"), TimelineKind.QUARTER),
+    (re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\b"), TimelineKind.DAY),  # "từ 01/6 đến 30/6/2025"
+    (re.compile(rf"\b(?:quy|qui|q\.?)\s*{_QUARTER_NUMBER}\b"), TimelineKind.QUARTER),
     (re.compile(r"\bthang (\d{1,2})\b"), TimelineKind.MONTH),
 ]
 
@@ -307,7 +365,7 @@ def _mentions(folded: str) -> tuple[list[_Mention], str]:
         for match in pattern.finditer(masked):
             groups = match.groups()
             if kind in (TimelineKind.YEAR, TimelineKind.YEARS) and not all(
-                _YEAR_MIN <= int(year) <= _YEAR_MAX for year in groups
+                _YEAR_MIN <= int(year) <= _YEAR_MAX for year in groups if len(year) == 4
             ):
                 continue
             try:
@@ -316,7 +374,7 @@ def _mentions(folded: str) -> tuple[list[_Mention], str]:
                 continue
             if not (_YEAR_MIN <= start.year <= _YEAR_MAX and start <= end):
                 continue
-            found.append(_Mention(match.start(), start, end, kind))
+            found.append(_Mention(match.start(), start, end, kind, match.end()))
         masked = pattern.sub(lambda match: " " * len(match.group()), masked)
     found.extend(_yearless(masked, found))
     found.sort(key=lambda mention: mention.at)
@@ -335,12 +393,13 @@ def _yearless(masked: str, dated: list[_Mention]) -> list[_Mention]:
             year = anchor.end.year if following else anchor.start.year
             token = match.group(1)
             try:
-                start, end = (
-                    _quarter(year, _quarter_number(token))
-                    if kind is TimelineKind.QUARTER
-                    else _month(year, int(token))
-                )
+                if kind is TimelineKind.DAY:
+                    start, end = _day(year, int(match.group(2)), int(token))
+                elif kind is TimelineKind.QUARTER:
+                    start, end = _quarter(year, _quarter_number(token))
+                else:
+                    start, end = _month(year, int(token))
             except ValueError:
                 continue
-            loose.append(_Mention(match.start(), start, end, kind))
+            loose.append(_Mention(match.start(), start, end, kind, match.end()))
     return loose

@@ -72,6 +72,31 @@ EXAMPLES = [
     # leading words
     ("Hoàn thành trong Quý IV/2024", D(2024, 10, 1), D(2024, 12, 31), K.QUARTER),
     ("Dự kiến vào tháng 9/2025", D(2025, 9, 1), D(2025, 9, 30), K.MONTH),
+    # cells from real plans
+    ("Từ 01/6 đến 30/6/2025", D(2025, 6, 1), D(2025, 6, 30), K.RANGE),
+    ("01/6 - 30/6/2025", D(2025, 6, 1), D(2025, 6, 30), K.RANGE),
+    ("2025-06-30", D(2025, 6, 30), D(2025, 6, 30), K.DAY),
+    ("Quí 3/2025", D(2025, 7, 1), D(2025, 9, 30), K.QUARTER),
+    ("T1-T3/2025", D(2025, 1, 1), D(2025, 3, 31), K.RANGE),
+    ("Tháng 01 - 03/2024", D(2024, 1, 1), D(2024, 3, 31), K.RANGE),
+    ("Jan-Mar 2024", D(2024, 1, 1), D(2024, 3, 31), K.RANGE),
+    ("January to March 2024", D(2024, 1, 1), D(2024, 3, 31), K.RANGE),
+    ("Nửa đầu năm 2025", D(2025, 1, 1), D(2025, 6, 30), K.HALF_YEAR),
+    ("Sau 30/6/2025", D(2025, 7, 1), None, K.FROM),
+    ("Sau năm 2025", D(2026, 1, 1), None, K.FROM),
+    ("Năm 2024 và các năm tiếp theo", D(2024, 1, 1), None, K.FROM),
+    ("2024 trở đi", D(2024, 1, 1), None, K.FROM),
+    ("Từ Quý II/2024", D(2024, 4, 1), None, K.FROM),
+    ("Không quá 30/6/2025", None, D(2025, 6, 30), K.UNTIL),
+    ("Hết Quý III/2024", None, D(2024, 9, 30), K.UNTIL),
+    ("Cuối năm 2025", None, D(2025, 12, 31), K.UNTIL),
+    ("Trước Quý III/2025", None, D(2025, 6, 30), K.UNTIL),  # before the quarter begins
+    ("before 2026", None, D(2025, 12, 31), K.UNTIL),
+    ("Hằng năm, từ năm 2022", D(2022, 1, 1), None, K.RECURRING),
+    ("2024-25", D(2024, 1, 1), D(2025, 12, 31), K.YEARS),
+    ("Năm 2023, 2024", D(2023, 1, 1), D(2024, 12, 31), K.YEARS),
+    ("Đầu tư năm 2025", D(2025, 1, 1), D(2025, 12, 31), K.YEAR),  # "tư" is not "từ"
+    ("Quyết định 942/QĐ-TTg năm 2021", D(2021, 1, 1), D(2021, 12, 31), K.YEAR),
     # Excel serial numbers, as numbers or as text
     (45839, D(2025, 7, 1), D(2025, 7, 1), K.DAY),
     ("45839", D(2025, 7, 1), D(2025, 7, 1), K.DAY),
@@ -114,6 +139,16 @@ def test_date_cells_are_that_day() -> None:
     assert parse_timeline(True).kind is K.UNKNOWN
     assert parse_timeline(float("nan")).kind is K.UNKNOWN
     assert parse_timeline(-3).kind is K.UNKNOWN
+    assert parse_timeline(10**400).kind is K.UNKNOWN
+    assert parse_timeline(2958465).kind is K.UNKNOWN  # 31/12/9999: beyond any plan
+
+
+def test_an_object_that_cannot_be_written_as_text_is_unknown() -> None:
+    class Broken:
+        def __str__(self) -> str:
+            raise RuntimeError("no text")
+
+    assert parse_timeline(Broken()).kind is K.UNKNOWN
 
 
 @given(st.one_of(st.text(), st.integers(), st.floats(), st.none(), st.dates()))
