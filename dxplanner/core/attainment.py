@@ -44,7 +44,8 @@ class Attainment:
     target: float | None
     # True when no target was set for the year and it was read between the targets around it.
     target_interpolated: bool
-    # The value as a percentage of the target (for "lower is better", target over value).
+    # The value as a percentage of the target (for "lower is better", target over value);
+    # None when either is zero or negative, where the status still says met or behind.
     percent_of_target: float | None
     status: AttainmentStatus
 
@@ -87,11 +88,11 @@ def attainment(
     percent = _percent(facts.direction, value, target)
     if target is None:
         status = AttainmentStatus.NO_TARGET
-    elif value is None or percent is None:
+    elif value is None:
         status = AttainmentStatus.NO_VALUE
-    elif percent >= 100:
+    elif (value >= target) if facts.direction is Direction.INCREASE else (value <= target):
         status = AttainmentStatus.MET
-    elif percent >= on_track_share:
+    elif percent is not None and percent >= on_track_share:
         status = AttainmentStatus.ON_TRACK
     else:
         status = AttainmentStatus.BEHIND
@@ -99,9 +100,10 @@ def attainment(
 
 
 def _percent(direction: Direction, value: float | None, target: float | None) -> float | None:
+    """The value as a share of the target; None where a share means nothing (zero or negative)."""
     if value is None or target is None:
         return None
     if direction is Direction.INCREASE:
-        return 100.0 * value / target if target else None
+        return 100.0 * value / target if target > 0 and value >= 0 else None
     # Lower is better (a rank, a cost): reaching the target or going under it is 100% or more.
-    return 100.0 * target / value if value else None
+    return 100.0 * target / value if value > 0 and target >= 0 else None

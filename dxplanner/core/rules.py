@@ -42,6 +42,12 @@ def optional_date(value: object, what: str) -> datetime.date | None:
         return None
     if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
         raise InvalidInputError(_("{what} must be a date.").format(what=what))
+    if not YEAR_MIN <= value.year <= YEAR_MAX:
+        raise InvalidInputError(
+            _("{what} must lie between the years {low} and {high}.").format(
+                what=what, low=YEAR_MIN, high=YEAR_MAX
+            )
+        )
     return value
 
 

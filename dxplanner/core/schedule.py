@@ -72,24 +72,36 @@ def critical_path(
     for node_id in leaves:
         node = by_id[node_id]
         if node.planned_start is not None and node.planned_end is not None:
-            start = calendar.index_on_or_after(node.planned_start)
-            graph.release[node_id] = start
-            last = calendar.index_on_or_before(node.planned_end)
-            graph.duration[node_id] = 0 if node.is_milestone else max(0, last - start + 1)
+            if node.is_milestone:
+                # A milestone is the moment its day ends, like a task finishing that day.
+                graph.release[node_id] = calendar.index_on_or_before(node.planned_end) + 1
+                graph.duration[node_id] = 0
+            else:
+                start = calendar.index_on_or_after(node.planned_start)
+                last = calendar.index_on_or_before(node.planned_end)
+                # A task lying only on days off still takes a day when it is done.
+                graph.release[node_id] = start
+                graph.duration[node_id] = max(1, last - start + 1)
     for link in links:
         if link.predecessor in by_id and link.successor in by_id:
-            graph.add_link(link, leaves_of[link.predecessor], leaves_of[link.successor])
+            graph.add_link(
+                link,
+                leaves_of.get(link.predecessor, [link.predecessor]),
+                leaves_of.get(link.successor, [link.successor]),
+            )
     early = graph.forward(name_of)
     late = graph.backward(early)
     timings: dict[int, Timing] = {}
     for node_id in leaves:
         if node_id in early and node_id in late:
             duration = graph.duration.get(node_id, 0)
+            # A task covers days start .. start + duration - 1; a milestone sits on the day before its moment.
+            first, last = (-1, -1) if duration == 0 else (0, duration - 1)
             timings[node_id] = Timing(
-                early_start=calendar.day_at(early[node_id]),
-                early_finish=calendar.day_at(early[node_id] + max(duration, 1) - 1),
-                late_start=calendar.day_at(late[node_id]),
-                late_finish=calendar.day_at(late[node_id] + max(duration, 1) - 1),
+                early_start=calendar.day_at(early[node_id] + first),
+                early_finish=calendar.day_at(early[node_id] + last),
+                late_start=calendar.day_at(late[node_id] + first),
+                late_finish=calendar.day_at(late[node_id] + last),
                 slack=late[node_id] - early[node_id],
             )
     for group_id, inside in leaves_of.items():
@@ -124,7 +136,7 @@ def _leaves(
     return found
 
 
-Node = int | tuple[str, tuple[int, ...]]  # a leaf task's id, or a gate
+Node = int | tuple[str, int]  # a leaf task's id, or a gate: (role, the group's id)
 
 
 class _Graph:
@@ -146,8 +158,8 @@ class _Graph:
     def _edge(self, source: Node, target: Node, lag: int, plus_source: bool, minus_target: bool) -> None:
         self.out[source].append((target, lag, plus_source, minus_target))
 
-    def _gate(self, role: str, members: list[int]) -> Node:
-        gate: Node = (role, tuple(members))
+    def _gate(self, role: str, group: int, members: list[int]) -> Node:
+        gate: Node = (role, group)
         if gate not in self._gates:
             self._gates.add(gate)
             self.nodes.append(gate)
@@ -168,14 +180,16 @@ class _Graph:
         constrains_finish = link.type in (DependencyType.FF, DependencyType.SF)
         source: Node
         target: Node
-        if len(before) == 1:
-            source, plus_source = before[0], uses_finish
+        if before == [link.predecessor]:
+            source, plus_source = link.predecessor, uses_finish
         else:
-            source, plus_source = self._gate("finish" if uses_finish else "start", before), False
-        if len(after) == 1:
-            target, minus_target = after[0], constrains_finish
+            source = self._gate("finish" if uses_finish else "start", link.predecessor, before)
+            plus_source = False
+        if after == [link.successor]:
+            target, minus_target = link.successor, constrains_finish
         else:
-            target, minus_target = self._gate("end" if constrains_finish else "begin", after), False
+            target = self._gate("end" if constrains_finish else "begin", link.successor, after)
+            minus_target = False
         self._edge(source, target, link.lag, plus_source, minus_target)
 
     def _weight(self, source: Node, target: Node, lag: int, plus_source: bool, minus_target: bool) -> int:
@@ -253,6 +267,12 @@ class _Graph:
             path.append(node)
             node = into[node][0]
         cycle = list(reversed(path[seen[node] :]))
-        names = [name_of(member) for member in cycle if isinstance(member, int)]
+        names: list[str] = []
+        for member in cycle:
+            name = name_of(member if isinstance(member, int) else member[1])
+            if not names or names[-1] != name:
+                names.append(name)
+        if len(names) > 1 and names[0] == names[-1]:
+            names.pop()
         names.append(names[0])
         return _("These tasks depend on each other in a circle: {tasks}.").format(tasks=" → ".join(names))

@@ -84,7 +84,7 @@ def health_of_all(
     """The standing of every task and group on as_of; groups from their rolled-up dates and progress.
 
     A group whose tasks are all done (or cancelled) is done; one whose tasks are all
-    cancelled is cancelled; a group a person paused or cancelled stays so.
+    cancelled is cancelled; a group a person marked done, paused or cancelled stays so.
     """
     node_list = list(nodes)
     by_id, children = children_by_parent(node_list)
@@ -103,7 +103,7 @@ def health_of_all(
         inside = [state for child in below for state in leaf_health[child.id]]
         leaf_health[node_id] = inside
         values = rolled[node_id]
-        if node.status in (TaskStatus.SUSPENDED, TaskStatus.CANCELLED):
+        if node.status in _STATED:  # a group a person marked done, paused or cancelled stays so
             result[node_id] = _STATED[node.status]
         elif all(state is Health.CANCELLED for state in inside):
             result[node_id] = Health.CANCELLED
@@ -147,6 +147,20 @@ def slippage_days(
     return (end - baseline_end).days
 
 
+def _counted(tasks: Sequence[TaskNode], weigh: Weight) -> list[tuple[TaskNode, float]]:
+    """The tasks both curves are made of: dated ones, not cancelled, with their weights.
+
+    The same set on both sides, so that a finished plan reads 100% planned and 100% done.
+    """
+    return [
+        (task, weigh(task))
+        for task in tasks
+        if task.planned_start is not None
+        and task.planned_end is not None
+        and task.status is not TaskStatus.CANCELLED
+    ]
+
+
 def planned_curve(
     tasks: Sequence[TaskNode],
     dates: Sequence[datetime.date],
@@ -154,23 +168,18 @@ def planned_curve(
     weight: Weight | None = None,
 ) -> list[float]:
     """The share of all work planned to be done by each date, in percent (weighted like roll-ups)."""
-    weigh = weight or by_working_days(calendar)
-    dated = [
-        (task, weigh(task))
-        for task in tasks
-        if task.planned_start is not None and task.planned_end is not None
-    ]
-    total = sum(task_weight for _task, task_weight in dated)
+    counted = _counted(tasks, weight or by_working_days(calendar))
+    total = sum(task_weight for _task, task_weight in counted)
     if total <= 0:
         return [0.0 for _date in dates]
-    curve = []
-    for as_of in dates:
-        done = sum(
+    return [
+        sum(
             task_weight * (planned_progress(task.planned_start, task.planned_end, as_of, calendar) or 0.0)
-            for task, task_weight in dated
+            for task, task_weight in counted
         )
-        curve.append(done / total)
-    return curve
+        / total
+        for as_of in dates
+    ]
 
 
 def actual_curve(
@@ -180,18 +189,26 @@ def actual_curve(
     calendar: WorkCalendar,
     weight: Weight | None = None,
 ) -> list[float]:
-    """The share of all work reported done by each date: each task at its newest report by then."""
-    weigh = weight or by_working_days(calendar)
-    weighted = [(task.id, weigh(task)) for task in tasks]
-    total = sum(task_weight for _id, task_weight in weighted)
+    """The share of all work reported done by each date: each task at its newest report by then.
+
+    A task marked completed without a report saying so counts as done from its planned end.
+    """
+    counted = _counted(tasks, weight or by_working_days(calendar))
+    total = sum(task_weight for _task, task_weight in counted)
     if total <= 0:
         return [0.0 for _date in dates]
-    history = {task_id: sorted(reports.get(task_id, ())) for task_id, _weight in weighted}
+    history: dict[int, list[tuple[datetime.date, float]]] = {}
+    for task, _weight in counted:
+        entries = sorted(reports.get(task.id, ()))
+        if task.status is TaskStatus.COMPLETED and not any(progress >= 100 for _day, progress in entries):
+            assert task.planned_end is not None
+            entries = sorted([*entries, (task.planned_end, 100.0)])
+        history[task.id] = entries
     curve = []
     for as_of in dates:
         done = 0.0
-        for task_id, task_weight in weighted:
-            entries = history[task_id]
+        for task, task_weight in counted:
+            entries = history[task.id]
             position = bisect_right(entries, (as_of, float("inf")))
             if position:
                 done += task_weight * entries[position - 1][1]

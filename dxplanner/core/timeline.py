@@ -147,7 +147,9 @@ def _parse_text(text: str) -> Timeline:
 
 _DOCUMENT_NUMBER = re.compile(r"\b\d+\s*/\s*(?:\d{4}\s*/\s*)?[a-z][a-z0-9.&-]*")
 # A quarter that cannot be ("Quý V/2025", "Q5/2025"): the whole text is not understood.
-_IMPOSSIBLE = re.compile(r"\b(?:quy|qui|q\.?)\s*(?:v|vi{1,3}|i{4,}|ix|x|0|[5-9]|\d{2,})\s*(?:[/.-]|nam\b|\d{4})")
+_IMPOSSIBLE = re.compile(
+    r"\b(?:quy|qui|q\.?)\s*(?:v|vi{1,3}|i{4,}|ix|x|0|[5-9]|\d{2,})\s*(?:[/.-]|nam\b|\d{4})"
+)
 # Words before a date that make it a deadline, a start, or the day after it.
 _BEFORE = re.compile(r"\b(truoc|before|prior to)\b")
 _THROUGH = re.compile(
@@ -161,12 +163,16 @@ _FROM = re.compile(
     r"|(?<!thong )(?<!dau )\btu\b(?! (van|dong|nhan|chu|tin|phap|duy|lieu))"
 )
 # Words after a date that leave the end open ("Năm 2024 và các năm tiếp theo", "2024 trở đi").
-_ONWARDS = re.compile(r"\b(tro di|tro ve sau|(cac|nhung) nam (tiep theo|sau)|onwards?|and beyond|and after)\b")
+_ONWARDS = re.compile(
+    r"\b(tro di|tro ve sau|(cac|nhung) nam (tiep theo|sau)|onwards?|and beyond|and after)\b"
+)
 _RECURRING = re.compile(
     r"\bhang (nam|quy|thang|tuan)\b|\bdinh ky\b|\b(annual(ly)?|yearly|every (year|quarter|month)|"
     r"each year|quarterly|monthly|periodic(ally)?)\b"
 )
-_CONTINUOUS = re.compile(r"\b(thuong xuyen|lien tuc|ongoing|on-going|on going|continuous(ly)?|regular(ly)?)\b")
+_CONTINUOUS = re.compile(
+    r"\b(thuong xuyen|lien tuc|ongoing|on-going|on going|continuous(ly)?|regular(ly)?)\b"
+)
 
 _MONTHS = {
     name: number

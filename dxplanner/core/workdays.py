@@ -75,7 +75,9 @@ class WorkCalendar:
             return
         if self._ordinals:
             first_year, last_year = min(first_year, self._first_year), max(last_year, self._last_year)
-        first_year, last_year = first_year - 1, last_year + 1
+        # A year's margin either side, within the years a date can have.
+        first_year = max(datetime.MINYEAR, first_year - 1)
+        last_year = min(datetime.MAXYEAR, last_year + 1)
         ordinals = array("l")
         for year in range(first_year, last_year + 1):
             public, swapped = public_holidays(year) if self._public_holidays else (frozenset(), frozenset())
@@ -117,9 +119,16 @@ class WorkCalendar:
     def day_at(self, index: int) -> datetime.date:
         """The working day with the given index."""
         while index - self._offset < 0:
-            self._cover(self._first_year - 10, self._last_year)
+            # About 250 working days a year: grow by as many years as the index needs, at once.
+            missing = (self._offset - index) // 200 + 1
+            if self._first_year == datetime.MINYEAR:
+                raise ValueError("a working day before year 1")
+            self._cover(self._first_year - missing, self._last_year)
         while index - self._offset >= len(self._ordinals):
-            self._cover(self._first_year, self._last_year + 10)
+            missing = (index - self._offset - len(self._ordinals)) // 200 + 1
+            if self._last_year == datetime.MAXYEAR:
+                raise ValueError("a working day after year 9999")
+            self._cover(self._first_year, self._last_year + missing)
         return datetime.date.fromordinal(self._ordinals[index - self._offset])
 
     def working_days(self, start: datetime.date, end: datetime.date) -> int:

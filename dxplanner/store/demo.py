@@ -49,6 +49,9 @@ from dxplanner.core.models import (
     TaskUnit,
     Unit,
 )
+from dxplanner.core.rollup import TaskNode
+from dxplanner.core.schedule import Link, ScheduleCycleError, critical_path
+from dxplanner.core.workdays import WorkCalendar
 from dxplanner.i18n import _
 from dxplanner.resources import bundled_dir
 from dxplanner.store.plan_store import PlanStore
@@ -124,7 +127,27 @@ class _DemoRows:
             self._strategy(strategy)
         for successor_id, link in self.pending_links:
             self._dependency(successor_id, link)
+        self._refuse_cycles_through_groups()
         return self.rows
+
+    def _refuse_cycles_through_groups(self) -> None:
+        """The scheduler's own test: a link to a group binds every task inside it."""
+        nodes = [
+            TaskNode(
+                row["id"], row["parent_id"], row["position"], row["planned_start"], row["planned_end"], 0.0
+            )
+            for row in self.rows[Task]
+        ]
+        links = [
+            Link(row["predecessor_id"], row["successor_id"], row["type"], row["lag_days"])
+            for row in self.rows[Dependency]
+        ]
+        try:
+            critical_path(nodes, links, WorkCalendar(public_holidays=False), self._task_name)
+        except ScheduleCycleError as error:
+            raise InvalidInputError(
+                _("The demo plan's links go round in a circle: {reason}").format(reason=error.message)
+            ) from None
 
     def _add(self, model: type[SQLModel], record: Record) -> int:
         record_id = len(self.rows[model]) + 1

@@ -20,6 +20,15 @@ class MigrationError(DomainError):
 
 def upgrade_to_head(engine: sa.Engine) -> None:
     """Run every missing revision in one transaction: all of them, or none."""
+    _migrate(engine, "upgrade", "head")
+
+
+def downgrade_to(engine: sa.Engine, revision: str) -> None:
+    """Undo revisions down to revision (for developers checking a revision; users only upgrade)."""
+    _migrate(engine, "downgrade", revision)
+
+
+def _migrate(engine: sa.Engine, direction: str, revision: str) -> None:
     from alembic import command
     from alembic.config import Config
 
@@ -35,15 +44,16 @@ def upgrade_to_head(engine: sa.Engine) -> None:
         try:
             with connection.begin():
                 config.attributes["connection"] = connection
-                command.upgrade(config, "head")
+                getattr(command, direction)(config, revision)
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
-                    raise MigrationError(f"the upgrade left {len(broken)} broken references")
-                # The header's version and Alembic's record must agree, or the next open
-                # would take the file for an older one again.
-                version = connection.exec_driver_sql("PRAGMA user_version").scalar()
-                if version != SCHEMA_VERSION or stored_revision(connection) != HEAD_REVISION:
-                    raise MigrationError(f"the upgrade ended at schema {version}, not {SCHEMA_VERSION}")
+                    raise MigrationError(f"the {direction} left {len(broken)} broken references")
+                if direction == "upgrade":
+                    # The header's version and Alembic's record must agree, or the next open
+                    # would take the file for an older one again.
+                    version = connection.exec_driver_sql("PRAGMA user_version").scalar()
+                    if version != SCHEMA_VERSION or stored_revision(connection) != HEAD_REVISION:
+                        raise MigrationError(f"the upgrade ended at schema {version}, not {SCHEMA_VERSION}")
         finally:
             driver.execute("PRAGMA foreign_keys=ON")
 

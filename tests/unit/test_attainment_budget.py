@@ -137,3 +137,20 @@ def test_a_strategy_value_against_the_socio_economic_plans_target() -> None:
     assert (national.value, national.target) == (18.3, 20)
     assert national.percent_of_target == pytest.approx(91.5) == own.percent_of_target
     assert attainment(digital_economy, 2028, targets_from=sedp).target == pytest.approx(26)
+
+
+@pytest.mark.parametrize(
+    ("direction", "target", "value", "status"),
+    [
+        (Direction.DECREASE, 0, 0, AttainmentStatus.MET),  # no security incidents, as targeted
+        (Direction.DECREASE, 0, 3, AttainmentStatus.BEHIND),
+        (Direction.INCREASE, 0, 0, AttainmentStatus.MET),
+        (Direction.INCREASE, -2, -1, AttainmentStatus.MET),  # a shrinking that stayed above the floor
+        (Direction.INCREASE, 2, -1, AttainmentStatus.BEHIND),
+    ],
+)
+def test_zero_and_negative_targets(
+    direction: Direction, target: float, value: float, status: AttainmentStatus
+) -> None:
+    result = attainment(IndicatorFacts(direction, {2025: target}, [(D(2025, 6, 1), value)]), 2025)
+    assert result.status is status

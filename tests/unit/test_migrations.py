@@ -88,17 +88,13 @@ def test_the_check_constraints_reach_the_file(tmp_path: Path) -> None:
 
 
 def test_downgrading_to_nothing_and_back_gives_the_same_schema(tmp_path: Path) -> None:
-    from alembic import command
+    from dxplanner.store.migrate import downgrade_to
 
     path = _empty_plan_file(tmp_path / "empty.dxplan")
     engine = create_sqlite_engine(path)
     upgrade_to_head(engine)
     first = _schema(path)
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "base")
+    downgrade_to(engine, "base")
     assert read_header(path).schema_version == 0
     upgrade_to_head(engine)
     engine.dispose()
@@ -113,3 +109,24 @@ def _schema(path: Path) -> list[tuple[str, list[str]]]:
     finally:
         connection.close()
     return sorted((name, sorted(line.strip().rstrip(",") for line in sql.splitlines())) for name, sql in rows)
+
+
+def test_each_revision_goes_down_and_up_again_keeping_the_data(demo_path: Path) -> None:
+    from dxplanner.store.migrate import downgrade_to
+
+    def count(table: str) -> int:
+        connection = sqlite3.connect(demo_path)
+        try:
+            return int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        finally:
+            connection.close()
+
+    tasks, reports = count("task"), count("progress_report")
+    engine = create_sqlite_engine(demo_path)
+    downgrade_to(engine, "0001")
+    assert read_header(demo_path).schema_version == 1
+    assert (count("task"), count("progress_report")) == (tasks, reports)
+    upgrade_to_head(engine)
+    engine.dispose()
+    assert read_header(demo_path).schema_version == SCHEMA_VERSION
+    assert (count("task"), count("progress_report")) == (tasks, reports)

@@ -219,3 +219,24 @@ def test_deleting_the_only_report_keeps_the_task_and_the_add_said_what_it_replac
     with store.read() as session:
         stored = session.get(Task, task_id)
         assert stored is not None and (stored.progress, stored.status) == (50, TaskStatus.IN_PROGRESS)
+
+
+def test_a_cycle_through_a_group_is_refused(store: PlanStore) -> None:
+    ids = basics(store)
+    group = task(store, ids.plan, "I. Dữ liệu", kind="group")
+    inside = task(
+        store,
+        ids.plan,
+        "Kho dữ liệu",
+        parent_id=group,
+        planned_start=D(2025, 3, 3),
+        planned_end=D(2025, 3, 7),
+    )
+    outside = task(
+        store, ids.plan, "Cổng dữ liệu mở", planned_start=D(2025, 3, 10), planned_end=D(2025, 3, 14)
+    )
+    add_dependency(store, group, outside)
+    before = snapshot(store)
+    with pytest.raises(InvalidInputError, match=r"cycle through a group: .*Cổng dữ liệu mở"):
+        add_dependency(store, outside, inside)
+    assert snapshot(store) == before

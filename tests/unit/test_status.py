@@ -211,3 +211,20 @@ def test_a_group_spans_its_tasks_and_its_progress_lies_between_theirs(
         lowest = min(member.progress for member in members)
         highest = max(member.progress for member in members)
         assert lowest - 1e-9 <= rolled[group.id].progress <= highest + 1e-9
+
+
+def test_both_curves_count_the_same_work() -> None:
+    tasks = [
+        node(1, progress=100, status=TaskStatus.COMPLETED),  # done, no report says so
+        node(2, status=TaskStatus.CANCELLED),  # does not count
+        node(3, dates=None, progress=50),  # no dates: not in the curves
+    ]
+    after = [D(2025, 4, 1)]
+    assert planned_curve(tasks, after, CALENDAR) == [100]
+    assert actual_curve(tasks, {3: [(D(2025, 3, 10), 50.0)]}, after, CALENDAR) == [100]
+    assert actual_curve(tasks, {}, [D(2025, 3, 27)], CALENDAR) == [0]
+
+
+def test_a_group_a_person_marked_done_is_done() -> None:
+    nodes = [node(1, dates=None, status=TaskStatus.COMPLETED), node(2, 1, progress=60)]
+    assert health_of_all(nodes, D(2025, 6, 1), CALENDAR)[1] is Health.DONE

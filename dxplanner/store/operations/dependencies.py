@@ -8,9 +8,13 @@ from sqlmodel import Session, col, select
 
 from dxplanner.core import rules
 from dxplanner.core.enums import DependencyType
+from dxplanner.core.errors import InvalidInputError
 from dxplanner.core.links import LAG_LIMIT_DAYS, check_link
 from dxplanner.core.models import Dependency, Task
+from dxplanner.core.schedule import Link, ScheduleCycleError, critical_path
+from dxplanner.core.workdays import vietnam_calendar
 from dxplanner.i18n import _
+from dxplanner.store import queries
 from dxplanner.store.changes import Changes, Entity
 from dxplanner.store.operations._records import Checkers, apply_fields, fetch, new_id, update_checked
 from dxplanner.store.plan_store import PlanStore
@@ -47,6 +51,7 @@ def add_dependency(
         )
         dependency = Dependency(predecessor_id=predecessor_id, successor_id=successor_id)
         apply_fields(dependency, {"type": type, "lag_days": lag_days}, _checkers())
+        _refuse_cycles_through_groups(session, {predecessor.plan_id, successor.plan_id}, dependency)
         return Changes().create(Entity.DEPENDENCY, new_id(session, dependency))
 
 
@@ -74,6 +79,22 @@ def delete_dependency(store: PlanStore, dependency_id: int) -> Changes:
 
 def _no_more_checks(_session: Session, _dependency: Dependency) -> None:
     """Type and lag are checked field by field; the tasks a link joins do not change."""
+
+
+def _refuse_cycles_through_groups(session: Session, plan_ids: set[int], new: Dependency) -> None:
+    """A link to a group binds every task in it, which can close a circle no single link shows."""
+    nodes = queries.outline_nodes(session, plan_ids)
+    links = [
+        *queries.plan_links(session, plan_ids),
+        Link(new.predecessor_id, new.successor_id, new.type, new.lag_days),
+    ]
+    names = dict(session.exec(select(Task.id, Task.name).where(col(Task.plan_id).in_(plan_ids))).all())
+    try:
+        critical_path(nodes, links, vietnam_calendar(), lambda task_id: str(names.get(task_id, task_id)))
+    except ScheduleCycleError as error:
+        raise InvalidInputError(
+            _("This link would make a cycle through a group: {cycle}").format(cycle=error.message)
+        ) from None
 
 
 def _parents(session: Session, plan_ids: set[int]) -> dict[int, int | None]:
