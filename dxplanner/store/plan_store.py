@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +14,7 @@ from sqlmodel import Session
 
 from dxplanner.core.errors import DomainError, InvalidInputError, PlanFileError, ReadOnlyError
 from dxplanner.i18n import _
+from dxplanner.store.journal import Journal, ensure_journal, replay, take_journal
 from dxplanner.store.sqlite_engine import writing
 
 
@@ -26,6 +27,8 @@ class PlanStore:
     read_only: bool = False
     # Said to the user once after opening: why the file is read-only, or that it was upgraded.
     notice: str | None = None
+    # What the last write transaction changed, as statements that undo and redo it.
+    last_journal: Journal = field(default_factory=lambda: Journal((), (), frozenset()), repr=False)
     _write_engine: sa.Engine = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -48,12 +51,18 @@ class PlanStore:
             raise ReadOnlyError(
                 _("{name} is open read-only; nothing was changed.").format(name=self.path.name)
             )
-        with (
-            user_errors(),
-            Session(self._write_engine, expire_on_commit=False, autoflush=False) as session,
-            session.begin(),
-        ):
-            yield session
+        with user_errors(), Session(self._write_engine, expire_on_commit=False, autoflush=False) as session:
+            with session.begin():
+                ensure_journal(session.connection())
+                yield session
+                session.flush()
+                journal = take_journal(session.connection())
+            self.last_journal = journal
+
+    def replay(self, statements: Sequence[str]) -> None:
+        """Run the statements of a journal (to undo or redo a change) in one write transaction."""
+        with self.write() as session:
+            replay(session.connection(), statements)
 
     def close(self) -> None:
         """Release every connection to the file."""
