@@ -30,6 +30,16 @@ def _(message: str) -> str:
     return _catalog(_current).get(message, message)
 
 
+def N_(message: str) -> str:  # noqa: N802  (the gettext name, so tools and readers know it)
+    """Mark a message for translation where it is defined; `_()` translates it where it is shown."""
+    return message
+
+
+def every_language(message: str) -> list[str]:
+    """The message in every language dxplanner speaks (to read what a user typed in any of them)."""
+    return list(dict.fromkeys(_catalog(language).get(message, message) for language in LANGUAGES))
+
+
 def set_language(language: str) -> None:
     """Choose the language of every later message (one of LANGUAGES)."""
     global _current

@@ -1,40 +1,159 @@
-"""The words users see for each enumeration value, in the current language."""
+"""The words users see for each enumeration value, in the current language (and in all of them)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import enum
 
-from dxplanner.core.enums import TaskStatus
-from dxplanner.i18n import _
+from dxplanner.core.enums import (
+    Area,
+    DependencyType,
+    Direction,
+    FundingSource,
+    Pillar,
+    PlanStatus,
+    Priority,
+    ProgressWeight,
+    RiskCategory,
+    RiskStatus,
+    StrategyStatus,
+    TaskKind,
+    TaskStatus,
+    UnitKind,
+)
+from dxplanner.i18n import N_, _, every_language
 
-if TYPE_CHECKING:  # the timeline module compiles its patterns on import; start-up does not need them
-    from dxplanner.core.timeline import TimelineKind
+# Enumeration -> value -> English name (translated when shown). Kept as data so that pasted
+# or imported text can be read in either language.
+_NAMES: dict[str, dict[str, str]] = {
+    TaskStatus.__name__: {
+        TaskStatus.NOT_STARTED: N_("Not started"),
+        TaskStatus.IN_PROGRESS: N_("In progress"),
+        TaskStatus.COMPLETED: N_("Completed"),
+        TaskStatus.SUSPENDED: N_("Suspended"),
+        TaskStatus.CANCELLED: N_("Cancelled"),
+    },
+    TaskKind.__name__: {
+        TaskKind.GROUP: N_("Group"),
+        TaskKind.TASK: N_("Task"),
+        TaskKind.PROJECT: N_("Project"),
+        TaskKind.MILESTONE: N_("Milestone"),
+    },
+    Priority.__name__: {Priority.LOW: N_("Low"), Priority.NORMAL: N_("Normal"), Priority.HIGH: N_("High")},
+    UnitKind.__name__: {
+        UnitKind.GOVERNMENT: N_("Government"),
+        UnitKind.MINISTRY: N_("Ministry"),
+        UnitKind.AGENCY: N_("Government agency"),
+        UnitKind.PROVINCE: N_("Province"),
+        UnitKind.DEPARTMENT: N_("Department"),
+        UnitKind.DIVISION: N_("Division"),
+        UnitKind.DISTRICT: N_("District"),
+        UnitKind.COMMUNE: N_("Commune"),
+        UnitKind.ENTERPRISE: N_("Enterprise"),
+        UnitKind.OTHER: N_("Other"),
+    },
+    Pillar.__name__: {
+        Pillar.DIGITAL_GOVERNMENT: N_("Digital government"),
+        Pillar.DIGITAL_ECONOMY: N_("Digital economy"),
+        Pillar.DIGITAL_SOCIETY: N_("Digital society"),
+    },
+    Area.__name__: {
+        Area.ARCHITECTURE: N_("Architecture"),
+        Area.INFRASTRUCTURE: N_("Infrastructure and cloud"),
+        Area.PLATFORMS: N_("Platforms"),
+        Area.DATA: N_("Data"),
+        Area.ONLINE_SERVICES: N_("Online public services"),
+        Area.APPLICATIONS: N_("Applications"),
+        Area.ORGANISATION: N_("Organisation"),
+        Area.HUMAN_RESOURCES: N_("Human resources"),
+        Area.SECURITY: N_("Security"),
+        Area.OTHER: N_("Other"),
+    },
+    Direction.__name__: {
+        Direction.INCREASE: N_("Higher is better"),
+        Direction.DECREASE: N_("Lower is better"),
+    },
+    StrategyStatus.__name__: {
+        StrategyStatus.DRAFT: N_("Draft"),
+        StrategyStatus.APPROVED: N_("Approved"),
+        StrategyStatus.IN_PROGRESS: N_("In progress"),
+        StrategyStatus.COMPLETED: N_("Completed"),
+        StrategyStatus.SUPERSEDED: N_("Superseded"),
+    },
+    PlanStatus.__name__: {
+        PlanStatus.DRAFT: N_("Draft"),
+        PlanStatus.APPROVED: N_("Approved"),
+        PlanStatus.IN_PROGRESS: N_("In progress"),
+        PlanStatus.COMPLETED: N_("Completed"),
+        PlanStatus.CANCELLED: N_("Cancelled"),
+    },
+    FundingSource.__name__: {
+        FundingSource.CENTRAL_BUDGET: N_("Central budget"),
+        FundingSource.LOCAL_BUDGET: N_("Local budget"),
+        FundingSource.ODA: N_("ODA"),
+        FundingSource.ENTERPRISE: N_("Enterprise"),
+        FundingSource.OTHER: N_("Other"),
+    },
+    RiskCategory.__name__: {
+        RiskCategory.TECHNICAL: N_("Technical"),
+        RiskCategory.FINANCIAL: N_("Financial"),
+        RiskCategory.ORGANISATIONAL: N_("Organisational"),
+        RiskCategory.LEGAL: N_("Legal"),
+        RiskCategory.SECURITY: N_("Security"),
+        RiskCategory.SCHEDULE: N_("Schedule"),
+        RiskCategory.OTHER: N_("Other"),
+    },
+    RiskStatus.__name__: {
+        RiskStatus.OPEN: N_("Open"),
+        RiskStatus.MITIGATING: N_("Mitigating"),
+        RiskStatus.CLOSED: N_("Closed"),
+    },
+    DependencyType.__name__: {
+        DependencyType.FS: N_("Finish to start"),
+        DependencyType.SS: N_("Start to start"),
+        DependencyType.FF: N_("Finish to finish"),
+        DependencyType.SF: N_("Start to finish"),
+    },
+    ProgressWeight.__name__: {
+        ProgressWeight.DURATION: N_("By working days"),
+        ProgressWeight.BUDGET: N_("By budget"),
+    },
+    "TimelineKind": {
+        "day": N_("day"),
+        "month": N_("month"),
+        "quarter": N_("quarter"),
+        "half_year": N_("half year"),
+        "year": N_("year"),
+        "years": N_("years"),
+        "range": N_("span"),
+        "until": N_("deadline"),
+        "from": N_("start only"),
+        "recurring": N_("recurring"),
+        "continuous": N_("continuous"),
+        "unknown": N_("not understood"),
+    },
+    "Health": {
+        "not_started": N_("Not started"),
+        "on_track": N_("On track"),
+        "at_risk": N_("At risk"),
+        "late": N_("Late"),
+        "done": N_("Done"),
+        "paused": N_("Paused"),
+        "cancelled": N_("Cancelled"),
+    },
+}
 
 
-def task_status_label(status: TaskStatus) -> str:
-    """What a task's status is called on screen."""
-    return {
-        TaskStatus.NOT_STARTED: _("Not started"),
-        TaskStatus.IN_PROGRESS: _("In progress"),
-        TaskStatus.COMPLETED: _("Completed"),
-        TaskStatus.SUSPENDED: _("Suspended"),
-        TaskStatus.CANCELLED: _("Cancelled"),
-    }[status]
+def label(member: enum.StrEnum) -> str:
+    """What a value of an enumeration is called on screen, in the current language."""
+    return _(_NAMES[type(member).__name__][member.value])
 
 
-def timeline_kind_label(kind: TimelineKind) -> str:
-    """What a kind of timeline is called on screen."""
-    return {
-        "day": _("day"),
-        "month": _("month"),
-        "quarter": _("quarter"),
-        "half_year": _("half year"),
-        "year": _("year"),
-        "years": _("years"),
-        "range": _("span"),
-        "until": _("deadline"),
-        "from": _("start only"),
-        "recurring": _("recurring"),
-        "continuous": _("continuous"),
-        "unknown": _("not understood"),
-    }[kind.value]
+def names_in_every_language(member: enum.StrEnum) -> list[str]:
+    """Every name the value goes by, so that text typed in any language can be read."""
+    return every_language(_NAMES[type(member).__name__][member.value])
+
+
+# The names the rest of the code already uses.
+task_status_label = label
+task_kind_label = label
+timeline_kind_label = label

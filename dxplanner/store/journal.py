@@ -32,6 +32,20 @@ class Journal:
     def __bool__(self) -> bool:
         return bool(self.undo)
 
+    def rows(self) -> dict[str, set[int]]:
+        """The rowids the journal touches, by table (the same either way it is replayed)."""
+        touched: dict[str, set[int]] = {}
+        for statement in self.undo:
+            table, rowid = _row_of(statement)
+            touched.setdefault(table, set()).add(rowid)
+        return touched
+
+    def reshaped(self) -> frozenset[str]:
+        """The tables where rows came or went (rather than only changed)."""
+        return frozenset(
+            _table_of(statement) for statement in self.undo if not statement.startswith("UPDATE")
+        )
+
 
 def _quoted_row(table: sa.Table, which: str) -> str:
     """SQL that renders the row `which` (old or new) as a quoted VALUES list."""
@@ -112,3 +126,11 @@ def replay(connection: sa.Connection, statements: Iterable[str]) -> None:
 
 def _table_of(statement: str) -> str:
     return statement.split('"', 2)[1]
+
+
+def _row_of(statement: str) -> tuple[str, int]:
+    """The table and rowid a recorded statement is about."""
+    table = _table_of(statement)
+    if statement.startswith("INSERT"):
+        return table, int(statement.split(" VALUES (", 1)[1].split(",", 1)[0])
+    return table, int(statement.rsplit("WHERE rowid = ", 1)[1])

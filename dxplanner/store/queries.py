@@ -13,6 +13,7 @@ from sqlmodel import Session, SQLModel, select
 
 from dxplanner.core.budget import BudgetFact
 from dxplanner.core.enums import ProgressWeight, TaskKind, TaskStatus
+from dxplanner.core.matching import UnitName
 from dxplanner.core.models import (
     ActionPlan,
     BudgetLine,
@@ -261,3 +262,12 @@ def budget_facts(session: Session, plan_ids: Iterable[int]) -> list[BudgetFact]:
         .where(task.c.plan_id.in_(list(plan_ids)))
     )
     return [BudgetFact(*row) for row in rows]
+
+
+def unit_names(session: Session) -> list[UnitName]:
+    """Every unit with the names it goes by, for pickers and for reading pasted text."""
+    unit = table(Unit)
+    rows = session.connection().execute(
+        sa.select(unit.c.id, unit.c.code, unit.c.name, unit.c.short_name).order_by(unit.c.name)
+    )
+    return [UnitName(*row) for row in rows]

@@ -103,3 +103,15 @@ def test_a_refused_operation_leaves_no_journal_behind(demo_store: PlanStore) -> 
     with pytest.raises(Exception, match="Progress must be between"):
         update_task(demo_store, task_id, progress=120)
     assert demo_store.last_journal == recorded
+
+
+def test_a_journal_names_the_rows_it_touches(demo_store: PlanStore) -> None:
+    task_id = _first(demo_store, Task, Task.kind == "task")
+    update_task(demo_store, task_id, notes="ghi chú")
+    journal = demo_store.last_journal
+    assert journal.rows() == {"task": {task_id}}
+    assert journal.reshaped() == frozenset()
+    plan = _first(demo_store, ActionPlan)
+    created = create_task(demo_store, plan, name="Mới", position=0).id
+    assert created in demo_store.last_journal.rows()["task"]
+    assert demo_store.last_journal.reshaped() == {"task"}

@@ -19,14 +19,14 @@ PACKAGE = Path(dxplanner.__file__).parent
 
 
 def _messages() -> set[str]:
-    """The text of every _("...") call in the package."""
+    """The text of every _("...") and N_("...") call in the package."""
     found = set()
     for path in PACKAGE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Name)
-                and node.func.id == "_"
+                and node.func.id in ("_", "N_")
                 and node.args
                 and isinstance(node.args[0], ast.Constant)
                 and isinstance(node.args[0].value, str)

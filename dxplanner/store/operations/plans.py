@@ -83,6 +83,21 @@ def delete_plan_day_off(store: PlanStore, plan_id: int, day: datetime.date) -> C
         return changes
 
 
+def set_baseline(store: PlanStore, plan_id: int) -> Changes:
+    """Copy every task's planned dates into its baseline, to measure slippage from now on."""
+    with store.write() as session:
+        fetch(session, ActionPlan, plan_id, _("Action plan"))
+        changes = Changes().update(Entity.PLAN, plan_id)
+        for task in session.exec(select(Task).where(Task.plan_id == plan_id)).all():
+            if (task.baseline_start, task.baseline_end) != (task.planned_start, task.planned_end):
+                task.baseline_start, task.baseline_end = task.planned_start, task.planned_end
+                task.version += 1
+                session.add(task)
+                assert task.id is not None
+                changes.update(Entity.TASK, task.id)
+        return changes
+
+
 def _validate(session: Session, plan: ActionPlan) -> None:
     fetch(session, Unit, plan.unit_id, _("Unit"))
     if plan.strategy_id is not None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 
 from sqlmodel import Session, col, select
 
 from dxplanner.core import rules
 from dxplanner.core.enums import TaskStatus
+from dxplanner.core.errors import InvalidInputError
 from dxplanner.core.models import ProgressReport, Task
 from dxplanner.i18n import _
 from dxplanner.store.changes import Changes, Entity
@@ -119,3 +121,38 @@ def _sync_task(session: Session, task_id: int, changes: Changes) -> None:
         task.version += 1
         session.add(task)
         changes.update(Entity.TASK, task_id)
+
+
+def report_progress(
+    store: PlanStore,
+    task_ids: Sequence[int],
+    *,
+    as_of: datetime.date,
+    progress: float,
+    status: TaskStatus | str | None = None,
+    remark: str | None = None,
+    author: str | None = None,
+) -> Changes:
+    """Record the same dated report for several tasks at once (one step to undo)."""
+    with store.write() as session:
+        if not task_ids:
+            raise InvalidInputError(_("Choose the tasks to report on first."))
+        checked_progress = rules.progress(progress)
+        changes = Changes()
+        for task_id in dict.fromkeys(task_ids):
+            fetch(session, Task, task_id, _("Task"))
+            report = ProgressReport(task_id=task_id, as_of=as_of, progress=0, status=TaskStatus.NOT_STARTED)
+            apply_fields(
+                report,
+                {
+                    "as_of": as_of,
+                    "progress": checked_progress,
+                    "status": status_for_progress(checked_progress) if status is None else status,
+                    "remark": remark,
+                    "author": author,
+                },
+                _checkers(),
+            )
+            changes.create(Entity.PROGRESS_REPORT, new_id(session, report))
+            _sync_task(session, task_id, changes)
+        return changes

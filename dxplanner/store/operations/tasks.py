@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import or_
@@ -68,13 +68,28 @@ def create_task(
     """Add a task to a plan under parent_id at position among its siblings (last by default)."""
     with store.write() as session:
         plan = fetch(session, ActionPlan, plan_id, _("Action plan"))
-        parent = check_parent(session, Task, "plan_id", plan_id, parent_id, None, _tree_messages())
-        task = Task(plan_id=plan_id, parent_id=parent, name="")
-        task.position = open_gap(session, Task, _siblings(plan_id, parent), position)
-        task_id = insert_checked(session, task, fields, _checkers(), _validate, required=("name",))
-        _replace_units(session, task_id, task.lead_unit_id, cooperating)
-        _replace_goals(session, task_id, plan, goals)
+        task_id = insert_task(session, plan, parent_id, position, fields, cooperating, goals)
         return Changes().create(Entity.TASK, task_id)
+
+
+def insert_task(
+    session: Session,
+    plan: ActionPlan,
+    parent_id: object,
+    position: object,
+    fields: Mapping[str, object],
+    cooperating: Iterable[int] = (),
+    goals: Iterable[int] = (),
+) -> int:
+    """Insert one checked task inside an open write transaction (for operations that add many)."""
+    assert plan.id is not None
+    parent = check_parent(session, Task, "plan_id", plan.id, parent_id, None, _tree_messages())
+    task = Task(plan_id=plan.id, parent_id=parent, name="")
+    task.position = open_gap(session, Task, _siblings(plan.id, parent), position)
+    task_id = insert_checked(session, task, fields, _checkers(), _validate, required=("name",))
+    _replace_units(session, task_id, task.lead_unit_id, cooperating)
+    _replace_goals(session, task_id, plan, goals)
+    return task_id
 
 
 def update_task(store: PlanStore, task_id: int, **fields: object) -> Changes:

@@ -64,6 +64,68 @@ def delete_unit(store: PlanStore, unit_id: int) -> Changes:
         return changes.delete(Entity.UNIT, unit_id)
 
 
+def merge_units(store: PlanStore, keep_id: int, merged_id: int) -> Changes:
+    """Fold one unit into another: everything that named the merged unit names the kept one."""
+    with store.write() as session:
+        keep = fetch(session, Unit, keep_id, _("Unit"))
+        merged = fetch(session, Unit, merged_id, _("Unit"))
+        if keep_id == merged_id:
+            raise InvalidInputError(_("A unit cannot be merged into itself."))
+        if _is_within(session, keep_id, merged_id):
+            raise InvalidInputError(
+                _("{keep} lies under {merged}; move it out before merging them.").format(
+                    keep=keep.name, merged=merged.name
+                )
+            )
+        changes = Changes()
+        for model, column in (
+            (Unit, "parent_id"),
+            (Task, "lead_unit_id"),
+            (ActionPlan, "unit_id"),
+            (Strategy, "unit_id"),
+            (SocioEconomicPlan, "unit_id"),
+            (Risk, "owner_unit_id"),
+        ):
+            for record in session.exec(select(model).where(getattr(model, column) == merged_id)).all():
+                setattr(record, column, keep_id)
+                session.add(record)
+        session.flush()
+        _merge_cooperation(session, keep_id, merged_id)
+        _merge_staff(session, keep_id, merged_id)
+        session.delete(merged)
+        changes.update(Entity.UNIT, keep_id)
+        return changes.delete(Entity.UNIT, merged_id)
+
+
+def _merge_cooperation(session: Session, keep_id: int, merged_id: int) -> None:
+    for link in session.exec(select(TaskUnit).where(TaskUnit.unit_id == merged_id)).all():
+        task = session.get(Task, link.task_id)
+        already = session.get(TaskUnit, (link.task_id, keep_id))
+        session.delete(link)
+        if already is None and task is not None and task.lead_unit_id != keep_id:
+            session.add(TaskUnit(task_id=link.task_id, unit_id=keep_id, role=link.role))
+    # The kept unit may now lead a task it also cooperated on: it leads.
+    session.flush()
+    for link in session.exec(select(TaskUnit).where(TaskUnit.unit_id == keep_id)).all():
+        task = session.get(Task, link.task_id)
+        if task is not None and task.lead_unit_id == keep_id:
+            session.delete(link)
+
+
+def _merge_staff(session: Session, keep_id: int, merged_id: int) -> None:
+    for line in session.exec(select(StaffLine).where(StaffLine.unit_id == merged_id)).all():
+        kept = session.exec(
+            select(StaffLine).where(StaffLine.task_id == line.task_id, StaffLine.unit_id == keep_id)
+        ).first()
+        if kept is None:
+            line.unit_id = keep_id
+            session.add(line)
+        else:
+            kept.person_months += line.person_months
+            session.add(kept)
+            session.delete(line)
+
+
 def _validate(session: Session, unit: Unit) -> None:
     duplicate = session.exec(select(Unit.id).where(Unit.code == unit.code, col(Unit.id) != unit.id)).first()
     if duplicate is not None:

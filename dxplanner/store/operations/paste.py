@@ -1,0 +1,126 @@
+"""Pasting a block of rows (from Excel, or copied in the sheet) as new tasks, all or nothing."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+
+from dxplanner.core import cells
+from dxplanner.core.enums import TaskKind, TaskStatus
+from dxplanner.core.errors import DomainError, InvalidInputError
+from dxplanner.core.matching import UnitIndex
+from dxplanner.core.models import ActionPlan
+from dxplanner.core.timeline import TimelineKind, parse_timeline
+from dxplanner.i18n import _
+from dxplanner.labels import label, names_in_every_language
+from dxplanner.store import queries
+from dxplanner.store.changes import Changes, Entity
+from dxplanner.store.operations._records import fetch
+from dxplanner.store.operations.tasks import insert_task
+from dxplanner.store.plan_store import PlanStore
+
+
+class PasteField(enum.StrEnum):
+    """The task fields a pasted column can fill, in the order of the task sheet."""
+
+    CODE = "code"
+    NAME = "name"
+    KIND = "kind"
+    LEAD_UNIT = "lead_unit"
+    COOPERATING = "cooperating"
+    TIMELINE = "timeline_text"
+    START = "planned_start"
+    END = "planned_end"
+    PROGRESS = "progress"
+    STATUS = "status"
+    PRODUCT = "product"
+    NOTES = "notes"
+
+
+def paste_tasks(
+    store: PlanStore,
+    plan_id: int,
+    columns: Sequence[PasteField | None],
+    rows: Sequence[Sequence[str]],
+    *,
+    parent_id: int | None = None,
+    position: int | None = None,
+) -> Changes:
+    """Add one task per non-empty row, columns[i] saying what cell i holds (None: ignore it).
+
+    A row that cannot be read stops the whole paste with a message naming the row.
+    """
+    with store.write() as session:
+        plan = fetch(session, ActionPlan, plan_id, _("Action plan"))
+        units = UnitIndex(queries.unit_names(session))
+        changes = Changes()
+        place = position
+        for number, row in enumerate(rows, start=1):
+            if not cells.any_text(row):
+                continue
+            try:
+                fields, cooperating = _task_fields(columns, row, units, plan)
+                task_id = insert_task(session, plan, parent_id, place, fields, cooperating)
+            except DomainError as error:
+                raise InvalidInputError(
+                    _("Pasted row {row}: {reason}").format(row=number, reason=error.message)
+                ) from None
+            changes.create(Entity.TASK, task_id)
+            place = None if place is None else int(place) + 1
+        if not changes.created:
+            raise InvalidInputError(_("There is nothing to paste: every pasted row is empty."))
+        return changes
+
+
+def _task_fields(
+    columns: Sequence[PasteField | None], row: Sequence[str], units: UnitIndex, plan: ActionPlan
+) -> tuple[dict[str, object], list[int]]:
+    fields: dict[str, object] = {}
+    cooperating: list[int] = []
+    for field, cell in zip(columns, row, strict=False):
+        text = cell.strip()
+        if field is None or not text:
+            continue
+        if field is PasteField.KIND:
+            fields["kind"] = cells.choice_cell(text, TaskKind, _names, _("Kind"))
+        elif field is PasteField.STATUS:
+            fields["status"] = cells.choice_cell(text, TaskStatus, _names, _("Status"))
+        elif field is PasteField.LEAD_UNIT:
+            fields["lead_unit_id"] = _unit(units, text, _("Lead unit"))
+        elif field is PasteField.COOPERATING:
+            cooperating = [_unit(units, item, _("Cooperating unit")) for item in cells.split_list(text)]
+        elif field in (PasteField.START, PasteField.END):
+            fields[field.value] = cells.date_cell(text, _("Start") if field is PasteField.START else _("End"))
+        elif field is PasteField.PROGRESS:
+            fields["progress"] = cells.number_cell(text, _("Progress"))
+        else:
+            fields[field.value] = text
+    _dates_from_timeline(fields, plan)
+    return fields, cooperating
+
+
+def _dates_from_timeline(fields: dict[str, object], plan: ActionPlan) -> None:
+    """A task given only its timeline in words gets the dates the words name (or the plan's period)."""
+    text = fields.get("timeline_text")
+    if not isinstance(text, str) or "planned_start" in fields or "planned_end" in fields:
+        return
+    reading = parse_timeline(text)
+    if reading.kind in (TimelineKind.RECURRING, TimelineKind.CONTINUOUS) and reading.start is None:
+        fields["planned_start"], fields["planned_end"] = plan.start, plan.end
+    elif reading.ok:
+        fields["planned_start"] = reading.start or (
+            plan.start if reading.end and plan.start <= reading.end else None
+        )
+        fields["planned_end"] = reading.end
+
+
+def _unit(units: UnitIndex, text: str, what: str) -> int:
+    found = units.find(text)
+    if found is None:
+        raise InvalidInputError(_("{what}: no single unit is called '{text}'.").format(what=what, text=text))
+    return found.id
+
+
+def _names(member: TaskKind | TaskStatus) -> list[str]:
+    """The current language's name first (it is the one an error lists), then every other."""
+    return [label(member), *names_in_every_language(member)]

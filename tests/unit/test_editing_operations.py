@@ -1,0 +1,197 @@
+"""The operations behind the editor's gestures: paste rows, report on many tasks, baselines, merging units."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from sqlmodel import col, select
+
+from dxplanner.core.enums import TaskKind, TaskStatus
+from dxplanner.core.errors import InvalidInputError
+from dxplanner.core.models import ProgressReport, StaffLine, Task, TaskUnit, Unit
+from dxplanner.store.operations.paste import PasteField, paste_tasks
+from dxplanner.store.operations.plans import set_baseline
+from dxplanner.store.operations.progress import report_progress
+from dxplanner.store.operations.resources import add_staff_line
+from dxplanner.store.operations.tasks import set_task_units, update_task
+from dxplanner.store.operations.units import create_unit, merge_units
+from dxplanner.store.plan_store import PlanStore
+from tests.conftest import snapshot
+from tests.unit.builders import basics, new_id, task
+
+D = datetime.date
+F = PasteField
+COLUMNS = [F.CODE, F.NAME, F.LEAD_UNIT, F.COOPERATING, F.TIMELINE, F.START, F.END, F.PROGRESS, F.STATUS]
+
+
+def _names(store: PlanStore, plan: int) -> list[str]:
+    with store.read() as session:
+        return list(
+            session.exec(select(Task.name).where(Task.plan_id == plan).order_by(col(Task.position))).all()
+        )
+
+
+def test_a_block_copied_from_a_spreadsheet_becomes_tasks(store: PlanStore) -> None:
+    ids = basics(store)
+    rows = [
+        [
+            "1",
+            "Nâng cấp LGSP",
+            "cuc chuyen doi so",
+            "Bộ TT&TT",
+            "Quý II/2025",
+            "",
+            "",
+            "30%",
+            "Đang thực hiện",
+        ],
+        ["", "", "", "", "", "", "", "", ""],  # an empty row between blocks
+        ["2", "Kết nối NDXP", "BTTTT", "", "", "01/07/2025", "30/9/2025", "0", "not started"],
+        ["3", "Báo cáo định kỳ", "CDS", "", "Hằng năm", "", "", "", ""],
+    ]
+    changes = paste_tasks(store, ids.plan, COLUMNS, rows)
+    assert len(changes.created[next(iter(changes.created))]) == 3
+    with store.read() as session:
+        pasted = session.exec(select(Task).order_by(col(Task.position))).all()
+        assert [item.name for item in pasted] == ["Nâng cấp LGSP", "Kết nối NDXP", "Báo cáo định kỳ"]
+        first, second, third = pasted
+        assert (first.planned_start, first.planned_end, first.progress) == (D(2025, 4, 1), D(2025, 6, 30), 30)
+        assert first.status is TaskStatus.IN_PROGRESS and first.lead_unit_id == ids.department
+        assert session.exec(select(TaskUnit.unit_id).where(TaskUnit.task_id == first.id)).all() == [
+            ids.ministry
+        ]
+        assert (second.planned_start, second.planned_end) == (D(2025, 7, 1), D(2025, 9, 30))
+        assert (third.planned_start, third.planned_end) == (D(2025, 1, 1), D(2025, 12, 31))  # the plan's year
+
+
+def test_pasted_rows_go_where_the_cursor_is(store: PlanStore) -> None:
+    ids = basics(store)
+    group = task(store, ids.plan, "I", kind="group")
+    task(store, ids.plan, "a", parent_id=group)
+    task(store, ids.plan, "d", parent_id=group)
+    paste_tasks(store, ids.plan, [F.NAME], [["b"], ["c"]], parent_id=group, position=1)
+    with store.read() as session:
+        inside = session.exec(
+            select(Task.name).where(Task.parent_id == group).order_by(col(Task.position))
+        ).all()
+    assert inside == ["a", "b", "c", "d"]
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (
+            ["x", "Tên", "Không có đơn vị này", "", "", "", "", "", ""],
+            "Pasted row 2: Lead unit: no single unit is called",
+        ),
+        (
+            ["x", "Tên", "", "", "", "31/02/2025", "", "", ""],
+            "Pasted row 2: Start: '31/02/2025' is not a date",
+        ),
+        (["x", "Tên", "", "", "", "", "", "120%", ""], "Pasted row 2: Progress must be between 0 and 100"),
+        (["x", "Tên", "", "", "", "", "", "", "xong rồi"], "Pasted row 2: Status cannot be 'xong rồi'"),
+        (["x", "", "", "", "", "", "", "", ""], "Pasted row 2: Task name must not be empty"),
+        (["x", "Tên", "", "", "", "30/6/2025", "1/6/2025", "", ""], "Pasted row 2: Tên: the end"),
+    ],
+)
+def test_a_bad_row_stops_the_whole_paste(store: PlanStore, row: list[str], message: str) -> None:
+    ids = basics(store)
+    before = snapshot(store)
+    good = ["1", "Hợp lệ", "", "", "", "", "", "", ""]
+    with pytest.raises(InvalidInputError, match=message):
+        paste_tasks(store, ids.plan, COLUMNS, [good, row])
+    assert snapshot(store) == before
+
+
+def test_pasting_only_empty_rows_says_so(store: PlanStore) -> None:
+    ids = basics(store)
+    with pytest.raises(InvalidInputError, match="nothing to paste"):
+        paste_tasks(store, ids.plan, [F.NAME], [[""], ["  "]])
+
+
+def test_kinds_and_statuses_read_in_either_language(store: PlanStore) -> None:
+    ids = basics(store)
+    paste_tasks(
+        store,
+        ids.plan,
+        [F.NAME, F.KIND, F.STATUS],
+        [["A", "Dự án", "Hoàn thành"], ["B", "milestone", "tạm dừng"]],
+    )
+    with store.read() as session:
+        rows = session.exec(select(Task.kind, Task.status).order_by(col(Task.position))).all()
+    assert [tuple(row) for row in rows] == [
+        (TaskKind.PROJECT, TaskStatus.COMPLETED),
+        (TaskKind.MILESTONE, TaskStatus.SUSPENDED),
+    ]
+
+
+def test_report_progress_on_several_tasks_at_once(store: PlanStore) -> None:
+    ids = basics(store)
+    first, second = task(store, ids.plan, "A"), task(store, ids.plan, "B")
+    report_progress(store, [first, second], as_of=D(2025, 6, 30), progress=40, remark="Đúng tiến độ")
+    with store.read() as session:
+        reports = session.exec(select(ProgressReport.task_id, ProgressReport.remark)).all()
+        progress = session.exec(select(Task.progress)).all()
+    assert sorted(tuple(row) for row in reports) == [(first, "Đúng tiến độ"), (second, "Đúng tiến độ")]
+    assert progress == [40, 40]
+    before = snapshot(store)
+    with pytest.raises(InvalidInputError, match="Progress must be between"):
+        report_progress(store, [first, second], as_of=D(2025, 6, 30), progress=120)
+    with pytest.raises(InvalidInputError, match="Choose the tasks"):
+        report_progress(store, [], as_of=D(2025, 6, 30), progress=10)
+    assert snapshot(store) == before
+
+
+def test_set_baseline_copies_the_planned_dates(store: PlanStore) -> None:
+    ids = basics(store)
+    task_id = task(store, ids.plan, "A", planned_start=D(2025, 3, 1), planned_end=D(2025, 3, 31))
+    set_baseline(store, ids.plan)
+    update_task(store, task_id, planned_end=D(2025, 4, 15))
+    with store.read() as session:
+        stored = session.get(Task, task_id)
+        assert stored is not None
+        assert (stored.baseline_start, stored.baseline_end, stored.planned_end) == (
+            D(2025, 3, 1),
+            D(2025, 3, 31),
+            D(2025, 4, 15),
+        )
+
+
+def test_merging_two_units_moves_everything_to_the_one_kept(store: PlanStore) -> None:
+    ids = basics(store)
+    old = new_id(create_unit(store, code="BKHDT", name="Bộ Kế hoạch và Đầu tư").id)
+    child = new_id(create_unit(store, code="BKHDT-1", name="Vụ trực thuộc", parent_id=old).id)
+    led = task(store, ids.plan, "Do Bộ KH&ĐT chủ trì", lead_unit_id=old)
+    shared = task(
+        store, ids.plan, "Phối hợp cả hai", lead_unit_id=ids.department, cooperating=[old, ids.ministry]
+    )
+    add_staff_line(store, shared, unit_id=old, person_months=2)
+    add_staff_line(store, shared, unit_id=ids.ministry, person_months=3)
+    merge_units(store, ids.ministry, old)
+    with store.read() as session:
+        assert session.get(Unit, old) is None
+        moved = session.get(Unit, child)
+        assert moved is not None and moved.parent_id == ids.ministry
+        lead = session.get(Task, led)
+        assert lead is not None and lead.lead_unit_id == ids.ministry
+        assert session.exec(select(TaskUnit.unit_id).where(TaskUnit.task_id == shared)).all() == [
+            ids.ministry
+        ]
+        assert session.exec(select(StaffLine.person_months).where(StaffLine.task_id == shared)).all() == [5]
+    before = snapshot(store)
+    with pytest.raises(InvalidInputError, match="cannot be merged into itself"):
+        merge_units(store, ids.ministry, ids.ministry)
+    with pytest.raises(InvalidInputError, match="lies under"):
+        merge_units(store, ids.department, ids.ministry)
+    assert snapshot(store) == before
+
+
+def test_merging_drops_a_cooperation_that_became_the_lead(store: PlanStore) -> None:
+    ids = basics(store)
+    other = new_id(create_unit(store, code="X", name="Đơn vị X").id)
+    shared = task(store, ids.plan, "A", lead_unit_id=ids.ministry)
+    set_task_units(store, shared, [other])
+    merge_units(store, ids.ministry, other)
+    with store.read() as session:
+        assert session.exec(select(TaskUnit)).all() == []
