@@ -39,7 +39,7 @@ def test_a_block_copied_from_a_spreadsheet_becomes_tasks(store: PlanStore) -> No
             "1",
             "Nâng cấp LGSP",
             "cuc chuyen doi so",
-            "Bộ TT&TT",
+            "bo thong tin",
             "Quý II/2025",
             "",
             "",
