@@ -409,3 +409,22 @@ def _yearless(masked: str, dated: list[_Mention]) -> list[_Mention]:
                 continue
             loose.append(_Mention(match.start(), start, end, kind, match.end()))
     return loose
+
+
+def dates_for(
+    text: str, plan_start: datetime.date, plan_end: datetime.date
+) -> tuple[datetime.date | None, datetime.date | None] | None:
+    """The planned dates a task written with this timeline gets in a plan (None when unreadable).
+
+    Recurring and continuous work runs through the plan's period; a deadline starts
+    with the plan (when it falls inside it); a start runs to the end the words give.
+    """
+    reading = parse_timeline(text)
+    if not reading.ok:
+        return None
+    if reading.kind in (TimelineKind.RECURRING, TimelineKind.CONTINUOUS) and reading.start is None:
+        return plan_start, plan_end
+    start = reading.start
+    if start is None and reading.end is not None and plan_start <= reading.end:
+        start = plan_start
+    return start, reading.end

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import cast
+from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy import func
@@ -161,9 +161,12 @@ def task_children(session: Session, plan_id: int, parent_id: int | None) -> list
     return [TaskItem(*row) for row in rows]
 
 
-def outline_nodes(session: Session, plan_ids: Iterable[int]) -> list[TaskNode]:
-    """What outlines, roll-ups and the scheduler need of every task of the given plans."""
+def outline_nodes(
+    session: Session, plan_ids: Iterable[int], task_ids: Iterable[int] | None = None
+) -> list[TaskNode]:
+    """What outlines, roll-ups and the scheduler need of every task of the plans (or only of task_ids)."""
     task = table(Task)
+    condition = task.c.plan_id.in_(list(plan_ids)) if task_ids is None else task.c.id.in_(list(task_ids))
     rows = session.connection().execute(
         sa.select(
             task.c.id,
@@ -174,7 +177,7 @@ def outline_nodes(session: Session, plan_ids: Iterable[int]) -> list[TaskNode]:
             task.c.progress,
             task.c.kind,
             task.c.status,
-        ).where(task.c.plan_id.in_(list(plan_ids)))
+        ).where(condition)
     )
     return [
         TaskNode(node_id, parent, position, start, end, progress, kind is TaskKind.MILESTONE, status)
@@ -271,3 +274,111 @@ def unit_names(session: Session) -> list[UnitName]:
         sa.select(unit.c.id, unit.c.code, unit.c.name, unit.c.short_name).order_by(unit.c.name)
     )
     return [UnitName(*row) for row in rows]
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    """Everything the task sheet shows of a task, its own values (not rolled up)."""
+
+    id: int
+    code: str | None
+    name: str
+    kind: TaskKind
+    lead_unit_id: int | None
+    lead_unit: str | None
+    cooperating_ids: tuple[int, ...]
+    cooperating: str
+    timeline_text: str | None
+    planned_start: datetime.date | None
+    planned_end: datetime.date | None
+    progress: float
+    status: TaskStatus
+    product: str | None
+    notes: str | None
+    budget: int
+    baseline_end: datetime.date | None
+    actual_end: datetime.date | None
+
+
+def sheet_rows(session: Session, task_ids: Sequence[int]) -> dict[int, SheetRow]:
+    """The sheet's values of the given tasks, by id, in three queries whatever their number."""
+    task, unit, helper, line = table(Task), table(Unit), table(TaskUnit), table(BudgetLine)
+    ids = list(task_ids)
+    lead_name = func.coalesce(unit.c.short_name, unit.c.name)
+    helpers: dict[int, list[tuple[int, str]]] = {}
+    for task_id, unit_id, name in session.connection().execute(
+        sa.select(helper.c.task_id, helper.c.unit_id, lead_name)
+        .select_from(helper.join(unit, unit.c.id == helper.c.unit_id))
+        .where(helper.c.task_id.in_(ids))
+        .order_by(helper.c.task_id, lead_name)
+    ):
+        helpers.setdefault(task_id, []).append((unit_id, name))
+    budgets = dict(
+        session.connection()
+        .execute(
+            sa.select(line.c.task_id, func.sum(line.c.planned))
+            .where(line.c.task_id.in_(ids))
+            .group_by(line.c.task_id)
+        )
+        .all()
+    )
+    rows = session.connection().execute(
+        sa.select(
+            task.c.id,
+            task.c.code,
+            task.c.name,
+            task.c.kind,
+            task.c.lead_unit_id,
+            lead_name,
+            task.c.timeline_text,
+            task.c.planned_start,
+            task.c.planned_end,
+            task.c.progress,
+            task.c.status,
+            task.c.product,
+            task.c.notes,
+            task.c.baseline_end,
+            task.c.actual_end,
+        )
+        .select_from(task.outerjoin(unit, unit.c.id == task.c.lead_unit_id))
+        .where(task.c.id.in_(ids))
+    )
+    found = {}
+    for row in rows:
+        (task_id, code, name, kind, lead_id, lead, timeline, start, end, progress, status, product, notes,
+         baseline_end, actual_end) = row  # fmt: skip
+        together = helpers.get(task_id, [])
+        found[task_id] = SheetRow(
+            task_id, code, name, kind, lead_id, lead,
+            tuple(unit_id for unit_id, _name in together), "; ".join(name for _id, name in together),
+            timeline, start, end, progress, status, product, notes,
+            int(budgets.get(task_id) or 0), baseline_end, actual_end,
+        )  # fmt: skip
+    return found
+
+
+def record(session: Session, model: type[SQLModel], record_id: int) -> dict[str, Any] | None:
+    """Every column of one record, by name (None when it does not exist)."""
+    found = session.get(model, record_id)
+    if found is None:
+        return None
+    return {column.name: getattr(found, column.name) for column in table(model).columns}
+
+
+def records(
+    session: Session,
+    model: type[SQLModel],
+    *conditions: sa.ColumnElement[bool],
+    order: Sequence[str] = ("id",),
+) -> list[dict[str, Any]]:
+    """Every column of the records meeting the conditions, in order."""
+    columns = table(model)
+    rows = session.connection().execute(
+        sa.select(columns).where(*conditions).order_by(*(columns.c[name] for name in order))
+    )
+    return [dict(row._mapping) for row in rows]
+
+
+def column(model: type[SQLModel], name: str) -> sa.Column[object]:
+    """A model's column, for conditions in `records`."""
+    return table(model).c[name]

@@ -11,9 +11,10 @@ from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QSettings, QT
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dxplanner.crash_log import log_unexpected
-from dxplanner.i18n import _, current_language
+from dxplanner.i18n import _, current_language, set_language
 from dxplanner.paths import AppPaths
 from dxplanner.store.plan_file import create_plan_file, open_plan_file
+from dxplanner.ui.app_settings import AppSettings
 from dxplanner.ui.main_window import MainWindow
 
 
@@ -35,13 +36,35 @@ def run_gui(plan: Path | None, paths: AppPaths, *, quit_after_first_paint: bool 
     _install_qt_translations(app)
     paths.config_dir.mkdir(parents=True, exist_ok=True)
     settings = QSettings(str(paths.settings_file), QSettings.Format.IniFormat)
-    window = MainWindow(settings, open_plan_file, create_plan)
-    sys.excepthook = _error_guard(window, paths)
+    windows: list[MainWindow] = []
+
+    def show_window(plan_path: Path | None) -> MainWindow:
+        set_language(AppSettings(settings).language())
+        _install_qt_translations(app)
+        window = MainWindow(settings, open_plan_file, create_plan)
+        window.settings_changed.connect(lambda: reopen(window))
+        sys.excepthook = _error_guard(window, paths)
+        window.show()
+        if plan_path is not None:
+            window.open_file(plan_path)
+        windows[:] = [window]
+        return window
+
+    def reopen(old: MainWindow) -> None:
+        # The whole window is rebuilt in the newly chosen language, on the same file.
+        path = old.store.path if old.store is not None else None
+        old.close()
+        show_window(path)
+
+    window = show_window(plan)
     if quit_after_first_paint:
-        _quit_after_first_paint(window.task_table.viewport(), app)
-    window.show()
-    if plan is not None:
-        window.open_file(plan)
+        target: QObject = window
+        if window.editor is not None:
+            shown = window.editor.stack.currentWidget()
+            target = (
+                window.editor.sheet.view.viewport() if shown is window.editor.plan_page else shown or window
+            )
+        _quit_after_first_paint(target, app)
     return app.exec()
 
 
@@ -49,6 +72,9 @@ def _install_qt_translations(app: QApplication) -> None:
     """Qt's own words (OK, Cancel, Yes) in the chosen language."""
     language = current_language()
     QLocale.setDefault(QLocale(language))
+    for old in app.findChildren(QTranslator):
+        app.removeTranslator(old)
+        old.deleteLater()
     translator = QTranslator(app)
     if translator.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
@@ -72,7 +98,7 @@ class _FirstPaint(QObject):
         self._app = app
         self._seen = False
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802  (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self._seen:
             self._seen = True
             print(f"first-paint {time.monotonic():.6f}", flush=True)

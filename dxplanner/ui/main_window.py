@@ -1,98 +1,176 @@
-"""The main window: a navigator of strategies and plans beside the table of the chosen level's tasks."""
+"""The main window: the navigator beside the editor of what it selects, with menus and undo."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSplitter,
-    QTableView,
+    QStackedWidget,
     QTreeView,
+    QVBoxLayout,
     QWidget,
 )
 
 from dxplanner.core.errors import DomainError
+from dxplanner.core.matching import UnitIndex
 from dxplanner.i18n import _
 from dxplanner.store import queries
+from dxplanner.store.operations import goals as goal_operations
+from dxplanner.store.operations import indicators as indicator_operations
+from dxplanner.store.operations import plans as plan_operations
+from dxplanner.store.operations import strategies as strategy_operations
+from dxplanner.store.operations import units as unit_operations
 from dxplanner.store.plan_file import PLAN_SUFFIX
 from dxplanner.store.plan_store import PlanStore
 from dxplanner.ui.about import show_about
-from dxplanner.ui.navigator_model import NavigatorModel, NodeKind
+from dxplanner.ui.app_settings import AppSettings, SettingsDialog
+from dxplanner.ui.errors import show_problem
+from dxplanner.ui.forms import pages
+from dxplanner.ui.forms.details import DetailsPanel
+from dxplanner.ui.forms.record_form import RecordForm
+from dxplanner.ui.navigator import NAVIGATOR_TABLES, NavigatorModel, NodeKey, NodeKind
 from dxplanner.ui.recent_files import RecentFiles
-from dxplanner.ui.task_table_model import Column, TaskTableModel
+from dxplanner.ui.session import DataChange, PlanSession
+from dxplanner.ui.task_sheet import AskProgress, Confirm, TaskSheet
 
 OpenPlan = Callable[[Path], PlanStore]
 CreatePlan = Callable[[Path, bool], Path]
 
 
+class PlanEditor(QWidget):
+    """Everything that edits one open plan file: the pages the navigator switches between."""
+
+    def __init__(
+        self,
+        session: PlanSession,
+        preferences: AppSettings,
+        today: Callable[[], datetime.date],
+        confirm: Confirm | None,
+        ask: AskProgress | None,
+        select: Callable[[NodeKey], None],
+    ) -> None:
+        super().__init__()
+        self.session = session
+        dates = preferences.date_style()
+        self._units: UnitIndex | None = None
+        self.sheet = TaskSheet(session, dates, today, confirm, ask)
+        self.details = DetailsPanel(session, self.units, dates.qt, dates.python)
+        self.sheet.task_selected.connect(self.details.task.show_record)
+        self.plan_page = QSplitter(Qt.Orientation.Horizontal)
+        self.plan_page.setObjectName("plan_splitter")
+        self.plan_page.addWidget(self.sheet)
+        self.plan_page.addWidget(self.details)
+        self.plan_page.setStretchFactor(0, 1)
+        self.plan_page.setSizes([1000, 380])
+        # Small windows: let the splitters squeeze the toolbar, the filters and the forms.
+        self.sheet.setMinimumWidth(200)
+        self.details.setMinimumWidth(120)
+        self.setMinimumWidth(330)
+        self.forms: dict[NodeKind, RecordForm] = {
+            NodeKind.STRATEGY: pages.strategy_form(session, self.units, dates.qt, dates.python),
+            NodeKind.SEDP: pages.sedp_form(session, self.units, dates.qt),
+            NodeKind.GOAL: pages.goal_form(session, self.units, dates.qt),
+            NodeKind.INDICATOR: pages.indicator_form(session, self.units, dates.qt, dates.python),
+            NodeKind.UNIT: pages.unit_form(
+                session, self.units, dates.qt, lambda unit: select(NodeKey(NodeKind.UNIT, unit))
+            ),
+        }
+        self.blank = QLabel(_("Choose a strategy, a plan, a goal, an indicator or a unit on the left."))
+        self.blank.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget(self)
+        for page in (self.blank, self.plan_page, *self.forms.values()):
+            self.stack.addWidget(page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        session.changed.connect(self._on_change)
+
+    def units(self) -> UnitIndex:
+        """Every unit, shared by the pickers of every page."""
+        if self._units is None:
+            with self.session.store.read() as read:
+                self._units = UnitIndex(queries.unit_names(read))
+        return self._units
+
+    def _on_change(self, change: DataChange) -> None:
+        if change.touches("unit"):
+            self._units = None
+
+    def show_node(self, key: NodeKey | None) -> None:
+        """Open the editor of what the navigator selected."""
+        if key is not None and key.kind is NodeKind.PLAN and key.id is not None:
+            self.sheet.show_plan(key.id)
+            self.details.plan.show_record(key.id)
+            self.details.task.show_record(self.sheet.current_task())
+            self.stack.setCurrentWidget(self.plan_page)
+            return
+        form = self.forms.get(key.kind) if key is not None else None
+        if form is not None and key is not None:
+            form.show_record(key.id)
+            self.stack.setCurrentWidget(form)
+        else:
+            self.stack.setCurrentWidget(self.blank)
+
+
 class MainWindow(QMainWindow):
-    """The shell that later features fill: navigator, task table, menus."""
+    """The shell: menus, navigator, the editor of the open plan file, and the status bar."""
+
+    settings_changed = Signal()
 
     def __init__(
         self,
         settings: QSettings,
         open_plan: OpenPlan,
         create_plan: CreatePlan,
-        task_model: TaskTableModel | None = None,
+        today: Callable[[], datetime.date] = datetime.date.today,
+        confirm: Confirm | None = None,
+        ask_progress: AskProgress | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
+        self.preferences = AppSettings(settings)
         self._open_plan = open_plan
         self._create_plan = create_plan
+        self._today = today
+        self._confirm = confirm
+        self._ask = ask_progress
         self._recent = RecentFiles(settings)
         self.store: PlanStore | None = None
+        self.session: PlanSession | None = None
+        self.editor: PlanEditor | None = None
 
         self.navigator_model = NavigatorModel()
         self.navigator = QTreeView()
         self.navigator.setObjectName("navigator")
         self.navigator.setModel(self.navigator_model)
-        self.navigator.setUniformRowHeights(True)
         self.navigator.setHeaderHidden(True)
-        self.navigator.selectionModel().selectionChanged.connect(self._on_navigator_selection)
-
-        self.task_model = task_model or TaskTableModel()
-        self.task_table = QTableView()
-        self.task_table.setObjectName("task_table")
-        self.task_table.setModel(self.task_model)
-        self.task_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.task_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.task_table.setAlternatingRowColors(True)
-        self.task_table.setWordWrap(False)
-        self.task_table.verticalHeader().setDefaultSectionSize(24)
-        self.task_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = self.task_table.horizontalHeader()
-        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (Column.CODE, 56),
-            (Column.LEAD_UNIT, 150),
-            (Column.START, 96),
-            (Column.END, 96),
-        ):
-            header.resizeSection(column, width)
-        header.resizeSection(Column.PROGRESS, 80)
-        header.resizeSection(Column.STATUS, 110)
-
+        self.navigator.setUniformRowHeights(True)
+        self.navigator.selectionModel().currentChanged.connect(self._navigated)
+        self.placeholder = QLabel(_("Open or create a plan file (File menu)."))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main_splitter")
         self.splitter.addWidget(self.navigator)
-        self.splitter.addWidget(self.task_table)
+        self.splitter.addWidget(self.placeholder)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([430, 930])
+        self.splitter.setSizes([330, 1100])
         self.setCentralWidget(self.splitter)
 
-        self._scope_label = QLabel()
-        self.statusBar().addWidget(self._scope_label, 1)
+        self._file_label = QLabel()
+        self._counts_label = QLabel()
+        self.statusBar().addWidget(self._file_label, 1)
+        self.statusBar().addPermanentWidget(self._counts_label)
         self._build_menus()
         self._restore_layout()
         self._update_title()
@@ -104,24 +182,41 @@ class MainWindow(QMainWindow):
         try:
             store = self._open_plan(path)
         except DomainError as error:
-            QMessageBox.warning(self, _("Cannot open the plan file"), error.message)
+            show_problem(self, _("Cannot open the plan file"), error.message)
             self._recent.remove(path)
             self._refresh_recent_menu()
             return False
-        if self.store is not None:
-            self.store.close()
+        self._close_store()
         self.store = store
+        self.session = PlanSession(store, self)
+        self.session.changed.connect(self._on_change)
+        self.editor = PlanEditor(
+            self.session, self.preferences, self._today, self._confirm, self._ask, self.select
+        )
+        self.editor.sheet.counts_changed.connect(self._show_counts)
+        old = self.splitter.widget(1)
+        self.splitter.replaceWidget(1, self.editor)
+        if old is not None and old is not self.placeholder:
+            old.deleteLater()
+        self._connect_edit_menu()
+        self._restore_sheet_layout()
         self._recent.add(path)
         self._settings.setValue("last_file", str(path.resolve()))
         self._refresh_recent_menu()
-        self.navigator_model.set_store(store)
-        self.task_model.show_tasks(None, [])
+        self.navigator_model.rebuild(store)
+        self.navigator.expandToDepth(1)
         self._update_title()
         self._select_latest_plan()
         if store.notice:
             self.statusBar().showMessage(store.notice)
-            QMessageBox.information(self, _("Plan file"), store.notice)
+            show_problem(self, _("Plan file"), store.notice)
         return True
+
+    def _close_store(self) -> None:
+        if self.store is not None:
+            self._save_sheet_layout()
+            self.store.close()
+        self.store = self.session = None
 
     def _new_file(self, with_demo: bool) -> None:
         title = _("New plan file with the demo plan") if with_demo else _("New plan file")
@@ -139,7 +234,7 @@ class MainWindow(QMainWindow):
         try:
             self._create_plan(path, with_demo)
         except DomainError as error:
-            QMessageBox.warning(self, _("Cannot create the plan file"), error.message)
+            show_problem(self, _("Cannot create the plan file"), error.message)
             return
         self.open_file(path)
 
@@ -156,38 +251,178 @@ class MainWindow(QMainWindow):
 
     # Navigation.
 
-    def _select_latest_plan(self) -> None:
-        model = self.navigator_model
-        if model.rowCount() == 0:
-            return
-        first = model.index(0, 0)
-        if model.canFetchMore(first):
-            model.fetchMore(first)
-        self.navigator.expand(first)
-        plans = model.rowCount(first)
-        target = model.index(plans - 1, 0, first) if plans else first
-        self.navigator.setCurrentIndex(target)
+    def select(self, key: NodeKey) -> None:
+        """Select a navigator row (and open its editor)."""
+        index = self.navigator_model.find(key)
+        if index.isValid():
+            self.navigator.setCurrentIndex(index)
+            self.navigator.scrollTo(index)
 
-    def _on_navigator_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        indexes = selected.indexes()
-        node = self.navigator_model.node(indexes[0]) if indexes else None
-        if node is None or self.store is None:
-            self.task_model.show_tasks(None, [])
-            self._scope_label.clear()
+    def current_key(self) -> NodeKey | None:
+        """What the navigator has selected."""
+        return self.navigator_model.key(self.navigator.currentIndex())
+
+    def _select_latest_plan(self) -> None:
+        plans = [key for key in self._all_keys() if key.kind is NodeKind.PLAN]
+        if plans:
+            self.select(plans[-1])
+
+    def _all_keys(self) -> list[NodeKey]:
+        keys = []
+        pending = [self.navigator_model.index(row, 0) for row in range(self.navigator_model.rowCount())]
+        while pending:
+            index = pending.pop(0)
+            key = self.navigator_model.key(index)
+            if key is not None:
+                keys.append(key)
+            pending.extend(
+                self.navigator_model.index(row, 0, index)
+                for row in range(self.navigator_model.rowCount(index))
+            )
+        return keys
+
+    def _navigated(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self.editor is not None:
+            self.editor.show_node(self.navigator_model.key(current))
+
+    def _on_change(self, change: DataChange) -> None:
+        if change.touches(*NAVIGATOR_TABLES):
+            current = self.current_key()
+            expanded = {
+                key for key in self._all_keys() if self.navigator.isExpanded(self.navigator_model.find(key))
+            }
+            self.navigator.selectionModel().blockSignals(True)
+            self.navigator_model.rebuild(self.store)
+            for key in expanded:
+                self.navigator.expand(self.navigator_model.find(key))
+            if current is not None and self.navigator_model.find(current).isValid():
+                self.navigator.setCurrentIndex(self.navigator_model.find(current))
+            self.navigator.selectionModel().blockSignals(False)
+            if (
+                current is not None
+                and not self.navigator_model.find(current).isValid()
+                and self.editor is not None
+            ):
+                self.editor.show_node(None)
+
+    def _show_counts(self, shown: int, late: int) -> None:
+        self._counts_label.setText(_("{shown} tasks shown, {late} late").format(shown=shown, late=late))
+
+    # Adding records from the Insert menu.
+
+    def _insert(self, what: NodeKind) -> None:
+        session = self.session
+        if session is None:
             return
-        if node.kind is NodeKind.STRATEGY or node.kind is NodeKind.LOOSE_PLANS:
-            with self.store.read() as session:
-                plan_ids = [plan.id for plan in queries.plans(session, node.id)]
-            self.task_model.show_tasks(self.store, plan_ids)
-        elif node.kind is NodeKind.PLAN:
-            assert node.id is not None
-            self.task_model.show_tasks(self.store, [node.id])
+        key = self.current_key()
+        strategy = self._strategy_of(key)
+        today = self._today()
+        changes = None
+        if what is NodeKind.STRATEGY:
+            unit = self._some_unit()
+            changes = session.run(
+                _("New strategy"),
+                lambda store: strategy_operations.create_strategy(
+                    store,
+                    name=_("New strategy"),
+                    unit_id=unit,
+                    start_year=today.year,
+                    end_year=today.year + 4,
+                ),
+            )
+        elif what is NodeKind.PLAN:
+            unit = self._some_unit()
+            changes = session.run(
+                _("New action plan"),
+                lambda store: plan_operations.create_plan(
+                    store,
+                    name=_("Action plan {year}").format(year=today.year),
+                    unit_id=unit,
+                    strategy_id=strategy,
+                    start=datetime.date(today.year, 1, 1),
+                    end=datetime.date(today.year, 12, 31),
+                ),
+            )
+        elif what is NodeKind.GOAL and strategy is not None:
+            parent = key.id if key is not None and key.kind is NodeKind.GOAL else None
+            changes = session.run(
+                _("New goal"),
+                lambda store: goal_operations.create_goal(
+                    store, strategy, parent_id=parent, code=self._free_goal_code(strategy), text=_("New goal")
+                ),
+            )
+        elif what is NodeKind.INDICATOR and key is not None and key.kind in (NodeKind.GOAL, NodeKind.SEDP):
+            owner = {"goal_id" if key.kind is NodeKind.GOAL else "sedp_id": key.id}
+            changes = session.run(
+                _("New indicator"),
+                lambda store: indicator_operations.create_indicator(
+                    store, **owner, code=f"CT-{datetime.datetime.now():%H%M%S}", name=_("New indicator")
+                ),
+            )
+        elif what is NodeKind.SEDP:
+            unit = self._some_unit()
+            changes = session.run(
+                _("New socio-economic plan"),
+                lambda store: strategy_operations.create_sedp(
+                    store,
+                    name=_("New socio-economic plan"),
+                    unit_id=unit,
+                    start_year=today.year,
+                    end_year=today.year + 4,
+                ),
+            )
+        elif what is NodeKind.UNIT:
+            parent_unit = key.id if key is not None and key.kind is NodeKind.UNIT else None
+            changes = session.run(
+                _("Add unit"),
+                lambda store: unit_operations.create_unit(
+                    store,
+                    code=pages._new_code(store),
+                    name=_("New unit"),
+                    parent_id=parent_unit,
+                ),
+            )
         else:
-            assert node.plan_id is not None
-            self.task_model.show_tasks(self.store, [node.plan_id], root_task_id=node.id)
-        self._scope_label.setText(
-            _("{name}: {count} rows").format(name=node.label, count=self.task_model.rowCount())
+            show_problem(self, _("Nothing to add here"), _("Select a goal or a socio-economic plan first."))
+        if changes is not None and changes.id is not None:
+            self.select(NodeKey(what, changes.id))
+
+    def _strategy_of(self, key: NodeKey | None) -> int | None:
+        index = self.navigator.currentIndex()
+        while index.isValid():
+            found = self.navigator_model.key(index)
+            if found is not None and found.kind is NodeKind.STRATEGY:
+                return found.id
+            index = index.parent()
+        strategies = [each.id for each in self._all_keys() if each.kind is NodeKind.STRATEGY]
+        return strategies[-1] if strategies else None
+
+    def _some_unit(self) -> int | None:
+        """A unit to start a new record with: the first one, or one made on the spot."""
+        if self.store is None or self.session is None:
+            return None
+        with self.store.read() as read:
+            names = queries.unit_names(read)
+        if names:
+            return names[0].id
+        changes = self.session.run(
+            _("Add unit"), lambda store: unit_operations.create_unit(store, code="DV001", name=_("My agency"))
         )
+        return changes.id if changes else None
+
+    def _free_goal_code(self, strategy: int) -> str:
+        assert self.store is not None
+        from dxplanner.core.models import Goal
+
+        with self.store.read() as read:
+            codes = {
+                row["code"]
+                for row in queries.records(read, Goal, queries.column(Goal, "strategy_id") == strategy)
+            }
+        number = 1
+        while str(number) in codes:
+            number += 1
+        return str(number)
 
     # Menus, title and layout.
 
@@ -198,10 +433,57 @@ class MainWindow(QMainWindow):
         self._add_action(file_menu, _("&Open…"), QKeySequence.StandardKey.Open, self._choose_file)
         self.recent_menu = file_menu.addMenu(_("Open &Recent"))
         file_menu.addSeparator()
+        self._add_action(file_menu, _("&Settings…"), None, self._edit_settings)
+        file_menu.addSeparator()
         self._add_action(file_menu, _("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self.edit_menu = self.menuBar().addMenu(_("&Edit"))
+        self.insert_menu = insert_menu = self.menuBar().addMenu(_("&Insert"))
+        for kind, text in (
+            (NodeKind.STRATEGY, _("New &strategy")),
+            (NodeKind.PLAN, _("New action &plan")),
+            (NodeKind.GOAL, _("New &goal")),
+            (NodeKind.INDICATOR, _("New &indicator")),
+            (NodeKind.SEDP, _("New socio-&economic plan")),
+            (NodeKind.UNIT, _("New &unit")),
+        ):
+            self._add_action(insert_menu, text, None, partial(self._insert, kind))
         self.help_menu = help_menu = self.menuBar().addMenu(_("&Help"))
         self._add_action(help_menu, _("&About dxplanner"), None, lambda: show_about(self))
         self._refresh_recent_menu()
+        self._connect_edit_menu()
+
+    def _connect_edit_menu(self) -> None:
+        menu = self.edit_menu
+        menu.clear()
+        if self.session is None or self.editor is None:
+            menu.setEnabled(False)
+            return
+        menu.setEnabled(True)
+        undo = self.session.undo_stack.createUndoAction(self, _("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.session.undo_stack.createRedoAction(self, _("&Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        menu.addAction(undo)
+        menu.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+        menu.addSeparator()
+        for action in self.editor.sheet.actions_by_name.values():
+            menu.addAction(action)
+        menu.addSeparator()
+        find = self._add_action(menu, _("&Find…"), QKeySequence.StandardKey.Find, self._focus_search)
+        find.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+    def _focus_search(self) -> None:
+        if self.editor is not None:
+            self.editor.sheet.search.setFocus()
+            self.editor.sheet.search.selectAll()
+
+    def _edit_settings(self) -> None:
+        dialog = SettingsDialog(self.preferences, self)
+        if dialog.exec():
+            language, date_format = dialog.chosen()
+            self.preferences.save(language, date_format)
+            self.settings_changed.emit()
 
     def _add_action(
         self, menu: QMenu, text: str, shortcut: QKeySequence.StandardKey | None, slot: Callable[[], object]
@@ -226,29 +508,41 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         if self.store is None:
             self.setWindowTitle("dxplanner")
+            self._file_label.clear()
             return
         read_only = " " + _("[read-only]") if self.store.read_only else ""
         self.setWindowTitle(f"{self.store.path.name}{read_only} — dxplanner")
         self.setWindowFilePath(str(self.store.path))
+        self._file_label.setText(str(self.store.path))
 
     def _restore_layout(self) -> None:
         geometry = self._settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1360, 820)
+            self.resize(1440, 860)
         splitter = self._settings.value("window/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
-        columns = self._settings.value("window/task_columns")
+
+    def _restore_sheet_layout(self) -> None:
+        if self.editor is None:
+            return
+        columns = self._settings.value("window/sheet_columns")
         if isinstance(columns, QByteArray):
-            self.task_table.horizontalHeader().restoreState(columns)
+            self.editor.sheet.header_view().restoreState(columns)
+        plan_splitter = self._settings.value("window/plan_splitter")
+        if isinstance(plan_splitter, QByteArray):
+            self.editor.plan_page.restoreState(plan_splitter)
+
+    def _save_sheet_layout(self) -> None:
+        if self.editor is not None:
+            self._settings.setValue("window/sheet_columns", self.editor.sheet.header_view().saveState())
+            self._settings.setValue("window/plan_splitter", self.editor.plan_page.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/splitter", self.splitter.saveState())
-        self._settings.setValue("window/task_columns", self.task_table.horizontalHeader().saveState())
+        self._close_store()
         self._settings.sync()
-        if self.store is not None:
-            self.store.close()
         super().closeEvent(event)

@@ -358,3 +358,17 @@ def test_deleting_a_plan_reports_its_tasks(store: PlanStore) -> None:
     changes = delete_plan(store, ids.plan)
     assert changes.deleted[Entity.PLAN] == [ids.plan]
     assert sorted(changes.deleted[Entity.TASK]) == sorted([first, second])
+
+
+def test_delete_several_tasks_at_once(store: PlanStore) -> None:
+    from dxplanner.store.operations.tasks import delete_tasks
+
+    ids = basics(store)
+    group = task(store, ids.plan, "I", kind="group")
+    child = task(store, ids.plan, "1", parent_id=group)
+    other = task(store, ids.plan, "II")
+    keep = task(store, ids.plan, "III")
+    changes = delete_tasks(store, [child, group, other])
+    assert sorted(changes.deleted[Entity.TASK]) == sorted([group, child, other])
+    assert _tree(store, ids.plan) == [(None, 0, "III")]
+    assert keep

@@ -84,3 +84,24 @@ def test_deleting_a_plan_reports_its_days_off(store: PlanStore) -> None:
     add_plan_day_off(store, ids.plan, D(2025, 3, 5))
     assert delete_plan(store, ids.plan).deleted[Entity.PLAN_DAY_OFF] == [ids.plan]
     assert snapshot(store)["plan_day_off"] == []
+
+
+def test_a_day_off_can_move_and_change_its_note(store: PlanStore) -> None:
+    from dxplanner.store.operations.plans import update_plan_day_off
+
+    ids = basics(store)
+    add_plan_day_off(store, ids.plan, D(2025, 3, 5), "Di chuyển trụ sở")
+    add_plan_day_off(store, ids.plan, D(2025, 3, 6))
+    update_plan_day_off(store, ids.plan, D(2025, 3, 5), new_day=D(2025, 3, 12))
+    update_plan_day_off(store, ids.plan, D(2025, 3, 12), note="Chuyển trụ sở (dời lịch)")
+    with store.read() as session:
+        calendar = queries.plan_calendar(session, ids.plan)
+        notes: dict[str, str] = dict(
+            session.connection().exec_driver_sql("SELECT day, note FROM plan_day_off").all()
+        )
+    assert not calendar.is_working_day(D(2025, 3, 12)) and calendar.is_working_day(D(2025, 3, 5))
+    assert notes["2025-03-12"] == "Chuyển trụ sở (dời lịch)"
+    before = snapshot(store)
+    with pytest.raises(InvalidInputError, match="already a day off"):
+        update_plan_day_off(store, ids.plan, D(2025, 3, 12), new_day=D(2025, 3, 6))
+    assert snapshot(store) == before

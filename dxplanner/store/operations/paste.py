@@ -10,7 +10,7 @@ from dxplanner.core.enums import TaskKind, TaskStatus
 from dxplanner.core.errors import DomainError, InvalidInputError
 from dxplanner.core.matching import UnitIndex
 from dxplanner.core.models import ActionPlan
-from dxplanner.core.timeline import TimelineKind, parse_timeline
+from dxplanner.core.timeline import dates_for
 from dxplanner.i18n import _
 from dxplanner.labels import label, names_in_every_language
 from dxplanner.store import queries
@@ -104,14 +104,9 @@ def _dates_from_timeline(fields: dict[str, object], plan: ActionPlan) -> None:
     text = fields.get("timeline_text")
     if not isinstance(text, str) or "planned_start" in fields or "planned_end" in fields:
         return
-    reading = parse_timeline(text)
-    if reading.kind in (TimelineKind.RECURRING, TimelineKind.CONTINUOUS) and reading.start is None:
-        fields["planned_start"], fields["planned_end"] = plan.start, plan.end
-    elif reading.ok:
-        fields["planned_start"] = reading.start or (
-            plan.start if reading.end and plan.start <= reading.end else None
-        )
-        fields["planned_end"] = reading.end
+    dates = dates_for(text, plan.start, plan.end)
+    if dates is not None:
+        fields["planned_start"], fields["planned_end"] = dates
 
 
 def _unit(units: UnitIndex, text: str, what: str) -> int:

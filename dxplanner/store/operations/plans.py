@@ -71,6 +71,29 @@ def add_plan_day_off(store: PlanStore, plan_id: int, day: datetime.date, note: s
         return Changes().create(Entity.PLAN_DAY_OFF, plan_id)
 
 
+def update_plan_day_off(
+    store: PlanStore,
+    plan_id: int,
+    day: datetime.date,
+    *,
+    new_day: datetime.date | None = None,
+    note: object = ...,
+) -> Changes:
+    """Move a day off to another day, or change its note."""
+    with store.write() as session:
+        day_off = session.get(PlanDayOff, (plan_id, day))
+        if day_off is None:
+            raise NotFoundError(_("{day:%d/%m/%Y} is not a day off of this plan.").format(day=day))
+        new_note = day_off.note if note is ... else rules.optional_text(note, _("Note"))
+        target = day if new_day is None else rules.required_date(new_day, _("Day off"))
+        if target != day and session.get(PlanDayOff, (plan_id, target)) is not None:
+            raise InvalidInputError(_("{day:%d/%m/%Y} is already a day off of this plan.").format(day=target))
+        session.delete(day_off)
+        session.flush()
+        session.add(PlanDayOff(plan_id=plan_id, day=target, note=new_note))
+        return Changes().update(Entity.PLAN_DAY_OFF, plan_id)
+
+
 def delete_plan_day_off(store: PlanStore, plan_id: int, day: datetime.date) -> Changes:
     """Make day an ordinary day again for this plan."""
     with store.write() as session:

@@ -102,6 +102,25 @@ def update_task(store: PlanStore, task_id: int, **fields: object) -> Changes:
         return changes
 
 
+def set_task_timeline(store: PlanStore, task_id: int, text: str | None) -> Changes:
+    """Write a task's timeline in words; a task without dates gets the dates the words name."""
+    with store.write() as session:
+        task = fetch(session, Task, task_id, _("Task"))
+        fields: dict[str, object] = {"timeline_text": text}
+        if text and task.planned_start is None and task.planned_end is None:
+            from dxplanner.core.timeline import dates_for  # its patterns compile on import; not at start-up
+
+            plan = fetch(session, ActionPlan, task.plan_id, _("Action plan"))
+            dates = dates_for(text, plan.start, plan.end)
+            if dates is not None:
+                fields["planned_start"], fields["planned_end"] = dates
+        changes = update_checked(
+            session, Task, task_id, _("Task"), fields, _checkers(), _validate, Entity.TASK
+        )
+        task.version += 1
+        return changes
+
+
 def set_task_units(store: PlanStore, task_id: int, unit_ids: Iterable[int]) -> Changes:
     """Make unit_ids the task's cooperating units, in place of the ones it had."""
     with store.write() as session:
@@ -133,6 +152,24 @@ def delete_task(store: PlanStore, task_id: int) -> Changes:
         note_tasks_going(session, subtree_ids(session, task_id), changes)
         close_gap(session, Task, _siblings(task.plan_id, task.parent_id), task.position, task_id)
         session.delete(task)
+        return changes
+
+
+def delete_tasks(store: PlanStore, task_ids: Iterable[int]) -> Changes:
+    """Delete several tasks (each with everything below it) as one change."""
+    with store.write() as session:
+        changes = Changes()
+        gone: set[int] = set()
+        for task_id in dict.fromkeys(task_ids):
+            if task_id in gone:
+                continue  # already deleted with a group above it
+            task = fetch(session, Task, task_id, _("Task"))
+            subtree = subtree_ids(session, task_id)
+            gone.update(subtree)
+            note_tasks_going(session, subtree, changes)
+            close_gap(session, Task, _siblings(task.plan_id, task.parent_id), task.position, task_id)
+            session.delete(task)
+            session.flush()
         return changes
 
 

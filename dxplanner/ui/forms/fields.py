@@ -1,0 +1,177 @@
+"""Form fields bound to one attribute of a record: shown from the file, saved as an undoable step."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
+
+from dxplanner.core.cells import number_cell
+from dxplanner.core.errors import DomainError
+from dxplanner.core.matching import UnitIndex
+from dxplanner.labels import label
+from dxplanner.ui.errors import show_refusal
+from dxplanner.ui.pickers import UnitPicker
+from dxplanner.ui.sheet_delegate import NO_DATE, from_qdate, to_qdate
+
+
+class FieldKind(enum.Enum):
+    """How a field is edited."""
+
+    TEXT = "text"
+    LONG_TEXT = "long_text"
+    NUMBER = "number"
+    WHOLE = "whole"
+    DATE = "date"
+    CHOICE = "choice"
+    UNIT = "unit"
+    RECORD = "record"  # one of a list of other records (a socio-economic plan, an indicator)
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field of a form."""
+
+    name: str
+    title: str
+    kind: FieldKind = FieldKind.TEXT
+    choices: type[enum.StrEnum] | None = None
+    # For RECORD fields: the (id, label) pairs to choose from, read when the form fills.
+    options: Callable[[], Sequence[tuple[int, str]]] | None = None
+
+
+class BoundField:
+    """An editor for one field that tells its form when the user has finished changing it."""
+
+    def __init__(
+        self,
+        spec: FieldSpec,
+        units: Callable[[], UnitIndex],
+        qt_date_format: str,
+        on_done: Callable[[], None],
+    ) -> None:
+        self.spec = spec
+        self._on_done = on_done
+        self._units = units
+        self.widget = self._make(qt_date_format)
+
+    def _make(self, qt_date_format: str) -> QWidget:
+        kind = self.spec.kind
+        if kind is FieldKind.LONG_TEXT:
+            editor = _LongText()
+            editor.finished = self._on_done
+            editor.setFixedHeight(90)
+            return editor
+        if kind is FieldKind.DATE:
+            date = QDateEdit()
+            date.setCalendarPopup(True)
+            date.setDisplayFormat(qt_date_format)
+            date.setMinimumDate(NO_DATE)
+            date.setSpecialValueText(" ")
+            date.editingFinished.connect(self._on_done)
+            return date
+        if kind in (FieldKind.CHOICE, FieldKind.RECORD):
+            combo = QComboBox()
+            combo.activated.connect(lambda _row: self._on_done())
+            return combo
+        if kind is FieldKind.UNIT:
+            picker = UnitPicker(self._units())
+            picker.activated.connect(lambda _row: self._on_done())
+            picker.chosen.connect(self._on_done)
+            line = picker.lineEdit()
+            if line is not None:
+                line.editingFinished.connect(self._on_done)
+            return picker
+        line = QLineEdit()
+        line.editingFinished.connect(self._on_done)
+        return line
+
+    def show(self, value: Any) -> None:
+        """Put a stored value into the editor (without it counting as a change)."""
+        editor = self.widget
+        editor.blockSignals(True)
+        try:
+            if isinstance(editor, QDateEdit):
+                editor.setDate(to_qdate(value))
+            elif isinstance(editor, UnitPicker):
+                self.widget = editor
+                editor.set_unit(value)
+            elif isinstance(editor, QComboBox):
+                editor.clear()
+                if self.spec.kind is FieldKind.CHOICE and self.spec.choices is not None:
+                    for member in self.spec.choices:
+                        editor.addItem(label(member), member.value)
+                else:
+                    editor.addItem("—", None)
+                    for record_id, text in self.spec.options() if self.spec.options else ():
+                        editor.addItem(text, record_id)
+                editor.setCurrentIndex(max(0, editor.findData(getattr(value, "value", value))))
+            elif isinstance(editor, QPlainTextEdit):
+                editor.setPlainText(value or "")
+            elif isinstance(editor, QLineEdit):
+                editor.setText(
+                    _number_text(value)
+                    if self.spec.kind in (FieldKind.NUMBER, FieldKind.WHOLE)
+                    else value or ""
+                )
+        finally:
+            editor.blockSignals(False)
+
+    def value(self) -> Any:
+        """What the editor holds, as the operation takes it (raises DomainError for unreadable numbers)."""
+        editor = self.widget
+        if isinstance(editor, QDateEdit):
+            return from_qdate(editor.date())
+        if isinstance(editor, UnitPicker):
+            return editor.unit()
+        if isinstance(editor, QComboBox):
+            return editor.currentData()
+        if isinstance(editor, QPlainTextEdit):
+            return editor.toPlainText() or None
+        if isinstance(editor, QLineEdit):
+            text = editor.text()
+            if self.spec.kind is FieldKind.NUMBER:
+                return number_cell(text, self.spec.title)
+            if self.spec.kind is FieldKind.WHOLE:
+                number = number_cell(text, self.spec.title)
+                return None if number is None else int(number) if number == int(number) else number
+            return text or None
+        return None
+
+
+class _LongText(QPlainTextEdit):
+    """Several lines of text, saved when the cursor leaves it."""
+
+    finished: Callable[[], None] = staticmethod(lambda: None)
+
+    def focusOutEvent(self, event: Any) -> None:
+        super().focusOutEvent(event)
+        self.finished()
+
+
+def _number_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def read_value(field: BoundField, parent: QWidget) -> tuple[bool, Any]:
+    """(True, value) when the editor can be read, else shows why and gives (False, None)."""
+    try:
+        return True, field.value()
+    except DomainError as error:
+        show_refusal(parent, error)
+        return False, None
+
+
+def today_qdate() -> QDate:
+    """Today, for editors that start from it."""
+    today = datetime.date.today()
+    return QDate(today.year, today.month, today.day)

@@ -1,0 +1,337 @@
+"""The forms of strategies, socio-economic plans, goals, indicators and units."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from dxplanner.core.enums import (
+    Area,
+    Direction,
+    Pillar,
+    RiskCategory,
+    RiskStatus,
+    StrategyStatus,
+    UnitKind,
+)
+from dxplanner.core.matching import UnitIndex
+from dxplanner.core.models import (
+    Goal,
+    Indicator,
+    IndicatorTarget,
+    IndicatorValue,
+    Risk,
+    SocioEconomicPlan,
+    Strategy,
+    Unit,
+)
+from dxplanner.i18n import _
+from dxplanner.store import queries
+from dxplanner.store.changes import Changes
+from dxplanner.store.operations import goals, indicators, risks, strategies
+from dxplanner.store.operations import units as unit_operations
+from dxplanner.store.plan_store import PlanStore
+from dxplanner.ui.forms.fields import FieldKind, FieldSpec
+from dxplanner.ui.forms.record_form import RecordForm
+from dxplanner.ui.forms.record_table import ColumnSpec, RecordTable
+from dxplanner.ui.pickers import UnitPicker
+from dxplanner.ui.session import PlanSession
+
+K = FieldKind
+Units = Callable[[], UnitIndex]
+
+
+def _sedp_options(session: PlanSession) -> Callable[[], Sequence[tuple[int, str]]]:
+    def options() -> Sequence[tuple[int, str]]:
+        with session.store.read() as read:
+            return [(int(row["id"]), str(row["name"])) for row in queries.records(read, SocioEconomicPlan)]
+
+    return options
+
+
+def risk_table(session: PlanSession, owner: str, units: Units, date_format: str) -> RecordTable:
+    """The risks of a strategy, a plan or a task (owner names the column that links them)."""
+    return RecordTable(
+        session,
+        _("Risks"),
+        [
+            ColumnSpec("text", _("Risk")),
+            ColumnSpec("category", _("Category"), K.CHOICE, RiskCategory),
+            ColumnSpec("likelihood", _("Likelihood (1-5)"), K.WHOLE),
+            ColumnSpec("impact", _("Impact (1-5)"), K.WHOLE),
+            ColumnSpec("mitigation", _("Mitigation")),
+            ColumnSpec("owner_unit_id", _("Owner"), K.UNIT),
+            ColumnSpec("status", _("Status"), K.CHOICE, RiskStatus),
+        ],
+        rows=lambda read, owner_id: [
+            (row["id"], row) for row in queries.records(read, Risk, queries.column(Risk, owner) == owner_id)
+        ],
+        update=lambda store, key, field, value: risks.update_risk(store, key, **{field: value}),
+        delete=lambda store, key: risks.delete_risk(store, key),
+        add=lambda store, owner_id: risks.add_risk(store, **{owner: owner_id}, text=_("New risk")),
+        tables=("risk", "unit"),
+        units=units,
+        date_format=date_format,
+    )
+
+
+def strategy_form(session: PlanSession, units: Units, qt_date_format: str, date_format: str) -> RecordForm:
+    """Name, period, vision, decision and the socio-economic plan a strategy serves; its risks."""
+    form = RecordForm(
+        session,
+        heading=lambda values: str(values.get("name", "")),
+        fields=[
+            FieldSpec("name", _("Name")),
+            FieldSpec("unit_id", _("Unit"), K.UNIT),
+            FieldSpec("start_year", _("Start year"), K.WHOLE),
+            FieldSpec("end_year", _("End year"), K.WHOLE),
+            FieldSpec("vision_year", _("Vision year"), K.WHOLE),
+            FieldSpec("vision", _("Vision"), K.LONG_TEXT),
+            FieldSpec("decision_no", _("Decision number")),
+            FieldSpec("decision_date", _("Decision date"), K.DATE),
+            FieldSpec("status", _("Status"), K.CHOICE, StrategyStatus),
+            FieldSpec("sedp_id", _("Socio-economic plan"), K.RECORD, options=_sedp_options(session)),
+        ],
+        read=lambda read, record_id: queries.record(read, Strategy, record_id),
+        write=lambda store, record_id, field, value: strategies.update_strategy(
+            store, record_id, **{field: value}
+        ),
+        tables=("strategy",),
+        units=units,
+        qt_date_format=qt_date_format,
+    )
+    form.add_table(risk_table(session, "strategy_id", units, date_format))
+    return form
+
+
+def sedp_form(session: PlanSession, units: Units, qt_date_format: str) -> RecordForm:
+    """A socio-economic development plan's name, unit and years."""
+    return RecordForm(
+        session,
+        heading=lambda values: str(values.get("name", "")),
+        fields=[
+            FieldSpec("name", _("Name")),
+            FieldSpec("unit_id", _("Unit"), K.UNIT),
+            FieldSpec("start_year", _("Start year"), K.WHOLE),
+            FieldSpec("end_year", _("End year"), K.WHOLE),
+        ],
+        read=lambda read, record_id: queries.record(read, SocioEconomicPlan, record_id),
+        write=lambda store, record_id, field, value: strategies.update_sedp(
+            store, record_id, **{field: value}
+        ),
+        tables=("socio_economic_plan",),
+        units=units,
+        qt_date_format=qt_date_format,
+    )
+
+
+def goal_form(session: PlanSession, units: Units, qt_date_format: str) -> RecordForm:
+    """A goal's code, text, pillar and area."""
+    return RecordForm(
+        session,
+        heading=lambda values: f"{values.get('code', '')}. {values.get('text', '')}",
+        fields=[
+            FieldSpec("code", _("Goal code")),
+            FieldSpec("text", _("Goal"), K.LONG_TEXT),
+            FieldSpec("pillar", _("Pillar"), K.CHOICE, Pillar),
+            FieldSpec("area", _("Area"), K.CHOICE, Area),
+        ],
+        read=lambda read, record_id: queries.record(read, Goal, record_id),
+        write=lambda store, record_id, field, value: goals.update_goal(store, record_id, **{field: value}),
+        tables=("goal",),
+        units=units,
+        qt_date_format=qt_date_format,
+    )
+
+
+def indicator_form(session: PlanSession, units: Units, qt_date_format: str, date_format: str) -> RecordForm:
+    """An indicator's definition, its targets by year and its measured values."""
+
+    def sedp_indicators() -> Sequence[tuple[int, str]]:
+        with session.store.read() as read:
+            rows = queries.records(read, Indicator, queries.column(Indicator, "sedp_id").is_not(None))
+        return [(int(row["id"]), f"{row['code']} {row['name']}") for row in rows]
+
+    form = RecordForm(
+        session,
+        heading=lambda values: f"{values.get('code', '')} {values.get('name', '')}",
+        fields=[
+            FieldSpec("code", _("Indicator code")),
+            FieldSpec("name", _("Indicator name"), K.LONG_TEXT),
+            FieldSpec("measure_unit", _("Unit of measure")),
+            FieldSpec("direction", _("Direction"), K.CHOICE, Direction),
+            FieldSpec("baseline_value", _("Baseline value"), K.NUMBER),
+            FieldSpec("baseline_year", _("Baseline year"), K.WHOLE),
+            FieldSpec("source", _("Source"), K.LONG_TEXT),
+            FieldSpec(
+                "sedp_indicator_id", _("Socio-economic plan indicator"), K.RECORD, options=sedp_indicators
+            ),
+        ],
+        read=lambda read, record_id: queries.record(read, Indicator, record_id),
+        write=lambda store, record_id, field, value: indicators.update_indicator(
+            store, record_id, **{field: value}
+        ),
+        tables=("indicator",),
+        units=units,
+        qt_date_format=qt_date_format,
+    )
+    targets = RecordTable(
+        session,
+        _("Targets by year"),
+        [ColumnSpec("year", _("Year"), K.WHOLE, editable=False), ColumnSpec("value", _("Target"), K.NUMBER)],
+        rows=lambda read, owner: [
+            ((owner, row["year"]), row)
+            for row in queries.records(
+                read,
+                IndicatorTarget,
+                queries.column(IndicatorTarget, "indicator_id") == owner,
+                order=("year",),
+            )
+        ],
+        update=lambda store, key, _field, value: indicators.set_indicator_target(
+            store, key[0], key[1], value
+        ),
+        delete=lambda store, key: indicators.set_indicator_target(store, key[0], key[1], None),
+        add=lambda store, owner: _next_target(store, owner),
+        tables=("indicator_target",),
+        units=units,
+        date_format=date_format,
+    )
+    values = RecordTable(
+        session,
+        _("Measured values"),
+        [
+            ColumnSpec("as_of", _("Date"), K.DATE, editable=False),
+            ColumnSpec("value", _("Value"), K.NUMBER),
+            ColumnSpec("source", _("Source")),
+        ],
+        rows=lambda read, owner: [
+            ((owner, row["as_of"]), row)
+            for row in queries.records(
+                read,
+                IndicatorValue,
+                queries.column(IndicatorValue, "indicator_id") == owner,
+                order=("as_of",),
+            )
+        ],
+        update=_update_value,
+        delete=lambda store, key: indicators.record_indicator_value(store, key[0], key[1], None),
+        add=lambda store, owner: indicators.record_indicator_value(store, owner, datetime.date.today(), 0),
+        tables=("indicator_value",),
+        units=units,
+        date_format=date_format,
+    )
+    form.add_table(targets)
+    form.add_table(values)
+    return form
+
+
+def _next_target(store: PlanStore, indicator_id: int) -> Changes:
+    with store.read() as read:
+        years = [
+            int(row["year"])
+            for row in queries.records(
+                read, IndicatorTarget, queries.column(IndicatorTarget, "indicator_id") == indicator_id
+            )
+        ]
+    year = max(years) + 1 if years else datetime.date.today().year
+    return indicators.set_indicator_target(store, indicator_id, year, 0)
+
+
+def _update_value(store: PlanStore, key: Any, field: str, value: Any) -> Changes:
+    indicator_id, as_of = key
+    with store.read() as read:
+        current = next(
+            row
+            for row in queries.records(
+                read, IndicatorValue, queries.column(IndicatorValue, "indicator_id") == indicator_id
+            )
+            if row["as_of"] == as_of
+        )
+    merged = {"value": current["value"], "source": current["source"], field: value}
+    return indicators.record_indicator_value(store, indicator_id, as_of, merged["value"], merged["source"])
+
+
+def unit_form(
+    session: PlanSession, units: Units, qt_date_format: str, select_unit: Callable[[int], None]
+) -> RecordForm:
+    """A unit's names, kind and place in the tree; add a sub-unit, delete it, or merge it into another."""
+    form = RecordForm(
+        session,
+        heading=lambda values: str(values.get("name", "")),
+        fields=[
+            FieldSpec("code", _("Unit code")),
+            FieldSpec("name", _("Unit name")),
+            FieldSpec("short_name", _("Short name")),
+            FieldSpec("kind", _("Unit kind"), K.CHOICE, UnitKind),
+            FieldSpec("parent_id", _("Parent unit"), K.UNIT),
+        ],
+        read=lambda read, record_id: queries.record(read, Unit, record_id),
+        write=lambda store, record_id, field, value: units_update(store, record_id, field, value),
+        tables=("unit",),
+        units=units,
+        qt_date_format=qt_date_format,
+    )
+    actions = QWidget()
+    row = QHBoxLayout(actions)
+    add = QPushButton(_("Add a sub-unit"))
+    remove = QPushButton(_("Delete this unit"))
+    merge_target = UnitPicker(units())
+    merge = QPushButton(_("Merge into this unit"))
+    row.addWidget(add)
+    row.addWidget(remove)
+    row.addStretch(1)
+    row.addWidget(QLabel(_("Fold this unit into:")))
+    row.addWidget(merge_target)
+    row.addWidget(merge)
+    form.add_section(actions)
+    form.body.addStretch(1)
+
+    def add_sub_unit() -> None:
+        parent = form.record_id
+        changes = session.run(
+            _("Add unit"),
+            lambda store: unit_operations.create_unit(
+                store, code=_new_code(store), name=_("New unit"), parent_id=parent
+            ),
+        )
+        if changes is not None and changes.id is not None:
+            select_unit(changes.id)
+
+    def delete_unit() -> None:
+        record_id = form.record_id
+        if record_id is not None:
+            session.run(_("Delete unit"), lambda store: unit_operations.delete_unit(store, record_id))
+
+    def merge_units() -> None:
+        merged = form.record_id
+        keep = merge_target.unit()
+        if not (merged is not None and isinstance(keep, int)):
+            return
+        if (
+            session.run(_("Merge units"), lambda store: unit_operations.merge_units(store, keep, merged))
+            is not None
+        ):
+            select_unit(keep)
+
+    add.clicked.connect(add_sub_unit)
+    remove.clicked.connect(delete_unit)
+    merge.clicked.connect(merge_units)
+    return form
+
+
+def units_update(store: PlanStore, unit_id: int, field: str, value: Any) -> Changes:
+    """Change one field of a unit (a typed parent that names no unit is refused by the operation)."""
+    return unit_operations.update_unit(store, unit_id, **{field: value})
+
+
+def _new_code(store: PlanStore) -> str:
+    with store.read() as read:
+        taken = {unit.code for unit in queries.unit_names(read)}
+    number = 1
+    while f"DV{number:03d}" in taken:
+        number += 1
+    return f"DV{number:03d}"

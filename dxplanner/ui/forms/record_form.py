@@ -1,0 +1,106 @@
+"""A form of one record: each field saved, as one undoable step, when the user leaves it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
+from typing import Any
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from sqlmodel import Session
+
+from dxplanner.core.matching import UnitIndex
+from dxplanner.i18n import _
+from dxplanner.store.changes import Changes
+from dxplanner.store.plan_store import PlanStore
+from dxplanner.ui.forms.fields import BoundField, FieldSpec, read_value
+from dxplanner.ui.forms.record_table import RecordTable
+from dxplanner.ui.session import DataChange, PlanSession
+
+Read = Callable[[Session, int], Mapping[str, Any] | None]
+Write = Callable[[PlanStore, int, str, Any], Changes]
+
+
+class RecordForm(QWidget):
+    """Fields of one record, read from the file and written back through an operation."""
+
+    def __init__(
+        self,
+        session: PlanSession,
+        heading: Callable[[Mapping[str, Any]], str],
+        fields: Sequence[FieldSpec],
+        read: Read,
+        write: Write,
+        tables: Sequence[str],
+        units: Callable[[], UnitIndex],
+        qt_date_format: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.record_id: int | None = None
+        self._heading_of = heading
+        self._read = read
+        self._write = write
+        self._tables = tuple(tables)
+        self._values: dict[str, Any] = {}
+        self._tables_shown: list[RecordTable] = []
+        self.heading = QLabel()
+        font = QFont()
+        font.setPointSize(font.pointSize() + 3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setWordWrap(True)
+        self.fields: dict[str, BoundField] = {}
+        form = QFormLayout()
+        for spec in fields:
+            bound = BoundField(spec, units, qt_date_format, partial(self._done, spec.name))
+            self.fields[spec.name] = bound
+            form.addRow(spec.title, bound.widget)
+        self.body = QVBoxLayout(self)
+        self.body.addWidget(self.heading)
+        self.body.addLayout(form)
+        session.changed.connect(self._on_change)
+
+    def add_section(self, widget: QWidget) -> None:
+        """Put a part below the fields (buttons, notes)."""
+        self.body.addWidget(widget)
+
+    def add_table(self, table: RecordTable) -> None:
+        """Put a table below the fields that shows the records of whatever the form shows."""
+        self._tables_shown.append(table)
+        self.body.addWidget(table)
+
+    def show_record(self, record_id: int | None) -> None:
+        """Show a record's stored values."""
+        self.record_id = record_id
+        values: Mapping[str, Any] | None = None
+        if record_id is not None:
+            with self.session.store.read() as session:
+                values = self._read(session, record_id)
+        self._values = dict(values or {})
+        self.heading.setText(self._heading_of(self._values) if values else "")
+        for name, bound in self.fields.items():
+            bound.show(self._values.get(name))
+        for table in self._tables_shown:
+            table.show_owner(record_id)
+
+    def _on_change(self, change: DataChange) -> None:
+        if self.record_id is not None and change.touches(*self._tables):
+            self.show_record(self.record_id)
+
+    def _done(self, name: str) -> None:
+        record_id = self.record_id
+        if record_id is None:
+            return
+        bound = self.fields[name]
+        readable, value = read_value(bound, self)
+        if not readable:
+            bound.show(self._values.get(name))
+            return
+        if value == self._values.get(name) or (value is None and not self._values.get(name)):
+            return
+        title = _("Edit {what}").format(what=bound.spec.title)
+        if self.session.run(title, lambda store: self._write(store, record_id, name, value)) is None:
+            bound.show(self._values.get(name))  # refused: show what is stored

@@ -1,0 +1,195 @@
+"""A small table of records that belong to one thing (budget lines of a task, targets of an indicator)."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlmodel import Session
+
+from dxplanner.core import cells
+from dxplanner.core.errors import DomainError, InvalidInputError
+from dxplanner.core.matching import UnitIndex
+from dxplanner.i18n import _
+from dxplanner.labels import label, names_in_every_language
+from dxplanner.store.changes import Changes
+from dxplanner.store.plan_store import PlanStore
+from dxplanner.ui.errors import show_refusal
+from dxplanner.ui.forms.fields import FieldKind
+from dxplanner.ui.session import DataChange, PlanSession
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 7
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """One column: the field it shows, its title, how it is read back, whether it can be edited."""
+
+    name: str
+    title: str
+    kind: FieldKind = FieldKind.TEXT
+    choices: type[enum.StrEnum] | None = None
+    editable: bool = True
+
+
+Rows = Callable[[Session, int], Sequence[tuple[Hashable, dict[str, Any]]]]
+Add = Callable[[PlanStore, int], Changes]
+Update = Callable[[PlanStore, Any, str, Any], Changes]
+Delete = Callable[[PlanStore, Any], Changes]
+
+
+class RecordTable(QWidget):
+    """Rows of records owned by one record; cells are typed like in a spreadsheet, each edit undoable."""
+
+    def __init__(
+        self,
+        session: PlanSession,
+        title: str,
+        columns: Sequence[ColumnSpec],
+        rows: Rows,
+        update: Update,
+        delete: Delete,
+        tables: Sequence[str],
+        units: Callable[[], UnitIndex],
+        add: Add | None = None,
+        date_format: str = "%d/%m/%Y",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.owner_id: int | None = None
+        self._columns = list(columns)
+        self._rows = rows
+        self._update = update
+        self._delete = delete
+        self._add = add
+        self._tables = tuple(tables)
+        self._units = units
+        self._date_format = date_format
+        self._filling = False
+        self.table = QTableWidget(0, len(self._columns), self)
+        self.table.setHorizontalHeaderLabels([column.title for column in self._columns])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.itemChanged.connect(self._edited)
+        self.add_button = QPushButton(_("Add"), self)
+        self.delete_button = QPushButton(_("Remove"), self)
+        self.add_button.clicked.connect(self.add_row)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.add_button.setVisible(add is not None)
+        buttons = QHBoxLayout()
+        buttons.addWidget(QLabel(f"<b>{title}</b>"))
+        buttons.addStretch(1)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table)
+        session.changed.connect(self._on_change)
+
+    def show_owner(self, owner_id: int | None) -> None:
+        """Show the records that belong to owner_id."""
+        self.owner_id = owner_id
+        rows: Sequence[tuple[Hashable, dict[str, Any]]] = ()
+        if owner_id is not None:
+            with self.session.store.read() as session:
+                rows = self._rows(session, owner_id)
+        self._filling = True
+        try:
+            self.table.setRowCount(len(rows))
+            for row, (key, values) in enumerate(rows):
+                for column, spec in enumerate(self._columns):
+                    item = QTableWidgetItem(self._text(spec, values.get(spec.name)))
+                    item.setData(KEY_ROLE, key)
+                    if not spec.editable:
+                        item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                    self.table.setItem(row, column, item)
+        finally:
+            self._filling = False
+        self.add_button.setEnabled(owner_id is not None)
+
+    def _on_change(self, change: DataChange) -> None:
+        if change.touches(*self._tables):
+            self.show_owner(self.owner_id)
+
+    def _text(self, spec: ColumnSpec, value: Any) -> str:
+        if value is None:
+            return ""
+        if spec.kind is FieldKind.DATE and isinstance(value, datetime.date):
+            return value.strftime(self._date_format)
+        if spec.kind is FieldKind.CHOICE and spec.choices is not None:
+            return label(spec.choices(value))
+        if spec.kind is FieldKind.UNIT:
+            unit = next((each for each in self._units().units if each.id == value), None)
+            return unit.label if unit else str(value)
+        if spec.kind is FieldKind.NUMBER and isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        if spec.kind is FieldKind.WHOLE and isinstance(value, int):
+            return f"{value:,}".replace(",", ".")
+        return str(value)
+
+    def _read(self, spec: ColumnSpec, text: str) -> Any:
+        if spec.kind is FieldKind.DATE:
+            return cells.date_cell(text, spec.title)
+        if spec.kind is FieldKind.NUMBER:
+            return cells.number_cell(text, spec.title)
+        if spec.kind is FieldKind.WHOLE:
+            number = cells.number_cell(text, spec.title)
+            return None if number is None else int(number) if number == int(number) else number
+        if spec.kind is FieldKind.CHOICE and spec.choices is not None:
+            return cells.choice_cell(text, spec.choices, names_in_every_language, spec.title)
+        if spec.kind is FieldKind.UNIT:
+            found = self._units().find(text)
+            if found is None:
+                raise InvalidInputError(
+                    _("{what}: no single unit is called '{text}'.").format(what=spec.title, text=text)
+                )
+            return found.id
+        return text.strip() or None
+
+    def _edited(self, item: QTableWidgetItem) -> None:
+        if self._filling:
+            return
+        spec = self._columns[item.column()]
+        key = item.data(KEY_ROLE)
+        try:
+            value = self._read(spec, item.text())
+        except DomainError as error:
+            show_refusal(self, error)
+            self.show_owner(self.owner_id)
+            return
+        title = _("Edit {what}").format(what=spec.title)
+        if self.session.run(title, lambda store: self._update(store, key, spec.name, value)) is None:
+            self.show_owner(self.owner_id)
+
+    def add_row(self) -> None:
+        """Add a record with default values, ready to be filled in."""
+        owner = self.owner_id
+        add = self._add
+        if owner is None or add is None:
+            return
+        self.session.run(_("Add"), lambda store: add(store, owner))
+        self.table.setCurrentCell(self.table.rowCount() - 1, 0)
+
+    def delete_current(self) -> None:
+        """Remove the record of the current row."""
+        item = self.table.item(self.table.currentRow(), 0)
+        if item is None:
+            return
+        key = item.data(KEY_ROLE)
+        self.session.run(_("Remove"), lambda store: self._delete(store, key))

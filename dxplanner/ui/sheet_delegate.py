@@ -1,0 +1,126 @@
+"""The editors of the task sheet's cells: dates, units, progress, kinds and statuses."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QLineEdit,
+    QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from dxplanner.core.enums import TaskKind, TaskStatus
+from dxplanner.core.matching import UnitIndex
+from dxplanner.labels import label
+from dxplanner.ui.pickers import UnitChecklist, UnitPicker
+from dxplanner.ui.sheet_model import SheetColumn
+
+Index = QModelIndex | QPersistentModelIndex
+# Qt has no empty date: the earliest date stands for "none" and shows as blank.
+NO_DATE = QDate(1900, 1, 1)
+
+
+def to_qdate(value: datetime.date | None) -> QDate:
+    """A date for a Qt date editor (the blank one for None)."""
+    return NO_DATE if value is None else QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> datetime.date | None:
+    """The date a Qt date editor holds (None when blank)."""
+    if not value.isValid() or value <= NO_DATE:
+        return None
+    return datetime.date(value.year(), value.month(), value.day())
+
+
+class SheetDelegate(QStyledItemDelegate):
+    """Chooses the editor each column needs, and turns what was entered into a value."""
+
+    def __init__(
+        self, units: Callable[[], UnitIndex], qt_date_format: str = "dd/MM/yyyy", parent: Any = None
+    ) -> None:
+        super().__init__(parent)
+        self._units = units
+        self.qt_date_format = qt_date_format
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        column = SheetColumn(index.column())
+        if column in (SheetColumn.START, SheetColumn.END):
+            editor = QDateEdit(parent)
+            editor.setCalendarPopup(True)
+            editor.setDisplayFormat(self.qt_date_format)
+            editor.setMinimumDate(NO_DATE)
+            editor.setSpecialValueText(" ")
+            return editor
+        if column is SheetColumn.PROGRESS:
+            spin = QSpinBox(parent)
+            spin.setRange(0, 100)
+            spin.setSuffix("%")
+            return spin
+        if column in (SheetColumn.KIND, SheetColumn.STATUS):
+            combo = QComboBox(parent)
+            for member in TaskKind if column is SheetColumn.KIND else TaskStatus:
+                combo.addItem(label(member), member.value)
+            return combo
+        if column is SheetColumn.LEAD:
+            picker = UnitPicker(self._units(), parent)
+            picker.chosen.connect(lambda: self._finish(picker))
+            return picker
+        if column is SheetColumn.COOPERATING:
+            checklist = UnitChecklist(self._units().units, parent)
+            checklist.committed.connect(lambda: self._finish(checklist))
+            return checklist
+        return QLineEdit(parent)
+
+    def _finish(self, editor: QWidget) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: Index) -> None:
+        if isinstance(editor, UnitChecklist):
+            rect = QRect(option.rect)
+            rect.setWidth(max(rect.width(), 320))
+            rect.setHeight(260)
+            editor.setGeometry(rect)
+            return
+        super().updateEditorGeometry(editor, option, index)
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(editor, QDateEdit):
+            editor.setDate(to_qdate(value))
+        elif isinstance(editor, QSpinBox):
+            editor.setValue(round(value or 0))
+        elif isinstance(editor, UnitPicker):
+            editor.set_unit(value)
+        elif isinstance(editor, UnitChecklist):
+            editor.set_units(value or ())
+        elif isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(getattr(value, "value", value))))
+        elif isinstance(editor, QLineEdit):
+            editor.setText("" if value is None else str(value))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        value: Any
+        if isinstance(editor, QDateEdit):
+            value = from_qdate(editor.date())
+        elif isinstance(editor, QSpinBox):
+            value = float(editor.value())
+        elif isinstance(editor, UnitPicker):
+            value = editor.unit()
+        elif isinstance(editor, UnitChecklist):
+            value = editor.units()
+        elif isinstance(editor, QComboBox):
+            value = editor.currentData()
+        elif isinstance(editor, QLineEdit):
+            value = editor.text()
+        else:
+            return
+        model.setData(index, value, Qt.ItemDataRole.EditRole)

@@ -1,0 +1,489 @@
+"""The task sheet's model: a thin tree over task ids, with the text of rows fetched in blocks."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from dxplanner.core.enums import TaskKind
+from dxplanner.core.rollup import Rolled, TaskNode, Weight, roll_up
+from dxplanner.core.status import Health, health_of_all, slippage_days
+from dxplanner.core.workdays import WorkCalendar
+from dxplanner.i18n import N_, _
+from dxplanner.labels import label
+from dxplanner.store import queries
+from dxplanner.store.plan_store import PlanStore
+from dxplanner.ui.session import DataChange
+
+Index = QModelIndex | QPersistentModelIndex
+
+BLOCK_SIZE = 200
+LATE_COLOUR = QColor("#b3261e")
+AT_RISK_COLOUR = QColor("#9a6700")
+# Tables whose change can alter what the sheet shows.
+SHOWN_TABLES = ("task", "task_unit", "budget_line", "unit", "action_plan", "plan_day_off", "progress_report")
+
+
+class SheetColumn(enum.IntEnum):
+    """The columns of the task sheet, in order."""
+
+    CODE = 0
+    NAME = 1
+    KIND = 2
+    LEAD = 3
+    COOPERATING = 4
+    TIMELINE = 5
+    START = 6
+    END = 7
+    PROGRESS = 8
+    STATUS = 9
+    PRODUCT = 10
+    BUDGET = 11
+    NOTES = 12
+    SLIPPAGE = 13
+
+
+COLUMN_TITLES = {
+    SheetColumn.CODE: N_("No."),
+    SheetColumn.NAME: N_("Task"),
+    SheetColumn.KIND: N_("Kind"),
+    SheetColumn.LEAD: N_("Lead unit"),
+    SheetColumn.COOPERATING: N_("Cooperating units"),
+    SheetColumn.TIMELINE: N_("Timeline"),
+    SheetColumn.START: N_("Start"),
+    SheetColumn.END: N_("End"),
+    SheetColumn.PROGRESS: N_("Progress"),
+    SheetColumn.STATUS: N_("Status"),
+    SheetColumn.PRODUCT: N_("Product"),
+    SheetColumn.BUDGET: N_("Budget (million đồng)"),
+    SheetColumn.NOTES: N_("Notes"),
+    SheetColumn.SLIPPAGE: N_("Slippage (days)"),
+}
+
+
+def column_titles() -> dict[SheetColumn, str]:
+    """The column headings in the current language."""
+    return {column: _(title) for column, title in COLUMN_TITLES.items()}
+
+
+# Columns a group takes from the tasks below it, and so does not edit itself.
+_ROLLED_UP = {SheetColumn.START, SheetColumn.END, SheetColumn.PROGRESS, SheetColumn.STATUS}
+_READ_ONLY = {SheetColumn.BUDGET, SheetColumn.SLIPPAGE}
+_RIGHT = {SheetColumn.START, SheetColumn.END, SheetColumn.PROGRESS, SheetColumn.BUDGET, SheetColumn.SLIPPAGE}
+
+# Called with (task id, column, new value); True when the change was made.
+EditTask = Callable[[int, SheetColumn, Any], bool]
+
+
+class TaskSheetModel(QAbstractItemModel):
+    """The tasks of one plan as a tree; groups show the span and progress rolled up from below."""
+
+    def __init__(
+        self,
+        edit_task: EditTask | None = None,
+        today: Callable[[], datetime.date] = datetime.date.today,
+        date_format: str = "%d/%m/%Y",
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._edit_task = edit_task
+        self._today = today
+        self.date_format = date_format
+        self._titles = column_titles()
+        self.store: PlanStore | None = None
+        self.plan_id: int | None = None
+        self._calendar: WorkCalendar | None = None
+        self._weight: Weight | None = None
+        self._nodes: dict[int, TaskNode] = {}
+        self._children: dict[int | None, list[int]] = {None: []}
+        self._parent: dict[int, int | None] = {}
+        self._row: dict[int, int] = {}
+        self._rolled: dict[int, Rolled] = {}
+        self._health: dict[int, Health] = {}
+        self._order: list[int] = []
+        self._order_index: dict[int, int] = {}
+        self._cache: dict[int, queries.SheetRow] = {}
+        self._shown: set[int] | None = None  # None: no filter
+        self._groups: set[int] = set()
+
+    # Loading.
+
+    def load(self, store: PlanStore | None, plan_id: int | None) -> None:
+        """Show the tasks of plan_id (nothing when None)."""
+        self.beginResetModel()
+        self.store, self.plan_id = store, plan_id
+        self._cache.clear()
+        self._shown = None
+        self._read_structure()
+        self.endResetModel()
+
+    def _read_structure(self) -> None:
+        self._nodes, self._rolled, self._health = {}, {}, {}
+        if self.store is None or self.plan_id is None:
+            self._index_structure()
+            return
+        with self.store.read() as session:
+            self._calendar = queries.plan_calendar(session, self.plan_id)
+            self._weight = queries.plan_weight(session, self.plan_id, self._calendar)
+            nodes = queries.outline_nodes(session, [self.plan_id])
+        self._nodes = {node.id: node for node in nodes}
+        self._index_structure()
+        self._roll_up(self._nodes.values())
+
+    def _index_structure(self) -> None:
+        """Children lists (filtered when a filter is on), parents, rows and reading order."""
+        children: dict[int | None, list[TaskNode]] = {None: []}
+        for node in self._nodes.values():
+            parent = node.parent_id if node.parent_id in self._nodes else None
+            children.setdefault(parent, []).append(node)
+        self._parent = {}
+        self._children = {}
+        self._row = {}
+        self._groups = {parent for parent in children if parent is not None and children[parent]}
+        for parent, below in children.items():
+            below.sort(key=lambda node: (node.position, node.id))
+            for node in below:
+                self._parent[node.id] = parent
+        self._order = []
+        stack = list(reversed(children.get(None, [])))
+        while stack:
+            node = stack.pop()
+            self._order.append(node.id)
+            stack.extend(reversed(children.get(node.id, [])))
+        self._order_index = {task_id: number for number, task_id in enumerate(self._order)}
+        for parent, below in children.items():
+            ids = [node.id for node in below]
+            if self._shown is not None:
+                ids = [task_id for task_id in ids if task_id in self._shown]
+            self._children[parent] = ids
+            for row, task_id in enumerate(ids):
+                self._row[task_id] = row
+
+    def _roll_up(self, nodes: Iterable[TaskNode]) -> None:
+        assert self._calendar is not None and self._weight is not None
+        node_list = list(nodes)
+        self._rolled.update(roll_up(node_list, self._weight))
+        self._health.update(health_of_all(node_list, self._today(), self._calendar, self._weight))
+
+    # What the rest of the window asks.
+
+    def task_id(self, index: Index) -> int | None:
+        """The task shown at index."""
+        return int(index.internalId()) if index.isValid() else None
+
+    def index_of(self, task_id: int, column: int = 0) -> QModelIndex:
+        """Where a task is shown (invalid when it is filtered out or unknown)."""
+        if task_id not in self._row or (self._shown is not None and task_id not in self._shown):
+            return QModelIndex()
+        return self.createIndex(self._row[task_id], column, task_id)
+
+    def has_children(self, task_id: int) -> bool:
+        """Whether any task lies below this one (in the whole plan, not only what the filter shows)."""
+        return task_id in self._groups
+
+    def node(self, task_id: int) -> TaskNode | None:
+        """The structure of a task: parent, position, own dates."""
+        return self._nodes.get(task_id)
+
+    def parent_of(self, task_id: int) -> int | None:
+        """The group a task lies in."""
+        return self._parent.get(task_id)
+
+    def sheet_row(self, task_id: int) -> queries.SheetRow | None:
+        """Everything the sheet shows of a task (fetched with its neighbours)."""
+        return self._cached(task_id)
+
+    def reading_order(self) -> list[int]:
+        """Every task of the plan, parents before children."""
+        return list(self._order)
+
+    def health(self, task_id: int) -> Health | None:
+        """A task's standing today."""
+        return self._health.get(task_id)
+
+    def counts(self) -> tuple[int, int]:
+        """How many tasks (not groups) are shown, and how many of them are late."""
+        shown = self._nodes.keys() if self._shown is None else self._shown
+        leaves = [task_id for task_id in shown if task_id not in self._groups]
+        return len(leaves), sum(1 for task_id in leaves if self._health.get(task_id) is Health.LATE)
+
+    def set_filter(self, shown: set[int] | None) -> None:
+        """Show only these tasks and the groups above them (None: show everything)."""
+        self.beginResetModel()
+        if shown is None:
+            self._shown = None
+        else:
+            kept = set(shown)
+            for task_id in shown:
+                parent = self._parent.get(task_id)
+                while parent is not None and parent not in kept:
+                    kept.add(parent)
+                    parent = self._parent.get(parent)
+            self._shown = kept
+        self._index_structure()
+        self.endResetModel()
+
+    def all_rows(self) -> dict[int, queries.SheetRow]:
+        """The sheet's values of every task of the plan (for searching and filtering)."""
+        missing = [task_id for task_id in self._order if task_id not in self._cache]
+        if missing and self.store is not None:
+            with self.store.read() as session:
+                self._cache.update(queries.sheet_rows(session, missing))
+        return {task_id: self._cache[task_id] for task_id in self._order if task_id in self._cache}
+
+    # Keeping up with changes.
+
+    def refresh(self, change: DataChange) -> None:
+        """Bring the sheet up to date after a change, as cheaply as the change allows."""
+        if self.store is None or self.plan_id is None or not change.touches(*SHOWN_TABLES):
+            return
+        if change.reshaped & {"task", "action_plan", "plan_day_off"} or change.touches(
+            "action_plan", "plan_day_off"
+        ):
+            self._reload()
+            return
+        changed_tasks = change.rows.get("task", set()) & self._nodes.keys()
+        if changed_tasks:
+            with self.store.read() as session:
+                fresh = {node.id: node for node in queries.outline_nodes(session, [], changed_tasks)}
+            if any(
+                (fresh[task_id].parent_id, fresh[task_id].position)
+                != (self._nodes[task_id].parent_id, self._nodes[task_id].position)
+                for task_id in fresh
+            ):
+                self._reload()
+                return
+            self._nodes.update(fresh)
+            self._refresh_tasks(changed_tasks)
+        if change.touches("task_unit", "budget_line", "unit", "progress_report"):
+            # Those rows do not say which task they belong to once gone: refresh every row's text.
+            self._cache.clear()
+            self._announce(self._order)
+
+    def _reload(self) -> None:
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        ids = [self.task_id(index) for index in old]
+        self._cache.clear()
+        self._read_structure()
+        self.changePersistentIndexList(
+            old,
+            [
+                self.index_of(task_id, index.column()) if task_id is not None else QModelIndex()
+                for task_id, index in zip(ids, old, strict=True)
+            ],
+        )
+        self.layoutChanged.emit()
+
+    def _refresh_tasks(self, task_ids: set[int]) -> None:
+        """Changed tasks and the groups above them: recompute their roll-ups and repaint their rows."""
+        tops: set[int] = set()
+        touched: set[int] = set(task_ids)
+        for task_id in task_ids:
+            current: int | None = task_id
+            while current is not None:
+                touched.add(current)
+                top = current
+                current = self._nodes[current].parent_id if current in self._nodes else None
+            tops.add(top)
+        subtree = [self._nodes[task_id] for task_id in self._order if self._top_of(task_id) in tops]
+        self._roll_up(subtree)
+        for task_id in touched:
+            self._cache.pop(task_id, None)
+        self._announce(sorted(touched, key=self._order_index.__getitem__))
+
+    def _top_of(self, task_id: int) -> int:
+        current = task_id
+        while (parent := self._nodes[current].parent_id) is not None and parent in self._nodes:
+            current = parent
+        return current
+
+    def _announce(self, task_ids: Iterable[int]) -> None:
+        last = len(SheetColumn) - 1
+        for task_id in task_ids:
+            index = self.index_of(task_id)
+            if index.isValid():
+                self.dataChanged.emit(index, self.index(index.row(), last, index.parent()))
+
+    # Qt's model interface.
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        below = self._children.get(self.task_id(parent), [])
+        if not 0 <= row < len(below) or not 0 <= column < len(SheetColumn):
+            return QModelIndex()
+        return self.createIndex(row, column, below[row])
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        task_id = self.task_id(index)
+        parent = None if task_id is None else self._parent.get(task_id)
+        if parent is None:
+            return QModelIndex()
+        return self.createIndex(self._row.get(parent, 0), 0, parent)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._children.get(self.task_id(parent), []))
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(SheetColumn)
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return False
+        return bool(self._children.get(self.task_id(parent)))
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._titles.get(SheetColumn(section)) if 0 <= section < len(SheetColumn) else None
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        task_id = self.task_id(index)
+        if task_id is None:
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        column = SheetColumn(index.column())
+        group = bool(self._children.get(task_id))
+        if column in _READ_ONLY or (group and column in _ROLLED_UP) or self._edit_task is None:
+            return flags
+        return flags | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        task_id = self.task_id(index)
+        if task_id is None:
+            return None
+        column = SheetColumn(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(task_id, column)
+        if role == Qt.ItemDataRole.EditRole:
+            return self._value(task_id, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _RIGHT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and self._children.get(task_id):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole:
+            state = self._health.get(task_id)
+            if state is Health.LATE:
+                return QBrush(LATE_COLOUR)
+            if state is Health.AT_RISK:
+                return QBrush(AT_RISK_COLOUR)
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(task_id, column)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        task_id = self.task_id(index)
+        if task_id is None or role != Qt.ItemDataRole.EditRole or self._edit_task is None:
+            return False
+        column = SheetColumn(index.column())
+        if value == self._value(task_id, column):
+            return False
+        return self._edit_task(task_id, column, value)
+
+    # Values.
+
+    def _cached(self, task_id: int) -> queries.SheetRow | None:
+        row = self._cache.get(task_id)
+        if row is None and self.store is not None and task_id in self._order_index:
+            # The neighbours in reading order are the rows a scrolling view asks for next.
+            first = max(0, self._order_index[task_id] - BLOCK_SIZE // 4)
+            ids = [each for each in self._order[first : first + BLOCK_SIZE] if each not in self._cache]
+            with self.store.read() as session:
+                self._cache.update(queries.sheet_rows(session, ids))
+            row = self._cache.get(task_id)
+        return row
+
+    def _date(self, value: datetime.date | None) -> str:
+        return "" if value is None else value.strftime(self.date_format)
+
+    def _text(self, task_id: int, column: SheetColumn) -> str | None:
+        rolled = self._rolled.get(task_id)
+        if column is SheetColumn.START:
+            return self._date(rolled.start if rolled else None)
+        if column is SheetColumn.END:
+            return self._date(rolled.end if rolled else None)
+        if column is SheetColumn.PROGRESS:
+            return f"{rolled.progress:.0f}%" if rolled else ""
+        row = self._cached(task_id)
+        if row is None:
+            return None
+        group = bool(self._children.get(task_id))
+        if column is SheetColumn.STATUS:
+            state = self._health.get(task_id)
+            return label(state) if state is not None else label(row.status)
+        if column is SheetColumn.KIND:
+            return label(row.kind)
+        if column is SheetColumn.BUDGET:
+            total = self._budget_below(task_id) if group else row.budget
+            return f"{total / 1_000_000:,.0f}".replace(",", ".") if total else ""
+        if column is SheetColumn.SLIPPAGE:
+            slip = slippage_days(row.baseline_end, row.planned_end, row.actual_end)
+            return "" if slip is None else f"{slip:+d}"
+        return {
+            SheetColumn.CODE: row.code,
+            SheetColumn.NAME: row.name,
+            SheetColumn.LEAD: row.lead_unit,
+            SheetColumn.COOPERATING: row.cooperating,
+            SheetColumn.TIMELINE: row.timeline_text,
+            SheetColumn.PRODUCT: row.product,
+            SheetColumn.NOTES: row.notes,
+        }.get(column)
+
+    def _budget_below(self, task_id: int) -> int:
+        total = 0
+        stack = list(self._children.get(task_id, []))
+        while stack:
+            current = stack.pop()
+            below = self._children.get(current)
+            if below:
+                stack.extend(below)
+            else:
+                row = self._cached(current)
+                total += row.budget if row else 0
+        return total
+
+    def _value(self, task_id: int, column: SheetColumn) -> Any:
+        """The value an editor starts from (dates as dates, units as ids, kinds as members)."""
+        row = self._cached(task_id)
+        if row is None:
+            return None
+        return {
+            SheetColumn.CODE: row.code or "",
+            SheetColumn.NAME: row.name,
+            SheetColumn.KIND: row.kind,
+            SheetColumn.LEAD: row.lead_unit_id,
+            SheetColumn.COOPERATING: row.cooperating_ids,
+            SheetColumn.TIMELINE: row.timeline_text or "",
+            SheetColumn.START: row.planned_start,
+            SheetColumn.END: row.planned_end,
+            SheetColumn.PROGRESS: row.progress,
+            SheetColumn.STATUS: row.status,
+            SheetColumn.PRODUCT: row.product or "",
+            SheetColumn.NOTES: row.notes or "",
+        }.get(column)
+
+    def _tooltip(self, task_id: int, column: SheetColumn) -> str | None:
+        row = self._cached(task_id)
+        if row is None:
+            return None
+        if column is SheetColumn.NAME:
+            state = self._health.get(task_id)
+            return f"{row.name}\n{label(state)}" if state else row.name
+        text = self._text(task_id, column)
+        return text or None
+
+    def is_group(self, task_id: int) -> bool:
+        """Whether the task has tasks below it."""
+        row = self._cached(task_id)
+        return bool(self._children.get(task_id)) or (row is not None and row.kind is TaskKind.GROUP)

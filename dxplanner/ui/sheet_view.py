@@ -1,0 +1,91 @@
+"""The task sheet's view: a tree table driven from the keyboard like a spreadsheet."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+
+from dxplanner.ui.sheet_model import SheetColumn
+
+
+class SheetView(QTreeView):
+    """Keys: Enter/F2 edit, Tab next cell, Insert or Ctrl+Enter add below, Ctrl+Shift+Right/Left
+    indent/outdent, Alt+Up/Down move, Delete remove, Ctrl+C/Ctrl+V copy and paste rows."""
+
+    add_below = Signal()
+    indent = Signal()
+    outdent = Signal()
+    move_up = Signal()
+    move_down = Signal()
+    remove = Signal()
+    copy_rows = Signal()
+    paste_rows = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("task_sheet")
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+        )
+        self.setTabKeyNavigation(True)
+        self.setAllColumnsShowFocus(True)
+        self.setExpandsOnDoubleClick(False)
+        self.header().setStretchLastSection(False)
+        self.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, modifiers = event.key(), event.modifiers()
+        ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+        shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
+        alt = bool(modifiers & Qt.KeyboardModifier.AltModifier)
+        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if key == Qt.Key.Key_Insert or (enter and ctrl):
+            self.add_below.emit()
+        elif ctrl and shift and key == Qt.Key.Key_Right:
+            self.indent.emit()
+        elif ctrl and shift and key == Qt.Key.Key_Left:
+            self.outdent.emit()
+        elif alt and key == Qt.Key.Key_Up:
+            self.move_up.emit()
+        elif alt and key == Qt.Key.Key_Down:
+            self.move_down.emit()
+        elif key == Qt.Key.Key_Delete and not modifiers:
+            self.remove.emit()
+        elif event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_rows.emit()
+        elif event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_rows.emit()
+        elif enter and self.state() != QAbstractItemView.State.EditingState and self.currentIndex().isValid():
+            self.edit(self.currentIndex())
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def moveCursor(
+        self, cursor_action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        """Tab and Shift+Tab move cell by cell along the row, then on to the next row."""
+        current = self.currentIndex()
+        model = self.model()
+        if model is None or not current.isValid():
+            return super().moveCursor(cursor_action, modifiers)
+        last = len(SheetColumn) - 1
+        if cursor_action == QAbstractItemView.CursorAction.MoveNext:
+            if current.column() < last:
+                return current.siblingAtColumn(current.column() + 1)
+            below = self.indexBelow(current.siblingAtColumn(0))
+            return below if below.isValid() else current
+        if cursor_action == QAbstractItemView.CursorAction.MovePrevious:
+            if current.column() > 0:
+                return current.siblingAtColumn(current.column() - 1)
+            above = self.indexAbove(current.siblingAtColumn(0))
+            return above.siblingAtColumn(last) if above.isValid() else current
+        return super().moveCursor(cursor_action, modifiers)

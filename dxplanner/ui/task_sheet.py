@@ -1,0 +1,581 @@
+"""The task sheet of an action plan: find and filter, the tree table, and every gesture on tasks."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dxplanner.core.enums import TaskKind
+from dxplanner.core.errors import InvalidInputError
+from dxplanner.core.matching import UnitIndex
+from dxplanner.core.status import Health
+from dxplanner.i18n import _
+from dxplanner.labels import label
+from dxplanner.store import queries
+from dxplanner.store.changes import Changes
+from dxplanner.store.operations import plans as plan_operations
+from dxplanner.store.operations import progress as progress_operations
+from dxplanner.store.operations import tasks as task_operations
+from dxplanner.store.plan_store import PlanStore
+from dxplanner.store.task_search import TaskFilter, matching_tasks
+from dxplanner.ui.errors import show_refusal
+from dxplanner.ui.progress_dialog import ProgressAnswer, ask_progress
+from dxplanner.ui.session import DataChange, PlanSession
+from dxplanner.ui.sheet_delegate import SheetDelegate
+from dxplanner.ui.sheet_model import COLUMN_TITLES, SheetColumn, TaskSheetModel
+from dxplanner.ui.sheet_view import SheetView
+
+Confirm = Callable[[str], bool]
+AskProgress = Callable[[int], ProgressAnswer | None]
+
+# Task fields that a sheet column writes with update_task.
+_FIELDS = {
+    SheetColumn.CODE: "code",
+    SheetColumn.NAME: "name",
+    SheetColumn.KIND: "kind",
+    SheetColumn.START: "planned_start",
+    SheetColumn.END: "planned_end",
+    SheetColumn.PROGRESS: "progress",
+    SheetColumn.STATUS: "status",
+    SheetColumn.PRODUCT: "product",
+    SheetColumn.NOTES: "notes",
+}
+_WIDTHS = {
+    SheetColumn.CODE: 60,
+    SheetColumn.NAME: 360,
+    SheetColumn.KIND: 90,
+    SheetColumn.LEAD: 140,
+    SheetColumn.COOPERATING: 160,
+    SheetColumn.TIMELINE: 120,
+    SheetColumn.START: 90,
+    SheetColumn.END: 90,
+    SheetColumn.PROGRESS: 70,
+    SheetColumn.STATUS: 120,
+    SheetColumn.PRODUCT: 180,
+    SheetColumn.BUDGET: 110,
+    SheetColumn.NOTES: 160,
+    SheetColumn.SLIPPAGE: 90,
+}
+
+
+@dataclass(frozen=True)
+class DateStyle:
+    """How dates are written: for Python (strftime) and for Qt's editors."""
+
+    python: str = "%d/%m/%Y"
+    qt: str = "dd/MM/yyyy"
+
+
+class TaskSheet(QWidget):
+    """The tasks of one plan, edited in place and from the keyboard; every change is undoable."""
+
+    counts_changed = Signal(int, int)  # tasks shown, of which late
+    task_selected = Signal(object)  # a task id, or None
+
+    def __init__(
+        self,
+        session: PlanSession,
+        dates: DateStyle = DateStyle(),
+        today: Callable[[], datetime.date] = datetime.date.today,
+        confirm: Confirm | None = None,
+        ask: AskProgress | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.dates = dates
+        self._today = today
+        self._confirm = confirm or self._confirm_with_a_box
+        self._ask = ask or (lambda count: ask_progress(self, count, self._today(), self.dates.qt))
+        self._units: UnitIndex | None = None
+        self.plan_id: int | None = None
+
+        self.model = TaskSheetModel(self._edit, today, dates.python, self)
+        self.view = SheetView(self)
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(SheetDelegate(self.units, dates.qt, self.view))
+        header = self.view.header()
+        for column, width in _WIDTHS.items():
+            header.resizeSection(column, width)
+        self.view.setColumnHidden(SheetColumn.SLIPPAGE, True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._choose_columns)
+        selection = self.view.selectionModel()
+        assert selection is not None
+        selection.currentRowChanged.connect(self._current_changed)
+        self.view.add_below.connect(self.add_task)
+        self.view.indent.connect(self.indent)
+        self.view.outdent.connect(self.outdent)
+        self.view.move_up.connect(lambda: self.move_by(-1))
+        self.view.move_down.connect(lambda: self.move_by(1))
+        self.view.remove.connect(self.delete_selected)
+        self.view.copy_rows.connect(self.copy)
+        self.view.paste_rows.connect(self.paste)
+        self.session.changed.connect(self._on_change)
+
+        self._build_filters()
+        self.toolbar = QToolBar(self)
+        self.actions_by_name: dict[str, QAction] = {}
+        for name, text, slot in (
+            ("add", _("Add task"), self.add_task),
+            ("indent", _("Indent"), self.indent),
+            ("outdent", _("Outdent"), self.outdent),
+            ("up", _("Move up"), lambda: self.move_by(-1)),
+            ("down", _("Move down"), lambda: self.move_by(1)),
+            ("delete", _("Delete"), self.delete_selected),
+            ("report", _("Report progress…"), self.report_progress),
+            ("baseline", _("Set baseline"), self.set_baseline),
+        ):
+            action = self.toolbar.addAction(text)
+            action.triggered.connect(slot)
+            self.actions_by_name[name] = action
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.toolbar)
+        layout.addLayout(self._filters)
+        layout.addWidget(self.view)
+
+    # Showing a plan.
+
+    def show_plan(self, plan_id: int | None) -> None:
+        """Show the tasks of a plan, groups expanded."""
+        self.plan_id = plan_id
+        self._units = None
+        self.model.load(self.session.store, plan_id)
+        self._apply_filter()
+        self.view.expandToDepth(0)
+        self._announce_counts()
+
+    def units(self) -> UnitIndex:
+        """Every unit, for pickers and for reading typed names."""
+        if self._units is None:
+            with self.session.store.read() as session:
+                self._units = UnitIndex(queries.unit_names(session))
+        return self._units
+
+    def _on_change(self, change: DataChange) -> None:
+        if change.touches("unit"):
+            self._units = None
+        current = self.model.task_id(self.view.currentIndex())
+        column = max(0, self.view.currentIndex().column())
+        expanded = self._expanded()
+        self.model.refresh(change)
+        self._restore(expanded, current, column)
+        if not self._filter_value().empty:
+            self._apply_filter()
+        self._announce_counts()
+
+    def _expanded(self) -> set[int]:
+        return {
+            task_id
+            for task_id in self.model.reading_order()
+            if self.model.has_children(task_id) and self.view.isExpanded(self.model.index_of(task_id))
+        }
+
+    def _restore(self, expanded: set[int], current: int | None, column: int) -> None:
+        for task_id in expanded:
+            index = self.model.index_of(task_id)
+            if index.isValid() and not self.view.isExpanded(index):
+                self.view.expand(index)
+        if current is not None:
+            self.select_task(current, column)
+
+    def select_task(self, task_id: int, column: int = SheetColumn.NAME) -> None:
+        """Make a task current (opening the groups above it)."""
+        parent = self.model.parent_of(task_id)
+        while parent is not None:
+            self.view.expand(self.model.index_of(parent))
+            parent = self.model.parent_of(parent)
+        index = self.model.index_of(task_id, column)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+
+    def current_task(self) -> int | None:
+        """The task the cursor is on."""
+        return self.model.task_id(self.view.currentIndex())
+
+    def selected_tasks(self) -> list[int]:
+        """The tasks of the selected rows (the current one when nothing is selected), in sheet order."""
+        selection = self.view.selectionModel()
+        chosen = {self.model.task_id(index) for index in selection.selectedIndexes()} if selection else set()
+        chosen.discard(None)
+        if not chosen and self.current_task() is not None:
+            chosen = {self.current_task()}
+        order = {task_id: number for number, task_id in enumerate(self.model.reading_order())}
+        return sorted(
+            (task_id for task_id in chosen if task_id is not None), key=lambda task_id: order.get(task_id, 0)
+        )
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.task_selected.emit(self.model.task_id(current))
+
+    def _announce_counts(self) -> None:
+        self.counts_changed.emit(*self.model.counts())
+
+    # Editing cells.
+
+    def _edit(self, task_id: int, column: SheetColumn, value: Any) -> bool:
+        row = self.model.sheet_row(task_id)
+        name = row.name if row else str(task_id)
+        title = _("Edit {what} of “{task}”").format(
+            what=self.model.headerData(column, Qt.Orientation.Horizontal), task=name
+        )
+        operation: Callable[[PlanStore], Changes]
+        if column is SheetColumn.LEAD:
+            unit_id = self._unit_id(value, _("Lead unit"))
+            if isinstance(unit_id, str):
+                show_refusal(
+                    self,
+                    InvalidInputError(
+                        _("{what}: no single unit is called '{text}'.").format(
+                            what=_("Lead unit"), text=unit_id
+                        )
+                    ),
+                )
+                return False
+            operation = lambda store: task_operations.update_task(store, task_id, lead_unit_id=unit_id)  # noqa: E731
+        elif column is SheetColumn.COOPERATING:
+            operation = lambda store: task_operations.set_task_units(store, task_id, value)  # noqa: E731
+        elif column is SheetColumn.TIMELINE:
+            operation = lambda store: task_operations.set_task_timeline(store, task_id, value or None)  # noqa: E731
+        else:
+            field = _FIELDS[column]
+            operation = lambda store: task_operations.update_task(store, task_id, **{field: value})  # noqa: E731
+        return self.session.run(title, operation) is not None
+
+    def _unit_id(self, value: Any, what: str) -> int | object | None:
+        if value is None or isinstance(value, int):
+            return value
+        found = self.units().find(str(value))
+        if found is None:
+            # Passed on as text, so the operation refuses it with its message.
+            return str(value)
+        return found.id
+
+    # Gestures.
+
+    def add_task(self) -> None:
+        """Add a task below the current one, in the same group, and start typing its name."""
+        if self.plan_id is None:
+            return
+        plan_id = self.plan_id
+        current = self.current_task()
+        node = self.model.node(current) if current is not None else None
+        parent = node.parent_id if node else None
+        position = node.position + 1 if node else None
+        changes = self.session.run(
+            _("Add task"),
+            lambda store: task_operations.create_task(
+                store, plan_id, parent_id=parent, position=position, name=_("New task")
+            ),
+        )
+        if changes is not None and changes.id is not None:
+            self.select_task(changes.id, SheetColumn.NAME)
+            self.view.edit(self.view.currentIndex())
+
+    def indent(self) -> None:
+        """Put the current task into the task above it."""
+        task_id = self.current_task()
+        if task_id is not None:
+            self.session.run(_("Indent"), lambda store: task_operations.indent_task(store, task_id))
+
+    def outdent(self) -> None:
+        """Take the current task out of its group."""
+        task_id = self.current_task()
+        if task_id is not None:
+            self.session.run(_("Outdent"), lambda store: task_operations.outdent_task(store, task_id))
+
+    def move_by(self, step: int) -> None:
+        """Move the current task up or down among its siblings."""
+        task_id = self.current_task()
+        node = self.model.node(task_id) if task_id is not None else None
+        if task_id is None or node is None or node.position + step < 0:
+            return
+        self.session.run(
+            _("Move up") if step < 0 else _("Move down"),
+            lambda store: task_operations.move_task(
+                store, task_id, parent_id=node.parent_id, position=node.position + step
+            ),
+        )
+
+    def delete_selected(self) -> None:
+        """Delete the selected tasks, asking first when a group would take tasks with it."""
+        chosen = self.selected_tasks()
+        if not chosen:
+            return
+        if any(self.model.has_children(task_id) for task_id in chosen) and not self._confirm(
+            _("Delete the selected tasks and every task below them?")
+        ):
+            return
+        self.session.run(
+            _("Delete {count} tasks").format(count=len(chosen)),
+            lambda store: task_operations.delete_tasks(store, chosen),
+        )
+
+    def report_progress(self) -> None:
+        """Record one dated report for every selected task (the tasks inside a selected group)."""
+        chosen = self._leaves_of(self.selected_tasks())
+        if not chosen:
+            return
+        answer = self._ask(len(chosen))
+        if answer is None:
+            return
+        self.session.run(
+            _("Report progress of {count} tasks").format(count=len(chosen)),
+            lambda store: progress_operations.report_progress(
+                store,
+                chosen,
+                as_of=answer.as_of,
+                progress=answer.progress,
+                status=answer.status,
+                remark=answer.remark,
+            ),
+        )
+
+    def _leaves_of(self, task_ids: list[int]) -> list[int]:
+        order = self.model.reading_order()
+        wanted = set(task_ids)
+        leaves = []
+        for task_id in order:
+            current: int | None = task_id
+            inside = False
+            while current is not None:
+                if current in wanted:
+                    inside = True
+                    break
+                current = self.model.parent_of(current)
+            if inside and not self.model.has_children(task_id):
+                leaves.append(task_id)
+        return leaves
+
+    def set_baseline(self) -> None:
+        """Copy the plan's planned dates into its baseline, and show slippage from now on."""
+        if self.plan_id is None:
+            return
+        plan_id = self.plan_id
+        if (
+            self.session.run(_("Set baseline"), lambda store: plan_operations.set_baseline(store, plan_id))
+            is not None
+        ):
+            self.view.setColumnHidden(SheetColumn.SLIPPAGE, False)
+
+    # Copy and paste.
+
+    def copy(self) -> None:
+        """Copy the selected rows as tab-separated text (the visible columns), as a spreadsheet would."""
+        columns = self._visible_columns(0)
+        lines = []
+        for task_id in self.selected_tasks():
+            index = self.model.index_of(task_id)
+            cells = [
+                str(self.model.data(index.siblingAtColumn(column), Qt.ItemDataRole.DisplayRole) or "")
+                for column in columns
+            ]
+            lines.append("\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in cells))
+        clipboard = QGuiApplication.clipboard()
+        if lines and clipboard is not None:
+            clipboard.setText("\n".join(lines) + "\n")
+
+    def paste(self) -> None:
+        """Add the clipboard's rows as tasks below the current one, columns from the current column on."""
+        from dxplanner.store.operations.paste import PasteField, paste_tasks
+
+        clipboard = QGuiApplication.clipboard()
+        text = clipboard.text() if clipboard is not None else ""
+        if self.plan_id is None or not text.strip():
+            return
+        rows = [line.split("\t") for line in text.replace("\r\n", "\n").rstrip("\n").split("\n")]
+        start = max(0, self.view.currentIndex().column())
+        headings = self._paste_columns(rows[0])
+        names = headings or [_PASTE_FIELD[column] for column in self._visible_columns(start)]
+        columns = [None if name is None else PasteField(name) for name in names]
+        if headings:
+            rows = rows[1:]
+        current = self.current_task()
+        node = self.model.node(current) if current is not None else None
+        plan_id = self.plan_id
+        changes = self.session.run(
+            _("Paste {count} rows").format(count=len(rows)),
+            lambda store: paste_tasks(
+                store,
+                plan_id,
+                columns,
+                rows,
+                parent_id=node.parent_id if node else None,
+                position=node.position + 1 if node else None,
+            ),
+        )
+        if changes is not None and changes.id is not None:
+            self.select_task(changes.id, start)
+
+    def _paste_columns(self, first_row: list[str]) -> list[str | None] | None:
+        """When the first pasted row is a heading row, what each of its columns holds."""
+        from dxplanner.core.timeline import fold
+        from dxplanner.i18n import every_language
+
+        known: dict[str, str | None] = {}
+        for column, field in _PASTE_FIELD.items():
+            for title in every_language(COLUMN_TITLES[column]):
+                known[fold(title)] = field
+        known.update({fold(word): field for word, field in _HEADING_WORDS.items()})
+        fields = [known.get(fold(cell)) for cell in first_row]
+        return fields if sum(field is not None for field in fields) >= 2 else None
+
+    def _visible_columns(self, start: int) -> list[SheetColumn]:
+        header = self.view.header()
+        logical = [header.logicalIndex(visual) for visual in range(header.count())]
+        ordered = [SheetColumn(column) for column in logical if not header.isSectionHidden(column)]
+        if start in [column.value for column in ordered]:
+            ordered = ordered[[column.value for column in ordered].index(start) :]
+        return ordered
+
+    # Find and filter.
+
+    def _build_filters(self) -> None:
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(_("Find in names, codes, units, products…"))
+        self.search.setClearButtonEnabled(True)
+        self.health_filter = QComboBox(self)
+        self.health_filter.addItem(_("Any status"), None)
+        for state in Health:
+            self.health_filter.addItem(label(state), state.value)
+        self.kind_filter = QComboBox(self)
+        self.kind_filter.addItem(_("Any kind"), None)
+        for kind in TaskKind:
+            self.kind_filter.addItem(label(kind), kind.value)
+        self.lead_filter = QComboBox(self)
+        self.lead_filter.addItem(_("Any lead unit"), None)
+        self.late_only = QCheckBox(_("Only late tasks"), self)
+        self._filters = QHBoxLayout()
+        for widget in (self.search, self.health_filter, self.kind_filter, self.lead_filter, self.late_only):
+            self._filters.addWidget(widget)
+        self._filters.setStretch(0, 3)
+        self.search.textChanged.connect(self._apply_filter)
+        for combo in (self.health_filter, self.kind_filter, self.lead_filter):
+            combo.currentIndexChanged.connect(self._apply_filter)
+        self.late_only.toggled.connect(self._apply_filter)
+        self.lead_filter.installEventFilter(self)
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        # The lead-unit list is filled the first time it is opened, not when the sheet loads.
+        if (
+            watched is self.lead_filter
+            and event.type() == event.Type.MouseButtonPress
+            and self.lead_filter.count() == 1
+        ):
+            self._fill_lead_filter()
+        return False
+
+    def _fill_lead_filter(self) -> None:
+        for unit in self.units().units:
+            self.lead_filter.addItem(unit.label, unit.id)
+
+    def set_window(self, start: datetime.date | None, end: datetime.date | None) -> None:
+        """Show only tasks whose span overlaps this date window."""
+        self._window = (start, end)
+        self._apply_filter()
+
+    def _filter_value(self) -> TaskFilter:
+        health = self.health_filter.currentData()
+        kind = self.kind_filter.currentData()
+        start, end = getattr(self, "_window", (None, None))
+        return TaskFilter(
+            words=self.search.text(),
+            health=None if health is None else Health(health),
+            lead_unit_id=self.lead_filter.currentData(),
+            kind=None if kind is None else TaskKind(kind),
+            window_start=start,
+            window_end=end,
+            late_only=self.late_only.isChecked(),
+        )
+
+    def _apply_filter(self) -> None:
+        wanted = self._filter_value()
+        if wanted.empty:
+            if self.model._shown is not None:
+                self.model.set_filter(None)
+                self.view.expandToDepth(0)
+        else:
+            states = {
+                task_id: state
+                for task_id in self.model.reading_order()
+                if (state := self.model.health(task_id))
+            }
+            self.model.set_filter(matching_tasks(self.model.all_rows(), states, wanted))
+            self.view.expandAll()
+        self._announce_counts()
+
+    # Columns and confirmation.
+
+    def _choose_columns(self, position: Any) -> None:
+        menu = QMenu(self)
+        for column in SheetColumn:
+            action = menu.addAction(_(COLUMN_TITLES[column]))
+            action.setCheckable(True)
+            action.setChecked(not self.view.isColumnHidden(column))
+            action.toggled.connect(lambda shown, chosen=column: self.view.setColumnHidden(chosen, not shown))
+        menu.exec(self.view.header().mapToGlobal(position))
+
+    def _confirm_with_a_box(self, question: str) -> bool:
+        answer = QMessageBox.question(self, _("Please confirm"), question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def header_view(self) -> QHeaderView:
+        """The column header, whose layout the window remembers."""
+        return self.view.header()
+
+
+# What each sheet column holds when rows are pasted into it (PasteField values; None: ignored).
+_PASTE_FIELD: dict[SheetColumn, str | None] = {
+    SheetColumn.CODE: "code",
+    SheetColumn.NAME: "name",
+    SheetColumn.KIND: "kind",
+    SheetColumn.LEAD: "lead_unit",
+    SheetColumn.COOPERATING: "cooperating",
+    SheetColumn.TIMELINE: "timeline_text",
+    SheetColumn.START: "planned_start",
+    SheetColumn.END: "planned_end",
+    SheetColumn.PROGRESS: "progress",
+    SheetColumn.STATUS: "status",
+    SheetColumn.PRODUCT: "product",
+    SheetColumn.BUDGET: None,
+    SheetColumn.NOTES: "notes",
+    SheetColumn.SLIPPAGE: None,
+}
+
+# Headings agencies use in their tables, for a pasted block that brings its heading row.
+_HEADING_WORDS: dict[str, str] = {
+    "STT": "code",
+    "TT": "code",
+    "Nhiệm vụ": "name",
+    "Tên nhiệm vụ": "name",
+    "Nội dung": "name",
+    "Đơn vị chủ trì": "lead_unit",
+    "Cơ quan chủ trì": "lead_unit",
+    "Đơn vị phối hợp": "cooperating",
+    "Cơ quan phối hợp": "cooperating",
+    "Thời gian thực hiện": "timeline_text",
+    "Thời gian hoàn thành": "timeline_text",
+    "Sản phẩm": "product",
+    "Kết quả": "product",
+    "Sản phẩm dự kiến": "product",
+    "Ghi chú": "notes",
+}
