@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from dxplanner.core.errors import InvalidInputError
-from dxplanner.core.timeline import TimelineKind, fold, parse_timeline
+from dxplanner.core.text import fold
 from dxplanner.i18n import _
 
 E = TypeVar("E", bound=enum.StrEnum)
@@ -19,6 +19,8 @@ def date_cell(text: str, what: str) -> datetime.date | None:
     """A day written day first (30/6/2025, 30-06-2025) or as an ISO date; empty for none."""
     if not text.strip():
         return None
+    from dxplanner.core.timeline import TimelineKind, parse_timeline  # its patterns compile on first use
+
     reading = parse_timeline(text.strip())
     if reading.kind is not TimelineKind.DAY or reading.start is None:
         raise InvalidInputError(

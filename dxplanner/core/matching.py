@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from dxplanner.core.timeline import fold
+from dxplanner.core.text import fold
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from dxplanner.core.text import fold
+
 # Excel counts days from 30 December 1899 (its 1900 leap-year bug is before 1 March 1900).
 _EXCEL_EPOCH = datetime.date(1899, 12, 30)
 _YEAR_MIN, _YEAR_MAX = 1900, 2200
@@ -74,14 +76,6 @@ def parse_timeline(value: object) -> Timeline:
         return _parse_text(text)
     except Exception:  # odd input must come back unparsed, whatever it is (the importer warns)
         return Timeline(text, None, None, TimelineKind.UNKNOWN)
-
-
-def fold(text: str) -> str:
-    """Lower case without Vietnamese accents, one kind of dash, single spaces."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    plain = re.sub(r"[\u2010-\u2015\u2212]", "-", plain.lower())
-    return re.sub(r"\s+", " ", plain).strip()
 
 
 def _from_serial(serial: float, text: str) -> Timeline:

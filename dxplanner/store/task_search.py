@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from dxplanner.core.enums import TaskKind
 from dxplanner.core.status import Health
-from dxplanner.core.timeline import fold
+from dxplanner.core.text import fold
 from dxplanner.store.queries import SheetRow
 
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QWidget
 
 from dxplanner.i18n import LANGUAGES, _, system_language
-from dxplanner.ui.task_sheet import DateStyle
+from dxplanner.ui.dates import DateStyle
 
 # Qt's date format -> Python's.
 DATE_FORMATS = {"dd/MM/yyyy": "%d/%m/%Y", "dd.MM.yyyy": "%d.%m.%Y", "yyyy-MM-dd": "%Y-%m-%d"}

@@ -6,8 +6,9 @@ import datetime
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -35,12 +36,13 @@ from dxplanner.store.plan_store import PlanStore
 from dxplanner.ui.about import show_about
 from dxplanner.ui.app_settings import AppSettings, SettingsDialog
 from dxplanner.ui.errors import show_problem
-from dxplanner.ui.forms import pages
-from dxplanner.ui.forms.details import DetailsPanel
-from dxplanner.ui.forms.record_form import RecordForm
 from dxplanner.ui.navigator import NAVIGATOR_TABLES, NavigatorModel, NodeKey, NodeKind
 from dxplanner.ui.recent_files import RecentFiles
 from dxplanner.ui.session import DataChange, PlanSession
+
+if TYPE_CHECKING:  # the forms load the first time one is shown, not when a plan opens
+    from dxplanner.ui.forms.details import DetailsPanel
+    from dxplanner.ui.forms.record_form import RecordForm
 from dxplanner.ui.task_sheet import AskProgress, Confirm, TaskSheet
 
 OpenPlan = Callable[[Path], PlanStore]
@@ -48,7 +50,11 @@ CreatePlan = Callable[[Path, bool], Path]
 
 
 class PlanEditor(QWidget):
-    """Everything that edits one open plan file: the pages the navigator switches between."""
+    """Everything that edits one open plan file: the pages the navigator switches between.
+
+    Pages are built the first time they are needed, and the details beside the task
+    sheet just after the sheet is first shown, so that a plan opens at once.
+    """
 
     def __init__(
         self,
@@ -61,39 +67,82 @@ class PlanEditor(QWidget):
     ) -> None:
         super().__init__()
         self.session = session
-        dates = preferences.date_style()
+        self.dates = preferences.date_style()
+        self._select = select
         self._units: UnitIndex | None = None
-        self.sheet = TaskSheet(session, dates, today, confirm, ask)
-        self.details = DetailsPanel(session, self.units, dates.qt, dates.python)
-        self.sheet.task_selected.connect(self.details.task.show_record)
+        self.sheet = TaskSheet(session, self.dates, today, confirm, ask)
+        self._details: DetailsPanel | None = None
         self.plan_page = QSplitter(Qt.Orientation.Horizontal)
         self.plan_page.setObjectName("plan_splitter")
         self.plan_page.addWidget(self.sheet)
-        self.plan_page.addWidget(self.details)
+        self.plan_page.addWidget(QWidget())  # the details, once built
         self.plan_page.setStretchFactor(0, 1)
         self.plan_page.setSizes([1000, 380])
         # Small windows: let the splitters squeeze the toolbar, the filters and the forms.
         self.sheet.setMinimumWidth(200)
-        self.details.setMinimumWidth(120)
         self.setMinimumWidth(330)
-        self.forms: dict[NodeKind, RecordForm] = {
-            NodeKind.STRATEGY: pages.strategy_form(session, self.units, dates.qt, dates.python),
-            NodeKind.SEDP: pages.sedp_form(session, self.units, dates.qt),
-            NodeKind.GOAL: pages.goal_form(session, self.units, dates.qt),
-            NodeKind.INDICATOR: pages.indicator_form(session, self.units, dates.qt, dates.python),
-            NodeKind.UNIT: pages.unit_form(
-                session, self.units, dates.qt, lambda unit: select(NodeKey(NodeKind.UNIT, unit))
-            ),
-        }
+        self.forms: dict[NodeKind, RecordForm] = {}
         self.blank = QLabel(_("Choose a strategy, a plan, a goal, an indicator or a unit on the left."))
         self.blank.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget(self)
-        for page in (self.blank, self.plan_page, *self.forms.values()):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.blank)
+        self.stack.addWidget(self.plan_page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
+        self.sheet.task_selected.connect(self._task_selected)
         session.changed.connect(self._on_change)
+
+    @property
+    def details(self) -> DetailsPanel:
+        """The task and plan details beside the sheet (built on first use)."""
+        if self._details is None:
+            from dxplanner.ui.forms.details import DetailsPanel
+
+            sizes = self.plan_page.sizes()
+            self._details = DetailsPanel(self.session, self.units, self.dates.qt, self.dates.python)
+            self._details.setMinimumWidth(120)
+            old = self.plan_page.replaceWidget(1, self._details)
+            if old is not None:
+                old.deleteLater()
+            self.plan_page.setSizes(sizes)
+            plan = self.sheet.plan_id
+            if plan is not None:
+                self._details.plan.show_record(plan)
+                self._details.task.show_record(self.sheet.current_task())
+        return self._details
+
+    def _build_details_after_paint(self) -> None:
+        """Build the details once the sheet has shown the plan (a plan should open at once)."""
+        viewport = self.sheet.view.viewport()
+        watcher = _AfterFirstPaint(viewport, lambda: self.details)
+        viewport.installEventFilter(watcher)
+        self._watcher = watcher
+
+    def _task_selected(self, task_id: int | None) -> None:
+        if self._details is not None:
+            self._details.task.show_record(task_id)
+
+    def form(self, kind: NodeKind) -> RecordForm | None:
+        """The form of a kind of record (built on first use)."""
+        if kind not in self.forms:
+            from dxplanner.ui.forms import pages
+
+            dates, units, session = self.dates, self.units, self.session
+            builders: dict[NodeKind, Callable[[], RecordForm]] = {
+                NodeKind.STRATEGY: lambda: pages.strategy_form(session, units, dates.qt, dates.python),
+                NodeKind.SEDP: lambda: pages.sedp_form(session, units, dates.qt),
+                NodeKind.GOAL: lambda: pages.goal_form(session, units, dates.qt),
+                NodeKind.INDICATOR: lambda: pages.indicator_form(session, units, dates.qt, dates.python),
+                NodeKind.UNIT: lambda: pages.unit_form(
+                    session, units, dates.qt, lambda unit: self._select(NodeKey(NodeKind.UNIT, unit))
+                ),
+            }
+            if kind not in builders:
+                return None
+            self.forms[kind] = builders[kind]()
+            self.stack.addWidget(self.forms[kind])
+        return self.forms[kind]
 
     def units(self) -> UnitIndex:
         """Every unit, shared by the pickers of every page."""
@@ -110,16 +159,39 @@ class PlanEditor(QWidget):
         """Open the editor of what the navigator selected."""
         if key is not None and key.kind is NodeKind.PLAN and key.id is not None:
             self.sheet.show_plan(key.id)
-            self.details.plan.show_record(key.id)
-            self.details.task.show_record(self.sheet.current_task())
             self.stack.setCurrentWidget(self.plan_page)
+            if self._details is None:
+                self._build_details_after_paint()
+            else:
+                self._details.plan.show_record(key.id)
+                self._details.task.show_record(self.sheet.current_task())
             return
-        form = self.forms.get(key.kind) if key is not None else None
+        form = self.form(key.kind) if key is not None else None
         if form is not None and key is not None:
             form.show_record(key.id)
             self.stack.setCurrentWidget(form)
         else:
             self.stack.setCurrentWidget(self.blank)
+
+
+class _AfterFirstPaint(QObject):
+    """Runs something once, just after its target is first painted."""
+
+    def __init__(self, target: QObject, then: Callable[[], object]) -> None:
+        super().__init__(target)
+        self._then: Callable[[], object] | None = then
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            then, self._then = self._then, None
+            QTimer.singleShot(0, then)
+        return False
+
+
+def _new_unit_code(store: PlanStore) -> str:
+    from dxplanner.ui.forms.pages import _new_code
+
+    return _new_code(store)
 
 
 class MainWindow(QMainWindow):
@@ -377,7 +449,7 @@ class MainWindow(QMainWindow):
                 _("Add unit"),
                 lambda store: unit_operations.create_unit(
                     store,
-                    code=pages._new_code(store),
+                    code=_new_unit_code(store),
                     name=_("New unit"),
                     parent_id=parent_unit,
                 ),

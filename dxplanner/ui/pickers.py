@@ -17,7 +17,7 @@ from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from dxplanner.core.matching import UnitIndex, UnitName
-from dxplanner.core.timeline import fold
+from dxplanner.core.text import fold
 from dxplanner.i18n import _
 
 Index = QModelIndex | QPersistentModelIndex

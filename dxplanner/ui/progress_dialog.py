@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from dxplanner.core.enums import TaskStatus
 from dxplanner.i18n import _
 from dxplanner.labels import label
-from dxplanner.ui.sheet_delegate import from_qdate
+from dxplanner.ui.qdates import from_qdate
 
 
 @dataclass(frozen=True)

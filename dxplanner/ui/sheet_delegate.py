@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -21,23 +20,10 @@ from dxplanner.core.enums import TaskKind, TaskStatus
 from dxplanner.core.matching import UnitIndex
 from dxplanner.labels import label
 from dxplanner.ui.pickers import UnitChecklist, UnitPicker
+from dxplanner.ui.qdates import NO_DATE, from_qdate, to_qdate
 from dxplanner.ui.sheet_model import SheetColumn
 
 Index = QModelIndex | QPersistentModelIndex
-# Qt has no empty date: the earliest date stands for "none" and shows as blank.
-NO_DATE = QDate(1900, 1, 1)
-
-
-def to_qdate(value: datetime.date | None) -> QDate:
-    """A date for a Qt date editor (the blank one for None)."""
-    return NO_DATE if value is None else QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> datetime.date | None:
-    """The date a Qt date editor holds (None when blank)."""
-    if not value.isValid() or value <= NO_DATE:
-        return None
-    return datetime.date(value.year(), value.month(), value.day())
 
 
 class SheetDelegate(QStyledItemDelegate):

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication
@@ -15,8 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QMenu,
-    QMessageBox,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -35,15 +32,18 @@ from dxplanner.store.operations import progress as progress_operations
 from dxplanner.store.operations import tasks as task_operations
 from dxplanner.store.plan_store import PlanStore
 from dxplanner.store.task_search import TaskFilter, matching_tasks
+from dxplanner.ui.dates import DEFAULT_DATES, DateStyle
 from dxplanner.ui.errors import show_refusal
-from dxplanner.ui.progress_dialog import ProgressAnswer, ask_progress
 from dxplanner.ui.session import DataChange, PlanSession
+
+if TYPE_CHECKING:
+    from dxplanner.ui.progress_dialog import ProgressAnswer
 from dxplanner.ui.sheet_delegate import SheetDelegate
 from dxplanner.ui.sheet_model import COLUMN_TITLES, SheetColumn, TaskSheetModel
 from dxplanner.ui.sheet_view import SheetView
 
 Confirm = Callable[[str], bool]
-AskProgress = Callable[[int], ProgressAnswer | None]
+AskProgress = Callable[[int], "ProgressAnswer | None"]
 
 # Task fields that a sheet column writes with update_task.
 _FIELDS = {
@@ -75,14 +75,6 @@ _WIDTHS = {
 }
 
 
-@dataclass(frozen=True)
-class DateStyle:
-    """How dates are written: for Python (strftime) and for Qt's editors."""
-
-    python: str = "%d/%m/%Y"
-    qt: str = "dd/MM/yyyy"
-
-
 class TaskSheet(QWidget):
     """The tasks of one plan, edited in place and from the keyboard; every change is undoable."""
 
@@ -92,7 +84,7 @@ class TaskSheet(QWidget):
     def __init__(
         self,
         session: PlanSession,
-        dates: DateStyle = DateStyle(),
+        dates: DateStyle = DEFAULT_DATES,
         today: Callable[[], datetime.date] = datetime.date.today,
         confirm: Confirm | None = None,
         ask: AskProgress | None = None,
@@ -103,7 +95,7 @@ class TaskSheet(QWidget):
         self.dates = dates
         self._today = today
         self._confirm = confirm or self._confirm_with_a_box
-        self._ask = ask or (lambda count: ask_progress(self, count, self._today(), self.dates.qt))
+        self._ask = ask or self._ask_with_a_dialog
         self._units: UnitIndex | None = None
         self.plan_id: int | None = None
 
@@ -428,7 +420,7 @@ class TaskSheet(QWidget):
 
     def _paste_columns(self, first_row: list[str]) -> list[str | None] | None:
         """When the first pasted row is a heading row, what each of its columns holds."""
-        from dxplanner.core.timeline import fold
+        from dxplanner.core.text import fold
         from dxplanner.i18n import every_language
 
         known: dict[str, str | None] = {}
@@ -526,6 +518,8 @@ class TaskSheet(QWidget):
     # Columns and confirmation.
 
     def _choose_columns(self, position: Any) -> None:
+        from PySide6.QtWidgets import QMenu
+
         menu = QMenu(self)
         for column in SheetColumn:
             action = menu.addAction(_(COLUMN_TITLES[column]))
@@ -534,7 +528,14 @@ class TaskSheet(QWidget):
             action.toggled.connect(lambda shown, chosen=column: self.view.setColumnHidden(chosen, not shown))
         menu.exec(self.view.header().mapToGlobal(position))
 
+    def _ask_with_a_dialog(self, count: int) -> ProgressAnswer | None:
+        from dxplanner.ui.progress_dialog import ask_progress
+
+        return ask_progress(self, count, self._today(), self.dates.qt)
+
     def _confirm_with_a_box(self, question: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(self, _("Please confirm"), question)
         return answer == QMessageBox.StandardButton.Yes
 

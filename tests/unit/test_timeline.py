@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dxplanner.core.timeline import TimelineKind, fold, parse_timeline
+from dxplanner.core.text import fold
+from dxplanner.core.timeline import TimelineKind, parse_timeline
 
 D = datetime.date
 K = TimelineKind

@@ -27,7 +27,7 @@ from dxplanner.core.models import (
     StaffLine,
     Task,
 )
-from dxplanner.core.timeline import fold
+from dxplanner.core.text import fold
 from dxplanner.i18n import _
 from dxplanner.store import queries
 from dxplanner.store.changes import Changes

@@ -17,7 +17,7 @@ from dxplanner.core.matching import UnitIndex
 from dxplanner.labels import label
 from dxplanner.ui.errors import show_refusal
 from dxplanner.ui.pickers import UnitPicker
-from dxplanner.ui.sheet_delegate import NO_DATE, from_qdate, to_qdate
+from dxplanner.ui.qdates import NO_DATE, from_qdate, to_qdate
 
 
 class FieldKind(enum.Enum):
