@@ -110,6 +110,9 @@ class TaskSheetModel(QAbstractItemModel):
         self._cache: dict[int, queries.SheetRow] = {}
         self._shown: set[int] | None = None  # None: no filter
         self._groups: set[int] = set()
+        self._below: dict[int | None, list[int]] = {}  # children in the whole plan, filter or not
+        self._counts: tuple[int, int] | None = None
+        self._late: set[int] = set()
 
     # Loading.
 
@@ -123,7 +126,7 @@ class TaskSheetModel(QAbstractItemModel):
         self.endResetModel()
 
     def _read_structure(self) -> None:
-        self._nodes, self._rolled, self._health = {}, {}, {}
+        self._nodes, self._rolled, self._health, self._late = {}, {}, {}, set()
         if self.store is None or self.plan_id is None:
             self._index_structure()
             return
@@ -156,6 +159,8 @@ class TaskSheetModel(QAbstractItemModel):
             self._order.append(node.id)
             stack.extend(reversed(children.get(node.id, [])))
         self._order_index = {task_id: number for number, task_id in enumerate(self._order)}
+        self._below = {parent: [node.id for node in below] for parent, below in children.items()}
+        self._counts = None
         for parent, below in children.items():
             ids = [node.id for node in below]
             if self._shown is not None:
@@ -168,7 +173,14 @@ class TaskSheetModel(QAbstractItemModel):
         assert self._calendar is not None and self._weight is not None
         node_list = list(nodes)
         self._rolled.update(roll_up(node_list, self._weight))
-        self._health.update(health_of_all(node_list, self._today(), self._calendar, self._weight))
+        fresh = health_of_all(node_list, self._today(), self._calendar, self._weight)
+        self._health.update(fresh)
+        for task_id, state in fresh.items():
+            if state is Health.LATE:
+                self._late.add(task_id)
+            else:
+                self._late.discard(task_id)
+        self._counts = None
 
     # What the rest of the window asks.
 
@@ -206,11 +218,17 @@ class TaskSheetModel(QAbstractItemModel):
         """A task's standing today."""
         return self._health.get(task_id)
 
+    def groups(self) -> set[int]:
+        """The tasks that have tasks below them."""
+        return set(self._groups)
+
     def counts(self) -> tuple[int, int]:
         """How many tasks (not groups) are shown, and how many of them are late."""
-        shown = self._nodes.keys() if self._shown is None else self._shown
-        leaves = [task_id for task_id in shown if task_id not in self._groups]
-        return len(leaves), sum(1 for task_id in leaves if self._health.get(task_id) is Health.LATE)
+        if self._counts is None:
+            shown = self._nodes.keys() if self._shown is None else self._shown
+            leaves = shown - self._groups
+            self._counts = (len(leaves), len(self._late & leaves))
+        return self._counts
 
     def set_filter(self, shown: set[int] | None) -> None:
         """Show only these tasks and the groups above them (None: show everything)."""
@@ -238,13 +256,17 @@ class TaskSheetModel(QAbstractItemModel):
 
     # Keeping up with changes.
 
+    def reshapes(self, change: DataChange) -> bool:
+        """Whether a change adds, removes or moves rows (or changes the calendar), so the sheet reloads."""
+        return bool(change.reshaped & {"task", "action_plan", "plan_day_off"}) or change.touches(
+            "action_plan", "plan_day_off"
+        )
+
     def refresh(self, change: DataChange) -> None:
         """Bring the sheet up to date after a change, as cheaply as the change allows."""
         if self.store is None or self.plan_id is None or not change.touches(*SHOWN_TABLES):
             return
-        if change.reshaped & {"task", "action_plan", "plan_day_off"} or change.touches(
-            "action_plan", "plan_day_off"
-        ):
+        if self.reshapes(change):
             self._reload()
             return
         changed_tasks = change.rows.get("task", set()) & self._nodes.keys()
@@ -291,17 +313,16 @@ class TaskSheetModel(QAbstractItemModel):
                 top = current
                 current = self._nodes[current].parent_id if current in self._nodes else None
             tops.add(top)
-        subtree = [self._nodes[task_id] for task_id in self._order if self._top_of(task_id) in tops]
+        subtree: list[TaskNode] = []
+        pending = sorted(tops)
+        while pending:
+            task_id = pending.pop()
+            subtree.append(self._nodes[task_id])
+            pending.extend(self._below.get(task_id, []))
         self._roll_up(subtree)
         for task_id in touched:
             self._cache.pop(task_id, None)
         self._announce(sorted(touched, key=self._order_index.__getitem__))
-
-    def _top_of(self, task_id: int) -> int:
-        current = task_id
-        while (parent := self._nodes[current].parent_id) is not None and parent in self._nodes:
-            current = parent
-        return current
 
     def _announce(self, task_ids: Iterable[int]) -> None:
         last = len(SheetColumn) - 1

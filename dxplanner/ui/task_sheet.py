@@ -165,20 +165,22 @@ class TaskSheet(QWidget):
     def _on_change(self, change: DataChange) -> None:
         if change.touches("unit"):
             self._units = None
-        current = self.model.task_id(self.view.currentIndex())
-        column = max(0, self.view.currentIndex().column())
-        expanded = self._expanded()
-        self.model.refresh(change)
-        self._restore(expanded, current, column)
+        if self.model.reshapes(change):
+            # Rows come and go: keep the cursor and the open groups where the user left them.
+            current = self.model.task_id(self.view.currentIndex())
+            column = max(0, self.view.currentIndex().column())
+            expanded = self._expanded()
+            self.model.refresh(change)
+            self._restore(expanded, current, column)
+        else:
+            self.model.refresh(change)
         if not self._filter_value().empty:
             self._apply_filter()
         self._announce_counts()
 
     def _expanded(self) -> set[int]:
         return {
-            task_id
-            for task_id in self.model.reading_order()
-            if self.model.has_children(task_id) and self.view.isExpanded(self.model.index_of(task_id))
+            task_id for task_id in self.model.groups() if self.view.isExpanded(self.model.index_of(task_id))
         }
 
     def _restore(self, expanded: set[int], current: int | None, column: int) -> None:
