@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import sqlalchemy as sa
+from sqlalchemy import event
 from sqlmodel import SQLModel
 
 _LOG = "dx_journal"
@@ -103,6 +104,19 @@ def ensure_journal(connection: sa.Connection) -> None:
                 connection.exec_driver_sql(statement)
     # Creating temp triggers does not change the main schema's version, so this stays valid.
     connection.connection.info[_INSTALLED] = schema
+
+
+def reinstall_after_rollback(engine: sa.Engine) -> None:
+    """Have the journal installed again after any rollback on engine's connections.
+
+    The first write installs the journal inside its own transaction; when that
+    write is refused, the rollback removes the log table and triggers again, so
+    the note that they are installed must go with them.
+    """
+
+    @event.listens_for(engine, "rollback")
+    def _forget(connection: sa.Connection) -> None:
+        connection.connection.info.pop(_INSTALLED, None)
 
 
 def take_journal(connection: sa.Connection) -> Journal:

@@ -14,7 +14,7 @@ from sqlmodel import Session
 
 from dxplanner.core.errors import DomainError, InvalidInputError, PlanFileError, ReadOnlyError
 from dxplanner.i18n import _
-from dxplanner.store.journal import Journal, ensure_journal, replay, take_journal
+from dxplanner.store.journal import Journal, ensure_journal, reinstall_after_rollback, replay, take_journal
 from dxplanner.store.sqlite_engine import writing
 
 
@@ -33,6 +33,7 @@ class PlanStore:
 
     def __post_init__(self) -> None:
         self._write_engine = writing(self.engine)
+        reinstall_after_rollback(self.engine)
 
     @contextmanager
     def read(self) -> Iterator[Session]:

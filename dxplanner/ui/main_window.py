@@ -335,11 +335,12 @@ class MainWindow(QMainWindow):
         return self.navigator_model.key(self.navigator.currentIndex())
 
     def _select_latest_plan(self) -> None:
-        plans = [key for key in self._all_keys() if key.kind is NodeKind.PLAN]
+        plans = [key for key in self.all_keys() if key.kind is NodeKind.PLAN]
         if plans:
             self.select(plans[-1])
 
-    def _all_keys(self) -> list[NodeKey]:
+    def all_keys(self) -> list[NodeKey]:
+        """Every row of the navigator, level by level."""
         keys = []
         pending = [self.navigator_model.index(row, 0) for row in range(self.navigator_model.rowCount())]
         while pending:
@@ -361,7 +362,7 @@ class MainWindow(QMainWindow):
         if change.touches(*NAVIGATOR_TABLES):
             current = self.current_key()
             expanded = {
-                key for key in self._all_keys() if self.navigator.isExpanded(self.navigator_model.find(key))
+                key for key in self.all_keys() if self.navigator.isExpanded(self.navigator_model.find(key))
             }
             self.navigator.selectionModel().blockSignals(True)
             self.navigator_model.rebuild(self.store)
@@ -466,7 +467,7 @@ class MainWindow(QMainWindow):
             if found is not None and found.kind is NodeKind.STRATEGY:
                 return found.id
             index = index.parent()
-        strategies = [each.id for each in self._all_keys() if each.kind is NodeKind.STRATEGY]
+        strategies = [each.id for each in self.all_keys() if each.kind is NodeKind.STRATEGY]
         return strategies[-1] if strategies else None
 
     def _some_unit(self) -> int | None:

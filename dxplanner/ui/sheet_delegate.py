@@ -47,7 +47,8 @@ class SheetDelegate(QStyledItemDelegate):
             return editor
         if column is SheetColumn.PROGRESS:
             spin = QSpinBox(parent)
-            spin.setRange(0, 100)
+            # Wider than 0-100 on purpose: a mistyped 120 is explained by the rule, not silently cut.
+            spin.setRange(0, 999)
             spin.setSuffix("%")
             return spin
         if column in (SheetColumn.KIND, SheetColumn.STATUS):

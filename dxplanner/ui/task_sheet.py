@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -34,6 +35,7 @@ from dxplanner.store.plan_store import PlanStore
 from dxplanner.store.task_search import TaskFilter, matching_tasks
 from dxplanner.ui.dates import DEFAULT_DATES, DateStyle
 from dxplanner.ui.errors import show_refusal
+from dxplanner.ui.qdates import NO_DATE, from_qdate, to_qdate
 from dxplanner.ui.session import DataChange, PlanSession
 
 if TYPE_CHECKING:
@@ -365,6 +367,11 @@ class TaskSheet(QWidget):
         if self.plan_id is None:
             return
         plan_id = self.plan_id
+        has_baseline = any(row.baseline_end for row in self.model.all_rows().values())
+        if has_baseline and not self._confirm(
+            _("This plan already has a baseline. Replace it with today's planned dates?")
+        ):
+            return
         if (
             self.session.run(_("Set baseline"), lambda store: plan_operations.set_baseline(store, plan_id))
             is not None
@@ -457,22 +464,44 @@ class TaskSheet(QWidget):
             self.kind_filter.addItem(label(kind), kind.value)
         self.lead_filter = QComboBox(self)
         self.lead_filter.addItem(_("Any lead unit"), None)
+        self.window_from = self._window_edge(_("from (any date)"), _("Tasks that run on or after this date"))
+        self.window_to = self._window_edge(_("to (any date)"), _("Tasks that run on or before this date"))
         self.late_only = QCheckBox(_("Only late tasks"), self)
         self._filters = QHBoxLayout()
-        for widget in (self.search, self.health_filter, self.kind_filter, self.lead_filter, self.late_only):
+        for widget in (
+            self.search,
+            self.health_filter,
+            self.kind_filter,
+            self.lead_filter,
+            self.window_from,
+            self.window_to,
+            self.late_only,
+        ):
             self._filters.addWidget(widget)
         self._filters.setStretch(0, 3)
         self.search.textChanged.connect(self._apply_filter)
         for combo in (self.health_filter, self.kind_filter, self.lead_filter):
             combo.currentIndexChanged.connect(self._apply_filter)
+        for edge in (self.window_from, self.window_to):
+            edge.dateChanged.connect(self._apply_filter)
         self.late_only.toggled.connect(self._apply_filter)
         self.lead_filter.installEventFilter(self)
 
+    def _window_edge(self, blank: str, tip: str) -> QDateEdit:
+        edge = QDateEdit(self)
+        edge.setCalendarPopup(True)
+        edge.setDisplayFormat(self.dates.qt)
+        edge.setMinimumDate(NO_DATE)
+        edge.setSpecialValueText(blank)
+        edge.setDate(NO_DATE)
+        edge.setToolTip(tip)
+        return edge
+
     def eventFilter(self, watched: Any, event: Any) -> bool:
-        # The lead-unit list is filled the first time it is opened, not when the sheet loads.
+        # The lead-unit list is filled when first used (by mouse or keyboard), not when the sheet loads.
         if (
             watched is self.lead_filter
-            and event.type() == event.Type.MouseButtonPress
+            and event.type() in (event.Type.MouseButtonPress, event.Type.FocusIn)
             and self.lead_filter.count() == 1
         ):
             self._fill_lead_filter()
@@ -483,14 +512,14 @@ class TaskSheet(QWidget):
             self.lead_filter.addItem(unit.label, unit.id)
 
     def set_window(self, start: datetime.date | None, end: datetime.date | None) -> None:
-        """Show only tasks whose span overlaps this date window."""
-        self._window = (start, end)
-        self._apply_filter()
+        """Show only tasks whose span overlaps this date window (None: open on that side)."""
+        self.window_from.setDate(to_qdate(start))
+        self.window_to.setDate(to_qdate(end))
 
     def _filter_value(self) -> TaskFilter:
         health = self.health_filter.currentData()
         kind = self.kind_filter.currentData()
-        start, end = getattr(self, "_window", (None, None))
+        start, end = from_qdate(self.window_from.date()), from_qdate(self.window_to.date())
         return TaskFilter(
             words=self.search.text(),
             health=None if health is None else Health(health),

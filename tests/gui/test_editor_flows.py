@@ -6,9 +6,8 @@ import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLineEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from pytestqt.qtbot import QtBot
 from sqlmodel import col, select
 
@@ -21,6 +20,7 @@ from dxplanner.ui.progress_dialog import ProgressAnswer
 from dxplanner.ui.sheet_model import SheetColumn
 from tests.conftest import snapshot
 from tests.gui.conftest import Answers
+from tests.gui.keys import type_into_editor
 
 pytestmark = pytest.mark.gui
 
@@ -49,29 +49,6 @@ def agency_file(plan_path: Path) -> Path:
     create_unit(store, code="ATTT", name="Cục An toàn thông tin", parent_id=ministry)
     store.close()
     return plan_path
-
-
-def type_text(widget: QWidget, text: str) -> None:
-    """Type text key by key, Vietnamese letters included (QTest's keyClicks knows only ASCII)."""
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
-
-
-def _type_into_editor(qtbot: QtBot, text: str, finish: Qt.Key = Qt.Key.Key_Return) -> None:
-    QApplication.processEvents()  # the editor takes the focus once the view has placed it
-    editor = QApplication.focusWidget()
-    if isinstance(editor, QAbstractItemView):
-        # Offscreen, a closed list of matches can leave the focus on the view: find the open editor.
-        open_editors = [child for child in editor.viewport().findChildren(QWidget) if child.isVisible()]
-        editor = next(child for child in reversed(open_editors) if isinstance(child, (QLineEdit, QComboBox)))
-    if isinstance(editor, QComboBox) and editor.lineEdit() is not None:
-        editor = editor.lineEdit()
-    assert isinstance(editor, QLineEdit), editor
-    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    type_text(editor, text)
-    qtbot.keyClick(editor, finish)
-    QApplication.processEvents()  # Qt commits an editor's data on the next turn of the event loop
 
 
 def _tasks(window: MainWindow) -> list[Task]:
@@ -103,7 +80,7 @@ def test_a_day_of_editing_then_undo_to_the_start_and_redo(
     sheet.view.setFocus()
     for name in NAMES:
         qtbot.keyClick(sheet.view, Qt.Key.Key_Insert)
-        _type_into_editor(qtbot, name)
+        type_into_editor(qtbot, name)
     assert [task.name for task in sorted(_tasks(window), key=lambda task: task.position)] == NAMES
 
     # Indent them into two groups.
@@ -134,7 +111,7 @@ def test_a_day_of_editing_then_undo_to_the_start_and_redo(
     for name, typed in ((NAMES[6], "chuyen doi"), (NAMES[9], "an toan thong")):
         sheet.select_task(_by_name(window)[name].id or 0, SheetColumn.LEAD)
         qtbot.keyClick(sheet.view, Qt.Key.Key_F2)
-        _type_into_editor(qtbot, typed)
+        type_into_editor(qtbot, typed)
     with window.store.read() as session:
         units = {unit.code: unit.id for unit in session.exec(select(Unit)).all()}
     tasks = _by_name(window)
@@ -177,7 +154,8 @@ def test_a_day_of_editing_then_undo_to_the_start_and_redo(
     while window.session.undo_stack.canUndo():  # type: ignore[union-attr]
         qtbot.keyClick(sheet.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert snapshot(window.store) == original
-    assert window.editor.sheet.model.rowCount() == 0 or window.editor.sheet.plan_id is not None
+    assert not [key for key in window.all_keys() if key.kind in (NodeKind.STRATEGY, NodeKind.PLAN)]
+    assert window.editor.sheet.model.rowCount() == 0
 
     # And redo it all.
     while window.session.undo_stack.canRedo():  # type: ignore[union-attr]

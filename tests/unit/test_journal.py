@@ -105,6 +105,18 @@ def test_a_refused_operation_leaves_no_journal_behind(demo_store: PlanStore) -> 
     assert demo_store.last_journal == recorded
 
 
+def test_a_refused_first_write_leaves_the_journal_working(demo_store: PlanStore) -> None:
+    # The first write installs the journal; when it is refused, the rollback takes the install with it.
+    task_id = _first(demo_store, Task, Task.kind == "task")
+    with pytest.raises(Exception, match="Progress must be between"):
+        update_task(demo_store, task_id, progress=120)
+    before = snapshot(demo_store)
+    update_task(demo_store, task_id, notes="sau khi bị từ chối")
+    assert demo_store.last_journal.rows() == {"task": {task_id}}
+    demo_store.replay(demo_store.last_journal.undo)
+    assert snapshot(demo_store) == before
+
+
 def test_a_journal_names_the_rows_it_touches(demo_store: PlanStore) -> None:
     task_id = _first(demo_store, Task, Task.kind == "task")
     update_task(demo_store, task_id, notes="ghi chú")
