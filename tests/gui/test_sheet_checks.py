@@ -37,7 +37,7 @@ def _open_cell_editor(qtbot: QtBot, sheet: TaskSheet, task_id: int, column: Shee
 
 
 def _finish(qtbot: QtBot, editor: object) -> None:
-    qtbot.keyClick(editor, Qt.Key.Key_Return)  # type: ignore[arg-type]
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
     QApplication.processEvents()
 
 
