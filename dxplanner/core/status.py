@@ -34,6 +34,18 @@ _STATED = {
     TaskStatus.CANCELLED: Health.CANCELLED,
 }
 
+# The status a person would report for a task shown in each standing: how the status
+# column of copied rows (which shows the standing) is read back when pasted.
+REPORTED_STATUS = {
+    Health.NOT_STARTED: TaskStatus.NOT_STARTED,
+    Health.ON_TRACK: TaskStatus.IN_PROGRESS,
+    Health.AT_RISK: TaskStatus.IN_PROGRESS,
+    Health.LATE: TaskStatus.IN_PROGRESS,
+    Health.DONE: TaskStatus.COMPLETED,
+    Health.PAUSED: TaskStatus.SUSPENDED,
+    Health.CANCELLED: TaskStatus.CANCELLED,
+}
+
 
 def planned_progress(
     start: datetime.date | None, end: datetime.date | None, as_of: datetime.date, calendar: WorkCalendar

@@ -27,36 +27,47 @@ def create_plan(path: Path, with_demo: bool) -> Path:
     return create_plan_file(path, fill=load_demo)
 
 
+class Windows:
+    """Keeps the one main window, and builds it again in a newly chosen language on the same file."""
+
+    def __init__(self, app: QApplication, settings: QSettings, paths: AppPaths) -> None:
+        self._app = app
+        self._settings = settings
+        self._paths = paths
+        self.current: MainWindow | None = None
+
+    def show(self, plan_path: Path | None) -> MainWindow:
+        """Show a new main window in the chosen language, on plan_path when given."""
+        set_language(AppSettings(self._settings).language())
+        _install_qt_translations(self._app)
+        window = MainWindow(self._settings, open_plan_file, create_plan)
+        window.settings_changed.connect(lambda: self._reopen(window))
+        sys.excepthook = _error_guard(window, self._paths)
+        window.show()
+        if plan_path is not None:
+            window.open_file(plan_path)
+        self.current = window
+        return window
+
+    def _reopen(self, old: MainWindow) -> None:
+        # The whole window is rebuilt in the newly chosen language, on the same file. The new
+        # one shows before the old one closes, or closing the last window would end the program.
+        path = old.store.path if old.store is not None else None
+        old.put_away()
+        self.show(path)
+        old.close()
+        old.deleteLater()
+
+
 def run_gui(plan: Path | None, paths: AppPaths, *, quit_after_first_paint: bool = False) -> int:
     """Show the main window on plan and run until it closes."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("dxplanner")
     app.setOrganizationName("dxplanner")
-    _install_qt_translations(app)
     paths.config_dir.mkdir(parents=True, exist_ok=True)
     settings = QSettings(str(paths.settings_file), QSettings.Format.IniFormat)
-    windows: list[MainWindow] = []
-
-    def show_window(plan_path: Path | None) -> MainWindow:
-        set_language(AppSettings(settings).language())
-        _install_qt_translations(app)
-        window = MainWindow(settings, open_plan_file, create_plan)
-        window.settings_changed.connect(lambda: reopen(window))
-        sys.excepthook = _error_guard(window, paths)
-        window.show()
-        if plan_path is not None:
-            window.open_file(plan_path)
-        windows[:] = [window]
-        return window
-
-    def reopen(old: MainWindow) -> None:
-        # The whole window is rebuilt in the newly chosen language, on the same file.
-        path = old.store.path if old.store is not None else None
-        old.close()
-        show_window(path)
-
-    window = show_window(plan)
+    window = Windows(app, settings, paths).show(plan)
     if quit_after_first_paint:
         target: QObject = window
         if window.editor is not None:

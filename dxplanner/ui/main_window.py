@@ -613,9 +613,13 @@ class MainWindow(QMainWindow):
             self._settings.setValue("window/sheet_columns", self.editor.sheet.header_view().saveState())
             self._settings.setValue("window/plan_splitter", self.editor.plan_page.saveState())
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def put_away(self) -> None:
+        """Remember the layout and close the plan file (before closing, or before a rebuilt window opens)."""
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/splitter", self.splitter.saveState())
         self._close_store()
         self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.put_away()
         super().closeEvent(event)

@@ -126,6 +126,24 @@ def test_kinds_and_statuses_read_in_either_language(store: PlanStore) -> None:
     ]
 
 
+def test_the_standings_the_sheet_shows_read_back_as_statuses(store: PlanStore) -> None:
+    # Rows copied from the sheet carry its status column, which shows standings such as "Late".
+    ids = basics(store)
+    shown = [["Late"], ["Chậm tiến độ"], ["Đúng tiến độ"], ["Done"], ["Not started"]]
+    paste_tasks(
+        store, ids.plan, [F.NAME, F.STATUS], [[f"Việc {number}", *row] for number, row in enumerate(shown)]
+    )
+    with store.read() as session:
+        statuses = session.exec(select(Task.status).order_by(col(Task.position))).all()
+    assert statuses == [
+        TaskStatus.IN_PROGRESS,
+        TaskStatus.IN_PROGRESS,
+        TaskStatus.IN_PROGRESS,
+        TaskStatus.COMPLETED,
+        TaskStatus.NOT_STARTED,
+    ]
+
+
 def test_report_progress_on_several_tasks_at_once(store: PlanStore) -> None:
     ids = basics(store)
     first, second = task(store, ids.plan, "A"), task(store, ids.plan, "B")

@@ -10,6 +10,7 @@ from dxplanner.core.enums import TaskKind, TaskStatus
 from dxplanner.core.errors import DomainError, InvalidInputError
 from dxplanner.core.matching import UnitIndex
 from dxplanner.core.models import ActionPlan
+from dxplanner.core.status import REPORTED_STATUS
 from dxplanner.core.timeline import dates_for
 from dxplanner.i18n import _
 from dxplanner.labels import label, names_in_every_language
@@ -84,7 +85,7 @@ def _task_fields(
         if field is PasteField.KIND:
             fields["kind"] = cells.choice_cell(text, TaskKind, _names, _("Kind"))
         elif field is PasteField.STATUS:
-            fields["status"] = cells.choice_cell(text, TaskStatus, _names, _("Status"))
+            fields["status"] = cells.choice_cell(text, TaskStatus, _status_names, _("Status"))
         elif field is PasteField.LEAD_UNIT:
             fields["lead_unit_id"] = _unit(units, text, _("Lead unit"))
         elif field is PasteField.COOPERATING:
@@ -119,3 +120,9 @@ def _unit(units: UnitIndex, text: str, what: str) -> int:
 def _names(member: TaskKind | TaskStatus) -> list[str]:
     """The current language's name first (it is the one an error lists), then every other."""
     return [label(member), *names_in_every_language(member)]
+
+
+def _status_names(member: TaskStatus) -> list[str]:
+    """A status's names, and those of the standings the sheet shows for it (copied rows carry those)."""
+    standings = [health for health, status in REPORTED_STATUS.items() if status is member]
+    return [*_names(member), *(name for health in standings for name in names_in_every_language(health))]

@@ -1,0 +1,216 @@
+"""Finding and filtering tasks, baselines and slippage, copying rows, and the language of the window."""
+
+from __future__ import annotations
+
+import datetime
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QDateEdit
+from pytestqt.qtbot import QtBot
+from sqlmodel import select
+
+from dxplanner.core.models import Task
+from dxplanner.core.status import Health
+from dxplanner.core.text import fold
+from dxplanner.paths import AppPaths
+from dxplanner.ui.app_settings import SettingsDialog
+from dxplanner.ui.gui import Windows
+from dxplanner.ui.main_window import MainWindow
+from dxplanner.ui.sheet_model import SheetColumn
+from dxplanner.ui.task_sheet import TaskSheet
+from tests.conftest import snapshot
+from tests.gui.conftest import Answers
+from tests.gui.keys import open_editor
+
+pytestmark = pytest.mark.gui
+
+PLAN_2026 = 6
+DECREE_ON_DIGITAL_SERVICES = 353  # 01/07/2026 - 30/09/2026, 75%: late on 20/11/2026
+DIGITAL_STAFF_TRAINING = 410  # "Đào tạo cán bộ chuyên trách chuyển đổi số cấp xã"
+DTI_ASSESSMENT = 411  # "Đánh giá chỉ số chuyển đổi số (DTI) năm 2025"
+DIGITAL_DAY = 414  # "Tổ chức Ngày Chuyển đổi số quốc gia năm 2026"
+CORE_DATA_LIST = 354  # 01/01/2026 - 31/03/2026
+
+
+def _sheet(window: MainWindow, demo_path: Path) -> TaskSheet:
+    assert window.open_file(demo_path)
+    assert window.editor is not None and window.editor.sheet.plan_id == PLAN_2026
+    return window.editor.sheet
+
+
+def _shown_tasks(sheet: TaskSheet) -> set[int]:
+    """The tasks (not groups) the sheet shows now."""
+    return {
+        task_id
+        for task_id in sheet.model.reading_order()
+        if sheet.model.index_of(task_id).isValid() and not sheet.model.has_children(task_id)
+    }
+
+
+def _plan_tasks(window: MainWindow) -> list[Task]:
+    assert window.store is not None
+    with window.store.read() as session:
+        return list(session.exec(select(Task).where(Task.plan_id == PLAN_2026)).all())
+
+
+def test_the_search_box_ignores_accents_and_the_filters_narrow_the_sheet(
+    qtbot: QtBot, window: MainWindow, demo_path: Path
+) -> None:
+    sheet = _sheet(window, demo_path)
+    everything = _shown_tasks(sheet)
+    assert window._counts_label.text().startswith(f"{len(everything)} tasks shown")
+
+    sheet.search.setFocus()
+    qtbot.keyClicks(sheet.search, "chuyen doi so")
+    found = _shown_tasks(sheet)
+    assert {DIGITAL_STAFF_TRAINING, DTI_ASSESSMENT, DIGITAL_DAY} <= found
+    for task_id in found:
+        row = sheet.model.sheet_row(task_id)
+        assert row is not None
+        haystack = fold(
+            " ".join(filter(None, (row.code, row.name, row.lead_unit, row.cooperating, row.product)))
+        )
+        assert all(word in haystack for word in ("chuyen", "doi", "so")), row.name
+    assert CORE_DATA_LIST not in found
+    assert window._counts_label.text().startswith(f"{len(found)} tasks shown")
+    # The groups above what was found stay, so every found task is reachable in the tree.
+    assert sheet.model.rowCount() < len(found) + 1
+
+    sheet.search.clear()
+    assert _shown_tasks(sheet) == everything
+
+    sheet.late_only.click()
+    late = _shown_tasks(sheet)
+    assert DECREE_ON_DIGITAL_SERVICES in late
+    assert all(sheet.model.health(task_id) is Health.LATE for task_id in late)
+    assert window._counts_label.text() == f"{len(late)} tasks shown, {len(late)} late"
+    sheet.late_only.click()
+
+    sheet.lead_filter.setFocus()  # the list of units is filled on first use
+    sheet.lead_filter.setCurrentIndex(sheet.lead_filter.findData(7))  # Bộ Công an
+    led = _shown_tasks(sheet)
+    expected = {task.id for task in _plan_tasks(window) if task.lead_unit_id == 7} & everything
+    assert led == expected and led
+    sheet.lead_filter.setCurrentIndex(0)
+
+    sheet.set_window(None, None)
+    sheet.window_from.setDate(QDate(2026, 10, 1))
+    sheet.window_to.setDate(QDate(2026, 10, 31))
+    october = _shown_tasks(sheet)
+    spans = {task.id: (task.planned_start, task.planned_end) for task in _plan_tasks(window)}
+    assert october and CORE_DATA_LIST not in october
+    for task_id in october:
+        start, end = spans[task_id]
+        assert start is not None and end is not None
+        assert start <= datetime.date(2026, 10, 31) and end >= datetime.date(2026, 10, 1)
+    sheet.set_window(None, None)
+    assert _shown_tasks(sheet) == everything
+
+
+def test_a_baseline_shows_slippage_and_replacing_one_is_asked_first(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, answers: Answers
+) -> None:
+    sheet = _sheet(window, demo_path)
+    before = snapshot(window.store)  # type: ignore[arg-type]
+    answers.confirm = False
+    sheet.actions_by_name["baseline"].trigger()
+    assert answers.questions == ["This plan already has a baseline. Replace it with today's planned dates?"]
+    assert snapshot(window.store) == before  # type: ignore[arg-type]
+
+    answers.confirm = True
+    sheet.actions_by_name["baseline"].trigger()
+    assert all(
+        (task.baseline_start, task.baseline_end) == (task.planned_start, task.planned_end)
+        for task in _plan_tasks(window)
+    )
+    assert not sheet.view.isColumnHidden(SheetColumn.SLIPPAGE)
+    slip = sheet.model.index_of(DECREE_ON_DIGITAL_SERVICES, SheetColumn.SLIPPAGE)
+    assert sheet.model.data(slip) == "+0"
+
+    # The task now ends ten days later than its baseline.
+    sheet.select_task(DECREE_ON_DIGITAL_SERVICES, SheetColumn.END)
+    sheet.view.setFocus()
+    qtbot.keyClick(sheet.view, Qt.Key.Key_F2)
+    editor = open_editor()
+    assert isinstance(editor, QDateEdit)
+    editor.setDate(QDate(2026, 10, 10))
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert sheet.model.data(sheet.model.index_of(DECREE_ON_DIGITAL_SERVICES, SheetColumn.SLIPPAGE)) == "+10"
+
+
+def test_copied_rows_are_tab_separated_text_that_pastes_back_as_the_same_tasks(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, messages: list[str]
+) -> None:
+    sheet = _sheet(window, demo_path)
+    sheet.view.clearSelection()
+    for task_id in (DIGITAL_STAFF_TRAINING, DTI_ASSESSMENT):
+        index = sheet.model.index_of(task_id, SheetColumn.NAME)
+        sheet.view.selectionModel().select(index, sheet.view.selectionModel().SelectionFlag.Select)
+    sheet.view.setFocus()
+    qtbot.keyClick(sheet.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    clipboard = QGuiApplication.clipboard()
+    assert clipboard is not None
+    lines = clipboard.text().splitlines()
+    assert len(lines) == 2
+    first = lines[0].split("\t")
+    assert first[:2] == ["2", "Đào tạo cán bộ chuyên trách chuyển đổi số cấp xã"]
+    assert "01/04/2026" in first and "30/06/2026" in first and "100%" in first
+
+    # Pasted below the last task of the plan, they come back as tasks with the same values.
+    originals = {task.name: task for task in _plan_tasks(window)}
+    sheet.select_task(417, SheetColumn.CODE)
+    qtbot.keyClick(sheet.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert messages == []
+    copies = [task for task in _plan_tasks(window) if task.id not in {t.id for t in originals.values()}]
+    assert sorted(task.name for task in copies) == sorted(
+        [originals[name].name for name in originals if originals[name].id in (410, 411)]
+    )
+    for copy in copies:
+        original = originals[copy.name]
+        assert (copy.lead_unit_id, copy.planned_start, copy.planned_end, copy.progress, copy.status) == (
+            original.lead_unit_id,
+            original.planned_start,
+            original.planned_end,
+            original.progress,
+            original.status,
+        )
+        assert copy.parent_id == 408
+
+
+def test_choosing_vietnamese_in_the_settings_rebuilds_the_window_in_vietnamese_on_the_same_file(
+    qtbot: QtBot, settings: QSettings, demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # the window installs its own guard
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    windows = Windows(app, settings, AppPaths(tmp_path / "data", tmp_path / "config", tmp_path / "log"))
+    english = windows.show(demo_path)
+    qtbot.addWidget(english)
+    assert english.file_menu.title() == "&File"
+
+    def choose_vietnamese(dialog: SettingsDialog) -> int:
+        dialog.language.setCurrentIndex(dialog.language.findData("vi"))
+        dialog.date_format.setCurrentIndex(dialog.date_format.findData("yyyy-MM-dd"))
+        return 1
+
+    monkeypatch.setattr(SettingsDialog, "exec", choose_vietnamese)
+    settings_action = next(action for action in english.file_menu.actions() if action.text() == "&Settings…")
+    settings_action.trigger()
+
+    vietnamese = windows.current
+    assert vietnamese is not None and vietnamese is not english
+    qtbot.addWidget(vietnamese)
+    assert not english.isVisible() and vietnamese.isVisible()
+    assert vietnamese.file_menu.title() == "&Tệp"
+    assert vietnamese.store is not None and vietnamese.store.path == demo_path
+    assert vietnamese.editor is not None
+    sheet = vietnamese.editor.sheet
+    assert sheet.model.headerData(SheetColumn.NAME, Qt.Orientation.Horizontal) == "Nhiệm vụ"
+    assert sheet.model.data(sheet.model.index_of(DECREE_ON_DIGITAL_SERVICES, SheetColumn.END)) == "2026-09-30"
+    assert vietnamese._counts_label.text().endswith("nhiệm vụ chậm")
+    vietnamese.close()
