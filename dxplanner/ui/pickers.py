@@ -72,12 +72,10 @@ class UnitPicker(QComboBox):
         self.setEditable(True)
         self.setLineEdit(_PickerLine(self))
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.addItem(_("(none)"), None)
-        for unit in units.units:
-            self.addItem(unit.label, unit.id)
-        names = QStringListModel([self.itemText(row) for row in range(self.count())], self)
+        self._names = QStringListModel(self)
+        self._fill()
         self._filter = _FoldedFilter(self)
-        self._filter.setSourceModel(names)
+        self._filter.setSourceModel(self._names)
         completer = QCompleter(self._filter, self)
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -89,6 +87,25 @@ class UnitPicker(QComboBox):
         assert isinstance(line, _PickerLine)
         line.entered.connect(self._finish)
         self._finished = False
+
+    def _fill(self) -> None:
+        self.clear()
+        self.addItem(_("(none)"), None)
+        for unit in self._units.units:
+            self.addItem(unit.label, unit.id)
+        self._names.setStringList([self.itemText(row) for row in range(self.count())])
+
+    def use_units(self, units: UnitIndex) -> None:
+        """Offer these units from now on (after units were added, renamed or merged)."""
+        if units is not self._units:
+            chosen = self.currentData()
+            self._units = units
+            self.blockSignals(True)
+            try:
+                self._fill()
+                self.set_unit(chosen)
+            finally:
+                self.blockSignals(False)
 
     def _typed(self, text: str) -> None:
         self._filter.set_text(text)

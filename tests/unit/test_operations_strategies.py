@@ -14,6 +14,8 @@ from dxplanner.store.operations.goals import create_goal, delete_goal, move_goal
 from dxplanner.store.operations.indicators import (
     create_indicator,
     delete_indicator,
+    move_indicator_target,
+    move_indicator_value,
     record_indicator_value,
     set_indicator_target,
     update_indicator,
@@ -185,6 +187,41 @@ def test_indicators_with_targets_and_values(store: PlanStore) -> None:
         assert session.exec(select(IndicatorValue)).all() == []
     delete_indicator(store, indicator)
     assert snapshot(store)["indicator_target"] == []
+
+
+def test_targets_and_measured_values_move_to_another_year_or_date(store: PlanStore) -> None:
+    ids = basics(store)
+    goal = new_id(create_goal(store, ids.strategy, code="1", text="Số hóa hồ sơ").id)
+    indicator = new_id(create_indicator(store, goal_id=goal, code="CT-2", name="Tỷ lệ hồ sơ số hóa").id)
+    set_indicator_target(store, indicator, 2031, 90)
+    set_indicator_target(store, indicator, 2025, 60)
+    move_indicator_target(store, indicator, 2031, 2027)
+    record_indicator_value(store, indicator, datetime.date(2026, 11, 28), 41.5, "Báo cáo quý")
+    move_indicator_value(store, indicator, datetime.date(2026, 11, 28), datetime.date(2026, 9, 30))
+    with store.read() as session:
+        targets = session.exec(
+            select(IndicatorTarget.year, IndicatorTarget.value).order_by(col(IndicatorTarget.year))
+        )
+        assert [tuple(row) for row in targets.all()] == [(2025, 60), (2027, 90)]
+        measured = session.exec(select(IndicatorValue)).one()
+        assert (measured.as_of, measured.value, measured.source) == (
+            datetime.date(2026, 9, 30),
+            41.5,
+            "Báo cáo quý",
+        )
+    before = snapshot(store)
+    with pytest.raises(InvalidInputError, match="already has a target for 2025"):
+        move_indicator_target(store, indicator, 2027, 2025)
+    with pytest.raises(InvalidInputError, match="Year must be between"):
+        move_indicator_target(store, indicator, 2027, 20270)
+    with pytest.raises(DomainError, match="no target for 2040"):
+        move_indicator_target(store, indicator, 2040, 2041)
+    record_indicator_value(store, indicator, datetime.date(2026, 12, 31), 50)
+    after_second = snapshot(store)
+    with pytest.raises(InvalidInputError, match="already has a value measured on 31/12/2026"):
+        move_indicator_value(store, indicator, datetime.date(2026, 9, 30), datetime.date(2026, 12, 31))
+    assert snapshot(store) == after_second
+    assert before["indicator_target"] == after_second["indicator_target"]
 
 
 def test_invalid_indicators_are_refused(store: PlanStore) -> None:

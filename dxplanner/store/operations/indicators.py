@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime
 
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from dxplanner.core import rules
 from dxplanner.core.enums import Direction
-from dxplanner.core.errors import InvalidInputError
+from dxplanner.core.errors import InvalidInputError, NotFoundError
 from dxplanner.core.models import Goal, Indicator, IndicatorTarget, IndicatorValue, SocioEconomicPlan
 from dxplanner.i18n import _
 from dxplanner.store.changes import Changes, Entity
@@ -114,6 +115,76 @@ def record_indicator_value(
         measured.source = rules.optional_text(source, _("Source"))
         session.add(measured)
         return changes
+
+
+def add_next_target(store: PlanStore, indicator_id: int) -> Changes:
+    """Add a target of 0 for the year after the indicator's last target (this year when it has none)."""
+    with store.write() as session:
+        fetch(session, Indicator, indicator_id, _("Indicator"))
+        last = session.exec(
+            select(func.max(IndicatorTarget.year)).where(IndicatorTarget.indicator_id == indicator_id)
+        ).one()
+        year = datetime.date.today().year if last is None else int(last) + 1
+        session.add(IndicatorTarget(indicator_id=indicator_id, year=rules.year(year, _("Year")), value=0))
+        return Changes().update(Entity.INDICATOR_TARGET, indicator_id)
+
+
+def move_indicator_target(store: PlanStore, indicator_id: int, year: int, new_year: int) -> Changes:
+    """Give a target another year (refused when that year already has one)."""
+    with store.write() as session:
+        indicator = fetch(session, Indicator, indicator_id, _("Indicator"))
+        checked_year = rules.year(new_year, _("Year"))
+        target = fetch_target(session, indicator_id, year)
+        changes = Changes().update(Entity.INDICATOR_TARGET, indicator_id)
+        if checked_year == year:
+            return changes
+        if session.get(IndicatorTarget, (indicator_id, checked_year)) is not None:
+            raise InvalidInputError(
+                _("{indicator} already has a target for {year}.").format(
+                    indicator=indicator.name, year=checked_year
+                )
+            )
+        value = target.value
+        session.delete(target)
+        session.flush()
+        session.add(IndicatorTarget(indicator_id=indicator_id, year=checked_year, value=value))
+        return changes
+
+
+def move_indicator_value(
+    store: PlanStore, indicator_id: int, as_of: datetime.date, new_as_of: datetime.date | None
+) -> Changes:
+    """Give a measured value another date (refused when that date already has one)."""
+    with store.write() as session:
+        indicator = fetch(session, Indicator, indicator_id, _("Indicator"))
+        checked_date = rules.required_date(new_as_of, _("Date"))
+        measured = session.get(IndicatorValue, (indicator_id, as_of))
+        if measured is None:
+            raise NotFoundError(_("This measured value no longer exists (it may have been deleted)."))
+        changes = Changes().update(Entity.INDICATOR_VALUE, indicator_id)
+        if checked_date == as_of:
+            return changes
+        if session.get(IndicatorValue, (indicator_id, checked_date)) is not None:
+            raise InvalidInputError(
+                _("{indicator} already has a value measured on {date:%d/%m/%Y}.").format(
+                    indicator=indicator.name, date=checked_date
+                )
+            )
+        value, source = measured.value, measured.source
+        session.delete(measured)
+        session.flush()
+        session.add(IndicatorValue(indicator_id=indicator_id, as_of=checked_date, value=value, source=source))
+        return changes
+
+
+def fetch_target(session: Session, indicator_id: int, year: int) -> IndicatorTarget:
+    """An indicator's target for a year, or NotFoundError."""
+    target = session.get(IndicatorTarget, (indicator_id, year))
+    if target is None:
+        raise NotFoundError(
+            _("There is no target for {year} any more (it may have been deleted).").format(year=year)
+        )
+    return target
 
 
 def _validate(session: Session, indicator: Indicator) -> None:

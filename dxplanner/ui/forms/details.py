@@ -110,7 +110,7 @@ class TaskDetails(RecordForm):
                 _("Budget (đồng)"),
                 [
                     ColumnSpec("source", _("Funding source"), K.CHOICE, FundingSource),
-                    ColumnSpec("year", _("Year"), K.WHOLE),
+                    ColumnSpec("year", _("Year"), K.YEAR),
                     ColumnSpec("planned", _("Planned"), K.WHOLE),
                     ColumnSpec("allocated", _("Allocated"), K.WHOLE),
                     ColumnSpec("disbursed", _("Disbursed"), K.WHOLE),

@@ -27,6 +27,7 @@ class FieldKind(enum.Enum):
     LONG_TEXT = "long_text"
     NUMBER = "number"
     WHOLE = "whole"
+    YEAR = "year"  # a whole number written without a thousands separator
     DATE = "date"
     CHOICE = "choice"
     UNIT = "unit"
@@ -99,7 +100,7 @@ class BoundField:
             if isinstance(editor, QDateEdit):
                 editor.setDate(to_qdate(value))
             elif isinstance(editor, UnitPicker):
-                self.widget = editor
+                editor.use_units(self._units())
                 editor.set_unit(value)
             elif isinstance(editor, QComboBox):
                 editor.clear()
@@ -116,7 +117,7 @@ class BoundField:
             elif isinstance(editor, QLineEdit):
                 editor.setText(
                     _number_text(value)
-                    if self.spec.kind in (FieldKind.NUMBER, FieldKind.WHOLE)
+                    if self.spec.kind in (FieldKind.NUMBER, FieldKind.WHOLE, FieldKind.YEAR)
                     else value or ""
                 )
         finally:
@@ -137,7 +138,7 @@ class BoundField:
             text = editor.text()
             if self.spec.kind is FieldKind.NUMBER:
                 return number_cell(text, self.spec.title)
-            if self.spec.kind is FieldKind.WHOLE:
+            if self.spec.kind in (FieldKind.WHOLE, FieldKind.YEAR):
                 number = number_cell(text, self.spec.title)
                 return None if number is None else int(number) if number == int(number) else number
             return text or None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -35,6 +34,7 @@ from dxplanner.store.operations import goals, indicators, risks, strategies
 from dxplanner.store.operations import units as unit_operations
 from dxplanner.store.plan_store import PlanStore
 from dxplanner.ui.forms.fields import FieldKind, FieldSpec
+from dxplanner.ui.forms.measure_entry import MeasureEntry
 from dxplanner.ui.forms.record_form import RecordForm
 from dxplanner.ui.forms.record_table import ColumnSpec, RecordTable
 from dxplanner.ui.pickers import UnitPicker
@@ -86,9 +86,9 @@ def strategy_form(session: PlanSession, units: Units, qt_date_format: str, date_
         fields=[
             FieldSpec("name", _("Name")),
             FieldSpec("unit_id", _("Unit"), K.UNIT),
-            FieldSpec("start_year", _("Start year"), K.WHOLE),
-            FieldSpec("end_year", _("End year"), K.WHOLE),
-            FieldSpec("vision_year", _("Vision year"), K.WHOLE),
+            FieldSpec("start_year", _("Start year"), K.YEAR),
+            FieldSpec("end_year", _("End year"), K.YEAR),
+            FieldSpec("vision_year", _("Vision year"), K.YEAR),
             FieldSpec("vision", _("Vision"), K.LONG_TEXT),
             FieldSpec("decision_no", _("Decision number")),
             FieldSpec("decision_date", _("Decision date"), K.DATE),
@@ -115,8 +115,8 @@ def sedp_form(session: PlanSession, units: Units, qt_date_format: str) -> Record
         fields=[
             FieldSpec("name", _("Name")),
             FieldSpec("unit_id", _("Unit"), K.UNIT),
-            FieldSpec("start_year", _("Start year"), K.WHOLE),
-            FieldSpec("end_year", _("End year"), K.WHOLE),
+            FieldSpec("start_year", _("Start year"), K.YEAR),
+            FieldSpec("end_year", _("End year"), K.YEAR),
         ],
         read=lambda read, record_id: queries.record(read, SocioEconomicPlan, record_id),
         write=lambda store, record_id, field, value: strategies.update_sedp(
@@ -164,7 +164,7 @@ def indicator_form(session: PlanSession, units: Units, qt_date_format: str, date
             FieldSpec("measure_unit", _("Unit of measure")),
             FieldSpec("direction", _("Direction"), K.CHOICE, Direction),
             FieldSpec("baseline_value", _("Baseline value"), K.NUMBER),
-            FieldSpec("baseline_year", _("Baseline year"), K.WHOLE),
+            FieldSpec("baseline_year", _("Baseline year"), K.YEAR),
             FieldSpec("source", _("Source"), K.LONG_TEXT),
             FieldSpec(
                 "sedp_indicator_id", _("Socio-economic plan indicator"), K.RECORD, options=sedp_indicators
@@ -181,7 +181,7 @@ def indicator_form(session: PlanSession, units: Units, qt_date_format: str, date
     targets = RecordTable(
         session,
         _("Targets by year"),
-        [ColumnSpec("year", _("Year"), K.WHOLE, editable=False), ColumnSpec("value", _("Target"), K.NUMBER)],
+        [ColumnSpec("year", _("Year"), K.YEAR), ColumnSpec("value", _("Target"), K.NUMBER)],
         rows=lambda read, owner: [
             ((owner, row["year"]), row)
             for row in queries.records(
@@ -191,11 +191,9 @@ def indicator_form(session: PlanSession, units: Units, qt_date_format: str, date
                 order=("year",),
             )
         ],
-        update=lambda store, key, _field, value: indicators.set_indicator_target(
-            store, key[0], key[1], value
-        ),
+        update=_update_target,
         delete=lambda store, key: indicators.set_indicator_target(store, key[0], key[1], None),
-        add=lambda store, owner: _next_target(store, owner),
+        add=indicators.add_next_target,
         tables=("indicator_target",),
         units=units,
         date_format=date_format,
@@ -204,7 +202,7 @@ def indicator_form(session: PlanSession, units: Units, qt_date_format: str, date
         session,
         _("Measured values"),
         [
-            ColumnSpec("as_of", _("Date"), K.DATE, editable=False),
+            ColumnSpec("as_of", _("Date"), K.DATE),
             ColumnSpec("value", _("Value"), K.NUMBER),
             ColumnSpec("source", _("Source")),
         ],
@@ -219,30 +217,29 @@ def indicator_form(session: PlanSession, units: Units, qt_date_format: str, date
         ],
         update=_update_value,
         delete=lambda store, key: indicators.record_indicator_value(store, key[0], key[1], None),
-        add=lambda store, owner: indicators.record_indicator_value(store, owner, datetime.date.today(), 0),
         tables=("indicator_value",),
         units=units,
         date_format=date_format,
     )
     form.add_table(targets)
     form.add_table(values)
+    # A measurement is typed whole (date, value, source) rather than added as a blank row:
+    # a placeholder value would count as measured in every report until corrected.
+    form.add_section(MeasureEntry(session, lambda: form.record_id, qt_date_format))
     return form
 
 
-def _next_target(store: PlanStore, indicator_id: int) -> Changes:
-    with store.read() as read:
-        years = [
-            int(row["year"])
-            for row in queries.records(
-                read, IndicatorTarget, queries.column(IndicatorTarget, "indicator_id") == indicator_id
-            )
-        ]
-    year = max(years) + 1 if years else datetime.date.today().year
-    return indicators.set_indicator_target(store, indicator_id, year, 0)
+def _update_target(store: PlanStore, key: Any, field: str, value: Any) -> Changes:
+    indicator_id, year = key
+    if field == "year":
+        return indicators.move_indicator_target(store, indicator_id, year, value)
+    return indicators.set_indicator_target(store, indicator_id, year, value)
 
 
 def _update_value(store: PlanStore, key: Any, field: str, value: Any) -> Changes:
     indicator_id, as_of = key
+    if field == "as_of":
+        return indicators.move_indicator_value(store, indicator_id, as_of, value)
     with store.read() as read:
         current = next(
             row
@@ -280,7 +277,8 @@ def unit_form(
     add = QPushButton(_("Add a sub-unit"))
     remove = QPushButton(_("Delete this unit"))
     merge_target = UnitPicker(units())
-    merge = QPushButton(_("Merge into this unit"))
+    merge_target.setObjectName("merge_target")
+    merge = QPushButton(_("Merge units"))
     row.addWidget(add)
     row.addWidget(remove)
     row.addStretch(1)
@@ -320,6 +318,9 @@ def unit_form(
     add.clicked.connect(add_sub_unit)
     remove.clicked.connect(delete_unit)
     merge.clicked.connect(merge_units)
+    session.changed.connect(
+        lambda change: merge_target.use_units(units()) if change.touches("unit") else None
+    )
     return form
 
 

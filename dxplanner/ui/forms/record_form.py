@@ -45,7 +45,7 @@ class RecordForm(QWidget):
         self._write = write
         self._tables = tuple(tables)
         self._values: dict[str, Any] = {}
-        self._tables_shown: list[RecordTable] = []
+        self.record_tables: list[RecordTable] = []
         self.heading = QLabel()
         font = QFont()
         font.setPointSize(font.pointSize() + 3)
@@ -69,7 +69,7 @@ class RecordForm(QWidget):
 
     def add_table(self, table: RecordTable) -> None:
         """Put a table below the fields that shows the records of whatever the form shows."""
-        self._tables_shown.append(table)
+        self.record_tables.append(table)
         self.body.addWidget(table)
 
     def show_record(self, record_id: int | None) -> None:
@@ -83,7 +83,7 @@ class RecordForm(QWidget):
         self.heading.setText(self._heading_of(self._values) if values else "")
         for name, bound in self.fields.items():
             bound.show(self._values.get(name))
-        for table in self._tables_shown:
+        for table in self.record_tables:
             table.show_owner(record_id)
 
     def _on_change(self, change: DataChange) -> None:

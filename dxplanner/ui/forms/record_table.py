@@ -148,7 +148,7 @@ class RecordTable(QWidget):
             return cells.date_cell(text, spec.title)
         if spec.kind is FieldKind.NUMBER:
             return cells.number_cell(text, spec.title)
-        if spec.kind is FieldKind.WHOLE:
+        if spec.kind in (FieldKind.WHOLE, FieldKind.YEAR):
             number = cells.number_cell(text, spec.title)
             return None if number is None else int(number) if number == int(number) else number
         if spec.kind is FieldKind.CHOICE and spec.choices is not None:
