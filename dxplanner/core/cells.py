@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from dxplanner.core.errors import InvalidInputError
 from dxplanner.core.text import fold
-from dxplanner.i18n import _
+from dxplanner.i18n import _, current_language
 
 E = TypeVar("E", bound=enum.StrEnum)
 
@@ -34,7 +34,10 @@ def number_cell(text: str, what: str) -> float | None:
     cleaned = text.strip().replace("%", "").replace(" ", "").replace("\u00a0", "")
     if not cleaned:
         return None
-    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", cleaned) or re.fullmatch(r"-?\d+,\d+", cleaned):
+    english_grouping = re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", cleaned)
+    if english_grouping and current_language() == "en":
+        cleaned = cleaned.replace(",", "")  # "1,250" is a thousand and more to an English reader
+    elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", cleaned) or re.fullmatch(r"-?\d+,\d+", cleaned):
         cleaned = cleaned.replace(".", "").replace(",", ".")  # Vietnamese: dots group thousands
     else:
         cleaned = cleaned.replace(",", "")

@@ -77,7 +77,7 @@ class PlanEditor(QWidget):
         self.plan_page.addWidget(self.sheet)
         self.plan_page.addWidget(QWidget())  # the details, once built
         self.plan_page.setStretchFactor(0, 1)
-        self.plan_page.setSizes([1000, 380])
+        self.plan_page.setSizes([1060, 340])
         # Small windows: let the splitters squeeze the toolbar, the filters and the forms.
         self.sheet.setMinimumWidth(200)
         self.setMinimumWidth(330)
@@ -228,6 +228,8 @@ class MainWindow(QMainWindow):
         self.navigator.setModel(self.navigator_model)
         self.navigator.setHeaderHidden(True)
         self.navigator.setUniformRowHeights(True)
+        # Plan names differ at their end ("... năm 2025", "... năm 2026"): keep both ends visible.
+        self.navigator.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.navigator.selectionModel().currentChanged.connect(self._navigated)
         self.placeholder = QLabel(_("Open or create a plan file (File menu)."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -236,7 +238,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.placeholder)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([330, 1100])
+        self.splitter.setSizes([290, 1150])
         self.setCentralWidget(self.splitter)
 
         self._file_label = QLabel()

@@ -16,6 +16,7 @@ from dxplanner.core.status import Health, health_of_all, slippage_days
 from dxplanner.core.workdays import WorkCalendar
 from dxplanner.i18n import N_, _
 from dxplanner.labels import label
+from dxplanner.numbers import whole_text
 from dxplanner.store import queries
 from dxplanner.store.plan_store import PlanStore
 from dxplanner.ui.session import DataChange
@@ -447,7 +448,7 @@ class TaskSheetModel(QAbstractItemModel):
             return label(row.kind)
         if column is SheetColumn.BUDGET:
             total = self._budget_below(task_id) if group else row.budget
-            return f"{total / 1_000_000:,.0f}".replace(",", ".") if total else ""
+            return whole_text(total / 1_000_000) if total else ""
         if column is SheetColumn.SLIPPAGE:
             slip = slippage_days(row.baseline_end, row.planned_end, row.actual_end)
             return "" if slip is None else f"{slip:+d}"

@@ -60,7 +60,7 @@ _FIELDS = {
     SheetColumn.NOTES: "notes",
 }
 _WIDTHS = {
-    SheetColumn.CODE: 60,
+    SheetColumn.CODE: 90,
     SheetColumn.NAME: 360,
     SheetColumn.KIND: 90,
     SheetColumn.LEAD: 140,
@@ -467,18 +467,28 @@ class TaskSheet(QWidget):
         self.window_from = self._window_edge(_("from (any date)"), _("Tasks that run on or after this date"))
         self.window_to = self._window_edge(_("to (any date)"), _("Tasks that run on or before this date"))
         self.late_only = QCheckBox(_("Only late tasks"), self)
-        self._filters = QHBoxLayout()
+        # Two lines, so that every filter keeps its words when the sheet is narrow.
+        finding = QHBoxLayout()
+        finding.addWidget(self.search, 1)
+        finding.addWidget(self.late_only)
+        narrowing = QHBoxLayout()
         for widget in (
-            self.search,
             self.health_filter,
             self.kind_filter,
             self.lead_filter,
             self.window_from,
             self.window_to,
-            self.late_only,
         ):
-            self._filters.addWidget(widget)
-        self._filters.setStretch(0, 3)
+            narrowing.addWidget(widget)
+        narrowing.addStretch(1)
+        self._filters = QVBoxLayout()
+        self._filters.setSpacing(2)
+        self._filters.addLayout(finding)
+        self._filters.addLayout(narrowing)
+        self.search.setMinimumWidth(180)
+        for combo in (self.health_filter, self.kind_filter, self.lead_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
         self.search.textChanged.connect(self._apply_filter)
         for combo in (self.health_filter, self.kind_filter, self.lead_filter):
             combo.currentIndexChanged.connect(self._apply_filter)
@@ -495,6 +505,8 @@ class TaskSheet(QWidget):
         edge.setSpecialValueText(blank)
         edge.setDate(NO_DATE)
         edge.setToolTip(tip)
+        # Room for the blank's words and the calendar button, not only for a date.
+        edge.setMinimumWidth(edge.fontMetrics().horizontalAdvance(blank) + 48)
         return edge
 
     def eventFilter(self, watched: Any, event: Any) -> bool:

@@ -15,6 +15,7 @@ from dxplanner.core.cells import number_cell
 from dxplanner.core.errors import DomainError
 from dxplanner.core.matching import UnitIndex
 from dxplanner.labels import label
+from dxplanner.numbers import decimal_text
 from dxplanner.ui.errors import show_refusal
 from dxplanner.ui.pickers import UnitPicker
 from dxplanner.ui.qdates import NO_DATE, from_qdate, to_qdate
@@ -158,9 +159,7 @@ class _LongText(QPlainTextEdit):
 def _number_text(value: Any) -> str:
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+    return decimal_text(value) if isinstance(value, int | float) else str(value)
 
 
 def read_value(field: BoundField, parent: QWidget) -> tuple[bool, Any]:

@@ -26,6 +26,7 @@ from dxplanner.core.errors import DomainError, InvalidInputError
 from dxplanner.core.matching import UnitIndex
 from dxplanner.i18n import _
 from dxplanner.labels import label, names_in_every_language
+from dxplanner.numbers import decimal_text, whole_text
 from dxplanner.store.changes import Changes
 from dxplanner.store.plan_store import PlanStore
 from dxplanner.ui.errors import show_refusal
@@ -50,6 +51,9 @@ Rows = Callable[[Session, int], Sequence[tuple[Hashable, dict[str, Any]]]]
 Add = Callable[[PlanStore, int], Changes]
 Update = Callable[[PlanStore, Any, str, Any], Changes]
 Delete = Callable[[PlanStore, Any], Changes]
+
+
+_WIDEST_COLUMN = 240
 
 
 class RecordTable(QWidget):
@@ -83,7 +87,9 @@ class RecordTable(QWidget):
         self._filling = False
         self.table = QTableWidget(0, len(self._columns), self)
         self.table.setHorizontalHeaderLabels([column.title for column in self._columns])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
         self.table.itemChanged.connect(self._edited)
         self.add_button = QPushButton(_("Add"), self)
@@ -121,7 +127,14 @@ class RecordTable(QWidget):
                     self.table.setItem(row, column, item)
         finally:
             self._filling = False
+        self._fit_columns()
         self.add_button.setEnabled(owner_id is not None)
+
+    def _fit_columns(self) -> None:
+        # Amounts must show whole; long texts get a sensible width and the table scrolls sideways.
+        self.table.resizeColumnsToContents()
+        for column in range(self.table.columnCount()):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), _WIDEST_COLUMN))
 
     def _on_change(self, change: DataChange) -> None:
         if change.touches(*self._tables):
@@ -137,10 +150,10 @@ class RecordTable(QWidget):
         if spec.kind is FieldKind.UNIT:
             unit = next((each for each in self._units().units if each.id == value), None)
             return unit.label if unit else str(value)
-        if spec.kind is FieldKind.NUMBER and isinstance(value, float) and value.is_integer():
-            return str(int(value))
+        if spec.kind is FieldKind.NUMBER and isinstance(value, int | float):
+            return decimal_text(value)
         if spec.kind is FieldKind.WHOLE and isinstance(value, int):
-            return f"{value:,}".replace(",", ".")
+            return whole_text(value)
         return str(value)
 
     def _read(self, spec: ColumnSpec, text: str) -> Any:
