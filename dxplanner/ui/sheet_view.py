@@ -6,8 +6,6 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
-from dxplanner.ui.sheet_model import SheetColumn
-
 
 class SheetView(QTreeView):
     """Keys: Enter/F2 edit, Tab next cell, Insert or Ctrl+Enter add below, Ctrl+Shift+Right/Left
@@ -72,20 +70,28 @@ class SheetView(QTreeView):
     def moveCursor(
         self, cursor_action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
     ) -> QModelIndex:
-        """Tab and Shift+Tab move cell by cell along the row, then on to the next row."""
+        """Tab and Shift+Tab walk the shown cells of a row in their shown order, then on to the next row."""
         current = self.currentIndex()
         model = self.model()
         if model is None or not current.isValid():
             return super().moveCursor(cursor_action, modifiers)
-        last = len(SheetColumn) - 1
+        header = self.header()
+        shown = [
+            column
+            for column in (header.logicalIndex(visual) for visual in range(header.count()))
+            if not header.isSectionHidden(column)
+        ]
+        if not shown:
+            return current
+        place = shown.index(current.column()) if current.column() in shown else 0
         if cursor_action == QAbstractItemView.CursorAction.MoveNext:
-            if current.column() < last:
-                return current.siblingAtColumn(current.column() + 1)
+            if place < len(shown) - 1:
+                return current.siblingAtColumn(shown[place + 1])
             below = self.indexBelow(current.siblingAtColumn(0))
-            return below if below.isValid() else current
+            return below.siblingAtColumn(shown[0]) if below.isValid() else current
         if cursor_action == QAbstractItemView.CursorAction.MovePrevious:
-            if current.column() > 0:
-                return current.siblingAtColumn(current.column() - 1)
+            if place > 0:
+                return current.siblingAtColumn(shown[place - 1])
             above = self.indexAbove(current.siblingAtColumn(0))
-            return above.siblingAtColumn(last) if above.isValid() else current
+            return above.siblingAtColumn(shown[-1]) if above.isValid() else current
         return super().moveCursor(cursor_action, modifiers)
