@@ -150,3 +150,19 @@ class WorkCalendar:
 def vietnam_calendar() -> WorkCalendar:
     """The shared calendar of Vietnam's working days, for plans with no days off of their own."""
     return WorkCalendar()
+
+
+def shift_span(
+    calendar: WorkCalendar, start: datetime.date, end: datetime.date, days: int
+) -> tuple[datetime.date, datetime.date]:
+    """Move a span so that it starts on the working day `days` calendar days away, keeping its working days.
+
+    A task dragged from Monday to the next Monday moves by five working days, and its end
+    moves by the same five working days, over weekends and holidays alike.
+    """
+    first = calendar.index_on_or_after(start)
+    shift = calendar.index_on_or_after(start + datetime.timedelta(days=days)) - first
+    if days < 0 and shift == 0 and calendar.day_at(first) > start + datetime.timedelta(days=days):
+        shift = -1  # a drag back onto a weekend lands on the working day before it
+    last = max(first, calendar.index_on_or_before(end))
+    return calendar.day_at(first + shift), calendar.day_at(last + shift)

@@ -72,6 +72,9 @@ class PlanEditor(QWidget):
         self._units: UnitIndex | None = None
         self.sheet = TaskSheet(session, self.dates, today, confirm, ask)
         self._details: DetailsPanel | None = None
+        # Whether the Gantt chart is shown beside the sheet, and how wide (the window's remembered choice).
+        self.chart_wanted = True
+        self.chart_layout: QByteArray | None = None
         self.plan_page = QSplitter(Qt.Orientation.Horizontal)
         self.plan_page.setObjectName("plan_splitter")
         self.plan_page.addWidget(self.sheet)
@@ -115,9 +118,16 @@ class PlanEditor(QWidget):
     def _build_details_after_paint(self) -> None:
         """Build the details once the sheet has shown the plan (a plan should open at once)."""
         viewport = self.sheet.view.viewport()
-        watcher = _AfterFirstPaint(viewport, lambda: self.details)
+        watcher = _AfterFirstPaint(viewport, self._build_after_paint)
         viewport.installEventFilter(watcher)
         self._watcher = watcher
+
+    def _build_after_paint(self) -> None:
+        self.details  # noqa: B018  (built for its side effect: the panel appears)
+        if self.chart_wanted:
+            self.sheet.show_chart(True)
+            if self.chart_layout is not None:
+                self.sheet.split.restoreState(self.chart_layout)
 
     def _task_selected(self, task_id: int | None) -> None:
         if self._details is not None:
@@ -512,6 +522,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._add_action(file_menu, _("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         self.edit_menu = self.menuBar().addMenu(_("&Edit"))
+        self.chart_menu = self.menuBar().addMenu(_("&Chart"))
         self.insert_menu = insert_menu = self.menuBar().addMenu(_("&Insert"))
         for kind, text in (
             (NodeKind.STRATEGY, _("New &strategy")),
@@ -530,6 +541,11 @@ class MainWindow(QMainWindow):
     def _connect_edit_menu(self) -> None:
         menu = self.edit_menu
         menu.clear()
+        self.chart_menu.clear()
+        self.chart_menu.setEnabled(self.editor is not None)
+        if self.editor is not None:
+            for action in self.editor.sheet.chart_actions.values():
+                self.chart_menu.addAction(action)
         if self.session is None or self.editor is None:
             menu.setEnabled(False)
             return
@@ -609,11 +625,18 @@ class MainWindow(QMainWindow):
         plan_splitter = self._settings.value("window/plan_splitter")
         if isinstance(plan_splitter, QByteArray):
             self.editor.plan_page.restoreState(plan_splitter)
+        self.editor.chart_wanted = bool(self._settings.value("window/chart", True, type=bool))
+        chart_layout = self._settings.value("window/chart_splitter")
+        if isinstance(chart_layout, QByteArray):
+            self.editor.chart_layout = chart_layout
 
     def _save_sheet_layout(self) -> None:
         if self.editor is not None:
             self._settings.setValue("window/sheet_columns", self.editor.sheet.header_view().saveState())
             self._settings.setValue("window/plan_splitter", self.editor.plan_page.saveState())
+            self._settings.setValue("window/chart", self.editor.sheet.chart_shown())
+            if self.editor.sheet.chart_shown():
+                self._settings.setValue("window/chart_splitter", self.editor.sheet.split.saveState())
 
     def put_away(self) -> None:
         """Remember the layout and close the plan file (before closing, or before a rebuilt window opens)."""

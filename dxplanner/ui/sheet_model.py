@@ -215,6 +215,22 @@ class TaskSheetModel(QAbstractItemModel):
         """Every task of the plan, parents before children."""
         return list(self._order)
 
+    def children_shown(self, task_id: int | None) -> list[int]:
+        """The rows right below a task (the top rows for None), as the filter leaves them."""
+        return self._children.get(task_id, [])
+
+    def nodes(self) -> list[TaskNode]:
+        """The structure of every task of the plan."""
+        return list(self._nodes.values())
+
+    def rolled(self, task_id: int) -> Rolled | None:
+        """A task's span and progress (a group's rolled up from the tasks below it)."""
+        return self._rolled.get(task_id)
+
+    def calendar(self) -> WorkCalendar | None:
+        """The working days of the plan shown."""
+        return self._calendar
+
     def health(self, task_id: int) -> Health | None:
         """A task's standing today."""
         return self._health.get(task_id)

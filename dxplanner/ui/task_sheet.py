@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QSplitter,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -39,6 +40,7 @@ from dxplanner.ui.qdates import NO_DATE, from_qdate, to_qdate
 from dxplanner.ui.session import DataChange, PlanSession
 
 if TYPE_CHECKING:
+    from dxplanner.ui.gantt.view import GanttView
     from dxplanner.ui.progress_dialog import ProgressAnswer
 from dxplanner.ui.sheet_delegate import SheetDelegate
 from dxplanner.ui.sheet_model import COLUMN_TITLES, SheetColumn, TaskSheetModel
@@ -140,11 +142,20 @@ class TaskSheet(QWidget):
             action = self.toolbar.addAction(text)
             action.triggered.connect(slot)
             self.actions_by_name[name] = action
+        self.toolbar.addSeparator()
+        self._chart_actions()
+        # The sheet's header is as tall as the chart's two bands of time, so their rows line up.
+        header.setFixedHeight(2 * (self.view.fontMetrics().height() + 6))
+        self.split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.split.setObjectName("sheet_chart_splitter")
+        self.split.addWidget(self.view)
+        self.split.setChildrenCollapsible(False)
+        self._gantt: GanttView | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.toolbar)
         layout.addLayout(self._filters)
-        layout.addWidget(self.view)
+        layout.addWidget(self.split)
 
     # Showing a plan.
 
@@ -156,6 +167,8 @@ class TaskSheet(QWidget):
         self._apply_filter()
         self.view.expandToDepth(0)
         self._announce_counts()
+        if self._gantt is not None:
+            self._gantt.plan_loaded()
 
     def units(self) -> UnitIndex:
         """Every unit, for pickers and for reading typed names."""
@@ -557,6 +570,79 @@ class TaskSheet(QWidget):
             self.model.set_filter(matching_tasks(self.model.all_rows(), states, wanted))
             self.view.expandAll()
         self._announce_counts()
+
+    # The Gantt chart beside the sheet.
+
+    def _chart_actions(self) -> None:
+        """The chart's actions: the most used on the toolbar, all of them in the window's Chart menu."""
+        self.chart_actions: dict[str, QAction] = {}
+        for name, text, tip, keys, slot, checkable, on_toolbar in (
+            ("chart", _("Chart"), _("Show the Gantt chart beside the sheet"), "F9",
+             self.show_chart, True, True),
+            ("zoom_out", _("Zoom out"), _("Zoom out (Ctrl+wheel on the chart)"), "Ctrl+-",
+             lambda: self.gantt.zoom_by(1 / 1.5), False, True),
+            ("zoom_in", _("Zoom in"), _("Zoom in (Ctrl+wheel on the chart)"), "Ctrl+=",
+             lambda: self.gantt.zoom_by(1.5), False, True),
+            ("fit", _("Whole plan"), _("Fit the whole plan in the chart"), "Ctrl+0",
+             lambda: self.gantt.fit_plan(), False, True),
+            ("today", _("Today"), _("Scroll the chart to today"), "Ctrl+T",
+             lambda: self.gantt.scroll_to_today(), False, True),
+            ("critical", _("Critical path"), _("Mark the tasks whose delay delays the plan"), None,
+             self._show_critical, True, False),
+            ("export_chart", _("Export chart…"), _("Save the chart as PNG, SVG or PDF"), None,
+             self.export_chart, False, False),
+        ):  # fmt: skip
+            action = QAction(text, self)
+            action.setToolTip(tip)
+            action.setCheckable(checkable)
+            if keys:
+                action.setShortcut(keys)
+            action.triggered.connect(slot)
+            if on_toolbar:
+                self.toolbar.addAction(action)
+            else:
+                self.addAction(action)
+            self.chart_actions[name] = action
+
+    @property
+    def gantt(self) -> GanttView:
+        """The Gantt chart beside the sheet (built, and shown, on first use)."""
+        if self._gantt is None:
+            from dxplanner.ui.gantt.view import GanttView
+
+            self._gantt = GanttView(self.view, self.model, self.session, self._today, self.split)
+            self.split.addWidget(self._gantt)
+            self.split.setStretchFactor(1, 1)
+            width = max(400, self.split.width())
+            self.split.setSizes([width * 11 // 20, width * 9 // 20])
+            self._gantt.plan_loaded()
+            self._gantt.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+            for name in ("zoom_in", "zoom_out", "fit", "today", "critical", "export_chart"):
+                self._gantt.addAction(self.chart_actions[name])
+        return self._gantt
+
+    def show_chart(self, shown: bool = True) -> None:
+        """Show or hide the Gantt chart."""
+        if shown:
+            self.gantt.show()
+        elif self._gantt is not None:
+            self._gantt.hide()
+        self.chart_actions["chart"].setChecked(shown)
+        for name in ("zoom_in", "zoom_out", "fit", "today", "critical", "export_chart"):
+            self.chart_actions[name].setEnabled(shown)
+
+    def chart_shown(self) -> bool:
+        """Whether the Gantt chart is on screen beside the sheet."""
+        return self._gantt is not None and not self._gantt.isHidden()
+
+    def _show_critical(self, shown: bool) -> None:
+        self.gantt.set_critical(shown)
+
+    def export_chart(self) -> None:
+        """Ask where and how, then save the chart as a picture or a PDF."""
+        from dxplanner.ui.gantt.export_dialog import ask_and_export
+
+        ask_and_export(self, self.gantt)
 
     # Columns and confirmation.
 

@@ -95,11 +95,16 @@ def insert_task(
 def update_task(store: PlanStore, task_id: int, **fields: object) -> Changes:
     """Change a task's fields (not its place in the tree: see move_task)."""
     with store.write() as session:
-        changes = update_checked(
-            session, Task, task_id, _("Task"), fields, _checkers(), _validate, Entity.TASK
-        )
-        fetch(session, Task, task_id, _("Task")).version += 1
-        return changes
+        return update_task_fields(session, task_id, fields)
+
+
+def update_task_fields(session: Session, task_id: int, fields: Mapping[str, object]) -> Changes:
+    """Change a task's fields inside an open write transaction (for operations that check more first)."""
+    changes = update_checked(
+        session, Task, task_id, _("Task"), dict(fields), _checkers(), _validate, Entity.TASK
+    )
+    fetch(session, Task, task_id, _("Task")).version += 1
+    return changes
 
 
 def set_task_timeline(store: PlanStore, task_id: int, text: str | None) -> Changes:

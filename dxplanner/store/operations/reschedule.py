@@ -1,0 +1,61 @@
+"""Rescheduling a task from the Gantt chart: new planned dates, refused when they would break a link."""
+
+from __future__ import annotations
+
+import datetime
+
+from sqlmodel import Session, col, select
+
+from dxplanner.core.enums import DependencyType
+from dxplanner.core.errors import InvalidInputError
+from dxplanner.core.link_rules import broken_by_move
+from dxplanner.core.models import Task
+from dxplanner.core.schedule import Link
+from dxplanner.i18n import _
+from dxplanner.store import queries
+from dxplanner.store.changes import Changes
+from dxplanner.store.operations._records import fetch
+from dxplanner.store.operations.tasks import update_task_fields
+from dxplanner.store.plan_store import PlanStore
+
+
+def reschedule_task(
+    store: PlanStore, task_id: int, planned_start: datetime.date | None, planned_end: datetime.date | None
+) -> Changes:
+    """Give a task new planned dates, unless that breaks a link its dates (or its groups' spans) keep now."""
+    with store.write() as session:
+        task = fetch(session, Task, task_id, _("Task"))
+        has_children = session.exec(select(Task.id).where(Task.parent_id == task_id).limit(1)).first()
+        if has_children is not None:
+            raise InvalidInputError(
+                _("The dates of the group “{task}” come from the tasks inside it: move those.").format(
+                    task=task.name
+                )
+            )
+        nodes = queries.outline_nodes(session, [task.plan_id])
+        links = queries.plan_links(session, [task.plan_id])
+        calendar = queries.plan_calendar(session, task.plan_id)
+        broken = broken_by_move(task_id, planned_start, planned_end, nodes, links, calendar)
+        if broken:
+            raise InvalidInputError(
+                _("This change is refused: {rule}.").format(rule=_describe(broken[0], session))
+            )
+        return update_task_fields(
+            session, task_id, {"planned_start": planned_start, "planned_end": planned_end}
+        )
+
+
+def _describe(link: Link, session: Session) -> str:
+    """The link in words: which task must wait for which."""
+    wanted = [link.predecessor, link.successor]
+    names = dict(session.exec(select(Task.id, Task.name).where(col(Task.id).in_(wanted))).all())
+    rules = {
+        DependencyType.FS: _("“{successor}” can only start after “{predecessor}” ends"),
+        DependencyType.SS: _("“{successor}” can only start after “{predecessor}” starts"),
+        DependencyType.FF: _("“{successor}” can only end after “{predecessor}” ends"),
+        DependencyType.SF: _("“{successor}” can only end after “{predecessor}” starts"),
+    }
+    rule = rules[link.type].format(successor=names[link.successor], predecessor=names[link.predecessor])
+    if link.lag:
+        rule += " " + _("(with a lag of {lag} working days)").format(lag=link.lag)
+    return rule

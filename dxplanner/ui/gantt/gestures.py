@@ -1,0 +1,132 @@
+"""Editing on the chart: what a press on a bar grabs, what the drag shows, and the operation it makes."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from dxplanner.core.gantt_bar import GanttBar
+from dxplanner.core.gantt_scale import TimeScale
+from dxplanner.core.workdays import WorkCalendar, shift_span
+from dxplanner.i18n import _
+from dxplanner.store.changes import Changes
+from dxplanner.store.operations import dependencies as dependency_operations
+from dxplanner.store.operations import tasks as task_operations
+from dxplanner.store.operations.reschedule import reschedule_task
+from dxplanner.store.plan_store import PlanStore
+from dxplanner.ui.gantt.painter import BarGeometry
+
+LINK_HANDLE_GAP = 9.0
+LINK_HANDLE_RADIUS = 5.0
+EDGE_GRIP = 4.0
+
+Operation = Callable[[PlanStore], Changes]
+
+
+class Gesture(enum.Enum):
+    """What a drag on a bar does."""
+
+    MOVE = "move"
+    RESIZE_END = "resize_end"
+    PROGRESS = "progress"
+    LINK = "link"
+
+
+def link_handle(geometry: BarGeometry) -> tuple[float, float]:
+    """Where the round handle to draw a link from a bar sits: just after its end."""
+    return geometry.right + LINK_HANDLE_GAP, geometry.middle
+
+
+def grab(bar: GanttBar, geometry: BarGeometry, x: float, y: float) -> Gesture | None:
+    """What pressing at (x, y) takes hold of on this bar (None: nothing; groups follow their tasks)."""
+    if bar.is_group or not bar.dated:
+        return None
+    handle_x, handle_y = link_handle(geometry)
+    if (x - handle_x) ** 2 + (y - handle_y) ** 2 <= (LINK_HANDLE_RADIUS + 1) ** 2:
+        return Gesture.LINK
+    half_height = (geometry.bottom - geometry.top) / 2
+    if bar.is_milestone:
+        return (
+            Gesture.MOVE
+            if abs(x - geometry.left) <= half_height + 2 and abs(y - geometry.middle) <= half_height + 2
+            else None
+        )
+    progress_x = geometry.left + (geometry.right - geometry.left) * max(0.0, min(100.0, bar.progress)) / 100
+    if abs(x - progress_x) <= 5 and geometry.bottom - 1 <= y <= geometry.bottom + 7:
+        return Gesture.PROGRESS
+    if not geometry.top - 2 <= y <= geometry.bottom + 2:
+        return None
+    if abs(x - geometry.right) <= EDGE_GRIP:
+        return Gesture.RESIZE_END
+    if geometry.left - 2 <= x <= geometry.right:
+        return Gesture.MOVE
+    return None
+
+
+@dataclass
+class Drag:
+    """A drag in progress: what was grabbed, where, and where the mouse is now."""
+
+    gesture: Gesture
+    bar: GanttBar
+    geometry: BarGeometry
+    press_x: float
+    x: float
+    y: float
+    target: int | None = None  # the task under the mouse, for a link
+
+    def moved_days(self, scale: TimeScale) -> int:
+        """How many days the mouse has moved, to the nearest day."""
+        return scale.days_in(self.x - self.press_x)
+
+
+def preview(drag: Drag, scale: TimeScale, calendar: WorkCalendar) -> GanttBar | None:
+    """The bar as it would be if the mouse were released now (None when nothing would change)."""
+    bar = drag.bar
+    assert bar.start is not None and bar.end is not None
+    days = drag.moved_days(scale)
+    if drag.gesture is Gesture.MOVE and days:
+        start, end = shift_span(calendar, bar.start, bar.end, days)
+        return dataclasses.replace(bar, start=start, end=end)
+    if drag.gesture is Gesture.RESIZE_END and days:
+        return dataclasses.replace(bar, end=bar.end + datetime.timedelta(days=days))
+    if drag.gesture is Gesture.PROGRESS:
+        return dataclasses.replace(bar, progress=progress_at(drag))
+    return None
+
+
+def progress_at(drag: Drag) -> float:
+    """The progress the mouse points at along the bar, in whole percent."""
+    width = max(1.0, drag.geometry.right - drag.geometry.left)
+    return float(round(max(0.0, min(100.0, (drag.x - drag.geometry.left) / width * 100))))
+
+
+def outcome(drag: Drag, scale: TimeScale, calendar: WorkCalendar) -> tuple[str, Operation] | None:
+    """The undoable step a finished drag makes: its name on the Edit menu and its operation (or None)."""
+    bar = drag.bar
+    task_id, name = bar.task_id, bar.name
+    if drag.gesture is Gesture.LINK:
+        target = drag.target
+        if target is None or target == task_id:
+            return None
+        return (
+            _("Link “{task}” to a task after it").format(task=name),
+            lambda store: dependency_operations.add_dependency(store, task_id, target),
+        )
+    changed = preview(drag, scale, calendar)
+    if changed is None:
+        return None
+    if drag.gesture is Gesture.PROGRESS:
+        if changed.progress == bar.progress:
+            return None
+        progress = changed.progress
+        return (
+            _("Set the progress of “{task}”").format(task=name),
+            lambda store: task_operations.update_task(store, task_id, progress=progress),
+        )
+    start, end = changed.start, changed.end
+    title = _("Move “{task}”") if drag.gesture is Gesture.MOVE else _("Change the end of “{task}”")
+    return title.format(task=name), lambda store: reschedule_task(store, task_id, start, end)

@@ -1,0 +1,116 @@
+"""The chart's rows as the sheet shows them: bars built from the sheet's model, and links indexed by row.
+
+The visual order (which rows are on screen, in which order, with groups open or closed)
+is computed once per change of layout, not per paint; links are filed in blocks of rows
+so that a paint only looks at the links that cross the rows it draws.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from dxplanner.core.gantt_bar import GanttBar
+from dxplanner.core.schedule import Link
+from dxplanner.ui.sheet_model import TaskSheetModel
+
+LINK_BLOCK_ROWS = 64
+
+
+def bar_of(model: TaskSheetModel, task_id: int, with_text: bool = True) -> GanttBar | None:
+    """A task's bar as the sheet's model knows it (without text when only its geometry is needed)."""
+    node, rolled = model.node(task_id), model.rolled(task_id)
+    if node is None or rolled is None:
+        return None
+    is_group = model.has_children(task_id)
+    row = model.sheet_row(task_id) if with_text else None
+    return GanttBar(
+        task_id=task_id,
+        level=0,
+        code=row.code if row else None,
+        name=row.name if row else "",
+        lead_unit=row.lead_unit if row else None,
+        start=rolled.start,
+        end=rolled.end,
+        progress=rolled.progress,
+        health=model.health(task_id),
+        is_group=is_group,
+        is_milestone=node.is_milestone and not is_group,
+        baseline_start=row.baseline_start if row else None,
+        baseline_end=row.baseline_end if row else None,
+        actual_start=row.actual_start if row else None,
+        actual_end=row.actual_end if row else None,
+    )
+
+
+class VisualRows:
+    """The rows shown, top to bottom, and the links that cross each block of them."""
+
+    def __init__(self, model: TaskSheetModel, is_expanded: Callable[[int], bool]) -> None:
+        self._model = model
+        self._is_expanded = is_expanded
+        self._links: list[Link] = []
+        self._order: list[int] | None = None
+        self._row_of: dict[int, int] = {}
+        self._blocks: dict[int, list[tuple[Link, int, int]]] = {}
+
+    def set_links(self, links: list[Link]) -> None:
+        """The plan's links (refiled at the next use)."""
+        self._links = links
+        self._order = None
+
+    def invalidate(self) -> None:
+        """Groups opened or closed, rows came or went: recompute at the next use."""
+        self._order = None
+
+    def order(self) -> list[int]:
+        """The task ids of the rows shown, top to bottom."""
+        if self._order is None:
+            self._rebuild()
+        assert self._order is not None
+        return self._order
+
+    def row_of(self, task_id: int) -> int | None:
+        """The row a task is shown in (None when it is hidden in a closed group or filtered out)."""
+        self.order()
+        return self._row_of.get(task_id)
+
+    def links_across(self, first_row: int, last_row: int) -> list[tuple[Link, int, int]]:
+        """The links (with the rows of their two ends) that start, end or pass within the rows."""
+        self.order()
+        found: dict[tuple[int, int, str], tuple[Link, int, int]] = {}
+        for block in range(first_row // LINK_BLOCK_ROWS, last_row // LINK_BLOCK_ROWS + 1):
+            for entry in self._blocks.get(block, ()):
+                link, row_a, row_b = entry
+                if min(row_a, row_b) <= last_row and max(row_a, row_b) >= first_row:
+                    found[(link.predecessor, link.successor, link.type.value)] = entry
+        return list(found.values())
+
+    def _rebuild(self) -> None:
+        model = self._model
+        order: list[int] = []
+        stack = list(reversed(model.children_shown(None)))
+        while stack:
+            task_id = stack.pop()
+            order.append(task_id)
+            if model.has_children(task_id) and self._is_expanded(task_id):
+                stack.extend(reversed(model.children_shown(task_id)))
+        self._order = order
+        self._row_of = {task_id: row for row, task_id in enumerate(order)}
+        self._blocks = {}
+        for link in self._links:
+            row_a, row_b = self._shown_row(link.predecessor), self._shown_row(link.successor)
+            if row_a is None or row_b is None or row_a == row_b:
+                continue
+            low, high = sorted((row_a, row_b))
+            for block in range(low // LINK_BLOCK_ROWS, high // LINK_BLOCK_ROWS + 1):
+                self._blocks.setdefault(block, []).append((link, row_a, row_b))
+
+    def _shown_row(self, task_id: int) -> int | None:
+        """The row of a task, or of the closed group that hides it."""
+        current: int | None = task_id
+        while current is not None:
+            row = self._row_of.get(current)
+            if row is not None:
+                return row
+            current = self._model.parent_of(current)
+        return None

@@ -1,0 +1,524 @@
+"""The interactive Gantt chart beside the task sheet: the sheet's rows, scroll and selection over time."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QApplication, QScrollBar, QToolTip, QTreeView, QWidget
+
+from dxplanner.core.errors import InvalidInputError
+from dxplanner.core.gantt_bar import GanttBar, GanttChart
+from dxplanner.core.gantt_scale import TimeScale, fit_zoom
+from dxplanner.core.schedule import ScheduleCycleError, critical_path
+from dxplanner.core.status import slippage_days
+from dxplanner.i18n import _
+from dxplanner.labels import label
+from dxplanner.numbers import whole_text
+from dxplanner.store import queries
+from dxplanner.store.chart_rows import plan_chart, plan_chart_title
+from dxplanner.ui.errors import show_refusal
+from dxplanner.ui.gantt.gestures import LINK_HANDLE_RADIUS, Drag, Gesture, grab, link_handle, outcome, preview
+from dxplanner.ui.gantt.painter import GanttPainter, bar_geometry
+from dxplanner.ui.gantt.rows import VisualRows, bar_of
+from dxplanner.ui.session import DataChange, PlanSession
+from dxplanner.ui.sheet_model import SheetColumn, TaskSheetModel
+
+ZOOM_STEP = 1.25
+MARGIN_DAYS = 45  # room left and right of the plan to drag bars into
+FIT_MARGIN_PX = 24.0
+
+
+class GanttView(QWidget):
+    """Bars aligned with the rows of `tree`; scrolls, opens, closes and selects with it."""
+
+    zoom_changed = Signal()
+
+    def __init__(
+        self,
+        tree: QTreeView,
+        model: TaskSheetModel,
+        session: PlanSession,
+        today: Callable[[], datetime.date] = datetime.date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("gantt_chart")
+        self.tree = tree
+        self.model = model
+        self.session = session
+        self._today = today
+        self.painter = GanttPainter(float(tree.fontMetrics().height() + 8), self.font())
+        self.rows = VisualRows(model, self._is_expanded)
+        today_now = today()
+        self.scale = TimeScale(today_now - datetime.timedelta(days=365), 2.0)
+        self._span = (today_now - datetime.timedelta(days=30), today_now + datetime.timedelta(days=30))
+        self.critical: frozenset[int] = frozenset()
+        self.show_critical = False
+        self._drag: Drag | None = None
+        self._hover: int | None = None
+        self.hbar = QScrollBar(Qt.Orientation.Horizontal, self)
+        self.hbar.valueChanged.connect(self.update)
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.setMinimumWidth(120)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+        vertical = tree.verticalScrollBar()
+        vertical.valueChanged.connect(self.update)
+        tree.expanded.connect(self._layout_changed)
+        tree.collapsed.connect(self._layout_changed)
+        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted, model.rowsRemoved):
+            signal.connect(self._layout_changed)
+        model.dataChanged.connect(self._data_changed)
+        selection = tree.selectionModel()
+        assert selection is not None
+        selection.selectionChanged.connect(self.update)
+        session.changed.connect(self._on_change)
+
+    # The plan.
+
+    def plan_loaded(self) -> None:
+        """A plan (or none) is now in the sheet: read its links and show all of it."""
+        self._read_links()
+        self._read_span()
+        self.fit_plan()
+
+    def _read_links(self) -> None:
+        store, plan_id = self.model.store, self.model.plan_id
+        links = []
+        if store is not None and plan_id is not None:
+            with store.read() as session:
+                links = queries.plan_links(session, [plan_id])
+        self.rows.set_links(links)
+        self._links_count = len(links)
+        if self.show_critical:
+            self._compute_critical()
+
+    def _read_span(self) -> None:
+        days = []
+        for task_id in self.model.children_shown(None):
+            rolled = self.model.rolled(task_id)
+            if rolled is not None:
+                days += [day for day in (rolled.start, rolled.end) if day is not None]
+        today = self._today()
+        first, last = (min(days), max(days)) if days else (today, today)
+        self._span = (first, last)
+        self.scale = TimeScale(first - datetime.timedelta(days=MARGIN_DAYS), self.scale.px_per_day)
+
+    def _on_change(self, change: DataChange) -> None:
+        if change.touches("dependency", "task"):
+            self._read_links()
+        if change.touches("task"):
+            self._read_span()
+            self._update_range()
+        self.update()
+
+    def _layout_changed(self, *_args: object) -> None:
+        self.rows.invalidate()
+        self.update()
+
+    def _data_changed(self, *_args: object) -> None:
+        if self.show_critical:
+            self._compute_critical()
+        self.update()
+
+    def _is_expanded(self, task_id: int) -> bool:
+        return self.tree.isExpanded(self.model.index_of(task_id))
+
+    # Zoom and scroll.
+
+    @property
+    def x_offset(self) -> float:
+        """How far the chart is scrolled to the right, in pixels from the axis origin."""
+        return float(self.hbar.value())
+
+    def body_width(self) -> float:
+        """The width the bars are drawn in."""
+        return float(self.width())
+
+    def zoom_by(self, factor: float, anchor_x: float | None = None) -> None:
+        """Zoom in (factor > 1) or out, keeping the day under anchor_x (the middle by default) in place."""
+        anchor = self.body_width() / 2 if anchor_x is None else anchor_x
+        day_position = (self.x_offset + anchor) / self.scale.px_per_day
+        self.scale = self.scale.zoomed(factor)
+        self._update_range()
+        self.hbar.setValue(round(day_position * self.scale.px_per_day - anchor))
+        self.zoom_changed.emit()
+        self.update()
+
+    def set_zoom(self, px_per_day: float) -> None:
+        """Show each day px_per_day wide (within the limits), keeping the middle in place."""
+        self.zoom_by(px_per_day / self.scale.px_per_day)
+
+    def fit_plan(self) -> None:
+        """Zoom and scroll so that the whole plan fits the width."""
+        first, last = self._span
+        px_per_day = fit_zoom(first, last, max(50.0, self.body_width() - 2 * FIT_MARGIN_PX))
+        self.scale = TimeScale(self.scale.origin, px_per_day)
+        self._update_range()
+        self.hbar.setValue(round(self.scale.x_of(first) - FIT_MARGIN_PX))
+        self.zoom_changed.emit()
+        self.update()
+
+    def scroll_to_today(self) -> None:
+        """Bring today to the middle of the chart."""
+        today = self._today()
+        first, last = self._span
+        if not first <= today <= last:
+            self._span = (min(first, today), max(last, today))
+            self.scale = TimeScale(
+                min(self.scale.origin, today - datetime.timedelta(days=MARGIN_DAYS)), self.scale.px_per_day
+            )
+            self._update_range()
+        self.hbar.setValue(round(self.scale.x_of(today) - self.body_width() / 2))
+
+    def _update_range(self) -> None:
+        last = self._span[1] + datetime.timedelta(days=MARGIN_DAYS)
+        total = self.scale.x_of(last)
+        self.hbar.setRange(0, max(0, round(total - self.body_width())))
+        self.hbar.setPageStep(max(1, round(self.body_width())))
+        self.hbar.setSingleStep(20)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        height = self.hbar.sizeHint().height()
+        self.hbar.setGeometry(0, self.height() - height, self.width(), height)
+        self._update_range()
+        super().resizeEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.zoom_by(ZOOM_STEP**steps, event.position().x())
+        elif event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.hbar.setValue(round(self.hbar.value() - steps * 60))
+        else:
+            # Rows scroll with the sheet: hand the wheel to it.
+            QApplication.sendEvent(self.tree.viewport(), event)
+        event.accept()
+
+    # Critical path.
+
+    def set_critical(self, shown: bool) -> None:
+        """Highlight the tasks whose delay delays the plan (or stop)."""
+        self.show_critical = shown
+        if shown:
+            self._compute_critical()
+        else:
+            self.critical = frozenset()
+        self.update()
+
+    def _compute_critical(self) -> None:
+        calendar = self.model.calendar()
+        if calendar is None:
+            self.critical = frozenset()
+            return
+        store, plan_id = self.model.store, self.model.plan_id
+        links = []
+        if store is not None and plan_id is not None:
+            with store.read() as session:
+                links = queries.plan_links(session, [plan_id])
+        try:
+            timings = critical_path(self.model.nodes(), links, calendar)
+        except ScheduleCycleError as error:
+            self.critical = frozenset()
+            show_refusal(self, error)
+            return
+        self.critical = frozenset(task_id for task_id, timing in timings.items() if timing.critical)
+
+    # Where rows are.
+
+    def body_top(self) -> float:
+        """Where the first row's area begins: level with the sheet's rows."""
+        return float(self.tree.viewport().geometry().top())
+
+    def header_rect(self) -> QRectF:
+        """The time header, level with the sheet's column header."""
+        header = self.tree.header().geometry()
+        return QRectF(0, header.top(), self.width(), header.height())
+
+    def visible_rows(self) -> list[tuple[int, float]]:
+        """The tasks on screen with the top of their row in this widget, top to bottom."""
+        viewport = self.tree.viewport()
+        offset = self.body_top()
+        bottom = viewport.height()
+        rows: list[tuple[int, float]] = []
+        index = self.tree.indexAt(QPoint(1, 1))
+        while index.isValid():
+            rect = self.tree.visualRect(index)
+            if rect.top() > bottom:
+                break
+            task_id = self.model.task_id(index)
+            if task_id is not None:
+                rows.append((task_id, offset + rect.top()))
+            index = self.tree.indexBelow(index)
+        return rows
+
+    def row_height(self) -> float:
+        """The height of a row, as the sheet draws it."""
+        index = self.tree.indexAt(QPoint(1, 1))
+        height = self.tree.visualRect(index).height() if index.isValid() else 0
+        return float(height) if height > 0 else self.painter.row_height
+
+    def bar_rect(self, task_id: int) -> QRectF | None:
+        """Where a task's bar is drawn now (None when its row is off screen or it has no dates)."""
+        for shown_id, top in self.visible_rows():
+            if shown_id == task_id:
+                bar = bar_of(self.model, task_id, with_text=False)
+                if bar is None or not bar.dated:
+                    return None
+                geometry = bar_geometry(bar, top, self.row_height(), self.scale, self.x_offset)
+                return QRectF(
+                    geometry.left,
+                    geometry.top,
+                    geometry.right - geometry.left,
+                    geometry.bottom - geometry.top,
+                )
+        return None
+
+    def _row_at(self, y: float) -> tuple[int, float] | None:
+        for task_id, top in self.visible_rows():
+            if top <= y < top + self.row_height():
+                return task_id, top
+        return None
+
+    # Painting.
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        try:
+            self._paint(painter)
+        finally:
+            painter.end()
+
+    def _paint(self, painter: QPainter) -> None:
+        width = float(self.width())
+        body = QRectF(0, self.body_top(), width, self.height() - self.hbar.height() - self.body_top())
+        painter.fillRect(self.rect(), QColor("white"))
+        row_height = self.row_height()
+        self.painter.row_height = row_height
+        scale, x_offset = self.scale, self.x_offset
+        painter.save()
+        painter.setClipRect(body)
+        self.painter.background(painter, body, scale, x_offset, self.model.calendar(), self._today())
+        shown = self.visible_rows()
+        selection = self.tree.selectionModel()
+        for task_id, top in shown:
+            index = self.model.index_of(task_id)
+            if selection is not None and selection.isRowSelected(index.row(), index.parent()):
+                self.painter.selected_row(painter, top, width)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        if shown:
+            self._paint_links(painter, shown, row_height)
+        for task_id, top in shown:
+            bar = bar_of(self.model, task_id)
+            if bar is None:
+                continue
+            dragged = self._drag is not None and self._drag.bar.task_id == task_id
+            self.painter.bar(painter, bar, top, scale, x_offset, critical=task_id in self.critical)
+            if dragged:
+                self._paint_drag(painter, top)
+            elif task_id == self._hover and bar.dated and not bar.is_group:
+                self._paint_link_handle(painter, bar, top, row_height)
+        painter.restore()
+        header = self.header_rect()
+        painter.save()
+        painter.translate(0, header.top())
+        self.painter.header(painter, width, header.height(), scale, x_offset)
+        painter.restore()
+
+    def _paint_links(self, painter: QPainter, shown: list[tuple[int, float]], row_height: float) -> None:
+        first_id, first_top = shown[0]
+        first_row = self.rows.row_of(first_id)
+        if first_row is None:
+            return
+        last_row = first_row + len(shown) - 1
+        order = self.rows.order()
+        scale, x_offset = self.scale, self.x_offset
+        for link, row_a, row_b in self.rows.links_across(first_row, last_row):
+            source = bar_of(self.model, order[row_a], with_text=False)
+            target = bar_of(self.model, order[row_b], with_text=False)
+            if source is None or target is None or not source.dated or not target.dated:
+                continue
+            top_a = first_top + (row_a - first_row) * row_height
+            top_b = first_top + (row_b - first_row) * row_height
+            critical = link.predecessor in self.critical and link.successor in self.critical
+            self.painter.link(
+                painter,
+                link,
+                bar_geometry(source, top_a, row_height, scale, x_offset),
+                bar_geometry(target, top_b, row_height, scale, x_offset),
+                critical,
+            )
+
+    def _paint_drag(self, painter: QPainter, top: float) -> None:
+        drag = self._drag
+        assert drag is not None
+        calendar = self.model.calendar()
+        if drag.gesture is Gesture.LINK:
+            start_x, start_y = link_handle(drag.geometry)
+            painter.setPen(QPen(QColor("#263238"), 1.5, Qt.PenStyle.DashLine))
+            painter.drawLine(QPointF(start_x, start_y), QPointF(drag.x, drag.y))
+            return
+        if calendar is None:
+            return
+        changed = preview(drag, self.scale, calendar)
+        if changed is not None:
+            self.painter.bar(painter, changed, top, self.scale, self.x_offset, ghost=True)
+
+    def _paint_link_handle(self, painter: QPainter, bar: GanttBar, top: float, row_height: float) -> None:
+        geometry = bar_geometry(bar, top, row_height, self.scale, self.x_offset)
+        x, y = link_handle(geometry)
+        painter.setPen(QPen(QColor("#263238"), 1.2))
+        painter.setBrush(QColor("white"))
+        painter.drawEllipse(QPointF(x, y), LINK_HANDLE_RADIUS - 1, LINK_HANDLE_RADIUS - 1)
+
+    # Mouse and keys.
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        x, y = event.position().x(), event.position().y()
+        hit = self._row_at(y)
+        if hit is None:
+            return
+        task_id, top = hit
+        self._select(task_id, bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier))
+        bar = bar_of(self.model, task_id)
+        if bar is None or not bar.dated or self.model.calendar() is None:
+            return
+        geometry = bar_geometry(bar, top, self.row_height(), self.scale, self.x_offset)
+        gesture = grab(bar, geometry, x, y)
+        if gesture is not None:
+            self._drag = Drag(gesture, bar, geometry, x, x, y)
+            self.setCursor(
+                Qt.CursorShape.SizeHorCursor if gesture is not Gesture.LINK else Qt.CursorShape.CrossCursor
+            )
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        x, y = event.position().x(), event.position().y()
+        if self._drag is not None:
+            self._drag.x, self._drag.y = x, y
+            hit = self._row_at(y)
+            self._drag.target = hit[0] if hit else None
+            self.update()
+            return
+        hit = self._row_at(y)
+        hover = hit[0] if hit else None
+        if hover != self._hover:
+            self._hover = hover
+            self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        drag, self._drag = self._drag, None
+        self.unsetCursor()
+        if drag is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        drag.x, drag.y = event.position().x(), event.position().y()
+        hit = self._row_at(drag.y)
+        drag.target = hit[0] if hit else None
+        calendar = self.model.calendar()
+        self.update()
+        if calendar is None:
+            return
+        step = outcome(drag, self.scale, calendar)
+        if step is not None:
+            title, operation = step
+            self.session.run(title, operation)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self._drag is not None:
+            self._drag = None
+            self.unsetCursor()
+            self.update()
+            return
+        super().keyPressEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self._hover = None
+        self.update()
+        super().leaveEvent(event)
+
+    def _select(self, task_id: int, add: bool) -> None:
+        selection = self.tree.selectionModel()
+        index = self.model.index_of(task_id, SheetColumn.NAME)
+        if selection is None or not index.isValid():
+            return
+        flag = QItemSelectionModel.SelectionFlag
+        how = (flag.Toggle if add else flag.ClearAndSelect) | flag.Rows
+        selection.setCurrentIndex(index, how)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            position = event.pos()  # type: ignore[attr-defined]
+            hit = self._row_at(position.y())
+            text = self.tooltip(hit[0]) if hit else None
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)  # type: ignore[attr-defined]
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    # Export.
+
+    def chart(self, whole: bool) -> tuple[GanttChart, tuple[datetime.date, datetime.date] | None]:
+        """The chart to export: the whole plan, or the rows and the span of time on screen."""
+        store, plan_id = self.model.store, self.model.plan_id
+        if store is None or plan_id is None:
+            raise InvalidInputError(_("Open an action plan first."))
+        today = self._today()
+        if whole:
+            with store.read() as session:
+                found = plan_chart(session, plan_id, today)
+            return dataclasses.replace(found, critical=self.critical), None
+        bars = []
+        for task_id, _top in self.visible_rows():
+            bar = bar_of(self.model, task_id)
+            if bar is not None:
+                bars.append(dataclasses.replace(bar, level=self._depth(task_id)))
+        with store.read() as session:
+            links = queries.plan_links(session, [plan_id])
+            title = plan_chart_title(session, plan_id)
+        calendar = self.model.calendar()
+        assert calendar is not None
+        span = (self.scale.day_at(self.x_offset), self.scale.day_at(self.x_offset + self.body_width()))
+        return GanttChart(title, bars, links, calendar, today, self.critical), span
+
+    def _depth(self, task_id: int) -> int:
+        depth, parent = 0, self.model.parent_of(task_id)
+        while parent is not None:
+            depth, parent = depth + 1, self.model.parent_of(parent)
+        return depth
+
+    def tooltip(self, task_id: int) -> str | None:
+        """What the chart tells of a task when the mouse rests on it."""
+        bar = bar_of(self.model, task_id)
+        if bar is None:
+            return None
+        form = self.model.date_format
+        lines = [bar.name]
+        if bar.lead_unit:
+            lines.append(_("Lead unit: {unit}").format(unit=bar.lead_unit))
+        if bar.start and bar.end:
+            lines.append(f"{bar.start.strftime(form)} – {bar.end.strftime(form)}")
+        lines.append(_("Progress: {percent}%").format(percent=whole_text(bar.progress)))
+        if bar.health is not None:
+            lines.append(_("Status: {status}").format(status=label(bar.health)))
+        slip = slippage_days(bar.baseline_end, bar.end, bar.actual_end)
+        if slip:
+            lines.append(_("Slippage: {days} days").format(days=f"{slip:+d}"))
+        return "\n".join(lines)

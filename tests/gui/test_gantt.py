@@ -1,0 +1,289 @@
+"""The Gantt chart beside the sheet: same rows, editing by dragging bars, undo, refusals and export."""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+import subprocess
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QImage, QWheelEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlmodel import select
+
+from dxplanner.core.models import Dependency, Task
+from dxplanner.core.workdays import vietnam_calendar
+from dxplanner.ui.gantt.export import Paper, export_chart
+from dxplanner.ui.gantt.gestures import link_handle
+from dxplanner.ui.gantt.painter import bar_geometry
+from dxplanner.ui.gantt.rows import bar_of
+from dxplanner.ui.gantt.view import GanttView
+from dxplanner.ui.main_window import MainWindow
+from dxplanner.ui.task_sheet import TaskSheet
+from tests.conftest import snapshot
+
+pytestmark = pytest.mark.gui
+
+DECREE = 353  # 01/07/2026 - 30/09/2026, no links
+CORE_DATA_LIST = 354  # 01/01/2026 - 31/03/2026, must end before 357 starts (FS)
+REPORTING_RULES = 355  # 01/10/2026 - 31/12/2026
+LGSP_GROUP, LGSP_HCMC = 364, 365
+DAY_ZOOM = 20.0  # pixels per day
+
+
+def _chart(window: MainWindow, demo_path: Path) -> tuple[TaskSheet, GanttView]:
+    assert window.open_file(demo_path)
+    assert window.editor is not None
+    sheet = window.editor.sheet
+    gantt = sheet.gantt
+    QApplication.processEvents()
+    return sheet, gantt
+
+
+def _dates(window: MainWindow, task_id: int) -> tuple[datetime.date | None, datetime.date | None, float]:
+    with window.store.read() as session:  # type: ignore[union-attr]
+        task = session.get(Task, task_id)
+        assert task is not None
+        return task.planned_start, task.planned_end, task.progress
+
+
+def _show_day(gantt: GanttView, day: datetime.date, at_x: float = 60.0) -> None:
+    """Zoom to days and scroll so that day begins at_x pixels from the chart's left edge."""
+    gantt.set_zoom(DAY_ZOOM)
+    gantt.hbar.setValue(round(gantt.scale.x_of(day) - at_x))
+    assert gantt.x_offset == pytest.approx(gantt.scale.x_of(day) - at_x, abs=1)
+
+
+def _drag(qtbot: QtBot, gantt: GanttView, start: QPointF, end: QPointF) -> None:
+    qtbot.mousePress(gantt, Qt.MouseButton.LeftButton, pos=start.toPoint())
+    middle = (start + end) / 2
+    qtbot.mouseMove(gantt, middle.toPoint())
+    qtbot.mouseMove(gantt, end.toPoint())
+    qtbot.mouseRelease(gantt, Qt.MouseButton.LeftButton, pos=end.toPoint())
+
+
+def _undo(qtbot: QtBot, sheet: TaskSheet) -> None:
+    sheet.view.setFocus()
+    qtbot.keyClick(sheet.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_the_chart_shows_the_demo_plan_row_for_row_with_the_sheet(
+    window: MainWindow, demo_path: Path
+) -> None:
+    sheet, gantt = _chart(window, demo_path)
+    rows = gantt.visible_rows()
+    assert len(rows) > 20
+    tree_top = sheet.view.viewport().geometry().top()
+    for task_id, top in rows[:25]:
+        index = sheet.model.index_of(task_id)
+        # The same task sits at the same height in the sheet and in the chart.
+        assert sheet.view.visualRect(index).top() + tree_top == top
+    dated = [task_id for task_id, _top in rows if (bar := bar_of(sheet.model, task_id)) and bar.dated]
+    assert dated, "the demo plan's tasks have dates"
+    rect = gantt.bar_rect(DECREE)
+    assert rect is not None and rect.width() > 0
+    # The header above the rows is level with the sheet's column header.
+    assert gantt.header_rect().height() == sheet.view.header().height()
+    assert gantt.grab().width() == gantt.width()
+
+
+def test_collapsing_a_group_in_the_sheet_collapses_it_in_the_chart(
+    window: MainWindow, demo_path: Path
+) -> None:
+    sheet, gantt = _chart(window, demo_path)
+    sheet.view.expand(sheet.model.index_of(LGSP_GROUP))
+    shown = [task_id for task_id, _top in gantt.visible_rows()]
+    assert LGSP_HCMC in shown
+    assert gantt.rows.row_of(LGSP_HCMC) == gantt.rows.row_of(LGSP_GROUP) + 1  # type: ignore[operator]
+
+    sheet.view.collapse(sheet.model.index_of(LGSP_GROUP))
+    shown = [task_id for task_id, _top in gantt.visible_rows()]
+    assert LGSP_GROUP in shown and LGSP_HCMC not in shown
+    assert gantt.rows.row_of(LGSP_HCMC) is None
+    # The row after the group is now the group's next sibling, in the chart as in the sheet.
+    after = shown[shown.index(LGSP_GROUP) + 1]
+    assert sheet.model.index_of(after) == sheet.view.indexBelow(
+        sheet.model.index_of(LGSP_GROUP)
+    ).siblingAtColumn(0)
+
+
+def test_selection_is_shared_both_ways(qtbot: QtBot, window: MainWindow, demo_path: Path) -> None:
+    sheet, gantt = _chart(window, demo_path)
+    _show_day(gantt, datetime.date(2026, 7, 1))
+    rect = gantt.bar_rect(DECREE)
+    assert rect is not None
+    qtbot.mouseClick(
+        gantt, Qt.MouseButton.LeftButton, pos=QPoint(int(rect.left()) + 10, int(rect.center().y()))
+    )
+    assert sheet.current_task() == DECREE
+    sheet.select_task(REPORTING_RULES)
+    selection = sheet.view.selectionModel()
+    index = sheet.model.index_of(REPORTING_RULES)
+    assert selection.isRowSelected(index.row(), index.parent()) or sheet.current_task() == REPORTING_RULES
+
+
+def test_dragging_a_bar_moves_the_task_by_working_days_and_undo_puts_it_back(
+    qtbot: QtBot, window: MainWindow, demo_path: Path
+) -> None:
+    sheet, gantt = _chart(window, demo_path)
+    before = snapshot(window.store)  # type: ignore[arg-type]
+    start, end, _progress = _dates(window, DECREE)
+    assert (start, end) == (datetime.date(2026, 7, 1), datetime.date(2026, 9, 30))
+    _show_day(gantt, start)  # type: ignore[arg-type]
+    rect = gantt.bar_rect(DECREE)
+    assert rect is not None
+    grab = QPointF(rect.left() + 10, rect.center().y())
+    _drag(qtbot, gantt, grab, grab + QPointF(7 * DAY_ZOOM, 0))
+
+    # A week later on the calendar: five working days, and the end moves by as many.
+    calendar = vietnam_calendar()
+    new_start, new_end, _progress = _dates(window, DECREE)
+    assert new_start == datetime.date(2026, 7, 8)
+    assert calendar.working_days(start, new_start) - 1 == 5  # type: ignore[arg-type]
+    assert new_end == calendar.add_working_days(end, 5)  # type: ignore[arg-type]
+    assert calendar.working_days(new_start, new_end) == calendar.working_days(start, end)  # type: ignore[arg-type]
+    assert sheet.model.rolled(DECREE).start == new_start  # type: ignore[union-attr]
+    assert window.undo_action.text().startswith("&Undo Move")
+
+    _undo(qtbot, sheet)
+    assert _dates(window, DECREE)[:2] == (start, end)
+    assert snapshot(window.store) == before  # type: ignore[arg-type]
+
+
+def test_dragging_the_end_and_the_progress_handle(qtbot: QtBot, window: MainWindow, demo_path: Path) -> None:
+    sheet, gantt = _chart(window, demo_path)
+    start, end, progress = _dates(window, DECREE)
+    _show_day(gantt, end, at_x=gantt.width() / 2)  # type: ignore[arg-type]
+    rect = gantt.bar_rect(DECREE)
+    assert rect is not None
+    edge = QPointF(rect.right(), rect.center().y())
+    _drag(qtbot, gantt, edge, edge + QPointF(2 * DAY_ZOOM, 0))
+    assert _dates(window, DECREE)[:2] == (start, datetime.date(2026, 10, 2))
+    assert window.undo_action.text().startswith("&Undo Change the end")
+
+    # The progress handle: at the whole plan's zoom the bar is short enough to see whole.
+    gantt.fit_plan()
+    rect = gantt.bar_rect(DECREE)
+    assert rect is not None
+    notch = QPointF(rect.left() + rect.width() * progress / 100, rect.bottom() + 3)
+    target = QPointF(rect.left() + rect.width() * 0.9, rect.bottom() + 3)
+    _drag(qtbot, gantt, notch, target)
+    assert _dates(window, DECREE)[2] == pytest.approx(90, abs=1)
+
+    _undo(qtbot, sheet)
+    _undo(qtbot, sheet)
+    assert _dates(window, DECREE) == (start, end, progress)
+
+
+def test_a_move_that_breaks_a_link_is_refused_with_the_reason_and_changes_nothing(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, messages: list[str]
+) -> None:
+    sheet, gantt = _chart(window, demo_path)
+    before = snapshot(window.store)  # type: ignore[arg-type]
+    start, _end, _progress = _dates(window, CORE_DATA_LIST)
+    _show_day(gantt, start)  # type: ignore[arg-type]
+    rect = gantt.bar_rect(CORE_DATA_LIST)
+    assert rect is not None
+    grab = QPointF(rect.left() + 10, rect.center().y())
+    _drag(qtbot, gantt, grab, grab + QPointF(14 * DAY_ZOOM, 0))
+    assert len(messages) == 1
+    assert "can only start after" in messages[0] and "Ban hành danh mục dữ liệu" in messages[0]
+    assert snapshot(window.store) == before  # type: ignore[arg-type]
+    assert not sheet.session.undo_stack.canUndo()
+
+
+def test_dragging_an_end_before_the_start_is_refused(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, messages: list[str]
+) -> None:
+    _sheet, gantt = _chart(window, demo_path)
+    before = snapshot(window.store)  # type: ignore[arg-type]
+    gantt.fit_plan()
+    rect = gantt.bar_rect(DECREE)
+    assert rect is not None
+    edge = QPointF(rect.right(), rect.center().y())
+    _drag(qtbot, gantt, edge, QPointF(rect.left() - 40, rect.center().y()))
+    assert len(messages) == 1 and "is before the start" in messages[0]
+    assert snapshot(window.store) == before  # type: ignore[arg-type]
+
+
+def test_drawing_a_link_from_one_bar_to_another(qtbot: QtBot, window: MainWindow, demo_path: Path) -> None:
+    sheet, gantt = _chart(window, demo_path)
+    gantt.fit_plan()
+    source, target = gantt.bar_rect(DECREE), gantt.bar_rect(REPORTING_RULES)
+    assert source is not None and target is not None
+    row_top = next(top for task_id, top in gantt.visible_rows() if task_id == DECREE)
+    bar = bar_of(sheet.model, DECREE)
+    assert bar is not None
+    handle = link_handle(bar_geometry(bar, row_top, gantt.row_height(), gantt.scale, gantt.x_offset))
+    _drag(qtbot, gantt, QPointF(*handle), target.center())
+
+    def links() -> list[tuple[int, int]]:
+        with window.store.read() as session:  # type: ignore[union-attr]
+            rows = session.exec(select(Dependency).where(Dependency.predecessor_id == DECREE)).all()
+            return [(row.predecessor_id, row.successor_id) for row in rows]
+
+    assert links() == [(DECREE, REPORTING_RULES)]
+    _undo(qtbot, sheet)
+    assert links() == []
+
+
+def test_ctrl_wheel_zooms_and_the_header_follows(window: MainWindow, demo_path: Path) -> None:
+    _sheet, gantt = _chart(window, demo_path)
+    gantt.fit_plan()
+    before = gantt.scale.px_per_day
+    position = QPointF(gantt.width() / 2, gantt.height() / 2)
+    event = QWheelEvent(
+        position,
+        gantt.mapToGlobal(position),
+        QPoint(0, 0),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(gantt, event)
+    assert gantt.scale.px_per_day == pytest.approx(before * 1.25**2)
+
+
+def test_exporting_png_svg_and_pdf_writes_valid_files(
+    tmp_path: Path, window: MainWindow, demo_path: Path
+) -> None:
+    _sheet, gantt = _chart(window, demo_path)
+    chart, span = gantt.chart(whole=True)
+    assert span is None and len(chart.bars) == 69  # the 2026 plan: 61 tasks and 8 groups
+    png, svg, pdf = tmp_path / "plan.png", tmp_path / "plan.svg", tmp_path / "plan.pdf"
+    assert export_chart(chart, png) == 1
+    image = QImage(str(png))
+    assert not image.isNull() and image.width() > 1000 and image.height() > 69 * 18
+    assert export_chart(chart, svg) == 1
+    root = ElementTree.parse(svg).getroot()
+    assert root.tag.endswith("svg")
+    assert any(text and "Xây dựng Nghị định" in text for text in root.itertext())
+    pages = export_chart(chart, pdf, Paper.A4)
+    assert pages == 3  # 69 rows at about 30 a page on A4 landscape
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert export_chart(chart, tmp_path / "plan-a3.pdf", Paper.A3) == 2
+    visible, visible_span = gantt.chart(whole=False)
+    assert visible_span is not None and 0 < len(visible.bars) < len(chart.bars)
+    assert export_chart(visible, tmp_path / "visible.png", span=visible_span) == 1
+    assert not list(tmp_path.glob(".*.part")), "no temporary file is left behind"
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm (Debian package poppler-utils) is not installed: the PDF was not rendered")
+    subprocess.run(["pdftoppm", "-png", "-r", "40", str(pdf), str(tmp_path / "page")], check=True, timeout=60)
+    assert len(list(tmp_path.glob("page-*.png"))) == 3
+
+
+def test_an_export_to_an_unknown_kind_of_file_is_refused(
+    tmp_path: Path, window: MainWindow, demo_path: Path, messages: list[str]
+) -> None:
+    from dxplanner.ui.gantt.export_dialog import export_to
+
+    _sheet, gantt = _chart(window, demo_path)
+    assert export_to(gantt, tmp_path / "plan.docx") is None
+    assert messages == ["A chart can be saved as PNG, SVG or PDF, not as “.docx”."]
+    assert not (tmp_path / "plan.docx").exists()
