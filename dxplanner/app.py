@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dxplanner import __version__, cli
 from dxplanner.core.errors import DomainError
@@ -14,6 +15,9 @@ from dxplanner.crash_log import log_unexpected
 from dxplanner.i18n import _, set_language, system_language
 from dxplanner.paths import AppPaths
 from dxplanner.store.file_header import read_header
+
+if TYPE_CHECKING:
+    from dxplanner.core.gantt_bar import GanttChart
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -23,7 +27,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths = AppPaths.for_user()
     try:
         if arguments and arguments[0] in cli.COMMANDS:
-            return cli.run(arguments, sys.stdout, sys.stderr)
+            return cli.run(arguments, sys.stdout, sys.stderr, draw_chart=_draw_chart)
         return _run_window(arguments, paths)
     except KeyboardInterrupt:
         return cli.EXIT_USER_ERROR
@@ -98,3 +102,14 @@ def _plan_to_open(file: Path | None, demo: bool, paths: AppPaths) -> Path:
         create_plan_file(target, fill=load_demo, overwrite=demo)
         return target
     return paths.default_plan
+
+
+def _draw_chart(chart: GanttChart, out: Path, paper: str) -> int:
+    """Draw a chart into a file with the window's painter, on no screen at all."""
+    # The offscreen platform draws without a display: `dxplanner chart` runs on servers too.
+    if not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from dxplanner.ui.gantt.export import Paper, export_chart, painting_application
+
+    with painting_application():
+        return export_chart(chart, out, Paper[paper.upper()])

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from dxplanner import __version__
-from dxplanner.core.errors import DomainError
+from dxplanner.core.errors import DomainError, InvalidInputError
 from dxplanner.i18n import _
 from dxplanner.labels import timeline_kind_label
 from dxplanner.store import queries
 from dxplanner.store.file_header import SCHEMA_VERSION, SchemaAge, read_header
 from dxplanner.store.migrate import stored_revision
 from dxplanner.store.plan_file import create_plan_file, open_plan_file
+
+if TYPE_CHECKING:
+    from dxplanner.core.gantt_bar import GanttChart
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_BAD_ARGUMENTS = 0, 1, 2
 
@@ -44,19 +48,44 @@ def build_parser() -> argparse.ArgumentParser:
     timeline.add_argument("texts", nargs="+", metavar="TEXT")
     timeline.add_argument("--json", action="store_true", help=_("print a JSON list, one object per text"))
     timeline.set_defaults(handler=_timeline)
+
+    chart = commands.add_parser("chart", help=_("draw a chart of a plan as a PNG, SVG or PDF file"))
+    chart.add_argument("file", type=Path, metavar="FILE")
+    chart.add_argument("--kind", choices=["gantt"], default="gantt", help=_("the kind of chart"))
+    chart.add_argument(
+        "--out", type=Path, required=True, metavar="OUT", help=_("the file to write (.png, .svg or .pdf)")
+    )
+    chart.add_argument(
+        "--plan", type=int, metavar="ID", help=_("the action plan (by default the one running today)")
+    )
+    chart.add_argument(
+        "--strategy", type=int, metavar="ID", help=_("all the action plans of a strategy together")
+    )
+    chart.add_argument(
+        "--paper", choices=["a4", "a3"], default="a4", help=_("the paper of a PDF, in landscape")
+    )
+    chart.add_argument(
+        "--as-of", type=_iso_date, metavar="YYYY-MM-DD", help=_("the day the chart is drawn for")
+    )
+    chart.set_defaults(handler=_chart)
     return parser
 
 
-COMMANDS = ("new", "check", "timeline")
+COMMANDS = ("new", "check", "timeline", "chart")
+
+# Draws a chart into a file: (chart, out, paper "a4" or "a3") -> pages written. The window's
+# painter does it, so the composition root (app.py) hands it in: this module knows no Qt.
+DrawChart = Callable[["GanttChart", Path, str], int]
 
 
-def run(argv: Sequence[str], out: TextIO, err: TextIO) -> int:
+def run(argv: Sequence[str], out: TextIO, err: TextIO, draw_chart: DrawChart | None = None) -> int:
     """Run one command; exit status 0 on success, 1 on a user error, 2 on bad arguments."""
     parser = build_parser()
     try:
         arguments = parser.parse_args(list(argv))
     except SystemExit as exit_:
         return int(exit_.code or 0)
+    arguments.draw_chart = draw_chart
     handler: Command = arguments.handler
     try:
         return handler(arguments, out, err)
@@ -133,4 +162,42 @@ def _timeline(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
         period = f"{start} – {end}" if reading.start or reading.end else _("no fixed dates")
         meaning = f"{period} ({timeline_kind_label(reading.kind)})" if reading.ok else _("not understood")
         out.write(f"{reading.text}: {meaning}\n")
+    return EXIT_OK
+
+
+def _iso_date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("not a date in the form YYYY-MM-DD: {text}").format(text=text)
+        ) from None
+
+
+def _chart(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from dxplanner.store.chart_rows import plan_chart, running_plan, strategy_chart
+
+    if arguments.plan is not None and arguments.strategy is not None:
+        err.write("dxplanner: " + _("give either --plan or --strategy, not both.") + "\n")
+        return EXIT_BAD_ARGUMENTS
+    draw: DrawChart | None = arguments.draw_chart
+    if draw is None:
+        raise InvalidInputError(_("Charts cannot be drawn here."))
+    today = arguments.as_of or datetime.date.today()
+    store = open_plan_file(arguments.file, read_only=True)
+    try:
+        with store.read() as session:
+            if arguments.strategy is not None:
+                chart = strategy_chart(session, arguments.strategy, today)
+            else:
+                plan_id = arguments.plan if arguments.plan is not None else running_plan(session, today)
+                chart = plan_chart(session, plan_id, today, critical=True)
+    finally:
+        store.close()
+    pages = draw(chart, arguments.out, arguments.paper)
+    if pages == 1:
+        done = _("Wrote {path}: {rows} rows.")
+    else:
+        done = _("Wrote {path}: {rows} rows on {pages} pages.")
+    out.write(done.format(path=arguments.out, rows=len(chart.bars), pages=pages) + "\n")
     return EXIT_OK

@@ -129,10 +129,14 @@ def _critical(nodes: list[TaskNode], links: list[Link], session: Session, plan_i
     return frozenset(task_id for task_id, timing in timings.items() if timing.critical)
 
 
-def plan_choices(session: Session) -> list[tuple[int, str, datetime.date, datetime.date]]:
-    """Every action plan (id, name, start, end), for choosing one when none is named."""
+def running_plan(session: Session, today: datetime.date) -> int:
+    """The action plan to chart when none is named: the one running today, else the latest."""
     plan = queries.table(ActionPlan)
     rows = session.connection().execute(
-        sa.select(plan.c.id, plan.c.name, plan.c.start, plan.c.end).order_by(plan.c.id)
+        sa.select(plan.c.id, plan.c.start, plan.c.end).order_by(plan.c.start, plan.c.id)
     )
-    return [(row[0], row[1], row[2], row[3]) for row in rows]
+    found = list(rows)
+    if not found:
+        raise NotFoundError(_("The file has no action plan to draw."))
+    running = [plan_id for plan_id, start, end in found if start <= today <= end]
+    return int(running[-1] if running else found[-1][0])

@@ -142,3 +142,25 @@ def test_without_a_screen_the_window_explains_instead_of_crashing(tmp_path: Path
     assert result.returncode == 1
     assert "No screen to show the window on" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_chart_draws_the_gantt_chart_headless_and_refuses_bad_requests(tmp_path: Path) -> None:
+    created = _run([sys.executable, "-m", "dxplanner", "new", "x.dxplan", "--demo"], tmp_path)
+    assert created.returncode == 0, created.stderr
+    environment = {"QT_QPA_PLATFORM": ""}  # no platform chosen and no screen: the command picks offscreen
+    chart = [sys.executable, "-m", "dxplanner", "chart", "x.dxplan", "--kind", "gantt", "--as-of", "2026-11-20"]
+    drawn = _run([*chart, "--out", "plan.pdf"], tmp_path, **environment)
+    assert drawn.returncode == 0, drawn.stderr
+    assert drawn.stdout.strip() == "Wrote plan.pdf: 69 rows on 3 pages."  # the 2026 plan, running that day
+    assert (tmp_path / "plan.pdf").read_bytes().startswith(b"%PDF")
+    drawn = _run([*chart, "--strategy", "1", "--out", "strategy.svg"], tmp_path, **environment)
+    assert drawn.returncode == 0, drawn.stderr
+    assert (tmp_path / "strategy.svg").read_text(encoding="utf-8").count("<svg") == 1
+
+    refused = _run([*chart, "--plan", "999", "--out", "none.png"], tmp_path)
+    assert (refused.returncode, refused.stderr) == (1, "dxplanner: There is no action plan with id 999.\n")
+    refused = _run([*chart, "--out", "plan.docx"], tmp_path)
+    assert refused.returncode == 1 and "PNG, SVG or PDF" in refused.stderr
+    refused = _run([*chart, "--plan", "6", "--strategy", "1", "--out", "x.png"], tmp_path)
+    assert refused.returncode == 2
+    assert not any((tmp_path / name).exists() for name in ("none.png", "plan.docx", "x.png"))
