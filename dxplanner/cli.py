@@ -195,9 +195,7 @@ def _chart(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     finally:
         store.close()
     pages = draw(chart, arguments.out, arguments.paper)
-    if pages == 1:
-        done = _("Wrote {path}: {rows} rows.")
-    else:
-        done = _("Wrote {path}: {rows} rows on {pages} pages.")
+    one_page, pages_text = _("Wrote {path}: {rows} rows."), _("Wrote {path}: {rows} rows on {pages} pages.")
+    done = one_page if pages == 1 else pages_text
     out.write(done.format(path=arguments.out, rows=len(chart.bars), pages=pages) + "\n")
     return EXIT_OK

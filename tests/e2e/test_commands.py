@@ -148,7 +148,17 @@ def test_chart_draws_the_gantt_chart_headless_and_refuses_bad_requests(tmp_path:
     created = _run([sys.executable, "-m", "dxplanner", "new", "x.dxplan", "--demo"], tmp_path)
     assert created.returncode == 0, created.stderr
     environment = {"QT_QPA_PLATFORM": ""}  # no platform chosen and no screen: the command picks offscreen
-    chart = [sys.executable, "-m", "dxplanner", "chart", "x.dxplan", "--kind", "gantt", "--as-of", "2026-11-20"]
+    chart = [
+        sys.executable,
+        "-m",
+        "dxplanner",
+        "chart",
+        "x.dxplan",
+        "--kind",
+        "gantt",
+        "--as-of",
+        "2026-11-20",
+    ]
     drawn = _run([*chart, "--out", "plan.pdf"], tmp_path, **environment)
     assert drawn.returncode == 0, drawn.stderr
     assert drawn.stdout.strip() == "Wrote plan.pdf: 69 rows on 3 pages."  # the 2026 plan, running that day

@@ -236,7 +236,13 @@ def test_the_menus_offer_the_file_edit_and_insert_actions(window: MainWindow, de
 
     texts = [action.text() for action in window.file_menu.actions() if not action.isSeparator()]
     assert texts == ["&New…", "New with the &demo plan…", "&Open…", "Open &Recent", "&Settings…", "&Quit"]
-    assert [action.text() for action in window.menuBar().actions()] == ["&File", "&Edit", "&Chart", "&Insert", "&Help"]
+    assert [action.text() for action in window.menuBar().actions()] == [
+        "&File",
+        "&Edit",
+        "&Chart",
+        "&Insert",
+        "&Help",
+    ]
     assert not window.edit_menu.isEnabled()
     window.open_file(demo_path)
     edit = [action.text() for action in window.edit_menu.actions() if not action.isSeparator()]

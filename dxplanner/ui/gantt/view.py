@@ -17,7 +17,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QApplication, QScrollBar, QToolTip, QTreeView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QScrollBar, QToolTip, QTreeView, QWidget
 
 from dxplanner.core.errors import InvalidInputError
 from dxplanner.core.gantt_bar import GanttBar, GanttChart
@@ -69,6 +69,7 @@ class GanttView(QWidget):
         self.show_critical = False
         self._drag: Drag | None = None
         self._hover: int | None = None
+        self._row_height: float | None = None
         self.hbar = QScrollBar(Qt.Orientation.Horizontal, self)
         self.hbar.valueChanged.connect(self.update)
         self.setMouseTracking(True)
@@ -128,6 +129,7 @@ class GanttView(QWidget):
 
     def _layout_changed(self, *_args: object) -> None:
         self.rows.invalidate()
+        self._row_height = None
         self.update()
 
     def _data_changed(self, *_args: object) -> None:
@@ -250,27 +252,35 @@ class GanttView(QWidget):
         return QRectF(0, header.top(), self.width(), header.height())
 
     def visible_rows(self) -> list[tuple[int, float]]:
-        """The tasks on screen with the top of their row in this widget, top to bottom."""
-        viewport = self.tree.viewport()
-        offset = self.body_top()
-        bottom = viewport.height()
-        rows: list[tuple[int, float]] = []
-        index = self.tree.indexAt(QPoint(1, 1))
-        while index.isValid():
-            rect = self.tree.visualRect(index)
-            if rect.top() > bottom:
-                break
-            task_id = self.model.task_id(index)
-            if task_id is not None:
-                rows.append((task_id, offset + rect.top()))
-            index = self.tree.indexBelow(index)
-        return rows
+        """The tasks on screen with the top of their row in this widget, top to bottom.
+
+        Worked out from the chart's own list of rows and the sheet's scroll bar rather than by
+        asking the tree view row by row: the sheet has uniform row heights, and asking the
+        view makes it lay out its rows again.
+        """
+        order = self.rows.order()
+        if not order:
+            return []
+        height = self.row_height()
+        value = self.tree.verticalScrollBar().value()
+        if self.tree.verticalScrollMode() == QAbstractItemView.ScrollMode.ScrollPerItem:
+            first, shift = value, 0.0
+        else:
+            first, shift = int(value // height), float(value % height)
+        top = self.body_top() - shift
+        count = int(self.tree.viewport().height() // height) + 2
+        last = min(len(order), first + count)
+        return [(order[row], top + (row - first) * height) for row in range(max(0, first), last)]
 
     def row_height(self) -> float:
-        """The height of a row, as the sheet draws it."""
-        index = self.tree.indexAt(QPoint(1, 1))
-        height = self.tree.visualRect(index).height() if index.isValid() else 0
-        return float(height) if height > 0 else self.painter.row_height
+        """The height of a row, as the sheet draws it (all rows are alike)."""
+        if self._row_height is None:
+            index = self.tree.indexAt(QPoint(1, 1))
+            height = self.tree.visualRect(index).height() if index.isValid() else 0
+            if height <= 0:
+                return self.painter.row_height
+            self._row_height = float(height)
+        return self._row_height
 
     def bar_rect(self, task_id: int) -> QRectF | None:
         """Where a task's bar is drawn now (None when its row is off screen or it has no dates)."""
