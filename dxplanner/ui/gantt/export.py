@@ -297,15 +297,13 @@ def _links(
 ) -> None:
     """The links whose two tasks are both on this page."""
     where = {bar.task_id: (number, bar) for number, bar in enumerate(rows)}
+    arrows = []
     for link in chart.links:
         source, target = where.get(link.predecessor), where.get(link.successor)
         if source is None or target is None or not source[1].dated or not target[1].dated:
             continue
         critical = link.predecessor in chart.critical and link.successor in chart.critical
-        draw.link(
-            painter,
-            link,
-            bar_geometry(source[1], source[0] * ROW_HEIGHT, ROW_HEIGHT, scale, 0.0),
-            bar_geometry(target[1], target[0] * ROW_HEIGHT, ROW_HEIGHT, scale, 0.0),
-            critical,
-        )
+        first = bar_geometry(source[1], source[0] * ROW_HEIGHT, ROW_HEIGHT, scale, 0.0)
+        second = bar_geometry(target[1], target[0] * ROW_HEIGHT, ROW_HEIGHT, scale, 0.0)
+        arrows.append((link, first, second, critical))
+    draw.links(painter, arrows)

@@ -268,15 +268,27 @@ class GanttPainter:
 
     # Links.
 
-    def link(
-        self,
-        painter: QPainter,
-        link: Link,
-        source: BarGeometry,
-        target: BarGeometry,
-        critical: bool = False,
+    def links(self, painter: QPainter, arrows: list[tuple[Link, BarGeometry, BarGeometry, bool]]) -> None:
+        """Squared-off arrows from each predecessor's finish (or start) to its successor's start (or end).
+
+        All lines of a colour go into one path and are drawn at once: a plan has many links.
+        """
+        lines = {False: QPainterPath(), True: QPainterPath()}
+        heads = {False: QPainterPath(), True: QPainterPath()}
+        for link, source, target, critical in arrows:
+            self._route(lines[critical], heads[critical], link, source, target)
+        for critical in (False, True):
+            if lines[critical].isEmpty():
+                continue
+            colour = CRITICAL_COLOUR if critical else LINK_COLOUR
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(colour, 1.6 if critical else 1.0))
+            painter.drawPath(lines[critical])
+            painter.fillPath(heads[critical], colour)
+
+    def _route(
+        self, line: QPainterPath, heads: QPainterPath, link: Link, source: BarGeometry, target: BarGeometry
     ) -> None:
-        """A squared-off arrow from the predecessor's finish (or start) to the successor's start (or end)."""
         from_finish = link.type in (DependencyType.FS, DependencyType.FF)
         to_start = link.type in (DependencyType.FS, DependencyType.SS)
         x1 = source.right if from_finish else source.left
@@ -285,28 +297,23 @@ class GanttPainter:
         step = 6.0
         out_x = x1 + step if from_finish else x1 - step
         in_x = x2 - step if to_start else x2 + step
-        path = QPainterPath(QPointF(x1, y1))
-        path.lineTo(out_x, y1)
+        line.moveTo(x1, y1)
+        line.lineTo(out_x, y1)
         fits = (in_x >= out_x) if to_start else (in_x <= out_x)
         if fits or y1 == y2:
-            path.lineTo(out_x if to_start else in_x, y1)
-            path.lineTo(out_x if to_start else in_x, y2)
+            turn = out_x if to_start else in_x
+            line.lineTo(turn, y1)
+            line.lineTo(turn, y2)
         else:
             # Not enough room: turn between the two rows and come at the target from its own side.
             between = (y1 + y2) / 2 if abs(y2 - y1) > self.row_height else y2 - self.row_height / 2
-            path.lineTo(out_x, between)
-            path.lineTo(in_x, between)
-            path.lineTo(in_x, y2)
-        path.lineTo(x2, y2)
-        colour = CRITICAL_COLOUR if critical else LINK_COLOUR
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(colour, 1.6 if critical else 1.0))
-        painter.drawPath(path)
+            line.lineTo(out_x, between)
+            line.lineTo(in_x, between)
+            line.lineTo(in_x, y2)
+        line.lineTo(x2, y2)
         head = 4.0 if to_start else -4.0
-        arrow = QPolygonF([QPointF(x2, y2), QPointF(x2 - head, y2 - 3), QPointF(x2 - head, y2 + 3)])
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(colour))
-        painter.drawPolygon(arrow)
+        heads.addPolygon(QPolygonF([QPointF(x2, y2), QPointF(x2 - head, y2 - 3), QPointF(x2 - head, y2 + 3)]))
+        heads.closeSubpath()
 
     # The legend.
 

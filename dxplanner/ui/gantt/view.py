@@ -31,7 +31,7 @@ from dxplanner.store import queries
 from dxplanner.store.chart_rows import plan_chart, plan_chart_title
 from dxplanner.ui.errors import show_refusal
 from dxplanner.ui.gantt.gestures import LINK_HANDLE_RADIUS, Drag, Gesture, grab, link_handle, outcome, preview
-from dxplanner.ui.gantt.painter import GanttPainter, bar_geometry
+from dxplanner.ui.gantt.painter import BarGeometry, GanttPainter, bar_geometry
 from dxplanner.ui.gantt.rows import VisualRows, bar_of
 from dxplanner.ui.session import DataChange, PlanSession
 from dxplanner.ui.sheet_model import SheetColumn, TaskSheetModel
@@ -120,7 +120,8 @@ class GanttView(QWidget):
         self.scale = TimeScale(first - datetime.timedelta(days=MARGIN_DAYS), self.scale.px_per_day)
 
     def _on_change(self, change: DataChange) -> None:
-        if change.touches("dependency", "task"):
+        # A deleted task takes its links with it; an edited one keeps them.
+        if change.touches("dependency") or "task" in change.reshaped:
             self._read_links()
         if change.touches("task"):
             self._read_span()
@@ -354,24 +355,27 @@ class GanttView(QWidget):
         first_row = self.rows.row_of(first_id)
         if first_row is None:
             return
-        last_row = first_row + len(shown) - 1
         order = self.rows.order()
         scale, x_offset = self.scale, self.x_offset
-        for link, row_a, row_b in self.rows.links_across(first_row, last_row):
-            source = bar_of(self.model, order[row_a], with_text=False)
-            target = bar_of(self.model, order[row_b], with_text=False)
-            if source is None or target is None or not source.dated or not target.dated:
-                continue
-            top_a = first_top + (row_a - first_row) * row_height
-            top_b = first_top + (row_b - first_row) * row_height
-            critical = link.predecessor in self.critical and link.successor in self.critical
-            self.painter.link(
-                painter,
-                link,
-                bar_geometry(source, top_a, row_height, scale, x_offset),
-                bar_geometry(target, top_b, row_height, scale, x_offset),
-                critical,
-            )
+        # Many links share a task: place each row's bar once.
+        placed: dict[int, BarGeometry | None] = {}
+
+        def geometry(row: int) -> BarGeometry | None:
+            if row not in placed:
+                bar = bar_of(self.model, order[row], with_text=False)
+                top = first_top + (row - first_row) * row_height
+                placed[row] = (
+                    bar_geometry(bar, top, row_height, scale, x_offset) if bar and bar.dated else None
+                )
+            return placed[row]
+
+        arrows = []
+        for link, row_a, row_b in self.rows.links_across(first_row, first_row + len(shown) - 1):
+            source, target = geometry(row_a), geometry(row_b)
+            if source is not None and target is not None:
+                critical = link.predecessor in self.critical and link.successor in self.critical
+                arrows.append((link, source, target, critical))
+        self.painter.links(painter, arrows)
 
     def _paint_drag(self, painter: QPainter, top: float) -> None:
         drag = self._drag
