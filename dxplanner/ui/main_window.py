@@ -69,6 +69,7 @@ class PlanEditor(QWidget):
         self.session = session
         self.dates = preferences.date_style()
         self._select = select
+        self._today = today
         self._units: UnitIndex | None = None
         self.sheet = TaskSheet(session, self.dates, today, confirm, ask)
         self._details: DetailsPanel | None = None
@@ -140,7 +141,9 @@ class PlanEditor(QWidget):
 
             dates, units, session = self.dates, self.units, self.session
             builders: dict[NodeKind, Callable[[], RecordForm]] = {
-                NodeKind.STRATEGY: lambda: pages.strategy_form(session, units, dates.qt, dates.python),
+                NodeKind.STRATEGY: lambda: pages.strategy_form(
+                    session, units, dates.qt, dates.python, self._today
+                ),
                 NodeKind.SEDP: lambda: pages.sedp_form(session, units, dates.qt),
                 NodeKind.GOAL: lambda: pages.goal_form(session, units, dates.qt),
                 NodeKind.INDICATOR: lambda: pages.indicator_form(session, units, dates.qt, dates.python),

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QImage, QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
@@ -287,3 +287,30 @@ def test_an_export_to_an_unknown_kind_of_file_is_refused(
     assert export_to(gantt, tmp_path / "plan.docx") is None
     assert messages == ["A chart can be saved as PNG, SVG or PDF, not as “.docx”."]
     assert not (tmp_path / "plan.docx").exists()
+
+
+def test_a_strategy_shows_all_its_plans_on_one_chart(
+    qtbot: QtBot, tmp_path: Path, window: MainWindow, demo_path: Path
+) -> None:
+    from dxplanner.ui.gantt.chart_browser import StrategyChartDialog
+    from dxplanner.ui.navigator import NodeKey, NodeKind
+
+    assert window.open_file(demo_path)
+    window.select(NodeKey(NodeKind.STRATEGY, 1))
+    assert window.editor is not None
+    form = window.editor.form(NodeKind.STRATEGY)
+    assert form is not None
+    button = form.findChild(QPushButton, "strategy_chart")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialogs = [widget for widget in QApplication.topLevelWidgets() if isinstance(widget, StrategyChartDialog)]
+    assert len(dialogs) == 1
+    browser = dialogs[0].browser
+    plans = [bar for bar in browser.shown_rows() if bar.level == 0]
+    assert len(plans) == 6 and "2021" in plans[0].name and "2026" in plans[-1].name
+    everything = len(browser.shown_rows())
+    browser.toggle(plans[0].task_id)  # close the 2021 plan
+    assert len(browser.shown_rows()) < everything and browser.shown_rows()[1] == plans[1]
+    assert not browser.grab().isNull()
+    assert dialogs[0].export(tmp_path / "strategy.pdf") is not None
+    assert (tmp_path / "strategy.pdf").read_bytes().startswith(b"%PDF")
+    dialogs[0].close()

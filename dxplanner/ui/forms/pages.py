@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -78,8 +79,14 @@ def risk_table(session: PlanSession, owner: str, units: Units, date_format: str)
     )
 
 
-def strategy_form(session: PlanSession, units: Units, qt_date_format: str, date_format: str) -> RecordForm:
-    """Name, period, vision, decision and the socio-economic plan a strategy serves; its risks."""
+def strategy_form(
+    session: PlanSession,
+    units: Units,
+    qt_date_format: str,
+    date_format: str,
+    today: Callable[[], datetime.date] = datetime.date.today,
+) -> RecordForm:
+    """Name, period, vision, decision and the socio-economic plan a strategy serves; its risks; its chart."""
     form = RecordForm(
         session,
         heading=lambda values: str(values.get("name", "")),
@@ -104,6 +111,21 @@ def strategy_form(session: PlanSession, units: Units, qt_date_format: str, date_
         qt_date_format=qt_date_format,
     )
     form.add_table(risk_table(session, "strategy_id", units, date_format))
+    actions = QWidget()
+    row = QHBoxLayout(actions)
+    chart = QPushButton(_("Gantt chart of all its plans…"))
+    chart.setObjectName("strategy_chart")
+    row.addWidget(chart)
+    row.addStretch(1)
+    form.add_section(actions)
+
+    def show_chart() -> None:
+        from dxplanner.ui.gantt.chart_browser import open_strategy_chart
+
+        if form.record_id is not None:
+            open_strategy_chart(form, session.store, form.record_id, today)
+
+    chart.clicked.connect(show_chart)
     return form
 
 
