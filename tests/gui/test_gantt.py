@@ -314,3 +314,13 @@ def test_a_strategy_shows_all_its_plans_on_one_chart(
     assert dialogs[0].export(tmp_path / "strategy.pdf") is not None
     assert (tmp_path / "strategy.pdf").read_bytes().startswith(b"%PDF")
     dialogs[0].close()
+
+
+def test_a_bar_tells_its_task_when_the_mouse_rests_on_it(window: MainWindow, demo_path: Path) -> None:
+    _sheet, gantt = _chart(window, demo_path)
+    text = gantt.tooltip(DECREE)
+    assert text is not None
+    lines = text.splitlines()
+    assert lines[0].startswith("Xây dựng Nghị định về quản lý đầu tư")
+    assert "01/07/2026 – 30/09/2026" in lines
+    assert "Progress: 75%" in lines and any(line.startswith("Status: ") for line in lines)

@@ -228,7 +228,9 @@ class ChartBrowser(QWidget):
         painter.setClipping(False)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         painter.setClipRect(QRectF(0, 0, chart_width, self.header_height))
-        self.painter.header(painter, chart_width, self.header_height, self.scale, x_offset)
+        self.painter.header(
+            painter, chart_width, self.header_height, self.scale, x_offset, self.chart.calendar
+        )
         painter.restore()
         painter.fillRect(QRectF(0, 0, NAMES_WIDTH, self.header_height), QColor("#f3f4f6"))
         painter.setFont(bold)

@@ -223,7 +223,7 @@ def _paint_page(
     painter.save()
     painter.translate(chart_left, header_top)
     painter.setClipRect(QRectF(0, 0, chart_width, HEADER_HEIGHT))
-    draw.header(painter, chart_width, HEADER_HEIGHT, scale, 0.0)
+    draw.header(painter, chart_width, HEADER_HEIGHT, scale, 0.0, chart.calendar)
     painter.restore()
 
     _names(painter, rows, QRectF(left, body_top, LABEL_WIDTH, body.height()), font)

@@ -42,7 +42,7 @@ DAY_OFF_COLOUR = QColor(0, 0, 0, 18)
 GRID_COLOUR = QColor(0, 0, 0, 28)
 HEADER_BACKGROUND = QColor("#f3f4f6")
 HEADER_LINE = QColor("#c9ccd1")
-SELECTED_ROW = QColor(38, 99, 201, 40)
+SELECTED_ROW = QColor(38, 99, 201, 60)
 # From this zoom on, each day is wide enough to shade weekends and holidays.
 SHADE_DAYS_FROM_PX = 4.0
 
@@ -90,9 +90,15 @@ class GanttPainter:
     # The time header.
 
     def header(
-        self, painter: QPainter, width: float, height: float, scale: TimeScale, x_offset: float
+        self,
+        painter: QPainter,
+        width: float,
+        height: float,
+        scale: TimeScale,
+        x_offset: float,
+        calendar: WorkCalendar | None = None,
     ) -> None:
-        """The two bands of the time header across width (top band above, finer band below)."""
+        """The two bands of the time header across width (days off greyed when days are shown)."""
         painter.fillRect(QRectF(0, 0, width, height), HEADER_BACKGROUND)
         first, last = scale.day_at(x_offset), scale.day_at(x_offset + width)
         top_unit, bottom_unit = bands(scale.px_per_day)
@@ -114,8 +120,10 @@ class GanttPainter:
                     text = cell_label(cell, 0)  # the short form
                     if metrics.horizontalAdvance(text) > shown.width():
                         continue
-                weekend = unit is TimeUnit.DAY and cell.start.weekday() >= 5
-                painter.setPen(QColor("#9a9ea6") if weekend else QColor("#30343b"))
+                off = unit is TimeUnit.DAY and (
+                    not calendar.is_working_day(cell.start) if calendar else cell.start.weekday() >= 5
+                )
+                painter.setPen(QColor("#9a9ea6") if off else QColor("#30343b"))
                 painter.drawText(shown, int(Qt.AlignmentFlag.AlignCenter), text)
         painter.setPen(QPen(HEADER_LINE, 1))
         painter.drawLine(QPointF(0, half), QPointF(width, half))

@@ -37,6 +37,7 @@ from dxplanner.ui.session import DataChange, PlanSession
 from dxplanner.ui.sheet_model import SheetColumn, TaskSheetModel
 
 ZOOM_STEP = 1.25
+LEGEND_HEIGHT = 18.0
 MARGIN_DAYS = 45  # room left and right of the plan to drag bars into
 FIT_MARGIN_PX = 24.0
 
@@ -328,7 +329,8 @@ class GanttView(QWidget):
         selection = self.tree.selectionModel()
         for task_id, top in shown:
             index = self.model.index_of(task_id)
-            if selection is not None and selection.isRowSelected(index.row(), index.parent()):
+            # The sheet selects cells: a row with any of them selected is highlighted.
+            if selection is not None and selection.rowIntersectsSelection(index.row(), index.parent()):
                 self.painter.selected_row(painter, top, width)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         if shown:
@@ -344,10 +346,14 @@ class GanttView(QWidget):
             elif task_id == self._hover and bar.dated and not bar.is_group:
                 self._paint_link_handle(painter, bar, top, row_height)
         painter.restore()
+        # The legend: a strip along the bottom, over the last row (the sheet still shows that row).
+        strip = QRectF(0, body.bottom() - LEGEND_HEIGHT, width, LEGEND_HEIGHT)
+        painter.fillRect(strip, QColor(255, 255, 255, 225))
+        self.painter.legend(painter, 6.0, strip.top() + 2, critical=self.show_critical)
         header = self.header_rect()
         painter.save()
         painter.translate(0, header.top())
-        self.painter.header(painter, width, header.height(), scale, x_offset)
+        self.painter.header(painter, width, header.height(), scale, x_offset, self.model.calendar())
         painter.restore()
 
     def _paint_links(self, painter: QPainter, shown: list[tuple[int, float]], row_height: float) -> None:
