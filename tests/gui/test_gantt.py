@@ -33,6 +33,7 @@ CORE_DATA_LIST = 354  # 01/01/2026 - 31/03/2026, must end before 357 starts (FS)
 REPORTING_RULES = 355  # 01/10/2026 - 31/12/2026
 LGSP_GROUP, LGSP_HCMC = 364, 365
 DAY_ZOOM = 20.0  # pixels per day
+TODAY_IN_TESTS = datetime.date(2026, 11, 20)
 
 
 def _chart(window: MainWindow, demo_path: Path) -> tuple[TaskSheet, GanttView]:
@@ -324,3 +325,16 @@ def test_a_bar_tells_its_task_when_the_mouse_rests_on_it(window: MainWindow, dem
     assert lines[0].startswith("Xây dựng Nghị định về quản lý đầu tư")
     assert "01/07/2026 – 30/09/2026" in lines
     assert "Progress: 75%" in lines and any(line.startswith("Status: ") for line in lines)
+
+
+def test_the_critical_path_is_marked_on_request(window: MainWindow, demo_path: Path) -> None:
+    from dxplanner.store.chart_rows import plan_chart
+
+    sheet, gantt = _chart(window, demo_path)
+    assert gantt.critical == frozenset()
+    sheet.chart_actions["critical"].trigger()
+    with window.store.read() as session:  # type: ignore[union-attr]
+        expected = plan_chart(session, 6, TODAY_IN_TESTS, critical=True).critical
+    assert gantt.critical == expected == {358, 360}  # the 2026-2027 data centre project and its group
+    sheet.chart_actions["critical"].trigger()
+    assert gantt.critical == frozenset()

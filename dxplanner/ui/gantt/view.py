@@ -6,7 +6,7 @@ import dataclasses
 import datetime
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
@@ -71,6 +71,7 @@ class GanttView(QWidget):
         self._drag: Drag | None = None
         self._hover: int | None = None
         self._row_height: float | None = None
+        self._critical_stale = False
         self.hbar = QScrollBar(Qt.Orientation.Horizontal, self)
         self.hbar.valueChanged.connect(self.update)
         self.setMouseTracking(True)
@@ -106,8 +107,7 @@ class GanttView(QWidget):
                 links = queries.plan_links(session, [plan_id])
         self.rows.set_links(links)
         self._links_count = len(links)
-        if self.show_critical:
-            self._compute_critical()
+        self._critical_stale = self.show_critical
 
     def _read_span(self) -> None:
         days = []
@@ -135,8 +135,9 @@ class GanttView(QWidget):
         self.update()
 
     def _data_changed(self, *_args: object) -> None:
-        if self.show_critical:
-            self._compute_critical()
+        # The sheet announces changed rows one by one (all of them after a unit's rename):
+        # recompute the critical path once, at the next paint.
+        self._critical_stale = self.show_critical
         self.update()
 
     def _is_expanded(self, task_id: int) -> bool:
@@ -225,6 +226,7 @@ class GanttView(QWidget):
         self.update()
 
     def _compute_critical(self) -> None:
+        self._critical_stale = False
         calendar = self.model.calendar()
         if calendar is None:
             self.critical = frozenset()
@@ -238,7 +240,9 @@ class GanttView(QWidget):
             timings = critical_path(self.model.nodes(), links, calendar)
         except ScheduleCycleError as error:
             self.critical = frozenset()
-            show_refusal(self, error)
+            refusal = error  # the name `error` ends with the except block
+            # This may run in a paint: say it once the paint is over.
+            QTimer.singleShot(0, lambda: show_refusal(self, refusal))
             return
         self.critical = frozenset(task_id for task_id, timing in timings.items() if timing.critical)
 
@@ -319,6 +323,8 @@ class GanttView(QWidget):
         width = float(self.width())
         body = QRectF(0, self.body_top(), width, self.height() - self.hbar.height() - self.body_top())
         painter.fillRect(self.rect(), QColor("white"))
+        if self._critical_stale:
+            self._compute_critical()
         row_height = self.row_height()
         self.painter.row_height = row_height
         scale, x_offset = self.scale, self.x_offset
