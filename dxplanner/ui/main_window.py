@@ -125,10 +125,9 @@ class PlanEditor(QWidget):
 
     def _build_after_paint(self) -> None:
         self.details  # noqa: B018  (built for its side effect: the panel appears)
-        if self.chart_wanted:
-            self.sheet.show_chart(True)
-            if self.chart_layout is not None:
-                self.sheet.split.restoreState(self.chart_layout)
+        self.sheet.show_chart(self.chart_wanted)
+        if self.chart_wanted and self.chart_layout is not None:
+            self.sheet.split.restoreState(self.chart_layout)
 
     def _task_selected(self, task_id: int | None) -> None:
         if self._details is not None:
@@ -637,7 +636,10 @@ class MainWindow(QMainWindow):
         if self.editor is not None:
             self._settings.setValue("window/sheet_columns", self.editor.sheet.header_view().saveState())
             self._settings.setValue("window/plan_splitter", self.editor.plan_page.saveState())
-            self._settings.setValue("window/chart", self.editor.sheet.chart_shown())
+            # Before the chart is built (a file closed at once), the choice is still the remembered one.
+            built = self.editor.sheet.chart_built()
+            shown = self.editor.sheet.chart_shown() if built else self.editor.chart_wanted
+            self._settings.setValue("window/chart", shown)
             if self.editor.sheet.chart_shown():
                 self._settings.setValue("window/chart_splitter", self.editor.sheet.split.saveState())
 

@@ -602,6 +602,8 @@ class TaskSheet(QWidget):
                 self.toolbar.addAction(action)
             else:
                 self.addAction(action)
+            # Until the chart is shown, only the action that shows it works.
+            action.setEnabled(name == "chart")
             self.chart_actions[name] = action
 
     @property
@@ -619,6 +621,8 @@ class TaskSheet(QWidget):
             self._gantt.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
             for name in ("zoom_in", "zoom_out", "fit", "today", "critical", "export_chart"):
                 self._gantt.addAction(self.chart_actions[name])
+                self.chart_actions[name].setEnabled(True)
+            self.chart_actions["chart"].setChecked(True)
         return self._gantt
 
     def show_chart(self, shown: bool = True) -> None:
@@ -630,6 +634,10 @@ class TaskSheet(QWidget):
         self.chart_actions["chart"].setChecked(shown)
         for name in ("zoom_in", "zoom_out", "fit", "today", "critical", "export_chart"):
             self.chart_actions[name].setEnabled(shown)
+
+    def chart_built(self) -> bool:
+        """Whether the chart has been built (it is built after the sheet's first paint)."""
+        return self._gantt is not None
 
     def chart_shown(self) -> bool:
         """Whether the Gantt chart is on screen beside the sheet."""

@@ -166,8 +166,9 @@ def test_dragging_the_end_and_the_progress_handle(qtbot: QtBot, window: MainWind
     assert _dates(window, DECREE)[:2] == (start, datetime.date(2026, 10, 2))
     assert window.undo_action.text().startswith("&Undo Change the end")
 
-    # The progress handle: at the whole plan's zoom the bar is short enough to see whole.
-    gantt.fit_plan()
+    # The progress handle: three pixels a day show the whole bar, wide enough to drag along.
+    gantt.set_zoom(3.0)
+    gantt.hbar.setValue(round(gantt.scale.x_of(start) - 20))  # type: ignore[arg-type]
     rect = gantt.bar_rect(DECREE)
     assert rect is not None
     notch = QPointF(rect.left() + rect.width() * progress / 100, rect.bottom() + 3)
@@ -338,3 +339,27 @@ def test_the_critical_path_is_marked_on_request(window: MainWindow, demo_path: P
     assert gantt.critical == expected == {358, 360}  # the 2026-2027 data centre project and its group
     sheet.chart_actions["critical"].trigger()
     assert gantt.critical == frozenset()
+
+
+def test_a_click_that_trembles_moves_nothing(qtbot: QtBot, window: MainWindow, demo_path: Path) -> None:
+    sheet, gantt = _chart(window, demo_path)
+    before = snapshot(window.store)  # type: ignore[arg-type]
+    gantt.fit_plan()  # under half a pixel a day: one pixel is two days
+    rect = gantt.bar_rect(DECREE)
+    assert rect is not None
+    grab = QPointF(rect.left() + rect.width() / 3, rect.center().y())
+    _drag(qtbot, gantt, grab, grab + QPointF(1, 0))
+    assert snapshot(window.store) == before  # type: ignore[arg-type]
+    assert sheet.current_task() == DECREE and not sheet.session.undo_stack.canUndo()
+
+
+def test_with_a_filter_on_links_are_not_drawn_to_the_wrong_row(window: MainWindow, demo_path: Path) -> None:
+    sheet, gantt = _chart(window, demo_path)
+    sheet.search.setText("Hợp nhất LGSP TP Hồ Chí Minh")
+    sheet._apply_filter()
+    shown = gantt.rows.order()
+    assert shown == [358, LGSP_GROUP, LGSP_HCMC]
+    # 365 -> 367 is a link, but 367 is filtered out: no arrow from 365 to its own group.
+    assert gantt.rows.links_across(0, len(shown) - 1) == []
+    sheet.view.collapse(sheet.model.index_of(LGSP_GROUP))
+    assert gantt.rows.order() == [358, LGSP_GROUP]

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from sqlmodel import select
 
 from dxplanner.core.enums import DependencyType
 from dxplanner.core.errors import InvalidInputError, NotFoundError
@@ -25,6 +26,7 @@ from dxplanner.core.gantt_scale import (
     unit_start,
 )
 from dxplanner.core.link_rules import broken_by_move, link_holds
+from dxplanner.core.models import Task
 from dxplanner.core.rollup import Rolled, TaskNode
 from dxplanner.core.schedule import Link
 from dxplanner.core.workdays import shift_span, vietnam_calendar
@@ -218,3 +220,21 @@ def test_the_demo_plan_and_strategy_charts_list_every_task_parents_first(demo_pa
     plans = [bar for bar in strategy.bars if bar.level == 0]
     assert len(plans) == 6 and all(bar.task_id < 0 and bar.is_group for bar in plans)
     assert len(strategy.bars) == 423
+
+
+def test_a_link_into_another_plan_also_refuses_a_move(demo_path: Path) -> None:
+    store = open_plan_file(demo_path)
+    try:
+        # A task of the 2025 plan (id 5) that a task of the 2026 plan comes after.
+        with store.read() as session:
+            earlier = session.exec(select(Task).where(Task.plan_id == 5, Task.kind == "task")).first()
+            later = session.get(Task, 353)  # 01/07/2026 - 30/09/2026
+            assert earlier is not None and later is not None and earlier.planned_end < later.planned_start  # type: ignore[operator]
+            earlier_id, start = earlier.id, earlier.planned_start
+        add_dependency(store, earlier_id, 353)  # type: ignore[arg-type]
+        before = snapshot(store)
+        with pytest.raises(InvalidInputError, match="can only start after"):
+            reschedule_task(store, earlier_id, start, D(2026, 8, 1))  # type: ignore[arg-type]
+        assert snapshot(store) == before
+    finally:
+        store.close()

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime
 
+import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from dxplanner.core.enums import DependencyType
 from dxplanner.core.errors import InvalidInputError
 from dxplanner.core.link_rules import broken_by_move
-from dxplanner.core.models import Task
+from dxplanner.core.models import Dependency, Task
 from dxplanner.core.schedule import Link
 from dxplanner.i18n import _
 from dxplanner.store import queries
@@ -32,8 +33,8 @@ def reschedule_task(
                     task=task.name
                 )
             )
-        nodes = queries.outline_nodes(session, [task.plan_id])
-        links = queries.plan_links(session, [task.plan_id])
+        links, plan_ids = _links_touching(session, task.plan_id)
+        nodes = queries.outline_nodes(session, plan_ids)
         calendar = queries.plan_calendar(session, task.plan_id)
         broken = broken_by_move(task_id, planned_start, planned_end, nodes, links, calendar)
         if broken:
@@ -59,3 +60,30 @@ def _describe(link: Link, session: Session) -> str:
     if link.lag:
         rule += " " + _("(with a lag of {lag} working days)").format(lag=link.lag)
     return rule
+
+
+def _links_touching(session: Session, plan_id: int) -> tuple[list[Link], set[int]]:
+    """Every link with an end in the plan (links may cross into other plans), and the plans they touch."""
+    task, link = queries.table(Task), queries.table(Dependency)
+    before, after = task.alias("before"), task.alias("after")
+    rows = session.connection().execute(
+        sa.select(
+            link.c.predecessor_id,
+            link.c.successor_id,
+            link.c.type,
+            link.c.lag_days,
+            before.c.plan_id,
+            after.c.plan_id,
+        )
+        .select_from(
+            link.join(before, before.c.id == link.c.predecessor_id).join(
+                after, after.c.id == link.c.successor_id
+            )
+        )
+        .where(sa.or_(before.c.plan_id == plan_id, after.c.plan_id == plan_id))
+    )
+    links, plans = [], {plan_id}
+    for predecessor, successor, kind, lag, first_plan, second_plan in rows:
+        links.append(Link(predecessor, successor, kind, lag))
+        plans.update((first_plan, second_plan))
+    return links, plans

@@ -123,7 +123,7 @@ def strategy_form(
         from dxplanner.ui.gantt.chart_browser import open_strategy_chart
 
         if form.record_id is not None:
-            open_strategy_chart(form, session.store, form.record_id, today)
+            open_strategy_chart(form, session.store, form.record_id, today, date_format)
 
     chart.clicked.connect(show_chart)
     return form

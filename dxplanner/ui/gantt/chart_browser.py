@@ -23,7 +23,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QScrollBar,
     QToolBar,
     QToolTip,
@@ -41,6 +40,7 @@ from dxplanner.store.plan_store import PlanStore
 from dxplanner.ui.errors import show_refusal
 from dxplanner.ui.gantt.export import export_chart
 from dxplanner.ui.gantt.painter import BarGeometry, GanttPainter, bar_geometry
+from dxplanner.ui.gantt.rows import LinkIndex
 
 NAMES_WIDTH = 320.0
 MARGIN_DAYS = 30
@@ -49,16 +49,20 @@ MARGIN_DAYS = 30
 class ChartBrowser(QWidget):
     """Scroll, zoom and fold a whole chart given as plain data."""
 
-    def __init__(self, chart: GanttChart, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, chart: GanttChart, date_format: str = "%d/%m/%Y", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("chart_browser")
         self.chart = chart
+        self.date_format = date_format
         self.row_height = float(self.fontMetrics().height() + 8)
         self.header_height = 2 * float(self.fontMetrics().height() + 6)
         self.painter = GanttPainter(self.row_height, self.font())
         self.closed: set[int] = set()
         self._shown: list[GanttBar] = []
         self._row_of: dict[int, int] = {}
+        self._links = LinkIndex([])
         self._bar_of = {bar.task_id: bar for bar in chart.bars}
         self._parent_of = self._parents(chart.bars)
         span = chart.span() or (chart.today, chart.today)
@@ -96,6 +100,12 @@ class ChartBrowser(QWidget):
             shown.append(bar)
         self._shown = shown
         self._row_of = {bar.task_id: row for row, bar in enumerate(shown)}
+        placed = []
+        for link in self.chart.links:
+            row_a, row_b = self._shown_row(link.predecessor), self._shown_row(link.successor)
+            if row_a is not None and row_b is not None:
+                placed.append((link, row_a, row_b))
+        self._links = LinkIndex(placed)
         self._update_ranges()
         self.update()
 
@@ -248,19 +258,9 @@ class ChartBrowser(QWidget):
     ) -> None:
         if not visible:
             return
-        first_row, last_row = visible[0][0], visible[-1][0]
-        first_top = visible[0][2]
+        first_row, first_top = visible[0][0], visible[0][2]
         arrows: list[tuple[Link, BarGeometry, BarGeometry, bool]] = []
-        for link in self.chart.links:
-            row_a, row_b = self._shown_row(link.predecessor), self._shown_row(link.successor)
-            if (
-                row_a is None
-                or row_b is None
-                or row_a == row_b
-                or max(row_a, row_b) < first_row
-                or min(row_a, row_b) > last_row
-            ):
-                continue
+        for link, row_a, row_b in self._links.across(first_row, visible[-1][0]):
             source, target = self._shown[row_a], self._shown[row_b]
             if not source.dated or not target.dated:
                 continue
@@ -299,7 +299,8 @@ class ChartBrowser(QWidget):
             if bar is not None:
                 dates = ""
                 if bar.start and bar.end:
-                    dates = f"\n{bar.start:%d/%m/%Y} – {bar.end:%d/%m/%Y}"
+                    form = self.date_format
+                    dates = f"\n{bar.start.strftime(form)} – {bar.end.strftime(form)}"
                 QToolTip.showText(event.globalPos(), f"{bar.name}{dates}", self)  # type: ignore[attr-defined]
             return True
         return super().event(event)
@@ -308,11 +309,13 @@ class ChartBrowser(QWidget):
 class StrategyChartDialog(QDialog):
     """The chart of every action plan of a strategy, with zoom, today and export."""
 
-    def __init__(self, chart: GanttChart, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, chart: GanttChart, date_format: str = "%d/%m/%Y", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Gantt chart: {name}").format(name=chart.title))
         self.resize(1200, 720)
-        self.browser = ChartBrowser(chart, self)
+        self.browser = ChartBrowser(chart, date_format, self)
         toolbar = QToolBar(self)
         for text, slot in (
             (_("Zoom out"), lambda: self.browser.zoom_by(1 / 1.5)),
@@ -334,24 +337,24 @@ class StrategyChartDialog(QDialog):
     def export(self, path: Path | None = None) -> int | None:
         """Save the whole chart (PDF pages, or one picture)."""
         if path is None:
-            chosen, _filter = QFileDialog.getSaveFileName(
-                self,
-                _("Export chart"),
-                "",
-                _("PDF document (*.pdf);;PNG picture (*.png);;SVG drawing (*.svg)"),
-            )
-            if not chosen:
+            from dxplanner.ui.gantt.export_dialog import choose_chart_file
+
+            path = choose_chart_file(self)
+            if path is None:
                 return None
-            path = Path(chosen) if Path(chosen).suffix else Path(chosen).with_suffix(".pdf")
         try:
-            return export_chart(self.browser.chart, path)
+            return export_chart(self.browser.chart, path, date_format=self.browser.date_format)
         except DomainError as error:
             show_refusal(self, error)
             return None
 
 
 def open_strategy_chart(
-    parent: QWidget, store: PlanStore, strategy_id: int, today: Callable[[], datetime.date]
+    parent: QWidget,
+    store: PlanStore,
+    strategy_id: int,
+    today: Callable[[], datetime.date],
+    date_format: str = "%d/%m/%Y",
 ) -> StrategyChartDialog | None:
     """Show the chart of a strategy's plans in a window of its own."""
     try:
@@ -360,7 +363,7 @@ def open_strategy_chart(
     except DomainError as error:
         show_refusal(parent, error)
         return None
-    dialog = StrategyChartDialog(chart, parent)
+    dialog = StrategyChartDialog(chart, date_format, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

@@ -63,6 +63,7 @@ def export_chart(
     paper: Paper = Paper.A4,
     span: tuple[datetime.date, datetime.date] | None = None,
     printed: datetime.date | None = None,
+    date_format: str = "%d/%m/%Y",
 ) -> int:
     """Write the chart to path (its suffix says PNG, SVG or PDF); returns the number of pages written."""
     kind = path.suffix.lower().lstrip(".")
@@ -75,12 +76,13 @@ def export_chart(
     _need_application()
     first, last = span or chart.span() or (chart.today, chart.today)
     first, last = first - datetime.timedelta(days=PAD_DAYS), last + datetime.timedelta(days=PAD_DAYS)
+    printed_text = (printed or datetime.date.today()).strftime(date_format)
     temporary = path.with_name(f".{path.name}.part")
     try:
         if kind == "pdf":
-            pages = _write_pdf(chart, temporary, paper, first, last, printed or datetime.date.today())
+            pages = _write_pdf(chart, temporary, paper, first, last, printed_text)
         else:
-            _write_picture(chart, temporary, kind, first, last, printed or datetime.date.today())
+            _write_picture(chart, temporary, kind, first, last, printed_text)
             pages = 1
         temporary.replace(path)
     except OSError as error:
@@ -119,7 +121,7 @@ def _write_picture(
     kind: str,
     first: datetime.date,
     last: datetime.date,
-    printed: datetime.date,
+    printed: str,
 ) -> None:
     width = PICTURE_WIDTH
     height = TITLE_HEIGHT + HEADER_HEIGHT + ROW_HEIGHT * len(chart.bars) + LEGEND_HEIGHT + 2 * MARGIN
@@ -165,7 +167,7 @@ def _write_pdf(
     paper: Paper,
     first: datetime.date,
     last: datetime.date,
-    printed: datetime.date,
+    printed: str,
 ) -> int:
     writer = QPdfWriter(str(path))
     writer.setResolution(PDF_DPI)
@@ -203,7 +205,7 @@ def _paint_page(
     rows: list[GanttBar],
     first: datetime.date,
     last: datetime.date,
-    printed: datetime.date,
+    printed: str,
     page: tuple[int, int] | None,
 ) -> None:
     """One page (or the whole picture): title block, names, header, bars and links of these rows, legend."""
@@ -248,7 +250,7 @@ def _paint_page(
 def _title_block(
     painter: QPainter,
     title: str,
-    printed: datetime.date,
+    printed: str,
     page: tuple[int, int] | None,
     rect: QRectF,
     font: QFont,
@@ -263,7 +265,7 @@ def _title_block(
     )
     painter.setFont(font)
     painter.setPen(QColor("#4a4f57"))
-    line = _("Gantt chart, {date}").format(date=printed.strftime("%d/%m/%Y"))
+    line = _("Gantt chart, {date}").format(date=printed)
     if page is not None:
         line += "  ·  " + _("page {number} of {count}").format(number=page[0], count=page[1])
     painter.drawText(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -56,7 +57,7 @@ def export_to(gantt: GanttView, path: Path, whole: bool = True, paper: Paper = P
         chart, span = gantt.chart(whole)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            return export_chart(chart, path, paper, span)
+            return export_chart(chart, path, paper, span, date_format=gantt.model.date_format)
         finally:
             QApplication.restoreOverrideCursor()
     except DomainError as error:
@@ -69,14 +70,23 @@ def ask_and_export(parent: QWidget, gantt: GanttView) -> None:
     choice = ExportChoice(parent)
     if choice.exec() != QDialog.DialogCode.Accepted:
         return
-    path, _filter = QFileDialog.getSaveFileName(
+    chosen = choose_chart_file(parent)
+    if chosen is not None:
+        export_to(gantt, chosen, choice.whole.isChecked(), choice.paper.currentData())
+
+
+def choose_chart_file(parent: QWidget) -> Path | None:
+    """Ask for the file to save a chart in; a name typed without a suffix takes the chosen type's."""
+    path, chosen_filter = QFileDialog.getSaveFileName(
         parent,
         _("Export chart"),
         "",
         _("PDF document (*.pdf);;PNG picture (*.png);;SVG drawing (*.svg)"),
     )
-    if path:
-        chosen = Path(path)
-        if not chosen.suffix:
-            chosen = chosen.with_suffix(".pdf")
-        export_to(gantt, chosen, choice.whole.isChecked(), choice.paper.currentData())
+    if not path:
+        return None
+    chosen = Path(path)
+    if not chosen.suffix:
+        suffix = re.search(r"\*(\.\w+)", chosen_filter)
+        chosen = chosen.with_suffix(suffix.group(1) if suffix else ".pdf")
+    return chosen

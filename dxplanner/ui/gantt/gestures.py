@@ -59,7 +59,8 @@ def grab(bar: GanttBar, geometry: BarGeometry, x: float, y: float) -> Gesture | 
         return Gesture.PROGRESS
     if not geometry.top - 2 <= y <= geometry.bottom + 2:
         return None
-    if abs(x - geometry.right) <= EDGE_GRIP:
+    # A bar too narrow for both grips is moved: its length is changed in the sheet, or zoomed in.
+    if abs(x - geometry.right) <= EDGE_GRIP and geometry.right - geometry.left > 3 * EDGE_GRIP:
         return Gesture.RESIZE_END
     if geometry.left - 2 <= x <= geometry.right:
         return Gesture.MOVE
@@ -77,6 +78,8 @@ class Drag:
     x: float
     y: float
     target: int | None = None  # the task under the mouse, for a link
+    press_y: float = 0.0
+    far: bool = False  # the mouse has gone far enough from the press to mean a drag
 
     def moved_days(self, scale: TimeScale) -> int:
         """How many days the mouse has moved, to the nearest day."""
@@ -92,7 +95,9 @@ def preview(drag: Drag, scale: TimeScale, calendar: WorkCalendar) -> GanttBar | 
         start, end = shift_span(calendar, bar.start, bar.end, days)
         return dataclasses.replace(bar, start=start, end=end)
     if drag.gesture is Gesture.RESIZE_END and days:
-        return dataclasses.replace(bar, end=bar.end + datetime.timedelta(days=days))
+        # An end dropped on a weekend or a holiday means the working day before it.
+        end = calendar.day_at(calendar.index_on_or_before(bar.end + datetime.timedelta(days=days)))
+        return dataclasses.replace(bar, end=end)
     if drag.gesture is Gesture.PROGRESS:
         return dataclasses.replace(bar, progress=progress_at(drag))
     return None
@@ -128,5 +133,7 @@ def outcome(drag: Drag, scale: TimeScale, calendar: WorkCalendar) -> tuple[str, 
             lambda store: task_operations.update_task(store, task_id, progress=progress),
         )
     start, end = changed.start, changed.end
+    if (start, end) == (bar.start, bar.end):
+        return None
     title = _("Move “{task}”") if drag.gesture is Gesture.MOVE else _("Change the end of “{task}”")
     return title.format(task=name), lambda store: reschedule_task(store, task_id, start, end)

@@ -42,6 +42,36 @@ def bar_of(model: TaskSheetModel, task_id: int, with_text: bool = True) -> Gantt
     )
 
 
+Placed = tuple[Link, int, int]  # a link and the rows of its two ends
+
+
+class LinkIndex:
+    """Links filed by blocks of rows, so that a paint finds those crossing its rows without a full scan."""
+
+    def __init__(self, placed: list[Placed]) -> None:
+        self._blocks: dict[int, list[Placed]] = {}
+        seen: set[tuple[int, int, str]] = set()
+        for link, row_a, row_b in placed:
+            # Links into a closed group all land on its row: one arrow per pair of rows is enough.
+            key = (row_a, row_b, link.type.value)
+            if row_a == row_b or key in seen:
+                continue
+            seen.add(key)
+            low, high = sorted((row_a, row_b))
+            for block in range(low // LINK_BLOCK_ROWS, high // LINK_BLOCK_ROWS + 1):
+                self._blocks.setdefault(block, []).append((link, row_a, row_b))
+
+    def across(self, first_row: int, last_row: int) -> list[Placed]:
+        """The links (with the rows of their ends) that start, end or pass within the rows."""
+        found: dict[tuple[int, int, str], Placed] = {}
+        for block in range(first_row // LINK_BLOCK_ROWS, last_row // LINK_BLOCK_ROWS + 1):
+            for entry in self._blocks.get(block, ()):
+                link, row_a, row_b = entry
+                if min(row_a, row_b) <= last_row and max(row_a, row_b) >= first_row:
+                    found[(row_a, row_b, link.type.value)] = entry
+        return list(found.values())
+
+
 class VisualRows:
     """The rows shown, top to bottom, and the links that cross each block of them."""
 
@@ -51,7 +81,7 @@ class VisualRows:
         self._links: list[Link] = []
         self._order: list[int] | None = None
         self._row_of: dict[int, int] = {}
-        self._blocks: dict[int, list[tuple[Link, int, int]]] = {}
+        self._index = LinkIndex([])
 
     def set_links(self, links: list[Link]) -> None:
         """The plan's links (refiled at the next use)."""
@@ -74,16 +104,10 @@ class VisualRows:
         self.order()
         return self._row_of.get(task_id)
 
-    def links_across(self, first_row: int, last_row: int) -> list[tuple[Link, int, int]]:
+    def links_across(self, first_row: int, last_row: int) -> list[Placed]:
         """The links (with the rows of their two ends) that start, end or pass within the rows."""
         self.order()
-        found: dict[tuple[int, int, str], tuple[Link, int, int]] = {}
-        for block in range(first_row // LINK_BLOCK_ROWS, last_row // LINK_BLOCK_ROWS + 1):
-            for entry in self._blocks.get(block, ()):
-                link, row_a, row_b = entry
-                if min(row_a, row_b) <= last_row and max(row_a, row_b) >= first_row:
-                    found[(link.predecessor, link.successor, link.type.value)] = entry
-        return list(found.values())
+        return self._index.across(first_row, last_row)
 
     def _rebuild(self) -> None:
         model = self._model
@@ -96,21 +120,22 @@ class VisualRows:
                 stack.extend(reversed(model.children_shown(task_id)))
         self._order = order
         self._row_of = {task_id: row for row, task_id in enumerate(order)}
-        self._blocks = {}
+        placed: list[Placed] = []
         for link in self._links:
             row_a, row_b = self._shown_row(link.predecessor), self._shown_row(link.successor)
-            if row_a is None or row_b is None or row_a == row_b:
-                continue
-            low, high = sorted((row_a, row_b))
-            for block in range(low // LINK_BLOCK_ROWS, high // LINK_BLOCK_ROWS + 1):
-                self._blocks.setdefault(block, []).append((link, row_a, row_b))
+            if row_a is not None and row_b is not None:
+                placed.append((link, row_a, row_b))
+        self._index = LinkIndex(placed)
 
     def _shown_row(self, task_id: int) -> int | None:
-        """The row of a task, or of the closed group that hides it."""
-        current: int | None = task_id
+        """The row of a task, or of the closed group that hides it (None when a filter hides it)."""
+        if task_id in self._row_of:
+            return self._row_of[task_id]
+        current = self._model.parent_of(task_id)
         while current is not None:
             row = self._row_of.get(current)
             if row is not None:
-                return row
+                # An open group on screen without this task below it: the filter left the task out.
+                return None if self._is_expanded(current) else row
             current = self._model.parent_of(current)
         return None

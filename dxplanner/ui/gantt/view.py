@@ -29,7 +29,7 @@ from dxplanner.labels import label
 from dxplanner.numbers import whole_text
 from dxplanner.store import queries
 from dxplanner.store.chart_rows import plan_chart, plan_chart_title
-from dxplanner.ui.errors import show_refusal
+from dxplanner.ui.errors import show_problem
 from dxplanner.ui.gantt.gestures import LINK_HANDLE_RADIUS, Drag, Gesture, grab, link_handle, outcome, preview
 from dxplanner.ui.gantt.painter import BarGeometry, GanttPainter, bar_geometry
 from dxplanner.ui.gantt.rows import VisualRows, bar_of
@@ -72,6 +72,7 @@ class GanttView(QWidget):
         self._hover: int | None = None
         self._row_height: float | None = None
         self._critical_stale = False
+        self._cycle_reported: str | None = None
         self.hbar = QScrollBar(Qt.Orientation.Horizontal, self)
         self.hbar.valueChanged.connect(self.update)
         self.setMouseTracking(True)
@@ -96,7 +97,7 @@ class GanttView(QWidget):
     def plan_loaded(self) -> None:
         """A plan (or none) is now in the sheet: read its links and show all of it."""
         self._read_links()
-        self._read_span()
+        self._read_span(new_plan=True)
         self.fit_plan()
 
     def _read_links(self) -> None:
@@ -109,7 +110,7 @@ class GanttView(QWidget):
         self._links_count = len(links)
         self._critical_stale = self.show_critical
 
-    def _read_span(self) -> None:
+    def _read_span(self, new_plan: bool = False) -> None:
         days = []
         for task_id in self.model.children_shown(None):
             rolled = self.model.rolled(task_id)
@@ -118,7 +119,17 @@ class GanttView(QWidget):
         today = self._today()
         first, last = (min(days), max(days)) if days else (today, today)
         self._span = (first, last)
-        self.scale = TimeScale(first - datetime.timedelta(days=MARGIN_DAYS), self.scale.px_per_day)
+        origin = first - datetime.timedelta(days=MARGIN_DAYS)
+        if new_plan:
+            self.scale = TimeScale(origin, self.scale.px_per_day)
+        elif origin < self.scale.origin:
+            # The plan now starts earlier: move the axis origin and scroll by as much, so that
+            # what is on screen stays where it was.
+            shift = self.scale.x_of(self.scale.origin) - self.scale.x_of(origin)
+            offset = self.x_offset
+            self.scale = TimeScale(origin, self.scale.px_per_day)
+            self._update_range()
+            self.hbar.setValue(round(offset + shift))
 
     def _on_change(self, change: DataChange) -> None:
         # A deleted task takes its links with it; an edited one keeps them.
@@ -127,11 +138,14 @@ class GanttView(QWidget):
         if change.touches("task"):
             self._read_span()
             self._update_range()
+        if change.touches("task", "dependency", "plan_day_off"):
+            self._critical_stale = self.show_critical
         self.update()
 
     def _layout_changed(self, *_args: object) -> None:
         self.rows.invalidate()
         self._row_height = None
+        self._critical_stale = self.show_critical
         self.update()
 
     def _data_changed(self, *_args: object) -> None:
@@ -237,14 +251,21 @@ class GanttView(QWidget):
             with store.read() as session:
                 links = queries.plan_links(session, [plan_id])
         try:
-            timings = critical_path(self.model.nodes(), links, calendar)
+            timings = critical_path(self.model.nodes(), links, calendar, self._task_name)
         except ScheduleCycleError as error:
             self.critical = frozenset()
-            refusal = error  # the name `error` ends with the except block
-            # This may run in a paint: say it once the paint is over.
-            QTimer.singleShot(0, lambda: show_refusal(self, refusal))
+            if error.message != self._cycle_reported:
+                self._cycle_reported = error.message
+                message = error.message
+                # This may run in a paint: say it once the paint is over.
+                QTimer.singleShot(0, lambda: show_problem(self, _("No critical path"), message))
             return
+        self._cycle_reported = None
         self.critical = frozenset(task_id for task_id, timing in timings.items() if timing.critical)
+
+    def _task_name(self, task_id: int) -> str:
+        row = self.model.sheet_row(task_id)
+        return row.name if row is not None else str(task_id)
 
     # Where rows are.
 
@@ -398,7 +419,7 @@ class GanttView(QWidget):
             painter.setPen(QPen(QColor("#263238"), 1.5, Qt.PenStyle.DashLine))
             painter.drawLine(QPointF(start_x, start_y), QPointF(drag.x, drag.y))
             return
-        if calendar is None:
+        if calendar is None or not drag.far:
             return
         changed = preview(drag, self.scale, calendar)
         if changed is not None:
@@ -429,7 +450,7 @@ class GanttView(QWidget):
         geometry = bar_geometry(bar, top, self.row_height(), self.scale, self.x_offset)
         gesture = grab(bar, geometry, x, y)
         if gesture is not None:
-            self._drag = Drag(gesture, bar, geometry, x, x, y)
+            self._drag = Drag(gesture, bar, geometry, x, x, y, press_y=y)
             self.setCursor(
                 Qt.CursorShape.SizeHorCursor if gesture is not Gesture.LINK else Qt.CursorShape.CrossCursor
             )
@@ -438,6 +459,7 @@ class GanttView(QWidget):
         x, y = event.position().x(), event.position().y()
         if self._drag is not None:
             self._drag.x, self._drag.y = x, y
+            self._drag.far = self._drag.far or self._dragged_far(self._drag)
             hit = self._row_at(y)
             self._drag.target = hit[0] if hit else None
             self.update()
@@ -458,12 +480,20 @@ class GanttView(QWidget):
         drag.target = hit[0] if hit else None
         calendar = self.model.calendar()
         self.update()
-        if calendar is None:
+        if calendar is None or not self._dragged_far(drag):
             return
         step = outcome(drag, self.scale, calendar)
         if step is not None:
             title, operation = step
             self.session.run(title, operation)
+
+    @staticmethod
+    def _dragged_far(drag: Drag) -> bool:
+        """Whether the mouse went far enough to mean a drag: a click that trembles moves nothing."""
+        distance = abs(drag.x - drag.press_x) + (
+            abs(drag.y - drag.press_y) if drag.gesture is Gesture.LINK else 0
+        )
+        return distance >= QApplication.startDragDistance()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self._drag is not None:
@@ -512,7 +542,10 @@ class GanttView(QWidget):
                 found = plan_chart(session, plan_id, today)
             return dataclasses.replace(found, critical=self.critical), None
         bars = []
-        for task_id, _top in self.visible_rows():
+        bottom = self.body_top() + self.tree.viewport().height()
+        for task_id, top in self.visible_rows():
+            if top >= bottom:
+                break
             bar = bar_of(self.model, task_id)
             if bar is not None:
                 bars.append(dataclasses.replace(bar, level=self._depth(task_id)))
