@@ -14,6 +14,7 @@ from dxplanner.core.schedule import Link
 from dxplanner.ui.sheet_model import TaskSheetModel
 
 LINK_BLOCK_ROWS = 64
+LONG_LINK_BLOCKS = 8  # a link crossing more blocks than this is kept on the list of long links
 
 
 def bar_of(model: TaskSheetModel, task_id: int, with_text: bool = True) -> GanttBar | None:
@@ -46,20 +47,31 @@ Placed = tuple[Link, int, int]  # a link and the rows of its two ends
 
 
 class LinkIndex:
-    """Links filed by blocks of rows, so that a paint finds those crossing its rows without a full scan."""
+    """Links filed by blocks of rows, so that a paint finds those crossing its rows without a full scan.
+
+    A link spanning many blocks is kept on a short list of long links instead, checked on
+    every paint: filing it under every block it crosses would cost more than it saves.
+    """
 
     def __init__(self, placed: list[Placed]) -> None:
         self._blocks: dict[int, list[Placed]] = {}
+        self._long: list[Placed] = []
         seen: set[tuple[int, int, str]] = set()
-        for link, row_a, row_b in placed:
+        for entry in placed:
+            link, row_a, row_b = entry
             # Links into a closed group all land on its row: one arrow per pair of rows is enough.
-            key = (row_a, row_b, link.type.value)
+            # (`_value_` is a plain attribute; an enum's `.value` and hash are slow Python calls.)
+            key = (row_a, row_b, link.type._value_)
             if row_a == row_b or key in seen:
                 continue
             seen.add(key)
-            low, high = sorted((row_a, row_b))
-            for block in range(low // LINK_BLOCK_ROWS, high // LINK_BLOCK_ROWS + 1):
-                self._blocks.setdefault(block, []).append((link, row_a, row_b))
+            low, high = (row_a, row_b) if row_a < row_b else (row_b, row_a)
+            first, last = low // LINK_BLOCK_ROWS, high // LINK_BLOCK_ROWS
+            if last - first > LONG_LINK_BLOCKS:
+                self._long.append(entry)
+                continue
+            for block in range(first, last + 1):
+                self._blocks.setdefault(block, []).append(entry)
 
     def across(self, first_row: int, last_row: int) -> list[Placed]:
         """The links (with the rows of their ends) that start, end or pass within the rows."""
@@ -68,7 +80,11 @@ class LinkIndex:
             for entry in self._blocks.get(block, ()):
                 link, row_a, row_b = entry
                 if min(row_a, row_b) <= last_row and max(row_a, row_b) >= first_row:
-                    found[(row_a, row_b, link.type.value)] = entry
+                    found[(row_a, row_b, link.type._value_)] = entry
+        for entry in self._long:
+            link, row_a, row_b = entry
+            if min(row_a, row_b) <= last_row and max(row_a, row_b) >= first_row:
+                found[(row_a, row_b, link.type._value_)] = entry
         return list(found.values())
 
 
@@ -112,11 +128,13 @@ class VisualRows:
     def _rebuild(self) -> None:
         model = self._model
         order: list[int] = []
+        self._open: set[int] = set()  # the groups on screen that are open
         stack = list(reversed(model.children_shown(None)))
         while stack:
             task_id = stack.pop()
             order.append(task_id)
             if model.has_children(task_id) and self._is_expanded(task_id):
+                self._open.add(task_id)
                 stack.extend(reversed(model.children_shown(task_id)))
         self._order = order
         self._row_of = {task_id: row for row, task_id in enumerate(order)}
@@ -136,6 +154,6 @@ class VisualRows:
             row = self._row_of.get(current)
             if row is not None:
                 # An open group on screen without this task below it: the filter left the task out.
-                return None if self._is_expanded(current) else row
+                return None if current in self._open else row
             current = self._model.parent_of(current)
         return None
