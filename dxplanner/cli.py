@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from dxplanner.core.gantt_bar import GanttChart
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_BAD_ARGUMENTS = 0, 1, 2
+CHART_KINDS = ["gantt", "progress", "kpi", "attainment", "units", "budget"]
 
 Command = Callable[[argparse.Namespace, TextIO, TextIO], int]
 
@@ -51,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     chart = commands.add_parser("chart", help=_("draw a chart of a plan as a PNG, SVG or PDF file"))
     chart.add_argument("file", type=Path, metavar="FILE")
-    chart.add_argument("--kind", choices=["gantt"], default="gantt", help=_("the kind of chart"))
+    chart.add_argument("--kind", choices=CHART_KINDS, default="gantt", help=_("the kind of chart"))
     chart.add_argument(
         "--out", type=Path, required=True, metavar="OUT", help=_("the file to write (.png, .svg or .pdf)")
     )
@@ -66,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     chart.add_argument(
         "--as-of", type=_iso_date, metavar="YYYY-MM-DD", help=_("the day the chart is drawn for")
+    )
+    chart.add_argument(
+        "--unit", type=int, metavar="ID", help=_("only the tasks this unit and its sub-units lead")
     )
     chart.set_defaults(handler=_chart)
     return parser
@@ -177,6 +181,8 @@ def _iso_date(text: str) -> datetime.date:
 def _chart(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from dxplanner.store.chart_rows import plan_chart, running_plan, strategy_chart
 
+    if arguments.kind != "gantt":
+        return _dashboard_chart(arguments, out)
     if arguments.plan is not None and arguments.strategy is not None:
         err.write("dxplanner: " + _("give either --plan or --strategy, not both.") + "\n")
         return EXIT_BAD_ARGUMENTS
@@ -198,4 +204,30 @@ def _chart(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     one_page, pages_text = _("Wrote {path}: {rows} rows."), _("Wrote {path}: {rows} rows on {pages} pages.")
     done = one_page if pages == 1 else pages_text
     out.write(done.format(path=arguments.out, rows=len(chart.bars), pages=pages) + "\n")
+    return EXIT_OK
+
+
+def _dashboard_chart(arguments: argparse.Namespace, out: TextIO) -> int:
+    """One of the dashboard's charts, drawn by matplotlib (no Qt needed)."""
+    from dxplanner.charts.figures import dashboard_figure
+    from dxplanner.charts.save import save_figure
+    from dxplanner.core.dashboard import DashboardFilter
+    from dxplanner.store.chart_rows import running_plan, strategy_of
+    from dxplanner.store.dashboard_data import dashboard_data
+
+    today = arguments.as_of or datetime.date.today()
+    store = open_plan_file(arguments.file, read_only=True)
+    try:
+        with store.read() as session:
+            strategy = arguments.strategy
+            if strategy is None:
+                strategy = strategy_of(
+                    session, arguments.plan if arguments.plan is not None else running_plan(session, today)
+                )
+            chosen = DashboardFilter(strategy, today, plan_id=arguments.plan, unit_id=arguments.unit)
+            data = dashboard_data(session, chosen)
+    finally:
+        store.close()
+    save_figure(dashboard_figure(arguments.kind, data), arguments.out)
+    out.write(_("Wrote {path}.").format(path=arguments.out) + "\n")
     return EXIT_OK

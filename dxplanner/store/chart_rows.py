@@ -140,3 +140,13 @@ def running_plan(session: Session, today: datetime.date) -> int:
         raise NotFoundError(_("The file has no action plan to draw."))
     running = [plan_id for plan_id, start, end in found if start <= today <= end]
     return int(running[-1] if running else found[-1][0])
+
+
+def strategy_of(session: Session, plan_id: int) -> int:
+    """The strategy an action plan belongs to."""
+    plan = session.get(ActionPlan, plan_id)
+    if plan is None:
+        raise NotFoundError(_("There is no action plan with id {id}.").format(id=plan_id))
+    if plan.strategy_id is None:
+        raise NotFoundError(_("The action plan “{name}” belongs to no strategy.").format(name=plan.name))
+    return plan.strategy_id

@@ -1,0 +1,66 @@
+"""Budget: planned, allocated and disbursed money by funding source, by year and by lead unit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from dxplanner.charts.style import money_scale, new_figure, say_empty
+from dxplanner.core.budget import Money
+from dxplanner.core.dashboard import BudgetData
+from dxplanner.i18n import _
+
+COLOURS = ("#90a4ae", "#2563c9", "#2e7d32")  # planned, allocated, disbursed
+MOST_UNITS = 8
+
+
+def budget_figure(data: BudgetData) -> Figure:
+    """Three panels of grouped bars, amounts in tỷ or triệu đồng as their size calls for."""
+    figure = new_figure(9.6, 3.6)
+    panels = [
+        (_("By funding source"), [(name, money) for name, money in data.by_source]),
+        (_("By year"), [(str(year), money) for year, money in data.by_year]),
+        (
+            _("By lead unit"),
+            [(name or _("(no lead unit)"), money) for name, money in data.by_unit[:MOST_UNITS]],
+        ),
+    ]
+    figure.suptitle(_("Budget"), x=0.01, ha="left", fontsize=11)
+    largest = max((money.planned for _title, rows in panels for _name, money in rows), default=0)
+    divisor, unit = money_scale(float(largest))
+    for number, (title, rows) in enumerate(panels):
+        axes = figure.add_subplot(1, 3, number + 1)
+        axes.set_title(title, fontsize=9, loc="left")
+        if not rows:
+            say_empty(axes)
+            continue
+        _grouped(axes, rows, divisor)
+        axes.set_ylabel(unit, fontsize=8)
+        if number == 0:
+            axes.legend(fontsize=7, frameon=False)
+    return figure
+
+
+def _grouped(axes: Axes, rows: Sequence[tuple[str, Money]], divisor: float) -> None:
+    positions = range(len(rows))
+    width = 0.27
+    for shift, (name, colour, field) in enumerate(
+        (
+            (_("Planned"), COLOURS[0], "planned"),
+            (_("Allocated"), COLOURS[1], "allocated"),
+            (_("Disbursed"), COLOURS[2], "disbursed"),
+        )
+    ):
+        axes.bar(
+            [position + (shift - 1) * width for position in positions],
+            [getattr(money, field) / divisor for _label, money in rows],
+            width=width,
+            color=colour,
+            label=name,
+            gid=name,
+        )
+    axes.set_xticks(list(positions))
+    axes.set_xticklabels([label for label, _money in rows], rotation=30, ha="right", fontsize=7)
+    axes.tick_params(axis="y", labelsize=7)

@@ -1,0 +1,50 @@
+"""Progress over time: the share of work planned to be done by each date against the share reported done."""
+
+from __future__ import annotations
+
+import datetime
+
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
+
+from dxplanner.charts.style import PLANNED_COLOUR, TODAY_COLOUR, new_figure, say_empty
+from dxplanner.core.dashboard import ProgressData
+from dxplanner.i18n import _
+
+
+def progress_figure(data: ProgressData, title: str = "") -> Figure:
+    """Planned and actual curves in percent, today marked and the gap between them labelled."""
+    figure = new_figure()
+    axes = figure.add_subplot()
+    axes.set_title(title or _("Progress over time"), loc="left", fontsize=11)
+    if not data.dates:
+        say_empty(axes, _("No dated tasks for this choice"))
+        return figure
+    # Days as their ordinals: plain numbers, labelled as months by the formatter below.
+    days = [float(day.toordinal()) for day in data.dates]
+    today = float(data.as_of.toordinal())
+    axes.plot(days, data.planned, color=PLANNED_COLOUR, linestyle="--", label=_("Planned"), gid="planned")
+    axes.plot(days, data.actual, color="#2563c9", linewidth=2, label=_("Reported"), gid="actual")
+    axes.axvline(today, color=TODAY_COLOUR, linestyle=":", linewidth=1.2, gid="today")
+    axes.annotate(
+        _("{gap:+.0f} points against the plan").format(gap=-data.gap),
+        xy=(today, data.actual_now),
+        xytext=(-8, -22),
+        textcoords="offset points",
+        ha="right",
+        fontsize=9,
+        color="#c62828" if data.gap > 0 else "#2e7d32",
+        gid="gap",
+    )
+    axes.set_ylim(0, 105)
+    axes.set_ylabel(_("% of the work"))
+    axes.xaxis.set_major_formatter(FuncFormatter(_month_label))
+    axes.grid(True, alpha=0.3)
+    axes.legend(loc="upper left", fontsize=9, frameon=False)
+    return figure
+
+
+def _month_label(value: float, _position: int | None = None) -> str:
+    """An axis tick (a day's ordinal) as month/year."""
+    day = datetime.date.fromordinal(max(1, round(value)))
+    return f"{day.month:02d}/{day.year}"

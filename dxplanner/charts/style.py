@@ -1,0 +1,50 @@
+"""What the dashboard's charts share: colours by standing, money in readable units, the empty notice."""
+
+from __future__ import annotations
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from dxplanner.core.attainment import AttainmentStatus
+from dxplanner.core.status import Health
+from dxplanner.i18n import _
+
+# The same colours as the Gantt chart, so a late task is the same red everywhere.
+HEALTH_COLOURS = {
+    Health.DONE: "#2e7d32",
+    Health.ON_TRACK: "#2563c9",
+    Health.AT_RISK: "#d18f00",
+    Health.LATE: "#c62828",
+    Health.NOT_STARTED: "#8a8f98",
+    Health.PAUSED: "#7b5e57",
+    Health.CANCELLED: "#b8b8b8",
+}
+ATTAINMENT_COLOURS = {
+    AttainmentStatus.MET: "#2e7d32",
+    AttainmentStatus.ON_TRACK: "#2563c9",
+    AttainmentStatus.BEHIND: "#c62828",
+    AttainmentStatus.NO_TARGET: "#b8b8b8",
+    AttainmentStatus.NO_VALUE: "#b8b8b8",
+}
+PLANNED_COLOUR = "#607d8b"
+TODAY_COLOUR = "#e53935"
+
+
+def new_figure(width: float = 6.4, height: float = 4.0) -> Figure:
+    """A figure that fits a dashboard cell, laid out so labels are not cut."""
+    return Figure(figsize=(width, height), dpi=100, layout="constrained")
+
+
+def say_empty(axes: Axes, message: str | None = None) -> None:
+    """An empty chart says so, rather than showing bare axes."""
+    axes.set_axis_off()
+    axes.text(0.5, 0.5, message or _("No data for this choice"), ha="center", va="center", color="#6b7078")
+
+
+def money_scale(largest: float) -> tuple[float, str]:
+    """The divisor and unit that make amounts in đồng readable: tỷ đồng, triệu đồng or đồng."""
+    if largest >= 1e9:
+        return 1e9, _("billion đồng")
+    if largest >= 1e6:
+        return 1e6, _("million đồng")
+    return 1.0, _("đồng")

@@ -1,0 +1,45 @@
+"""Tasks by responsible unit: how many are done, on track, at risk, late or not started, unit by unit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from matplotlib.figure import Figure
+
+from dxplanner.charts.style import HEALTH_COLOURS, new_figure, say_empty
+from dxplanner.core.dashboard import UnitLoad
+from dxplanner.core.status import Health
+from dxplanner.i18n import _
+from dxplanner.labels import label
+
+STACK = (Health.DONE, Health.ON_TRACK, Health.AT_RISK, Health.LATE, Health.NOT_STARTED)
+MOST_UNITS = 15
+
+
+def units_figure(units: Sequence[UnitLoad], by_lateness: bool = True) -> Figure:
+    """Stacked bars per lead unit, the latest first (or by name); beyond 15 units the rest are summed."""
+    shown = sorted(units, key=lambda load: (-load.late, -load.total, load.unit) if by_lateness else load.unit)
+    if len(shown) > MOST_UNITS:
+        rest: dict[Health, int] = {}
+        for load in shown[MOST_UNITS - 1 :]:
+            for health, count in load.counts.items():
+                rest[health] = rest.get(health, 0) + count
+        shown = [*shown[: MOST_UNITS - 1], UnitLoad(_("Other units"), rest)]
+    figure = new_figure(6.4, max(2.5, 0.3 * len(shown) + 1.3))
+    axes = figure.add_subplot()
+    axes.set_title(_("Tasks by lead unit"), loc="left", fontsize=11)
+    if not shown:
+        say_empty(axes)
+        return figure
+    names = [load.unit for load in reversed(shown)]
+    left = [0] * len(names)
+    for health in STACK:
+        counts = [load.counts.get(health, 0) for load in reversed(shown)]
+        axes.barh(
+            names, counts, left=left, color=HEALTH_COLOURS[health], label=label(health), gid=health.value
+        )
+        left = [start + count for start, count in zip(left, counts, strict=True)]
+    axes.set_xlabel(_("tasks"))
+    axes.tick_params(axis="y", labelsize=8)
+    axes.legend(fontsize=8, loc="lower right", frameon=False)
+    return figure

@@ -1,0 +1,277 @@
+"""The dashboard's numbers from a plan file: progress, indicators, units, budget, what needs attention."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from dxplanner.core.attainment import IndicatorFacts, attainment, target_for
+from dxplanner.core.budget import BudgetFact, by_source, by_year, totals
+from dxplanner.core.dashboard import (
+    AttentionItem,
+    BudgetData,
+    DashboardData,
+    DashboardFilter,
+    IndicatorData,
+    ProgressData,
+    UnitLoad,
+)
+from dxplanner.core.errors import NotFoundError
+from dxplanner.core.models import (
+    Goal,
+    Indicator,
+    IndicatorTarget,
+    IndicatorValue,
+    ProgressReport,
+    Strategy,
+    Task,
+    TaskGoal,
+    Unit,
+)
+from dxplanner.core.rollup import TaskNode, by_working_days
+from dxplanner.core.status import Health, actual_curve, health_of_all, planned_curve
+from dxplanner.core.workdays import vietnam_calendar
+from dxplanner.i18n import _
+from dxplanner.labels import label
+from dxplanner.store import queries
+
+# Points on the progress curves: one a month is smooth enough for a five-year strategy.
+CURVE_STEP_MONTHS = 1
+
+
+def dashboard_data(session: Session, chosen: DashboardFilter) -> DashboardData:
+    """Every chart's numbers for the filter (tasks: the leaves of the chosen plans, units and pillar)."""
+    strategy = session.get(Strategy, chosen.strategy_id)
+    if strategy is None:
+        raise NotFoundError(_("There is no strategy with id {id}.").format(id=chosen.strategy_id))
+    plans = queries.plans(session, chosen.strategy_id)
+    plan_ids = [plan.id for plan in plans if chosen.plan_id in (None, plan.id)]
+    nodes = queries.outline_nodes(session, plan_ids)
+    parents = {node.parent_id for node in nodes}
+    facts = _task_facts(session, plan_ids)
+    unit_names, unit_children = _units(session)
+    leaves = [node for node in nodes if node.id not in parents]
+    if chosen.unit_id is not None:
+        units = _with_sub_units(chosen.unit_id, unit_children)
+        leaves = [node for node in leaves if facts[node.id][2] in units]
+    if chosen.pillar is not None:
+        in_pillar = _tasks_in_pillar(session, plan_ids, chosen.pillar)
+        leaves = [node for node in leaves if node.id in in_pillar]
+    calendar = vietnam_calendar()
+    weight = by_working_days(calendar)
+    chosen_ids = {node.id for node in leaves}
+    title = strategy.name
+    if chosen.plan_id is not None:
+        title = next((plan.name for plan in plans if plan.id == chosen.plan_id), title)
+    health = health_of_all(leaves, chosen.as_of, calendar, weight)
+    return DashboardData(
+        title=title,
+        filter=chosen,
+        progress=_progress(session, leaves, chosen.as_of, (strategy.start_year, strategy.end_year)),
+        indicators=tuple(_indicators(session, chosen, strategy.start_year, strategy.end_year)),
+        units=tuple(_unit_loads(leaves, health, facts, unit_names)),
+        budget=_budget(queries.budget_facts(session, plan_ids), chosen_ids, unit_names),
+        attention=tuple(_attention(leaves, health, facts, unit_names, chosen.as_of)),
+    )
+
+
+def _task_facts(session: Session, plan_ids: list[int]) -> dict[int, tuple[str | None, str, int | None, int]]:
+    """Each task's (code, name, lead unit id, plan id)."""
+    task = queries.table(Task)
+    rows = session.connection().execute(
+        sa.select(task.c.id, task.c.code, task.c.name, task.c.lead_unit_id, task.c.plan_id).where(
+            task.c.plan_id.in_(plan_ids)
+        )
+    )
+    return {task_id: (code, name, lead, plan) for task_id, code, name, lead, plan in rows}
+
+
+def _units(session: Session) -> tuple[dict[int, str], dict[int | None, list[int]]]:
+    unit = queries.table(Unit)
+    names: dict[int, str] = {}
+    children: dict[int | None, list[int]] = defaultdict(list)
+    for unit_id, parent_id, name, short_name in session.connection().execute(
+        sa.select(unit.c.id, unit.c.parent_id, unit.c.name, unit.c.short_name)
+    ):
+        names[unit_id] = short_name or name
+        children[parent_id].append(unit_id)
+    return names, children
+
+
+def _with_sub_units(unit_id: int, children: dict[int | None, list[int]]) -> set[int]:
+    found, pending = set(), [unit_id]
+    while pending:
+        current = pending.pop()
+        if current not in found:
+            found.add(current)
+            pending.extend(children.get(current, []))
+    return found
+
+
+def _tasks_in_pillar(session: Session, plan_ids: list[int], pillar: object) -> set[int]:
+    """Tasks linked to a goal of the pillar (a group's link counts for the tasks inside it)."""
+    task, link, goal = queries.table(Task), queries.table(TaskGoal), queries.table(Goal)
+    linked = {
+        row[0]
+        for row in session.connection().execute(
+            sa.select(link.c.task_id)
+            .select_from(link.join(goal, goal.c.id == link.c.goal_id))
+            .where(goal.c.pillar == pillar)
+        )
+    }
+    parent_of = dict(
+        session.connection()
+        .execute(sa.select(task.c.id, task.c.parent_id).where(task.c.plan_id.in_(plan_ids)))
+        .all()
+    )
+    inside = set()
+    for task_id in parent_of:
+        current: int | None = task_id
+        while current is not None:
+            if current in linked:
+                inside.add(task_id)
+                break
+            current = parent_of.get(current)
+    return inside
+
+
+def _months(first: datetime.date, last: datetime.date) -> list[datetime.date]:
+    days, current = [], first.replace(day=1)
+    while current <= last:
+        days.append(current)
+        month = current.month + CURVE_STEP_MONTHS
+        current = datetime.date(current.year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
+    return days
+
+
+def _progress(
+    session: Session, leaves: list[TaskNode], as_of: datetime.date, years: tuple[int, int]
+) -> ProgressData:
+    dated = [node for node in leaves if node.planned_start is not None and node.planned_end is not None]
+    if not dated:
+        return ProgressData((), (), (), as_of)
+    first = min(node.planned_start for node in dated if node.planned_start is not None)
+    last = max(node.planned_end for node in dated if node.planned_end is not None)
+    first, last = min(first, datetime.date(years[0], 1, 1)), max(last, as_of)
+    dates = sorted({*_months(first, last), as_of, last})
+    report = queries.table(ProgressReport)
+    reports: dict[int, list[tuple[datetime.date, float]]] = defaultdict(list)
+    ids = [node.id for node in dated]
+    for task_id, day, progress in session.connection().execute(
+        sa.select(report.c.task_id, report.c.as_of, report.c.progress).where(report.c.task_id.in_(ids))
+    ):
+        reports[task_id].append((day, progress))
+    calendar = vietnam_calendar()
+    planned = planned_curve(dated, dates, calendar)
+    actual = actual_curve(dated, reports, dates, calendar)
+    now = dates.index(as_of)
+    return ProgressData(tuple(dates), tuple(planned), tuple(actual), as_of, planned[now], actual[now])
+
+
+def _indicators(
+    session: Session, chosen: DashboardFilter, first_year: int, last_year: int
+) -> Iterable[IndicatorData]:
+    goal, indicator = queries.table(Goal), queries.table(Indicator)
+    target, value = queries.table(IndicatorTarget), queries.table(IndicatorValue)
+    condition = goal.c.strategy_id == chosen.strategy_id
+    if chosen.pillar is not None:
+        condition = sa.and_(condition, goal.c.pillar == chosen.pillar)
+    rows = list(
+        session.connection().execute(
+            sa.select(
+                indicator.c.id,
+                indicator.c.code,
+                indicator.c.name,
+                indicator.c.measure_unit,
+                indicator.c.direction,
+                indicator.c.baseline_value,
+                indicator.c.baseline_year,
+                indicator.c.sedp_indicator_id,
+            )
+            .select_from(indicator.join(goal, goal.c.id == indicator.c.goal_id))
+            .where(condition)
+            .order_by(goal.c.position, indicator.c.code)
+        )
+    )
+    wanted = {row[0] for row in rows} | {row[7] for row in rows if row[7] is not None}
+    targets: dict[int, dict[int, float]] = defaultdict(dict)
+    for indicator_id, year, amount in session.connection().execute(
+        sa.select(target.c.indicator_id, target.c.year, target.c.value).where(
+            target.c.indicator_id.in_(wanted)
+        )
+    ):
+        targets[indicator_id][year] = amount
+    values: dict[int, list[tuple[datetime.date, float]]] = defaultdict(list)
+    for indicator_id, day, amount in session.connection().execute(
+        sa.select(value.c.indicator_id, value.c.as_of, value.c.value).where(value.c.indicator_id.in_(wanted))
+    ):
+        values[indicator_id].append((day, amount))
+    years = tuple(range(first_year, last_year + 1))
+    for indicator_id, code, name, unit, direction, base_value, base_year, sedp_id in rows:
+        facts = IndicatorFacts(direction, targets[indicator_id], values[indicator_id], base_value, base_year)
+        sedp = IndicatorFacts(direction, targets[sedp_id], ()) if sedp_id is not None else None
+        yearly = [attainment(facts, year, chosen.as_of) for year in years]
+        # Where it stands: the latest year measured so far, held against that year's target.
+        measured_years = [reading.year for reading in yearly if reading.value is not None]
+        latest = max(measured_years) if measured_years else min(chosen.as_of.year, last_year)
+        this_year = attainment(facts, latest, chosen.as_of)
+        yield IndicatorData(
+            code=code,
+            name=name,
+            measure_unit=unit,
+            years=years,
+            measured=tuple(reading.value for reading in yearly),
+            targets=tuple(target_for(facts, year)[0] if year in facts.targets else None for year in years),
+            sedp_targets=tuple(sedp.targets.get(year) if sedp else None for year in years),
+            status=this_year.status,
+            percent=this_year.percent_of_target,
+        )
+
+
+def _unit_loads(
+    leaves: list[TaskNode],
+    health: dict[int, Health],
+    facts: dict[int, tuple[str | None, str, int | None, int]],
+    unit_names: dict[int, str],
+) -> list[UnitLoad]:
+    counts: dict[str, Counter[Health]] = defaultdict(Counter)
+    for node in leaves:
+        lead = facts[node.id][2]
+        owner = unit_names.get(lead, "") if lead is not None else _("(no lead unit)")
+        counts[owner][health.get(node.id, Health.NOT_STARTED)] += 1
+    loads = [UnitLoad(unit, dict(counted)) for unit, counted in counts.items()]
+    return sorted(loads, key=lambda load: (-load.late, -load.total, load.unit))
+
+
+def _budget(facts: list[BudgetFact], chosen_ids: set[int], unit_names: dict[int, str]) -> BudgetData:
+    lines = [fact for fact in facts if fact.task_id in chosen_ids]
+    sources = by_source(lines)
+    units = totals(lines, lambda line: unit_names.get(line.lead_unit_id, "") if line.lead_unit_id else "")
+    return BudgetData(
+        by_source=tuple((label(source), money) for source, money in sources.items()),
+        by_year=tuple(sorted(by_year(lines).items())),
+        by_unit=tuple(sorted(units.items(), key=lambda item: -item[1].planned)),
+    )
+
+
+def _attention(
+    leaves: list[TaskNode],
+    health: dict[int, Health],
+    facts: dict[int, tuple[str | None, str, int | None, int]],
+    unit_names: dict[int, str],
+    as_of: datetime.date,
+) -> list[AttentionItem]:
+    items = []
+    for node in leaves:
+        state = health.get(node.id)
+        if state not in (Health.LATE, Health.AT_RISK):
+            continue
+        code, name, lead, plan_id = facts[node.id]
+        late = (as_of - node.planned_end).days if node.planned_end and node.planned_end < as_of else 0
+        owner = unit_names.get(lead) if lead is not None else None
+        items.append(AttentionItem(node.id, plan_id, code, name, owner, state, max(0, late)))
+    return sorted(items, key=lambda item: (item.health is not Health.LATE, -item.days_late, item.name))
