@@ -87,7 +87,8 @@ def attainment_figure(indicators: Sequence[IndicatorData]) -> Figure:
     if not indicators:
         say_empty(axes, _("No indicators for this choice"))
         return figure
-    ordered = sorted(indicators, key=lambda item: (item.percent is None, item.percent or 0.0))
+    # From the bottom: the unmeasured, then the furthest behind up to the best at the top.
+    ordered = sorted(indicators, key=lambda item: (item.percent is not None, item.percent or 0.0))
     percents = [min(item.percent, 200.0) if item.percent is not None else 0.0 for item in ordered]
     colours = [ATTAINMENT_COLOURS[item.status] for item in ordered]
     axes.barh([item.code for item in ordered], percents, color=colours, gid="attainment")

@@ -54,16 +54,18 @@ def dashboard_data(session: Session, chosen: DashboardFilter) -> DashboardData:
     parents = {node.parent_id for node in nodes}
     facts = _task_facts(session, plan_ids)
     unit_names, unit_children = _units(session)
-    leaves = [node for node in nodes if node.id not in parents]
+    kept = nodes
     if chosen.unit_id is not None:
         units = _with_sub_units(chosen.unit_id, unit_children)
-        leaves = [node for node in leaves if facts[node.id][2] in units]
+        kept = [node for node in kept if facts[node.id][2] in units]
     if chosen.pillar is not None:
         in_pillar = _tasks_in_pillar(session, plan_ids, chosen.pillar)
-        leaves = [node for node in leaves if node.id in in_pillar]
+        kept = [node for node in kept if node.id in in_pillar]
+    # Work is counted on the leaves; money also sits on groups (a project's own budget lines).
+    leaves = [node for node in kept if node.id not in parents]
+    chosen_ids = {node.id for node in kept}
     calendar = vietnam_calendar()
     weight = by_working_days(calendar)
-    chosen_ids = {node.id for node in leaves}
     title = strategy.name
     if chosen.plan_id is not None:
         title = next((plan.name for plan in plans if plan.id == chosen.plan_id), title)

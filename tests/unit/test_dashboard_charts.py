@@ -1,0 +1,215 @@
+"""The dashboard's numbers on the demo plan, and the figures drawn from them (their artists, not pixels)."""
+
+from __future__ import annotations
+
+import datetime
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from matplotlib.container import BarContainer
+from matplotlib.figure import Figure
+
+from dxplanner import cli
+from dxplanner.charts.budget import budget_figure
+from dxplanner.charts.figures import KINDS, dashboard_figure
+from dxplanner.charts.indicators import attainment_figure, kpi_figure
+from dxplanner.charts.progress import progress_figure
+from dxplanner.charts.units import STACK, units_figure
+from dxplanner.core.attainment import AttainmentStatus
+from dxplanner.core.budget import grand_total
+from dxplanner.core.dashboard import (
+    BudgetData,
+    DashboardData,
+    DashboardFilter,
+    IndicatorData,
+    ProgressData,
+    UnitLoad,
+)
+from dxplanner.core.enums import Pillar
+from dxplanner.core.status import Health
+from dxplanner.store import queries
+from dxplanner.store.dashboard_data import dashboard_data
+from dxplanner.store.plan_file import open_plan_file
+from dxplanner.store.plan_store import PlanStore
+
+AS_OF = datetime.date(2026, 11, 20)
+
+
+@pytest.fixture
+def demo(demo_path: Path) -> Iterator[PlanStore]:
+    store = open_plan_file(demo_path, read_only=True)
+    yield store
+    store.close()
+
+
+def _data(store: PlanStore, **choice: object) -> DashboardData:
+    with store.read() as session:
+        return dashboard_data(session, DashboardFilter(1, AS_OF, **choice))  # type: ignore[arg-type]
+
+
+def _line(figure: Figure, gid: str) -> list[float]:
+    lines = [line for axes in figure.axes for line in axes.get_lines() if line.get_gid() == gid]
+    assert len(lines) == 1, gid
+    return [float(value) for value in lines[0].get_ydata()]  # type: ignore[union-attr, arg-type]
+
+
+def _bars(figure: Figure, gid: str) -> list[BarContainer]:
+    return [
+        container
+        for axes in figure.axes
+        for container in axes.containers
+        # bar(gid=...) marks each bar of the container
+        if isinstance(container, BarContainer) and container.patches and container.patches[0].get_gid() == gid
+    ]
+
+
+# The numbers.
+
+
+def test_the_strategy_dashboard_counts_every_task_once(demo: PlanStore) -> None:
+    data = _data(demo)
+    with demo.read() as session:
+        plan_ids = [plan.id for plan in queries.plans(session, 1)]
+        nodes = queries.outline_nodes(session, plan_ids)
+        facts = queries.budget_facts(session, plan_ids)
+    parents = {node.parent_id for node in nodes}
+    leaves = [node for node in nodes if node.id not in parents]
+    assert sum(load.total for load in data.units) == len(leaves)
+    assert len(data.indicators) == 18 and data.indicators[0].years == (2021, 2022, 2023, 2024, 2025)
+    total = grand_total(facts)
+    assert sum(money.planned for _source, money in data.budget.by_source) == total.planned
+    assert sum(money.disbursed for _year, money in data.budget.by_year) == total.disbursed
+    # The attention list: late tasks first, the latest first; only late and at-risk tasks.
+    healths = [item.health for item in data.attention]
+    assert set(healths) <= {Health.LATE, Health.AT_RISK} and healths == sorted(
+        healths, key=lambda h: h != Health.LATE
+    )
+    late = [item.days_late for item in data.attention if item.health is Health.LATE]
+    assert late == sorted(late, reverse=True) and late[0] > 0
+    # Progress: the curves end at today's values, and nothing is above 100%.
+    progress = data.progress
+    now = progress.dates.index(AS_OF)
+    assert (progress.planned[now], progress.actual[now]) == (progress.planned_now, progress.actual_now)
+    assert 0 < progress.actual_now < progress.planned_now <= 100
+
+
+def test_filters_narrow_the_dashboard(demo: PlanStore) -> None:
+    everything = _data(demo)
+    plan = _data(demo, plan_id=6)
+    assert plan.title.endswith("2026") and sum(load.total for load in plan.units) == 61
+    unit = _data(demo, unit_id=_unit_id(demo, "BCA"))
+    assert {load.unit for load in unit.units} <= {"BCA", "C06"} and unit.units
+    society = _data(demo, pillar=Pillar.DIGITAL_SOCIETY)
+    assert 0 < len(society.indicators) < len(everything.indicators)
+    assert sum(load.total for load in society.units) < sum(load.total for load in everything.units)
+
+
+def _unit_id(store: PlanStore, short_name: str) -> int:
+    with store.read() as session:
+        return next(unit.id for unit in queries.unit_names(session) if unit.short_name == short_name)
+
+
+# The figures.
+
+
+def test_the_progress_figure_draws_both_curves_today_and_the_gap(demo: PlanStore) -> None:
+    data = _data(demo, plan_id=6)
+    figure = progress_figure(data.progress, data.title)
+    assert _line(figure, "planned") == pytest.approx(list(data.progress.planned))
+    assert _line(figure, "actual") == pytest.approx(list(data.progress.actual))
+    assert _line(figure, "today") == [0.0, 1.0]  # a vertical line over the whole height
+    texts = [text.get_text() for text in figure.axes[0].texts if text.get_gid() == "gap"]
+    assert texts == [f"{-data.progress.gap:+.0f} points against the plan"]
+    assert figure.axes[0].get_title(loc="left") == data.title
+
+
+def test_the_indicator_figures_show_each_indicator_against_its_targets(demo: PlanStore) -> None:
+    indicators = _data(demo).indicators
+    kpi = kpi_figure(indicators)
+    measured = _bars(kpi, "measured")
+    assert len(measured) == len(indicators)
+    first = indicators[0]
+    assert [bar.get_height() for bar in measured[0]] == [value or 0.0 for value in first.measured]
+    targets = [line for line in kpi.axes[0].get_lines() if line.get_gid() == "target"]
+    assert list(targets[0].get_ydata()) == [value for value in first.targets if value is not None]  # type: ignore[arg-type]
+
+    attainment = attainment_figure(indicators)
+    (bars,) = _bars(attainment, "attainment")
+    widths = [bar.get_width() for bar in bars]
+    assert len(widths) == len(indicators) and widths[-1] == max(widths)
+    labels = [tick.get_text() for tick in attainment.axes[0].get_yticklabels()]
+    expected = sorted(indicators, key=lambda item: (item.percent is not None, item.percent or 0.0))
+    assert labels == [item.code for item in expected]
+
+
+def test_the_units_figure_stacks_each_standing_and_puts_the_latest_first(demo: PlanStore) -> None:
+    units = _data(demo, plan_id=6).units
+    figure = units_figure(units)
+    stacks = {health: _bars(figure, health.value)[0] for health in STACK}
+    names = [tick.get_text() for tick in figure.axes[0].get_yticklabels()]
+    assert names[-1] == units[0].unit  # the top bar is the unit with the most late tasks
+    late = [bar.get_width() for bar in stacks[Health.LATE]]
+    assert late[-1] == max(late) == units[0].late
+
+
+def test_the_budget_figure_speaks_in_billions_of_dong(demo: PlanStore) -> None:
+    budget = _data(demo).budget
+    figure = budget_figure(budget)
+    assert len(figure.axes) == 3
+    (planned,) = [
+        container for container in _bars(figure, "Planned") if container in figure.axes[0].containers
+    ]
+    assert [bar.get_height() for bar in planned] == pytest.approx(
+        [money.planned / 1e9 for _s, money in budget.by_source]
+    )
+    assert figure.axes[0].get_ylabel() == "billion đồng"
+
+
+def test_every_chart_copes_with_empty_plans_no_reports_and_no_targets() -> None:
+    empty = ProgressData((), (), (), AS_OF)
+    days = (datetime.date(2026, 1, 1), AS_OF)
+    no_reports = ProgressData(days, (0.0, 80.0), (0.0, 0.0), AS_OF, 80.0, 0.0)
+    no_targets = IndicatorData("X1", "Chỉ tiêu", "%", (2025, 2026), (None, 4.0), (None, None), (None, None),
+                               AttainmentStatus.NO_TARGET, None)  # fmt: skip
+    figures = [
+        progress_figure(empty),
+        progress_figure(no_reports),
+        kpi_figure([]),
+        kpi_figure([no_targets]),
+        attainment_figure([]),
+        attainment_figure([no_targets]),
+        units_figure([]),
+        units_figure([UnitLoad("A", {})]),
+        budget_figure(BudgetData()),
+    ]
+    for figure in figures:
+        figure.canvas.draw()  # laying out and drawing raises nothing
+    assert _line(figures[1], "actual") == [0.0, 0.0]
+    assert any(text.get_text() == "No dated tasks for this choice" for text in figures[0].axes[0].texts)
+
+
+def test_chart_command_writes_each_dashboard_chart(tmp_path: Path, demo_path: Path) -> None:
+    for kind in KINDS:
+        out, err = io.StringIO(), io.StringIO()
+        target = tmp_path / f"{kind}.svg"
+        status = cli.run(
+            ["chart", str(demo_path), "--kind", kind, "--out", str(target), "--as-of", "2026-11-20"], out, err
+        )
+        assert (status, err.getvalue()) == (0, "")
+        assert target.read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    assert dashboard_figure("units", _data_from(demo_path)).axes
+    err = io.StringIO()
+    bad = cli.run(
+        ["chart", str(demo_path), "--kind", "budget", "--strategy", "9", "--out", "x.png"], io.StringIO(), err
+    )
+    assert (bad, err.getvalue()) == (1, "dxplanner: There is no strategy with id 9.\n")
+
+
+def _data_from(path: Path) -> DashboardData:
+    store = open_plan_file(path, read_only=True)
+    try:
+        return _data(store)
+    finally:
+        store.close()
