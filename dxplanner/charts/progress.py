@@ -16,7 +16,11 @@ def progress_figure(data: ProgressData, title: str = "") -> Figure:
     """Planned and actual curves in percent, today marked and the gap between them labelled."""
     figure = new_figure()
     axes = figure.add_subplot()
-    axes.set_title(title or _("Progress over time"), loc="left", fontsize=11)
+    heading = _("Progress over time")
+    if title:
+        # A strategy's full name runs to a hundred characters: keep the start.
+        heading = title if len(title) <= 44 else title[:43].rstrip() + "…"
+    axes.set_title(heading, loc="left", fontsize=11)
     if not data.dates:
         say_empty(axes, _("No dated tasks for this choice"))
         return figure

@@ -167,6 +167,12 @@ def _progress(
         sa.select(report.c.task_id, report.c.as_of, report.c.progress).where(report.c.task_id.in_(ids))
     ):
         reports[task_id].append((day, progress))
+    for node in dated:
+        # Progress typed into the sheet without a report is what the task stands at now: it
+        # counts from the day looked at, unless a report after that day says otherwise.
+        told = sorted(reports[node.id])
+        if not told or (told[-1][0] <= as_of and told[-1][1] != node.progress):
+            reports[node.id].append((as_of, node.progress))
     calendar = vietnam_calendar()
     planned = planned_curve(dated, dates, calendar)
     actual = actual_curve(dated, reports, dates, calendar)

@@ -41,6 +41,7 @@ from dxplanner.ui.recent_files import RecentFiles
 from dxplanner.ui.session import DataChange, PlanSession
 
 if TYPE_CHECKING:  # the forms load the first time one is shown, not when a plan opens
+    from dxplanner.ui.dashboard.page import DashboardPage
     from dxplanner.ui.forms.details import DetailsPanel
     from dxplanner.ui.forms.record_form import RecordForm
 from dxplanner.ui.task_sheet import AskProgress, Confirm, TaskSheet
@@ -70,6 +71,7 @@ class PlanEditor(QWidget):
         self.dates = preferences.date_style()
         self._select = select
         self._today = today
+        self._dashboard: DashboardPage | None = None
         self._units: UnitIndex | None = None
         self.sheet = TaskSheet(session, self.dates, today, confirm, ask)
         self._details: DetailsPanel | None = None
@@ -156,6 +158,22 @@ class PlanEditor(QWidget):
             self.stack.addWidget(self.forms[kind])
         return self.forms[kind]
 
+    @property
+    def dashboard(self) -> DashboardPage:
+        """The dashboard page (built, and matplotlib imported, the first time it is shown)."""
+        if self._dashboard is None:
+            from dxplanner.ui.dashboard.page import DashboardPage
+
+            self._dashboard = DashboardPage(self.session, self._today, self.dates.qt)
+            self._dashboard.open_task.connect(self._open_task)
+            self.stack.addWidget(self._dashboard)
+        return self._dashboard
+
+    def _open_task(self, plan_id: int, task_id: int) -> None:
+        self._select(NodeKey(NodeKind.PLAN, plan_id))
+        self.sheet.select_task(task_id)
+        self.sheet.view.setFocus()
+
     def units(self) -> UnitIndex:
         """Every unit, shared by the pickers of every page."""
         if self._units is None:
@@ -177,6 +195,10 @@ class PlanEditor(QWidget):
             else:
                 self._details.plan.show_record(key.id)
                 self._details.task.show_record(self.sheet.current_task())
+            return
+        if key is not None and key.kind is NodeKind.DASHBOARD and key.id is not None:
+            self.dashboard.show_strategy(key.id)
+            self.stack.setCurrentWidget(self.dashboard)
             return
         form = self.form(key.kind) if key is not None else None
         if form is not None and key is not None:

@@ -26,6 +26,7 @@ class NodeKind(enum.StrEnum):
 
     SECTION = "section"
     STRATEGY = "strategy"
+    DASHBOARD = "dashboard"
     PLAN = "plan"
     GOALS = "goals"
     GOAL = "goal"
@@ -94,6 +95,7 @@ class NavigatorModel(QStandardItemModel):
                 NodeKey(NodeKind.STRATEGY, int(strategy["id"])),
                 bold=True,
             )
+            strategy_item.appendRow(_item(_("Dashboard"), NodeKey(NodeKind.DASHBOARD, int(strategy["id"]))))
             plans = queries.records(
                 session,
                 ActionPlan,

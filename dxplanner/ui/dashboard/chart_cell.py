@@ -1,0 +1,72 @@
+"""One chart of the dashboard: a matplotlib canvas that can be exported or copied as a picture."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+
+from dxplanner.charts.save import save_figure
+from dxplanner.core.errors import DomainError
+from dxplanner.i18n import _
+from dxplanner.ui.errors import show_refusal
+
+
+class ChartCell(QWidget):
+    """A chart that is redrawn with a new Figure when the data changes; right-click to export or copy it."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"chart_{name}")
+        self.name = name
+        self.canvas = FigureCanvasQTAgg(Figure())  # type: ignore[no-untyped-call]
+        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.canvas)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for text, slot in ((_("Export chart…"), self.ask_and_export), (_("Copy as picture"), self.copy)):
+            action = QAction(text, self)
+            action.triggered.connect(slot)
+            self.addAction(action)
+
+    @property
+    def figure(self) -> Figure:
+        """The figure shown now."""
+        return self.canvas.figure
+
+    def show_figure(self, figure: Figure, height: float | None = None) -> None:
+        """Show a newly built figure in place of the old one."""
+        self.canvas.figure = figure
+        figure.set_canvas(self.canvas)
+        if height is not None:
+            self.setMinimumHeight(round(height))
+        self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+
+    def export(self, path: Path) -> bool:
+        """Save the chart as PNG, SVG or PDF (by the suffix); a refusal is shown and gives False."""
+        try:
+            save_figure(self.figure, path)
+        except DomainError as error:
+            show_refusal(self, error)
+            return False
+        finally:
+            self.figure.set_canvas(self.canvas)  # saving gave the figure a canvas of its own
+        return True
+
+    def ask_and_export(self) -> None:
+        """Ask for the file, then save the chart in it."""
+        from dxplanner.ui.gantt.export_dialog import choose_chart_file
+
+        path = choose_chart_file(self)
+        if path is not None:
+            self.export(path)
+
+    def copy(self) -> None:
+        """Put the chart on the clipboard as a picture, to paste into a document."""
+        clipboard = QGuiApplication.clipboard()
+        clipboard.setImage(self.canvas.grab().toImage())

@@ -1,0 +1,215 @@
+"""A strategy's dashboard page: filters, five charts and the tasks that need attention, kept up to date."""
+
+from __future__ import annotations
+
+import datetime
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dxplanner.charts.budget import budget_figure
+from dxplanner.charts.indicators import attainment_figure, kpi_figure
+from dxplanner.charts.progress import progress_figure
+from dxplanner.charts.units import units_figure
+from dxplanner.core.dashboard import DashboardData, DashboardFilter
+from dxplanner.core.enums import Pillar
+from dxplanner.core.errors import DomainError
+from dxplanner.i18n import _
+from dxplanner.labels import label
+from dxplanner.store import queries
+from dxplanner.store.dashboard_data import dashboard_data
+from dxplanner.ui.dashboard.attention import AttentionList
+from dxplanner.ui.dashboard.chart_cell import ChartCell
+from dxplanner.ui.errors import show_refusal
+from dxplanner.ui.qdates import from_qdate, to_qdate
+from dxplanner.ui.session import DataChange, PlanSession
+
+# Tables whose change can change a chart.
+WATCHED = ("task", "progress_report", "budget_line", "indicator", "indicator_target", "indicator_value",
+           "unit", "action_plan", "goal", "task_goal", "strategy")  # fmt: skip
+
+
+class DashboardPage(QWidget):
+    """A strategy's dashboard; every filter applies to every chart."""
+
+    open_task = Signal(int, int)  # plan id, task id
+
+    def __init__(
+        self,
+        session: PlanSession,
+        today: Callable[[], datetime.date] = datetime.date.today,
+        qt_date_format: str = "dd/MM/yyyy",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashboard")
+        self.session = session
+        self.strategy_id: int | None = None
+        self.data: DashboardData | None = None
+        self.refresh_seconds = 0.0
+        self._stale = False
+        self._pending = False
+
+        self.plan = QComboBox()
+        self.plan.setObjectName("dashboard_plan")
+        self.unit = QComboBox()
+        self.unit.setObjectName("dashboard_unit")
+        self.pillar = QComboBox()
+        self.pillar.setObjectName("dashboard_pillar")
+        self.pillar.addItem(_("Every pillar"), None)
+        for pillar in Pillar:
+            self.pillar.addItem(label(pillar), pillar)
+        self.as_of = QDateEdit(to_qdate(today()))
+        self.as_of.setObjectName("dashboard_as_of")
+        self.as_of.setCalendarPopup(True)
+        self.as_of.setDisplayFormat(qt_date_format)
+        self.sort_units = QComboBox()
+        self.sort_units.addItem(_("Units: most late first"), True)
+        self.sort_units.addItem(_("Units: by name"), False)
+        filters = QHBoxLayout()
+        for caption, widget in (
+            (_("Plan"), self.plan),
+            (_("Unit"), self.unit),
+            (_("Pillar"), self.pillar),
+            (_("As of"), self.as_of),
+            ("", self.sort_units),
+        ):
+            if caption:
+                filters.addWidget(QLabel(caption))
+            filters.addWidget(widget)
+        filters.addStretch(1)
+
+        self.cells = {name: ChartCell(name) for name in ("progress", "attainment", "units", "budget", "kpi")}
+        grid = QGridLayout()
+        # Side by side what reads at half width; across the page the charts with many parts.
+        grid.addWidget(self.cells["progress"], 0, 0)
+        grid.addWidget(self.cells["units"], 0, 1)
+        grid.addWidget(self.cells["budget"], 1, 0, 1, 2)
+        grid.addWidget(self.cells["attainment"], 2, 0, 1, 2)
+        grid.addWidget(self.cells["kpi"], 3, 0, 1, 2)
+        charts = QWidget()
+        charts.setLayout(grid)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(charts)
+        self.attention = AttentionList()
+        self.attention.open_task.connect(self.open_task)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(QLabel(_("Needs attention: late and at-risk tasks")))
+        side_layout.addWidget(self.attention)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(scroll)
+        split.addWidget(side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(split)
+
+        for combo in (self.plan, self.unit, self.pillar):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.sort_units.currentIndexChanged.connect(self._redraw_units)
+        self.as_of.dateChanged.connect(self.refresh)
+        session.changed.connect(self._on_change)
+
+    # What is shown.
+
+    def show_strategy(self, strategy_id: int) -> None:
+        """Show a strategy's dashboard, with the filters reset to the whole strategy."""
+        self.strategy_id = strategy_id
+        with self.session.store.read() as read:
+            plans = queries.plans(read, strategy_id)
+            units = queries.unit_names(read)
+        for combo, first, items in (
+            (self.plan, _("Every plan"), [(plan.name, plan.id) for plan in plans]),
+            (self.unit, _("Every unit"), [(unit.short_name or unit.name, unit.id) for unit in units]),
+        ):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(first, None)
+            for text, value in items:
+                combo.addItem(text, value)
+            combo.blockSignals(False)
+        self.refresh()
+
+    def chosen(self) -> DashboardFilter | None:
+        """The filter as the controls stand."""
+        if self.strategy_id is None:
+            return None
+        as_of = from_qdate(self.as_of.date()) or datetime.date.today()
+        return DashboardFilter(
+            self.strategy_id,
+            as_of,
+            plan_id=self.plan.currentData(),
+            unit_id=self.unit.currentData(),
+            pillar=self.pillar.currentData(),
+        )
+
+    def refresh(self) -> None:
+        """Read the numbers again and redraw every chart."""
+        self._pending = False
+        chosen = self.chosen()
+        if chosen is None:
+            return
+        started = time.perf_counter()
+        try:
+            with self.session.store.read() as read:
+                self.data = data = dashboard_data(read, chosen)
+        except DomainError as error:
+            show_refusal(self, error)
+            return
+        self._show(self.cells["progress"], progress_figure(data.progress, data.title))
+        self._show(self.cells["attainment"], attainment_figure(data.indicators))
+        self._redraw_units()
+        self._show(self.cells["budget"], budget_figure(data.budget))
+        self._show(self.cells["kpi"], kpi_figure(data.indicators))
+        self.attention.show_items(data.attention)
+        self._stale = False
+        self.refresh_seconds = time.perf_counter() - started
+
+    def _redraw_units(self) -> None:
+        if self.data is not None:
+            self._show(self.cells["units"], units_figure(self.data.units, self.sort_units.currentData()))
+
+    @staticmethod
+    def _show(cell: ChartCell, figure: object) -> None:
+        from matplotlib.figure import Figure
+
+        assert isinstance(figure, Figure)
+        cell.show_figure(figure, figure.get_figheight() * figure.dpi)
+
+    def set_as_of(self, day: datetime.date) -> None:
+        """Look at the dashboard as it stood on another day."""
+        self.as_of.setDate(QDate(day.year, day.month, day.day))
+
+    # Keeping up with changes.
+
+    def _on_change(self, change: DataChange) -> None:
+        if self.strategy_id is None or not change.touches(*WATCHED):
+            return
+        if not self.isVisible():
+            self._stale = True
+        elif not self._pending:
+            # Several changes in a row (a paste, an import) redraw once.
+            self._pending = True
+            QTimer.singleShot(0, self.refresh)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()

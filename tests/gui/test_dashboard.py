@@ -1,0 +1,84 @@
+"""The dashboard in the window: open it, filter it, and see an edit in the sheet reach its charts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from dxplanner.ui.main_window import MainWindow
+from dxplanner.ui.navigator import NodeKey, NodeKind
+from dxplanner.ui.sheet_model import SheetColumn
+
+pytestmark = pytest.mark.gui
+
+DECREE = 353  # a task of the 2026 plan, 75% done
+
+
+def _actual(window: MainWindow) -> list[float]:
+    assert window.editor is not None
+    figure = window.editor.dashboard.cells["progress"].figure
+    (line,) = [line for line in figure.axes[0].get_lines() if line.get_gid() == "actual"]
+    return [float(value) for value in line.get_ydata()]  # type: ignore[union-attr, arg-type]
+
+
+def test_the_dashboard_follows_its_filters_and_the_sheet(
+    qtbot: QtBot, window: MainWindow, demo_path: Path
+) -> None:
+    assert window.open_file(demo_path)
+    window.select(NodeKey(NodeKind.DASHBOARD, 1))
+    assert window.editor is not None
+    dashboard = window.editor.dashboard
+    assert window.editor.stack.currentWidget() is dashboard
+    whole = dashboard.data
+    assert whole is not None and len(whole.indicators) == 18 and whole.attention
+
+    # A filter: the 2026 plan only.
+    dashboard.plan.setCurrentIndex(dashboard.plan.findData(6))
+    assert dashboard.data is not None and dashboard.data.filter.plan_id == 6
+    assert sum(load.total for load in dashboard.data.units) == 61
+    before = _actual(window)
+
+    # Type a task's progress in the sheet, then come back to the dashboard.
+    window.select(NodeKey(NodeKind.PLAN, 6))
+    sheet = window.editor.sheet
+    assert sheet.model.setData(sheet.model.index_of(DECREE, SheetColumn.PROGRESS), 100)
+    window.select(NodeKey(NodeKind.DASHBOARD, 1))
+    dashboard.plan.setCurrentIndex(dashboard.plan.findData(6))
+    qtbot.waitUntil(lambda: _actual(window) != before)
+    after = _actual(window)
+    assert after[-1] > before[-1]  # the reported curve rose by the task's share of the plan
+
+    # Undo reaches the dashboard too, while it is on screen.
+    window.session.undo_stack.undo()  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: _actual(window) == before)
+
+
+def test_double_clicking_a_late_task_opens_it_in_its_plan(window: MainWindow, demo_path: Path) -> None:
+    assert window.open_file(demo_path)
+    window.select(NodeKey(NodeKind.DASHBOARD, 1))
+    assert window.editor is not None
+    attention = window.editor.dashboard.attention
+    first = attention.item_at(0)
+    attention.itemDoubleClicked.emit(attention.item(0, 0))
+    QApplication.processEvents()
+    assert window.editor.stack.currentWidget() is window.editor.plan_page
+    assert window.editor.sheet.plan_id == first.plan_id
+    assert window.editor.sheet.current_task() == first.task_id
+
+
+def test_a_chart_exports_and_copies_as_a_picture(tmp_path: Path, window: MainWindow, demo_path: Path) -> None:
+    assert window.open_file(demo_path)
+    window.select(NodeKey(NodeKind.DASHBOARD, 1))
+    assert window.editor is not None
+    cell = window.editor.dashboard.cells["units"]
+    for suffix in ("png", "svg", "pdf"):
+        assert cell.export(tmp_path / f"units.{suffix}")
+        assert (tmp_path / f"units.{suffix}").stat().st_size > 1000
+    cell.copy()
+    image = QApplication.clipboard().image()
+    assert not image.isNull() and image.width() > 100
+    assert Qt.ContextMenuPolicy.ActionsContextMenu == cell.contextMenuPolicy()
