@@ -22,8 +22,17 @@ STATUS_NAMES = {
 }
 
 
+# Beyond this many indicators, the small multiples share one set of axes: each chart of its
+# own costs matplotlib tens of milliseconds to lay out and draw.
+MOST_SEPARATE = 12
+CELL_WIDTH, CELL_HEIGHT = 1.0, 1.0
+GRID_COLUMNS = 6
+
+
 def kpi_figure(indicators: Sequence[IndicatorData], columns: int | None = None) -> Figure:
     """Each indicator's measured values per year (bars) against the strategy's and the SEDP's targets."""
+    if len(indicators) > MOST_SEPARATE:
+        return compact_kpi_figure(indicators)
     count = len(indicators)
     columns = columns or max(1, min(4, math.ceil(math.sqrt(count))))
     rows = max(1, math.ceil(count / columns))
@@ -81,7 +90,12 @@ def kpi_figure(indicators: Sequence[IndicatorData], columns: int | None = None) 
 
 def attainment_figure(indicators: Sequence[IndicatorData]) -> Figure:
     """Every indicator as one bar: percent of the target reached in the latest year measured, by status."""
-    figure = new_figure(6.4, max(2.5, 0.28 * len(indicators) + 1.2))
+    height = max(2.5, 0.28 * len(indicators) + 1.2)
+    figure = new_figure(6.4, height, fixed=True)
+    longest = max((len(item.code) for item in indicators), default=4)
+    # Margins in inches, whatever size the dashboard gives the figure: room for the codes and the axis.
+    figure.subplots_adjust(left=min(0.4, (0.25 + 0.075 * longest) / 6.4), right=0.97,
+                           top=1 - 0.45 / height, bottom=0.6 / height)  # fmt: skip
     axes = figure.add_subplot()
     axes.set_title(_("Attainment of the latest targets"), loc="left", fontsize=11)
     if not indicators:
@@ -102,4 +116,61 @@ def attainment_figure(indicators: Sequence[IndicatorData]) -> Figure:
         loc="lower right",
         frameon=False,
     )
+    return figure
+
+
+def compact_kpi_figure(indicators: Sequence[IndicatorData], columns: int = GRID_COLUMNS) -> Figure:
+    """Many indicators as small charts on one set of axes, each scaled to its own largest value.
+
+    Bars are the measured values per year, dots the strategy's targets, diamonds the SEDP's;
+    each cell's heading is coloured by where the indicator stands.
+    """
+    rows = math.ceil(len(indicators) / columns)
+    figure = Figure(figsize=(1.6 * columns, 1.05 * rows + 0.5), dpi=100)
+    figure.subplots_adjust(left=0.01, right=0.99, top=1 - 0.45 / (1.05 * rows + 0.5), bottom=0.01)
+    figure.suptitle(_("Indicators against their targets"), x=0.01, ha="left", fontsize=11)
+    axes = figure.add_subplot()
+    axes.set_axis_off()
+    axes.set_xlim(0, columns * CELL_WIDTH)
+    axes.set_ylim(rows * CELL_HEIGHT, 0)
+    bar_x, bar_height, bar_bottom, bar_colours = [], [], [], []
+    target_x, target_y, sedp_x, sedp_y = [], [], [], []
+    for number, indicator in enumerate(indicators):
+        left, top = (number % columns) * CELL_WIDTH, (number // columns) * CELL_HEIGHT
+        years = len(indicator.years) or 1
+        known = [
+            value
+            for value in (*indicator.measured, *indicator.targets, *indicator.sedp_targets)
+            if value is not None
+        ]
+        largest = max(known, default=0.0) or 1.0
+        # The cell: a heading line, then the chart in the lower part, scaled to the largest value.
+        base, height = top + 0.92 * CELL_HEIGHT, 0.62 * CELL_HEIGHT
+        step = 0.9 * CELL_WIDTH / years
+        colour = ATTAINMENT_COLOURS[indicator.status]
+        for slot, value in enumerate(indicator.measured):
+            if value is not None:
+                bar_x.append(left + 0.05 + (slot + 0.5) * step)
+                bar_height.append(-height * max(0.0, value) / largest)
+                bar_bottom.append(base)
+                bar_colours.append(colour)
+        for slot, value in enumerate(indicator.targets):
+            if value is not None:
+                target_x.append(left + 0.05 + (slot + 0.5) * step)
+                target_y.append(base - height * value / largest)
+        for slot, value in enumerate(indicator.sedp_targets):
+            if value is not None:
+                sedp_x.append(left + 0.05 + (slot + 0.5) * step)
+                sedp_y.append(base - height * value / largest)
+        percent = f" {indicator.percent:.0f}%" if indicator.percent is not None else ""
+        axes.text(
+            left + 0.05, top + 0.2, f"{indicator.code}{percent}", fontsize=7.5, color=colour, va="center"
+        )
+    axes.bar(bar_x, bar_height, bottom=bar_bottom, width=0.6 * 0.9 * CELL_WIDTH / 5, color=bar_colours,
+             alpha=0.75, gid="measured")  # fmt: skip
+    axes.plot(target_x, target_y, linestyle="", marker="o", markersize=2.5, color="#263238", gid="target")
+    if sedp_x:
+        axes.plot(
+            sedp_x, sedp_y, linestyle="", marker="D", markersize=2.5, color="#8e24aa", gid="sedp_target"
+        )
     return figure

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import enum
-from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 
 from dxplanner.core.enums import TaskStatus
@@ -179,19 +178,50 @@ def planned_curve(
     calendar: WorkCalendar,
     weight: Weight | None = None,
 ) -> list[float]:
-    """The share of all work planned to be done by each date, in percent (weighted like roll-ups)."""
+    """The share of all work planned to be done by each date, in percent (weighted like roll-ups).
+
+    One sweep over the dates in order rather than every task on every date: between its
+    start and end a task's planned progress rises in a straight line over working days,
+    so the tasks under way add up to one line, a * (working-day index) + b.
+    """
     counted = _counted(tasks, weight or by_working_days(calendar))
     total = sum(task_weight for _task, task_weight in counted)
     if total <= 0:
         return [0.0 for _date in dates]
-    return [
-        sum(
-            task_weight * (planned_progress(task.planned_start, task.planned_end, as_of, calendar) or 0.0)
-            for task, task_weight in counted
-        )
-        / total
-        for as_of in dates
-    ]
+    begins: list[tuple[datetime.date, float, float]] = []  # from this day on, under way
+    ends: list[tuple[datetime.date, float, float, float]] = []  # from this day on, done
+    for task, task_weight in counted:
+        start, end = task.planned_start, task.planned_end
+        assert start is not None and end is not None
+        days = calendar.working_days(start, end)
+        if days == 0 or end <= start:
+            ends.append((start, 0.0, 0.0, 100.0 * task_weight))  # all of it due at once
+            continue
+        slope = 100.0 * task_weight / days
+        offset = slope * (1 - calendar.index_on_or_after(start))
+        begins.append((start, slope, offset))
+        ends.append((end, slope, offset, 100.0 * task_weight))
+    begins.sort(key=lambda event: event[0])
+    ends.sort(key=lambda event: event[0])
+    curve = [0.0] * len(dates)
+    slope_sum = offset_sum = done = 0.0
+    next_begin = next_end = 0
+    for position in sorted(range(len(dates)), key=dates.__getitem__):
+        as_of = dates[position]
+        while next_begin < len(begins) and begins[next_begin][0] <= as_of:
+            _day, slope, offset = begins[next_begin]
+            slope_sum, offset_sum, next_begin = slope_sum + slope, offset_sum + offset, next_begin + 1
+        while next_end < len(ends) and ends[next_end][0] <= as_of:
+            _day, slope, offset, whole = ends[next_end]
+            slope_sum, offset_sum, done, next_end = (
+                slope_sum - slope,
+                offset_sum - offset,
+                done + whole,
+                next_end + 1,
+            )
+        under_way = slope_sum * calendar.index_on_or_before(as_of) + offset_sum if slope_sum else offset_sum
+        curve[position] = (done + max(0.0, under_way)) / total
+    return curve
 
 
 def actual_curve(
@@ -204,25 +234,29 @@ def actual_curve(
     """The share of all work reported done by each date: each task at its newest report by then.
 
     A task marked completed without a report saying so counts as done from its planned end.
+    Each report changes the total by its task's weight times the change it reports, so the
+    reports are taken in date order once, whatever the number of dates.
     """
     counted = _counted(tasks, weight or by_working_days(calendar))
     total = sum(task_weight for _task, task_weight in counted)
     if total <= 0:
         return [0.0 for _date in dates]
-    history: dict[int, list[tuple[datetime.date, float]]] = {}
-    for task, _weight in counted:
+    changes: list[tuple[datetime.date, float]] = []
+    for task, task_weight in counted:
         entries = sorted(reports.get(task.id, ()))
         if task.status is TaskStatus.COMPLETED and not any(progress >= 100 for _day, progress in entries):
             assert task.planned_end is not None
             entries = sorted([*entries, (task.planned_end, 100.0)])
-        history[task.id] = entries
-    curve = []
-    for as_of in dates:
-        done = 0.0
-        for task, task_weight in counted:
-            entries = history[task.id]
-            position = bisect_right(entries, (as_of, float("inf")))
-            if position:
-                done += task_weight * entries[position - 1][1]
-        curve.append(done / total)
+        before = 0.0
+        for day, progress in entries:
+            changes.append((day, task_weight * (progress - before)))
+            before = progress
+    changes.sort(key=lambda change: change[0])
+    curve = [0.0] * len(dates)
+    done, taken = 0.0, 0
+    for position in sorted(range(len(dates)), key=dates.__getitem__):
+        while taken < len(changes) and changes[taken][0] <= dates[position]:
+            done += changes[taken][1]
+            taken += 1
+        curve[position] = done / total
     return curve

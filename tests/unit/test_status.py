@@ -228,3 +228,56 @@ def test_both_curves_count_the_same_work() -> None:
 def test_a_group_a_person_marked_done_is_done() -> None:
     nodes = [node(1, dates=None, status=TaskStatus.COMPLETED), node(2, 1, progress=60)]
     assert health_of_all(nodes, D(2025, 6, 1), CALENDAR)[1] is Health.DONE
+
+
+@given(
+    st.lists(
+        st.tuples(st.dates(D(2024, 1, 1), D(2026, 12, 31)), st.integers(0, 400), st.floats(0.5, 5.0)),
+        min_size=1,
+        max_size=12,
+    ),
+    st.lists(st.dates(D(2023, 6, 1), D(2028, 6, 1)), min_size=1, max_size=8),
+)
+def test_the_planned_curve_is_the_weighted_mean_of_each_tasks_planned_progress(
+    spans: list[tuple[datetime.date, int, float]], dates: list[datetime.date]
+) -> None:
+    # The curve is computed in one sweep; here, the plain definition task by task, date by date.
+    tasks = [
+        TaskNode(number, None, number, start, start + datetime.timedelta(days=length), 0.0)
+        for number, (start, length, _weight) in enumerate(spans)
+    ]
+    weights = {number: weight for number, (_start, _length, weight) in enumerate(spans)}
+    curve = planned_curve(tasks, dates, CALENDAR, lambda task: weights[task.id])
+    total = sum(weights.values())
+    for as_of, value in zip(dates, curve, strict=True):
+        expected = sum(
+            weights[task.id]
+            * (planned_progress(task.planned_start, task.planned_end, as_of, CALENDAR) or 0.0)
+            for task in tasks
+        )
+        assert value == pytest.approx(expected / total)
+
+
+@given(
+    st.lists(
+        st.lists(st.tuples(st.dates(D(2025, 1, 1), D(2025, 12, 31)), st.floats(0, 100)), max_size=5),
+        min_size=1,
+        max_size=6,
+    ),
+    st.lists(st.dates(D(2024, 12, 1), D(2026, 2, 1)), min_size=1, max_size=8),
+)
+def test_the_actual_curve_takes_each_tasks_newest_report(
+    histories: list[list[tuple[datetime.date, float]]], dates: list[datetime.date]
+) -> None:
+    tasks = [
+        TaskNode(number, None, number, D(2025, 1, 1), D(2025, 12, 31), 0.0)
+        for number in range(len(histories))
+    ]
+    reports = dict(enumerate(histories))
+    curve = actual_curve(tasks, reports, dates, CALENDAR, lambda _task: 1.0)
+    for as_of, value in zip(dates, curve, strict=True):
+        newest = [
+            max((entry for entry in history if entry[0] <= as_of), default=(as_of, 0.0))[1]
+            for history in histories
+        ]
+        assert value == pytest.approx(sum(newest) / len(histories))

@@ -13,6 +13,8 @@ from dxplanner.core.status import Health
 from dxplanner.i18n import _
 from dxplanner.labels import label
 
+MOST_SHOWN = 200
+
 
 class AttentionList(QTableWidget):
     """Late tasks first (the latest at the top), then tasks at risk; double-click opens the task."""
@@ -31,10 +33,10 @@ class AttentionList(QTableWidget):
         self._items: list[AttentionItem] = []
 
     def show_items(self, items: Sequence[AttentionItem]) -> None:
-        """List these tasks."""
-        self._items = list(items)
-        self.setRowCount(len(items))
-        for row, item in enumerate(items):
+        """List these tasks (the most urgent 200: a longer list is read in the sheet's "only late" filter)."""
+        self._items = list(items[:MOST_SHOWN])
+        self.setRowCount(len(self._items))
+        for row, item in enumerate(self._items):
             name = f"{item.code}  {item.name}" if item.code else item.name
             colour = QColor("#b3261e") if item.health is Health.LATE else QColor("#9a6700")
             cells = [

@@ -60,6 +60,7 @@ class DashboardPage(QWidget):
         self.strategy_id: int | None = None
         self.data: DashboardData | None = None
         self.refresh_seconds = 0.0
+        self.numbers_seconds = 0.0  # of the refresh, the time spent reading the numbers
         self._stale = False
         self._pending = False
 
@@ -173,6 +174,7 @@ class DashboardPage(QWidget):
         except DomainError as error:
             show_refusal(self, error)
             return
+        self.numbers_seconds = time.perf_counter() - started
         self._show(self.cells["progress"], progress_figure(data.progress, data.title))
         self._show(self.cells["attainment"], attainment_figure(data.indicators))
         self._redraw_units()
