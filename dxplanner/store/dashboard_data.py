@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -32,7 +33,7 @@ from dxplanner.core.models import (
     TaskGoal,
     Unit,
 )
-from dxplanner.core.rollup import TaskNode, by_working_days
+from dxplanner.core.rollup import TaskNode, Weight, by_working_days
 from dxplanner.core.status import Health, actual_curve, health_of_all, planned_curve
 from dxplanner.core.workdays import vietnam_calendar
 from dxplanner.i18n import _
@@ -45,40 +46,126 @@ CURVE_STEP_MONTHS = 1
 
 def dashboard_data(session: Session, chosen: DashboardFilter) -> DashboardData:
     """Every chart's numbers for the filter (tasks: the leaves of the chosen plans, units and pillar)."""
-    strategy = session.get(Strategy, chosen.strategy_id)
-    if strategy is None:
-        raise NotFoundError(_("There is no strategy with id {id}.").format(id=chosen.strategy_id))
-    plans = queries.plans(session, chosen.strategy_id)
-    plan_ids = [plan.id for plan in plans if chosen.plan_id in (None, plan.id)]
-    nodes = queries.outline_nodes(session, plan_ids)
-    parents = {node.parent_id for node in nodes}
-    facts = _task_facts(session, plan_ids)
-    unit_names, unit_children = _units(session)
-    kept = nodes
-    if chosen.unit_id is not None:
-        units = _with_sub_units(chosen.unit_id, unit_children)
-        kept = [node for node in kept if facts[node.id][2] in units]
-    if chosen.pillar is not None:
-        in_pillar = _tasks_in_pillar(session, plan_ids, chosen.pillar)
-        kept = [node for node in kept if node.id in in_pillar]
-    # Work is counted on the leaves; money also sits on groups (a project's own budget lines).
-    leaves = [node for node in kept if node.id not in parents]
-    chosen_ids = {node.id for node in kept}
-    calendar = vietnam_calendar()
-    weight = by_working_days(calendar)
-    title = strategy.name
-    if chosen.plan_id is not None:
-        title = next((plan.name for plan in plans if plan.id == chosen.plan_id), title)
-    health = health_of_all(leaves, chosen.as_of, calendar, weight)
-    return DashboardData(
-        title=title,
-        filter=chosen,
-        progress=_progress(session, leaves, chosen.as_of, (strategy.start_year, strategy.end_year)),
-        indicators=tuple(_indicators(session, chosen, strategy.start_year, strategy.end_year)),
-        units=tuple(_unit_loads(leaves, health, facts, unit_names)),
-        budget=_budget(queries.budget_facts(session, plan_ids), chosen_ids, unit_names),
-        attention=tuple(_attention(leaves, health, facts, unit_names, chosen.as_of)),
-    )
+    return DashboardReader().read(session, chosen)
+
+
+@dataclass
+class _PlanFacts:
+    """What the dashboard reads of a strategy (or one of its plans) whatever the unit or pillar chosen."""
+
+    strategy_name: str
+    years: tuple[int, int]
+    title: str
+    plan_ids: list[int]
+    nodes: list[TaskNode]
+    parents: set[int | None]
+    facts: dict[int, tuple[str | None, str, int | None, int]]
+    unit_names: dict[int, str]
+    unit_children: dict[int | None, list[int]]
+    reports: dict[int, list[tuple[datetime.date, float]]]
+    budget: list[BudgetFact]
+    weight: Weight
+    health: dict[datetime.date, dict[int, Health]] = field(default_factory=dict)
+    pillars: dict[object, set[int]] = field(default_factory=dict)
+
+
+class DashboardReader:
+    """Reads the dashboard's numbers, keeping what a change of unit, pillar or day does not change.
+
+    The dashboard keeps one while the file is unchanged and drops it after any change:
+    a change of filter then costs only the sums, not reading and scheduling every task again.
+    """
+
+    def __init__(self) -> None:
+        self._plans: dict[tuple[int, int | None], _PlanFacts] = {}
+        self._indicators: dict[tuple[int, datetime.date, object], tuple[IndicatorData, ...]] = {}
+
+    def read(self, session: Session, chosen: DashboardFilter) -> DashboardData:
+        """Every chart's numbers for the filter."""
+        known = self._plan_facts(session, chosen)
+        kept = known.nodes
+        if chosen.unit_id is not None:
+            units = _with_sub_units(chosen.unit_id, known.unit_children)
+            kept = [node for node in kept if known.facts[node.id][2] in units]
+        if chosen.pillar is not None:
+            if chosen.pillar not in known.pillars:
+                known.pillars[chosen.pillar] = _tasks_in_pillar(session, known.plan_ids, chosen.pillar)
+            in_pillar = known.pillars[chosen.pillar]
+            kept = [node for node in kept if node.id in in_pillar]
+        # Work is counted on the leaves; money also sits on groups (a project's own budget lines).
+        leaves = [node for node in kept if node.id not in known.parents]
+        if chosen.as_of not in known.health:
+            every_leaf = [node for node in known.nodes if node.id not in known.parents]
+            known.health[chosen.as_of] = health_of_all(
+                every_leaf, chosen.as_of, vietnam_calendar(), known.weight
+            )
+        health = known.health[chosen.as_of]
+        indicator_key = (chosen.strategy_id, chosen.as_of, chosen.pillar)
+        if indicator_key not in self._indicators:
+            first, last = known.years
+            self._indicators[indicator_key] = tuple(_indicators(session, chosen, first, last))
+        return DashboardData(
+            title=known.title,
+            filter=chosen,
+            progress=_progress(leaves, known.reports, known.weight, chosen.as_of, known.years),
+            indicators=self._indicators[indicator_key],
+            units=tuple(_unit_loads(leaves, health, known.facts, known.unit_names)),
+            budget=_budget(known.budget, {node.id for node in kept}, known.unit_names),
+            attention=tuple(_attention(leaves, health, known.facts, known.unit_names, chosen.as_of)),
+        )
+
+    def _plan_facts(self, session: Session, chosen: DashboardFilter) -> _PlanFacts:
+        key = (chosen.strategy_id, chosen.plan_id)
+        if key in self._plans:
+            return self._plans[key]
+        strategy = session.get(Strategy, chosen.strategy_id)
+        if strategy is None:
+            raise NotFoundError(_("There is no strategy with id {id}.").format(id=chosen.strategy_id))
+        plans = queries.plans(session, chosen.strategy_id)
+        plan_ids = [plan.id for plan in plans if chosen.plan_id in (None, plan.id)]
+        title = strategy.name
+        if chosen.plan_id is not None:
+            title = next((plan.name for plan in plans if plan.id == chosen.plan_id), title)
+        nodes = queries.outline_nodes(session, plan_ids)
+        unit_names, unit_children = _units(session)
+        plain = by_working_days(vietnam_calendar())
+        weights: dict[int, float] = {}
+
+        def weight(node: TaskNode) -> float:
+            # Each curve and the standings weigh every task: work its working days out once.
+            if node.id not in weights:
+                weights[node.id] = plain(node)
+            return weights[node.id]
+
+        known = _PlanFacts(
+            strategy_name=strategy.name,
+            years=(strategy.start_year, strategy.end_year),
+            title=title,
+            plan_ids=plan_ids,
+            nodes=nodes,
+            parents={node.parent_id for node in nodes},
+            facts=_task_facts(session, plan_ids),
+            unit_names=unit_names,
+            unit_children=unit_children,
+            reports=_reports(session, plan_ids),
+            budget=queries.budget_facts(session, plan_ids),
+            weight=weight,
+        )
+        self._plans[key] = known
+        return known
+
+
+def _reports(session: Session, plan_ids: list[int]) -> dict[int, list[tuple[datetime.date, float]]]:
+    """Every progress report of the plans' tasks, by task."""
+    report, task = queries.table(ProgressReport), queries.table(Task)
+    reports: dict[int, list[tuple[datetime.date, float]]] = defaultdict(list)
+    for task_id, day, progress in session.connection().execute(
+        sa.select(report.c.task_id, report.c.as_of, report.c.progress)
+        .select_from(report.join(task, task.c.id == report.c.task_id))
+        .where(task.c.plan_id.in_(plan_ids))
+    ):
+        reports[task_id].append((day, progress))
+    return reports
 
 
 def _task_facts(session: Session, plan_ids: list[int]) -> dict[int, tuple[str | None, str, int | None, int]]:
@@ -151,7 +238,11 @@ def _months(first: datetime.date, last: datetime.date) -> list[datetime.date]:
 
 
 def _progress(
-    session: Session, leaves: list[TaskNode], as_of: datetime.date, years: tuple[int, int]
+    leaves: list[TaskNode],
+    known_reports: dict[int, list[tuple[datetime.date, float]]],
+    weight: Weight,
+    as_of: datetime.date,
+    years: tuple[int, int],
 ) -> ProgressData:
     dated = [node for node in leaves if node.planned_start is not None and node.planned_end is not None]
     if not dated:
@@ -160,22 +251,17 @@ def _progress(
     last = max(node.planned_end for node in dated if node.planned_end is not None)
     first, last = min(first, datetime.date(years[0], 1, 1)), max(last, as_of)
     dates = sorted({*_months(first, last), as_of, last})
-    report = queries.table(ProgressReport)
-    reports: dict[int, list[tuple[datetime.date, float]]] = defaultdict(list)
-    ids = [node.id for node in dated]
-    for task_id, day, progress in session.connection().execute(
-        sa.select(report.c.task_id, report.c.as_of, report.c.progress).where(report.c.task_id.in_(ids))
-    ):
-        reports[task_id].append((day, progress))
+    reports: dict[int, list[tuple[datetime.date, float]]] = {}
     for node in dated:
+        told = sorted(known_reports.get(node.id, ()))
         # Progress typed into the sheet without a report is what the task stands at now: it
         # counts from the day looked at, unless a report after that day says otherwise.
-        told = sorted(reports[node.id])
         if not told or (told[-1][0] <= as_of and told[-1][1] != node.progress):
-            reports[node.id].append((as_of, node.progress))
+            told.append((as_of, node.progress))
+        reports[node.id] = told
     calendar = vietnam_calendar()
-    planned = planned_curve(dated, dates, calendar)
-    actual = actual_curve(dated, reports, dates, calendar)
+    planned = planned_curve(dated, dates, calendar, weight)
+    actual = actual_curve(dated, reports, dates, calendar, weight)
     now = dates.index(as_of)
     return ProgressData(tuple(dates), tuple(planned), tuple(actual), as_of, planned[now], actual[now])
 

@@ -30,7 +30,7 @@ from dxplanner.core.errors import DomainError
 from dxplanner.i18n import _
 from dxplanner.labels import label
 from dxplanner.store import queries
-from dxplanner.store.dashboard_data import dashboard_data
+from dxplanner.store.dashboard_data import DashboardReader
 from dxplanner.ui.dashboard.attention import AttentionList
 from dxplanner.ui.dashboard.chart_cell import ChartCell
 from dxplanner.ui.errors import show_refusal
@@ -63,6 +63,9 @@ class DashboardPage(QWidget):
         self.numbers_seconds = 0.0  # of the refresh, the time spent reading the numbers
         self._stale = False
         self._pending = False
+        # What the numbers are read with: kept while the file is unchanged, so that a change of
+        # filter costs only the sums; dropped after any change to the file.
+        self._reader = DashboardReader()
 
         self.plan = QComboBox()
         self.plan.setObjectName("dashboard_plan")
@@ -168,18 +171,21 @@ class DashboardPage(QWidget):
         if chosen is None:
             return
         started = time.perf_counter()
+        before = self.data
         try:
             with self.session.store.read() as read:
-                self.data = data = dashboard_data(read, chosen)
+                self.data = data = self._reader.read(read, chosen)
         except DomainError as error:
             show_refusal(self, error)
             return
         self.numbers_seconds = time.perf_counter() - started
         self._show(self.cells["progress"], progress_figure(data.progress, data.title))
-        self._show(self.cells["attainment"], attainment_figure(data.indicators))
         self._redraw_units()
         self._show(self.cells["budget"], budget_figure(data.budget))
-        self._show(self.cells["kpi"], kpi_figure(data.indicators))
+        # The indicators do not follow the plan or unit chosen: redraw them only when they changed.
+        if before is None or before.indicators is not data.indicators:
+            self._show(self.cells["attainment"], attainment_figure(data.indicators))
+            self._show(self.cells["kpi"], kpi_figure(data.indicators))
         self.attention.show_items(data.attention)
         self._stale = False
         self.refresh_seconds = time.perf_counter() - started
@@ -204,6 +210,7 @@ class DashboardPage(QWidget):
     def _on_change(self, change: DataChange) -> None:
         if self.strategy_id is None or not change.touches(*WATCHED):
             return
+        self._reader = DashboardReader()
         if not self.isVisible():
             self._stale = True
         elif not self._pending:
