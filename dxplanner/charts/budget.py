@@ -19,7 +19,7 @@ MOST_UNITS = 8
 def budget_figure(data: BudgetData) -> Figure:
     """Three panels of grouped bars, amounts in tỷ or triệu đồng as their size calls for."""
     figure = new_figure(9.6, 3.6, fixed=True)
-    figure.subplots_adjust(left=0.07, right=0.99, top=0.84, bottom=0.3, wspace=0.3)
+    figure.subplots_adjust(left=0.1, right=0.99, top=0.84, bottom=0.32, wspace=0.32)
     panels = [
         (_("By funding source"), [(name, money) for name, money in data.by_source]),
         (_("By year"), [(str(year), money) for year, money in data.by_year]),

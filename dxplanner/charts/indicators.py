@@ -90,7 +90,7 @@ def kpi_figure(indicators: Sequence[IndicatorData], columns: int | None = None) 
 
 def attainment_figure(indicators: Sequence[IndicatorData]) -> Figure:
     """Every indicator as one bar: percent of the target reached in the latest year measured, by status."""
-    height = max(2.5, 0.28 * len(indicators) + 1.2)
+    height = max(2.5, 0.18 * len(indicators) + 1.2)
     figure = new_figure(6.4, height, fixed=True)
     longest = max((len(item.code) for item in indicators), default=4)
     # Margins in inches, whatever size the dashboard gives the figure: room for the codes and the axis.
@@ -108,7 +108,7 @@ def attainment_figure(indicators: Sequence[IndicatorData]) -> Figure:
     axes.barh([item.code for item in ordered], percents, color=colours, gid="attainment")
     axes.axvline(100, color="#263238", linewidth=1, linestyle="--")
     axes.set_xlabel(_("% of the target"))
-    axes.tick_params(axis="y", labelsize=8)
+    axes.tick_params(axis="y", labelsize=7)
     shown = dict.fromkeys(item.status for item in ordered)
     axes.legend(
         handles=[Patch(color=ATTAINMENT_COLOURS[status], label=_(STATUS_NAMES[status])) for status in shown],

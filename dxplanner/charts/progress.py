@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from dxplanner.charts.style import PLANNED_COLOUR, TODAY_COLOUR, new_figure, say_empty
 from dxplanner.core.dashboard import ProgressData
@@ -42,6 +42,7 @@ def progress_figure(data: ProgressData, title: str = "") -> Figure:
     )
     axes.set_ylim(0, 105)
     axes.set_ylabel(_("% of the work"))
+    axes.xaxis.set_major_locator(MaxNLocator(5))  # month/year labels stay apart in a narrow cell
     axes.xaxis.set_major_formatter(FuncFormatter(_month_label))
     axes.grid(True, alpha=0.3)
     axes.legend(loc="upper left", fontsize=9, frameon=False)

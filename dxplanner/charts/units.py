@@ -41,5 +41,6 @@ def units_figure(units: Sequence[UnitLoad], by_lateness: bool = True) -> Figure:
         left = [start + count for start, count in zip(left, counts, strict=True)]
     axes.set_xlabel(_("tasks"))
     axes.tick_params(axis="y", labelsize=8)
-    axes.legend(fontsize=8, loc="lower right", frameon=False)
+    # Below the chart, so that it never hides a bar.
+    figure.legend(loc="outside lower center", ncols=3, fontsize=8, frameon=False)
     return figure
