@@ -8,19 +8,20 @@ from dataclasses import dataclass, field
 
 from dxplanner.core.attainment import AttainmentStatus
 from dxplanner.core.budget import Money
-from dxplanner.core.enums import Pillar
+from dxplanner.core.enums import Area, Pillar
 from dxplanner.core.status import Health
 
 
 @dataclass(frozen=True)
 class DashboardFilter:
-    """What the dashboard is about: a strategy, and maybe one plan, unit (with sub-units) or pillar."""
+    """What the dashboard is about: a strategy, and maybe one plan, unit (with sub-units), pillar or area."""
 
     strategy_id: int
     as_of: datetime.date
     plan_id: int | None = None
     unit_id: int | None = None
     pillar: Pillar | None = None
+    area: Area | None = None
 
 
 @dataclass(frozen=True)

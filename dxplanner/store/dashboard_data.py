@@ -66,7 +66,7 @@ class _PlanFacts:
     budget: list[BudgetFact]
     weight: Weight
     health: dict[datetime.date, dict[int, Health]] = field(default_factory=dict)
-    pillars: dict[object, set[int]] = field(default_factory=dict)
+    pillars: dict[tuple[str, object], set[int]] = field(default_factory=dict)  # tasks by goal pillar or area
 
 
 class DashboardReader:
@@ -78,7 +78,7 @@ class DashboardReader:
 
     def __init__(self) -> None:
         self._plans: dict[tuple[int, int | None], _PlanFacts] = {}
-        self._indicators: dict[tuple[int, datetime.date, object], tuple[IndicatorData, ...]] = {}
+        self._indicators: dict[tuple[int, datetime.date, object, object], tuple[IndicatorData, ...]] = {}
 
     def read(self, session: Session, chosen: DashboardFilter) -> DashboardData:
         """Every chart's numbers for the filter."""
@@ -87,11 +87,15 @@ class DashboardReader:
         if chosen.unit_id is not None:
             units = _with_sub_units(chosen.unit_id, known.unit_children)
             kept = [node for node in kept if known.facts[node.id][2] in units]
-        if chosen.pillar is not None:
-            if chosen.pillar not in known.pillars:
-                known.pillars[chosen.pillar] = _tasks_in_pillar(session, known.plan_ids, chosen.pillar)
-            in_pillar = known.pillars[chosen.pillar]
-            kept = [node for node in kept if node.id in in_pillar]
+        for field_name, value in (("pillar", chosen.pillar), ("area", chosen.area)):
+            if value is None:
+                continue
+            if (field_name, value) not in known.pillars:
+                known.pillars[(field_name, value)] = _tasks_in_goals(
+                    session, known.plan_ids, field_name, value
+                )
+            inside = known.pillars[(field_name, value)]
+            kept = [node for node in kept if node.id in inside]
         # Work is counted on the leaves; money also sits on groups (a project's own budget lines).
         leaves = [node for node in kept if node.id not in known.parents]
         if chosen.as_of not in known.health:
@@ -100,7 +104,7 @@ class DashboardReader:
                 every_leaf, chosen.as_of, vietnam_calendar(), known.weight
             )
         health = known.health[chosen.as_of]
-        indicator_key = (chosen.strategy_id, chosen.as_of, chosen.pillar)
+        indicator_key = (chosen.strategy_id, chosen.as_of, chosen.pillar, chosen.area)
         if indicator_key not in self._indicators:
             first, last = known.years
             self._indicators[indicator_key] = tuple(_indicators(session, chosen, first, last))
@@ -201,15 +205,15 @@ def _with_sub_units(unit_id: int, children: dict[int | None, list[int]]) -> set[
     return found
 
 
-def _tasks_in_pillar(session: Session, plan_ids: list[int], pillar: object) -> set[int]:
-    """Tasks linked to a goal of the pillar (a group's link counts for the tasks inside it)."""
+def _tasks_in_goals(session: Session, plan_ids: list[int], field_name: str, value: object) -> set[int]:
+    """Tasks linked to a goal of the pillar or area (a group's link counts for the tasks inside it)."""
     task, link, goal = queries.table(Task), queries.table(TaskGoal), queries.table(Goal)
     linked = {
         row[0]
         for row in session.connection().execute(
             sa.select(link.c.task_id)
             .select_from(link.join(goal, goal.c.id == link.c.goal_id))
-            .where(goal.c.pillar == pillar)
+            .where(goal.c[field_name] == value)
         )
     }
     parent_of = dict(
@@ -274,6 +278,8 @@ def _indicators(
     condition = goal.c.strategy_id == chosen.strategy_id
     if chosen.pillar is not None:
         condition = sa.and_(condition, goal.c.pillar == chosen.pillar)
+    if chosen.area is not None:
+        condition = sa.and_(condition, goal.c.area == chosen.area)
     rows = list(
         session.connection().execute(
             sa.select(

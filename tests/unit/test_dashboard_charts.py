@@ -27,7 +27,7 @@ from dxplanner.core.dashboard import (
     ProgressData,
     UnitLoad,
 )
-from dxplanner.core.enums import Pillar
+from dxplanner.core.enums import Area, Pillar
 from dxplanner.core.status import Health
 from dxplanner.store import queries
 from dxplanner.store.dashboard_data import dashboard_data
@@ -104,6 +104,8 @@ def test_filters_narrow_the_dashboard(demo: PlanStore) -> None:
     society = _data(demo, pillar=Pillar.DIGITAL_SOCIETY)
     assert 0 < len(society.indicators) < len(everything.indicators)
     assert sum(load.total for load in society.units) < sum(load.total for load in everything.units)
+    data = _data(demo, area=Area.DATA)
+    assert 0 < sum(load.total for load in data.units) < sum(load.total for load in everything.units)
 
 
 def _unit_id(store: PlanStore, short_name: str) -> int:

@@ -25,7 +25,7 @@ from dxplanner.charts.indicators import attainment_figure, kpi_figure
 from dxplanner.charts.progress import progress_figure
 from dxplanner.charts.units import units_figure
 from dxplanner.core.dashboard import DashboardData, DashboardFilter
-from dxplanner.core.enums import Pillar
+from dxplanner.core.enums import Area, Pillar
 from dxplanner.core.errors import DomainError
 from dxplanner.i18n import _
 from dxplanner.labels import label
@@ -76,6 +76,11 @@ class DashboardPage(QWidget):
         self.pillar.addItem(_("Every pillar"), None)
         for pillar in Pillar:
             self.pillar.addItem(label(pillar), pillar)
+        self.area = QComboBox()
+        self.area.setObjectName("dashboard_area")
+        self.area.addItem(_("Every area"), None)
+        for area in Area:
+            self.area.addItem(label(area), area)
         self.as_of = QDateEdit(to_qdate(today()))
         self.as_of.setObjectName("dashboard_as_of")
         self.as_of.setCalendarPopup(True)
@@ -88,6 +93,7 @@ class DashboardPage(QWidget):
             (_("Plan"), self.plan),
             (_("Unit"), self.unit),
             (_("Pillar"), self.pillar),
+            (_("Area"), self.area),
             (_("As of"), self.as_of),
             ("", self.sort_units),
         ):
@@ -125,7 +131,7 @@ class DashboardPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(split)
 
-        for combo in (self.plan, self.unit, self.pillar):
+        for combo in (self.plan, self.unit, self.pillar, self.area):
             combo.currentIndexChanged.connect(self.refresh)
         self.sort_units.currentIndexChanged.connect(self._redraw_units)
         self.as_of.dateChanged.connect(self.refresh)
@@ -162,6 +168,7 @@ class DashboardPage(QWidget):
             plan_id=self.plan.currentData(),
             unit_id=self.unit.currentData(),
             pillar=self.pillar.currentData(),
+            area=self.area.currentData(),
         )
 
     def refresh(self) -> None:
