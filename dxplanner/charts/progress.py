@@ -14,7 +14,8 @@ from dxplanner.i18n import _
 
 def progress_figure(data: ProgressData, title: str = "") -> Figure:
     """Planned and actual curves in percent, today marked and the gap between them labelled."""
-    figure = new_figure()
+    figure = new_figure(fixed=True)
+    figure.subplots_adjust(left=0.12, right=0.97, top=0.9, bottom=0.12)
     axes = figure.add_subplot()
     heading = _("Progress over time")
     if title:

@@ -25,7 +25,12 @@ def units_figure(units: Sequence[UnitLoad], by_lateness: bool = True) -> Figure:
             for health, count in load.counts.items():
                 rest[health] = rest.get(health, 0) + count
         shown = [*shown[: MOST_UNITS - 1], UnitLoad(_("Other units"), rest)]
-    figure = new_figure(6.4, max(2.5, 0.3 * len(shown) + 1.3))
+    height = max(2.5, 0.3 * len(shown) + 1.5)
+    figure = new_figure(6.4, height, fixed=True)
+    longest = max((len(load.unit) for load in shown), default=4)
+    # Margins as shares of the figure: room for the unit names, the axis and the legend below.
+    figure.subplots_adjust(left=min(0.45, (0.3 + 0.075 * longest) / 6.4), right=0.97,
+                           top=1 - 0.4 / height, bottom=1.05 / height)  # fmt: skip
     axes = figure.add_subplot()
     axes.set_title(_("Tasks by lead unit"), loc="left", fontsize=11)
     if not shown:
@@ -42,5 +47,5 @@ def units_figure(units: Sequence[UnitLoad], by_lateness: bool = True) -> Figure:
     axes.set_xlabel(_("tasks"))
     axes.tick_params(axis="y", labelsize=8)
     # Below the chart, so that it never hides a bar.
-    figure.legend(loc="outside lower center", ncols=3, fontsize=8, frameon=False)
+    figure.legend(loc="lower center", ncols=3, fontsize=8, frameon=False)
     return figure

@@ -34,7 +34,8 @@ from dxplanner.core.models import (
     Unit,
 )
 from dxplanner.core.rollup import TaskNode, Weight, by_working_days
-from dxplanner.core.status import Health, actual_curve, health_of_all, planned_curve
+from dxplanner.core.status import Health, actual_curve, planned_curve
+from dxplanner.core.status import health as standing
 from dxplanner.core.workdays import vietnam_calendar
 from dxplanner.i18n import _
 from dxplanner.labels import label
@@ -99,10 +100,15 @@ class DashboardReader:
         # Work is counted on the leaves; money also sits on groups (a project's own budget lines).
         leaves = [node for node in kept if node.id not in known.parents]
         if chosen.as_of not in known.health:
-            every_leaf = [node for node in known.nodes if node.id not in known.parents]
-            known.health[chosen.as_of] = health_of_all(
-                every_leaf, chosen.as_of, vietnam_calendar(), known.weight
-            )
+            # Leaves only: each stands on its own dates and progress, with no roll-up to make.
+            calendar = vietnam_calendar()
+            known.health[chosen.as_of] = {
+                node.id: standing(
+                    node.status, node.progress, node.planned_start, node.planned_end, chosen.as_of, calendar
+                )
+                for node in known.nodes
+                if node.id not in known.parents
+            }
         health = known.health[chosen.as_of]
         indicator_key = (chosen.strategy_id, chosen.as_of, chosen.pillar, chosen.area)
         if indicator_key not in self._indicators:
