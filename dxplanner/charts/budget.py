@@ -29,7 +29,15 @@ def budget_figure(data: BudgetData) -> Figure:
         ),
     ]
     figure.suptitle(_("Budget"), x=0.01, ha="left", fontsize=11)
-    largest = max((money.planned for _title, rows in panels for _name, money in rows), default=0)
+    # Money may be allocated or spent beyond what was planned (or with nothing planned).
+    largest = max(
+        (
+            max(money.planned, money.allocated, money.disbursed)
+            for _title, rows in panels
+            for _name, money in rows
+        ),
+        default=0,
+    )
     divisor, unit = money_scale(float(largest))
     for number, (title, rows) in enumerate(panels):
         axes = figure.add_subplot(1, 3, number + 1)

@@ -102,8 +102,8 @@ def attainment_figure(indicators: Sequence[IndicatorData]) -> Figure:
         say_empty(axes, _("No indicators for this choice"))
         return figure
     # From the bottom: the unmeasured, then the furthest behind up to the best at the top.
-    ordered = sorted(indicators, key=lambda item: (item.percent is not None, item.percent or 0.0))
-    percents = [min(item.percent, 200.0) if item.percent is not None else 0.0 for item in ordered]
+    ordered = sorted(indicators, key=lambda item: (_bar_length(item) is not None, _bar_length(item) or 0.0))
+    percents = [_bar_length(item) or 0.0 for item in ordered]
     colours = [ATTAINMENT_COLOURS[item.status] for item in ordered]
     axes.barh([item.code for item in ordered], percents, color=colours, gid="attainment")
     axes.axvline(100, color="#263238", linewidth=1, linestyle="--")
@@ -117,6 +117,14 @@ def attainment_figure(indicators: Sequence[IndicatorData]) -> Figure:
         frameon=False,
     )
     return figure
+
+
+def _bar_length(indicator: IndicatorData) -> float | None:
+    """The percent drawn: capped so one runaway does not squash the rest; a target met with no
+    percent to give (a "lower is better" target of zero, say) is drawn as reached."""
+    if indicator.percent is not None:
+        return min(indicator.percent, 200.0)
+    return 100.0 if indicator.status is AttainmentStatus.MET else None
 
 
 def compact_kpi_figure(indicators: Sequence[IndicatorData], columns: int = GRID_COLUMNS) -> Figure:

@@ -224,6 +224,10 @@ def planned_curve(
     return curve
 
 
+def _day_of(report: tuple[datetime.date, float]) -> datetime.date:
+    return report[0]
+
+
 def actual_curve(
     tasks: Sequence[TaskNode],
     reports: Mapping[int, Sequence[tuple[datetime.date, float]]],
@@ -243,10 +247,11 @@ def actual_curve(
         return [0.0 for _date in dates]
     changes: list[tuple[datetime.date, float]] = []
     for task, task_weight in counted:
-        entries = sorted(reports.get(task.id, ()))
+        # Reports come in the order they were made: a stable sort by day keeps a day's newest last.
+        entries = sorted(reports.get(task.id, ()), key=_day_of)
         if task.status is TaskStatus.COMPLETED and not any(progress >= 100 for _day, progress in entries):
             assert task.planned_end is not None
-            entries = sorted([*entries, (task.planned_end, 100.0)])
+            entries = sorted([*entries, (task.planned_end, 100.0)], key=_day_of)
         before = 0.0
         for day, progress in entries:
             changes.append((day, task_weight * (progress - before)))

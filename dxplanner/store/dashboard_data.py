@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import sqlalchemy as sa
@@ -21,6 +21,7 @@ from dxplanner.core.dashboard import (
     ProgressData,
     UnitLoad,
 )
+from dxplanner.core.enums import TaskStatus
 from dxplanner.core.errors import NotFoundError
 from dxplanner.core.models import (
     Goal,
@@ -36,7 +37,7 @@ from dxplanner.core.models import (
 from dxplanner.core.rollup import TaskNode, Weight, by_working_days
 from dxplanner.core.status import Health, actual_curve, planned_curve
 from dxplanner.core.status import health as standing
-from dxplanner.core.workdays import vietnam_calendar
+from dxplanner.core.workdays import WorkCalendar, vietnam_calendar
 from dxplanner.i18n import _
 from dxplanner.labels import label
 from dxplanner.store import queries
@@ -66,6 +67,7 @@ class _PlanFacts:
     reports: dict[int, list[tuple[datetime.date, float]]]
     budget: list[BudgetFact]
     weight: Weight
+    calendar: WorkCalendar
     health: dict[datetime.date, dict[int, Health]] = field(default_factory=dict)
     pillars: dict[tuple[str, object], set[int]] = field(default_factory=dict)  # tasks by goal pillar or area
 
@@ -77,7 +79,8 @@ class DashboardReader:
     a change of filter then costs only the sums, not reading and scheduling every task again.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, today: Callable[[], datetime.date] = datetime.date.today) -> None:
+        self._today = today
         self._plans: dict[tuple[int, int | None], _PlanFacts] = {}
         self._indicators: dict[tuple[int, datetime.date, object, object], tuple[IndicatorData, ...]] = {}
 
@@ -85,6 +88,8 @@ class DashboardReader:
         """Every chart's numbers for the filter."""
         known = self._plan_facts(session, chosen)
         kept = known.nodes
+        if chosen.unit_id is not None and chosen.unit_id not in known.unit_names:
+            raise NotFoundError(_("There is no unit with id {id}.").format(id=chosen.unit_id))
         if chosen.unit_id is not None:
             units = _with_sub_units(chosen.unit_id, known.unit_children)
             kept = [node for node in kept if known.facts[node.id][2] in units]
@@ -101,10 +106,14 @@ class DashboardReader:
         leaves = [node for node in kept if node.id not in known.parents]
         if chosen.as_of not in known.health:
             # Leaves only: each stands on its own dates and progress, with no roll-up to make.
-            calendar = vietnam_calendar()
             known.health[chosen.as_of] = {
                 node.id: standing(
-                    node.status, node.progress, node.planned_start, node.planned_end, chosen.as_of, calendar
+                    node.status,
+                    node.progress,
+                    node.planned_start,
+                    node.planned_end,
+                    chosen.as_of,
+                    known.calendar,
                 )
                 for node in known.nodes
                 if node.id not in known.parents
@@ -117,7 +126,15 @@ class DashboardReader:
         return DashboardData(
             title=known.title,
             filter=chosen,
-            progress=_progress(leaves, known.reports, known.weight, chosen.as_of, known.years),
+            progress=_progress(
+                leaves,
+                known.reports,
+                known.weight,
+                known.calendar,
+                chosen.as_of,
+                self._today(),
+                known.years if chosen.plan_id is None else None,
+            ),
             indicators=self._indicators[indicator_key],
             units=tuple(_unit_loads(leaves, health, known.facts, known.unit_names)),
             budget=_budget(known.budget, {node.id for node in kept}, known.unit_names),
@@ -133,12 +150,24 @@ class DashboardReader:
             raise NotFoundError(_("There is no strategy with id {id}.").format(id=chosen.strategy_id))
         plans = queries.plans(session, chosen.strategy_id)
         plan_ids = [plan.id for plan in plans if chosen.plan_id in (None, plan.id)]
+        if chosen.plan_id is not None and not plan_ids:
+            raise NotFoundError(
+                _("The strategy “{strategy}” has no action plan with id {id}.").format(
+                    strategy=strategy.name, id=chosen.plan_id
+                )
+            )
         title = strategy.name
         if chosen.plan_id is not None:
             title = next((plan.name for plan in plans if plan.id == chosen.plan_id), title)
         nodes = queries.outline_nodes(session, plan_ids)
         unit_names, unit_children = _units(session)
-        plain = by_working_days(vietnam_calendar())
+        # One plan is weighed and scheduled as it chose; a whole strategy by working days.
+        if chosen.plan_id is not None and plan_ids:
+            calendar = queries.plan_calendar(session, chosen.plan_id)
+            plain = queries.plan_weight(session, chosen.plan_id, calendar)
+        else:
+            calendar = vietnam_calendar()
+            plain = by_working_days(calendar)
         weights: dict[int, float] = {}
 
         def weight(node: TaskNode) -> float:
@@ -160,6 +189,7 @@ class DashboardReader:
             reports=_reports(session, plan_ids),
             budget=queries.budget_facts(session, plan_ids),
             weight=weight,
+            calendar=calendar,
         )
         self._plans[key] = known
         return known
@@ -173,6 +203,7 @@ def _reports(session: Session, plan_ids: list[int]) -> dict[int, list[tuple[date
         sa.select(report.c.task_id, report.c.as_of, report.c.progress)
         .select_from(report.join(task, task.c.id == report.c.task_id))
         .where(task.c.plan_id.in_(plan_ids))
+        .order_by(report.c.as_of, report.c.id)
     ):
         reports[task_id].append((day, progress))
     return reports
@@ -191,12 +222,19 @@ def _task_facts(session: Session, plan_ids: list[int]) -> dict[int, tuple[str | 
 
 def _units(session: Session) -> tuple[dict[int, str], dict[int | None, list[int]]]:
     unit = queries.table(Unit)
+    rows = list(
+        session.connection().execute(
+            sa.select(unit.c.id, unit.c.parent_id, unit.c.code, unit.c.name, unit.c.short_name)
+        )
+    )
+    shown = Counter(short_name or name for _id, _parent, _code, name, short_name in rows)
     names: dict[int, str] = {}
     children: dict[int | None, list[int]] = defaultdict(list)
-    for unit_id, parent_id, name, short_name in session.connection().execute(
-        sa.select(unit.c.id, unit.c.parent_id, unit.c.name, unit.c.short_name)
-    ):
+    for unit_id, parent_id, code, name, short_name in rows:
+        # Two units may go by the same short name (two districts' offices): tell them apart.
         names[unit_id] = short_name or name
+        if shown[names[unit_id]] > 1:
+            names[unit_id] += f" ({code})" if code else f" (#{unit_id})"
         children[parent_id].append(unit_id)
     return names, children
 
@@ -243,7 +281,10 @@ def _months(first: datetime.date, last: datetime.date) -> list[datetime.date]:
     while current <= last:
         days.append(current)
         month = current.month + CURVE_STEP_MONTHS
-        current = datetime.date(current.year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
+        year = current.year + (month - 1) // 12
+        if year > datetime.MAXYEAR:  # a date typed near the end of the calendar
+            break
+        current = datetime.date(year, (month - 1) % 12 + 1, 1)
     return days
 
 
@@ -251,25 +292,36 @@ def _progress(
     leaves: list[TaskNode],
     known_reports: dict[int, list[tuple[datetime.date, float]]],
     weight: Weight,
+    calendar: WorkCalendar,
     as_of: datetime.date,
-    years: tuple[int, int],
+    today: datetime.date,
+    years: tuple[int, int] | None,
 ) -> ProgressData:
     dated = [node for node in leaves if node.planned_start is not None and node.planned_end is not None]
     if not dated:
         return ProgressData((), (), (), as_of)
     first = min(node.planned_start for node in dated if node.planned_start is not None)
     last = max(node.planned_end for node in dated if node.planned_end is not None)
-    first, last = min(first, datetime.date(years[0], 1, 1)), max(last, as_of)
+    if years is not None:
+        first = min(first, datetime.date(years[0], 1, 1))
+    last = max(last, as_of)
     dates = sorted({*_months(first, last), as_of, last})
+    # Progress typed into the sheet without a report is what the task stands at now: it counts
+    # from today (or the day looked at, if later), unless a report after that says otherwise.
+    typed_day = max(as_of, today)
     reports: dict[int, list[tuple[datetime.date, float]]] = {}
     for node in dated:
-        told = sorted(known_reports.get(node.id, ()))
-        # Progress typed into the sheet without a report is what the task stands at now: it
-        # counts from the day looked at, unless a report after that day says otherwise.
-        if not told or (told[-1][0] <= as_of and told[-1][1] != node.progress):
-            told.append((as_of, node.progress))
+        # The reports come in the order they were made; a stable sort by day keeps the newest
+        # of a day's reports last, so it is the one that counts.
+        told = sorted(known_reports.get(node.id, ()), key=lambda report: report[0])
+        if node.status is TaskStatus.COMPLETED:
+            if not any(progress >= 100 for _day, progress in told):
+                assert node.planned_end is not None
+                told.append((min(node.planned_end, typed_day), 100.0))
+                told.sort(key=lambda report: report[0])
+        elif not told or (told[-1][0] <= typed_day and told[-1][1] != node.progress):
+            told.append((typed_day, node.progress))
         reports[node.id] = told
-    calendar = vietnam_calendar()
     planned = planned_curve(dated, dates, calendar, weight)
     actual = actual_curve(dated, reports, dates, calendar, weight)
     now = dates.index(as_of)
@@ -344,24 +396,30 @@ def _unit_loads(
     facts: dict[int, tuple[str | None, str, int | None, int]],
     unit_names: dict[int, str],
 ) -> list[UnitLoad]:
-    counts: dict[str, Counter[Health]] = defaultdict(Counter)
+    counts: dict[int | None, Counter[Health]] = defaultdict(Counter)
     for node in leaves:
-        lead = facts[node.id][2]
-        owner = unit_names.get(lead, "") if lead is not None else _("(no lead unit)")
-        counts[owner][health.get(node.id, Health.NOT_STARTED)] += 1
-    loads = [UnitLoad(unit, dict(counted)) for unit, counted in counts.items()]
+        counts[facts[node.id][2]][health.get(node.id, Health.NOT_STARTED)] += 1
+    loads = [UnitLoad(_owner(lead, unit_names), dict(counted)) for lead, counted in counts.items()]
     return sorted(loads, key=lambda load: (-load.late, -load.total, load.unit))
 
 
 def _budget(facts: list[BudgetFact], chosen_ids: set[int], unit_names: dict[int, str]) -> BudgetData:
     lines = [fact for fact in facts if fact.task_id in chosen_ids]
     sources = by_source(lines)
-    units = totals(lines, lambda line: unit_names.get(line.lead_unit_id, "") if line.lead_unit_id else "")
+    units = totals(lines, lambda line: line.lead_unit_id)
     return BudgetData(
         by_source=tuple((label(source), money) for source, money in sources.items()),
         by_year=tuple(sorted(by_year(lines).items())),
-        by_unit=tuple(sorted(units.items(), key=lambda item: -item[1].planned)),
+        by_unit=tuple(
+            (_owner(lead, unit_names), money)
+            for lead, money in sorted(units.items(), key=lambda item: -item[1].planned)
+        ),
     )
+
+
+def _owner(lead: int | None, unit_names: dict[int, str]) -> str:
+    """The name a lead unit is shown by."""
+    return unit_names.get(lead, "") if lead is not None else _("(no lead unit)")
 
 
 def _attention(

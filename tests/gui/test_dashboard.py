@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
+from matplotlib.figure import Figure
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from dxplanner.store.operations.plans import create_plan
+from dxplanner.ui.dashboard.chart_cell import ChartCell
 from dxplanner.ui.main_window import MainWindow
 from dxplanner.ui.navigator import NodeKey, NodeKind
 from dxplanner.ui.sheet_model import SheetColumn
@@ -82,3 +86,53 @@ def test_a_chart_exports_and_copies_as_a_picture(tmp_path: Path, window: MainWin
     image = QApplication.clipboard().image()
     assert not image.isNull() and image.width() > 100
     assert Qt.ContextMenuPolicy.ActionsContextMenu == cell.contextMenuPolicy()
+
+
+def _fits(cell: ChartCell) -> bool:
+    """Whether the figure is drawn at the size of the space the chart has on screen."""
+    ratio = cell.canvas.devicePixelRatioF()
+    width, height = cell.figure.bbox.size
+    return bool(
+        abs(width - cell.canvas.width() * ratio) < 2 and abs(height - cell.canvas.height() * ratio) < 2
+    )
+
+
+def test_charts_fill_their_space_after_a_filter_and_new_plans_can_be_chosen(
+    qtbot: QtBot, window: MainWindow, demo_path: Path
+) -> None:
+    assert window.open_file(demo_path)
+    window.select(NodeKey(NodeKind.DASHBOARD, 1))
+    assert window.editor is not None
+    dashboard = window.editor.dashboard
+    dashboard.unit.setCurrentIndex(2)
+    dashboard.plan.setCurrentIndex(dashboard.plan.findData(6))
+    for name in ("progress", "units", "budget"):
+        qtbot.waitUntil(lambda name=name: _fits(dashboard.cells[name]))  # type: ignore[misc]
+
+    # A plan added elsewhere in the window is there to choose, and the choice made stays.
+    chosen_unit = dashboard.unit.currentData()
+    window.session.run(  # type: ignore[union-attr]
+        "Add plan",
+        lambda store: create_plan(
+            store,
+            name="Kế hoạch 2027",
+            unit_id=1,
+            strategy_id=1,
+            start=datetime.date(2027, 1, 1),
+            end=datetime.date(2027, 12, 31),
+        ),
+    )
+    assert dashboard.plan.findText("Kế hoạch 2027") > 0
+    assert (dashboard.plan.currentData(), dashboard.unit.currentData()) == (6, chosen_unit)
+
+
+def test_a_new_figure_takes_the_size_of_its_chart_on_screen(qtbot: QtBot) -> None:
+    cell = ChartCell("example")
+    qtbot.addWidget(cell)
+    cell.resize(500, 400)
+    cell.show()
+    cell.show_figure(Figure(figsize=(5, 4), dpi=100), 400)
+    qtbot.waitUntil(lambda: _fits(cell))
+    # The next figure is built wider than the space, which does not change: it must still fit it.
+    cell.show_figure(Figure(figsize=(9, 4), dpi=100), 400)
+    qtbot.waitUntil(lambda: _fits(cell))

@@ -215,6 +215,16 @@ def test_chart_command_writes_each_dashboard_chart(tmp_path: Path, demo_path: Pa
         ["chart", str(demo_path), "--kind", "budget", "--strategy", "9", "--out", "x.png"], io.StringIO(), err
     )
     assert (bad, err.getvalue()) == (1, "dxplanner: There is no strategy with id 9.\n")
+    for wrong, message in (
+        (["--strategy", "1", "--plan", "999"], "has no action plan with id 999."),
+        (["--unit", "9999"], "There is no unit with id 9999."),
+    ):
+        err = io.StringIO()
+        target = tmp_path / "wrong.png"
+        status = cli.run(
+            ["chart", str(demo_path), "--kind", "units", *wrong, "--out", str(target)], io.StringIO(), err
+        )
+        assert status == 1 and err.getvalue().rstrip().endswith(message) and not target.exists()
 
 
 def _data_from(path: Path) -> DashboardData:

@@ -276,8 +276,12 @@ def test_the_actual_curve_takes_each_tasks_newest_report(
     reports = dict(enumerate(histories))
     curve = actual_curve(tasks, reports, dates, CALENDAR, lambda _task: 1.0)
     for as_of, value in zip(dates, curve, strict=True):
+        # The newest report by then: the latest day, and of one day's reports the last made.
         newest = [
-            max((entry for entry in history if entry[0] <= as_of), default=(as_of, 0.0))[1]
+            max(
+                ((day, order, progress) for order, (day, progress) in enumerate(history) if day <= as_of),
+                default=(as_of, 0, 0.0),
+            )[2]
             for history in histories
         ]
         assert value == pytest.approx(sum(newest) / len(histories))

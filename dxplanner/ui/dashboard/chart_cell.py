@@ -23,11 +23,10 @@ class ChartCell(QWidget):
         super().__init__(parent)
         self.setObjectName(f"chart_{name}")
         self.name = name
-        self.canvas = FigureCanvasQTAgg(Figure())  # type: ignore[no-untyped-call]
-        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.canvas)
+        self.canvas = self._new_canvas(Figure())
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self.canvas)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         for text, slot in ((_("Export chart…"), self.ask_and_export), (_("Copy as picture"), self.copy)):
             action = QAction(text, self)
@@ -39,13 +38,22 @@ class ChartCell(QWidget):
         """The figure shown now."""
         return self.canvas.figure
 
+    @staticmethod
+    def _new_canvas(figure: Figure) -> FigureCanvasQTAgg:
+        canvas = FigureCanvasQTAgg(figure)  # type: ignore[no-untyped-call]
+        canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        return canvas
+
     def show_figure(self, figure: Figure, height: float | None = None) -> None:
         """Show a newly built figure in place of the old one."""
-        self.canvas.figure = figure
-        figure.set_canvas(self.canvas)
+        # A canvas of its own: the canvas fits its figure to the space it is given and to the
+        # screen's pixel ratio, which a figure handed to an old canvas would miss.
+        old, self.canvas = self.canvas, self._new_canvas(figure)
+        self._layout.replaceWidget(old, self.canvas)
+        old.hide()
+        old.deleteLater()
         if height is not None:
             self.setMinimumHeight(round(height))
-        self.canvas.draw_idle()  # type: ignore[no-untyped-call]
 
     def export(self, path: Path) -> bool:
         """Save the chart as PNG, SVG or PDF (by the suffix); a refusal is shown and gives False."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import time
+from collections import Counter
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
@@ -27,6 +28,7 @@ from dxplanner.charts.units import units_figure
 from dxplanner.core.dashboard import DashboardData, DashboardFilter
 from dxplanner.core.enums import Area, Pillar
 from dxplanner.core.errors import DomainError
+from dxplanner.core.matching import UnitName
 from dxplanner.i18n import _
 from dxplanner.labels import label
 from dxplanner.store import queries
@@ -39,7 +41,7 @@ from dxplanner.ui.session import DataChange, PlanSession
 
 # Tables whose change can change a chart.
 WATCHED = ("task", "progress_report", "budget_line", "indicator", "indicator_target", "indicator_value",
-           "unit", "action_plan", "goal", "task_goal", "strategy")  # fmt: skip
+           "unit", "action_plan", "goal", "task_goal", "strategy", "plan_day_off")  # fmt: skip
 
 
 class DashboardPage(QWidget):
@@ -84,6 +86,8 @@ class DashboardPage(QWidget):
         self.as_of = QDateEdit(to_qdate(today()))
         self.as_of.setObjectName("dashboard_as_of")
         self.as_of.setCalendarPopup(True)
+        # A strategy runs for years, not centuries: a date far out is a slip of the keyboard.
+        self.as_of.setDateRange(QDate(1990, 1, 1), QDate(2100, 12, 31))
         self.as_of.setDisplayFormat(qt_date_format)
         self.sort_units = QComboBox()
         self.sort_units.addItem(_("Units: most late first"), True)
@@ -142,20 +146,30 @@ class DashboardPage(QWidget):
     def show_strategy(self, strategy_id: int) -> None:
         """Show a strategy's dashboard, with the filters reset to the whole strategy."""
         self.strategy_id = strategy_id
+        # The file may have changed outside this window since the dashboard was last shown.
+        self._reader = DashboardReader()
+        self._fill_choices(keep=False)
+        self.refresh()
+
+    def _fill_choices(self, keep: bool) -> None:
+        """List the strategy's plans and the units to filter by, keeping the choice if asked."""
+        assert self.strategy_id is not None
         with self.session.store.read() as read:
-            plans = queries.plans(read, strategy_id)
+            plans = queries.plans(read, self.strategy_id)
             units = queries.unit_names(read)
         for combo, first, items in (
             (self.plan, _("Every plan"), [(plan.name, plan.id) for plan in plans]),
-            (self.unit, _("Every unit"), [(unit.short_name or unit.name, unit.id) for unit in units]),
+            (self.unit, _("Every unit"), _unit_choices(units)),
         ):
+            was = combo.currentData() if keep else None
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(first, None)
             for text, value in items:
                 combo.addItem(text, value)
+            # A plan or unit deleted meanwhile falls back to "every".
+            combo.setCurrentIndex(max(0, combo.findData(was)) if was is not None else 0)
             combo.blockSignals(False)
-        self.refresh()
 
     def chosen(self) -> DashboardFilter | None:
         """The filter as the controls stand."""
@@ -218,6 +232,8 @@ class DashboardPage(QWidget):
         if self.strategy_id is None or not change.touches(*WATCHED):
             return
         self._reader = DashboardReader()
+        if change.touches("action_plan", "unit"):
+            self._fill_choices(keep=True)
         if not self.isVisible():
             self._stale = True
         elif not self._pending:
@@ -229,3 +245,15 @@ class DashboardPage(QWidget):
         super().showEvent(event)
         if self._stale:
             self.refresh()
+
+
+def _unit_choices(units: list[UnitName]) -> list[tuple[str, int]]:
+    """Each unit by its short name, with its code where two go by the same one."""
+    shown = Counter(unit.short_name or unit.name for unit in units)
+    choices = []
+    for unit in units:
+        text = unit.short_name or unit.name
+        if shown[text] > 1:
+            text += f" ({unit.code})" if unit.code else f" (#{unit.id})"
+        choices.append((text, unit.id))
+    return choices
