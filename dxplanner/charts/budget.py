@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from dxplanner.charts.margins import keep_margins
 from dxplanner.charts.style import money_scale, new_figure, say_empty
 from dxplanner.core.budget import Money
 from dxplanner.core.dashboard import BudgetData
@@ -19,7 +20,7 @@ MOST_UNITS = 8
 def budget_figure(data: BudgetData) -> Figure:
     """Three panels of grouped bars, amounts in tỷ or triệu đồng as their size calls for."""
     figure = new_figure(9.6, 3.6, fixed=True)
-    figure.subplots_adjust(left=0.1, right=0.99, top=0.84, bottom=0.32, wspace=0.32)
+    keep_margins(figure, left=0.95, right=0.1, top=0.58, bottom=1.15, wspace=0.32)
     panels = [
         (_("By funding source"), [(name, money) for name, money in data.by_source]),
         (_("By year"), [(str(year), money) for year, money in data.by_year]),

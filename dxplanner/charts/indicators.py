@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from dxplanner.charts.margins import keep_margins
 from dxplanner.charts.style import ATTAINMENT_COLOURS, new_figure, say_empty
 from dxplanner.core.attainment import AttainmentStatus
 from dxplanner.core.dashboard import IndicatorData
@@ -93,9 +94,8 @@ def attainment_figure(indicators: Sequence[IndicatorData]) -> Figure:
     height = max(2.5, 0.18 * len(indicators) + 1.2)
     figure = new_figure(6.4, height, fixed=True)
     longest = max((len(item.code) for item in indicators), default=4)
-    # Margins in inches, whatever size the dashboard gives the figure: room for the codes and the axis.
-    figure.subplots_adjust(left=min(0.4, (0.25 + 0.075 * longest) / 6.4), right=0.97,
-                           top=1 - 0.45 / height, bottom=0.6 / height)  # fmt: skip
+    # Room for the codes and the axis, whatever size the dashboard gives the figure.
+    keep_margins(figure, left=0.25 + 0.075 * longest, right=0.2, top=0.45, bottom=0.6)
     axes = figure.add_subplot()
     axes.set_title(_("Attainment of the latest targets"), loc="left", fontsize=11)
     if not indicators:

@@ -7,6 +7,7 @@ import datetime
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from dxplanner.charts.margins import keep_margins
 from dxplanner.charts.style import PLANNED_COLOUR, TODAY_COLOUR, new_figure, say_empty
 from dxplanner.core.dashboard import ProgressData
 from dxplanner.i18n import _
@@ -15,13 +16,14 @@ from dxplanner.i18n import _
 def progress_figure(data: ProgressData, title: str = "") -> Figure:
     """Planned and actual curves in percent, today marked and the gap between them labelled."""
     figure = new_figure(fixed=True)
-    figure.subplots_adjust(left=0.12, right=0.97, top=0.9, bottom=0.12)
+    keep_margins(figure, left=0.8, right=0.2, top=0.4, bottom=0.5)
     axes = figure.add_subplot()
     heading = _("Progress over time")
     if title:
         # A strategy's full name runs to a hundred characters: keep the start.
         heading = title if len(title) <= 44 else title[:43].rstrip() + "…"
-    axes.set_title(heading, loc="left", fontsize=11)
+    # Over the whole figure, not the plot: the axis labels take room on the left of a narrow chart.
+    figure.suptitle(heading, x=0.02, ha="left", fontsize=11)
     if not data.dates:
         say_empty(axes, _("No dated tasks for this choice"))
         return figure
@@ -31,12 +33,14 @@ def progress_figure(data: ProgressData, title: str = "") -> Figure:
     axes.plot(days, data.planned, color=PLANNED_COLOUR, linestyle="--", label=_("Planned"), gid="planned")
     axes.plot(days, data.actual, color="#2563c9", linewidth=2, label=_("Reported"), gid="actual")
     axes.axvline(today, color=TODAY_COLOUR, linestyle=":", linewidth=1.2, gid="today")
+    # The gap's label goes on the side of today with more room, never over the axis labels.
+    room_on_left = today - days[0] > days[-1] - today
     axes.annotate(
         _("{gap:+.0f} points against the plan").format(gap=-data.gap),
         xy=(today, data.actual_now),
-        xytext=(-8, -22),
+        xytext=(-8 if room_on_left else 8, -22),
         textcoords="offset points",
-        ha="right",
+        ha="right" if room_on_left else "left",
         fontsize=9,
         color="#c62828" if data.gap > 0 else "#2e7d32",
         gid="gap",
@@ -52,5 +56,5 @@ def progress_figure(data: ProgressData, title: str = "") -> Figure:
 
 def _month_label(value: float, _position: int | None = None) -> str:
     """An axis tick (a day's ordinal) as month/year."""
-    day = datetime.date.fromordinal(max(1, round(value)))
+    day = datetime.date.fromordinal(min(max(1, round(value)), datetime.date.max.toordinal()))
     return f"{day.month:02d}/{day.year}"

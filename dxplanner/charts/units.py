@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from matplotlib.figure import Figure
 
+from dxplanner.charts.margins import keep_margins
 from dxplanner.charts.style import HEALTH_COLOURS, new_figure, say_empty
 from dxplanner.core.dashboard import UnitLoad
 from dxplanner.core.status import Health
@@ -28,11 +29,10 @@ def units_figure(units: Sequence[UnitLoad], by_lateness: bool = True) -> Figure:
     height = max(2.5, 0.3 * len(shown) + 1.5)
     figure = new_figure(6.4, height, fixed=True)
     longest = max((len(load.unit) for load in shown), default=4)
-    # Margins as shares of the figure: room for the unit names, the axis and the legend below.
-    figure.subplots_adjust(left=min(0.45, (0.3 + 0.075 * longest) / 6.4), right=0.97,
-                           top=1 - 0.4 / height, bottom=1.05 / height)  # fmt: skip
+    # Room for the unit names, the axis and the legend below, whatever size the figure is given.
+    keep_margins(figure, left=0.3 + 0.075 * longest, right=0.2, top=0.4, bottom=1.05)
     axes = figure.add_subplot()
-    axes.set_title(_("Tasks by lead unit"), loc="left", fontsize=11)
+    figure.suptitle(_("Tasks by lead unit"), x=0.02, ha="left", fontsize=11)
     if not shown:
         say_empty(axes)
         return figure
