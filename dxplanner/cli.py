@@ -72,10 +72,23 @@ def build_parser() -> argparse.ArgumentParser:
         "--unit", type=int, metavar="ID", help=_("only the tasks this unit and its sub-units lead")
     )
     chart.set_defaults(handler=_chart)
+
+    bring = commands.add_parser("import", help=_("import an action plan table from an Excel workbook"))
+    bring.add_argument("workbook", type=Path, metavar="XLSX")
+    bring.add_argument(
+        "--into", type=Path, required=True, metavar="FILE", help=_("the plan file (created if missing)")
+    )
+    bring.add_argument(
+        "--plan", type=int, metavar="ID", help=_("add the tasks to this action plan (by default a new one)")
+    )
+    bring.add_argument("--sheet", metavar="NAME", help=_("the sheet holding the table (by default found)"))
+    bring.add_argument("--dry-run", action="store_true", help=_("show what would be imported; write nothing"))
+    bring.add_argument("--json", action="store_true", help=_("print what was read as JSON"))
+    bring.set_defaults(handler=_import)
     return parser
 
 
-COMMANDS = ("new", "check", "timeline", "chart")
+COMMANDS = ("new", "check", "timeline", "chart", "import")
 
 # Draws a chart into a file: (chart, out, paper "a4" or "a3") -> pages written. The window's
 # painter does it, so the composition root (app.py) hands it in: this module knows no Qt.
@@ -230,4 +243,63 @@ def _dashboard_chart(arguments: argparse.Namespace, out: TextIO) -> int:
         store.close()
     save_figure(dashboard_figure(arguments.kind, data), arguments.out)
     out.write(_("Wrote {path}.").format(path=arguments.out) + "\n")
+    return EXIT_OK
+
+
+def _import(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    """Read a plan table from a workbook and write it into a plan file, or only show it (--dry-run)."""
+    from dxplanner.excel.plan_reader import read_plan_table
+    from dxplanner.store.operations.import_table import NewPlan, import_table, match_units, problems_message
+
+    workbook: Path = arguments.workbook
+    target: Path = arguments.into
+    table = read_plan_table(workbook, sheet=arguments.sheet)
+    if not target.exists() and not arguments.dry_run:
+        create_plan_file(target)
+    if target.exists():
+        store = open_plan_file(target, read_only=arguments.dry_run)
+        try:
+            match_units(store, table)
+            if not arguments.dry_run and not table.errors:
+                outcome = import_table(
+                    store, table, plan_id=arguments.plan, new_plan=NewPlan(table.title or workbook.stem)
+                )
+        finally:
+            store.close()
+    if arguments.json:
+        out.write(json.dumps(table.as_json(), ensure_ascii=False, indent=1) + "\n")
+    if table.errors:
+        if not arguments.json:
+            raise InvalidInputError(problems_message(table.errors))
+        return EXIT_USER_ERROR
+    if not arguments.json:
+        for problem in table.warnings:
+            out.write(
+                _("Warning, row {row}: {message}").format(row=problem.row, message=problem.message) + "\n"
+            )
+    if arguments.dry_run:
+        if not arguments.json:
+            groups = sum(task.kind.value == "group" for task in table.tasks)
+            out.write(
+                _(
+                    "Would import {tasks} tasks in {groups} groups from the sheet “{sheet}”; "
+                    "nothing was written."
+                ).format(tasks=len(table.tasks) - groups, groups=groups, sheet=table.sheet)
+                + "\n"
+            )
+        return EXIT_OK
+    if not arguments.json:
+        out.write(
+            _(
+                "Imported {tasks} tasks in {groups} groups into action plan {plan} of {path} "
+                "({units} new units)."
+            ).format(
+                tasks=outcome.tasks,
+                groups=outcome.groups,
+                plan=outcome.plan_id,
+                path=target,
+                units=outcome.new_units,
+            )
+            + "\n"
+        )
     return EXIT_OK

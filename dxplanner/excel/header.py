@@ -1,0 +1,133 @@
+"""Finding a plan table's header among the rows at the top of a sheet, and what each column holds."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from dxplanner.core.plan_table import SOURCE_COLUMNS, TableField
+from dxplanner.core.text import fold
+from dxplanner.excel.headings import field_of, money_factor
+from dxplanner.excel.values import text_of
+
+# Title rows rarely take more than a dozen lines; 40 leaves room for a long preamble.
+HEADER_SCAN_ROWS = 40
+# Headings a second header row may hold under a merged one ("Kinh phí" over its sources, "Thời gian").
+_SUB_FIELDS = {
+    *SOURCE_COLUMNS,
+    TableField.START,
+    TableField.END,
+    TableField.BUDGET,
+    TableField.LEAD_UNIT,
+    TableField.COOPERATING,
+    TableField.SOURCE,
+}
+
+
+@dataclass
+class Header:
+    """Where the header is (1-based rows) and what each column (0-based) holds."""
+
+    first_row: int
+    last_row: int
+    columns: dict[int, TableField]
+    headings: dict[int, str]
+    money_factor: int | None
+    skip_rows: set[int] = field(default_factory=set)  # a row of column numbers under the header
+
+    @property
+    def score(self) -> int:
+        """How surely this is the table's header: the number of different things its columns hold."""
+        return len(set(self.columns.values()))
+
+
+def find_header(rows: Sequence[Sequence[object]]) -> Header | None:
+    """The most plausible header in the first rows: it must name the tasks and at least one other thing."""
+    best: Header | None = None
+    for index in range(min(len(rows), HEADER_SCAN_ROWS)):
+        candidate = header_at(rows, index + 1)
+        if candidate is None or TableField.NAME not in candidate.columns.values() or candidate.score < 2:
+            continue
+        if best is None or candidate.score > best.score:
+            best = candidate
+    return best
+
+
+def header_at(rows: Sequence[Sequence[object]], row: int) -> Header | None:
+    """The header starting at a 1-based row, taking the next row as its second line when it is one."""
+    if row > len(rows):
+        return None
+    top = list(rows[row - 1])
+    below = list(rows[row]) if row < len(rows) else []
+    top_fields = {column: field_of(value) for column, value in enumerate(top)}
+    if not any(top_fields.values()):
+        return None
+    second = _is_second_line(top, below, top_fields)
+    width = max(len(top), len(below) if second else 0)
+    columns: dict[int, TableField] = {}
+    headings: dict[int, str] = {}
+    parent = ""
+    factor: int | None = None
+    for column in range(width):
+        upper = text_of(top[column]) if column < len(top) else ""
+        lower = text_of(below[column]) if second and column < len(below) else ""
+        # A heading merged across columns is written in its first cell only.
+        parent = upper or (parent if lower else "")
+        heading = " / ".join(part for part in (parent, lower) if part)
+        found = (field_of(lower) if lower else None) or field_of(parent)
+        if parent and lower and field_of(parent) is TableField.TIMELINE and found is TableField.TIMELINE:
+            found = _start_or_end(lower)
+        if found is None:
+            continue
+        if found in columns.values():
+            continue  # the first column of a kind holds it; a repeat is left out (and can be chosen)
+        columns[column] = found
+        headings[column] = heading
+        if found is TableField.BUDGET or found in SOURCE_COLUMNS:
+            factor = factor or money_factor(heading) or money_factor(parent)
+    last = row + 1 if second else row
+    header = Header(row, last, columns, headings, factor)
+    if last < len(rows) and _column_numbers(rows[last]):
+        header.skip_rows.add(last + 1)
+    return header
+
+
+def _is_second_line(top: list[object], below: list[object], top_fields: dict[int, TableField | None]) -> bool:
+    """Whether the row under a header is a second line of headings rather than the first task."""
+    if not below:
+        return False
+    found = False
+    for column, value in enumerate(below):
+        text = text_of(value)
+        if not text:
+            continue
+        sub = field_of(text)
+        over = top_fields.get(column)
+        if sub is None and not re.fullmatch(r"(nam )?\d{4}", fold(text)):
+            return False  # text that names nothing we know: data, not a heading
+        if sub in _SUB_FIELDS or over in (None, TableField.BUDGET, TableField.TIMELINE, TableField.SOURCE):
+            found = True
+    return found
+
+
+def _start_or_end(text: str) -> TableField | None:
+    key = fold(text)
+    if any(word in key for word in ("bat dau", "tu ", "start", "from")):
+        return TableField.START
+    if any(word in key for word in ("ket thuc", "hoan thanh", "den ", "end", "finish")):
+        return TableField.END
+    return TableField.TIMELINE
+
+
+def _column_numbers(row: Sequence[object]) -> bool:
+    """Whether a row only numbers the columns above it: 1 2 3 … or (1) (2) (3) …"""
+    numbers = []
+    for value in row:
+        text = text_of(value).strip("()")
+        if not text:
+            continue
+        if not text.isdigit():
+            return False
+        numbers.append(int(text))
+    return len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[0] + len(numbers)))

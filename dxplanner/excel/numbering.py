@@ -1,0 +1,115 @@
+"""The numbering of a plan table's rows ("I.", "A", "1", "1.2", "a)", "-") and the tree it makes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ROMAN = re.compile(r"(?=[IVXLCDM]+$)M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
+_ARABIC = re.compile(r"\d{1,4}(\.\d{1,4}){0,5}")
+_BULLETS = {"-", "+", "*", "•", "–", "—", "o", "▪", "·"}
+_TRIM = ".):;,*( \t"
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """A row's number: its style (which level of the table it marks) and its code as written, cleaned."""
+
+    style: str  # "roman", "upper", "arabic1", "arabic2" (1.1), ..., "lower", "bullet"
+    code: str
+
+
+def _roman_value(text: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+    total = 0
+    for here, after in zip(text, [*text[1:], ""], strict=True):
+        value = values[here]
+        total += -value if after and values[after] > value else value
+    return total
+
+
+def _next_roman(code: str | None) -> int:
+    return _roman_value(code) + 1 if code else 1
+
+
+class NumberReader:
+    """Reads numbers in table order, telling Roman numerals from letters by what came before.
+
+    "I", "V", "X", "C", "D" and "L" are both Roman numerals and letters: after "H" an "I" is a
+    letter, after "IV" a "V" is a numeral; with nothing to go by, I, V and X are numerals.
+    """
+
+    def __init__(self) -> None:
+        self._last: dict[str, str] = {}
+
+    def read(self, value: object) -> Numbering | None:
+        """The numbering of a number cell, or None when it holds none (empty, or text that is no number)."""
+        if value is None:
+            return None
+        if isinstance(value, bool):
+            return None
+        if isinstance(value, int | float):
+            if float(value).is_integer() and 0 <= value < 10_000:
+                return self._note(Numbering("arabic1", str(int(value))))
+            return self._note(Numbering(f"arabic{len(str(value).split('.'))}", str(value)))
+        text = str(value).strip()
+        if not text:
+            return None
+        if text in _BULLETS:
+            return self._note(Numbering("bullet", text))
+        core = text.strip(_TRIM).strip()
+        # "Phần I", "Mục 2": a word before the number.
+        core = re.sub(r"(?i)^(phan|phần|muc|mục|chuong|chương|part|section)\s+", "", core)
+        if _ARABIC.fullmatch(core):
+            return self._note(Numbering(f"arabic{core.count('.') + 1}", core))
+        if core.isupper() and _ROMAN.fullmatch(core) and core:
+            return self._note(self._roman_or_letter(core))
+        if len(core) == 1 and core.isalpha():
+            return self._note(Numbering("upper" if core.isupper() else "lower", core))
+        return None
+
+    def _roman_or_letter(self, core: str) -> Numbering:
+        if len(core) > 1:
+            return Numbering("roman", core)
+        letter_next = chr(ord(self._last["upper"]) + 1) if "upper" in self._last else "A"
+        roman_next = _next_roman(self._last.get("roman"))
+        if core == letter_next and _roman_value(core) != roman_next:
+            return Numbering("upper", core)
+        if _roman_value(core) == roman_next:
+            return Numbering("roman", core)
+        return Numbering("roman" if core in "IVX" else "upper", core)
+
+    def _note(self, numbering: Numbering) -> Numbering:
+        self._last[numbering.style] = numbering.code
+        return numbering
+
+
+class TreeBuilder:
+    """Places each numbered row under the row it belongs to.
+
+    The levels are the numbering styles in the order they first appear (A > I > 1 > 1.1 > a):
+    a style seen before closes everything opened since it; a new style opens a level below.
+    """
+
+    def __init__(self) -> None:
+        self._open: list[tuple[str, int]] = []  # (style, row key) from the top level down
+
+    def place(self, style: str, key: int) -> tuple[int | None, int]:
+        """The parent's key (None at the top) and the level of a row numbered in this style."""
+        styles = [open_style for open_style, _key in self._open]
+        if style in styles:
+            del self._open[styles.index(style) :]
+        elif style.startswith("arabic") and style != "arabic1":
+            # "1.2" belongs under the "1" it extends, even when letters were opened below that.
+            depth = int(style.removeprefix("arabic"))
+            shallower = [
+                number
+                for number, open_style in enumerate(styles)
+                if open_style.startswith("arabic") and int(open_style.removeprefix("arabic")) < depth
+            ]
+            if shallower:
+                del self._open[shallower[-1] + 1 :]
+        parent = self._open[-1][1] if self._open else None
+        level = len(self._open)
+        self._open.append((style, key))
+        return parent, level

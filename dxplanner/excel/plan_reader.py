@@ -1,0 +1,369 @@
+"""Reading an action plan table from a workbook: header, columns, the task tree, dates, units and money."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from dxplanner.core.enums import FundingSource, TaskKind
+from dxplanner.core.errors import InvalidInputError
+from dxplanner.core.plan_table import SOURCE_COLUMNS, Amount, PlanTable, Problem, TableField, TableTask
+from dxplanner.core.text import fold
+from dxplanner.core.timeline import Timeline, TimelineKind, parse_timeline
+from dxplanner.excel.header import HEADER_SCAN_ROWS, Header, find_header, header_at
+from dxplanner.excel.headings import is_english
+from dxplanner.excel.numbering import Numbering, NumberReader, TreeBuilder
+from dxplanner.excel.values import amount_of, is_total, name_of, source_of, text_of, unit_texts
+from dxplanner.excel.workbook import Row, Workbook, open_workbook
+from dxplanner.i18n import _
+
+Progress = Callable[[int, int], bool]  # (rows read, rows expected) -> go on?
+_TEXT_FIELDS = (TableField.NAME, TableField.PRODUCT, TableField.NOTES)
+_GROUP_STYLES = ("roman", "upper")
+
+
+def read_plan_table(
+    path: Path,
+    *,
+    sheet: str | None = None,
+    header_row: int | None = None,
+    columns: dict[int, TableField] | None = None,
+    progress: Progress | None = None,
+) -> PlanTable:
+    """Everything an action plan table in the workbook says, with row-level errors and warnings.
+
+    The sheet, the header's (first) row and the columns are found when not given. Nothing is
+    written anywhere; a file that cannot be read raises InvalidInputError with one message.
+    """
+    with open_workbook(path) as workbook:
+        chosen, header = _choose_sheet(workbook, sheet, header_row)
+        if columns is not None:
+            header.columns = dict(columns)
+        reader = _TableReader(header, workbook.estimated_rows(chosen), progress)
+        top: list[Row] = []
+        for number, row in enumerate(workbook.rows(chosen), 1):
+            if number < header.first_row:
+                top.append(row)
+            elif (
+                number > header.last_row
+                and number not in header.skip_rows
+                and not reader.read_row(number, row)
+            ):
+                raise InvalidInputError(_("The import was cancelled; nothing was imported."))
+        table = reader.finish(chosen, workbook.sheet_names)
+    table.agency, table.title = _title_rows(top)
+    return table
+
+
+def _choose_sheet(workbook: Workbook, sheet: str | None, header_row: int | None) -> tuple[str, Header]:
+    """The sheet asked for, or the one whose header is surest; and that header."""
+    names = workbook.sheet_names
+    if sheet is not None and sheet not in names:
+        raise InvalidInputError(
+            _("{name} has no sheet called “{sheet}”; its sheets are: {sheets}.").format(
+                name=workbook.name, sheet=sheet, sheets=", ".join(names)
+            )
+        )
+    best: tuple[str, Header] | None = None
+    for name in [sheet] if sheet is not None else names:
+        limit = max(HEADER_SCAN_ROWS, (header_row or 0) + 2)
+        top = [tuple(row) for row in workbook.rows(name, limit=limit)]
+        found = header_at(top, header_row) if header_row is not None else find_header(top)
+        if found is not None and (best is None or found.score > best[1].score):
+            best = (name, found)
+    if best is None:
+        if all(
+            not any(_filled(row) for row in workbook.rows(name, limit=HEADER_SCAN_ROWS)) for name in names
+        ):
+            raise InvalidInputError(
+                _("{name} is empty: its sheets hold no table.").format(name=workbook.name)
+            )
+        raise InvalidInputError(
+            _(
+                "No plan table was found in {name}: no row near the top has headings such as "
+                "“STT”, “Nhiệm vụ”, “Đơn vị chủ trì”, “Thời gian thực hiện” (or No., Task, Lead agency, "
+                "Timeline)."
+            ).format(name=workbook.name)
+        )
+    return best
+
+
+def _filled(row: Sequence[object]) -> bool:
+    return any(text_of(value) for value in row)
+
+
+def _title_rows(rows: list[Row]) -> tuple[str | None, str | None]:
+    """The agency (the first line at the top left) and the plan's title, from the rows above the header."""
+    lines = [[text_of(value) for value in row if text_of(value)] for row in rows]
+    agency = lines[0][0] if lines and lines[0] else None
+    if agency and fold(agency).startswith(("cong hoa", "doc lap")):
+        agency = None
+    title = None
+    for line in lines:
+        text = " ".join(line)
+        key = fold(text)
+        if key.startswith(
+            ("ke hoach", "danh muc", "phu luc", "chuong trinh", "action plan", "plan ", "list of")
+        ):
+            title = text if title is None or fold(title).startswith("phu luc") else title
+    return agency, title
+
+
+class _TableReader:
+    """Reads the rows under the header one by one into tasks, keeping the tree as it goes."""
+
+    def __init__(self, header: Header, expected_rows: int, progress: Progress | None) -> None:
+        self.header = header
+        self.by_field = {found: column for column, found in header.columns.items()}
+        english = is_english(list(header.headings.values()))
+        self.decimal_comma = not english
+        self.factor = header.money_factor or 1
+        self.numbers = NumberReader()
+        self.tree = TreeBuilder()
+        self.tasks: list[TableTask] = []
+        self.styles: dict[int, str] = {}
+        self.children: set[int] = set()
+        self.errors: list[Problem] = []
+        self.warnings: list[Problem] = []
+        self.timelines: dict[str, Timeline] = {}
+        self.units: dict[str, list[str]] = {}
+        self.previous_blank = True
+        self.expected = max(expected_rows, 1)
+        self.progress = progress
+        if header.money_factor is None and any(
+            found is TableField.BUDGET or found in SOURCE_COLUMNS for found in header.columns.values()
+        ):
+            self._warn(
+                header.last_row, None, _("The budget headings state no unit; amounts are read as đồng.")
+            )
+
+    # One row.
+
+    def read_row(self, number: int, row: Row) -> bool:
+        """Take one row in; False when the user asked to stop."""
+        if self.progress is not None and number % 500 == 0 and not self.progress(number, self.expected):
+            return False
+        if not _filled(row):
+            self.previous_blank = True
+            return True
+        number_cell, name_cell = self._cell(row, TableField.NUMBER), self._cell(row, TableField.NAME)
+        if is_total(number_cell, name_cell):
+            self.previous_blank = True
+            return True
+        numbering = self.numbers.read(number_cell) if TableField.NUMBER in self.by_field else None
+        if numbering is None and self._continues(row, number_cell):
+            self._join(self.tasks[-1], row)
+            return True
+        self.previous_blank = False
+        name = name_of(name_cell)
+        if not name:
+            if _filled([self._cell(row, found) for found in self.by_field if found is not TableField.NUMBER]):
+                self._error(number, TableField.NAME, _("The row has no task name."))
+            return True
+        self._add(number, row, numbering, name)
+        return True
+
+    def _continues(self, row: Row, number_cell: object) -> bool:
+        """Whether an unnumbered row carries on the task above (its name or product spilt over)."""
+        if not self.tasks or self.previous_blank or TableField.NUMBER not in self.by_field:
+            return False
+        if text_of(number_cell):
+            return False
+        return not any(
+            text_of(self._cell(row, found))
+            for found in (TableField.LEAD_UNIT, TableField.TIMELINE, TableField.START, TableField.END)
+        )
+
+    def _join(self, task: TableTask, row: Row) -> None:
+        for found, attribute in (
+            (TableField.NAME, "name"),
+            (TableField.PRODUCT, "product"),
+            (TableField.NOTES, "notes"),
+        ):
+            text = (
+                name_of(self._cell(row, found))
+                if found is TableField.NAME
+                else text_of(self._cell(row, found))
+            )
+            if text:
+                before = getattr(task, attribute)
+                setattr(task, attribute, f"{before} {text}" if before else text)
+        more = unit_texts(self._cell(row, TableField.COOPERATING))
+        task.cooperating_units.extend(unit for unit in more if unit not in task.cooperating_units)
+
+    def _add(self, number: int, row: Row, numbering: Numbering | None, name: str) -> None:
+        style = numbering.style if numbering else "plain"
+        parent_row, level = self.tree.place(style, number)
+        task = TableTask(row=number, code=numbering.code if numbering else None, name=name, level=level)
+        if parent_row is not None:
+            parent = self._task_at(parent_row)
+            task.parent_row, task.parent_code = parent_row, parent.code
+            self.children.add(parent_row)
+        self.styles[number] = style
+        self._fill(task, row)
+        self.tasks.append(task)
+
+    def _task_at(self, row: int) -> TableTask:
+        # Parents are recent: look from the end.
+        for task in reversed(self.tasks):
+            if task.row == row:
+                return task
+        raise KeyError(row)
+
+    def _fill(self, task: TableTask, row: Row) -> None:
+        task.product = text_of(self._cell(row, TableField.PRODUCT)) or None
+        task.notes = text_of(self._cell(row, TableField.NOTES)) or None
+        leads = self._units(self._cell(row, TableField.LEAD_UNIT))
+        if leads:
+            task.lead_unit = leads[0]
+            if len(leads) > 1:
+                self._warn(
+                    task.row,
+                    TableField.LEAD_UNIT,
+                    _("Several lead units; the first leads and the others cooperate."),
+                )
+        helpers = [*leads[1:], *self._units(self._cell(row, TableField.COOPERATING))]
+        task.cooperating_units = [unit for unit in dict.fromkeys(helpers) if unit != task.lead_unit]
+        self._dates(task, row)
+        self._money(task, row)
+        progress = self._cell(row, TableField.PROGRESS)
+        if isinstance(progress, int | float) and not isinstance(progress, bool):
+            task.progress = float(progress) * (
+                100 if 0 < progress <= 1 and isinstance(progress, float) else 1
+            )
+            if not 0 <= task.progress <= 100:
+                self._warn(task.row, TableField.PROGRESS, _("Progress must be between 0 and 100; left out."))
+                task.progress = None
+
+    def _units(self, value: object) -> list[str]:
+        if value is None:
+            return []
+        key = str(value)
+        if key not in self.units:
+            self.units[key] = unit_texts(value)
+        return self.units[key]
+
+    # Dates.
+
+    def _dates(self, task: TableTask, row: Row) -> None:
+        timeline = self._cell(row, TableField.TIMELINE)
+        if isinstance(timeline, datetime.datetime | datetime.date):
+            task.end = _day(timeline)  # a single date in a timeline column is the deadline
+        elif text_of(timeline):
+            text = text_of(timeline)
+            if isinstance(timeline, int | float) and 1900 <= timeline <= 2200:
+                text = str(int(timeline))  # a year typed as a number, not a day's serial
+            reading = self._timeline(text)
+            task.timeline_text = text
+            if reading.ok:
+                task.start, task.end = reading.start, reading.end
+            elif reading.kind is TimelineKind.UNKNOWN:
+                self._warn(
+                    task.row,
+                    TableField.TIMELINE,
+                    _("The timeline “{text}” was not understood; the task has no dates.").format(text=text),
+                )
+        for found in (TableField.START, TableField.END):
+            value = self._cell(row, found)
+            if value is None or text_of(value) == "":
+                continue
+            day = _day(value) if isinstance(value, datetime.date) else None
+            if day is None:
+                reading = self._timeline(text_of(value))
+                day = (reading.start if found is TableField.START else reading.end) if reading.ok else None
+            if day is None:
+                self._error(task.row, found, _("“{text}” is not a date.").format(text=text_of(value)))
+            elif found is TableField.START:
+                task.start = day
+            else:
+                task.end = day
+        if task.start and task.end and task.start > task.end:
+            self._error(task.row, TableField.TIMELINE, _("The task ends before it starts."))
+
+    def _timeline(self, text: str) -> Timeline:
+        # Plans repeat a handful of timelines thousands of times: read each once.
+        if text not in self.timelines:
+            self.timelines[text] = parse_timeline(text)
+        return self.timelines[text]
+
+    # Money.
+
+    def _money(self, task: TableTask, row: Row) -> None:
+        amounts: dict[FundingSource, int] = {}
+        for found, source in SOURCE_COLUMNS.items():
+            amount = self._amount(task, row, found)
+            if amount:
+                amounts[source] = amounts.get(source, 0) + amount
+        total = self._amount(task, row, TableField.BUDGET)
+        if total and not amounts:
+            said = self._cell(row, TableField.SOURCE)
+            named = source_of(said)
+            if named is None and text_of(said):
+                self._warn(
+                    task.row,
+                    TableField.SOURCE,
+                    _("The funding source “{text}” is not known; counted as other sources.").format(
+                        text=text_of(said)
+                    ),
+                )
+            amounts[named or FundingSource.OTHER] = total
+        task.budget = [Amount(source, amount) for source, amount in amounts.items()]
+
+    def _amount(self, task: TableTask, row: Row, found: TableField) -> int | None:
+        value = self._cell(row, found)
+        try:
+            return amount_of(value, self.factor, self.decimal_comma)
+        except (ValueError, OverflowError):
+            self._error(task.row, found, _("“{text}” is not an amount of money.").format(text=text_of(value)))
+            return None
+
+    # What is found.
+
+    def _cell(self, row: Row, found: TableField) -> object:
+        column = self.by_field.get(found)
+        if column is None or column >= len(row):
+            return None
+        return row[column]
+
+    def _letter(self, found: TableField | None) -> str | None:
+        from openpyxl.utils import get_column_letter
+
+        column = self.by_field.get(found) if found is not None else None
+        return get_column_letter(column + 1) if column is not None else None
+
+    def _error(self, row: int, found: TableField | None, message: str) -> None:
+        self.errors.append(Problem(row, self._letter(found), message))
+
+    def _warn(self, row: int, found: TableField | None, message: str) -> None:
+        self.warnings.append(Problem(row, self._letter(found), message))
+
+    def finish(self, sheet: str, sheets: list[str]) -> PlanTable:
+        """The table as read: rows with rows under them, or numbered as sections, are groups."""
+        for task in self.tasks:
+            section = self.styles.get(task.row) in _GROUP_STYLES and not (
+                task.lead_unit or task.start or task.end
+            )
+            if task.row in self.children or section:
+                task.kind = TaskKind.GROUP
+        if not self.tasks:
+            self.errors.append(
+                Problem(self.header.last_row, None, _("The table has no tasks under its header."))
+            )
+        return PlanTable(
+            sheet=sheet,
+            sheets=sheets,
+            header_rows=(self.header.first_row, self.header.last_row),
+            columns=dict(self.header.columns),
+            headings=dict(self.header.headings),
+            money_factor=self.factor,
+            title=None,
+            agency=None,
+            tasks=self.tasks,
+            errors=self.errors,
+            warnings=self.warnings,
+        )
+
+
+def _day(value: datetime.date) -> datetime.date:
+    return value.date() if isinstance(value, datetime.datetime) else value

@@ -1,0 +1,90 @@
+"""Looking at a file before openpyxl parses it: is it a workbook at all, and is it safe to open?"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from dxplanner.core.errors import InvalidInputError
+from dxplanner.i18n import _
+
+# A real plan workbook is a few megabytes; these limits leave room for fifty times that.
+MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_UNPACKED_BYTES = 500 * 1024 * 1024
+MAX_MEMBER_RATIO = 200  # how much a part may grow when unpacked; XML of a sheet grows 5 to 30 times
+MAX_MEMBERS = 5_000
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP = b"PK\x03\x04"
+
+
+def check_workbook_file(path: Path) -> None:
+    """Refuse, with one message, a file that is not an .xlsx workbook or that would unpack too large."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as stream:
+            head = stream.read(4096)
+    except FileNotFoundError:
+        raise InvalidInputError(_("There is no file {name}.").format(name=path)) from None
+    except OSError as error:
+        raise InvalidInputError(
+            _("{name} cannot be read: {reason}").format(name=name, reason=error.strerror or error)
+        ) from None
+    if size == 0:
+        raise InvalidInputError(_("{name} is empty.").format(name=name))
+    if size > MAX_FILE_BYTES:
+        raise InvalidInputError(_("{name} is too large to be a plan workbook.").format(name=name))
+    if head.startswith(_OLE2):
+        raise InvalidInputError(_ole2_message(path, name))
+    if not head.startswith(_ZIP):
+        raise InvalidInputError(_not_a_zip_message(head, name))
+    _check_members(path, name)
+
+
+def _ole2_message(path: Path, name: str) -> str:
+    # An .xlsx saved with a password is wrapped in the same container as an old .xls file.
+    with path.open("rb") as stream:
+        body = stream.read(1024 * 1024)
+    if "EncryptionInfo".encode("utf-16-le") in body or "EncryptedPackage".encode("utf-16-le") in body:
+        return _(
+            "{name} is protected with a password. Open it in Excel, remove the password "
+            "(File > Info > Protect Workbook), save it, and import it again."
+        ).format(name=name)
+    return _(
+        "{name} is an old Excel 97-2003 workbook (.xls). Open it in Excel or LibreOffice, "
+        "save it as an Excel Workbook (.xlsx), and import that."
+    ).format(name=name)
+
+
+def _not_a_zip_message(head: bytes, name: str) -> str:
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError:
+        text = ""
+    if text and any(mark in text for mark in (",", ";", "\t")) and "\x00" not in text:
+        return _(
+            "{name} is a text (CSV) file, not an Excel workbook. Open it in Excel or LibreOffice "
+            "and save it as an Excel Workbook (.xlsx)."
+        ).format(name=name)
+    return _("{name} is not an Excel workbook (.xlsx).").format(name=name)
+
+
+def _check_members(path: Path, name: str) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        raise InvalidInputError(
+            _("{name} is damaged or incomplete (perhaps cut short while copying).").format(name=name)
+        ) from None
+    names = {member.filename for member in members}
+    if "[Content_Types].xml" not in names or not any(item.startswith("xl/workbook") for item in names):
+        raise InvalidInputError(_("{name} is not an Excel workbook (.xlsx).").format(name=name))
+    too_big = _("{name} would unpack to more data than a plan workbook holds; it was not opened.")
+    if len(members) > MAX_MEMBERS or sum(member.file_size for member in members) > MAX_UNPACKED_BYTES:
+        raise InvalidInputError(too_big.format(name=name))
+    for member in members:
+        if member.file_size > 1024 * 1024 and member.file_size > MAX_MEMBER_RATIO * max(
+            member.compress_size, 1
+        ):
+            raise InvalidInputError(too_big.format(name=name))

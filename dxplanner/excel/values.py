@@ -1,0 +1,202 @@
+"""Reading a plan table's cells: clean text, amounts of money, funding sources, unit lists, total rows."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from dxplanner.core.enums import FundingSource
+from dxplanner.core.text import fold
+
+_SPACES = re.compile(r"\s+")
+# Footnote marks after a name: "Nhiệm vụ X¹", "Nhiệm vụ Y*", "Nhiệm vụ Z (*)", "… (1)", "… [2]".
+_FOOTNOTE = re.compile(r"(\s*(\(\*+\)|\*+|\(\d{1,2}\)|\[\d{1,2}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+))+$")
+_CELL_UNITS = (
+    (re.compile(r"\b(ty|ti|billion|bn)\b"), 1_000_000_000),
+    (re.compile(r"\b(trieu|tr|million|mn)\b"), 1_000_000),
+    (re.compile(r"\b(nghin|ngan|thousand)\b"), 1_000),
+    (re.compile(r"\b(dong|d|vnd)\b"), 1),
+)
+_SOURCES = (
+    (FundingSource.CENTRAL_BUDGET, ("nstw", "ngan sach tw", "ngan sach trung uong", "trung uong", "central")),
+    (
+        FundingSource.LOCAL_BUDGET,
+        ("nsdp", "ngan sach dp", "ngan sach dia phuong", "ngan sach tinh", "dia phuong", "local"),
+    ),
+    (FundingSource.ODA, ("oda", "von vay", "loan")),
+    (FundingSource.ENTERPRISE, ("doanh nghiep", "enterprise", "private")),
+    (FundingSource.OTHER, ("xa hoi hoa", "von khac", "nguon khac", "khac", "other")),
+)
+# Words a unit's name begins with: a comma list is a list of units only when each part begins so.
+_UNIT_WORDS = (
+    "bo",
+    "so",
+    "cuc",
+    "tong cuc",
+    "vu",
+    "vien",
+    "ban",
+    "uy ban",
+    "ubnd",
+    "van phong",
+    "vp",
+    "cong an",
+    "ca ",
+    "trung tam",
+    "tt ",
+    "truong",
+    "benh vien",
+    "doanh nghiep",
+    "tap doan",
+    "tong cong ty",
+    "cong ty",
+    "ngan hang",
+    "dai ",
+    "bao ",
+    "hoi ",
+    "phong",
+    "chi cuc",
+    "thanh tra",
+    "kho bac",
+    "bhxh",
+    "bao hiem",
+    "quan ",
+    "huyen",
+    "thi xa",
+    "thanh pho",
+    "tp ",
+    "tinh",
+    "hdnd",
+    "hoi dong",
+    "lien doan",
+    "doan ",
+    "hoc vien",
+    "quy ",
+    "bch",
+    "bo chi huy",
+    "toa an",
+    "vien kiem sat",
+    "ministry",
+    "department",
+    "office",
+    "agency",
+    "committee",
+    "people's committee",
+    "center",
+    "centre",
+    "authority",
+)
+
+
+def text_of(value: object) -> str:
+    """A cell as one line of text: runs of spaces and line breaks made one space."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, datetime.datetime):
+        value = value.date()
+    if isinstance(value, datetime.date):
+        return value.strftime("%d/%m/%Y")
+    return _SPACES.sub(" ", str(value)).strip()
+
+
+def name_of(value: object) -> str:
+    """A task's name: its text without the footnote marks after it."""
+    return _FOOTNOTE.sub("", text_of(value)).strip()
+
+
+def is_total(number: object, name: object) -> bool:
+    """Whether a row is the table's total ("Tổng cộng", "Tổng số", "Total") rather than a task."""
+    for value in (number, name):
+        key = fold(text_of(value)).strip(" :.")
+        if key in {"tong", "tong cong", "cong", "tong so", "total", "grand total", "sum", "tong kinh phi"}:
+            return True
+        if re.match(r"(tong cong|tong so|grand total|total)\b", key) and len(key) < 40:
+            return True
+    return False
+
+
+def amount_of(value: object, factor: int, decimal_comma: bool) -> int | None:
+    """Money in đồng from a cell, in the header's unit unless the cell names its own; None if empty.
+
+    Raises ValueError when the cell holds something that is not an amount.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, int | float):
+        if value < 0:
+            raise ValueError(value)
+        return round(value * factor)
+    folded = fold(str(value))
+    if folded in {"", "-", "0", "x"}:
+        return None if folded != "0" else 0
+    named = [unit for pattern, unit in _CELL_UNITS if pattern.search(folded)]
+    if named:
+        factor = max(named)  # "5 tỷ đồng": the tỷ says the size, the đồng only the currency
+        for pattern, _unit in _CELL_UNITS:
+            folded = pattern.sub(" ", folded)
+    number = _number(folded.replace(" ", "").replace("\u00a0", ""), decimal_comma)
+    if number < 0:
+        raise ValueError(value)
+    return round(number * factor)
+
+
+def _number(text: str, decimal_comma: bool) -> float:
+    """A number written with a decimal comma and thousand dots (1.250,5) or the English way (1,250.5)."""
+    if not re.fullmatch(r"[\d.,]*\d[\d.,]*", text):
+        raise ValueError(text)
+    if "," in text and "." in text:
+        decimal = "," if text.rfind(",") > text.rfind(".") else "."
+    elif "," in text:
+        thousands = re.fullmatch(r"\d{1,3}(,\d{3})+", text)
+        decimal = "." if thousands and not decimal_comma else ","
+    elif "." in text:
+        thousands = re.fullmatch(r"\d{1,3}(\.\d{3})+", text)
+        decimal = "," if thousands and decimal_comma else "."
+    else:
+        return float(text)
+    grouping = "." if decimal == "," else ","
+    return float(text.replace(grouping, "").replace(decimal, "."))
+
+
+def source_of(value: object) -> FundingSource | None:
+    """The funding source a cell names ("NSTW", "Ngân sách địa phương", "ODA"), or None if it names none."""
+    key = fold(text_of(value))
+    if not key:
+        return None
+    for source, words in _SOURCES:
+        if any(word in key for word in words):
+            return source
+    return None
+
+
+def unit_texts(value: object) -> list[str]:
+    """The units a cell names: split on semicolons and line breaks, and on commas between unit names.
+
+    "Các sở, ban, ngành" and "UBND các huyện, thị xã, thành phố" name one body each: a comma
+    splits only when every part begins like a unit's name ("Sở …, Sở …").
+    """
+    if value is None:
+        return []
+    found = []
+    for piece in re.split(r"[;\n\r]+|\s[-+•]\s", str(value)):
+        piece = _SPACES.sub(" ", piece).strip(" -+•.,")
+        if not piece:
+            continue
+        parts = [part.strip(" .") for part in piece.split(",") if part.strip(" .")]
+        collective = re.search(r"(^|\s)cac\s", fold(piece))  # "các sở", "UBND các huyện"
+        if len(parts) > 1 and not collective and all(_names_a_unit(part) for part in parts):
+            found.extend(parts)
+        else:
+            found.append(piece)
+    return found
+
+
+def _names_a_unit(text: str) -> bool:
+    key = fold(text) + " "
+    if len(key.split()) < 2:
+        return False
+    return any(key.startswith(word if word.endswith(" ") else word + " ") for word in _UNIT_WORDS)

@@ -1,0 +1,112 @@
+"""Opening a workbook safely and reading its sheets' rows, whatever sizes the sheets declare."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from dxplanner.core.errors import InvalidInputError
+from dxplanner.excel.safety import check_workbook_file
+from dxplanner.i18n import _
+
+# A plan table uses a dozen columns; a cell far to the right is not part of it.
+MAX_COLUMNS = 64
+MAX_ROWS = 200_000
+
+Row = tuple[Any, ...]
+
+
+class Workbook:
+    """A workbook open for reading, one sheet at a time, row by row."""
+
+    def __init__(self, book: Any, name: str) -> None:
+        self._book = book
+        self.name = name
+
+    @property
+    def sheet_names(self) -> list[str]:
+        """The sheets, in the workbook's order."""
+        return list(self._book.sheetnames)
+
+    def rows(self, sheet: str, limit: int | None = None) -> Iterator[Row]:
+        """The sheet's rows from the first, each as values (None for an empty cell), at most `limit`."""
+        worksheet = self._book[sheet]
+        # The size a sheet declares may lie (too large, or too small): read what is there.
+        worksheet.reset_dimensions()
+        with reading(self.name):
+            for number, row in enumerate(worksheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), 1):
+                if limit is not None and number > limit:
+                    return
+                if number > MAX_ROWS:
+                    raise InvalidInputError(
+                        _("The sheet “{sheet}” has more than {rows} rows; a plan table is smaller.").format(
+                            sheet=sheet, rows=f"{MAX_ROWS:,}"
+                        )
+                    )
+                yield row
+
+    def estimated_rows(self, sheet: str) -> int:
+        """How many rows the sheet says it has (for a progress bar only: it may not be true)."""
+        declared = self._book[sheet].max_row
+        return min(int(declared or 0), MAX_ROWS)
+
+    def close(self) -> None:
+        """Let go of the file."""
+        self._book.close()
+
+
+@contextmanager
+def reading(name: str) -> Iterator[None]:
+    """Turn whatever goes wrong inside openpyxl or the XML parser into one message about the file."""
+    try:
+        yield
+    except InvalidInputError:
+        raise
+    except MemoryError:
+        raise InvalidInputError(_("{name} is too large to read.").format(name=name)) from None
+    except Exception as error:
+        from defusedxml.common import DefusedXmlException
+
+        if any(isinstance(cause, DefusedXmlException) for cause in _causes(error)):
+            raise InvalidInputError(
+                _(
+                    "{name} contains XML declarations that workbooks never need and attacks use; "
+                    "it was not read."
+                ).format(name=name)
+            ) from None
+        if isinstance(error, zipfile.BadZipFile | EOFError | zipfile.LargeZipFile):
+            raise InvalidInputError(
+                _("{name} is damaged or incomplete (perhaps cut short while copying).").format(name=name)
+            ) from None
+        # openpyxl's own words are for developers; the user needs to know the file is at fault.
+        raise InvalidInputError(
+            _("{name} cannot be read as an Excel workbook: parts of it are damaged or missing.").format(
+                name=name
+            )
+        ) from None
+
+
+def _causes(error: BaseException) -> Iterator[BaseException]:
+    """The error and those it was raised from or while handling."""
+    seen: BaseException | None = error
+    while seen is not None:
+        yield seen
+        seen = seen.__cause__ or seen.__context__
+
+
+@contextmanager
+def open_workbook(path: Path) -> Iterator[Workbook]:
+    """A workbook checked for what it is and for its unpacked size before openpyxl reads it."""
+    check_workbook_file(path)
+    import openpyxl
+
+    with reading(path.name):
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    workbook = Workbook(book, path.name)
+    try:
+        yield workbook
+    finally:
+        workbook.close()

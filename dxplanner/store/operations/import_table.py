@@ -1,0 +1,293 @@
+"""Writing a plan table read from Excel into a plan file: one transaction, every task or none."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+
+from dxplanner.core import rules
+from dxplanner.core.enums import TaskKind, UnitKind, UnitRole
+from dxplanner.core.errors import InvalidInputError
+from dxplanner.core.models import ActionPlan, BudgetLine, Task, TaskUnit, Unit
+from dxplanner.core.plan_table import MatchKind, PlanTable, Problem
+from dxplanner.core.text import fold
+from dxplanner.core.timeline import dates_for
+from dxplanner.core.unit_matching import UnitMatcher
+from dxplanner.i18n import _
+from dxplanner.store import queries
+from dxplanner.store.changes import Changes, Entity
+from dxplanner.store.operations._records import fetch
+from dxplanner.store.plan_store import PlanStore
+
+# How many problems a refusal lists; the rest are counted.
+LISTED_PROBLEMS = 5
+_UNIT_KINDS = (("bo ", UnitKind.MINISTRY), ("so ", UnitKind.DEPARTMENT), ("ubnd tinh", UnitKind.PROVINCE),
+               ("uy ban nhan dan tinh", UnitKind.PROVINCE), ("ubnd huyen", UnitKind.DISTRICT),
+               ("cuc ", UnitKind.AGENCY), ("tong cuc", UnitKind.AGENCY), ("phong ", UnitKind.DIVISION),
+               ("cong ty", UnitKind.ENTERPRISE), ("tap doan", UnitKind.ENTERPRISE))  # fmt: skip
+
+
+@dataclass(frozen=True)
+class NewPlan:
+    """The action plan an import makes when it goes into no existing plan."""
+
+    name: str
+    owner: str | None = None  # the agency the table names at its top, if any
+    today: datetime.date = field(default_factory=datetime.date.today)
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What an import wrote."""
+
+    plan_id: int
+    tasks: int
+    groups: int
+    new_units: int
+    changes: Changes
+
+
+def problems_message(problems: list[Problem]) -> str:
+    """The problems that stop an import, as one message: the first few, and how many more."""
+    lines = [
+        _("Row {row}, column {column}: {message}").format(
+            row=problem.row, column=problem.column, message=problem.message
+        )
+        if problem.column
+        else _("Row {row}: {message}").format(row=problem.row, message=problem.message)
+        for problem in problems[:LISTED_PROBLEMS]
+    ]
+    if len(problems) > LISTED_PROBLEMS:
+        lines.append(_("… and {count} more.").format(count=len(problems) - LISTED_PROBLEMS))
+    head = _("The table has {count} problems; nothing was imported:").format(count=len(problems))
+    return "\n".join([head, *lines])
+
+
+def match_units(store: PlanStore, table: PlanTable) -> None:
+    """Find the file's unit for each unit the table names (exactly, by abbreviation, or nearly)."""
+    with store.read() as session:
+        matcher = UnitMatcher(queries.unit_names(session))
+    table.units = matcher.match_all(table.unit_texts())
+    for text, match in table.units.items():
+        if match.how is MatchKind.FUZZY:
+            row = next(task.row for task in table.tasks if text in (task.lead_unit, *task.cooperating_units))
+            table.warnings.append(
+                Problem(
+                    row,
+                    None,
+                    _("“{text}” is taken to be the unit “{unit}”.").format(text=text, unit=match.unit_name),
+                )
+            )
+
+
+def import_table(
+    store: PlanStore,
+    table: PlanTable,
+    *,
+    plan_id: int | None = None,
+    new_plan: NewPlan | None = None,
+    unit_choices: Mapping[str, int | None] | None = None,
+) -> ImportOutcome:
+    """Write the table's tasks into a plan (an existing one, or a new one), all or nothing.
+
+    unit_choices says which unit each unit text of the table is (None: make a new unit); texts it
+    does not name follow the table's own matches.
+    """
+    if table.errors:
+        raise InvalidInputError(problems_message(table.errors))
+    if not table.tasks:
+        raise InvalidInputError(_("The table has no tasks to import."))
+    with store.write() as session:
+        connection = session.connection()
+        changes = Changes()
+        units = _UnitMaker(connection, changes)
+        chosen = {text: match.unit_id for text, match in table.units.items()}
+        chosen.update(unit_choices or {})
+        unit_ids = {text: units.unit_for(text, chosen.get(text)) for text in table.unit_texts()}
+        if plan_id is not None:
+            plan = fetch(session, ActionPlan, plan_id, _("Action plan"))
+            plan_start, plan_end = plan.start, plan.end
+        else:
+            plan_start, plan_end = _period(table, new_plan or NewPlan(table.title or table.sheet))
+            plan_id = _create_plan(
+                connection, changes, units, table, new_plan, unit_ids, plan_start, plan_end
+            )
+        written = _TaskWriter(connection, plan_id, plan_start, plan_end, unit_ids).write(table)
+        for entity, ids in written.items():
+            for record_id in ids:
+                changes.create(entity, record_id)
+    groups = sum(task.kind is TaskKind.GROUP for task in table.tasks)
+    return ImportOutcome(plan_id, len(table.tasks) - groups, groups, units.made, changes)
+
+
+def _period(table: PlanTable, new_plan: NewPlan) -> tuple[datetime.date, datetime.date]:
+    """A new plan runs from its first task's start to its last task's end (a calendar year if undated)."""
+    starts = [day for task in table.tasks for day in (task.start, task.end) if day]
+    if not starts:
+        year = new_plan.today.year
+        return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    return datetime.date(min(starts).year, 1, 1), datetime.date(max(starts).year, 12, 31)
+
+
+def _create_plan(
+    connection: sa.Connection,
+    changes: Changes,
+    units: _UnitMaker,
+    table: PlanTable,
+    new_plan: NewPlan | None,
+    unit_ids: dict[str, int],
+    start: datetime.date,
+    end: datetime.date,
+) -> int:
+    asked = new_plan or NewPlan(table.title or table.sheet)
+    owner_text = asked.owner or table.agency
+    if owner_text:
+        owner = units.unit_for(owner_text, units.find(owner_text))
+    else:
+        leads = Counter(unit_ids[task.lead_unit] for task in table.tasks if task.lead_unit)
+        owner = leads.most_common(1)[0][0] if leads else units.unit_for(_("My agency"), None)
+    name = rules.required_text(asked.name, _("Plan name"))
+    plan_id = _inserted_id(
+        connection.execute(
+            sa.insert(queries.table(ActionPlan)).values(unit_id=owner, name=name, start=start, end=end)
+        )
+    )
+    changes.create(Entity.PLAN, plan_id)
+    return plan_id
+
+
+def _inserted_id(result: sa.CursorResult[object]) -> int:
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+class _UnitMaker:
+    """The file's unit for each text, making new units (with a code of their own) where asked."""
+
+    def __init__(self, connection: sa.Connection, changes: Changes) -> None:
+        self.connection = connection
+        self.changes = changes
+        unit = queries.table(Unit)
+        rows = connection.execute(sa.select(unit.c.id, unit.c.code, unit.c.name, unit.c.short_name)).all()
+        self.codes = {code for _id, code, _name, _short in rows}
+        self.by_name = {
+            fold(text): unit_id for unit_id, code, name, short in rows for text in (code, name, short) if text
+        }
+        self.ids = {unit_id for unit_id, *_rest in rows}
+        self.made = 0
+
+    def find(self, text: str) -> int | None:
+        """An existing unit called exactly this, if any."""
+        return self.by_name.get(fold(text))
+
+    def unit_for(self, text: str, chosen: int | None) -> int:
+        """The chosen unit, or a new unit called `text` (one per name, however often it is named)."""
+        if chosen is not None:
+            if chosen not in self.ids:
+                raise InvalidInputError(_("There is no unit with id {id}.").format(id=chosen))
+            return chosen
+        known = self.find(text)
+        if known is not None:
+            return known
+        name = rules.required_text(text, _("Unit name"))
+        unit_id = _inserted_id(
+            self.connection.execute(
+                sa.insert(queries.table(Unit)).values(code=self._code(name), name=name, kind=_kind_of(name))
+            )
+        )
+        self.by_name[fold(name)] = unit_id
+        self.ids.add(unit_id)
+        self.changes.create(Entity.UNIT, unit_id)
+        self.made += 1
+        return unit_id
+
+    def _code(self, name: str) -> str:
+        """Initials, as agencies abbreviate ("Sở Nội vụ" -> "SNV"), made unique."""
+        words = re.findall(r"\w+", fold(name))
+        base = "".join(word[0] for word in words if not word.isdigit()).upper()[:10] or "DV"
+        code, number = base, 1
+        while code in self.codes:
+            number += 1
+            code = f"{base}-{number}"
+        self.codes.add(code)
+        return code
+
+
+def _kind_of(name: str) -> UnitKind:
+    key = fold(name) + " "
+    return next((kind for start, kind in _UNIT_KINDS if key.startswith(start)), UnitKind.OTHER)
+
+
+class _TaskWriter:
+    """Inserts the tasks with ids given here, so that children can name their parents in one pass."""
+
+    def __init__(
+        self,
+        connection: sa.Connection,
+        plan_id: int,
+        plan_start: datetime.date,
+        plan_end: datetime.date,
+        unit_ids: dict[str, int],
+    ) -> None:
+        self.connection = connection
+        self.plan_id = plan_id
+        self.plan_start, self.plan_end = plan_start, plan_end
+        self.unit_ids = unit_ids
+
+    def write(self, table: PlanTable) -> dict[Entity, list[int]]:
+        task = queries.table(Task)
+        # The write transaction holds the file's write lock: no other writer can take these ids.
+        next_id = (
+            int(self.connection.execute(sa.select(sa.func.coalesce(sa.func.max(task.c.id), 0))).scalar_one())
+            + 1
+        )
+        top_count = self.connection.execute(
+            sa.select(sa.func.count()).where(task.c.plan_id == self.plan_id, task.c.parent_id.is_(None))
+        ).scalar_one()
+        ids: dict[int, int] = {}
+        positions: Counter[int | None] = Counter({None: int(top_count)})
+        tasks: list[dict[str, object]] = []
+        cooperating: list[dict[str, object]] = []
+        budget: list[dict[str, object]] = []
+        task_ids: list[int] = []
+        for number, item in enumerate(table.tasks):
+            task_id = next_id + number
+            ids[item.row] = task_id
+            task_ids.append(task_id)
+            parent_id = ids[item.parent_row] if item.parent_row is not None else None
+            start, end = item.start, item.end
+            if item.timeline_text and start is None and end is not None:
+                start = (dates_for(item.timeline_text, self.plan_start, self.plan_end) or (None, None))[0]
+            if start is not None and end is not None and start > end:
+                start = None  # a deadline before the plan begins: the task keeps its end only
+            lead = self.unit_ids[item.lead_unit] if item.lead_unit else None
+            tasks.append({
+                "id": task_id, "plan_id": self.plan_id, "parent_id": parent_id,
+                "position": positions[parent_id], "code": item.code, "name": item.name, "kind": item.kind,
+                "lead_unit_id": lead,
+                "product": item.product, "timeline_text": item.timeline_text, "planned_start": start,
+                "planned_end": end, "progress": item.progress or 0.0, "notes": item.notes, "version": 1,
+            })  # fmt: skip
+            positions[parent_id] += 1
+            helpers = {self.unit_ids[text] for text in item.cooperating_units} - {lead}
+            cooperating.extend(
+                {"task_id": task_id, "unit_id": unit_id, "role": UnitRole.COOPERATING}
+                for unit_id in sorted(helpers)
+            )
+            year = (start or end or self.plan_start).year
+            budget.extend(
+                {"task_id": task_id, "source": amount.source, "year": year, "planned": amount.amount}
+                for amount in item.budget
+            )
+        self.connection.execute(sa.insert(task), tasks)
+        if cooperating:
+            self.connection.execute(sa.insert(queries.table(TaskUnit)), cooperating)
+        if budget:
+            self.connection.execute(sa.insert(queries.table(BudgetLine)), budget)
+        return {Entity.TASK: task_ids}
