@@ -98,6 +98,12 @@ class UnitMatch:
     how: MatchKind
     score: float = 100.0
     unit_name: str | None = None
+    candidates: tuple[int, ...] = ()  # the units the text could mean, when it names several
+
+    @property
+    def ambiguous(self) -> bool:
+        """Whether several of the file's units go by this name (the user must choose)."""
+        return len(self.candidates) > 1
 
 
 @dataclass
@@ -128,7 +134,9 @@ class PlanTable:
                 "sheet": self.sheet,
                 "sheets": self.sheets,
                 "header_rows": list(self.header_rows),
-                "columns": {_letter(column): found.value for column, found in sorted(self.columns.items())},
+                "columns": {
+                    column_letter(column): found.value for column, found in sorted(self.columns.items())
+                },
                 "title": self.title,
                 "agency": self.agency,
                 "money_factor": self.money_factor,
@@ -158,7 +166,7 @@ class PlanTable:
         return list(seen)
 
 
-def _letter(column: int) -> str:
+def column_letter(column: int) -> str:
     """A 0-based column index as the spreadsheet's letters (0 -> A, 26 -> AA)."""
     letters = ""
     number = column + 1

@@ -99,6 +99,9 @@ class UnitMatcher:
             if len(found) == 1:
                 unit = next(iter(found.values()))
                 return UnitMatch(text, unit.id, how, 100.0, unit.name)
+            if found:
+                # "Sở TT&TT" of which province? Not a guess to make: the user chooses.
+                return UnitMatch(text, None, MatchKind.NEW, 0.0, None, tuple(sorted(found)))
         return self._fuzzy(text)
 
     def _fuzzy(self, text: str) -> UnitMatch:

@@ -119,6 +119,9 @@ class _TableReader:
         english = is_english(list(header.headings.values()))
         self.decimal_comma = not english
         self.factor = header.money_factor or 1
+        self.source_columns = [
+            (found, source) for found, source in SOURCE_COLUMNS.items() if found in self.by_field
+        ]
         self.numbers = NumberReader()
         self.tree = TreeBuilder()
         self.tasks: list[TableTask] = []
@@ -291,7 +294,7 @@ class _TableReader:
 
     def _money(self, task: TableTask, row: Row) -> None:
         amounts: dict[FundingSource, int] = {}
-        for found, source in SOURCE_COLUMNS.items():
+        for found, source in self.source_columns:
             amount = self._amount(task, row, found)
             if amount:
                 amounts[source] = amounts.get(source, 0) + amount

@@ -8,8 +8,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QModelIndex, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -36,6 +36,7 @@ from dxplanner.store.plan_store import PlanStore
 from dxplanner.ui.about import show_about
 from dxplanner.ui.app_settings import AppSettings, SettingsDialog
 from dxplanner.ui.errors import show_problem
+from dxplanner.ui.excel_import.actions import choose_and_import, import_workbook, is_workbook, save_template
 from dxplanner.ui.navigator import NAVIGATOR_TABLES, NavigatorModel, NodeKey, NodeKind
 from dxplanner.ui.recent_files import RecentFiles
 from dxplanner.ui.session import DataChange, PlanSession
@@ -280,6 +281,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self._file_label, 1)
         self.statusBar().addPermanentWidget(self._counts_label)
         self._build_menus()
+        self.setAcceptDrops(True)  # an Excel plan dropped on the window is imported
         self._restore_layout()
         self._update_title()
 
@@ -542,6 +544,11 @@ class MainWindow(QMainWindow):
         self._add_action(file_menu, _("&Open…"), QKeySequence.StandardKey.Open, self._choose_file)
         self.recent_menu = file_menu.addMenu(_("Open &Recent"))
         file_menu.addSeparator()
+        self._add_action(file_menu, _("&Import Excel…"), None, self._import_excel)
+        self._add_action(
+            file_menu, _("New Excel plan from the &template…"), None, lambda: save_template(self)
+        )
+        file_menu.addSeparator()
         self._add_action(file_menu, _("&Settings…"), None, self._edit_settings)
         file_menu.addSeparator()
         self._add_action(file_menu, _("&Quit"), QKeySequence.StandardKey.Quit, self.close)
@@ -592,6 +599,26 @@ class MainWindow(QMainWindow):
         if self.editor is not None:
             self.editor.sheet.search.setFocus()
             self.editor.sheet.search.selectAll()
+
+    # Excel.
+
+    def _import_excel(self) -> None:
+        choose_and_import(self, self.session, self._today(), self.preferences.date_style().python)
+
+    def import_workbook(self, path: Path) -> bool:
+        """Preview and import an Excel plan table into the open file."""
+        return import_workbook(self, self.session, path, self._today(), self.preferences.date_style().python)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _dropped_workbook(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = _dropped_workbook(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            # After the drop returns: a modal dialog inside the drop would hold the drag source.
+            QTimer.singleShot(0, lambda: self.import_workbook(path))
 
     def _edit_settings(self) -> None:
         dialog = SettingsDialog(self.preferences, self)
@@ -675,3 +702,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.put_away()
         super().closeEvent(event)
+
+
+def _dropped_workbook(data: QMimeData) -> Path | None:
+    """The one Excel workbook being dragged onto the window, if that is what it is."""
+    paths = [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]
+    return paths[0] if len(paths) == 1 and is_workbook(paths[0]) else None

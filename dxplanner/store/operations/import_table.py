@@ -75,14 +75,15 @@ def match_units(store: PlanStore, table: PlanTable) -> None:
     table.units = matcher.match_all(table.unit_texts())
     for text, match in table.units.items():
         if match.how is MatchKind.FUZZY:
-            row = next(task.row for task in table.tasks if text in (task.lead_unit, *task.cooperating_units))
-            table.warnings.append(
-                Problem(
-                    row,
-                    None,
-                    _("“{text}” is taken to be the unit “{unit}”.").format(text=text, unit=match.unit_name),
-                )
+            message = _("“{text}” is taken to be the unit “{unit}”.").format(text=text, unit=match.unit_name)
+        elif match.ambiguous:
+            message = _("{count} units go by “{text}”; a new unit is made unless you choose one.").format(
+                count=len(match.candidates), text=text
             )
+        else:
+            continue
+        row = next(task.row for task in table.tasks if text in (task.lead_unit, *task.cooperating_units))
+        table.warnings.append(Problem(row, None, message))
 
 
 def import_table(

@@ -1,0 +1,168 @@
+"""The import preview in the window: correct a column, take a near match, make a unit, import, undo."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from openpyxl import Workbook
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from dxplanner.core.plan_table import TableField
+from dxplanner.store.plan_store import PlanStore
+from dxplanner.ui.excel_import.dialog import ImportDialog
+from dxplanner.ui.excel_import.preview import NEW_UNIT
+from dxplanner.ui.main_window import MainWindow
+from tests.conftest import snapshot
+
+pytestmark = pytest.mark.gui
+
+TODAY = datetime.date(2026, 11, 20)
+MINISTRY_OF_FINANCE = "BTC"
+
+
+def _workbook(folder: Path) -> Path:
+    """A plan whose lead-unit column has a heading the importer does not know ("Đầu mối")."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Kế hoạch"
+    sheet.append(["KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2027"])
+    sheet.append([])
+    sheet.append(
+        ["STT", "Nhiệm vụ", "Đầu mối", "Đơn vị phối hợp", "Thời gian thực hiện", "Kinh phí (triệu đồng)"]
+    )
+    sheet.append(["I", "Thể chế số"])
+    sheet.append(
+        [1, "Rà soát quy định về chi tiêu công nghệ thông tin", "Bộ Tài chánh", "Cục ATTT", "Quý I/2027", 500]
+    )
+    sheet.append(
+        [2, "Hướng dẫn thuê dịch vụ công nghệ thông tin", "Sở Tài chính", None, "Quý III/2027", "1.200"]
+    )
+    sheet.append(
+        [3, "Xây dựng kho dữ liệu ngành tài chính", "Trung tâm Dữ liệu tài chính", None, "2027", None]
+    )
+    path = folder / "ke-hoach-2027.xlsx"
+    book.save(path)
+    return path
+
+
+def _unit_id(store: PlanStore, code: str) -> int:
+    with store.read() as session:
+        return int(
+            session.connection()
+            .execute(sa.text("SELECT id FROM unit WHERE code = :c"), {"c": code})
+            .scalar_one()
+        )
+
+
+def test_the_preview_is_corrected_then_imported_as_one_undoable_step(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, tmp_path: Path
+) -> None:
+    assert window.open_file(demo_path)
+    session = window.session
+    assert session is not None
+    before = snapshot(session.store)
+    dialog = ImportDialog(session, _workbook(tmp_path), TODAY, parent=window)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.ready, timeout=10_000):
+        dialog.show()
+    assert dialog.table is not None and TableField.LEAD_UNIT not in dialog.table.columns.values()
+    assert all(task.lead_unit is None for task in dialog.table.tasks)
+
+    # Correct the mapping: column C holds the lead units. The table is read again with it.
+    lead_column = dialog.columns.combos[2]
+    with qtbot.waitSignal(dialog.ready, timeout=10_000):
+        lead_column.setCurrentIndex(lead_column.findData(TableField.LEAD_UNIT))
+    assert [task.lead_unit for task in dialog.table.tasks[1:]] == [
+        "Bộ Tài chánh",
+        "Sở Tài chính",
+        "Trung tâm Dữ liệu tài chính",
+    ]
+
+    # A near match is proposed and kept; a unit the file lacks is to be created.
+    finance = _unit_id(session.store, MINISTRY_OF_FINANCE)
+    assert dialog.units.combos["Bộ Tài chánh"].currentData() == finance
+    assert dialog.units.combos["Cục ATTT"].currentData() == _unit_id(session.store, "BTTTT-ATTT")
+    new_centre = dialog.units.combos["Trung tâm Dữ liệu tài chính"]
+    assert new_centre.currentData() == NEW_UNIT
+    # "Sở Tài chính" reads like the ministry but is not one: choose it to be the ministry by hand.
+    provincial = dialog.units.combos["Sở Tài chính"]
+    assert provincial.currentData() == NEW_UNIT
+    provincial.setCurrentIndex(provincial.findData(finance))
+    assert dialog.import_button.isEnabled()
+
+    dialog.import_button.click()
+    assert dialog.result() == ImportDialog.DialogCode.Accepted and dialog.outcome is not None
+    with session.store.read() as read:
+        connection = read.connection()
+        leads = connection.execute(
+            sa.text(
+                "SELECT t.name, u.name FROM task t LEFT JOIN unit u ON u.id = t.lead_unit_id "
+                "WHERE t.plan_id = :plan ORDER BY t.id"
+            ),
+            {"plan": dialog.outcome.plan_id},
+        ).all()
+        plan_name = connection.execute(
+            sa.text("SELECT name FROM action_plan WHERE id = :plan"), {"plan": dialog.outcome.plan_id}
+        ).scalar_one()
+    assert plan_name == "KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2027"
+    assert [unit for _task, unit in leads] == [
+        None,
+        "Bộ Tài chính",
+        "Bộ Tài chính",
+        "Trung tâm Dữ liệu tài chính",
+    ]
+    assert window.session.undo_stack.undoText() == "Import ke-hoach-2027.xlsx"  # type: ignore[union-attr]
+
+    # One step undoes it all: the plan, its tasks and the new unit.
+    session.undo_stack.undo()
+    assert snapshot(session.store) == before
+
+
+def test_a_bad_file_is_told_in_the_preview_and_nothing_can_be_imported(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, tmp_path: Path
+) -> None:
+    assert window.open_file(demo_path)
+    assert window.session is not None
+    csv = tmp_path / "ke-hoach.xlsx"
+    csv.write_text("STT,Nhiệm vụ\n1,Triển khai\n", encoding="utf-8")
+    dialog = ImportDialog(window.session, csv, TODAY, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: "CSV" in dialog.status.text(), timeout=10_000)
+    assert not dialog.import_button.isEnabled()
+
+
+def test_a_workbook_dropped_on_the_window_opens_the_preview(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, tmp_path: Path
+) -> None:
+    assert window.open_file(demo_path)
+    path = _workbook(tmp_path)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    seen: list[str] = []
+
+    def close_preview() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, ImportDialog):
+            seen.append(dialog.path.name)
+            dialog.reject()
+        else:
+            QTimer.singleShot(50, close_preview)
+
+    QTimer.singleShot(50, close_preview)
+    drop = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(drop)
+    qtbot.waitUntil(lambda: seen == [path.name], timeout=10_000)
