@@ -21,6 +21,8 @@ from dxplanner.i18n import _
 Progress = Callable[[int, int], bool]  # (rows read, rows expected) -> go on?
 _TEXT_FIELDS = (TableField.NAME, TableField.PRODUCT, TableField.NOTES)
 _GROUP_STYLES = ("roman", "upper")
+_NOT_AN_AMOUNT = -1
+_NO_COLUMN = 1 << 30  # past the end of any row
 
 
 def read_plan_table(
@@ -90,7 +92,7 @@ def _choose_sheet(workbook: Workbook, sheet: str | None, header_row: int | None)
 
 
 def _filled(row: Sequence[object]) -> bool:
-    return any(text_of(value) for value in row)
+    return any(value is not None and (not isinstance(value, str) or value.strip()) for value in row)
 
 
 def _title_rows(rows: list[Row]) -> tuple[str | None, str | None]:
@@ -130,6 +132,7 @@ class _TableReader:
         self.errors: list[Problem] = []
         self.warnings: list[Problem] = []
         self.timelines: dict[str, Timeline] = {}
+        self.amounts: dict[str, int | None] = {}
         self.units: dict[str, list[str]] = {}
         self.previous_blank = True
         self.expected = max(expected_rows, 1)
@@ -315,19 +318,33 @@ class _TableReader:
 
     def _amount(self, task: TableTask, row: Row, found: TableField) -> int | None:
         value = self._cell(row, found)
-        try:
-            return amount_of(value, self.factor, self.decimal_comma)
-        except (ValueError, OverflowError):
+        if value is None:
+            return None
+        if isinstance(value, str):
+            # The same amounts come back row after row: read each text once.
+            if value not in self.amounts:
+                try:
+                    self.amounts[value] = amount_of(value, self.factor, self.decimal_comma)
+                except (ValueError, OverflowError):
+                    self.amounts[value] = _NOT_AN_AMOUNT
+            amount = self.amounts[value]
+        elif isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value < 1e15:
+            amount = round(value * self.factor)
+        else:
+            try:
+                amount = amount_of(value, self.factor, self.decimal_comma)
+            except (ValueError, OverflowError):
+                amount = _NOT_AN_AMOUNT
+        if amount == _NOT_AN_AMOUNT:
             self._error(task.row, found, _("“{text}” is not an amount of money.").format(text=text_of(value)))
             return None
+        return amount
 
     # What is found.
 
     def _cell(self, row: Row, found: TableField) -> object:
-        column = self.by_field.get(found)
-        if column is None or column >= len(row):
-            return None
-        return row[column]
+        column = self.by_field.get(found, _NO_COLUMN)
+        return row[column] if column < len(row) else None
 
     def _letter(self, found: TableField | None) -> str | None:
         from openpyxl.utils import get_column_letter

@@ -11,6 +11,8 @@ from dxplanner.core.text import fold
 _SPACES = re.compile(r"\s+")
 # Footnote marks after a name: "Nhiệm vụ X¹", "Nhiệm vụ Y*", "Nhiệm vụ Z (*)", "… (1)", "… [2]".
 _FOOTNOTE = re.compile(r"(\s*(\(\*+\)|\*+|\(\d{1,2}\)|\[\d{1,2}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+))+$")
+_MAYBE_TOTAL = re.compile(r"(?i)\s*(t[ổôo]ng|c[ộôo]ng|total|grand|sum)(\s|:|$)")
+_FOOTNOTE_ENDS = set("*)]\u00b9\u00b2\u00b3\u2070\u2071\u2074\u2075\u2076\u2077\u2078\u2079")
 _CELL_UNITS = (
     (re.compile(r"\b(ty|ti|billion|bn)\b"), 1_000_000_000),
     (re.compile(r"\b(trieu|tr|million|mn)\b"), 1_000_000),
@@ -98,20 +100,25 @@ def text_of(value: object) -> str:
         value = value.date()
     if isinstance(value, datetime.date):
         return value.strftime("%d/%m/%Y")
-    return _SPACES.sub(" ", str(value)).strip()
+    text = str(value)
+    # Most cells are one clean line: look for runs of spaces only where there can be some.
+    if "  " in text or "\n" in text or "\t" in text or "\r" in text or "\xa0" in text:
+        text = _SPACES.sub(" ", text)
+    return text.strip()
 
 
 def name_of(value: object) -> str:
     """A task's name: its text without the footnote marks after it."""
-    return _FOOTNOTE.sub("", text_of(value)).strip()
+    text = text_of(value)
+    return _FOOTNOTE.sub("", text).strip() if text and text[-1] in _FOOTNOTE_ENDS else text
 
 
 def is_total(number: object, name: object) -> bool:
     """Whether a row is the table's total ("Tổng cộng", "Tổng số", "Total") rather than a task."""
     for value in (number, name):
         text = text_of(value)
-        # A total's first word is short and starts so: fold only what could be one (speed).
-        if not text or text[0] not in "TtCcGgSs":
+        # Fold only what could be a total (speed: most rows are tasks).
+        if not text or not _MAYBE_TOTAL.match(text):
             continue
         key = fold(text[:60]).strip(" :.")
         if key in {"tong", "tong cong", "cong", "tong so", "total", "grand total", "sum", "tong kinh phi"}:

@@ -20,16 +20,41 @@ from dxplanner.core.timeline import dates_for
 from dxplanner.core.unit_matching import UnitMatcher
 from dxplanner.i18n import _
 from dxplanner.store import queries
+from dxplanner.store.bulk import bulk_insert
 from dxplanner.store.changes import Changes, Entity
 from dxplanner.store.operations._records import fetch
 from dxplanner.store.plan_store import PlanStore
 
+_TASK_COLUMNS = (
+    "id",
+    "plan_id",
+    "parent_id",
+    "position",
+    "code",
+    "name",
+    "kind",
+    "lead_unit_id",
+    "product",
+    "timeline_text",
+    "planned_start",
+    "planned_end",
+    "progress",
+    "notes",
+)
 # How many problems a refusal lists; the rest are counted.
 LISTED_PROBLEMS = 5
-_UNIT_KINDS = (("bo ", UnitKind.MINISTRY), ("so ", UnitKind.DEPARTMENT), ("ubnd tinh", UnitKind.PROVINCE),
-               ("uy ban nhan dan tinh", UnitKind.PROVINCE), ("ubnd huyen", UnitKind.DISTRICT),
-               ("cuc ", UnitKind.AGENCY), ("tong cuc", UnitKind.AGENCY), ("phong ", UnitKind.DIVISION),
-               ("cong ty", UnitKind.ENTERPRISE), ("tap doan", UnitKind.ENTERPRISE))  # fmt: skip
+_UNIT_KINDS = (
+    ("bo ", UnitKind.MINISTRY),
+    ("so ", UnitKind.DEPARTMENT),
+    ("ubnd tinh", UnitKind.PROVINCE),
+    ("uy ban nhan dan tinh", UnitKind.PROVINCE),
+    ("ubnd huyen", UnitKind.DISTRICT),
+    ("cuc ", UnitKind.AGENCY),
+    ("tong cuc", UnitKind.AGENCY),
+    ("phong ", UnitKind.DIVISION),
+    ("cong ty", UnitKind.ENTERPRISE),
+    ("tap doan", UnitKind.ENTERPRISE),
+)
 
 
 @dataclass(frozen=True)
@@ -240,6 +265,13 @@ class _TaskWriter:
         self.plan_id = plan_id
         self.plan_start, self.plan_end = plan_start, plan_end
         self.unit_ids = unit_ids
+        self.starts: dict[str, datetime.date | None] = {}
+
+    def _start_of(self, timeline: str) -> datetime.date | None:
+        """Where a deadline's task starts in this plan (read once per timeline text)."""
+        if timeline not in self.starts:
+            self.starts[timeline] = (dates_for(timeline, self.plan_start, self.plan_end) or (None, None))[0]
+        return self.starts[timeline]
 
     def write(self, table: PlanTable) -> dict[Entity, list[int]]:
         task = queries.table(Task)
@@ -253,9 +285,9 @@ class _TaskWriter:
         ).scalar_one()
         ids: dict[int, int] = {}
         positions: Counter[int | None] = Counter({None: int(top_count)})
-        tasks: list[dict[str, object]] = []
-        cooperating: list[dict[str, object]] = []
-        budget: list[dict[str, object]] = []
+        tasks: list[tuple[object, ...]] = []
+        cooperating: list[tuple[object, ...]] = []
+        budget: list[tuple[object, ...]] = []
         task_ids: list[int] = []
         for number, item in enumerate(table.tasks):
             task_id = next_id + number
@@ -264,31 +296,37 @@ class _TaskWriter:
             parent_id = ids[item.parent_row] if item.parent_row is not None else None
             start, end = item.start, item.end
             if item.timeline_text and start is None and end is not None:
-                start = (dates_for(item.timeline_text, self.plan_start, self.plan_end) or (None, None))[0]
+                start = self._start_of(item.timeline_text)
             if start is not None and end is not None and start > end:
                 start = None  # a deadline before the plan begins: the task keeps its end only
             lead = self.unit_ids[item.lead_unit] if item.lead_unit else None
-            tasks.append({
-                "id": task_id, "plan_id": self.plan_id, "parent_id": parent_id,
-                "position": positions[parent_id], "code": item.code, "name": item.name, "kind": item.kind,
-                "lead_unit_id": lead,
-                "product": item.product, "timeline_text": item.timeline_text, "planned_start": start,
-                "planned_end": end, "progress": item.progress or 0.0, "notes": item.notes, "version": 1,
-            })  # fmt: skip
+            tasks.append(
+                (
+                    task_id,
+                    self.plan_id,
+                    parent_id,
+                    positions[parent_id],
+                    item.code,
+                    item.name,
+                    item.kind,
+                    lead,
+                    item.product,
+                    item.timeline_text,
+                    start,
+                    end,
+                    item.progress or 0.0,
+                    item.notes,
+                )
+            )
             positions[parent_id] += 1
-            helpers = {self.unit_ids[text] for text in item.cooperating_units} - {lead}
-            cooperating.extend(
-                {"task_id": task_id, "unit_id": unit_id, "role": UnitRole.COOPERATING}
-                for unit_id in sorted(helpers)
-            )
+            if item.cooperating_units:
+                helpers = {self.unit_ids[text] for text in item.cooperating_units} - {lead}
+                cooperating.extend((task_id, unit_id, UnitRole.COOPERATING) for unit_id in sorted(helpers))
             year = (start or end or self.plan_start).year
-            budget.extend(
-                {"task_id": task_id, "source": amount.source, "year": year, "planned": amount.amount}
-                for amount in item.budget
-            )
-        self.connection.execute(sa.insert(task), tasks)
-        if cooperating:
-            self.connection.execute(sa.insert(queries.table(TaskUnit)), cooperating)
-        if budget:
-            self.connection.execute(sa.insert(queries.table(BudgetLine)), budget)
+            budget.extend((task_id, amount.source, year, amount.amount) for amount in item.budget)
+        bulk_insert(self.connection, task, _TASK_COLUMNS, tasks)
+        bulk_insert(self.connection, queries.table(TaskUnit), ("task_id", "unit_id", "role"), cooperating)
+        bulk_insert(
+            self.connection, queries.table(BudgetLine), ("task_id", "source", "year", "planned"), budget
+        )
         return {Entity.TASK: task_ids}
