@@ -70,8 +70,12 @@ def _kind(key: str) -> str | None:
 class UnitMatcher:
     """Finds the file's unit a written name means, remembering each name it was asked about."""
 
-    def __init__(self, units: Iterable[UnitName]) -> None:
+    def __init__(self, units: Iterable[UnitName], context: str = "") -> None:
         self.units = list(units)
+        # Where the table comes from (its agency and title): "Sở TT&TT" of Quảng Ngãi is that
+        # province's, when the file holds one for each province.
+        self._context = f" {expanded(context)} "
+        self._by_id = {unit.id: unit for unit in self.units}
         self._exact: dict[str, list[UnitName]] = {}
         self._expanded: dict[str, list[UnitName]] = {}
         for unit in self.units:
@@ -100,9 +104,22 @@ class UnitMatcher:
                 unit = next(iter(found.values()))
                 return UnitMatch(text, unit.id, how, 100.0, unit.name)
             if found:
+                local = self._of_this_place(key, list(found.values()))
+                if local is not None:
+                    return UnitMatch(text, local.id, how, 100.0, local.name)
                 # "Sở TT&TT" of which province? Not a guess to make: the user chooses.
                 return UnitMatch(text, None, MatchKind.NEW, 0.0, None, tuple(sorted(found)))
         return self._fuzzy(text)
+
+    def _of_this_place(self, key: str, candidates: list[UnitName]) -> UnitName | None:
+        """The one candidate whose name adds to the text a place the table names, if there is one."""
+        local = []
+        for unit in candidates:
+            place = expanded(unit.name).removeprefix(expanded(key)).strip()
+            place = re.sub(r"^(tinh|thanh pho|tp\.?|huyen|quan|thi xa)\s+", "", place)
+            if place and f" {place} " in self._context:
+                local.append(unit)
+        return local[0] if len(local) == 1 else None
 
     def _fuzzy(self, text: str) -> UnitMatch:
         from rapidfuzz import fuzz, process

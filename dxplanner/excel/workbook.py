@@ -25,6 +25,8 @@ class Workbook:
     def __init__(self, book: Any, name: str) -> None:
         self._book = book
         self.name = name
+        # What each sheet declares, before reading drops it: only ever used for a progress bar.
+        self._declared_rows = {sheet.title: sheet.max_row or 0 for sheet in book.worksheets}
 
     @property
     def sheet_names(self) -> list[str]:
@@ -50,8 +52,7 @@ class Workbook:
 
     def estimated_rows(self, sheet: str) -> int:
         """How many rows the sheet says it has (for a progress bar only: it may not be true)."""
-        declared = self._book[sheet].max_row
-        return min(int(declared or 0), MAX_ROWS)
+        return min(int(self._declared_rows.get(sheet, 0)), MAX_ROWS)
 
     def close(self) -> None:
         """Let go of the file."""

@@ -271,3 +271,13 @@ def test_a_name_several_units_go_by_is_left_for_the_user_to_choose(
     match = table.units["Sở TT&TT"]
     assert match.unit_id is None and len(match.candidates) == 5
     assert any("5 units go by “Sở TT&TT”" in warning.message for warning in table.warnings)
+
+
+def test_a_name_the_provinces_share_is_taken_as_the_tables_own_province(
+    tmp_path: Path, demo_store: PlanStore
+) -> None:
+    table = read_plan_table(samples.build_decision_appendix(tmp_path).path)
+    assert table.agency == "UBND TỈNH QUẢNG NGÃI"
+    match_units(demo_store, table)
+    match = table.units["Sở Thông tin và Truyền thông"]
+    assert match.unit_name == "Sở Thông tin và Truyền thông tỉnh Quảng Ngãi"

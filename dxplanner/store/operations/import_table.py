@@ -96,7 +96,7 @@ def problems_message(problems: list[Problem]) -> str:
 def match_units(store: PlanStore, table: PlanTable) -> None:
     """Find the file's unit for each unit the table names (exactly, by abbreviation, or nearly)."""
     with store.read() as session:
-        matcher = UnitMatcher(queries.unit_names(session))
+        matcher = UnitMatcher(queries.unit_names(session), f"{table.agency or ''} {table.title or ''}")
     table.units = matcher.match_all(table.unit_texts())
     for text, match in table.units.items():
         if match.how is MatchKind.FUZZY:

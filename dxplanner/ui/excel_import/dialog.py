@@ -67,6 +67,7 @@ class ImportDialog(QDialog):
 
         self.sheet = QComboBox()
         self.sheet.setObjectName("import_sheet")
+        self.sheet.setMinimumWidth(200)
         self.header_row = QSpinBox()
         self.header_row.setRange(1, 200)
         self.reread = QPushButton(_("Read again"))
@@ -78,7 +79,9 @@ class ImportDialog(QDialog):
             top.addWidget(QLabel(caption))
             top.addWidget(widget)
         top.addWidget(self.reread)
-        top.addWidget(self.progress, 1)
+        top.addStretch(1)
+        self.progress.setFixedWidth(320)
+        top.addWidget(self.progress)
 
         self.columns = ColumnMapping()
         self.tasks = TaskTree()
@@ -134,8 +137,12 @@ class ImportDialog(QDialog):
         reader.start()
 
     def _progressed(self, done: int, expected: int) -> None:
-        self.progress.setRange(0, max(expected, done))
-        self.progress.setValue(done)
+        if expected > done:
+            self.progress.setRange(0, expected)
+            self.progress.setValue(done)
+        else:  # the sheet did not say how long it is: a busy bar, and the rows counted
+            self.progress.setRange(0, 0)
+        self.status.setText(_("Reading {name}: {rows} rows…").format(name=self.path.name, rows=done))
 
     def _failed(self, message: str) -> None:
         self.progress.hide()
