@@ -130,9 +130,12 @@ class ImportDialog(QDialog):
         self.progress.show()
         self.status.setText(_("Reading {name}…").format(name=self.path.name))
         reader = TableReader(request, self)
-        reader.progressed.connect(self._progressed)
-        reader.finished_reading.connect(self._show)
-        reader.failed.connect(self._failed)
+        # A reading stopped for a newer one may still report: only the current one is heard.
+        reader.progressed.connect(
+            lambda done, expected: self._progressed(done, expected) if reader is self._reader else None
+        )
+        reader.finished_reading.connect(lambda table: self._show(table) if reader is self._reader else None)
+        reader.failed.connect(lambda message: self._failed(message) if reader is self._reader else None)
         self._reader = reader
         reader.start()
 
@@ -150,10 +153,10 @@ class ImportDialog(QDialog):
         self.table = None
 
     def _stop_reading(self) -> None:
-        if self._reader is not None:
-            self._reader.cancel()
-            self._reader.wait()
-            self._reader = None
+        reader, self._reader = self._reader, None
+        if reader is not None:
+            reader.cancel()
+            reader.wait()
 
     # Showing what was read.
 
