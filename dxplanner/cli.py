@@ -246,6 +246,12 @@ def _dashboard_chart(arguments: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _remove_plan_file(path: Path) -> None:
+    """Delete a plan file this command made, with SQLite's companion files."""
+    for companion in (path, *(path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal"))):
+        companion.unlink(missing_ok=True)
+
+
 def _import(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     """Read a plan table from a workbook and write it into a plan file, or only show it (--dry-run)."""
     from dxplanner.excel.plan_reader import read_plan_table
@@ -254,18 +260,25 @@ def _import(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     workbook: Path = arguments.workbook
     target: Path = arguments.into
     table = read_plan_table(workbook, sheet=arguments.sheet)
-    if not target.exists() and not arguments.dry_run:
+    created = not target.exists() and not arguments.dry_run
+    if created:
         create_plan_file(target)
-    if target.exists():
-        store = open_plan_file(target, read_only=arguments.dry_run)
-        try:
-            match_units(store, table)
-            if not arguments.dry_run and not table.errors:
-                outcome = import_table(
-                    store, table, plan_id=arguments.plan, new_plan=NewPlan(table.title or workbook.stem)
-                )
-        finally:
-            store.close()
+    imported = False
+    try:
+        if target.exists():
+            store = open_plan_file(target, read_only=arguments.dry_run)
+            try:
+                match_units(store, table)
+                if not arguments.dry_run and not table.errors:
+                    outcome = import_table(
+                        store, table, plan_id=arguments.plan, new_plan=NewPlan(table.title or workbook.stem)
+                    )
+                    imported = True
+            finally:
+                store.close()
+    finally:
+        if created and not imported:
+            _remove_plan_file(target)  # a failed import into a new file leaves no empty file behind
     if arguments.json:
         out.write(json.dumps(table.as_json(), ensure_ascii=False, indent=1) + "\n")
     if table.errors:

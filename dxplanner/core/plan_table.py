@@ -52,10 +52,11 @@ class Problem:
 
 @dataclass(frozen=True)
 class Amount:
-    """Money from one source, in đồng."""
+    """Money from one source, in đồng, for one year when the table splits its budget by year."""
 
     source: FundingSource
     amount: int
+    year: int | None = None  # None: the year the task starts
 
 
 @dataclass
@@ -122,6 +123,7 @@ class PlanTable:
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     units: dict[str, UnitMatch] = field(default_factory=dict)
+    owner: UnitMatch | None = None  # the agency named at the table's top, matched like the units
 
     def as_json(self) -> dict[str, object]:
         """The table as the command line prints it: tasks, errors, warnings and a summary."""
@@ -153,6 +155,9 @@ class PlanTable:
                     for text, match in self.units.items()
                 },
                 "new_units": sum(match.unit_id is None for match in self.units.values()),
+                "owner": None
+                if self.owner is None
+                else {"text": self.owner.text, "unit_id": self.owner.unit_id, "match": self.owner.how.value},
             },
         }
 
@@ -195,8 +200,15 @@ def _task_json(task: TableTask) -> dict[str, object]:
         "timeline_text": task.timeline_text,
         "product": task.product,
         "notes": task.notes,
-        "budget": [{"source": amount.source.value, "amount": amount.amount} for amount in task.budget],
+        "budget": [_amount_json(amount) for amount in task.budget],
     }
+
+
+def _amount_json(amount: Amount) -> dict[str, object]:
+    said: dict[str, object] = {"source": amount.source.value, "amount": amount.amount}
+    if amount.year is not None:
+        said["year"] = amount.year  # only for a budget the table splits by year
+    return said
 
 
 def _problem_json(problem: Problem) -> dict[str, object]:

@@ -35,6 +35,8 @@ class Header:
     headings: dict[int, str]
     money_factor: int | None
     skip_rows: set[int] = field(default_factory=set)  # a row of column numbers under the header
+    # Every heading's text, to know the header again where it is repeated lower down.
+    texts: frozenset[str] = frozenset()
 
     @property
     def score(self) -> int:
@@ -68,29 +70,58 @@ def header_at(rows: Sequence[Sequence[object]], row: int) -> Header | None:
     columns: dict[int, TableField] = {}
     headings: dict[int, str] = {}
     parent = ""
-    factor: int | None = None
+    taken: set[TableField] = set()
     for column in range(width):
         upper = text_of(top[column]) if column < len(top) else ""
         lower = text_of(below[column]) if second and column < len(below) else ""
         # A heading merged across columns is written in its first cell only.
         parent = upper or (parent if lower else "")
         heading = " / ".join(part for part in (parent, lower) if part)
+        if heading:
+            headings[column] = heading  # every heading, so that the user can give any column a role
         found = (field_of(lower) if lower else None) or field_of(parent)
         if parent and lower and field_of(parent) is TableField.TIMELINE and found is TableField.TIMELINE:
             found = _start_or_end(lower)
         if found is None:
             continue
-        if found in columns.values():
-            continue  # the first column of a kind holds it; a repeat is left out (and can be chosen)
+        # The first column of a kind holds it and a repeat is left out (the user can choose it),
+        # except a budget split by year ("Kinh phí" over 2026, 2027, …): every year counts.
+        by_year = found is TableField.BUDGET and year_of(heading) is not None
+        if found in taken and not by_year:
+            continue
         columns[column] = found
-        headings[column] = heading
-        if found is TableField.BUDGET or found in SOURCE_COLUMNS:
-            factor = factor or money_factor(heading) or money_factor(parent)
+        if not by_year:
+            taken.add(found)
     last = row + 1 if second else row
-    header = Header(row, last, columns, headings, factor)
-    if last < len(rows) and _column_numbers(rows[last]):
+    texts = frozenset(
+        text for line in (top, below if second else []) for value in line if (text := text_of(value))
+    )
+    header = Header(row, last, columns, headings, money_factor_of(columns, headings), texts=texts)
+    if last < len(rows) and column_numbers(rows[last]):
         header.skip_rows.add(last + 1)
     return header
+
+
+def money_factor_of(columns: dict[int, TableField], headings: dict[int, str]) -> int | None:
+    """The money unit the headings of the budget columns state (the first that states one)."""
+    for column, found in sorted(columns.items()):
+        if found is TableField.BUDGET or found in SOURCE_COLUMNS:
+            factor = money_factor(headings.get(column, ""))
+            if factor is not None:
+                return factor
+    return None
+
+
+def year_of(heading: str) -> int | None:
+    """The one year a budget heading names ("Kinh phí / 2026", "Kinh phí năm 2027"), or None.
+
+    A period ("giai đoạn 2026-2030") names no single year.
+    """
+    last = heading.rsplit(" / ", 1)[-1]
+    years = re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", last)
+    if len(years) != 1 or re.search(r"\d\s*[-–]\s*\d", last):
+        return None
+    return int(years[0])
 
 
 def _is_second_line(top: list[object], below: list[object], top_fields: dict[int, TableField | None]) -> bool:
@@ -120,7 +151,7 @@ def _start_or_end(text: str) -> TableField | None:
     return TableField.TIMELINE
 
 
-def _column_numbers(row: Sequence[object]) -> bool:
+def column_numbers(row: Sequence[object]) -> bool:
     """Whether a row only numbers the columns above it: 1 2 3 … or (1) (2) (3) …"""
     numbers = []
     for value in row:

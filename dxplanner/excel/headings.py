@@ -126,6 +126,7 @@ _MONEY_UNITS = (
     (re.compile(r"\btrieu( dong| vnd)?\b|\btr\.?d\b|\bmillion\b|\bmn\b"), 1_000_000),
     (re.compile(r"\b(nghin|ngan) dong\b|1\.000 dong|\bthousand\b"), 1_000),
 )
+_PROGRESS_WORDS = ("tien do", "hoan thanh", "ty le", "muc do", "progress", "complet", "done")
 _BRACKETS = re.compile(r"\(.*?\)|\[.*?\]")
 
 
@@ -142,6 +143,8 @@ def field_of(heading: object) -> TableField | None:
     key = heading_key(heading)
     if not key:
         return None
+    if "%" in full and any(word in key for word in _PROGRESS_WORDS):
+        return TableField.PROGRESS  # "Tiến độ thực hiện (%)": a share done, not a schedule
     for spec in SPECS:
         if key in spec.exact or full in spec.exact:
             return spec.field

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 _ROMAN = re.compile(r"(?=[IVXLCDM]+$)M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 _ARABIC = re.compile(r"\d{1,4}(\.\d{1,4}){0,5}")
+# "I.1", "II.2.3", "A.1": a section's own numbers, written after the section's numeral or letter.
+_SECTION_ARABIC = re.compile(r"([IVXLCDM]+|[A-Z])\.(\d{1,4}(?:\.\d{1,4}){0,4})")
 _BULLETS = {"-", "+", "*", "•", "–", "—", "o", "▪", "·"}
 _TRIM = ".):;,*( \t"
 
@@ -15,7 +17,7 @@ _TRIM = ".):;,*( \t"
 class Numbering:
     """A row's number: its style (which level of the table it marks) and its code as written, cleaned."""
 
-    style: str  # "roman", "upper", "arabic1", "arabic2" (1.1), ..., "lower", "bullet"
+    style: str  # "roman", "upper", "arabic1", "arabic2" (1.1), ..., "section1" (I.1), ..., "lower", "bullet"
     code: str
 
 
@@ -62,6 +64,9 @@ class NumberReader:
         core = re.sub(r"(?i)^(phan|phần|muc|mục|chuong|chương|part|section)\s+", "", core)
         if _ARABIC.fullmatch(core):
             return self._note(Numbering(f"arabic{core.count('.') + 1}", core))
+        section = _SECTION_ARABIC.fullmatch(core)
+        if section:
+            return self._note(Numbering(f"section{section.group(2).count('.') + 1}", core))
         if core.isupper() and _ROMAN.fullmatch(core) and core:
             return self._note(self._roman_or_letter(core))
         if len(core) == 1 and core.isalpha():
@@ -99,13 +104,15 @@ class TreeBuilder:
         styles = [open_style for open_style, _key in self._open]
         if style in styles:
             del self._open[styles.index(style) :]
-        elif style.startswith("arabic") and style != "arabic1":
-            # "1.2" belongs under the "1" it extends, even when letters were opened below that.
-            depth = int(style.removeprefix("arabic"))
+        elif (dotted := _dotted(style)) is not None and dotted[1] > 1:
+            # "1.2" belongs under the "1" it extends (and "I.1.2" under "I.1"), even when letters
+            # were opened below that.
             shallower = [
                 number
                 for number, open_style in enumerate(styles)
-                if open_style.startswith("arabic") and int(open_style.removeprefix("arabic")) < depth
+                if (other := _dotted(open_style)) is not None
+                and other[0] == dotted[0]
+                and other[1] < dotted[1]
             ]
             if shallower:
                 del self._open[shallower[-1] + 1 :]
@@ -113,3 +120,11 @@ class TreeBuilder:
         level = len(self._open)
         self._open.append((style, key))
         return parent, level
+
+
+def _dotted(style: str) -> tuple[str, int] | None:
+    """A dotted style's family and depth ("arabic2" -> ("arabic", 2)), or None for other styles."""
+    for family in ("arabic", "section"):
+        if style.startswith(family):
+            return family, int(style.removeprefix(family))
+    return None

@@ -8,10 +8,26 @@ from pathlib import Path
 
 from dxplanner.core.enums import FundingSource, TaskKind
 from dxplanner.core.errors import InvalidInputError
-from dxplanner.core.plan_table import SOURCE_COLUMNS, Amount, PlanTable, Problem, TableField, TableTask
+from dxplanner.core.plan_table import (
+    SOURCE_COLUMNS,
+    Amount,
+    PlanTable,
+    Problem,
+    TableField,
+    TableTask,
+    column_letter,
+)
 from dxplanner.core.text import fold
 from dxplanner.core.timeline import Timeline, TimelineKind, parse_timeline
-from dxplanner.excel.header import HEADER_SCAN_ROWS, Header, find_header, header_at
+from dxplanner.excel.header import (
+    HEADER_SCAN_ROWS,
+    Header,
+    column_numbers,
+    find_header,
+    header_at,
+    money_factor_of,
+    year_of,
+)
 from dxplanner.excel.headings import is_english
 from dxplanner.excel.numbering import Numbering, NumberReader, TreeBuilder
 from dxplanner.excel.values import amount_of, is_total, name_of, source_of, text_of, unit_texts
@@ -23,6 +39,29 @@ _TEXT_FIELDS = (TableField.NAME, TableField.PRODUCT, TableField.NOTES)
 _GROUP_STYLES = ("roman", "upper")
 _NOT_AN_AMOUNT = -1
 _NO_COLUMN = 1 << 30  # past the end of any row
+_NOT_AN_AGENCY = ("cong hoa", "doc lap", "ten co quan", "ten don vi", "agency name", "name of agency")
+# Twenty empty rows end a table: what comes after so long a gap is not part of it.
+_GAP_ENDS_TABLE = 20
+# What the rows under a table begin with: the list of recipients, the signature, a legend.
+_FOOTER_STARTS = (
+    "noi nhan",
+    "kt.",
+    "kt ",
+    "tm.",
+    "tm ",
+    "ghi chu:",
+    "chu thich:",
+    "nguoi lap",
+    "nguoi ky",
+    "chu tich",
+    "pho chu tich",
+    "giam doc",
+    "thu truong",
+    "recipients:",
+    "note:",
+    "notes:",
+    "signed",
+)
 
 
 def read_plan_table(
@@ -42,6 +81,7 @@ def read_plan_table(
         chosen, header = _choose_sheet(workbook, sheet, header_row)
         if columns is not None:
             header.columns = dict(columns)
+            header.money_factor = money_factor_of(header.columns, header.headings)
         reader = _TableReader(header, workbook.estimated_rows(chosen), progress)
         top: list[Row] = []
         for number, row in enumerate(workbook.rows(chosen), 1):
@@ -99,8 +139,8 @@ def _title_rows(rows: list[Row]) -> tuple[str | None, str | None]:
     """The agency (the first line at the top left) and the plan's title, from the rows above the header."""
     lines = [[text_of(value) for value in row if text_of(value)] for row in rows]
     agency = lines[0][0] if lines and lines[0] else None
-    if agency and fold(agency).startswith(("cong hoa", "doc lap")):
-        agency = None
+    if agency and fold(agency).strip(" [](){}.…").startswith(_NOT_AN_AGENCY):
+        agency = None  # the motto, or a template's placeholder for the agency's name
     title = None
     for line in lines:
         text = " ".join(line)
@@ -117,7 +157,15 @@ class _TableReader:
 
     def __init__(self, header: Header, expected_rows: int, progress: Progress | None) -> None:
         self.header = header
-        self.by_field = {found: column for column, found in header.columns.items()}
+        # Each field's first column; a budget split by year is read from its year columns besides.
+        self.by_field: dict[TableField, int] = {}
+        self.year_columns: list[tuple[int, int]] = []
+        for column, found in sorted(header.columns.items()):
+            year = year_of(header.headings.get(column, "")) if found is TableField.BUDGET else None
+            if year is not None:
+                self.year_columns.append((column, year))
+            else:
+                self.by_field.setdefault(found, column)
         english = is_english(list(header.headings.values()))
         self.decimal_comma = not english
         self.factor = header.money_factor or 1
@@ -135,6 +183,9 @@ class _TableReader:
         self.amounts: dict[str, int | None] = {}
         self.units: dict[str, list[str]] = {}
         self.previous_blank = True
+        self.blank_run = 0
+        self.ended = False
+        self.breakdown: list[Amount] = []  # money in funding rows under the last task
         self.expected = max(expected_rows, 1)
         self.progress = progress
         if header.money_factor is None and any(
@@ -150,13 +201,25 @@ class _TableReader:
         """Take one row in; False when the user asked to stop."""
         if self.progress is not None and number % 500 == 0 and not self.progress(number, self.expected):
             return False
+        if self.ended:
+            return True
         if not _filled(row):
             self.previous_blank = True
+            self.blank_run += 1
             return True
+        if self.blank_run >= _GAP_ENDS_TABLE and self.tasks:
+            return self._end(number, _("Rows from row {row} on, after a long gap, were not read as tasks."))
+        self.blank_run = 0
         number_cell, name_cell = self._cell(row, TableField.NUMBER), self._cell(row, TableField.NAME)
         if is_total(number_cell, name_cell):
             self.previous_blank = True
             return True
+        unnumbered = not text_of(number_cell)
+        if (unnumbered or text_of(number_cell) in self.header.texts) and self._is_header_again(row):
+            self.previous_blank = True  # the header repeated (a page pasted under another)
+            return True
+        if unnumbered and self.tasks and self._is_footer(row):
+            return self._end(number, _("Row {row} and those below it (notes or signatures) were not read."))
         numbering = self.numbers.read(number_cell) if TableField.NUMBER in self.by_field else None
         if numbering is None and self._continues(row, number_cell):
             self._join(self.tasks[-1], row)
@@ -169,6 +232,19 @@ class _TableReader:
             return True
         self._add(number, row, numbering, name)
         return True
+
+    def _end(self, number: int, message: str) -> bool:
+        self.ended = True
+        self._warn(number, None, message.format(row=number))
+        return True
+
+    def _is_header_again(self, row: Row) -> bool:
+        texts = [text for value in row if (text := text_of(value))]
+        return (len(texts) >= 2 and all(text in self.header.texts for text in texts)) or column_numbers(row)
+
+    def _is_footer(self, row: Row) -> bool:
+        texts = [text for value in row if (text := text_of(value))]
+        return len(texts) <= 3 and any(fold(text).startswith(_FOOTER_STARTS) for text in texts)
 
     def _continues(self, row: Row, number_cell: object) -> bool:
         """Whether an unnumbered row carries on the task above (its name or product spilt over)."""
@@ -197,8 +273,31 @@ class _TableReader:
                 setattr(task, attribute, f"{before} {text}" if before else text)
         more = unit_texts(self._cell(row, TableField.COOPERATING))
         task.cooperating_units.extend(unit for unit in more if unit not in task.cooperating_units)
+        # A row of money under a task ("500 | NSTW") breaks its budget down by source.
+        self.breakdown.extend(self._money(task.row, row))
+
+    def _settle_budget(self) -> None:
+        """Take the funding rows under the last task as its budget when they add up to it (or it has none)."""
+        if not self.breakdown or not self.tasks:
+            return
+        task, rows = self.tasks[-1], self.breakdown
+        self.breakdown = []
+        merged: dict[tuple[FundingSource, int | None], int] = {}
+        for amount in rows:
+            merged[amount.source, amount.year] = merged.get((amount.source, amount.year), 0) + amount.amount
+        below = [Amount(source, amount, year) for (source, year), amount in merged.items()]
+        own = sum(amount.amount for amount in task.budget)
+        if own and own != sum(merged.values()):
+            self._warn(
+                task.row,
+                TableField.BUDGET,
+                _("The amounts in the rows under the task do not add up to its budget; its budget is kept."),
+            )
+            return
+        task.budget = below
 
     def _add(self, number: int, row: Row, numbering: Numbering | None, name: str) -> None:
+        self._settle_budget()
         style = numbering.style if numbering else "plain"
         parent_row, level = self.tree.place(style, number)
         task = TableTask(row=number, code=numbering.code if numbering else None, name=name, level=level)
@@ -232,7 +331,7 @@ class _TableReader:
         helpers = [*leads[1:], *self._units(self._cell(row, TableField.COOPERATING))]
         task.cooperating_units = [unit for unit in dict.fromkeys(helpers) if unit != task.lead_unit]
         self._dates(task, row)
-        self._money(task, row)
+        task.budget = self._money(task.row, row)
         progress = self._cell(row, TableField.PROGRESS)
         if isinstance(progress, int | float) and not isinstance(progress, bool):
             task.progress = float(progress) * (
@@ -295,29 +394,41 @@ class _TableReader:
 
     # Money.
 
-    def _money(self, task: TableTask, row: Row) -> None:
-        amounts: dict[FundingSource, int] = {}
+    def _money(self, task_row: int, row: Row) -> list[Amount]:
+        """A row's money by source: its source columns, else its year columns, else its total."""
+        amounts: dict[tuple[FundingSource, int | None], int] = {}
         for found, source in self.source_columns:
-            amount = self._amount(task, row, found)
+            amount = self._amount(task_row, row, self.by_field[found])
             if amount:
-                amounts[source] = amounts.get(source, 0) + amount
-        total = self._amount(task, row, TableField.BUDGET)
-        if total and not amounts:
-            said = self._cell(row, TableField.SOURCE)
-            named = source_of(said)
-            if named is None and text_of(said):
-                self._warn(
-                    task.row,
-                    TableField.SOURCE,
-                    _("The funding source “{text}” is not known; counted as other sources.").format(
-                        text=text_of(said)
-                    ),
-                )
-            amounts[named or FundingSource.OTHER] = total
-        task.budget = [Amount(source, amount) for source, amount in amounts.items()]
+                amounts[source, None] = amounts.get((source, None), 0) + amount
+        if not amounts:
+            named: FundingSource | None = None  # asked once, and only when there is money
+            for column, year in self.year_columns:
+                amount = self._amount(task_row, row, column)
+                if amount:
+                    named = named or self._source(task_row, row)
+                    amounts[named, year] = amounts.get((named, year), 0) + amount
+        if not amounts:
+            total = self._amount(task_row, row, self.by_field.get(TableField.BUDGET, _NO_COLUMN))
+            if total:
+                amounts[self._source(task_row, row), None] = total
+        return [Amount(source, amount, year) for (source, year), amount in amounts.items()]
 
-    def _amount(self, task: TableTask, row: Row, found: TableField) -> int | None:
-        value = self._cell(row, found)
+    def _source(self, task_row: int, row: Row) -> FundingSource:
+        said = self._cell(row, TableField.SOURCE)
+        named = source_of(said)
+        if named is None and text_of(said):
+            self._warn(
+                task_row,
+                TableField.SOURCE,
+                _("The funding source “{text}” is not known; counted as other sources.").format(
+                    text=text_of(said)
+                ),
+            )
+        return named or FundingSource.OTHER
+
+    def _amount(self, task_row: int, row: Row, column: int) -> int | None:
+        value = row[column] if column < len(row) else None
         if value is None:
             return None
         if isinstance(value, str):
@@ -336,7 +447,13 @@ class _TableReader:
             except (ValueError, OverflowError):
                 amount = _NOT_AN_AMOUNT
         if amount == _NOT_AN_AMOUNT:
-            self._error(task.row, found, _("“{text}” is not an amount of money.").format(text=text_of(value)))
+            self.errors.append(
+                Problem(
+                    task_row,
+                    column_letter(column),
+                    _("“{text}” is not an amount of money.").format(text=text_of(value)),
+                )
+            )
             return None
         return amount
 
@@ -347,10 +464,8 @@ class _TableReader:
         return row[column] if column < len(row) else None
 
     def _letter(self, found: TableField | None) -> str | None:
-        from openpyxl.utils import get_column_letter
-
         column = self.by_field.get(found) if found is not None else None
-        return get_column_letter(column + 1) if column is not None else None
+        return column_letter(column) if column is not None else None
 
     def _error(self, row: int, found: TableField | None, message: str) -> None:
         self.errors.append(Problem(row, self._letter(found), message))
@@ -360,6 +475,7 @@ class _TableReader:
 
     def finish(self, sheet: str, sheets: list[str]) -> PlanTable:
         """The table as read: rows with rows under them, or numbered as sections, are groups."""
+        self._settle_budget()
         for task in self.tasks:
             section = self.styles.get(task.row) in _GROUP_STYLES and not (
                 task.lead_unit or task.start or task.end

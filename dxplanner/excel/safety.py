@@ -13,6 +13,9 @@ MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_UNPACKED_BYTES = 500 * 1024 * 1024
 MAX_MEMBER_RATIO = 200  # how much a part may grow when unpacked; XML of a sheet grows 5 to 30 times
 MAX_MEMBERS = 5_000
+# openpyxl holds every shared string in memory (about six times its XML): 64 MB of them is
+# far more text than any plan has, and still well under a gigabyte once read.
+MAX_SHARED_STRINGS_BYTES = 64 * 1024 * 1024
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = b"PK\x03\x04"
 
@@ -86,5 +89,10 @@ def _check_members(path: Path, name: str) -> None:
     for member in members:
         if member.file_size > 1024 * 1024 and member.file_size > MAX_MEMBER_RATIO * max(
             member.compress_size, 1
+        ):
+            raise InvalidInputError(too_big.format(name=name))
+        if (
+            member.filename.lower().endswith("sharedstrings.xml")
+            and member.file_size > MAX_SHARED_STRINGS_BYTES
         ):
             raise InvalidInputError(too_big.format(name=name))

@@ -9,9 +9,17 @@ from dxplanner.core.enums import FundingSource
 from dxplanner.core.text import fold
 
 _SPACES = re.compile(r"\s+")
+# Between two units' names: "và", "and", or a dash ("Sở A - Sở B", but "Sở Lao động - Thương binh").
+_AND = re.compile(r"\s+(?:và|va|với|and|&|-|–)\s+", re.IGNORECASE)
 # Footnote marks after a name: "Nhiệm vụ X¹", "Nhiệm vụ Y*", "Nhiệm vụ Z (*)", "… (1)", "… [2]".
 _FOOTNOTE = re.compile(r"(\s*(\(\*+\)|\*+|\(\d{1,2}\)|\[\d{1,2}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+))+$")
-_MAYBE_TOTAL = re.compile(r"(?i)\s*(t[ổôo]ng|c[ộôo]ng|total|grand|sum)(\s|:|$)")
+_MAYBE_TOTAL = re.compile(r"(?i)\s*(t[ổôo]ng|c[ộôo]ng|total|grand|sum|sub)(\s|:|-|$|total)")
+# Subtotals: "Cộng mục I", "Cộng phần A", "Tổng nhóm 2", "Cộng II", "Subtotal".
+_SUBTOTAL = re.compile(
+    r"((tong cong|tong|cong) (muc|phan|nhom|chuong|khoi|linh vuc|giai doan)\b"
+    r"|(tong|cong) ([ivxlc]+|[a-e]|\d{1,2})\.?$"
+    r"|sub-?\s?totals?\b)"
+)
 _FOOTNOTE_ENDS = set("*)]\u00b9\u00b2\u00b3\u2070\u2071\u2074\u2075\u2076\u2077\u2078\u2079")
 _CELL_UNITS = (
     (re.compile(r"\b(ty|ti|billion|bn)\b"), 1_000_000_000),
@@ -125,6 +133,8 @@ def is_total(number: object, name: object) -> bool:
             return True
         if re.match(r"(tong cong|tong so|grand total|total)\b", key) and len(key) < 40:
             return True
+        if _SUBTOTAL.match(key) and len(key) < 60:
+            return True
     return False
 
 
@@ -192,18 +202,24 @@ def unit_texts(value: object) -> list[str]:
     """
     if value is None:
         return []
-    found = []
-    for piece in re.split(r"[;\n\r]+|\s[-+•]\s", str(value)):
+    found: list[str] = []
+    for piece in re.split(r"[;\n\r]+|\s[+•]\s", str(value)):
         piece = _SPACES.sub(" ", piece).strip(" -+•.,")
         if not piece:
             continue
         parts = [part.strip(" .") for part in piece.split(",") if part.strip(" .")]
         collective = re.search(r"(^|\s)cac\s", fold(piece))  # "các sở", "UBND các huyện"
         if len(parts) > 1 and not collective and all(_names_a_unit(part) for part in parts):
-            found.extend(parts)
+            found.extend(part for whole in parts for part in _split_and(whole))
         else:
-            found.append(piece)
+            found.extend(_split_and(piece))
     return found
+
+
+def _split_and(text: str) -> list[str]:
+    """ "Sở Tài chính và Sở Nội vụ" is two units; "Sở Thông tin và Truyền thông" is one."""
+    parts = [part.strip() for part in _AND.split(text) if part.strip()]
+    return parts if len(parts) > 1 and all(_names_a_unit(part) for part in parts) else [text]
 
 
 def _names_a_unit(text: str) -> bool:

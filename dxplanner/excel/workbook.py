@@ -30,24 +30,28 @@ class Workbook:
 
     @property
     def sheet_names(self) -> list[str]:
-        """The sheets, in the workbook's order."""
-        return list(self._book.sheetnames)
+        """The sheets that hold cells, in the workbook's order (a chart sheet holds no table)."""
+        return [sheet.title for sheet in self._book.worksheets]
 
     def rows(self, sheet: str, limit: int | None = None) -> Iterator[Row]:
         """The sheet's rows from the first, each as values (None for an empty cell), at most `limit`."""
-        worksheet = self._book[sheet]
-        # The size a sheet declares may lie (too large, or too small): read what is there.
-        worksheet.reset_dimensions()
+        filled = 0
         with reading(self.name):
+            worksheet = self._book[sheet]
+            # The size a sheet declares may lie (too large, or too small): read what is there.
+            worksheet.reset_dimensions()
             for number, row in enumerate(worksheet.iter_rows(max_col=MAX_COLUMNS, values_only=True), 1):
                 if limit is not None and number > limit:
                     return
-                if number > MAX_ROWS:
-                    raise InvalidInputError(
-                        _("The sheet “{sheet}” has more than {rows} rows; a plan table is smaller.").format(
-                            sheet=sheet, rows=f"{MAX_ROWS:,}"
+                # Only rows with something in them count: one stray cell far down is no reason to refuse.
+                if row.count(None) != len(row):
+                    filled += 1
+                    if filled > MAX_ROWS:
+                        raise InvalidInputError(
+                            _(
+                                "The sheet “{sheet}” has more than {rows} rows; a plan table is smaller."
+                            ).format(sheet=sheet, rows=f"{MAX_ROWS:,}")
                         )
-                    )
                 yield row
 
     def estimated_rows(self, sheet: str) -> int:

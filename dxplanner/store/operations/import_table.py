@@ -98,6 +98,8 @@ def match_units(store: PlanStore, table: PlanTable) -> None:
     with store.read() as session:
         matcher = UnitMatcher(queries.unit_names(session), f"{table.agency or ''} {table.title or ''}")
     table.units = matcher.match_all(table.unit_texts())
+    if table.agency:
+        table.owner = table.units.get(table.agency) or matcher.match_all([table.agency])[table.agency]
     for text, match in table.units.items():
         if match.how is MatchKind.FUZZY:
             message = _("“{text}” is taken to be the unit “{unit}”.").format(text=text, unit=match.unit_name)
@@ -141,7 +143,14 @@ def import_table(
         else:
             plan_start, plan_end = _period(table, new_plan or NewPlan(table.title or table.sheet))
             plan_id = _create_plan(
-                connection, changes, units, table, new_plan, unit_ids, plan_start, plan_end
+                connection,
+                changes,
+                units,
+                table,
+                new_plan,
+                unit_ids | _owner_choice(table, chosen),
+                plan_start,
+                plan_end,
             )
         written = _TaskWriter(connection, plan_id, plan_start, plan_end, unit_ids).write(table)
         for entity, ids in written.items():
@@ -173,7 +182,7 @@ def _create_plan(
     asked = new_plan or NewPlan(table.title or table.sheet)
     owner_text = asked.owner or table.agency
     if owner_text:
-        owner = units.unit_for(owner_text, units.find(owner_text))
+        owner = units.unit_for(owner_text, unit_ids.get(owner_text))
     else:
         leads = Counter(unit_ids[task.lead_unit] for task in table.tasks if task.lead_unit)
         owner = leads.most_common(1)[0][0] if leads else units.unit_for(_("My agency"), None)
@@ -185,6 +194,14 @@ def _create_plan(
     )
     changes.create(Entity.PLAN, plan_id)
     return plan_id
+
+
+def _owner_choice(table: PlanTable, chosen: Mapping[str, int | None]) -> dict[str, int]:
+    """The file's unit the table's agency is, when it was matched or chosen (else a new unit is made)."""
+    if not table.agency:
+        return {}
+    unit_id = chosen.get(table.agency, table.owner.unit_id if table.owner else None)
+    return {table.agency: unit_id} if unit_id is not None else {}
 
 
 def _inserted_id(result: sa.CursorResult[object]) -> int:
@@ -200,17 +217,13 @@ class _UnitMaker:
         self.connection = connection
         self.changes = changes
         unit = queries.table(Unit)
-        rows = connection.execute(sa.select(unit.c.id, unit.c.code, unit.c.name, unit.c.short_name)).all()
-        self.codes = {code for _id, code, _name, _short in rows}
-        self.by_name = {
-            fold(text): unit_id for unit_id, code, name, short in rows for text in (code, name, short) if text
-        }
-        self.ids = {unit_id for unit_id, *_rest in rows}
+        rows = connection.execute(sa.select(unit.c.id, unit.c.code)).all()
+        self.codes = {code for _id, code in rows}
+        self.ids = {unit_id for unit_id, _code in rows}
+        # Only the units this import makes: a text the user (or the matcher) sent to a new unit
+        # must never land on an existing unit of the same name.
+        self.new_by_name: dict[str, int] = {}
         self.made = 0
-
-    def find(self, text: str) -> int | None:
-        """An existing unit called exactly this, if any."""
-        return self.by_name.get(fold(text))
 
     def unit_for(self, text: str, chosen: int | None) -> int:
         """The chosen unit, or a new unit called `text` (one per name, however often it is named)."""
@@ -218,16 +231,16 @@ class _UnitMaker:
             if chosen not in self.ids:
                 raise InvalidInputError(_("There is no unit with id {id}.").format(id=chosen))
             return chosen
-        known = self.find(text)
-        if known is not None:
-            return known
+        made = self.new_by_name.get(fold(text))
+        if made is not None:
+            return made
         name = rules.required_text(text, _("Unit name"))
         unit_id = _inserted_id(
             self.connection.execute(
                 sa.insert(queries.table(Unit)).values(code=self._code(name), name=name, kind=_kind_of(name))
             )
         )
-        self.by_name[fold(name)] = unit_id
+        self.new_by_name[fold(name)] = unit_id
         self.ids.add(unit_id)
         self.changes.create(Entity.UNIT, unit_id)
         self.made += 1
@@ -323,7 +336,9 @@ class _TaskWriter:
                 helpers = {self.unit_ids[text] for text in item.cooperating_units} - {lead}
                 cooperating.extend((task_id, unit_id, UnitRole.COOPERATING) for unit_id in sorted(helpers))
             year = (start or end or self.plan_start).year
-            budget.extend((task_id, amount.source, year, amount.amount) for amount in item.budget)
+            budget.extend(
+                (task_id, amount.source, amount.year or year, amount.amount) for amount in item.budget
+            )
         bulk_insert(self.connection, task, _TASK_COLUMNS, tasks)
         bulk_insert(self.connection, queries.table(TaskUnit), ("task_id", "unit_id", "role"), cooperating)
         bulk_insert(

@@ -155,8 +155,7 @@ class ImportDialog(QDialog):
     def _stop_reading(self) -> None:
         reader, self._reader = self._reader, None
         if reader is not None:
-            reader.cancel()
-            reader.wait()
+            reader.abandon()
 
     # Showing what was read.
 

@@ -68,6 +68,10 @@ class ColumnMapping(QTableWidget):
         return {column: combo.currentData() for column, combo in self.combos.items() if combo.currentData()}
 
 
+# Showing more rows than anyone scrolls through only keeps the window waiting.
+PREVIEW_TASKS = 20_000
+
+
 class TaskTree(QTreeWidget):
     """The tasks as they will be imported, in their tree."""
 
@@ -90,10 +94,10 @@ class TaskTree(QTreeWidget):
         self.setUniformRowHeights(True)
 
     def show_table(self, table: PlanTable, date_format: str) -> None:
-        """Show every task under its group."""
+        """Show the tasks under their groups (the first PREVIEW_TASKS of a very long table)."""
         self.clear()
         items: dict[int, QTreeWidgetItem] = {}
-        for task in table.tasks:
+        for task in table.tasks[:PREVIEW_TASKS]:
             parent = items.get(task.parent_row) if task.parent_row is not None else None
             money = sum(amount.amount for amount in task.budget)
             values = [
@@ -113,6 +117,10 @@ class TaskTree(QTreeWidget):
                 font.setBold(True)
                 item.setFont(1, font)
             items[task.row] = item
+        if len(table.tasks) > PREVIEW_TASKS:
+            more = len(table.tasks) - PREVIEW_TASKS
+            note = QTreeWidgetItem(self, ["", _("… and {count} more rows, imported too.").format(count=more)])
+            note.setFlags(Qt.ItemFlag.NoItemFlags)
         self.expandToDepth(1)
         for column in (0, 2, 4, 5, 6, 7, 8):
             self.resizeColumnToContents(column)
@@ -137,6 +145,9 @@ class UnitChoices(QTableWidget):
         """One line per unit text, its match chosen; fuzzy matches and new units first, to be checked."""
         self.combos.clear()
         matches = sorted(table.units.values(), key=lambda match: (match.how is MatchKind.EXACT, match.text))
+        owner = table.owner if table.owner and table.owner.text not in table.units else None
+        if owner is not None:
+            matches.insert(0, owner)
         self.setRowCount(len(matches))
         for line, match in enumerate(matches):
             self.setItem(line, 0, _item(match.text))
@@ -150,6 +161,8 @@ class UnitChoices(QTableWidget):
             how = label(match.how) if not match.ambiguous else _("several units go by this name")
             if match.how is MatchKind.FUZZY:
                 how = f"{how} ({match.score:.0f}%)"
+            if table.owner is not None and match.text == table.owner.text:
+                how = _("{how}; the agency at the table's top, owner of a new plan").format(how=how)
             self.setItem(line, 2, _item(how))
         self.resizeColumnToContents(2)
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 
 from dxplanner.core.errors import DomainError
 from dxplanner.core.plan_table import PlanTable, TableField
@@ -54,11 +56,44 @@ class TableReader(QThread):
         except DomainError as error:
             self.failed.emit(error.message)
             return
-        except Exception as error:  # a bug must not leave the dialog waiting forever
-            self.failed.emit(_("The workbook could not be read: {reason}").format(reason=error))
+        except Exception:  # a bug must not leave the dialog waiting forever, nor show a traceback
+            logging.getLogger(__name__).exception("reading %s failed", request.path)
+            self.failed.emit(
+                _("{name} could not be read. If Excel opens it, save it again as .xlsx and retry.").format(
+                    name=request.path.name
+                )
+            )
             return
         self.finished_reading.emit(table)
+
+    def abandon(self) -> None:
+        """Stop listening and let the reading end on its own, without making the window wait for it.
+
+        openpyxl cannot be interrupted while it opens a workbook; the thread is kept alive (and
+        waited for when the application quits) instead of blocking the window until it is done.
+        """
+        self.cancel()
+        for signal in (self.progressed, self.finished_reading, self.failed):
+            with contextlib.suppress(RuntimeError, TypeError):  # nothing was connected
+                signal.disconnect()
+        self.setParent(None)
+        if self.isRunning():
+            _ABANDONED.add(self)
+            self.finished.connect(lambda: _ABANDONED.discard(self))
+            application = QCoreApplication.instance()
+            if application is not None and not application.property("dxplanner_waits_for_readers"):
+                application.aboutToQuit.connect(_wait_for_abandoned)
+                application.setProperty("dxplanner_waits_for_readers", True)
 
     def _progress(self, done: int, expected: int) -> bool:
         self.progressed.emit(done, expected)
         return not self._stop.is_set()
+
+
+# Readings the window stopped listening to, kept alive until they end.
+_ABANDONED: set[TableReader] = set()
+
+
+def _wait_for_abandoned() -> None:
+    for reader in list(_ABANDONED):
+        reader.wait()
