@@ -7,11 +7,17 @@ exactly. A write transaction collects its log before it commits, so any
 operation can be undone and redone exactly, ids, order and links included,
 without operation-specific undo code. (A shared PostgreSQL mode will need its
 own triggers for the same log.)
+
+Bulk inserts (an import of ten thousand tasks) skip the per-row log: they record
+one statement that deletes the range of rows they added. Undoing runs it, and the
+triggers log the deleted rows as they go; that log, replayed, is the redo. So the
+redo of any step is what undoing it recorded, and replay returns it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -27,7 +33,7 @@ class Journal:
     """The statements that undo a transaction (in the order to run them) and redo it."""
 
     undo: tuple[str, ...]
-    redo: tuple[str, ...]
+    redo: tuple[str, ...]  # incomplete after a bulk insert: take the redo that replaying undo returns
     tables: frozenset[str]
 
     def __bool__(self) -> bool:
@@ -37,8 +43,8 @@ class Journal:
         """The rowids the journal touches, by table (the same either way it is replayed)."""
         touched: dict[str, set[int]] = {}
         for statement in self.undo:
-            table, rowid = _row_of(statement)
-            touched.setdefault(table, set()).add(rowid)
+            table, first, last = _rows_of(statement)
+            touched.setdefault(table, set()).update(range(first, last + 1))
         return touched
 
     def reshaped(self) -> frozenset[str]:
@@ -126,25 +132,63 @@ def take_journal(connection: sa.Connection) -> Journal:
     rows = connection.exec_driver_sql(f"SELECT undo, redo FROM temp.{_LOG} ORDER BY seq").fetchall()
     connection.exec_driver_sql(f"DELETE FROM temp.{_LOG}")
     tables = frozenset(_table_of(statement) for statement, _redo in rows)
-    return Journal(tuple(undo for undo, _redo in reversed(rows)), tuple(redo for _undo, redo in rows), tables)
+    return Journal(
+        tuple(undo for undo, _redo in reversed(rows)), tuple(redo for _undo, redo in rows if redo), tables
+    )
 
 
-def replay(connection: sa.Connection, statements: Iterable[str]) -> None:
-    """Run recorded statements, checking foreign keys only at commit (the order may pass through gaps)."""
+@contextmanager
+def inserted_in_bulk(connection: sa.Connection, table: sa.Table) -> Iterator[None]:
+    """Insert many rows into table without logging each; the log gets one delete of the new rowids.
+
+    The rows must get rowids above every row already there (new ids, or SQLite's own), which holds
+    inside a write transaction: no other writer can take them.
+    """
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    name = table.name
+    trigger = next(statement for statement in _triggers(table) if f'"dx_{name}_insert"' in statement)
+    before = _max_rowid(connection, name)
+    connection.exec_driver_sql(f'DROP TRIGGER IF EXISTS temp."dx_{name}_insert"')
+    yield
+    connection.exec_driver_sql(trigger)
+    after = _max_rowid(connection, name)
+    if after > before:
+        connection.exec_driver_sql(
+            f"INSERT INTO temp.{_LOG} (undo, redo) VALUES (?, '')",
+            (f'DELETE FROM "{name}" WHERE rowid BETWEEN {before + 1} AND {after}',),
+        )
+
+
+def _max_rowid(connection: sa.Connection, name: str) -> int:
+    return int(connection.exec_driver_sql(f'SELECT coalesce(max(rowid), 0) FROM main."{name}"').scalar_one())
+
+
+def replay(connection: sa.Connection, statements: Iterable[str]) -> tuple[str, ...]:
+    """Run recorded statements, checking foreign keys only at commit (the order may pass through gaps).
+
+    Returns the statements that undo the replay (the redo of an undo, the undo of a redo).
+    """
     connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
     for statement in statements:
         connection.exec_driver_sql(statement)
     # Replaying is itself a change the triggers saw; it is not a new step to undo.
-    connection.exec_driver_sql(f"DELETE FROM temp.{_LOG}")
+    return take_journal(connection).undo
 
 
 def _table_of(statement: str) -> str:
     return statement.split('"', 2)[1]
 
 
-def _row_of(statement: str) -> tuple[str, int]:
-    """The table and rowid a recorded statement is about."""
+def _rows_of(statement: str) -> tuple[str, int, int]:
+    """The table and the first and last rowids a recorded statement is about."""
     table = _table_of(statement)
     if statement.startswith("INSERT"):
-        return table, int(statement.split(" VALUES (", 1)[1].split(",", 1)[0])
-    return table, int(statement.rsplit("WHERE rowid = ", 1)[1])
+        rowid = int(statement.split(" VALUES (", 1)[1].split(",", 1)[0])
+        return table, rowid, rowid
+    if " WHERE rowid BETWEEN " in statement:
+        first, last = statement.rsplit(" WHERE rowid BETWEEN ", 1)[1].split(" AND ")
+        return table, int(first), int(last)
+    rowid = int(statement.rsplit("WHERE rowid = ", 1)[1])
+    return table, rowid, rowid

@@ -60,10 +60,13 @@ class PlanStore:
                 journal = take_journal(session.connection())
             self.last_journal = journal
 
-    def replay(self, statements: Sequence[str]) -> None:
-        """Run the statements of a journal (to undo or redo a change) in one write transaction."""
+    def replay(self, statements: Sequence[str]) -> tuple[str, ...]:
+        """Run the statements of a journal (to undo or redo a change) in one write transaction.
+
+        Returns the statements that undo this replay: after an undo, the redo.
+        """
         with self.write() as session:
-            replay(session.connection(), statements)
+            return replay(session.connection(), statements)
 
     def close(self) -> None:
         """Release every connection to the file."""

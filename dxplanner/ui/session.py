@@ -41,16 +41,19 @@ class JournalCommand(QUndoCommand):
         super().__init__(text)
         self._session = session
         self._journal = journal
+        self._undo = journal.undo
+        self._redo = journal.redo
         self._done = True  # the operation ran before the command was pushed
 
     def redo(self) -> None:
         if self._done:
             self._done = False
             return
-        self._session.replay(self._journal.redo, self._journal)
+        self._undo = self._session.replay(self._redo, self._journal) or self._undo
 
     def undo(self) -> None:
-        self._session.replay(self._journal.undo, self._journal)
+        # What undoing records is the exact redo (a bulk import keeps no redo of its own).
+        self._redo = self._session.replay(self._undo, self._journal) or self._redo
 
 
 class PlanSession(QObject):
@@ -77,11 +80,12 @@ class PlanSession(QObject):
             self.changed.emit(DataChange.of(journal))
         return changes
 
-    def replay(self, statements: tuple[str, ...], journal: Journal) -> None:
-        """Undo or redo a step; if the file refuses (it changed underneath), say so."""
+    def replay(self, statements: tuple[str, ...], journal: Journal) -> tuple[str, ...] | None:
+        """Undo or redo a step and return what reverses it; a refusal (the file changed) is shown."""
         try:
-            self.store.replay(statements)
+            inverse = self.store.replay(statements)
         except DomainError as error:
             show_refusal(self._parent_widget, error)
-            return
+            return None
         self.changed.emit(DataChange.of(journal))
+        return inverse

@@ -120,7 +120,12 @@ def test_the_preview_is_corrected_then_imported_as_one_undoable_step(
     ]
     assert window.session.undo_stack.undoText() == "Import ke-hoach-2027.xlsx"  # type: ignore[union-attr]
 
-    # One step undoes it all: the plan, its tasks and the new unit.
+    # One step undoes it all: the plan, its tasks and the new unit; and redoes it exactly.
+    after = snapshot(session.store)
+    session.undo_stack.undo()
+    assert snapshot(session.store) == before
+    session.undo_stack.redo()
+    assert snapshot(session.store) == after
     session.undo_stack.undo()
     assert snapshot(session.store) == before
 

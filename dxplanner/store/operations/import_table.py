@@ -22,6 +22,7 @@ from dxplanner.i18n import _
 from dxplanner.store import queries
 from dxplanner.store.bulk import bulk_insert
 from dxplanner.store.changes import Changes, Entity
+from dxplanner.store.journal import inserted_in_bulk
 from dxplanner.store.operations._records import fetch
 from dxplanner.store.plan_store import PlanStore
 
@@ -339,9 +340,12 @@ class _TaskWriter:
             budget.extend(
                 (task_id, amount.source, amount.year or year, amount.amount) for amount in item.budget
             )
-        bulk_insert(self.connection, task, _TASK_COLUMNS, tasks)
-        bulk_insert(self.connection, queries.table(TaskUnit), ("task_id", "unit_id", "role"), cooperating)
-        bulk_insert(
-            self.connection, queries.table(BudgetLine), ("task_id", "source", "year", "planned"), budget
-        )
+        for target, columns, rows in (
+            (task, _TASK_COLUMNS, tasks),
+            (queries.table(TaskUnit), ("task_id", "unit_id", "role"), cooperating),
+            (queries.table(BudgetLine), ("task_id", "source", "year", "planned"), budget),
+        ):
+            # Logged as one range for undo, not row by row: a third of the write's time otherwise.
+            with inserted_in_bulk(self.connection, target):
+                bulk_insert(self.connection, target, columns, rows)
         return {Entity.TASK: task_ids}
