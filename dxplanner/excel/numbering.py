@@ -9,6 +9,7 @@ _ROMAN = re.compile(r"(?=[IVXLCDM]+$)M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|I
 _ARABIC = re.compile(r"\d{1,4}(\.\d{1,4}){0,5}")
 # "I.1", "II.2.3", "A.1": a section's own numbers, written after the section's numeral or letter.
 _SECTION_ARABIC = re.compile(r"([IVXLCDM]+|[A-Z])\.(\d{1,4}(?:\.\d{1,4}){0,4})")
+_SECTION_WORD = re.compile(r"(?i)^(phan|phần|muc|mục|chuong|chương|part|section)\s+")
 _BULLETS = {"-", "+", "*", "•", "–", "—", "o", "▪", "·"}
 _TRIM = ".):;,*( \t"
 
@@ -61,7 +62,7 @@ class NumberReader:
             return self._note(Numbering("bullet", text))
         core = text.strip(_TRIM).strip()
         # "Phần I", "Mục 2": a word before the number.
-        core = re.sub(r"(?i)^(phan|phần|muc|mục|chuong|chương|part|section)\s+", "", core)
+        core = _SECTION_WORD.sub("", core)
         if _ARABIC.fullmatch(core):
             return self._note(Numbering(f"arabic{core.count('.') + 1}", core))
         section = _SECTION_ARABIC.fullmatch(core)

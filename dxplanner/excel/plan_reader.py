@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from dxplanner.collector import collector_paused
 from dxplanner.core.enums import FundingSource, TaskKind
 from dxplanner.core.errors import InvalidInputError
 from dxplanner.core.plan_table import (
@@ -30,7 +31,15 @@ from dxplanner.excel.header import (
 )
 from dxplanner.excel.headings import is_english
 from dxplanner.excel.numbering import Numbering, NumberReader, TreeBuilder
-from dxplanner.excel.values import amount_of, is_total, name_of, source_of, text_of, unit_texts
+from dxplanner.excel.values import (
+    amount_of,
+    is_total,
+    name_of,
+    source_of,
+    text_of,
+    unit_texts,
+    without_footnote,
+)
 from dxplanner.excel.workbook import Row, Workbook, open_workbook
 from dxplanner.i18n import _
 
@@ -77,7 +86,7 @@ def read_plan_table(
     The sheet, the header's (first) row and the columns are found when not given. Nothing is
     written anywhere; a file that cannot be read raises InvalidInputError with one message.
     """
-    with open_workbook(path) as workbook:
+    with collector_paused(), open_workbook(path) as workbook:
         chosen, header = _choose_sheet(workbook, sheet, header_row)
         if columns is not None:
             header.columns = dict(columns)
@@ -132,7 +141,11 @@ def _choose_sheet(workbook: Workbook, sheet: str | None, header_row: int | None)
 
 
 def _filled(row: Sequence[object]) -> bool:
-    return any(value is not None and (not isinstance(value, str) or value.strip()) for value in row)
+    # A plain loop: every row passes here, and any() over a generator costs twice as much.
+    for value in row:  # noqa: SIM110
+        if value is not None and (not isinstance(value, str) or value.strip()):
+            return True
+    return False
 
 
 def _title_rows(rows: list[Row]) -> tuple[str | None, str | None]:
@@ -166,6 +179,7 @@ class _TableReader:
                 self.year_columns.append((column, year))
             else:
                 self.by_field.setdefault(found, column)
+        self.at = {found: self.by_field.get(found, _NO_COLUMN) for found in TableField}
         english = is_english(list(header.headings.values()))
         self.decimal_comma = not english
         self.factor = header.money_factor or 1
@@ -211,11 +225,12 @@ class _TableReader:
             return self._end(number, _("Rows from row {row} on, after a long gap, were not read as tasks."))
         self.blank_run = 0
         number_cell, name_cell = self._cell(row, TableField.NUMBER), self._cell(row, TableField.NAME)
-        if is_total(number_cell, name_cell):
+        number_text, name_text = text_of(number_cell), text_of(name_cell)
+        if is_total(number_text, name_text):
             self.previous_blank = True
             return True
-        unnumbered = not text_of(number_cell)
-        if (unnumbered or text_of(number_cell) in self.header.texts) and self._is_header_again(row):
+        unnumbered = not number_text
+        if (unnumbered or number_text in self.header.texts) and self._is_header_again(row):
             self.previous_blank = True  # the header repeated (a page pasted under another)
             return True
         if unnumbered and self.tasks and self._is_footer(row):
@@ -225,7 +240,7 @@ class _TableReader:
             self._join(self.tasks[-1], row)
             return True
         self.previous_blank = False
-        name = name_of(name_cell)
+        name = without_footnote(name_text)
         if not name:
             if _filled([self._cell(row, found) for found in self.by_field if found is not TableField.NUMBER]):
                 self._error(number, TableField.NAME, _("The row has no task name."))
@@ -460,7 +475,7 @@ class _TableReader:
     # What is found.
 
     def _cell(self, row: Row, found: TableField) -> object:
-        column = self.by_field.get(found, _NO_COLUMN)
+        column = self.at[found]
         return row[column] if column < len(row) else None
 
     def _letter(self, found: TableField | None) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 
 from dxplanner.core.enums import FundingSource
@@ -96,6 +97,9 @@ _UNIT_WORDS = (
     "centre",
     "authority",
 )
+_LIST_SEPARATORS = re.compile(r"[;\n\r]+|\s[+•]\s")
+_COLLECTIVE = re.compile(r"(^|\s)cac\s")
+_UNIT_PREFIXES = tuple(word if word.endswith(" ") else word + " " for word in _UNIT_WORDS)
 
 
 def text_of(value: object) -> str:
@@ -117,14 +121,17 @@ def text_of(value: object) -> str:
 
 def name_of(value: object) -> str:
     """A task's name: its text without the footnote marks after it."""
-    text = text_of(value)
+    return without_footnote(text_of(value))
+
+
+def without_footnote(text: str) -> str:
+    """A cell's text without the footnote marks after it ("Nhiệm vụ X (*)" -> "Nhiệm vụ X")."""
     return _FOOTNOTE.sub("", text).strip() if text and text[-1] in _FOOTNOTE_ENDS else text
 
 
-def is_total(number: object, name: object) -> bool:
-    """Whether a row is the table's total ("Tổng cộng", "Tổng số", "Total") rather than a task."""
-    for value in (number, name):
-        text = text_of(value)
+def is_total(number_text: str, name_text: str) -> bool:
+    """Whether a row (the text of its number and name) is a total ("Tổng cộng", "Cộng mục I")."""
+    for text in (number_text, name_text):
         # Fold only what could be a total (speed: most rows are tasks).
         if not text or not _MAYBE_TOTAL.match(text):
             continue
@@ -151,7 +158,9 @@ def amount_of(value: object, factor: int, decimal_comma: bool) -> int | None:
         if value < 0:
             raise ValueError(value)
         return round(value * factor)
-    folded = fold(str(value))
+    text = str(value)
+    # Most amounts are plain digits and marks: folding (for "tỷ đồng") is for the others.
+    folded = " ".join(text.lower().split()) if text.isascii() else fold(text)
     if folded in {"", "-", "0", "x"}:
         return None if folded != "0" else 0
     named = [unit for pattern, unit in _CELL_UNITS if pattern.search(folded)]
@@ -203,12 +212,12 @@ def unit_texts(value: object) -> list[str]:
     if value is None:
         return []
     found: list[str] = []
-    for piece in re.split(r"[;\n\r]+|\s[+•]\s", str(value)):
+    for piece in _LIST_SEPARATORS.split(str(value)):
         piece = _SPACES.sub(" ", piece).strip(" -+•.,")
         if not piece:
             continue
         parts = [part.strip(" .") for part in piece.split(",") if part.strip(" .")]
-        collective = re.search(r"(^|\s)cac\s", fold(piece))  # "các sở", "UBND các huyện"
+        collective = _COLLECTIVE.search(_folded(piece))  # "các sở", "UBND các huyện"
         if len(parts) > 1 and not collective and all(_names_a_unit(part) for part in parts):
             found.extend(part for whole in parts for part in _split_and(whole))
         else:
@@ -222,8 +231,13 @@ def _split_and(text: str) -> list[str]:
     return parts if len(parts) > 1 and all(_names_a_unit(part) for part in parts) else [text]
 
 
+@functools.lru_cache(maxsize=8192)
 def _names_a_unit(text: str) -> bool:
+    # A plan names a few dozen units thousands of times: each answer is kept.
     key = fold(text) + " "
-    if len(key.split()) < 2:
-        return False
-    return any(key.startswith(word if word.endswith(" ") else word + " ") for word in _UNIT_WORDS)
+    return len(key.split()) >= 2 and key.startswith(_UNIT_PREFIXES)
+
+
+@functools.lru_cache(maxsize=8192)
+def _folded(text: str) -> str:
+    return fold(text)

@@ -15,7 +15,7 @@ def bulk_insert(
 
     SQLAlchemy's executemany converts every value through its generic machinery, which costs
     more than the insert itself for ten thousand tasks; here the statement is compiled once for
-    the connection's database and each column's converter is looked up once.
+    the connection's database and each column's converter runs over that column alone.
     """
     if not rows:
         return
@@ -26,21 +26,17 @@ def bulk_insert(
     extra = [name for name in names if name not in columns]
     defaults = tuple(_default(table.c[name]) for name in extra)
     everything = [*columns, *extra]
-    converters: list[Callable[[Any], Any] | None] = [
-        table.c[name].type.bind_processor(dialect) for name in everything
-    ]
-    converted = [
-        tuple(
-            value if convert is None or value is None else convert(value)
-            for value, convert in zip((*row, *defaults), converters, strict=True)
-        )
-        for row in rows
-    ]
+    # Column by column: only the columns whose type converts (dates, enums) are walked in Python.
+    by_column: list[Sequence[Any]] = [*zip(*rows, strict=True), *([value] * len(rows) for value in defaults)]
+    for index, name in enumerate(everything):
+        convert: Callable[[Any], Any] | None = table.c[name].type.bind_processor(dialect)
+        if convert is not None:
+            by_column[index] = [None if value is None else convert(value) for value in by_column[index]]
     if compiled.positiontup is not None:  # "?" or "%s": the driver takes the values in statement order
         order = [everything.index(name) for name in compiled.positiontup]
-        parameters: list[Any] = [tuple(row[index] for index in order) for row in converted]
+        parameters: list[Any] = list(zip(*(by_column[index] for index in order), strict=True))
     else:  # named parameters
-        parameters = [dict(zip(everything, row, strict=True)) for row in converted]
+        parameters = [dict(zip(everything, row, strict=True)) for row in zip(*by_column, strict=True)]
     connection.exec_driver_sql(compiled.string, parameters)
 
 

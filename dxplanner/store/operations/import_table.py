@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
+from dxplanner.collector import collector_paused
 from dxplanner.core import rules
 from dxplanner.core.enums import TaskKind, UnitKind, UnitRole
 from dxplanner.core.errors import InvalidInputError
@@ -131,7 +132,7 @@ def import_table(
         raise InvalidInputError(problems_message(table.errors))
     if not table.tasks:
         raise InvalidInputError(_("The table has no tasks to import."))
-    with store.write() as session:
+    with collector_paused(), store.write() as session:
         connection = session.connection()
         changes = Changes()
         units = _UnitMaker(connection, changes)
