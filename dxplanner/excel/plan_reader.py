@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -49,6 +50,8 @@ _GROUP_STYLES = ("roman", "upper")
 _NOT_AN_AMOUNT = -1
 _NO_COLUMN = 1 << 30  # past the end of any row
 _NOT_AN_AGENCY = ("cong hoa", "doc lap", "ten co quan", "ten don vi", "agency name", "name of agency")
+# "1,250" in a Vietnamese table is 1.25 by the rules, but may be a thousand written the English way.
+_THOUSANDS_BY_COMMA = re.compile(r"\d{1,3}(,\d{3})+")
 # Twenty empty rows end a table: what comes after so long a gap is not part of it.
 _GAP_ENDS_TABLE = 20
 # What the rows under a table begin with: the list of recipients, the signature, a legend.
@@ -454,6 +457,16 @@ class _TableReader:
                 except (ValueError, OverflowError):
                     self.amounts[value] = _NOT_AN_AMOUNT
             amount = self.amounts[value]
+            if self.decimal_comma and "," in value and _THOUSANDS_BY_COMMA.fullmatch(value.strip()):
+                self.warnings.append(
+                    Problem(
+                        task_row,
+                        column_letter(column),
+                        _(
+                            "“{text}” is read with a decimal comma; if thousands were meant, write {dotted}."
+                        ).format(text=value.strip(), dotted=value.strip().replace(",", ".")),
+                    )
+                )
         elif isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value < 1e15:
             amount = round(value * self.factor)
         else:

@@ -96,6 +96,13 @@ def test_the_preview_is_corrected_then_imported_as_one_undoable_step(
     assert provincial.currentData() == NEW_UNIT
     provincial.setCurrentIndex(provincial.findData(finance))
     assert dialog.import_button.isEnabled()
+    # Another correction reads the table again; the unit chosen by hand stays chosen.
+    budget_column = dialog.columns.combos[5]
+    with qtbot.waitSignal(dialog.ready, timeout=10_000):
+        budget_column.setCurrentIndex(0)  # not imported
+    with qtbot.waitSignal(dialog.ready, timeout=10_000):
+        budget_column.setCurrentIndex(budget_column.findData(TableField.BUDGET))
+    assert dialog.units.combos["Sở Tài chính"].currentData() == finance
 
     dialog.import_button.click()
     assert dialog.result() == ImportDialog.DialogCode.Accepted and dialog.outcome is not None

@@ -279,3 +279,15 @@ def test_unit_lists_keep_names_with_and_whole(text: str, tmp_path: Path) -> None
     path = _book(tmp_path / "one.xlsx", [HEADER, [1, "Số hóa", text, None, "2026"]])
     lead = read_plan_table(path).tasks[0].lead_unit
     assert lead == text.split(";")[0]
+
+
+def test_a_comma_before_three_digits_is_read_as_decimal_and_flagged(tmp_path: Path) -> None:
+    path = _book(
+        tmp_path / "comma.xlsx",
+        [[*HEADER, "Kinh phí (triệu đồng)"], [1, "Số hóa", "Sở Nội vụ", None, "2026", "1,250"]],
+    )
+    table = read_plan_table(path)
+    assert table.tasks[0].budget == [Amount(FundingSource.OTHER, 1_250_000)]
+    assert [(warning.row, warning.column) for warning in table.warnings if "1.250" in warning.message] == [
+        (2, "F")
+    ]

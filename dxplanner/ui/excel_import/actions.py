@@ -25,7 +25,10 @@ def choose_and_import(
 ) -> None:
     """Ask for a workbook, then preview and import it."""
     chosen, _filter = QFileDialog.getOpenFileName(
-        parent, _("Import an Excel plan"), str(Path.home()), _("Excel workbooks (*.xlsx);;All files (*)")
+        parent,
+        _("Import an Excel plan"),
+        str(Path.home()),
+        _("Excel workbooks (*.xlsx *.xlsm);;All files (*)"),
     )
     if chosen:
         import_workbook(parent, session, Path(chosen), today, date_format)
@@ -41,7 +44,10 @@ def import_workbook(
     from dxplanner.ui.excel_import.dialog import ImportDialog
 
     dialog = ImportDialog(session, path, today, date_format, parent)
-    return bool(dialog.exec())
+    try:
+        return bool(dialog.exec())
+    finally:
+        dialog.deleteLater()  # a preview holds a whole table: let it go with the dialog
 
 
 def save_template(parent: QWidget) -> None:

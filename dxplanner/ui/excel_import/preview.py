@@ -142,7 +142,11 @@ class UnitChoices(QTableWidget):
         self.combos: dict[str, QComboBox] = {}
 
     def show_table(self, table: PlanTable, units: Sequence[UnitName]) -> None:
-        """One line per unit text, its match chosen; fuzzy matches and new units first, to be checked."""
+        """One line per unit text, its match chosen; fuzzy matches and new units first, to be checked.
+
+        A table read again (after a column was corrected) keeps what the user already chose.
+        """
+        kept = self.choices()
         self.combos.clear()
         matches = sorted(table.units.values(), key=lambda match: (match.how is MatchKind.EXACT, match.text))
         owner = table.owner if table.owner and table.owner.text not in table.units else None
@@ -155,7 +159,8 @@ class UnitChoices(QTableWidget):
             combo.addItem(_("Create a new unit"), NEW_UNIT)
             for unit in units:
                 combo.addItem(unit.label, unit.id)
-            combo.setCurrentIndex(max(0, combo.findData(match.unit_id)) if match.unit_id is not None else 0)
+            wanted = kept.get(match.text, match.unit_id)
+            combo.setCurrentIndex(max(0, combo.findData(wanted)) if wanted is not None else 0)
             self.setCellWidget(line, 1, combo)
             self.combos[match.text] = combo
             how = label(match.how) if not match.ambiguous else _("several units go by this name")
