@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
-from dxplanner.i18n import _
+from dxplanner.excel.saving import saving_to
 
 # The headings, top line and (under a merged heading) second line; the budget's sources in order.
 _COLUMNS = (
@@ -73,15 +71,5 @@ def write_template(path: Path) -> None:
 
 def _save(book: object, path: Path) -> None:
     """Save beside the target and move into place, so a failed save never leaves half a file there."""
-    handle, temporary = tempfile.mkstemp(suffix=".xlsx", dir=path.parent)
-    os.close(handle)
-    try:
+    with saving_to(path) as temporary:
         book.save(temporary)  # type: ignore[attr-defined]
-        Path(temporary).replace(path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        from dxplanner.core.errors import InvalidInputError
-
-        raise InvalidInputError(
-            _("{path} cannot be written: {reason}").format(path=path, reason=error.strerror)
-        ) from None

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from dxplanner import __version__
+from dxplanner.cli.data_commands import export_file, remove_plan_file, restore_file
 from dxplanner.core.errors import DomainError, InvalidInputError
 from dxplanner.i18n import _
 from dxplanner.labels import timeline_kind_label
@@ -85,10 +86,15 @@ def build_parser() -> argparse.ArgumentParser:
     bring.add_argument("--dry-run", action="store_true", help=_("show what would be imported; write nothing"))
     bring.add_argument("--json", action="store_true", help=_("print what was read as JSON"))
     bring.set_defaults(handler=_import)
+
+    export = commands.add_parser("export", help=_("write every record of a plan file to an Excel workbook"))
+    export.add_argument("file", type=Path, metavar="FILE")
+    export.add_argument("--out", type=Path, required=True, metavar="XLSX", help=_("the workbook to write"))
+    export.set_defaults(handler=export_file)
     return parser
 
 
-COMMANDS = ("new", "check", "timeline", "chart", "import")
+COMMANDS = ("new", "check", "timeline", "chart", "import", "export")
 
 # Draws a chart into a file: (chart, out, paper "a4" or "a3") -> pages written. The window's
 # painter does it, so the composition root (app.py) hands it in: this module knows no Qt.
@@ -246,19 +252,23 @@ def _dashboard_chart(arguments: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _remove_plan_file(path: Path) -> None:
-    """Delete a plan file this command made, with SQLite's companion files."""
-    for companion in (path, *(path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal"))):
-        companion.unlink(missing_ok=True)
-
-
 def _import(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     """Read a plan table from a workbook and write it into a plan file, or only show it (--dry-run)."""
+    from dxplanner.excel.data_reader import is_data_workbook
     from dxplanner.excel.plan_reader import read_plan_table
     from dxplanner.store.operations.import_table import NewPlan, import_table, match_units, problems_message
 
     workbook: Path = arguments.workbook
     target: Path = arguments.into
+    if is_data_workbook(workbook):
+        if arguments.plan is not None or arguments.sheet is not None:
+            raise InvalidInputError(
+                _(
+                    "{name} is a dxplanner data workbook: it restores a whole plan file, "
+                    "not into a plan or from one sheet."
+                ).format(name=workbook.name)
+            )
+        return restore_file(arguments, out)
     table = read_plan_table(workbook, sheet=arguments.sheet)
     created = not target.exists() and not arguments.dry_run
     if created:
@@ -278,7 +288,7 @@ def _import(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
                 store.close()
     finally:
         if created and not imported:
-            _remove_plan_file(target)  # a failed import into a new file leaves no empty file behind
+            remove_plan_file(target)  # a failed import into a new file leaves no empty file behind
     if arguments.json:
         out.write(json.dumps(table.as_json(), ensure_ascii=False, indent=1) + "\n")
     if table.errors:

@@ -1,0 +1,84 @@
+"""The commands that move a whole plan file through Excel: `dxplanner export`, and import's restore."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import TextIO
+
+from dxplanner.i18n import _
+from dxplanner.store.plan_file import create_plan_file, open_plan_file
+
+EXIT_OK = 0
+
+
+def export_file(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    """Write every record of a plan file to a workbook that imports back whole."""
+    from dxplanner.excel.data_writer import Records, write_data_workbook
+    from dxplanner.store.operations.whole_file import all_records
+
+    store = open_plan_file(arguments.file, read_only=True)
+    try:
+        records, revision = all_records(store)
+    finally:
+        store.close()
+    notes = write_data_workbook(
+        arguments.out, {name: Records(*pair) for name, pair in records.items()}, revision
+    )
+    for note in notes:
+        out.write(
+            _("Note, sheet {sheet}, row {row}, column {column}: {message}").format(
+                sheet=note.sheet, row=note.row, column=note.column, message=note.message
+            )
+            + "\n"
+        )
+    count = sum(len(rows) for _columns, rows in records.values())
+    out.write(_("Exported {count} records to {path}.").format(count=count, path=arguments.out) + "\n")
+    return EXIT_OK
+
+
+def restore_file(arguments: argparse.Namespace, out: TextIO) -> int:
+    """Restore a data workbook into a new or empty plan file (or, with --dry-run, count its records)."""
+    from dxplanner.excel.data_reader import read_data_workbook
+    from dxplanner.store.operations.whole_file import restore_records
+
+    records = read_data_workbook(arguments.workbook)
+    counts = {name: len(found.rows) for name, found in records.items()}
+    if not arguments.dry_run:
+        target: Path = arguments.into
+        created = not target.exists()
+        if created:
+            create_plan_file(target)
+        restored = False
+        try:
+            store = open_plan_file(target)
+            try:
+                restore_records(store, {name: (found.columns, found.rows) for name, found in records.items()})
+                restored = True
+            finally:
+                store.close()
+        finally:
+            if created and not restored:
+                remove_plan_file(target)
+    if arguments.json:
+        out.write(json.dumps({"data_workbook": True, "records": counts}, indent=1) + "\n")
+    elif arguments.dry_run:
+        out.write(
+            _("A dxplanner data workbook of {count} records; nothing was written.").format(
+                count=sum(counts.values())
+            )
+            + "\n"
+        )
+    else:
+        out.write(
+            _("Restored {count} records into {path}.").format(count=sum(counts.values()), path=arguments.into)
+            + "\n"
+        )
+    return EXIT_OK
+
+
+def remove_plan_file(path: Path) -> None:
+    """Delete a plan file a command made, with SQLite's companion files."""
+    for companion in (path, *(path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal"))):
+        companion.unlink(missing_ok=True)

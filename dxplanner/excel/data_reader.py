@@ -1,0 +1,184 @@
+"""Reading our data workbook back: every sheet's records, typed by the tables they belong to."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import SQLModel
+
+from dxplanner.collector import collector_paused
+from dxplanner.core import models as _models  # noqa: F401  (the tables must be defined)
+from dxplanner.core.errors import InvalidInputError
+from dxplanner.excel.data_sheets import (
+    DATA_SHEETS,
+    FORMAT_VERSION,
+    LONG_TEXT_SHEET,
+    MARKER_SHEET,
+    MARKER_TITLE,
+)
+from dxplanner.excel.data_writer import Records
+from dxplanner.excel.safety import check_workbook_file
+from dxplanner.excel.workbook import open_workbook
+from dxplanner.i18n import _
+
+Convert = Callable[[object], object]
+
+
+def is_data_workbook(path: Path) -> bool:
+    """Whether a workbook is one our data export wrote (it has the marker sheet), by its sheet list only."""
+    check_workbook_file(path)
+    from defusedxml import ElementTree
+
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open("xl/workbook.xml") as part:
+            root = ElementTree.parse(part).getroot()
+        if root is None:
+            return False
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, ElementTree.ParseError):
+        return False
+    except Exception:  # defusedxml's refusals: not ours, and the workbook reader will say why
+        return False
+    return any(
+        element.get("name") == MARKER_SHEET for element in root.iter() if element.tag.endswith("}sheet")
+    )
+
+
+def read_data_workbook(path: Path) -> dict[str, Records]:
+    """Every table's records as the workbook holds them; InvalidInputError names the first bad cell."""
+    with collector_paused(), open_workbook(path) as workbook:
+        names = set(workbook.sheet_names)
+        _check_marker([tuple(row) for row in workbook.rows(MARKER_SHEET, limit=3)], path.name)
+        long_texts = _long_texts(workbook, names) if LONG_TEXT_SHEET in names else {}
+        tables: dict[str, Records] = {}
+        for table_name, sheet in DATA_SHEETS:
+            if sheet in names:
+                tables[table_name] = _read_sheet(workbook.rows(sheet), table_name, sheet, long_texts)
+    return tables
+
+
+def _check_marker(rows: list[tuple[Any, ...]], name: str) -> None:
+    values = {row[0]: row[1] for row in rows[1:] if len(row) > 1}
+    if not rows or rows[0][0] != MARKER_TITLE or not isinstance(values.get("format"), int):
+        raise InvalidInputError(
+            _("{name} has a sheet called “{sheet}” but is not a dxplanner data workbook.").format(
+                name=name, sheet=MARKER_SHEET
+            )
+        )
+    if values["format"] > FORMAT_VERSION:
+        raise InvalidInputError(
+            _("{name} was written by a newer dxplanner; update dxplanner to import it.").format(name=name)
+        )
+
+
+def _long_texts(workbook: Any, names: set[str]) -> dict[tuple[str, int, str], list[tuple[int, str]]]:
+    pieces: dict[tuple[str, int, str], list[tuple[int, str]]] = {}
+    for number, row in enumerate(workbook.rows(LONG_TEXT_SHEET), 1):
+        if number == 1 or not any(value is not None for value in row):
+            continue
+        sheet, row_number, column, piece, text = (tuple(row) + (None,) * 5)[:5]
+        if not (isinstance(row_number, int) and isinstance(piece, int)):
+            raise _bad_cell(LONG_TEXT_SHEET, number, "row", row_number, _("a whole number"))
+        pieces.setdefault((str(sheet), row_number, str(column)), []).append(
+            (piece, "" if text is None else str(text))
+        )
+    return pieces
+
+
+def _read_sheet(
+    rows: Any, table_name: str, sheet: str, long_texts: dict[tuple[str, int, str], list[tuple[int, str]]]
+) -> Records:
+    table = SQLModel.metadata.tables[table_name]
+    iterator = iter(rows)
+    heading = next(iterator, ())
+    columns = [str(value) for value in heading if value is not None]
+    unknown = [column for column in columns if column not in table.c]
+    missing = [column.name for column in table.columns if column.name not in columns]
+    if unknown or missing:
+        raise InvalidInputError(
+            _("The sheet “{sheet}” does not have the columns of {table}: {columns}.").format(
+                sheet=sheet, table=table_name, columns=", ".join(unknown or missing)
+            )
+        )
+    converters = [_converter(table.c[column]) for column in columns]
+    width = len(columns)
+    read: list[tuple[Any, ...]] = []
+    for number, row in enumerate(iterator, 2):
+        values = row[:width]
+        if all(value is None for value in values):
+            continue
+        converted = []
+        for column, convert, value in zip(columns, converters, values, strict=False):
+            if value is not None and long_texts and (sheet, number, column) in long_texts:
+                value = str(value) + "".join(
+                    text for _piece, text in sorted(long_texts[sheet, number, column])
+                )
+            try:
+                converted.append(None if value is None else convert(value))
+            except (ValueError, TypeError, OverflowError):
+                raise _bad_cell(sheet, number, column, value, _expected(table.c[column])) from None
+        converted.extend([None] * (width - len(converted)))
+        read.append(tuple(converted))
+    return Records(columns, read)
+
+
+def _converter(column: sa.Column[Any]) -> Convert:
+    kind = column.type
+    if isinstance(kind, sa.Enum) and kind.enum_class is not None:
+        members: type[enum.Enum] = kind.enum_class
+        return lambda value: members(str(value))
+    if isinstance(kind, sa.Date):
+        return _date
+    if isinstance(kind, sa.Integer):
+        return _whole
+    if isinstance(kind, sa.Float):
+        return _number
+    return str
+
+
+def _date(value: object) -> datetime.date:
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        return datetime.datetime.strptime(value.strip(), "%d/%m/%Y").date()
+    raise ValueError(value)
+
+
+def _whole(value: object) -> int:
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, float) and not value.is_integer():
+        raise ValueError(value)
+    return int(value)  # type: ignore[call-overload, no-any-return]
+
+
+def _number(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise ValueError(value)
+    return float(value)
+
+
+def _expected(column: sa.Column[Any]) -> str:
+    kind = column.type
+    if isinstance(kind, sa.Enum):
+        return _("one of: {values}").format(values=", ".join(kind.enums))
+    if isinstance(kind, sa.Date):
+        return _("a date")
+    if isinstance(kind, sa.Integer):
+        return _("a whole number")
+    return _("a number")
+
+
+def _bad_cell(sheet: str, row: int, column: str, value: object, expected: str) -> InvalidInputError:
+    return InvalidInputError(
+        _("Sheet “{sheet}”, row {row}, column {column}: “{value}” is not {expected}.").format(
+            sheet=sheet, row=row, column=column, value=value, expected=expected
+        )
+    )

@@ -1,0 +1,31 @@
+"""The shape of our data workbook: which table goes on which sheet, and how it is marked as ours."""
+
+from __future__ import annotations
+
+# (table, sheet) in the order a reader meets them; a table's rows keep the file's order.
+DATA_SHEETS: tuple[tuple[str, str], ...] = (
+    ("unit", "units"),
+    ("socio_economic_plan", "socio_economic_plans"),
+    ("strategy", "strategies"),
+    ("goal", "goals"),
+    ("indicator", "indicators"),
+    ("indicator_target", "indicator_targets"),
+    ("indicator_value", "indicator_values"),
+    ("action_plan", "action_plans"),
+    ("plan_day_off", "plan_days_off"),
+    ("task", "tasks"),
+    ("task_unit", "task_units"),
+    ("task_goal", "task_goals"),
+    ("dependency", "dependencies"),
+    ("budget_line", "budget_lines"),
+    ("staff_line", "staff_lines"),
+    ("progress_report", "progress_reports"),
+    ("risk", "risks"),
+)
+# Text longer than a cell holds goes on here in pieces: (sheet, row, column, piece, text).
+LONG_TEXT_SHEET = "long_texts"
+# The sheet that says the workbook is ours, and in which format.
+MARKER_SHEET = "dxplanner"
+MARKER_TITLE = "dxplanner data workbook"
+FORMAT_VERSION = 1
+DATE_FORMAT = "dd/mm/yyyy"

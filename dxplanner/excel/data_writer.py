@@ -1,0 +1,184 @@
+"""Writing a plan file's records as our data workbook: one sheet per kind of record, typed cells."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dxplanner.collector import collector_paused
+from dxplanner.core.errors import InvalidInputError
+from dxplanner.excel.cell_text import split_for_cells, text_cell, without_control_characters
+from dxplanner.excel.data_sheets import (
+    DATA_SHEETS,
+    DATE_FORMAT,
+    FORMAT_VERSION,
+    LONG_TEXT_SHEET,
+    MARKER_SHEET,
+    MARKER_TITLE,
+)
+from dxplanner.excel.saving import saving_to
+from dxplanner.i18n import _
+
+Progress = Callable[[int, int], bool]  # (rows written, rows in all) -> go on?
+
+
+@dataclass(frozen=True)
+class Records:
+    """One table's rows, each a tuple in the order of the columns."""
+
+    columns: Sequence[str]
+    rows: Sequence[tuple[Any, ...]]
+
+
+@dataclass(frozen=True)
+class WriteNote:
+    """Something the writing had to change or spread out, said to the user (sheet, row, column)."""
+
+    sheet: str
+    row: int
+    column: str
+    message: str
+
+
+def write_data_workbook(
+    path: Path,
+    tables: Mapping[str, Records],
+    schema_revision: str,
+    progress: Progress | None = None,
+) -> list[WriteNote]:
+    """Write every table on its sheet (header row frozen, with filters) and the marker sheet.
+
+    Returns what had to be changed (control characters taken out) or spread out (text longer
+    than a cell holds, continued on the long_texts sheet). A cancel raises InvalidInputError and
+    leaves any file already at path untouched.
+    """
+    from openpyxl import Workbook
+
+    total = sum(len(tables[name].rows) for name, _sheet in DATA_SHEETS if name in tables)
+    writer = _SheetWriter(progress, total)
+    with collector_paused(), saving_to(path) as temporary:
+        book = Workbook(write_only=True)
+        for name, sheet_name in DATA_SHEETS:
+            records = tables.get(name, Records((), ()))
+            writer.write_table(book.create_sheet(sheet_name), sheet_name, records)
+        writer.write_long_texts(book.create_sheet(LONG_TEXT_SHEET))
+        _write_marker(book.create_sheet(MARKER_SHEET), schema_revision)
+        book.save(temporary)
+    return writer.notes
+
+
+class _SheetWriter:
+    """Writes sheets row by row, keeping the pieces of long texts and the notes for the user."""
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Font
+
+        self.progress = progress
+        self.total = max(total, 1)
+        self.done = 0
+        self.notes: list[WriteNote] = []
+        self.long_texts: list[tuple[str, int, str, int, str]] = []
+        self._cell = WriteOnlyCell
+        self._bold = Font(bold=True)
+
+    def write_table(self, sheet: Any, sheet_name: str, records: Records) -> None:
+        from openpyxl.utils import get_column_letter
+
+        columns = list(records.columns)
+        width = max(len(columns), 1)
+        sheet.freeze_panes = "A2"
+        for number, column in enumerate(columns, 1):
+            sheet.column_dimensions[get_column_letter(number)].width = 12 if column.endswith("id") else 18
+        if columns:
+            sheet.auto_filter.ref = f"A1:{get_column_letter(width)}{len(records.rows) + 1}"
+        sheet.append([self._heading(sheet, column) for column in columns])
+        for row_number, row in enumerate(records.rows, 2):
+            sheet.append(
+                [
+                    self._value(sheet, sheet_name, row_number, columns[index], value)
+                    for index, value in enumerate(row)
+                ]
+            )
+            self.done += 1
+            if (
+                self.progress is not None
+                and self.done % 1000 == 0
+                and not self.progress(self.done, self.total)
+            ):
+                raise InvalidInputError(_("The export was cancelled; no file was written."))
+
+    def _heading(self, sheet: Any, text: str) -> object:
+        cell = self._cell(sheet, value=text)
+        cell.font = self._bold
+        return cell
+
+    def _value(self, sheet: Any, sheet_name: str, row: int, column: str, value: object) -> object:
+        if isinstance(value, enum.Enum):
+            return value.value
+        if value is None or isinstance(value, bool | int | float):
+            return value
+        if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+            cell = self._cell(sheet, value=value)  # type: ignore[arg-type]
+            cell.number_format = DATE_FORMAT
+            return cell
+        if isinstance(value, datetime.datetime):
+            return value
+        return self._text(sheet, sheet_name, row, column, str(value))
+
+    def _text(self, sheet: Any, sheet_name: str, row: int, column: str, text: str) -> object:
+        text, removed = without_control_characters(text)
+        if removed:
+            self.notes.append(
+                WriteNote(
+                    sheet_name,
+                    row,
+                    column,
+                    _("{count} control characters a workbook cannot hold were taken out.").format(
+                        count=removed
+                    ),
+                )
+            )
+        pieces = split_for_cells(text)
+        if len(pieces) > 1:
+            self.long_texts.extend(
+                (sheet_name, row, column, number, piece) for number, piece in enumerate(pieces[1:], 1)
+            )
+            self.notes.append(
+                WriteNote(
+                    sheet_name,
+                    row,
+                    column,
+                    _(
+                        "The text is {length:,} characters long, more than a cell holds; "
+                        "it goes on in {pieces} rows of the sheet {sheet}."
+                    ).format(length=len(text), pieces=len(pieces) - 1, sheet=LONG_TEXT_SHEET),
+                )
+            )
+        return text_cell(sheet, pieces[0])
+
+    def write_long_texts(self, sheet: Any) -> None:
+        sheet.freeze_panes = "A2"
+        sheet.append([self._heading(sheet, text) for text in ("sheet", "row", "column", "piece", "text")])
+        for sheet_name, row, column, number, piece in self.long_texts:
+            sheet.append([sheet_name, row, column, number, text_cell(sheet, piece)])
+
+
+def _write_marker(sheet: Any, schema_revision: str) -> None:
+    for line in (
+        (MARKER_TITLE,),
+        ("format", FORMAT_VERSION),
+        ("schema", schema_revision),
+        (
+            _(
+                "Every record of a plan file, one sheet per kind. Importing this workbook into a new "
+                "plan file (dxplanner import WORKBOOK --into NEW.dxplan) restores it whole."
+            ),
+        ),
+    ):
+        sheet.append(list(line))
+    sheet.column_dimensions["A"].width = 30
