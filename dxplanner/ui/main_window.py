@@ -548,6 +548,7 @@ class MainWindow(QMainWindow):
         self._add_action(
             file_menu, _("New Excel plan from the &template…"), None, lambda: save_template(self)
         )
+        self._add_action(file_menu, _("&Export data workbook…"), None, self._export_data)
         file_menu.addSeparator()
         self._add_action(file_menu, _("&Settings…"), None, self._edit_settings)
         file_menu.addSeparator()
@@ -608,6 +609,11 @@ class MainWindow(QMainWindow):
     def import_workbook(self, path: Path) -> bool:
         """Preview and import an Excel plan table into the open file."""
         return import_workbook(self, self.session, path, self._today(), self.preferences.date_style().python)
+
+    def _export_data(self) -> None:
+        from dxplanner.ui.data_exchange import export_data
+
+        export_data(self, self.session)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _dropped_workbook(event.mimeData()) is not None:

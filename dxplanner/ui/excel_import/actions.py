@@ -41,6 +41,16 @@ def import_workbook(
     if session is None:
         show_problem(parent, _("Import an Excel plan"), _("Open or create a plan file first (File menu)."))
         return False
+    from dxplanner.excel.data_reader import is_data_workbook
+
+    try:
+        ours = is_data_workbook(path)
+    except DomainError:
+        ours = False  # the preview says what is wrong with the file
+    if ours:
+        from dxplanner.ui.data_exchange import restore_workbook
+
+        return restore_workbook(parent, session, path)
     from dxplanner.ui.excel_import.dialog import ImportDialog
 
     dialog = ImportDialog(session, path, today, date_format, parent)

@@ -1,0 +1,76 @@
+"""The window's whole-file exchange through Excel: File > Export data workbook, and its restore on import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from dxplanner.excel.data_reader import read_data_workbook
+from dxplanner.excel.data_writer import Records, WriteNote, write_data_workbook
+from dxplanner.i18n import _
+from dxplanner.store.operations.whole_file import all_records, restore_records
+from dxplanner.ui.background import Progress, run_with_progress
+from dxplanner.ui.errors import show_problem
+from dxplanner.ui.session import PlanSession
+
+LISTED_NOTES = 8
+
+
+def export_data(parent: QWidget, session: PlanSession | None) -> Path | None:
+    """Ask where, then write every record of the open file to a data workbook off the GUI thread."""
+    title = _("Export the data workbook")
+    if session is None:
+        show_problem(parent, title, _("Open or create a plan file first (File menu)."))
+        return None
+    suggested = session.store.path.with_suffix(".xlsx")
+    chosen, _filter = QFileDialog.getSaveFileName(
+        parent, title, str(suggested), _("Excel workbooks (*.xlsx)")
+    )
+    if not chosen:
+        return None
+    path = Path(chosen) if chosen.lower().endswith(".xlsx") else Path(chosen + ".xlsx")
+    return write_export(parent, session, path)
+
+
+def write_export(parent: QWidget, session: PlanSession, path: Path) -> Path | None:
+    """Write the data workbook to path with a progress dialog; say what had to be changed."""
+    store = session.store
+
+    def work(progress: Progress) -> list[WriteNote]:
+        records, revision = all_records(store)
+        tables = {name: Records(*pair) for name, pair in records.items()}
+        return write_data_workbook(path, tables, revision, progress)
+
+    done, result = run_with_progress(parent, _("Writing {name}…").format(name=path.name), work)
+    if not done:
+        show_problem(parent, _("Export the data workbook"), str(result))
+        return None
+    if result:
+        lines = [
+            _("Sheet {sheet}, row {row}, column {column}: {message}").format(
+                sheet=note.sheet, row=note.row, column=note.column, message=note.message
+            )
+            for note in result[:LISTED_NOTES]
+        ]
+        if len(result) > LISTED_NOTES:
+            lines.append(_("… and {count} more.").format(count=len(result) - LISTED_NOTES))
+        QMessageBox.information(
+            parent, _("Export the data workbook"), "\n".join([_("Written, with these changes:"), *lines])
+        )
+    return path
+
+
+def restore_workbook(parent: QWidget, session: PlanSession, path: Path) -> bool:
+    """Read a data workbook off the GUI thread, then restore it into the open (empty) file as one step."""
+    done, result = run_with_progress(
+        parent, _("Reading {name}…").format(name=path.name), lambda _progress: read_data_workbook(path)
+    )
+    if not done:
+        show_problem(parent, _("Import an Excel plan"), str(result))
+        return False
+    tables = {name: (found.columns, found.rows) for name, found in result.items()}
+    changes = session.run(
+        _("Import {name}").format(name=path.name), lambda store: restore_records(store, tables)
+    )
+    return changes is not None
