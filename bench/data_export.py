@@ -1,0 +1,85 @@
+"""Exporting a 10,000-task plan file as the data workbook, beside openpyxl's own write_only writing.
+
+The plan file is the synthetic plan (60 units, 10,000 tasks with links, cooperating units and
+budget lines). Each run times, in one process and alternating: openpyxl alone, writing the same
+values (every record as a row of plain values, dates as dates) on the same sheets in write_only
+mode; and our export: read every table from the file, write typed cells (dd/mm/yyyy dates, user
+text guarded against formulas), frozen headings, filters and the marker sheet, to a temporary
+name moved into place. Prints medians and the ratio beside the budget (1.3).
+Run: python -m bench.data_export [--runs N] [--tasks N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from bench.large_plan_file import write_large_plan_file
+from dxplanner.excel.data_sheets import DATA_SHEETS
+from dxplanner.excel.data_writer import Records, write_data_workbook
+from dxplanner.store.operations.whole_file import TableRecords, all_records
+from dxplanner.store.plan_file import open_plan_file
+
+BUDGET_RATIO = 1.3
+
+
+def bare_write(records: dict[str, TableRecords], path: Path) -> float:
+    """openpyxl alone: the same rows of values, one sheet per table, in write_only mode."""
+    from openpyxl import Workbook
+
+    started = time.perf_counter()
+    book = Workbook(write_only=True)
+    for name, sheet_name in DATA_SHEETS:
+        columns, rows = records[name]
+        sheet = book.create_sheet(sheet_name)
+        sheet.append(list(columns))
+        for row in rows:
+            sheet.append([getattr(value, "value", value) for value in row])  # an enum as its value
+    book.save(path)
+    return time.perf_counter() - started
+
+
+def our_export(plan_file: Path, path: Path) -> float:
+    """Our whole export: read the file's records and write the data workbook."""
+    store = open_plan_file(plan_file, read_only=True)
+    try:
+        started = time.perf_counter()
+        records, revision = all_records(store)
+        write_data_workbook(path, {name: Records(*pair) for name, pair in records.items()}, revision)
+        return time.perf_counter() - started
+    finally:
+        store.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--tasks", type=int, default=10_000)
+    arguments = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        plan_file = Path(folder) / "plan.dxplan"
+        counts = write_large_plan_file(plan_file, arguments.tasks)
+        store = open_plan_file(plan_file, read_only=True)
+        try:
+            records, _revision = all_records(store)
+        finally:
+            store.close()
+        rows = sum(len(found) for _columns, found in records.values())
+        print(f"plan file: {counts}; {rows:,} records")
+        bare_write(records, Path(folder) / "warm.xlsx")
+        ours, bare = [], []
+        for run in range(arguments.runs):
+            bare.append(bare_write(records, Path(folder) / f"bare{run}.xlsx"))
+            ours.append(our_export(plan_file, Path(folder) / f"ours{run}.xlsx"))
+        ratio = statistics.median(ours) / statistics.median(bare)
+        print(f"median of {arguments.runs} runs:")
+        print(f"  openpyxl write_only, the same values   {statistics.median(bare) * 1000:6.0f} ms")
+        print(f"  our data export, file read included   {statistics.median(ours) * 1000:6.0f} ms")
+        print(f"  ratio                                  {ratio:6.2f}    budget {BUDGET_RATIO}")
+
+
+if __name__ == "__main__":
+    main()
