@@ -165,6 +165,13 @@ _NAMES: dict[str, dict[str, str]] = {
         "paused": N_("Paused"),
         "cancelled": N_("Cancelled"),
     },
+    "AttainmentStatus": {
+        "met": N_("Met"),
+        "on_track": N_("On track"),
+        "behind": N_("Behind"),
+        "no_target": N_("No target"),
+        "no_value": N_("Not measured"),
+    },
 }
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from dxplanner import __version__
-from dxplanner.cli.data_commands import export_file, remove_plan_file, restore_file
+from dxplanner.cli.data_commands import export_file, remove_plan_file, report_file, restore_file
 from dxplanner.core.errors import DomainError, InvalidInputError
 from dxplanner.i18n import _
 from dxplanner.labels import timeline_kind_label
@@ -91,10 +91,25 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("file", type=Path, metavar="FILE")
     export.add_argument("--out", type=Path, required=True, metavar="XLSX", help=_("the workbook to write"))
     export.set_defaults(handler=export_file)
+
+    report = commands.add_parser("report", help=_("write the progress report of a plan as an Excel workbook"))
+    report.add_argument("file", type=Path, metavar="FILE")
+    report.add_argument("--out", type=Path, required=True, metavar="XLSX", help=_("the workbook to write"))
+    report.add_argument(
+        "--plan", type=int, metavar="ID", help=_("the action plan (by default the one running)")
+    )
+    report.add_argument(
+        "--as-of", type=_iso_date, metavar="YYYY-MM-DD", help=_("the day the figures are for (today)")
+    )
+    report.add_argument(
+        "--language", choices=["vi", "en"], default="vi", help=_("the report's language (vi)")
+    )
+    report.add_argument("--by-unit", action="store_true", help=_("add a sheet of tasks for each lead unit"))
+    report.set_defaults(handler=report_file)
     return parser
 
 
-COMMANDS = ("new", "check", "timeline", "chart", "import", "export")
+COMMANDS = ("new", "check", "timeline", "chart", "import", "export", "report")
 
 # Draws a chart into a file: (chart, out, paper "a4" or "a3") -> pages written. The window's
 # painter does it, so the composition root (app.py) hands it in: this module knows no Qt.

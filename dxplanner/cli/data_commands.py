@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 from pathlib import Path
 from typing import TextIO
@@ -82,3 +83,29 @@ def remove_plan_file(path: Path) -> None:
     """Delete a plan file a command made, with SQLite's companion files."""
     for companion in (path, *(path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal"))):
         companion.unlink(missing_ok=True)
+
+
+def report_file(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    """Write the progress report of a plan, in Vietnamese or English, as of a day."""
+    from dxplanner.excel.report_writer import write_progress_report
+    from dxplanner.i18n import current_language, set_language
+    from dxplanner.store.report_data import read_report
+
+    today = datetime.date.today()
+    as_of = arguments.as_of or today
+    store = open_plan_file(arguments.file, read_only=True)
+    before = current_language()
+    set_language(arguments.language)  # the names the file's data is shown with follow it too
+    try:
+        data = read_report(store, arguments.plan, as_of, today)
+        notes = write_progress_report(arguments.out, data, by_unit=arguments.by_unit)
+        message = _("Wrote the report on “{plan}” as of {day} to {path}.").format(
+            plan=data.plan_name, day=as_of.strftime("%d/%m/%Y"), path=arguments.out
+        )
+    finally:
+        set_language(before)
+        store.close()
+    for note in notes:
+        out.write(_("Note: {message}").format(message=note) + "\n")
+    out.write(message + "\n")
+    return EXIT_OK

@@ -14,9 +14,12 @@ from dxplanner.core.status import Health
 
 @dataclass(frozen=True)
 class DashboardFilter:
-    """What the dashboard is about: a strategy, and maybe one plan, unit (with sub-units), pillar or area."""
+    """What the dashboard is about: a strategy, and maybe one plan, unit (with sub-units), pillar or area.
 
-    strategy_id: int
+    With no strategy, it is about one plan (plan_id) that serves none.
+    """
+
+    strategy_id: int | None
     as_of: datetime.date
     plan_id: int | None = None
     unit_id: int | None = None

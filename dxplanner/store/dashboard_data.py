@@ -24,6 +24,7 @@ from dxplanner.core.dashboard import (
 from dxplanner.core.enums import TaskStatus
 from dxplanner.core.errors import NotFoundError
 from dxplanner.core.models import (
+    ActionPlan,
     Goal,
     Indicator,
     IndicatorTarget,
@@ -81,8 +82,10 @@ class DashboardReader:
 
     def __init__(self, today: Callable[[], datetime.date] = datetime.date.today) -> None:
         self._today = today
-        self._plans: dict[tuple[int, int | None], _PlanFacts] = {}
-        self._indicators: dict[tuple[int, datetime.date, object, object], tuple[IndicatorData, ...]] = {}
+        self._plans: dict[tuple[int | None, int | None], _PlanFacts] = {}
+        self._indicators: dict[
+            tuple[int | None, datetime.date, object, object], tuple[IndicatorData, ...]
+        ] = {}
 
     def read(self, session: Session, chosen: DashboardFilter) -> DashboardData:
         """Every chart's numbers for the filter."""
@@ -145,18 +148,15 @@ class DashboardReader:
         key = (chosen.strategy_id, chosen.plan_id)
         if key in self._plans:
             return self._plans[key]
-        strategy = session.get(Strategy, chosen.strategy_id)
-        if strategy is None:
-            raise NotFoundError(_("There is no strategy with id {id}.").format(id=chosen.strategy_id))
-        plans = queries.plans(session, chosen.strategy_id)
+        plans, strategy_name, years = _scope(session, chosen)
         plan_ids = [plan.id for plan in plans if chosen.plan_id in (None, plan.id)]
         if chosen.plan_id is not None and not plan_ids:
             raise NotFoundError(
                 _("The strategy “{strategy}” has no action plan with id {id}.").format(
-                    strategy=strategy.name, id=chosen.plan_id
+                    strategy=strategy_name, id=chosen.plan_id
                 )
             )
-        title = strategy.name
+        title = strategy_name
         if chosen.plan_id is not None:
             title = next((plan.name for plan in plans if plan.id == chosen.plan_id), title)
         nodes = queries.outline_nodes(session, plan_ids)
@@ -177,8 +177,8 @@ class DashboardReader:
             return weights[node.id]
 
         known = _PlanFacts(
-            strategy_name=strategy.name,
-            years=(strategy.start_year, strategy.end_year),
+            strategy_name=strategy_name,
+            years=years,
             title=title,
             plan_ids=plan_ids,
             nodes=nodes,
@@ -193,6 +193,24 @@ class DashboardReader:
         )
         self._plans[key] = known
         return known
+
+
+def _scope(session: Session, chosen: DashboardFilter) -> tuple[list[queries.PlanItem], str, tuple[int, int]]:
+    """The plans looked at, the name over them and their years: a strategy's, or one plan's of its own."""
+    if chosen.strategy_id is None:
+        plan = session.get(ActionPlan, chosen.plan_id) if chosen.plan_id is not None else None
+        if plan is None or plan.id is None:
+            raise NotFoundError(_("There is no action plan with id {id}.").format(id=chosen.plan_id))
+        item = queries.PlanItem(plan.id, plan.name, plan.start, plan.end)
+        return [item], plan.name, (plan.start.year, plan.end.year)
+    strategy = session.get(Strategy, chosen.strategy_id)
+    if strategy is None:
+        raise NotFoundError(_("There is no strategy with id {id}.").format(id=chosen.strategy_id))
+    return (
+        list(queries.plans(session, chosen.strategy_id)),
+        strategy.name,
+        (strategy.start_year, strategy.end_year),
+    )
 
 
 def _reports(session: Session, plan_ids: list[int]) -> dict[int, list[tuple[datetime.date, float]]]:

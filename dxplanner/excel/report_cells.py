@@ -1,0 +1,89 @@
+"""The look of the progress report's cells: fonts, fills, borders, wrapping, number formats."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from dxplanner.excel.cell_text import MAX_CELL_TEXT, text_cell, without_control_characters
+from dxplanner.excel.data_sheets import DATE_FORMAT
+
+# Excel's colours, as ARGB hex without the alpha: a light red for late rows, grey for headings.
+LATE_FILL = "FDE2E1"
+HEADING_FILL = "D9E1F2"
+GROUP_FILL = "F2F2F2"
+
+
+@dataclass(frozen=True)
+class Look:
+    """How one cell looks."""
+
+    bold: bool = False
+    italic: bool = False
+    size: float = 11
+    fill: str | None = None
+    wrap: bool = False
+    centre: bool = False
+    border: bool = False
+    number_format: str | None = None
+
+
+@dataclass
+class CellMaker:
+    """Makes write-only cells with a look, sharing openpyxl's style objects between cells alike."""
+
+    sheet: Any
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (what was changed, its text's start)
+    _styles: dict[Look, tuple[Any, Any, Any, Any]] = field(default_factory=dict)
+
+    def cell(self, value: object, look: Look = Look()) -> object:
+        """A cell holding value (user text made safe) with the look."""
+        from openpyxl.cell import WriteOnlyCell
+
+        if isinstance(value, str):
+            value = self._safe_text(value)
+            made = text_cell(self.sheet, value)  # a cell of its own when the text looks like a formula
+            cell: Any = made if not isinstance(made, str) else WriteOnlyCell(self.sheet, value=value)
+        else:
+            cell = WriteOnlyCell(self.sheet, value=value)  # type: ignore[arg-type]
+        if look == Look() and not isinstance(value, datetime.date):
+            return cell
+        font, fill, alignment, border = self._style_of(look)
+        cell.font = font
+        if fill is not None:
+            cell.fill = fill
+        cell.alignment = alignment
+        if border is not None:
+            cell.border = border
+        if look.number_format is not None:
+            cell.number_format = look.number_format
+        elif isinstance(value, datetime.date):
+            cell.number_format = DATE_FORMAT
+        return cell
+
+    def _safe_text(self, text: str) -> str:
+        text, removed = without_control_characters(text)
+        if removed:
+            self.notes.append(("control", text[:60]))
+        if len(text) > MAX_CELL_TEXT:
+            self.notes.append(("long", text[:60]))
+            text = text[: MAX_CELL_TEXT - 1] + "…"
+        return text
+
+    def _style_of(self, look: Look) -> tuple[Any, Any, Any, Any]:
+        if look not in self._styles:
+            from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+            thin = Side(style="thin", color="808080")
+            self._styles[look] = (
+                Font(name="Times New Roman", bold=look.bold, italic=look.italic, size=look.size),
+                PatternFill("solid", fgColor=look.fill) if look.fill else None,
+                Alignment(
+                    wrap_text=look.wrap,
+                    vertical="center" if look.centre else "top",
+                    horizontal="center" if look.centre else None,
+                ),
+                Border(left=thin, right=thin, top=thin, bottom=thin) if look.border else None,
+            )
+        return self._styles[look]

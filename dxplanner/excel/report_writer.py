@@ -1,0 +1,463 @@
+"""Writing the progress report workbook: the official header, the summary, the task table, the lists."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from openpyxl.worksheet.pagebreak import Break
+
+from dxplanner.collector import collector_paused
+from dxplanner.core.errors import InvalidInputError
+from dxplanner.core.report import STATUS_GROUP, ReportData, ReportRow, StatusGroup
+from dxplanner.core.status import Health
+from dxplanner.excel.report_cells import GROUP_FILL, HEADING_FILL, LATE_FILL, CellMaker, Look
+from dxplanner.excel.report_charts import add_progress_chart, add_units_chart
+from dxplanner.excel.saving import saving_to
+from dxplanner.i18n import N_, _
+from dxplanner.labels import label
+
+Progress = Callable[[int, int], bool]  # (rows written, rows in all) -> go on?
+MILLION = 1_000_000
+
+HEADING = Look(bold=True, fill=HEADING_FILL, wrap=True, centre=True, border=True)
+CELL = Look(wrap=True, border=True)
+NUMBER = Look(border=True, number_format="#,##0")
+PERCENT = Look(border=True, number_format="0.0")
+FIGURE = Look(border=True, number_format="#,##0.##")
+TASK_COLUMNS = (  # (heading, width)
+    (N_("No."), 7),
+    (N_("Task"), 44),
+    (N_("Lead unit"), 22),
+    (N_("Cooperating units"), 24),
+    (N_("Timeline"), 14),
+    (N_("Start"), 11),
+    (N_("End"), 11),
+    (N_("Product"), 22),
+    (N_("Progress (%)"), 10),
+    (N_("Status"), 13),
+    (N_("Results / notes"), 30),
+)
+# A group's name runs from column B to H.
+_MERGED_NAME_WIDTH = sum(width for _heading, width in TASK_COLUMNS[1:8])
+# The header block takes seven rows: every table's heading is on the eighth.
+TABLE_ROW = 8
+_SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
+
+
+def status_name(group: StatusGroup) -> str:
+    """What the report calls a status group."""
+    return {
+        StatusGroup.DONE: _("Done"),
+        StatusGroup.ON_SCHEDULE: _("On schedule"),
+        StatusGroup.LATE: _("Late"),
+        StatusGroup.NOT_STARTED: _("Not started"),
+        StatusGroup.OTHER: _("Paused or cancelled"),
+    }[group]
+
+
+def write_progress_report(
+    path: Path, data: ReportData, *, by_unit: bool = False, progress: Progress | None = None
+) -> list[str]:
+    """Write the report (to a temporary name, then moved into place); returns what had to be changed."""
+    from openpyxl import Workbook
+
+    writer = _ReportWriter(data, progress)
+    with collector_paused(), saving_to(path) as temporary:
+        book = Workbook(write_only=True)
+        writer.summary(book.create_sheet(_("Summary")))
+        writer.tasks(book.create_sheet(_("Tasks")), data.rows, _("TASKS OF THE PLAN"))
+        writer.late(book.create_sheet(_("Late tasks")))
+        writer.curve(book.create_sheet(_("Progress over time")))
+        if by_unit:
+            for unit, rows in _rows_by_unit(data.rows):
+                writer.tasks(book.create_sheet(_sheet_name(unit, book.sheetnames)), rows, unit.upper())
+        book.save(temporary)
+    return writer.said()
+
+
+class _ReportWriter:
+    """Writes each sheet; keeps count of rows for the progress bar and of texts it had to change."""
+
+    def __init__(self, data: ReportData, progress: Progress | None) -> None:
+        self.data = data
+        self.progress = progress
+        self.done = 0
+        self.total = max(len(data.rows), 1)
+        self.makers: list[CellMaker] = []
+
+    def said(self) -> list[str]:
+        notes = [note for maker in self.makers for note in maker.notes]
+        messages = []
+        for kind, start in notes:
+            if kind == "control":
+                messages.append(_("Control characters were taken out of “{text}…”.").format(text=start))
+            else:
+                messages.append(
+                    _("“{text}…” is longer than a cell holds and was shortened in the report.").format(
+                        text=start
+                    )
+                )
+        return messages
+
+    def _maker(self, sheet: Any) -> CellMaker:
+        maker = CellMaker(sheet)
+        self.makers.append(maker)
+        return maker
+
+    # The header every sheet starts with, as official documents have it.
+
+    def _header(self, out: _Lines, make: CellMaker, title: str) -> None:
+        data = self.data
+        as_of = data.as_of
+        out.append(
+            [
+                make.cell(data.agency.upper(), Look(bold=True, centre=True, wrap=True)),
+                None,
+                None,
+                None,
+                None,
+                make.cell(_("SOCIALIST REPUBLIC OF VIET NAM"), Look(bold=True, centre=True)),
+            ]
+        )
+        out.append(
+            [
+                None,
+                None,
+                None,
+                None,
+                None,
+                make.cell(_("Independence - Freedom - Happiness"), Look(bold=True, centre=True)),
+            ]
+        )
+        out.append(
+            [
+                None,
+                None,
+                None,
+                None,
+                None,
+                make.cell(
+                    _("Date: {day:02d}/{month:02d}/{year}").format(
+                        day=as_of.day, month=as_of.month, year=as_of.year
+                    ),
+                    Look(italic=True, centre=True),
+                ),
+            ]
+        )
+        out.append([])
+        out.append([make.cell(title, Look(bold=True, size=14, centre=True, wrap=True))])
+        start, end = data.period
+        out.append(
+            [
+                make.cell(
+                    _("Period {start} – {end}; figures as of {as_of}").format(
+                        start=start.strftime("%d/%m/%Y"),
+                        end=end.strftime("%d/%m/%Y"),
+                        as_of=as_of.strftime("%d/%m/%Y"),
+                    ),
+                    Look(italic=True, centre=True),
+                )
+            ]
+        )
+        out.append([])
+        for cells in ("A1:D1", "F1:K1", "F2:K2", "F3:K3", "A5:K5", "A6:K6"):
+            out.sheet.merged_cells.add(cells)
+        out.sheet.row_dimensions[5].height = 36
+
+    def _print_setup(self, sheet: Any, title_row: int | None, widths: Sequence[float]) -> None:
+        from openpyxl.utils import get_column_letter
+
+        for number, width in enumerate(widths, 1):
+            sheet.column_dimensions[get_column_letter(number)].width = width
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.paperSize = "9"  # A4, in the numbering of the file format
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.print_options.horizontalCentered = True
+        sheet.page_margins.left = sheet.page_margins.right = 0.5
+        if title_row is not None:
+            sheet.print_title_rows = f"{title_row}:{title_row}"
+            sheet.freeze_panes = f"C{title_row + 1}"
+        sheet.oddFooter.center.text = _("Page &P of &N")
+        sheet.oddFooter.center.size = 9
+
+    # The summary: tasks by status, money by source, indicators, units.
+
+    def summary(self, sheet: Any) -> None:
+        # Column widths go before the rows: a write-only sheet writes them first.
+        self._print_setup(sheet, None, (30, 13, 13, 13, 13, 13, 13, 10, 10, 10, 10))
+        make = self._maker(sheet)
+        out = _Lines(sheet)
+        data = self.data
+        self._header(
+            out, make, _("REPORT ON THE IMPLEMENTATION OF {plan}").format(plan=data.plan_name.upper())
+        )
+        out.append([make.cell(_("I. TASKS BY STATUS"), Look(bold=True))])
+        out.append([make.cell(text, HEADING) for text in (_("Status"), _("Tasks"), _("Share (%)"))])
+        counts = data.counts
+        total = sum(counts.values())
+        for group in StatusGroup:
+            if group is StatusGroup.OTHER and not counts[group]:
+                continue
+            share = 100 * counts[group] / total if total else 0.0
+            out.append(
+                [
+                    make.cell(status_name(group), CELL),
+                    make.cell(counts[group], NUMBER),
+                    make.cell(round(share, 1), PERCENT),
+                ]
+            )
+        out.append(
+            [
+                make.cell(_("Total"), Look(bold=True, border=True)),
+                make.cell(total, NUMBER),
+                make.cell(100.0 if total else 0.0, PERCENT),
+            ]
+        )
+        out.append([])
+        out.append([make.cell(_("II. BUDGET BY SOURCE (million đồng)"), Look(bold=True))])
+        headings = (_("Source"), _("Planned"), _("Allocated"), _("Disbursed"), _("Disbursed (%)"))
+        out.append([make.cell(text, HEADING) for text in headings])
+        planned = allocated = disbursed = 0
+        for source, money in data.budget:
+            planned, allocated, disbursed = (
+                planned + money.planned,
+                allocated + money.allocated,
+                disbursed + money.disbursed,
+            )
+            out.append(self._money_row(make, source, money.planned, money.allocated, money.disbursed))
+        out.append(self._money_row(make, _("Total"), planned, allocated, disbursed))
+        out.append([])
+        out.append([make.cell(_("III. INDICATORS AGAINST THIS YEAR'S TARGETS"), Look(bold=True))])
+        # This year's targets; after the strategy's last year, its last year's.
+        years = {year for indicator in data.indicators for year in indicator.years}
+        year = data.as_of.year if data.as_of.year in years or not years else max(years)
+        indicator_headings = (
+            _("Indicator"),
+            _("Unit"),
+            _("Target {year}").format(year=year),
+            _("Result"),
+            _("Reached (%)"),
+            _("Assessment"),
+        )
+        out.append([make.cell(text, HEADING) for text in indicator_headings])
+        for indicator in data.indicators:
+            at = indicator.years.index(year) if year in indicator.years else None
+            target = indicator.targets[at] if at is not None else None
+            measured = indicator.measured[at] if at is not None else None
+            name = f"{indicator.code} – {indicator.name}"
+            reached = None if indicator.percent is None else round(indicator.percent, 1)
+            out.append(
+                [
+                    make.cell(name, CELL),
+                    make.cell(indicator.measure_unit, CELL),
+                    make.cell(target, FIGURE),
+                    make.cell(measured, FIGURE),
+                    make.cell(reached, PERCENT),
+                    make.cell(label(indicator.status), CELL),
+                ],
+                lines=_lines((name, 30), (indicator.measure_unit, 13)),
+            )
+        if not data.indicators:
+            out.append([make.cell(_("The plan serves no strategy with indicators."), Look(italic=True))])
+        out.append([])
+        out.sheet.row_breaks.append(Break(id=out.count))  # the units' table begins a page
+        out.append([make.cell(_("IV. TASKS BY LEAD UNIT AND STATUS"), Look(bold=True))])
+        groups = list(StatusGroup)
+        out.append(
+            [
+                make.cell(_("Lead unit"), HEADING),
+                *(make.cell(status_name(group), HEADING) for group in groups),
+            ]
+        )
+        table_row = out.count
+        for load in data.units:
+            counted = dict.fromkeys(groups, 0)
+            for state, count in load.counts.items():
+                counted[STATUS_GROUP[Health(state)]] += count
+            out.append(
+                [make.cell(load.unit, CELL), *(make.cell(counted[group], NUMBER) for group in groups)],
+                lines=_lines((load.unit, 30)),
+            )
+        if data.units:
+            # The chart on a page of its own, under the table: never cut in two.
+            out.sheet.row_breaks.append(Break(id=out.count))
+            add_units_chart(
+                sheet,
+                table_row,
+                table_row + len(data.units),
+                len(groups),
+                f"A{table_row + len(data.units) + 2}",
+                _("Tasks by lead unit and status"),
+            )
+
+    def _money_row(
+        self, make: CellMaker, name: str, planned: int, allocated: int, disbursed: int
+    ) -> list[object]:
+        share = round(100 * disbursed / planned, 1) if planned else None
+        return [
+            make.cell(name, CELL),
+            *(make.cell(round(amount / MILLION), NUMBER) for amount in (planned, allocated, disbursed)),
+            make.cell(share, PERCENT),
+        ]
+
+    # The task table.
+
+    def tasks(self, sheet: Any, rows: Sequence[ReportRow], title: str) -> None:
+        self._print_setup(sheet, TABLE_ROW, [width for _heading, width in TASK_COLUMNS])
+        make = self._maker(sheet)
+        out = _Lines(sheet)
+        self._header(out, make, title)
+        out.append([make.cell(_(heading), HEADING) for heading, _width in TASK_COLUMNS])
+        for row in rows:
+            late = row.health is Health.LATE
+            look = Look(
+                wrap=True,
+                border=True,
+                bold=row.is_group,
+                fill=LATE_FILL if late else (GROUP_FILL if row.is_group else None),
+            )
+            number = Look(border=True, bold=row.is_group, number_format="0", fill=look.fill)
+            day = Look(border=True, bold=row.is_group, fill=look.fill, centre=True)
+            status = label(row.health) + (
+                _(" ({days} days)").format(days=row.days_late) if row.days_late else ""
+            )
+            out.append(
+                [
+                    make.cell(
+                        row.code or "", Look(border=True, bold=row.is_group, fill=look.fill, centre=True)
+                    ),
+                    make.cell(row.name, look),
+                    make.cell(row.lead or "", look),
+                    make.cell(row.cooperating, look),
+                    make.cell(row.timeline_text or "", look),
+                    make.cell(row.start, day),
+                    make.cell(row.end, day),
+                    make.cell(row.product or "", look),
+                    make.cell(round(row.progress), number),
+                    make.cell(status, look),
+                    make.cell(row.remark or "", look),
+                ],
+                lines=_lines(
+                    (row.name, _MERGED_NAME_WIDTH if row.is_group else 44),
+                    (row.lead, 22),
+                    (row.cooperating, 24),
+                    (row.timeline_text, 14),
+                    (row.product, 22),
+                    (status, 13),
+                    (row.remark, 30),
+                ),
+            )
+            if row.is_group:
+                written = out.count
+                sheet.merged_cells.add(f"B{written}:H{written}")  # a group's name runs across its row
+            self._count_row()
+
+    def _count_row(self) -> None:
+        self.done += 1
+        if self.progress is not None and self.done % 500 == 0 and not self.progress(self.done, self.total):
+            raise InvalidInputError(_("The report was cancelled; no file was written."))
+
+    # Late and at-risk tasks; the curve.
+
+    def late(self, sheet: Any) -> None:
+        self._print_setup(sheet, TABLE_ROW, (7, 50, 28, 12, 11, 14))
+        make = self._maker(sheet)
+        out = _Lines(sheet)
+        self._header(out, make, _("LATE AND AT-RISK TASKS"))
+        headings = (_("No."), _("Task"), _("Lead unit"), _("End"), _("Days late"), _("Status"))
+        out.append([make.cell(text, HEADING) for text in headings])
+        ends = {row.task_id: row.end for row in self.data.rows}
+        codes = _full_codes(self.data.rows)
+        for item in self.data.attention:
+            fill = LATE_FILL if item.health is Health.LATE else None
+            out.append(
+                [
+                    make.cell(codes.get(item.task_id, ""), Look(border=True, centre=True, fill=fill)),
+                    make.cell(item.name, Look(wrap=True, border=True, fill=fill)),
+                    make.cell(item.owner or "", Look(wrap=True, border=True, fill=fill)),
+                    make.cell(ends.get(item.task_id), Look(border=True, centre=True, fill=fill)),
+                    make.cell(item.days_late, Look(border=True, number_format="0", fill=fill)),
+                    make.cell(label(item.health), Look(border=True, fill=fill)),
+                ],
+                lines=_lines((item.name, 50), (item.owner, 28)),
+            )
+        if not self.data.attention:
+            out.append([make.cell(_("No task is late or at risk."), Look(italic=True))])
+
+    def curve(self, sheet: Any) -> None:
+        self._print_setup(sheet, TABLE_ROW, (12, 13, 13))
+        make = self._maker(sheet)
+        out = _Lines(sheet)
+        self._header(out, make, _("PROGRESS OVER TIME"))
+        out.append([make.cell(text, HEADING) for text in (_("Date"), _("Planned (%)"), _("Reported (%)"))])
+        first = out.count
+        curve = self.data.progress
+        for day, planned, reported in zip(curve.dates, curve.planned, curve.actual, strict=True):
+            actual = reported if day <= curve.as_of else None  # nothing is reported after the day
+            out.append(
+                [
+                    make.cell(day, Look(border=True, centre=True)),
+                    make.cell(round(planned, 1), PERCENT),
+                    make.cell(None if actual is None else round(actual, 1), PERCENT),
+                ]
+            )
+        if curve.dates:
+            add_progress_chart(
+                sheet, first, first + len(curve.dates), "E8", _("Planned and reported progress (%)")
+            )
+
+
+class _Lines:
+    """A write-only sheet and how many rows were appended to it (openpyxl does not count them)."""
+
+    def __init__(self, sheet: Any) -> None:
+        self.sheet = sheet
+        self.count = 0
+
+    def append(self, cells: list[object], lines: int = 1) -> None:
+        """Append a row, as tall as its longest wrapped text needs (spreadsheets do not always fit it)."""
+        if lines > 1:
+            self.sheet.row_dimensions[self.count + 1].height = 15 * lines
+        self.sheet.append(cells)
+        self.count += 1
+
+
+def _lines(*texts: tuple[str | None, float]) -> int:
+    """How many lines the longest of the texts takes, wrapped in a column of its width (in characters)."""
+    return max(1, *(math.ceil(len(text) * 0.85 / width) for text, width in texts if text))
+
+
+def _full_codes(rows: Sequence[ReportRow]) -> dict[int, str]:
+    """Each task's number under its top group's ("I.8", "II.6.1"): numbers restart in each group."""
+    top = ""
+    codes = {}
+    for row in rows:
+        code = row.code or ""
+        if row.level == 0:
+            top = code
+        codes[row.task_id] = f"{top}.{code}" if row.level and top and code else code
+    return codes
+
+
+def _rows_by_unit(rows: Sequence[ReportRow]) -> list[tuple[str, list[ReportRow]]]:
+    by_unit: dict[str, list[ReportRow]] = {}
+    for row in rows:
+        if row.lead and not row.is_group:
+            by_unit.setdefault(row.lead, []).append(row)
+    return sorted(by_unit.items())
+
+
+def _sheet_name(unit: str, taken: Sequence[str]) -> str:
+    """A sheet name from a unit's name: no characters Excel refuses, at most 31, not taken yet."""
+    base = _SHEET_NAME_BAD.sub(" ", unit).strip()[:28] or "?"
+    name, number = base, 1
+    while name in taken:
+        number += 1
+        name = f"{base[:25]} ({number})"
+    return name

@@ -1,0 +1,154 @@
+"""Reading what the progress report shows about one plan on one day, from the file and the engine."""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, select
+
+from dxplanner.core.dashboard import DashboardFilter
+from dxplanner.core.errors import NotFoundError
+from dxplanner.core.models import ActionPlan, ProgressReport, Task, TaskUnit, Unit
+from dxplanner.core.report import ReportData, ReportRow
+from dxplanner.core.rollup import Rolled, TaskNode, children_by_parent, roll_up
+from dxplanner.core.status import Health, health_of_all
+from dxplanner.i18n import _
+from dxplanner.store import queries
+from dxplanner.store.dashboard_data import DashboardReader
+from dxplanner.store.plan_store import PlanStore
+
+
+def read_report(
+    store: PlanStore, plan_id: int | None, as_of: datetime.date, today: datetime.date
+) -> ReportData:
+    """The report on a plan (by default the one running on as_of, else the latest) as of a day."""
+    with store.read() as session:
+        plan = _chosen_plan(session, plan_id, as_of)
+        assert plan.id is not None
+        chosen = DashboardFilter(strategy_id=plan.strategy_id, as_of=as_of, plan_id=plan.id)
+        dashboard = DashboardReader(lambda: today).read(session, chosen)
+        nodes = queries.outline_nodes(session, [plan.id])
+        calendar = queries.plan_calendar(session, plan.id)
+        weight = queries.plan_weight(session, plan.id, calendar)
+        standing = health_of_all(nodes, as_of, calendar, weight)
+        rolled = roll_up(nodes, weight)
+        units = dict(
+            session.connection()
+            .execute(sa.select(queries.table(Unit).c.id, queries.table(Unit).c.name))
+            .all()
+        )
+        rows = _rows(
+            session,
+            plan.id,
+            nodes,
+            standing,
+            rolled,
+            units,
+            as_of,
+        )
+        owner = units.get(plan.unit_id, "")
+    return ReportData(
+        agency=owner,
+        plan_name=plan.name,
+        period=(plan.start, plan.end),
+        as_of=as_of,
+        rows=tuple(rows),
+        budget=dashboard.budget.by_source,
+        indicators=dashboard.indicators,
+        attention=dashboard.attention,
+        units=dashboard.units,
+        progress=dashboard.progress,
+    )
+
+
+def _chosen_plan(session: Session, plan_id: int | None, as_of: datetime.date) -> ActionPlan:
+    if plan_id is not None:
+        plan = session.get(ActionPlan, plan_id)
+        if plan is None:
+            raise NotFoundError(_("There is no action plan with id {id}.").format(id=plan_id))
+        return plan
+    plans = list(session.exec(select(ActionPlan).order_by(col(ActionPlan.start), col(ActionPlan.id))).all())
+    if not plans:
+        raise NotFoundError(_("The plan file has no action plan to report on."))
+    running = [plan for plan in plans if plan.start <= as_of <= plan.end]
+    return (running or [plan for plan in plans if plan.start <= as_of] or plans)[-1]
+
+
+def _rows(
+    session: Session,
+    plan_id: int,
+    nodes: list[TaskNode],
+    standing: dict[int, Health],
+    rolled: dict[int, Rolled],
+    units: dict[int, str],
+    as_of: datetime.date,
+) -> list[ReportRow]:
+    connection = session.connection()
+    task = queries.table(Task)
+    facts = {
+        row.id: row
+        for row in connection.execute(
+            sa.select(
+                task.c.id, task.c.code, task.c.name, task.c.lead_unit_id, task.c.product, task.c.timeline_text
+            ).where(task.c.plan_id == plan_id)
+        )
+    }
+    helpers: dict[int, list[str]] = defaultdict(list)
+    link = queries.table(TaskUnit)
+    for task_id, unit_id in connection.execute(
+        sa.select(link.c.task_id, link.c.unit_id)
+        .join(task, task.c.id == link.c.task_id)
+        .where(task.c.plan_id == plan_id)
+        .order_by(link.c.task_id, link.c.unit_id)
+    ):
+        helpers[task_id].append(units.get(unit_id, ""))
+    remarks = _latest_remarks(session, plan_id, as_of)
+    _by_id, children = children_by_parent(nodes)
+    rows: list[ReportRow] = []
+
+    def visit(parent: int | None, level: int) -> None:
+        for node in children.get(parent, []):
+            fact = facts[node.id]
+            state = standing[node.id]
+            own = rolled.get(node.id)  # a group's dates and progress are those rolled up from below
+            start, end = (own.start, own.end) if own is not None else (node.planned_start, node.planned_end)
+            late = (as_of - end).days if state is Health.LATE and end else 0
+            rows.append(
+                ReportRow(
+                    task_id=node.id,
+                    level=level,
+                    code=fact.code,
+                    name=fact.name,
+                    is_group=node.id in children,
+                    lead=units.get(fact.lead_unit_id) if fact.lead_unit_id is not None else None,
+                    cooperating="; ".join(helpers.get(node.id, [])),
+                    timeline_text=fact.timeline_text,
+                    start=start,
+                    end=end,
+                    product=fact.product,
+                    progress=own.progress if own is not None else node.progress,
+                    health=state,
+                    remark=remarks.get(node.id),
+                    days_late=max(0, late),
+                )
+            )
+            visit(node.id, level + 1)
+
+    visit(None, 0)
+    return rows
+
+
+def _latest_remarks(session: Session, plan_id: int, as_of: datetime.date) -> dict[int, str]:
+    """Each task's latest progress remark up to the day (the later report of a day wins)."""
+    report, task = queries.table(ProgressReport), queries.table(Task)
+    found: dict[int, str] = {}
+    for task_id, remark in session.connection().execute(
+        sa.select(report.c.task_id, report.c.remark)
+        .join(task, task.c.id == report.c.task_id)
+        .where(task.c.plan_id == plan_id, report.c.as_of <= as_of, report.c.remark.is_not(None))
+        .order_by(report.c.as_of, report.c.id)
+    ):
+        found[task_id] = remark
+    return found

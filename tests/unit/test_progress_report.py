@@ -1,0 +1,195 @@
+"""The progress report: the official header, the engine's numbers, the table, the late list, charts, print."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+import sqlalchemy as sa
+
+from dxplanner import cli
+from dxplanner.core.report import status_counts
+from dxplanner.core.status import health_of_all
+from dxplanner.store import queries
+from dxplanner.store.plan_store import PlanStore
+from tests.unit import excel_samples as samples
+
+AS_OF = "2026-11-20"
+PLAN = 6  # the demo's plan of 2026
+
+
+def _report(*arguments: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    status = cli.run(["report", *arguments], out, err)
+    return status, out.getvalue(), err.getvalue()
+
+
+def _engine_counts(store: PlanStore, plan_id: int, as_of: datetime.date) -> dict[str, int]:
+    with store.read() as session:
+        nodes = queries.outline_nodes(session, [plan_id])
+        calendar = queries.plan_calendar(session, plan_id)
+        standing = health_of_all(nodes, as_of, calendar, queries.plan_weight(session, plan_id, calendar))
+    parents = {node.parent_id for node in nodes}
+    counts = status_counts(state for task_id, state in standing.items() if task_id not in parents)
+    return {group.value: count for group, count in counts.items()}
+
+
+def test_the_report_has_the_header_the_engines_numbers_the_table_the_late_list_and_charts(
+    demo_store: PlanStore, demo_path: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "bao-cao.xlsx"
+    status, _out, err = _report(str(demo_path), "--out", str(path), "--plan", str(PLAN), "--as-of", AS_OF)
+    assert (status, err) == (0, ""), err
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["Tổng hợp", "Nhiệm vụ", "Nhiệm vụ chậm", "Tiến độ theo thời gian"]
+    summary = book["Tổng hợp"]
+    assert summary["F1"].value == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert summary["F2"].value == "Độc lập - Tự do - Hạnh phúc"
+    assert summary["F3"].value == "ngày 20 tháng 11 năm 2026"
+    assert str(summary["A5"].value).startswith("BÁO CÁO TÌNH HÌNH THỰC HIỆN KẾ HOẠCH")
+    assert "A1:D1" in summary.merged_cells and "A5:K5" in summary.merged_cells
+
+    # The summary's counts are the engine's.
+    engine = _engine_counts(demo_store, PLAN, datetime.date(2026, 11, 20))
+    shown = {
+        summary.cell(row=row, column=1).value: summary.cell(row=row, column=2).value for row in range(10, 16)
+    }
+    assert shown["Hoàn thành"] == engine["done"]
+    assert shown["Đúng tiến độ"] == engine["on_schedule"]
+    assert shown["Chậm tiến độ"] == engine["late"]
+    assert shown["Chưa bắt đầu"] == engine["not_started"]
+    assert shown["Tổng cộng"] == sum(engine.values())
+
+    tasks = book["Nhiệm vụ"]
+    assert [cell.value for cell in tasks[8]][:3] == ["STT", "Nhiệm vụ", "Đơn vị chủ trì"]
+    with demo_store.read() as session:
+        in_plan = (
+            session.connection()
+            .execute(sa.text("SELECT count(*) FROM task WHERE plan_id = :plan"), {"plan": PLAN})
+            .scalar_one()
+        )
+    assert tasks.max_row - 8 == in_plan
+    group = tasks[9]
+    assert group[0].value == "I" and group[1].font.b and "B9:H9" in tasks.merged_cells
+    late_rows = [row for row in tasks.iter_rows(min_row=9) if str(row[9].value).startswith("Chậm tiến độ")]
+    assert len(late_rows) == engine["late"]
+    assert all(row[1].fill.fgColor.rgb.endswith("FDE2E1") for row in late_rows)
+
+    late = book["Nhiệm vụ chậm"]
+    listed = [row for row in late.iter_rows(min_row=9, values_only=True) if row[0]]
+    assert sum(str(row[5]).startswith("Chậm tiến độ") for row in listed) == engine["late"]
+    assert all(re.fullmatch(r"[IVX]+\.\d+(\.\d+)*", str(row[0])) for row in listed)
+
+    # Printing: A4 landscape, fit to the page's width, the table's heading on every page, page numbers.
+    assert tasks.page_setup.orientation == "landscape" and tasks.page_setup.paperSize == 9
+    fit = tasks.sheet_properties.pageSetUpPr
+    assert tasks.page_setup.fitToWidth == 1 and fit is not None and fit.fitToPage
+    assert tasks.print_title_rows == "$8:$8"
+    footer = tasks.oddFooter
+    assert footer is not None and "&P" in str(footer.center.text)
+    with zipfile.ZipFile(path) as archive:
+        charts = [name for name in archive.namelist() if re.fullmatch(r"xl/charts/chart\d+\.xml", name)]
+        kinds = "".join(archive.read(name).decode("utf-8") for name in charts)
+    assert len(charts) == 2 and "<barChart>" in kinds and "<lineChart>" in kinds
+
+
+def test_user_text_in_the_report_is_never_a_formula(
+    demo_store: PlanStore, demo_path: Path, tmp_path: Path
+) -> None:
+    with demo_store.write() as session:
+        session.connection().execute(
+            sa.text(
+                "UPDATE task SET name = '=HYPERLINK(\"http://x\",\"y\")', notes = '+84 912' "
+                "WHERE plan_id = :p"
+            ),
+            {"p": PLAN},
+        )
+    path = tmp_path / "bao-cao.xlsx"
+    assert _report(str(demo_path), "--out", str(path), "--plan", str(PLAN), "--as-of", AS_OF)[0] == 0
+    with zipfile.ZipFile(path) as archive:
+        xml = "".join(
+            archive.read(name).decode("utf-8")
+            for name in archive.namelist()
+            if name.startswith("xl/worksheets/")
+        )
+    assert not re.search(r"<f[ >]", xml)
+    assert openpyxl.load_workbook(path)["Nhiệm vụ"]["B10"].value == '=HYPERLINK("http://x","y")'
+
+
+def test_the_report_in_english_with_a_sheet_per_unit(demo_path: Path, tmp_path: Path) -> None:
+    path = tmp_path / "report.xlsx"
+    status, _out, err = _report(
+        str(demo_path),
+        "--out",
+        str(path),
+        "--plan",
+        str(PLAN),
+        "--as-of",
+        AS_OF,
+        "--language",
+        "en",
+        "--by-unit",
+    )
+    assert (status, err) == (0, "")
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames[:4] == ["Summary", "Tasks", "Late tasks", "Progress over time"]
+    assert book["Summary"]["F1"].value == "SOCIALIST REPUBLIC OF VIET NAM"
+    units = book.sheetnames[4:]
+    assert len(units) > 3 and all(len(name) <= 31 for name in units)
+    listed = sum(book[name].max_row - 8 for name in units)
+    with_lead = [row for row in book["Tasks"].iter_rows(min_row=9, values_only=True) if row[2]]
+    assert listed == len(with_lead)
+
+
+def test_a_plan_that_serves_no_strategy_is_reported_too(tmp_path: Path) -> None:
+    sample = samples.build_decision_appendix(tmp_path)
+    target = tmp_path / "imported.dxplan"
+    assert cli.run(["import", str(sample.path), "--into", str(target)], io.StringIO(), io.StringIO()) == 0
+    path = tmp_path / "bao-cao.xlsx"
+    status, _out, err = _report(str(target), "--out", str(path), "--as-of", "2025-06-30")
+    assert (status, err) == (0, "")
+    summary = openpyxl.load_workbook(path)["Tổng hợp"]
+    texts = [cell.value for row in summary.iter_rows() for cell in row if isinstance(cell.value, str)]
+    assert "Kế hoạch không thuộc chiến lược nào có chỉ tiêu." in texts
+
+
+def test_an_unknown_plan_is_one_message(demo_path: Path, tmp_path: Path) -> None:
+    status, _out, err = _report(str(demo_path), "--out", str(tmp_path / "x.xlsx"), "--plan", "999")
+    assert status == 1 and "999" in err and not (tmp_path / "x.xlsx").exists()
+
+
+@pytest.mark.parametrize("language", ["vi"])
+def test_the_report_leaves_the_language_as_it_was(language: str, demo_path: Path, tmp_path: Path) -> None:
+    from dxplanner.i18n import current_language
+
+    before = current_language()
+    assert _report(str(demo_path), "--out", str(tmp_path / "r.xlsx"), "--language", language)[0] == 0
+    assert current_language() == before
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_prints_the_report_and_reads_its_summary(demo_path: Path, tmp_path: Path) -> None:
+    path = tmp_path / "bao-cao.xlsx"
+    assert _report(str(demo_path), "--out", str(path), "--plan", str(PLAN), "--as-of", AS_OF)[0] == 0
+    profile = (tmp_path / "lo-profile").as_uri()
+    for target in ("pdf", "csv:Text - txt - csv (StarCalc):44,34,76,1"):
+        subprocess.run(
+            ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", target,
+             "--outdir", str(tmp_path), str(path)],
+            check=True, capture_output=True, timeout=180,
+        )  # fmt: skip
+    assert (tmp_path / "bao-cao.pdf").read_bytes().startswith(b"%PDF")
+    with (tmp_path / "bao-cao.csv").open(encoding="utf-8", newline="") as stream:
+        read = list(csv.reader(stream))  # the first sheet: the summary
+    summary = openpyxl.load_workbook(path)["Tổng hợp"]
+    for number in range(10, 15):
+        name, count = summary.cell(row=number, column=1).value, summary.cell(row=number, column=2).value
+        assert read[number - 1][:2] == [name, str(count)]
