@@ -549,6 +549,7 @@ class MainWindow(QMainWindow):
             file_menu, _("New Excel plan from the &template…"), None, lambda: save_template(self)
         )
         self._add_action(file_menu, _("&Export data workbook…"), None, self._export_data)
+        self._add_action(file_menu, _("Progress &report…"), None, self._make_report)
         file_menu.addSeparator()
         self._add_action(file_menu, _("&Settings…"), None, self._edit_settings)
         file_menu.addSeparator()
@@ -614,6 +615,11 @@ class MainWindow(QMainWindow):
         from dxplanner.ui.data_exchange import export_data
 
         export_data(self, self.session)
+
+    def _make_report(self) -> None:
+        from dxplanner.ui.report_action import make_report
+
+        make_report(self, self.session, self._today())
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _dropped_workbook(event.mimeData()) is not None:

@@ -237,7 +237,8 @@ def test_the_menus_offer_the_file_edit_and_insert_actions(window: MainWindow, de
     texts = [action.text() for action in window.file_menu.actions() if not action.isSeparator()]
     assert texts == [
         "&New…", "New with the &demo plan…", "&Open…", "Open &Recent", "&Import Excel…",
-        "New Excel plan from the &template…", "&Export data workbook…", "&Settings…", "&Quit",
+        "New Excel plan from the &template…", "&Export data workbook…",
+        "Progress &report…", "&Settings…", "&Quit",
     ]  # fmt: skip
     assert [action.text() for action in window.menuBar().actions()] == [
         "&File",

@@ -1,0 +1,128 @@
+"""File > Report: choose the plan, the day and the language; the report is written off the GUI thread."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QWidget,
+)
+
+from dxplanner.excel.report_writer import write_progress_report
+from dxplanner.i18n import _, current_language, set_language
+from dxplanner.store import queries
+from dxplanner.store.report_data import read_report
+from dxplanner.ui.background import Progress, run_with_progress
+from dxplanner.ui.errors import show_problem
+from dxplanner.ui.session import PlanSession
+
+
+@dataclass(frozen=True)
+class ReportChoice:
+    """What the report is about and how it is written."""
+
+    plan_id: int
+    as_of: datetime.date
+    language: str
+    by_unit: bool
+
+
+class ReportDialog(QDialog):
+    """The plan, the day the figures are for, the language and whether to add a sheet per unit."""
+
+    def __init__(self, session: PlanSession, today: datetime.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Progress report"))
+        self.plan = QComboBox()
+        with session.store.read() as read:
+            strategies = [strategy.id for strategy in queries.strategies(read)]
+            for strategy_id in [*strategies, None]:
+                for plan in queries.plans(read, strategy_id):
+                    self.plan.addItem(plan.name, plan.id)
+                    if plan.start <= today <= plan.end:
+                        self.plan.setCurrentIndex(self.plan.count() - 1)
+        self.as_of = QDateEdit(QDate(today.year, today.month, today.day))
+        self.as_of.setCalendarPopup(True)
+        self.as_of.setDisplayFormat("dd/MM/yyyy")
+        self.language = QComboBox()
+        self.language.addItem("Tiếng Việt", "vi")
+        self.language.addItem("English", "en")
+        self.by_unit = QCheckBox(_("A sheet for each lead unit"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(_("Action plan"), self.plan)
+        form.addRow(_("Figures as of"), self.as_of)
+        form.addRow(_("Language"), self.language)
+        form.addRow("", self.by_unit)
+        form.addRow(buttons)
+
+    def choice(self) -> ReportChoice | None:
+        """What was chosen (None when the file has no plan)."""
+        if self.plan.currentData() is None:
+            return None
+        day = self.as_of.date()
+        return ReportChoice(
+            int(self.plan.currentData()),
+            datetime.date(day.year(), day.month(), day.day()),
+            str(self.language.currentData()),
+            self.by_unit.isChecked(),
+        )
+
+
+def make_report(parent: QWidget, session: PlanSession | None, today: datetime.date) -> Path | None:
+    """Ask what to report on and where, then write it; the path written, or None."""
+    title = _("Progress report")
+    if session is None:
+        show_problem(parent, title, _("Open or create a plan file first (File menu)."))
+        return None
+    dialog = ReportDialog(session, today, parent)
+    if not dialog.exec():
+        return None
+    choice = dialog.choice()
+    if choice is None:
+        show_problem(parent, title, _("The plan file has no action plan to report on."))
+        return None
+    suggested = session.store.path.with_name(f"bao-cao-{choice.as_of:%Y-%m-%d}.xlsx")
+    chosen, _filter = QFileDialog.getSaveFileName(
+        parent, title, str(suggested), _("Excel workbooks (*.xlsx)")
+    )
+    if not chosen:
+        return None
+    path = Path(chosen) if chosen.lower().endswith(".xlsx") else Path(chosen + ".xlsx")
+    return write_report(parent, session, choice, path, today)
+
+
+def write_report(
+    parent: QWidget, session: PlanSession, choice: ReportChoice, path: Path, today: datetime.date
+) -> Path | None:
+    """Write the report with a progress dialog, in the language chosen (the window's comes back after)."""
+    store = session.store
+
+    def work(progress: Progress) -> list[str]:
+        data = read_report(store, choice.plan_id, choice.as_of, today)
+        return write_progress_report(path, data, by_unit=choice.by_unit, progress=progress)
+
+    before = current_language()
+    set_language(choice.language)  # the report's words, and the names of statuses and sources in it
+    try:
+        done, result = run_with_progress(parent, path.name, work)
+    finally:
+        set_language(before)
+    if not done:
+        show_problem(parent, _("Progress report"), str(result))
+        return None
+    return path
