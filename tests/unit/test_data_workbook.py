@@ -174,11 +174,13 @@ def test_libreoffice_reads_every_sheet_as_written(
     profile = (tmp_path / "lo-profile").as_uri()
     # Comma-separated, UTF-8, cells as shown, every sheet to a file of its own (data-SHEET.csv).
     csv_filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1"
-    subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", csv_filter,
-         "--outdir", str(tmp_path), str(path)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
+    for target in (csv_filter, "pdf"):
+        subprocess.run(
+            ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", target,
+             "--outdir", str(tmp_path), str(path)],
+            check=True, capture_output=True, timeout=180,
+        )  # fmt: skip
+    assert (tmp_path / "data.pdf").read_bytes().startswith(b"%PDF")
     book = openpyxl.load_workbook(path)
     for sheet in book.worksheets:
         with (tmp_path / f"data-{sheet.title}.csv").open(encoding="utf-8", newline="") as stream:
