@@ -455,9 +455,10 @@ def _rows_by_unit(rows: Sequence[ReportRow]) -> list[tuple[str, list[ReportRow]]
 
 def _sheet_name(unit: str, taken: Sequence[str]) -> str:
     """A sheet name from a unit's name: no characters Excel refuses, at most 31, not taken yet."""
-    base = _SHEET_NAME_BAD.sub(" ", unit).strip()[:28] or "?"
+    base = _SHEET_NAME_BAD.sub(" ", unit).strip().strip("'")[:28] or "?"
     name, number = base, 1
-    while name in taken:
+    used = {sheet.casefold() for sheet in taken}  # Excel tells sheet names apart without case
+    while name.casefold() in used:
         number += 1
         name = f"{base[:25]} ({number})"
     return name
