@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from dxplanner.core.status import Health
 from dxplanner.excel.report_cells import GROUP_FILL, HEADING_FILL, LATE_FILL, CellMaker, Look
 from dxplanner.excel.report_charts import add_progress_chart, add_units_chart
 from dxplanner.excel.saving import saving_to
+from dxplanner.excel.sheet_names import sheet_name
 from dxplanner.i18n import N_, _
 from dxplanner.labels import label
 
@@ -45,7 +45,6 @@ TASK_COLUMNS = (  # (heading, width)
 _MERGED_NAME_WIDTH = sum(width for _heading, width in TASK_COLUMNS[1:8])
 # The header block takes seven rows: every table's heading is on the eighth.
 TABLE_ROW = 8
-_SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 
 
 def status_name(group: StatusGroup) -> str:
@@ -74,7 +73,9 @@ def write_progress_report(
         writer.curve(book.create_sheet(_("Progress over time")))
         if by_unit:
             for unit, rows in _rows_by_unit(data.rows):
-                writer.tasks(book.create_sheet(_sheet_name(unit, book.sheetnames)), rows, unit.upper())
+                writer.tasks(
+                    book.create_sheet(sheet_name(unit, book.sheetnames, _("Unit"))), rows, unit.upper()
+                )
         book.save(temporary)
     return writer.said()
 
@@ -101,7 +102,7 @@ class _ReportWriter:
                         text=start
                     )
                 )
-        return messages
+        return list(dict.fromkeys(messages))  # the same text on several sheets is said once
 
     def _maker(self, sheet: Any) -> CellMaker:
         maker = CellMaker(sheet)
@@ -451,14 +452,3 @@ def _rows_by_unit(rows: Sequence[ReportRow]) -> list[tuple[str, list[ReportRow]]
         if row.lead and not row.is_group:
             by_unit.setdefault(row.lead, []).append(row)
     return sorted(by_unit.items())
-
-
-def _sheet_name(unit: str, taken: Sequence[str]) -> str:
-    """A sheet name from a unit's name: no characters Excel refuses, at most 31, not taken yet."""
-    base = _SHEET_NAME_BAD.sub(" ", unit).strip().strip("'")[:28] or "?"
-    name, number = base, 1
-    used = {sheet.casefold() for sheet in taken}  # Excel tells sheet names apart without case
-    while name.casefold() in used:
-        number += 1
-        name = f"{base[:25]} ({number})"
-    return name

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from dxplanner.core.as_of import node_as_of, progress_history
 from dxplanner.core.attainment import IndicatorFacts, attainment, target_for
 from dxplanner.core.budget import BudgetFact, by_source, by_year, totals
 from dxplanner.core.dashboard import (
@@ -21,7 +22,6 @@ from dxplanner.core.dashboard import (
     ProgressData,
     UnitLoad,
 )
-from dxplanner.core.enums import TaskStatus
 from dxplanner.core.errors import NotFoundError
 from dxplanner.core.models import (
     ActionPlan,
@@ -29,7 +29,6 @@ from dxplanner.core.models import (
     Indicator,
     IndicatorTarget,
     IndicatorValue,
-    ProgressReport,
     Strategy,
     Task,
     TaskGoal,
@@ -109,6 +108,13 @@ class DashboardReader:
         leaves = [node for node in kept if node.id not in known.parents]
         if chosen.as_of not in known.health:
             # Leaves only: each stands on its own dates and progress, with no roll-up to make.
+            # Each as it stood on the day: a day gone by is told by the progress reports.
+            today = self._today()
+            then = (
+                node_as_of(node, known.reports.get(node.id, ()), chosen.as_of, today)
+                for node in known.nodes
+                if node.id not in known.parents
+            )
             known.health[chosen.as_of] = {
                 node.id: standing(
                     node.status,
@@ -118,8 +124,7 @@ class DashboardReader:
                     chosen.as_of,
                     known.calendar,
                 )
-                for node in known.nodes
-                if node.id not in known.parents
+                for node in then
             }
         health = known.health[chosen.as_of]
         indicator_key = (chosen.strategy_id, chosen.as_of, chosen.pillar, chosen.area)
@@ -186,7 +191,7 @@ class DashboardReader:
             facts=_task_facts(session, plan_ids),
             unit_names=unit_names,
             unit_children=unit_children,
-            reports=_reports(session, plan_ids),
+            reports=queries.progress_reports(session, plan_ids),
             budget=queries.budget_facts(session, plan_ids),
             weight=weight,
             calendar=calendar,
@@ -211,20 +216,6 @@ def _scope(session: Session, chosen: DashboardFilter) -> tuple[list[queries.Plan
         strategy.name,
         (strategy.start_year, strategy.end_year),
     )
-
-
-def _reports(session: Session, plan_ids: list[int]) -> dict[int, list[tuple[datetime.date, float]]]:
-    """Every progress report of the plans' tasks, by task."""
-    report, task = queries.table(ProgressReport), queries.table(Task)
-    reports: dict[int, list[tuple[datetime.date, float]]] = defaultdict(list)
-    for task_id, day, progress in session.connection().execute(
-        sa.select(report.c.task_id, report.c.as_of, report.c.progress)
-        .select_from(report.join(task, task.c.id == report.c.task_id))
-        .where(task.c.plan_id.in_(plan_ids))
-        .order_by(report.c.as_of, report.c.id)
-    ):
-        reports[task_id].append((day, progress))
-    return reports
 
 
 def _task_facts(session: Session, plan_ids: list[int]) -> dict[int, tuple[str | None, str, int | None, int]]:
@@ -324,22 +315,8 @@ def _progress(
         first = min(first, datetime.date(years[0], 1, 1))
     last = max(last, as_of)
     dates = sorted({*_months(first, last), as_of, last})
-    # Progress typed into the sheet without a report is what the task stands at now: it counts
-    # from today (or the day looked at, if later), unless a report after that says otherwise.
     typed_day = max(as_of, today)
-    reports: dict[int, list[tuple[datetime.date, float]]] = {}
-    for node in dated:
-        # The reports come in the order they were made; a stable sort by day keeps the newest
-        # of a day's reports last, so it is the one that counts.
-        told = sorted(known_reports.get(node.id, ()), key=lambda report: report[0])
-        if node.status is TaskStatus.COMPLETED:
-            if not any(progress >= 100 for _day, progress in told):
-                assert node.planned_end is not None
-                told.append((min(node.planned_end, typed_day), 100.0))
-                told.sort(key=lambda report: report[0])
-        elif not told or (told[-1][0] <= typed_day and told[-1][1] != node.progress):
-            told.append((typed_day, node.progress))
-        reports[node.id] = told
+    reports = {node.id: progress_history(node, known_reports.get(node.id, ()), typed_day) for node in dated}
     planned = planned_curve(dated, dates, calendar, weight)
     actual = actual_curve(dated, reports, dates, calendar, weight)
     now = dates.index(as_of)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
@@ -386,3 +387,17 @@ def records(
 def column(model: type[SQLModel], name: str) -> sa.Column[object]:
     """A model's column, for conditions in `records`."""
     return table(model).c[name]
+
+
+def progress_reports(session: Session, plan_ids: list[int]) -> dict[int, list[tuple[datetime.date, float]]]:
+    """Every progress report of the plans' tasks, by task, as (day, percent) in the order made."""
+    report, task = table(ProgressReport), table(Task)
+    reports: dict[int, list[tuple[datetime.date, float]]] = defaultdict(list)
+    for task_id, day, progress in session.connection().execute(
+        sa.select(report.c.task_id, report.c.as_of, report.c.progress)
+        .select_from(report.join(task, task.c.id == report.c.task_id))
+        .where(task.c.plan_id.in_(plan_ids))
+        .order_by(report.c.as_of, report.c.id)
+    ):
+        reports[task_id].append((day, progress))
+    return reports

@@ -8,6 +8,7 @@ from collections import defaultdict
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
+from dxplanner.core.as_of import node_as_of
 from dxplanner.core.dashboard import DashboardFilter
 from dxplanner.core.errors import NotFoundError
 from dxplanner.core.models import ActionPlan, ProgressReport, Task, TaskUnit, Unit
@@ -29,7 +30,12 @@ def read_report(
         assert plan.id is not None
         chosen = DashboardFilter(strategy_id=plan.strategy_id, as_of=as_of, plan_id=plan.id)
         dashboard = DashboardReader(lambda: today).read(session, chosen)
-        nodes = queries.outline_nodes(session, [plan.id])
+        told = queries.progress_reports(session, [plan.id])
+        # Each task as it stood on the day looked at: a day gone by is told by the progress reports.
+        nodes = [
+            node_as_of(node, told.get(node.id, ()), as_of, today)
+            for node in queries.outline_nodes(session, [plan.id])
+        ]
         calendar = queries.plan_calendar(session, plan.id)
         weight = queries.plan_weight(session, plan.id, calendar)
         standing = health_of_all(nodes, as_of, calendar, weight)

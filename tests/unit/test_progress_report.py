@@ -7,6 +7,7 @@ import datetime
 import io
 import re
 import shutil
+import sqlite3
 import subprocess
 import zipfile
 from pathlib import Path
@@ -16,6 +17,7 @@ import pytest
 import sqlalchemy as sa
 
 from dxplanner import cli
+from dxplanner.core.as_of import node_as_of
 from dxplanner.core.report import status_counts
 from dxplanner.core.status import health_of_all
 from dxplanner.store import queries
@@ -34,7 +36,12 @@ def _report(*arguments: str) -> tuple[int, str, str]:
 
 def _engine_counts(store: PlanStore, plan_id: int, as_of: datetime.date) -> dict[str, int]:
     with store.read() as session:
-        nodes = queries.outline_nodes(session, [plan_id])
+        told = queries.progress_reports(session, [plan_id])
+        today = datetime.date.today()
+        nodes = [
+            node_as_of(node, told.get(node.id, ()), as_of, today)
+            for node in queries.outline_nodes(session, [plan_id])
+        ]
         calendar = queries.plan_calendar(session, plan_id)
         standing = health_of_all(nodes, as_of, calendar, queries.plan_weight(session, plan_id, calendar))
     parents = {node.parent_id for node in nodes}
@@ -99,6 +106,41 @@ def test_the_report_has_the_header_the_engines_numbers_the_table_the_late_list_a
         charts = [name for name in archive.namelist() if re.fullmatch(r"xl/charts/chart\d+\.xml", name)]
         kinds = "".join(archive.read(name).decode("utf-8") for name in charts)
     assert len(charts) == 2 and "<barChart>" in kinds and "<lineChart>" in kinds
+
+
+def test_a_report_as_of_a_day_gone_by_shows_the_tasks_as_they_stood_then(
+    demo_store: PlanStore, demo_path: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "truoc.xlsx"
+    status, _out, err = _report(
+        str(demo_path), "--out", str(path), "--plan", str(PLAN), "--as-of", "2025-12-15"
+    )
+    assert (status, err) == (0, "")
+    tasks = openpyxl.load_workbook(path)["Nhiệm vụ"]
+    heading = [cell.value for cell in tasks[8]]
+    progress, standing = heading.index("Tiến độ (%)"), heading.index("Tình trạng")
+    rows = [row for row in tasks.iter_rows(min_row=9, values_only=True) if row[2]]
+    assert rows and all(row[progress] == 0 for row in rows)
+    assert {str(row[standing]).split(" (")[0] for row in rows} == {"Chưa bắt đầu"}
+
+    # Mid-year, tasks marked done since stand where their reports of then put them.
+    path = tmp_path / "giua-nam.xlsx"
+    assert _report(str(demo_path), "--out", str(path), "--plan", str(PLAN), "--as-of", "2026-06-30")[0] == 0
+    summary = openpyxl.load_workbook(path)["Tổng hợp"]
+    shown = {
+        summary.cell(row=row, column=1).value: summary.cell(row=row, column=2).value for row in range(10, 16)
+    }
+    engine = _engine_counts(demo_store, PLAN, datetime.date(2026, 6, 30))
+    assert shown["Hoàn thành"] == engine["done"]
+    with demo_store.read() as session:
+        marked_done = (
+            session.connection()
+            .execute(
+                sa.text("SELECT count(*) FROM task WHERE plan_id = :p AND status = 'completed'"), {"p": PLAN}
+            )
+            .scalar_one()
+        )
+    assert shown["Hoàn thành"] < marked_done
 
 
 def test_user_text_in_the_report_is_never_a_formula(
@@ -193,3 +235,51 @@ def test_libreoffice_prints_the_report_and_reads_its_summary(demo_path: Path, tm
     for number in range(10, 15):
         name, count = summary.cell(row=number, column=1).value, summary.cell(row=number, column=2).value
         assert read[number - 1][:2] == [name, str(count)]
+
+
+@pytest.mark.parametrize(
+    ("wanted", "taken", "expected"),
+    [
+        ("Phòng A/B: [Thử]*?", [], "Phòng A B Thử"),
+        ("Đơn vị\x01 lạ", [], "Đơn vị lạ"),
+        ("???", [], "Đơn vị"),
+        ("History", [], "History (2)"),
+        ("sở a", ["Sở A"], "sở a (2)"),
+        ("X" * 27 + "'abc", [], "X" * 27 + "'abc"),
+        ("X" * 30 + "'abc", [], "X" * 30),
+        ("🚀" * 30, [], "🚀" * 15),
+    ],
+)
+def test_unit_sheet_names_are_ones_excel_accepts(wanted: str, taken: list[str], expected: str) -> None:
+    from dxplanner.excel.sheet_names import sheet_name
+
+    name = sheet_name(wanted, taken, "Đơn vị")
+    assert name == expected
+    assert len(name.encode("utf-16-le")) // 2 <= 31
+
+
+def test_units_with_awkward_names_each_get_a_sheet_excel_opens(demo_path: Path, tmp_path: Path) -> None:
+    awkward = ["Phòng A/B: [Thử]*?", "phòng a/b: [thử]*?", "Đơn vị\x01 lạ", "???", "History", "🚀" * 30]
+    with sqlite3.connect(demo_path) as connection:
+        leaves = [
+            row[0]
+            for row in connection.execute(
+                "SELECT id FROM task WHERE plan_id = ? AND id NOT IN "
+                "(SELECT parent_id FROM task WHERE parent_id IS NOT NULL) ORDER BY id LIMIT ?",
+                (PLAN, len(awkward)),
+            )
+        ]
+        for number, (name, task_id) in enumerate(zip(awkward, leaves, strict=True)):
+            connection.execute(
+                "INSERT INTO unit (id, code, name, kind) VALUES (?, ?, ?, 'other')",
+                (900 + number, f"Z{number}", name),
+            )
+            connection.execute("UPDATE task SET lead_unit_id = ? WHERE id = ?", (900 + number, task_id))
+    path = tmp_path / "bao-cao.xlsx"
+    status, out, err = _report(str(demo_path), "--out", str(path), "--plan", str(PLAN), "--by-unit")
+    assert (status, err) == (0, "")
+    # The unit's name stands in three sheets' rows, but the cleaning is said once for each text.
+    assert out.count("Đã bỏ các ký tự điều khiển khỏi “Đơn vị lạ…”") == 1, out
+    names = openpyxl.load_workbook(path).sheetnames
+    for expected in ("Phòng A B Thử", "phòng a b thử (2)", "Đơn vị lạ", "Đơn vị", "History (2)", "🚀" * 15):
+        assert expected in names
