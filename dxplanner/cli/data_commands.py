@@ -55,7 +55,11 @@ def restore_file(arguments: argparse.Namespace, out: TextIO) -> int:
         try:
             store = open_plan_file(target)
             try:
-                restore_records(store, {name: (found.columns, found.rows) for name, found in records.items()})
+                restore_records(
+                    store,
+                    {name: (found.columns, found.rows) for name, found in records.items()},
+                    lambda table, index: records[table].where(index),
+                )
                 restored = True
             finally:
                 store.close()

@@ -14,6 +14,30 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 _ERROR_CODES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
 
 
+# Excel's own escape for a character in cell text (ST_Xstring): "_x000D_" is a carriage return.
+_ESCAPE = re.compile(r"_x[0-9A-Fa-f]{4}_")
+# What XML would lose or refuse: control characters, and carriage returns (read back as line feeds).
+_UNSAFE = "\\x00-\\x08\\x0b-\\x1f\\ufffe\\uffff"
+# One pass over the text finds both: a character to escape, or an underscore that would start an
+# escape once written (the "_" after the four digits may be the start of an escape made here).
+_TO_ESCAPE = re.compile(rf"_(?=x[0-9A-Fa-f]{{4}}[_{_UNSAFE}])|[{_UNSAFE}]")
+
+
+def escaped(text: str) -> str:
+    """The text with every character XML would lose written as Excel's escape, so it reads back the same.
+
+    Text that already looks like an escape gets its underscore escaped, as Excel does.
+    """
+    return _TO_ESCAPE.sub(lambda found: f"_x{ord(found.group(0)):04X}_", text)
+
+
+def unescaped(text: str) -> str:
+    """Cell text as Excel meant it: its escapes ("_x000D_") made the characters again."""
+    if "_x" not in text:
+        return text
+    return _ESCAPE.sub(lambda found: chr(int(found.group(0)[2:6], 16)), text)
+
+
 def without_control_characters(text: str) -> tuple[str, int]:
     """The text without the characters a workbook cannot hold, and how many were taken out."""
     cleaned, removed = _CONTROL.subn("", text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import math
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +16,8 @@ from sqlmodel import SQLModel
 from dxplanner.collector import collector_paused
 from dxplanner.core import models as _models  # noqa: F401  (the tables must be defined)
 from dxplanner.core.errors import InvalidInputError
+from dxplanner.excel.cell_text import unescaped
+from dxplanner.excel.data_checks import check_records
 from dxplanner.excel.data_sheets import (
     DATA_SHEETS,
     FORMAT_VERSION,
@@ -31,7 +34,11 @@ Convert = Callable[[object], object]
 
 
 def is_data_workbook(path: Path) -> bool:
-    """Whether a workbook is one our data export wrote (it has the marker sheet), by its sheet list only."""
+    """Whether a workbook is one our data export wrote, by its sheet list only.
+
+    It is ours if it has the marker sheet, or most of our sheets (the marker may have been
+    deleted by hand): reading it as a plan table would import junk.
+    """
     check_workbook_file(path)
     from defusedxml import ElementTree
 
@@ -44,21 +51,36 @@ def is_data_workbook(path: Path) -> bool:
         return False
     except Exception:  # defusedxml's refusals: not ours, and the workbook reader will say why
         return False
-    return any(
-        element.get("name") == MARKER_SHEET for element in root.iter() if element.tag.endswith("}sheet")
-    )
+    names = {element.get("name") for element in root.iter() if element.tag.endswith("}sheet")}
+    ours = sum(sheet in names for _table, sheet in DATA_SHEETS)
+    return MARKER_SHEET in names or ours * 2 > len(DATA_SHEETS)
 
 
 def read_data_workbook(path: Path) -> dict[str, Records]:
     """Every table's records as the workbook holds them; InvalidInputError names the first bad cell."""
     with collector_paused(), open_workbook(path) as workbook:
         names = set(workbook.sheet_names)
+        if MARKER_SHEET not in names:
+            raise InvalidInputError(
+                _(
+                    "{name} looks like a dxplanner data workbook, but its sheet “{sheet}” is missing, "
+                    "so it cannot be restored. Export the plan file again."
+                ).format(name=path.name, sheet=MARKER_SHEET)
+            )
         _check_marker([tuple(row) for row in workbook.rows(MARKER_SHEET, limit=3)], path.name)
+        missing = [sheet for _table, sheet in DATA_SHEETS if sheet not in names]
+        if missing:
+            raise InvalidInputError(
+                _(
+                    "{name} cannot be restored whole: these sheets of a dxplanner data workbook "
+                    "are missing (renamed or deleted?): {sheets}."
+                ).format(name=path.name, sheets=", ".join(f"“{sheet}”" for sheet in missing))
+            )
         long_texts = _long_texts(workbook, names) if LONG_TEXT_SHEET in names else {}
         tables: dict[str, Records] = {}
         for table_name, sheet in DATA_SHEETS:
-            if sheet in names:
-                tables[table_name] = _read_sheet(workbook.rows(sheet), table_name, sheet, long_texts)
+            tables[table_name] = _read_sheet(workbook.rows(sheet), table_name, sheet, long_texts)
+    check_records(tables)
     return tables
 
 
@@ -85,7 +107,7 @@ def _long_texts(workbook: Any, names: set[str]) -> dict[tuple[str, int, str], li
         if not (isinstance(row_number, int) and isinstance(piece, int)):
             raise _bad_cell(LONG_TEXT_SHEET, number, "row", row_number, _("a whole number"))
         pieces.setdefault((str(sheet), row_number, str(column)), []).append(
-            (piece, "" if text is None else str(text))
+            (piece, "" if text is None else unescaped(str(text)))
         )
     return pieces
 
@@ -97,6 +119,13 @@ def _read_sheet(
     iterator = iter(rows)
     heading = next(iterator, ())
     columns = [str(value) for value in heading if value is not None]
+    twice = sorted({column for column in columns if columns.count(column) > 1})
+    if twice:
+        raise InvalidInputError(
+            _("The sheet “{sheet}” has the column {columns} more than once.").format(
+                sheet=sheet, columns=", ".join(twice)
+            )
+        )
     unknown = [column for column in columns if column not in table.c]
     missing = [column.name for column in table.columns if column.name not in columns]
     if unknown or missing:
@@ -108,12 +137,16 @@ def _read_sheet(
     converters = [_converter(table.c[column]) for column in columns]
     width = len(columns)
     read: list[tuple[Any, ...]] = []
+    numbers: list[int] = []
     for number, row in enumerate(iterator, 2):
         values = row[:width]
         if all(value is None for value in values):
             continue
+        numbers.append(number)
         converted = []
         for column, convert, value in zip(columns, converters, values, strict=False):
+            if isinstance(value, str):
+                value = unescaped(value)  # each piece on its own: an escape never spans two cells
             if value is not None and long_texts and (sheet, number, column) in long_texts:
                 value = str(value) + "".join(
                     text for _piece, text in sorted(long_texts[sheet, number, column])
@@ -124,7 +157,7 @@ def _read_sheet(
                 raise _bad_cell(sheet, number, column, value, _expected(table.c[column])) from None
         converted.extend([None] * (width - len(converted)))
         read.append(tuple(converted))
-    return Records(columns, read)
+    return Records(columns, read, sheet, numbers)
 
 
 def _converter(column: sa.Column[Any]) -> Convert:
@@ -162,7 +195,10 @@ def _whole(value: object) -> int:
 def _number(value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise ValueError(value)
-    return float(value)
+    number = float(value)
+    if not math.isfinite(number):  # "nan" and "inf" parse, but are no amount or percentage
+        raise ValueError(value)
+    return number
 
 
 def _expected(column: sa.Column[Any]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Any
 
 from dxplanner.collector import collector_paused
 from dxplanner.core.errors import InvalidInputError
-from dxplanner.excel.cell_text import split_for_cells, text_cell, without_control_characters
+from dxplanner.excel.cell_text import escaped, split_for_cells, text_cell
 from dxplanner.excel.data_sheets import (
     DATA_SHEETS,
     DATE_FORMAT,
@@ -28,10 +29,17 @@ Progress = Callable[[int, int], bool]  # (rows written, rows in all) -> go on?
 
 @dataclass(frozen=True)
 class Records:
-    """One table's rows, each a tuple in the order of the columns."""
+    """One table's rows, each a tuple in the order of the columns; read ones know their sheet rows."""
 
     columns: Sequence[str]
     rows: Sequence[tuple[Any, ...]]
+    sheet: str = ""
+    row_numbers: Sequence[int] = ()
+
+    def where(self, index: int) -> str:
+        """Where the record at index stands in the workbook, in words."""
+        row = self.row_numbers[index] if index < len(self.row_numbers) else index + 2
+        return _("Sheet “{sheet}”, row {row}").format(sheet=self.sheet, row=row)
 
 
 @dataclass(frozen=True)
@@ -120,8 +128,10 @@ class _SheetWriter:
     def _value(self, sheet: Any, sheet_name: str, row: int, column: str, value: object) -> object:
         if isinstance(value, enum.Enum):
             return value.value
-        if value is None or isinstance(value, bool | int | float):
+        if value is None or isinstance(value, bool):
             return value
+        if isinstance(value, int | float):
+            return self._number(sheet, value)
         if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
             cell = self._cell(sheet, value=value)  # type: ignore[arg-type]
             cell.number_format = DATE_FORMAT
@@ -130,19 +140,21 @@ class _SheetWriter:
             return value
         return self._text(sheet, sheet_name, row, column, str(value))
 
+    def _number(self, sheet: Any, value: float) -> object:
+        # openpyxl writes numbers with 16 digits; a few floats (0.1 + 0.2) and whole numbers past
+        # 2**53 need more to read back the same, so those get their exact digits.
+        written = f"{value:.16g}"
+        if isinstance(value, float):
+            exact = float(written) == value or not math.isfinite(value)  # Excel holds no inf or NaN
+        else:
+            exact = written == str(value)
+        if exact:
+            return value
+        cell: Any = self._cell(sheet, value=value)
+        cell._value = repr(value)  # openpyxl writes a string as it is: a number cell with these digits
+        return cell
+
     def _text(self, sheet: Any, sheet_name: str, row: int, column: str, text: str) -> object:
-        text, removed = without_control_characters(text)
-        if removed:
-            self.notes.append(
-                WriteNote(
-                    sheet_name,
-                    row,
-                    column,
-                    _("{count} control characters a workbook cannot hold were taken out.").format(
-                        count=removed
-                    ),
-                )
-            )
         pieces = split_for_cells(text)
         if len(pieces) > 1:
             self.long_texts.extend(
@@ -159,13 +171,13 @@ class _SheetWriter:
                     ).format(length=len(text), pieces=len(pieces) - 1, sheet=LONG_TEXT_SHEET),
                 )
             )
-        return text_cell(sheet, pieces[0])
+        return text_cell(sheet, escaped(pieces[0]))
 
     def write_long_texts(self, sheet: Any) -> None:
         sheet.freeze_panes = "A2"
         sheet.append([self._heading(sheet, text) for text in ("sheet", "row", "column", "piece", "text")])
         for sheet_name, row, column, number, piece in self.long_texts:
-            sheet.append([sheet_name, row, column, number, text_cell(sheet, piece)])
+            sheet.append([sheet_name, row, column, number, text_cell(sheet, escaped(piece))])
 
 
 def _write_marker(sheet: Any, schema_revision: str) -> None:

@@ -8,6 +8,7 @@ import re
 
 from dxplanner.core.enums import FundingSource
 from dxplanner.core.text import fold
+from dxplanner.excel.cell_text import unescaped
 
 _SPACES = re.compile(r"\s+")
 # Between two units' names: "và", "and", or a dash ("Sở A - Sở B", but "Sở Lao động - Thương binh").
@@ -112,7 +113,7 @@ def text_of(value: object) -> str:
         value = value.date()
     if isinstance(value, datetime.date):
         return value.strftime("%d/%m/%Y")
-    text = str(value)
+    text = unescaped(str(value))  # Excel writes a carriage return in a cell as "_x000D_"
     # Most cells are one clean line: look for runs of spaces only where there can be some.
     if "  " in text or "\n" in text or "\t" in text or "\r" in text or "\xa0" in text:
         text = _SPACES.sub(" ", text)

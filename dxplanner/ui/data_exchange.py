@@ -71,6 +71,7 @@ def restore_workbook(parent: QWidget, session: PlanSession, path: Path) -> bool:
         return False
     tables = {name: (found.columns, found.rows) for name, found in result.items()}
     changes = session.run(
-        _("Import {name}").format(name=path.name), lambda store: restore_records(store, tables)
+        _("Import {name}").format(name=path.name),
+        lambda store: restore_records(store, tables, lambda table, index: result[table].where(index)),
     )
     return changes is not None

@@ -108,17 +108,37 @@ def test_no_cell_of_the_written_workbook_is_a_formula(
     assert set(DANGEROUS_NAMES) <= written
 
 
-def test_control_characters_are_taken_out_and_said(demo_store: PlanStore, tmp_path: Path) -> None:
-    task_id = _task_ids(demo_store, 1)[0]
-    _set_task_names(demo_store, {task_id: "Số hóa\x01 hồ sơ\x1f"})
-    records, revision = all_records(demo_store)
-    notes = write_data_workbook(
-        tmp_path / "data.xlsx", {name: Records(*pair) for name, pair in records.items()}, revision
-    )
-    assert [(note.sheet, note.column) for note in notes] == [("tasks", "name")]
-    assert "2 control characters" in notes[0].message
-    tasks = openpyxl.load_workbook(tmp_path / "data.xlsx")["tasks"]
-    assert tasks.cell(row=notes[0].row, column=6).value == "Số hóa hồ sơ"
+def test_text_and_numbers_xml_would_change_come_back_exactly(
+    demo_store: PlanStore, demo_path: Path, tmp_path: Path
+) -> None:
+    awkward = [
+        "Số hóa\x01 hồ sơ\x1f",
+        "dòng 1\r\ndòng 2\rdòng 3",
+        "chữ _x000D_ như mã thoát",
+        "_x005F_x0041_",
+    ]
+    ids = _task_ids(demo_store, len(awkward))
+    _set_task_names(demo_store, dict(zip(ids, awkward, strict=True)))
+    with demo_store.write() as session:
+        connection = session.connection()
+        connection.execute(sa.text("UPDATE task SET progress = 0.1 + 0.2 WHERE id = :id"), {"id": ids[0]})
+        connection.execute(
+            sa.text("UPDATE budget_line SET planned = :amount WHERE id = (SELECT min(id) FROM budget_line)"),
+            {"amount": 2**53 + 1},
+        )
+    path, restored = tmp_path / "data.xlsx", tmp_path / "restored.dxplan"
+    status, out, err = _run("export", str(demo_path), "--out", str(path))
+    assert (status, err) == (0, "") and "control" not in out
+    assert _run("import", str(path), "--into", str(restored))[0] == 0
+    copy = open_plan_file(restored, read_only=True)
+    try:
+        assert snapshot(copy) == snapshot(demo_store)
+    finally:
+        copy.close()
+    # The workbook holds them the way Excel writes such text itself, so a spreadsheet shows them too.
+    with zipfile.ZipFile(path) as archive:
+        xml = archive.read("xl/worksheets/sheet10.xml").decode("utf-8")
+    assert "dòng 1_x000D_\ndòng 2_x000D_dòng 3" in xml and "Số hóa_x0001_ hồ sơ_x001F_" in xml
 
 
 def test_a_cancelled_export_leaves_the_earlier_file_as_it_was(demo_store: PlanStore, tmp_path: Path) -> None:
@@ -207,3 +227,72 @@ def _as_shown(value: object) -> object:
     if isinstance(value, float):
         return str(int(value))
     return str(value)
+
+
+def _column(sheet: Any, heading: str) -> int:
+    return int(next(cell.column for cell in sheet[1] if cell.value == heading))
+
+
+def _blank_id(book: Any) -> None:
+    book["tasks"].cell(row=3, column=_column(book["tasks"], "id")).value = None
+
+
+def _unknown_parent(book: Any) -> None:
+    book["tasks"].cell(row=3, column=_column(book["tasks"], "parent_id"), value=99999)
+
+
+def _unit_twice(book: Any) -> None:
+    units = book["units"]
+    units.cell(row=3, column=_column(units, "id"), value=units.cell(row=2, column=_column(units, "id")).value)
+
+
+def _progress_over_100(book: Any) -> None:
+    book["tasks"].cell(row=3, column=_column(book["tasks"], "progress"), value=150)
+
+
+def _progress_not_a_number(book: Any) -> None:
+    book["tasks"].cell(row=3, column=_column(book["tasks"], "progress"), value="nan")
+
+
+def _risks_renamed(book: Any) -> None:
+    book["risks"].title = "rủi ro"
+
+
+def _marker_deleted(book: Any) -> None:
+    del book["dxplanner"]
+
+
+def _heading_twice(book: Any) -> None:
+    tasks = book["tasks"]
+    tasks.cell(row=1, column=_column(tasks, "notes"), value="name")
+
+
+@pytest.mark.parametrize(
+    ("edit", "said"),
+    [
+        (_blank_id, "Sheet “tasks”, row 3, column id is empty, but it needs a value."),
+        (
+            _unknown_parent,
+            "Sheet “tasks”, row 3, column parent_id: there is no record 99999 on the sheet “tasks”.",
+        ),
+        (_unit_twice, "Sheet “units”, row 3: the record"),
+        (_progress_over_100, "Sheet “tasks”, row 3 breaks a rule of the plan: progress goes from 0 to 100."),
+        (_progress_not_a_number, "Sheet “tasks”, row 3, column progress: “nan” is not a number."),
+        (_risks_renamed, "are missing (renamed or deleted?): “risks”."),
+        (_marker_deleted, "but its sheet “dxplanner” is missing"),
+        (_heading_twice, "The sheet “tasks” has the column name more than once."),
+    ],
+)
+def test_a_workbook_edited_out_of_shape_is_one_message_naming_where_and_nothing_is_made(
+    edit: Any, said: str, demo_path: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "data.xlsx"
+    assert _run("export", str(demo_path), "--out", str(path))[0] == 0
+    book = openpyxl.load_workbook(path)
+    edit(book)
+    book.save(path)
+    target = tmp_path / "new.dxplan"
+    status, out, err = _run("import", str(path), "--into", str(target))
+    assert (status, out) == (1, "")
+    assert said in err and err.count("\n") == 1, err
+    assert not target.exists()

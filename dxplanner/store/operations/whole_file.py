@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -19,6 +19,8 @@ from dxplanner.store.plan_store import PlanStore
 
 # (columns, rows): a table's records, each row in the order of its columns.
 TableRecords = tuple[Sequence[str], Sequence[tuple[Any, ...]]]
+# Where a record stands in what it was read from, in words, by its table and index.
+Where = Callable[[str, int], str]
 # The records that make a file not empty: a restore goes only into a file without them.
 _CONTENT_TABLES = ("unit", "strategy", "action_plan", "socio_economic_plan")
 # What the window refreshes after a restore: every kind of record that came in.
@@ -39,8 +41,13 @@ def all_records(store: PlanStore) -> tuple[dict[str, TableRecords], str]:
     return records, revision
 
 
-def restore_records(store: PlanStore, records: Mapping[str, TableRecords]) -> Changes:
-    """Write every record back with its own ids, in one transaction, into a file that holds none yet."""
+def restore_records(
+    store: PlanStore, records: Mapping[str, TableRecords], where: Where | None = None
+) -> Changes:
+    """Write every record back with its own ids, in one transaction, into a file that holds none yet.
+
+    A record the schema refuses is named by where(table, index) (by default its table and number).
+    """
     changes = Changes()
     with collector_paused(), store.write() as session:
         connection = session.connection()
@@ -61,10 +68,73 @@ def restore_records(store: PlanStore, records: Mapping[str, TableRecords]) -> Ch
                 continue
             columns, rows = records[table.name]
             with inserted_in_bulk(connection, table):
-                bulk_insert(connection, table, columns, rows)
+                _insert(connection, table, columns, rows, where or _numbered)
             entity = _ENTITY_OF_TABLE.get(table.name) or _ENTITIES.get(table.name)
             if entity is not None and "id" in columns:
                 index = list(columns).index("id")
                 for row in rows:
                     changes.create(entity, int(row[index]))
     return changes
+
+
+def _numbered(table: str, index: int) -> str:
+    return _("Record {number} of {table}").format(number=index + 1, table=table)
+
+
+def _insert(
+    connection: sa.Connection,
+    table: sa.Table,
+    columns: Sequence[str],
+    rows: Sequence[tuple[Any, ...]],
+    where: Where,
+) -> None:
+    """Insert the rows all at once; if the schema refuses one, say which and the rule it breaks."""
+    try:
+        with connection.begin_nested():
+            bulk_insert(connection, table, columns, rows)
+    except sa.exc.IntegrityError as refused:
+        # Only now, on the way to an error, look for the row one at a time.
+        for index, row in enumerate(rows):
+            try:
+                with connection.begin_nested():
+                    bulk_insert(connection, table, columns, [row])
+            except sa.exc.IntegrityError as error:
+                raise InvalidInputError(
+                    _("{where} breaks a rule of the plan: {rule}.").format(
+                        where=where(table.name, index), rule=_rule(table, error)
+                    )
+                ) from error
+        raise InvalidInputError(
+            _("The records of {table} break a rule of the plan: {rule}.").format(
+                table=table.name, rule=_rule(table, refused)
+            )
+        ) from refused
+
+
+def _rule(table: sa.Table, error: sa.exc.IntegrityError) -> str:
+    """The broken rule in words where we have them, else as the schema or the database states it."""
+    detail = str(error.orig)
+    for constraint in table.constraints:
+        if isinstance(constraint, sa.CheckConstraint) and constraint.name and str(constraint.name) in detail:
+            for ending, words in _rules_in_words().items():
+                if str(constraint.name).endswith(ending):
+                    return words
+            return str(constraint.sqltext)
+    return detail
+
+
+def _rules_in_words() -> dict[str, str]:
+    """Each check's rule in words, by how its name ends (made when asked, so it is translated)."""
+    return {
+        "progress_range": _("progress goes from 0 to 100"),
+        "date_order": _("the end may not come before the start"),
+        "year_order": _("the end year may not come before the start year"),
+        "vision_after_end": _("the vision year may not come before the end year"),
+        "not_negative": _("amounts may not be negative"),
+        "not_own_parent": _("a record cannot be its own parent"),
+        "not_own_sedp_indicator": _("an indicator cannot serve itself"),
+        "not_self": _("a task cannot follow itself"),
+        "one_owner": _("it must belong to exactly one owner"),
+        "likelihood_range": _("likelihood goes from 1 to 5"),
+        "impact_range": _("impact goes from 1 to 5"),
+    }
