@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from dxplanner.core.attainment import AttainmentStatus
+from dxplanner.core.attainment import Attainment, AttainmentStatus
 from dxplanner.core.budget import Money
 from dxplanner.core.enums import Area, Pillar
 from dxplanner.core.status import Health
@@ -57,6 +57,14 @@ class IndicatorData:
     sedp_targets: tuple[float | None, ...]
     status: AttainmentStatus
     percent: float | None
+    # Where it stood in each of the years: value, target (maybe read between targets), verdict.
+    yearly: tuple[Attainment, ...] = ()
+
+    def in_year(self, year: int) -> Attainment:
+        """Where it stood in the year (no target and no value outside the years it has)."""
+        if year in self.years and len(self.yearly) == len(self.years):
+            return self.yearly[self.years.index(year)]
+        return Attainment(year, None, None, None, False, None, AttainmentStatus.NO_TARGET)
 
 
 @dataclass(frozen=True)

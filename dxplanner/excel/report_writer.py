@@ -248,19 +248,18 @@ class _ReportWriter:
         )
         out.append([make.cell(text, HEADING) for text in indicator_headings])
         for indicator in data.indicators:
-            at = indicator.years.index(year) if year in indicator.years else None
-            target = indicator.targets[at] if at is not None else None
-            measured = indicator.measured[at] if at is not None else None
+            # All four of the one year shown: its target, its value, their ratio and the verdict.
+            shown = indicator.in_year(year)
             name = f"{indicator.code} – {indicator.name}"
-            reached = None if indicator.percent is None else round(indicator.percent, 1)
+            reached = None if shown.percent_of_target is None else round(shown.percent_of_target, 1)
             out.append(
                 [
                     make.cell(name, CELL),
                     make.cell(indicator.measure_unit, CELL),
-                    make.cell(target, FIGURE),
-                    make.cell(measured, FIGURE),
+                    make.cell(shown.target, FIGURE),
+                    make.cell(shown.value, FIGURE),
                     make.cell(reached, PERCENT),
-                    make.cell(label(indicator.status), CELL),
+                    make.cell(label(shown.status), CELL),
                 ],
                 lines=_lines((name, 30), (indicator.measure_unit, 13)),
             )

@@ -382,6 +382,7 @@ def _indicators(
             sedp_targets=tuple(sedp.targets.get(year) if sedp else None for year in years),
             status=this_year.status,
             percent=this_year.percent_of_target,
+            yearly=tuple(yearly),
         )
 
 

@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -75,6 +76,8 @@ def test_the_report_has_the_header_the_engines_numbers_the_table_the_late_list_a
     assert shown["Chưa bắt đầu"] == engine["not_started"]
     assert shown["Tổng cộng"] == sum(engine.values())
 
+    _check_indicator_rows(summary)
+
     tasks = book["Nhiệm vụ"]
     assert [cell.value for cell in tasks[8]][:3] == ["STT", "Nhiệm vụ", "Đơn vị chủ trì"]
     with demo_store.read() as session:
@@ -106,6 +109,30 @@ def test_the_report_has_the_header_the_engines_numbers_the_table_the_late_list_a
         charts = [name for name in archive.namelist() if re.fullmatch(r"xl/charts/chart\d+\.xml", name)]
         kinds = "".join(archive.read(name).decode("utf-8") for name in charts)
     assert len(charts) == 2 and "<barChart>" in kinds and "<lineChart>" in kinds
+
+
+def _check_indicator_rows(summary: Any) -> None:
+    """Each indicator row stands on one year: its target, its result, their ratio and the verdict."""
+    lines = list(summary.iter_rows(values_only=True))
+    first = next(at for at, row in enumerate(lines) if str(row[0]).startswith("III.")) + 2
+    indicators = [row for row in lines[first:] if row[0] and " – " in str(row[0])]
+    assert len(indicators) > 10
+    for _name, _unit, target, result, reached, verdict, *_rest in indicators:
+        if result is None:
+            assert reached is None and verdict in ("Chưa đo", "Chưa có chỉ tiêu")
+        elif reached is not None:
+            assert reached in (round(result / target * 100, 1), round(target / result * 100, 1))
+            assert (verdict == "Đạt") == (reached >= 100)
+
+
+def test_indicators_mid_strategy_are_held_against_the_same_years_target(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "bao-cao-2024.xlsx"
+    assert _report(str(demo_path), "--out", str(path), "--plan", "4", "--as-of", "2024-06-30")[0] == 0
+    summary = openpyxl.load_workbook(path)["Tổng hợp"]
+    assert any(cell.value == "Mục tiêu 2024" for row in summary.iter_rows() for cell in row)
+    _check_indicator_rows(summary)
 
 
 def test_a_report_as_of_a_day_gone_by_shows_the_tasks_as_they_stood_then(
