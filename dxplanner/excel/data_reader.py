@@ -6,7 +6,7 @@ import datetime
 import enum
 import math
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +25,9 @@ from dxplanner.excel.data_sheets import (
     MARKER_SHEET,
     MARKER_TITLE,
 )
-from dxplanner.excel.data_writer import Records
+from dxplanner.excel.data_writer import Progress, Records
 from dxplanner.excel.safety import check_workbook_file
-from dxplanner.excel.workbook import open_workbook
+from dxplanner.excel.workbook import Row, open_workbook
 from dxplanner.i18n import _
 
 Convert = Callable[[object], object]
@@ -56,8 +56,11 @@ def is_data_workbook(path: Path) -> bool:
     return MARKER_SHEET in names or ours * 2 > len(DATA_SHEETS)
 
 
-def read_data_workbook(path: Path) -> dict[str, Records]:
-    """Every table's records as the workbook holds them; InvalidInputError names the first bad cell."""
+def read_data_workbook(path: Path, progress: Progress | None = None) -> dict[str, Records]:
+    """Every table's records as the workbook holds them; InvalidInputError names the first bad cell.
+
+    progress(rows read, rows in all) is told as it goes; when it answers False the reading stops.
+    """
     with collector_paused(), open_workbook(path) as workbook:
         names = set(workbook.sheet_names)
         if MARKER_SHEET not in names:
@@ -77,11 +80,33 @@ def read_data_workbook(path: Path) -> dict[str, Records]:
                 ).format(name=path.name, sheets=", ".join(f"“{sheet}”" for sheet in missing))
             )
         long_texts = _long_texts(workbook, names) if LONG_TEXT_SHEET in names else {}
+        counter = _RowCounter(progress, sum(workbook.estimated_rows(sheet) for _table, sheet in DATA_SHEETS))
         tables: dict[str, Records] = {}
         for table_name, sheet in DATA_SHEETS:
-            tables[table_name] = _read_sheet(workbook.rows(sheet), table_name, sheet, long_texts)
+            tables[table_name] = _read_sheet(
+                counter.counted(workbook.rows(sheet)), table_name, sheet, long_texts
+            )
     check_records(tables)
     return tables
+
+
+class _RowCounter:
+    """Passes rows on, telling progress every block of them and stopping when it says so."""
+
+    BLOCK = 512
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self._progress = progress
+        self._total = total
+        self._done = 0
+
+    def counted(self, rows: Iterator[Row]) -> Iterator[Row]:
+        for row in rows:
+            self._done += 1
+            progress = self._progress if self._done % self.BLOCK == 0 else None
+            if progress is not None and not progress(self._done, max(self._total, self._done)):
+                raise InvalidInputError(_("The import was cancelled; nothing was imported."))
+            yield row
 
 
 def _check_marker(rows: list[tuple[Any, ...]], name: str) -> None:

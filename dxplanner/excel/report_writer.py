@@ -266,7 +266,8 @@ class _ReportWriter:
         if not data.indicators:
             out.append([make.cell(_("The plan serves no strategy with indicators."), Look(italic=True))])
         out.append([])
-        out.sheet.row_breaks.append(Break(id=out.count))  # the units' table begins a page
+        if data.units:
+            out.sheet.row_breaks.append(Break(id=out.count))  # the units' table begins a page
         out.append([make.cell(_("IV. TASKS BY LEAD UNIT AND STATUS"), Look(bold=True))])
         groups = list(StatusGroup)
         out.append(
@@ -284,7 +285,9 @@ class _ReportWriter:
                 [make.cell(load.unit, CELL), *(make.cell(counted[group], NUMBER) for group in groups)],
                 lines=_lines((load.unit, 30)),
             )
-        if data.units:
+        if not data.units:
+            out.append([make.cell(_("No task has a lead unit yet."), Look(italic=True))])
+        else:
             # The chart on a page of its own, under the table: never cut in two.
             out.sheet.row_breaks.append(Break(id=out.count))
             add_units_chart(
@@ -357,6 +360,8 @@ class _ReportWriter:
                 written = out.count
                 sheet.merged_cells.add(f"B{written}:H{written}")  # a group's name runs across its row
             self._count_row()
+        if not rows:
+            out.append([None, make.cell(_("The plan has no tasks yet."), Look(italic=True))])
 
     def _count_row(self) -> None:
         self.done += 1
@@ -407,7 +412,9 @@ class _ReportWriter:
                     make.cell(None if actual is None else round(actual, 1), PERCENT),
                 ]
             )
-        if curve.dates:
+        if not curve.dates:
+            out.append([make.cell(_("No task has dates yet, so there is no curve."), Look(italic=True))])
+        else:
             add_progress_chart(
                 sheet, first, first + len(curve.dates), "E8", _("Planned and reported progress (%)")
             )

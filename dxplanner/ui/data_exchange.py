@@ -64,7 +64,9 @@ def write_export(parent: QWidget, session: PlanSession, path: Path) -> Path | No
 def restore_workbook(parent: QWidget, session: PlanSession, path: Path) -> bool:
     """Read a data workbook off the GUI thread, then restore it into the open (empty) file as one step."""
     done, result = run_with_progress(
-        parent, _("Reading {name}…").format(name=path.name), lambda _progress: read_data_workbook(path)
+        parent,
+        _("Reading {name}…").format(name=path.name),
+        lambda progress: read_data_workbook(path, progress),
     )
     if not done:
         show_problem(parent, _("Import an Excel plan"), str(result))

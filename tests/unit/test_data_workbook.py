@@ -296,3 +296,27 @@ def test_a_workbook_edited_out_of_shape_is_one_message_naming_where_and_nothing_
     assert (status, out) == (1, "")
     assert said in err and err.count("\n") == 1, err
     assert not target.exists()
+
+
+def test_reading_tells_its_progress_and_stops_when_cancelled(
+    demo_store: PlanStore, demo_path: Path, tmp_path: Path
+) -> None:
+    from dxplanner.excel.data_reader import read_data_workbook
+
+    path = tmp_path / "data.xlsx"
+    assert _run("export", str(demo_path), "--out", str(path))[0] == 0
+    told: list[tuple[int, int]] = []
+
+    def tell(done: int, expected: int) -> bool:
+        told.append((done, expected))
+        return True
+
+    read = read_data_workbook(path, tell)
+    records = all_records(demo_store)[0]
+    assert {name: len(found.rows) for name, found in read.items()} == {
+        name: len(rows) for name, (_columns, rows) in records.items() if name in read
+    }
+    assert told and [done for done, _expected in told] == sorted(done for done, _expected in told)
+    assert all(done <= expected for done, expected in told)
+    with pytest.raises(InvalidInputError, match="cancelled"):
+        read_data_workbook(path, lambda _done, _expected: False)

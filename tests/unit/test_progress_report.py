@@ -22,6 +22,8 @@ from dxplanner.core.as_of import node_as_of
 from dxplanner.core.report import status_counts
 from dxplanner.core.status import health_of_all
 from dxplanner.store import queries
+from dxplanner.store.operations.plans import create_plan
+from dxplanner.store.operations.units import create_unit
 from dxplanner.store.plan_store import PlanStore
 from tests.unit import excel_samples as samples
 
@@ -228,6 +230,35 @@ def test_a_plan_that_serves_no_strategy_is_reported_too(tmp_path: Path) -> None:
     summary = openpyxl.load_workbook(path)["Tổng hợp"]
     texts = [cell.value for row in summary.iter_rows() for cell in row if isinstance(cell.value, str)]
     assert "Kế hoạch không thuộc chiến lược nào có chỉ tiêu." in texts
+
+
+def test_a_plan_without_tasks_says_so_instead_of_empty_tables(
+    store: PlanStore, plan_path: Path, tmp_path: Path
+) -> None:
+    unit = create_unit(store, code="STTTT", name="Sở Thông tin và Truyền thông").id
+    create_plan(
+        store,
+        name="Kế hoạch 2027",
+        unit_id=unit,
+        start=datetime.date(2027, 1, 1),
+        end=datetime.date(2027, 12, 31),
+    )
+    path = tmp_path / "bao-cao.xlsx"
+    status, _out, err = _report(str(plan_path), "--out", str(path), "--as-of", "2027-03-31")
+    assert (status, err) == (0, "")
+    book = openpyxl.load_workbook(path)
+    said = {
+        title: {cell.value for row in book[title].iter_rows() for cell in row if isinstance(cell.value, str)}
+        for title in book.sheetnames
+    }
+    assert "Kế hoạch chưa có nhiệm vụ nào." in said["Nhiệm vụ"]
+    assert "Không có nhiệm vụ chậm hoặc có nguy cơ chậm." in said["Nhiệm vụ chậm"]
+    assert "Chưa có nhiệm vụ nào có đơn vị chủ trì." in said["Tổng hợp"]
+    assert (
+        "Chưa có nhiệm vụ nào có thời gian thực hiện nên chưa có đường tiến độ."
+        in said["Tiến độ theo thời gian"]
+    )
+    assert book["Tổng hợp"].row_breaks.brk == []  # no page left empty before an empty table
 
 
 def test_an_unknown_plan_is_one_message(demo_path: Path, tmp_path: Path) -> None:
