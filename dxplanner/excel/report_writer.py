@@ -213,6 +213,16 @@ class _ReportWriter:
                     make.cell(round(share, 1), PERCENT),
                 ]
             )
+            if group is StatusGroup.ON_SCHEDULE:
+                # Not past its end, but behind its planned curve: the table and late sheet say "at risk".
+                at_risk = sum(1 for row in data.rows if not row.is_group and row.health is Health.AT_RISK)
+                out.append(
+                    [
+                        make.cell(_("of which at risk"), Look(border=True, italic=True)),
+                        make.cell(at_risk, NUMBER),
+                        make.cell(round(100 * at_risk / total if total else 0.0, 1), PERCENT),
+                    ]
+                )
         out.append(
             [
                 make.cell(_("Total"), Look(bold=True, border=True)),
@@ -325,7 +335,8 @@ class _ReportWriter:
                 bold=row.is_group,
                 fill=LATE_FILL if late else (GROUP_FILL if row.is_group else None),
             )
-            number = Look(border=True, bold=row.is_group, number_format="0", fill=look.fill)
+            # Centred, so the figure does not run into the status text beside it.
+            number = Look(border=True, bold=row.is_group, number_format="0", fill=look.fill, centre=True)
             day = Look(border=True, bold=row.is_group, fill=look.fill, centre=True)
             status = label(row.health) + (
                 _(" ({days} days)").format(days=row.days_late) if row.days_late else ""

@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from dxplanner import cli
 from dxplanner.core.as_of import node_as_of
 from dxplanner.core.report import status_counts
-from dxplanner.core.status import health_of_all
+from dxplanner.core.status import Health, health_of_all
 from dxplanner.store import queries
 from dxplanner.store.operations.plans import create_plan
 from dxplanner.store.operations.units import create_unit
@@ -48,8 +48,9 @@ def _engine_counts(store: PlanStore, plan_id: int, as_of: datetime.date) -> dict
         calendar = queries.plan_calendar(session, plan_id)
         standing = health_of_all(nodes, as_of, calendar, queries.plan_weight(session, plan_id, calendar))
     parents = {node.parent_id for node in nodes}
-    counts = status_counts(state for task_id, state in standing.items() if task_id not in parents)
-    return {group.value: count for group, count in counts.items()}
+    leaves = [state for task_id, state in standing.items() if task_id not in parents]
+    counts = {group.value: count for group, count in status_counts(leaves).items()}
+    return {**counts, "at_risk": leaves.count(Health.AT_RISK)}
 
 
 def test_the_report_has_the_header_the_engines_numbers_the_table_the_late_list_and_charts(
@@ -76,6 +77,7 @@ def test_the_report_has_the_header_the_engines_numbers_the_table_the_late_list_a
     assert shown["Đúng tiến độ"] == engine["on_schedule"]
     assert shown["Chậm tiến độ"] == engine["late"]
     assert shown["Chưa bắt đầu"] == engine["not_started"]
+    assert shown["trong đó: có nguy cơ chậm"] == engine.pop("at_risk") > 0
     assert shown["Tổng cộng"] == sum(engine.values())
 
     _check_indicator_rows(summary)
