@@ -28,6 +28,8 @@ def escaped(text: str) -> str:
 
     Text that already looks like an escape gets its underscore escaped, as Excel does.
     """
+    if text.isprintable() and "_x" not in text:
+        return text  # most text: nothing to look for, and this test is far quicker than the search
     return _TO_ESCAPE.sub(lambda found: f"_x{ord(found.group(0)):04X}_", text)
 
 

@@ -24,6 +24,8 @@ from dxplanner.excel.data_sheets import (
 from dxplanner.excel.saving import saving_to
 from dxplanner.i18n import _
 
+# Whole numbers up to this many are written exactly with 16 digits.
+_EXACT_WHOLE = 2**53
 Progress = Callable[[int, int], bool]  # (rows written, rows in all) -> go on?
 
 
@@ -143,11 +145,12 @@ class _SheetWriter:
     def _number(self, sheet: Any, value: float) -> object:
         # openpyxl writes numbers with 16 digits; a few floats (0.1 + 0.2) and whole numbers past
         # 2**53 need more to read back the same, so those get their exact digits.
-        written = f"{value:.16g}"
+        if -_EXACT_WHOLE <= value <= _EXACT_WHOLE and (isinstance(value, int) or value.is_integer()):
+            return value  # the common case, checked first: whole amounts and percentages
         if isinstance(value, float):
-            exact = float(written) == value or not math.isfinite(value)  # Excel holds no inf or NaN
+            exact = not math.isfinite(value) or float(f"{value:.16g}") == value  # Excel holds no inf or NaN
         else:
-            exact = written == str(value)
+            exact = f"{value:.16g}" == str(value)
         if exact:
             return value
         cell: Any = self._cell(sheet, value=value)
