@@ -341,31 +341,41 @@ class _ReportWriter:
             status = label(row.health) + (
                 _(" ({days} days)").format(days=row.days_late) if row.days_late else ""
             )
-            out.append(
-                [
-                    make.cell(
-                        row.code or "", Look(border=True, bold=row.is_group, fill=look.fill, centre=True)
-                    ),
-                    make.cell(row.name, look),
+            if row.is_group:
+                # A group's name is merged over the columns up to the product: those stay empty,
+                # and the row is as tall as what shows.
+                middle = [make.cell(None, look) for _column in range(6)]
+                lines = _lines((row.name, _MERGED_NAME_WIDTH), (status, 13), (row.remark, 30))
+            else:
+                middle = [
                     make.cell(row.lead or "", look),
                     make.cell(row.cooperating, look),
                     make.cell(row.timeline_text or "", look),
                     make.cell(row.start, day),
                     make.cell(row.end, day),
                     make.cell(row.product or "", look),
-                    make.cell(round(row.progress), number),
-                    make.cell(status, look),
-                    make.cell(row.remark or "", look),
-                ],
-                lines=_lines(
-                    (row.name, _MERGED_NAME_WIDTH if row.is_group else 44),
+                ]
+                lines = _lines(
+                    (row.name, 44),
                     (row.lead, 22),
                     (row.cooperating, 24),
                     (row.timeline_text, 14),
                     (row.product, 22),
                     (status, 13),
                     (row.remark, 30),
-                ),
+                )
+            out.append(
+                [
+                    make.cell(
+                        row.code or "", Look(border=True, bold=row.is_group, fill=look.fill, centre=True)
+                    ),
+                    make.cell(row.name, look),
+                    *middle,
+                    make.cell(round(row.progress), number),
+                    make.cell(status, look),
+                    make.cell(row.remark or "", look),
+                ],
+                lines=lines,
             )
             if row.is_group:
                 written = out.count
