@@ -13,6 +13,11 @@ from dxplanner.excel.values import text_of
 
 # Title rows rarely take more than a dozen lines; 40 leaves room for a long preamble.
 HEADER_SCAN_ROWS = 40
+# Columns that all hold money, counted as one kind when judging a header.
+_MONEY_FIELDS = {TableField.BUDGET, TableField.SOURCE, *SOURCE_COLUMNS}
+_MONEY = TableField.BUDGET
+# Headings split into a second row of headings of their own words.
+_SPLIT_HEADINGS = {TableField.TIMELINE, TableField.BUDGET, TableField.SOURCE, *SOURCE_COLUMNS}
 # Headings a second header row may hold under a merged one ("Kinh phí" over its sources, "Thời gian").
 _SUB_FIELDS = {
     *SOURCE_COLUMNS,
@@ -40,8 +45,12 @@ class Header:
 
     @property
     def score(self) -> int:
-        """How surely this is the table's header: the number of different things its columns hold."""
-        return len(set(self.columns.values()))
+        """How surely this is the table's header: the number of different things its columns hold.
+
+        Money counts once however many columns split it: a budget summary by source is not the
+        task table beside it.
+        """
+        return len({_MONEY if found in _MONEY_FIELDS else found for found in self.columns.values()})
 
 
 def find_header(rows: Sequence[Sequence[object]]) -> Header | None:
@@ -112,6 +121,18 @@ def money_factor_of(columns: dict[int, TableField], headings: dict[int, str]) ->
     return None
 
 
+def stated_money_factor(rows: Sequence[Sequence[object]]) -> int | None:
+    """The money unit a line above the table states ("Đơn vị tính: triệu đồng", "ĐVT: tỷ đồng")."""
+    for row in rows:
+        for value in row:
+            key = fold(text_of(value))
+            if key.startswith(("don vi tinh", "dvt", "(don vi tinh", "(dvt", "unit:", "(unit")):
+                factor = money_factor(key)
+                if factor is not None:
+                    return factor
+    return None
+
+
 def year_of(heading: str) -> int | None:
     """The one year a budget heading names ("Kinh phí / 2026", "Kinh phí năm 2027"), or None.
 
@@ -125,28 +146,44 @@ def year_of(heading: str) -> int | None:
 
 
 def _is_second_line(top: list[object], below: list[object], top_fields: dict[int, TableField | None]) -> bool:
-    """Whether the row under a header is a second line of headings rather than the first task."""
+    """Whether the row under a header is a second line of headings rather than the first task.
+
+    Under a heading that is split ("Thời gian thực hiện" over "Từ", "Đến"; "Kinh phí" over
+    "Tổng số", "NSNN") any short words are headings; elsewhere only headings we know are.
+    """
     if not below:
         return False
     found = False
+    parent: TableField | None = None
     for column, value in enumerate(below):
+        over = top_fields.get(column)
+        if text_of(top[column]) if column < len(top) else "":
+            parent = over
         text = text_of(value)
         if not text:
             continue
         sub = field_of(text)
-        over = top_fields.get(column)
-        if sub is None and not re.fullmatch(r"(nam )?\d{4}", fold(text)):
+        split = parent in _SPLIT_HEADINGS and len(text) <= 40 and not re.search(r"\d", text)
+        if sub is None and not split and not re.fullmatch(r"(nam )?\d{4}", fold(text)):
             return False  # text that names nothing we know: data, not a heading
-        if sub in _SUB_FIELDS or over in (None, TableField.BUDGET, TableField.TIMELINE, TableField.SOURCE):
+        if (
+            sub in _SUB_FIELDS
+            or split
+            or over in (None, TableField.BUDGET, TableField.TIMELINE, TableField.SOURCE)
+        ):
             found = True
     return found
 
 
 def _start_or_end(text: str) -> TableField | None:
+    """What a heading under "Thời gian" names: its start ("Từ", "Bắt đầu"), its end ("Đến", "Hoàn thành")."""
     key = fold(text)
-    if any(word in key for word in ("bat dau", "tu ", "start", "from")):
+    first = key.split()[0] if key.split() else ""
+    if first in ("tu", "from", "start") or any(word in key for word in ("bat dau", "khoi cong", "start")):
         return TableField.START
-    if any(word in key for word in ("ket thuc", "hoan thanh", "den ", "end", "finish")):
+    if first in ("den", "to", "end") or any(
+        word in key for word in ("ket thuc", "hoan thanh", "end", "finish")
+    ):
         return TableField.END
     return TableField.TIMELINE
 

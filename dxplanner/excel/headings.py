@@ -42,10 +42,30 @@ SPECS: tuple[ColumnSpec, ...] = (
         TableField.COOPERATING,
         contains=("phoi hop", "cooperat", "co-operat", "coordinat", "supporting"),
     ),
-    ColumnSpec(TableField.START, exact=("bat dau", "tu ngay", "ngay bat dau", "start", "start date", "from")),
+    # Before the timeline: "Thời gian bắt đầu" and "Thời gian kết thúc" are two date columns.
+    ColumnSpec(
+        TableField.START,
+        exact=("tu", "tu ngay", "from", "start", "start date"),
+        starts=(
+            "bat dau",
+            "ngay bat dau",
+            "thoi gian bat dau",
+            "nam bat dau",
+            "khoi cong",
+            "thoi diem bat dau",
+        ),
+    ),
     ColumnSpec(
         TableField.END,
-        exact=("ket thuc", "den ngay", "ngay ket thuc", "end", "end date", "to", "finish"),
+        exact=("den", "den ngay", "hoan thanh", "end", "end date", "to", "finish"),
+        starts=(
+            "ket thuc",
+            "ngay ket thuc",
+            "thoi gian ket thuc",
+            "nam ket thuc",
+            "nam hoan thanh",
+            "thoi diem ket thuc",
+        ),
     ),
     ColumnSpec(
         TableField.TIMELINE,
@@ -54,6 +74,7 @@ SPECS: tuple[ColumnSpec, ...] = (
             "thoi han",
             "tien do",
             "moc thoi gian",
+            "lo trinh",
             "timeline",
             "deadline",
             "schedule",
@@ -82,6 +103,8 @@ SPECS: tuple[ColumnSpec, ...] = (
         starts=(
             "kinh phi",
             "tong kinh phi",
+            "nhu cau kinh phi",
+            "nhu cau von",
             "du toan",
             "tong muc dau tu",
             "tong von",
@@ -180,4 +203,7 @@ def is_english(headings: list[str]) -> bool:
         "source",
         "deadline",
     }
-    return sum(heading_key(heading) in english for heading in headings) >= 2
+    if sum(heading_key(heading) in english for heading in headings) >= 2:
+        return True
+    # Vietnamese headings carry accents ("Nhiệm vụ"); a header with none among several is English.
+    return len(headings) >= 3 and all(heading.isascii() for heading in headings)

@@ -19,6 +19,7 @@ from dxplanner.core.plan_table import (
     TableTask,
     column_letter,
 )
+from dxplanner.core.rules import YEAR_MAX, YEAR_MIN
 from dxplanner.core.text import fold
 from dxplanner.core.timeline import Timeline, TimelineKind, parse_timeline
 from dxplanner.excel.header import (
@@ -28,6 +29,7 @@ from dxplanner.excel.header import (
     find_header,
     header_at,
     money_factor_of,
+    stated_money_factor,
     year_of,
 )
 from dxplanner.excel.headings import is_english
@@ -49,6 +51,9 @@ _TEXT_FIELDS = (TableField.NAME, TableField.PRODUCT, TableField.NOTES)
 _GROUP_STYLES = ("roman", "upper")
 _NOT_AN_AMOUNT = -1
 _NO_COLUMN = 1 << 30  # past the end of any row
+# Ten million tỷ đồng: several times a nation's yearly budget, and within the file's whole numbers.
+MAX_AMOUNT = 10**16
+_TITLE_STARTS = ("ke hoach", "danh muc", "phu luc", "chuong trinh", "action plan", "plan ", "list of")
 _NOT_AN_AGENCY = ("cong hoa", "doc lap", "ten co quan", "ten don vi", "agency name", "name of agency")
 # "1,250" in a Vietnamese table is 1.25 by the rules, but may be a thousand written the English way.
 _THOUSANDS_BY_COMMA = re.compile(r"\d{1,3}(,\d{3})+")
@@ -124,6 +129,9 @@ def _choose_sheet(workbook: Workbook, sheet: str | None, header_row: int | None)
         limit = max(HEADER_SCAN_ROWS, (header_row or 0) + 2)
         top = [tuple(row) for row in workbook.rows(name, limit=limit)]
         found = header_at(top, header_row) if header_row is not None else find_header(top)
+        if found is not None and found.money_factor is None:
+            # "Đơn vị tính: triệu đồng" written above the table, not in the budget's heading.
+            found.money_factor = stated_money_factor(top[: found.first_row - 1])
         if found is not None and (best is None or found.score > best[1].score):
             best = (name, found)
     if best is None:
@@ -155,15 +163,13 @@ def _title_rows(rows: list[Row]) -> tuple[str | None, str | None]:
     """The agency (the first line at the top left) and the plan's title, from the rows above the header."""
     lines = [[text_of(value) for value in row if text_of(value)] for row in rows]
     agency = lines[0][0] if lines and lines[0] else None
-    if agency and fold(agency).strip(" [](){}.…").startswith(_NOT_AN_AGENCY):
-        agency = None  # the motto, or a template's placeholder for the agency's name
+    if agency and fold(agency).strip(" [](){}.…").startswith(_NOT_AN_AGENCY + _TITLE_STARTS):
+        agency = None  # the motto, the plan's title, or a template's placeholder for the agency's name
     title = None
     for line in lines:
         text = " ".join(line)
         key = fold(text)
-        if key.startswith(
-            ("ke hoach", "danh muc", "phu luc", "chuong trinh", "action plan", "plan ", "list of")
-        ):
+        if key.startswith(_TITLE_STARTS):
             title = text if title is None or fold(title).startswith("phu luc") else title
     return agency, title
 
@@ -229,8 +235,8 @@ class _TableReader:
         self.blank_run = 0
         number_cell, name_cell = self._cell(row, TableField.NUMBER), self._cell(row, TableField.NAME)
         number_text, name_text = text_of(number_cell), text_of(name_cell)
-        if is_total(number_text, name_text):
-            self.previous_blank = True
+        if is_total(number_text, name_text) or column_numbers(row):
+            self.previous_blank = True  # a total, or a row numbering the columns (under a header repeated)
             return True
         unnumbered = not number_text
         if (unnumbered or number_text in self.header.texts) and self._is_header_again(row):
@@ -379,7 +385,9 @@ class _TableReader:
                 text = str(int(timeline))  # a year typed as a number, not a day's serial
             reading = self._timeline(text)
             task.timeline_text = text
-            if reading.ok:
+            if reading.ok and reading.kind is TimelineKind.DAY:
+                task.end = reading.end  # one day written as text is the deadline, as in a date cell
+            elif reading.ok:
                 task.start, task.end = reading.start, reading.end
             elif reading.kind is TimelineKind.UNKNOWN:
                 self._warn(
@@ -401,6 +409,17 @@ class _TableReader:
                 task.start = day
             else:
                 task.end = day
+        for day in (task.start, task.end):
+            if day is not None and not YEAR_MIN <= day.year <= YEAR_MAX:
+                self._error(
+                    task.row,
+                    TableField.TIMELINE,
+                    _("The date {day} is outside the years a plan can hold ({first}–{last}).").format(
+                        day=day.strftime("%d/%m/%Y"), first=YEAR_MIN, last=YEAR_MAX
+                    ),
+                )
+                task.start = task.end = None
+                return
         if task.start and task.end and task.start > task.end:
             self._error(task.row, TableField.TIMELINE, _("The task ends before it starts."))
 
@@ -426,10 +445,13 @@ class _TableReader:
                 if amount:
                     named = named or self._source(task_row, row)
                     amounts[named, year] = amounts.get((named, year), 0) + amount
-        if not amounts:
-            total = self._amount(task_row, row, self.by_field.get(TableField.BUDGET, _NO_COLUMN))
-            if total:
-                amounts[self._source(task_row, row), None] = total
+        total = self._amount(task_row, row, self.by_field.get(TableField.BUDGET, _NO_COLUMN))
+        counted = sum(amounts.values())
+        if total and total > counted:
+            # A total beside a breakdown that leaves part of it out ("Tổng số" over "NSNN", "Khác"):
+            # the part not broken down is kept, from the source the row names (else other sources).
+            source = self._source(task_row, row)
+            amounts[source, None] = amounts.get((source, None), 0) + total - counted
         return [Amount(source, amount, year) for (source, year), amount in amounts.items()]
 
     def _source(self, task_row: int, row: Row) -> FundingSource:
@@ -448,6 +470,15 @@ class _TableReader:
     def _amount(self, task_row: int, row: Row, column: int) -> int | None:
         value = row[column] if column < len(row) else None
         if value is None:
+            return None
+        if isinstance(value, str) and not any(character.isdigit() for character in value):
+            if value.strip() not in ("", "-", "x", "X"):
+                # "Lồng ghép", "Theo dự toán", "Không": said of the money, but no amount.
+                self._warn_at(
+                    task_row,
+                    column,
+                    _("“{text}” is not an amount; no budget is read from it.").format(text=value.strip()),
+                )
             return None
         if isinstance(value, str):
             # The same amounts come back row after row: read each text once.
@@ -474,6 +505,17 @@ class _TableReader:
                 amount = amount_of(value, self.factor, self.decimal_comma)
             except (ValueError, OverflowError):
                 amount = _NOT_AN_AMOUNT
+        if amount is not None and amount != _NOT_AN_AMOUNT and amount > MAX_AMOUNT:
+            self.errors.append(
+                Problem(
+                    task_row,
+                    column_letter(column),
+                    _("“{text}” is more money than any plan holds; check the amount and its unit.").format(
+                        text=text_of(value)
+                    ),
+                )
+            )
+            return None
         if amount == _NOT_AN_AMOUNT:
             self.errors.append(
                 Problem(
@@ -498,8 +540,30 @@ class _TableReader:
     def _error(self, row: int, found: TableField | None, message: str) -> None:
         self.errors.append(Problem(row, self._letter(found), message))
 
+    def _warn_at(self, row: int, column: int, message: str) -> None:
+        self.warnings.append(Problem(row, column_letter(column), message))
+
     def _warn(self, row: int, found: TableField | None, message: str) -> None:
         self.warnings.append(Problem(row, self._letter(found), message))
+
+    def _drop_subtotals(self) -> None:
+        """A group's amount beside amounts in its tasks is their subtotal: counted once, in the tasks."""
+        below = _money_below(self.tasks)
+        for task in self.tasks:
+            own = sum(amount.amount for amount in task.budget)
+            if task.kind is not TaskKind.GROUP or not own or below[task.row] == own:
+                continue
+            inside = below[task.row] - own
+            if inside != own:
+                self._warn(
+                    task.row,
+                    TableField.BUDGET,
+                    _(
+                        "The group's amount is not the sum of its tasks' amounts; the tasks' amounts "
+                        "are counted and the group's left out."
+                    ),
+                )
+            task.budget = []
 
     def finish(self, sheet: str, sheets: list[str]) -> PlanTable:
         """The table as read: rows with rows under them, or numbered as sections, are groups."""
@@ -510,6 +574,7 @@ class _TableReader:
             )
             if task.row in self.children or section:
                 task.kind = TaskKind.GROUP
+        self._drop_subtotals()
         if not self.tasks:
             self.errors.append(
                 Problem(self.header.last_row, None, _("The table has no tasks under its header."))
@@ -527,6 +592,16 @@ class _TableReader:
             errors=self.errors,
             warnings=self.warnings,
         )
+
+
+def _money_below(tasks: list[TableTask]) -> dict[int, int]:
+    """Each task's money and that of every task under it, by row."""
+    below: dict[int, int] = {}
+    for task in reversed(tasks):  # children come after their parents
+        below[task.row] = below.get(task.row, 0) + sum(amount.amount for amount in task.budget)
+        if task.parent_row is not None:
+            below[task.parent_row] = below.get(task.parent_row, 0) + below[task.row]
+    return below
 
 
 def _day(value: datetime.date) -> datetime.date:

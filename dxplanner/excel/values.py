@@ -16,6 +16,16 @@ _AND = re.compile(r"\s+(?:và|va|với|and|&|-|–)\s+", re.IGNORECASE)
 # Footnote marks after a name: "Nhiệm vụ X¹", "Nhiệm vụ Y*", "Nhiệm vụ Z (*)", "… (1)", "… [2]".
 _FOOTNOTE = re.compile(r"(\s*(\(\*+\)|\*+|\(\d{1,2}\)|\[\d{1,2}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+))+$")
 _MAYBE_TOTAL = re.compile(r"(?i)\s*(t[ổôo]ng|c[ộôo]ng|total|grand|sum|sub)(\s|:|-|$|total)")
+# Totals of money however worded, and sums of parts ("I+II+III", "A + B").
+_TOTAL_STARTS = (
+    "tong kinh phi",
+    "tong nhu cau",
+    "tong von",
+    "tong du toan",
+    "tong muc dau tu",
+    "tong so tien",
+)
+_SUM_OF_PARTS = re.compile(r"\b([ivxlc]+|[a-e]|\d{1,2}) ?\+ ?([ivxlc]+|[a-e]|\d{1,2})\b")
 # Subtotals: "Cộng mục I", "Cộng phần A", "Tổng nhóm 2", "Cộng II", "Subtotal".
 _SUBTOTAL = re.compile(
     r"((tong cong|tong|cong) (muc|phan|nhom|chuong|khoi|linh vuc|giai doan)\b"
@@ -24,11 +34,16 @@ _SUBTOTAL = re.compile(
 )
 _FOOTNOTE_ENDS = set("*)]\u00b9\u00b2\u00b3\u2070\u2071\u2074\u2075\u2076\u2077\u2078\u2079")
 _CELL_UNITS = (
-    (re.compile(r"\b(ty|ti|billion|bn)\b"), 1_000_000_000),
-    (re.compile(r"\b(trieu|tr|million|mn)\b"), 1_000_000),
-    (re.compile(r"\b(nghin|ngan|thousand)\b"), 1_000),
-    (re.compile(r"\b(dong|d|vnd)\b"), 1),
+    (re.compile(r"(?<![a-z])(ty|ti|billion|bn)\b"), 1_000_000_000),
+    (re.compile(r"(?<![a-z])(trieu|tr|million|mn)\b"), 1_000_000),
+    (re.compile(r"(?<![a-z])(nghin|ngan|thousand)\b"), 1_000),
+    (re.compile(r"(?<![a-z])(dong|d|vnd)\b"), 1),
 )
+# A number and the unit after it, in folded text: "2 ty", "500 trieu".
+_COMPOUND = re.compile(r"([\d.,]*\d)\s*(ty|ti|trieu|tr|nghin|ngan)(?![a-z])")
+_AROUND_AMOUNT = re.compile(r"[()~≈]|\b(khoang|du kien|uoc tinh|about|approx)\b\.?")
+_CURRENCY_ONLY = re.compile(r"[\s,.]*((dong|d|vnd)[\s,.]*)?")
+_UNIT_SIZES = {"ty": 10**9, "ti": 10**9, "trieu": 10**6, "tr": 10**6, "nghin": 10**3, "ngan": 10**3}
 _SOURCES = (
     (FundingSource.CENTRAL_BUDGET, ("nstw", "ngan sach tw", "ngan sach trung uong", "trung uong", "central")),
     (
@@ -131,14 +146,22 @@ def without_footnote(text: str) -> str:
 
 
 def is_total(number_text: str, name_text: str) -> bool:
-    """Whether a row (the text of its number and name) is a total ("Tổng cộng", "Cộng mục I")."""
+    """Whether a row (the text of its number and name) is a total ("Tổng cộng", "Cộng mục I").
+
+    The total's amount written out in words under it ("(Bằng chữ: …)") counts with it.
+    """
+    if not number_text and name_text.lstrip("( ").lower().startswith(("bằng chữ", "bang chu", "in words")):
+        return True
     for text in (number_text, name_text):
         # Fold only what could be a total (speed: most rows are tasks).
         if not text or not _MAYBE_TOTAL.match(text):
             continue
-        key = fold(text[:60]).strip(" :.")
+        key = fold(text[:80]).replace("(", " ").replace(")", " ").strip(" :.")
+        key = " ".join(key.split())  # "Cộng (I)" -> "cong i"
         if key in {"tong", "tong cong", "cong", "tong so", "total", "grand total", "sum", "tong kinh phi"}:
             return True
+        if key.startswith(_TOTAL_STARTS) or _SUM_OF_PARTS.search(key):
+            return True  # "Tổng kinh phí dự kiến", "Tổng nhu cầu kinh phí (I+II+III)", "(A+B)"
         if re.match(r"(tong cong|tong so|grand total|total)\b", key) and len(key) < 40:
             return True
         if _SUBTOTAL.match(key) and len(key) < 60:
@@ -164,6 +187,12 @@ def amount_of(value: object, factor: int, decimal_comma: bool) -> int | None:
     folded = " ".join(text.lower().split()) if text.isascii() else fold(text)
     if folded in {"", "-", "0", "x"}:
         return None if folded != "0" else 0
+    parts = _COMPOUND.findall(folded)
+    if len(parts) > 1 and _CURRENCY_ONLY.fullmatch(_COMPOUND.sub("", folded)):
+        # "2 tỷ 500 triệu (đồng)": each number in the unit written after it.
+        return sum(round(_number(number, decimal_comma) * _UNIT_SIZES[unit]) for number, unit in parts)
+    # "500 (dự kiến)", "~500", "khoảng 500": the amount without the words around it.
+    folded = _AROUND_AMOUNT.sub(" ", folded).strip()
     named = [unit for pattern, unit in _CELL_UNITS if pattern.search(folded)]
     if named:
         factor = max(named)  # "5 tỷ đồng": the tỷ says the size, the đồng only the currency
@@ -205,10 +234,11 @@ def source_of(value: object) -> FundingSource | None:
 
 
 def unit_texts(value: object) -> list[str]:
-    """The units a cell names: split on semicolons and line breaks, and on commas between unit names.
+    """The units a cell names: split on semicolons and line breaks, and on commas before a unit's name.
 
-    "Các sở, ban, ngành" and "UBND các huyện, thị xã, thành phố" name one body each: a comma
-    splits only when every part begins like a unit's name ("Sở …, Sở …").
+    A part after a comma that does not begin like a unit's name belongs to the one before:
+    "Các sở, ban, ngành", "UBND các huyện, thị xã, thành phố" and "Sở Văn hóa, Thể thao và Du
+    lịch" name one body each, "Sở Y tế, UBND các huyện" two.
     """
     if value is None:
         return []
@@ -217,19 +247,38 @@ def unit_texts(value: object) -> list[str]:
         piece = _SPACES.sub(" ", piece).strip(" -+•.,")
         if not piece:
             continue
-        parts = [part.strip(" .") for part in piece.split(",") if part.strip(" .")]
-        collective = _COLLECTIVE.search(_folded(piece))  # "các sở", "UBND các huyện"
-        if len(parts) > 1 and not collective and all(_names_a_unit(part) for part in parts):
-            found.extend(part for whole in parts for part in _split_and(whole))
-        else:
-            found.extend(_split_and(piece))
+        units: list[str] = []
+        for part in piece.split(","):
+            part = part.strip(" .")
+            if not part:
+                continue
+            # After "UBND các huyện" a short "thị xã", "thành phố" goes on listing the same kinds.
+            listing = bool(units) and _COLLECTIVE.search(_folded(units[-1])) and len(part.split()) <= 2
+            if units and (listing or not _starts_a_unit(part)):
+                units[-1] += ", " + part
+            else:
+                units.append(part)
+        for unit in units:
+            found.extend(_split_and(unit))
     return found
+
+
+def _starts_a_unit(text: str) -> bool:
+    return _names_a_unit(text) or _folded(text).startswith(("cac ", "cong an ", "bo chi huy "))
 
 
 def _split_and(text: str) -> list[str]:
     """ "Sở Tài chính và Sở Nội vụ" is two units; "Sở Thông tin và Truyền thông" is one."""
     parts = [part.strip() for part in _AND.split(text) if part.strip()]
-    return parts if len(parts) > 1 and all(_names_a_unit(part) for part in parts) else [text]
+    if len(parts) > 1 and all(_names_a_unit(part) for part in parts):
+        return parts
+    # "Sở Kế hoạch và Đầu tư và các cơ quan liên quan": the last "và" may join a unit to others.
+    found = list(_AND.finditer(text))
+    if found:
+        left, right = text[: found[-1].start()].strip(), text[found[-1].end() :].strip()
+        if _names_a_unit(left) and right and _starts_a_unit(right):
+            return [left, right]
+    return [text]
 
 
 @functools.lru_cache(maxsize=8192)

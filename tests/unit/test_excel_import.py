@@ -218,7 +218,7 @@ def test_a_table_with_errors_imports_nothing(tmp_path: Path, demo_path: Path) ->
     assert sheet is not None
     sheet.append(["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Bắt đầu", "Kết thúc", "Kinh phí (triệu đồng)"])
     sheet.append([1, "Triển khai", "Sở Nội vụ", "01/02/2025", "không rõ", "12"])
-    sheet.append([2, "Nâng cấp", "Sở Nội vụ", "01/06/2025", "30/06/2025", "mười"])
+    sheet.append([2, "Nâng cấp", "Sở Nội vụ", "01/06/2025", "30/06/2025", "1O0"])  # a letter O typed for 0
     path = tmp_path / "errors.xlsx"
     book.save(path)
     store = open_plan_file(demo_path)
