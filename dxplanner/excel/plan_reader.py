@@ -50,6 +50,7 @@ Progress = Callable[[int, int], bool]  # (rows read, rows expected) -> go on?
 _TEXT_FIELDS = (TableField.NAME, TableField.PRODUCT, TableField.NOTES)
 _GROUP_STYLES = ("roman", "upper")
 _NOT_AN_AMOUNT = -1
+_WORDS = -2  # a money cell of words only
 _NO_COLUMN = 1 << 30  # past the end of any row
 # Ten million tỷ đồng: several times a nation's yearly budget, and within the file's whole numbers.
 MAX_AMOUNT = 10**16
@@ -235,7 +236,7 @@ class _TableReader:
         self.blank_run = 0
         number_cell, name_cell = self._cell(row, TableField.NUMBER), self._cell(row, TableField.NAME)
         number_text, name_text = text_of(number_cell), text_of(name_cell)
-        if is_total(number_text, name_text) or column_numbers(row):
+        if is_total(number_text, name_text) or (name_text.isdigit() and column_numbers(row)):
             self.previous_blank = True  # a total, or a row numbering the columns (under a header repeated)
             return True
         unnumbered = not number_text
@@ -445,6 +446,8 @@ class _TableReader:
                 if amount:
                     named = named or self._source(task_row, row)
                     amounts[named, year] = amounts.get((named, year), 0) + amount
+        if amounts and not self.source_columns:
+            return [Amount(source, amount, year) for (source, year), amount in amounts.items()]
         total = self._amount(task_row, row, self.by_field.get(TableField.BUDGET, _NO_COLUMN))
         counted = sum(amounts.values())
         if total and total > counted:
@@ -471,23 +474,25 @@ class _TableReader:
         value = row[column] if column < len(row) else None
         if value is None:
             return None
-        if isinstance(value, str) and not any(character.isdigit() for character in value):
-            if value.strip() not in ("", "-", "x", "X"):
-                # "Lồng ghép", "Theo dự toán", "Không": said of the money, but no amount.
-                self._warn_at(
-                    task_row,
-                    column,
-                    _("“{text}” is not an amount; no budget is read from it.").format(text=value.strip()),
-                )
-            return None
         if isinstance(value, str):
             # The same amounts come back row after row: read each text once.
-            if value not in self.amounts:
+            if value not in self.amounts and not any(character.isdigit() for character in value):
+                self.amounts[value] = _WORDS
+            elif value not in self.amounts:
                 try:
                     self.amounts[value] = amount_of(value, self.factor, self.decimal_comma)
                 except (ValueError, OverflowError):
                     self.amounts[value] = _NOT_AN_AMOUNT
             amount = self.amounts[value]
+            if amount == _WORDS:
+                if value.strip() not in ("", "-", "x", "X"):
+                    # "Lồng ghép", "Theo dự toán", "Không": said of the money, but no amount.
+                    self._warn_at(
+                        task_row,
+                        column,
+                        _("“{text}” is not an amount; no budget is read from it.").format(text=value.strip()),
+                    )
+                return None
             if self.decimal_comma and "," in value and _THOUSANDS_BY_COMMA.fullmatch(value.strip()):
                 self.warnings.append(
                     Problem(
@@ -548,6 +553,8 @@ class _TableReader:
 
     def _drop_subtotals(self) -> None:
         """A group's amount beside amounts in its tasks is their subtotal: counted once, in the tasks."""
+        if not any(task.budget for task in self.tasks if task.kind is TaskKind.GROUP):
+            return  # most tables: money on tasks only
         below = _money_below(self.tasks)
         for task in self.tasks:
             own = sum(amount.amount for amount in task.budget)
