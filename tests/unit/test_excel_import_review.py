@@ -8,10 +8,13 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+import sqlalchemy as sa
 
 from dxplanner.core.plan_table import PlanTable, TableTask
 from dxplanner.excel.plan_reader import read_plan_table
 from dxplanner.excel.values import amount_of, unit_texts
+from dxplanner.store.operations.import_table import NewPlan, import_table, match_units
+from dxplanner.store.plan_store import PlanStore
 
 Cell = str | int | float | datetime.datetime | None
 MILLION, BILLION = 10**6, 10**9
@@ -226,3 +229,21 @@ def test_a_plan_title_on_the_first_line_is_no_agency(tmp_path: Path) -> None:
 )
 def test_units_in_lists_are_split_where_a_new_unit_begins(text: str, units: list[str]) -> None:
     assert unit_texts(text) == units
+
+
+def test_one_new_unit_however_the_table_abbreviates_it(tmp_path: Path, store: PlanStore) -> None:
+    table = _read(
+        tmp_path / "abbreviated.xlsx",
+        [
+            ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian thực hiện"],
+            [1, "Nhiệm vụ 1", "Sở Thông tin và Truyền thông", "2025"],
+            [2, "Nhiệm vụ 2", "Sở TT&TT", "2025"],
+            [3, "Nhiệm vụ 3", "Sở TTTT", "2025"],
+            [4, "Nhiệm vụ 4", "Sở Nội vụ", "2025"],
+        ],
+    )
+    match_units(store, table)
+    import_table(store, table, new_plan=NewPlan(name="Kế hoạch 2025"))
+    with store.read() as session:
+        names = session.connection().execute(sa.text("SELECT name FROM unit ORDER BY id")).scalars().all()
+    assert names == ["Sở Thông tin và Truyền thông", "Sở Nội vụ"]

@@ -18,7 +18,7 @@ from dxplanner.core.models import ActionPlan, BudgetLine, Task, TaskUnit, Unit
 from dxplanner.core.plan_table import MatchKind, PlanTable, Problem
 from dxplanner.core.text import fold
 from dxplanner.core.timeline import dates_for
-from dxplanner.core.unit_matching import UnitMatcher
+from dxplanner.core.unit_matching import UnitMatcher, expanded
 from dxplanner.i18n import _
 from dxplanner.store import queries
 from dxplanner.store.bulk import bulk_insert
@@ -233,7 +233,8 @@ class _UnitMaker:
             if chosen not in self.ids:
                 raise InvalidInputError(_("There is no unit with id {id}.").format(id=chosen))
             return chosen
-        made = self.new_by_name.get(fold(text))
+        # "Sở TT&TT", "Sở TTTT" and "Sở Thông tin và Truyền thông" in one table are one new unit.
+        made = self.new_by_name.get(expanded(text))
         if made is not None:
             return made
         name = rules.required_text(text, _("Unit name"))
@@ -242,7 +243,7 @@ class _UnitMaker:
                 sa.insert(queries.table(Unit)).values(code=self._code(name), name=name, kind=_kind_of(name))
             )
         )
-        self.new_by_name[fold(name)] = unit_id
+        self.new_by_name[expanded(name)] = unit_id
         self.ids.add(unit_id)
         self.changes.create(Entity.UNIT, unit_id)
         self.made += 1
