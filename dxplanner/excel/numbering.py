@@ -90,6 +90,10 @@ class NumberReader:
         return numbering
 
 
+# Styles that number sections, from the top: "A" over "I"; every other style ranks below them.
+_SECTION_RANK = {"upper": 0, "roman": 1}
+
+
 class TreeBuilder:
     """Places each numbered row under the row it belongs to.
 
@@ -105,6 +109,11 @@ class TreeBuilder:
         styles = [open_style for open_style, _key in self._open]
         if style in styles:
             del self._open[styles.index(style) :]
+        elif style in _SECTION_RANK and all(
+            _SECTION_RANK.get(open_style, 2) > _SECTION_RANK[style] for open_style in styles
+        ):
+            # "I" after tasks "1", "2" numbered without a group: a section, never under task 2.
+            self._open.clear()
         elif (dotted := _dotted(style)) is not None and dotted[1] > 1:
             # "1.2" belongs under the "1" it extends (and "I.1.2" under "I.1"), even when letters
             # were opened below that.

@@ -253,7 +253,10 @@ class _TableReader:
         name = without_footnote(name_text)
         if not name:
             if _filled([self._cell(row, found) for found in self.by_field if found is not TableField.NUMBER]):
-                self._error(number, TableField.NAME, _("The row has no task name."))
+                if numbering is None and self.tasks and not self.previous_blank:
+                    self._extend(self.tasks[-1], number, row)  # the task's number and name merged down
+                else:
+                    self._error(number, TableField.NAME, _("The row has no task name."))
             return True
         self._add(number, row, numbering, name)
         return True
@@ -283,6 +286,13 @@ class _TableReader:
         )
 
     def _join(self, task: TableTask, row: Row) -> None:
+        name = name_of(self._cell(row, TableField.NAME))
+        named = source_of(name) if name and len(name) <= 40 else None
+        if named is not None:
+            money = self._money(task.row, row, named)
+            if money:
+                self.breakdown.extend(money)  # "- NSTW | 300" under a task: its central budget
+                return
         for found, attribute in (
             (TableField.NAME, "name"),
             (TableField.PRODUCT, "product"),
@@ -300,6 +310,40 @@ class _TableReader:
         task.cooperating_units.extend(unit for unit in more if unit not in task.cooperating_units)
         # A row of money under a task ("500 | NSTW") breaks its budget down by source.
         self.breakdown.extend(self._money(task.row, row))
+
+    def _extend(self, task: TableTask, number: int, row: Row) -> None:
+        """A row with no number and no name under a task, but a unit or dates: more of the same task.
+
+        Tables merge a task's number and name over the rows of its parts (one unit and period
+        each). A task has one lead unit: the others cooperate; its dates span all the parts.
+        """
+        part = TableTask(row=number, code=None, name="")
+        self._fill(part, row)
+        units = [unit for unit in (part.lead_unit, *part.cooperating_units) if unit]
+        if task.lead_unit is None and units:
+            task.lead_unit = units.pop(0)
+        task.cooperating_units.extend(
+            unit for unit in units if unit != task.lead_unit and unit not in task.cooperating_units
+        )
+        starts = [day for day in (task.start, part.start) if day is not None]
+        ends = [day for day in (task.end, part.end) if day is not None]
+        task.start, task.end = (min(starts) if starts else None), (max(ends) if ends else None)
+        for attribute in ("product", "notes", "timeline_text"):
+            more = getattr(part, attribute)
+            if more:
+                before = getattr(task, attribute)
+                setattr(task, attribute, f"{before}; {more}" if before else more)
+        merged: dict[tuple[FundingSource, int | None], int] = {}
+        for amount in (*task.budget, *part.budget):
+            merged[amount.source, amount.year] = merged.get((amount.source, amount.year), 0) + amount.amount
+        task.budget = [Amount(source, amount, year) for (source, year), amount in merged.items()]
+        self._warn(
+            number,
+            TableField.NAME,
+            _("The row has no number and no name: it is read as more of the task above (row {row}).").format(
+                row=task.row
+            ),
+        )
 
     def _settle_budget(self) -> None:
         """Take the funding rows under the last task as its budget when they add up to it (or it has none)."""
@@ -432,15 +476,17 @@ class _TableReader:
 
     # Money.
 
-    def _money(self, task_row: int, row: Row) -> list[Amount]:
-        """A row's money by source: its source columns, else its year columns, else its total."""
+    def _money(self, task_row: int, row: Row, named: FundingSource | None = None) -> list[Amount]:
+        """A row's money by source: its source columns, else its year columns, else its total.
+
+        The source of money not in a source column is the one named, else the row's source column.
+        """
         amounts: dict[tuple[FundingSource, int | None], int] = {}
         for found, source in self.source_columns:
             amount = self._amount(task_row, row, self.by_field[found])
             if amount:
                 amounts[source, None] = amounts.get((source, None), 0) + amount
         if not amounts:
-            named: FundingSource | None = None  # asked once, and only when there is money
             for column, year in self.year_columns:
                 amount = self._amount(task_row, row, column)
                 if amount:
@@ -453,7 +499,7 @@ class _TableReader:
         if total and total > counted:
             # A total beside a breakdown that leaves part of it out ("Tổng số" over "NSNN", "Khác"):
             # the part not broken down is kept, from the source the row names (else other sources).
-            source = self._source(task_row, row)
+            source = named or self._source(task_row, row)
             amounts[source, None] = amounts.get((source, None), 0) + total - counted
         return [Amount(source, amount, year) for (source, year), amount in amounts.items()]
 

@@ -247,3 +247,60 @@ def test_one_new_unit_however_the_table_abbreviates_it(tmp_path: Path, store: Pl
     with store.read() as session:
         names = session.connection().execute(sa.text("SELECT name FROM unit ORDER BY id")).scalars().all()
     assert names == ["Sở Thông tin và Truyền thông", "Sở Nội vụ"]
+
+
+def test_a_task_merged_over_the_rows_of_its_parts_is_one_task(tmp_path: Path) -> None:
+    table = _read(
+        tmp_path / "merged.xlsx",
+        [
+            ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian thực hiện", "Sản phẩm", "Kinh phí (triệu đồng)"],
+            [1, "Triển khai hệ thống họp trực tuyến", "Sở TT&TT", "Quý II/2025", "Hệ thống", "200"],
+            [None, None, "UBND các huyện", "Quý III/2025", "Điểm cầu", "100"],
+            [2, "Nhiệm vụ sau", "Sở Nội vụ", "2025", None, "50"],
+        ],
+        merges=["A2:A3", "B2:B3"],
+    )
+    assert table.errors == []
+    first = table.tasks[0]
+    assert (first.lead_unit, first.cooperating_units) == ("Sở TT&TT", ["UBND các huyện"])
+    assert (first.start, first.end) == (datetime.date(2025, 4, 1), datetime.date(2025, 9, 30))
+    assert (first.product, _money(first)) == ("Hệ thống; Điểm cầu", 300 * MILLION)
+    assert [warning.row for warning in table.warnings] == [3]
+    assert [task.name for task in table.tasks] == ["Triển khai hệ thống họp trực tuyến", "Nhiệm vụ sau"]
+
+
+def test_funding_rows_named_in_the_name_column_break_the_budget_down(tmp_path: Path) -> None:
+    table = _read(
+        tmp_path / "funding.xlsx",
+        [
+            ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Kinh phí (triệu đồng)"],
+            [1, "Nhiệm vụ có nhiều nguồn", "Sở Y tế", "500"],
+            [None, "- NSTW", None, "300"],
+            [None, "- NSĐP", None, "200"],
+        ],
+    )
+    task = table.tasks[0]
+    assert task.name == "Nhiệm vụ có nhiều nguồn"
+    assert sorted((amount.source.value, amount.amount) for amount in task.budget) == [
+        ("central_budget", 300 * MILLION),
+        ("local_budget", 200 * MILLION),
+    ]
+
+
+def test_a_roman_section_after_unsectioned_tasks_starts_at_the_top(tmp_path: Path) -> None:
+    table = _read(
+        tmp_path / "sections.xlsx",
+        [
+            ["STT", "Nhiệm vụ", "Đơn vị chủ trì"],
+            [1, "T1", "Sở A"],
+            [2, "T2", "Sở B"],
+            ["I", "Nhóm sau", None],
+            [1, "T3", "Sở C"],
+        ],
+    )
+    assert [(task.name, task.parent_code, task.level) for task in table.tasks] == [
+        ("T1", None, 0),
+        ("T2", None, 0),
+        ("Nhóm sau", None, 0),
+        ("T3", "I", 1),
+    ]
