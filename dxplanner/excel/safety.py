@@ -83,6 +83,10 @@ def _check_members(path: Path, name: str) -> None:
     names = {member.filename for member in members}
     if "[Content_Types].xml" not in names or not any(item.startswith("xl/workbook") for item in names):
         raise InvalidInputError(_("{name} is not an Excel workbook (.xlsx).").format(name=name))
+    if _missing_sheets(path, names):
+        raise InvalidInputError(
+            _("{name} is damaged: a sheet it lists is missing from the file.").format(name=name)
+        )
     too_big = _("{name} would unpack to more data than a plan workbook holds; it was not opened.")
     if len(members) > MAX_MEMBERS or sum(member.file_size for member in members) > MAX_UNPACKED_BYTES:
         raise InvalidInputError(too_big.format(name=name))
@@ -96,3 +100,28 @@ def _check_members(path: Path, name: str) -> None:
             and member.file_size > MAX_SHARED_STRINGS_BYTES
         ):
             raise InvalidInputError(too_big.format(name=name))
+
+
+def _missing_sheets(path: Path, names: set[str]) -> bool:
+    """Whether the workbook's list of parts names a worksheet the zip does not hold."""
+    from defusedxml import ElementTree
+
+    relations = "xl/_rels/workbook.xml.rels"
+    if relations not in names:
+        return False
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open(relations) as part:
+            if archive.getinfo(relations).file_size > 1024 * 1024:
+                return False  # not read here: openpyxl will say what is wrong with it
+            root = ElementTree.parse(part).getroot()
+    except Exception:  # unreadable or refused XML: the workbook reader gives the message
+        return False
+    if root is None:
+        return False
+    for relation in root:
+        if str(relation.get("Type", "")).endswith("/worksheet"):
+            target = str(relation.get("Target", "")).lstrip("/")
+            full = target if target.startswith("xl/") else f"xl/{target}"
+            if full not in names:
+                return True
+    return False

@@ -304,3 +304,19 @@ def test_a_roman_section_after_unsectioned_tasks_starts_at_the_top(tmp_path: Pat
         ("Nhóm sau", None, 0),
         ("T3", "I", 1),
     ]
+
+
+def test_a_workbook_missing_a_sheet_it_lists_is_called_damaged(tmp_path: Path) -> None:
+    import zipfile
+
+    from dxplanner.core.errors import InvalidInputError
+
+    whole = tmp_path / "whole.xlsx"
+    _read(whole, [["STT", "Nhiệm vụ", "Thời gian thực hiện"], [1, "Nhiệm vụ", "2025"]])
+    broken = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(broken, "w") as target:
+        for item in source.infolist():
+            if not item.filename.startswith("xl/worksheets/"):
+                target.writestr(item, source.read(item))
+    with pytest.raises(InvalidInputError, match=r"broken\.xlsx is damaged: a sheet it lists is missing"):
+        read_plan_table(broken)
