@@ -31,6 +31,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_window(arguments, paths)
     except KeyboardInterrupt:
         return cli.EXIT_USER_ERROR
+    except BrokenPipeError:
+        # What reads our output stopped reading ("| head"): say nothing more, and let Python's
+        # last flush at exit go nowhere rather than fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return cli.EXIT_USER_ERROR
     except Exception as error:  # the last guard: a message and a log, never a traceback
         sys.stderr.write(f"dxplanner: {log_unexpected(error, paths.log_file)}\n")
         return cli.EXIT_USER_ERROR

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from dxplanner import __version__
 from dxplanner.cli.data_commands import export_file, remove_plan_file, report_file, restore_file
-from dxplanner.core.errors import DomainError, InvalidInputError
+from dxplanner.core.errors import DomainError, InvalidInputError, NotFoundError
 from dxplanner.i18n import _
 from dxplanner.labels import timeline_kind_label
 from dxplanner.store import queries
@@ -271,7 +271,13 @@ def _import(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     """Read a plan table from a workbook and write it into a plan file, or only show it (--dry-run)."""
     from dxplanner.excel.data_reader import is_data_workbook
     from dxplanner.excel.plan_reader import read_plan_table
-    from dxplanner.store.operations.import_table import NewPlan, import_table, match_units, problems_message
+    from dxplanner.store.operations.import_table import (
+        NewPlan,
+        check_plan_exists,
+        import_table,
+        match_units,
+        problems_message,
+    )
 
     workbook: Path = arguments.workbook
     target: Path = arguments.into
@@ -285,6 +291,8 @@ def _import(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
             )
         return restore_file(arguments, out)
     table = read_plan_table(workbook, sheet=arguments.sheet)
+    if arguments.plan is not None and not target.exists():  # no file, so no such plan
+        raise NotFoundError(_("There is no action plan with id {id}.").format(id=arguments.plan))
     created = not target.exists() and not arguments.dry_run
     if created:
         create_plan_file(target)
@@ -294,6 +302,8 @@ def _import(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
             store = open_plan_file(target, read_only=arguments.dry_run)
             try:
                 match_units(store, table)
+                if arguments.plan is not None:
+                    check_plan_exists(store, arguments.plan)  # a dry run must not promise what will fail
                 if not arguments.dry_run and not table.errors:
                     outcome = import_table(
                         store, table, plan_id=arguments.plan, new_plan=NewPlan(table.title or workbook.stem)

@@ -320,3 +320,17 @@ def test_a_workbook_missing_a_sheet_it_lists_is_called_damaged(tmp_path: Path) -
                 target.writestr(item, source.read(item))
     with pytest.raises(InvalidInputError, match=r"broken\.xlsx is damaged: a sheet it lists is missing"):
         read_plan_table(broken)
+
+
+def test_a_dry_run_into_a_plan_that_is_not_there_says_so(tmp_path: Path, demo_path: Path) -> None:
+    import io
+
+    from dxplanner import cli
+
+    path = tmp_path / "plan.xlsx"
+    _read(path, [["STT", "Nhiệm vụ", "Thời gian thực hiện"], [1, "Nhiệm vụ", "2025"]])
+    for target in (demo_path, tmp_path / "none.dxplan"):
+        out, err = io.StringIO(), io.StringIO()
+        status = cli.run(["import", str(path), "--into", str(target), "--plan", "999", "--dry-run"], out, err)
+        assert status == 1 and "999" in err.getvalue() and "Would import" not in out.getvalue()
+    assert not (tmp_path / "none.dxplan").exists()

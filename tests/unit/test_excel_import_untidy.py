@@ -251,11 +251,14 @@ def test_our_templates_placeholder_is_no_agency(tmp_path: Path) -> None:
 
 
 def test_a_failed_import_into_a_new_file_leaves_no_file(tmp_path: Path) -> None:
-    path = _book(tmp_path / "bad.xlsx", [HEADER, [1, "Số hóa", "Sở Nội vụ", None, "2026"]])
+    path = _book(
+        tmp_path / "bad.xlsx",
+        [[*HEADER, "Kinh phí (triệu đồng)"], [1, "Số hóa", "Sở Nội vụ", None, "2026", "1O0"]],
+    )
     target = tmp_path / "new.dxplan"
     out, err = io.StringIO(), io.StringIO()
-    assert cli.run(["import", str(path), "--into", str(target), "--plan", "99"], out, err) != 0
-    assert "does not exist" in err.getvalue()
+    assert cli.run(["import", str(path), "--into", str(target)], out, err) != 0
+    assert "“1O0” is not an amount of money" in err.getvalue()
     assert list(tmp_path.glob("new.dxplan*")) == []
 
 

@@ -115,6 +115,12 @@ def match_units(store: PlanStore, table: PlanTable) -> None:
         table.warnings.append(Problem(row, None, message))
 
 
+def check_plan_exists(store: PlanStore, plan_id: int) -> None:
+    """Refuse, as the import itself would, a plan id the file does not hold."""
+    with store.read() as session:
+        fetch(session, ActionPlan, plan_id, _("Action plan"))
+
+
 def import_table(
     store: PlanStore,
     table: PlanTable,
