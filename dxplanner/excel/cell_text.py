@@ -15,12 +15,28 @@ _ERROR_CODES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#N
 
 
 # Excel's own escape for a character in cell text (ST_Xstring): "_x000D_" is a carriage return.
-_ESCAPE = re.compile(r"_x[0-9A-Fa-f]{4}_")
+# What is read back: control characters, the underscore, and the two non-characters.
+_UNESCAPE = re.compile(r"_x(?:00[01][0-9A-Fa-f]|005[Ff]|[Ff]{3}[EeFf])_")
 # What XML would lose or refuse: control characters, and carriage returns (read back as line feeds).
 _UNSAFE = "\\x00-\\x08\\x0b-\\x1f\\ufffe\\uffff"
 # One pass over the text finds both: a character to escape, or an underscore that would start an
 # escape once written (the "_" after the four digits may be the start of an escape made here).
 _TO_ESCAPE = re.compile(rf"_(?=x[0-9A-Fa-f]{{4}}[_{_UNSAFE}])|[{_UNSAFE}]")
+
+
+def escaped_pieces(text: str) -> list[str]:
+    """The text escaped, in pieces that each fit a cell once escaped; each piece reads back on its own."""
+    pieces: list[str] = []
+    start = 0
+    while start < len(text) or not pieces:
+        size = MAX_CELL_TEXT
+        piece = escaped(text[start : start + size])
+        while len(piece) > MAX_CELL_TEXT:  # escapes take seven characters: take fewer
+            size -= max(1, (len(piece) - MAX_CELL_TEXT) // 7)
+            piece = escaped(text[start : start + size])
+        pieces.append(piece)
+        start += size
+    return pieces
 
 
 def escaped(text: str) -> str:
@@ -34,10 +50,15 @@ def escaped(text: str) -> str:
 
 
 def unescaped(text: str) -> str:
-    """Cell text as Excel meant it: its escapes ("_x000D_") made the characters again."""
+    """Cell text as Excel meant it: its escapes of control characters ("_x000D_") made the characters again.
+
+    Only those and the escaped underscore ("_x005F_") are read: they are all Excel and we write,
+    and openpyxl has already taken "x005F_" out of shared strings, so reading "_x0041_" as "A"
+    would change text a user typed.
+    """
     if "_x" not in text:
         return text
-    return _ESCAPE.sub(lambda found: chr(int(found.group(0)[2:6], 16)), text)
+    return _UNESCAPE.sub(lambda found: chr(int(found.group(0)[2:6], 16)), text)
 
 
 def without_control_characters(text: str) -> tuple[str, int]:

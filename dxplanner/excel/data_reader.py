@@ -70,7 +70,7 @@ def read_data_workbook(path: Path, progress: Progress | None = None) -> dict[str
                     "so it cannot be restored. Export the plan file again."
                 ).format(name=path.name, sheet=MARKER_SHEET)
             )
-        _check_marker([tuple(row) for row in workbook.rows(MARKER_SHEET, limit=3)], path.name)
+        marker = _check_marker([tuple(row) for row in workbook.rows(MARKER_SHEET, limit=6)], path.name)
         missing = [sheet for _table, sheet in DATA_SHEETS if sheet not in names]
         if missing:
             raise InvalidInputError(
@@ -79,13 +79,22 @@ def read_data_workbook(path: Path, progress: Progress | None = None) -> dict[str
                     "are missing (renamed or deleted?): {sheets}."
                 ).format(name=path.name, sheets=", ".join(f"“{sheet}”" for sheet in missing))
             )
-        long_texts = _long_texts(workbook, names) if LONG_TEXT_SHEET in names else {}
+        long_texts = _long_texts(workbook, names, marker.get("long_texts"), path.name)
         counter = _RowCounter(progress, sum(workbook.estimated_rows(sheet) for _table, sheet in DATA_SHEETS))
         tables: dict[str, Records] = {}
         for table_name, sheet in DATA_SHEETS:
             tables[table_name] = _read_sheet(
                 counter.counted(workbook.rows(sheet)), table_name, sheet, long_texts
             )
+    left = sorted(long_texts)
+    if left:
+        sheet, record, column = left[0]
+        raise InvalidInputError(
+            _(
+                "The sheet “{long}” goes on a text of record {record}, column {column} on the sheet "
+                "“{sheet}”, which has no such record: a row was deleted or its id changed."
+            ).format(long=LONG_TEXT_SHEET, record=record, column=column, sheet=sheet)
+        )
     check_records(tables)
     return tables
 
@@ -109,7 +118,8 @@ class _RowCounter:
             yield row
 
 
-def _check_marker(rows: list[tuple[Any, ...]], name: str) -> None:
+def _check_marker(rows: list[tuple[Any, ...]], name: str) -> dict[Any, Any]:
+    """The marker sheet's values (format, schema, long_texts); refuses a workbook that is not ours."""
     values = {row[0]: row[1] for row in rows[1:] if len(row) > 1}
     if not rows or rows[0][0] != MARKER_TITLE or not isinstance(values.get("format"), int):
         raise InvalidInputError(
@@ -121,38 +131,57 @@ def _check_marker(rows: list[tuple[Any, ...]], name: str) -> None:
         raise InvalidInputError(
             _("{name} was written by a newer dxplanner; update dxplanner to import it.").format(name=name)
         )
+    return values
 
 
-def _long_texts(workbook: Any, names: set[str]) -> dict[tuple[str, int, str], list[tuple[int, str]]]:
-    pieces: dict[tuple[str, int, str], list[tuple[int, str]]] = {}
-    for number, row in enumerate(workbook.rows(LONG_TEXT_SHEET), 1):
-        if number == 1 or not any(value is not None for value in row):
-            continue
-        sheet, row_number, column, piece, text = (tuple(row) + (None,) * 5)[:5]
-        if not (isinstance(row_number, int) and isinstance(piece, int)):
-            raise _bad_cell(LONG_TEXT_SHEET, number, "row", row_number, _("a whole number"))
-        pieces.setdefault((str(sheet), row_number, str(column)), []).append(
-            (piece, "" if text is None else unescaped(str(text)))
+LongTexts = dict[tuple[str, Any, str], list[tuple[int, str]]]
+
+
+def _long_texts(workbook: Any, names: set[str], expected: object, name: str) -> LongTexts:
+    """The pieces of long texts by (sheet, record id, column); all the export wrote, or a refusal."""
+    pieces: LongTexts = {}
+    found = 0
+    if LONG_TEXT_SHEET in names:
+        for number, row in enumerate(workbook.rows(LONG_TEXT_SHEET), 1):
+            if number == 1 or not any(value is not None for value in row):
+                continue
+            sheet, record, column, piece, text = (tuple(row) + (None,) * 5)[:5]
+            if not isinstance(piece, int):
+                raise _bad_cell(LONG_TEXT_SHEET, number, "piece", piece, _("a whole number"))
+            pieces.setdefault((str(sheet), record, str(column)), []).append(
+                (piece, "" if text is None else unescaped(str(text)))
+            )
+            found += 1
+    if isinstance(expected, int) and found != expected:
+        raise InvalidInputError(
+            _(
+                "{name} cannot be restored whole: the sheet “{sheet}” should hold {expected} pieces of "
+                "long texts and holds {found} (rows deleted, or the sheet?)."
+            ).format(name=name, sheet=LONG_TEXT_SHEET, expected=expected, found=found)
         )
     return pieces
 
 
-def _read_sheet(
-    rows: Any, table_name: str, sheet: str, long_texts: dict[tuple[str, int, str], list[tuple[int, str]]]
-) -> Records:
+def _read_sheet(rows: Any, table_name: str, sheet: str, long_texts: LongTexts) -> Records:
+    """The sheet's records, by the headings of its columns wherever they stand (a blank column is skipped).
+
+    Pieces of long texts found here are taken out of long_texts; those left over belong to no record.
+    """
     table = SQLModel.metadata.tables[table_name]
     iterator = iter(rows)
     heading = next(iterator, ())
-    columns = [str(value) for value in heading if value is not None]
+    placed = [(index, str(value)) for index, value in enumerate(heading) if value is not None]
+    columns = [column for _index, column in placed]
+    # Headings we do not know first (the heading row deleted, a column added), then one twice, then gaps.
+    unknown = [column for column in columns if column not in table.c]
     twice = sorted({column for column in columns if columns.count(column) > 1})
-    if twice:
+    missing = [column.name for column in table.columns if column.name not in columns]
+    if twice and not unknown:
         raise InvalidInputError(
             _("The sheet “{sheet}” has the column {columns} more than once.").format(
                 sheet=sheet, columns=", ".join(twice)
             )
         )
-    unknown = [column for column in columns if column not in table.c]
-    missing = [column.name for column in table.columns if column.name not in columns]
     if unknown or missing:
         raise InvalidInputError(
             _("The sheet “{sheet}” does not have the columns of {table}: {columns}.").format(
@@ -160,29 +189,40 @@ def _read_sheet(
             )
         )
     converters = [_converter(table.c[column]) for column in columns]
-    width = len(columns)
+    # An empty cell in a column that must hold a value holds its default ("" for a blank unit of measure).
+    defaults = [_default(table.c[column]) for column in columns]
+    positions = [index for index, _column in placed]
+    key = columns.index("id") if "id" in columns else None
     read: list[tuple[Any, ...]] = []
     numbers: list[int] = []
     for number, row in enumerate(iterator, 2):
-        values = row[:width]
+        values = [row[index] if index < len(row) else None for index in positions]
         if all(value is None for value in values):
             continue
         numbers.append(number)
+        record = values[key] if key is not None else number
         converted = []
-        for column, convert, value in zip(columns, converters, values, strict=False):
+        for column, convert, default, value in zip(columns, converters, defaults, values, strict=True):
             if isinstance(value, str):
                 value = unescaped(value)  # each piece on its own: an escape never spans two cells
-            if value is not None and long_texts and (sheet, number, column) in long_texts:
-                value = str(value) + "".join(
-                    text for _piece, text in sorted(long_texts[sheet, number, column])
+            if long_texts and (sheet, record, column) in long_texts:
+                value = str(value or "") + "".join(
+                    text for _piece, text in sorted(long_texts.pop((sheet, record, column)))
                 )
             try:
-                converted.append(None if value is None else convert(value))
+                converted.append(default if value is None else convert(value))
             except (ValueError, TypeError, OverflowError):
                 raise _bad_cell(sheet, number, column, value, _expected(table.c[column])) from None
-        converted.extend([None] * (width - len(converted)))
         read.append(tuple(converted))
     return Records(columns, read, sheet, numbers)
+
+
+def _default(column: sa.Column[Any]) -> object:
+    """What an empty cell of a column holds: nothing, or for a text that must be there, its default."""
+    if column.nullable or isinstance(column.type, sa.Enum) or column.default is None:
+        return None  # an empty status or kind is a mistake to name, not a default to guess
+    value = getattr(column.default, "arg", None)
+    return value if isinstance(value, str) else None
 
 
 def _converter(column: sa.Column[Any]) -> Convert:

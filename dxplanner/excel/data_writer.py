@@ -12,7 +12,7 @@ from typing import Any
 
 from dxplanner.collector import collector_paused
 from dxplanner.core.errors import InvalidInputError
-from dxplanner.excel.cell_text import escaped, split_for_cells, text_cell
+from dxplanner.excel.cell_text import escaped_pieces, text_cell
 from dxplanner.excel.data_sheets import (
     DATA_SHEETS,
     DATE_FORMAT,
@@ -76,7 +76,7 @@ def write_data_workbook(
             records = tables.get(name, Records((), ()))
             writer.write_table(book.create_sheet(sheet_name), sheet_name, records)
         writer.write_long_texts(book.create_sheet(LONG_TEXT_SHEET))
-        _write_marker(book.create_sheet(MARKER_SHEET), schema_revision)
+        _write_marker(book.create_sheet(MARKER_SHEET), schema_revision, len(writer.long_texts))
         book.save(temporary)
     return writer.notes
 
@@ -92,7 +92,7 @@ class _SheetWriter:
         self.total = max(total, 1)
         self.done = 0
         self.notes: list[WriteNote] = []
-        self.long_texts: list[tuple[str, int, str, int, str]] = []
+        self.long_texts: list[tuple[str, object, str, int, str]] = []
         self._cell = WriteOnlyCell
         self._bold = Font(bold=True)
 
@@ -107,10 +107,13 @@ class _SheetWriter:
         if columns:
             sheet.auto_filter.ref = f"A1:{get_column_letter(width)}{len(records.rows) + 1}"
         sheet.append([self._heading(sheet, column) for column in columns])
+        # Pieces of long texts are found again by their record's id, so sorting a sheet loses none.
+        key = columns.index("id") if "id" in columns else None
         for row_number, row in enumerate(records.rows, 2):
+            record = row[key] if key is not None else row_number
             sheet.append(
                 [
-                    self._value(sheet, sheet_name, row_number, columns[index], value)
+                    self._value(sheet, sheet_name, (row_number, record), columns[index], value)
                     for index, value in enumerate(row)
                 ]
             )
@@ -127,7 +130,9 @@ class _SheetWriter:
         cell.font = self._bold
         return cell
 
-    def _value(self, sheet: Any, sheet_name: str, row: int, column: str, value: object) -> object:
+    def _value(
+        self, sheet: Any, sheet_name: str, row: tuple[int, object], column: str, value: object
+    ) -> object:
         if isinstance(value, enum.Enum):
             return value.value
         if value is None or isinstance(value, bool):
@@ -157,16 +162,17 @@ class _SheetWriter:
         cell._value = repr(value)  # openpyxl writes a string as it is: a number cell with these digits
         return cell
 
-    def _text(self, sheet: Any, sheet_name: str, row: int, column: str, text: str) -> object:
-        pieces = split_for_cells(text)
+    def _text(self, sheet: Any, sheet_name: str, row: tuple[int, object], column: str, text: str) -> object:
+        pieces = escaped_pieces(text)
         if len(pieces) > 1:
+            row_number, record = row
             self.long_texts.extend(
-                (sheet_name, row, column, number, piece) for number, piece in enumerate(pieces[1:], 1)
+                (sheet_name, record, column, number, piece) for number, piece in enumerate(pieces[1:], 1)
             )
             self.notes.append(
                 WriteNote(
                     sheet_name,
-                    row,
+                    row_number,
                     column,
                     _(
                         "The text is {length:,} characters long, more than a cell holds; "
@@ -174,20 +180,21 @@ class _SheetWriter:
                     ).format(length=len(text), pieces=len(pieces) - 1, sheet=LONG_TEXT_SHEET),
                 )
             )
-        return text_cell(sheet, escaped(pieces[0]))
+        return text_cell(sheet, pieces[0])
 
     def write_long_texts(self, sheet: Any) -> None:
         sheet.freeze_panes = "A2"
-        sheet.append([self._heading(sheet, text) for text in ("sheet", "row", "column", "piece", "text")])
-        for sheet_name, row, column, number, piece in self.long_texts:
-            sheet.append([sheet_name, row, column, number, text_cell(sheet, escaped(piece))])
+        sheet.append([self._heading(sheet, text) for text in ("sheet", "record", "column", "piece", "text")])
+        for sheet_name, record, column, number, piece in self.long_texts:
+            sheet.append([sheet_name, record, column, number, text_cell(sheet, piece)])
 
 
-def _write_marker(sheet: Any, schema_revision: str) -> None:
+def _write_marker(sheet: Any, schema_revision: str, long_texts: int) -> None:
     for line in (
         (MARKER_TITLE,),
         ("format", FORMAT_VERSION),
         ("schema", schema_revision),
+        ("long_texts", long_texts),  # so that a lost piece of a long text is noticed
         (
             _(
                 "Every record of a plan file, one sheet per kind. Importing this workbook into a new "

@@ -320,3 +320,39 @@ def test_reading_tells_its_progress_and_stops_when_cancelled(
     assert all(done <= expected for done, expected in told)
     with pytest.raises(InvalidInputError, match="cancelled"):
         read_data_workbook(path, lambda _done, _expected: False)
+
+
+def test_long_texts_with_line_breaks_survive_and_follow_their_record_when_sorted(
+    demo_store: PlanStore, demo_path: Path, tmp_path: Path
+) -> None:
+    task_id = _task_ids(demo_store, 1)[0]
+    note = "".join(f"Dòng {number}: đã họp với Sở, chờ phản hồi\r\n" for number in range(900))
+    with demo_store.write() as session:
+        session.connection().execute(
+            sa.text("UPDATE task SET notes = :note WHERE id = :id"), {"note": note, "id": task_id}
+        )
+        session.connection().execute(sa.text("UPDATE indicator SET measure_unit = '' WHERE id = 1"))
+    path = tmp_path / "data.xlsx"
+    assert _run("export", str(demo_path), "--out", str(path))[0] == 0
+    book = openpyxl.load_workbook(path)
+    tasks = book["tasks"]
+    rows = [[cell.value for cell in row] for row in tasks.iter_rows(min_row=2)]
+    rows.sort(key=lambda row: -int(str(row[0])))  # sorted by hand, newest first
+    for number, row in enumerate(rows, 2):
+        for column, value in enumerate(row, 1):
+            tasks.cell(row=number, column=column).value = value
+    book["units"].insert_cols(3)  # a column added with no heading
+    book.save(path)
+    restored = tmp_path / "restored.dxplan"
+    status, _out, err = _run("import", str(path), "--into", str(restored))
+    assert (status, err) == (0, "")
+    copy = open_plan_file(restored, read_only=True)
+    try:
+        assert snapshot(copy) == snapshot(demo_store)
+    finally:
+        copy.close()
+
+    del book["long_texts"]
+    book.save(path)
+    status, _out, err = _run("import", str(path), "--into", str(tmp_path / "cut.dxplan"))
+    assert status == 1 and "should hold" in err and "long_texts" in err
