@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import sqlalchemy as sa
 from sqlmodel import SQLModel
 
 from dxplanner.core.errors import InvalidInputError
+from dxplanner.core.links import LAG_LIMIT_DAYS
+from dxplanner.core.rules import YEAR_MAX, YEAR_MIN
 from dxplanner.excel.data_writer import Records
 from dxplanner.i18n import _
 
@@ -19,9 +22,11 @@ def check_records(tables: Mapping[str, Records]) -> None:
     """
     for name, records in tables.items():
         _check_filled(name, records)
+        _check_ranges(name, records)
     keys = {name: _keys(name, records) for name, records in tables.items()}
     for name, records in tables.items():
         _check_links(name, records, tables, keys)
+        _check_no_cycle(name, records)
 
 
 def _check_filled(name: str, records: Records) -> None:
@@ -81,3 +86,55 @@ def _keys(name: str, records: Records) -> dict[str, set[Any]]:
             )
         seen[value] = number
     return {key[0]: {value[0] for value in seen}} if len(key) == 1 else {}
+
+
+def _check_ranges(name: str, records: Records) -> None:
+    """Dates within the years a plan holds, and lags within the app's limit, as the app's own forms check."""
+    table = SQLModel.metadata.tables[name]
+    for index, column in enumerate(records.columns):
+        dated = isinstance(table.c[column].type, sa.Date)
+        if not dated and column != "lag_days":
+            continue
+        for number, row in enumerate(records.rows):
+            value = row[index]
+            if value is None:
+                continue
+            if dated and not YEAR_MIN <= value.year <= YEAR_MAX:
+                problem = _("the date {day} is outside the years a plan can hold ({first}–{last})").format(
+                    day=value.strftime("%d/%m/%Y"), first=YEAR_MIN, last=YEAR_MAX
+                )
+            elif not dated and abs(value) > LAG_LIMIT_DAYS:
+                problem = _("a lag of {days} days is more than {limit}").format(
+                    days=value, limit=LAG_LIMIT_DAYS
+                )
+            else:
+                continue
+            raise InvalidInputError(
+                _("{where}, column {column}: {problem}.").format(
+                    where=records.where(number), column=column, problem=problem
+                )
+            )
+
+
+def _check_no_cycle(name: str, records: Records) -> None:
+    """A record may not be its own ancestor (task 2 under 3 under 2): the tree would lose both."""
+    if "parent_id" not in records.columns or "id" not in records.columns:
+        return
+    ids, parents = list(records.columns).index("id"), list(records.columns).index("parent_id")
+    parent_of = {row[ids]: row[parents] for row in records.rows}
+    index_of = {row[ids]: number for number, row in enumerate(records.rows)}
+    settled: set[Any] = set()
+    for start in parent_of:
+        path: list[Any] = []
+        current = start
+        while current is not None and current not in settled:
+            if current in path:
+                raise InvalidInputError(
+                    _("{where}, column parent_id: the record is under itself (through {chain}).").format(
+                        where=records.where(index_of[current]),
+                        chain=" → ".join(str(step) for step in [*path[path.index(current) :], current]),
+                    )
+                )
+            path.append(current)
+            current = parent_of.get(current)
+        settled.update(path)

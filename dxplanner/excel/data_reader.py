@@ -254,7 +254,10 @@ def _whole(value: object) -> int:
         raise ValueError(value)
     if isinstance(value, float) and not value.is_integer():
         raise ValueError(value)
-    return int(value)  # type: ignore[call-overload, no-any-return]
+    whole: int = int(value)  # type: ignore[call-overload]
+    if not -(2**63) <= whole < 2**63:  # more than the file's whole numbers hold
+        raise ValueError(value)
+    return whole
 
 
 def _number(value: object) -> float:

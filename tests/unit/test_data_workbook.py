@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -143,7 +144,7 @@ def test_text_and_numbers_xml_would_change_come_back_exactly(
 
 def test_a_cancelled_export_leaves_the_earlier_file_as_it_was(demo_store: PlanStore, tmp_path: Path) -> None:
     path = tmp_path / "data.xlsx"
-    path.write_bytes(b"the good file of yesterday")
+    path.write_bytes(b"PK\x03\x04 the good workbook of yesterday")
     records, revision = all_records(demo_store)
     with pytest.raises(InvalidInputError, match="cancelled"):
         write_data_workbook(
@@ -152,7 +153,7 @@ def test_a_cancelled_export_leaves_the_earlier_file_as_it_was(demo_store: PlanSt
             revision,
             progress=lambda *_: False,
         )
-    assert path.read_bytes() == b"the good file of yesterday"
+    assert path.read_bytes() == b"PK\x03\x04 the good workbook of yesterday"
     assert not list(tmp_path.glob(".dxplanner-*"))  # no temporary file left behind
 
 
@@ -267,9 +268,31 @@ def _heading_twice(book: Any) -> None:
     tasks.cell(row=1, column=_column(tasks, "notes"), value="name")
 
 
+def _tasks_in_a_circle(book: Any) -> None:
+    tasks = book["tasks"]
+    ids, parents = _column(tasks, "id"), _column(tasks, "parent_id")
+    second, third = tasks.cell(row=3, column=ids).value, tasks.cell(row=4, column=ids).value
+    tasks.cell(row=3, column=parents).value = third
+    tasks.cell(row=4, column=parents).value = second
+
+
+def _year_9999(book: Any) -> None:
+    book["tasks"].cell(row=3, column=_column(book["tasks"], "planned_end"), value="31/12/9999")
+
+
+def _budget_past_whole_numbers(book: Any) -> None:
+    book["budget_lines"].cell(row=2, column=_column(book["budget_lines"], "planned"), value=1e20)
+
+
 @pytest.mark.parametrize(
     ("edit", "said"),
     [
+        (_tasks_in_a_circle, "column parent_id: the record is under itself (through"),
+        (_year_9999, "column planned_end: the date 31/12/9999 is outside the years a plan can hold"),
+        (
+            _budget_past_whole_numbers,
+            "Sheet “budget_lines”, row 2, column planned: “1e+20” is not a whole number.",
+        ),
         (_blank_id, "Sheet “tasks”, row 3, column id is empty, but it needs a value."),
         (
             _unknown_parent,
@@ -356,3 +379,20 @@ def test_long_texts_with_line_breaks_survive_and_follow_their_record_when_sorted
     book.save(path)
     status, _out, err = _run("import", str(path), "--into", str(tmp_path / "cut.dxplan"))
     assert status == 1 and "should hold" in err and "long_texts" in err
+
+
+def test_an_export_never_replaces_a_plan_file_and_keeps_a_workbooks_permissions(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    before = demo_path.read_bytes()
+    status, _out, err = _run("export", str(demo_path), "--out", str(demo_path))
+    assert status == 1 and "is not an Excel workbook; it is not replaced" in err
+    assert demo_path.read_bytes() == before
+    shared = tmp_path / "shared.xlsx"
+    assert _run("export", str(demo_path), "--out", str(shared))[0] == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert shared.stat().st_mode & 0o777 == 0o666 & ~umask  # as any new file here, not private
+    shared.chmod(0o640)
+    assert _run("report", str(demo_path), "--out", str(shared))[0] == 0
+    assert shared.stat().st_mode & 0o777 == 0o640
