@@ -53,6 +53,7 @@ class ReportRow:
     health: Health
     remark: str | None
     days_late: int
+    lead_id: int | None = None  # two units may share a name
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -72,10 +72,10 @@ def write_progress_report(
         writer.late(book.create_sheet(_("Late tasks")))
         writer.curve(book.create_sheet(_("Progress over time")))
         if by_unit:
+            codes = _full_codes(data.rows)  # numbers restart in each group: a unit's sheet gives them whole
             for unit, rows in _rows_by_unit(data.rows):
-                writer.tasks(
-                    book.create_sheet(sheet_name(unit, book.sheetnames, _("Unit"))), rows, unit.upper()
-                )
+                sheet = book.create_sheet(sheet_name(unit, book.sheetnames, _("Unit")))
+                writer.tasks(sheet, rows, unit.upper(), codes)
         book.save(temporary)
     return writer.said()
 
@@ -321,7 +321,10 @@ class _ReportWriter:
 
     # The task table.
 
-    def tasks(self, sheet: Any, rows: Sequence[ReportRow], title: str) -> None:
+    def tasks(
+        self, sheet: Any, rows: Sequence[ReportRow], title: str, codes: Mapping[int, str] | None = None
+    ) -> None:
+        """The task table; with codes, each row's number as given (a unit's sheet: "I.6", not "6")."""
         self._print_setup(sheet, TABLE_ROW, [width for _heading, width in TASK_COLUMNS])
         make = self._maker(sheet)
         out = _Lines(sheet)
@@ -367,7 +370,8 @@ class _ReportWriter:
             out.append(
                 [
                     make.cell(
-                        row.code or "", Look(border=True, bold=row.is_group, fill=look.fill, centre=True)
+                        codes.get(row.task_id, "") if codes is not None else row.code or "",
+                        Look(border=True, bold=row.is_group, fill=look.fill, centre=True),
                     ),
                     make.cell(row.name, look),
                     *middle,
@@ -474,8 +478,9 @@ def _full_codes(rows: Sequence[ReportRow]) -> dict[int, str]:
 
 
 def _rows_by_unit(rows: Sequence[ReportRow]) -> list[tuple[str, list[ReportRow]]]:
-    by_unit: dict[str, list[ReportRow]] = {}
+    """The tasks each unit leads, by unit (two units of one name stay apart), in the order of names."""
+    by_unit: dict[tuple[str, int], list[ReportRow]] = {}
     for row in rows:
         if row.lead and not row.is_group:
-            by_unit.setdefault(row.lead, []).append(row)
-    return sorted(by_unit.items())
+            by_unit.setdefault((row.lead, row.lead_id or 0), []).append(row)
+    return [(name, found) for (name, _unit_id), found in sorted(by_unit.items())]

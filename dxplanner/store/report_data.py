@@ -138,6 +138,7 @@ def _rows(
                     health=state,
                     remark=remarks.get(node.id),
                     days_late=max(0, late),
+                    lead_id=fact.lead_unit_id,
                 )
             )
             visit(node.id, level + 1)

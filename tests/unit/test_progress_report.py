@@ -218,6 +218,10 @@ def test_the_report_in_english_with_a_sheet_per_unit(demo_path: Path, tmp_path: 
     units = book.sheetnames[4:]
     assert len(units) > 3 and all(len(name) <= 31 for name in units)
     listed = sum(book[name].max_row - 8 for name in units)
+    for name in units:  # numbered in full ("I.6"), as numbers restart in each group
+        codes = [row[0] for row in book[name].iter_rows(min_row=9, values_only=True)]
+        assert all(re.fullmatch(r"[IVX]+\.\d+(\.\d+)*", str(code)) for code in codes), (name, codes)
+        assert len(codes) == len(set(codes))
     with_lead = [row for row in book["Tasks"].iter_rows(min_row=9, values_only=True) if row[2]]
     assert listed == len(with_lead)
 
@@ -320,6 +324,7 @@ def test_unit_sheet_names_are_ones_excel_accepts(wanted: str, taken: list[str], 
 
 def test_units_with_awkward_names_each_get_a_sheet_excel_opens(demo_path: Path, tmp_path: Path) -> None:
     awkward = ["Phòng A/B: [Thử]*?", "phòng a/b: [thử]*?", "Đơn vị\x01 lạ", "???", "History", "🚀" * 30]
+    awkward += ["Văn phòng", "Văn phòng"]  # two units of one name: a sheet each
     with sqlite3.connect(demo_path) as connection:
         leaves = [
             row[0]
@@ -341,5 +346,6 @@ def test_units_with_awkward_names_each_get_a_sheet_excel_opens(demo_path: Path, 
     # The unit's name stands in three sheets' rows, but the cleaning is said once for each text.
     assert out.count("Đã bỏ các ký tự điều khiển khỏi “Đơn vị lạ…”") == 1, out
     names = openpyxl.load_workbook(path).sheetnames
-    for expected in ("Phòng A B Thử", "phòng a b thử (2)", "Đơn vị lạ", "Đơn vị", "History (2)", "🚀" * 15):
+    expected_names = ("Phòng A B Thử", "phòng a b thử (2)", "Đơn vị lạ", "Đơn vị", "History (2)", "🚀" * 15)
+    for expected in (*expected_names, "Văn phòng", "Văn phòng (2)"):
         assert expected in names
