@@ -47,14 +47,31 @@ def progress_on(history: Told, day: datetime.date) -> float:
     return found
 
 
-def node_as_of(node: TaskNode, told: Told, as_of: datetime.date, today: datetime.date) -> TaskNode:
-    """The task as it stood on as_of: from today on as typed, before today as its reports tell."""
+def node_as_of(
+    node: TaskNode,
+    told: Told,
+    as_of: datetime.date,
+    today: datetime.date,
+    stated: Sequence[tuple[datetime.date, TaskStatus]] = (),
+) -> TaskNode:
+    """The task as it stood on as_of: from today on as typed, before today as its reports tell.
+
+    A pause or cancellation counts from the report that states it; one no report states has no
+    date, so it is taken to hold throughout.
+    """
     if as_of >= today:
         return node
     progress = progress_on(progress_history(node, told, today), as_of)
+    said_by_then = [status for day, status in stated if day <= as_of]
     if progress >= 100:
         status = TaskStatus.COMPLETED
-    elif node.status in _UNDATED:
+    elif said_by_then and said_by_then[-1] in _UNDATED:
+        status = said_by_then[-1]
+    elif (
+        not said_by_then
+        and node.status in _UNDATED
+        and not any(status is node.status for _day, status in stated)
+    ):
         status = node.status
     else:
         status = TaskStatus.IN_PROGRESS if progress > 0 else TaskStatus.NOT_STARTED

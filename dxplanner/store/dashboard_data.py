@@ -22,6 +22,7 @@ from dxplanner.core.dashboard import (
     ProgressData,
     UnitLoad,
 )
+from dxplanner.core.enums import TaskStatus
 from dxplanner.core.errors import NotFoundError
 from dxplanner.core.models import (
     ActionPlan,
@@ -65,6 +66,7 @@ class _PlanFacts:
     unit_names: dict[int, str]
     unit_children: dict[int | None, list[int]]
     reports: dict[int, list[tuple[datetime.date, float]]]
+    statuses: dict[int, list[tuple[datetime.date, TaskStatus]]]
     budget: list[BudgetFact]
     weight: Weight
     calendar: WorkCalendar
@@ -111,7 +113,9 @@ class DashboardReader:
             # Each as it stood on the day: a day gone by is told by the progress reports.
             today = self._today()
             then = (
-                node_as_of(node, known.reports.get(node.id, ()), chosen.as_of, today)
+                node_as_of(
+                    node, known.reports.get(node.id, ()), chosen.as_of, today, known.statuses.get(node.id, ())
+                )
                 for node in known.nodes
                 if node.id not in known.parents
             )
@@ -192,6 +196,7 @@ class DashboardReader:
             unit_names=unit_names,
             unit_children=unit_children,
             reports=queries.progress_reports(session, plan_ids),
+            statuses=queries.reported_statuses(session, plan_ids),
             budget=queries.budget_facts(session, plan_ids),
             weight=weight,
             calendar=calendar,

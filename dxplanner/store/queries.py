@@ -401,3 +401,19 @@ def progress_reports(session: Session, plan_ids: list[int]) -> dict[int, list[tu
     ):
         reports[task_id].append((day, progress))
     return reports
+
+
+def reported_statuses(
+    session: Session, plan_ids: list[int]
+) -> dict[int, list[tuple[datetime.date, TaskStatus]]]:
+    """The status each progress report of the plans' tasks states, by task, in the order made."""
+    report, task = table(ProgressReport), table(Task)
+    statuses: dict[int, list[tuple[datetime.date, TaskStatus]]] = defaultdict(list)
+    for task_id, day, status in session.connection().execute(
+        sa.select(report.c.task_id, report.c.as_of, report.c.status)
+        .select_from(report.join(task, task.c.id == report.c.task_id))
+        .where(task.c.plan_id.in_(plan_ids), report.c.status.is_not(None))
+        .order_by(report.c.as_of, report.c.id)
+    ):
+        statuses[task_id].append((day, TaskStatus(status)))
+    return statuses

@@ -69,3 +69,17 @@ def test_the_newest_report_of_a_day_counts() -> None:
     assert progress_on(history, datetime.date(2026, 5, 1)) == 25.0
     assert progress_on(history, datetime.date(2026, 4, 30)) == 0.0
     assert progress_on(history, TODAY) == 50.0
+
+
+def test_a_pause_or_cancellation_counts_from_the_report_that_states_it() -> None:
+    paused = _task(TaskStatus.SUSPENDED, 20)
+    told = [(datetime.date(2026, 4, 30), 20.0), (datetime.date(2026, 8, 1), 20.0)]
+    stated = [
+        (datetime.date(2026, 4, 30), TaskStatus.IN_PROGRESS),
+        (datetime.date(2026, 8, 1), TaskStatus.SUSPENDED),
+    ]
+    in_june = node_as_of(paused, told, datetime.date(2026, 6, 30), TODAY, stated)
+    assert (in_june.status, in_june.progress) == (TaskStatus.IN_PROGRESS, 20.0)
+    assert node_as_of(paused, told, datetime.date(2026, 8, 2), TODAY, stated).status is TaskStatus.SUSPENDED
+    # Paused, and no report ever said when: taken to hold throughout.
+    assert node_as_of(paused, told[:1], datetime.date(2026, 6, 30), TODAY).status is TaskStatus.SUSPENDED
