@@ -43,6 +43,8 @@ TASK_COLUMNS = (  # (heading, width)
 )
 # A group's name runs from column B to H.
 _MERGED_NAME_WIDTH = sum(width for _heading, width in TASK_COLUMNS[1:8])
+# The tallest row Excel allows, in points.
+MAX_ROW_HEIGHT = 409
 # The header block takes seven rows: every table's heading is on the eighth.
 TABLE_ROW = 8
 
@@ -455,7 +457,8 @@ class _Lines:
     def append(self, cells: list[object], lines: int = 1) -> None:
         """Append a row, as tall as its longest wrapped text needs (spreadsheets do not always fit it)."""
         if lines > 1:
-            self.sheet.row_dimensions[self.count + 1].height = 15 * lines
+            # Excel allows rows up to 409 points; a longer text shows its first 27 lines.
+            self.sheet.row_dimensions[self.count + 1].height = min(15 * lines, MAX_ROW_HEIGHT)
         self.sheet.append(cells)
         self.count += 1
 

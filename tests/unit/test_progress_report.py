@@ -349,3 +349,16 @@ def test_units_with_awkward_names_each_get_a_sheet_excel_opens(demo_path: Path, 
     expected_names = ("Phòng A B Thử", "phòng a b thử (2)", "Đơn vị lạ", "Đơn vị", "History (2)", "🚀" * 15)
     for expected in (*expected_names, "Văn phòng", "Văn phòng (2)"):
         assert expected in names
+
+
+def test_no_row_is_taller_than_excel_allows(demo_store: PlanStore, demo_path: Path, tmp_path: Path) -> None:
+    with demo_store.write() as session:
+        session.connection().execute(
+            sa.text("UPDATE task SET name = :name WHERE id = (SELECT min(id) FROM task WHERE plan_id = :p)"),
+            {"name": "Nhiệm vụ rất dài " * 3000, "p": PLAN},
+        )
+    path = tmp_path / "bao-cao.xlsx"
+    assert _report(str(demo_path), "--out", str(path), "--plan", str(PLAN))[0] == 0
+    tasks = openpyxl.load_workbook(path)["Nhiệm vụ"]
+    heights = [dimension.height for dimension in tasks.row_dimensions.values() if dimension.height]
+    assert max(heights) == 409
