@@ -205,6 +205,7 @@ class _TableReader:
         self.warnings: list[Problem] = []
         self.timelines: dict[str, Timeline] = {}
         self.amounts: dict[str, int | None] = {}
+        self.plain_amounts: dict[str, int] = {}  # texts read to an amount with no warning to give
         self.units: dict[str, list[str]] = {}
         self.previous_blank = True
         self.blank_run = 0
@@ -422,10 +423,10 @@ class _TableReader:
 
     def _dates(self, task: TableTask, row: Row) -> None:
         timeline = self._cell(row, TableField.TIMELINE)
+        text = "" if timeline is None or isinstance(timeline, datetime.date) else text_of(timeline)
         if isinstance(timeline, datetime.datetime | datetime.date):
             task.end = _day(timeline)  # a single date in a timeline column is the deadline
-        elif text_of(timeline):
-            text = text_of(timeline)
+        elif text:
             if isinstance(timeline, int | float) and 1900 <= timeline <= 2200:
                 text = str(int(timeline))  # a year typed as a number, not a day's serial
             reading = self._timeline(text)
@@ -455,7 +456,7 @@ class _TableReader:
             else:
                 task.end = day
         for day in (task.start, task.end):
-            if day is not None and not YEAR_MIN <= day.year <= YEAR_MAX:
+            if day is not None and (day.year < YEAR_MIN or day.year > YEAR_MAX):
                 self._error(
                     task.row,
                     TableField.TIMELINE,
@@ -520,6 +521,9 @@ class _TableReader:
         value = row[column] if column < len(row) else None
         if value is None:
             return None
+        known = self.plain_amounts.get(value) if isinstance(value, str) else None
+        if known is not None:
+            return known  # seen before, and nothing to say about it: most cells of a large table
         if isinstance(value, str):
             # The same amounts come back row after row: read each text once.
             if value not in self.amounts and not any(character.isdigit() for character in value):
@@ -567,6 +571,13 @@ class _TableReader:
                 )
             )
             return None
+        if (
+            isinstance(value, str)
+            and amount is not None
+            and amount >= 0
+            and not (self.decimal_comma and "," in value)
+        ):
+            self.plain_amounts[value] = amount
         if amount == _NOT_AN_AMOUNT:
             self.errors.append(
                 Problem(

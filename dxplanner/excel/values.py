@@ -276,7 +276,9 @@ def _split_and(text: str) -> list[str]:
     found = list(_AND.finditer(text))
     if found:
         left, right = text[: found[-1].start()].strip(), text[found[-1].end() :].strip()
-        if _names_a_unit(left) and right and _starts_a_unit(right):
+        # Only a unit, or "các … liên quan": "Ban Quản lý Khu kinh tế … và các Khu công nghiệp" is one.
+        others = _folded(right).startswith("cac ") and _folded(right).endswith(("lien quan", "khac"))
+        if _names_a_unit(left) and right and (_names_a_unit(right) or others):
             return [left, right]
     return [text]
 

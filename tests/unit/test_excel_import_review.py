@@ -225,6 +225,10 @@ def test_a_plan_title_on_the_first_line_is_no_agency(tmp_path: Path) -> None:
             ["Sở Kế hoạch và Đầu tư", "các cơ quan liên quan"],
         ),
         ("Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh", ["Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh"]),
+        (
+            "Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp",
+            ["Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp"],
+        ),
     ],
 )
 def test_units_in_lists_are_split_where_a_new_unit_begins(text: str, units: list[str]) -> None:
