@@ -196,6 +196,14 @@ class _TableReader:
         self.source_columns = [
             (found, source) for found, source in SOURCE_COLUMNS.items() if found in self.by_field
         ]
+        # A total beside sources that leave some columns under its heading unread ("Tổng số" over
+        # "NSNN", "Nguồn khác"): the part of the total no source column holds is kept too.
+        total = self.by_field.get(TableField.BUDGET)
+        over = header.headings.get(total, "").split(" / ")[0] + " / " if total is not None else None
+        self.breakdown_has_gaps = bool(self.source_columns) and any(
+            over is not None and heading.startswith(over) and column not in header.columns
+            for column, heading in header.headings.items()
+        )
         self.numbers = NumberReader()
         self.tree = TreeBuilder()
         self.tasks: list[TableTask] = []
@@ -493,7 +501,7 @@ class _TableReader:
                 if amount:
                     named = named or self._source(task_row, row)
                     amounts[named, year] = amounts.get((named, year), 0) + amount
-        if amounts and not self.source_columns:
+        if amounts and not self.breakdown_has_gaps:
             return [Amount(source, amount, year) for (source, year), amount in amounts.items()]
         total = self._amount(task_row, row, self.by_field.get(TableField.BUDGET, _NO_COLUMN))
         counted = sum(amounts.values())

@@ -41,6 +41,7 @@ _CELL_UNITS = (
 )
 # A number and the unit after it, in folded text: "2 ty", "500 trieu".
 _COMPOUND = re.compile(r"([\d.,]*\d)\s*(ty|ti|trieu|tr|nghin|ngan)(?![a-z])")
+_PLAIN_NUMBER = re.compile(r"[\d.,]+")
 _AROUND_AMOUNT = re.compile(r"[()~≈]|\b(khoang|du kien|uoc tinh|about|approx)\b\.?")
 _CURRENCY_ONLY = re.compile(r"[\s,.]*((dong|d|vnd)[\s,.]*)?")
 _UNIT_SIZES = {"ty": 10**9, "ti": 10**9, "trieu": 10**6, "tr": 10**6, "nghin": 10**3, "ngan": 10**3}
@@ -187,12 +188,13 @@ def amount_of(value: object, factor: int, decimal_comma: bool) -> int | None:
     folded = " ".join(text.lower().split()) if text.isascii() else fold(text)
     if folded in {"", "-", "0", "x"}:
         return None if folded != "0" else 0
-    parts = _COMPOUND.findall(folded)
-    if len(parts) > 1 and _CURRENCY_ONLY.fullmatch(_COMPOUND.sub("", folded)):
-        # "2 tỷ 500 triệu (đồng)": each number in the unit written after it.
-        return sum(round(_number(number, decimal_comma) * _UNIT_SIZES[unit]) for number, unit in parts)
-    # "500 (dự kiến)", "~500", "khoảng 500": the amount without the words around it.
-    folded = _AROUND_AMOUNT.sub(" ", folded).strip()
+    if not _PLAIN_NUMBER.fullmatch(folded):  # most amounts are digits and marks only
+        parts = _COMPOUND.findall(folded)
+        if len(parts) > 1 and _CURRENCY_ONLY.fullmatch(_COMPOUND.sub("", folded)):
+            # "2 tỷ 500 triệu (đồng)": each number in the unit written after it.
+            return sum(round(_number(number, decimal_comma) * _UNIT_SIZES[unit]) for number, unit in parts)
+        # "500 (dự kiến)", "~500", "khoảng 500": the amount without the words around it.
+        folded = _AROUND_AMOUNT.sub(" ", folded).strip()
     named = [unit for pattern, unit in _CELL_UNITS if pattern.search(folded)]
     if named:
         factor = max(named)  # "5 tỷ đồng": the tỷ says the size, the đồng only the currency
@@ -270,7 +272,9 @@ def _starts_a_unit(text: str) -> bool:
 def _split_and(text: str) -> list[str]:
     """ "Sở Tài chính và Sở Nội vụ" is two units; "Sở Thông tin và Truyền thông" is one."""
     parts = [part.strip() for part in _AND.split(text) if part.strip()]
-    if len(parts) > 1 and all(_names_a_unit(part) for part in parts):
+    if len(parts) < 2:
+        return [text]  # most names: no "và" at all
+    if all(_names_a_unit(part) for part in parts):
         return parts
     # "Sở Kế hoạch và Đầu tư và các cơ quan liên quan": the last "và" may join a unit to others.
     found = list(_AND.finditer(text))
