@@ -247,9 +247,9 @@ class _ReportWriter:
         out.append(self._money_row(make, _("Total"), planned, allocated, disbursed))
         out.append([])
         out.append([make.cell(_("III. INDICATORS AGAINST THIS YEAR'S TARGETS"), Look(bold=True))])
-        # This year's targets; after the strategy's last year, its last year's.
+        # This year's targets; before the strategy's first year its first year's, after its last its last's.
         years = {year for indicator in data.indicators for year in indicator.years}
-        year = data.as_of.year if data.as_of.year in years or not years else max(years)
+        year = min(max(data.as_of.year, min(years)), max(years)) if years else data.as_of.year
         indicator_headings = (
             _("Indicator"),
             _("Unit"),

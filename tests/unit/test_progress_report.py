@@ -137,6 +137,11 @@ def test_indicators_mid_strategy_are_held_against_the_same_years_target(
     summary = openpyxl.load_workbook(path)["Tổng hợp"]
     assert any(cell.value == "Mục tiêu 2024" for row in summary.iter_rows() for cell in row)
     _check_indicator_rows(summary)
+    # Before the strategy begins, its first year's targets are the ones ahead.
+    early = tmp_path / "bao-cao-2020.xlsx"
+    assert _report(str(demo_path), "--out", str(early), "--plan", "1", "--as-of", "2020-06-30")[0] == 0
+    headings = [cell.value for row in openpyxl.load_workbook(early)["Tổng hợp"].iter_rows() for cell in row]
+    assert "Mục tiêu 2021" in headings
 
 
 def test_a_report_as_of_a_day_gone_by_shows_the_tasks_as_they_stood_then(
