@@ -1,4 +1,4 @@
-"""Text as it may go into a cell: never a live formula, no control characters, within Excel's limit."""
+"""Text as it may go into a cell: never a live formula, what XML would lose escaped as Excel does."""
 
 from __future__ import annotations
 
@@ -65,11 +65,6 @@ def without_control_characters(text: str) -> tuple[str, int]:
     """The text without the characters a workbook cannot hold, and how many were taken out."""
     cleaned, removed = _CONTROL.subn("", text)
     return cleaned, removed
-
-
-def split_for_cells(text: str) -> list[str]:
-    """The text in pieces that each fit a cell (one piece when it fits)."""
-    return [text[start : start + MAX_CELL_TEXT] for start in range(0, len(text), MAX_CELL_TEXT)] or [""]
 
 
 def text_cell(sheet: Any, text: str) -> object:
