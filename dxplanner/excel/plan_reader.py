@@ -342,10 +342,7 @@ class _TableReader:
             if more:
                 before = getattr(task, attribute)
                 setattr(task, attribute, f"{before}; {more}" if before else more)
-        merged: dict[tuple[FundingSource, int | None], int] = {}
-        for amount in (*task.budget, *part.budget):
-            merged[amount.source, amount.year] = merged.get((amount.source, amount.year), 0) + amount.amount
-        task.budget = [Amount(source, amount, year) for (source, year), amount in merged.items()]
+        task.budget = _summed([*task.budget, *part.budget])
         self._warn(
             number,
             TableField.NAME,
@@ -360,12 +357,9 @@ class _TableReader:
             return
         task, rows = self.tasks[-1], self.breakdown
         self.breakdown = []
-        merged: dict[tuple[FundingSource, int | None], int] = {}
-        for amount in rows:
-            merged[amount.source, amount.year] = merged.get((amount.source, amount.year), 0) + amount.amount
-        below = [Amount(source, amount, year) for (source, year), amount in merged.items()]
+        below = _summed(rows)
         own = sum(amount.amount for amount in task.budget)
-        if own and own != sum(merged.values()):
+        if own and own != sum(amount.amount for amount in below):
             self._warn(
                 task.row,
                 TableField.BUDGET,
@@ -664,6 +658,14 @@ class _TableReader:
             errors=self.errors,
             warnings=self.warnings,
         )
+
+
+def _summed(amounts: Sequence[Amount]) -> list[Amount]:
+    """Amounts of the same source and year added together, in the order first met."""
+    summed: dict[tuple[FundingSource, int | None], int] = {}
+    for amount in amounts:
+        summed[amount.source, amount.year] = summed.get((amount.source, amount.year), 0) + amount.amount
+    return [Amount(source, total, year) for (source, year), total in summed.items()]
 
 
 def _money_below(tasks: list[TableTask]) -> dict[int, int]:

@@ -185,6 +185,7 @@ class DashboardReader:
                 weights[node.id] = plain(node)
             return weights[node.id]
 
+        reports, statuses = queries.progress_reports(session, plan_ids)
         known = _PlanFacts(
             strategy_name=strategy_name,
             years=years,
@@ -195,8 +196,8 @@ class DashboardReader:
             facts=_task_facts(session, plan_ids),
             unit_names=unit_names,
             unit_children=unit_children,
-            reports=queries.progress_reports(session, plan_ids),
-            statuses=queries.reported_statuses(session, plan_ids),
+            reports=reports,
+            statuses=statuses,
             budget=queries.budget_facts(session, plan_ids),
             weight=weight,
             calendar=calendar,

@@ -389,31 +389,22 @@ def column(model: type[SQLModel], name: str) -> sa.Column[object]:
     return table(model).c[name]
 
 
-def progress_reports(session: Session, plan_ids: list[int]) -> dict[int, list[tuple[datetime.date, float]]]:
-    """Every progress report of the plans' tasks, by task, as (day, percent) in the order made."""
+Told = dict[int, list[tuple[datetime.date, float]]]
+Stated = dict[int, list[tuple[datetime.date, TaskStatus]]]
+
+
+def progress_reports(session: Session, plan_ids: list[int]) -> tuple[Told, Stated]:
+    """Every progress report of the plans' tasks, by task in the order made: its percent, its status."""
     report, task = table(ProgressReport), table(Task)
-    reports: dict[int, list[tuple[datetime.date, float]]] = defaultdict(list)
-    for task_id, day, progress in session.connection().execute(
-        sa.select(report.c.task_id, report.c.as_of, report.c.progress)
+    told: Told = defaultdict(list)
+    stated: Stated = defaultdict(list)
+    for task_id, day, progress, status in session.connection().execute(
+        sa.select(report.c.task_id, report.c.as_of, report.c.progress, report.c.status)
         .select_from(report.join(task, task.c.id == report.c.task_id))
         .where(task.c.plan_id.in_(plan_ids))
         .order_by(report.c.as_of, report.c.id)
     ):
-        reports[task_id].append((day, progress))
-    return reports
-
-
-def reported_statuses(
-    session: Session, plan_ids: list[int]
-) -> dict[int, list[tuple[datetime.date, TaskStatus]]]:
-    """The status each progress report of the plans' tasks states, by task, in the order made."""
-    report, task = table(ProgressReport), table(Task)
-    statuses: dict[int, list[tuple[datetime.date, TaskStatus]]] = defaultdict(list)
-    for task_id, day, status in session.connection().execute(
-        sa.select(report.c.task_id, report.c.as_of, report.c.status)
-        .select_from(report.join(task, task.c.id == report.c.task_id))
-        .where(task.c.plan_id.in_(plan_ids), report.c.status.is_not(None))
-        .order_by(report.c.as_of, report.c.id)
-    ):
-        statuses[task_id].append((day, TaskStatus(status)))
-    return statuses
+        told[task_id].append((day, progress))
+        if status is not None:
+            stated[task_id].append((day, TaskStatus(status)))
+    return told, stated

@@ -30,8 +30,7 @@ def read_report(
         assert plan.id is not None
         chosen = DashboardFilter(strategy_id=plan.strategy_id, as_of=as_of, plan_id=plan.id)
         dashboard = DashboardReader(lambda: today).read(session, chosen)
-        told = queries.progress_reports(session, [plan.id])
-        stated = queries.reported_statuses(session, [plan.id])
+        told, stated = queries.progress_reports(session, [plan.id])
         # Each task as it stood on the day looked at: a day gone by is told by the progress reports.
         nodes = [
             node_as_of(node, told.get(node.id, ()), as_of, today, stated.get(node.id, ()))

@@ -39,10 +39,10 @@ def _report(*arguments: str) -> tuple[int, str, str]:
 
 def _engine_counts(store: PlanStore, plan_id: int, as_of: datetime.date) -> dict[str, int]:
     with store.read() as session:
-        told = queries.progress_reports(session, [plan_id])
+        told, stated = queries.progress_reports(session, [plan_id])
         today = datetime.date.today()
         nodes = [
-            node_as_of(node, told.get(node.id, ()), as_of, today)
+            node_as_of(node, told.get(node.id, ()), as_of, today, stated.get(node.id, ()))
             for node in queries.outline_nodes(session, [plan_id])
         ]
         calendar = queries.plan_calendar(session, plan_id)
