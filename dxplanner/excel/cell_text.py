@@ -8,7 +8,8 @@ from typing import Any
 # Excel holds at most this many characters in a cell.
 MAX_CELL_TEXT = 32_767
 # XML 1.0 cannot hold these; tab, line feed and carriage return it can.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_XML_REFUSED = "\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\ufffe\\uffff"
+_CONTROL = re.compile(f"[{_XML_REFUSED}]")
 # A cell starting so may be taken for a formula by a spreadsheet (OWASP CSV injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 _ERROR_CODES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
@@ -18,7 +19,7 @@ _ERROR_CODES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#N
 # What is read back: control characters, the underscore, and the two non-characters.
 _UNESCAPE = re.compile(r"_x(?:00[01][0-9A-Fa-f]|005[Ff]|[Ff]{3}[EeFf])_")
 # What XML would lose or refuse: control characters, and carriage returns (read back as line feeds).
-_UNSAFE = "\\x00-\\x08\\x0b-\\x1f\\ufffe\\uffff"
+_UNSAFE = _XML_REFUSED + "\\r"
 # One pass over the text finds both: a character to escape, or an underscore that would start an
 # escape once written (the "_" after the four digits may be the start of an escape made here).
 _TO_ESCAPE = re.compile(rf"_(?=x[0-9A-Fa-f]{{4}}[_{_UNSAFE}])|[{_UNSAFE}]")
