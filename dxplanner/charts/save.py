@@ -9,6 +9,7 @@ from matplotlib.figure import Figure
 
 from dxplanner.core.errors import InvalidInputError
 from dxplanner.i18n import _
+from dxplanner.temporary_files import temporary_beside
 
 FORMATS = ("png", "svg", "pdf")
 
@@ -23,7 +24,7 @@ def save_figure(figure: Figure, path: Path) -> None:
             )
         )
     FigureCanvasAgg(figure)  # draws without a screen, whatever canvas the figure had
-    temporary = path.with_name(f".{path.name}.part")
+    temporary = temporary_beside(path, ".part")
     try:
         figure.savefig(temporary, format=kind, dpi=150)
         temporary.replace(path)

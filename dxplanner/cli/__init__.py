@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import json
 from collections.abc import Callable, Sequence
@@ -10,14 +11,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from dxplanner import __version__
-from dxplanner.cli.data_commands import export_file, remove_plan_file, report_file, restore_file
+from dxplanner.cli.data_commands import export_file, report_file, restore_file
+from dxplanner.cli.opening import open_for_command
 from dxplanner.core.errors import DomainError, InvalidInputError, NotFoundError
 from dxplanner.i18n import _
 from dxplanner.labels import timeline_kind_label
 from dxplanner.store import queries
 from dxplanner.store.file_header import SCHEMA_VERSION, SchemaAge, read_header
 from dxplanner.store.migrate import stored_revision
-from dxplanner.store.plan_file import create_plan_file, open_plan_file
+from dxplanner.store.plan_file import create_plan_file
+from dxplanner.store.plan_store import PlanStore
 
 if TYPE_CHECKING:
     from dxplanner.core.gantt_bar import GanttChart
@@ -156,7 +159,7 @@ def _check(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if header.age is SchemaAge.OLDER:
         out.write(f"schema: {header.schema_version} ({age})\n")
         return EXIT_OK
-    store = open_plan_file(path, read_only=True)
+    store = open_for_command(path, err, read_only=True)
     try:
         with store.read() as session:
             revision = stored_revision(session.connection())
@@ -216,7 +219,7 @@ def _chart(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from dxplanner.store.chart_rows import plan_chart, running_plan, strategy_chart
 
     if arguments.kind != "gantt":
-        return _dashboard_chart(arguments, out)
+        return _dashboard_chart(arguments, out, err)
     if arguments.plan is not None and arguments.strategy is not None:
         err.write("dxplanner: " + _("give either --plan or --strategy, not both.") + "\n")
         return EXIT_BAD_ARGUMENTS
@@ -224,7 +227,7 @@ def _chart(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if draw is None:
         raise InvalidInputError(_("Charts cannot be drawn here."))
     today = arguments.as_of or datetime.date.today()
-    store = open_plan_file(arguments.file, read_only=True)
+    store = open_for_command(arguments.file, err, read_only=True)
     try:
         with store.read() as session:
             if arguments.strategy is not None:
@@ -241,7 +244,7 @@ def _chart(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-def _dashboard_chart(arguments: argparse.Namespace, out: TextIO) -> int:
+def _dashboard_chart(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """One of the dashboard's charts, drawn by matplotlib (no Qt needed)."""
     from dxplanner.charts.figures import dashboard_figure
     from dxplanner.charts.save import save_figure
@@ -250,7 +253,7 @@ def _dashboard_chart(arguments: argparse.Namespace, out: TextIO) -> int:
     from dxplanner.store.dashboard_data import dashboard_data
 
     today = arguments.as_of or datetime.date.today()
-    store = open_plan_file(arguments.file, read_only=True)
+    store = open_for_command(arguments.file, err, read_only=True)
     try:
         with store.read() as session:
             strategy = arguments.strategy
@@ -267,11 +270,16 @@ def _dashboard_chart(arguments: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _import(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+class _NothingToWriteError(Exception):
+    """The table cannot be imported: the new file it was going into is not made."""
+
+
+def _import(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Read a plan table from a workbook and write it into a plan file, or only show it (--dry-run)."""
     from dxplanner.excel.data_reader import is_data_workbook
     from dxplanner.excel.plan_reader import read_plan_table
     from dxplanner.store.operations.import_table import (
+        ImportOutcome,
         NewPlan,
         check_plan_exists,
         import_table,
@@ -289,31 +297,35 @@ def _import(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
                     "not into a plan or from one sheet."
                 ).format(name=workbook.name)
             )
-        return restore_file(arguments, out)
+        return restore_file(arguments, out, err)
     table = read_plan_table(workbook, sheet=arguments.sheet)
     if arguments.plan is not None and not target.exists():  # no file, so no such plan
         raise NotFoundError(_("There is no action plan with id {id}.").format(id=arguments.plan))
-    created = not target.exists() and not arguments.dry_run
-    if created:
-        create_plan_file(target)
-    imported = False
-    try:
-        if target.exists():
-            store = open_plan_file(target, read_only=arguments.dry_run)
-            try:
-                match_units(store, table)
-                if arguments.plan is not None:
-                    check_plan_exists(store, arguments.plan)  # a dry run must not promise what will fail
-                if not arguments.dry_run and not table.errors:
-                    outcome = import_table(
-                        store, table, plan_id=arguments.plan, new_plan=NewPlan(table.title or workbook.stem)
-                    )
-                    imported = True
-            finally:
-                store.close()
-    finally:
-        if created and not imported:
-            remove_plan_file(target)  # a failed import into a new file leaves no empty file behind
+    imported: list[ImportOutcome] = []
+
+    def bring_in(store: PlanStore) -> None:
+        match_units(store, table)
+        if arguments.plan is not None:
+            check_plan_exists(store, arguments.plan)  # a dry run must not promise what will fail
+        if table.errors and not target.exists():
+            raise _NothingToWriteError  # a new file with errors in its table is not made at all
+        if not arguments.dry_run and not table.errors:
+            imported.append(
+                import_table(
+                    store, table, plan_id=arguments.plan, new_plan=NewPlan(table.title or workbook.stem)
+                )
+            )
+
+    if target.exists():
+        store = open_for_command(target, err, read_only=arguments.dry_run)
+        try:
+            bring_in(store)
+        finally:
+            store.close()
+    elif not arguments.dry_run and not table.errors:
+        # A new file is built whole under another name and appears only with the plan in it.
+        with contextlib.suppress(_NothingToWriteError):
+            create_plan_file(target, fill=bring_in)
     if arguments.json:
         out.write(json.dumps(table.as_json(), ensure_ascii=False, indent=1) + "\n")
     if table.errors:
@@ -336,6 +348,7 @@ def _import(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
                 + "\n"
             )
         return EXIT_OK
+    outcome = imported[0]
     if not arguments.json:
         out.write(
             _(

@@ -8,18 +8,20 @@ import json
 from pathlib import Path
 from typing import TextIO
 
+from dxplanner.cli.opening import open_for_command
 from dxplanner.i18n import _
-from dxplanner.store.plan_file import create_plan_file, open_plan_file
+from dxplanner.store.plan_file import create_plan_file
+from dxplanner.store.plan_store import PlanStore
 
 EXIT_OK = 0
 
 
-def export_file(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+def export_file(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Write every record of a plan file to a workbook that imports back whole."""
     from dxplanner.excel.data_writer import Records, write_data_workbook
     from dxplanner.store.operations.whole_file import all_records
 
-    store = open_plan_file(arguments.file, read_only=True)
+    store = open_for_command(arguments.file, err, read_only=True)
     try:
         records, revision = all_records(store)
     finally:
@@ -39,7 +41,7 @@ def export_file(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int
     return EXIT_OK
 
 
-def restore_file(arguments: argparse.Namespace, out: TextIO) -> int:
+def restore_file(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Restore a data workbook into a new or empty plan file (or, with --dry-run, count its records)."""
     from dxplanner.excel.data_reader import read_data_workbook
     from dxplanner.store.operations.whole_file import restore_records
@@ -48,24 +50,23 @@ def restore_file(arguments: argparse.Namespace, out: TextIO) -> int:
     counts = {name: len(found.rows) for name, found in records.items()}
     if not arguments.dry_run:
         target: Path = arguments.into
-        created = not target.exists()
-        if created:
-            create_plan_file(target)
-        restored = False
-        try:
-            store = open_plan_file(target)
+
+        def restore(store: PlanStore) -> None:
+            restore_records(
+                store,
+                {name: (found.columns, found.rows) for name, found in records.items()},
+                lambda table, index: records[table].where(index),
+            )
+
+        if target.exists():
+            store = open_for_command(target, err)
             try:
-                restore_records(
-                    store,
-                    {name: (found.columns, found.rows) for name, found in records.items()},
-                    lambda table, index: records[table].where(index),
-                )
-                restored = True
+                restore(store)
             finally:
                 store.close()
-        finally:
-            if created and not restored:
-                remove_plan_file(target)
+        else:
+            # A new file is built whole under another name and appears only with every record in it.
+            create_plan_file(target, fill=restore)
     if arguments.json:
         out.write(json.dumps({"data_workbook": True, "records": counts}, indent=1) + "\n")
     elif arguments.dry_run:
@@ -83,13 +84,7 @@ def restore_file(arguments: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def remove_plan_file(path: Path) -> None:
-    """Delete a plan file a command made, with SQLite's companion files."""
-    for companion in (path, *(path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal"))):
-        companion.unlink(missing_ok=True)
-
-
-def report_file(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+def report_file(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Write the progress report of a plan, in Vietnamese or English, as of a day."""
     from dxplanner.excel.report_writer import write_progress_report
     from dxplanner.i18n import current_language, set_language
@@ -97,7 +92,7 @@ def report_file(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int
 
     today = datetime.date.today()
     as_of = arguments.as_of or today
-    store = open_plan_file(arguments.file, read_only=True)
+    store = open_for_command(arguments.file, err, read_only=True)
     before = current_language()
     set_language(arguments.language)  # the names the file's data is shown with follow it too
     try:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 import stat
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from dxplanner.core.errors import InvalidInputError
 from dxplanner.i18n import _
+from dxplanner.temporary_files import temporary_beside
 
 
 @contextmanager
@@ -24,7 +24,7 @@ def saving_to(path: Path) -> Iterator[Path]:
     _refuse_to_replace_a_non_workbook(path)
     try:
         # Not mkstemp: its files are private (0600); os.open with 0o666 lets the umask decide.
-        temporary = path.parent / f".dxplanner-{uuid.uuid4().hex}.xlsx"
+        temporary = temporary_beside(path, ".xlsx")
         os.close(os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
     except OSError as error:
         raise InvalidInputError(

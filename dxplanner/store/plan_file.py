@@ -10,10 +10,12 @@ from pathlib import Path
 from dxplanner.core.errors import DomainError, PlanFileError
 from dxplanner.i18n import _
 from dxplanner.store.backup import backup_name, backup_plan_file
-from dxplanner.store.file_header import APPLICATION_ID, SCHEMA_VERSION, SchemaAge, read_header
+from dxplanner.store.file_header import APPLICATION_ID, SCHEMA_VERSION, PlanFileHeader, SchemaAge, read_header
+from dxplanner.store.file_lock import FileLock
 from dxplanner.store.migrate import HEAD_REVISION, stored_revision, upgrade_to_head
 from dxplanner.store.plan_store import PlanStore, user_errors
-from dxplanner.store.sqlite_engine import create_sqlite_engine
+from dxplanner.store.sqlite_engine import connect_sqlite, create_sqlite_engine
+from dxplanner.temporary_files import sweep, temporary_beside
 
 PLAN_SUFFIX = ".dxplan"
 
@@ -26,17 +28,42 @@ def can_write(path: Path) -> bool:
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def open_plan_file(path: Path, *, read_only: bool = False, writable: Writable = can_write) -> PlanStore:
-    """Open a plan file; an older one is backed up and upgraded, a newer one opens read-only."""
+def open_plan_file(
+    path: Path,
+    *,
+    read_only: bool = False,
+    writable: Writable = can_write,
+    take_over: bool = False,
+    lock: bool = True,
+) -> PlanStore:
+    """Open a plan file; an older one is backed up and upgraded, a newer one opens read-only.
+
+    Opened for writing, the file is locked for this process (FileLockedError names whoever has it
+    open already; take_over=True takes their lock, and they write no more). A change that a
+    crash left half done is rolled back first, and the returned store's notice says so.
+    """
     path = Path(path)
-    header = read_header(path)
-    if header.age is SchemaAge.NEWER:
+    read_header(path)  # refuse what is not a plan file before anything is written to it
+    sweep(path.parent)
+    recovered = _roll_back_interrupted_write(path, writable)
+    # Read again: the rollback may have put back the schema version an interrupted upgrade changed.
+    store = _open(path, read_header(path), read_only, writable, take_over, lock)
+    if recovered:
+        store.notice = " ".join(part for part in (recovered, store.notice) if part)
+    return store
+
+
+def _open(
+    path: Path, header: PlanFileHeader, read_only: bool, writable: Writable, take_over: bool, lock: bool
+) -> PlanStore:
+    header_age = header.age
+    if header_age is SchemaAge.NEWER:
         notice = _(
             "{name} was saved by a newer version of dxplanner (schema {found}; this version knows "
             "{known}). It is open read-only: update dxplanner to change it."
         ).format(name=path.name, found=header.schema_version, known=SCHEMA_VERSION)
         return PlanStore(path, create_sqlite_engine(path, read_only=True), read_only=True, notice=notice)
-    if header.age is SchemaAge.OLDER:
+    if header_age is SchemaAge.OLDER:
         if read_only:
             raise PlanFileError(
                 _(
@@ -44,9 +71,18 @@ def open_plan_file(path: Path, *, read_only: bool = False, writable: Writable = 
                     "before it can be read."
                 ).format(name=path.name)
             )
-        return _upgrade_and_open(path, writable)
+        file_lock = FileLock.acquire(path, take_over=take_over) if lock else None
+        try:
+            return _upgrade_and_open(path, writable, file_lock)
+        except BaseException:
+            if file_lock is not None:
+                file_lock.release()
+            raise
     may_write = not read_only and writable(path)
-    store = PlanStore(path, create_sqlite_engine(path, read_only=not may_write), read_only=not may_write)
+    file_lock = FileLock.acquire(path, take_over=take_over) if may_write and lock else None
+    store = PlanStore(
+        path, create_sqlite_engine(path, read_only=not may_write), read_only=not may_write, lock=file_lock
+    )
     if not read_only and not may_write:
         store.notice = _("{name} cannot be written (no permission); it is open read-only.").format(
             name=path.name
@@ -69,7 +105,39 @@ def _check_revision(store: PlanStore) -> None:
         )
 
 
-def _upgrade_and_open(path: Path, writable: Writable) -> PlanStore:
+def _roll_back_interrupted_write(path: Path, writable: Writable) -> str | None:
+    """Undo the half-done change a killed program left (its hot journal); say so, or why it cannot be."""
+    journal = path.with_name(f"{path.name}-journal")
+    try:
+        if journal.stat().st_size == 0:
+            return None
+    except OSError:
+        return None
+    if not writable(path):
+        raise PlanFileError(
+            _(
+                "{name} holds a change that was cut short (the program writing it stopped), and that "
+                "change must be undone before the file can be read; but the file or its folder cannot "
+                "be written. Open it where it can be written, or copy the file together with "
+                "{journal} to such a place."
+            ).format(name=path.name, journal=journal.name)
+        )
+    with user_errors():
+        connection = connect_sqlite(path, read_only=False)
+        try:
+            # Reading is enough: SQLite rolls a hot journal back before the first read.
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            connection.close()
+    if journal.exists() and journal.stat().st_size > 0:
+        return None  # the journal of a program still writing, not a leftover
+    return _(
+        "A change to {name} was cut short earlier (the program writing it stopped, or the disk was "
+        "full); it has been undone, and the file is as it was before that change."
+    ).format(name=path.name)
+
+
+def _upgrade_and_open(path: Path, writable: Writable, file_lock: FileLock | None) -> PlanStore:
     if not writable(path):
         raise PlanFileError(
             _(
@@ -77,14 +145,28 @@ def _upgrade_and_open(path: Path, writable: Writable) -> PlanStore:
                 "but it cannot be written."
             ).format(name=path.name)
         )
-    with user_errors():
-        backup = backup_plan_file(path, backup_name(path, "before-upgrade"))
+    backup = backup_name(path, "before-upgrade")
+    temporary = temporary_beside(backup)
+    try:
+        with user_errors():
+            # A backup cut short never stands under its name.
+            backup_plan_file(path, temporary)
+            temporary.replace(backup)
+    except OSError as error:
+        raise PlanFileError(
+            _("{name} could not be upgraded; it is unchanged ({reason}).").format(
+                name=path.name, reason=error.strerror or error
+            )
+        ) from error
+    finally:
+        temporary.unlink(missing_ok=True)
     engine = create_sqlite_engine(path)
     try:
         with user_errors():
             upgrade_to_head(engine)
     except DomainError as error:
         engine.dispose()
+        backup.unlink(missing_ok=True)  # the file is unchanged: a copy of it would only pile up
         raise PlanFileError(
             _("{name} could not be upgraded; it is unchanged ({reason}).").format(
                 name=path.name, reason=error
@@ -94,7 +176,7 @@ def _upgrade_and_open(path: Path, writable: Writable) -> PlanStore:
         "{name} came from an older version of dxplanner and was upgraded. "
         "A copy of the old file was kept as {backup}."
     ).format(name=path.name, backup=backup.name)
-    store = PlanStore(path, engine, notice=notice)
+    store = PlanStore(path, engine, notice=notice, lock=file_lock)
     _check_revision(store)
     return store
 
@@ -108,8 +190,9 @@ def create_plan_file(
         raise PlanFileError(_("{path} already exists; choose another name.").format(path=path))
     if not path.parent.is_dir():
         raise PlanFileError(_("The folder {folder} does not exist.").format(folder=path.parent))
+    sweep(path.parent)
     # Built under a temporary name and moved into place, so a failure never leaves half a file.
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.creating")
+    temporary = temporary_beside(path, ".creating")
     try:
         with user_errors():
             _initialise(temporary)
@@ -127,6 +210,7 @@ def create_plan_file(
         ) from error
     finally:
         temporary.unlink(missing_ok=True)
+        temporary.with_name(f"{temporary.name}-journal").unlink(missing_ok=True)
     return path
 
 

@@ -14,6 +14,7 @@ from sqlmodel import Session
 
 from dxplanner.core.errors import DomainError, InvalidInputError, PlanFileError, ReadOnlyError
 from dxplanner.i18n import _
+from dxplanner.store.file_lock import FileLock
 from dxplanner.store.journal import Journal, ensure_journal, reinstall_after_rollback, replay, take_journal
 from dxplanner.store.sqlite_engine import writing
 
@@ -29,6 +30,8 @@ class PlanStore:
     notice: str | None = None
     # What the last write transaction changed, as statements that undo and redo it.
     last_journal: Journal = field(default_factory=lambda: Journal((), (), frozenset()), repr=False)
+    # The lock beside the file while it is open for writing (None for a read-only store).
+    lock: FileLock | None = field(default=None, repr=False)
     _write_engine: sa.Engine = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -52,6 +55,14 @@ class PlanStore:
             raise ReadOnlyError(
                 _("{name} is open read-only; nothing was changed.").format(name=self.path.name)
             )
+        if self.lock is not None:
+            try:
+                self.lock.verify()
+            except DomainError as error:
+                # Another window took the file over: this one stays read-only from now on.
+                self.read_only = True
+                self.notice = error.message
+                raise
         with user_errors(), Session(self._write_engine, expire_on_commit=False, autoflush=False) as session:
             with session.begin():
                 ensure_journal(session.connection())
@@ -69,8 +80,11 @@ class PlanStore:
             return replay(session.connection(), statements)
 
     def close(self) -> None:
-        """Release every connection to the file."""
+        """Release every connection to the file, and its lock."""
         self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
 
 @contextmanager

@@ -32,6 +32,7 @@ from dxplanner.core.errors import InvalidInputError
 from dxplanner.core.gantt_bar import GanttBar, GanttChart
 from dxplanner.core.gantt_scale import TimeScale, fit_zoom
 from dxplanner.i18n import _
+from dxplanner.temporary_files import temporary_beside
 from dxplanner.ui.gantt.painter import GanttPainter, bar_geometry
 
 ROW_HEIGHT = 18.0
@@ -77,7 +78,7 @@ def export_chart(
     first, last = span or chart.span() or (chart.today, chart.today)
     first, last = first - datetime.timedelta(days=PAD_DAYS), last + datetime.timedelta(days=PAD_DAYS)
     printed_text = (printed or datetime.date.today()).strftime(date_format)
-    temporary = path.with_name(f".{path.name}.part")
+    temporary = temporary_beside(path, ".part")
     try:
         if kind == "pdf":
             pages = _write_pdf(chart, temporary, paper, first, last, printed_text)
