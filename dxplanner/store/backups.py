@@ -71,7 +71,13 @@ class BackupShelf:
         return self.folder / f"{_safe(resolved.stem)}-{digest}"
 
     def take(
-        self, plan: Path, reason: str, now: datetime.datetime | None = None, *, if_changed: bool = True
+        self,
+        plan: Path,
+        reason: str,
+        now: datetime.datetime | None = None,
+        *,
+        if_changed: bool = True,
+        thin: bool = True,
     ) -> Backup | None:
         """Copy plan consistently (SQLite's backup API) and thin the older copies by tier.
 
@@ -102,7 +108,8 @@ class BackupShelf:
                     name=plan.name, reason=getattr(error, "strerror", None) or error
                 )
             ) from error
-        self.thin(plan, moment)
+        if thin:
+            self.thin(plan, moment)
         return Backup(target, moment, reason, target.stat().st_size)
 
     def backups_of(self, plan: Path) -> list[Backup]:
@@ -154,6 +161,30 @@ def check_backup(backup: Path) -> None:
         ) from error
     if result != ["ok"] or broken_links:
         raise PlanFileError(_("The backup {name} is damaged; it was not restored.").format(name=backup.name))
+
+
+def restore_backup(
+    shelf: BackupShelf, backup: Backup, plan: Path, now: datetime.datetime | None = None
+) -> Backup:
+    """Put backup's content into plan, after checking it and keeping plan as it is now as one more backup.
+
+    Returns the backup of plan as it was before. Close or reopen every store on plan afterwards.
+    """
+    check_backup(backup.path)
+    moment = now or datetime.datetime.now()
+    # Not thinned yet: thinning could remove the very copy being restored.
+    kept = shelf.take(plan, BackupReason.BEFORE_RESTORE, moment, if_changed=False, thin=False)
+    assert kept is not None  # if_changed=False always takes one
+    try:
+        copy_into(backup.path, plan)
+    except sqlite3.Error as error:
+        raise PlanFileError(
+            _("{name} could not be restored; it is unchanged ({reason}).").format(
+                name=plan.name, reason=error
+            )
+        ) from error
+    shelf.thin(plan, moment)
+    return kept
 
 
 def copy_into(source: Path, target: Path) -> None:
