@@ -50,7 +50,9 @@ def _window_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"dxplanner {__version__}")
     parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help=_("the plan file to open"))
-    parser.add_argument("--demo", action="store_true", help=_("open a fresh copy of the demo plan"))
+    parser.add_argument(
+        "--demo", action="store_true", help=_("open a copy of the demo plan (a new one if yours was edited)")
+    )
     return parser
 
 
@@ -65,7 +67,8 @@ def _run_window(arguments: list[str], paths: AppPaths) -> int:
     try:
         plan = _plan_to_open(options.file, options.demo, paths)
         # Say what is wrong with the file here, in one line, rather than in an empty window.
-        read_header(plan)
+        if plan is not None:
+            read_header(plan)
     except DomainError as error:
         sys.stderr.write(f"dxplanner: {error.message}\n")
         return cli.EXIT_USER_ERROR
@@ -94,19 +97,15 @@ def _has_screen(environ: Mapping[str, str]) -> bool:
     return bool(environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
 
 
-def _plan_to_open(file: Path | None, demo: bool, paths: AppPaths) -> Path:
-    """The file the window opens: the one named, a fresh demo, or the user's default plan."""
+def _plan_to_open(file: Path | None, demo: bool, paths: AppPaths) -> Path | None:
+    """The file the window opens: the one named, an unedited demo copy, or None for the last one used."""
     if file is not None:
         return file
-    if demo or not paths.default_plan.exists():
-        from dxplanner.store.demo import load_demo
-        from dxplanner.store.plan_file import create_plan_file
+    if demo:
+        from dxplanner.store.start_files import demo_copy
 
-        target = paths.demo_plan if demo else paths.default_plan
-        target.parent.mkdir(parents=True, exist_ok=True)
-        create_plan_file(target, fill=load_demo, overwrite=demo)
-        return target
-    return paths.default_plan
+        return demo_copy(paths.data_dir)
+    return None
 
 
 def _draw_chart(chart: GanttChart, out: Path, paper: str) -> int:

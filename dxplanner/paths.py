@@ -38,6 +38,11 @@ class AppPaths:
         return self.data_dir / "demo.dxplan"
 
     @property
+    def backup_dir(self) -> Path:
+        """Where automatic backups of every plan file are kept, a folder per file."""
+        return self.data_dir / "backups"
+
+    @property
     def settings_file(self) -> Path:
         """The window layout, recent files and preferences."""
         return self.config_dir / "settings.ini"

@@ -6,7 +6,10 @@ import datetime
 import sqlite3
 from pathlib import Path
 
+from dxplanner.core.errors import PlanFileError
+from dxplanner.i18n import _
 from dxplanner.store.sqlite_engine import connect_sqlite
+from dxplanner.temporary_files import temporary_beside
 
 
 def backup_plan_file(source: Path, destination: Path) -> Path:
@@ -33,3 +36,29 @@ def backup_name(path: Path, reason: str, now: datetime.datetime | None = None) -
         candidate = path.with_name(f"{path.stem}.{reason}-{stamp}-{counter}{path.suffix}")
         counter += 1
     return candidate
+
+
+def save_copy(source: Path, target: Path) -> Path:
+    """Save a consistent copy of the plan file at source as target (File > Save a copy as…).
+
+    The copy is written under a temporary name and moved into place, so target is either the
+    earlier file or the whole copy. The open file itself is never the target.
+    """
+    if target.exists() and target.resolve() == source.resolve():
+        raise PlanFileError(
+            _("{name} is the file that is open; choose another name for the copy.").format(name=target.name)
+        )
+    temporary = temporary_beside(target)
+    try:
+        backup_plan_file(source, temporary)
+        temporary.replace(target)
+    except (OSError, sqlite3.Error) as error:
+        raise PlanFileError(
+            _("The copy could not be saved as {path}: {reason}").format(
+                path=target, reason=getattr(error, "strerror", None) or error
+            )
+        ) from error
+    finally:
+        temporary.unlink(missing_ok=True)
+        temporary.with_name(f"{temporary.name}-journal").unlink(missing_ok=True)
+    return target

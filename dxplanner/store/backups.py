@@ -14,14 +14,13 @@ from dxplanner.core.backup_tiers import DEFAULT_TIERS, BackupTiers, backups_to_k
 from dxplanner.core.errors import PlanFileError
 from dxplanner.i18n import _
 from dxplanner.store.backup import backup_plan_file
-from dxplanner.store.file_header import read_header
+from dxplanner.store.file_header import read_header, written_state
 from dxplanner.store.sqlite_engine import connect_sqlite
 from dxplanner.temporary_files import sweep, temporary_beside
 
 # "20261206-091500-123456.opened.dxplan": when it was taken, and why.
 _NAME = re.compile(r"^(?P<stamp>\d{8}-\d{6}-\d{6})\.(?P<reason>[a-z-]+)\.dxplan$")
 _STAMP = "%Y%m%d-%H%M%S-%f"
-_CHANGE_COUNTER_OFFSET = 24
 _LAST_TAKEN = "last.json"
 
 
@@ -201,15 +200,8 @@ def copy_into(source: Path, target: Path) -> None:
 
 
 def _signature(plan: Path) -> list[int] | None:
-    """What tells whether a file was written: SQLite's change counter, the size and the time."""
-    try:
-        with plan.open("rb") as handle:
-            header = handle.read(100)
-        status = plan.stat()
-    except OSError:
-        return None
-    counter = int.from_bytes(header[_CHANGE_COUNTER_OFFSET : _CHANGE_COUNTER_OFFSET + 4], "big")
-    return [counter, status.st_size, status.st_mtime_ns]
+    state = written_state(plan)
+    return None if state is None else list(state)
 
 
 def _read_last(folder: Path) -> list[int] | None:

@@ -72,3 +72,18 @@ def read_header(path: Path) -> PlanFileHeader:
             )
         )
     return PlanFileHeader(application_id=application_id, schema_version=schema_version)
+
+
+_CHANGE_COUNTER_OFFSET = 24
+
+
+def written_state(path: Path) -> tuple[int, int, int] | None:
+    """What moves whenever a file is written: SQLite's change counter, the size and the time (ns)."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(_HEADER_SIZE)
+        status = path.stat()
+    except OSError:
+        return None
+    counter = int.from_bytes(header[_CHANGE_COUNTER_OFFSET : _CHANGE_COUNTER_OFFSET + 4], "big")
+    return counter, status.st_size, status.st_mtime_ns

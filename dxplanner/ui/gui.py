@@ -10,11 +10,15 @@ from types import TracebackType
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from dxplanner.core.errors import DomainError
 from dxplanner.crash_log import log_unexpected
 from dxplanner.i18n import _, current_language, set_language
 from dxplanner.paths import AppPaths
+from dxplanner.store.backups import BackupShelf
 from dxplanner.store.plan_file import create_plan_file, open_plan_file
+from dxplanner.store.start_files import start_plan
 from dxplanner.ui.app_settings import AppSettings
+from dxplanner.ui.errors import show_problem
 from dxplanner.ui.main_window import MainWindow
 
 
@@ -40,11 +44,24 @@ class Windows:
         """Show a new main window in the chosen language, on plan_path when given."""
         set_language(AppSettings(self._settings).language())
         _install_qt_translations(self._app)
-        window = MainWindow(self._settings, open_plan_file, create_plan)
+        window = MainWindow(
+            self._settings, open_plan_file, create_plan, backups=BackupShelf(self._paths.backup_dir)
+        )
         window.settings_changed.connect(lambda: self._reopen(window))
         sys.excepthook = _error_guard(window, self._paths)
         window.show()
-        if plan_path is not None:
+        if plan_path is None:
+            # No file named: the one used last, so the user finds their work where they left it.
+            last = self._settings.value("last_file")
+            try:
+                start = start_plan(last if isinstance(last, str) else None, self._paths.default_plan)
+            except DomainError as error:
+                show_problem(window, _("Cannot open the plan file"), error.message)
+            else:
+                window.open_file(start.path)
+                if start.note:
+                    window.statusBar().showMessage(start.note, 15_000)
+        else:
             window.open_file(plan_path)
         self.current = window
         return window

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QSplitter,
     QStackedWidget,
     QTreeView,
@@ -26,6 +27,9 @@ from dxplanner.core.errors import DomainError
 from dxplanner.core.matching import UnitIndex
 from dxplanner.i18n import _
 from dxplanner.store import queries
+from dxplanner.store.backup import save_copy
+from dxplanner.store.backups import Backup, BackupShelf, restore_backup
+from dxplanner.store.file_lock import FileLockedError
 from dxplanner.store.operations import goals as goal_operations
 from dxplanner.store.operations import indicators as indicator_operations
 from dxplanner.store.operations import plans as plan_operations
@@ -37,6 +41,7 @@ from dxplanner.ui.about import show_about
 from dxplanner.ui.app_settings import AppSettings, SettingsDialog
 from dxplanner.ui.errors import show_problem
 from dxplanner.ui.excel_import.actions import choose_and_import, import_workbook, is_workbook, save_template
+from dxplanner.ui.file_guard import FileGuard, LockAnswer, ask_about_lock
 from dxplanner.ui.navigator import NAVIGATOR_TABLES, NavigatorModel, NodeKey, NodeKind
 from dxplanner.ui.recent_files import RecentFiles
 from dxplanner.ui.session import DataChange, PlanSession
@@ -47,8 +52,11 @@ if TYPE_CHECKING:  # the forms load the first time one is shown, not when a plan
     from dxplanner.ui.forms.record_form import RecordForm
 from dxplanner.ui.task_sheet import AskProgress, Confirm, TaskSheet
 
-OpenPlan = Callable[[Path], PlanStore]
+# open_plan_file's shape: (path, read_only=..., take_over=...) -> the open store.
+OpenPlan = Callable[..., PlanStore]
 CreatePlan = Callable[[Path, bool], Path]
+AskLocked = Callable[[FileLockedError], LockAnswer]
+ChooseBackup = Callable[[list[Backup], str], Backup | None]
 
 
 class PlanEditor(QWidget):
@@ -243,9 +251,19 @@ class MainWindow(QMainWindow):
         confirm: Confirm | None = None,
         ask_progress: AskProgress | None = None,
         parent: QWidget | None = None,
+        *,
+        backups: BackupShelf | None = None,
+        ask_locked: AskLocked | None = None,
+        choose_backup: ChooseBackup | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
+        self._ask_locked = ask_locked or (lambda error: ask_about_lock(self, error))
+        self._choose_backup = choose_backup or self._choose_backup_in_dialog
+        self.guard = FileGuard(backups, self)
+        self.guard.changed_outside.connect(self._reload_read_only)
+        self.guard.became_read_only.connect(self._taken_over)
+        self.guard.backup_failed.connect(lambda message: self.statusBar().showMessage(message, 10_000))
         self.preferences = AppSettings(settings)
         self._open_plan = open_plan
         self._create_plan = create_plan
@@ -278,8 +296,11 @@ class MainWindow(QMainWindow):
 
         self._file_label = QLabel()
         self._counts_label = QLabel()
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("saved_label")
         self.statusBar().addWidget(self._file_label, 1)
         self.statusBar().addPermanentWidget(self._counts_label)
+        self.statusBar().addPermanentWidget(self.saved_label)
         self._build_menus()
         self.setAcceptDrops(True)  # an Excel plan dropped on the window is imported
         self._restore_layout()
@@ -287,19 +308,33 @@ class MainWindow(QMainWindow):
 
     # Opening and creating plan files.
 
-    def open_file(self, path: Path) -> bool:
-        """Open the plan file at path in this window; say why when it cannot be opened."""
+    def open_file(self, path: Path, read_only: bool = False) -> bool:
+        """Open the plan file at path in this window; say why when it cannot be opened.
+
+        A file another window or user has open for editing is opened read-only, or taken over, as
+        the user answers.
+        """
         try:
-            store = self._open_plan(path)
+            try:
+                store = self._open_plan(path, read_only=read_only)
+            except FileLockedError as locked:
+                answer = self._ask_locked(locked)
+                if answer is LockAnswer.CANCEL:
+                    return False
+                store = self._open_plan(
+                    path, read_only=answer is LockAnswer.READ_ONLY, take_over=answer is LockAnswer.ANYWAY
+                )
         except DomainError as error:
             show_problem(self, _("Cannot open the plan file"), error.message)
-            self._recent.remove(path)
-            self._refresh_recent_menu()
+            if not isinstance(error, FileLockedError):
+                self._recent.remove(path)
+                self._refresh_recent_menu()
             return False
         self._close_store()
         self.store = store
         self.session = PlanSession(store, self)
         self.session.changed.connect(self._on_change)
+        self.session.changed.connect(lambda _change: self._show_saved())
         self.editor = PlanEditor(
             self.session, self.preferences, self._today, self._confirm, self._ask, self.select
         )
@@ -317,16 +352,165 @@ class MainWindow(QMainWindow):
         self.navigator.expandToDepth(1)
         self._update_title()
         self._select_latest_plan()
+        self.guard.watch(store)
+        self._show_saved()
         if store.notice:
             self.statusBar().showMessage(store.notice)
             show_problem(self, _("Plan file"), store.notice)
         return True
 
     def _close_store(self) -> None:
+        self.guard.watch(None)
         if self.store is not None:
             self._save_sheet_layout()
             self.store.close()
         self.store = self.session = None
+
+    def close_file(self) -> None:
+        """File > Close: put the file away (its lock too) and show the empty window."""
+        if self.store is None:
+            return
+        self._close_store()
+        old = self.splitter.widget(1)
+        if old is not self.placeholder:
+            self.splitter.replaceWidget(1, self.placeholder)
+            if old is not None:
+                old.deleteLater()
+        self.editor = None
+        self.navigator_model.rebuild(None)
+        self._connect_edit_menu()
+        self._counts_label.clear()
+        self._show_saved()
+        self._update_title()
+
+    def _show_saved(self) -> None:
+        """The word in the status bar that says the file keeps every change."""
+        if self.store is None:
+            self.saved_label.clear()
+        elif self.store.read_only:
+            self.saved_label.setText(_("Read-only: changes cannot be made"))
+        else:
+            self.saved_label.setText(
+                _("All changes saved ({time})").format(time=datetime.datetime.now().strftime("%H:%M"))
+            )
+
+    def _say_saved(self) -> None:
+        """Ctrl+S: there is nothing to save, and the user is told why."""
+        if self.store is None:
+            return
+        if self.store.read_only:
+            message = _("{name} is open read-only: nothing can be saved to it. Use File > Save a copy as….")
+        else:
+            message = _("Every change is saved to {name} as it is made: there is nothing left to save.")
+        self.statusBar().showMessage(message.format(name=self.store.path.name), 8000)
+
+    def _save_copy(self) -> None:
+        if self.store is None:
+            return
+        source = self.store.path
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self,
+            _("Save a copy as"),
+            str(source.with_name(f"{source.stem} ({_('copy')}){PLAN_SUFFIX}")),
+            _("Plan files (*{suffix})").format(suffix=PLAN_SUFFIX),
+        )
+        if not chosen:
+            return
+        target = Path(chosen)
+        if target.suffix != PLAN_SUFFIX:
+            target = target.with_name(target.name + PLAN_SUFFIX)
+        try:
+            save_copy(source, target)
+        except DomainError as error:
+            show_problem(self, _("Cannot save the copy"), error.message)
+            return
+        self.statusBar().showMessage(
+            _("Saved a copy as {path}; this window goes on with {name}.").format(
+                path=target, name=source.name
+            ),
+            10_000,
+        )
+
+    def _restore_from_backup(self) -> None:
+        shelf = self.guard.shelf
+        if self.store is None or shelf is None:
+            return
+        path = self.store.path
+        if self.store.read_only:
+            show_problem(
+                self,
+                _("Cannot restore"),
+                _("{name} is open read-only here, so it cannot be restored.").format(name=path.name),
+            )
+            return
+        chosen = self._choose_backup(shelf.backups_of(path), path.name)
+        if chosen is None:
+            return
+        question = _(
+            "Replace {name} with the backup taken {taken}? The file as it is now is kept as one more "
+            "backup, and the undo history starts again."
+        ).format(name=path.name, taken=chosen.taken.strftime("%d/%m/%Y %H:%M"))
+        if not (self._confirm or self._confirm_with_a_box)(question):
+            return
+        try:
+            if self.store.lock is not None:
+                self.store.lock.verify()
+        except DomainError as error:
+            show_problem(self, _("Cannot restore"), error.message)
+            return
+        # Every connection is closed first; the file is opened again on what was restored.
+        self._close_store()
+        try:
+            kept = restore_backup(shelf, chosen, path)
+        except DomainError as error:
+            self.open_file(path)
+            show_problem(self, _("Cannot restore"), error.message)
+            return
+        self.open_file(path)
+        self.statusBar().showMessage(
+            _(
+                "Restored the backup taken {taken}; the file as it was is kept as the backup of {kept}."
+            ).format(
+                taken=chosen.taken.strftime("%d/%m/%Y %H:%M"), kept=kept.taken.strftime("%d/%m/%Y %H:%M")
+            ),
+            15_000,
+        )
+
+    def _confirm_with_a_box(self, question: str) -> bool:
+        answer = QMessageBox.question(self, "dxplanner", question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _choose_backup_in_dialog(self, backups: list[Backup], file_name: str) -> Backup | None:
+        from dxplanner.ui.backup_dialog import choose_backup
+
+        return choose_backup(self, backups, file_name)
+
+    def _reload_read_only(self) -> None:
+        """The writer of a file open read-only here saved changes: show them."""
+        if self.store is None or not self.store.read_only:
+            return
+        key = self.current_key()
+        task = self.editor.sheet.current_task() if self.editor is not None else None
+        if self.open_file(self.store.path, read_only=True):
+            if key is not None and self.navigator_model.find(key).isValid():
+                self.select(key)
+            if (
+                task is not None
+                and self.editor is not None
+                and self.editor.sheet.model.node(task) is not None
+            ):
+                self.editor.sheet.select_task(task)
+            self.statusBar().showMessage(
+                _("The file was changed in another window; showing its changes."), 5000
+            )
+
+    def _taken_over(self) -> None:
+        """Another window opened this file anyway: this one shows it read-only from now on."""
+        if self.session is not None:
+            self.session.undo_stack.clear()
+            self.session.undo_stack.setClean()
+        self._update_title()
+        self._show_saved()
 
     def _new_file(self, with_demo: bool) -> None:
         title = _("New plan file with the demo plan") if with_demo else _("New plan file")
@@ -543,6 +727,10 @@ class MainWindow(QMainWindow):
         self._add_action(file_menu, _("New with the &demo plan…"), None, lambda: self._new_file(True))
         self._add_action(file_menu, _("&Open…"), QKeySequence.StandardKey.Open, self._choose_file)
         self.recent_menu = file_menu.addMenu(_("Open &Recent"))
+        self._add_action(file_menu, _("&Save"), QKeySequence.StandardKey.Save, self._say_saved)
+        self._add_action(file_menu, _("Save a &copy as…"), None, self._save_copy)
+        self._add_action(file_menu, _("Restore from &backup…"), None, self._restore_from_backup)
+        self._add_action(file_menu, _("&Close"), QKeySequence.StandardKey.Close, self.close_file)
         file_menu.addSeparator()
         self._add_action(file_menu, _("&Import Excel…"), None, self._import_excel)
         self._add_action(
