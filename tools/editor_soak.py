@@ -10,6 +10,7 @@ minimal reproduction as hypothesis shrank it (a crash prints the child's last wo
 from __future__ import annotations
 
 import argparse
+import collections
 import json
 import os
 import subprocess
@@ -57,7 +58,7 @@ def run_batch(seed: int, examples: int, steps: int, shrink: bool, plans: int | N
         # Reported, with hypothesis's minimal reproduction in its notes; the run goes on with the next batch.
         failure = "".join(traceback.format_exception(error))
     del app
-    return {"seed": seed, "steps": Counter.steps, "failure": failure}
+    return {"seed": seed, "steps": Counter.steps, "failure": failure, "outcomes": dict(Counter.outcomes)}
 
 
 def child_main(arguments: argparse.Namespace) -> None:
@@ -73,6 +74,7 @@ def parent_main(arguments: argparse.Namespace) -> int:
     started = time.monotonic()
     steps = batches = crashes = 0
     failures: list[str] = []
+    outcomes: collections.Counter[str] = collections.Counter()
     seed = arguments.seed
     while steps < arguments.steps:
         command = [
@@ -95,6 +97,7 @@ def parent_main(arguments: argparse.Namespace) -> int:
         else:
             result = json.loads(lines[-1][len(RESULT) :])
             steps += int(result["steps"])
+            outcomes.update(result["outcomes"])
             if result["failure"]:
                 failures.append(f"seed {seed}:\n{result['failure']}")
                 print(failures[-1], flush=True)
@@ -105,6 +108,9 @@ def parent_main(arguments: argparse.Namespace) -> int:
             flush=True,
         )
         seed += 1
+    print("What the gestures came to:")
+    for name, count in sorted(outcomes.items()):
+        print(f"  {count:6d}  {name}")
     print(f"Done: {steps} steps in {batches} batches, {len(failures)} failures ({crashes} crashes).")
     return 1 if failures else 0
 

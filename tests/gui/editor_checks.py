@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from dxplanner.core.gantt_bar import GanttBar
-from dxplanner.core.models import BudgetLine, Task
+from dxplanner.core.models import BudgetLine, Dependency, Task
 from dxplanner.labels import label
 from dxplanner.numbers import whole_text
 from dxplanner.store import queries
@@ -189,3 +189,30 @@ def check_chart(window: MainWindow, view: FileView | None) -> None:
         assert gantt.critical == view.critical, (
             f"the chart marks {sorted(gantt.critical)} critical, the engine {sorted(view.critical)}"
         )
+
+
+def check_details(window: MainWindow) -> None:
+    """The details beside the sheet show the current task as the file holds it: fields, links, money."""
+    editor = window.editor
+    panel = editor._details if editor is not None else None  # only once built: checking must not build it
+    if editor is None or panel is None or editor.sheet.plan_id is None:
+        return
+    assert window.store is not None
+    current = editor.sheet.current_task()
+    assert panel.task.record_id == current, f"the details show task {panel.task.record_id}, not {current}"
+    assert panel.plan.record_id == editor.sheet.plan_id, "the details show another plan"
+    if current is None:
+        return
+    with window.store.read() as session:
+        record = queries.record(session, Task, current)
+        before = queries.records(session, Dependency, queries.column(Dependency, "successor_id") == current)
+        money = queries.records(session, BudgetLine, queries.column(BudgetLine, "task_id") == current)
+    assert record is not None
+    heading = f"{record['code'] or ''} {record['name']}".strip()
+    assert panel.task.heading.text() == heading, f"the details are headed {panel.task.heading.text()!r}"
+    for name, field in panel.task.fields.items():
+        shown = field.value()
+        assert shown == record[name], f"the details show {name} {shown!r}, the file {record[name]!r}"
+    links, budget = panel.task.record_tables[:2]
+    assert links.table.rowCount() == len(before), "the details list other links than the file's"
+    assert budget.table.rowCount() == len(money), "the details list other budget lines than the file's"

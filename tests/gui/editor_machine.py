@@ -12,13 +12,16 @@ equals what the file holds. At the end, undo all the way back gives the first fi
 
 from __future__ import annotations
 
+import collections
 import datetime
+import inspect
 import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
+from hypothesis import event
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 from PySide6.QtCore import QEvent, QPointF, QSettings, Qt
@@ -49,7 +52,7 @@ from dxplanner.ui.progress_dialog import ProgressAnswer
 from dxplanner.ui.sheet_model import SheetColumn
 from dxplanner.ui.task_sheet import TaskSheet
 from tests.conftest import Snapshot, snapshot
-from tests.gui.editor_checks import check_chart, check_sheet
+from tests.gui.editor_checks import check_chart, check_details, check_sheet
 from tests.gui.editor_gestures import (
     LEFT,
     NO_KEYS,
@@ -174,9 +177,10 @@ class PastedRow:
 
 
 class Counter:
-    """Steps run, across every machine of a run (the long run prints it)."""
+    """Steps run, and what each gesture came to, across every machine of a run (the long run prints them)."""
 
     steps = 0
+    outcomes: ClassVar[collections.Counter[str]] = collections.Counter()
 
 
 def machine_template(folder: Path, plans: int | None = None) -> Path:
@@ -217,13 +221,17 @@ class EditorMachine(RuleBasedStateMachine):
         self.mark = 0  # the boxes shown before the gesture under way
         self.gesture_index = 0  # the undo stack's index before the gesture under way
         self.busy = False  # a step started and its checks did not finish
+        self.gesture = ""  # the rule whose gesture is under way
+        self.before_file: Snapshot | None = None  # the file when the rule's last gesture began
 
     # Opening the window.
 
-    @initialize(date_format=st.sampled_from(sorted(DATE_FORMATS)))
-    def open_window(self, date_format: str) -> None:
+    @initialize(date_format=st.sampled_from(sorted(DATE_FORMATS)), language=st.sampled_from(["en", "vi"]))
+    def open_window(self, date_format: str, language: str) -> None:
+        # The window speaks the language chosen before it is built, as the application starts it.
+        set_language(language)
         settings = QSettings(str(self.folder / "settings.ini"), QSettings.Format.IniFormat)
-        settings.setValue("language", "en")
+        settings.setValue("language", language)
         settings.setValue("date_format", date_format)
         self.window = MainWindow(
             settings,
@@ -233,7 +241,7 @@ class EditorMachine(RuleBasedStateMachine):
             confirm=self.answers.ask_confirm,
             ask_progress=self.answers.ask_progress,
         )
-        self.window.resize(1600, 900)
+        self.window.resize(1440, 860)  # the size the window opens at the first time
         self.window.show()
         assert self.window.open_file(self.path)
         self._after_opening()
@@ -314,7 +322,11 @@ class EditorMachine(RuleBasedStateMachine):
         )
         self.mark = len(self.watch.boxes)
         self.gesture_index = self.stack.index()
+        self.before_file = self.states[self.index]
         self.busy = True
+        caller = inspect.currentframe()
+        # Named after the rule that makes the gesture, to count what each rule came to.
+        self.gesture = caller.f_back.f_code.co_name if caller and caller.f_back else "?"
 
     def _refusals(self) -> list[str]:
         return self.watch.refusals(self.mark)
@@ -353,6 +365,14 @@ class EditorMachine(RuleBasedStateMachine):
         assert self.window is not None
         view = check_sheet(self.window, TODAY)
         check_chart(self.window, view)
+        check_details(self.window)
+        if self.busy:
+            if self._refusals():
+                outcome = "refused"
+            else:
+                outcome = "changed the file" if now != self.before_file else "changed nothing"
+            Counter.outcomes[f"{self.gesture}: {outcome}"] += 1
+            event(f"{self.gesture}: {outcome}")
         self.mark = len(self.watch.boxes)
         self.busy = False
 
@@ -448,24 +468,48 @@ class EditorMachine(RuleBasedStateMachine):
             self.bot.keyClick(current_editor(self.sheet), Qt.Key.Key_Escape)
             QApplication.processEvents()
 
-    def _editor_for(self, task_id: int, column: SheetColumn, state: PlanState) -> Any:
-        """Open the cell editor; None (and nothing changed) where the cell takes its value from below."""
+    def _enter(self, task_id: int, column: SheetColumn, text: str, typing: bool) -> bool:
+        """Put text into a cell, by F2 and typing over, or by typing straight onto the cell, then Enter.
+
+        False (and no editor, nothing changed) where the cell takes its value from the tasks below.
+        """
+        read_only = self._plan_state().is_group(task_id) and column in ROLLED_UP
+        if not typing or not text or text[0].isspace():  # a space selects; it does not start typing
+            editor = self._editor_for(task_id, column, read_only)
+            if editor is not None:
+                self._type(editor, text)
+            return editor is not None
+        click_task(self.bot, self.sheet, task_id)
+        go_to_column(self.bot, self.sheet, column)
+        type_text(self.sheet.view, text[0])  # the first key opens the editor and goes into it
+        QApplication.processEvents()
+        editing = self.sheet.view.state() == self.sheet.view.State.EditingState
+        assert editing != read_only, f"typing on {column.name} of task {task_id}: editing is {editing}"
+        if read_only:
+            return False
+        editor = current_editor(self.sheet)
+        type_text(editor, text[1:])
+        self.bot.keyClick(editor, Qt.Key.Key_Return)
+        self._give_up_correcting()
+        return True
+
+    def _editor_for(self, task_id: int, column: SheetColumn, read_only: bool) -> Any:
+        """Open the cell editor with F2; None (and nothing changed) where the cell cannot be edited."""
         editor = open_cell(self.bot, self.sheet, task_id, column)
-        if state.is_group(task_id) and column in ROLLED_UP:
+        if read_only:
             assert editor is None, f"a group's {column.name} opened an editor"
             return None
         assert editor is not None, f"{column.name} of task {task_id} opened no editor"
         return editor
 
     @precondition(has_tasks)
-    @rule(data=st.data(), column=st.sampled_from(sorted(TEXT_COLUMNS)))
-    def type_text_cell(self, data: st.DataObject, column: SheetColumn) -> None:
+    @rule(data=st.data(), column=st.sampled_from(sorted(TEXT_COLUMNS)), typing=st.booleans())
+    def type_text_cell(self, data: st.DataObject, column: SheetColumn, typing: bool) -> None:
         task_id = data.draw(st.sampled_from(self._tasks()), label="task")
         text = data.draw(CODES if column is SheetColumn.CODE else NAMES, label="text")
         field = TEXT_COLUMNS[SheetColumn(column)]
         self._begin()
-        editor = self._editor_for(task_id, SheetColumn(column), self._plan_state())
-        self._type(editor, text)
+        assert self._enter(task_id, SheetColumn(column), text, typing)
         saved = self._plan_state().tasks[task_id][field]
         if column is SheetColumn.NAME and not text.strip():
             assert len(self._refusals()) == 1, "an empty name was not refused"
@@ -474,13 +518,12 @@ class EditorMachine(RuleBasedStateMachine):
             assert saved == (text.strip() or None), f"typed {text!r}, saved {saved!r}"
 
     @precondition(has_tasks)
-    @rule(data=st.data(), text=TIMELINES)
-    def type_timeline(self, data: st.DataObject, text: str) -> None:
+    @rule(data=st.data(), text=TIMELINES, typing=st.booleans())
+    def type_timeline(self, data: st.DataObject, text: str, typing: bool) -> None:
         task_id = data.draw(st.sampled_from(self._tasks()), label="task")
         before = self._plan_state().tasks[task_id]
         self._begin()
-        editor = self._editor_for(task_id, SheetColumn.TIMELINE, self._plan_state())
-        self._type(editor, text)
+        assert self._enter(task_id, SheetColumn.TIMELINE, text, typing)
         after = self._plan_state().tasks[task_id]
         assert not self._refusals(), self._refusals()
         assert after["timeline_text"] == (text.strip() or None)
@@ -491,16 +534,13 @@ class EditorMachine(RuleBasedStateMachine):
         assert (after["planned_start"], after["planned_end"]) == dates, "the timeline changed the wrong dates"
 
     @precondition(has_tasks)
-    @rule(data=st.data(), text=PROGRESS_TYPED)
-    def type_progress(self, data: st.DataObject, text: str) -> None:
+    @rule(data=st.data(), text=PROGRESS_TYPED, typing=st.booleans())
+    def type_progress(self, data: st.DataObject, text: str, typing: bool) -> None:
         task_id = data.draw(st.sampled_from(self._tasks()), label="task")
-        state = self._plan_state()
-        before = state.tasks[task_id]
+        before = self._plan_state().tasks[task_id]
         self._begin()
-        editor = self._editor_for(task_id, SheetColumn.PROGRESS, state)
-        if editor is None:
+        if not self._enter(task_id, SheetColumn.PROGRESS, text, typing):
             return
-        self._type(editor, text)
         after = self._plan_state().tasks[task_id]
         value = float(text)
         if not 0 <= value <= 100:
@@ -516,8 +556,8 @@ class EditorMachine(RuleBasedStateMachine):
         assert shown == f"{value:.0f}%", f"typed {text}, the cell shows {shown}"
 
     @precondition(has_tasks)
-    @rule(data=st.data(), column=st.sampled_from([SheetColumn.START, SheetColumn.END]))
-    def type_date(self, data: st.DataObject, column: SheetColumn) -> None:
+    @rule(data=st.data(), column=st.sampled_from([SheetColumn.START, SheetColumn.END]), typing=st.booleans())
+    def type_date(self, data: st.DataObject, column: SheetColumn, typing: bool) -> None:
         task_id = data.draw(st.sampled_from(self._tasks()), label="task")
         plan = self._plan()
         day = data.draw(
@@ -526,13 +566,10 @@ class EditorMachine(RuleBasedStateMachine):
         )
         form = self.sheet.model.date_format
         text = data.draw(st.sampled_from([day.strftime(form), "", "32/13/2026", "abc"]), label="text")
-        state = self._plan_state()
-        before = state.tasks[task_id]
+        before = self._plan_state().tasks[task_id]
         self._begin()
-        editor = self._editor_for(task_id, SheetColumn(column), state)
-        if editor is None:
+        if not self._enter(task_id, SheetColumn(column), text, typing):
             return
-        self._type(editor, text)
         if TYPED_DATES_KNOWN:
             return
         after = self._plan_state().tasks[task_id]
@@ -563,8 +600,7 @@ class EditorMachine(RuleBasedStateMachine):
         }[how]
         state = self._plan_state()
         self._begin()
-        editor = self._editor_for(task_id, SheetColumn.LEAD, state)
-        self._type(editor, text)
+        self._type(self._editor_for(task_id, SheetColumn.LEAD, False), text)
         after = self._plan_state().tasks[task_id]
         if how == "unknown" or (how not in ("none",) and unit.id in state.cooperating.get(task_id, set())):
             assert len(self._refusals()) == 1, f"the lead unit {text!r} was not refused"
@@ -582,7 +618,7 @@ class EditorMachine(RuleBasedStateMachine):
         state = self._plan_state()
         before = state.cooperating.get(task_id, set())
         self._begin()
-        self._editor_for(task_id, SheetColumn.COOPERATING, state)
+        self._editor_for(task_id, SheetColumn.COOPERATING, False)
         shown = [each for each in self.sheet.view.viewport().findChildren(UnitChecklist) if each.isVisible()]
         assert len(shown) == 1, f"{len(shown)} cooperating-unit lists are open"
         checklist = shown[0]
@@ -615,7 +651,8 @@ class EditorMachine(RuleBasedStateMachine):
         row = data.draw(st.integers(0, len(members) - 1), label="row")
         state = self._plan_state()
         self._begin()
-        editor = self._editor_for(task_id, SheetColumn(column), state)
+        read_only = state.is_group(task_id) and column is SheetColumn.STATUS
+        editor = self._editor_for(task_id, SheetColumn(column), read_only)
         if editor is None:
             return
         assert isinstance(editor, QComboBox)
@@ -894,22 +931,28 @@ class EditorMachine(RuleBasedStateMachine):
 
     # Undo and redo.
 
+    def can_undo(self) -> bool:
+        return self.window is not None and self.window.session is not None and self.stack.canUndo()
+
+    def can_redo(self) -> bool:
+        return self.window is not None and self.window.session is not None and self.stack.canRedo()
+
+    @precondition(can_undo)
     @rule()
     def undo(self) -> None:
-        could = self.stack.canUndo()
         self._begin()
         self.sheet.view.setFocus()
         self.bot.keyClick(self.sheet.view, Qt.Key.Key_Z, CTRL)
-        assert self.stack.index() == self.index - (1 if could else 0)
+        assert self.stack.index() == self.index - 1, "Ctrl+Z undid nothing"
         self.index = self.gesture_index = self.stack.index()
 
+    @precondition(can_redo)
     @rule()
     def redo(self) -> None:
-        could = self.stack.canRedo()
         self._begin()
         self.sheet.view.setFocus()
         self.bot.keyClick(self.sheet.view, Qt.Key.Key_Y, CTRL)
-        assert self.stack.index() == self.index + (1 if could else 0)
+        assert self.stack.index() == self.index + 1, "Ctrl+Y redid nothing"
         self.index = self.gesture_index = self.stack.index()
 
     # The window around the sheet.
@@ -1081,6 +1124,37 @@ class EditorMachine(RuleBasedStateMachine):
         if self._refusals():
             return
         assert (source, target) in after and before <= after, f"the link {source} → {target} was not made"
+
+    @precondition(has_tasks)
+    @rule(data=st.data(), how=st.sampled_from(["number", "name", "part of the name", "nothing like it"]))
+    def link_in_the_details(self, data: st.DataObject, how: str) -> None:
+        tasks = self._tasks()
+        successor = data.draw(st.sampled_from(tasks), label="task")
+        predecessor = data.draw(st.sampled_from(tasks), label="after")
+        state = self._plan_state()
+        named = state.tasks[predecessor]
+        text = {
+            "number": named["code"] or named["name"],
+            "name": named["name"],
+            "part of the name": named["name"][: max(4, len(named["name"]) // 2)],
+            "nothing like it": "không có nhiệm vụ này",
+        }[how].strip()
+        assert self.window is not None and self.window.editor is not None
+        click_task(self.bot, self.sheet, successor)
+        line = self.window.editor.details.task.add_link
+        self._begin()
+        self.bot.mouseClick(line, LEFT)
+        self._type(line, text)
+        after = self._plan_state().links
+        wanted = fold(text)
+        others = [task_id for task_id in state.tasks if task_id != successor]
+        found = [task_id for task_id in others if fold(state.tasks[task_id]["code"] or "") == wanted] or [
+            task_id for task_id in others if wanted in fold(state.tasks[task_id]["name"])
+        ]
+        if len(found) != 1:
+            assert len(self._refusals()) == 1, f"{len(found)} tasks match {text!r}, and nothing was said"
+        elif not self._refusals():
+            assert (found[0], successor) in after, f"no link from {found[0]} to {successor} after {text!r}"
 
     @rule(what=st.sampled_from(["critical", "zoom_in", "zoom_out", "fit", "today", "chart"]))
     def chart_view(self, what: str) -> None:
