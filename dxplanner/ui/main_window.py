@@ -862,7 +862,12 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1440, 860)
+            # Never taller or wider than the screen (1366 x 768 laptops are common): the status bar,
+            # which says whether changes are saved, must stay in sight.
+            screen = self.screen().availableGeometry() if self.screen() is not None else None
+            width = min(1440, screen.width()) if screen is not None else 1440
+            height = min(860, screen.height() - 40) if screen is not None else 860
+            self.resize(width, height)
         splitter = self._settings.value("window/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
