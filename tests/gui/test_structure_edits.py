@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from dxplanner.core.enums import TaskStatus
+from dxplanner.store.operations.plans import update_plan
+from dxplanner.store.operations.resources import add_budget_line
 from dxplanner.ui.main_window import MainWindow
 from dxplanner.ui.progress_dialog import ProgressAnswer
 from dxplanner.ui.sheet_model import SheetColumn
@@ -24,6 +26,7 @@ PLAN = 6
 GROUP_II = 358
 PROJECT = 360  # 35%, 25 billion đồng of its own, 01/01/2026 - 31/12/2027
 BUILT_IN_PARTS = 376  # 85% of its own, and three sub-tasks (100%, 100%, 55%)
+VNEID = 362  # group II's task 4: 75%, no budget lines
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -132,3 +135,24 @@ def test_progress_reported_on_a_task_built_in_parts_reaches_its_own_share_too(
     assert _shown(sheet, BUILT_IN_PARTS)[0] == "90%"
     node = model.node(BUILT_IN_PARTS)
     assert node is not None and node.progress == 90
+
+
+def test_a_plan_weighed_by_money_rolls_up_again_when_a_budget_line_is_added(
+    window: MainWindow, demo_path: Path
+) -> None:
+    sheet = _sheet(window, demo_path)
+    session = window.session
+    assert session is not None
+    session.run("weigh by money", lambda store: update_plan(store, PLAN, progress_weight="budget"))
+    _agrees_with_the_other_views(window, sheet)
+    before = sheet.model.rolled(GROUP_II)
+    # 100 billion đồng for the VNeID task (75%, no money so far): it now weighs in group II.
+    session.run(
+        "add money",
+        lambda store: add_budget_line(
+            store, VNEID, source="central_budget", year=2026, planned=100_000_000_000
+        ),
+    )
+    after = sheet.model.rolled(GROUP_II)
+    assert before is not None and after is not None and after.progress != before.progress
+    _agrees_with_the_other_views(window, sheet)
