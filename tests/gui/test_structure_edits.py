@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from dxplanner.core.enums import TaskStatus
+from dxplanner.core.report import StatusGroup
 from dxplanner.store.operations.plans import update_plan
 from dxplanner.store.operations.resources import add_budget_line
 from dxplanner.ui.main_window import MainWindow
@@ -69,6 +70,8 @@ def _agrees_with_the_other_views(window: MainWindow, sheet: TaskSheet) -> None:
             figures.start,
             figures.end,
         ), task_id
+    # The status bar counts the tasks the report's summary and the dashboard count.
+    assert model.counts() == (sum(seen.counts.values()), seen.counts[StatusGroup.LATE])
     # No money is lost from the sheet's totals: its top rows hold every đồng the report counts.
     tops = model.children_shown(None)
     assert sum(_money(model.data(model.index_of(top, SheetColumn.BUDGET))) for top in tops) == seen.money
