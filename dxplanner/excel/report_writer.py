@@ -217,7 +217,7 @@ class _ReportWriter:
             )
             if group is StatusGroup.ON_SCHEDULE:
                 # Not past its end, but behind its planned curve: the table and late sheet say "at risk".
-                at_risk = sum(1 for row in data.rows if not row.is_group and row.health is Health.AT_RISK)
+                at_risk = sum(1 for row in data.rows if row.counted and row.health is Health.AT_RISK)
                 out.append(
                     [
                         make.cell(_("of which at risk"), Look(border=True, italic=True)),
@@ -346,9 +346,11 @@ class _ReportWriter:
             status = label(row.health) + (
                 _(" ({days} days)").format(days=row.days_late) if row.days_late else ""
             )
-            if row.is_group:
-                # A group's name is merged over the columns up to the product: those stay empty,
-                # and the row is as tall as what shows.
+            # A heading's name is merged over the columns up to the product; a project with work
+            # of its own keeps them, as it showed them before it was broken into sub-tasks.
+            merged = row.is_group and not row.own_work
+            if merged:
+                # Those columns stay empty, and the row is as tall as what shows.
                 middle = [make.cell(None, look) for _column in range(6)]
                 lines = _lines((row.name, _MERGED_NAME_WIDTH), (status, 13), (row.remark, 30))
             else:
@@ -383,7 +385,7 @@ class _ReportWriter:
                 ],
                 lines=lines,
             )
-            if row.is_group:
+            if merged:
                 written = out.count
                 sheet.merged_cells.add(f"B{written}:H{written}")  # a group's name runs across its row
             self._count_row()
@@ -484,6 +486,6 @@ def _rows_by_unit(rows: Sequence[ReportRow]) -> list[tuple[str, list[ReportRow]]
     """The tasks each unit leads, by unit (two units of one name stay apart), in the order of names."""
     by_unit: dict[tuple[str, int], list[ReportRow]] = {}
     for row in rows:
-        if row.lead and not row.is_group:
+        if row.lead and row.counted:
             by_unit.setdefault((row.lead, row.lead_id or 0), []).append(row)
     return [(name, found) for (name, _unit_id), found in sorted(by_unit.items())]

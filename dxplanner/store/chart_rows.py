@@ -79,7 +79,7 @@ def _plan_bars(
     calendar = queries.plan_calendar(session, plan_id)
     weight = queries.plan_weight(session, plan_id, calendar)
     rolled = roll_up(nodes, weight)
-    health = health_of_all(nodes, today, calendar, weight)
+    health = health_of_all(nodes, today, calendar, weight, rolled=rolled)
     rows = queries.sheet_rows(session, [node.id for node in nodes])
     children: dict[int | None, list[TaskNode]] = {}
     known = {node.id for node in nodes}

@@ -181,7 +181,17 @@ def outline_nodes(
         ).where(condition)
     )
     return [
-        TaskNode(node_id, parent, position, start, end, progress, kind is TaskKind.MILESTONE, status)
+        TaskNode(
+            node_id,
+            parent,
+            position,
+            start,
+            end,
+            progress,
+            kind is TaskKind.MILESTONE,
+            status,
+            is_heading=kind is TaskKind.GROUP,
+        )
         for node_id, parent, position, start, end, progress, kind, status in rows
     ]
 
@@ -204,14 +214,19 @@ def plan_weight(session: Session, plan_id: int, calendar: WorkCalendar) -> Weigh
     )
     if choice is not ProgressWeight.BUDGET:
         return by_working_days(calendar)
+    return by_budget(planned_by_task(session, [plan_id]))
+
+
+def planned_by_task(session: Session, plan_ids: Iterable[int]) -> dict[int, int]:
+    """The money planned on each task's own budget lines (tasks without any are left out)."""
     task, line = table(Task), table(BudgetLine)
     rows = session.connection().execute(
         sa.select(line.c.task_id, func.sum(line.c.planned))
         .select_from(line.join(task, task.c.id == line.c.task_id))
-        .where(task.c.plan_id == plan_id)
+        .where(task.c.plan_id.in_(list(plan_ids)))
         .group_by(line.c.task_id)
     )
-    return by_budget({task_id: int(total) for task_id, total in rows})
+    return {task_id: int(total) for task_id, total in rows}
 
 
 def task_rows(session: Session, task_ids: Sequence[int]) -> dict[int, TaskRow]:

@@ -13,7 +13,7 @@ from dxplanner.core.dashboard import DashboardFilter
 from dxplanner.core.errors import NotFoundError
 from dxplanner.core.models import ActionPlan, ProgressReport, Task, TaskUnit, Unit
 from dxplanner.core.report import ReportData, ReportRow
-from dxplanner.core.rollup import Rolled, TaskNode, children_by_parent, roll_up
+from dxplanner.core.rollup import Rolled, TaskNode, children_by_parent, has_own_work, roll_up
 from dxplanner.core.status import Health, health_of_all
 from dxplanner.i18n import _
 from dxplanner.store import queries
@@ -38,8 +38,8 @@ def read_report(
         ]
         calendar = queries.plan_calendar(session, plan.id)
         weight = queries.plan_weight(session, plan.id, calendar)
-        standing = health_of_all(nodes, as_of, calendar, weight)
         rolled = roll_up(nodes, weight)
+        standing = health_of_all(nodes, as_of, calendar, weight, rolled=rolled)
         units = dict(
             session.connection()
             .execute(sa.select(queries.table(Unit).c.id, queries.table(Unit).c.name))
@@ -139,6 +139,7 @@ def _rows(
                     remark=remarks.get(node.id),
                     days_late=max(0, late),
                     lead_id=fact.lead_unit_id,
+                    own_work=node.id in children and has_own_work(node),
                 )
             )
             visit(node.id, level + 1)

@@ -341,7 +341,7 @@ class TaskSheet(QWidget):
 
     def report_progress(self) -> None:
         """Record one dated report for every selected task (the tasks inside a selected group)."""
-        chosen = self._leaves_of(self.selected_tasks())
+        chosen = self._work_in(self.selected_tasks())
         if not chosen:
             return
         answer = self._ask(len(chosen))
@@ -359,7 +359,11 @@ class TaskSheet(QWidget):
             ),
         )
 
-    def _leaves_of(self, task_ids: list[int]) -> list[int]:
+    def _work_in(self, task_ids: list[int]) -> list[int]:
+        """The tasks at or below these that hold work: leaves, and groups with work of their own.
+
+        A group's own share gets the report too, so that the group as a whole then stands there.
+        """
         order = self.model.reading_order()
         wanted = set(task_ids)
         leaves = []
@@ -371,7 +375,7 @@ class TaskSheet(QWidget):
                     inside = True
                     break
                 current = self.model.parent_of(current)
-            if inside and not self.model.has_children(task_id):
+            if inside and self.model.counts_as_task(task_id):
                 leaves.append(task_id)
         return leaves
 

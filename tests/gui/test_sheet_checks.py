@@ -21,6 +21,7 @@ pytestmark = pytest.mark.gui
 DECREE_ON_DIGITAL_SERVICES = 353  # 01/07/2026 - 30/09/2026, 75%
 CORE_DATA_LIST = 354  # "Ban hành danh mục dữ liệu cốt lõi ..."; 357 follows it
 TECHNICAL_STANDARD = 357  # "Ban hành quy chuẩn kỹ thuật về dữ liệu dùng chung ..."
+REPORTING_RULES = 355  # 01/10/2026 - 31/12/2026, after 389 already
 
 
 def _sheet(window: MainWindow, demo_path: Path) -> TaskSheet:
@@ -91,9 +92,12 @@ def test_a_link_that_closes_a_cycle_is_explained_and_changes_nothing(
     assert "Ban hành quy chuẩn kỹ thuật về dữ liệu dùng chung" in messages[0]
     assert snapshot(window.store) == before  # type: ignore[arg-type]
     assert details.links.table.rowCount() == 0  # the list still follows nothing
-    # The same gesture with a task that can come first is taken.
+    # The same gesture with a task that can come first is taken: the reporting rules (from
+    # October) after the decree on digital investment (July to September).
+    sheet.select_task(REPORTING_RULES)
+    assert details.record_id == REPORTING_RULES and details.links.table.rowCount() == 1
     details.add_link.clear()
-    qtbot.keyClicks(details.add_link, "xay dung chien luoc phat trien chinh phu so")
+    qtbot.keyClicks(details.add_link, "nghi dinh ve quan ly dau tu")
     qtbot.keyClick(details.add_link, Qt.Key.Key_Return)
     assert len(messages) == 1
-    assert details.links.table.rowCount() == 1
+    assert details.links.table.rowCount() == 2

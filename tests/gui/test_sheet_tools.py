@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
 from dxplanner.core.models import Task
+from dxplanner.core.rollup import has_own_work
 from dxplanner.core.status import Health
 from dxplanner.core.text import fold
 from dxplanner.paths import AppPaths
@@ -43,11 +44,13 @@ def _sheet(window: MainWindow, demo_path: Path) -> TaskSheet:
 
 
 def _shown_tasks(sheet: TaskSheet) -> set[int]:
-    """The tasks (not groups) the sheet shows now."""
+    """The tasks the sheet shows now: not plain groups, but groups with work of their own (issue 15)."""
+    model = sheet.model
     return {
         task_id
-        for task_id in sheet.model.reading_order()
-        if sheet.model.index_of(task_id).isValid() and not sheet.model.has_children(task_id)
+        for task_id in model.reading_order()
+        if model.index_of(task_id).isValid()
+        and (not model.has_children(task_id) or has_own_work(model.node(task_id)))  # type: ignore[arg-type]
     }
 
 
