@@ -69,6 +69,8 @@ def window(qtbot: QtBot, settings: QSettings, answers: Answers, messages: list[s
         ask_progress=answers.ask_progress,
     )
     qtbot.addWidget(main_window)
+    # The size the gesture tests measure in; the window itself fits the (800 x 600 offscreen) screen.
+    main_window.resize(1440, 860)
     main_window.show()
     yield main_window
     if main_window.store is not None:
