@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import TextIO
 
-from dxplanner.i18n import _
+from dxplanner.i18n import _, speaking
 from dxplanner.store.plan_file import create_plan_file, open_plan_file
 
 EXIT_OK = 0
@@ -92,24 +92,24 @@ def remove_plan_file(path: Path) -> None:
 def report_file(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     """Write the progress report of a plan, in Vietnamese or English, as of a day."""
     from dxplanner.excel.report_writer import write_progress_report
-    from dxplanner.i18n import current_language, set_language
-    from dxplanner.store.report_data import read_report
+    from dxplanner.store.report_data import chosen_plan, read_report
 
     today = datetime.date.today()
     as_of = arguments.as_of or today
     store = open_plan_file(arguments.file, read_only=True)
-    before = current_language()
-    set_language(arguments.language)  # the names the file's data is shown with follow it too
     try:
-        data = read_report(store, arguments.plan, as_of, today)
-        notes = write_progress_report(arguments.out, data, by_unit=arguments.by_unit)
-        message = _("Wrote the report on “{plan}” as of {day} to {path}.").format(
-            plan=data.plan_name, day=as_of.strftime("%d/%m/%Y"), path=arguments.out
-        )
+        plan_id = chosen_plan(store, arguments.plan, as_of)  # what can be wrong is said in the user's words
+        with speaking(arguments.language):  # the names the file's data is shown with follow the report
+            data = read_report(store, plan_id, as_of, today)
     finally:
-        set_language(before)
         store.close()
+    notes = write_progress_report(arguments.out, data, by_unit=arguments.by_unit, language=arguments.language)
     for note in notes:
         out.write(_("Note: {message}").format(message=note) + "\n")
-    out.write(message + "\n")
+    out.write(
+        _("Wrote the report on “{plan}” as of {day} to {path}.").format(
+            plan=data.plan_name, day=as_of.strftime("%d/%m/%Y"), path=arguments.out
+        )
+        + "\n"
+    )
     return EXIT_OK

@@ -37,27 +37,27 @@ from dxplanner.core.models import (
 from dxplanner.core.rollup import TaskNode, Weight, by_budget, by_working_days
 from dxplanner.core.schedule import Link
 from dxplanner.core.workdays import WorkCalendar, vietnam_calendar
-from dxplanner.i18n import _
+from dxplanner.i18n import N_, _
 
-# The names `dxplanner check` prints, in the order it prints them.
+# The names `dxplanner check` prints (translated where printed), in the order it prints them.
 COUNTED: Sequence[tuple[str, type[SQLModel]]] = (
-    ("units", Unit),
-    ("socio-economic plans", SocioEconomicPlan),
-    ("strategies", Strategy),
-    ("goals", Goal),
-    ("indicators", Indicator),
-    ("indicator targets", IndicatorTarget),
-    ("indicator values", IndicatorValue),
-    ("plans", ActionPlan),
-    ("plan days off", PlanDayOff),
-    ("tasks", Task),
-    ("cooperating units", TaskUnit),
-    ("task goals", TaskGoal),
-    ("dependencies", Dependency),
-    ("budget lines", BudgetLine),
-    ("staff lines", StaffLine),
-    ("progress reports", ProgressReport),
-    ("risks", Risk),
+    (N_("units"), Unit),
+    (N_("socio-economic plans"), SocioEconomicPlan),
+    (N_("strategies"), Strategy),
+    (N_("goals"), Goal),
+    (N_("indicators"), Indicator),
+    (N_("indicator targets"), IndicatorTarget),
+    (N_("indicator values"), IndicatorValue),
+    (N_("plans"), ActionPlan),
+    (N_("plan days off"), PlanDayOff),
+    (N_("tasks"), Task),
+    (N_("cooperating units"), TaskUnit),
+    (N_("task goals"), TaskGoal),
+    (N_("dependencies"), Dependency),
+    (N_("budget lines"), BudgetLine),
+    (N_("staff lines"), StaffLine),
+    (N_("progress reports"), ProgressReport),
+    (N_("risks"), Risk),
 )
 
 

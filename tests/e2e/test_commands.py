@@ -174,3 +174,31 @@ def test_chart_draws_the_gantt_chart_headless_and_refuses_bad_requests(tmp_path:
     refused = _run([*chart, "--plan", "6", "--strategy", "1", "--out", "x.png"], tmp_path)
     assert refused.returncode == 2
     assert not any((tmp_path / name).exists() for name in ("none.png", "plan.docx", "x.png"))
+
+
+def test_every_command_speaks_the_language_the_environment_asks_for(tmp_path: Path) -> None:
+    dxplanner = [sys.executable, "-m", "dxplanner"]
+    assert _run([*dxplanner, "new", "x.dxplan", "--demo"], tmp_path).returncode == 0
+    vietnamese = {"DXPLANNER_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "vi_VN.UTF-8"}
+    english = {"DXPLANNER_LANG": "en", "LANG": "vi_VN.UTF-8"}  # dxplanner's own setting comes first
+
+    said = _run(
+        [*dxplanner, "report", "x.dxplan", "--out", "en.xlsx", "--language", "en"], tmp_path, **vietnamese
+    )
+    assert said.returncode == 0, said.stderr
+    assert said.stdout.startswith("Đã ghi báo cáo về “")
+    said = _run([*dxplanner, "report", "x.dxplan", "--out", "vi.xlsx"], tmp_path, **english)
+    assert said.returncode == 0, said.stderr
+    assert said.stdout.startswith("Wrote the report on “")
+    refused = _run(
+        [*dxplanner, "report", "x.dxplan", "--out", "no.xlsx", "--plan", "99"], tmp_path, **english
+    )
+    assert (refused.returncode, refused.stderr) == (1, "dxplanner: There is no action plan with id 99.\n")
+
+    for command in (["--help"], ["check", "--help"], ["export", "--help"], ["chart", "--help"]):
+        shown = _run([*dxplanner, *command], tmp_path, **vietnamese)
+        assert shown.returncode == 0 and shown.stdout.startswith("cách dùng: dxplanner"), shown.stdout
+        assert "hiện trợ giúp này rồi thoát" in shown.stdout and "show this help" not in shown.stdout
+    wrong = _run([*dxplanner, "export", "x.dxplan"], tmp_path, **vietnamese)
+    assert wrong.returncode == 2
+    assert "dxplanner export: lỗi: thiếu các đối số bắt buộc: --out" in wrong.stderr
