@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import openpyxl
@@ -147,3 +148,15 @@ def test_argument_errors_speak_the_users_language(
     prefix = "usage: " if language == "en" else "cách dùng: "
     assert shown.startswith(prefix)
     assert ("error:" if language == "en" else "lỗi:") in shown
+
+
+def test_check_as_json_keeps_its_keys_in_every_language(demo_path: Path) -> None:
+    readings = []
+    for language in ("en", "vi"):
+        set_language(language)
+        status, out, _err = _run("check", str(demo_path), "--json")
+        assert status == EXIT_OK
+        readings.append(json.loads(out))
+    assert readings[0] == readings[1]
+    assert readings[0]["problems"] == [] and readings[0]["counts"]["tasks"] > 300
+    assert readings[0]["schema"]["age"] == "current"
