@@ -17,6 +17,7 @@ from dxplanner.core.errors import DomainError, InvalidInputError, NotFoundError
 from dxplanner.i18n import _
 from dxplanner.labels import timeline_kind_label
 from dxplanner.store.plan_file import create_plan_file, open_plan_file
+from dxplanner.store.soundness import refuse_if_damaged
 
 if TYPE_CHECKING:
     from dxplanner.core.gantt_bar import GanttChart
@@ -203,6 +204,7 @@ def _chart(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     today = arguments.as_of or datetime.date.today()
     store = open_plan_file(arguments.file, read_only=True)
     try:
+        refuse_if_damaged(store)
         with store.read() as session:
             if arguments.strategy is not None:
                 chart = strategy_chart(session, arguments.strategy, today)
@@ -229,6 +231,7 @@ def _dashboard_chart(arguments: argparse.Namespace, out: TextIO) -> int:
     today = arguments.as_of or datetime.date.today()
     store = open_plan_file(arguments.file, read_only=True)
     try:
+        refuse_if_damaged(store)
         with store.read() as session:
             strategy = arguments.strategy
             if strategy is None:
@@ -278,6 +281,9 @@ def _import(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
         if target.exists():
             store = open_plan_file(target, read_only=arguments.dry_run)
             try:
+                # Refused, not only warned about: rows added to a file whose records already break
+                # its rules could be neither exported nor reported on, and would only hide the damage.
+                refuse_if_damaged(store)
                 match_units(store, table)
                 if arguments.plan is not None:
                     check_plan_exists(store, arguments.plan)  # a dry run must not promise what will fail

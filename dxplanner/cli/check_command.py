@@ -7,11 +7,16 @@ import json
 from pathlib import Path
 from typing import TextIO
 
+import sqlalchemy as sa
+from sqlalchemy import func
+from sqlmodel import Session, select
+
 from dxplanner.i18n import _
 from dxplanner.store import queries
 from dxplanner.store.file_header import SCHEMA_VERSION, SchemaAge, read_header
 from dxplanner.store.migrate import stored_revision
 from dxplanner.store.plan_file import open_plan_file
+from dxplanner.store.soundness import SHOWN, file_problems
 
 EXIT_OK, EXIT_USER_ERROR = 0, 1
 
@@ -35,8 +40,8 @@ def check_file(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         try:
             with store.read() as session:
                 revision = stored_revision(session.connection())
-                problems = queries.integrity_problems(session)
-                counts = queries.record_counts(session)
+                problems = file_problems(session.connection())
+                counts = _counts(session)
         finally:
             store.close()
         found["schema"] = {"version": header.schema_version, "revision": revision, "age": header.age.value}
@@ -49,11 +54,23 @@ def check_file(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if problems:
         err.write(
             "dxplanner: "
-            + _("{count} integrity problems found in {name}.").format(count=len(problems), name=path.name)
+            + _("{name} is damaged: problems found: {count} (listed above).").format(
+                count=len(problems), name=path.name
+            )
             + "\n"
         )
         return EXIT_USER_ERROR
     return EXIT_OK
+
+
+def _counts(session: Session) -> dict[str, int]:
+    """How many records of each kind the file holds, leaving out the tables it has lost."""
+    present = set(sa.inspect(session.connection()).get_table_names())
+    return {
+        name: int(session.exec(select(func.count()).select_from(model)).one())
+        for name, model in queries.COUNTED
+        if str(model.__tablename__) in present
+    }
 
 
 def _print(found: dict[str, object], age: str, out: TextIO) -> None:
@@ -73,7 +90,14 @@ def _print(found: dict[str, object], age: str, out: TextIO) -> None:
     )
     problems = found["problems"]
     assert isinstance(problems, list)
-    out.write(f"{_('integrity')}: " + (_("ok") if not problems else "; ".join(problems)) + "\n")
+    if not problems:
+        out.write(f"{_('integrity')}: {_('ok')}\n")
+    else:
+        out.write(f"{_('integrity')}: " + _("problems found: {count}").format(count=len(problems)) + "\n")
+        for problem in problems[:SHOWN]:
+            out.write(f"  {problem}\n")
+        if len(problems) > SHOWN:
+            out.write("  " + _("… and {count} more").format(count=len(problems) - SHOWN) + "\n")
     counts = found["counts"]
     assert isinstance(counts, dict)
     for name, number in counts.items():

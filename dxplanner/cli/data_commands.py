@@ -10,6 +10,7 @@ from typing import TextIO
 
 from dxplanner.i18n import _, speaking
 from dxplanner.store.plan_file import create_plan_file, open_plan_file
+from dxplanner.store.soundness import refuse_if_damaged
 
 EXIT_OK = 0
 
@@ -21,6 +22,7 @@ def export_file(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int
 
     store = open_plan_file(arguments.file, read_only=True)
     try:
+        refuse_if_damaged(store)
         records, revision = all_records(store)
     finally:
         store.close()
@@ -55,6 +57,7 @@ def restore_file(arguments: argparse.Namespace, out: TextIO) -> int:
         try:
             store = open_plan_file(target)
             try:
+                refuse_if_damaged(store)
                 restore_records(
                     store,
                     {name: (found.columns, found.rows) for name, found in records.items()},
@@ -98,6 +101,7 @@ def report_file(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int
     as_of = arguments.as_of or today
     store = open_plan_file(arguments.file, read_only=True)
     try:
+        refuse_if_damaged(store)
         plan_id = chosen_plan(store, arguments.plan, as_of)  # what can be wrong is said in the user's words
         with speaking(arguments.language):  # the names the file's data is shown with follow the report
             data = read_report(store, plan_id, as_of, today)
