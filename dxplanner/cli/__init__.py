@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING, TextIO
 from dxplanner import __version__
 from dxplanner.cli.arguments import Parser, whole_number
 from dxplanner.cli.check_command import check_file
-from dxplanner.cli.data_commands import export_file, remove_plan_file, report_file, restore_file
+from dxplanner.cli.data_commands import (
+    export_file,
+    refuse_read_only,
+    remove_plan_file,
+    report_file,
+    restore_file,
+)
 from dxplanner.core.errors import DomainError, InvalidInputError, NotFoundError
 from dxplanner.i18n import _
 from dxplanner.labels import timeline_kind_label
@@ -284,6 +290,8 @@ def _import(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
                 # Refused, not only warned about: rows added to a file whose records already break
                 # its rules could be neither exported nor reported on, and would only hide the damage.
                 refuse_if_damaged(store)
+                if not arguments.dry_run:
+                    refuse_read_only(store)
                 match_units(store, table)
                 if arguments.plan is not None:
                     check_plan_exists(store, arguments.plan)  # a dry run must not promise what will fail

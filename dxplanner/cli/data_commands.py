@@ -8,8 +8,10 @@ import json
 from pathlib import Path
 from typing import TextIO
 
+from dxplanner.core.errors import ReadOnlyError
 from dxplanner.i18n import _, speaking
 from dxplanner.store.plan_file import create_plan_file, open_plan_file
+from dxplanner.store.plan_store import PlanStore
 from dxplanner.store.soundness import refuse_if_damaged
 
 EXIT_OK = 0
@@ -58,6 +60,7 @@ def restore_file(arguments: argparse.Namespace, out: TextIO) -> int:
             store = open_plan_file(target)
             try:
                 refuse_if_damaged(store)
+                refuse_read_only(store)
                 restore_records(
                     store,
                     {name: (found.columns, found.rows) for name, found in records.items()},
@@ -84,6 +87,12 @@ def restore_file(arguments: argparse.Namespace, out: TextIO) -> int:
             + "\n"
         )
     return EXIT_OK
+
+
+def refuse_read_only(store: PlanStore) -> None:
+    """ReadOnlyError saying why, before an import into a file that cannot be written begins."""
+    if store.read_only:
+        raise ReadOnlyError(_("{notice} Nothing was imported.").format(notice=store.notice or ""))
 
 
 def remove_plan_file(path: Path) -> None:

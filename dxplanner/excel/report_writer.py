@@ -15,7 +15,7 @@ from dxplanner.core.report import STATUS_GROUP, ReportData, ReportRow, StatusGro
 from dxplanner.core.status import Health
 from dxplanner.excel.report_cells import GROUP_FILL, HEADING_FILL, LATE_FILL, CellMaker, Look
 from dxplanner.excel.report_charts import add_progress_chart, add_units_chart
-from dxplanner.excel.saving import saving_to
+from dxplanner.excel.saving import saving_to, write_only_book
 from dxplanner.excel.sheet_names import sheet_name
 from dxplanner.i18n import N_, _, speaking
 from dxplanner.labels import label
@@ -73,12 +73,10 @@ def write_progress_report(
     The report is written in `language` (by default the current one); what goes wrong, and what
     had to be changed, is said in the current language: the user's, not the report's.
     """
-    from openpyxl import Workbook
 
     writer = _ReportWriter(data, progress)
     try:
-        with collector_paused(), saving_to(path) as temporary:
-            book = Workbook(write_only=True)
+        with collector_paused(), saving_to(path) as temporary, write_only_book() as book:
             with speaking(language):
                 writer.summary(book.create_sheet(_("Summary")))
                 writer.tasks(book.create_sheet(_("Tasks")), data.rows, _("TASKS OF THE PLAN"))

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -202,3 +203,38 @@ def test_every_command_speaks_the_language_the_environment_asks_for(tmp_path: Pa
     wrong = _run([*dxplanner, "export", "x.dxplan"], tmp_path, **vietnamese)
     assert wrong.returncode == 2
     assert "dxplanner export: lỗi: thiếu các đối số bắt buộc: --out" in wrong.stderr
+
+
+def _no_bigger_than(size: int) -> Callable[[], None]:
+    """For a child process: files it writes may not grow past size (EFBIG, as on a full disk)."""
+
+    def limit() -> None:
+        import resource
+        import signal
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # an error from write(), not a killed process
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+
+    return limit
+
+
+@pytest.mark.parametrize("command", ["export", "report"])
+def test_a_full_disk_gets_one_message_and_leaves_nothing_behind(tmp_path: Path, command: str) -> None:
+    assert _run([sys.executable, "-m", "dxplanner", "new", "x.dxplan", "--demo"], tmp_path).returncode == 0
+    before = sorted(path.name for path in tmp_path.iterdir())
+    result = subprocess.run(
+        [sys.executable, "-m", "dxplanner", command, "x.dxplan", "--out", "out.xlsx"],
+        cwd=tmp_path,
+        env=_environment(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        preexec_fn=_no_bigger_than(16 * 1024),
+    )
+    assert result.returncode == 1
+    assert result.stderr == (
+        "dxplanner: out.xlsx cannot be written: the file would be larger than the system allows.\n"
+    )
+    assert result.stdout == ""
+    assert sorted(path.name for path in tmp_path.iterdir()) == before
