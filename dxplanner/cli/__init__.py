@@ -19,6 +19,7 @@ from dxplanner.cli.data_commands import (
     report_file,
     restore_file,
 )
+from dxplanner.cli.progress import TerminalProgress
 from dxplanner.core.errors import DomainError, InvalidInputError, NotFoundError
 from dxplanner.i18n import _
 from dxplanner.labels import timeline_kind_label
@@ -253,7 +254,7 @@ def _dashboard_chart(arguments: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
-def _import(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+def _import(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Read a plan table from a workbook and write it into a plan file, or only show it (--dry-run)."""
     from dxplanner.excel.data_reader import is_data_workbook
     from dxplanner.excel.plan_reader import read_plan_table
@@ -275,8 +276,9 @@ def _import(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
                     "not into a plan or from one sheet."
                 ).format(name=workbook.name)
             )
-        return restore_file(arguments, out)
-    table = read_plan_table(workbook, sheet=arguments.sheet)
+        return restore_file(arguments, out, err)
+    with TerminalProgress(err, _("Reading {name}").format(name=workbook.name)) as progress:
+        table = read_plan_table(workbook, sheet=arguments.sheet, progress=progress)
     if arguments.plan is not None and not target.exists():  # no file, so no such plan
         raise NotFoundError(_("There is no action plan with id {id}.").format(id=arguments.plan))
     created = not target.exists() and not arguments.dry_run

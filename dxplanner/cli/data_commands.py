@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import TextIO
 
+from dxplanner.cli.progress import TerminalProgress
 from dxplanner.core.errors import ReadOnlyError
 from dxplanner.i18n import _, speaking
 from dxplanner.store.plan_file import create_plan_file, open_plan_file
@@ -17,7 +18,7 @@ from dxplanner.store.soundness import refuse_if_damaged
 EXIT_OK = 0
 
 
-def export_file(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+def export_file(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Write every record of a plan file to a workbook that imports back whole."""
     from dxplanner.excel.data_writer import Records, write_data_workbook
     from dxplanner.store.operations.whole_file import all_records
@@ -28,9 +29,10 @@ def export_file(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int
         records, revision = all_records(store)
     finally:
         store.close()
-    notes = write_data_workbook(
-        arguments.out, {name: Records(*pair) for name, pair in records.items()}, revision
-    )
+    with TerminalProgress(err, _("Writing {name}").format(name=arguments.out.name)) as progress:
+        notes = write_data_workbook(
+            arguments.out, {name: Records(*pair) for name, pair in records.items()}, revision, progress
+        )
     for note in notes:
         out.write(
             _("Note, sheet {sheet}, row {row}, column {column}: {message}").format(
@@ -43,12 +45,13 @@ def export_file(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int
     return EXIT_OK
 
 
-def restore_file(arguments: argparse.Namespace, out: TextIO) -> int:
+def restore_file(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Restore a data workbook into a new or empty plan file (or, with --dry-run, count its records)."""
     from dxplanner.excel.data_reader import read_data_workbook
     from dxplanner.store.operations.whole_file import restore_records
 
-    records = read_data_workbook(arguments.workbook)
+    with TerminalProgress(err, _("Reading {name}").format(name=arguments.workbook.name)) as progress:
+        records = read_data_workbook(arguments.workbook, progress)
     counts = {name: len(found.rows) for name, found in records.items()}
     if not arguments.dry_run:
         target: Path = arguments.into
@@ -101,7 +104,7 @@ def remove_plan_file(path: Path) -> None:
         companion.unlink(missing_ok=True)
 
 
-def report_file(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+def report_file(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Write the progress report of a plan, in Vietnamese or English, as of a day."""
     from dxplanner.excel.report_writer import write_progress_report
     from dxplanner.store.report_data import chosen_plan, read_report
@@ -116,7 +119,10 @@ def report_file(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int
             data = read_report(store, plan_id, as_of, today)
     finally:
         store.close()
-    notes = write_progress_report(arguments.out, data, by_unit=arguments.by_unit, language=arguments.language)
+    with TerminalProgress(err, _("Writing {name}").format(name=arguments.out.name)) as progress:
+        notes = write_progress_report(
+            arguments.out, data, by_unit=arguments.by_unit, progress=progress, language=arguments.language
+        )
     for note in notes:
         out.write(_("Note: {message}").format(message=note) + "\n")
     out.write(
