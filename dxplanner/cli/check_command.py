@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
@@ -21,41 +22,49 @@ from dxplanner.store.soundness import SHOWN, file_problems
 EXIT_OK, EXIT_USER_ERROR = 0, 1
 
 
+@dataclass
+class _Checked:
+    """What check found; an older file is only described, since it is read once upgraded."""
+
+    file: Path
+    version: int
+    age: SchemaAge
+    revision: str | None = None
+    problems: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, object]:
+        """The same, with keys that do not change with the user's language."""
+        schema: dict[str, object] = {"version": self.version, "age": self.age.value}
+        if self.revision is None:
+            return {"file": str(self.file), "schema": schema}
+        schema["revision"] = self.revision
+        return {"file": str(self.file), "schema": schema, "problems": self.problems, "counts": self.counts}
+
+
 def check_file(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Print the file's schema, its problems and its counts; exit 1 when it has problems."""
     path: Path = arguments.file
     header = read_header(path)
-    age = {
-        SchemaAge.CURRENT: _("current"),
-        SchemaAge.OLDER: _("older: it will be upgraded when opened"),
-        SchemaAge.NEWER: _("newer than this dxplanner ({known}): read-only").format(known=SCHEMA_VERSION),
-    }[header.age]
-    found: dict[str, object] = {
-        "file": str(path),
-        "schema": {"version": header.schema_version, "age": header.age.value},
-    }
-    problems: list[str] = []
-    if header.age is not SchemaAge.OLDER:  # an older file is read only once upgraded
+    checked = _Checked(path, header.schema_version, header.age)
+    if header.age is not SchemaAge.OLDER:
         store = open_plan_file(path, read_only=True)
         try:
             with store.read() as session:
-                revision = stored_revision(session.connection())
-                problems = file_problems(session.connection())
-                counts = _counts(session)
+                checked.revision = stored_revision(session.connection())
+                checked.problems = file_problems(session.connection())
+                checked.counts = _counts(session)
         finally:
             store.close()
-        found["schema"] = {"version": header.schema_version, "revision": revision, "age": header.age.value}
-        found["problems"] = problems
-        found["counts"] = counts
     if arguments.json:
-        out.write(json.dumps(found, ensure_ascii=False, indent=1) + "\n")
+        out.write(json.dumps(checked.as_json(), ensure_ascii=False, indent=1) + "\n")
     else:
-        _print(found, age, out)
-    if problems:
+        _print(checked, out)
+    if checked.problems:
         err.write(
             "dxplanner: "
             + _("{name} is damaged: problems found: {count} (listed above).").format(
-                count=len(problems), name=path.name
+                count=len(checked.problems), name=path.name
             )
             + "\n"
         )
@@ -73,23 +82,22 @@ def _counts(session: Session) -> dict[str, int]:
     }
 
 
-def _print(found: dict[str, object], age: str, out: TextIO) -> None:
+def _print(checked: _Checked, out: TextIO) -> None:
     """The check as lines of `label: value`, in the user's language."""
-    schema = found["schema"]
-    assert isinstance(schema, dict)
-    out.write(f"{_('file')}: {found['file']}\n")
-    if "revision" not in schema:
-        out.write(f"{_('schema')}: {schema['version']} ({age})\n")
+    age = {
+        SchemaAge.CURRENT: _("current"),
+        SchemaAge.OLDER: _("older: it will be upgraded when opened"),
+        SchemaAge.NEWER: _("newer than this dxplanner ({known}): read-only").format(known=SCHEMA_VERSION),
+    }[checked.age]
+    out.write(f"{_('file')}: {checked.file}\n")
+    if checked.revision is None:
+        out.write(f"{_('schema')}: {checked.version} ({age})\n")
         return
-    out.write(
-        f"{_('schema')}: "
-        + _("{version} (revision {revision}, {age})").format(
-            version=schema["version"], revision=schema["revision"], age=age
-        )
-        + "\n"
+    schema = _("{version} (revision {revision}, {age})").format(
+        version=checked.version, revision=checked.revision, age=age
     )
-    problems = found["problems"]
-    assert isinstance(problems, list)
+    out.write(f"{_('schema')}: {schema}\n")
+    problems = checked.problems
     if not problems:
         out.write(f"{_('integrity')}: {_('ok')}\n")
     else:
@@ -98,7 +106,5 @@ def _print(found: dict[str, object], age: str, out: TextIO) -> None:
             out.write(f"  {problem}\n")
         if len(problems) > SHOWN:
             out.write("  " + _("… and {count} more").format(count=len(problems) - SHOWN) + "\n")
-    counts = found["counts"]
-    assert isinstance(counts, dict)
-    for name, number in counts.items():
+    for name, number in checked.counts.items():
         out.write(f"{_(name)}: {number}\n")
