@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import TextIO
 
 from dxplanner.cli.progress import TerminalProgress
-from dxplanner.core.errors import ReadOnlyError
+from dxplanner.core.errors import DomainError, ReadOnlyError
+from dxplanner.core.report import ReportData
 from dxplanner.i18n import _, speaking
 from dxplanner.store.plan_file import create_plan_file, open_plan_file
 from dxplanner.store.plan_store import PlanStore
@@ -104,10 +105,26 @@ def remove_plan_file(path: Path) -> None:
         companion.unlink(missing_ok=True)
 
 
+def _report_data(
+    store: PlanStore, plan_id: int, as_of: datetime.date, today: datetime.date, language: str
+) -> ReportData:
+    """The report's data, with the names in it (funding sources) in the report's language."""
+    from dxplanner.store.report_data import read_report
+
+    try:
+        with speaking(language):
+            return read_report(store, plan_id, as_of, today)
+    except DomainError as error:
+        # Said in the report's language: reading again in the user's says it in theirs. A failure
+        # that went away meanwhile (the file was busy) is said as it was.
+        read_report(store, plan_id, as_of, today)
+        raise error from None
+
+
 def report_file(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Write the progress report of a plan, in Vietnamese or English, as of a day."""
     from dxplanner.excel.report_writer import write_progress_report
-    from dxplanner.store.report_data import chosen_plan, read_report
+    from dxplanner.store.report_data import chosen_plan
 
     today = datetime.date.today()
     as_of = arguments.as_of or today
@@ -115,8 +132,7 @@ def report_file(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         refuse_if_damaged(store)
         plan_id = chosen_plan(store, arguments.plan, as_of)  # what can be wrong is said in the user's words
-        with speaking(arguments.language):  # the names the file's data is shown with follow the report
-            data = read_report(store, plan_id, as_of, today)
+        data = _report_data(store, plan_id, as_of, today, arguments.language)
     finally:
         store.close()
     with TerminalProgress(err, _("Writing {name}").format(name=arguments.out.name)) as progress:

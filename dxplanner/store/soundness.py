@@ -100,14 +100,24 @@ def file_problems(connection: sa.Connection, *, thorough: bool = True) -> list[s
     problems: list[str] = []
     if thorough:
         problems += [
-            _("the file's inner structure is damaged: {detail}").format(detail=row[0])
-            for row in connection.exec_driver_sql("PRAGMA integrity_check")
-            if row[0] != "ok" and not str(row[0]).startswith(("CHECK constraint failed", "NULL value in"))
+            _("the file's inner structure is damaged: {detail}").format(detail=finding)
+            for finding in _sqlite_findings(connection)
         ]
     problems += _broken_references(connection)
     for table in SQLModel.metadata.sorted_tables:
         problems += _broken_rules(connection, table)
     return problems
+
+
+def _sqlite_findings(connection: sa.Connection) -> Iterator[str]:
+    """What SQLite's own check of every page and index finds, one finding at a time."""
+    for (said,) in connection.exec_driver_sql("PRAGMA integrity_check"):
+        for finding in str(said).splitlines():  # one row may hold many findings, one a line
+            # The rules of the tables are checked with the records named (_broken_rules).
+            if finding != "ok" and not finding.startswith(
+                ("***", "CHECK constraint failed", "NULL value in")
+            ):
+                yield finding
 
 
 def _kind(table: str, many: bool = False) -> str:

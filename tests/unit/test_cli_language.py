@@ -11,6 +11,7 @@ import pytest
 
 from dxplanner.cli import EXIT_BAD_ARGUMENTS, EXIT_OK, EXIT_USER_ERROR, run
 from dxplanner.i18n import current_language, set_language
+from tests.unit.test_damaged_files import damage_page_of
 
 
 def _run(*argv: str) -> tuple[int, str, str]:
@@ -64,6 +65,16 @@ def test_report_errors_come_in_the_users_language_not_the_reports(
     )
     assert (status, out, err) == (EXIT_USER_ERROR, "", message)
     assert not target.exists()
+
+
+def test_report_errors_from_a_damaged_file_come_in_the_users_language(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    damage_page_of(demo_path, "ix_task_plan_id")
+    set_language("en")
+    status, out, err = _run("report", str(demo_path), "--out", str(tmp_path / "r.xlsx"), "--language", "vi")
+    assert (status, out) == (EXIT_USER_ERROR, "")
+    assert err == "dxplanner: The plan file is damaged: database disk image is malformed\n"
 
 
 # What each command says on success, in English and in Vietnamese: (arguments, English, Vietnamese).

@@ -51,6 +51,17 @@ def _allow_empty_names(path: Path) -> None:
         connection.close()
 
 
+def damage_page_of(path: Path, index: str) -> None:
+    """Overwrite the page an index starts on, as a failing disk might: the tables stay readable."""
+    with sqlite3.connect(path) as connection:
+        size = connection.execute("PRAGMA page_size").fetchone()[0]
+        root = connection.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (index,)).fetchone()[0]
+    data = bytearray(path.read_bytes())
+    start = (root - 1) * size
+    data[start + 8 : start + size] = b"\xa5" * (size - 8)
+    path.write_bytes(bytes(data))
+
+
 def _task_name(path: Path, task_id: int) -> str:
     """The task's name as check shows it: 40 characters at most."""
     with sqlite3.connect(path) as connection:
@@ -124,6 +135,18 @@ def test_check_groups_the_many_records_a_lost_table_leaves_behind(demo_path: Pat
     assert status == EXIT_USER_ERROR
     assert "  the table of dependencies is missing\n" in out
     assert err.startswith("dxplanner: demo.dxplan is damaged: ") and err.count("\n") == 1
+
+
+def test_check_lists_what_sqlites_own_check_finds_on_a_damaged_page(demo_path: Path) -> None:
+    damage_page_of(demo_path, "ix_task_plan_id")
+    status, out, err = _run("check", str(demo_path))
+    assert status == EXIT_USER_ERROR
+    lines = out.splitlines()
+    problems = [line for line in lines if line.startswith("  ") and not line.startswith("  … and ")]
+    assert problems and all(line.startswith("  the file's inner structure is damaged: ") for line in problems)
+    assert "On tree page" in problems[0] and "***" not in out
+    assert all(": " in line for line in lines if not line.startswith("  "))  # a label and its value
+    assert err.startswith("dxplanner: demo.dxplan is damaged: problems found: ")
 
 
 # Each command that reads a whole plan, with what it writes (None: nothing but the plan file).
