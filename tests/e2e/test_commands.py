@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import os
+import pty
 import shutil
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from tests.unit.excel_samples import write_large_plan
 
 pytestmark = pytest.mark.e2e
 
@@ -238,3 +242,54 @@ def test_a_full_disk_gets_one_message_and_leaves_nothing_behind(tmp_path: Path, 
     )
     assert result.stdout == ""
     assert sorted(path.name for path in tmp_path.iterdir()) == before
+
+
+def test_a_file_that_lost_its_task_table_is_called_damaged_by_every_command(tmp_path: Path) -> None:
+    dxplanner = [sys.executable, "-m", "dxplanner"]
+    assert _run([*dxplanner, "new", "x.dxplan", "--demo"], tmp_path).returncode == 0
+    with sqlite3.connect(tmp_path / "x.dxplan") as connection:
+        connection.execute("PRAGMA foreign_keys = OFF")
+        connection.execute("DROP TABLE task")
+    checked = _run([*dxplanner, "check", "x.dxplan"], tmp_path)
+    assert checked.returncode == 1
+    assert "  the table of tasks is missing\n" in checked.stdout
+    for command in (["export", "x.dxplan", "--out", "x.xlsx"], ["report", "x.dxplan", "--out", "r.xlsx"]):
+        refused = _run([*dxplanner, *command], tmp_path)
+        assert refused.returncode == 1
+        assert refused.stderr == (
+            "dxplanner: x.dxplan is damaged: the table of tasks is missing. "
+            "“dxplanner check x.dxplan” says more.\n"
+        )
+
+
+def test_progress_is_drawn_on_a_terminal_and_nowhere_else(tmp_path: Path) -> None:
+    write_large_plan(tmp_path / "large.xlsx", tasks=2_000)
+    command = [sys.executable, "-m", "dxplanner", "import", "large.xlsx", "--into", "x.dxplan", "--dry-run"]
+    piped = _run(command, tmp_path)
+    assert piped.returncode == 0 and piped.stderr == ""
+    leader, follower = pty.openpty()
+    try:
+        shown = subprocess.run(
+            command,
+            cwd=tmp_path,
+            env=_environment(tmp_path),
+            stdout=subprocess.PIPE,
+            stderr=follower,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        os.close(follower)
+        drawn = b""
+        while True:
+            try:
+                piece = os.read(leader, 4096)
+            except OSError:  # the terminal closed: everything was read
+                break
+            if not piece:
+                break
+            drawn += piece
+    finally:
+        os.close(leader)
+    assert shown.returncode == 0 and shown.stdout == piped.stdout
+    assert "\rReading large.xlsx: " in drawn.decode() and drawn.endswith(b"\r")
