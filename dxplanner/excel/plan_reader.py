@@ -43,7 +43,7 @@ from dxplanner.excel.values import (
     unit_texts,
     without_footnote,
 )
-from dxplanner.excel.workbook import Row, Workbook, open_workbook
+from dxplanner.excel.workbook import Row, SheetTooLargeError, Workbook, open_workbook
 from dxplanner.i18n import _
 
 Progress = Callable[[int, int], bool]  # (rows read, rows expected) -> go on?
@@ -60,6 +60,9 @@ _NOT_AN_AGENCY = ("cong hoa", "doc lap", "ten co quan", "ten don vi", "agency na
 _THOUSANDS_BY_COMMA = re.compile(r"\d{1,3}(,\d{3})+")
 # Twenty empty rows end a table: what comes after so long a gap is not part of it.
 _GAP_ENDS_TABLE = 20
+# And a thousand end the reading: rows formatted down to the sheet's last would take a minute to
+# read through, only to find what the twenty already ruled out.
+GAP_ENDS_READING = 1_000
 # What the rows under a table begin with: the list of recipients, the signature, a legend.
 _FOOTER_STARTS = (
     "noi nhan",
@@ -105,12 +108,16 @@ def read_plan_table(
         for number, row in enumerate(workbook.rows(chosen), 1):
             if number < header.first_row:
                 top.append(row)
-            elif (
-                number > header.last_row
-                and number not in header.skip_rows
-                and not reader.read_row(number, row)
-            ):
-                raise InvalidInputError(_("The import was cancelled; nothing was imported."))
+            elif number > header.last_row and number not in header.skip_rows:
+                if not reader.read_row(number, row):
+                    raise InvalidInputError(_("The import was cancelled; nothing was imported."))
+                if reader.ended:
+                    break  # nothing further down is read as a task
+                if reader.blank_run >= GAP_ENDS_READING and reader.tasks:
+                    last = workbook.last_filled_row(chosen)
+                    if last is None or last > number:
+                        reader.stop_before(number + 1, last)
+                    break
         table = reader.finish(chosen, workbook.sheet_names)
     table.agency, table.title = _title_rows(top)
     return table
@@ -126,9 +133,14 @@ def _choose_sheet(workbook: Workbook, sheet: str | None, header_row: int | None)
             )
         )
     best: tuple[str, Header] | None = None
+    too_large: SheetTooLargeError | None = None
     for name in [sheet] if sheet is not None else names:
         limit = max(HEADER_SCAN_ROWS, (header_row or 0) + 2)
-        top = [tuple(row) for row in workbook.rows(name, limit=limit)]
+        try:
+            top = [tuple(row) for row in workbook.rows(name, limit=limit)]
+        except SheetTooLargeError as error:
+            too_large = too_large or error  # passed over: the table may be on another sheet
+            continue
         found = header_at(top, header_row) if header_row is not None else find_header(top)
         if found is not None and found.money_factor is None:
             # "Đơn vị tính: triệu đồng" written above the table, not in the budget's heading.
@@ -136,6 +148,8 @@ def _choose_sheet(workbook: Workbook, sheet: str | None, header_row: int | None)
         if found is not None and (best is None or found.score > best[1].score):
             best = (name, found)
     if best is None:
+        if too_large is not None:
+            raise too_large
         if all(
             not any(_filled(row) for row in workbook.rows(name, limit=HEADER_SCAN_ROWS)) for name in names
         ):
@@ -269,6 +283,21 @@ class _TableReader:
             return True
         self._add(number, row, numbering, name)
         return True
+
+    def stop_before(self, number: int, last: int | None) -> None:
+        """End the table before row `number`, saying that what follows, down to `last`, was not read."""
+        if last is None:
+            self._end(number, _("Rows from row {row} on, after a long gap, were not read as tasks."))
+            return
+        # Said at the last value left out, the one the user may want to look at.
+        self.ended = True
+        self._warn(
+            last,
+            None,
+            _("Rows {first} to {last}, after a long gap, were not read as tasks.").format(
+                first=number, last=last
+            ),
+        )
 
     def _end(self, number: int, message: str) -> bool:
         self.ended = True

@@ -15,9 +15,9 @@ from dxplanner.core.report import STATUS_GROUP, ReportData, ReportRow, StatusGro
 from dxplanner.core.status import Health
 from dxplanner.excel.report_cells import GROUP_FILL, HEADING_FILL, LATE_FILL, CellMaker, Look
 from dxplanner.excel.report_charts import add_progress_chart, add_units_chart
-from dxplanner.excel.saving import saving_to
+from dxplanner.excel.saving import saving_to, write_only_book
 from dxplanner.excel.sheet_names import sheet_name
-from dxplanner.i18n import N_, _
+from dxplanner.i18n import N_, _, speaking
 from dxplanner.labels import label
 
 Progress = Callable[[int, int], bool]  # (rows written, rows in all) -> go on?
@@ -61,25 +61,42 @@ def status_name(group: StatusGroup) -> str:
 
 
 def write_progress_report(
-    path: Path, data: ReportData, *, by_unit: bool = False, progress: Progress | None = None
+    path: Path,
+    data: ReportData,
+    *,
+    by_unit: bool = False,
+    progress: Progress | None = None,
+    language: str | None = None,
 ) -> list[str]:
-    """Write the report (to a temporary name, then moved into place); returns what had to be changed."""
-    from openpyxl import Workbook
+    """Write the report (to a temporary name, then moved into place); returns what had to be changed.
+
+    The report is written in `language` (by default the current one); what goes wrong, and what
+    had to be changed, is said in the current language: the user's, not the report's.
+    """
 
     writer = _ReportWriter(data, progress)
-    with collector_paused(), saving_to(path) as temporary:
-        book = Workbook(write_only=True)
-        writer.summary(book.create_sheet(_("Summary")))
-        writer.tasks(book.create_sheet(_("Tasks")), data.rows, _("TASKS OF THE PLAN"))
-        writer.late(book.create_sheet(_("Late tasks")))
-        writer.curve(book.create_sheet(_("Progress over time")))
-        if by_unit:
-            codes = _full_codes(data.rows)  # numbers restart in each group: a unit's sheet gives them whole
-            for unit, rows in _rows_by_unit(data.rows):
-                sheet = book.create_sheet(sheet_name(unit, book.sheetnames, _("Unit")))
-                writer.tasks(sheet, rows, unit.upper(), codes)
-        book.save(temporary)
+    try:
+        with collector_paused(), saving_to(path) as temporary, write_only_book() as book:
+            with speaking(language):
+                writer.summary(book.create_sheet(_("Summary")))
+                writer.tasks(book.create_sheet(_("Tasks")), data.rows, _("TASKS OF THE PLAN"))
+                writer.late(book.create_sheet(_("Late tasks")))
+                writer.curve(book.create_sheet(_("Progress over time")))
+                if by_unit:
+                    codes = _full_codes(
+                        data.rows
+                    )  # numbers restart in each group: a unit's sheet gives them whole
+                    for unit, rows in _rows_by_unit(data.rows):
+                        sheet = book.create_sheet(sheet_name(unit, book.sheetnames, _("Unit")))
+                        writer.tasks(sheet, rows, unit.upper(), codes)
+            book.save(temporary)
+    except _CancelledError:
+        raise InvalidInputError(_("The report was cancelled; no file was written.")) from None
     return writer.said()
+
+
+class _CancelledError(Exception):
+    """The user stopped the report (raised inside the report's language, said outside it)."""
 
 
 class _ReportWriter:
@@ -395,7 +412,7 @@ class _ReportWriter:
     def _count_row(self) -> None:
         self.done += 1
         if self.progress is not None and self.done % 500 == 0 and not self.progress(self.done, self.total):
-            raise InvalidInputError(_("The report was cancelled; no file was written."))
+            raise _CancelledError
 
     # Late and at-risk tasks; the curve.
 

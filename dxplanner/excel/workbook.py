@@ -11,24 +11,36 @@ from typing import Any
 
 from dxplanner.core.errors import InvalidInputError
 from dxplanner.excel.safety import check_workbook_file
+from dxplanner.excel.sheet_scan import SheetScan, scan_sheet, sheet_parts
 from dxplanner.i18n import _
+from dxplanner.numbers import whole_text
 
 # A plan table uses a dozen columns; a cell far to the right is not part of it.
 MAX_COLUMNS = 64
 MAX_ROWS = 200_000
+# openpyxl parses every cell element, formatted empty ones too, at about 5 µs each: three million
+# is more than the task sheet of a 100,000-task data workbook (2.1 million), and 15 s to read.
+MAX_CELLS = 3_000_000
 _BLOCK = 256
 
 Row = tuple[Any, ...]
 
 
+class SheetTooLargeError(InvalidInputError):
+    """A sheet holds more cells than a plan table (another sheet may still hold the table)."""
+
+
 class Workbook:
     """A workbook open for reading, one sheet at a time, row by row."""
 
-    def __init__(self, book: Any, name: str) -> None:
+    def __init__(self, book: Any, name: str, path: Path | None = None) -> None:
         self._book = book
         self.name = name
+        self._path = path
         # What each sheet declares, before reading drops it: only ever used for a progress bar.
         self._declared_rows = {sheet.title: sheet.max_row or 0 for sheet in book.worksheets}
+        self._parts: dict[str, str] | None = None
+        self._scans: dict[str, SheetScan | None] = {}
 
     @property
     def sheet_names(self) -> list[str]:
@@ -36,14 +48,26 @@ class Workbook:
         return [sheet.title for sheet in self._book.worksheets]
 
     def rows(self, sheet: str, limit: int | None = None) -> Iterator[Row]:
-        """The sheet's rows from the first, each as values (None for an empty cell), at most `limit`."""
+        """The sheet's rows from the first, each as values (None for an empty cell), at most `limit`.
+
+        Read in full, a sheet is read up to its last value only, and refused when the cells up to
+        there are more than a plan table has: rows formatted down to the bottom of the sheet, or
+        across all its columns, would otherwise take a minute to read and hold nothing.
+        """
         filled = 0
         number = 0
         with reading(self.name):
+            scan = self._scan(sheet)  # also for a few rows: forty rows of 16,384 cells take seconds
+            last = None
+            if scan is not None:
+                self._refuse_too_many_cells(sheet, scan)
+                if scan.last_row == 0:
+                    return
+                last = scan.last_row
             worksheet = self._book[sheet]
             # The size a sheet declares may lie (too large, or too small): read what is there.
             worksheet.reset_dimensions()
-            source = worksheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
+            source = worksheet.iter_rows(max_col=MAX_COLUMNS, max_row=last, values_only=True)
             while limit is None or number < limit:
                 # openpyxl's rows are taken a block at a time: going back and forth between its
                 # parser and the caller row by row costs a tenth of the whole import.
@@ -64,8 +88,38 @@ class Workbook:
                     yield row
 
     def estimated_rows(self, sheet: str) -> int:
-        """How many rows the sheet says it has (for a progress bar only: it may not be true)."""
-        return min(int(self._declared_rows.get(sheet, 0)), MAX_ROWS)
+        """How many rows will be read (for a progress bar only: a sheet's own word may not be true)."""
+        last = self.last_filled_row(sheet)
+        return min(last if last is not None else int(self._declared_rows.get(sheet, 0)), MAX_ROWS)
+
+    def last_filled_row(self, sheet: str) -> int | None:
+        """The number of the sheet's last row with a value in it (None when it cannot be told)."""
+        with reading(self.name):
+            scan = self._scan(sheet)
+        return scan.last_row if scan is not None else None
+
+    def _scan(self, sheet: str) -> SheetScan | None:
+        if sheet not in self._scans:
+            self._scans[sheet] = None
+            if self._path is not None:
+                with zipfile.ZipFile(self._path) as archive:
+                    if self._parts is None:
+                        self._parts = sheet_parts(archive)
+                    part = self._parts.get(sheet)
+                    if part is not None and part in archive.namelist():
+                        self._scans[sheet] = scan_sheet(archive, part)
+        return self._scans[sheet]
+
+    def _refuse_too_many_cells(self, sheet: str, scan: SheetScan) -> None:
+        if scan.cells > MAX_CELLS:
+            raise SheetTooLargeError(
+                _(
+                    "The sheet “{sheet}” of {name} holds {cells} cells, more than a plan table (at most "
+                    "{limit}). Delete the rows and columns around the table, save it, and import it again."
+                ).format(
+                    sheet=sheet, name=self.name, cells=whole_text(scan.cells), limit=whole_text(MAX_CELLS)
+                )
+            )
 
     def close(self) -> None:
         """Let go of the file."""
@@ -119,7 +173,7 @@ def open_workbook(path: Path) -> Iterator[Workbook]:
 
     with reading(path.name):
         book = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
-    workbook = Workbook(book, path.name)
+    workbook = Workbook(book, path.name, path)
     try:
         yield workbook
     finally:

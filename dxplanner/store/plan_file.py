@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from dxplanner.core.errors import DomainError, PlanFileError
+from dxplanner.file_access import why_not_writable
 from dxplanner.i18n import _
 from dxplanner.store.backup import backup_name, backup_plan_file
 from dxplanner.store.file_header import APPLICATION_ID, SCHEMA_VERSION, PlanFileHeader, SchemaAge, read_header
@@ -84,8 +85,8 @@ def _open(
         path, create_sqlite_engine(path, read_only=not may_write), read_only=not may_write, lock=file_lock
     )
     if not read_only and not may_write:
-        store.notice = _("{name} cannot be written (no permission); it is open read-only.").format(
-            name=path.name
+        store.notice = _("{name} cannot be written ({reason}); it is open read-only.").format(
+            name=path.name, reason=why_not_writable(path)
         )
     _check_revision(store)
     return store

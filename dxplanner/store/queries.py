@@ -10,7 +10,7 @@ from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy import func
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import Session, SQLModel
 
 from dxplanner.core.budget import BudgetFact
 from dxplanner.core.enums import ProgressWeight, TaskKind, TaskStatus
@@ -37,27 +37,27 @@ from dxplanner.core.models import (
 from dxplanner.core.rollup import TaskNode, Weight, by_budget, by_working_days
 from dxplanner.core.schedule import Link
 from dxplanner.core.workdays import WorkCalendar, vietnam_calendar
-from dxplanner.i18n import _
+from dxplanner.i18n import N_
 
-# The names `dxplanner check` prints, in the order it prints them.
+# The names `dxplanner check` prints (translated where printed), in the order it prints them.
 COUNTED: Sequence[tuple[str, type[SQLModel]]] = (
-    ("units", Unit),
-    ("socio-economic plans", SocioEconomicPlan),
-    ("strategies", Strategy),
-    ("goals", Goal),
-    ("indicators", Indicator),
-    ("indicator targets", IndicatorTarget),
-    ("indicator values", IndicatorValue),
-    ("plans", ActionPlan),
-    ("plan days off", PlanDayOff),
-    ("tasks", Task),
-    ("cooperating units", TaskUnit),
-    ("task goals", TaskGoal),
-    ("dependencies", Dependency),
-    ("budget lines", BudgetLine),
-    ("staff lines", StaffLine),
-    ("progress reports", ProgressReport),
-    ("risks", Risk),
+    (N_("units"), Unit),
+    (N_("socio-economic plans"), SocioEconomicPlan),
+    (N_("strategies"), Strategy),
+    (N_("goals"), Goal),
+    (N_("indicators"), Indicator),
+    (N_("indicator targets"), IndicatorTarget),
+    (N_("indicator values"), IndicatorValue),
+    (N_("plans"), ActionPlan),
+    (N_("plan days off"), PlanDayOff),
+    (N_("tasks"), Task),
+    (N_("cooperating units"), TaskUnit),
+    (N_("task goals"), TaskGoal),
+    (N_("dependencies"), Dependency),
+    (N_("budget lines"), BudgetLine),
+    (N_("staff lines"), StaffLine),
+    (N_("progress reports"), ProgressReport),
+    (N_("risks"), Risk),
 )
 
 
@@ -102,27 +102,6 @@ class TaskRow:
     kind: TaskKind
     lead_unit: str | None
     status: TaskStatus
-
-
-def record_counts(session: Session) -> dict[str, int]:
-    """How many records of each kind the file holds."""
-    return {name: int(session.exec(select(func.count()).select_from(model)).one()) for name, model in COUNTED}
-
-
-def integrity_problems(session: Session) -> list[str]:
-    """What SQLite's own checks find wrong with the file (empty when it is sound)."""
-    connection = session.connection()
-    if connection.dialect.name != "sqlite":
-        return []
-    problems = [str(row[0]) for row in connection.exec_driver_sql("PRAGMA integrity_check")]
-    problems = [problem for problem in problems if problem != "ok"]
-    problems += [
-        _("a row of {table} (#{row}) refers to a missing row of {target}").format(
-            table=row[0], row=row[1], target=row[2]
-        )
-        for row in connection.exec_driver_sql("PRAGMA foreign_key_check")
-    ]
-    return problems
 
 
 def strategies(session: Session) -> list[StrategyItem]:

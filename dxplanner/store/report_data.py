@@ -69,6 +69,14 @@ def read_report(
     )
 
 
+def chosen_plan(store: PlanStore, plan_id: int | None, as_of: datetime.date) -> int:
+    """The id of the plan a report on as_of is about (NotFoundError when there is none)."""
+    with store.read() as session:
+        plan_id = _chosen_plan(session, plan_id, as_of).id
+    assert plan_id is not None
+    return plan_id
+
+
 def _chosen_plan(session: Session, plan_id: int | None, as_of: datetime.date) -> ActionPlan:
     if plan_id is not None:
         plan = session.get(ActionPlan, plan_id)

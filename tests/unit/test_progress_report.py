@@ -350,8 +350,9 @@ def test_units_with_awkward_names_each_get_a_sheet_excel_opens(demo_path: Path, 
     path = tmp_path / "bao-cao.xlsx"
     status, out, err = _report(str(demo_path), "--out", str(path), "--plan", str(PLAN), "--by-unit")
     assert (status, err) == (0, "")
-    # The unit's name stands in three sheets' rows, but the cleaning is said once for each text.
-    assert out.count("Đã bỏ các ký tự điều khiển khỏi “Đơn vị lạ…”") == 1, out
+    # The unit's name stands in three sheets' rows, but the cleaning is said once for each text, and
+    # in the user's language (English here), not the report's.
+    assert out.count("Control characters were taken out of “Đơn vị lạ…”") == 1, out
     names = openpyxl.load_workbook(path).sheetnames
     expected_names = ("Phòng A B Thử", "phòng a b thử (2)", "Đơn vị lạ", "Đơn vị", "History (2)", "🚀" * 15)
     for expected in (*expected_names, "Văn phòng", "Văn phòng (2)"):
