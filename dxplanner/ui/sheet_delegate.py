@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -35,6 +36,16 @@ class SheetDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._units = units
         self.qt_date_format = qt_date_format
+        # What a refused edit held, to show again when its cell is reopened for correcting.
+        self._retry: tuple[QPersistentModelIndex, Any] | None = None
+
+    def retry(self, index: Index, value: Any) -> None:
+        """Start the next editor of this cell from value (what the user entered and was refused)."""
+        self._retry = (QPersistentModelIndex(index), value)
+
+    def forget_retry(self) -> None:
+        """Start editors from the model's values again."""
+        self._retry = None
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         column = SheetColumn(index.column())
@@ -66,7 +77,27 @@ class SheetDelegate(QStyledItemDelegate):
             return checklist
         return QLineEdit(parent)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The unit editors say themselves when Enter means "done" (in the picker it may only close
+        # the list of matches; in the checklist it may only tick the one match). Qt's own handling
+        # would commit and close them a second time, from a queued call that can land inside the
+        # refusal box of the first commit and delete the editor under it.
+        if (
+            isinstance(watched, UnitPicker | UnitChecklist)
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            return False
+        return super().eventFilter(watched, event)
+
     def _finish(self, editor: QWidget) -> None:
+        # The editor's own "done" (Enter, a click on a match), taken once. With Qt's Enter kept off
+        # these editors (eventFilter), a refusal's box is the only event loop the editor waits in
+        # before it is closed here, and nothing closes it underneath.
+        if editor.property("finishing"):
+            return
+        editor.setProperty("finishing", True)
         self.commitData.emit(editor)
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
@@ -81,12 +112,18 @@ class SheetDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
+        if self._retry is not None and self._retry[0] == QPersistentModelIndex(index):
+            value = self._retry[1]
+            self._retry = None
         if isinstance(editor, QDateEdit):
             editor.setDate(to_qdate(value))
         elif isinstance(editor, QSpinBox):
             editor.setValue(round(value or 0))
         elif isinstance(editor, UnitPicker):
-            editor.set_unit(value)
+            if isinstance(value, str):  # a name that was refused, to correct
+                editor.setEditText(value)
+            else:
+                editor.set_unit(value)
         elif isinstance(editor, UnitChecklist):
             editor.set_units(value or ())
         elif isinstance(editor, QComboBox):

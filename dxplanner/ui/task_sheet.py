@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -259,6 +259,7 @@ class TaskSheet(QWidget):
                         )
                     ),
                 )
+                self._reopen(task_id, column, unit_id)
                 return False
             operation = lambda store: task_operations.update_task(store, task_id, lead_unit_id=unit_id)  # noqa: E731
         elif column is SheetColumn.COOPERATING:
@@ -268,7 +269,27 @@ class TaskSheet(QWidget):
         else:
             field = _FIELDS[column]
             operation = lambda store: task_operations.update_task(store, task_id, **{field: value})  # noqa: E731
-        return self.session.run(title, operation) is not None
+        if self.session.run(title, operation) is None:
+            self._reopen(task_id, column, value)
+            return False
+        return True
+
+    def _reopen(self, task_id: int, column: SheetColumn, value: Any) -> None:
+        """Bring the user back to a refused cell, holding what was entered, to correct (Escape drops it)."""
+
+        def again() -> None:
+            index = self.model.index_of(task_id, column)
+            delegate = self.view.itemDelegate()
+            if not index.isValid() or not isinstance(delegate, SheetDelegate):
+                return
+            self.view.setCurrentIndex(index)
+            delegate.retry(index, value)
+            self.view.edit(index)
+            if self.view.state() != self.view.State.EditingState:
+                delegate.forget_retry()
+
+        # After the refused editor has closed: the view opens one editor at a time.
+        QTimer.singleShot(0, self, again)
 
     def _unit_id(self, value: Any, what: str) -> int | object | None:
         if value is None or isinstance(value, int):
