@@ -148,6 +148,15 @@ def plans(session: Session, strategy_id: int | None) -> list[PlanItem]:
     return [PlanItem(*row) for row in rows]
 
 
+def plan_period(session: Session, plan_id: int) -> tuple[datetime.date, datetime.date] | None:
+    """The first and last day of an action plan (None when there is no such plan)."""
+    plan = table(ActionPlan)
+    row = (
+        session.connection().execute(sa.select(plan.c.start, plan.c.end).where(plan.c.id == plan_id)).first()
+    )
+    return None if row is None else (row[0], row[1])
+
+
 def task_children(session: Session, plan_id: int, parent_id: int | None) -> list[TaskItem]:
     """The tasks directly below parent_id (top level when None), in order, with their child counts."""
     task = table(Task)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from typing import Any
 
@@ -9,7 +10,6 @@ from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPe
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QLineEdit,
     QSpinBox,
     QStyledItemDelegate,
@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 from dxplanner.core.enums import TaskKind, TaskStatus
 from dxplanner.core.matching import UnitIndex
 from dxplanner.labels import label
+from dxplanner.ui.date_line import DateLine
+from dxplanner.ui.dates import DEFAULT_DATES, DateStyle
 from dxplanner.ui.pickers import UnitChecklist, UnitPicker
-from dxplanner.ui.qdates import NO_DATE, from_qdate, to_qdate
 from dxplanner.ui.sheet_model import SheetColumn
 
 Index = QModelIndex | QPersistentModelIndex
@@ -31,11 +32,17 @@ class SheetDelegate(QStyledItemDelegate):
     """Chooses the editor each column needs, and turns what was entered into a value."""
 
     def __init__(
-        self, units: Callable[[], UnitIndex], qt_date_format: str = "dd/MM/yyyy", parent: Any = None
+        self,
+        units: Callable[[], UnitIndex],
+        dates: DateStyle = DEFAULT_DATES,
+        first_page: Callable[[Index], datetime.date] | None = None,
+        parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self._units = units
-        self.qt_date_format = qt_date_format
+        self.dates = dates
+        # The day a date cell's calendar opens on when the cell holds no date.
+        self._first_page = first_page or (lambda _index: datetime.date.today())
         # What a refused edit held, to show again when its cell is reopened for correcting.
         self._retry: tuple[QPersistentModelIndex, Any] | None = None
 
@@ -50,12 +57,10 @@ class SheetDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         column = SheetColumn(index.column())
         if column in (SheetColumn.START, SheetColumn.END):
-            editor = QDateEdit(parent)
-            editor.setCalendarPopup(True)
-            editor.setDisplayFormat(self.qt_date_format)
-            editor.setMinimumDate(NO_DATE)
-            editor.setSpecialValueText(" ")
-            return editor
+            cell = QPersistentModelIndex(index)
+            line = DateLine(self.dates, lambda: self._first_page(cell), parent)
+            line.picked.connect(lambda: self._finish(line))
+            return line
         if column is SheetColumn.PROGRESS:
             spin = QSpinBox(parent)
             # Wider than 0-100 on purpose: a mistyped 120 is explained by the rule, not silently cut.
@@ -115,8 +120,11 @@ class SheetDelegate(QStyledItemDelegate):
         if self._retry is not None and self._retry[0] == QPersistentModelIndex(index):
             value = self._retry[1]
             self._retry = None
-        if isinstance(editor, QDateEdit):
-            editor.setDate(to_qdate(value))
+        if isinstance(editor, DateLine):
+            if isinstance(value, str):  # what the user typed and was refused, to correct
+                editor.setText(value)
+            else:
+                editor.set_date(value)
         elif isinstance(editor, QSpinBox):
             editor.setValue(round(value or 0))
         elif isinstance(editor, UnitPicker):
@@ -133,8 +141,8 @@ class SheetDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         value: Any
-        if isinstance(editor, QDateEdit):
-            value = from_qdate(editor.date())
+        if isinstance(editor, DateLine):
+            value = editor.text()  # read, or refused, by the sheet, which knows what to say
         elif isinstance(editor, QSpinBox):
             value = float(editor.value())
         elif isinstance(editor, UnitPicker):

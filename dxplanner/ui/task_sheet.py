@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -68,8 +68,8 @@ _WIDTHS = {
     SheetColumn.LEAD: 140,
     SheetColumn.COOPERATING: 160,
     SheetColumn.TIMELINE: 120,
-    SheetColumn.START: 90,
-    SheetColumn.END: 90,
+    SheetColumn.START: 100,
+    SheetColumn.END: 100,
     SheetColumn.PROGRESS: 70,
     SheetColumn.STATUS: 120,
     SheetColumn.PRODUCT: 180,
@@ -102,11 +102,12 @@ class TaskSheet(QWidget):
         self._ask = ask or self._ask_with_a_dialog
         self._units: UnitIndex | None = None
         self.plan_id: int | None = None
+        self._period: tuple[datetime.date, datetime.date] | None = None
 
         self.model = TaskSheetModel(self._edit, today, dates.python, self)
         self.view = SheetView(self)
         self.view.setModel(self.model)
-        self.view.setItemDelegate(SheetDelegate(self.units, dates.qt, self.view))
+        self.view.setItemDelegate(SheetDelegate(self.units, dates, self._first_page, self.view))
         header = self.view.header()
         for column, width in _WIDTHS.items():
             header.resizeSection(column, width)
@@ -163,6 +164,10 @@ class TaskSheet(QWidget):
         """Show the tasks of a plan, groups expanded."""
         self.plan_id = plan_id
         self._units = None
+        self._period = None
+        if plan_id is not None:
+            with self.session.store.read() as session:
+                self._period = queries.plan_period(session, plan_id)
         self.model.load(self.session.store, plan_id)
         self._apply_filter()
         self.view.expandToDepth(0)
@@ -264,6 +269,16 @@ class TaskSheet(QWidget):
             operation = lambda store: task_operations.update_task(store, task_id, lead_unit_id=unit_id)  # noqa: E731
         elif column is SheetColumn.COOPERATING:
             operation = lambda store: task_operations.set_task_units(store, task_id, value)  # noqa: E731
+        elif column in (SheetColumn.START, SheetColumn.END) and isinstance(value, str):
+            try:
+                day = self.dates.read(value)
+            except ValueError:
+                show_refusal(self, InvalidInputError(self._not_a_date(column, value)))
+                self._reopen(task_id, column, value)
+                return False
+            if day == self.model.data(self.model.index_of(task_id, column), Qt.ItemDataRole.EditRole):
+                return False  # the same date, typed again: no step to undo
+            return self._edit(task_id, column, day)
         elif column is SheetColumn.TIMELINE:
             operation = lambda store: task_operations.set_task_timeline(store, task_id, value or None)  # noqa: E731
         else:
@@ -290,6 +305,26 @@ class TaskSheet(QWidget):
 
         # After the refused editor has closed: the view opens one editor at a time.
         QTimer.singleShot(0, self, again)
+
+    def _not_a_date(self, column: SheetColumn, text: str) -> str:
+        return _("{what}: “{text}” is not a date. Write it as {pattern}, for example {example}.").format(
+            what=self.model.headerData(column, Qt.Orientation.Horizontal),
+            text=text.strip(),
+            pattern=self.dates.pattern(),
+            example=self.dates.write(self._today()),
+        )
+
+    def _first_page(self, index: QModelIndex | QPersistentModelIndex) -> datetime.date:
+        """Where a blank date cell's calendar opens: an end on its start, else today, or the plan's
+        start when today lies outside the plan."""
+        task_id = self.model.task_id(index)
+        row = self.model.sheet_row(task_id) if task_id is not None else None
+        if index.column() == SheetColumn.END and row is not None and row.planned_start is not None:
+            return row.planned_start
+        today = self._today()
+        if self._period is not None and not self._period[0] <= today <= self._period[1]:
+            return self._period[0]
+        return today
 
     def _unit_id(self, value: Any, what: str) -> int | object | None:
         if value is None or isinstance(value, int):

@@ -47,7 +47,10 @@ def type_as_user(qtbot: QtBot, text: str, finish: Qt.Key = Qt.Key.Key_Return) ->
     """Select all, type text and press finish, each key sent where the keyboard sends it: the focus widget."""
     QApplication.processEvents()
     qtbot.keyClick(_focused(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    type_text(_focused(), text)
+    if text:
+        type_text(_focused(), text)
+    else:  # emptying a cell: what is selected goes with Backspace
+        qtbot.keyClick(_focused(), Qt.Key.Key_Backspace)
     qtbot.keyClick(_focused(), finish)
     QApplication.processEvents()
 
