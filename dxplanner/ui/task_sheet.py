@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dxplanner.core.enums import TaskKind
+from dxplanner.core.enums import TaskKind, TaskStatus
 from dxplanner.core.errors import InvalidInputError
 from dxplanner.core.matching import UnitIndex
 from dxplanner.core.status import Health
@@ -47,7 +47,8 @@ from dxplanner.ui.sheet_model import COLUMN_TITLES, SheetColumn, TaskSheetModel
 from dxplanner.ui.sheet_view import SheetView
 
 Confirm = Callable[[str], bool]
-AskProgress = Callable[[int], "ProgressAnswer | None"]
+# Asked with the (progress, status) of each task to report on.
+AskProgress = Callable[[list[tuple[float, TaskStatus]]], "ProgressAnswer | None"]
 
 # Task fields that a sheet column writes with update_task.
 _FIELDS = {
@@ -400,7 +401,8 @@ class TaskSheet(QWidget):
         chosen = self._leaves_of(self.selected_tasks())
         if not chosen:
             return
-        answer = self._ask(len(chosen))
+        rows = [self.model.sheet_row(task_id) for task_id in chosen]
+        answer = self._ask([(row.progress, row.status) for row in rows if row is not None])
         if answer is None:
             return
         self.session.run(
@@ -721,10 +723,10 @@ class TaskSheet(QWidget):
             action.toggled.connect(lambda shown, chosen=column: self.view.setColumnHidden(chosen, not shown))
         menu.exec(self.view.header().mapToGlobal(position))
 
-    def _ask_with_a_dialog(self, count: int) -> ProgressAnswer | None:
+    def _ask_with_a_dialog(self, standing: list[tuple[float, TaskStatus]]) -> ProgressAnswer | None:
         from dxplanner.ui.progress_dialog import ask_progress
 
-        return ask_progress(self, count, self._today(), self.dates.qt)
+        return ask_progress(self, standing, self._today(), self.dates.qt, self._confirm)
 
     def _confirm_with_a_box(self, question: str) -> bool:
         from PySide6.QtWidgets import QMessageBox

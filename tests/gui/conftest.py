@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from dxplanner.core.enums import TaskStatus
 from dxplanner.store.plan_file import open_plan_file
 from dxplanner.ui.gui import create_plan
 from dxplanner.ui.main_window import MainWindow
@@ -85,8 +86,8 @@ class Answers:
         self.questions.append(question)
         return self.confirm
 
-    def ask_progress(self, count: int) -> ProgressAnswer | None:
-        self.questions.append(f"progress of {count}")
+    def ask_progress(self, standing: list[tuple[float, TaskStatus]]) -> ProgressAnswer | None:
+        self.questions.append(f"progress of {len(standing)}")
         return self.progress
 
 
