@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from dxplanner.core.enums import TaskStatus
+from dxplanner.core.progress_status import progress_after_status
 from dxplanner.i18n import _
 from dxplanner.labels import label
 from dxplanner.store.operations.progress import status_for_progress
@@ -83,6 +84,8 @@ class ProgressDialog(QDialog):
         self.status.setCurrentIndex(max(0, self.status.findData(self._stated(statuses))))
         self._name_derived_status()
         self.progress.valueChanged.connect(self._name_derived_status)
+        self.progress.valueChanged.connect(self._status_follows_figure)
+        self.status.currentIndexChanged.connect(self._figure_follows_status)
         self.remark = QLineEdit()
         self.remark.setPlaceholderText(_("e.g. Đã ban hành Nghị định"))
         form = QFormLayout(self)
@@ -110,6 +113,21 @@ class ProgressDialog(QDialog):
         # The first choice leaves the status to the report: what that means depends on the figure.
         keeping = self.progress.value() == KEEP_EACH
         self.status.setItemText(0, _("(each keeps its own)") if keeping else _("(from the progress)"))
+
+    def _figure_follows_status(self) -> None:
+        # Completed is 100% and not started 0%: a report saying otherwise would show another figure.
+        chosen = self.status.currentData()
+        if chosen == TaskStatus.COMPLETED:
+            self.progress.setValue(100)
+        elif chosen == TaskStatus.NOT_STARTED:
+            self.progress.setValue(0)
+
+    def _status_follows_figure(self, value: int) -> None:
+        chosen = self.status.currentData()
+        if chosen is None or value == KEEP_EACH:
+            return
+        if progress_after_status(TaskStatus(chosen), float(value)) != float(value):
+            self.status.setCurrentIndex(0)  # a figure the chosen status denies: the figure says it
 
     def _figure(self) -> float | None:
         """The figure to report; None for each task's own."""

@@ -36,6 +36,7 @@ from dxplanner.store.plan_store import PlanStore
 from dxplanner.store.task_search import TaskFilter, matching_tasks
 from dxplanner.ui.dates import DEFAULT_DATES, DateStyle
 from dxplanner.ui.errors import show_refusal
+from dxplanner.ui.progress_edits import agreeing_fields
 from dxplanner.ui.qdates import NO_DATE, from_qdate, to_qdate
 from dxplanner.ui.session import DataChange, PlanSession
 
@@ -84,6 +85,7 @@ class TaskSheet(QWidget):
     """The tasks of one plan, edited in place and from the keyboard; every change is undoable."""
 
     counts_changed = Signal(int, int)  # tasks shown, of which late
+    notice = Signal(str)  # what an edit did besides what was typed, for the status bar
     task_selected = Signal(object)  # a task id, or None
 
     def __init__(
@@ -253,20 +255,15 @@ class TaskSheet(QWidget):
         title = _("Edit {what} of “{task}”").format(
             what=self.model.headerData(column, Qt.Orientation.Horizontal), task=name
         )
+        notice: str | None = None
         operation: Callable[[PlanStore], Changes]
         if column is SheetColumn.LEAD:
             unit_id = self._unit_id(value, _("Lead unit"))
             if isinstance(unit_id, str):
-                show_refusal(
-                    self,
-                    InvalidInputError(
-                        _("{what}: no single unit is called '{text}'.").format(
-                            what=_("Lead unit"), text=unit_id
-                        )
-                    ),
+                text = _("{what}: no single unit is called '{text}'.").format(
+                    what=_("Lead unit"), text=unit_id
                 )
-                self._reopen(task_id, column, unit_id)
-                return False
+                return self._refuse(task_id, column, unit_id, text)
             operation = lambda store: task_operations.update_task(store, task_id, lead_unit_id=unit_id)  # noqa: E731
         elif column is SheetColumn.COOPERATING:
             operation = lambda store: task_operations.set_task_units(store, task_id, value)  # noqa: E731
@@ -274,21 +271,40 @@ class TaskSheet(QWidget):
             try:
                 day = self.dates.read(value)
             except ValueError:
-                show_refusal(self, InvalidInputError(self._not_a_date(column, value)))
-                self._reopen(task_id, column, value)
-                return False
+                return self._refuse(task_id, column, value, self._not_a_date(column, value))
             if day == self.model.data(self.model.index_of(task_id, column), Qt.ItemDataRole.EditRole):
                 return False  # the same date, typed again: no step to undo
             return self._edit(task_id, column, day)
         elif column is SheetColumn.TIMELINE:
             operation = lambda store: task_operations.set_task_timeline(store, task_id, value or None)  # noqa: E731
         else:
-            field = _FIELDS[column]
-            operation = lambda store: task_operations.update_task(store, task_id, **{field: value})  # noqa: E731
+            fields: dict[str, Any] = {_FIELDS[column]: value}
+            if column in (SheetColumn.PROGRESS, SheetColumn.STATUS) and row is not None:
+                agreed = agreeing_fields(row, column is SheetColumn.PROGRESS, value)
+                if isinstance(agreed, str):
+                    return self._refuse(task_id, column, value, agreed)
+                fields, notice = agreed
+            operation = lambda store: task_operations.update_task(store, task_id, **fields)  # noqa: E731
         if self.session.run(title, operation) is None:
             self._reopen(task_id, column, value)
             return False
+        if (
+            column is SheetColumn.STATUS
+            and value == TaskStatus.IN_PROGRESS
+            and self.model.health(task_id) is Health.NOT_STARTED
+        ):
+            # No contradiction, but the status column shows a standing, and this one did not move.
+            told = _("“{task}” is in progress, but shows as not started until its progress is above 0%.")
+            notice = told.format(task=name)
+        if notice:
+            self.notice.emit(notice)
         return True
+
+    def _refuse(self, task_id: int, column: SheetColumn, value: Any, message: str) -> bool:
+        """Say why an edit was refused, and bring the user back to the cell."""
+        show_refusal(self, InvalidInputError(message))
+        self._reopen(task_id, column, value)
+        return False
 
     def _reopen(self, task_id: int, column: SheetColumn, value: Any) -> None:
         """Bring the user back to a refused cell, holding what was entered, to correct (Escape drops it)."""

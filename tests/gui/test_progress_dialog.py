@@ -171,3 +171,17 @@ def test_the_dialog_starts_from_a_status_the_figure_does_not_say(qtbot: QtBot) -
     assert dialog.status.currentData() == TaskStatus.SUSPENDED.value
     answer = dialog.answer()
     assert (answer.progress, answer.status) == (40.0, TaskStatus.SUSPENDED)
+
+
+def test_the_dialogs_figure_and_status_keep_in_agreement(qtbot: QtBot) -> None:
+    dialog = ProgressDialog([60.0], [TaskStatus.IN_PROGRESS], datetime.date(2026, 11, 20), "dd/MM/yyyy")
+    qtbot.addWidget(dialog)
+    dialog.status.setCurrentIndex(dialog.status.findData(TaskStatus.COMPLETED.value))
+    assert dialog.progress.value() == 100
+    assert (dialog.answer().progress, dialog.answer().status) == (100.0, TaskStatus.COMPLETED)
+    dialog.progress.setFocus()
+    qtbot.keyClick(dialog.progress, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(dialog.progress, "70")
+    assert dialog.status.currentData() is None  # completed no longer: the figure says the status
+    dialog.status.setCurrentIndex(dialog.status.findData(TaskStatus.NOT_STARTED.value))
+    assert dialog.progress.value() == 0
