@@ -80,7 +80,11 @@ class SheetDelegate(QStyledItemDelegate):
             checklist = UnitChecklist(self._units().units, parent)
             checklist.committed.connect(lambda: self._finish(checklist))
             return checklist
-        return QLineEdit(parent)
+        text = QLineEdit(parent)
+        if column is SheetColumn.CODE:
+            # A number the task takes from its place shows greyed, to keep or type over.
+            text.setPlaceholderText(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+        return text
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The unit editors say themselves when Enter means "done" (in the picker it may only close
