@@ -6,20 +6,22 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QSpinBox
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QSpinBox
 from pytestqt.qtbot import QtBot
 
+from dxplanner.ui.date_line import DateLine
 from dxplanner.ui.main_window import MainWindow
 from dxplanner.ui.pickers import UnitChecklist, UnitPicker
 from dxplanner.ui.sheet_model import SheetColumn
 from dxplanner.ui.task_sheet import TaskSheet
 from tests.conftest import snapshot
-from tests.gui.keys import open_editor, type_as_user
+from tests.gui.keys import open_editor, type_as_user, type_text
 
 pytestmark = pytest.mark.gui
 
 DECREE = 353  # led by Bộ Khoa học và Công nghệ, 01/07/2026 - 30/09/2026, 75%
 POLICE = 7  # Bộ Công an
+CORE_DATA = 354  # completed, 100%
 FINANCE = 13  # Bộ Tài chính, cooperating on DECREE
 SCIENCE = 23  # Bộ Khoa học và Công nghệ
 
@@ -129,3 +131,40 @@ def test_an_emptied_task_name_is_refused_and_the_name_cell_opens_again(
     assert snapshot(window.store) == before  # type: ignore[arg-type]
     qtbot.waitUntil(lambda: isinstance(open_editor(), QLineEdit))
     assert sheet.view.currentIndex().column() == SheetColumn.NAME
+
+
+def test_an_end_picked_before_the_start_in_the_calendar_is_refused_once_and_the_cell_opens_again(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, boxes: list[str]
+) -> None:
+    sheet = _sheet_on(qtbot, window, demo_path, DECREE, SheetColumn.END)
+    before = snapshot(window.store)  # type: ignore[arg-type]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F4)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+    days = QApplication.focusWidget()  # the calendar's table of days, on 30/09/2026
+    assert days is not None
+    for _month in range(4):
+        qtbot.keyClick(days, Qt.Key.Key_PageUp)  # to 30/05/2026, before the start on 01/07/2026
+    qtbot.keyClick(days, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(boxes) == 1)
+    assert "the end (30/05/2026) is before the start (01/07/2026)" in boxes[0]
+    assert snapshot(window.store) == before  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: isinstance(open_editor(), DateLine))
+    line = open_editor()
+    assert isinstance(line, DateLine) and line.text() == "30/05/2026"
+    assert sheet.view.currentIndex().column() == SheetColumn.END
+
+
+def test_a_refused_status_is_said_once_in_a_real_box_and_the_list_opens_again(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, boxes: list[str]
+) -> None:
+    sheet = _sheet_on(qtbot, window, demo_path, CORE_DATA, SheetColumn.STATUS)
+    before = snapshot(window.store)  # type: ignore[arg-type]
+    combo = open_editor()
+    assert isinstance(combo, QComboBox)
+    type_text(combo, "In")  # In progress, on a task at 100%
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(boxes) == 1)
+    assert boxes[0].endswith("type the progress it has really made in its Progress cell: the status follows.")
+    assert snapshot(window.store) == before  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: isinstance(open_editor(), QComboBox))
+    assert sheet.view.currentIndex().column() == SheetColumn.STATUS
