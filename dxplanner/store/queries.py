@@ -127,6 +127,24 @@ def plans(session: Session, strategy_id: int | None) -> list[PlanItem]:
     return [PlanItem(*row) for row in rows]
 
 
+def task_codes(
+    session: Session, plan_id: int, task_ids: Iterable[int] | None = None
+) -> dict[int, str | None]:
+    """The numbers tasks were given (None where none), of a whole plan or only of task_ids."""
+    task = table(Task)
+    condition = task.c.plan_id == plan_id if task_ids is None else task.c.id.in_(list(task_ids))
+    return dict(session.connection().execute(sa.select(task.c.id, task.c.code).where(condition)).all())
+
+
+def plan_period(session: Session, plan_id: int) -> tuple[datetime.date, datetime.date] | None:
+    """The first and last day of an action plan (None when there is no such plan)."""
+    plan = table(ActionPlan)
+    row = (
+        session.connection().execute(sa.select(plan.c.start, plan.c.end).where(plan.c.id == plan_id)).first()
+    )
+    return None if row is None else (row[0], row[1])
+
+
 def task_children(session: Session, plan_id: int, parent_id: int | None) -> list[TaskItem]:
     """The tasks directly below parent_id (top level when None), in order, with their child counts."""
     task = table(Task)

@@ -15,6 +15,7 @@ from dxplanner.core.models import ActionPlan, ProgressReport, Task, TaskUnit, Un
 from dxplanner.core.report import ReportData, ReportRow
 from dxplanner.core.rollup import Rolled, TaskNode, children_by_parent, has_own_work, roll_up
 from dxplanner.core.status import Health, health_of_all
+from dxplanner.core.task_numbers import NumberedTask, task_numbers
 from dxplanner.i18n import _
 from dxplanner.store import queries
 from dxplanner.store.dashboard_data import DashboardReader
@@ -119,6 +120,10 @@ def _rows(
     ):
         helpers[task_id].append(units.get(unit_id, ""))
     remarks = _latest_remarks(session, plan_id, as_of)
+    # The numbers the sheet shows: a task added in the window has none of its own.
+    numbers = task_numbers(
+        NumberedTask(node.id, node.parent_id, node.position, facts[node.id].code) for node in nodes
+    )
     _by_id, children = children_by_parent(nodes)
     rows: list[ReportRow] = []
 
@@ -133,7 +138,7 @@ def _rows(
                 ReportRow(
                     task_id=node.id,
                     level=level,
-                    code=fact.code,
+                    code=numbers.get(node.id) or fact.code,
                     name=fact.name,
                     is_group=node.id in children,
                     lead=units.get(fact.lead_unit_id) if fact.lead_unit_id is not None else None,

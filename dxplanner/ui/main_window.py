@@ -339,6 +339,7 @@ class MainWindow(QMainWindow):
             self.session, self.preferences, self._today, self._confirm, self._ask, self.select
         )
         self.editor.sheet.counts_changed.connect(self._show_counts)
+        self.editor.sheet.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         old = self.splitter.widget(1)
         self.splitter.replaceWidget(1, self.editor)
         if old is not None and old is not self.placeholder:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from dxplanner.core.enums import TaskKind
 from dxplanner.core.rollup import Rolled, TaskNode, Weight, has_own_work, money_rolled, roll_up
 from dxplanner.core.status import Health, health_of_all, slippage_days
+from dxplanner.core.task_numbers import NumberedTask, task_numbers
 from dxplanner.core.workdays import WorkCalendar
 from dxplanner.i18n import N_, _
 from dxplanner.labels import label
@@ -116,6 +117,8 @@ class TaskSheetModel(QAbstractItemModel):
         self._late: set[int] = set()
         self._work: set[int] = set()  # leaves, and groups with work of their own: what counts as a task
         self._money: dict[int, int] = {}  # each task's own budget and all of it below, in đồng
+        self._codes: dict[int, str | None] = {}  # the numbers tasks were given
+        self._numbers: dict[int, str] = {}  # the numbers shown: given, else from the task's place
 
     # Loading.
 
@@ -131,6 +134,7 @@ class TaskSheetModel(QAbstractItemModel):
     def _read_structure(self) -> None:
         self._nodes, self._rolled, self._health, self._late, self._work = {}, {}, {}, set(), set()
         self._money = {}
+        self._codes, self._numbers = {}, {}
         if self.store is None or self.plan_id is None:
             self._index_structure()
             return
@@ -139,8 +143,19 @@ class TaskSheetModel(QAbstractItemModel):
             nodes = queries.outline_nodes(session, [self.plan_id])
             self._nodes = {node.id: node for node in nodes}
             self._read_money(session)
+            self._codes = queries.task_codes(session, self.plan_id)
         self._index_structure()
         self._roll_up(self._nodes.values())
+        self._renumber()
+
+    def _renumber(self) -> set[int]:
+        """Work out the shown numbers again; the tasks whose number changed."""
+        before = self._numbers
+        self._numbers = task_numbers(
+            NumberedTask(node.id, node.parent_id, node.position, self._codes.get(node.id))
+            for node in self._nodes.values()
+        )
+        return {task_id for task_id, number in self._numbers.items() if before.get(task_id) != number}
 
     def _read_money(self, session: Any) -> None:
         """Each task's budget with everything below it, and the roll-up weights (they may be money)."""
@@ -208,6 +223,10 @@ class TaskSheetModel(QAbstractItemModel):
         if task_id not in self._row or (self._shown is not None and task_id not in self._shown):
             return QModelIndex()
         return self.createIndex(self._row[task_id], column, task_id)
+
+    def number(self, task_id: int) -> str | None:
+        """The number (STT) a task shows: the one it was given, else the one its place gives it."""
+        return self._numbers.get(task_id)
 
     def has_children(self, task_id: int) -> bool:
         """Whether any task lies below this one (in the whole plan, not only what the filter shows)."""
@@ -308,6 +327,7 @@ class TaskSheetModel(QAbstractItemModel):
         if changed_tasks:
             with self.store.read() as session:
                 fresh = {node.id: node for node in queries.outline_nodes(session, [], changed_tasks)}
+                codes = queries.task_codes(session, self.plan_id, changed_tasks)
             if any(
                 (fresh[task_id].parent_id, fresh[task_id].position)
                 != (self._nodes[task_id].parent_id, self._nodes[task_id].position)
@@ -316,7 +336,12 @@ class TaskSheetModel(QAbstractItemModel):
                 self._reload()
                 return
             self._nodes.update(fresh)
-            self._refresh_tasks(changed_tasks)
+            renumbered: set[int] = set()
+            if any(self._codes.get(task_id) != code for task_id, code in codes.items()):
+                # A number typed, or cleared, renumbers the siblings that follow it.
+                self._codes.update(codes)
+                renumbered = self._renumber()
+            self._refresh_tasks(changed_tasks | renumbered)
         if change.touches("budget_line"):
             # Totals change, and so do roll-ups when the plan weighs its tasks by their money.
             with self.store.read() as session:
@@ -428,10 +453,8 @@ class TaskSheetModel(QAbstractItemModel):
             return self._value(task_id, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _RIGHT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and self._children.get(task_id):
-            font = QFont()
-            font.setBold(True)
-            return font
+        if role == Qt.ItemDataRole.FontRole:
+            return self._font(task_id, column)
         if role == Qt.ItemDataRole.ForegroundRole:
             state = self._health.get(task_id)
             if state is Health.LATE:
@@ -442,6 +465,17 @@ class TaskSheetModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(task_id, column)
         return None
+
+    def _font(self, task_id: int, column: SheetColumn) -> QFont | None:
+        group = bool(self._children.get(task_id))
+        # A number the task takes from its place, not one it was given, is set in italics.
+        derived = column is SheetColumn.CODE and not (self._codes.get(task_id) or "").strip()
+        if not group and not derived:
+            return None
+        font = QFont()
+        font.setBold(group)
+        font.setItalic(derived)
+        return font
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         task_id = self.task_id(index)
@@ -492,7 +526,7 @@ class TaskSheetModel(QAbstractItemModel):
             slip = slippage_days(row.baseline_end, row.planned_end, row.actual_end)
             return "" if slip is None else f"{slip:+d}"
         return {
-            SheetColumn.CODE: row.code,
+            SheetColumn.CODE: self._numbers.get(task_id, row.code),
             SheetColumn.NAME: row.name,
             SheetColumn.LEAD: row.lead_unit,
             SheetColumn.COOPERATING: row.cooperating,
@@ -528,6 +562,8 @@ class TaskSheetModel(QAbstractItemModel):
         if column is SheetColumn.NAME:
             state = self._health.get(task_id)
             return f"{row.name}\n{label(state)}" if state else row.name
+        if column is SheetColumn.CODE and not (row.code or "").strip():
+            return _("Numbered by its place in the plan; type a number to give it one of its own.")
         node = self._nodes.get(task_id)
         if column is SheetColumn.PROGRESS and task_id in self._groups and node and has_own_work(node):
             # Say what the figure is made of: the group's own reported share is in it.

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QDateEdit, QSpinBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QSpinBox
 from pytestqt.qtbot import QtBot
 
+from dxplanner.ui.date_line import DateLine
 from dxplanner.ui.main_window import MainWindow
 from dxplanner.ui.sheet_model import SheetColumn
 from dxplanner.ui.task_sheet import TaskSheet
@@ -48,8 +49,9 @@ def test_an_end_before_the_start_is_explained_and_changes_nothing(
     sheet = _sheet(window, demo_path)
     before = snapshot(window.store)  # type: ignore[arg-type]
     editor = _open_cell_editor(qtbot, sheet, DECREE_ON_DIGITAL_SERVICES, SheetColumn.END)
-    assert isinstance(editor, QDateEdit)
-    editor.setDate(QDate(2026, 6, 1))
+    assert isinstance(editor, DateLine)
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, "01/06/2026")
     _finish(qtbot, editor)
     assert len(messages) == 1
     assert "the end (01/06/2026) is before the start (01/07/2026)" in messages[0]

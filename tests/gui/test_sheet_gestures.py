@@ -98,7 +98,9 @@ def test_tab_walks_the_cells_of_a_row_then_the_next_row(
 
 
 def test_the_progress_dialog_gives_back_what_was_entered(qtbot: QtBot) -> None:
-    dialog = ProgressDialog(3, datetime.date(2026, 11, 20), "dd/MM/yyyy")
+    dialog = ProgressDialog(
+        [10.0, 20.0, 30.0], [TaskStatus.IN_PROGRESS] * 3, datetime.date(2026, 11, 20), "dd/MM/yyyy"
+    )
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Report progress of 3 tasks"
     assert dialog.as_of.date() == QDate(2026, 11, 20)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDateEdit
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
@@ -19,6 +19,7 @@ from dxplanner.core.status import Health
 from dxplanner.core.text import fold
 from dxplanner.paths import AppPaths
 from dxplanner.ui.app_settings import SettingsDialog
+from dxplanner.ui.date_line import DateLine
 from dxplanner.ui.gui import Windows
 from dxplanner.ui.main_window import MainWindow
 from dxplanner.ui.sheet_model import SheetColumn
@@ -139,8 +140,9 @@ def test_a_baseline_shows_slippage_and_replacing_one_is_asked_first(
     sheet.view.setFocus()
     qtbot.keyClick(sheet.view, Qt.Key.Key_F2)
     editor = open_editor()
-    assert isinstance(editor, QDateEdit)
-    editor.setDate(QDate(2026, 10, 10))
+    assert isinstance(editor, DateLine)
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, "10/10/2026")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     QApplication.processEvents()
     assert sheet.model.data(sheet.model.index_of(DECREE_ON_DIGITAL_SERVICES, SheetColumn.SLIPPAGE)) == "+10"
