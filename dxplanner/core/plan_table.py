@@ -79,6 +79,9 @@ class TableTask:
     notes: str | None = None
     progress: float | None = None
     budget: list[Amount] = field(default_factory=list)
+    # Every guess the reading made on this row, in the user's words ("joined with row 12",
+    # "lead unit filled down from row 8", "'Chủ trì:' trimmed"), so the preview can show it.
+    guesses: list[str] = field(default_factory=list)
 
 
 class MatchKind(enum.StrEnum):
@@ -201,6 +204,7 @@ def _task_json(task: TableTask) -> dict[str, object]:
         "product": task.product,
         "notes": task.notes,
         "budget": [_amount_json(amount) for amount in task.budget],
+        "guesses": list(task.guesses),
     }
 
 
