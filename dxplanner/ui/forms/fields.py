@@ -9,16 +9,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from dxplanner.core.cells import number_cell
-from dxplanner.core.errors import DomainError
+from dxplanner.core.errors import DomainError, InvalidInputError
 from dxplanner.core.matching import UnitIndex
+from dxplanner.i18n import _
 from dxplanner.labels import label
 from dxplanner.numbers import decimal_text
+from dxplanner.ui.app_settings import DATE_FORMATS
+from dxplanner.ui.date_line import DateLine
+from dxplanner.ui.dates import DateStyle
 from dxplanner.ui.errors import show_refusal
 from dxplanner.ui.pickers import UnitPicker
-from dxplanner.ui.qdates import NO_DATE, from_qdate, to_qdate
 
 
 class FieldKind(enum.Enum):
@@ -60,6 +63,7 @@ class BoundField:
         self.spec = spec
         self._on_done = on_done
         self._units = units
+        self._dates = DateStyle(DATE_FORMATS.get(qt_date_format, "%d/%m/%Y"), qt_date_format)
         self.widget = self._make(qt_date_format)
 
     def _make(self, qt_date_format: str) -> QWidget:
@@ -70,12 +74,10 @@ class BoundField:
             editor.setFixedHeight(90)
             return editor
         if kind is FieldKind.DATE:
-            date = QDateEdit()
-            date.setCalendarPopup(True)
-            date.setDisplayFormat(qt_date_format)
-            date.setMinimumDate(NO_DATE)
-            date.setSpecialValueText(" ")
+            # Typed as text, as in the sheet: a date editor's sections misread what is typed.
+            date = DateLine(self._dates, datetime.date.today)
             date.editingFinished.connect(self._on_done)
+            date.picked.connect(self._on_done)
             return date
         if kind in (FieldKind.CHOICE, FieldKind.RECORD):
             combo = QComboBox()
@@ -98,8 +100,8 @@ class BoundField:
         editor = self.widget
         editor.blockSignals(True)
         try:
-            if isinstance(editor, QDateEdit):
-                editor.setDate(to_qdate(value))
+            if isinstance(editor, DateLine):
+                editor.set_date(value)
             elif isinstance(editor, UnitPicker):
                 editor.use_units(self._units())
                 editor.set_unit(value)
@@ -127,8 +129,18 @@ class BoundField:
     def value(self) -> Any:
         """What the editor holds, as the operation takes it (raises DomainError for unreadable numbers)."""
         editor = self.widget
-        if isinstance(editor, QDateEdit):
-            return from_qdate(editor.date())
+        if isinstance(editor, DateLine):
+            try:
+                return self._dates.read(editor.text())
+            except ValueError:
+                raise InvalidInputError(
+                    _("{what}: “{text}” is not a date. Write it as {pattern}, for example {example}.").format(
+                        what=self.spec.title,
+                        text=editor.text().strip(),
+                        pattern=self._dates.pattern(),
+                        example=self._dates.write(datetime.date.today()),
+                    )
+                ) from None
         if isinstance(editor, UnitPicker):
             return editor.unit()
         if isinstance(editor, QComboBox):
