@@ -36,8 +36,12 @@ def _connect(path: Path, mode: str) -> sqlite3.Connection:
     return sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode={mode}", uri=True, isolation_level=None)
 
 
-def settle(path: Path) -> bool:
-    """Let SQLite roll back a hot journal left beside path, as the next open would; True if one was there."""
+def settle(path: Path) -> str | None:
+    """Let SQLite roll back a hot journal left beside path, as the next open would; say what was there.
+
+    None: no journal. "hot": SQLite rolled it back and deleted it. "cold": its header was never
+    finished, so the write had not reached the file yet; SQLite ignores it until the next write.
+    """
     journal = path.with_name(path.name + "-journal")
     had_journal = journal.exists()
     # A read-only connection cannot roll a journal back; the first read on a writable one does.
@@ -46,7 +50,9 @@ def settle(path: Path) -> bool:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     finally:
         connection.close()
-    return had_journal
+    if not had_journal:
+        return None
+    return "cold" if journal.exists() else "hot"
 
 
 def _first(problems: list[str]) -> list[str]:

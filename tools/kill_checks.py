@@ -58,7 +58,6 @@ def judge(target: Path, expected: Expected, reported: int | None = None) -> Judg
     reported: for an edit loop, how many edits the child had said were done; the file must hold
     those (it was told they were committed) and at most the one after.
     """
-    journal_left = target.with_name(target.name + "-journal").exists()
     if not target.exists():
         left = _leftovers(target, expected, upgraded=False)
         if expected.absent_before:
@@ -69,7 +68,7 @@ def judge(target: Path, expected: Expected, reported: int | None = None) -> Judg
         return Judgement("empty", False, False, (problem,), _leftovers(target, expected, False))
     try:
         read_header(target)
-        settle(target)
+        journal = settle(target)
     except (PlanFileError, sqlite3.DatabaseError) as error:
         return Judgement("unreadable", False, False, (str(error),), _leftovers(target, expected, False))
     problems = sqlite_problems(target)
@@ -94,13 +93,13 @@ def judge(target: Path, expected: Expected, reported: int | None = None) -> Judg
                     f"the file is {expected.name(places[0])} but the child had reported {reported} edits done"
                 )
             places = tuple(told) or places
-        if journal_left:
+        if journal:
             # A journal beside the file means its last transaction never committed: rolled back, the
             # file must be as it was before that transaction began.
             before = 0 if reported is None else reported
             if before not in places:
                 whole = False
-                problems.append(f"a journal was rolled back, yet the file is {expected.name(places[0])}")
+                problems.append(f"a journal was left (no commit), yet the file is {expected.name(places[0])}")
             else:
                 places = (before,)
         state_name = " or ".join(expected.name(place) for place in places)
@@ -109,8 +108,10 @@ def judge(target: Path, expected: Expected, reported: int | None = None) -> Judg
     if expected.needs_backup and upgraded and "complete backup" not in _backups(target, expected):
         problems.append("the file was upgraded, but no complete before-upgrade backup is beside it")
         whole = False
-    if journal_left:
-        leftovers = ("journal of the plan file (rolled back on open)", *leftovers)
+    if journal == "hot":
+        leftovers = ("hot journal of the plan file (rolled back on open)", *leftovers)
+    elif journal == "cold":
+        leftovers = ("cold journal of the plan file (the write had not reached it; ignored)", *leftovers)
     return Judgement(state_name, intact, whole, tuple(problems), leftovers)
 
 

@@ -14,7 +14,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +31,7 @@ from tools.kill_edits import run_edits
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = "plan.dxplan"
 FAMILIES = ("import", "restore", "migration", "edits")
+NAMES = ("import-new", "import-existing", "restore-new", "restore-empty", "migration", "edits")
 
 
 class SetupError(Exception):
@@ -92,8 +93,10 @@ class Sizes:
     measure_runs: int
 
 
-def prepare(work: Path, sizes: Sizes, seed: int, say: Callable[[str], None]) -> list[Scenario]:
-    """Make the inputs in work/inputs and measure every scenario to its end."""
+def prepare(
+    work: Path, sizes: Sizes, seed: int, say: Callable[[str], None], only: Sequence[str] = ()
+) -> list[Scenario]:
+    """Make the inputs in work/inputs and measure each scenario (or those only names) to its end."""
     inputs = work / "inputs"
     inputs.mkdir(parents=True)
     python = sys.executable
@@ -102,8 +105,11 @@ def prepare(work: Path, sizes: Sizes, seed: int, say: Callable[[str], None]) -> 
     demo = create_plan_file(inputs / "demo.dxplan", fill=load_demo)
     empty = create_plan_file(inputs / "empty.dxplan")
     data = inputs / "demo-data.xlsx"
-    _export(demo, data)
-    older = inputs / "old.dxplan"
+    _command("export", str(demo), "--out", str(data))
+    # The old file: the demo with the large plan imported into it, taken back to schema 1.
+    older = shutil.copyfile(demo, inputs / "old.dxplan")
+    _command("import", str(workbook), "--into", str(older))
+    _downgrade(older)
     empty_state = read_state(empty).digest
     unfinished = {empty_state: "an empty plan file: the new file appeared before its content was written"}
 
@@ -121,10 +127,9 @@ def prepare(work: Path, sizes: Sizes, seed: int, say: Callable[[str], None]) -> 
         Scenario("migration", "migration", older, child("upgrade")),
         Scenario("edits", "edits", demo, child("edits", str(seed), str(sizes.edits)), counts_edits=True),
     ]
+    assert tuple(scenario.name for scenario in scenarios) == NAMES
+    scenarios = [scenario for scenario in scenarios if not only or scenario.name in only]
     for scenario in scenarios:
-        if scenario.family == "migration":
-            # The old file: the demo with the large import in it, taken back to schema 1.
-            _older_file(work / "measure-import-existing-1" / TARGET, older)
         if scenario.family == "edits":
             scenario.expected = _replayed(work, demo, seed, sizes.edits)
         after = _measure(work, scenario, sizes.measure_runs)
@@ -143,20 +148,17 @@ def prepare(work: Path, sizes: Sizes, seed: int, say: Callable[[str], None]) -> 
                 needs_backup=scenario.family == "migration",
             )
         say(f"measured {scenario.name}: {scenario.duration:.2f} s to the end")
-    for scenario in scenarios:
-        for run in range(1, sizes.measure_runs + 1):
-            shutil.rmtree(work / f"measure-{scenario.name}-{run}")
     return scenarios
 
 
-def _export(plan: Path, workbook: Path) -> None:
+def _command(*words: str) -> None:
+    """Run a dxplanner command in this process (its inputs are made, not timed)."""
     out, err = io.StringIO(), io.StringIO()
-    if cli.run(["export", str(plan), "--out", str(workbook)], out, err) != cli.EXIT_OK:
-        raise SetupError(f"the export of the demo failed: {err.getvalue()}")
+    if cli.run(words, out, err) != cli.EXIT_OK:
+        raise SetupError(f"dxplanner {words[0]} failed while preparing: {err.getvalue().strip()}")
 
 
-def _older_file(source: Path, older: Path) -> None:
-    shutil.copyfile(source, older)
+def _downgrade(older: Path) -> None:
     engine = create_sqlite_engine(older)
     try:
         downgrade_to(engine, "0001")
@@ -203,6 +205,7 @@ def _measure(work: Path, scenario: Scenario, runs: int) -> str:
         if finished.returncode != 0:
             raise SetupError(f"{scenario.name} failed when run to its end: {finished.stderr.strip()}")
         digests.add(read_state(target).digest)
+        shutil.rmtree(target.parent)
     if len(digests) != 1:
         raise SetupError(f"{scenario.name} does not end in the same state every time")
     return digests.pop()

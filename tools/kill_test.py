@@ -3,10 +3,12 @@
 Each round copies a scenario's starting file into a fresh folder, starts the write in a child
 process (an import of a large plan table, a restore of a data workbook, the upgrade of an older
 file, or a loop of ordinary edits), sends SIGKILL after a random time within the write's measured
-duration, and checks the file: SQLite's integrity and foreign-key checks, dxplanner opens it, and
-its whole content equals the state before or the state after (for the edit loop, the state after
-exactly k edits). A target that did not exist must not exist or be complete. Files left beside the
-target are reported. Failing rounds keep their folder; the summary says how to run one again.
+duration (every fourth round of a scenario, its first included, then waits for the target's
+journal to appear, so that the kill lands inside a write transaction), and checks the file:
+SQLite's integrity and foreign-key checks, dxplanner opens it, and its whole content equals the
+state before or the state after (for the edit loop, the state after exactly k edits). A target
+that did not exist must not exist or be complete. Files left beside the target are reported.
+Failing rounds keep their folder; the summary says how to run one again.
 
 Run: python -m tools.kill_test --kills 120 --seed N [--tasks 10000] [--edits 150]
 """
@@ -16,9 +18,7 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
-import signal
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -27,14 +27,12 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tools.kill_checks import judge
-from tools.kill_scenarios import FAMILIES, Scenario, Sizes, child_environment, place_target, prepare
+from tools.kill_rounds import Round, play_round
+from tools.kill_scenarios import FAMILIES, NAMES, Scenario, SetupError, Sizes, prepare
 
 # A quarter of the kills aim at the last fifth of the write, up to a little past its usual end,
 # where the commit and the clearing up happen.
 END_SHARE, END_FROM, END_TO = 0.25, 0.8, 1.05
-# How often the journal is polled while waiting for a write to be under way.
-POLL_SECONDS = 0.0005
 
 
 @dataclass(frozen=True)
@@ -52,30 +50,6 @@ class Options:
     only: tuple[str, ...] = ()
     delay: float | None = None
     work: Path | None = None
-
-
-@dataclass(frozen=True)
-class Round:
-    """One child started, killed (or finished first), and its file judged."""
-
-    number: int
-    scenario: str
-    family: str
-    waited: float  # the random wait before the kill (mid-write: before watching for a write)
-    delay: float  # when the kill was sent, from the child's start
-    mid_write: bool
-    killed: bool
-    intact: bool
-    whole: bool
-    state: str
-    problems: tuple[str, ...]
-    leftovers: tuple[str, ...]
-    folder: Path
-
-    @property
-    def failed(self) -> bool:
-        """Whether the file was damaged or neither before nor after."""
-        return not (self.intact and self.whole)
 
 
 @dataclass
@@ -150,67 +124,6 @@ def _delay(chance: random.Random, duration: float) -> float:
     return chance.uniform(0.0, duration)
 
 
-def _reported_edits(output: Path) -> int:
-    """The last edit number a child printed whole (a line cut by the kill does not count)."""
-    lines = output.read_text(encoding="utf-8").split("\n")[:-1]
-    return int(lines[-1]) if lines else 0
-
-
-def _stop(child: subprocess.Popen[bytes], delay: float, journal: Path | None, limit: float) -> float:
-    """Wait delay seconds (then, given a journal, until it appears), SIGKILL the child; return when."""
-    started = time.perf_counter()
-    time.sleep(delay)
-    if journal is not None:
-        while child.poll() is None and not journal.exists() and time.perf_counter() - started < limit:
-            time.sleep(POLL_SECONDS)
-    stopped = time.perf_counter() - started
-    if child.poll() is None:
-        child.send_signal(signal.SIGKILL)
-    child.wait()
-    return stopped
-
-
-def play_round(number: int, scenario: Scenario, delay: float, mid_write: bool, work: Path) -> Round:
-    """Start the scenario's child, kill it after delay seconds (mid-write: then once a write is under way)."""
-    folder = work / f"round-{number:03d}"
-    target = place_target(scenario, folder / "files")
-    output, errors = folder / "child.out", folder / "child.err"
-    journal = target.with_name(target.name + "-journal") if mid_write else None
-    sent = delay
-    with output.open("wb") as out, errors.open("wb") as err:
-        child = subprocess.Popen(
-            scenario.command(target), cwd=target.parent, env=child_environment(work), stdout=out, stderr=err
-        )
-        try:
-            sent = _stop(child, delay, journal, limit=10 * scenario.duration + 60)
-        finally:
-            if child.poll() is None:  # only if the waiting was interrupted
-                child.kill()
-                child.wait()
-    killed = child.returncode == -signal.SIGKILL
-    reported = _reported_edits(output) if scenario.counts_edits else None
-    judgement = judge(target, scenario.expected, reported)
-    problems = judgement.problems
-    if not killed and child.returncode != 0:
-        problems = (f"the child failed: {errors.read_text(encoding='utf-8').strip()}", *problems)
-    intact = judgement.intact and (killed or child.returncode == 0)
-    return Round(
-        number,
-        scenario.name,
-        scenario.family,
-        delay,
-        sent,
-        mid_write,
-        killed,
-        intact,
-        judgement.whole,
-        judgement.state,
-        problems,
-        judgement.leftovers,
-        folder,
-    )
-
-
 def _turns(scenarios: Sequence[Scenario], chance: random.Random) -> Iterator[Scenario]:
     """Scenarios in shuffled turns that give each family the same share of rounds."""
     by_family = {family: [s for s in scenarios if s.family == family] for family in FAMILIES}
@@ -227,7 +140,8 @@ def run_kill_test(options: Options, say: Callable[[str], None] = print) -> Summa
     """Prepare the inputs, then play rounds until options.kills kills have landed."""
     started = time.perf_counter()
     work = options.work or Path(tempfile.mkdtemp(prefix="kill-test-"))
-    scenarios = prepare(work, Sizes(options.tasks, options.edits, options.measure_runs), options.seed, say)
+    sizes = Sizes(options.tasks, options.edits, options.measure_runs)
+    scenarios = prepare(work, sizes, options.seed, say, options.only)
     summary = play(scenarios, options, work, say)
     summary.seconds = time.perf_counter() - started
     if options.work is None and not summary.failures:
@@ -240,8 +154,6 @@ def play(scenarios: Sequence[Scenario], options: Options, work: Path, say: Calla
     started = time.perf_counter()
     chance = random.Random(options.seed)
     playing = [s for s in scenarios if not options.only or s.name in options.only]
-    if not playing:
-        raise SystemExit(f"no scenario is called {', '.join(options.only)}")
     summary = Summary(options, work, {s.name: s.duration for s in playing})
     turns = _turns(playing, chance)
     played_of: Counter[str] = Counter()
@@ -285,10 +197,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="N",
         help="kill every N-th round of a scenario once a write is under way (1: all, 0: none)",
     )
-    parser.add_argument("--only", action="append", default=[], metavar="SCENARIO", help="play only these")
+    parser.add_argument("--only", action="append", default=[], choices=NAMES, help="play only these")
     parser.add_argument("--delay", type=float, help="kill every child after this many seconds")
     parser.add_argument("--work", type=Path, help="the folder to work in (kept); by default a temporary one")
     arguments = parser.parse_args(argv)
+    if arguments.work is not None and arguments.work.exists() and any(arguments.work.iterdir()):
+        parser.error(f"{arguments.work} is not empty: give a new or empty folder")
     options = Options(
         arguments.kills,
         arguments.seed,
@@ -300,7 +214,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         arguments.delay,
         arguments.work,
     )
-    summary = run_kill_test(options)
+    try:
+        summary = run_kill_test(options)
+    except SetupError as error:
+        print(f"kill test: {error}", file=sys.stderr)
+        return 1
     for line in summary.lines():
         print(line)
     if summary.failures:

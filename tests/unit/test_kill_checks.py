@@ -11,13 +11,16 @@ from tools.file_state import read_state
 from tools.kill_checks import Expected, judge
 
 
-def _crash_image(source: Path, folder: Path) -> Path:
-    """Copies of source and its journal as a kill in the middle of a large write leaves them."""
+def _crash_image(source: Path, folder: Path, *, spill: bool = True) -> Path:
+    """Copies of source and its journal as a kill in the middle of a large write leaves them.
+
+    spill: the write has reached the file (a tiny page cache makes SQLite write changed pages into
+    it before the commit); without, the changes are all still in the killed process's memory.
+    """
     original = source.read_bytes()
     connection = sqlite3.connect(source, isolation_level=None)
     try:
-        # A tiny page cache makes SQLite write changed pages into the file before the commit.
-        connection.execute("PRAGMA cache_size = 1")
+        connection.execute(f"PRAGMA cache_size = {1 if spill else 10_000}")
         connection.execute("BEGIN IMMEDIATE")
         connection.execute("UPDATE task SET name = name || ' (đã sửa)', notes = 'ghi chú dài ' || id")
         folder.mkdir()
@@ -27,7 +30,7 @@ def _crash_image(source: Path, folder: Path) -> Path:
         connection.execute("ROLLBACK")
         connection.close()
     torn = folder / source.name
-    assert torn.read_bytes() != original, "the write never reached the file: nothing to roll back"
+    assert (torn.read_bytes() != original) == spill
     return torn
 
 
@@ -46,8 +49,17 @@ def test_a_journal_left_by_a_kill_is_rolled_back_and_the_file_judged_as_before(
     torn = _crash_image(demo_path, tmp_path / "killed")
     judgement = judge(torn, expected)
     assert (judgement.state, judgement.intact, judgement.whole) == ("before", True, True)
-    assert judgement.leftovers == ("journal of the plan file (rolled back on open)",)
+    assert judgement.leftovers == ("hot journal of the plan file (rolled back on open)",)
     assert not torn.with_name(torn.name + "-journal").exists()
+
+
+def test_a_journal_of_a_write_that_never_reached_the_file_is_reported_and_the_file_is_before(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    expected = _before_and_after(demo_path, shutil.copyfile(demo_path, tmp_path / "edited.dxplan"))
+    judgement = judge(_crash_image(demo_path, tmp_path / "killed", spill=False), expected)
+    assert (judgement.state, judgement.intact, judgement.whole) == ("before", True, True)
+    assert judgement.leftovers == ("cold journal of the plan file (the write had not reached it; ignored)",)
 
 
 def test_a_half_written_file_without_its_journal_fails(demo_path: Path, tmp_path: Path) -> None:
