@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import enum
 import signal
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +15,14 @@ from tools.kill_scenarios import Scenario, child_environment, place_target
 
 # How often the journal is polled while waiting for a write to be under way.
 POLL_SECONDS = 0.0005
+
+
+class Trigger(enum.StrEnum):
+    """When the kill is sent, once its random delay has passed."""
+
+    TIME = "time"  # at once
+    JOURNAL = "journal"  # once the target's journal appears: a write transaction has begun
+    HOT = "hot"  # once the journal's header is written: changed pages are about to reach the file
 
 
 @dataclass(frozen=True)
@@ -24,7 +34,7 @@ class Round:
     family: str
     waited: float  # the random wait before the kill (mid-write: before watching for a write)
     delay: float  # when the kill was sent, from the child's start
-    mid_write: bool
+    trigger: Trigger
     killed: bool
     intact: bool
     whole: bool
@@ -32,6 +42,11 @@ class Round:
     problems: tuple[str, ...]
     leftovers: tuple[str, ...]
     folder: Path
+
+    @property
+    def mid_write(self) -> bool:
+        """Whether the kill waited for a write transaction to be under way."""
+        return self.trigger is not Trigger.TIME
 
     @property
     def failed(self) -> bool:
@@ -45,13 +60,21 @@ def _reported_edits(output: Path) -> int:
     return int(lines[-1]) if lines else 0
 
 
-def _stop(child: subprocess.Popen[bytes], delay: float, journal: Path | None, limit: float) -> float:
-    """Wait delay seconds (then, given a journal, until it appears), SIGKILL the child; return when."""
+def _hot(journal: Path) -> bool:
+    """Whether the journal's header is written (SQLite zeroes it until the pages are safe in it)."""
+    try:
+        with journal.open("rb") as handle:
+            return bool(handle.read(8).strip(b"\0"))
+    except FileNotFoundError:
+        return False
+
+
+def _stop(child: subprocess.Popen[bytes], delay: float, ready: Callable[[], bool], limit: float) -> float:
+    """Wait delay seconds, then until ready(), and SIGKILL the child; return when the kill was sent."""
     started = time.perf_counter()
     time.sleep(delay)
-    if journal is not None:
-        while child.poll() is None and not journal.exists() and time.perf_counter() - started < limit:
-            time.sleep(POLL_SECONDS)
+    while child.poll() is None and not ready() and time.perf_counter() - started < limit:
+        time.sleep(POLL_SECONDS)
     stopped = time.perf_counter() - started
     if child.poll() is None:
         child.send_signal(signal.SIGKILL)
@@ -59,19 +82,24 @@ def _stop(child: subprocess.Popen[bytes], delay: float, journal: Path | None, li
     return stopped
 
 
-def play_round(number: int, scenario: Scenario, delay: float, mid_write: bool, work: Path) -> Round:
-    """Start the scenario's child, kill it after delay seconds (mid-write: then once a write is under way)."""
+def play_round(number: int, scenario: Scenario, delay: float, trigger: Trigger, work: Path) -> Round:
+    """Start the scenario's child, kill it after delay seconds at the trigger's moment, judge its file."""
     folder = work / f"round-{number:03d}"
     target = place_target(scenario, folder / "files")
     output, errors = folder / "child.out", folder / "child.err"
-    journal = target.with_name(target.name + "-journal") if mid_write else None
+    journal = target.with_name(target.name + "-journal")
+    ready = {
+        Trigger.TIME: lambda: True,
+        Trigger.JOURNAL: journal.exists,
+        Trigger.HOT: lambda: _hot(journal),
+    }[trigger]
     sent = delay
     with output.open("wb") as out, errors.open("wb") as err:
         child = subprocess.Popen(
             scenario.command(target), cwd=target.parent, env=child_environment(work), stdout=out, stderr=err
         )
         try:
-            sent = _stop(child, delay, journal, limit=10 * scenario.duration + 60)
+            sent = _stop(child, delay, ready, limit=10 * scenario.duration + 60)
         finally:
             if child.poll() is None:  # only if the waiting was interrupted
                 child.kill()
@@ -89,7 +117,7 @@ def play_round(number: int, scenario: Scenario, delay: float, mid_write: bool, w
         scenario.family,
         delay,
         sent,
-        mid_write,
+        trigger,
         killed,
         intact,
         judgement.whole,

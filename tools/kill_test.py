@@ -3,8 +3,9 @@
 Each round copies a scenario's starting file into a fresh folder, starts the write in a child
 process (an import of a large plan table, a restore of a data workbook, the upgrade of an older
 file, or a loop of ordinary edits), sends SIGKILL after a random time within the write's measured
-duration (every fourth round of a scenario, its first included, then waits for the target's
-journal to appear, so that the kill lands inside a write transaction), and checks the file:
+duration (every fourth round of a scenario, its first included, then waits for a write to be under
+way: for the target's journal to appear, or in turn for its header to be written, so that the
+kill lands inside a write transaction), and checks the file:
 SQLite's integrity and foreign-key checks, dxplanner opens it, and its whole content equals the
 state before or the state after (for the edit loop, the state after exactly k edits). A target
 that did not exist must not exist or be complete. Files left beside the target are reported.
@@ -27,7 +28,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tools.kill_rounds import Round, play_round
+from tools.kill_rounds import Round, Trigger, play_round
 from tools.kill_scenarios import FAMILIES, NAMES, Scenario, SetupError, Sizes, prepare
 
 # A quarter of the kills aim at the last fifth of the write, up to a little past its usual end,
@@ -45,10 +46,12 @@ class Options:
     edits: int = 150
     measure_runs: int = 2
     # Every n-th round of a scenario (its first included) waits, after its delay, for a write to be
-    # under way (the target's journal is there) and kills it then: mid-transaction for certain.
+    # under way and kills it then: mid-transaction for certain. They wait in turn for the journal
+    # to appear and for its header to be written (when the write reaches the file).
     mid_write_every: int = 4
     only: tuple[str, ...] = ()
     delay: float | None = None
+    trigger: Trigger | None = None  # every round's, to run one again
     work: Path | None = None
 
 
@@ -77,7 +80,7 @@ class Summary:
         options = self.options
         return (
             f"python -m tools.kill_test --only {round_.scenario} --delay {round_.waited:.3f} --kills 1 "
-            f"--mid-write-every {1 if round_.mid_write else 0} "
+            f"--trigger {round_.trigger} "
             f"--seed {options.seed} --tasks {options.tasks} --edits {options.edits}"
         )
 
@@ -113,15 +116,27 @@ class Summary:
         )
         for round_ in self.failures:
             when = f"killed at {round_.delay:.3f} s" if round_.killed else "not killed (it ended first)"
-            when += " in the middle of a write" if round_.mid_write and round_.killed else ""
+            when += f" (trigger: {round_.trigger})" if round_.mid_write and round_.killed else ""
             yield f"FAILED round {round_.number}, {round_.scenario}, {when}: {'; '.join(round_.problems)}"
             yield f"  kept in {round_.folder}; again: {self.reproduce(round_)}"
 
 
-def _delay(chance: random.Random, duration: float) -> float:
+def _when(options: Options, played: int, chance: random.Random, duration: float) -> tuple[Trigger, float]:
+    """The trigger and the delay of the next round of a scenario already played `played` times."""
+    every = options.mid_write_every
+    if options.trigger is not None:
+        trigger = options.trigger
+    elif every > 0 and played % every == 0:
+        trigger = (Trigger.JOURNAL, Trigger.HOT)[played // every % 2]
+    else:
+        trigger = Trigger.TIME
+    if options.delay is not None:
+        return trigger, options.delay
+    if played == 0 and trigger is not Trigger.TIME:
+        return trigger, 0.0  # a scenario's first round kills its first write: every run has one
     if chance.random() < END_SHARE:
-        return chance.uniform(END_FROM * duration, END_TO * duration)
-    return chance.uniform(0.0, duration)
+        return trigger, chance.uniform(END_FROM * duration, END_TO * duration)
+    return trigger, chance.uniform(0.0, duration)
 
 
 def _turns(scenarios: Sequence[Scenario], chance: random.Random) -> Iterator[Scenario]:
@@ -160,18 +175,11 @@ def play(scenarios: Sequence[Scenario], options: Options, work: Path, say: Calla
     # Rounds that end before their kill do not count; the cap stops a run whose kills all come late.
     while len(summary.kills) < options.kills and len(summary.rounds) < 3 * options.kills:
         scenario = next(turns)
-        every = options.mid_write_every
-        mid_write = every > 0 and played_of[scenario.name] % every == 0
-        if options.delay is not None:
-            delay = options.delay
-        elif mid_write and not played_of[scenario.name]:
-            delay = 0.0  # the first mid-write round of a scenario kills its first write: every run has one
-        else:
-            delay = _delay(chance, scenario.duration)
+        trigger, delay = _when(options, played_of[scenario.name], chance, scenario.duration)
         played_of[scenario.name] += 1
-        played = play_round(len(summary.rounds) + 1, scenario, delay, mid_write, work)
+        played = play_round(len(summary.rounds) + 1, scenario, delay, trigger, work)
         summary.rounds.append(played)
-        how = ("killed mid-write at" if mid_write else "killed at") if played.killed else "ended before"
+        how = f"killed ({trigger}) at" if played.killed else "ended before"
         say(
             f"round {played.number:3d} {played.scenario:<16} {how} {played.delay:6.2f} s: {played.state}"
             + ("" if not played.failed else "  FAILED: " + "; ".join(played.problems))
@@ -197,6 +205,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="N",
         help="kill every N-th round of a scenario once a write is under way (1: all, 0: none)",
     )
+    parser.add_argument(
+        "--trigger",
+        choices=[str(t) for t in Trigger],
+        help="when each round's kill is sent, after its delay (to run one again)",
+    )
     parser.add_argument("--only", action="append", default=[], choices=NAMES, help="play only these")
     parser.add_argument("--delay", type=float, help="kill every child after this many seconds")
     parser.add_argument("--work", type=Path, help="the folder to work in (kept); by default a temporary one")
@@ -204,15 +217,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments.work is not None and arguments.work.exists() and any(arguments.work.iterdir()):
         parser.error(f"{arguments.work} is not empty: give a new or empty folder")
     options = Options(
-        arguments.kills,
-        arguments.seed,
-        arguments.tasks,
-        arguments.edits,
-        arguments.measure_runs,
-        arguments.mid_write_every,
-        tuple(arguments.only),
-        arguments.delay,
-        arguments.work,
+        kills=arguments.kills,
+        seed=arguments.seed,
+        tasks=arguments.tasks,
+        edits=arguments.edits,
+        measure_runs=arguments.measure_runs,
+        mid_write_every=arguments.mid_write_every,
+        only=tuple(arguments.only),
+        delay=arguments.delay,
+        trigger=None if arguments.trigger is None else Trigger(arguments.trigger),
+        work=arguments.work,
     )
     try:
         summary = run_kill_test(options)
