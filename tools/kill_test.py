@@ -179,7 +179,7 @@ def play(scenarios: Sequence[Scenario], options: Options, work: Path, say: Calla
         played_of[scenario.name] += 1
         played = play_round(len(summary.rounds) + 1, scenario, delay, trigger, work)
         summary.rounds.append(played)
-        how = f"killed ({trigger}) at" if played.killed else "ended before"
+        how = f"killed ({trigger}) at" if played.killed else "ended by itself at"
         say(
             f"round {played.number:3d} {played.scenario:<16} {how} {played.delay:6.2f} s: {played.state}"
             + ("" if not played.failed else "  FAILED: " + "; ".join(played.problems))
