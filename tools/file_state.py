@@ -10,9 +10,9 @@ from pathlib import Path
 from urllib.parse import quote
 
 from dxplanner.core.errors import DomainError
-from dxplanner.store import queries
 from dxplanner.store.backup import backup_plan_file
 from dxplanner.store.plan_file import open_plan_file
+from dxplanner.store.soundness import file_problems
 
 # The files SQLite keeps beside a database while it writes it.
 COMPANIONS = ("-journal", "-wal", "-shm")
@@ -116,7 +116,7 @@ def opening_problem(path: Path) -> str | None:
             store = open_plan_file(copy)
             try:
                 with store.read() as session:
-                    problems = queries.integrity_problems(session)
+                    problems = file_problems(session.connection())
             finally:
                 store.close()
         except (DomainError, sqlite3.DatabaseError) as error:

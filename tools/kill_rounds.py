@@ -70,6 +70,14 @@ def _hot(journal: Path) -> bool:
         return False
 
 
+def _journals(target: Path) -> list[Path]:
+    """The journals of a write to target: its own, or that of the temporary file a new target is
+    built under (moved onto the target's name only once complete)."""
+    own = target.with_name(target.name + "-journal")
+    building = target.parent.glob(f".{target.name}.dxtmp-*-journal") if target.parent.exists() else []
+    return [journal for journal in (own, *building) if journal.exists()]
+
+
 def _stop(child: subprocess.Popen[bytes], delay: float, ready: Callable[[], bool], limit: float) -> float:
     """Wait delay seconds, then until ready(), and SIGKILL the child; return when the kill was sent."""
     started = time.perf_counter()
@@ -90,11 +98,10 @@ def play_round(number: int, scenario: Scenario, delay: float, trigger: Trigger, 
     folder = work / f"round-{number:03d}"
     target = place_target(scenario, folder / "files")
     output, errors = folder / "child.out", folder / "child.err"
-    journal = target.with_name(target.name + "-journal")
     ready = {
         Trigger.TIME: lambda: True,
-        Trigger.JOURNAL: journal.exists,
-        Trigger.HOT: lambda: _hot(journal),
+        Trigger.JOURNAL: lambda: bool(_journals(target)),
+        Trigger.HOT: lambda: any(_hot(journal) for journal in _journals(target)),
     }[trigger]
     sent = delay
     with output.open("wb") as out, errors.open("wb") as err:
