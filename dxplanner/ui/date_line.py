@@ -9,8 +9,23 @@ from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QWidget
 
+from dxplanner.core.errors import InvalidInputError
 from dxplanner.i18n import _
 from dxplanner.ui.dates import DateStyle
+
+
+def not_a_date(what: str, text: str, style: DateStyle, today: datetime.date) -> str:
+    """The one message for a text that names no date: what was typed, and how to write a date."""
+    return _("{what}: “{text}” is not a date. Write it as {pattern}, for example {example}.").format(
+        what=what, text=text.strip(), pattern=style.pattern(), example=style.write(today)
+    )
+
+
+def no_date_given(what: str, style: DateStyle, today: datetime.date) -> str:
+    """The message for a date that is needed and was left blank."""
+    return _("{what}: no date was given. Write it as {pattern}, for example {example}.").format(
+        what=what, pattern=style.pattern(), example=style.write(today)
+    )
 
 
 class DateLine(QLineEdit):
@@ -37,6 +52,20 @@ class DateLine(QLineEdit):
     def set_date(self, value: datetime.date | None) -> None:
         """Show a date (blank for none)."""
         self.setText(self._style.write(value))
+
+    def read_date(self, what: str, today: datetime.date, required: bool = False) -> datetime.date | None:
+        """The date typed (None when blank and not required).
+
+        Raises InvalidInputError, with the message to show under the name `what`, when the text
+        names no date, or when a required date is left blank.
+        """
+        try:
+            day = self._style.read(self.text())
+        except ValueError:
+            raise InvalidInputError(not_a_date(what, self.text(), self._style, today)) from None
+        if day is None and required:
+            raise InvalidInputError(no_date_given(what, self._style, today))
+        return day
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)

@@ -34,6 +34,7 @@ from dxplanner.store.operations import progress as progress_operations
 from dxplanner.store.operations import tasks as task_operations
 from dxplanner.store.plan_store import PlanStore
 from dxplanner.store.task_search import TaskFilter, matching_tasks
+from dxplanner.ui.date_line import not_a_date
 from dxplanner.ui.dates import DEFAULT_DATES, DateStyle
 from dxplanner.ui.errors import show_refusal
 from dxplanner.ui.progress_edits import agreeing_fields
@@ -324,12 +325,8 @@ class TaskSheet(QWidget):
         QTimer.singleShot(0, self, again)
 
     def _not_a_date(self, column: SheetColumn, text: str) -> str:
-        return _("{what}: “{text}” is not a date. Write it as {pattern}, for example {example}.").format(
-            what=self.model.headerData(column, Qt.Orientation.Horizontal),
-            text=text.strip(),
-            pattern=self.dates.pattern(),
-            example=self.dates.write(self._today()),
-        )
+        what = self.model.headerData(column, Qt.Orientation.Horizontal)
+        return not_a_date(str(what), text, self.dates, self._today())
 
     def _first_page(self, index: QModelIndex | QPersistentModelIndex) -> datetime.date:
         """Where a blank date cell's calendar opens: an end on its start, else today, or the plan's

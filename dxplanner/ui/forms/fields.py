@@ -12,7 +12,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from dxplanner.core.cells import number_cell
-from dxplanner.core.errors import DomainError, InvalidInputError
+from dxplanner.core.errors import DomainError
 from dxplanner.core.matching import UnitIndex
 from dxplanner.i18n import _
 from dxplanner.labels import label
@@ -127,20 +127,10 @@ class BoundField:
             editor.blockSignals(False)
 
     def value(self) -> Any:
-        """What the editor holds, as the operation takes it (raises DomainError for unreadable numbers)."""
+        """What the editor holds, as the operation takes it (raises DomainError for unreadable numbers and dates)."""
         editor = self.widget
         if isinstance(editor, DateLine):
-            try:
-                return self._dates.read(editor.text())
-            except ValueError:
-                raise InvalidInputError(
-                    _("{what}: “{text}” is not a date. Write it as {pattern}, for example {example}.").format(
-                        what=self.spec.title,
-                        text=editor.text().strip(),
-                        pattern=self._dates.pattern(),
-                        example=self._dates.write(datetime.date.today()),
-                    )
-                ) from None
+            return editor.read_date(self.spec.title, datetime.date.today())
         if isinstance(editor, UnitPicker):
             return editor.unit()
         if isinstance(editor, QComboBox):
