@@ -14,12 +14,10 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 from dxplanner.core.cells import number_cell
 from dxplanner.core.errors import DomainError
 from dxplanner.core.matching import UnitIndex
-from dxplanner.i18n import _
 from dxplanner.labels import label
 from dxplanner.numbers import decimal_text
-from dxplanner.ui.app_settings import DATE_FORMATS
+from dxplanner.ui.app_settings import date_style_of
 from dxplanner.ui.date_line import DateLine
-from dxplanner.ui.dates import DateStyle
 from dxplanner.ui.errors import show_refusal
 from dxplanner.ui.pickers import UnitPicker
 
@@ -63,7 +61,7 @@ class BoundField:
         self.spec = spec
         self._on_done = on_done
         self._units = units
-        self._dates = DateStyle(DATE_FORMATS.get(qt_date_format, "%d/%m/%Y"), qt_date_format)
+        self._dates = date_style_of(qt_date_format)
         self.widget = self._make(qt_date_format)
 
     def _make(self, qt_date_format: str) -> QWidget:
@@ -127,7 +125,7 @@ class BoundField:
             editor.blockSignals(False)
 
     def value(self) -> Any:
-        """What the editor holds, as the operation takes it (raises DomainError for unreadable numbers and dates)."""
+        """What the editor holds, as the operation takes it (DomainError for unreadable numbers, dates)."""
         editor = self.widget
         if isinstance(editor, DateLine):
             return editor.read_date(self.spec.title, datetime.date.today())

@@ -1,0 +1,157 @@
+"""Dates typed outside the sheet's cells (dialogs, dashboard, measurements, date window) are saved."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+from sqlmodel import col, select
+
+from dxplanner.core.models import ProgressReport
+from dxplanner.store.plan_file import open_plan_file
+from dxplanner.ui.gui import create_plan
+from dxplanner.ui.main_window import MainWindow
+from dxplanner.ui.progress_dialog import ProgressDialog
+from tests.conftest import snapshot
+from tests.gui.conftest import TODAY, Answers
+from tests.gui.keys import type_text
+
+pytestmark = pytest.mark.gui
+
+D = datetime.date
+AT_85 = 350  # in the 2026 plan: in progress, 85%
+DIGITAL_ECONOMY_SHARE = 1  # an indicator with values measured up to 30/06/2026
+DASHBOARD_OF_STRATEGY = 1
+
+
+def _retype(qtbot: QtBot, widget: QWidget, text: str, finish: Qt.Key | None = Qt.Key.Key_Return) -> None:
+    """Select all, type text (or empty the field) and press finish, as a person does."""
+    widget.setFocus()
+    qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    if text:
+        type_text(widget, text)
+    else:
+        qtbot.keyClick(widget, Qt.Key.Key_Backspace)
+    if finish is not None:
+        qtbot.keyClick(widget, finish)
+    QApplication.processEvents()
+
+
+def _window(qtbot: QtBot, settings: QSettings, answers: Answers, date_format: str) -> MainWindow:
+    """The window with its real dialogs (the test still answers its questions), in a date format."""
+    settings.setValue("date_format", date_format)
+    window = MainWindow(
+        settings, open_plan_file, create_plan, today=lambda: TODAY, confirm=answers.ask_confirm
+    )
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+@pytest.fixture
+def real_dialogs(
+    qtbot: QtBot, settings: QSettings, answers: Answers, messages: list[str]
+) -> Iterator[MainWindow]:
+    window = _window(qtbot, settings, answers, "dd/MM/yyyy")
+    yield window
+    if window.store is not None:
+        window.store.close()
+
+
+@pytest.fixture
+def dotted_dates(
+    qtbot: QtBot, settings: QSettings, answers: Answers, messages: list[str]
+) -> Iterator[MainWindow]:
+    window = _window(qtbot, settings, answers, "dd.MM.yyyy")
+    yield window
+    if window.store is not None:
+        window.store.close()
+
+
+def _when_shown(kind: type[QWidget], act: Callable[[QWidget], None], seen: list[str]) -> None:
+    """Run act on the modal dialog of this kind once it is shown; a dialog left open is noted and closed."""
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, kind) or not dialog.isVisible():
+            QTimer.singleShot(20, look)
+            return
+        act(dialog)
+        if dialog.isVisible():  # never leave a test waiting on a dialog nobody closes
+            seen.append("left open")
+            dialog.reject()  # type: ignore[attr-defined]
+
+    QTimer.singleShot(0, look)
+
+
+# Report progress…
+
+
+def _reports(window: MainWindow) -> list[tuple[int, datetime.date, float]]:
+    with window.store.read() as session:  # type: ignore[union-attr]
+        rows = session.exec(
+            select(ProgressReport).where(ProgressReport.task_id == AT_85).order_by(col(ProgressReport.id))
+        ).all()
+        return [(row.task_id, row.as_of, row.progress) for row in rows]
+
+
+def _report_progress(qtbot: QtBot, window: MainWindow, demo_path: Path, typed: list[str]) -> list[str]:
+    """Report progress on one task, typing each text into the report date and pressing Enter."""
+    if window.store is None:
+        assert window.open_file(demo_path)
+    assert window.editor is not None
+    sheet = window.editor.sheet
+    sheet.select_task(AT_85)
+    seen: list[str] = []
+
+    def act(dialog: QWidget) -> None:
+        assert isinstance(dialog, ProgressDialog)
+        seen.append(f"shown {dialog.as_of.text()}")
+        for text in typed:
+            _retype(qtbot, dialog.as_of, text)
+
+    _when_shown(ProgressDialog, act, seen)
+    sheet.actions_by_name["report"].trigger()
+    return seen
+
+
+def test_the_report_date_typed_is_the_date_reported(
+    qtbot: QtBot, real_dialogs: MainWindow, demo_path: Path, messages: list[str]
+) -> None:
+    assert real_dialogs.open_file(demo_path)
+    before = _reports(real_dialogs)
+    seen = _report_progress(qtbot, real_dialogs, demo_path, ["15/02/2026"])
+    assert seen == ["shown 20/11/2026"]
+    assert messages == []
+    assert _reports(real_dialogs) == [*before, (AT_85, D(2026, 2, 15), 85.0)]
+
+
+def test_a_report_date_that_is_no_date_is_refused_and_the_dialog_stays_open(
+    qtbot: QtBot, real_dialogs: MainWindow, demo_path: Path, messages: list[str]
+) -> None:
+    assert real_dialogs.open_file(demo_path)
+    before = snapshot(real_dialogs.store)  # type: ignore[arg-type]
+    seen = _report_progress(qtbot, real_dialogs, demo_path, ["31/02/2026"])
+    assert seen == ["shown 20/11/2026", "left open"]
+    assert messages == [
+        "Report date: “31/02/2026” is not a date. Write it as dd/mm/yyyy, for example 20/11/2026."
+    ]
+    assert snapshot(real_dialogs.store) == before  # type: ignore[arg-type]
+
+    messages.clear()
+    seen = _report_progress(qtbot, real_dialogs, demo_path, [""])
+    assert seen == ["shown 20/11/2026", "left open"]
+    assert messages == ["Report date: no date was given. Write it as dd/mm/yyyy, for example 20/11/2026."]
+    assert snapshot(real_dialogs.store) == before  # type: ignore[arg-type]
+
+    # Corrected in the dialog still open, the date is taken.
+    messages.clear()
+    seen = _report_progress(qtbot, real_dialogs, demo_path, ["mai", "15/02/2026"])
+    assert seen == ["shown 20/11/2026"]
+    assert len(messages) == 1 and "“mai” is not a date" in messages[0]
+    assert _reports(real_dialogs)[-1] == (AT_85, D(2026, 2, 15), 85.0)
