@@ -808,7 +808,7 @@ class MainWindow(QMainWindow):
     def _make_report(self) -> None:
         from dxplanner.ui.report_action import make_report
 
-        make_report(self, self.session, self._today())
+        make_report(self, self.session, self._today(), self.preferences.date_style())
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _dropped_workbook(event.mimeData()) is not None:

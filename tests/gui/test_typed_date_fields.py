@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 from sqlmodel import col, select
 
@@ -17,6 +18,7 @@ from dxplanner.store.plan_file import open_plan_file
 from dxplanner.ui.gui import create_plan
 from dxplanner.ui.main_window import MainWindow
 from dxplanner.ui.progress_dialog import ProgressDialog
+from dxplanner.ui.report_action import ReportDialog
 from tests.conftest import snapshot
 from tests.gui.conftest import TODAY, Answers
 from tests.gui.keys import type_text
@@ -155,3 +157,66 @@ def test_a_report_date_that_is_no_date_is_refused_and_the_dialog_stays_open(
     assert seen == ["shown 20/11/2026"]
     assert len(messages) == 1 and "“mai” is not a date" in messages[0]
     assert _reports(real_dialogs)[-1] == (AT_85, D(2026, 2, 15), 85.0)
+
+
+# File > Progress report
+
+
+def _ask_for_a_report(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, typed: list[str]
+) -> tuple[list[str], list[str]]:
+    """Open File > Progress report, type each text into its date and press Enter; what was seen, and
+    the file name the save dialog proposed (the save dialog is then cancelled)."""
+    proposed: list[str] = []
+
+    def save_as(_parent: QWidget, _title: str, suggested: str, _filter: str) -> tuple[str, str]:
+        proposed.append(Path(suggested).name)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    seen: list[str] = []
+
+    def act(dialog: QWidget) -> None:
+        assert isinstance(dialog, ReportDialog)
+        seen.append(f"shown {dialog.as_of.text()}")
+        for text in typed:
+            _retype(qtbot, dialog.as_of, text)
+
+    _when_shown(ReportDialog, act, seen)
+    (action,) = [action for action in window.findChildren(QAction) if action.text() == "Progress &report…"]
+    action.trigger()
+    return seen, proposed
+
+
+def test_the_report_day_is_typed_in_the_window_s_date_format(
+    qtbot: QtBot,
+    dotted_dates: MainWindow,
+    demo_path: Path,
+    messages: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert dotted_dates.open_file(demo_path)
+    seen, proposed = _ask_for_a_report(qtbot, dotted_dates, monkeypatch, ["15.02.2026"])
+    assert seen == ["shown 20.11.2026"]
+    assert messages == []
+    assert proposed == ["bao-cao-2026-02-15.xlsx"]
+
+
+def test_a_report_day_that_is_no_date_is_refused_and_the_dialog_stays_open(
+    qtbot: QtBot,
+    dotted_dates: MainWindow,
+    demo_path: Path,
+    messages: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert dotted_dates.open_file(demo_path)
+    seen, proposed = _ask_for_a_report(qtbot, dotted_dates, monkeypatch, ["15.02"])
+    assert seen == ["shown 20.11.2026", "left open"] and proposed == []
+    assert messages == [
+        "Figures as of: “15.02” is not a date. Write it as dd.mm.yyyy, for example 20.11.2026."
+    ]
+
+    messages.clear()
+    seen, proposed = _ask_for_a_report(qtbot, dotted_dates, monkeypatch, [""])
+    assert seen == ["shown 20.11.2026", "left open"] and proposed == []
+    assert messages == ["Figures as of: no date was given. Write it as dd.mm.yyyy, for example 20.11.2026."]
