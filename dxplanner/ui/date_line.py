@@ -9,9 +9,10 @@ from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QWidget
 
-from dxplanner.core.errors import InvalidInputError
+from dxplanner.core.errors import DomainError, InvalidInputError
 from dxplanner.i18n import _
 from dxplanner.ui.dates import DateStyle
+from dxplanner.ui.errors import show_refusal
 
 
 def not_a_date(what: str, text: str, style: DateStyle, today: datetime.date) -> str:
@@ -110,6 +111,50 @@ class DateLine(QLineEdit):
         if self.calendar is not None:
             self.calendar.close()
         self.picked.emit()
+
+
+class DateChoice(DateLine):
+    """A date that chooses what is shown (not a record's field): taken on Enter, on leaving the line
+    or from the calendar; a text that names no date is refused and the date in force comes back."""
+
+    changed = Signal()  # the date in force is another
+
+    def __init__(
+        self,
+        style: DateStyle,
+        what: str,
+        today: Callable[[], datetime.date],
+        required: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(style, today, parent)
+        self._what = what
+        self._today = today
+        self._required = required
+        self._in_force: datetime.date | None = None
+        self.editingFinished.connect(self._take)
+        self.picked.connect(self._take)
+
+    def date(self) -> datetime.date | None:
+        """The date in force (None: none, where that is allowed)."""
+        return self._in_force
+
+    def set_date(self, value: datetime.date | None) -> None:
+        """Show a date and put it in force."""
+        super().set_date(value)
+        if value != self._in_force:
+            self._in_force = value
+            self.changed.emit()
+
+    def _take(self) -> None:
+        try:
+            day = self.read_date(self._what, self._today(), self._required)
+        except DomainError as error:
+            # Back before the message takes the focus: what is shown is always what is in force.
+            super().set_date(self._in_force)
+            show_refusal(self, error)
+            return
+        self.set_date(day)  # written again in the window's format ("2026-02-15" as "15/02/2026")
 
 
 def _calendar_icon() -> QIcon:

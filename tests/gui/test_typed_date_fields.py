@@ -17,6 +17,7 @@ from dxplanner.core.models import ProgressReport
 from dxplanner.store.plan_file import open_plan_file
 from dxplanner.ui.gui import create_plan
 from dxplanner.ui.main_window import MainWindow
+from dxplanner.ui.navigator import NodeKey, NodeKind
 from dxplanner.ui.progress_dialog import ProgressDialog
 from dxplanner.ui.report_action import ReportDialog
 from tests.conftest import snapshot
@@ -220,3 +221,30 @@ def test_a_report_day_that_is_no_date_is_refused_and_the_dialog_stays_open(
     seen, proposed = _ask_for_a_report(qtbot, dotted_dates, monkeypatch, [""])
     assert seen == ["shown 20.11.2026", "left open"] and proposed == []
     assert messages == ["Figures as of: no date was given. Write it as dd.mm.yyyy, for example 20.11.2026."]
+
+
+# The dashboard
+
+
+def test_the_dashboard_looks_from_the_day_typed(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, messages: list[str]
+) -> None:
+    assert window.open_file(demo_path)
+    window.select(NodeKey(NodeKind.DASHBOARD, DASHBOARD_OF_STRATEGY))
+    assert window.editor is not None
+    dashboard = window.editor.dashboard
+    assert dashboard.data is not None and dashboard.data.filter.as_of == TODAY
+    _retype(qtbot, dashboard.as_of, "15/02/2026")
+    assert messages == []
+    assert dashboard.data.filter.as_of == D(2026, 2, 15)
+
+    for typed, message in (
+        ("30/02/2026", "As of: “30/02/2026” is not a date. Write it as dd/mm/yyyy, for example 20/11/2026."),
+        ("", "As of: no date was given. Write it as dd/mm/yyyy, for example 20/11/2026."),
+    ):
+        messages.clear()
+        _retype(qtbot, dashboard.as_of, typed)
+        assert messages == [message]
+        # Nothing changed: the charts are still of the day before, and the field says which.
+        assert dashboard.data.filter.as_of == D(2026, 2, 15)
+        assert dashboard.as_of.text() == "15/02/2026"
