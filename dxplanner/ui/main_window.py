@@ -156,7 +156,9 @@ class PlanEditor(QWidget):
                 ),
                 NodeKind.SEDP: lambda: pages.sedp_form(session, units, dates.qt),
                 NodeKind.GOAL: lambda: pages.goal_form(session, units, dates.qt),
-                NodeKind.INDICATOR: lambda: pages.indicator_form(session, units, dates.qt, dates.python),
+                NodeKind.INDICATOR: lambda: pages.indicator_form(
+                    session, units, dates.qt, dates.python, self._today
+                ),
                 NodeKind.UNIT: lambda: pages.unit_form(
                     session, units, dates.qt, lambda unit: self._select(NodeKey(NodeKind.UNIT, unit))
                 ),

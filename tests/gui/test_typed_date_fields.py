@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 from sqlmodel import col, select
 
-from dxplanner.core.models import ProgressReport
+from dxplanner.core.models import IndicatorValue, ProgressReport
 from dxplanner.store.plan_file import open_plan_file
+from dxplanner.ui.forms.measure_entry import MeasureEntry
 from dxplanner.ui.gui import create_plan
 from dxplanner.ui.main_window import MainWindow
 from dxplanner.ui.navigator import NodeKey, NodeKind
@@ -248,3 +249,56 @@ def test_the_dashboard_looks_from_the_day_typed(
         # Nothing changed: the charts are still of the day before, and the field says which.
         assert dashboard.data.filter.as_of == D(2026, 2, 15)
         assert dashboard.as_of.text() == "15/02/2026"
+
+
+# An indicator's measured values
+
+
+def _measured(window: MainWindow) -> dict[datetime.date, float]:
+    with window.store.read() as session:  # type: ignore[union-attr]
+        rows = session.exec(
+            select(IndicatorValue).where(IndicatorValue.indicator_id == DIGITAL_ECONOMY_SHARE)
+        ).all()
+    return {row.as_of: row.value for row in rows}
+
+
+def _measure_entry(window: MainWindow, demo_path: Path) -> MeasureEntry:
+    assert window.open_file(demo_path)
+    key = NodeKey(NodeKind.INDICATOR, DIGITAL_ECONOMY_SHARE)
+    window.select(key)
+    assert window.editor is not None
+    form = window.editor.form(key.kind)
+    assert form is not None
+    entry = form.findChild(MeasureEntry)
+    assert entry is not None
+    return entry
+
+
+def test_a_measured_value_is_recorded_on_the_day_typed(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, messages: list[str]
+) -> None:
+    entry = _measure_entry(window, demo_path)
+    assert entry.as_of.text() == "20/11/2026"
+    _retype(qtbot, entry.as_of, "15/02/2026", finish=Qt.Key.Key_Tab)
+    _retype(qtbot, entry.value, "19,8")
+    assert messages == []
+    assert _measured(window)[D(2026, 2, 15)] == 19.8
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("15/02/26", "Date: “15/02/26” is not a date. Write it as dd/mm/yyyy, for example 20/11/2026."),
+        ("", "Date: no date was given. Write it as dd/mm/yyyy, for example 20/11/2026."),
+    ],
+)
+def test_a_measurement_on_no_date_is_refused_and_kept_to_correct(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, messages: list[str], typed: str, message: str
+) -> None:
+    entry = _measure_entry(window, demo_path)
+    before = snapshot(window.store)  # type: ignore[arg-type]
+    _retype(qtbot, entry.as_of, typed, finish=Qt.Key.Key_Tab)
+    _retype(qtbot, entry.value, "19,8")
+    assert messages == [message]
+    assert snapshot(window.store) == before  # type: ignore[arg-type]
+    assert (entry.as_of.text(), entry.value.text()) == (typed, "19,8")
