@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 from sqlmodel import col, select
 
-from dxplanner.core.models import IndicatorValue, ProgressReport
+from dxplanner.core.models import IndicatorValue, ProgressReport, Task
+from dxplanner.core.rollup import has_own_work
 from dxplanner.store.plan_file import open_plan_file
 from dxplanner.ui.forms.measure_entry import MeasureEntry
 from dxplanner.ui.gui import create_plan
@@ -21,6 +22,7 @@ from dxplanner.ui.main_window import MainWindow
 from dxplanner.ui.navigator import NodeKey, NodeKind
 from dxplanner.ui.progress_dialog import ProgressDialog
 from dxplanner.ui.report_action import ReportDialog
+from dxplanner.ui.task_sheet import TaskSheet
 from tests.conftest import snapshot
 from tests.gui.conftest import TODAY, Answers
 from tests.gui.keys import type_text
@@ -302,3 +304,68 @@ def test_a_measurement_on_no_date_is_refused_and_kept_to_correct(
     assert messages == [message]
     assert snapshot(window.store) == before  # type: ignore[arg-type]
     assert (entry.as_of.text(), entry.value.text()) == (typed, "19,8")
+
+
+# The date window above the sheet
+
+
+def _shown_tasks(sheet: TaskSheet) -> set[int]:
+    """The tasks the sheet shows now: not plain groups, but groups with work of their own."""
+    model = sheet.model
+    return {
+        task_id
+        for task_id in model.reading_order()
+        if model.index_of(task_id).isValid()
+        and (not model.has_children(task_id) or has_own_work(model.node(task_id)))  # type: ignore[arg-type]
+    }
+
+
+def _overlapping(window: MainWindow, shown: set[int], start: D | None, end: D | None) -> set[int]:
+    with window.store.read() as session:  # type: ignore[union-attr]
+        tasks = session.exec(select(Task).where(col(Task.id).in_(shown))).all()
+    return {
+        task.id
+        for task in tasks
+        if task.id is not None
+        and (start is None or (task.planned_end is not None and task.planned_end >= start))
+        and (end is None or (task.planned_start is not None and task.planned_start <= end))
+    }
+
+
+def test_the_sheet_s_date_window_is_the_days_typed_and_blank_is_no_bound(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, messages: list[str]
+) -> None:
+    assert window.open_file(demo_path)
+    assert window.editor is not None
+    sheet = window.editor.sheet
+    everything = _shown_tasks(sheet)
+    _retype(qtbot, sheet.window_from, "15/02/2026")
+    _retype(qtbot, sheet.window_to, "20/03/2026")
+    window_of_march = _overlapping(window, everything, D(2026, 2, 15), D(2026, 3, 20))
+    assert window_of_march and window_of_march != everything
+    assert _shown_tasks(sheet) == window_of_march
+    assert messages == []
+
+    # Blank is no bound on that side.
+    _retype(qtbot, sheet.window_from, "")
+    assert _shown_tasks(sheet) == _overlapping(window, everything, None, D(2026, 3, 20))
+    _retype(qtbot, sheet.window_to, "")
+    assert _shown_tasks(sheet) == everything
+    assert messages == []
+
+
+def test_a_date_window_edge_that_is_no_date_is_refused_and_the_window_stays(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, messages: list[str]
+) -> None:
+    assert window.open_file(demo_path)
+    assert window.editor is not None
+    sheet = window.editor.sheet
+    everything = _shown_tasks(sheet)
+    _retype(qtbot, sheet.window_from, "15/02/2026")
+    shown = _shown_tasks(sheet)
+    assert shown == _overlapping(window, everything, D(2026, 2, 15), None)
+    _retype(qtbot, sheet.window_from, "15/13/2026")
+    assert messages == [
+        "From date: “15/13/2026” is not a date. Write it as dd/mm/yyyy, for example 20/11/2026."
+    ]
+    assert _shown_tasks(sheet) == shown and sheet.window_from.text() == "15/02/2026"
