@@ -8,7 +8,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from dxplanner.core.cells import number_cell
@@ -169,9 +168,3 @@ def read_value(field: BoundField, parent: QWidget) -> tuple[bool, Any]:
     except DomainError as error:
         show_refusal(parent, error)
         return False, None
-
-
-def today_qdate() -> QDate:
-    """Today, for editors that start from it."""
-    today = datetime.date.today()
-    return QDate(today.year, today.month, today.day)
