@@ -132,6 +132,9 @@ class DateChoice(DateLine):
         self._today = today
         self._required = required
         self._in_force: datetime.date | None = None
+        # Room for a whole date and the calendar button, in a row of filters that squeezes it.
+        widest = style.write(datetime.date(2028, 12, 28))
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance(widest) + 48)
         self.editingFinished.connect(self._take)
         self.picked.connect(self._take)
 

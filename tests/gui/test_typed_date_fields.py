@@ -369,3 +369,18 @@ def test_a_date_window_edge_that_is_no_date_is_refused_and_the_window_stays(
         "From date: “15/13/2026” is not a date. Write it as dd/mm/yyyy, for example 20/11/2026."
     ]
     assert _shown_tasks(sheet) == shown and sheet.window_from.text() == "15/02/2026"
+
+
+@pytest.mark.parametrize("finish", [Qt.Key.Key_Return, Qt.Key.Key_Tab])
+def test_a_refused_edge_says_so_once_in_a_real_box_whether_enter_or_leaving_the_line(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, boxes: list[str], finish: Qt.Key
+) -> None:
+    assert window.open_file(demo_path)
+    assert window.editor is not None
+    sheet = window.editor.sheet
+    everything = _shown_tasks(sheet)
+    _retype(qtbot, sheet.window_to, "mai", finish=finish)
+    qtbot.keyClick(sheet.window_to, Qt.Key.Key_Tab)  # and then away from it
+    QApplication.processEvents()
+    assert boxes == ["To date: “mai” is not a date. Write it as dd/mm/yyyy, for example 20/11/2026."]
+    assert sheet.window_to.text() == "" and _shown_tasks(sheet) == everything
