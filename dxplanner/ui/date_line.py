@@ -136,7 +136,6 @@ class DateChoice(DateLine):
         widest = style.write(datetime.date(2028, 12, 28))
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance(widest) + 48)
         self.editingFinished.connect(self._take)
-        self.picked.connect(self._take)
 
     def date(self) -> datetime.date | None:
         """The date in force (None: none, where that is allowed)."""

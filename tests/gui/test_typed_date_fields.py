@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QCalendarWidget, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 from sqlmodel import col, select
 
@@ -251,6 +251,24 @@ def test_the_dashboard_looks_from_the_day_typed(
         # Nothing changed: the charts are still of the day before, and the field says which.
         assert dashboard.data.filter.as_of == D(2026, 2, 15)
         assert dashboard.as_of.text() == "15/02/2026"
+
+
+def test_a_day_picked_in_the_dashboard_s_calendar_is_the_day_looked_from(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, messages: list[str]
+) -> None:
+    assert window.open_file(demo_path)
+    window.select(NodeKey(NodeKind.DASHBOARD, DASHBOARD_OF_STRATEGY))
+    assert window.editor is not None
+    dashboard = window.editor.dashboard
+    dashboard.as_of.setFocus()
+    qtbot.keyClick(dashboard.as_of, Qt.Key.Key_F4)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QCalendarWidget))
+    # The keys go where the keyboard sends them: the calendar's table of days, open on the day in force.
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dashboard.as_of.text() == "21/11/2026")
+    assert dashboard.data is not None and dashboard.data.filter.as_of == D(2026, 11, 21)
+    assert messages == []
 
 
 # An indicator's measured values
