@@ -9,8 +9,24 @@ from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QWidget
 
+from dxplanner.core.errors import DomainError, InvalidInputError
 from dxplanner.i18n import _
 from dxplanner.ui.dates import DateStyle
+from dxplanner.ui.errors import show_refusal
+
+
+def not_a_date(what: str, text: str, style: DateStyle, today: datetime.date) -> str:
+    """The one message for a text that names no date: what was typed, and how to write a date."""
+    return _("{what}: “{text}” is not a date. Write it as {pattern}, for example {example}.").format(
+        what=what, text=text.strip(), pattern=style.pattern(), example=style.write(today)
+    )
+
+
+def no_date_given(what: str, style: DateStyle, today: datetime.date) -> str:
+    """The message for a date that is needed and was left blank."""
+    return _("{what}: no date was given. Write it as {pattern}, for example {example}.").format(
+        what=what, pattern=style.pattern(), example=style.write(today)
+    )
 
 
 class DateLine(QLineEdit):
@@ -37,6 +53,20 @@ class DateLine(QLineEdit):
     def set_date(self, value: datetime.date | None) -> None:
         """Show a date (blank for none)."""
         self.setText(self._style.write(value))
+
+    def read_date(self, what: str, today: datetime.date, required: bool = False) -> datetime.date | None:
+        """The date typed (None when blank and not required).
+
+        Raises InvalidInputError, with the message to show under the name `what`, when the text
+        names no date, or when a required date is left blank.
+        """
+        try:
+            day = self._style.read(self.text())
+        except ValueError:
+            raise InvalidInputError(not_a_date(what, self.text(), self._style, today)) from None
+        if day is None and required:
+            raise InvalidInputError(no_date_given(what, self._style, today))
+        return day
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
@@ -81,6 +111,52 @@ class DateLine(QLineEdit):
         if self.calendar is not None:
             self.calendar.close()
         self.picked.emit()
+
+
+class DateChoice(DateLine):
+    """A date that chooses what is shown (not a record's field): taken on Enter, on leaving the line
+    or from the calendar; a text that names no date is refused and the date in force comes back."""
+
+    changed = Signal()  # the date in force is another
+
+    def __init__(
+        self,
+        style: DateStyle,
+        what: str,
+        today: Callable[[], datetime.date],
+        required: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(style, today, parent)
+        self._what = what
+        self._today = today
+        self._required = required
+        self._in_force: datetime.date | None = None
+        # Room for a whole date and the calendar button, in a row of filters that squeezes it.
+        widest = style.write(datetime.date(2028, 12, 28))
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance(widest) + 48)
+        self.editingFinished.connect(self._take)
+
+    def date(self) -> datetime.date | None:
+        """The date in force (None: none, where that is allowed)."""
+        return self._in_force
+
+    def set_date(self, value: datetime.date | None) -> None:
+        """Show a date and put it in force."""
+        super().set_date(value)
+        if value != self._in_force:
+            self._in_force = value
+            self.changed.emit()
+
+    def _take(self) -> None:
+        try:
+            day = self.read_date(self._what, self._today(), self._required)
+        except DomainError as error:
+            # Back before the message takes the focus: what is shown is always what is in force.
+            super().set_date(self._in_force)
+            show_refusal(self, error)
+            return
+        self.set_date(day)  # written again in the window's format ("2026-02-15" as "15/02/2026")
 
 
 def _calendar_icon() -> QIcon:

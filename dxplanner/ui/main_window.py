@@ -156,7 +156,9 @@ class PlanEditor(QWidget):
                 ),
                 NodeKind.SEDP: lambda: pages.sedp_form(session, units, dates.qt),
                 NodeKind.GOAL: lambda: pages.goal_form(session, units, dates.qt),
-                NodeKind.INDICATOR: lambda: pages.indicator_form(session, units, dates.qt, dates.python),
+                NodeKind.INDICATOR: lambda: pages.indicator_form(
+                    session, units, dates.qt, dates.python, self._today
+                ),
                 NodeKind.UNIT: lambda: pages.unit_form(
                     session, units, dates.qt, lambda unit: self._select(NodeKey(NodeKind.UNIT, unit))
                 ),
@@ -808,7 +810,7 @@ class MainWindow(QMainWindow):
     def _make_report(self) -> None:
         from dxplanner.ui.report_action import make_report
 
-        make_report(self, self.session, self._today())
+        make_report(self, self.session, self._today(), self.preferences.date_style())
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _dropped_workbook(event.mimeData()) is not None:

@@ -6,10 +6,8 @@ import datetime
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -20,11 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from dxplanner.core.enums import TaskStatus
+from dxplanner.core.errors import DomainError
 from dxplanner.core.progress_status import progress_after_status
 from dxplanner.i18n import _
 from dxplanner.labels import label
 from dxplanner.store.operations.progress import status_for_progress
-from dxplanner.ui.qdates import from_qdate
+from dxplanner.ui.app_settings import date_style_of
+from dxplanner.ui.date_line import DateLine
+from dxplanner.ui.errors import show_refusal
 
 # The progress field's value below 0%: "each task keeps the figure it has".
 KEEP_EACH = -1
@@ -60,10 +61,12 @@ class ProgressDialog(QDialog):
         super().__init__(parent)
         self._figures = list(figures)
         self._confirm = confirm or self._ask_with_a_box
+        self._today = today
         self.setWindowTitle(_("Report progress of {count} tasks").format(count=len(self._figures)))
-        self.as_of = QDateEdit(QDate(today.year, today.month, today.day))
-        self.as_of.setCalendarPopup(True)
-        self.as_of.setDisplayFormat(qt_date_format)
+        # Typed as text: a date editor's sections misread a date typed over the one shown.
+        dates = date_style_of(qt_date_format)
+        self.as_of = DateLine(dates, lambda: today)
+        self.as_of.set_date(today)
         self.progress = QSpinBox()
         self.progress.setSuffix("%")
         low, high = min(self._figures, default=0.0), max(self._figures, default=0.0)
@@ -140,6 +143,12 @@ class ProgressDialog(QDialog):
         return float(value)
 
     def _accept_unless_lowering_is_declined(self) -> None:
+        try:
+            self._as_of()
+        except DomainError as error:
+            show_refusal(self, error)  # the dialog stays open, holding what was typed, to correct
+            self.as_of.setFocus()
+            return
         figure = self._figure()
         higher = [present for present in self._figures if figure is not None and present > figure]
         if higher and figure is not None:
@@ -160,12 +169,17 @@ class ProgressDialog(QDialog):
         answer = QMessageBox.question(self, _("Please confirm"), question)
         return answer == QMessageBox.StandardButton.Yes
 
+    def _as_of(self) -> datetime.date:
+        """The report date typed (InvalidInputError when it names no date, or is blank)."""
+        day = self.as_of.read_date(_("Report date"), self._today, required=True)
+        assert day is not None  # required
+        return day
+
     def answer(self) -> ProgressAnswer:
-        """What the dialog holds now."""
-        as_of = from_qdate(self.as_of.date()) or datetime.date.today()
+        """What the dialog holds now (InvalidInputError when the report date names no date)."""
         status = self.status.currentData()
         return ProgressAnswer(
-            as_of,
+            self._as_of(),
             self._figure(),
             None if status is None else TaskStatus(status),
             self.remark.text() or None,

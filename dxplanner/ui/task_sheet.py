@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -34,10 +33,10 @@ from dxplanner.store.operations import progress as progress_operations
 from dxplanner.store.operations import tasks as task_operations
 from dxplanner.store.plan_store import PlanStore
 from dxplanner.store.task_search import TaskFilter, matching_tasks
+from dxplanner.ui.date_line import DateChoice, not_a_date
 from dxplanner.ui.dates import DEFAULT_DATES, DateStyle
 from dxplanner.ui.errors import show_refusal
 from dxplanner.ui.progress_edits import agreeing_fields
-from dxplanner.ui.qdates import NO_DATE, from_qdate, to_qdate
 from dxplanner.ui.session import DataChange, PlanSession
 
 if TYPE_CHECKING:
@@ -324,12 +323,8 @@ class TaskSheet(QWidget):
         QTimer.singleShot(0, self, again)
 
     def _not_a_date(self, column: SheetColumn, text: str) -> str:
-        return _("{what}: “{text}” is not a date. Write it as {pattern}, for example {example}.").format(
-            what=self.model.headerData(column, Qt.Orientation.Horizontal),
-            text=text.strip(),
-            pattern=self.dates.pattern(),
-            example=self.dates.write(self._today()),
-        )
+        what = self.model.headerData(column, Qt.Orientation.Horizontal)
+        return not_a_date(str(what), text, self.dates, self._today())
 
     def _first_page(self, index: QModelIndex | QPersistentModelIndex) -> datetime.date:
         """Where a blank date cell's calendar opens: an end on its start, else today, or the plan's
@@ -555,8 +550,12 @@ class TaskSheet(QWidget):
             self.kind_filter.addItem(label(kind), kind.value)
         self.lead_filter = QComboBox(self)
         self.lead_filter.addItem(_("Any lead unit"), None)
-        self.window_from = self._window_edge(_("from (any date)"), _("Tasks that run on or after this date"))
-        self.window_to = self._window_edge(_("to (any date)"), _("Tasks that run on or before this date"))
+        self.window_from = self._window_edge(
+            _("From date"), _("from (any date)"), _("Tasks that run on or after this date")
+        )
+        self.window_to = self._window_edge(
+            _("To date"), _("to (any date)"), _("Tasks that run on or before this date")
+        )
         self.late_only = QCheckBox(_("Only late tasks"), self)
         # Two lines, so that every filter keeps its words when the sheet is narrow.
         finding = QHBoxLayout()
@@ -584,17 +583,14 @@ class TaskSheet(QWidget):
         for combo in (self.health_filter, self.kind_filter, self.lead_filter):
             combo.currentIndexChanged.connect(self._apply_filter)
         for edge in (self.window_from, self.window_to):
-            edge.dateChanged.connect(self._apply_filter)
+            edge.changed.connect(self._apply_filter)
         self.late_only.toggled.connect(self._apply_filter)
         self.lead_filter.installEventFilter(self)
 
-    def _window_edge(self, blank: str, tip: str) -> QDateEdit:
-        edge = QDateEdit(self)
-        edge.setCalendarPopup(True)
-        edge.setDisplayFormat(self.dates.qt)
-        edge.setMinimumDate(NO_DATE)
-        edge.setSpecialValueText(blank)
-        edge.setDate(NO_DATE)
+    def _window_edge(self, what: str, blank: str, tip: str) -> DateChoice:
+        # Typed as text: a date editor's sections misread a date typed over the one shown. Blank: no bound.
+        edge = DateChoice(self.dates, what, self._today, required=False, parent=self)
+        edge.setPlaceholderText(blank)
         edge.setToolTip(tip)
         # Room for the blank's words and the calendar button, not only for a date.
         edge.setMinimumWidth(edge.fontMetrics().horizontalAdvance(blank) + 48)
@@ -616,13 +612,13 @@ class TaskSheet(QWidget):
 
     def set_window(self, start: datetime.date | None, end: datetime.date | None) -> None:
         """Show only tasks whose span overlaps this date window (None: open on that side)."""
-        self.window_from.setDate(to_qdate(start))
-        self.window_to.setDate(to_qdate(end))
+        self.window_from.set_date(start)
+        self.window_to.set_date(end)
 
     def _filter_value(self) -> TaskFilter:
         health = self.health_filter.currentData()
         kind = self.kind_filter.currentData()
-        start, end = from_qdate(self.window_from.date()), from_qdate(self.window_to.date())
+        start, end = self.window_from.date(), self.window_to.date()
         return TaskFilter(
             words=self.search.text(),
             health=None if health is None else Health(health),

@@ -6,7 +6,7 @@ import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QTableWidget
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
@@ -133,7 +133,7 @@ def test_an_indicator_s_targets_and_measured_values_are_edited_in_its_tables(
     # A new measurement is typed whole under the table; an old one's date is corrected in its cell.
     entry = form.findChild(MeasureEntry)
     assert entry is not None
-    entry.as_of.setDate(QDate(2026, 9, 30))
+    entry.as_of.set_date(datetime.date(2026, 9, 30))
     entry.value.setFocus()
     type_text(entry.value, "19,8")
     type_text(entry.source, "Báo cáo quý III")

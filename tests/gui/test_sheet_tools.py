@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -101,9 +101,7 @@ def test_the_search_box_ignores_accents_and_the_filters_narrow_the_sheet(
     assert led == expected and led
     sheet.lead_filter.setCurrentIndex(0)
 
-    sheet.set_window(None, None)
-    sheet.window_from.setDate(QDate(2026, 10, 1))
-    sheet.window_to.setDate(QDate(2026, 10, 31))
+    sheet.set_window(datetime.date(2026, 10, 1), datetime.date(2026, 10, 31))
     october = _shown_tasks(sheet)
     spans = {task.id: (task.planned_start, task.planned_end) for task in _plan_tasks(window)}
     assert october and CORE_DATA_LIST not in october

@@ -8,18 +8,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from dxplanner.core.cells import number_cell
-from dxplanner.core.errors import DomainError, InvalidInputError
+from dxplanner.core.errors import DomainError
 from dxplanner.core.matching import UnitIndex
-from dxplanner.i18n import _
 from dxplanner.labels import label
 from dxplanner.numbers import decimal_text
-from dxplanner.ui.app_settings import DATE_FORMATS
+from dxplanner.ui.app_settings import date_style_of
 from dxplanner.ui.date_line import DateLine
-from dxplanner.ui.dates import DateStyle
 from dxplanner.ui.errors import show_refusal
 from dxplanner.ui.pickers import UnitPicker
 
@@ -63,7 +60,7 @@ class BoundField:
         self.spec = spec
         self._on_done = on_done
         self._units = units
-        self._dates = DateStyle(DATE_FORMATS.get(qt_date_format, "%d/%m/%Y"), qt_date_format)
+        self._dates = date_style_of(qt_date_format)
         self.widget = self._make(qt_date_format)
 
     def _make(self, qt_date_format: str) -> QWidget:
@@ -127,20 +124,10 @@ class BoundField:
             editor.blockSignals(False)
 
     def value(self) -> Any:
-        """What the editor holds, as the operation takes it (raises DomainError for unreadable numbers)."""
+        """What the editor holds, as the operation takes it (DomainError for unreadable numbers, dates)."""
         editor = self.widget
         if isinstance(editor, DateLine):
-            try:
-                return self._dates.read(editor.text())
-            except ValueError:
-                raise InvalidInputError(
-                    _("{what}: “{text}” is not a date. Write it as {pattern}, for example {example}.").format(
-                        what=self.spec.title,
-                        text=editor.text().strip(),
-                        pattern=self._dates.pattern(),
-                        example=self._dates.write(datetime.date.today()),
-                    )
-                ) from None
+            return editor.read_date(self.spec.title, datetime.date.today())
         if isinstance(editor, UnitPicker):
             return editor.unit()
         if isinstance(editor, QComboBox):
@@ -181,9 +168,3 @@ def read_value(field: BoundField, parent: QWidget) -> tuple[bool, Any]:
     except DomainError as error:
         show_refusal(parent, error)
         return False, None
-
-
-def today_qdate() -> QDate:
-    """Today, for editors that start from it."""
-    today = datetime.date.today()
-    return QDate(today.year, today.month, today.day)

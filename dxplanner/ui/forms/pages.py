@@ -169,8 +169,14 @@ def goal_form(session: PlanSession, units: Units, qt_date_format: str) -> Record
     )
 
 
-def indicator_form(session: PlanSession, units: Units, qt_date_format: str, date_format: str) -> RecordForm:
-    """An indicator's definition, its targets by year and its measured values."""
+def indicator_form(
+    session: PlanSession,
+    units: Units,
+    qt_date_format: str,
+    date_format: str,
+    today: Callable[[], datetime.date] = datetime.date.today,
+) -> RecordForm:
+    """An indicator's definition, its targets by year and its measured values (new ones dated `today`)."""
 
     def sedp_indicators() -> Sequence[tuple[int, str]]:
         with session.store.read() as read:
@@ -247,7 +253,7 @@ def indicator_form(session: PlanSession, units: Units, qt_date_format: str, date
     form.add_table(values)
     # A measurement is typed whole (date, value, source) rather than added as a blank row:
     # a placeholder value would count as measured in every report until corrected.
-    form.add_section(MeasureEntry(session, lambda: form.record_id, qt_date_format))
+    form.add_section(MeasureEntry(session, lambda: form.record_id, qt_date_format, today))
     return form
 
 
