@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import datetime
-import functools
 import re
 
 from dxplanner.core.enums import FundingSource
 from dxplanner.core.text import fold
+from dxplanner.core.unit_lists import read_units
 from dxplanner.excel.cell_text import unescaped
 
 _SPACES = re.compile(r"\s+")
-# Between two units' names: "và", "and", or a dash ("Sở A - Sở B", but "Sở Lao động - Thương binh").
-_AND = re.compile(r"\s+(?:và|va|với|and|&|-|–)\s+", re.IGNORECASE)
 # Footnote marks after a name: "Nhiệm vụ X¹", "Nhiệm vụ Y*", "Nhiệm vụ Z (*)", "… (1)", "… [2]".
 _FOOTNOTE = re.compile(r"(\s*(\(\*+\)|\*+|\(\d{1,2}\)|\[\d{1,2}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+))+$")
 _MAYBE_TOTAL = re.compile(r"(?i)\s*(t[ổôo]ng|c[ộôo]ng|total|grand|sum|sub)(\s|:|-|$|total)")
@@ -55,68 +53,6 @@ _SOURCES = (
     (FundingSource.ENTERPRISE, ("doanh nghiep", "enterprise", "private")),
     (FundingSource.OTHER, ("xa hoi hoa", "von khac", "nguon khac", "khac", "other")),
 )
-# Words a unit's name begins with: a comma list is a list of units only when each part begins so.
-_UNIT_WORDS = (
-    "bo",
-    "so",
-    "cuc",
-    "tong cuc",
-    "vu",
-    "vien",
-    "ban",
-    "uy ban",
-    "ubnd",
-    "van phong",
-    "vp",
-    "cong an",
-    "ca ",
-    "trung tam",
-    "tt ",
-    "truong",
-    "benh vien",
-    "doanh nghiep",
-    "tap doan",
-    "tong cong ty",
-    "cong ty",
-    "ngan hang",
-    "dai ",
-    "bao ",
-    "hoi ",
-    "phong",
-    "chi cuc",
-    "thanh tra",
-    "kho bac",
-    "bhxh",
-    "bao hiem",
-    "quan ",
-    "huyen",
-    "thi xa",
-    "thanh pho",
-    "tp ",
-    "tinh",
-    "hdnd",
-    "hoi dong",
-    "lien doan",
-    "doan ",
-    "hoc vien",
-    "quy ",
-    "bch",
-    "bo chi huy",
-    "toa an",
-    "vien kiem sat",
-    "ministry",
-    "department",
-    "office",
-    "agency",
-    "committee",
-    "people's committee",
-    "center",
-    "centre",
-    "authority",
-)
-_LIST_SEPARATORS = re.compile(r"[;\n\r]+|\s[+•]\s")
-_COLLECTIVE = re.compile(r"(^|\s)cac\s")
-_UNIT_PREFIXES = tuple(word if word.endswith(" ") else word + " " for word in _UNIT_WORDS)
 
 
 def text_of(value: object) -> str:
@@ -236,64 +172,8 @@ def source_of(value: object) -> FundingSource | None:
 
 
 def unit_texts(value: object) -> list[str]:
-    """The units a cell names: split on semicolons and line breaks, and on commas before a unit's name.
-
-    A part after a comma that does not begin like a unit's name belongs to the one before:
-    "Các sở, ban, ngành", "UBND các huyện, thị xã, thành phố" and "Sở Văn hóa, Thể thao và Du
-    lịch" name one body each, "Sở Y tế, UBND các huyện" two.
-    """
+    """Every unit a cell names, those it says lead first (see dxplanner.core.unit_lists.read_units)."""
     if value is None:
         return []
-    found: list[str] = []
-    for piece in _LIST_SEPARATORS.split(str(value)):
-        piece = _SPACES.sub(" ", piece).strip(" -+•.,")
-        if not piece:
-            continue
-        units: list[str] = []
-        for part in piece.split(","):
-            part = part.strip(" .")
-            if not part:
-                continue
-            # After "UBND các huyện" a short "thị xã", "thành phố" goes on listing the same kinds.
-            listing = bool(units) and _COLLECTIVE.search(_folded(units[-1])) and len(part.split()) <= 2
-            if units and (listing or not _starts_a_unit(part)):
-                units[-1] += ", " + part
-            else:
-                units.append(part)
-        for unit in units:
-            found.extend(_split_and(unit))
-    return found
-
-
-def _starts_a_unit(text: str) -> bool:
-    return _names_a_unit(text) or _folded(text).startswith(("cac ", "cong an ", "bo chi huy "))
-
-
-def _split_and(text: str) -> list[str]:
-    """ "Sở Tài chính và Sở Nội vụ" is two units; "Sở Thông tin và Truyền thông" is one."""
-    parts = [part.strip() for part in _AND.split(text) if part.strip()]
-    if len(parts) < 2:
-        return [text]  # most names: no "và" at all
-    if all(_names_a_unit(part) for part in parts):
-        return parts
-    # "Sở Kế hoạch và Đầu tư và các cơ quan liên quan": the last "và" may join a unit to others.
-    found = list(_AND.finditer(text))
-    if found:
-        left, right = text[: found[-1].start()].strip(), text[found[-1].end() :].strip()
-        # Only a unit, or "các … liên quan": "Ban Quản lý Khu kinh tế … và các Khu công nghiệp" is one.
-        others = _folded(right).startswith("cac ") and _folded(right).endswith(("lien quan", "khac"))
-        if _names_a_unit(left) and right and (_names_a_unit(right) or others):
-            return [left, right]
-    return [text]
-
-
-@functools.lru_cache(maxsize=8192)
-def _names_a_unit(text: str) -> bool:
-    # A plan names a few dozen units thousands of times: each answer is kept.
-    key = fold(text) + " "
-    return len(key.split()) >= 2 and key.startswith(_UNIT_PREFIXES)
-
-
-@functools.lru_cache(maxsize=8192)
-def _folded(text: str) -> str:
-    return fold(text)
+    reading = read_units(str(value), lead=False)
+    return [*reading.leads, *reading.cooperating]
