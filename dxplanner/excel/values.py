@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from dataclasses import dataclass
 
 from dxplanner.core.enums import FundingSource
 from dxplanner.core.text import fold
@@ -42,6 +43,15 @@ _COMPOUND = re.compile(r"([\d.,]*\d)\s*(ty|ti|trieu|tr|nghin|ngan)(?![a-z])")
 _PLAIN_NUMBER = re.compile(r"[\d.,]+")
 _AROUND_AMOUNT = re.compile(r"[()~≈]|\b(khoang|du kien|uoc tinh|about|approx)\b\.?")
 _CURRENCY_ONLY = re.compile(r"[\s,.]*((dong|d|vnd)[\s,.]*)?")
+# Money among words: the parts a cell lists ("NSTW: 500; NSĐP: 300", "… + …"), and a number in one,
+# with the unit after it; a remark in brackets; years and document numbers, which are no money.
+_MONEY_PARTS = re.compile(r"[;\n+]|,\s+(?=\D)|\s(?:va|and)\s")
+_MONEY_NUMBER = re.compile(r"(?<![\w/.,])(\d[\d.,]*\d|\d)\s*(ty|ti|trieu|tr|nghin|ngan|dong|d|vnd)?(?![\w/])")
+_BRACKETS = re.compile(r"\([^()]*\)")
+_NOT_MONEY = re.compile(r"\b(?:nam|giai doan)\s+\d{4}(?:\s*-\s*\d{4})?|\b\d+\s*/\s*[\w/.-]*")
+# The state's budget named with no level: public investment, recurrent spending, "NSNN".
+_STATE_BUDGET = ("dtpt", "dau tu phat trien", "dau tu cong", "chi thuong xuyen", "su nghiep", "nsnn",
+                 "ngan sach nha nuoc", "ngan sach")  # fmt: skip
 _UNIT_SIZES = {"ty": 10**9, "ti": 10**9, "trieu": 10**6, "tr": 10**6, "nghin": 10**3, "ngan": 10**3}
 _SOURCES = (
     (FundingSource.CENTRAL_BUDGET, ("nstw", "ngan sach tw", "ngan sach trung uong", "trung uong", "central")),
@@ -158,6 +168,70 @@ def _number(text: str, decimal_comma: bool) -> float:
         return float(text)
     grouping = "." if decimal == "," else ","
     return float(text.replace(grouping, "").replace(decimal, "."))
+
+
+@dataclass(frozen=True)
+class MoneySaid:
+    """Money a cell states in words: from which source (None: not said) and how much (None: not said)."""
+
+    source: FundingSource | None
+    amount: int | None
+    public: bool = False  # the state's budget, at a level (central or local) the words do not say
+
+
+def money_in_words(text: str, factor: int, decimal_comma: bool) -> list[MoneySaid] | None:
+    """The sources and amounts a money cell names among words, or None when it cannot be read.
+
+    "NSĐP 2.300 triệu đồng (chi thường xuyên: …)" is local budget 2,300 million; "Vốn ĐTPT: 12 tỷ"
+    the state's investment budget; "kinh phí đối ứng của doanh nghiệp" enterprises' money, no amount.
+    Words in brackets are a remark, read for an amount only when none is outside them.
+    """
+    folded = fold(text)
+    said = _money_parts(_BRACKETS.sub(" ", folded), factor, decimal_comma)
+    if said is None:
+        return None
+    if not any(part.amount is not None for part in said):
+        inside = " ; ".join(_BRACKETS.findall(folded))
+        more = _money_parts(inside, factor, decimal_comma) if inside else []
+        if more is None:
+            return None
+        if any(part.amount is not None for part in more):
+            named = [part for part in said if part.source is not None or part.public]
+            said = _with_amount(named or [MoneySaid(None, None)], more)
+    return said or None
+
+
+def _with_amount(said: list[MoneySaid], more: list[MoneySaid]) -> list[MoneySaid]:
+    """The sources named outside the brackets, given the amount said inside ("Lồng ghép (khoảng 500)")."""
+    amount = sum(part.amount or 0 for part in more)
+    first = said[0]
+    source = first.source or next((part.source for part in more if part.source), None)
+    return [MoneySaid(source, amount, first.public and source is None), *said[1:]]
+
+
+def _money_parts(folded: str, factor: int, decimal_comma: bool) -> list[MoneySaid] | None:
+    """Each part of the words ("NSTW: 500; NSĐP: 300") with its source and amount; None if one is unclear."""
+    said: list[MoneySaid] = []
+    for part in _MONEY_PARTS.split(folded):
+        if not part.strip(" :.-"):
+            continue
+        source = source_of(part)
+        public = source is None and any(word in part for word in _STATE_BUDGET)
+        numbers = _MONEY_NUMBER.findall(_NOT_MONEY.sub(" ", part))
+        sized = [(number, unit) for number, unit in numbers if unit in _UNIT_SIZES]
+        chosen = sized or numbers
+        if len(chosen) > 1:
+            return None  # several amounts in one part, none of them the one: not a guess to make
+        amount = None
+        if chosen:
+            number, unit = chosen[0]
+            try:
+                amount = amount_of(f"{number} {unit}".strip(), factor, decimal_comma)
+            except (ValueError, OverflowError):
+                return None
+        if amount is not None or source is not None or public:
+            said.append(MoneySaid(source, amount, public))
+    return said
 
 
 def source_of(value: object) -> FundingSource | None:
