@@ -270,7 +270,7 @@ class _TableReader:
         self.timelines: dict[str, Timeline] = {}
         self.amounts: dict[str, int | None] = {}
         self.plain_amounts: dict[str, int] = {}  # texts read to an amount with no warning to give
-        self.units: dict[tuple[str, bool], UnitList] = {}
+        self.units: dict[tuple[str, bool], tuple[UnitList, tuple[str, ...]]] = {}
         self.said: dict[str, list[MoneySaid] | None] = {}  # money in words, read once each
         self.last_said: list[MoneySaid] | None = None  # what the last money cell read said in words
         self.money_words: list[tuple[str, str | None]] = []  # (words kept as a note, the guess) for the row
@@ -497,18 +497,20 @@ class _TableReader:
         if value is None:
             return _NO_UNITS
         key = (str(value), lead)
-        reading = self.units.get(key)
-        if reading is None:
-            reading = self.units[key] = read_units(key[0], lead)
-        count = len(reading.leads) + len(reading.cooperating)
-        if count > 1:
-            task.guesses.append(
-                _("split into {count} units: {units}").format(
-                    count=count, units=" | ".join((*reading.leads, *reading.cooperating))
+        known = self.units.get(key)
+        if known is None:
+            # A plan names the same units row after row: read each cell, and word its guesses, once.
+            reading = read_units(key[0], lead)
+            named = (*reading.leads, *reading.cooperating)
+            guesses = [_("“{words}” trimmed").format(words=words) for words in reading.trimmed]
+            if len(named) > 1:
+                guesses.insert(
+                    0,
+                    _("split into {count} units: {units}").format(count=len(named), units=" | ".join(named)),
                 )
-            )
-        task.guesses.extend(_("“{words}” trimmed").format(words=words) for words in reading.trimmed)
-        return reading
+            known = self.units[key] = (reading, tuple(guesses))
+        task.guesses.extend(known[1])
+        return known[0]
 
     # Dates.
 
