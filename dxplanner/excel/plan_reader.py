@@ -842,6 +842,7 @@ class _TableReader:
             tasks=self.tasks,
             errors=self.errors,
             warnings=self.warnings,
+            plan_date=self.titles.plan_date,
         )
 
 
