@@ -545,7 +545,10 @@ class _TableReader:
                 continue
             day = _day(value) if isinstance(value, datetime.date) else None
             if day is None:
-                reading = self._timeline(text_of(value))
+                # A remark under the date ("30/06/2026⏎Trình tại kỳ họp…") is told by its own line.
+                reading = self._timeline(
+                    value if isinstance(value, str) and "\n" in value else text_of(value)
+                )
                 if reading.kind is TimelineKind.RELATIVE:
                     self._ask_for_plan_date(task, found, text_of(value))
                     continue

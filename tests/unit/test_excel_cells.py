@@ -142,3 +142,23 @@ def test_guesses_are_said_in_vietnamese(tmp_path: Path) -> None:
 )  # fmt: skip
 def test_money_among_words(text: str, said: list[MoneySaid] | None) -> None:
     assert money_in_words(text, MILLION, True) == said
+
+
+def test_a_remark_under_an_end_date_is_a_note_too(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (
+        ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Ngày bắt đầu", "Ngày kết thúc"],
+        [1, "Trình HĐND tỉnh Đề án phát triển dữ liệu", "Sở Khoa học và Công nghệ", "01/02/2026",
+         "30/06/2026\nTrình tại kỳ họp giữa năm"],
+    ):  # fmt: skip
+        sheet.append(row)
+    book.save(tmp_path / "end.xlsx")
+    task = read_plan_table(tmp_path / "end.xlsx").tasks[0]
+    assert (task.start, task.end, task.notes) == (
+        datetime.date(2026, 2, 1),
+        datetime.date(2026, 6, 30),
+        "Trình tại kỳ họp giữa năm",
+    )
+    assert "remark kept as a note" in task.guesses
