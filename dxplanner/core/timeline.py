@@ -252,8 +252,9 @@ _DOCUMENT_NUMBER = re.compile(
 _ORIENTATION = re.compile(
     r"\b(?:dinh huong|tam nhin|huong toi)(?:\s+(?:den|toi))?(?:\s+nam)?\s+\d{4}(?:\s*-\s*\d{4})?\b"
 )
-# Between two days of a span ("01/3 - 30/6/2026", "từ … đến …"), as opposed to two deadlines.
-_SPAN_JOIN = re.compile(r"\s*(?:-|den|toi|to|until|till|through)(?:\s+ngay)?\s*")
+# Between two days of a span ("01/3 - 30/6/2026", "từ … đến …", or one under the other with nothing
+# between), as opposed to two deadlines with words of their own.
+_SPAN_JOIN = re.compile(r"\s*(?:(?:-|den|toi|to|until|till|through)(?:\s+ngay)?)?\s*")
 # "90 ngày kể từ ngày ban hành Kế hoạch", "03 tháng sau khi Kế hoạch được ban hành" (folded; "từ" is "from").
 _RELATIVE = re.compile(
     r"\b(\d{1,3})\s+(ngay lam viec|ngay|tuan|thang|nam)\s+(?:ke\s+|tinh\s+)?(?:from|sau)\s+"

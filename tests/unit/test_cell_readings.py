@@ -89,6 +89,7 @@ def test_lines_that_go_on_with_the_timeline_are_no_remark(text: str) -> None:
         "01/3/2024 - 30/6/2024",  # a span, written with a dash
         "Từ 01/6 đến 30/6/2025",
         "từ ngày 01/3/2026 đến ngày 30/6/2026",
+        "01/3/2026\n30/6/2026",  # the start above the end, nothing between them
     ],
 )
 def test_two_days_joined_as_a_span_stay_a_span(text: str) -> None:
