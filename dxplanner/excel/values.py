@@ -187,6 +187,11 @@ def money_in_words(text: str, factor: int, decimal_comma: bool) -> list[MoneySai
     Words in brackets are a remark, read for an amount only when none is outside them.
     """
     folded = fold(text)
+    if "trong do" in folded:
+        broken = _broken_down(folded, factor, decimal_comma)
+        if broken is not None:
+            return broken
+        folded = folded[: folded.index("trong do")]  # "…, trong đó …" only says more of the same money
     said = _money_parts(_BRACKETS.sub(" ", folded), factor, decimal_comma)
     if said is None:
         return None
@@ -199,6 +204,19 @@ def money_in_words(text: str, factor: int, decimal_comma: bool) -> list[MoneySai
             named = [part for part in said if part.source is not None or part.public]
             said = _with_amount(named or [MoneySaid(None, None)], more)
     return said or None
+
+
+def _broken_down(folded: str, factor: int, decimal_comma: bool) -> list[MoneySaid] | None:
+    """ "2.500 triệu (trong đó: NSTW 1.500; NSĐP 1.000)": the parts by source, if they make up the whole."""
+    at = folded.index("trong do")
+    whole = _money_parts(_BRACKETS.sub(" ", folded[:at]).replace("(", " "), factor, decimal_comma)
+    parts = _money_parts(
+        folded[at + len("trong do") :].replace("(", " ").replace(")", " "), factor, decimal_comma
+    )
+    if not whole or not parts or any(part.source is None or part.amount is None for part in parts):
+        return None
+    total = sum(part.amount or 0 for part in whole)
+    return parts if total == sum(part.amount or 0 for part in parts) else None
 
 
 def _with_amount(said: list[MoneySaid], more: list[MoneySaid]) -> list[MoneySaid]:

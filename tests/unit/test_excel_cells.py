@@ -135,6 +135,11 @@ def test_guesses_are_said_in_vietnamese(tmp_path: Path) -> None:
           MoneySaid(FundingSource.LOCAL_BUDGET, 1_500 * MILLION)]),
         ("Ngân sách tỉnh năm 2026: 800", [MoneySaid(FundingSource.LOCAL_BUDGET, 800 * MILLION)]),
         ("Lồng ghép (khoảng 150)", [MoneySaid(None, 150 * MILLION)]),
+        # "trong đó": the parts by source, when they add up to the whole; else the whole alone.
+        ("2.500 triệu đồng (trong đó: NSTW 1.500; NSĐP 1.000)",
+         [MoneySaid(FundingSource.CENTRAL_BUDGET, 1_500 * MILLION),
+          MoneySaid(FundingSource.LOCAL_BUDGET, 1_000 * MILLION)]),
+        ("Tổng 2.500, trong đó NSTW 1.500", [MoneySaid(None, 2_500 * MILLION)]),
         ("Theo dự toán được giao", None),
         ("1O0", None),
         ("500 hoặc 700", None),  # two amounts, neither said to be the one
