@@ -129,6 +129,8 @@ _NAMES: dict[str, dict[str, str]] = {
         "from": N_("start only"),
         "recurring": N_("recurring"),
         "continuous": N_("continuous"),
+        "relative": N_("counted from the plan's date"),
+        "orientation": N_("orientation, no dates"),
         "unknown": N_("not understood"),
     },
     "TableField": {

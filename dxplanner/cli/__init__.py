@@ -25,6 +25,7 @@ from dxplanner.store.soundness import refuse_if_damaged
 
 if TYPE_CHECKING:
     from dxplanner.core.gantt_bar import GanttChart
+    from dxplanner.core.timeline import Timeline
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_BAD_ARGUMENTS = 0, 1, 2
 CHART_KINDS = ["gantt", "progress", "kpi", "attainment", "units", "budget"]
@@ -58,6 +59,12 @@ def build_parser() -> argparse.ArgumentParser:
     timeline = commands.add_parser("timeline", help=_("show how timeline texts are read as dates"))
     timeline.add_argument("texts", nargs="+", metavar="TEXT")
     timeline.add_argument("--json", action="store_true", help=_("print a JSON list, one object per text"))
+    timeline.add_argument(
+        "--plan-date",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help=_("the plan's date, which deadlines such as “90 ngày kể từ ngày ban hành” count from"),
+    )
     timeline.set_defaults(handler=_timeline)
 
     chart = commands.add_parser("chart", help=_("draw a chart of a plan as a PNG, SVG or PDF file"))
@@ -100,6 +107,12 @@ def build_parser() -> argparse.ArgumentParser:
     bring.add_argument("--sheet", metavar="NAME", help=_("the sheet holding the table (by default found)"))
     bring.add_argument("--dry-run", action="store_true", help=_("show what would be imported; write nothing"))
     bring.add_argument("--json", action="store_true", help=_("print what was read as JSON"))
+    bring.add_argument(
+        "--plan-date",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help=_("the plan's date, for deadlines counted from it (by default the one its title rows state)"),
+    )
     bring.set_defaults(handler=_import)
 
     export = commands.add_parser("export", help=_("write every record of a plan file to an Excel workbook"))
@@ -162,18 +175,9 @@ def _new(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
 def _timeline(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     from dxplanner.core.timeline import parse_timeline
 
-    readings = [parse_timeline(text) for text in arguments.texts]
+    readings = [parse_timeline(text, arguments.plan_date) for text in arguments.texts]
     if arguments.json:
-        rows = [
-            {
-                "text": reading.text,
-                "start": reading.start.isoformat() if reading.start else None,
-                "end": reading.end.isoformat() if reading.end else None,
-                "kind": reading.kind.value,
-                "ok": reading.ok,
-            }
-            for reading in readings
-        ]
+        rows = [_timeline_json(reading) for reading in readings]
         out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
     for reading in readings:
@@ -181,8 +185,28 @@ def _timeline(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
         end = reading.end.strftime("%d/%m/%Y") if reading.end else "…"
         period = f"{start} – {end}" if reading.start or reading.end else _("no fixed dates")
         meaning = f"{period} ({timeline_kind_label(reading.kind)})" if reading.ok else _("not understood")
+        if reading.remark:
+            meaning += " — " + _("remark: {text}").format(text=reading.remark)
         out.write(f"{reading.text}: {meaning}\n")
     return EXIT_OK
+
+
+def _timeline_json(reading: Timeline) -> dict[str, object]:
+    """One reading as `timeline --json` prints it; what only some readings have is left out of the others."""
+    said: dict[str, object] = {
+        "text": reading.text,
+        "start": reading.start.isoformat() if reading.start else None,
+        "end": reading.end.isoformat() if reading.end else None,
+        "kind": reading.kind.value,
+        "ok": reading.ok,
+    }
+    if reading.guesses:
+        said["guesses"] = [guess.value for guess in reading.guesses]
+    if reading.remark:
+        said["remark"] = reading.remark
+    if reading.after:
+        said["after"] = {"count": reading.after.count, "unit": reading.after.unit}
+    return said
 
 
 def _iso_date(text: str) -> datetime.date:
@@ -280,7 +304,9 @@ def _import(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             )
         return restore_file(arguments, out, err)
     with TerminalProgress(err, _("Reading {name}").format(name=workbook.name)) as progress:
-        table = read_plan_table(workbook, sheet=arguments.sheet, progress=progress)
+        table = read_plan_table(
+            workbook, sheet=arguments.sheet, progress=progress, plan_date=arguments.plan_date
+        )
     if arguments.plan is not None and not target.exists():  # no file, so no such plan
         raise NotFoundError(_("There is no action plan with id {id}.").format(id=arguments.plan))
     imported: list[ImportOutcome] = []

@@ -127,6 +127,7 @@ class PlanTable:
     warnings: list[Problem] = field(default_factory=list)
     units: dict[str, UnitMatch] = field(default_factory=dict)
     owner: UnitMatch | None = None  # the agency named at the table's top, matched like the units
+    plan_date: datetime.date | None = None  # what deadlines "kể từ ngày ban hành Kế hoạch" count from
 
     def as_json(self) -> dict[str, object]:
         """The table as the command line prints it: tasks, errors, warnings and a summary."""

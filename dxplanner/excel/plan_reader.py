@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,7 +22,8 @@ from dxplanner.core.plan_table import (
 )
 from dxplanner.core.rules import YEAR_MAX, YEAR_MIN
 from dxplanner.core.text import fold
-from dxplanner.core.timeline import Timeline, TimelineKind, parse_timeline
+from dxplanner.core.timeline import Timeline, TimelineGuess, TimelineKind, parse_timeline, plan_date_in
+from dxplanner.core.unit_lists import UnitList, read_units
 from dxplanner.excel.header import (
     HEADER_SCAN_ROWS,
     Header,
@@ -35,16 +37,19 @@ from dxplanner.excel.header import (
 from dxplanner.excel.headings import is_english
 from dxplanner.excel.numbering import Numbering, NumberReader, TreeBuilder
 from dxplanner.excel.values import (
+    MoneySaid,
     amount_of,
     is_total,
+    money_in_words,
     name_of,
     source_of,
     text_of,
-    unit_texts,
     without_footnote,
 )
 from dxplanner.excel.workbook import Row, SheetTooLargeError, Workbook, open_workbook
 from dxplanner.i18n import _
+from dxplanner.labels import label
+from dxplanner.numbers import whole_text
 
 Progress = Callable[[int, int], bool]  # (rows read, rows expected) -> go on?
 _TEXT_FIELDS = (TableField.NAME, TableField.PRODUCT, TableField.NOTES)
@@ -52,6 +57,7 @@ _GROUP_STYLES = ("roman", "upper")
 _NOT_AN_AMOUNT = -1
 _WORDS = -2  # a money cell of words only
 _NO_COLUMN = 1 << 30  # past the end of any row
+_NO_UNITS = UnitList((), ())
 # Ten million tỷ đồng: several times a nation's yearly budget, and within the file's whole numbers.
 MAX_AMOUNT = 10**16
 _TITLE_STARTS = ("ke hoach", "danh muc", "phu luc", "chuong trinh", "action plan", "plan ", "list of")
@@ -92,19 +98,24 @@ def read_plan_table(
     header_row: int | None = None,
     columns: dict[int, TableField] | None = None,
     progress: Progress | None = None,
+    plan_date: datetime.date | None = None,
 ) -> PlanTable:
     """Everything an action plan table in the workbook says, with row-level errors and warnings.
 
-    The sheet, the header's (first) row and the columns are found when not given. Nothing is
-    written anywhere; a file that cannot be read raises InvalidInputError with one message.
+    The sheet, the header's (first) row and the columns are found when not given. Deadlines
+    counted from the plan's date are counted from `plan_date`, else from the date the title rows
+    give. Nothing is written anywhere; a file that cannot be read raises InvalidInputError with
+    one message.
     """
     with collector_paused(), open_workbook(path) as workbook:
         chosen, header = _choose_sheet(workbook, sheet, header_row)
         if columns is not None:
             header.columns = dict(columns)
             header.money_factor = money_factor_of(header.columns, header.headings)
-        reader = _TableReader(header, workbook.estimated_rows(chosen), progress)
         top: list[Row] = []
+        # The title rows are all read before the first row of the table: the reader looks at them
+        # (for the plan's date) only when a cell needs it.
+        reader = _TableReader(header, workbook.estimated_rows(chosen), progress, _TitleRows(top, plan_date))
         for number, row in enumerate(workbook.rows(chosen), 1):
             if number < header.first_row:
                 top.append(row)
@@ -189,11 +200,42 @@ def _title_rows(rows: list[Row]) -> tuple[str | None, str | None]:
     return agency, title
 
 
+class _TitleRows:
+    """The rows above the table, and what the cells below need of them: the plan's date, its level."""
+
+    def __init__(self, rows: list[Row], plan_date: datetime.date | None) -> None:
+        self.rows = rows
+        self.given = plan_date
+        self._lines: list[str] | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        """Each title row's text, once the rows are all read."""
+        if self._lines is None:
+            self._lines = [" ".join(text for value in row if (text := text_of(value))) for row in self.rows]
+        return self._lines
+
+    @functools.cached_property
+    def plan_date(self) -> datetime.date | None:
+        """The date given, else the one the title rows state ("Kèm theo Kế hoạch số … ngày 12/3/2026")."""
+        return self.given or plan_date_in(self.lines)
+
+    @functools.cached_property
+    def public_source(self) -> FundingSource:
+        """Whose budget "ngân sách", "vốn ĐTPT" with no level mean: a ministry's is the central one."""
+        agency = fold(next((line for line in self.lines if line), ""))
+        central = agency.startswith(("bo ", "chinh phu", "van phong chinh phu")) or "trung uong" in agency
+        return FundingSource.CENTRAL_BUDGET if central else FundingSource.LOCAL_BUDGET
+
+
 class _TableReader:
     """Reads the rows under the header one by one into tasks, keeping the tree as it goes."""
 
-    def __init__(self, header: Header, expected_rows: int, progress: Progress | None) -> None:
+    def __init__(
+        self, header: Header, expected_rows: int, progress: Progress | None, titles: _TitleRows | None = None
+    ) -> None:
         self.header = header
+        self.titles = titles or _TitleRows([], None)
         # Each field's first column; a budget split by year is read from its year columns besides.
         self.by_field: dict[TableField, int] = {}
         self.year_columns: list[tuple[int, int]] = []
@@ -228,7 +270,10 @@ class _TableReader:
         self.timelines: dict[str, Timeline] = {}
         self.amounts: dict[str, int | None] = {}
         self.plain_amounts: dict[str, int] = {}  # texts read to an amount with no warning to give
-        self.units: dict[str, list[str]] = {}
+        self.units: dict[tuple[str, bool], tuple[UnitList, tuple[str, ...]]] = {}
+        self.said: dict[str, list[MoneySaid] | None] = {}  # money in words, read once each
+        self.last_said: list[MoneySaid] | None = None  # what the last money cell read said in words
+        self.money_words: list[tuple[str, str | None]] = []  # (words kept as a note, the guess) for the row
         self.previous_blank = True
         self.blank_run = 0
         self.ended = False
@@ -330,6 +375,7 @@ class _TableReader:
             money = self._money(task.row, row, named)
             if money:
                 self.breakdown.extend(money)  # "- NSTW | 300" under a task: its central budget
+                self._keep_money_words(task)
                 return
         for found, attribute in (
             (TableField.NAME, "name"),
@@ -344,10 +390,13 @@ class _TableReader:
             if text:
                 before = getattr(task, attribute)
                 setattr(task, attribute, f"{before} {text}" if before else text)
-        more = unit_texts(self._cell(row, TableField.COOPERATING))
-        task.cooperating_units.extend(unit for unit in more if unit not in task.cooperating_units)
+        more = self._units(task, self._cell(row, TableField.COOPERATING), lead=False)
+        task.cooperating_units.extend(
+            unit for unit in (*more.leads, *more.cooperating) if unit not in task.cooperating_units
+        )
         # A row of money under a task ("500 | NSTW") breaks its budget down by source.
         self.breakdown.extend(self._money(task.row, row))
+        self._keep_money_words(task)
 
     def _extend(self, task: TableTask, number: int, row: Row) -> None:
         """A row with no number and no name under a task, but a unit or dates: more of the same task.
@@ -371,6 +420,7 @@ class _TableReader:
             if more:
                 before = getattr(task, attribute)
                 setattr(task, attribute, f"{before}; {more}" if before else more)
+        task.guesses.extend(guess for guess in part.guesses if guess not in task.guesses)
         task.budget = _summed([*task.budget, *part.budget])
         self._warn(
             number,
@@ -420,19 +470,19 @@ class _TableReader:
     def _fill(self, task: TableTask, row: Row) -> None:
         task.product = text_of(self._cell(row, TableField.PRODUCT)) or None
         task.notes = text_of(self._cell(row, TableField.NOTES)) or None
-        leads = self._units(self._cell(row, TableField.LEAD_UNIT))
+        named = self._units(task, self._cell(row, TableField.LEAD_UNIT), lead=True)
+        helping = self._units(task, self._cell(row, TableField.COOPERATING), lead=False)
+        leads = [*named.leads, *helping.leads]
         if leads:
             task.lead_unit = leads[0]
             if len(leads) > 1:
-                self._warn(
-                    task.row,
-                    TableField.LEAD_UNIT,
-                    _("Several lead units; the first leads and the others cooperate."),
-                )
-        helpers = [*leads[1:], *self._units(self._cell(row, TableField.COOPERATING))]
+                # "Văn phòng UBND tỉnh, các sở, ngành": one answers for the task, the others help.
+                task.guesses.append(_("first named unit leads, the rest cooperate"))
+        helpers = [*leads[1:], *named.cooperating, *helping.cooperating]
         task.cooperating_units = [unit for unit in dict.fromkeys(helpers) if unit != task.lead_unit]
         self._dates(task, row)
         task.budget = self._money(task.row, row)
+        self._keep_money_words(task)
         progress = self._cell(row, TableField.PROGRESS)
         if isinstance(progress, int | float) and not isinstance(progress, bool):
             task.progress = float(progress) * (
@@ -442,13 +492,25 @@ class _TableReader:
                 self._warn(task.row, TableField.PROGRESS, _("Progress must be between 0 and 100; left out."))
                 task.progress = None
 
-    def _units(self, value: object) -> list[str]:
+    def _units(self, task: TableTask, value: object, *, lead: bool) -> UnitList:
+        """The units a cell names, saying on the task how the cell was split and what was trimmed."""
         if value is None:
-            return []
-        key = str(value)
-        if key not in self.units:
-            self.units[key] = unit_texts(value)
-        return self.units[key]
+            return _NO_UNITS
+        key = (str(value), lead)
+        known = self.units.get(key)
+        if known is None:
+            # A plan names the same units row after row: read each cell, and word its guesses, once.
+            reading = read_units(key[0], lead)
+            named = (*reading.leads, *reading.cooperating)
+            guesses = [_("“{words}” trimmed").format(words=words) for words in reading.trimmed]
+            if len(named) > 1:
+                guesses.insert(
+                    0,
+                    _("split into {count} units: {units}").format(count=len(named), units=" | ".join(named)),
+                )
+            known = self.units[key] = (reading, tuple(guesses))
+        task.guesses.extend(known[1])
+        return known[0]
 
     # Dates.
 
@@ -460,10 +522,15 @@ class _TableReader:
         elif text:
             if isinstance(timeline, int | float) and 1900 <= timeline <= 2200:
                 text = str(int(timeline))  # a year typed as a number, not a day's serial
-            reading = self._timeline(text)
-            task.timeline_text = text
+            # The lines of a cell matter only to tell a remark under the date: most cells have one.
+            lines = timeline if isinstance(timeline, str) and "\n" in timeline else text
+            reading = self._timeline(lines)
+            task.timeline_text = text_of(reading.when) if reading.remark else text
+            self._take_guesses(task, reading)
             if reading.ok and reading.kind is TimelineKind.DAY:
                 task.end = reading.end  # one day written as text is the deadline, as in a date cell
+            elif reading.kind is TimelineKind.RELATIVE:
+                self._ask_for_plan_date(task, TableField.TIMELINE, text)
             elif reading.ok:
                 task.start, task.end = reading.start, reading.end
             elif reading.kind is TimelineKind.UNKNOWN:
@@ -478,7 +545,14 @@ class _TableReader:
                 continue
             day = _day(value) if isinstance(value, datetime.date) else None
             if day is None:
-                reading = self._timeline(text_of(value))
+                # A remark under the date ("30/06/2026⏎Trình tại kỳ họp…") is told by its own line.
+                reading = self._timeline(
+                    value if isinstance(value, str) and "\n" in value else text_of(value)
+                )
+                if reading.kind is TimelineKind.RELATIVE:
+                    self._ask_for_plan_date(task, found, text_of(value))
+                    continue
+                self._take_guesses(task, reading)
                 day = (reading.start if found is TableField.START else reading.end) if reading.ok else None
             if day is None:
                 self._error(task.row, found, _("“{text}” is not a date.").format(text=text_of(value)))
@@ -503,8 +577,34 @@ class _TableReader:
     def _timeline(self, text: str) -> Timeline:
         # Plans repeat a handful of timelines thousands of times: read each once.
         if text not in self.timelines:
-            self.timelines[text] = parse_timeline(text)
+            reading = parse_timeline(text)
+            if reading.kind is TimelineKind.RELATIVE and self.titles.plan_date is not None:
+                reading = parse_timeline(text, self.titles.plan_date)
+            self.timelines[text] = reading
         return self.timelines[text]
+
+    def _take_guesses(self, task: TableTask, reading: Timeline) -> None:
+        """Say on the task what the reading of its timeline guessed; keep a remark under it as a note."""
+        for guess in reading.guesses:
+            if guess is TimelineGuess.PLAN_DATE and self.titles.plan_date is not None:
+                said = _("deadline counted from the plan's date {day}").format(
+                    day=self.titles.plan_date.strftime("%d/%m/%Y")
+                )
+            else:
+                said = _timeline_guess(guess)
+            task.guesses.append(said)
+        if reading.remark:
+            task.notes = f"{task.notes}; {reading.remark}" if task.notes else reading.remark
+
+    def _ask_for_plan_date(self, task: TableTask, found: TableField, text: str) -> None:
+        self._warn(
+            task.row,
+            found,
+            _(
+                "“{text}” counts from the plan's date, which the table does not state; the task has "
+                "no dates until you give that date."
+            ).format(text=text),
+        )
 
     # Money.
 
@@ -526,7 +626,12 @@ class _TableReader:
                     amounts[named, year] = amounts.get((named, year), 0) + amount
         if amounts and not self.breakdown_has_gaps:
             return [Amount(source, amount, year) for (source, year), amount in amounts.items()]
+        self.last_said = None
         total = self._amount(task_row, row, self.by_field.get(TableField.BUDGET, _NO_COLUMN))
+        if self.last_said and not amounts:
+            # "NSĐP 2.300 triệu; NSTW 500 triệu", "kinh phí đối ứng của doanh nghiệp": each source its own.
+            said = self._said_amounts(self.last_said, named or self._source(task_row, row))
+            return [Amount(source, amount) for source, amount in said.items()]
         counted = sum(amounts.values())
         if total and total > counted:
             # A total beside a breakdown that leaves part of it out ("Tổng số" over "NSNN", "Khác"):
@@ -534,6 +639,80 @@ class _TableReader:
             source = named or self._source(task_row, row)
             amounts[source, None] = amounts.get((source, None), 0) + total - counted
         return [Amount(source, amount, year) for (source, year), amount in amounts.items()]
+
+    def _keep_money_words(self, task: TableTask) -> None:
+        """Keep the words of the row's money cells as a note on the task, and say what was read from them."""
+        for words, guess in self.money_words:
+            note = _("Funding: {text}").format(text=words)
+            task.notes = f"{task.notes}; {note}" if task.notes else note
+            if guess:
+                task.guesses.append(guess)
+        self.money_words = []
+
+    def _said_amounts(self, said: list[MoneySaid], named: FundingSource) -> dict[FundingSource, int]:
+        """The money words say, by source: a source they do not name is `named`."""
+        amounts: dict[FundingSource, int] = {}
+        for part in said:
+            source = part.source or (self.titles.public_source if part.public else named)
+            amounts[source] = amounts.get(source, 0) + (part.amount or 0)
+        return amounts
+
+    def _words(self, task_row: int, column: int, value: str) -> int | None:
+        """The amount in a money cell of words; the words are kept as a note, and said when unreadable."""
+        text = text_of(value)
+        if text in ("", "-", "x", "X"):
+            return None
+        if value not in self.said:
+            self.said[value] = money_in_words(value, self.factor, self.decimal_comma)
+        said = self.said[value]
+        if said is None:
+            # "Lồng ghép", "Theo dự toán", "1O0": said of the money, but no amount to read.
+            self._unreadable(task_row, column, text)
+            return None
+        self.last_said = said
+        self.money_words.append(
+            (
+                text,
+                _("money read from the words: {found}; the words kept as a note").format(
+                    found=self._said(said)
+                ),
+            )
+        )
+        total = sum(part.amount or 0 for part in said)
+        if total > MAX_AMOUNT:
+            self._too_much(task_row, column, value)
+            return None
+        return total
+
+    def _unreadable(self, task_row: int, column: int, text: str) -> None:
+        self._warn_at(
+            task_row,
+            column,
+            _("“{text}” is not an amount; no budget is read from it, and it is kept as a note.").format(
+                text=text
+            ),
+        )
+        self.money_words.append((text, None))
+
+    def _said(self, said: list[MoneySaid]) -> str:
+        """What was read from money words, as the user reads it: "local budget 2.300.000.000 đ"."""
+        parts = []
+        for part in said:
+            source = part.source or (self.titles.public_source if part.public else None)
+            amount = _("no amount") if part.amount is None else f"{whole_text(part.amount)} đ"
+            parts.append(f"{label(source)} {amount}" if source is not None else amount)
+        return ", ".join(parts)
+
+    def _too_much(self, task_row: int, column: int, value: object) -> None:
+        self.errors.append(
+            Problem(
+                task_row,
+                column_letter(column),
+                _("“{text}” is more money than any plan holds; check the amount and its unit.").format(
+                    text=text_of(value)
+                ),
+            )
+        )
 
     def _source(self, task_row: int, row: Row) -> FundingSource:
         said = self._cell(row, TableField.SOURCE)
@@ -563,17 +742,10 @@ class _TableReader:
                 try:
                     self.amounts[value] = amount_of(value, self.factor, self.decimal_comma)
                 except (ValueError, OverflowError):
-                    self.amounts[value] = _NOT_AN_AMOUNT
+                    self.amounts[value] = _WORDS  # words around an amount, or no amount at all
             amount = self.amounts[value]
             if amount == _WORDS:
-                if value.strip() not in ("", "-", "x", "X"):
-                    # "Lồng ghép", "Theo dự toán", "Không": said of the money, but no amount.
-                    self._warn_at(
-                        task_row,
-                        column,
-                        _("“{text}” is not an amount; no budget is read from it.").format(text=value.strip()),
-                    )
-                return None
+                return self._words(task_row, column, value)
             if self.decimal_comma and "," in value and _THOUSANDS_BY_COMMA.fullmatch(value.strip()):
                 self.warnings.append(
                     Problem(
@@ -592,15 +764,7 @@ class _TableReader:
             except (ValueError, OverflowError):
                 amount = _NOT_AN_AMOUNT
         if amount is not None and amount != _NOT_AN_AMOUNT and amount > MAX_AMOUNT:
-            self.errors.append(
-                Problem(
-                    task_row,
-                    column_letter(column),
-                    _("“{text}” is more money than any plan holds; check the amount and its unit.").format(
-                        text=text_of(value)
-                    ),
-                )
-            )
+            self._too_much(task_row, column, value)
             return None
         if (
             isinstance(value, str)
@@ -610,13 +774,8 @@ class _TableReader:
         ):
             self.plain_amounts[value] = amount
         if amount == _NOT_AN_AMOUNT:
-            self.errors.append(
-                Problem(
-                    task_row,
-                    column_letter(column),
-                    _("“{text}” is not an amount of money.").format(text=text_of(value)),
-                )
-            )
+            # A negative number, TRUE: no amount, but no reason to stop the whole import either.
+            self._unreadable(task_row, column, text_of(value))
             return None
         return amount
 
@@ -686,6 +845,7 @@ class _TableReader:
             tasks=self.tasks,
             errors=self.errors,
             warnings=self.warnings,
+            plan_date=self.titles.plan_date,
         )
 
 
@@ -709,3 +869,14 @@ def _money_below(tasks: list[TableTask]) -> dict[int, int]:
 
 def _day(value: datetime.date) -> datetime.date:
     return value.date() if isinstance(value, datetime.datetime) else value
+
+
+def _timeline_guess(guess: TimelineGuess) -> str:
+    """A guess the reading of a timeline made, in the user's words."""
+    return {
+        TimelineGuess.ORIENTATION: _("the orientation year is not the task's deadline"),
+        TimelineGuess.LAST_OF_SEVERAL: _("several dates: the last is the deadline"),
+        TimelineGuess.DOCUMENT_DATE: _("a document's date in the cell is not the task's"),
+        TimelineGuess.REMARK: _("remark kept as a note"),
+        TimelineGuess.PLAN_DATE: _("deadline counted from the plan's date"),
+    }[guess]

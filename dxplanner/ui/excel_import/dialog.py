@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from pathlib import Path
 
@@ -23,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dxplanner.core.errors import DomainError
+from dxplanner.core.cells import date_cell
+from dxplanner.core.errors import DomainError, InvalidInputError
 from dxplanner.core.matching import UnitName
 from dxplanner.core.plan_table import PlanTable
 from dxplanner.i18n import _
@@ -70,12 +72,26 @@ class ImportDialog(QDialog):
         self.sheet.setMinimumWidth(200)
         self.header_row = QSpinBox()
         self.header_row.setRange(1, 200)
+        # What deadlines "90 ngày kể từ ngày ban hành Kế hoạch" count from: the date the title rows
+        # give, shown so that it can be checked, or the one the user types for a draft that has none.
+        self.plan_date = QLineEdit()
+        self.plan_date.setObjectName("import_plan_date")
+        self.plan_date.setPlaceholderText(_("dd/mm/yyyy"))
+        self.plan_date.setMaximumWidth(110)
+        self.plan_date.setToolTip(
+            _("The plan's date, which deadlines such as “90 ngày kể từ ngày ban hành Kế hoạch” count from")
+        )
+        self.given_date: datetime.date | None = None
         self.reread = QPushButton(_("Read again"))
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.progress = QProgressBar()
         top = QHBoxLayout()
-        for caption, widget in ((_("Sheet"), self.sheet), (_("Header row"), self.header_row)):
+        for caption, widget in (
+            (_("Sheet"), self.sheet),
+            (_("Header row"), self.header_row),
+            (_("Plan's date"), self.plan_date),
+        ):
             top.addWidget(QLabel(caption))
             top.addWidget(widget)
         top.addWidget(self.reread)
@@ -117,6 +133,7 @@ class ImportDialog(QDialog):
         self.target.currentIndexChanged.connect(self._target_changed)
         self.sheet.currentIndexChanged.connect(self._sheet_changed)
         self.reread.clicked.connect(self._header_changed)
+        self.plan_date.editingFinished.connect(self._plan_date_changed)
         self.columns.mapping_changed.connect(self._mapping_changed)
         self.read(ReadRequest(path))
 
@@ -124,6 +141,7 @@ class ImportDialog(QDialog):
 
     def read(self, request: ReadRequest) -> None:
         """Read the workbook (again) on a worker thread; the preview waits for it."""
+        request = dataclasses.replace(request, plan_date=self.given_date)
         self._stop_reading()
         self.import_button.setEnabled(False)
         self.progress.setRange(0, 0)
@@ -174,6 +192,7 @@ class ImportDialog(QDialog):
         self.sheet.addItems(table.sheets)
         self.sheet.setCurrentText(table.sheet)
         self.header_row.setValue(table.header_rows[0])
+        self.plan_date.setText(table.plan_date.strftime(self.date_format) if table.plan_date else "")
         width = max([*table.headings, *table.columns, 0]) + 1
         self.columns.show_table(table, width)
         self.tasks.show_table(table, self.date_format)
@@ -227,6 +246,19 @@ class ImportDialog(QDialog):
         self.read(
             ReadRequest(self.path, sheet=self.sheet.currentText() or None, header_row=self.header_row.value())
         )
+
+    def _plan_date_changed(self) -> None:
+        if self._filling or self.table is None:
+            return
+        try:
+            day = date_cell(self.plan_date.text(), _("Plan's date"))
+        except InvalidInputError as error:
+            self.status.setText(error.message)  # the table as read stays, and can still be imported
+            return
+        if day == self.table.plan_date:
+            return
+        self.given_date = day
+        self._mapping_changed()
 
     def _mapping_changed(self) -> None:
         if self._filling or self.table is None:

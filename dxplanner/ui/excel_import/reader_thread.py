@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime
 import logging
 import threading
 from dataclasses import dataclass
@@ -18,12 +19,13 @@ from dxplanner.i18n import _
 
 @dataclass(frozen=True)
 class ReadRequest:
-    """What to read: the workbook, and the user's corrections (sheet, header row, columns)."""
+    """What to read: the workbook, and the user's corrections (sheet, header row, columns, plan's date)."""
 
     path: Path
     sheet: str | None = None
     header_row: int | None = None
     columns: dict[int, TableField] | None = None
+    plan_date: datetime.date | None = None
 
 
 class TableReader(QThread):
@@ -52,6 +54,7 @@ class TableReader(QThread):
                 header_row=request.header_row,
                 columns=request.columns,
                 progress=self._progress,
+                plan_date=request.plan_date,
             )
         except DomainError as error:
             self.failed.emit(error.message)
