@@ -171,6 +171,7 @@ _NAMES: dict[str, dict[str, str]] = {
         "behind": N_("Behind"),
         "no_target": N_("No target"),
         "no_value": N_("Not measured"),
+        "in_words": N_("Target in words"),
     },
 }
 
