@@ -362,3 +362,43 @@ def build_targets_without_a_year(folder: Path) -> Path:
     path = folder / "undated_targets.xlsx"
     book.save(path)
     return path
+
+
+def build_tasks_with_persons(folder: Path) -> tuple[Path, list[dict[str, object]]]:
+    """A district's task list where some rows name a person ("đ/c Minh") where a unit is expected."""
+    book, sheet = _new_book("Kế hoạch")
+    for column, text in enumerate(
+        ("STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"), start=1
+    ):
+        sheet.cell(row=1, column=column, value=text)
+    rows: list[tuple[tuple[_Value, ...], dict[str, object]]] = [
+        (
+            (1, "Rà soát danh mục thủ tục hành chính trực tuyến toàn trình", "đ/c Minh", "Phòng Nội vụ", "Quý I/2026"),
+            {"lead_unit": None, "cooperating_units": ["Phòng Nội vụ"], "responsible_person": "đ/c Minh"},
+        ),
+        (
+            (2, "Số hóa hồ sơ hộ tịch", "Phòng Tư pháp\nĐồng chí Lan", None, "Quý II/2026"),
+            {"lead_unit": "Phòng Tư pháp", "cooperating_units": [], "responsible_person": "Đồng chí Lan"},
+        ),
+        (
+            (3, "Vận hành Bộ phận một cửa", "Văn phòng HĐND và UBND", "Phòng Văn hóa; Đ/c Hùng", "Năm 2026"),
+            {
+                "lead_unit": "Văn phòng HĐND và UBND",
+                "cooperating_units": ["Phòng Văn hóa"],
+                "responsible_person": "Đ/c Hùng",
+            },
+        ),
+        (
+            (4, "Tuyên truyền về chuyển đổi số", "Phòng Văn hóa", "Đài Truyền thanh", "Năm 2026"),
+            {"lead_unit": "Phòng Văn hóa", "cooperating_units": ["Đài Truyền thanh"], "responsible_person": None},
+        ),
+    ]
+    expected = []
+    for number, (cells, reading) in enumerate(rows, start=2):
+        for column, value in enumerate(cells, start=1):
+            if value is not None:
+                sheet.cell(row=number, column=column, value=value)
+        expected.append({"row": number, **reading})
+    path = folder / "tasks_with_persons.xlsx"
+    book.save(path)
+    return path, expected
