@@ -6,6 +6,7 @@ import enum
 
 from dxplanner.core.enums import (
     Area,
+    Comparison,
     DependencyType,
     Direction,
     FundingSource,
@@ -112,6 +113,14 @@ _NAMES: dict[str, dict[str, str]] = {
         DependencyType.SS: N_("Start to start"),
         DependencyType.FF: N_("Finish to finish"),
         DependencyType.SF: N_("Start to finish"),
+    },
+    # The signs say it in every language; typed as ">=", "<=" they are read too (the stored values).
+    Comparison.__name__: {
+        Comparison.AT_LEAST: N_("≥"),
+        Comparison.AT_MOST: N_("≤"),
+        Comparison.ABOVE: N_(">"),
+        Comparison.BELOW: N_("<"),
+        Comparison.EQUAL: N_("="),
     },
     ProgressWeight.__name__: {
         ProgressWeight.DURATION: N_("By working days"),

@@ -1,0 +1,68 @@
+"""The import preview of a table of indicators: its groups as goals, each indicator with its targets as read."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+
+from dxplanner.core.indicator_table import IndicatorTable, TableIndicator
+from dxplanner.core.target_text import written
+from dxplanner.i18n import _
+from dxplanner.numbers import decimal_text
+
+GUESSES_COLUMN = 5
+
+
+class IndicatorTree(QTreeWidget):
+    """The goals and indicators as they will be imported, with the targets and the guesses of each row."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("import_indicators")
+        self.setHeaderLabels(
+            [
+                _("No."),
+                _("Indicator"),
+                _("Unit of measure"),
+                _("Targets"),
+                _("Lead unit"),
+                _("Guesses"),
+                _("Row"),
+            ]
+        )
+
+    def show_table(self, table: IndicatorTable) -> None:
+        """The groups (bold) with their indicators under them."""
+        self.clear()
+        groups: dict[int, QTreeWidgetItem] = {}
+        for goal in table.goals:
+            parent = groups.get(goal.parent_row) if goal.parent_row is not None else None
+            item = QTreeWidgetItem(parent or self, [goal.code or "", goal.name, "", "", "", "", str(goal.row)])
+            font = item.font(1)
+            font.setBold(True)
+            item.setFont(1, font)
+            groups[goal.row] = item
+        for indicator in table.indicators:
+            parent = groups.get(indicator.group_row) if indicator.group_row is not None else None
+            QTreeWidgetItem(parent or self, _values(indicator))
+        self.expandAll()
+        for column in (0, 2, 3, 4, 6):
+            self.resizeColumnToContents(column)
+        self.setColumnWidth(1, 380)
+
+
+def _values(indicator: TableIndicator) -> list[str]:
+    targets = "; ".join(
+        f"{target.year}: {written(target.value, target.comparison, target.scope, target.text, decimal_text)}"
+        if target.value is not None
+        else f"{target.year}: “{target.text}”"
+        for target in indicator.targets
+    )
+    return [
+        indicator.code or "",
+        indicator.name,
+        indicator.measure_unit,
+        targets,
+        indicator.lead_unit or "",
+        "; ".join(indicator.guesses),
+        str(indicator.row),
+    ]
