@@ -98,9 +98,7 @@ def kpi_figure(indicators: Sequence[IndicatorData], columns: int | None = None) 
 def _statements(indicator: IndicatorData) -> str:
     """The targets written in words (or with a comparison or scope), year by year, one line each."""
     return "\n".join(
-        f"{year}: {said}"
-        for year, said in zip(indicator.years, indicator.target_texts, strict=False)
-        if said
+        f"{year}: {said}" for year, said in zip(indicator.years, indicator.target_texts, strict=False) if said
     )
 
 

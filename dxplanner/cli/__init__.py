@@ -300,9 +300,9 @@ def _import(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return import_indicator_table(arguments, read, out, err)
     if arguments.strategy is not None:
         raise InvalidInputError(
-            _("{name} holds a table of tasks: they go into an action plan (--plan ID), not a strategy.").format(
-                name=workbook.name
-            )
+            _(
+                "{name} holds a table of tasks: they go into an action plan (--plan ID), not a strategy."
+            ).format(name=workbook.name)
         )
     table = read
     if arguments.plan is not None and not target.exists():  # no file, so no such plan

@@ -22,7 +22,9 @@ class _NothingToWriteError(Exception):
     """The table cannot be imported: the new file it was going into is not made."""
 
 
-def import_indicator_table(arguments: argparse.Namespace, table: IndicatorTable, out: TextIO, err: TextIO) -> int:
+def import_indicator_table(
+    arguments: argparse.Namespace, table: IndicatorTable, out: TextIO, err: TextIO
+) -> int:
     """Write (or with --dry-run only show) a table of indicators; the same exits as a task import."""
     from dxplanner.store.operations.import_indicators import (
         IndicatorImportOutcome,
@@ -115,4 +117,3 @@ def import_indicator_table(arguments: argparse.Namespace, table: IndicatorTable,
             + "\n"
         )
     return EXIT_OK
-

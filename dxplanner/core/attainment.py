@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from dxplanner.core.enums import Comparison, Direction
-from dxplanner.core.target_text import written
+from dxplanner.core.target_text import number_text, written
 
 # Within this share of the target (in percent), an indicator not yet there is still "on track".
 ON_TRACK_SHARE = 90.0
@@ -52,7 +52,7 @@ class YearTargets:
     statements: dict[int, str]
 
 
-def main_targets(rows: Iterable[TargetRow], number: Callable[[float], str] = str) -> YearTargets:
+def main_targets(rows: Iterable[TargetRow], number: Callable[[float], str] = number_text) -> YearTargets:
     """The number each year is measured against: the target with no scope, else the first scope's.
 
     A year whose targets are words, a number with a comparison ("≥ 40"), or several numbers in

@@ -67,5 +67,7 @@ def separate_persons(tasks: Iterable[TableTask]) -> None:
         task.responsible_person = "; ".join(found)
         for person in found:
             task.guesses.append(
-                _("“{person}” is a person: kept as the responsible person, not made a unit").format(person=person)
+                _("“{person}” is a person: kept as the responsible person, not made a unit").format(
+                    person=person
+                )
             )

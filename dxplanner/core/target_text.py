@@ -80,7 +80,7 @@ def read_targets(written: object, measure_unit: str = "") -> list[TargetReading]
     if isinstance(written, bool) or written is None:
         return []
     if isinstance(written, int | float):
-        return [TargetReading(_number_text(float(written)), float(written))]
+        return [TargetReading(number_text(float(written)), float(written))]
     text = str(written).strip()
     if text in _EMPTY:
         return []
@@ -117,7 +117,7 @@ def _numeric(part: str, measure_unit: str) -> TargetReading | None:
     after_scope = after.strip().strip("()[]").strip(" .,:-–")
     if after_scope and _is_unit(after_scope, measure_unit):
         after_scope = ""
-    if after_scope and (not said and not before_scope or len(after_scope.split()) > MOST_SCOPE_WORDS):
+    if after_scope and ((not said and not before_scope) or len(after_scope.split()) > MOST_SCOPE_WORDS):
         return None  # a number followed by a sentence, not a target with a scope
     if before_scope and after_scope:
         return None
@@ -156,7 +156,8 @@ def _is_unit(words: str, measure_unit: str) -> bool:
     return bool(unit) and (key == unit or key.startswith(unit + " ") or unit.startswith(key))
 
 
-def _number_text(value: float) -> str:
+def number_text(value: float) -> str:
+    """A number as short as it is exact, with a decimal point ("60", "0.5")."""
     return str(int(value)) if value.is_integer() else str(value)
 
 
@@ -165,7 +166,7 @@ def written(
     comparison: Comparison | None,
     scope: str | None,
     text: str | None,
-    number: Callable[[float], str] = _number_text,
+    number: Callable[[float], str] = number_text,
 ) -> str:
     """A target as a person reads it: "≥ 40", "≤ 5 (ASEAN)", or its words (number writes the value)."""
     if value is None:

@@ -1,4 +1,4 @@
-"""Which column of an indicator table is which ("Chỉ tiêu", "Đơn vị tính", "Mục tiêu năm 2025"), and its year."""
+"""Which column of an indicator table is which ("Chỉ tiêu", "Đơn vị tính", "Mục tiêu 2025"), and its year."""
 
 from __future__ import annotations
 
@@ -99,7 +99,9 @@ def field_of(heading: object) -> tuple[IndicatorField | None, int | None]:
         return None, None
     years = _YEAR.findall(full)
     # "giai đoạn 2021-2025": the period's end; "Đến năm 2025, định hướng 2030": the first named.
-    year = int(years[-1]) if re.search(r"\d\s*[-–]\s*\d", full) and years else (int(years[0]) if years else None)
+    year = (
+        int(years[-1]) if re.search(r"\d\s*[-–]\s*\d", full) and years else (int(years[0]) if years else None)
+    )
     if key in _NUMBER or full in _NUMBER:
         return F.NUMBER, None
     if key in _CODE_EXACT or key.startswith(_CODE_STARTS):
@@ -175,7 +177,7 @@ def is_indicator_header(found: Iterable[IndicatorField]) -> bool:
 
 
 def names_indicators(headings: Iterable[str]) -> bool:
-    """Whether headings read as a task table's header are an indicator table's ("Chỉ tiêu", "Mục tiêu 2025")."""
+    """Whether a task table's headings are an indicator table's ("Chỉ tiêu", "Mục tiêu 2025")."""
     found = [field_of(heading)[0] for heading in headings]
     return is_indicator_header(kind for kind in found if kind is not None)
 
@@ -200,14 +202,12 @@ def _is_second_line(top: list[str], below: list[str]) -> bool:
     texts = [text for text in below if text]
     if not texts:
         return False
-    for column, text in enumerate(below):
-        if not text:
-            continue
+    for text in texts:
         if len(text) > 40:
             return False  # a sentence: an indicator's name, not a heading
         if field_of(text)[0] is None:
             return False
     # Not a first data row whose every cell happens to read as a heading: some cell sits under a merge.
-    return any(not (top[column] if column < len(top) else "") for column, text in enumerate(below) if text) or (
-        all(_YEAR_ONLY.fullmatch(heading_key(text)) for text in texts)
-    )
+    return any(
+        not (top[column] if column < len(top) else "") for column, text in enumerate(below) if text
+    ) or (all(_YEAR_ONLY.fullmatch(heading_key(text)) for text in texts))

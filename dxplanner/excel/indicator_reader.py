@@ -22,7 +22,7 @@ from dxplanner.core.target_text import read_targets
 from dxplanner.core.text import fold
 from dxplanner.excel.header import HEADER_SCAN_ROWS, column_numbers
 from dxplanner.excel.indicator_headings import IndicatorHeader, field_of, find_header, header_at
-from dxplanner.excel.numbering import NumberReader
+from dxplanner.excel.numbering import Numbering, NumberReader
 from dxplanner.excel.values import text_of, unit_texts, without_footnote
 from dxplanner.excel.workbook import Row, SheetTooLargeError, Workbook, open_workbook
 from dxplanner.i18n import _
@@ -31,7 +31,9 @@ F = IndicatorField
 Progress = Callable[[int, int], bool]  # (rows read, rows expected) -> go on?
 # A group row that names a horizon ("Đến năm 2030", "Giai đoạn 2026-2030", "Năm 2025"): its year
 # is the year of the targets under it that a column does not date.
-_HORIZON = re.compile(r"^(?:muc tieu |chi tieu )?(?:den nam|nam|giai doan|trong nam|toi nam)\s+(?:\d{4}\s*-\s*)?(\d{4})")
+_HORIZON = re.compile(
+    r"^(?:muc tieu |chi tieu )?(?:den nam|nam|giai doan|trong nam|toi nam)\s+(?:\d{4}\s*-\s*)?(\d{4})"
+)
 _TITLE_YEAR = re.compile(r"(?:nam|giai doan|den)\s+(?:\d{4}\s*-\s*)?((?:19|20)\d\d)")
 _TITLE_STARTS = ("danh muc", "ke hoach", "phu luc", "bo chi tieu", "chi tieu", "he thong chi tieu", "list of")
 _NOT_AN_AGENCY = ("cong hoa", "doc lap", "ten co quan", "ten don vi")
@@ -42,7 +44,9 @@ _SECTION_STYLES = ("horizon", "upper", "roman")
 _BULLETS = ("-", "+", "•", "*", "–")
 _PERCENT_UNITS = ("%", "phan tram", "ty le %")
 # "…, trong đó:" ends a row whose parts follow on rows of their own.
-_WHEREOF = re.compile(r"\s*[,;:]?\s*(?:trong đó|bao gồm|gồm|cụ thể|chia ra|of which)?\s*:?\s*$", re.IGNORECASE)
+_WHEREOF = re.compile(
+    r"\s*[,;:]?\s*(?:trong đó|bao gồm|gồm|cụ thể|chia ra|of which)?\s*:?\s*$", re.IGNORECASE
+)
 
 
 def read_indicator_table(
@@ -79,7 +83,9 @@ def read_indicator_table(
         return reader.finish(chosen, workbook.sheet_names, agency, title)
 
 
-def _choose_sheet(workbook: Workbook, sheet: str | None, header_row: int | None) -> tuple[str, IndicatorHeader]:
+def _choose_sheet(
+    workbook: Workbook, sheet: str | None, header_row: int | None
+) -> tuple[str, IndicatorHeader]:
     """The sheet asked for, or the one whose indicator header is surest; and that header."""
     names = workbook.sheet_names
     if sheet is not None and sheet not in names:
@@ -92,7 +98,9 @@ def _choose_sheet(workbook: Workbook, sheet: str | None, header_row: int | None)
     nearest: tuple[int, list[str]] = (0, [])
     for name in [sheet] if sheet is not None else names:
         try:
-            top = [tuple(row) for row in workbook.rows(name, limit=max(HEADER_SCAN_ROWS, (header_row or 0) + 2))]
+            top = [
+                tuple(row) for row in workbook.rows(name, limit=max(HEADER_SCAN_ROWS, (header_row or 0) + 2))
+            ]
         except SheetTooLargeError:
             continue  # the indicators may be on another sheet
         found = header_at(top, header_row) if header_row is not None else find_header(top, HEADER_SCAN_ROWS)
@@ -120,7 +128,9 @@ def _title_rows(rows: list[Row]) -> tuple[str | None, str | None]:
     agency = first if first and not fold(first).startswith(_NOT_AN_AGENCY + _TITLE_STARTS) else None
     titles = [line for line in lines if fold(line).startswith(_TITLE_STARTS)]
     # "Phụ lục I" names the appendix; the line under it says what the table is.
-    title = next((line for line in titles if not fold(line).startswith("phu luc")), titles[0] if titles else None)
+    title = next(
+        (line for line in titles if not fold(line).startswith("phu luc")), titles[0] if titles else None
+    )
     return agency, title
 
 
@@ -145,8 +155,12 @@ class _Reader:
         self.at: dict[IndicatorField, int] = {}
         for column, found in sorted(header.columns.items()):
             self.at.setdefault(found, column)
-        self.target_columns = [column for column, found in sorted(header.columns.items()) if found is F.TARGET]
-        self.result_columns = [column for column, found in sorted(header.columns.items()) if found is F.RESULT]
+        self.target_columns = [
+            column for column, found in sorted(header.columns.items()) if found is F.TARGET
+        ]
+        self.result_columns = [
+            column for column, found in sorted(header.columns.items()) if found is F.RESULT
+        ]
         self.texts = frozenset(header.headings.values())
         self.numbers = NumberReader()
         self.goals: list[TableGoal] = []
@@ -191,7 +205,7 @@ class _Reader:
         self._indicator(number, row, numbering, name)
         return True
 
-    def _split_heading(self, text: str) -> tuple[str, object]:
+    def _split_heading(self, text: str) -> tuple[str, Numbering | None]:
         """A heading written whole in the number column: its number and its words."""
         match = re.match(r"^\s*([IVXLCDM]+|[A-Z]|\d+(?:\.\d+)*)[.)]\s+(.+)$", text)
         if match is None:
@@ -261,11 +275,15 @@ class _Reader:
         item.notes = notes or None
         self._targets(item, row)
         self._results(item, row)
-        if item.targets and all(
-            target.comparison in (Comparison.AT_MOST, Comparison.BELOW)
-            for target in item.targets
-            if target.value is not None
-        ) and any(target.value is not None for target in item.targets):
+        if (
+            item.targets
+            and all(
+                target.comparison in (Comparison.AT_MOST, Comparison.BELOW)
+                for target in item.targets
+                if target.value is not None
+            )
+            and any(target.value is not None for target in item.targets)
+        ):
             item.direction = Direction.DECREASE
             item.guesses.append(_("lower is better: its targets are upper limits (“≤”)"))
         self.indicators.append(item)
@@ -345,9 +363,9 @@ class _Reader:
                     Problem(
                         item.row,
                         column_letter(column),
-                        _("The result “{text}” is not one number; it was not kept as a measured value.").format(
-                            text=text_of(value)
-                        ),
+                        _(
+                            "The result “{text}” is not one number; it was not kept as a measured value."
+                        ).format(text=text_of(value)),
                     )
                 )
                 continue
@@ -450,7 +468,12 @@ class _Reader:
 
 def _percent_cell(cell: object, value: float | None, item: TableIndicator) -> float | None:
     """A percentage as the cell shows it: Excel keeps 0.8 for the 80% a cell formatted so shows."""
-    if isinstance(cell, float) and value is not None and 0 < value <= 1 and fold(item.measure_unit) in _PERCENT_UNITS:
+    if (
+        isinstance(cell, float)
+        and value is not None
+        and 0 < value <= 1
+        and fold(item.measure_unit) in _PERCENT_UNITS
+    ):
         shown = round(value * 100, 6)
         item.guesses.append(_("{value} read as {percent}%").format(value=cell, percent=f"{shown:g}"))
         return shown
@@ -461,4 +484,3 @@ def _depth(style: str) -> int:
     """How deep a numbered style goes ("arabic2" for "1.2"), to rank nested groups."""
     digits = "".join(character for character in style if character.isdigit())
     return int(digits) if digits else 0
-

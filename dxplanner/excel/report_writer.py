@@ -286,7 +286,9 @@ class _ReportWriter:
                     make.cell(name, CELL),
                     make.cell(indicator.measure_unit, CELL),
                     # A target in words, or with a comparison or scope, is shown as written.
-                    make.cell(shown.target_text, CELL) if shown.target_text else make.cell(shown.target, FIGURE),
+                    make.cell(shown.target_text, CELL)
+                    if shown.target_text
+                    else make.cell(shown.target, FIGURE),
                     make.cell(shown.value, FIGURE),
                     make.cell(reached, PERCENT),
                     make.cell(label(shown.status), CELL),

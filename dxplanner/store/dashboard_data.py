@@ -11,7 +11,14 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from dxplanner.core.as_of import node_as_of, progress_history
-from dxplanner.core.attainment import IndicatorFacts, TargetRow, YearTargets, attainment, main_targets, target_for
+from dxplanner.core.attainment import (
+    IndicatorFacts,
+    TargetRow,
+    YearTargets,
+    attainment,
+    main_targets,
+    target_for,
+)
 from dxplanner.core.budget import BudgetFact, by_source, by_year, totals
 from dxplanner.core.dashboard import (
     AttentionItem,
@@ -363,7 +370,12 @@ def _indicators(
     rows_of: dict[int, list[TargetRow]] = defaultdict(list)
     for indicator_id, year, scope, amount, comparison, words in session.connection().execute(
         sa.select(
-            target.c.indicator_id, target.c.year, target.c.scope, target.c.value, target.c.comparison, target.c.text
+            target.c.indicator_id,
+            target.c.year,
+            target.c.scope,
+            target.c.value,
+            target.c.comparison,
+            target.c.text,
         ).where(target.c.indicator_id.in_(wanted))
     ):
         rows_of[indicator_id].append((year, scope, amount, comparison, words))

@@ -1,4 +1,4 @@
-"""The import preview says which kind of table it found, and the user switches between tasks and indicators."""
+"""The import preview says which kind of table it found; the user switches between tasks and indicators."""
 
 from __future__ import annotations
 
@@ -28,7 +28,10 @@ def _tree_texts(dialog: ImportDialog, column: int) -> list[str]:
         item = tree.topLevelItem(top)
         assert item is not None
         found.append(item.text(column))
-        found.extend(item.child(child).text(column) for child in range(item.childCount()))
+        for child in range(item.childCount()):
+            below = item.child(child)
+            assert below is not None
+            found.append(below.text(column))
     return found
 
 
@@ -65,12 +68,13 @@ def test_the_preview_switches_from_the_tasks_to_the_indicators_and_imports_them(
     dialog.plan_name.setText("Chỉ tiêu chuyển đổi số 2025")
 
     dialog.import_button.click()
-    assert dialog.result() == ImportDialog.DialogCode.Accepted and dialog.outcome is not None
+    outcome = dialog.indicator_outcome
+    assert dialog.result() == ImportDialog.DialogCode.Accepted and outcome is not None
     with session.store.read() as read:
         connection = read.connection()
         strategy = connection.execute(
             sa.text("SELECT name, start_year, end_year FROM strategy WHERE id = :id"),
-            {"id": dialog.outcome.strategy_id},  # type: ignore[union-attr]
+            {"id": outcome.strategy_id},
         ).one()
         targets = connection.execute(
             sa.text(
@@ -78,7 +82,7 @@ def test_the_preview_switches_from_the_tasks_to_the_indicators_and_imports_them(
                 "JOIN indicator i ON i.id = t.indicator_id JOIN goal g ON g.id = i.goal_id "
                 "WHERE g.strategy_id = :id ORDER BY i.id"
             ),
-            {"id": dialog.outcome.strategy_id},  # type: ignore[union-attr]
+            {"id": outcome.strategy_id},
         ).all()
     assert tuple(strategy) == ("Chỉ tiêu chuyển đổi số 2025", 2025, 2025)
     assert [tuple(row) for row in targets] == [
@@ -101,7 +105,8 @@ def test_a_table_of_only_indicators_opens_as_indicators_and_switches_to_tasks(
         dialog.show()
     assert dialog.chosen_kind() is TableKind.INDICATORS
     assert dialog.status.text().startswith(
-        "A table of indicators on sheet “Chỉ tiêu”, header on row 3: 6 indicators in 2 groups, 8 targets (2 in words)"
+        "A table of indicators on sheet “Chỉ tiêu”, header on row 3: "
+        "6 indicators in 2 groups, 8 targets (2 in words)"
     )
     assert _tree_texts(dialog, 1)[0] == "Đến năm 2025"
     guesses = _tree_texts(dialog, GUESSES_COLUMN)

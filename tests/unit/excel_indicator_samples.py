@@ -58,7 +58,9 @@ def _merge(sheet: Worksheet, cells: str, value: _Value = None) -> None:
         sheet.merge_cells(cells)
 
 
-def _place(sheet: Worksheet, first_row: int, lines: Sequence[_Line]) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+def _place(
+    sheet: Worksheet, first_row: int, lines: Sequence[_Line]
+) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
     """Write the lines from first_row down; the indicators and groups they hold, with their rows."""
     indicators: list[dict[str, object]] = []
     groups: list[dict[str, object]] = []
@@ -107,8 +109,14 @@ def _indicator(
     return _Line(tuple(cells), indicator=expected)
 
 
-def _group(cells: Sequence[_Value], code: str | None, name: str, parent_row: int | None = None, year: int | None = None,
-           merge_to: str | None = None) -> _Line:  # fmt: skip
+def _group(
+    cells: Sequence[_Value],
+    code: str | None,
+    name: str,
+    parent_row: int | None = None,
+    year: int | None = None,
+    merge_to: str | None = None,
+) -> _Line:
     return _Line(
         tuple(cells),
         group={"code": code, "name": name, "parent_row": parent_row, "year": year},
@@ -121,7 +129,7 @@ _OFFICE = "Văn phòng UBND tỉnh"
 
 
 def build_province_yearly_indicators(folder: Path) -> IndicatorSample:
-    """A province's appendix of this year's indicators: sections I-III, last year's results beside the targets."""
+    """A province's appendix of this year's indicators: sections I-III, last year's results beside them."""
     book, sheet = _new_book("Phụ lục I")
     _merge(sheet, "A1:C1", "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ")
     _merge(sheet, "A3:F3", "Phụ lục I")
@@ -141,7 +149,8 @@ def build_province_yearly_indicators(folder: Path) -> IndicatorSample:
             results=[{"year": 2024, "value": 38.5}],
         ),
         _indicator(
-            (2, "Tỷ lệ hồ sơ công việc tại cấp tỉnh được xử lý trên môi trường mạng", "%", 95, "100%", _OFFICE),
+            (2, "Tỷ lệ hồ sơ công việc tại cấp tỉnh được xử lý trên môi trường mạng", "%", 95, "100%",
+             _OFFICE),
             "I.2", "CHÍNH QUYỀN SỐ", [_target(2025, "100%", 100.0)], measure_unit="%", lead_unit=_OFFICE,
             results=[{"year": 2024, "value": 95.0}],
         ),
@@ -182,7 +191,7 @@ def build_province_yearly_indicators(folder: Path) -> IndicatorSample:
 
 
 def build_national_targets_by_horizon(folder: Path) -> IndicatorSample:
-    """The national programme's targets: one "Mục tiêu" column, dated by the group rows "Đến năm 2025/2030"."""
+    """The national programme's targets: one "Mục tiêu" column, dated by group rows "Đến năm 2025/2030"."""
     book, sheet = _new_book("Chỉ tiêu")
     _merge(sheet, "A1:E1", "DANH MỤC CÁC CHỈ TIÊU CỦA CHƯƠNG TRÌNH")
     for column, text in enumerate(
@@ -197,7 +206,8 @@ def build_national_targets_by_horizon(folder: Path) -> IndicatorSample:
             (1, "Xếp hạng Chỉ số phát triển Chính phủ điện tử (EGDI)", "Thứ hạng", "≤ 5 ASEAN; ≤ 60 thế giới",
              ministry),
             "2025.1", "Đến năm 2025",
-            [_target(2025, "≤ 5 ASEAN", 5.0, "<=", "ASEAN"), _target(2025, "≤ 60 thế giới", 60.0, "<=", "thế giới")],
+            [_target(2025, "≤ 5 ASEAN", 5.0, "<=", "ASEAN"),
+             _target(2025, "≤ 60 thế giới", 60.0, "<=", "thế giới")],
             measure_unit="Thứ hạng", lead_unit=ministry, direction="decrease",
         ),
         _indicator(
@@ -223,10 +233,11 @@ def build_national_targets_by_horizon(folder: Path) -> IndicatorSample:
             "2030.2", "Đến năm 2030", [_target(2030, "Đạt mức khá của khu vực")], lead_unit=ministry,
         ),
         _indicator(
-            (3, "Xếp hạng Chỉ số phát triển Chính phủ điện tử (EGDI)", "Thứ hạng", "ASEAN: ≤ 3\nThế giới: ≤ 50",
-             ministry),
+            (3, "Xếp hạng Chỉ số phát triển Chính phủ điện tử (EGDI)", "Thứ hạng",
+             "ASEAN: ≤ 3\nThế giới: ≤ 50", ministry),
             "2030.3", "Đến năm 2030",
-            [_target(2030, "ASEAN: ≤ 3", 3.0, "<=", "ASEAN"), _target(2030, "Thế giới: ≤ 50", 50.0, "<=", "Thế giới")],
+            [_target(2030, "ASEAN: ≤ 3", 3.0, "<=", "ASEAN"),
+             _target(2030, "Thế giới: ≤ 50", 50.0, "<=", "Thế giới")],
             measure_unit="Thứ hạng", lead_unit=ministry,
         ),
     ]
@@ -249,21 +260,19 @@ def build_years_under_one_heading(folder: Path) -> IndicatorSample:
     _merge(sheet, "E4", "Năm 2030")
     _merge(sheet, "F3:F4", "Đơn vị chủ trì")
     digital = "Sở Khoa học và Công nghệ"
+    parts = "Tỷ lệ thủ tục hành chính cung cấp dịch vụ công trực tuyến toàn trình, trong đó:"
     # fmt: off
     lines = [
         _group(("A", "CHÍNH QUYỀN SỐ"), "A", "CHÍNH QUYỀN SỐ"),
-        _group((1, "Tỷ lệ thủ tục hành chính cung cấp dịch vụ công trực tuyến toàn trình, trong đó:"), "1",
-               "Tỷ lệ thủ tục hành chính cung cấp dịch vụ công trực tuyến toàn trình, trong đó:",
-               parent_row=5),
+        _group((1, parts), "1", parts, parent_row=5),
         _indicator(
-            (None, "- Cấp thành phố", "%", 90, 100, digital), "1.1", "Tỷ lệ thủ tục hành chính cung cấp dịch vụ "
-            "công trực tuyến toàn trình, trong đó:", [_target(2026, "90", 90.0), _target(2030, "100", 100.0)],
+            (None, "- Cấp thành phố", "%", 90, 100, digital), "1.1", parts,
+            [_target(2026, "90", 90.0), _target(2030, "100", 100.0)],
             name="Tỷ lệ thủ tục hành chính cung cấp dịch vụ công trực tuyến toàn trình – Cấp thành phố",
             measure_unit="%", lead_unit=digital,
         ),
         _indicator(
-            (None, "- Cấp xã", "%", 70, "≥ 90", "UBND các xã, phường"), "1.2",
-            "Tỷ lệ thủ tục hành chính cung cấp dịch vụ công trực tuyến toàn trình, trong đó:",
+            (None, "- Cấp xã", "%", 70, "≥ 90", "UBND các xã, phường"), "1.2", parts,
             [_target(2026, "70", 70.0), _target(2030, "≥ 90", 90.0, ">=")],
             name="Tỷ lệ thủ tục hành chính cung cấp dịch vụ công trực tuyến toàn trình – Cấp xã",
             measure_unit="%", lead_unit="UBND các xã, phường",
@@ -309,14 +318,16 @@ def build_targets_beside_results(folder: Path) -> IndicatorSample:
         _indicator((1, "CĐS.01", "Tỷ lệ văn bản đi được ký số", "%", "≥ 95", 97.5, office),
                    "CĐS.01", None, [_target(2025, "≥ 95", 95.0, ">=")], name="Tỷ lệ văn bản đi được ký số",
                    measure_unit="%", lead_unit=office, results=[{"year": 2025, "value": 97.5}]),
-        _indicator((2, "CĐS.02", "Số cuộc họp trực tuyến được tổ chức", "Cuộc", "Không dưới 24", "30", office),
+        _indicator((2, "CĐS.02", "Số cuộc họp trực tuyến được tổ chức", "Cuộc", "Không dưới 24", "30",
+                    office),
                    "CĐS.02", None, [_target(2025, "Không dưới 24", 24.0, ">=")],
                    name="Số cuộc họp trực tuyến được tổ chức", measure_unit="Cuộc", lead_unit=office,
                    results=[{"year": 2025, "value": 30.0}]),
         _indicator((3, "CĐS.03", "Thời gian trung bình xử lý một hồ sơ", "Ngày", "Không quá 5 ngày", "Đạt",
                     "Phòng Hành chính"),
                    "CĐS.03", None, [_target(2025, "Không quá 5 ngày", 5.0, "<=")],
-                   name="Thời gian trung bình xử lý một hồ sơ", measure_unit="Ngày", lead_unit="Phòng Hành chính",
+                   name="Thời gian trung bình xử lý một hồ sơ", measure_unit="Ngày",
+                   lead_unit="Phòng Hành chính",
                    results=[], direction="decrease"),
     ]
     # fmt: on
@@ -330,21 +341,21 @@ def build_tasks_and_indicators(folder: Path) -> Path:
     book, tasks = _new_book("Nhiệm vụ")
     for column, text in enumerate(("STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian thực hiện"), start=1):
         tasks.cell(row=1, column=column, value=text)
-    for row, cells in enumerate(
-        (
-            (1, "Nâng cấp Cổng dịch vụ công của tỉnh", _OFFICE, "Quý II/2025"),
-            (2, "Xây dựng Kho dữ liệu dùng chung", _TIC, "Năm 2025"),
-        ),
-        start=2,
-    ):
+    task_rows: tuple[tuple[_Value, ...], ...] = (
+        (1, "Nâng cấp Cổng dịch vụ công của tỉnh", _OFFICE, "Quý II/2025"),
+        (2, "Xây dựng Kho dữ liệu dùng chung", _TIC, "Năm 2025"),
+    )
+    for row, cells in enumerate(task_rows, start=2):
         for column, value in enumerate(cells, start=1):
             tasks.cell(row=row, column=column, value=value)
     sheet = book.create_sheet("Chỉ tiêu")
     for column, text in enumerate(("TT", "Chỉ tiêu", "Đơn vị tính", "Mục tiêu năm 2025"), start=1):
         sheet.cell(row=1, column=column, value=text)
-    for row, cells in enumerate(
-        ((1, "Tỷ lệ hồ sơ trực tuyến toàn trình", "%", "≥ 40"), (2, "Tỷ lệ dữ liệu mở", "%", "Đạt 100%")), start=2
-    ):
+    indicator_rows: tuple[tuple[_Value, ...], ...] = (
+        (1, "Tỷ lệ hồ sơ trực tuyến toàn trình", "%", "≥ 40"),
+        (2, "Tỷ lệ dữ liệu mở", "%", "Đạt 100%"),
+    )
+    for row, cells in enumerate(indicator_rows, start=2):
         for column, value in enumerate(cells, start=1):
             sheet.cell(row=row, column=column, value=value)
     path = folder / "plan_with_indicators.xlsx"
@@ -357,7 +368,8 @@ def build_targets_without_a_year(folder: Path) -> Path:
     book, sheet = _new_book("Chỉ tiêu")
     for column, text in enumerate(("TT", "Chỉ tiêu", "Đơn vị", "Mục tiêu"), start=1):
         sheet.cell(row=1, column=column, value=text)
-    for column, value in enumerate((1, "Tỷ lệ hồ sơ trực tuyến", "%", "≥ 40"), start=1):
+    cells: tuple[_Value, ...] = (1, "Tỷ lệ hồ sơ trực tuyến", "%", "≥ 40")
+    for column, value in enumerate(cells, start=1):
         sheet.cell(row=2, column=column, value=value)
     path = folder / "undated_targets.xlsx"
     book.save(path)
@@ -373,7 +385,13 @@ def build_tasks_with_persons(folder: Path) -> tuple[Path, list[dict[str, object]
         sheet.cell(row=1, column=column, value=text)
     rows: list[tuple[tuple[_Value, ...], dict[str, object]]] = [
         (
-            (1, "Rà soát danh mục thủ tục hành chính trực tuyến toàn trình", "đ/c Minh", "Phòng Nội vụ", "Quý I/2026"),
+            (
+                1,
+                "Rà soát danh mục thủ tục hành chính trực tuyến toàn trình",
+                "đ/c Minh",
+                "Phòng Nội vụ",
+                "Quý I/2026",
+            ),
             {"lead_unit": None, "cooperating_units": ["Phòng Nội vụ"], "responsible_person": "đ/c Minh"},
         ),
         (
@@ -390,7 +408,11 @@ def build_tasks_with_persons(folder: Path) -> tuple[Path, list[dict[str, object]
         ),
         (
             (4, "Tuyên truyền về chuyển đổi số", "Phòng Văn hóa", "Đài Truyền thanh", "Năm 2026"),
-            {"lead_unit": "Phòng Văn hóa", "cooperating_units": ["Đài Truyền thanh"], "responsible_person": None},
+            {
+                "lead_unit": "Phòng Văn hóa",
+                "cooperating_units": ["Đài Truyền thanh"],
+                "responsible_person": None,
+            },
         ),
     ]
     expected = []

@@ -1,4 +1,4 @@
-"""Importing tables of indicators ("Danh mục các chỉ tiêu") into a strategy's goals, indicators and targets."""
+"""Importing tables of indicators ("Danh mục các chỉ tiêu") into a strategy's goals, indicators, targets."""
 
 from __future__ import annotations
 
@@ -22,7 +22,6 @@ from dxplanner.core.indicator_table import IndicatorTable, TableKind
 from dxplanner.core.models import Goal, Indicator, IndicatorTarget, IndicatorValue, Strategy, Unit
 from dxplanner.core.plan_table import PlanTable
 from dxplanner.core.target_text import read_targets
-from dxplanner.excel.indicator_reader import read_indicator_table
 from dxplanner.excel.tables import read_table
 from dxplanner.store.dashboard_data import dashboard_data
 from dxplanner.store.operations.import_indicators import (
@@ -156,7 +155,11 @@ def test_indicators_are_imported_into_a_new_strategy_with_goals_and_targets(
     with store.read() as session:
         strategy = session.get(Strategy, outcome.strategy_id)
         assert strategy is not None
-        assert (strategy.name, strategy.start_year, strategy.end_year) == ("Chương trình chuyển đổi số", 2025, 2030)
+        assert (strategy.name, strategy.start_year, strategy.end_year) == (
+            "Chương trình chuyển đổi số",
+            2025,
+            2030,
+        )
         goals = session.exec(select(Goal).order_by(col(Goal.position))).all()
         assert [goal.text for goal in goals] == ["Đến năm 2025", "Đến năm 2030"]
         egdi = session.exec(select(Indicator).where(Indicator.code == "2025.1")).one()
@@ -164,7 +167,9 @@ def test_indicators_are_imported_into_a_new_strategy_with_goals_and_targets(
         lead = session.get(Unit, egdi.lead_unit_id)
         assert lead is not None and lead.name == "Bộ Khoa học và Công nghệ"
         targets = session.exec(
-            select(IndicatorTarget).where(IndicatorTarget.indicator_id == egdi.id).order_by(col(IndicatorTarget.scope))
+            select(IndicatorTarget)
+            .where(IndicatorTarget.indicator_id == egdi.id)
+            .order_by(col(IndicatorTarget.scope))
         ).all()
         assert [(t.year, t.scope, t.value, t.comparison, t.text) for t in targets] == [
             (2025, "ASEAN", 5.0, Comparison.AT_MOST, None),
@@ -206,7 +211,7 @@ def test_an_import_into_a_strategy_that_has_the_codes_is_refused_and_changes_not
     match_indicator_units(store, table)
     first = import_indicators(store, table)
     before = snapshot(store)
-    with pytest.raises(InvalidInputError, match="already has indicators with the codes CĐS.01, CĐS.02"):
+    with pytest.raises(InvalidInputError, match=r"already has indicators with the codes CĐS\.01, CĐS\.02"):
         import_indicators(store, table, strategy_id=first.strategy_id)
     assert snapshot(store) == before
 
@@ -227,7 +232,9 @@ def test_the_command_line_imports_indicators_into_a_strategy_it_names(tmp_path: 
     store = open_plan_file(target)
     try:
         with store.read() as session:
-            count = session.connection().execute(sa.select(sa.func.count()).select_from(Indicator)).scalar_one()
+            count = (
+                session.connection().execute(sa.select(sa.func.count()).select_from(Indicator)).scalar_one()
+            )
             assert count == 9
     finally:
         store.close()
@@ -247,3 +254,97 @@ def test_targets_in_words_are_shown_as_such_on_the_dashboard(tmp_path: Path, sto
     ranks = by_code["2025.1"]
     assert ranks.in_year(2025).target == 5.0  # measured against the first scope's number
     assert ranks.target_texts[ranks.years.index(2025)] == "≤ 5 (ASEAN); ≤ 60 (thế giới)"
+
+
+def test_the_report_shows_a_target_in_words_and_a_comparison_as_written(
+    demo_store: PlanStore, demo_path: Path, tmp_path: Path
+) -> None:
+    import openpyxl
+
+    from dxplanner.store.operations.indicators import delete_indicator_target, set_indicator_target
+
+    with demo_store.read() as session:
+        ids = dict(session.exec(select(Indicator.code, Indicator.id)).all())
+    set_indicator_target(demo_store, ids["CT03"], 2024, None, text="Duy trì mức đã đạt")
+    delete_indicator_target(demo_store, ids["CT02"], 2024)
+    set_indicator_target(demo_store, ids["CT02"], 2024, 4, comparison=Comparison.AT_MOST)
+    demo_store.close()
+    path = tmp_path / "bao-cao.xlsx"
+    status, _out, err = _run(
+        ["report", str(demo_path), "--out", str(path), "--plan", "4", "--as-of", "2024-06-30"]
+    )
+    assert (status, err) == (0, "")
+    summary = openpyxl.load_workbook(path)["Tổng hợp"]
+    rows = {
+        str(row[0]).split(" – ")[0]: row
+        for row in summary.iter_rows(values_only=True)
+        if row and isinstance(row[0], str) and row[0].startswith("CT0")
+    }
+    assert rows["CT03"][2:6:3] == ("Duy trì mức đã đạt", "Chỉ tiêu định tính")
+    assert rows["CT02"][2] == "≤ 4"
+    assert isinstance(rows["CT01"][2], int | float)  # a plain number stays a number
+
+
+def test_a_target_is_edited_with_its_scope_comparison_and_words(store: PlanStore) -> None:
+    from dxplanner.core.attainment import IndicatorFacts, attainment, main_targets
+    from dxplanner.store.operations.goals import create_goal
+    from dxplanner.store.operations.indicators import (
+        create_indicator,
+        set_indicator_target,
+        update_indicator_target,
+    )
+    from tests.unit.builders import basics, new_id
+
+    ids = basics(store)
+    goal = new_id(create_goal(store, ids.strategy, code="1", text="Xếp hạng").id)
+    rank = new_id(create_indicator(store, goal_id=goal, code="EGDI", name="Xếp hạng EGDI").id)
+    set_indicator_target(store, rank, 2025, 5, scope="ASEAN", comparison=Comparison.AT_MOST)
+    set_indicator_target(store, rank, 2025, 60, scope="thế giới", comparison=Comparison.AT_MOST)
+    update_indicator_target(store, rank, 2025, "thế giới", scope="Thế giới")
+    update_indicator_target(store, rank, 2025, "ASEAN", comparison=">")  # typed as the sign
+    before = snapshot(store)
+    with pytest.raises(InvalidInputError, match=r"already has a target for 2025 \(Thế giới\)"):
+        update_indicator_target(store, rank, 2025, "ASEAN", scope="Thế giới")
+    with pytest.raises(InvalidInputError, match="needs a number or words"):
+        update_indicator_target(store, rank, 2025, "ASEAN", value=None)
+    with pytest.raises(InvalidInputError, match="Comparison cannot be 'about'"):
+        update_indicator_target(store, rank, 2025, "ASEAN", comparison="about")
+    assert snapshot(store) == before
+    # A number can give way to words, and the words are what the year is judged by.
+    update_indicator_target(store, rank, 2025, "ASEAN", text="Nhóm dẫn đầu", value=None, comparison=None)
+    with store.read() as session:
+        rows = [
+            (t.year, t.scope, t.value, t.comparison, t.text)
+            for t in session.exec(select(IndicatorTarget).order_by(col(IndicatorTarget.scope))).all()
+        ]
+    assert rows == [
+        (2025, "ASEAN", None, None, "Nhóm dẫn đầu"),
+        (2025, "Thế giới", 60.0, Comparison.AT_MOST, None),
+    ]
+    found = main_targets(
+        [(year, scope, value, comparison, text) for year, scope, value, comparison, text in rows]
+    )
+    assert found.numbers == {2025: 60.0} and found.statements == {
+        2025: "Nhóm dẫn đầu (ASEAN); ≤ 60 (Thế giới)"
+    }
+    facts = IndicatorFacts(
+        Direction.DECREASE,
+        found.numbers,
+        [(datetime.date(2025, 12, 31), 71.0)],
+        None,
+        None,
+        found.comparisons,
+    )
+    assert attainment(facts, 2025).status is AttainmentStatus.BEHIND
+
+
+def test_a_comparison_decides_whether_a_target_is_met() -> None:
+    from dxplanner.core.attainment import IndicatorFacts, attainment
+
+    measured = [(datetime.date(2025, 12, 31), 50.0)]
+    above = IndicatorFacts(Direction.INCREASE, {2025: 50.0}, measured, comparisons={2025: Comparison.ABOVE})
+    at_least = IndicatorFacts(
+        Direction.INCREASE, {2025: 50.0}, measured, comparisons={2025: Comparison.AT_LEAST}
+    )
+    assert attainment(above, 2025).status is not AttainmentStatus.MET  # "trên 50%" is not met by 50
+    assert attainment(at_least, 2025).status is AttainmentStatus.MET

@@ -159,10 +159,13 @@ def test_a_schema_2_file_is_upgraded_keeping_its_targets_tasks_and_indicators(de
     store.close()
     assert read_header(demo_path).schema_version == SCHEMA_VERSION == 3
     # Each number is kept as the target of its year with no scope, no comparison and no words.
-    assert rows(
-        "SELECT indicator_id, year, value FROM indicator_target WHERE scope = '' "
-        "AND comparison IS NULL AND text IS NULL ORDER BY 1, 2"
-    ) == targets
+    assert (
+        rows(
+            "SELECT indicator_id, year, value FROM indicator_target WHERE scope = '' "
+            "AND comparison IS NULL AND text IS NULL ORDER BY 1, 2"
+        )
+        == targets
+    )
     assert rows("SELECT id, name, lead_unit_id FROM task ORDER BY id") == tasks
     assert rows("SELECT count(*) FROM task WHERE responsible_person IS NOT NULL") == [(0,)]
     assert rows("SELECT id, code, name FROM indicator ORDER BY id") == indicators
@@ -180,4 +183,6 @@ def test_a_schema_2_file_is_upgraded_keeping_its_targets_tasks_and_indicators(de
     )
     connection.commit()
     connection.close()
-    assert rows(f"SELECT count(*) FROM indicator_target WHERE indicator_id = {indicator_id} AND year = {year}") == [(3,)]
+    assert rows(
+        f"SELECT count(*) FROM indicator_target WHERE indicator_id = {indicator_id} AND year = {year}"
+    ) == [(3,)]

@@ -50,7 +50,9 @@ def test_the_responsible_person_goes_out_and_back_in_the_data_workbook(tmp_path:
     assert cli.run(["import", str(path), "--into", str(plan)], out, err) == 0, err.getvalue()
     assert cli.run(["export", str(plan), "--out", str(tmp_path / "all.xlsx")], out, err) == 0, err.getvalue()
     again = tmp_path / "again.dxplan"
-    assert cli.run(["import", str(tmp_path / "all.xlsx"), "--into", str(again)], out, err) == 0, err.getvalue()
+    assert cli.run(["import", str(tmp_path / "all.xlsx"), "--into", str(again)], out, err) == 0, (
+        err.getvalue()
+    )
     store = open_plan_file(again)
     try:
         with store.read() as session:
@@ -65,7 +67,10 @@ def test_only_a_name_after_a_form_of_address_is_a_person() -> None:
 
     assert split_person("đ/c Minh") == (None, "đ/c Minh")
     assert split_person("Sở Nội vụ, đ/c Nguyễn Văn Hùng") == ("Sở Nội vụ", "đ/c Nguyễn Văn Hùng")
-    assert split_person("Phòng Tư pháp - Ông Tuấn (Trưởng phòng)") == ("Phòng Tư pháp", "Ông Tuấn (Trưởng phòng)")
+    assert split_person("Phòng Tư pháp - Ông Tuấn (Trưởng phòng)") == (
+        "Phòng Tư pháp",
+        "Ông Tuấn (Trưởng phòng)",
+    )
     for unit in ("UBND huyện Ba Tơ", "Bà Rịa - Vũng Tàu", "Sở Y tế tỉnh Bà Rịa - Vũng Tàu", "Phòng Văn hóa"):
         assert split_person(unit) == (unit, None)
     assert split_person("ông bà nhân dân trên địa bàn") == ("ông bà nhân dân trên địa bàn", None)
@@ -100,4 +105,6 @@ def test_a_data_workbook_written_before_these_fields_still_restores(demo_path: P
             targets = session.exec(select(IndicatorTarget)).all()
     finally:
         store.close()
-    assert targets and {(target.scope, target.comparison, target.text) for target in targets} == {("", None, None)}
+    assert targets and {(target.scope, target.comparison, target.text) for target in targets} == {
+        ("", None, None)
+    }

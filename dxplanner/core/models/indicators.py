@@ -50,9 +50,7 @@ class IndicatorTarget(Table, table=True):
     """
 
     __tablename__ = "indicator_target"
-    __table_args__ = (
-        sa.CheckConstraint("value IS NOT NULL OR text IS NOT NULL", name="says_something"),
-    )
+    __table_args__ = (sa.CheckConstraint("value IS NOT NULL OR text IS NOT NULL", name="says_something"),)
 
     indicator_id: int = Field(foreign_key="indicator.id", ondelete="CASCADE", primary_key=True)
     year: int = Field(primary_key=True)

@@ -72,7 +72,11 @@ def match_indicator_units(store: PlanStore, table: IndicatorTable) -> None:
             continue
         row = next(item.row for item in table.indicators if item.lead_unit == text)
         table.warnings.append(
-            Problem(row, None, _("“{text}” is taken to be the unit “{unit}”.").format(text=text, unit=match.unit_name))
+            Problem(
+                row,
+                None,
+                _("“{text}” is taken to be the unit “{unit}”.").format(text=text, unit=match.unit_name),
+            )
         )
 
 
@@ -180,7 +184,9 @@ def _write_goals(
     taken = set(existing)
     positions: Counter[int | None] = Counter()
     for parent_id, count in connection.execute(
-        sa.select(goal.c.parent_id, sa.func.count()).where(goal.c.strategy_id == strategy_id).group_by(goal.c.parent_id)
+        sa.select(goal.c.parent_id, sa.func.count())
+        .where(goal.c.strategy_id == strategy_id)
+        .group_by(goal.c.parent_id)
     ):
         positions[parent_id] = int(count)
     ids: dict[int | None, int] = {}

@@ -100,7 +100,9 @@ def set_indicator_target(
         if target is None:
             target = IndicatorTarget(indicator_id=indicator_id, year=checked_year, scope=checked_scope)
         target.value = rules.optional_number(value, _("Target"))
-        target.comparison = None if comparison is None else rules.member(Comparison, comparison, _("Comparison"))
+        target.comparison = (
+            None if comparison is None else rules.member(Comparison, comparison, _("Comparison"))
+        )
         target.text = checked_text
         session.add(target)
         return changes
@@ -115,46 +117,29 @@ def update_indicator_target(
         target = fetch_target(session, indicator_id, year, scope)
         changes = Changes().update(Entity.INDICATOR_TARGET, indicator_id)
         changes.previous = {"value": target.value}
-        values = {
-            "year": target.year,
-            "scope": target.scope,
-            "value": target.value,
-            "comparison": target.comparison,
-            "text": target.text,
-        }
-        checkers = {
-            "year": lambda value: rules.year(value, _("Year")),
-            "scope": _scope,
-            "value": lambda value: rules.optional_number(value, _("Target")),
-            "comparison": lambda value: None
-            if value is None
-            else rules.member(Comparison, value, _("Comparison")),
-            "text": lambda value: rules.optional_text(value, _("Target in words")),
-        }
-        for name, value in fields.items():
-            if name not in checkers:
-                raise InvalidInputError(_("A target has no field “{field}”.").format(field=name))
-            values[name] = checkers[name](value)
-        if values["value"] is None and values["text"] is None:
+        unknown = set(fields) - {"year", "scope", "value", "comparison", "text"}
+        if unknown:
+            raise InvalidInputError(_("A target has no field “{field}”.").format(field=sorted(unknown)[0]))
+        new_year = rules.year(fields["year"], _("Year")) if "year" in fields else target.year
+        new_scope = _scope(fields["scope"]) if "scope" in fields else target.scope
+        value = rules.optional_number(fields["value"], _("Target")) if "value" in fields else target.value
+        comparison = _comparison(fields["comparison"]) if "comparison" in fields else target.comparison
+        text = rules.optional_text(fields["text"], _("Target in words")) if "text" in fields else target.text
+        if value is None and text is None:
             raise InvalidInputError(
                 _("A target needs a number or words; delete the target to leave the year without one.")
             )
-        key = (indicator_id, values["year"], values["scope"])
-        if key != (indicator_id, target.year, target.scope):
-            if session.get(IndicatorTarget, key) is not None:
+        if (new_year, new_scope) != (target.year, target.scope):
+            if session.get(IndicatorTarget, (indicator_id, new_year, new_scope)) is not None:
                 raise InvalidInputError(
                     _("{indicator} already has a target for {year}{scope}.").format(
-                        indicator=indicator.name,
-                        year=values["year"],
-                        scope=f" ({values['scope']})" if values["scope"] else "",
+                        indicator=indicator.name, year=new_year, scope=f" ({new_scope})" if new_scope else ""
                     )
                 )
             session.delete(target)
             session.flush()
-            target = IndicatorTarget(indicator_id=indicator_id, year=values["year"], scope=values["scope"])
-        target.value = values["value"]  # type: ignore[assignment]
-        target.comparison = values["comparison"]  # type: ignore[assignment]
-        target.text = values["text"]  # type: ignore[assignment]
+            target = IndicatorTarget(indicator_id=indicator_id, year=new_year, scope=new_scope)
+        target.value, target.comparison, target.text = value, comparison, text
         session.add(target)
         return changes
 
@@ -168,6 +153,10 @@ def delete_indicator_target(store: PlanStore, indicator_id: int, year: int, scop
         changes.previous = {"value": target.value}
         session.delete(target)
         return changes
+
+
+def _comparison(value: object) -> Comparison | None:
+    return None if value is None else rules.member(Comparison, value, _("Comparison"))
 
 
 def _scope(value: object) -> str:

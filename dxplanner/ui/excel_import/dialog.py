@@ -70,7 +70,8 @@ class ImportDialog(QDialog):
         self.date_format = date_format
         self.table: PlanTable | None = None  # a table of tasks, as shown
         self.indicator_table: IndicatorTable | None = None  # or a table of indicators
-        self.outcome: ImportOutcome | IndicatorImportOutcome | None = None
+        self.outcome: ImportOutcome | None = None
+        self.indicator_outcome: IndicatorImportOutcome | None = None
         self._reader: TableReader | None = None
         self._filling = False
 
@@ -415,8 +416,8 @@ class ImportDialog(QDialog):
 
         if self.session.run(_("Import {name}").format(name=self.path.name), operation) is None:
             return
-        self.outcome = outcomes[0]
-        self.imported.emit(self.outcome)
+        self.indicator_outcome = outcomes[0]
+        self.imported.emit(self.indicator_outcome)
         self.accept()
 
     def done(self, result: int) -> None:

@@ -1,4 +1,4 @@
-"""The import preview of a table of indicators: its groups as goals, each indicator with its targets as read."""
+"""The import preview of a table of indicators: its groups as goals, its indicators with their targets."""
 
 from __future__ import annotations
 
@@ -36,7 +36,9 @@ class IndicatorTree(QTreeWidget):
         groups: dict[int, QTreeWidgetItem] = {}
         for goal in table.goals:
             parent = groups.get(goal.parent_row) if goal.parent_row is not None else None
-            item = QTreeWidgetItem(parent or self, [goal.code or "", goal.name, "", "", "", "", str(goal.row)])
+            item = QTreeWidgetItem(
+                parent or self, [goal.code or "", goal.name, "", "", "", "", str(goal.row)]
+            )
             font = item.font(1)
             font.setBold(True)
             item.setFont(1, font)
