@@ -71,6 +71,16 @@ _NAME = (
     "indicator",
     "kpi",
 )
+# Names of a column that can only list indicators (not "Nội dung", which a task table uses too).
+_INDICATOR_WORDS = (
+    "chi tieu",
+    "ten chi tieu",
+    "noi dung chi tieu",
+    "chi so",
+    "ten chi so",
+    "indicator",
+    "kpi",
+)
 # The cell under a heading naming a year, as the second row of a header writes it.
 _YEAR_ONLY = re.compile(r"(nam\s*)?(19|20)\d\d")
 
@@ -177,9 +187,18 @@ def is_indicator_header(found: Iterable[IndicatorField]) -> bool:
 
 
 def names_indicators(headings: Iterable[str]) -> bool:
-    """Whether a task table's headings are an indicator table's ("Chỉ tiêu", "Mục tiêu 2025")."""
-    found = [field_of(heading)[0] for heading in headings]
-    return is_indicator_header(kind for kind in found if kind is not None)
+    """Whether a task table's headings are an indicator table's ("Chỉ tiêu", "Mục tiêu 2025").
+
+    The name column must say it lists indicators: a task table's "Nội dung" beside a "Năm 2025"
+    does not make it one.
+    """
+    texts = list(headings)
+    found = [field_of(text)[0] for text in texts]
+    says_indicators = any(
+        kind is F.NAME and heading_key(text).startswith(_INDICATOR_WORDS)
+        for kind, text in zip(found, texts, strict=True)
+    )
+    return says_indicators and is_indicator_header(kind for kind in found if kind is not None)
 
 
 def _combined(parent: str, lower: str) -> tuple[IndicatorField | None, int | None]:

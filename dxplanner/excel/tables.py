@@ -11,6 +11,9 @@ from dxplanner.excel.indicator_headings import names_indicators
 from dxplanner.excel.indicator_reader import Progress, read_indicator_table
 from dxplanner.excel.plan_reader import read_plan_table
 
+# Columns only a table of tasks has: when found, the table is one, whatever else its headings say.
+_TASK_ONLY = {TableField.TIMELINE, TableField.START, TableField.END, TableField.BUDGET, TableField.SOURCE}
+
 
 def read_table(
     path: Path,
@@ -47,7 +50,7 @@ def read_table(
             return read_indicator_table(path, sheet=sheet, header_row=header_row, progress=progress)
         except InvalidInputError:
             raise refused from None
-    if names_indicators(table.headings.values()):
+    if not set(table.columns.values()) & _TASK_ONLY and names_indicators(table.headings.values()):
         # Only then is the workbook read twice: a task table's headings rarely name targets.
         try:
             return read_indicator_table(

@@ -348,3 +348,50 @@ def test_a_comparison_decides_whether_a_target_is_met() -> None:
     )
     assert attainment(above, 2025).status is not AttainmentStatus.MET  # "trên 50%" is not met by 50
     assert attainment(at_least, 2025).status is AttainmentStatus.MET
+
+
+def test_the_demo_loader_reads_targets_written_in_words_or_with_a_comparison(
+    tmp_path: Path, store: PlanStore
+) -> None:
+    from dxplanner.store.demo import demo_plan_path, load_demo
+
+    document = json.loads(demo_plan_path().read_text(encoding="utf-8"))
+    strategy = document["strategies"][0]
+    indicator = next(
+        found for goal in strategy["goals"] for found in goal.get("indicators", []) if found["code"] == "CT02"
+    )
+    indicator["targets"]["2030"] = "≤ 3 ASEAN; ≤ 50 thế giới"
+    indicator["targets"]["2026"] = "Đạt mức khá của khu vực"
+    source = tmp_path / "demo.json"
+    source.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    load_demo(store, source)
+    with store.read() as session:
+        ct02 = session.exec(select(Indicator).where(Indicator.code == "CT02")).one()
+        rows = session.exec(
+            select(IndicatorTarget)
+            .where(IndicatorTarget.indicator_id == ct02.id, col(IndicatorTarget.year) >= 2026)
+            .order_by(col(IndicatorTarget.year), col(IndicatorTarget.scope))
+        ).all()
+    assert [(t.year, t.scope, t.value, t.comparison, t.text) for t in rows] == [
+        (2026, "", None, None, "Đạt mức khá của khu vực"),
+        (2030, "ASEAN", 3.0, Comparison.AT_MOST, None),
+        (2030, "thế giới", 50.0, Comparison.AT_MOST, None),
+    ]
+
+
+def test_a_task_table_with_years_and_a_content_column_stays_a_task_table(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["STT", "Nội dung", "Đơn vị chủ trì", "Thời gian thực hiện", "Năm 2025", "Năm 2026"])
+    sheet.append([1, "Số hóa hồ sơ lưu trữ", "Sở Nội vụ", "2025-2026", "x", "x"])
+    sheet.append([2, "Mục tiêu: 100% hồ sơ trực tuyến", "Sở Tư pháp", "Năm 2025", "x", None])
+    path = tmp_path / "tasks.xlsx"
+    book.save(path)
+    table = read_table(path)
+    assert isinstance(table, PlanTable) and [task.name for task in table.tasks] == [
+        "Số hóa hồ sơ lưu trữ",
+        "Mục tiêu: 100% hồ sơ trực tuyến",
+    ]
