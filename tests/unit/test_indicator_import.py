@@ -395,3 +395,23 @@ def test_a_task_table_with_years_and_a_content_column_stays_a_task_table(tmp_pat
         "Số hóa hồ sơ lưu trữ",
         "Mục tiêu: 100% hồ sơ trực tuyến",
     ]
+
+
+def test_the_indicator_charts_write_targets_in_words_where_there_is_no_point_to_draw(
+    tmp_path: Path, store: PlanStore
+) -> None:
+    from dxplanner.charts.indicators import compact_kpi_figure, kpi_figure
+
+    sample = samples.build_national_targets_by_horizon(tmp_path)
+    table = _indicators(sample.path)
+    match_indicator_units(store, table)
+    outcome = import_indicators(store, table)
+    with store.read() as session:
+        data = dashboard_data(session, DashboardFilter(outcome.strategy_id, datetime.date(2030, 6, 30)))
+    figure = kpi_figure(data.indicators)
+    said = [text.get_text() for axes in figure.axes for text in axes.texts if text.get_gid() == "target_text"]
+    assert "2030: Đạt mức khá của khu vực" in said
+    assert "2025: ≤ 5 (ASEAN); ≤ 60 (thế giới)" in said
+    compact = compact_kpi_figure(data.indicators)
+    words = {text.get_text() for text in compact.axes[0].texts if text.get_gid() == "target_text"}
+    assert {"2025: Nhóm 40 nước dẫn đầu", "2030: Đạt mức khá của khu vực"} <= words

@@ -45,11 +45,14 @@ class IndicatorTree(QTreeWidget):
             groups[goal.row] = item
         for indicator in table.indicators:
             parent = groups.get(indicator.group_row) if indicator.group_row is not None else None
-            QTreeWidgetItem(parent or self, _values(indicator))
+            item = QTreeWidgetItem(parent or self, _values(indicator))
+            for column in (1, 3, GUESSES_COLUMN):  # long texts: whole in the tooltip
+                item.setToolTip(column, item.text(column))
         self.expandAll()
         for column in (0, 2, 3, 4, 6):
             self.resizeColumnToContents(column)
         self.setColumnWidth(1, 380)
+        self.setColumnWidth(GUESSES_COLUMN, 300)
 
 
 def _values(indicator: TableIndicator) -> list[str]:
