@@ -90,9 +90,9 @@ def kpi_figure(indicators: Sequence[IndicatorData], columns: int | None = None) 
         said = _statements(indicator)
         if said:
             # Targets in words, or with a comparison or scope, are said as written, over the bars.
+            backing = {"facecolor": "white", "alpha": 0.85, "edgecolor": "none", "pad": 1.5}
             axes.text(0.02, 0.03, said, transform=axes.transAxes, fontsize=6.5, va="bottom", ha="left",
-                      wrap=True, color="#263238", gid="target_text",
-                      bbox={"facecolor": "white", "alpha": 0.85, "edgecolor": "none", "pad": 1.5})  # fmt: skip
+                      wrap=True, color="#263238", gid="target_text", bbox=backing)  # fmt: skip
         if not any(value is not None for value in (*indicator.measured, *indicator.targets)):
             axes.set_yticks([])  # words only: no scale to read
     return figure
