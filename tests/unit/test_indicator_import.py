@@ -264,7 +264,11 @@ def test_the_report_shows_a_target_in_words_and_a_comparison_as_written(
     from dxplanner.store.operations.indicators import delete_indicator_target, set_indicator_target
 
     with demo_store.read() as session:
-        ids = dict(session.exec(select(Indicator.code, Indicator.id)).all())
+        ids = {
+            code: int(found)
+            for code, found in session.exec(select(Indicator.code, Indicator.id)).all()
+            if found
+        }
     set_indicator_target(demo_store, ids["CT03"], 2024, None, text="Duy trì mức đã đạt")
     delete_indicator_target(demo_store, ids["CT02"], 2024)
     set_indicator_target(demo_store, ids["CT02"], 2024, 4, comparison=Comparison.AT_MOST)
