@@ -6,6 +6,7 @@ import enum
 
 from dxplanner.core.enums import (
     Area,
+    Comparison,
     DependencyType,
     Direction,
     FundingSource,
@@ -113,6 +114,14 @@ _NAMES: dict[str, dict[str, str]] = {
         DependencyType.FF: N_("Finish to finish"),
         DependencyType.SF: N_("Start to finish"),
     },
+    # The signs say it in every language; typed as ">=", "<=" they are read too (the stored values).
+    Comparison.__name__: {
+        Comparison.AT_LEAST: N_("≥"),
+        Comparison.AT_MOST: N_("≤"),
+        Comparison.ABOVE: N_(">"),
+        Comparison.BELOW: N_("<"),
+        Comparison.EQUAL: N_("="),
+    },
     ProgressWeight.__name__: {
         ProgressWeight.DURATION: N_("By working days"),
         ProgressWeight.BUDGET: N_("By budget"),
@@ -173,6 +182,7 @@ _NAMES: dict[str, dict[str, str]] = {
         "behind": N_("Behind"),
         "no_target": N_("No target"),
         "no_value": N_("Not measured"),
+        "in_words": N_("Target in words"),
     },
 }
 

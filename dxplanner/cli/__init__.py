@@ -17,6 +17,7 @@ from dxplanner.cli.data_commands import export_file, report_file, restore_file
 from dxplanner.cli.opening import open_for_command
 from dxplanner.cli.progress import TerminalProgress
 from dxplanner.core.errors import DomainError, InvalidInputError, NotFoundError
+from dxplanner.core.indicator_table import TableKind
 from dxplanner.i18n import _
 from dxplanner.labels import timeline_kind_label
 from dxplanner.store.plan_file import create_plan_file
@@ -104,7 +105,18 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ID",
         help=_("add the tasks to this action plan (by default a new one)"),
     )
+    bring.add_argument(
+        "--strategy",
+        type=whole_number,
+        metavar="ID",
+        help=_("add a table of indicators to this strategy (by default a new one)"),
+    )
     bring.add_argument("--sheet", metavar="NAME", help=_("the sheet holding the table (by default found)"))
+    bring.add_argument(
+        "--kind",
+        choices=[kind.value for kind in TableKind],
+        help=_("what the table lists: tasks or indicators (by default told by its headings)"),
+    )
     bring.add_argument("--dry-run", action="store_true", help=_("show what would be imported; write nothing"))
     bring.add_argument("--json", action="store_true", help=_("print what was read as JSON"))
     bring.add_argument(
@@ -281,8 +293,10 @@ class _NothingToWriteError(Exception):
 
 def _import(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Read a plan table from a workbook and write it into a plan file, or only show it (--dry-run)."""
+    from dxplanner.cli.indicator_import import import_indicator_table
+    from dxplanner.core.plan_table import PlanTable
     from dxplanner.excel.data_reader import is_data_workbook
-    from dxplanner.excel.plan_reader import read_plan_table
+    from dxplanner.excel.tables import read_table
     from dxplanner.store.operations.import_table import (
         ImportOutcome,
         NewPlan,
@@ -295,7 +309,7 @@ def _import(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     workbook: Path = arguments.workbook
     target: Path = arguments.into
     if is_data_workbook(workbook):
-        if arguments.plan is not None or arguments.sheet is not None:
+        if arguments.plan is not None or arguments.sheet is not None or arguments.strategy is not None:
             raise InvalidInputError(
                 _(
                     "{name} is a dxplanner data workbook: it restores a whole plan file, "
@@ -303,10 +317,20 @@ def _import(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 ).format(name=workbook.name)
             )
         return restore_file(arguments, out, err)
+    kind = TableKind(arguments.kind) if arguments.kind else None
     with TerminalProgress(err, _("Reading {name}").format(name=workbook.name)) as progress:
-        table = read_plan_table(
-            workbook, sheet=arguments.sheet, progress=progress, plan_date=arguments.plan_date
+        read = read_table(
+            workbook, kind=kind, sheet=arguments.sheet, progress=progress, plan_date=arguments.plan_date
         )
+    if not isinstance(read, PlanTable):
+        return import_indicator_table(arguments, read, out, err)
+    if arguments.strategy is not None:
+        raise InvalidInputError(
+            _(
+                "{name} holds a table of tasks: they go into an action plan (--plan ID), not a strategy."
+            ).format(name=workbook.name)
+        )
+    table = read
     if arguments.plan is not None and not target.exists():  # no file, so no such plan
         raise NotFoundError(_("There is no action plan with id {id}.").format(id=arguments.plan))
     imported: list[ImportOutcome] = []

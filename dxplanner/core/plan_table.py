@@ -79,6 +79,7 @@ class TableTask:
     notes: str | None = None
     progress: float | None = None
     budget: list[Amount] = field(default_factory=list)
+    responsible_person: str | None = None  # a person named where a unit was expected ("đ/c Minh")
     # Every guess the reading made on this row, in the user's words ("joined with row 12",
     # "lead unit filled down from row 8", "'Chủ trì:' trimmed"), so the preview can show it.
     guesses: list[str] = field(default_factory=list)
@@ -205,6 +206,7 @@ def _task_json(task: TableTask) -> dict[str, object]:
         "product": task.product,
         "notes": task.notes,
         "budget": [_amount_json(amount) for amount in task.budget],
+        "responsible_person": task.responsible_person,
         "guesses": list(task.guesses),
     }
 

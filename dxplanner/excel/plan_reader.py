@@ -11,6 +11,7 @@ from pathlib import Path
 from dxplanner.collector import collector_paused
 from dxplanner.core.enums import FundingSource, TaskKind
 from dxplanner.core.errors import InvalidInputError
+from dxplanner.core.persons import separate_persons
 from dxplanner.core.plan_table import (
     SOURCE_COLUMNS,
     Amount,
@@ -130,6 +131,7 @@ def read_plan_table(
                         reader.stop_before(number + 1, last)
                     break
         table = reader.finish(chosen, workbook.sheet_names)
+    separate_persons(table.tasks)
     table.agency, table.title = _title_rows(top)
     return table
 

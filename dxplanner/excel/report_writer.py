@@ -285,12 +285,15 @@ class _ReportWriter:
                 [
                     make.cell(name, CELL),
                     make.cell(indicator.measure_unit, CELL),
-                    make.cell(shown.target, FIGURE),
+                    # A target in words, or with a comparison or scope, is shown as written.
+                    make.cell(shown.target_text, CELL)
+                    if shown.target_text
+                    else make.cell(shown.target, FIGURE),
                     make.cell(shown.value, FIGURE),
                     make.cell(reached, PERCENT),
                     make.cell(label(shown.status), CELL),
                 ],
-                lines=_lines((name, 30), (indicator.measure_unit, 13)),
+                lines=_lines((name, 30), (indicator.measure_unit, 13), (shown.target_text or "", 13)),
             )
         if not data.indicators:
             out.append([make.cell(_("The plan serves no strategy with indicators."), Look(italic=True))])

@@ -11,7 +11,14 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from dxplanner.core.as_of import node_as_of, progress_history
-from dxplanner.core.attainment import IndicatorFacts, attainment, target_for
+from dxplanner.core.attainment import (
+    IndicatorFacts,
+    TargetRow,
+    YearTargets,
+    attainment,
+    main_targets,
+    target_for,
+)
 from dxplanner.core.budget import BudgetFact, by_source, by_year, totals
 from dxplanner.core.dashboard import (
     AttentionItem,
@@ -40,6 +47,7 @@ from dxplanner.core.status import Health, actual_curve, health_of_all, planned_c
 from dxplanner.core.workdays import WorkCalendar, vietnam_calendar
 from dxplanner.i18n import _
 from dxplanner.labels import label
+from dxplanner.numbers import decimal_text
 from dxplanner.store import queries
 
 # Points on the progress curves: one a month is smooth enough for a five-year strategy.
@@ -359,13 +367,20 @@ def _indicators(
         )
     )
     wanted = {row[0] for row in rows} | {row[7] for row in rows if row[7] is not None}
-    targets: dict[int, dict[int, float]] = defaultdict(dict)
-    for indicator_id, year, amount in session.connection().execute(
-        sa.select(target.c.indicator_id, target.c.year, target.c.value).where(
-            target.c.indicator_id.in_(wanted)
-        )
+    rows_of: dict[int, list[TargetRow]] = defaultdict(list)
+    for indicator_id, year, scope, amount, comparison, words in session.connection().execute(
+        sa.select(
+            target.c.indicator_id,
+            target.c.year,
+            target.c.scope,
+            target.c.value,
+            target.c.comparison,
+            target.c.text,
+        ).where(target.c.indicator_id.in_(wanted))
     ):
-        targets[indicator_id][year] = amount
+        rows_of[indicator_id].append((year, scope, amount, comparison, words))
+    targets = {indicator_id: main_targets(rows, decimal_text) for indicator_id, rows in rows_of.items()}
+    nothing = YearTargets({}, {}, {})
     values: dict[int, list[tuple[datetime.date, float]]] = defaultdict(list)
     for indicator_id, day, amount in session.connection().execute(
         sa.select(value.c.indicator_id, value.c.as_of, value.c.value).where(value.c.indicator_id.in_(wanted))
@@ -373,8 +388,18 @@ def _indicators(
         values[indicator_id].append((day, amount))
     years = tuple(range(first_year, last_year + 1))
     for indicator_id, code, name, unit, direction, base_value, base_year, sedp_id in rows:
-        facts = IndicatorFacts(direction, targets[indicator_id], values[indicator_id], base_value, base_year)
-        sedp = IndicatorFacts(direction, targets[sedp_id], ()) if sedp_id is not None else None
+        own = targets.get(indicator_id, nothing)
+        facts = IndicatorFacts(
+            direction,
+            own.numbers,
+            values[indicator_id],
+            base_value,
+            base_year,
+            own.comparisons,
+            own.statements,
+        )
+        sedp_targets = targets.get(sedp_id, nothing) if sedp_id is not None else None
+        sedp = IndicatorFacts(direction, sedp_targets.numbers, ()) if sedp_targets is not None else None
         yearly = [attainment(facts, year, chosen.as_of) for year in years]
         # Where it stands: the latest year measured so far, held against that year's target.
         measured_years = [reading.year for reading in yearly if reading.value is not None]
@@ -388,6 +413,7 @@ def _indicators(
             measured=tuple(reading.value for reading in yearly),
             targets=tuple(target_for(facts, year)[0] if year in facts.targets else None for year in years),
             sedp_targets=tuple(sedp.targets.get(year) if sedp else None for year in years),
+            target_texts=tuple(own.statements.get(year) for year in years),
             status=this_year.status,
             percent=this_year.percent_of_target,
             yearly=tuple(yearly),

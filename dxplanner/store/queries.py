@@ -313,6 +313,7 @@ class SheetRow:
     actual_end: datetime.date | None
     baseline_start: datetime.date | None = None
     actual_start: datetime.date | None = None
+    responsible_person: str | None = None
 
 
 def sheet_rows(session: Session, task_ids: Sequence[int]) -> dict[int, SheetRow]:
@@ -356,6 +357,7 @@ def sheet_rows(session: Session, task_ids: Sequence[int]) -> dict[int, SheetRow]
             task.c.actual_end,
             task.c.baseline_start,
             task.c.actual_start,
+            task.c.responsible_person,
         )
         .select_from(task.outerjoin(unit, unit.c.id == task.c.lead_unit_id))
         .where(task.c.id.in_(ids))
@@ -363,13 +365,13 @@ def sheet_rows(session: Session, task_ids: Sequence[int]) -> dict[int, SheetRow]
     found = {}
     for row in rows:
         (task_id, code, name, kind, lead_id, lead, timeline, start, end, progress, status, product, notes,
-         baseline_end, actual_end, baseline_start, actual_start) = row  # fmt: skip
+         baseline_end, actual_end, baseline_start, actual_start, person) = row  # fmt: skip
         together = helpers.get(task_id, [])
         found[task_id] = SheetRow(
             task_id, code, name, kind, lead_id, lead,
             tuple(unit_id for unit_id, _name in together), "; ".join(name for _id, name in together),
             timeline, start, end, progress, status, product, notes,
-            int(budgets.get(task_id) or 0), baseline_end, actual_end, baseline_start, actual_start,
+            int(budgets.get(task_id) or 0), baseline_end, actual_end, baseline_start, actual_start, person,
         )  # fmt: skip
     return found
 

@@ -48,6 +48,7 @@ class SheetColumn(enum.IntEnum):
     BUDGET = 11
     NOTES = 12
     SLIPPAGE = 13
+    PERSON = 14  # hidden until asked for: most plans name units only
 
 
 COLUMN_TITLES = {
@@ -65,6 +66,7 @@ COLUMN_TITLES = {
     SheetColumn.BUDGET: N_("Budget (million đồng)"),
     SheetColumn.NOTES: N_("Notes"),
     SheetColumn.SLIPPAGE: N_("Slippage (days)"),
+    SheetColumn.PERSON: N_("Responsible person"),
 }
 
 
@@ -533,6 +535,7 @@ class TaskSheetModel(QAbstractItemModel):
             SheetColumn.TIMELINE: row.timeline_text,
             SheetColumn.PRODUCT: row.product,
             SheetColumn.NOTES: row.notes,
+            SheetColumn.PERSON: row.responsible_person,
         }.get(column)
 
     def _value(self, task_id: int, column: SheetColumn) -> Any:
@@ -553,6 +556,7 @@ class TaskSheetModel(QAbstractItemModel):
             SheetColumn.STATUS: row.status,
             SheetColumn.PRODUCT: row.product or "",
             SheetColumn.NOTES: row.notes or "",
+            SheetColumn.PERSON: row.responsible_person or "",
         }.get(column)
 
     def _tooltip(self, task_id: int, column: SheetColumn) -> str | None:

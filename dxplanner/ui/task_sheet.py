@@ -61,6 +61,7 @@ _FIELDS = {
     SheetColumn.STATUS: "status",
     SheetColumn.PRODUCT: "product",
     SheetColumn.NOTES: "notes",
+    SheetColumn.PERSON: "responsible_person",
 }
 _WIDTHS = {
     SheetColumn.CODE: 90,
@@ -77,6 +78,7 @@ _WIDTHS = {
     SheetColumn.BUDGET: 110,
     SheetColumn.NOTES: 160,
     SheetColumn.SLIPPAGE: 90,
+    SheetColumn.PERSON: 140,
 }
 
 
@@ -114,6 +116,7 @@ class TaskSheet(QWidget):
         for column, width in _WIDTHS.items():
             header.resizeSection(column, width)
         self.view.setColumnHidden(SheetColumn.SLIPPAGE, True)
+        self.view.setColumnHidden(SheetColumn.PERSON, True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._choose_columns)
         selection = self.view.selectionModel()
@@ -771,6 +774,7 @@ _PASTE_FIELD: dict[SheetColumn, str | None] = {
     SheetColumn.BUDGET: None,
     SheetColumn.NOTES: "notes",
     SheetColumn.SLIPPAGE: None,
+    SheetColumn.PERSON: "responsible_person",
 }
 
 # Headings agencies use in their tables, for a pasted block that brings its heading row.
@@ -790,4 +794,6 @@ _HEADING_WORDS: dict[str, str] = {
     "Kết quả": "product",
     "Sản phẩm dự kiến": "product",
     "Ghi chú": "notes",
+    "Người phụ trách": "responsible_person",
+    "Cán bộ phụ trách": "responsible_person",
 }
