@@ -12,6 +12,7 @@ import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypedDict
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -55,7 +56,13 @@ class _Table:
     rows: list[Row] = field(default_factory=list)
 
 
-def when(text: str) -> dict[str, object]:
+class _Timing(TypedDict):
+    timeline_text: str
+    start: str | None
+    end: str | None
+
+
+def when(text: str) -> _Timing:
     """The dates a timeline text reads as, with the text kept."""
     start, end = _QUARTERS[text]
     return {"timeline_text": text, "start": start, "end": end}
@@ -584,25 +591,25 @@ def build_unnumbered_subgroups(folder: Path) -> Sample:
         Row(
             (
                 3,
-                "Xây dựng cơ sở dữ liệu chuyên ngành y tế, kết nối với",
-                "Sở Y tế",
+                "Nâng cấp Nền tảng tích hợp, chia sẻ dữ liệu cấp tỉnh",
                 kh,
+                "Các sở, ban, ngành",
                 "Năm 2026",
-                "Cơ sở dữ liệu được kết nối",
+                "Nền tảng kết nối với Nền tảng quốc gia",
             ),
             task(
                 "3",
-                "Xây dựng cơ sở dữ liệu chuyên ngành y tế, kết nối với Kho dữ liệu dùng chung của tỉnh",
+                "Nâng cấp Nền tảng tích hợp, chia sẻ dữ liệu cấp tỉnh (LGSP)",
                 None,
                 2,
                 parent_row=6,
-                lead_unit="Sở Y tế",
+                lead_unit=kh,
                 **when("Năm 2026"),
                 guesses=["Row 9 joined to it: no number, only more of its text."],
             ),
         ),
-        # It begins like a heading, but the row under it goes back to the sections: more of task 3.
-        Row((None, "Kho dữ liệu dùng chung của tỉnh")),
+        # It could be a heading, but the row under it goes back to the sections: more of task 3.
+        Row((None, "(LGSP)")),
         Row(("II", "PHÁT TRIỂN KINH TẾ SỐ"), task("II", "PHÁT TRIỂN KINH TẾ SỐ", None, 0, "group")),
         Row(
             (None, firms),
@@ -630,17 +637,27 @@ def build_unnumbered_subgroups(folder: Path) -> Sample:
             ),
         ),
         Row(
-            (2, "Đưa sản phẩm OCOP lên sàn thương mại điện tử", "Sở Công Thương", None, "Quý III/2026"),
+            (
+                2,
+                "Đưa sản phẩm OCOP của tỉnh lên sàn thương mại điện tử, kết nối với",
+                "Sở Công Thương",
+                None,
+                "Quý III/2026",
+            ),
             task(
                 "2",
-                "Đưa sản phẩm OCOP lên sàn thương mại điện tử",
+                "Đưa sản phẩm OCOP của tỉnh lên sàn thương mại điện tử, kết nối với "
+                "Sàn giao dịch OCOP quốc gia",
                 None,
                 2,
                 parent_row=11,
                 lead_unit="Sở Công Thương",
                 **when("Quý III/2026"),
+                guesses=["Row 14 joined to it: no number, only more of its text."],
             ),
         ),
+        # It begins with a capital, but the name above stops mid-sentence: more of task 2.
+        Row((None, "Sàn giao dịch OCOP quốc gia")),
         Row(("III", "PHÁT TRIỂN XÃ HỘI SỐ"), task("III", "PHÁT TRIỂN XÃ HỘI SỐ", None, 0, "group")),
         Row(
             (1, "Duy trì hoạt động của Tổ công nghệ số cộng đồng", "UBND các xã, phường", kh, "Thường xuyên"),
@@ -662,7 +679,7 @@ def build_unnumbered_subgroups(folder: Path) -> Sample:
                 "III",
                 1,
                 "group",
-                parent_row=14,
+                parent_row=15,
                 guesses=[_HEADING.format("numbered rows follow it")],
             ),
         ),
@@ -679,7 +696,7 @@ def build_unnumbered_subgroups(folder: Path) -> Sample:
                 "Tổ chức lớp “Bình dân học vụ số” tại các xã, phường",
                 None,
                 2,
-                parent_row=16,
+                parent_row=17,
                 lead_unit="UBND các xã, phường",
                 **when("Năm 2026"),
             ),
@@ -691,7 +708,7 @@ def build_unnumbered_subgroups(folder: Path) -> Sample:
                 "Hướng dẫn người dân sử dụng ứng dụng VNeID",
                 None,
                 2,
-                parent_row=16,
+                parent_row=17,
                 lead_unit="Công an tỉnh",
                 **when("Quý II/2026"),
             ),

@@ -1,4 +1,4 @@
-"""Reading a plan table's structure: headings, numbering columns and codes, sub-groups, merged cells, guesses."""
+"""Reading a plan table's structure: headings, numbering columns, codes, sub-groups, merged cells, guesses."""
 
 from __future__ import annotations
 
@@ -195,3 +195,23 @@ def test_a_dry_run_prints_each_rows_guesses(tmp_path: Path) -> None:
     tasks = {task["row"]: task for task in json.loads(out.getvalue())["tasks"]}
     assert "Lead unit filled down from row 6 (one merged cell)." in tasks[7]["guesses"]
     assert tasks[6]["guesses"] == []
+
+
+def test_parts_numbered_2a_2b_lie_under_task_2_and_share_its_merged_deadline(tmp_path: Path) -> None:
+    path = _book(
+        tmp_path / "parts.xlsx",
+        [
+            ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian hoàn thành"],
+            ["2", "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính", None, None],
+            ["2a", "Số hóa hồ sơ đất đai", "Sở Nông nghiệp và Môi trường", "Quý III/2026"],
+            ["2b", "Số hóa hồ sơ hộ tịch", "Sở Tư pháp", None],
+        ],
+        merges=["D3:D4"],
+    )
+    table = read_plan_table(path)
+    assert [(task.code, task.parent_row, task.timeline_text) for task in table.tasks] == [
+        ("2", None, None),
+        ("2a", 2, "Quý III/2026"),
+        ("2b", 2, "Quý III/2026"),
+    ]
+    assert table.tasks[2].guesses == ["Timeline filled down from row 3 (one merged cell)."]
