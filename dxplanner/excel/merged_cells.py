@@ -38,6 +38,8 @@ class FillDown:
             self._tops.setdefault(first_row, []).append(column)
             for row in range(first_row + 1, last_row + 1):
                 self._below.setdefault(row, []).append((column, first_row))
+        for filled in self._below.values():
+            filled.sort()  # in the order of the columns, as a user reads the row
         self._values: dict[tuple[int, int], object] = {}
 
     def __bool__(self) -> bool:

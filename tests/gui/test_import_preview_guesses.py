@@ -73,13 +73,13 @@ def test_each_rows_guesses_are_in_its_line_its_tooltip_and_the_detail_line(
     assert tree.currentItem() is joined
     detail = dialog.tasks.detail
     assert detail.isVisible()
-    assert detail.text().startswith("Row 8, c) Nền tảng họp trực tuyến kết nối đến các xã, phường:")
+    assert detail.text().startswith("Row 8, “Nền tảng họp trực tuyến kết nối đến các xã, phường”:")
     assert "Row 9 joined to it: no number, only more of its text." in detail.text()
 
     _click(qtbot, dialog, _item(dialog, 4))
     assert (
         detail.text()
-        == "Row 4, 1 Cập nhật Kiến trúc chính quyền số của tỉnh: read as written, nothing guessed."
+        == "Row 4, “Cập nhật Kiến trúc chính quyền số của tỉnh”: read as written, nothing guessed."
     )
 
 
@@ -90,6 +90,6 @@ def test_a_heading_row_says_why_it_is_a_group(
     heading = _item(dialog, 6)
     _click(qtbot, dialog, heading)
     assert dialog.tasks.detail.text() == (
-        "Row 6, Nhóm nhiệm vụ về dữ liệu: A group heading: no number, but written in bold."
+        "Row 6, “Nhóm nhiệm vụ về dữ liệu”: A group heading: no number, but written in bold."
     )
     assert heading.font(1).bold()

@@ -88,7 +88,12 @@ class ImportDialog(QDialog):
         self.units = UnitChoices()
         self.problems = ProblemList()
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.tasks, _("Tasks"))
+        tasks_page = QWidget()
+        tasks_layout = QVBoxLayout(tasks_page)
+        tasks_layout.setContentsMargins(0, 0, 0, 0)
+        tasks_layout.addWidget(self.tasks, 1)
+        tasks_layout.addWidget(self.tasks.detail)  # what the chosen row's reading guessed
+        self.tabs.addTab(tasks_page, _("Tasks"))
         self.tabs.addTab(self.columns, _("Columns"))
         self.tabs.addTab(self.units, _("Units"))
         self.tabs.addTab(self.problems, _("Problems"))
