@@ -18,8 +18,9 @@ _MONEY_FIELDS = {TableField.BUDGET, TableField.SOURCE, *SOURCE_COLUMNS}
 _MONEY = TableField.BUDGET
 # Columns that number or code the rows, counted as one kind too: a number and a code are not a table.
 _NUMBERING_FIELDS = {TableField.NUMBER, TableField.SUB_NUMBER, TableField.CODE}
-# Columns that say when: beside one of them, "Tiến độ" is how far a task has come, not its schedule.
-_SCHEDULE_FIELDS = {TableField.TIMELINE, TableField.START, TableField.END}
+# Columns that say by when: beside one, "Tiến độ" is how far a task has come, not its schedule (beside
+# a start alone it may still be the deadline).
+_SCHEDULE_FIELDS = {TableField.TIMELINE, TableField.END}
 # Headings split into a second row of headings of their own words.
 _SPLIT_HEADINGS = {TableField.TIMELINE, TableField.BUDGET, TableField.SOURCE, *SOURCE_COLUMNS}
 # Headings a second header row may hold under a merged one ("Kinh phí" over its sources, "Thời gian").

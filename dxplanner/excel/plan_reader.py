@@ -282,13 +282,16 @@ class _TableReader:
         self.numbers = NumberReader()
         self.sub_numbers = NumberReader()  # its own: "I" in one column says nothing of the other
         self.numbered = any(found in self.by_field for found in _NUMBERING)
+        self.has_sub_numbers = TableField.SUB_NUMBER in self.by_field
+        self.has_codes = TableField.CODE in self.by_field
         self.tree = TreeBuilder()
         self.codes = CodeTree()
         self.headings: set[int] = set()  # rows read as a group's heading
         # An unnumbered row that is a heading if numbered rows follow it, else more of the task above.
         self.pending: tuple[int, Row, bool] | None = None
         self.is_bold = is_bold  # (column, row) -> whether the cell is in bold; asked of few rows
-        self.fill_down = FillDown(merged, header.columns, header.last_row + 1)
+        fill_down = FillDown(merged, header.columns, header.last_row + 1)
+        self.fill_down = fill_down if fill_down else None  # most tables merge nothing over task rows
         self.tasks: list[TableTask] = []
         self.styles: dict[int, str] = {}
         self.children: set[int] = set()
@@ -326,7 +329,7 @@ class _TableReader:
         if self.blank_run >= _GAP_ENDS_TABLE and self.tasks:
             return self._end(number, _("Rows from row {row} on, after a long gap, were not read as tasks."))
         self.blank_run = 0
-        if self.fill_down:
+        if self.fill_down is not None:
             self.fill_down.note(number, row)
         number_cell, name_cell = self._cell(row, TableField.NUMBER), self._cell(row, TableField.NAME)
         number_text, name_text = text_of(number_cell), text_of(name_cell)
@@ -343,14 +346,16 @@ class _TableReader:
             self._settle_pending(None)
             return self._end(number, _("Row {row} and those below it (notes or signatures) were not read."))
         numbering = self.numbers.read(number_cell) if TableField.NUMBER in self.by_field else None
-        sub_cell = self._cell(row, TableField.SUB_NUMBER)
-        if numbering is None and TableField.SUB_NUMBER in self.by_field:
+        sub_text = ""
+        if numbering is None and self.has_sub_numbers:
+            sub_cell = self._cell(row, TableField.SUB_NUMBER)
+            sub_text = text_of(sub_cell)
             sub = self.sub_numbers.read(sub_cell)
             # Its own styles: "1" in "Chi tiết" is a level below "1" in "TT".
             numbering = Numbering(f"sub-{sub.style}", sub.code) if sub is not None else None
-        code = text_of(self._cell(row, TableField.CODE)) if TableField.CODE in self.by_field else ""
+        code = text_of(self._cell(row, TableField.CODE)) if self.has_codes else ""
         # A row with its own number or code, even one not read as a number ("2.a*"), is a row of its own.
-        marked = bool(number_text or code or text_of(sub_cell))
+        marked = bool(number_text or code or sub_text)
         if self.pending is not None:
             self._settle_pending(_style(numbering, code) if marked else None)
         if not marked and self._more_of_the_task_above(number, row, name_text):
@@ -575,7 +580,7 @@ class _TableReader:
         self._link(task, parent_row)
         self.styles[number] = style
         filled: list[tuple[int, int]] = []
-        if self.fill_down:
+        if self.fill_down is not None:
             row, filled = self.fill_down.fill(number, row)
         self._fill(task, row)
         for column, first_row in filled:

@@ -95,10 +95,14 @@ def test_a_progress_column_in_words_gives_figures_or_notes(tmp_path: Path) -> No
     assert [task.progress for task in table.tasks] == [None, 100.0, 0.0]
 
 
-def test_tien_do_alone_is_still_the_timeline(tmp_path: Path) -> None:
+@pytest.mark.parametrize("beside", [None, "Ngày bắt đầu"])
+def test_tien_do_without_a_deadline_column_is_still_the_timeline(beside: str | None, tmp_path: Path) -> None:
     path = _book(
         tmp_path / "tien_do.xlsx",
-        [["STT", "Nội dung", "Đơn vị chủ trì", "Tiến độ"], [1, "Số hóa hồ sơ", "Sở Tư pháp", "Quý II/2026"]],
+        [
+            ["STT", "Nội dung", "Đơn vị chủ trì", "Tiến độ", beside],
+            [1, "Số hóa hồ sơ", "Sở Tư pháp", "Quý II/2026", "01/04/2026" if beside else None],
+        ],
     )
     table = read_plan_table(path)
     assert _columns(table)["Tiến độ"] is TableField.TIMELINE
