@@ -3,12 +3,28 @@
 from __future__ import annotations
 
 import enum
+import unicodedata
 
-from dxplanner.core.text import fold
-
-# Words that carry a sentence on: a row beginning with one continues the row above it.
+# Words that carry a sentence on: a row beginning with one continues the row above it. With their
+# accents: folded, "từ" (from) would be "tử" (as in "điện tử") and "để" (to) "đề" (as in "đề án").
 _CARRIES_ON = frozenset(
-    {"va", "cua", "cho", "trong", "den", "tai", "theo", "tren", "voi", "nham", "de", "hoac", "thuoc", "tu"}
+    {
+        "và",
+        "của",
+        "cho",
+        "trong",
+        "đến",
+        "tại",
+        "theo",
+        "trên",
+        "với",
+        "nhằm",
+        "để",
+        "hoặc",
+        "thuộc",
+        "từ",
+        "and",
+    }
 )
 # Between a code and the code of a task under it: "KH26_TT_N01" and "KH26_TT_N01.1".
 _CODE_STEPS = "._-/"
@@ -27,17 +43,20 @@ def look_of(text: str, above: str) -> Look:
     first = text.lstrip(" \"'“(-–•+*")[:1]
     if first.isalpha() and first.islower():
         return Look.CONTINUES
-    words = fold(text).split()
-    if words and words[0].strip(",.;:") in _CARRIES_ON:
-        return Look.CONTINUES
     # "… kết nối với" / "Kho dữ liệu dùng chung": the name above stops mid-sentence.
-    last = fold(above[-12:]).split()[-1:] if above else []
+    last = _words(above[-16:])[-1:]
     if above.rstrip().endswith((",", "-", "–", "(")) or (last and last[0] in _CARRIES_ON):
         return Look.CONTINUES
+    words = _words(text)
     letters = [character for character in text if character.isalpha()]
     if len(letters) >= 6 and len(words) >= 2 and all(character.isupper() for character in letters):
-        return Look.CAPITALS
+        # In capitals the case tells nothing: "VÀ NỀN TẢNG SỐ" carries on a heading above it.
+        return Look.CONTINUES if words[0] in _CARRIES_ON else Look.CAPITALS
     return Look.UNSURE
+
+
+def _words(text: str) -> list[str]:
+    return [word.strip(",.;:()\"'“”") for word in unicodedata.normalize("NFC", text.lower()).split()]
 
 
 class CodeTree:

@@ -162,18 +162,22 @@ class TreeBuilder:
     def place_heading(self, key: int, *, after_task: bool) -> tuple[int | None, int]:
         """The parent and level of an unnumbered heading: never under a task, which stays a task.
 
-        A heading takes the place of the heading open above it, or of the task just before it
-        (beside it, under the same parent); after a group's own row it goes under that group.
+        Right after a group's own row (or another heading) it goes under it; after a task it takes
+        the place of the heading open above, or else of the task itself (beside it, under the
+        same parent).
         """
+        last = self._open[-1] if self._open else None
         headings = [index for index, row in enumerate(self._open) if row.style == HEADING]
         took: frozenset[str] = frozenset()
-        if headings and headings[-1] < len(self._open) - 1:
+        if last is None or last.style == HEADING or not after_task:
+            pass  # under the row just above, a group's
+        elif headings:
             index = headings[-1]
             before = self._open[index]
             took = before.took | {before.first or self._open[index + 1].style}
             del self._open[index:]
-        elif after_task and self._open and self._open[-1].style != HEADING:
-            took = frozenset({self._open[-1].style})
+        else:
+            took = frozenset({last.style})
             del self._open[-1]
         return self._push(_Open(HEADING, key, None, took))
 

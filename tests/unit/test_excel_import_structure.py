@@ -219,3 +219,59 @@ def test_parts_numbered_2a_2b_lie_under_task_2_and_share_its_merged_deadline(tmp
         ("2b", 2, "Quý III/2026"),
     ]
     assert table.tasks[2].guesses == ["Timeline filled down from row 3 (one merged cell)."]
+
+
+def test_a_heading_under_a_groups_own_row_goes_under_it(tmp_path: Path) -> None:
+    path = _book(
+        tmp_path / "nested.xlsx",
+        [
+            ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian hoàn thành"],
+            ["I", "CHÍNH QUYỀN SỐ"],
+            [None, "NỀN TẢNG DÙNG CHUNG"],
+            [1, "Nâng cấp Nền tảng tích hợp, chia sẻ dữ liệu", "Sở Khoa học và Công nghệ", "Quý II/2026"],
+            [2, "Phát triển các ứng dụng chuyên ngành"],
+            [None, "ỨNG DỤNG Y TẾ"],
+            ["a)", "Triển khai bệnh án điện tử", "Sở Y tế", "Năm 2026"],
+            [None, "ỨNG DỤNG GIÁO DỤC"],
+            ["a)", "Triển khai học bạ số", "Sở Giáo dục và Đào tạo", "Năm 2026"],
+            [3, "Vận hành Trung tâm giám sát an toàn thông tin", "Công an tỉnh", "Thường xuyên"],
+        ],
+    )
+    table = read_plan_table(path)
+    assert [(task.row, task.kind.value, task.parent_row) for task in table.tasks] == [
+        (2, "group", None),
+        (3, "group", 2),
+        (4, "task", 3),
+        (5, "group", 3),
+        (6, "group", 5),
+        (7, "task", 6),
+        (8, "group", 5),
+        (9, "task", 8),
+        (10, "task", 3),
+    ]
+
+
+def test_a_heading_in_capitals_that_carries_on_the_one_above_is_joined_to_it(tmp_path: Path) -> None:
+    path = _book(
+        tmp_path / "capitals.xlsx",
+        [
+            ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian hoàn thành"],
+            ["I", "PHÁT TRIỂN HẠ TẦNG SỐ"],
+            [None, "VÀ NỀN TẢNG SỐ DÙNG CHUNG"],
+            [1, "Nâng cấp Trung tâm dữ liệu của tỉnh", "Sở Khoa học và Công nghệ", "Năm 2026"],
+            [None, "Tại cấp xã"],
+            [
+                "a)",
+                "Kết nối mạng truyền số liệu chuyên dùng đến các xã",
+                "Sở Khoa học và Công nghệ",
+                "Quý II/2026",
+            ],
+        ],
+    )
+    table = read_plan_table(path)
+    assert [(task.row, task.name, task.kind.value, task.parent_row) for task in table.tasks] == [
+        (2, "PHÁT TRIỂN HẠ TẦNG SỐ VÀ NỀN TẢNG SỐ DÙNG CHUNG", "group", None),
+        (4, "Nâng cấp Trung tâm dữ liệu của tỉnh", "task", 2),
+        (5, "Tại cấp xã", "group", 2),
+        (6, "Kết nối mạng truyền số liệu chuyên dùng đến các xã", "task", 5),
+    ]
