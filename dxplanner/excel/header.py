@@ -18,6 +18,9 @@ _MONEY_FIELDS = {TableField.BUDGET, TableField.SOURCE, *SOURCE_COLUMNS}
 _MONEY = TableField.BUDGET
 # Columns that number or code the rows, counted as one kind too: a number and a code are not a table.
 _NUMBERING_FIELDS = {TableField.NUMBER, TableField.SUB_NUMBER, TableField.CODE}
+# A number or code is short; the rows under a header looked at to tell one from a sentence.
+_MARK_LENGTH = 30
+_LOOK_BELOW = 30
 # Columns that say by when: beside one, "Tiến độ" is how far a task has come, not its schedule (beside
 # a start alone it may still be the deadline).
 _SCHEDULE_FIELDS = {TableField.TIMELINE, TableField.END}
@@ -137,10 +140,15 @@ def header_at(rows: Sequence[Sequence[object]], row: int) -> Header | None:
         columns[column] = found
         if not by_year:
             taken.add(found)
-    if TableField.NUMBER not in taken:
-        # "Chi tiết" with no numbering column beside it describes the task: not a number.
-        columns = {column: found for column, found in columns.items() if found is not TableField.SUB_NUMBER}
     last = row + 1 if second else row
+    for column, found in list(columns.items()):
+        # "Chi tiết" with no numbering column beside it, or over sentences, describes the task;
+        # "Mã" over sentences is no code.
+        if found in (TableField.SUB_NUMBER, TableField.CODE) and (
+            (found is TableField.SUB_NUMBER and TableField.NUMBER not in taken)
+            or not _holds_marks(rows[last : last + _LOOK_BELOW], column)
+        ):
+            del columns[column]
     texts = frozenset(
         text for line in (top, below if second else []) for value in line if (text := text_of(value))
     )
@@ -212,6 +220,19 @@ def _is_second_line(top: list[object], below: list[object], top_fields: dict[int
         ):
             found = True
     return found
+
+
+def _holds_marks(rows: Sequence[Sequence[object]], column: int) -> bool:
+    """Whether a column's first values are numbers or codes ("a", "1.2", "KH26_N01") more than sentences."""
+    marks = sentences = 0
+    for line in rows:
+        text = text_of(line[column]) if column < len(line) else ""
+        if text:
+            if len(text) <= _MARK_LENGTH and text.count(" ") <= 1:
+                marks += 1
+            else:
+                sentences += 1
+    return marks >= sentences
 
 
 def _is_tien_do(heading: object) -> bool:

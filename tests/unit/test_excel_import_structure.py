@@ -109,12 +109,22 @@ def test_tien_do_without_a_deadline_column_is_still_the_timeline(beside: str | N
     assert table.tasks[0].timeline_text == "Quý II/2026"
 
 
-def test_chi_tiet_without_a_numbering_column_is_no_number(tmp_path: Path) -> None:
-    path = _book(
-        tmp_path / "chi_tiet.xlsx",
-        [["Nhiệm vụ", "Chi tiết", "Đơn vị chủ trì"], ["Số hóa hồ sơ", "Hồ sơ năm 2020-2025", "Sở Tư pháp"]],
-    )
-    assert TableField.SUB_NUMBER not in read_plan_table(path).columns.values()
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [["Nhiệm vụ", "Chi tiết", "Đơn vị chủ trì"], ["Số hóa hồ sơ", "a", "Sở Tư pháp"]],
+        [
+            ["STT", "Nhiệm vụ", "Chi tiết", "Mã", "Đơn vị chủ trì"],
+            [1, "Số hóa hồ sơ", "Hồ sơ hộ tịch từ năm 2020", "Theo Kế hoạch số 12/KH-UBND", "Sở Tư pháp"],
+            [None, None, "đến năm 2025", None, None],
+        ],
+    ],
+    ids=["no numbering column", "sentences"],
+)
+def test_chi_tiet_and_ma_over_words_are_no_numbers(rows: list[list[Cell]], tmp_path: Path) -> None:
+    table = read_plan_table(_book(tmp_path / "chi_tiet.xlsx", rows))
+    assert not {TableField.SUB_NUMBER, TableField.CODE} & set(table.columns.values())
+    assert [task.name for task in table.tasks] == ["Số hóa hồ sơ"]
 
 
 def _refusal(path: Path) -> str:
