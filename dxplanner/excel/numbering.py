@@ -134,18 +134,27 @@ class TreeBuilder:
         """The parent's key (None at the top) and the level of a row numbered in this style."""
         if self._open and self._open[-1].style == HEADING and self._open[-1].first is None:
             self._open[-1].first = style
+        cut = self._cut(style)
+        if cut is not None:
+            del self._open[cut:]
+        return self._push(_Open(style, key, None))
+
+    def _cut(self, style: str) -> int | None:
+        """How many open rows stay above a row of this style; None: all of them (it opens a level)."""
         styles = [row.style for row in self._open]
         if style in styles:
-            del self._open[styles.index(style) :]
-        elif (beside := self._heading_beside(style)) is not None:
+            return styles.index(style)
+        beside = self._heading_beside(style)
+        if beside is not None:
             # "2" after a heading that took task 1's place over its own "a)", "b)": beside the heading.
-            del self._open[beside:]
-        elif style in _SECTION_RANK and all(
+            return beside
+        if style in _SECTION_RANK and all(
             _SECTION_RANK.get(open_style, 2) > _SECTION_RANK[style] for open_style in styles
         ):
             # "I" after tasks "1", "2" numbered without a group: a section, never under task 2.
-            self._open.clear()
-        elif (dotted := _dotted(style)) is not None and dotted[1] > 1:
+            return 0
+        dotted = _dotted(style)
+        if dotted is not None and dotted[1] > 1:
             # "1.2" belongs under the "1" it extends (and "I.1.2" under "I.1"), even when letters
             # were opened below that.
             shallower = [
@@ -156,8 +165,8 @@ class TreeBuilder:
                 and other[1] < dotted[1]
             ]
             if shallower:
-                del self._open[shallower[-1] + 1 :]
-        return self._push(_Open(style, key, None))
+                return shallower[-1] + 1
+        return None
 
     def place_heading(self, key: int, *, after_task: bool) -> tuple[int | None, int]:
         """The parent and level of an unnumbered heading: never under a task, which stays a task.
@@ -191,9 +200,10 @@ class TreeBuilder:
         self._open = chain[::-1]
         return self._push(_Open(style, key, None))
 
-    def is_open(self, style: str) -> bool:
-        """Whether a row of this style would go beside or above an open row, rather than below them all."""
-        return any(row.style == style for row in self._open) or self._heading_beside(style) is not None
+    def opens_a_level(self, style: str) -> bool:
+        """Whether a row of this style would go below all the open rows, rather than beside or above one."""
+        cut = self._cut(style)
+        return cut is None or cut == len(self._open)
 
     def _heading_beside(self, style: str) -> int | None:
         for index, row in enumerate(self._open):

@@ -374,7 +374,7 @@ class _TableReader:
             return
         number, row, joins = self.pending
         self.pending = None
-        if next_style is not None and not self.tree.is_open(next_style):
+        if next_style is not None and self.tree.opens_a_level(next_style):
             self._add_heading(number, row, _("A group heading: no number, but numbered rows follow it."))
         elif joins:
             self._join(self.tasks[-1], row, number)

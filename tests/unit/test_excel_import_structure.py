@@ -285,3 +285,22 @@ def test_a_heading_in_capitals_that_carries_on_the_one_above_is_joined_to_it(tmp
         (5, "Tại cấp xã", "group", 2),
         (6, "Kết nối mạng truyền số liệu chuyên dùng đến các xã", "task", 5),
     ]
+
+
+def test_a_row_before_a_section_is_more_of_the_task_above(tmp_path: Path) -> None:
+    path = _book(
+        tmp_path / "sections.xlsx",
+        [
+            ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian hoàn thành"],
+            [1, "Rà soát, đánh giá hiện trạng hạ tầng số", "Sở Khoa học và Công nghệ", "Quý I/2026"],
+            [None, "Báo cáo Ủy ban nhân dân tỉnh"],
+            ["I", "NHIỆM VỤ TRỌNG TÂM"],
+            [1, "Triển khai Nền tảng số dùng chung", "Sở Khoa học và Công nghệ", "Năm 2026"],
+        ],
+    )
+    table = read_plan_table(path)
+    assert [(task.row, task.name, task.parent_row) for task in table.tasks] == [
+        (2, "Rà soát, đánh giá hiện trạng hạ tầng số Báo cáo Ủy ban nhân dân tỉnh", None),
+        (4, "NHIỆM VỤ TRỌNG TÂM", None),
+        (5, "Triển khai Nền tảng số dùng chung", 4),
+    ]
