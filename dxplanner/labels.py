@@ -144,6 +144,8 @@ _NAMES: dict[str, dict[str, str]] = {
     },
     "TableField": {
         "number": N_("Number (STT)"),
+        "sub_number": N_("Second number (Chi tiết)"),
+        "code": N_("Task code"),
         "name": N_("Task"),
         "lead_unit": N_("Lead unit"),
         "cooperating_units": N_("Cooperating units"),

@@ -13,6 +13,8 @@ class TableField(enum.StrEnum):
     """What a column of a plan table holds."""
 
     NUMBER = "number"
+    SUB_NUMBER = "sub_number"  # a second numbering column ("Chi tiết": a, b, c under "TT": 1, 2, 3)
+    CODE = "code"  # a task's code ("Mã nhiệm vụ": KH26_TT_N01.1), nested by extending its parent's
     NAME = "name"
     LEAD_UNIT = "lead_unit"
     COOPERATING = "cooperating_units"

@@ -25,6 +25,7 @@ from dxplanner.core.rules import YEAR_MAX, YEAR_MIN
 from dxplanner.core.text import fold
 from dxplanner.core.timeline import Timeline, TimelineGuess, TimelineKind, parse_timeline, plan_date_in
 from dxplanner.core.unit_lists import UnitList, read_units
+from dxplanner.excel.group_rows import CodeTree, Look, look_of
 from dxplanner.excel.header import (
     HEADER_SCAN_ROWS,
     Header,
@@ -36,7 +37,10 @@ from dxplanner.excel.header import (
     year_of,
 )
 from dxplanner.excel.headings import is_english
-from dxplanner.excel.numbering import Numbering, NumberReader, TreeBuilder
+from dxplanner.excel.merged_cells import FillDown, Range
+from dxplanner.excel.no_table import no_table_message
+from dxplanner.excel.numbering import HEADING, Numbering, NumberReader, TreeBuilder
+from dxplanner.excel.progress_words import progress_of
 from dxplanner.excel.values import (
     MoneySaid,
     amount_of,
@@ -55,6 +59,9 @@ from dxplanner.numbers import whole_text
 Progress = Callable[[int, int], bool]  # (rows read, rows expected) -> go on?
 _TEXT_FIELDS = (TableField.NAME, TableField.PRODUCT, TableField.NOTES)
 _GROUP_STYLES = ("roman", "upper")
+_NUMBERING = (TableField.NUMBER, TableField.SUB_NUMBER, TableField.CODE)
+# The cells that make a row more than words: a row with none of them may carry on the row above.
+_WHO_AND_WHEN = (TableField.LEAD_UNIT, TableField.TIMELINE, TableField.START, TableField.END)
 _NOT_AN_AMOUNT = -1
 _WORDS = -2  # a money cell of words only
 _NO_COLUMN = 1 << 30  # past the end of any row
@@ -116,7 +123,14 @@ def read_plan_table(
         top: list[Row] = []
         # The title rows are all read before the first row of the table: the reader looks at them
         # (for the plan's date) only when a cell needs it.
-        reader = _TableReader(header, workbook.estimated_rows(chosen), progress, _TitleRows(top, plan_date))
+        reader = _TableReader(
+            header,
+            workbook.estimated_rows(chosen),
+            progress,
+            _TitleRows(top, plan_date),
+            merged=workbook.merged_ranges(chosen),
+            is_bold=lambda column, number: workbook.is_bold(chosen, column, number),
+        )
         for number, row in enumerate(workbook.rows(chosen), 1):
             if number < header.first_row:
                 top.append(row)
@@ -169,13 +183,7 @@ def _choose_sheet(workbook: Workbook, sheet: str | None, header_row: int | None)
             raise InvalidInputError(
                 _("{name} is empty: its sheets hold no table.").format(name=workbook.name)
             )
-        raise InvalidInputError(
-            _(
-                "No plan table was found in {name}: no row near the top has headings such as "
-                "“STT”, “Nhiệm vụ”, “Đơn vị chủ trì”, “Thời gian thực hiện” (or No., Task, Lead agency, "
-                "Timeline)."
-            ).format(name=workbook.name)
-        )
+        raise InvalidInputError(no_table_message(workbook, header_row))
     return best
 
 
@@ -234,7 +242,14 @@ class _TableReader:
     """Reads the rows under the header one by one into tasks, keeping the tree as it goes."""
 
     def __init__(
-        self, header: Header, expected_rows: int, progress: Progress | None, titles: _TitleRows | None = None
+        self,
+        header: Header,
+        expected_rows: int,
+        progress: Progress | None,
+        titles: _TitleRows | None = None,
+        *,
+        merged: Sequence[Range] = (),
+        is_bold: Callable[[int, int], bool] | None = None,
     ) -> None:
         self.header = header
         self.titles = titles or _TitleRows([], None)
@@ -263,7 +278,18 @@ class _TableReader:
             for column, heading in header.headings.items()
         )
         self.numbers = NumberReader()
+        self.sub_numbers = NumberReader()  # its own: "I" in one column says nothing of the other
+        self.numbered = any(found in self.by_field for found in _NUMBERING)
+        self.has_sub_numbers = TableField.SUB_NUMBER in self.by_field
+        self.has_codes = TableField.CODE in self.by_field
         self.tree = TreeBuilder()
+        self.codes = CodeTree()
+        self.headings: set[int] = set()  # rows read as a group's heading
+        # An unnumbered row that is a heading if numbered rows follow it, else more of the task above.
+        self.pending: tuple[int, Row, bool] | None = None
+        self.is_bold = is_bold  # (column, row) -> whether the cell is in bold; asked of few rows
+        fill_down = FillDown(merged, header.columns, header.last_row + 1)
+        self.fill_down = fill_down if fill_down else None  # most tables merge nothing over task rows
         self.tasks: list[TableTask] = []
         self.styles: dict[int, str] = {}
         self.children: set[int] = set()
@@ -304,32 +330,123 @@ class _TableReader:
         if self.blank_run >= _GAP_ENDS_TABLE and self.tasks:
             return self._end(number, _("Rows from row {row} on, after a long gap, were not read as tasks."))
         self.blank_run = 0
+        if self.fill_down is not None:
+            self.fill_down.note(number, row)
         number_cell, name_cell = self._cell(row, TableField.NUMBER), self._cell(row, TableField.NAME)
         number_text, name_text = text_of(number_cell), text_of(name_cell)
         if is_total(number_text, name_text) or (name_text.isdigit() and column_numbers(row)):
+            self._settle_pending(None)
             self.previous_blank = True  # a total, or a row numbering the columns (under a header repeated)
             return True
         unnumbered = not number_text
         if (unnumbered or number_text in self.header.texts) and self._is_header_again(row):
+            self._settle_pending(None)
             self.previous_blank = True  # the header repeated (a page pasted under another)
             return True
         if unnumbered and self.tasks and self._is_footer(row):
+            self._settle_pending(None)
             return self._end(number, _("Row {row} and those below it (notes or signatures) were not read."))
         numbering = self.numbers.read(number_cell) if TableField.NUMBER in self.by_field else None
-        if numbering is None and self._continues(row, number_cell):
-            self._join(self.tasks[-1], row)
+        sub_text = ""
+        if numbering is None and self.has_sub_numbers:
+            sub_cell = self._cell(row, TableField.SUB_NUMBER)
+            sub_text = text_of(sub_cell)
+            sub = self.sub_numbers.read(sub_cell)
+            # Its own styles: "1" in "Chi tiết" is a level below "1" in "TT".
+            numbering = Numbering(f"sub-{sub.style}", sub.code) if sub is not None else None
+        code = text_of(self._cell(row, TableField.CODE)) if self.has_codes else ""
+        # A row with its own number or code, even one not read as a number ("2.a*"), is a row of its own.
+        marked = bool(number_text or code or sub_text)
+        if self.pending is not None:
+            self._settle_pending(_style(numbering, code) if marked else None)
+        if not marked and self._more_of_the_task_above(number, row, name_text):
             return True
         self.previous_blank = False
         name = without_footnote(name_text)
         if not name:
-            if _filled([self._cell(row, found) for found in self.by_field if found is not TableField.NUMBER]):
-                if numbering is None and self.tasks and not self.previous_blank:
+            if _filled([self._cell(row, found) for found in self.by_field if found not in _NUMBERING]):
+                if not marked and self.tasks and not self.previous_blank:
                     self._extend(self.tasks[-1], number, row)  # the task's number and name merged down
                 else:
                     self._error(number, TableField.NAME, _("The row has no task name."))
             return True
-        self._add(number, row, numbering, name)
+        self._add(number, row, numbering, name, code)
         return True
+
+    def _more_of_the_task_above(self, number: int, row: Row, name_text: str) -> bool:
+        """Take in a row with no number anywhere when it is more of the task above, or a group's heading.
+
+        A row of a name only is a heading when it is in bold or capitals, or (decided at the next
+        row) when numbered rows follow it; otherwise it carries on the task above. A row of words
+        and money beside no unit and no date carries on the task above too.
+        """
+        joins = bool(self.tasks) and not self.previous_blank and self.numbered
+        if name_text and self._name_only(row):
+            look = look_of(name_text, self.tasks[-1].name if joins else "")
+            if look is Look.CONTINUES and joins:
+                self._join(self.tasks[-1], row, number)
+                return True
+            if look is Look.CAPITALS:
+                self._add_heading(number, row, _("A group heading: no number, but written in capitals."))
+                return True
+            if look is Look.UNSURE and self._bold_name(number):
+                self._add_heading(number, row, _("A group heading: no number, but written in bold."))
+                return True
+            if look is Look.UNSURE and self.numbered:
+                self.pending = (number, row, joins)  # the next row tells
+                return True
+        if joins and not any(text_of(self._cell(row, found)) for found in _WHO_AND_WHEN):
+            self._join(self.tasks[-1], row, number)
+            return True
+        return False
+
+    def _bold_name(self, number: int) -> bool:
+        column = self.by_field.get(TableField.NAME)
+        return column is not None and self.is_bold is not None and self.is_bold(column, number)
+
+    def _name_only(self, row: Row) -> bool:
+        name_column = self.at[TableField.NAME]
+        for column, value in enumerate(row):
+            if column != name_column and value is not None and (not isinstance(value, str) or value.strip()):
+                return False
+        return True
+
+    def _settle_pending(self, next_style: str | None) -> None:
+        """Settle the row held back by the next row's numbering style (None: the next row has none).
+
+        A heading when the next row is numbered below all that is open; else more of the task above.
+        """
+        if self.pending is None:
+            return
+        number, row, joins = self.pending
+        self.pending = None
+        if next_style is not None and self.tree.opens_a_level(next_style):
+            self._add_heading(number, row, _("A group heading: no number, but numbered rows follow it."))
+        elif joins:
+            self._join(self.tasks[-1], row, number)
+        else:
+            self.previous_blank = False
+            self._add(number, row, None, without_footnote(text_of(self._cell(row, TableField.NAME))), "")
+
+    def _add_heading(self, number: int, row: Row, why: str) -> None:
+        self._settle_budget()
+        self.previous_blank = False
+        after_task = bool(self.tasks) and self._is_a_task(self.tasks[-1])
+        parent_row, level = self.tree.place_heading(number, after_task=after_task)
+        name = without_footnote(text_of(self._cell(row, TableField.NAME)))
+        task = TableTask(row=number, code=None, name=name, kind=TaskKind.GROUP, level=level, guesses=[why])
+        self._link(task, parent_row)
+        self.styles[number] = HEADING
+        self.headings.add(number)
+        self.tasks.append(task)
+
+    def _is_a_task(self, task: TableTask) -> bool:
+        """Whether a row reads as a task of its own (a unit, dates, a product or money), not a group's row."""
+        if self.styles.get(task.row) in (*_GROUP_STYLES, HEADING):
+            return False
+        return bool(
+            task.lead_unit or task.start or task.end or task.timeline_text or task.product or task.budget
+        )
 
     def stop_before(self, number: int, last: int | None) -> None:
         """End the table before row `number`, saying that what follows, down to `last`, was not read."""
@@ -337,6 +454,7 @@ class _TableReader:
             self._end(number, _("Rows from row {row} on, after a long gap, were not read as tasks."))
             return
         # Said at the last value left out, the one the user may want to look at.
+        self._settle_pending(None)
         self.ended = True
         self._warn(
             last,
@@ -347,6 +465,7 @@ class _TableReader:
         )
 
     def _end(self, number: int, message: str) -> bool:
+        self._settle_pending(None)
         self.ended = True
         self._warn(number, None, message.format(row=number))
         return True
@@ -359,18 +478,7 @@ class _TableReader:
         texts = [text for value in row if (text := text_of(value))]
         return len(texts) <= 3 and any(fold(text).startswith(_FOOTER_STARTS) for text in texts)
 
-    def _continues(self, row: Row, number_cell: object) -> bool:
-        """Whether an unnumbered row carries on the task above (its name or product spilt over)."""
-        if not self.tasks or self.previous_blank or TableField.NUMBER not in self.by_field:
-            return False
-        if text_of(number_cell):
-            return False
-        return not any(
-            text_of(self._cell(row, found))
-            for found in (TableField.LEAD_UNIT, TableField.TIMELINE, TableField.START, TableField.END)
-        )
-
-    def _join(self, task: TableTask, row: Row) -> None:
+    def _join(self, task: TableTask, row: Row, number: int) -> None:
         name = name_of(self._cell(row, TableField.NAME))
         named = source_of(name) if name and len(name) <= 40 else None
         if named is not None:
@@ -379,6 +487,7 @@ class _TableReader:
                 self.breakdown.extend(money)  # "- NSTW | 300" under a task: its central budget
                 self._keep_money_words(task)
                 return
+        joined = False
         for found, attribute in (
             (TableField.NAME, "name"),
             (TableField.PRODUCT, "product"),
@@ -392,6 +501,7 @@ class _TableReader:
             if text:
                 before = getattr(task, attribute)
                 setattr(task, attribute, f"{before} {text}" if before else text)
+                joined = True
         more = self._units(task, self._cell(row, TableField.COOPERATING), lead=False)
         task.cooperating_units.extend(
             unit for unit in (*more.leads, *more.cooperating) if unit not in task.cooperating_units
@@ -399,6 +509,10 @@ class _TableReader:
         # A row of money under a task ("500 | NSTW") breaks its budget down by source.
         self.breakdown.extend(self._money(task.row, row))
         self._keep_money_words(task)
+        if joined:
+            task.guesses.append(
+                _("Row {row} joined to it: no number, only more of its text.").format(row=number)
+            )
 
     def _extend(self, task: TableTask, number: int, row: Row) -> None:
         """A row with no number and no name under a task, but a unit or dates: more of the same task.
@@ -424,6 +538,11 @@ class _TableReader:
                 setattr(task, attribute, f"{before}; {more}" if before else more)
         task.guesses.extend(guess for guess in part.guesses if guess not in task.guesses)
         task.budget = _summed([*task.budget, *part.budget])
+        task.guesses.append(
+            _("Row {row} read as more of this task: no number and no name, but more of its cells.").format(
+                row=number
+            )
+        )
         self._warn(
             number,
             TableField.NAME,
@@ -449,18 +568,40 @@ class _TableReader:
             return
         task.budget = below
 
-    def _add(self, number: int, row: Row, numbering: Numbering | None, name: str) -> None:
+    def _add(self, number: int, row: Row, numbering: Numbering | None, name: str, code: str) -> None:
         self._settle_budget()
-        style = numbering.style if numbering else "plain"
-        parent_row, level = self.tree.place(style, number)
-        task = TableTask(row=number, code=numbering.code if numbering else None, name=name, level=level)
+        style = _style(numbering, code)
+        # A code that extends another's ("N01.1" under "N01") places the row, whatever its number.
+        under = self.codes.parent_of(code) if code else None
+        if under is not None:
+            parent_row, level = self.tree.place_under(style, number, under)
+        else:
+            parent_row, level = self.tree.place(style, number)
+        # The table's own code names the task where it has one; else its number does.
+        task = TableTask(
+            row=number, code=code or (numbering.code if numbering else None), name=name, level=level
+        )
+        if code:
+            self.codes.add(code, number)
+        self._link(task, parent_row)
+        self.styles[number] = style
+        filled: list[tuple[int, int]] = []
+        if self.fill_down is not None:
+            row, filled = self.fill_down.fill(number, row)
+        self._fill(task, row)
+        for column, first_row in filled:
+            task.guesses.append(
+                _("{what} filled down from row {row} (one merged cell).").format(
+                    what=label(self.header.columns[column]), row=first_row
+                )
+            )
+        self.tasks.append(task)
+
+    def _link(self, task: TableTask, parent_row: int | None) -> None:
         if parent_row is not None:
             parent = self._task_at(parent_row)
             task.parent_row, task.parent_code = parent_row, parent.code
             self.children.add(parent_row)
-        self.styles[number] = style
-        self._fill(task, row)
-        self.tasks.append(task)
 
     def _task_at(self, row: int) -> TableTask:
         # Parents are recent: look from the end.
@@ -486,13 +627,28 @@ class _TableReader:
         task.budget = self._money(task.row, row)
         self._keep_money_words(task)
         progress = self._cell(row, TableField.PROGRESS)
-        if isinstance(progress, int | float) and not isinstance(progress, bool):
+        if isinstance(progress, str) and progress.strip():
+            self._progress_words(task, progress.strip())
+        elif isinstance(progress, int | float) and not isinstance(progress, bool):
             task.progress = float(progress) * (
                 100 if 0 < progress <= 1 and isinstance(progress, float) else 1
             )
             if not 0 <= task.progress <= 100:
                 self._warn(task.row, TableField.PROGRESS, _("Progress must be between 0 and 100; left out."))
                 task.progress = None
+
+    def _progress_words(self, task: TableTask, text: str) -> None:
+        """A progress cell in words: a figure when it states one ("Hoàn thành"), else kept in the notes."""
+        figure = progress_of(text)
+        if figure is not None and 0 <= figure <= 100:
+            task.progress = figure
+            return
+        heading = self.header.headings.get(self.at[TableField.PROGRESS], label(TableField.PROGRESS))
+        said = f"{heading.split(' / ')[0]}: {text}"
+        task.notes = f"{task.notes}; {said}" if task.notes else said
+        task.guesses.append(
+            _("The progress “{text}” states no figure; it is kept in the notes.").format(text=text)
+        )
 
     def _units(self, task: TableTask, value: object, *, lead: bool) -> UnitList:
         """The units a cell names, saying on the task how the cell was split and what was trimmed."""
@@ -823,12 +979,13 @@ class _TableReader:
 
     def finish(self, sheet: str, sheets: list[str]) -> PlanTable:
         """The table as read: rows with rows under them, or numbered as sections, are groups."""
+        self._settle_pending(None)
         self._settle_budget()
         for task in self.tasks:
             section = self.styles.get(task.row) in _GROUP_STYLES and not (
                 task.lead_unit or task.start or task.end
             )
-            if task.row in self.children or section:
+            if task.row in self.children or section or task.row in self.headings:
                 task.kind = TaskKind.GROUP
         self._drop_subtotals()
         if not self.tasks:
@@ -849,6 +1006,11 @@ class _TableReader:
             warnings=self.warnings,
             plan_date=self.titles.plan_date,
         )
+
+
+def _style(numbering: Numbering | None, code: str) -> str:
+    """The numbering style a row is placed by: its number's, else "code" for a code alone, else "plain"."""
+    return numbering.style if numbering else ("code" if code else "plain")
 
 
 def _summed(amounts: Sequence[Amount]) -> list[Amount]:

@@ -10,6 +10,7 @@ from typing import IO
 _CHUNK = 1 << 20
 _ROOT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?worksheet[\s>/]")
 _ROW_NUMBER = re.compile(rb"""\sr\s*=\s*["'](\d+)["']""")
+_MERGED_REF = re.compile(rb"""\sref\s*=\s*["']\$?([A-Z]{1,3})\$?(\d+):\$?([A-Z]{1,3})\$?(\d+)["']""")
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,8 @@ class SheetScan:
     last_row: int | None
     """The number of the last row that holds a value: 0 when none does, None when the rows are not
     numbered (then the whole sheet is read)."""
+    merged: tuple[tuple[int, int, int, int], ...] = ()
+    """The merged ranges: first row, first column, last row, last column (1-based)."""
 
 
 def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -66,6 +69,7 @@ def _scan(stream: IO[bytes]) -> SheetScan:
     row: int | None = None  # the number of the row the last piece ended in
     last_row: int | None = 0
     carried = b""
+    merged: list[tuple[int, int, int, int]] = []
     while True:
         chunk = stream.read(_CHUNK)
         piece = carried + chunk
@@ -86,14 +90,37 @@ def _scan(stream: IO[bytes]) -> SheetScan:
         tag = max(piece.rfind(mark) for mark in marks.rows)
         if tag >= 0:
             row = _row_number(piece, tag)
+        if marks.merge in piece:  # after the rows, in the last piece or two only
+            merged.extend(_merged_ranges(piece, marks.merge))
         if not chunk:
-            return SheetScan(cells_to_value, last_row)
+            return SheetScan(cells_to_value, last_row, tuple(merged))
 
 
 def _row_number(piece: bytes, tag: int) -> int | None:
     end = piece.find(b">", tag)
     found = _ROW_NUMBER.search(piece, tag, end if end >= 0 else len(piece))
     return int(found[1]) if found is not None else None
+
+
+def _merged_ranges(piece: bytes, mark: bytes) -> list[tuple[int, int, int, int]]:
+    found = []
+    at = piece.find(mark)
+    while at >= 0:
+        end = piece.find(b">", at)
+        ref = _MERGED_REF.search(piece, at, end if end >= 0 else len(piece))
+        if ref is not None:
+            first_column, first_row, last_column, last_row = ref.groups()
+            found.append((int(first_row), _column(first_column), int(last_row), _column(last_column)))
+        at = piece.find(mark, at + 1)
+    return found
+
+
+def _column(letters: bytes) -> int:
+    """A column's letters as its 1-based number (A -> 1, AA -> 27)."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - ord("A") + 1
+    return number
 
 
 @dataclass(frozen=True)
@@ -103,6 +130,7 @@ class _Marks:
     cell: tuple[bytes, ...]
     rows: tuple[bytes, ...]
     values: tuple[bytes, ...]
+    merge: bytes
 
     @classmethod
     def of(cls, head: bytes) -> _Marks:
@@ -114,6 +142,7 @@ class _Marks:
             rows=(start + b"row ", start + b"row>"),
             # A value is a <v> (numbers, shared strings, results of formulas) or an inline <is>.
             values=(start + b"v>", start + b"v ", start + b"is>"),
+            merge=start + b"mergeCell ",
         )
 
     def cells_in(self, piece: bytes, end: int) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from dxplanner.core.errors import InvalidInputError
+from dxplanner.core.plan_table import column_letter
+from dxplanner.excel.cell_styles import bold_rows, bold_styles
 from dxplanner.excel.safety import check_workbook_file
 from dxplanner.excel.sheet_scan import SheetScan, scan_sheet, sheet_parts
 from dxplanner.i18n import _
@@ -41,6 +44,8 @@ class Workbook:
         self._declared_rows = {sheet.title: sheet.max_row or 0 for sheet in book.worksheets}
         self._parts: dict[str, str] | None = None
         self._scans: dict[str, SheetScan | None] = {}
+        self._bold_styles: frozenset[int] | None = None
+        self._bold: dict[tuple[str, int], frozenset[int]] = {}
 
     @property
     def sheet_names(self) -> list[str]:
@@ -97,6 +102,36 @@ class Workbook:
         with reading(self.name):
             scan = self._scan(sheet)
         return scan.last_row if scan is not None else None
+
+    def merged_ranges(self, sheet: str) -> tuple[tuple[int, int, int, int], ...]:
+        """The sheet's merged ranges: first row, first column, last row, last column (1-based)."""
+        with reading(self.name):
+            scan = self._scan(sheet)
+        return scan.merged if scan is not None else ()
+
+    def is_bold(self, sheet: str, column: int, row: int) -> bool:
+        """Whether a cell (0-based column, 1-based row) is written in bold; False when it cannot be told.
+
+        The sheet is read again for it, once per column asked about: only rows that may be a
+        heading ask.
+        """
+        key = (sheet, column)
+        if key not in self._bold:
+            self._bold[key] = frozenset()
+            # Boldness is only a hint: a sheet read so far is read on without it.
+            with contextlib.suppress(Exception):
+                self._bold[key] = self._bold_rows(sheet, column)
+        return row in self._bold[key]
+
+    def _bold_rows(self, sheet: str, column: int) -> frozenset[int]:
+        self._scan(sheet)
+        part = (self._parts or {}).get(sheet)
+        if self._path is None or part is None:
+            return frozenset()
+        with zipfile.ZipFile(self._path) as archive:
+            if self._bold_styles is None:
+                self._bold_styles = bold_styles(archive)
+            return bold_rows(archive, part, column_letter(column), self._bold_styles)
 
     def _scan(self, sheet: str) -> SheetScan | None:
         if sheet not in self._scans:

@@ -49,7 +49,7 @@ def test_the_preview_switches_from_the_tasks_to_the_indicators_and_imports_them(
     # The first sheet's tasks are found first, and the preview says it is a table of tasks.
     assert dialog.chosen_kind() is TableKind.TASKS
     assert dialog.status.text().startswith("A table of tasks on sheet “Nhiệm vụ”")
-    assert dialog.tabs.isTabVisible(dialog.tabs.indexOf(dialog.tasks))
+    assert dialog.tabs.isTabVisible(dialog.tabs.indexOf(dialog.tasks_page))
     assert not dialog.tabs.isTabVisible(dialog.tabs.indexOf(dialog.indicators))
     assert dialog.target.itemText(0) == "A new action plan"
 
@@ -59,7 +59,7 @@ def test_the_preview_switches_from_the_tasks_to_the_indicators_and_imports_them(
     assert dialog.table is None and dialog.indicator_table is not None
     assert dialog.sheet.currentText() == "Chỉ tiêu"
     assert dialog.tabs.currentWidget() is dialog.indicators
-    assert not dialog.tabs.isTabVisible(dialog.tabs.indexOf(dialog.tasks))
+    assert not dialog.tabs.isTabVisible(dialog.tabs.indexOf(dialog.tasks_page))
     assert _tree_texts(dialog, 1) == ["Tỷ lệ hồ sơ trực tuyến toàn trình", "Tỷ lệ dữ liệu mở"]
     assert _tree_texts(dialog, 3) == ["2025: ≥ 40", "2025: 100"]
     assert all("target year 2025" not in guess for guess in _tree_texts(dialog, GUESSES_COLUMN))

@@ -121,7 +121,12 @@ class ImportDialog(QDialog):
         self.units = UnitChoices()
         self.problems = ProblemList()
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.tasks, _("Tasks"))
+        self.tasks_page = tasks_page = QWidget()
+        tasks_layout = QVBoxLayout(tasks_page)
+        tasks_layout.setContentsMargins(0, 0, 0, 0)
+        tasks_layout.addWidget(self.tasks, 1)
+        tasks_layout.addWidget(self.tasks.detail)  # what the chosen row's reading guessed
+        self.tabs.addTab(tasks_page, _("Tasks"))
         self.tabs.addTab(self.indicators, _("Indicators"))
         self.tabs.addTab(self.columns, _("Columns"))
         self.tabs.addTab(self.units, _("Units"))
@@ -213,10 +218,10 @@ class ImportDialog(QDialog):
             self._fill_targets(kind)
         self._filling = False
         tasks = kind is TableKind.TASKS
-        self.tabs.setTabVisible(self.tabs.indexOf(self.tasks), tasks)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.tasks_page), tasks)
         self.tabs.setTabVisible(self.tabs.indexOf(self.columns), tasks)
         self.tabs.setTabVisible(self.tabs.indexOf(self.indicators), not tasks)
-        self.tabs.setCurrentWidget(self.tasks if tasks else self.indicators)
+        self.tabs.setCurrentWidget(self.tasks_page if tasks else self.indicators)
         self.name_caption.setText(_("Name of the new plan") if tasks else _("Name of the new strategy"))
 
     def _show_indicators(self, table: IndicatorTable) -> None:
