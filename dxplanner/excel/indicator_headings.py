@@ -94,6 +94,8 @@ class IndicatorHeader:
     columns: dict[int, IndicatorField]
     headings: dict[int, str]
     years: dict[int, int]  # the year a target or result column names
+    # A "Kết quả" column read as the targets, since the table has no column of targets.
+    results_read_as_targets: bool = False
 
     @property
     def score(self) -> int:
@@ -165,7 +167,22 @@ def header_at(rows: Sequence[Sequence[object]], row: int) -> IndicatorHeader | N
         columns[column] = found
         if year is not None:
             years[column] = year
+    results_are_targets = F.TARGET not in columns.values() and F.RESULT in columns.values()
+    if results_are_targets and _names_indicators_column(columns, headings):
+        # "Danh mục các chỉ tiêu": TT | Chỉ tiêu | Đơn vị | Kết quả — with no column of targets, the
+        # "Kết quả" a plan lists beside its indicators is the result to reach, not one measured.
+        columns = {column: F.TARGET if found is F.RESULT else found for column, found in columns.items()}
+        return IndicatorHeader(
+            row, row + 1 if second else row, columns, headings, years, results_read_as_targets=True
+        )
     return IndicatorHeader(row, row + 1 if second else row, columns, headings, years)
+
+
+def _names_indicators_column(columns: dict[int, IndicatorField], headings: dict[int, str]) -> bool:
+    return any(
+        found is F.NAME and heading_key(headings[column]).startswith(_INDICATOR_WORDS)
+        for column, found in columns.items()
+    )
 
 
 def find_header(rows: Sequence[Sequence[object]], scan: int) -> IndicatorHeader | None:

@@ -274,6 +274,10 @@ class _Reader:
         notes = text_of(self._cell(row, F.NOTES))
         item.notes = notes or None
         self._targets(item, row)
+        if item.targets and self.header.results_read_as_targets:
+            item.guesses.append(
+                _("“Kết quả” read as the result to reach: the table has no column of targets.")
+            )
         self._results(item, row)
         if (
             item.targets
