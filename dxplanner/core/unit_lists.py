@@ -175,6 +175,13 @@ def _starts_a_unit(text: str) -> bool:
     return _names_a_unit(text) or _folded(text).startswith(("cac ", "cong an ", "bo chi huy "))
 
 
+# "các bộ, ngành, địa phương", "các địa phương": bodies in general, never part of one body's name
+# (unlike "các Khu công nghiệp" after a management board).
+_BODIES_IN_GENERAL = re.compile(
+    r"cac (bo|nganh|dia phuong|tinh|thanh pho|so|co quan|don vi|huyen|xa|doanh nghiep|to chuc)\b"
+)
+
+
 def _split_and(text: str) -> list[str]:
     """ "Sở Tài chính và Sở Nội vụ" is two units; "Sở Thông tin và Truyền thông" is one."""
     parts = [part.strip() for part in _AND.split(text) if part.strip()]
@@ -187,7 +194,9 @@ def _split_and(text: str) -> list[str]:
     if found:
         left, right = text[: found[-1].start()].strip(), text[found[-1].end() :].strip()
         # Only a unit, or "các … liên quan": "Ban Quản lý Khu kinh tế … và các Khu công nghiệp" is one.
-        others = _folded(right).startswith("cac ") and _folded(right).endswith(("lien quan", "khac"))
+        others = _folded(right).startswith("cac ") and (
+            _folded(right).endswith(("lien quan", "khac")) or bool(_BODIES_IN_GENERAL.match(_folded(right)))
+        )
         if _names_a_unit(left) and right and (_names_a_unit(right) or others):
             return [left, right]
     return [text]

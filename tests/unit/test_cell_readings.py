@@ -156,6 +156,13 @@ def test_the_plans_date_is_read_from_its_title_rows(lines: list[str], day: datet
          ["Sở Giao thông vận tải", "các doanh nghiệp vận tải hành khách"]),
         ("Sở Lao động - Thương binh\nvà Xã hội", ["Sở Lao động - Thương binh và Xã hội"]),
         ("UBND xã/phường", ["UBND xã/phường"]),
+        # Nghị quyết 03/NQ-CP (2025), Phụ lục II: a body, then "và" the others in general.
+        ("Bộ Kế hoạch và Đầu tư và các bộ, ngành, địa phương",
+         ["Bộ Kế hoạch và Đầu tư", "các bộ, ngành, địa phương"]),
+        ("Viện Hàn lâm Khoa học và Công nghệ và các địa phương",
+         ["Viện Hàn lâm Khoa học và Công nghệ", "các địa phương"]),
+        ("Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp",
+         ["Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp"]),
     ],
 )  # fmt: skip
 def test_a_cell_is_split_into_the_bodies_it_names(text: str, units: list[str]) -> None:
