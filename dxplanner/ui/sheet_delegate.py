@@ -63,8 +63,9 @@ class SheetDelegate(QStyledItemDelegate):
             return line
         if column is SheetColumn.PROGRESS:
             spin = QSpinBox(parent)
-            # Wider than 0-100 on purpose: a mistyped 120 is explained by the rule, not silently cut.
-            spin.setRange(0, 999)
+            # Wider than 0-100 on purpose, both ways: a mistyped 120 or -5 is explained by the rule,
+            # not silently cut (a range from 0 dropped the minus and saved 5).
+            spin.setRange(-999, 999)
             spin.setSuffix("%")
             return spin
         if column in (SheetColumn.KIND, SheetColumn.STATUS):
