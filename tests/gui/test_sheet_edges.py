@@ -46,3 +46,18 @@ def test_a_negative_progress_typed_is_explained_and_changes_nothing(
     assert snapshot(window.store) == before  # type: ignore[arg-type]
     assert sheet.model.data(sheet.model.index_of(DECREE, SheetColumn.PROGRESS)) == "75%"
 
+
+def test_moving_the_last_task_down_or_the_first_up_does_nothing_and_leaves_no_undo_step(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, messages: list[str]
+) -> None:
+    sheet = _sheet(window, demo_path)
+    before = snapshot(window.store)  # type: ignore[arg-type]
+    first = sheet.model.children_shown(LGSP_GROUP)[0]
+    for task_id, key in ((LAST_LGSP_TASK, Qt.Key.Key_Down), (first, Qt.Key.Key_Up)):
+        sheet.select_task(task_id)
+        qtbot.keyClick(sheet.view, key, Qt.KeyboardModifier.AltModifier)
+        assert sheet.current_task() == task_id
+    assert snapshot(window.store) == before  # type: ignore[arg-type]
+    # Ctrl+Z after it must undo what the user did before, not a move nobody saw.
+    assert not window.session.undo_stack.canUndo()  # type: ignore[union-attr]
+    assert messages == []

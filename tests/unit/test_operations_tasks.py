@@ -372,3 +372,14 @@ def test_delete_several_tasks_at_once(store: PlanStore) -> None:
     assert sorted(changes.deleted[Entity.TASK]) == sorted([group, child, other])
     assert _tree(store, ids.plan) == [(None, 0, "III")]
     assert keep
+
+
+def test_moving_a_task_to_where_it_is_changes_nothing(store: PlanStore) -> None:
+    ids = basics(store)
+    first, last = task(store, ids.plan, "a"), task(store, ids.plan, "b")
+    before = snapshot(store)
+    # The position past the end is the end: "b" stays where it is, and no change is recorded to undo.
+    for task_id, position in ((last, 2), (last, 1), (last, None), (first, 0)):
+        changes = move_task(store, task_id, parent_id=None, position=position)
+        assert snapshot(store) == before
+        assert not store.last_journal and not changes.updated

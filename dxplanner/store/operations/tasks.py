@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import or_
+from sqlalchemy import func, or_
 from sqlmodel import Session, col, delete, select
 
 from dxplanner.core import rules
@@ -214,6 +214,9 @@ def outdent_task(store: PlanStore, task_id: int) -> Changes:
 def _move(session: Session, task: Task, parent_id: object, position: object) -> Changes:
     assert task.id is not None
     parent = check_parent(session, Task, "plan_id", task.plan_id, parent_id, task.id, _tree_messages())
+    if parent == task.parent_id and _place_among_siblings(session, task, position) == task.position:
+        # Already there (the last task moved down): no change, so no step that undoes nothing.
+        return Changes()
     _refuse_nesting_linked_tasks(session, task.id, parent)
     changes = Changes().update(Entity.TASK, task.id)
     changes.previous = {"parent_id": task.parent_id, "position": task.position}
@@ -223,6 +226,17 @@ def _move(session: Session, task: Task, parent_id: object, position: object) -> 
     task.version += 1
     session.add(task)
     return changes
+
+
+def _place_among_siblings(session: Session, task: Task, position: object) -> int:
+    """Where a task moved among its own siblings lands: the position asked for, or the last place."""
+    wanted = rules.position(position)
+    others = session.exec(
+        select(func.count())
+        .select_from(Task)
+        .where(*_siblings(task.plan_id, task.parent_id), col(Task.id) != task.id)
+    ).one()
+    return int(others) if wanted is None else min(wanted, int(others))
 
 
 def _refuse_nesting_linked_tasks(session: Session, task_id: int, parent_id: int | None) -> None:
