@@ -197,6 +197,10 @@ class TaskSheet(QWidget):
             expanded = self._expanded()
             self.model.refresh(change)
             self._restore(expanded, current, column)
+            if self.current_task() != current:
+                # The row under the cursor went (deleted, or its adding undone) without Qt saying so:
+                # say it, or the details beside the sheet go on showing a task the file no longer has.
+                self.task_selected.emit(self.current_task())
         else:
             self.model.refresh(change)
         if not self._filter_value().empty:

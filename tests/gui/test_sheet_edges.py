@@ -61,3 +61,18 @@ def test_moving_the_last_task_down_or_the_first_up_does_nothing_and_leaves_no_un
     # Ctrl+Z after it must undo what the user did before, not a move nobody saw.
     assert not window.session.undo_stack.canUndo()  # type: ignore[union-attr]
     assert messages == []
+
+
+def test_deleting_the_task_under_the_cursor_clears_its_details_beside_the_sheet(
+    qtbot: QtBot, window: MainWindow, demo_path: Path
+) -> None:
+    sheet = _sheet(window, demo_path)
+    assert window.editor is not None
+    details = window.editor.details
+    sheet.select_task(DECREE)
+    assert details.task.record_id == DECREE
+    qtbot.keyClick(sheet.view, Qt.Key.Key_Delete)
+    assert not sheet.model.index_of(DECREE).isValid()
+    # The panel must not go on showing (and offering to edit) a task the file no longer has.
+    assert details.task.record_id == sheet.current_task() != DECREE
+    assert "Xây dựng Nghị định" not in details.task.heading.text()
