@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dxplanner import __version__, cli
+from dxplanner.cli.arguments import Parser
 from dxplanner.core.errors import DomainError
 from dxplanner.crash_log import log_unexpected
 from dxplanner.i18n import _, set_language, system_language
@@ -42,13 +43,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _window_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="dxplanner",
         description=_("Open the dxplanner window, or run a command: {commands}.").format(
             commands=", ".join(cli.COMMANDS)
         ),
     )
-    parser.add_argument("--version", action="version", version=f"dxplanner {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"dxplanner {__version__}", help=_("show the version and exit")
+    )
     parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help=_("the plan file to open"))
     parser.add_argument(
         "--demo", action="store_true", help=_("open a copy of the demo plan (a new one if yours was edited)")

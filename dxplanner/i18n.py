@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import locale
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 
 from dxplanner.resources import bundled_dir
@@ -51,6 +53,22 @@ def set_language(language: str) -> None:
 def current_language() -> str:
     """The language messages are given in now."""
     return _current
+
+
+@contextmanager
+def speaking(language: str | None) -> Iterator[None]:
+    """Words in `language` inside the block (None: the current one), the language before after it.
+
+    For what a document says (a report in English for a Vietnamese user): messages to the user
+    belong outside the block, so that they stay in the user's language.
+    """
+    before = _current
+    if language is not None:
+        set_language(language)
+    try:
+        yield
+    finally:
+        set_language(before)
 
 
 def system_language(environ: dict[str, str] | None = None) -> str:

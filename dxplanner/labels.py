@@ -6,6 +6,7 @@ import enum
 
 from dxplanner.core.enums import (
     Area,
+    Comparison,
     DependencyType,
     Direction,
     FundingSource,
@@ -113,6 +114,14 @@ _NAMES: dict[str, dict[str, str]] = {
         DependencyType.FF: N_("Finish to finish"),
         DependencyType.SF: N_("Start to finish"),
     },
+    # The signs say it in every language; typed as ">=", "<=" they are read too (the stored values).
+    Comparison.__name__: {
+        Comparison.AT_LEAST: N_("≥"),
+        Comparison.AT_MOST: N_("≤"),
+        Comparison.ABOVE: N_(">"),
+        Comparison.BELOW: N_("<"),
+        Comparison.EQUAL: N_("="),
+    },
     ProgressWeight.__name__: {
         ProgressWeight.DURATION: N_("By working days"),
         ProgressWeight.BUDGET: N_("By budget"),
@@ -129,10 +138,14 @@ _NAMES: dict[str, dict[str, str]] = {
         "from": N_("start only"),
         "recurring": N_("recurring"),
         "continuous": N_("continuous"),
+        "relative": N_("counted from the plan's date"),
+        "orientation": N_("orientation, no dates"),
         "unknown": N_("not understood"),
     },
     "TableField": {
         "number": N_("Number (STT)"),
+        "sub_number": N_("Second number (Chi tiết)"),
+        "code": N_("Task code"),
         "name": N_("Task"),
         "lead_unit": N_("Lead unit"),
         "cooperating_units": N_("Cooperating units"),
@@ -171,6 +184,7 @@ _NAMES: dict[str, dict[str, str]] = {
         "behind": N_("Behind"),
         "no_target": N_("No target"),
         "no_value": N_("Not measured"),
+        "in_words": N_("Target in words"),
     },
 }
 

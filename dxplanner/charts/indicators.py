@@ -20,6 +20,7 @@ STATUS_NAMES = {
     AttainmentStatus.BEHIND: N_("Behind"),
     AttainmentStatus.NO_TARGET: N_("No target"),
     AttainmentStatus.NO_VALUE: N_("Not measured"),
+    AttainmentStatus.IN_WORDS: N_("Target in words"),
 }
 
 
@@ -86,7 +87,22 @@ def kpi_figure(indicators: Sequence[IndicatorData], columns: int | None = None) 
         axes.set_xticks(years)
         if indicator.measure_unit:
             axes.set_ylabel(indicator.measure_unit, fontsize=7)
+        said = _statements(indicator)
+        if said:
+            # Targets in words, or with a comparison or scope, are said as written, over the bars.
+            backing = {"facecolor": "white", "alpha": 0.85, "edgecolor": "none", "pad": 1.5}
+            axes.text(0.02, 0.03, said, transform=axes.transAxes, fontsize=6.5, va="bottom", ha="left",
+                      wrap=True, color="#263238", gid="target_text", bbox=backing)  # fmt: skip
+        if not any(value is not None for value in (*indicator.measured, *indicator.targets)):
+            axes.set_yticks([])  # words only: no scale to read
     return figure
+
+
+def _statements(indicator: IndicatorData) -> str:
+    """The targets written in words (or with a comparison or scope), year by year, one line each."""
+    return "\n".join(
+        f"{year}: {said}" for year, said in zip(indicator.years, indicator.target_texts, strict=False) if said
+    )
 
 
 def attainment_figure(indicators: Sequence[IndicatorData]) -> Figure:
@@ -117,6 +133,11 @@ def attainment_figure(indicators: Sequence[IndicatorData]) -> Figure:
         frameon=False,
     )
     return figure
+
+
+def _shortened(text: str, most: int = 30) -> str:
+    """A statement cut to what a small cell holds."""
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 def _bar_length(indicator: IndicatorData) -> float | None:
@@ -174,6 +195,14 @@ def compact_kpi_figure(indicators: Sequence[IndicatorData], columns: int = GRID_
         axes.text(
             left + 0.05, top + 0.2, f"{indicator.code}{percent}", fontsize=7.5, color=colour, va="center"
         )
+        written = [
+            (year, said) for year, said in zip(indicator.years, indicator.target_texts, strict=False) if said
+        ]
+        if written and indicator.status in (AttainmentStatus.IN_WORDS, AttainmentStatus.NO_TARGET):
+            # No percent to give: the last target as written says what is aimed at instead.
+            year, said = written[-1]
+            axes.text(left + 0.05, top + 0.45, _shortened(f"{year}: {said}"), fontsize=6, color=colour,
+                      va="center", gid="target_text")  # fmt: skip
     axes.bar(bar_x, bar_height, bottom=bar_bottom, width=0.6 * 0.9 * CELL_WIDTH / 5, color=bar_colours,
              alpha=0.75, gid="measured")  # fmt: skip
     axes.plot(target_x, target_y, linestyle="", marker="o", markersize=2.5, color="#263238", gid="target")

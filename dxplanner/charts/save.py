@@ -8,6 +8,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from dxplanner.core.errors import InvalidInputError
+from dxplanner.file_access import write_failure
 from dxplanner.i18n import _
 from dxplanner.temporary_files import temporary_beside
 
@@ -31,7 +32,7 @@ def save_figure(figure: Figure, path: Path) -> None:
     except OSError as error:
         raise InvalidInputError(
             _("The chart could not be written to {path}: {reason}").format(
-                path=path, reason=error.strerror or error
+                path=path, reason=write_failure(error, path)
             )
         ) from error
     finally:

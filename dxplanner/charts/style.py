@@ -25,6 +25,7 @@ ATTAINMENT_COLOURS = {
     AttainmentStatus.BEHIND: "#c62828",
     AttainmentStatus.NO_TARGET: "#b8b8b8",
     AttainmentStatus.NO_VALUE: "#b8b8b8",
+    AttainmentStatus.IN_WORDS: "#6d4c41",
 }
 PLANNED_COLOUR = "#607d8b"
 TODAY_COLOUR = "#e53935"

@@ -11,19 +11,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from dxplanner import __version__
+from dxplanner.cli.arguments import Parser, whole_number
+from dxplanner.cli.check_command import check_file
 from dxplanner.cli.data_commands import export_file, report_file, restore_file
 from dxplanner.cli.opening import open_for_command
+from dxplanner.cli.progress import TerminalProgress
 from dxplanner.core.errors import DomainError, InvalidInputError, NotFoundError
+from dxplanner.core.indicator_table import TableKind
 from dxplanner.i18n import _
 from dxplanner.labels import timeline_kind_label
-from dxplanner.store import queries
-from dxplanner.store.file_header import SCHEMA_VERSION, SchemaAge, read_header
-from dxplanner.store.migrate import stored_revision
 from dxplanner.store.plan_file import create_plan_file
 from dxplanner.store.plan_store import PlanStore
+from dxplanner.store.soundness import refuse_if_damaged
 
 if TYPE_CHECKING:
     from dxplanner.core.gantt_bar import GanttChart
+    from dxplanner.core.timeline import Timeline
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_BAD_ARGUMENTS = 0, 1, 2
 CHART_KINDS = ["gantt", "progress", "kpi", "attainment", "units", "budget"]
@@ -33,11 +36,13 @@ Command = Callable[[argparse.Namespace, TextIO, TextIO], int]
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser of every headless command."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="dxplanner",
         description=_("Plan and follow digital-transformation strategies and action plans."),
     )
-    parser.add_argument("--version", action="version", version=f"dxplanner {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"dxplanner {__version__}", help=_("show the version and exit")
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     new = commands.add_parser("new", help=_("create an empty plan file (or one with the demo plan)"))
@@ -47,11 +52,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help=_("show a plan file's schema, integrity and record counts"))
     check.add_argument("file", type=Path, metavar="FILE")
-    check.set_defaults(handler=_check)
+    check.add_argument(
+        "--json", action="store_true", help=_("print a JSON object whose keys do not depend on the language")
+    )
+    check.set_defaults(handler=check_file)
 
     timeline = commands.add_parser("timeline", help=_("show how timeline texts are read as dates"))
     timeline.add_argument("texts", nargs="+", metavar="TEXT")
     timeline.add_argument("--json", action="store_true", help=_("print a JSON list, one object per text"))
+    timeline.add_argument(
+        "--plan-date",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help=_("the plan's date, which deadlines such as “90 ngày kể từ ngày ban hành” count from"),
+    )
     timeline.set_defaults(handler=_timeline)
 
     chart = commands.add_parser("chart", help=_("draw a chart of a plan as a PNG, SVG or PDF file"))
@@ -61,10 +75,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", type=Path, required=True, metavar="OUT", help=_("the file to write (.png, .svg or .pdf)")
     )
     chart.add_argument(
-        "--plan", type=int, metavar="ID", help=_("the action plan (by default the one running today)")
+        "--plan",
+        type=whole_number,
+        metavar="ID",
+        help=_("the action plan (by default the one running today)"),
     )
     chart.add_argument(
-        "--strategy", type=int, metavar="ID", help=_("all the action plans of a strategy together")
+        "--strategy", type=whole_number, metavar="ID", help=_("all the action plans of a strategy together")
     )
     chart.add_argument(
         "--paper", choices=["a4", "a3"], default="a4", help=_("the paper of a PDF, in landscape")
@@ -73,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--as-of", type=_iso_date, metavar="YYYY-MM-DD", help=_("the day the chart is drawn for")
     )
     chart.add_argument(
-        "--unit", type=int, metavar="ID", help=_("only the tasks this unit and its sub-units lead")
+        "--unit", type=whole_number, metavar="ID", help=_("only the tasks this unit and its sub-units lead")
     )
     chart.set_defaults(handler=_chart)
 
@@ -83,11 +100,31 @@ def build_parser() -> argparse.ArgumentParser:
         "--into", type=Path, required=True, metavar="FILE", help=_("the plan file (created if missing)")
     )
     bring.add_argument(
-        "--plan", type=int, metavar="ID", help=_("add the tasks to this action plan (by default a new one)")
+        "--plan",
+        type=whole_number,
+        metavar="ID",
+        help=_("add the tasks to this action plan (by default a new one)"),
+    )
+    bring.add_argument(
+        "--strategy",
+        type=whole_number,
+        metavar="ID",
+        help=_("add a table of indicators to this strategy (by default a new one)"),
     )
     bring.add_argument("--sheet", metavar="NAME", help=_("the sheet holding the table (by default found)"))
+    bring.add_argument(
+        "--kind",
+        choices=[kind.value for kind in TableKind],
+        help=_("what the table lists: tasks or indicators (by default told by its headings)"),
+    )
     bring.add_argument("--dry-run", action="store_true", help=_("show what would be imported; write nothing"))
     bring.add_argument("--json", action="store_true", help=_("print what was read as JSON"))
+    bring.add_argument(
+        "--plan-date",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help=_("the plan's date, for deadlines counted from it (by default the one its title rows state)"),
+    )
     bring.set_defaults(handler=_import)
 
     export = commands.add_parser("export", help=_("write every record of a plan file to an Excel workbook"))
@@ -99,7 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("file", type=Path, metavar="FILE")
     report.add_argument("--out", type=Path, required=True, metavar="XLSX", help=_("the workbook to write"))
     report.add_argument(
-        "--plan", type=int, metavar="ID", help=_("the action plan (by default the one running)")
+        "--plan", type=whole_number, metavar="ID", help=_("the action plan (by default the one running)")
     )
     report.add_argument(
         "--as-of", type=_iso_date, metavar="YYYY-MM-DD", help=_("the day the figures are for (today)")
@@ -147,54 +184,12 @@ def _new(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     return EXIT_OK
 
 
-def _check(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    path: Path = arguments.file
-    header = read_header(path)
-    age = {
-        SchemaAge.CURRENT: _("current"),
-        SchemaAge.OLDER: _("older: it will be upgraded when opened"),
-        SchemaAge.NEWER: _("newer than this dxplanner ({known}): read-only").format(known=SCHEMA_VERSION),
-    }[header.age]
-    out.write(f"file: {path}\n")
-    if header.age is SchemaAge.OLDER:
-        out.write(f"schema: {header.schema_version} ({age})\n")
-        return EXIT_OK
-    store = open_for_command(path, err, read_only=True)
-    try:
-        with store.read() as session:
-            revision = stored_revision(session.connection())
-            out.write(f"schema: {header.schema_version} (revision {revision}, {age})\n")
-            problems = queries.integrity_problems(session)
-            out.write("integrity: " + ("ok" if not problems else "; ".join(problems)) + "\n")
-            for name, number in queries.record_counts(session).items():
-                out.write(f"{name}: {number}\n")
-    finally:
-        store.close()
-    if problems:
-        err.write(
-            "dxplanner: "
-            + _("{count} integrity problems found in {name}.").format(count=len(problems), name=path.name)
-            + "\n"
-        )
-        return EXIT_USER_ERROR
-    return EXIT_OK
-
-
 def _timeline(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     from dxplanner.core.timeline import parse_timeline
 
-    readings = [parse_timeline(text) for text in arguments.texts]
+    readings = [parse_timeline(text, arguments.plan_date) for text in arguments.texts]
     if arguments.json:
-        rows = [
-            {
-                "text": reading.text,
-                "start": reading.start.isoformat() if reading.start else None,
-                "end": reading.end.isoformat() if reading.end else None,
-                "kind": reading.kind.value,
-                "ok": reading.ok,
-            }
-            for reading in readings
-        ]
+        rows = [_timeline_json(reading) for reading in readings]
         out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
     for reading in readings:
@@ -202,8 +197,28 @@ def _timeline(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
         end = reading.end.strftime("%d/%m/%Y") if reading.end else "…"
         period = f"{start} – {end}" if reading.start or reading.end else _("no fixed dates")
         meaning = f"{period} ({timeline_kind_label(reading.kind)})" if reading.ok else _("not understood")
+        if reading.remark:
+            meaning += " — " + _("remark: {text}").format(text=reading.remark)
         out.write(f"{reading.text}: {meaning}\n")
     return EXIT_OK
+
+
+def _timeline_json(reading: Timeline) -> dict[str, object]:
+    """One reading as `timeline --json` prints it; what only some readings have is left out of the others."""
+    said: dict[str, object] = {
+        "text": reading.text,
+        "start": reading.start.isoformat() if reading.start else None,
+        "end": reading.end.isoformat() if reading.end else None,
+        "kind": reading.kind.value,
+        "ok": reading.ok,
+    }
+    if reading.guesses:
+        said["guesses"] = [guess.value for guess in reading.guesses]
+    if reading.remark:
+        said["remark"] = reading.remark
+    if reading.after:
+        said["after"] = {"count": reading.after.count, "unit": reading.after.unit}
+    return said
 
 
 def _iso_date(text: str) -> datetime.date:
@@ -229,6 +244,7 @@ def _chart(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     today = arguments.as_of or datetime.date.today()
     store = open_for_command(arguments.file, err, read_only=True)
     try:
+        refuse_if_damaged(store)
         with store.read() as session:
             if arguments.strategy is not None:
                 chart = strategy_chart(session, arguments.strategy, today)
@@ -255,6 +271,7 @@ def _dashboard_chart(arguments: argparse.Namespace, out: TextIO, err: TextIO) ->
     today = arguments.as_of or datetime.date.today()
     store = open_for_command(arguments.file, err, read_only=True)
     try:
+        refuse_if_damaged(store)
         with store.read() as session:
             strategy = arguments.strategy
             if strategy is None:
@@ -276,8 +293,10 @@ class _NothingToWriteError(Exception):
 
 def _import(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Read a plan table from a workbook and write it into a plan file, or only show it (--dry-run)."""
+    from dxplanner.cli.indicator_import import import_indicator_table
+    from dxplanner.core.plan_table import PlanTable
     from dxplanner.excel.data_reader import is_data_workbook
-    from dxplanner.excel.plan_reader import read_plan_table
+    from dxplanner.excel.tables import read_table
     from dxplanner.store.operations.import_table import (
         ImportOutcome,
         NewPlan,
@@ -290,7 +309,7 @@ def _import(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     workbook: Path = arguments.workbook
     target: Path = arguments.into
     if is_data_workbook(workbook):
-        if arguments.plan is not None or arguments.sheet is not None:
+        if arguments.plan is not None or arguments.sheet is not None or arguments.strategy is not None:
             raise InvalidInputError(
                 _(
                     "{name} is a dxplanner data workbook: it restores a whole plan file, "
@@ -298,7 +317,20 @@ def _import(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 ).format(name=workbook.name)
             )
         return restore_file(arguments, out, err)
-    table = read_plan_table(workbook, sheet=arguments.sheet)
+    kind = TableKind(arguments.kind) if arguments.kind else None
+    with TerminalProgress(err, _("Reading {name}").format(name=workbook.name)) as progress:
+        read = read_table(
+            workbook, kind=kind, sheet=arguments.sheet, progress=progress, plan_date=arguments.plan_date
+        )
+    if not isinstance(read, PlanTable):
+        return import_indicator_table(arguments, read, out, err)
+    if arguments.strategy is not None:
+        raise InvalidInputError(
+            _(
+                "{name} holds a table of tasks: they go into an action plan (--plan ID), not a strategy."
+            ).format(name=workbook.name)
+        )
+    table = read
     if arguments.plan is not None and not target.exists():  # no file, so no such plan
         raise NotFoundError(_("There is no action plan with id {id}.").format(id=arguments.plan))
     imported: list[ImportOutcome] = []
@@ -317,8 +349,11 @@ def _import(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             )
 
     if target.exists():
-        store = open_for_command(target, err, read_only=arguments.dry_run)
+        store = open_for_command(target, err, read_only=arguments.dry_run, to_write=not arguments.dry_run)
         try:
+            # Refused, not only warned about: rows added to a file whose records already break
+            # its rules could be neither exported nor reported on, and would only hide the damage.
+            refuse_if_damaged(store)
             bring_in(store)
         finally:
             store.close()

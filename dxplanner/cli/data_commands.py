@@ -9,9 +9,13 @@ from pathlib import Path
 from typing import TextIO
 
 from dxplanner.cli.opening import open_for_command
-from dxplanner.i18n import _
+from dxplanner.cli.progress import TerminalProgress
+from dxplanner.core.errors import DomainError
+from dxplanner.core.report import ReportData
+from dxplanner.i18n import _, speaking
 from dxplanner.store.plan_file import create_plan_file
 from dxplanner.store.plan_store import PlanStore
+from dxplanner.store.soundness import refuse_if_damaged
 
 EXIT_OK = 0
 
@@ -23,12 +27,14 @@ def export_file(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     store = open_for_command(arguments.file, err, read_only=True)
     try:
+        refuse_if_damaged(store)
         records, revision = all_records(store)
     finally:
         store.close()
-    notes = write_data_workbook(
-        arguments.out, {name: Records(*pair) for name, pair in records.items()}, revision
-    )
+    with TerminalProgress(err, _("Writing {name}").format(name=arguments.out.name)) as progress:
+        notes = write_data_workbook(
+            arguments.out, {name: Records(*pair) for name, pair in records.items()}, revision, progress
+        )
     for note in notes:
         out.write(
             _("Note, sheet {sheet}, row {row}, column {column}: {message}").format(
@@ -46,7 +52,8 @@ def restore_file(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int
     from dxplanner.excel.data_reader import read_data_workbook
     from dxplanner.store.operations.whole_file import restore_records
 
-    records = read_data_workbook(arguments.workbook)
+    with TerminalProgress(err, _("Reading {name}").format(name=arguments.workbook.name)) as progress:
+        records = read_data_workbook(arguments.workbook, progress)
     counts = {name: len(found.rows) for name, found in records.items()}
     if not arguments.dry_run:
         target: Path = arguments.into
@@ -59,8 +66,9 @@ def restore_file(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int
             )
 
         if target.exists():
-            store = open_for_command(target, err)
+            store = open_for_command(target, err, to_write=True)
             try:
+                refuse_if_damaged(store)
                 restore(store)
             finally:
                 store.close()
@@ -84,27 +92,46 @@ def restore_file(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int
     return EXIT_OK
 
 
+def _report_data(
+    store: PlanStore, plan_id: int, as_of: datetime.date, today: datetime.date, language: str
+) -> ReportData:
+    """The report's data, with the names in it (funding sources) in the report's language."""
+    from dxplanner.store.report_data import read_report
+
+    try:
+        with speaking(language):
+            return read_report(store, plan_id, as_of, today)
+    except DomainError as error:
+        # Said in the report's language: reading again in the user's says it in theirs. A failure
+        # that went away meanwhile (the file was busy) is said as it was.
+        read_report(store, plan_id, as_of, today)
+        raise error from None
+
+
 def report_file(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Write the progress report of a plan, in Vietnamese or English, as of a day."""
     from dxplanner.excel.report_writer import write_progress_report
-    from dxplanner.i18n import current_language, set_language
-    from dxplanner.store.report_data import read_report
+    from dxplanner.store.report_data import chosen_plan
 
     today = datetime.date.today()
     as_of = arguments.as_of or today
     store = open_for_command(arguments.file, err, read_only=True)
-    before = current_language()
-    set_language(arguments.language)  # the names the file's data is shown with follow it too
     try:
-        data = read_report(store, arguments.plan, as_of, today)
-        notes = write_progress_report(arguments.out, data, by_unit=arguments.by_unit)
-        message = _("Wrote the report on “{plan}” as of {day} to {path}.").format(
-            plan=data.plan_name, day=as_of.strftime("%d/%m/%Y"), path=arguments.out
-        )
+        refuse_if_damaged(store)
+        plan_id = chosen_plan(store, arguments.plan, as_of)  # what can be wrong is said in the user's words
+        data = _report_data(store, plan_id, as_of, today, arguments.language)
     finally:
-        set_language(before)
         store.close()
+    with TerminalProgress(err, _("Writing {name}").format(name=arguments.out.name)) as progress:
+        notes = write_progress_report(
+            arguments.out, data, by_unit=arguments.by_unit, progress=progress, language=arguments.language
+        )
     for note in notes:
         out.write(_("Note: {message}").format(message=note) + "\n")
-    out.write(message + "\n")
+    out.write(
+        _("Wrote the report on “{plan}” as of {day} to {path}.").format(
+            plan=data.plan_name, day=as_of.strftime("%d/%m/%Y"), path=arguments.out
+        )
+        + "\n"
+    )
     return EXIT_OK

@@ -5,13 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TextIO
 
+from dxplanner.core.errors import ReadOnlyError
+from dxplanner.i18n import _
 from dxplanner.store.plan_file import open_plan_file
 from dxplanner.store.plan_store import PlanStore
 
 
-def open_for_command(path: Path, err: TextIO, *, read_only: bool = False) -> PlanStore:
-    """Open path; a notice (an interrupted change undone, an upgrade, read-only) goes to err."""
+def open_for_command(
+    path: Path, err: TextIO, *, read_only: bool = False, to_write: bool = False
+) -> PlanStore:
+    """Open path; a notice (an interrupted change undone, an upgrade, read-only) goes to err.
+
+    to_write: the command writes into the file, so a file that opened read-only is refused with
+    the reason (said once, as the refusal) before anything begins.
+    """
     store = open_plan_file(path, read_only=read_only)
+    if to_write and store.read_only:
+        store.close()
+        raise ReadOnlyError(_("{notice} Nothing was imported.").format(notice=store.notice or ""))
     if store.notice:
         err.write(f"dxplanner: {store.notice}\n")
     return store

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
-from dxplanner.core.enums import Direction
+from dxplanner.core.enums import Comparison, Direction
+from dxplanner.core.target_text import number_text, written
 
 # Within this share of the target (in percent), an indicator not yet there is still "on track".
 ON_TRACK_SHARE = 90.0
@@ -21,6 +22,7 @@ class AttainmentStatus(enum.StrEnum):
     BEHIND = "behind"
     NO_TARGET = "no_target"
     NO_VALUE = "no_value"
+    IN_WORDS = "in_words"  # the year's target is a statement ("Đạt mức khá của khu vực"), judged by people
 
 
 @dataclass(frozen=True)
@@ -28,10 +30,50 @@ class IndicatorFacts:
     """What attainment needs of an indicator."""
 
     direction: Direction
-    targets: Mapping[int, float]
+    targets: Mapping[int, float]  # the number each year is measured against (see main_targets)
     values: Sequence[tuple[datetime.date, float]]
     baseline_value: float | None = None
     baseline_year: int | None = None
+    comparisons: Mapping[int, Comparison | None] = field(default_factory=dict)
+    # Each year's targets as written, where they are more than one plain number: words, scopes.
+    statements: Mapping[int, str] = field(default_factory=dict)
+
+
+# A target as stored: (year, scope, value, comparison, words).
+TargetRow = tuple[int, str, float | None, Comparison | None, str | None]
+
+
+@dataclass(frozen=True)
+class YearTargets:
+    """An indicator's targets read for attainment: the number of each year, and what is written."""
+
+    numbers: dict[int, float]
+    comparisons: dict[int, Comparison | None]
+    statements: dict[int, str]
+
+
+def main_targets(rows: Iterable[TargetRow], number: Callable[[float], str] = number_text) -> YearTargets:
+    """The number each year is measured against: the target with no scope, else the first scope's.
+
+    A year whose targets are words, a number with a comparison ("≥ 40"), or several numbers in
+    their scopes ("≤ 5 ASEAN; ≤ 60 thế giới") also gets its targets as written, to be shown so.
+    """
+    by_year: dict[int, list[TargetRow]] = {}
+    for row in rows:
+        by_year.setdefault(row[0], []).append(row)
+    found = YearTargets({}, {}, {})
+    for year, targets in by_year.items():
+        targets.sort(key=lambda row: (row[1] != "", row[1].casefold()))
+        numeric = [row for row in targets if row[2] is not None]
+        if numeric:
+            found.numbers[year] = float(numeric[0][2])  # type: ignore[arg-type]
+            found.comparisons[year] = numeric[0][3]
+        if len(targets) > 1 or targets[0][1] or targets[0][2] is None or targets[0][3] is not None:
+            found.statements[year] = "; ".join(
+                written(value, comparison, scope, text, number)
+                for _year, scope, value, comparison, text in targets
+            )
+    return found
 
 
 @dataclass(frozen=True)
@@ -48,12 +90,16 @@ class Attainment:
     # None when either is zero or negative, where the status still says met or behind.
     percent_of_target: float | None
     status: AttainmentStatus
+    # The year's targets as written when they are more than one number (words, scopes), else None.
+    target_text: str | None = None
 
 
 def target_for(facts: IndicatorFacts, year: int) -> tuple[float | None, bool]:
     """The target for year, else one read on the line between the nearest targets (or baseline) around it."""
     if year in facts.targets:
         return facts.targets[year], False
+    if year in facts.statements:
+        return None, False  # a year with a target in words is judged by people, not read between numbers
     points = dict(facts.targets)
     if facts.baseline_value is not None and facts.baseline_year is not None:
         points.setdefault(facts.baseline_year, facts.baseline_value)
@@ -84,19 +130,34 @@ def attainment(
         if when.year == year and (as_of is None or when <= as_of)
     )
     measured_on, value = measured[-1] if measured else (None, None)
-    target, interpolated = target_for(targets_from or facts, year)
+    source = targets_from or facts
+    target, interpolated = target_for(source, year)
     percent = _percent(facts.direction, value, target)
+    statement = source.statements.get(year)
     if target is None:
-        status = AttainmentStatus.NO_TARGET
+        status = AttainmentStatus.IN_WORDS if statement else AttainmentStatus.NO_TARGET
     elif value is None:
         status = AttainmentStatus.NO_VALUE
-    elif (value >= target) if facts.direction is Direction.INCREASE else (value <= target):
+    elif _met(facts.direction, source.comparisons.get(year), value, target):
         status = AttainmentStatus.MET
     elif percent is not None and percent >= on_track_share:
         status = AttainmentStatus.ON_TRACK
     else:
         status = AttainmentStatus.BEHIND
-    return Attainment(year, value, measured_on, target, interpolated, percent, status)
+    return Attainment(year, value, measured_on, target, interpolated, percent, status, statement)
+
+
+def _met(direction: Direction, comparison: Comparison | None, value: float, target: float) -> bool:
+    """Whether the value reaches the target: as its comparison says ("≥", "<"), else as the direction."""
+    if comparison is Comparison.AT_LEAST:
+        return value >= target
+    if comparison is Comparison.ABOVE:
+        return value > target
+    if comparison is Comparison.AT_MOST:
+        return value <= target
+    if comparison is Comparison.BELOW:
+        return value < target
+    return value >= target if direction is Direction.INCREASE else value <= target
 
 
 def _percent(direction: Direction, value: float | None, target: float | None) -> float | None:

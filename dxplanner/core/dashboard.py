@@ -59,6 +59,9 @@ class IndicatorData:
     percent: float | None
     # Where it stood in each of the years: value, target (maybe read between targets), verdict.
     yearly: tuple[Attainment, ...] = ()
+    # Each year's targets as written where they are more than a plain number (words, "≥ 40",
+    # scopes), else None: shown as such beside the numbers.
+    target_texts: tuple[str | None, ...] = ()
 
     def in_year(self, year: int) -> Attainment:
         """Where it stood in the year (no target and no value outside the years it has)."""

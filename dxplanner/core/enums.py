@@ -50,6 +50,16 @@ class Direction(enum.StrEnum):
     DECREASE = "decrease"
 
 
+class Comparison(enum.StrEnum):
+    """How a measured value must stand against a target ("≥ 40", "≤ 5"); stored as the sign typed in ASCII."""
+
+    AT_LEAST = ">="
+    AT_MOST = "<="
+    ABOVE = ">"
+    BELOW = "<"
+    EQUAL = "="
+
+
 class StrategyStatus(enum.StrEnum):
     """Where a strategy is in its life."""
 

@@ -48,6 +48,19 @@ def link_holds(
     return second_finish >= first_start + link.lag
 
 
+def broken_links(links: Iterable[Link], nodes: Iterable[TaskNode], calendar: WorkCalendar) -> list[Link]:
+    """The links the tasks' planned dates (a group's: the span of what it holds) do not keep now."""
+    node_list = list(nodes)
+    spans = roll_up(node_list, _even)
+    milestones = {node.id: node.is_milestone for node in node_list}
+    return [link for link in links if not link_holds(link, spans, milestones, calendar)]
+
+
+def _even(_node: TaskNode) -> float:
+    """Spans do not depend on weights: weigh every task alike."""
+    return 1.0
+
+
 def broken_by_move(
     task_id: int,
     start: datetime.date | None,
@@ -70,13 +83,9 @@ def broken_by_move(
     if not relevant:
         return []
     milestones = {node.id: node.is_milestone for node in node_list}
-
-    def even(_node: TaskNode) -> float:
-        return 1.0
-
-    now = roll_up(node_list, even)
+    now = roll_up(node_list, _even)
     changed = dataclasses.replace(by_id[task_id], planned_start=start, planned_end=end)
-    later = roll_up([changed if node.id == task_id else node for node in node_list], even)
+    later = roll_up([changed if node.id == task_id else node for node in node_list], _even)
     return [
         link
         for link in relevant

@@ -13,6 +13,8 @@ class TableField(enum.StrEnum):
     """What a column of a plan table holds."""
 
     NUMBER = "number"
+    SUB_NUMBER = "sub_number"  # a second numbering column ("Chi tiết": a, b, c under "TT": 1, 2, 3)
+    CODE = "code"  # a task's code ("Mã nhiệm vụ": KH26_TT_N01.1), nested by extending its parent's
     NAME = "name"
     LEAD_UNIT = "lead_unit"
     COOPERATING = "cooperating_units"
@@ -79,6 +81,10 @@ class TableTask:
     notes: str | None = None
     progress: float | None = None
     budget: list[Amount] = field(default_factory=list)
+    responsible_person: str | None = None  # a person named where a unit was expected ("đ/c Minh")
+    # Every guess the reading made on this row, in the user's words ("joined with row 12",
+    # "lead unit filled down from row 8", "'Chủ trì:' trimmed"), so the preview can show it.
+    guesses: list[str] = field(default_factory=list)
 
 
 class MatchKind(enum.StrEnum):
@@ -124,6 +130,7 @@ class PlanTable:
     warnings: list[Problem] = field(default_factory=list)
     units: dict[str, UnitMatch] = field(default_factory=dict)
     owner: UnitMatch | None = None  # the agency named at the table's top, matched like the units
+    plan_date: datetime.date | None = None  # what deadlines "kể từ ngày ban hành Kế hoạch" count from
 
     def as_json(self) -> dict[str, object]:
         """The table as the command line prints it: tasks, errors, warnings and a summary."""
@@ -201,6 +208,8 @@ def _task_json(task: TableTask) -> dict[str, object]:
         "product": task.product,
         "notes": task.notes,
         "budget": [_amount_json(amount) for amount in task.budget],
+        "responsible_person": task.responsible_person,
+        "guesses": list(task.guesses),
     }
 
 

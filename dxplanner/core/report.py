@@ -54,6 +54,12 @@ class ReportRow:
     remark: str | None
     days_late: int
     lead_id: int | None = None  # two units may share a name
+    own_work: bool = False  # a group that also holds work of its own (see rollup.has_own_work)
+
+    @property
+    def counted(self) -> bool:
+        """Whether the summary counts the row as a task: a leaf, or a group with work of its own."""
+        return not self.is_group or self.own_work
 
 
 @dataclass(frozen=True)
@@ -73,8 +79,8 @@ class ReportData:
 
     @property
     def counts(self) -> Mapping[StatusGroup, int]:
-        """How many tasks (groups not counted) stand in each status group."""
-        return status_counts(row.health for row in self.rows if not row.is_group)
+        """How many tasks (plain groups not counted) stand in each status group."""
+        return status_counts(row.health for row in self.rows if row.counted)
 
 
 def status_counts(standings: Iterable[Health]) -> dict[StatusGroup, int]:

@@ -1,4 +1,10 @@
-"""Group roll-ups: a group spans its children and its progress is their weighted mean."""
+"""Group roll-ups: a group spans its children and its progress is their weighted mean.
+
+A task that has sub-tasks may also hold work of its own (issue 15's decision, see
+`has_own_work`): a project at 35% that a user breaks down further keeps its 35% as
+its own share, rolled up with its sub-tasks' work and weighed like any task's, so
+that no figure silently changes meaning when the tree is reshaped.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +30,41 @@ class TaskNode:
     # A milestone takes no time: what follows it may start the same day.
     is_milestone: bool = False
     status: TaskStatus = TaskStatus.NOT_STARTED
+    # A heading ("I.", "II.": kind group) only gathers its tasks; it holds no work of its own.
+    is_heading: bool = False
+
+
+def has_own_work(node: TaskNode) -> bool:
+    """Whether a task holds work of its own beside its sub-tasks' (for a leaf, all its work is its own).
+
+    The decision of issue 15: a task (not a heading) whose own progress was reported keeps
+    it once tasks are put under it. Its own share rolls up with its sub-tasks' work, weighed
+    like any task (its own working days, or its own budget lines), with its own dates in its
+    span and its own dates scheduled on the critical path. A heading, or a task with nothing
+    of its own done yet, is only the sum of its parts, as a plain outline is. Whatever its
+    kind, a task's own budget lines always count in its total (see `money_rolled`).
+    """
+    return not node.is_heading and (node.progress > 0 or node.status is TaskStatus.COMPLETED)
+
+
+def work_items(nodes: Iterable[TaskNode]) -> set[int]:
+    """The tasks that stand for work of their own: every leaf, and every parent with its own share.
+
+    The views that count tasks (the dashboard's units, the report's summary, the sheet's
+    count of late tasks) count these, each once.
+    """
+    node_list = list(nodes)
+    parents = {node.parent_id for node in node_list}
+    return {node.id for node in node_list if node.id not in parents or has_own_work(node)}
+
+
+def money_rolled(nodes: Iterable[TaskNode], own: Mapping[int, int]) -> dict[int, int]:
+    """Every task's money: its own budget lines and those of every task below it, none left out."""
+    _by_id, children = children_by_parent(nodes)
+    totals: dict[int, int] = {}
+    for node_id in _post_order(children):
+        totals[node_id] = own.get(node_id, 0) + sum(totals[child.id] for child in children.get(node_id, []))
+    return totals
 
 
 @dataclass(frozen=True)
@@ -73,7 +114,8 @@ def roll_up(nodes: Iterable[TaskNode], weight: Weight) -> dict[int, Rolled]:
 
     A completed leaf counts as 100% and a cancelled one does not count. When a
     group's leaves all weigh nothing (no budget anywhere), its progress is their
-    plain mean, so that a group is never shown 0% just for lack of money.
+    plain mean, so that a group is never shown 0% just for lack of money. A
+    parent with work of its own (`has_own_work`) counts that share as one more leaf.
     """
     by_id, children = children_by_parent(nodes)
     rolled: dict[int, Rolled] = {}
@@ -83,20 +125,20 @@ def roll_up(nodes: Iterable[TaskNode], weight: Weight) -> dict[int, Rolled]:
     for node_id in order:
         node = by_id[node_id]
         below = children.get(node_id)
+        own, own_count = _own_share(node, weight)
         if not below:
-            cancelled = node.status is TaskStatus.CANCELLED
-            progress = 100.0 if node.status is TaskStatus.COMPLETED else node.progress
-            rolled[node_id] = Rolled(
-                node.planned_start, node.planned_end, progress, 0.0 if cancelled else weight(node)
-            )
-            counts[node_id] = (0.0, 0) if cancelled else (progress, 1)
+            rolled[node_id], counts[node_id] = own, own_count
             continue
         parts = [rolled[child.id] for child in below]
+        tallies = [counts[child.id] for child in below]
+        if has_own_work(node):
+            parts.append(own)
+            tallies.append(own_count)
         starts = [part.start for part in parts if part.start is not None]
         ends = [part.end for part in parts if part.end is not None]
         total = sum(part.weight for part in parts)
-        progress_sum = sum(counts[child.id][0] for child in below)
-        leaves = sum(counts[child.id][1] for child in below)
+        progress_sum = sum(tally[0] for tally in tallies)
+        leaves = sum(tally[1] for tally in tallies)
         counts[node_id] = (progress_sum, leaves)
         if total > 0:
             progress = sum(part.progress * part.weight for part in parts) / total
@@ -109,6 +151,14 @@ def roll_up(nodes: Iterable[TaskNode], weight: Weight) -> dict[int, Rolled]:
             total,
         )
     return rolled
+
+
+def _own_share(node: TaskNode, weight: Weight) -> tuple[Rolled, tuple[float, int]]:
+    """A task's own work as a leaf of the roll-up, and its (progress, count) for plain means."""
+    cancelled = node.status is TaskStatus.CANCELLED
+    progress = 100.0 if node.status is TaskStatus.COMPLETED else node.progress
+    own = Rolled(node.planned_start, node.planned_end, progress, 0.0 if cancelled else weight(node))
+    return own, ((0.0, 0) if cancelled else (progress, 1))
 
 
 def _post_order(children: Mapping[int | None, list[TaskNode]]) -> list[int]:

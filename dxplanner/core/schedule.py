@@ -8,7 +8,9 @@ duration. A link is a lower bound on the successor's start:
     SF  start(s) >= start(p) + lag - dur(s)
 
 A task's own planned start is a lower bound too, so a task without links keeps
-its dates. A link to or from a group applies to every task inside the group.
+its dates. A link to or from a group applies to every task inside the group,
+and to the group's own work when it has some (see rollup.has_own_work): a
+project broken into sub-tasks keeps its own dates in the schedule.
 The forward pass gives the earliest starts, the backward pass (from the finish
 of the whole plan) the latest; slack is their difference, and tasks without
 slack are critical. Tasks without dates are not scheduled and do not constrain.
@@ -23,7 +25,7 @@ from dataclasses import dataclass
 
 from dxplanner.core.enums import DependencyType
 from dxplanner.core.errors import InvalidInputError
-from dxplanner.core.rollup import TaskNode, children_by_parent
+from dxplanner.core.rollup import TaskNode, children_by_parent, has_own_work
 from dxplanner.core.workdays import WorkCalendar
 from dxplanner.i18n import _
 
@@ -67,7 +69,8 @@ def critical_path(
     """The timing of every dated task; groups get the span and least slack of the tasks inside."""
     by_id, children = children_by_parent(tasks)
     leaves_of = _leaves(by_id, children)
-    leaves = [node_id for node_id in by_id if not children.get(node_id)]
+    # What is scheduled: the leaves, and the own work of parents that have some.
+    leaves = [node_id for node_id in by_id if not children.get(node_id) or has_own_work(by_id[node_id])]
     graph = _Graph(leaves)
     for node_id in leaves:
         node = by_id[node_id]
@@ -91,21 +94,22 @@ def critical_path(
             )
     early = graph.forward(name_of)
     late = graph.backward(early)
-    timings: dict[int, Timing] = {}
+    own: dict[int, Timing] = {}
     for node_id in leaves:
         if node_id in early and node_id in late:
             duration = graph.duration.get(node_id, 0)
             # A task covers days start .. start + duration - 1; a milestone sits on the day before its moment.
             first, last = (-1, -1) if duration == 0 else (0, duration - 1)
-            timings[node_id] = Timing(
+            own[node_id] = Timing(
                 early_start=calendar.day_at(early[node_id] + first),
                 early_finish=calendar.day_at(early[node_id] + last),
                 late_start=calendar.day_at(late[node_id] + first),
                 late_finish=calendar.day_at(late[node_id] + last),
                 slack=late[node_id] - early[node_id],
             )
+    timings = dict(own)
     for group_id, inside in leaves_of.items():
-        timed = [timings[leaf] for leaf in inside if leaf in timings and leaf != group_id]
+        timed = [own[leaf] for leaf in inside if leaf in own]
         if children.get(group_id) and timed:
             timings[group_id] = Timing(
                 early_start=min(timing.early_start for timing in timed),
@@ -120,7 +124,7 @@ def critical_path(
 def _leaves(
     by_id: Mapping[int, TaskNode], children: Mapping[int | None, list[TaskNode]]
 ) -> dict[int, list[int]]:
-    """For every task, the leaves at or below it (a leaf is its own only leaf)."""
+    """For every task, the scheduled tasks at or below it: its leaves, and own work where there is some."""
     found: dict[int, list[int]] = {}
     pending = [(node.id, False) for node in children.get(None, [])]
     while pending:
@@ -129,7 +133,8 @@ def _leaves(
         if not below:
             found[node_id] = [node_id]
         elif expanded:
-            found[node_id] = [leaf for child in below for leaf in found[child.id]]
+            own = [node_id] if has_own_work(by_id[node_id]) else []
+            found[node_id] = own + [leaf for child in below for leaf in found[child.id]]
         else:
             pending.append((node_id, True))
             pending.extend((child.id, False) for child in below)

@@ -7,7 +7,15 @@ import enum
 from collections.abc import Iterable, Mapping, Sequence
 
 from dxplanner.core.enums import TaskStatus
-from dxplanner.core.rollup import TaskNode, Weight, by_working_days, children_by_parent, roll_up
+from dxplanner.core.rollup import (
+    Rolled,
+    TaskNode,
+    Weight,
+    by_working_days,
+    children_by_parent,
+    has_own_work,
+    roll_up,
+)
 from dxplanner.core.workdays import WorkCalendar
 
 # Percentage points a task may fall behind the share of its time already gone before it is "at risk".
@@ -91,27 +99,34 @@ def health_of_all(
     calendar: WorkCalendar,
     weight: Weight | None = None,
     at_risk_gap: float = AT_RISK_GAP,
+    rolled: Mapping[int, Rolled] | None = None,
 ) -> dict[int, Health]:
     """The standing of every task and group on as_of; groups from their rolled-up dates and progress.
 
     A group whose tasks are all done (or cancelled) is done; one whose tasks are all
     cancelled is cancelled; a group a person marked done, paused or cancelled stays so.
+    A parent's own work (see `has_own_work`) counts as one of its tasks. `rolled`, when
+    given, is the roll-up of the same nodes with the same weight (to work it out once).
     """
     node_list = list(nodes)
     by_id, children = children_by_parent(node_list)
-    rolled = roll_up(node_list, weight or by_working_days(calendar))
+    if rolled is None:
+        rolled = roll_up(node_list, weight or by_working_days(calendar))
     result: dict[int, Health] = {}
     leaf_health: dict[int, list[Health]] = {}
     for node_id in _children_first(children):
         node = by_id[node_id]
         below = children.get(node_id)
+        own = health(
+            node.status, node.progress, node.planned_start, node.planned_end, as_of, calendar, at_risk_gap
+        )
         if not below:
-            result[node_id] = health(
-                node.status, node.progress, node.planned_start, node.planned_end, as_of, calendar, at_risk_gap
-            )
-            leaf_health[node_id] = [result[node_id]]
+            result[node_id] = own
+            leaf_health[node_id] = [own]
             continue
         inside = [state for child in below for state in leaf_health[child.id]]
+        if has_own_work(node):
+            inside.append(own)
         leaf_health[node_id] = inside
         values = rolled[node_id]
         if node.status in _STATED:  # a group a person marked done, paused or cancelled stays so

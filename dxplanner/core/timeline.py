@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime
 import enum
+import itertools
 import math
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dxplanner.core.text import fold
@@ -32,7 +34,43 @@ class TimelineKind(enum.StrEnum):
     FROM = "from"  # open-ended: only a start ("từ ngày 01/6/2022")
     RECURRING = "recurring"  # "hằng năm": no fixed dates of its own
     CONTINUOUS = "continuous"  # "thường xuyên": no fixed dates of its own
+    RELATIVE = "relative"  # "90 ngày kể từ ngày ban hành Kế hoạch": dated once the plan's date is known
+    ORIENTATION = "orientation"  # "Tầm nhìn 2050": a direction, not the task's span
     UNKNOWN = "unknown"
+
+
+class TimelineGuess(enum.StrEnum):
+    """A guess the reading made, which the importer shows the user."""
+
+    ORIENTATION = "orientation"  # "định hướng đến năm 2030" left out of the task's span
+    LAST_OF_SEVERAL = "last_of_several"  # several deadlines in one cell: the last is the task's
+    DOCUMENT_DATE = "document_date"  # "QĐ 123/QĐ-UBND ngày 02/3/2026": the document's date, not the task's
+    REMARK = "remark"  # a line of words under the date, kept apart as a remark
+    PLAN_DATE = "plan_date"  # a deadline counted from the plan's own date
+
+
+@dataclass(frozen=True)
+class Offset:
+    """How long after the plan's date a deadline falls ("90 ngày", "03 tháng")."""
+
+    count: int
+    unit: str  # "days", "working_days", "weeks", "months" or "years"
+
+    def after(self, day: datetime.date) -> datetime.date:
+        """The day this long after `day` (a month later on the 31st is the month's last day)."""
+        if self.unit == "days":
+            return day + datetime.timedelta(days=self.count)
+        if self.unit == "weeks":
+            return day + datetime.timedelta(weeks=self.count)
+        if self.unit == "working_days":
+            from dxplanner.core.workdays import vietnam_calendar  # holidays load only when asked
+
+            return vietnam_calendar().add_working_days(day, self.count)
+        months = self.count * (12 if self.unit == "years" else 1)
+        year, month = divmod(day.month - 1 + months, 12)
+        first = datetime.date(day.year + year, month + 1, 1)
+        last = _month(first.year, first.month)[1].day
+        return first.replace(day=min(day.day, last))
 
 
 @dataclass(frozen=True)
@@ -43,11 +81,20 @@ class Timeline:
     start: datetime.date | None
     end: datetime.date | None
     kind: TimelineKind
+    guesses: tuple[TimelineGuess, ...] = ()
+    remark: str | None = None  # words under the date that say something else ("Đề xuất thường xuyên")
+    dated_text: str | None = None  # the text without its remark
+    after: Offset | None = None  # how long after the plan's date, for a deadline counted from it
 
     @property
     def ok(self) -> bool:
         """Whether the text was understood."""
         return self.kind is not TimelineKind.UNKNOWN
+
+    @property
+    def when(self) -> str:
+        """The text that gives the dates: all of it, less a remark under them."""
+        return self.text if self.dated_text is None else self.dated_text
 
 
 @dataclass(frozen=True)
@@ -61,8 +108,12 @@ class _Mention:
     stop: int = 0  # where the mention ends in the text
 
 
-def parse_timeline(value: object) -> Timeline:
-    """The period a timeline names; never raises: what it cannot read comes back as UNKNOWN."""
+def parse_timeline(value: object, plan_date: datetime.date | None = None) -> Timeline:
+    """The period a timeline names; never raises: what it cannot read comes back as UNKNOWN.
+
+    A deadline counted from the plan's date ("90 ngày kể từ ngày ban hành Kế hoạch") is dated
+    when `plan_date` is given, and RELATIVE, with no dates, when it is not.
+    """
     if isinstance(value, datetime.datetime):
         day = value.date()
         return Timeline(value.isoformat(sep=" "), day, day, TimelineKind.DAY)
@@ -73,7 +124,7 @@ def parse_timeline(value: object) -> Timeline:
         if isinstance(value, int | float) and not isinstance(value, bool):
             return _from_serial(value, str(value))
         text = "" if value is None else str(value)
-        return _parse_text(text)
+        return _parse_text(text, plan_date)
     except Exception:  # odd input must come back unparsed, whatever it is (the importer warns)
         return Timeline(text, None, None, TimelineKind.UNKNOWN)
 
@@ -85,17 +136,49 @@ def _from_serial(serial: float, text: str) -> Timeline:
     return Timeline(text, day, day, TimelineKind.DAY)
 
 
-def _prepare(text: str) -> str:
-    """The text folded for matching, with the preposition "từ" told apart and document numbers blanked."""
+def _prepare(text: str) -> tuple[str, tuple[TimelineGuess, ...]]:
+    """The text folded for matching, with the preposition "từ" told apart and document numbers blanked.
+
+    A document's date and an orientation year are blanked too, and said among the guesses.
+    """
     # "từ" (from) and "tư" (as in "Thông tư", "Đầu tư") fold alike: name the preposition first.
     text = re.sub(r"(?i)\b(t)ừ\b", " from ", unicodedata.normalize("NFC", text))
     folded = fold(text)
-    # "Nghị định 08/2022/NĐ-CP", "Quyết định 942/QĐ-TTg" are document numbers, not dates.
-    return _DOCUMENT_NUMBER.sub(lambda match: " " * len(match.group()), folded)
+    guesses: list[TimelineGuess] = []
+
+    def blank(match: re.Match[str]) -> str:
+        if match.group("date"):
+            guesses.append(TimelineGuess.DOCUMENT_DATE)
+        return " " * len(match.group())
+
+    # "Nghị định 08/2022/NĐ-CP", "Quyết định 942/QĐ-TTg" are document numbers, not dates; nor is
+    # the day such a document was signed ("GP 45/GP-UBND ngày 02/3/2026") the task's start.
+    folded = _DOCUMENT_NUMBER.sub(blank, folded)
+    if "huong" in folded or "tam nhin" in folded:
+        # "đến năm 2025, định hướng đến năm 2030": the orientation's year is not the task's.
+        folded, orientations = _ORIENTATION.subn(lambda match: " " * len(match.group()), folded)
+        if orientations:
+            guesses.append(TimelineGuess.ORIENTATION)
+    return folded, tuple(dict.fromkeys(guesses))
 
 
-def _parse_text(text: str) -> Timeline:
-    folded = _prepare(text)
+def _parse_text(text: str, plan_date: datetime.date | None) -> Timeline:
+    if "\n" in text or "\r" in text:
+        dated, remark = _remark_apart(text)
+        if remark is not None:
+            reading = _parse_text(dated, plan_date)
+            if reading.start is not None or reading.end is not None:
+                return Timeline(
+                    text,
+                    reading.start,
+                    reading.end,
+                    reading.kind,
+                    (*reading.guesses, TimelineGuess.REMARK),
+                    remark,
+                    dated,
+                    reading.after,
+                )
+    folded, guesses = _prepare(text)
     if re.fullmatch(r"\d{5}(\.0+)?", folded):
         return _from_serial(float(folded), text)
     if _IMPOSSIBLE.search(folded):
@@ -105,9 +188,14 @@ def _parse_text(text: str) -> Timeline:
     continuous = bool(_CONTINUOUS.search(masked))
     if not mentions:
         if recurring:
-            return Timeline(text, None, None, TimelineKind.RECURRING)
+            return Timeline(text, None, None, TimelineKind.RECURRING, guesses)
         if continuous:
-            return Timeline(text, None, None, TimelineKind.CONTINUOUS)
+            return Timeline(text, None, None, TimelineKind.CONTINUOUS, guesses)
+        relative = _relative(text, masked, plan_date)
+        if relative is not None:
+            return relative
+        if TimelineGuess.ORIENTATION in guesses:
+            return Timeline(text, None, None, TimelineKind.ORIENTATION, guesses)
         return Timeline(text, None, None, TimelineKind.UNKNOWN)
     start = min(mention.start for mention in mentions)
     end = max(mention.end for mention in mentions)
@@ -116,7 +204,22 @@ def _parse_text(text: str) -> Timeline:
     onwards = bool(_FROM.search(before_first) or _ONWARDS.search(after_last))
     if recurring or continuous:
         kind = TimelineKind.RECURRING if recurring else TimelineKind.CONTINUOUS
-        return Timeline(text, start, None if onwards else end, kind)
+        return Timeline(text, start, None if onwards else end, kind, guesses)
+    if _several_deadlines(mentions, masked):
+        # "Trình trước ngày 10/4/2026; ban hành trước 30/4/2026": steps, of which the last ends the task.
+        return Timeline(text, None, end, TimelineKind.UNTIL, (*guesses, TimelineGuess.LAST_OF_SEVERAL))
+    reading = _period(text, mentions, masked, start, end, onwards)
+    if not guesses:
+        return reading
+    return Timeline(reading.text, reading.start, reading.end, reading.kind, guesses)
+
+
+def _period(
+    text: str, mentions: list[_Mention], masked: str, start: datetime.date, end: datetime.date, onwards: bool
+) -> Timeline:
+    """The period one mention, or a span of them, names."""
+    first, last = mentions[0], mentions[-1]
+    before_first, after_last = masked[: first.at], masked[last.stop :]
     # "Từ năm 2021 đến năm 2025" names both ends: a span is never open-ended at the front.
     spans = len(mentions) > 1 or first.kind in (TimelineKind.YEARS, TimelineKind.RANGE)
     if not spans:
@@ -139,7 +242,43 @@ def _parse_text(text: str) -> Timeline:
     return Timeline(text, start, end, TimelineKind.RANGE)
 
 
-_DOCUMENT_NUMBER = re.compile(r"\b\d+\s*/\s*(?:\d{4}\s*/\s*)?[a-z][a-z0-9.&-]*")
+# A document's number ("123/QĐ-UBND", "08/2022/NĐ-CP", "57-NQ/TW") and the day it was signed, if written.
+_DOCUMENT_NUMBER = re.compile(
+    r"\b\d+(?:-[a-z][a-z0-9]*)?\s*/\s*(?:\d{4}\s*/\s*)?[a-z][a-z0-9.&-]*"
+    r"(?P<date>\s*,?\s*(?:ban hanh\s+)?ngay\s+\d{1,2}"
+    r"(?:\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\s+thang\s+\d{1,2}\s*,?\s*nam\s+\d{4}))?"
+)
+# "định hướng đến năm 2030", "tầm nhìn 2050", "hướng tới 2045": a direction beyond the task's end.
+_ORIENTATION = re.compile(
+    r"\b(?:dinh huong|tam nhin|huong toi)(?:\s+(?:den|toi))?(?:\s+nam)?\s+\d{4}(?:\s*-\s*\d{4})?\b"
+)
+# Between two days of a span ("01/3 - 30/6/2026", "từ … đến …", or one under the other with nothing
+# between), as opposed to two deadlines with words of their own.
+_SPAN_JOIN = re.compile(r"\s*(?:(?:-|den|toi|to|until|till|through)(?:\s+ngay)?)?\s*")
+# "90 ngày kể từ ngày ban hành Kế hoạch", "03 tháng sau khi Kế hoạch được ban hành" (folded; "từ" is "from").
+_RELATIVE = re.compile(
+    r"\b(\d{1,3})\s+(ngay lam viec|ngay|tuan|thang|nam)\s+(?:ke\s+|tinh\s+)?(?:from|sau)\s+"
+    r"(?:(?:ngay|khi|thoi diem)\s+)?(.*)$"
+)
+_RELATIVE_UNITS = {
+    "ngay": "days",
+    "ngay lam viec": "working_days",
+    "tuan": "weeks",
+    "thang": "months",
+    "nam": "years",
+}
+# What the plan is dated by: its issuing, its signing, its taking effect, its approval.
+_PLAN_EVENT = re.compile(r"\b(ban hanh|ky|hieu luc|phe duyet)\b")
+# Other documents, whose dates are not the plan's.
+_OTHER_DOCUMENT = re.compile(
+    r"\b(luat|nghi dinh|nghi quyet|thong tu|chi thi|de an|du an|hop dong|cong van|van ban)\b"
+)
+# The plan's date in its title rows: "ngày 12/3/2026", "ngày 05 tháng 01 năm 2026".
+_DATED = re.compile(
+    r"\bngay\s+(\d{1,2})\s*(?:[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|thang\s+(\d{1,2})\s*,?\s*nam\s+(\d{4}))"
+)
+# A place and a date, as a document's heading writes when it was signed: "Quảng Ngãi, ngày …".
+_PLACE_AND_DATE = re.compile(r"^[^\d,]{2,40},\s*ngay\b")
 # A quarter that cannot be ("Quý V/2025", "Q5/2025"): the whole text is not understood.
 _IMPOSSIBLE = re.compile(
     r"\b(?:quy|qui|q\.?)\s*(?:v|vi{1,3}|i{4,}|ix|x|0|[5-9]|\d{2,})\s*(?:[/.-]|nam\b|\d{4})"
@@ -403,6 +542,80 @@ def _yearless(masked: str, dated: list[_Mention]) -> list[_Mention]:
                 continue
             loose.append(_Mention(match.start(), start, end, kind, match.end()))
     return loose
+
+
+def _several_deadlines(mentions: list[_Mention], masked: str) -> bool:
+    """Whether the text names several days that are not the two ends of one span."""
+    if len(mentions) < 2 or any(mention.kind is not TimelineKind.DAY for mention in mentions):
+        return False
+    if _FROM.search(masked[: mentions[0].at]):
+        return False  # "từ 01/6 đến 30/6/2025"
+    return not any(
+        _SPAN_JOIN.fullmatch(masked[first.stop : second.at]) for first, second in itertools.pairwise(mentions)
+    )
+
+
+def _remark_apart(text: str) -> tuple[str, str | None]:
+    """The lines that give the dates, and the lines of words under them that are a remark (or None)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    remark: list[str] = []
+    while len(lines) > 1 and _is_remark(lines[-1]):
+        remark.insert(0, lines.pop())
+    return "\n".join(lines), " ".join(remark) or None
+
+
+def _is_remark(line: str) -> bool:
+    """A line of words that starts a sentence of its own ("Đề xuất …", "(tùy theo …)"), with no date in it."""
+    if any(character.isdigit() for character in line) or len(line.split()) < 2:
+        return False
+    # "và các năm tiếp theo" goes on with the line above; a remark starts anew.
+    return (line[0].isupper() or line[0] in "(-+*•") and not _ONWARDS.search(fold(line))
+
+
+def _relative(text: str, masked: str, plan_date: datetime.date | None) -> Timeline | None:
+    """A deadline counted from the plan's date: dated when the plan's date is known, else RELATIVE."""
+    found = _RELATIVE.search(masked)
+    if found is None:
+        return None
+    anchor = found.group(3)
+    if not _PLAN_EVENT.search(anchor) or _OTHER_DOCUMENT.search(anchor):
+        return None  # counted from some other document's date, which the table does not give
+    offset = Offset(int(found.group(1)), _RELATIVE_UNITS[found.group(2)])
+    if plan_date is None:
+        return Timeline(text, None, None, TimelineKind.RELATIVE, after=offset)
+    return Timeline(
+        text, None, offset.after(plan_date), TimelineKind.UNTIL, (TimelineGuess.PLAN_DATE,), after=offset
+    )
+
+
+def plan_date_in(lines: Iterable[str]) -> datetime.date | None:
+    """The plan's own date, as its title rows state it ("Kèm theo Kế hoạch số 45/KH-UBND ngày 12/3/2026").
+
+    The date of the document the table comes with wins over the place-and-date line of a heading;
+    a draft with the day left blank has none.
+    """
+    heading: datetime.date | None = None
+    for line in lines:
+        key = fold(line)
+        if "ngay" not in key:
+            continue
+        found = _DATED.search(key)
+        if found is None:
+            continue
+        day, month, year = (
+            (found.group(1), found.group(2), found.group(3))
+            if found.group(2)
+            else (found.group(1), found.group(4), found.group(5))
+        )
+        try:
+            date = datetime.date(int(year), int(month), int(day))
+        except ValueError:
+            continue
+        if "kem theo" in key or "ban hanh" in key:
+            return date
+        if heading is None and _PLACE_AND_DATE.match(key):
+            heading = date
+    return heading
 
 
 def dates_for(

@@ -175,7 +175,11 @@ def _read_sheet(rows: Any, table_name: str, sheet: str, long_texts: LongTexts) -
     # Headings we do not know first (the heading row deleted, a column added), then one twice, then gaps.
     unknown = [column for column in columns if column not in table.c]
     twice = sorted({column for column in columns if columns.count(column) > 1})
-    missing = [column.name for column in table.columns if column.name not in columns]
+    # A column added to the schema after the workbook was written (a newer field, with nothing
+    # or a default to hold) is filled in; one the records cannot do without is missing.
+    absent = [column for column in table.columns if column.name not in columns]
+    filled_in = [column for column in absent if column.nullable or _default(column) is not None]
+    missing = [column.name for column in absent if column not in filled_in]
     if twice and not unknown:
         raise InvalidInputError(
             _("The sheet “{sheet}” has the column {columns} more than once.").format(
@@ -193,6 +197,7 @@ def _read_sheet(rows: Any, table_name: str, sheet: str, long_texts: LongTexts) -
     defaults = [_default(table.c[column]) for column in columns]
     positions = [index for index, _column in placed]
     key = columns.index("id") if "id" in columns else None
+    added = tuple(_default(column) for column in filled_in)
     read: list[tuple[Any, ...]] = []
     numbers: list[int] = []
     for number, row in enumerate(iterator, 2):
@@ -213,8 +218,8 @@ def _read_sheet(rows: Any, table_name: str, sheet: str, long_texts: LongTexts) -
                 converted.append(default if value is None else convert(value))
             except (ValueError, TypeError, OverflowError):
                 raise _bad_cell(sheet, number, column, value, _expected(table.c[column])) from None
-        read.append(tuple(converted))
-    return Records(columns, read, sheet, numbers)
+        read.append((*converted, *added))
+    return Records([*columns, *(column.name for column in filled_in)], read, sheet, numbers)
 
 
 def _default(column: sa.Column[Any]) -> object:

@@ -21,7 +21,7 @@ from dxplanner.excel.data_sheets import (
     MARKER_SHEET,
     MARKER_TITLE,
 )
-from dxplanner.excel.saving import saving_to
+from dxplanner.excel.saving import saving_to, write_only_book
 from dxplanner.i18n import _
 
 # Whole numbers up to this many are written exactly with 16 digits.
@@ -66,12 +66,10 @@ def write_data_workbook(
     than a cell holds, continued on the long_texts sheet). A cancel raises InvalidInputError and
     leaves any file already at path untouched.
     """
-    from openpyxl import Workbook
 
     total = sum(len(tables[name].rows) for name, _sheet in DATA_SHEETS if name in tables)
     writer = _SheetWriter(progress, total)
-    with collector_paused(), saving_to(path) as temporary:
-        book = Workbook(write_only=True)
+    with collector_paused(), saving_to(path) as temporary, write_only_book() as book:
         for name, sheet_name in DATA_SHEETS:
             records = tables.get(name, Records((), ()))
             writer.write_table(book.create_sheet(sheet_name), sheet_name, records)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from dxplanner.core.plan_table import SOURCE_COLUMNS, TableField
 from dxplanner.core.text import fold
-from dxplanner.excel.headings import field_of, money_factor
+from dxplanner.excel.headings import field_of, heading_key, money_factor
 from dxplanner.excel.values import text_of
 
 # Title rows rarely take more than a dozen lines; 40 leaves room for a long preamble.
@@ -16,6 +16,14 @@ HEADER_SCAN_ROWS = 40
 # Columns that all hold money, counted as one kind when judging a header.
 _MONEY_FIELDS = {TableField.BUDGET, TableField.SOURCE, *SOURCE_COLUMNS}
 _MONEY = TableField.BUDGET
+# Columns that number or code the rows, counted as one kind too: a number and a code are not a table.
+_NUMBERING_FIELDS = {TableField.NUMBER, TableField.SUB_NUMBER, TableField.CODE}
+# A number or code is short; the rows under a header looked at to tell one from a sentence.
+_MARK_LENGTH = 30
+_LOOK_BELOW = 30
+# Columns that say by when: beside one, "Tiến độ" is how far a task has come, not its schedule (beside
+# a start alone it may still be the deadline).
+_SCHEDULE_FIELDS = {TableField.TIMELINE, TableField.END}
 # Headings split into a second row of headings of their own words.
 _SPLIT_HEADINGS = {TableField.TIMELINE, TableField.BUDGET, TableField.SOURCE, *SOURCE_COLUMNS}
 # Headings a second header row may hold under a merged one ("Kinh phí" over its sources, "Thời gian").
@@ -50,7 +58,28 @@ class Header:
         Money counts once however many columns split it: a budget summary by source is not the
         task table beside it.
         """
-        return len({_MONEY if found in _MONEY_FIELDS else found for found in self.columns.values()})
+        return len({_kind(found) for found in self.columns.values()})
+
+
+def _kind(found: TableField) -> TableField:
+    if found in _MONEY_FIELDS:
+        return _MONEY
+    return TableField.NUMBER if found in _NUMBERING_FIELDS else found
+
+
+def likeliest_header(rows: Sequence[Sequence[object]]) -> Header | None:
+    """The row nearest to being a header, to say what it lacks; None when no row names a column.
+
+    The row naming the most kinds of column, then the one with the most headings.
+    """
+    best: Header | None = None
+    for index in range(min(len(rows), HEADER_SCAN_ROWS)):
+        candidate = header_at(rows, index + 1)
+        if candidate is not None and (
+            best is None or (candidate.score, len(candidate.headings)) > (best.score, len(best.headings))
+        ):
+            best = candidate
+    return best
 
 
 def find_header(rows: Sequence[Sequence[object]]) -> Header | None:
@@ -76,6 +105,12 @@ def header_at(rows: Sequence[Sequence[object]], row: int) -> Header | None:
         return None
     second = _is_second_line(top, below, top_fields)
     width = max(len(top), len(below) if second else 0)
+    # "Tiến độ" beside "Thời gian hoàn thành" holds how far a task has come ("Đang triển khai").
+    schedule_elsewhere = any(
+        field_of(value) in _SCHEDULE_FIELDS and not _is_tien_do(value)
+        for value in (*top, *(below if second else ()))
+        if value is not None
+    )
     columns: dict[int, TableField] = {}
     headings: dict[int, str] = {}
     parent = ""
@@ -91,6 +126,10 @@ def header_at(rows: Sequence[Sequence[object]], row: int) -> Header | None:
         found = (field_of(lower) if lower else None) or field_of(parent)
         if parent and lower and field_of(parent) is TableField.TIMELINE and found is TableField.TIMELINE:
             found = _start_or_end(lower)
+        if found is TableField.TIMELINE and schedule_elsewhere and _is_tien_do(lower or parent):
+            found = TableField.PROGRESS
+        if found is TableField.NUMBER and TableField.NUMBER in taken:
+            found = TableField.SUB_NUMBER  # "TT" twice: the second numbers the rows under the first's
         if found is None:
             continue
         # The first column of a kind holds it and a repeat is left out (the user can choose it),
@@ -102,6 +141,14 @@ def header_at(rows: Sequence[Sequence[object]], row: int) -> Header | None:
         if not by_year:
             taken.add(found)
     last = row + 1 if second else row
+    for column, found in list(columns.items()):
+        # "Chi tiết" with no numbering column beside it, or over sentences, describes the task;
+        # "Mã" over sentences is no code.
+        if found in (TableField.SUB_NUMBER, TableField.CODE) and (
+            (found is TableField.SUB_NUMBER and TableField.NUMBER not in taken)
+            or not _holds_marks(rows[last : last + _LOOK_BELOW], column)
+        ):
+            del columns[column]
     texts = frozenset(
         text for line in (top, below if second else []) for value in line if (text := text_of(value))
     )
@@ -173,6 +220,23 @@ def _is_second_line(top: list[object], below: list[object], top_fields: dict[int
         ):
             found = True
     return found
+
+
+def _holds_marks(rows: Sequence[Sequence[object]], column: int) -> bool:
+    """Whether a column's first values are numbers or codes ("a", "1.2", "KH26_N01") more than sentences."""
+    marks = sentences = 0
+    for line in rows:
+        text = text_of(line[column]) if column < len(line) else ""
+        if text:
+            if len(text) <= _MARK_LENGTH and text.count(" ") <= 1:
+                marks += 1
+            else:
+                sentences += 1
+    return marks >= sentences
+
+
+def _is_tien_do(heading: object) -> bool:
+    return heading_key(heading).startswith("tien do")
 
 
 def _start_or_end(text: str) -> TableField | None:

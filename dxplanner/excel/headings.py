@@ -24,6 +24,13 @@ SPECS: tuple[ColumnSpec, ...] = (
     ColumnSpec(
         TableField.NUMBER, exact=("stt", "tt", "so tt", "so thu tu", "no", "no.", "#", "number", "nr")
     ),
+    # A second numbering column beside "TT": "Chi tiết" a, b, c under 1, 2, 3.
+    ColumnSpec(TableField.SUB_NUMBER, exact=("chi tiet", "tt chi tiet", "stt chi tiet")),
+    ColumnSpec(
+        TableField.CODE,
+        exact=("ma", "ma so", "ma nv", "ky hieu", "code", "task code", "task id"),
+        starts=("ma nhiem vu", "ma so nhiem vu", "ma du an", "ma cong viec"),
+    ),
     ColumnSpec(TableField.PROGRESS, contains=("% hoan thanh", "ty le hoan thanh", "tien do (%)", "progress")),
     ColumnSpec(
         TableField.LEAD_UNIT,
@@ -36,6 +43,8 @@ SPECS: tuple[ColumnSpec, ...] = (
             "responsible",
             "in charge",
             "implementing",
+            # "Phân công nhiệm vụ": one column naming who leads and who cooperates.
+            "phan cong",
         ),
     ),
     ColumnSpec(
@@ -95,6 +104,8 @@ SPECS: tuple[ColumnSpec, ...] = (
         contains=("von khac", "nguon khac", "xa hoi hoa", "huy dong khac", "other fund", "other source"),
         exact=("khac", "other"),
     ),
+    # "Nguồn lực" holds the money itself ("NSĐP 2.300 triệu đồng"), not only where it comes from.
+    ColumnSpec(TableField.BUDGET, starts=("nguon luc",)),
     ColumnSpec(
         TableField.SOURCE, starts=("nguon von", "nguon kinh phi", "nguon", "source", "funding source")
     ),
@@ -126,6 +137,8 @@ SPECS: tuple[ColumnSpec, ...] = (
         starts=(
             "nhiem vu",
             "ten nhiem vu",
+            "ten nhom nhiem vu",  # "Tên nhóm nhiệm vụ/nhiệm vụ": groups and tasks in one column
+            "nhom nhiem vu",
             "noi dung",
             "cac du an",
             "ten du an",

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 _ROMAN = re.compile(r"(?=[IVXLCDM]+$)M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})")
 _ARABIC = re.compile(r"\d{1,4}(\.\d{1,4}){0,5}")
+# "2a", "2b": the parts of task 2, numbered after it.
+_ARABIC_LETTER = re.compile(r"\d{1,4}\.?[a-zđ]")
 # "I.1", "II.2.3", "A.1": a section's own numbers, written after the section's numeral or letter.
 _SECTION_ARABIC = re.compile(r"([IVXLCDM]+|[A-Z])\.(\d{1,4}(?:\.\d{1,4}){0,4})")
 _SECTION_WORD = re.compile(r"(?i)^(phan|phần|muc|mục|chuong|chương|part|section)\s+")
@@ -18,7 +20,9 @@ _TRIM = ".):;,*( \t"
 class Numbering:
     """A row's number: its style (which level of the table it marks) and its code as written, cleaned."""
 
-    style: str  # "roman", "upper", "arabic1", "arabic2" (1.1), ..., "section1" (I.1), ..., "lower", "bullet"
+    # "roman", "upper", "arabic1", "arabic2" (1.1), ..., "section1" (I.1), ..., "lower", "bullet",
+    # "numbered-letter" (2a)
+    style: str
     code: str
 
 
@@ -65,6 +69,8 @@ class NumberReader:
         core = _SECTION_WORD.sub("", core)
         if _ARABIC.fullmatch(core):
             return self._note(Numbering(f"arabic{core.count('.') + 1}", core))
+        if _ARABIC_LETTER.fullmatch(core):
+            return self._note(Numbering("numbered-letter", core))
         section = _SECTION_ARABIC.fullmatch(core)
         if section:
             return self._note(Numbering(f"section{section.group(2).count('.') + 1}", core))
@@ -94,6 +100,25 @@ class NumberReader:
 _SECTION_RANK = {"upper": 0, "roman": 1}
 
 
+HEADING = "heading"  # the style of a row with no number that reads as a group's heading
+
+
+@dataclass
+class _Open:
+    """A row still open to take rows under it: its numbering style and key.
+
+    A heading remembers the styles of the rows whose place it took (a task it follows, or a
+    heading before it) and the style of its own first row: a row of a style it took the place
+    of, but not its own, comes back beside it.
+    """
+
+    style: str
+    key: int
+    parent: int | None
+    took: frozenset[str] = frozenset()
+    first: str | None = None
+
+
 class TreeBuilder:
     """Places each numbered row under the row it belongs to.
 
@@ -102,19 +127,34 @@ class TreeBuilder:
     """
 
     def __init__(self) -> None:
-        self._open: list[tuple[str, int]] = []  # (style, row key) from the top level down
+        self._open: list[_Open] = []  # from the top level down
+        self._placed: dict[int, _Open] = {}
 
     def place(self, style: str, key: int) -> tuple[int | None, int]:
         """The parent's key (None at the top) and the level of a row numbered in this style."""
-        styles = [open_style for open_style, _key in self._open]
+        if self._open and self._open[-1].style == HEADING and self._open[-1].first is None:
+            self._open[-1].first = style
+        cut = self._cut(style)
+        if cut is not None:
+            del self._open[cut:]
+        return self._push(_Open(style, key, None))
+
+    def _cut(self, style: str) -> int | None:
+        """How many open rows stay above a row of this style; None: all of them (it opens a level)."""
+        styles = [row.style for row in self._open]
         if style in styles:
-            del self._open[styles.index(style) :]
-        elif style in _SECTION_RANK and all(
+            return styles.index(style)
+        beside = self._heading_beside(style)
+        if beside is not None:
+            # "2" after a heading that took task 1's place over its own "a)", "b)": beside the heading.
+            return beside
+        if style in _SECTION_RANK and all(
             _SECTION_RANK.get(open_style, 2) > _SECTION_RANK[style] for open_style in styles
         ):
             # "I" after tasks "1", "2" numbered without a group: a section, never under task 2.
-            self._open.clear()
-        elif (dotted := _dotted(style)) is not None and dotted[1] > 1:
+            return 0
+        dotted = _dotted(style)
+        if dotted is not None and dotted[1] > 1:
             # "1.2" belongs under the "1" it extends (and "I.1.2" under "I.1"), even when letters
             # were opened below that.
             shallower = [
@@ -125,10 +165,58 @@ class TreeBuilder:
                 and other[1] < dotted[1]
             ]
             if shallower:
-                del self._open[shallower[-1] + 1 :]
-        parent = self._open[-1][1] if self._open else None
+                return shallower[-1] + 1
+        return None
+
+    def place_heading(self, key: int, *, after_task: bool) -> tuple[int | None, int]:
+        """The parent and level of an unnumbered heading: never under a task, which stays a task.
+
+        Right after a group's own row (or another heading) it goes under it; after a task it takes
+        the place of the heading open above, or else of the task itself (beside it, under the
+        same parent).
+        """
+        last = self._open[-1] if self._open else None
+        headings = [index for index, row in enumerate(self._open) if row.style == HEADING]
+        took: frozenset[str] = frozenset()
+        if last is None or last.style == HEADING or not after_task:
+            pass  # under the row just above, a group's
+        elif headings:
+            index = headings[-1]
+            before = self._open[index]
+            took = before.took | {before.first or self._open[index + 1].style}
+            del self._open[index:]
+        else:
+            took = frozenset({last.style})
+            del self._open[-1]
+        return self._push(_Open(HEADING, key, None, took))
+
+    def place_under(self, style: str, key: int, parent: int) -> tuple[int | None, int]:
+        """The level of a row whose parent is known (by its code): the rows above it are reopened."""
+        chain: list[_Open] = []
+        above: int | None = parent
+        while above is not None and above in self._placed:
+            chain.append(self._placed[above])
+            above = self._placed[above].parent
+        self._open = chain[::-1]
+        return self._push(_Open(style, key, None))
+
+    def opens_a_level(self, style: str) -> bool:
+        """Whether a row of this style would go below all the open rows, rather than beside or above one."""
+        cut = self._cut(style)
+        return cut is None or cut == len(self._open)
+
+    def _heading_beside(self, style: str) -> int | None:
+        for index, row in enumerate(self._open):
+            if row.style == HEADING and style in row.took and row.first != style:
+                return index
+        return None
+
+    def _push(self, row: _Open) -> tuple[int | None, int]:
+        parent = self._open[-1].key if self._open else None
+        row.parent = parent
         level = len(self._open)
-        self._open.append((style, key))
+        self._open.append(row)
+        self._placed[row.key] = row
         return parent, level
 
 

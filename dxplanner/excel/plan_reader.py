@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 from dxplanner.collector import collector_paused
 from dxplanner.core.enums import FundingSource, TaskKind
 from dxplanner.core.errors import InvalidInputError
+from dxplanner.core.persons import separate_persons
 from dxplanner.core.plan_table import (
     SOURCE_COLUMNS,
     Amount,
@@ -21,7 +23,9 @@ from dxplanner.core.plan_table import (
 )
 from dxplanner.core.rules import YEAR_MAX, YEAR_MIN
 from dxplanner.core.text import fold
-from dxplanner.core.timeline import Timeline, TimelineKind, parse_timeline
+from dxplanner.core.timeline import Timeline, TimelineGuess, TimelineKind, parse_timeline, plan_date_in
+from dxplanner.core.unit_lists import UnitList, read_units
+from dxplanner.excel.group_rows import CodeTree, Look, look_of
 from dxplanner.excel.header import (
     HEADER_SCAN_ROWS,
     Header,
@@ -33,25 +37,35 @@ from dxplanner.excel.header import (
     year_of,
 )
 from dxplanner.excel.headings import is_english
-from dxplanner.excel.numbering import Numbering, NumberReader, TreeBuilder
+from dxplanner.excel.merged_cells import FillDown, Range
+from dxplanner.excel.no_table import no_table_message
+from dxplanner.excel.numbering import HEADING, Numbering, NumberReader, TreeBuilder
+from dxplanner.excel.progress_words import progress_of
 from dxplanner.excel.values import (
+    MoneySaid,
     amount_of,
     is_total,
+    money_in_words,
     name_of,
     source_of,
     text_of,
-    unit_texts,
     without_footnote,
 )
-from dxplanner.excel.workbook import Row, Workbook, open_workbook
+from dxplanner.excel.workbook import Row, SheetTooLargeError, Workbook, open_workbook
 from dxplanner.i18n import _
+from dxplanner.labels import label
+from dxplanner.numbers import whole_text
 
 Progress = Callable[[int, int], bool]  # (rows read, rows expected) -> go on?
 _TEXT_FIELDS = (TableField.NAME, TableField.PRODUCT, TableField.NOTES)
 _GROUP_STYLES = ("roman", "upper")
+_NUMBERING = (TableField.NUMBER, TableField.SUB_NUMBER, TableField.CODE)
+# The cells that make a row more than words: a row with none of them may carry on the row above.
+_WHO_AND_WHEN = (TableField.LEAD_UNIT, TableField.TIMELINE, TableField.START, TableField.END)
 _NOT_AN_AMOUNT = -1
 _WORDS = -2  # a money cell of words only
 _NO_COLUMN = 1 << 30  # past the end of any row
+_NO_UNITS = UnitList((), ())
 # Ten million tỷ đồng: several times a nation's yearly budget, and within the file's whole numbers.
 MAX_AMOUNT = 10**16
 _TITLE_STARTS = ("ke hoach", "danh muc", "phu luc", "chuong trinh", "action plan", "plan ", "list of")
@@ -60,6 +74,9 @@ _NOT_AN_AGENCY = ("cong hoa", "doc lap", "ten co quan", "ten don vi", "agency na
 _THOUSANDS_BY_COMMA = re.compile(r"\d{1,3}(,\d{3})+")
 # Twenty empty rows end a table: what comes after so long a gap is not part of it.
 _GAP_ENDS_TABLE = 20
+# And a thousand end the reading: rows formatted down to the sheet's last would take a minute to
+# read through, only to find what the twenty already ruled out.
+GAP_ENDS_READING = 1_000
 # What the rows under a table begin with: the list of recipients, the signature, a legend.
 _FOOTER_STARTS = (
     "noi nhan",
@@ -89,29 +106,46 @@ def read_plan_table(
     header_row: int | None = None,
     columns: dict[int, TableField] | None = None,
     progress: Progress | None = None,
+    plan_date: datetime.date | None = None,
 ) -> PlanTable:
     """Everything an action plan table in the workbook says, with row-level errors and warnings.
 
-    The sheet, the header's (first) row and the columns are found when not given. Nothing is
-    written anywhere; a file that cannot be read raises InvalidInputError with one message.
+    The sheet, the header's (first) row and the columns are found when not given. Deadlines
+    counted from the plan's date are counted from `plan_date`, else from the date the title rows
+    give. Nothing is written anywhere; a file that cannot be read raises InvalidInputError with
+    one message.
     """
     with collector_paused(), open_workbook(path) as workbook:
         chosen, header = _choose_sheet(workbook, sheet, header_row)
         if columns is not None:
             header.columns = dict(columns)
             header.money_factor = money_factor_of(header.columns, header.headings)
-        reader = _TableReader(header, workbook.estimated_rows(chosen), progress)
         top: list[Row] = []
+        # The title rows are all read before the first row of the table: the reader looks at them
+        # (for the plan's date) only when a cell needs it.
+        reader = _TableReader(
+            header,
+            workbook.estimated_rows(chosen),
+            progress,
+            _TitleRows(top, plan_date),
+            merged=workbook.merged_ranges(chosen),
+            is_bold=lambda column, number: workbook.is_bold(chosen, column, number),
+        )
         for number, row in enumerate(workbook.rows(chosen), 1):
             if number < header.first_row:
                 top.append(row)
-            elif (
-                number > header.last_row
-                and number not in header.skip_rows
-                and not reader.read_row(number, row)
-            ):
-                raise InvalidInputError(_("The import was cancelled; nothing was imported."))
+            elif number > header.last_row and number not in header.skip_rows:
+                if not reader.read_row(number, row):
+                    raise InvalidInputError(_("The import was cancelled; nothing was imported."))
+                if reader.ended:
+                    break  # nothing further down is read as a task
+                if reader.blank_run >= GAP_ENDS_READING and reader.tasks:
+                    last = workbook.last_filled_row(chosen)
+                    if last is None or last > number:
+                        reader.stop_before(number + 1, last)
+                    break
         table = reader.finish(chosen, workbook.sheet_names)
+    separate_persons(table.tasks)
     table.agency, table.title = _title_rows(top)
     return table
 
@@ -126,9 +160,14 @@ def _choose_sheet(workbook: Workbook, sheet: str | None, header_row: int | None)
             )
         )
     best: tuple[str, Header] | None = None
+    too_large: SheetTooLargeError | None = None
     for name in [sheet] if sheet is not None else names:
         limit = max(HEADER_SCAN_ROWS, (header_row or 0) + 2)
-        top = [tuple(row) for row in workbook.rows(name, limit=limit)]
+        try:
+            top = [tuple(row) for row in workbook.rows(name, limit=limit)]
+        except SheetTooLargeError as error:
+            too_large = too_large or error  # passed over: the table may be on another sheet
+            continue
         found = header_at(top, header_row) if header_row is not None else find_header(top)
         if found is not None and found.money_factor is None:
             # "Đơn vị tính: triệu đồng" written above the table, not in the budget's heading.
@@ -136,19 +175,15 @@ def _choose_sheet(workbook: Workbook, sheet: str | None, header_row: int | None)
         if found is not None and (best is None or found.score > best[1].score):
             best = (name, found)
     if best is None:
+        if too_large is not None:
+            raise too_large
         if all(
             not any(_filled(row) for row in workbook.rows(name, limit=HEADER_SCAN_ROWS)) for name in names
         ):
             raise InvalidInputError(
                 _("{name} is empty: its sheets hold no table.").format(name=workbook.name)
             )
-        raise InvalidInputError(
-            _(
-                "No plan table was found in {name}: no row near the top has headings such as "
-                "“STT”, “Nhiệm vụ”, “Đơn vị chủ trì”, “Thời gian thực hiện” (or No., Task, Lead agency, "
-                "Timeline)."
-            ).format(name=workbook.name)
-        )
+        raise InvalidInputError(no_table_message(workbook, header_row))
     return best
 
 
@@ -175,11 +210,49 @@ def _title_rows(rows: list[Row]) -> tuple[str | None, str | None]:
     return agency, title
 
 
+class _TitleRows:
+    """The rows above the table, and what the cells below need of them: the plan's date, its level."""
+
+    def __init__(self, rows: list[Row], plan_date: datetime.date | None) -> None:
+        self.rows = rows
+        self.given = plan_date
+        self._lines: list[str] | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        """Each title row's text, once the rows are all read."""
+        if self._lines is None:
+            self._lines = [" ".join(text for value in row if (text := text_of(value))) for row in self.rows]
+        return self._lines
+
+    @functools.cached_property
+    def plan_date(self) -> datetime.date | None:
+        """The date given, else the one the title rows state ("Kèm theo Kế hoạch số … ngày 12/3/2026")."""
+        return self.given or plan_date_in(self.lines)
+
+    @functools.cached_property
+    def public_source(self) -> FundingSource:
+        """Whose budget "ngân sách", "vốn ĐTPT" with no level mean: a ministry's is the central one."""
+        agency = fold(next((line for line in self.lines if line), ""))
+        central = agency.startswith(("bo ", "chinh phu", "van phong chinh phu")) or "trung uong" in agency
+        return FundingSource.CENTRAL_BUDGET if central else FundingSource.LOCAL_BUDGET
+
+
 class _TableReader:
     """Reads the rows under the header one by one into tasks, keeping the tree as it goes."""
 
-    def __init__(self, header: Header, expected_rows: int, progress: Progress | None) -> None:
+    def __init__(
+        self,
+        header: Header,
+        expected_rows: int,
+        progress: Progress | None,
+        titles: _TitleRows | None = None,
+        *,
+        merged: Sequence[Range] = (),
+        is_bold: Callable[[int, int], bool] | None = None,
+    ) -> None:
         self.header = header
+        self.titles = titles or _TitleRows([], None)
         # Each field's first column; a budget split by year is read from its year columns besides.
         self.by_field: dict[TableField, int] = {}
         self.year_columns: list[tuple[int, int]] = []
@@ -205,7 +278,18 @@ class _TableReader:
             for column, heading in header.headings.items()
         )
         self.numbers = NumberReader()
+        self.sub_numbers = NumberReader()  # its own: "I" in one column says nothing of the other
+        self.numbered = any(found in self.by_field for found in _NUMBERING)
+        self.has_sub_numbers = TableField.SUB_NUMBER in self.by_field
+        self.has_codes = TableField.CODE in self.by_field
         self.tree = TreeBuilder()
+        self.codes = CodeTree()
+        self.headings: set[int] = set()  # rows read as a group's heading
+        # An unnumbered row that is a heading if numbered rows follow it, else more of the task above.
+        self.pending: tuple[int, Row, bool] | None = None
+        self.is_bold = is_bold  # (column, row) -> whether the cell is in bold; asked of few rows
+        fill_down = FillDown(merged, header.columns, header.last_row + 1)
+        self.fill_down = fill_down if fill_down else None  # most tables merge nothing over task rows
         self.tasks: list[TableTask] = []
         self.styles: dict[int, str] = {}
         self.children: set[int] = set()
@@ -214,7 +298,10 @@ class _TableReader:
         self.timelines: dict[str, Timeline] = {}
         self.amounts: dict[str, int | None] = {}
         self.plain_amounts: dict[str, int] = {}  # texts read to an amount with no warning to give
-        self.units: dict[str, list[str]] = {}
+        self.units: dict[tuple[str, bool], tuple[UnitList, tuple[str, ...]]] = {}
+        self.said: dict[str, list[MoneySaid] | None] = {}  # money in words, read once each
+        self.last_said: list[MoneySaid] | None = None  # what the last money cell read said in words
+        self.money_words: list[tuple[str, str | None]] = []  # (words kept as a note, the guess) for the row
         self.previous_blank = True
         self.blank_run = 0
         self.ended = False
@@ -243,34 +330,142 @@ class _TableReader:
         if self.blank_run >= _GAP_ENDS_TABLE and self.tasks:
             return self._end(number, _("Rows from row {row} on, after a long gap, were not read as tasks."))
         self.blank_run = 0
+        if self.fill_down is not None:
+            self.fill_down.note(number, row)
         number_cell, name_cell = self._cell(row, TableField.NUMBER), self._cell(row, TableField.NAME)
         number_text, name_text = text_of(number_cell), text_of(name_cell)
         if is_total(number_text, name_text) or (name_text.isdigit() and column_numbers(row)):
+            self._settle_pending(None)
             self.previous_blank = True  # a total, or a row numbering the columns (under a header repeated)
             return True
         unnumbered = not number_text
         if (unnumbered or number_text in self.header.texts) and self._is_header_again(row):
+            self._settle_pending(None)
             self.previous_blank = True  # the header repeated (a page pasted under another)
             return True
         if unnumbered and self.tasks and self._is_footer(row):
+            self._settle_pending(None)
             return self._end(number, _("Row {row} and those below it (notes or signatures) were not read."))
         numbering = self.numbers.read(number_cell) if TableField.NUMBER in self.by_field else None
-        if numbering is None and self._continues(row, number_cell):
-            self._join(self.tasks[-1], row)
+        sub_text = ""
+        if numbering is None and self.has_sub_numbers:
+            sub_cell = self._cell(row, TableField.SUB_NUMBER)
+            sub_text = text_of(sub_cell)
+            sub = self.sub_numbers.read(sub_cell)
+            # Its own styles: "1" in "Chi tiết" is a level below "1" in "TT".
+            numbering = Numbering(f"sub-{sub.style}", sub.code) if sub is not None else None
+        code = text_of(self._cell(row, TableField.CODE)) if self.has_codes else ""
+        # A row with its own number or code, even one not read as a number ("2.a*"), is a row of its own.
+        marked = bool(number_text or code or sub_text)
+        if self.pending is not None:
+            self._settle_pending(_style(numbering, code) if marked else None)
+        if not marked and self._more_of_the_task_above(number, row, name_text):
             return True
         self.previous_blank = False
         name = without_footnote(name_text)
         if not name:
-            if _filled([self._cell(row, found) for found in self.by_field if found is not TableField.NUMBER]):
-                if numbering is None and self.tasks and not self.previous_blank:
+            if _filled([self._cell(row, found) for found in self.by_field if found not in _NUMBERING]):
+                if not marked and self.tasks and not self.previous_blank:
                     self._extend(self.tasks[-1], number, row)  # the task's number and name merged down
                 else:
                     self._error(number, TableField.NAME, _("The row has no task name."))
             return True
-        self._add(number, row, numbering, name)
+        self._add(number, row, numbering, name, code)
         return True
 
+    def _more_of_the_task_above(self, number: int, row: Row, name_text: str) -> bool:
+        """Take in a row with no number anywhere when it is more of the task above, or a group's heading.
+
+        A row of a name only is a heading when it is in bold or capitals, or (decided at the next
+        row) when numbered rows follow it; otherwise it carries on the task above. A row of words
+        and money beside no unit and no date carries on the task above too.
+        """
+        joins = bool(self.tasks) and not self.previous_blank and self.numbered
+        if name_text and self._name_only(row):
+            look = look_of(name_text, self.tasks[-1].name if joins else "")
+            if look is Look.CONTINUES and joins:
+                self._join(self.tasks[-1], row, number)
+                return True
+            if look is Look.CAPITALS:
+                self._add_heading(number, row, _("A group heading: no number, but written in capitals."))
+                return True
+            if look is Look.UNSURE and self._bold_name(number):
+                self._add_heading(number, row, _("A group heading: no number, but written in bold."))
+                return True
+            if look is Look.UNSURE and self.numbered:
+                self.pending = (number, row, joins)  # the next row tells
+                return True
+        if joins and not any(text_of(self._cell(row, found)) for found in _WHO_AND_WHEN):
+            self._join(self.tasks[-1], row, number)
+            return True
+        return False
+
+    def _bold_name(self, number: int) -> bool:
+        column = self.by_field.get(TableField.NAME)
+        return column is not None and self.is_bold is not None and self.is_bold(column, number)
+
+    def _name_only(self, row: Row) -> bool:
+        name_column = self.at[TableField.NAME]
+        for column, value in enumerate(row):
+            if column != name_column and value is not None and (not isinstance(value, str) or value.strip()):
+                return False
+        return True
+
+    def _settle_pending(self, next_style: str | None) -> None:
+        """Settle the row held back by the next row's numbering style (None: the next row has none).
+
+        A heading when the next row is numbered below all that is open; else more of the task above.
+        """
+        if self.pending is None:
+            return
+        number, row, joins = self.pending
+        self.pending = None
+        if next_style is not None and self.tree.opens_a_level(next_style):
+            self._add_heading(number, row, _("A group heading: no number, but numbered rows follow it."))
+        elif joins:
+            self._join(self.tasks[-1], row, number)
+        else:
+            self.previous_blank = False
+            self._add(number, row, None, without_footnote(text_of(self._cell(row, TableField.NAME))), "")
+
+    def _add_heading(self, number: int, row: Row, why: str) -> None:
+        self._settle_budget()
+        self.previous_blank = False
+        after_task = bool(self.tasks) and self._is_a_task(self.tasks[-1])
+        parent_row, level = self.tree.place_heading(number, after_task=after_task)
+        name = without_footnote(text_of(self._cell(row, TableField.NAME)))
+        task = TableTask(row=number, code=None, name=name, kind=TaskKind.GROUP, level=level, guesses=[why])
+        self._link(task, parent_row)
+        self.styles[number] = HEADING
+        self.headings.add(number)
+        self.tasks.append(task)
+
+    def _is_a_task(self, task: TableTask) -> bool:
+        """Whether a row reads as a task of its own (a unit, dates, a product or money), not a group's row."""
+        if self.styles.get(task.row) in (*_GROUP_STYLES, HEADING):
+            return False
+        return bool(
+            task.lead_unit or task.start or task.end or task.timeline_text or task.product or task.budget
+        )
+
+    def stop_before(self, number: int, last: int | None) -> None:
+        """End the table before row `number`, saying that what follows, down to `last`, was not read."""
+        if last is None:
+            self._end(number, _("Rows from row {row} on, after a long gap, were not read as tasks."))
+            return
+        # Said at the last value left out, the one the user may want to look at.
+        self._settle_pending(None)
+        self.ended = True
+        self._warn(
+            last,
+            None,
+            _("Rows {first} to {last}, after a long gap, were not read as tasks.").format(
+                first=number, last=last
+            ),
+        )
+
     def _end(self, number: int, message: str) -> bool:
+        self._settle_pending(None)
         self.ended = True
         self._warn(number, None, message.format(row=number))
         return True
@@ -283,25 +478,16 @@ class _TableReader:
         texts = [text for value in row if (text := text_of(value))]
         return len(texts) <= 3 and any(fold(text).startswith(_FOOTER_STARTS) for text in texts)
 
-    def _continues(self, row: Row, number_cell: object) -> bool:
-        """Whether an unnumbered row carries on the task above (its name or product spilt over)."""
-        if not self.tasks or self.previous_blank or TableField.NUMBER not in self.by_field:
-            return False
-        if text_of(number_cell):
-            return False
-        return not any(
-            text_of(self._cell(row, found))
-            for found in (TableField.LEAD_UNIT, TableField.TIMELINE, TableField.START, TableField.END)
-        )
-
-    def _join(self, task: TableTask, row: Row) -> None:
+    def _join(self, task: TableTask, row: Row, number: int) -> None:
         name = name_of(self._cell(row, TableField.NAME))
         named = source_of(name) if name and len(name) <= 40 else None
         if named is not None:
             money = self._money(task.row, row, named)
             if money:
                 self.breakdown.extend(money)  # "- NSTW | 300" under a task: its central budget
+                self._keep_money_words(task)
                 return
+        joined = False
         for found, attribute in (
             (TableField.NAME, "name"),
             (TableField.PRODUCT, "product"),
@@ -315,10 +501,18 @@ class _TableReader:
             if text:
                 before = getattr(task, attribute)
                 setattr(task, attribute, f"{before} {text}" if before else text)
-        more = unit_texts(self._cell(row, TableField.COOPERATING))
-        task.cooperating_units.extend(unit for unit in more if unit not in task.cooperating_units)
+                joined = True
+        more = self._units(task, self._cell(row, TableField.COOPERATING), lead=False)
+        task.cooperating_units.extend(
+            unit for unit in (*more.leads, *more.cooperating) if unit not in task.cooperating_units
+        )
         # A row of money under a task ("500 | NSTW") breaks its budget down by source.
         self.breakdown.extend(self._money(task.row, row))
+        self._keep_money_words(task)
+        if joined:
+            task.guesses.append(
+                _("Row {row} joined to it: no number, only more of its text.").format(row=number)
+            )
 
     def _extend(self, task: TableTask, number: int, row: Row) -> None:
         """A row with no number and no name under a task, but a unit or dates: more of the same task.
@@ -342,7 +536,13 @@ class _TableReader:
             if more:
                 before = getattr(task, attribute)
                 setattr(task, attribute, f"{before}; {more}" if before else more)
+        task.guesses.extend(guess for guess in part.guesses if guess not in task.guesses)
         task.budget = _summed([*task.budget, *part.budget])
+        task.guesses.append(
+            _("Row {row} read as more of this task: no number and no name, but more of its cells.").format(
+                row=number
+            )
+        )
         self._warn(
             number,
             TableField.NAME,
@@ -368,18 +568,40 @@ class _TableReader:
             return
         task.budget = below
 
-    def _add(self, number: int, row: Row, numbering: Numbering | None, name: str) -> None:
+    def _add(self, number: int, row: Row, numbering: Numbering | None, name: str, code: str) -> None:
         self._settle_budget()
-        style = numbering.style if numbering else "plain"
-        parent_row, level = self.tree.place(style, number)
-        task = TableTask(row=number, code=numbering.code if numbering else None, name=name, level=level)
+        style = _style(numbering, code)
+        # A code that extends another's ("N01.1" under "N01") places the row, whatever its number.
+        under = self.codes.parent_of(code) if code else None
+        if under is not None:
+            parent_row, level = self.tree.place_under(style, number, under)
+        else:
+            parent_row, level = self.tree.place(style, number)
+        # The table's own code names the task where it has one; else its number does.
+        task = TableTask(
+            row=number, code=code or (numbering.code if numbering else None), name=name, level=level
+        )
+        if code:
+            self.codes.add(code, number)
+        self._link(task, parent_row)
+        self.styles[number] = style
+        filled: list[tuple[int, int]] = []
+        if self.fill_down is not None:
+            row, filled = self.fill_down.fill(number, row)
+        self._fill(task, row)
+        for column, first_row in filled:
+            task.guesses.append(
+                _("{what} filled down from row {row} (one merged cell).").format(
+                    what=label(self.header.columns[column]), row=first_row
+                )
+            )
+        self.tasks.append(task)
+
+    def _link(self, task: TableTask, parent_row: int | None) -> None:
         if parent_row is not None:
             parent = self._task_at(parent_row)
             task.parent_row, task.parent_code = parent_row, parent.code
             self.children.add(parent_row)
-        self.styles[number] = style
-        self._fill(task, row)
-        self.tasks.append(task)
 
     def _task_at(self, row: int) -> TableTask:
         # Parents are recent: look from the end.
@@ -391,21 +613,23 @@ class _TableReader:
     def _fill(self, task: TableTask, row: Row) -> None:
         task.product = text_of(self._cell(row, TableField.PRODUCT)) or None
         task.notes = text_of(self._cell(row, TableField.NOTES)) or None
-        leads = self._units(self._cell(row, TableField.LEAD_UNIT))
+        named = self._units(task, self._cell(row, TableField.LEAD_UNIT), lead=True)
+        helping = self._units(task, self._cell(row, TableField.COOPERATING), lead=False)
+        leads = [*named.leads, *helping.leads]
         if leads:
             task.lead_unit = leads[0]
             if len(leads) > 1:
-                self._warn(
-                    task.row,
-                    TableField.LEAD_UNIT,
-                    _("Several lead units; the first leads and the others cooperate."),
-                )
-        helpers = [*leads[1:], *self._units(self._cell(row, TableField.COOPERATING))]
+                # "Văn phòng UBND tỉnh, các sở, ngành": one answers for the task, the others help.
+                task.guesses.append(_("first named unit leads, the rest cooperate"))
+        helpers = [*leads[1:], *named.cooperating, *helping.cooperating]
         task.cooperating_units = [unit for unit in dict.fromkeys(helpers) if unit != task.lead_unit]
         self._dates(task, row)
         task.budget = self._money(task.row, row)
+        self._keep_money_words(task)
         progress = self._cell(row, TableField.PROGRESS)
-        if isinstance(progress, int | float) and not isinstance(progress, bool):
+        if isinstance(progress, str) and progress.strip():
+            self._progress_words(task, progress.strip())
+        elif isinstance(progress, int | float) and not isinstance(progress, bool):
             task.progress = float(progress) * (
                 100 if 0 < progress <= 1 and isinstance(progress, float) else 1
             )
@@ -413,13 +637,38 @@ class _TableReader:
                 self._warn(task.row, TableField.PROGRESS, _("Progress must be between 0 and 100; left out."))
                 task.progress = None
 
-    def _units(self, value: object) -> list[str]:
+    def _progress_words(self, task: TableTask, text: str) -> None:
+        """A progress cell in words: a figure when it states one ("Hoàn thành"), else kept in the notes."""
+        figure = progress_of(text)
+        if figure is not None and 0 <= figure <= 100:
+            task.progress = figure
+            return
+        heading = self.header.headings.get(self.at[TableField.PROGRESS], label(TableField.PROGRESS))
+        said = f"{heading.split(' / ')[0]}: {text}"
+        task.notes = f"{task.notes}; {said}" if task.notes else said
+        task.guesses.append(
+            _("The progress “{text}” states no figure; it is kept in the notes.").format(text=text)
+        )
+
+    def _units(self, task: TableTask, value: object, *, lead: bool) -> UnitList:
+        """The units a cell names, saying on the task how the cell was split and what was trimmed."""
         if value is None:
-            return []
-        key = str(value)
-        if key not in self.units:
-            self.units[key] = unit_texts(value)
-        return self.units[key]
+            return _NO_UNITS
+        key = (str(value), lead)
+        known = self.units.get(key)
+        if known is None:
+            # A plan names the same units row after row: read each cell, and word its guesses, once.
+            reading = read_units(key[0], lead)
+            named = (*reading.leads, *reading.cooperating)
+            guesses = [_("“{words}” trimmed").format(words=words) for words in reading.trimmed]
+            if len(named) > 1:
+                guesses.insert(
+                    0,
+                    _("split into {count} units: {units}").format(count=len(named), units=" | ".join(named)),
+                )
+            known = self.units[key] = (reading, tuple(guesses))
+        task.guesses.extend(known[1])
+        return known[0]
 
     # Dates.
 
@@ -431,10 +680,15 @@ class _TableReader:
         elif text:
             if isinstance(timeline, int | float) and 1900 <= timeline <= 2200:
                 text = str(int(timeline))  # a year typed as a number, not a day's serial
-            reading = self._timeline(text)
-            task.timeline_text = text
+            # The lines of a cell matter only to tell a remark under the date: most cells have one.
+            lines = timeline if isinstance(timeline, str) and "\n" in timeline else text
+            reading = self._timeline(lines)
+            task.timeline_text = text_of(reading.when) if reading.remark else text
+            self._take_guesses(task, reading)
             if reading.ok and reading.kind is TimelineKind.DAY:
                 task.end = reading.end  # one day written as text is the deadline, as in a date cell
+            elif reading.kind is TimelineKind.RELATIVE:
+                self._ask_for_plan_date(task, TableField.TIMELINE, text)
             elif reading.ok:
                 task.start, task.end = reading.start, reading.end
             elif reading.kind is TimelineKind.UNKNOWN:
@@ -449,7 +703,14 @@ class _TableReader:
                 continue
             day = _day(value) if isinstance(value, datetime.date) else None
             if day is None:
-                reading = self._timeline(text_of(value))
+                # A remark under the date ("30/06/2026⏎Trình tại kỳ họp…") is told by its own line.
+                reading = self._timeline(
+                    value if isinstance(value, str) and "\n" in value else text_of(value)
+                )
+                if reading.kind is TimelineKind.RELATIVE:
+                    self._ask_for_plan_date(task, found, text_of(value))
+                    continue
+                self._take_guesses(task, reading)
                 day = (reading.start if found is TableField.START else reading.end) if reading.ok else None
             if day is None:
                 self._error(task.row, found, _("“{text}” is not a date.").format(text=text_of(value)))
@@ -474,8 +735,34 @@ class _TableReader:
     def _timeline(self, text: str) -> Timeline:
         # Plans repeat a handful of timelines thousands of times: read each once.
         if text not in self.timelines:
-            self.timelines[text] = parse_timeline(text)
+            reading = parse_timeline(text)
+            if reading.kind is TimelineKind.RELATIVE and self.titles.plan_date is not None:
+                reading = parse_timeline(text, self.titles.plan_date)
+            self.timelines[text] = reading
         return self.timelines[text]
+
+    def _take_guesses(self, task: TableTask, reading: Timeline) -> None:
+        """Say on the task what the reading of its timeline guessed; keep a remark under it as a note."""
+        for guess in reading.guesses:
+            if guess is TimelineGuess.PLAN_DATE and self.titles.plan_date is not None:
+                said = _("deadline counted from the plan's date {day}").format(
+                    day=self.titles.plan_date.strftime("%d/%m/%Y")
+                )
+            else:
+                said = _timeline_guess(guess)
+            task.guesses.append(said)
+        if reading.remark:
+            task.notes = f"{task.notes}; {reading.remark}" if task.notes else reading.remark
+
+    def _ask_for_plan_date(self, task: TableTask, found: TableField, text: str) -> None:
+        self._warn(
+            task.row,
+            found,
+            _(
+                "“{text}” counts from the plan's date, which the table does not state; the task has "
+                "no dates until you give that date."
+            ).format(text=text),
+        )
 
     # Money.
 
@@ -497,7 +784,12 @@ class _TableReader:
                     amounts[named, year] = amounts.get((named, year), 0) + amount
         if amounts and not self.breakdown_has_gaps:
             return [Amount(source, amount, year) for (source, year), amount in amounts.items()]
+        self.last_said = None
         total = self._amount(task_row, row, self.by_field.get(TableField.BUDGET, _NO_COLUMN))
+        if self.last_said and not amounts:
+            # "NSĐP 2.300 triệu; NSTW 500 triệu", "kinh phí đối ứng của doanh nghiệp": each source its own.
+            said = self._said_amounts(self.last_said, named or self._source(task_row, row))
+            return [Amount(source, amount) for source, amount in said.items()]
         counted = sum(amounts.values())
         if total and total > counted:
             # A total beside a breakdown that leaves part of it out ("Tổng số" over "NSNN", "Khác"):
@@ -505,6 +797,80 @@ class _TableReader:
             source = named or self._source(task_row, row)
             amounts[source, None] = amounts.get((source, None), 0) + total - counted
         return [Amount(source, amount, year) for (source, year), amount in amounts.items()]
+
+    def _keep_money_words(self, task: TableTask) -> None:
+        """Keep the words of the row's money cells as a note on the task, and say what was read from them."""
+        for words, guess in self.money_words:
+            note = _("Funding: {text}").format(text=words)
+            task.notes = f"{task.notes}; {note}" if task.notes else note
+            if guess:
+                task.guesses.append(guess)
+        self.money_words = []
+
+    def _said_amounts(self, said: list[MoneySaid], named: FundingSource) -> dict[FundingSource, int]:
+        """The money words say, by source: a source they do not name is `named`."""
+        amounts: dict[FundingSource, int] = {}
+        for part in said:
+            source = part.source or (self.titles.public_source if part.public else named)
+            amounts[source] = amounts.get(source, 0) + (part.amount or 0)
+        return amounts
+
+    def _words(self, task_row: int, column: int, value: str) -> int | None:
+        """The amount in a money cell of words; the words are kept as a note, and said when unreadable."""
+        text = text_of(value)
+        if text in ("", "-", "x", "X"):
+            return None
+        if value not in self.said:
+            self.said[value] = money_in_words(value, self.factor, self.decimal_comma)
+        said = self.said[value]
+        if said is None:
+            # "Lồng ghép", "Theo dự toán", "1O0": said of the money, but no amount to read.
+            self._unreadable(task_row, column, text)
+            return None
+        self.last_said = said
+        self.money_words.append(
+            (
+                text,
+                _("money read from the words: {found}; the words kept as a note").format(
+                    found=self._said(said)
+                ),
+            )
+        )
+        total = sum(part.amount or 0 for part in said)
+        if total > MAX_AMOUNT:
+            self._too_much(task_row, column, value)
+            return None
+        return total
+
+    def _unreadable(self, task_row: int, column: int, text: str) -> None:
+        self._warn_at(
+            task_row,
+            column,
+            _("“{text}” is not an amount; no budget is read from it, and it is kept as a note.").format(
+                text=text
+            ),
+        )
+        self.money_words.append((text, None))
+
+    def _said(self, said: list[MoneySaid]) -> str:
+        """What was read from money words, as the user reads it: "local budget 2.300.000.000 đ"."""
+        parts = []
+        for part in said:
+            source = part.source or (self.titles.public_source if part.public else None)
+            amount = _("no amount") if part.amount is None else f"{whole_text(part.amount)} đ"
+            parts.append(f"{label(source)} {amount}" if source is not None else amount)
+        return ", ".join(parts)
+
+    def _too_much(self, task_row: int, column: int, value: object) -> None:
+        self.errors.append(
+            Problem(
+                task_row,
+                column_letter(column),
+                _("“{text}” is more money than any plan holds; check the amount and its unit.").format(
+                    text=text_of(value)
+                ),
+            )
+        )
 
     def _source(self, task_row: int, row: Row) -> FundingSource:
         said = self._cell(row, TableField.SOURCE)
@@ -534,17 +900,10 @@ class _TableReader:
                 try:
                     self.amounts[value] = amount_of(value, self.factor, self.decimal_comma)
                 except (ValueError, OverflowError):
-                    self.amounts[value] = _NOT_AN_AMOUNT
+                    self.amounts[value] = _WORDS  # words around an amount, or no amount at all
             amount = self.amounts[value]
             if amount == _WORDS:
-                if value.strip() not in ("", "-", "x", "X"):
-                    # "Lồng ghép", "Theo dự toán", "Không": said of the money, but no amount.
-                    self._warn_at(
-                        task_row,
-                        column,
-                        _("“{text}” is not an amount; no budget is read from it.").format(text=value.strip()),
-                    )
-                return None
+                return self._words(task_row, column, value)
             if self.decimal_comma and "," in value and _THOUSANDS_BY_COMMA.fullmatch(value.strip()):
                 self.warnings.append(
                     Problem(
@@ -563,15 +922,7 @@ class _TableReader:
             except (ValueError, OverflowError):
                 amount = _NOT_AN_AMOUNT
         if amount is not None and amount != _NOT_AN_AMOUNT and amount > MAX_AMOUNT:
-            self.errors.append(
-                Problem(
-                    task_row,
-                    column_letter(column),
-                    _("“{text}” is more money than any plan holds; check the amount and its unit.").format(
-                        text=text_of(value)
-                    ),
-                )
-            )
+            self._too_much(task_row, column, value)
             return None
         if (
             isinstance(value, str)
@@ -581,13 +932,8 @@ class _TableReader:
         ):
             self.plain_amounts[value] = amount
         if amount == _NOT_AN_AMOUNT:
-            self.errors.append(
-                Problem(
-                    task_row,
-                    column_letter(column),
-                    _("“{text}” is not an amount of money.").format(text=text_of(value)),
-                )
-            )
+            # A negative number, TRUE: no amount, but no reason to stop the whole import either.
+            self._unreadable(task_row, column, text_of(value))
             return None
         return amount
 
@@ -633,12 +979,13 @@ class _TableReader:
 
     def finish(self, sheet: str, sheets: list[str]) -> PlanTable:
         """The table as read: rows with rows under them, or numbered as sections, are groups."""
+        self._settle_pending(None)
         self._settle_budget()
         for task in self.tasks:
             section = self.styles.get(task.row) in _GROUP_STYLES and not (
                 task.lead_unit or task.start or task.end
             )
-            if task.row in self.children or section:
+            if task.row in self.children or section or task.row in self.headings:
                 task.kind = TaskKind.GROUP
         self._drop_subtotals()
         if not self.tasks:
@@ -657,7 +1004,13 @@ class _TableReader:
             tasks=self.tasks,
             errors=self.errors,
             warnings=self.warnings,
+            plan_date=self.titles.plan_date,
         )
+
+
+def _style(numbering: Numbering | None, code: str) -> str:
+    """The numbering style a row is placed by: its number's, else "code" for a code alone, else "plain"."""
+    return numbering.style if numbering else ("code" if code else "plain")
 
 
 def _summed(amounts: Sequence[Amount]) -> list[Amount]:
@@ -680,3 +1033,14 @@ def _money_below(tasks: list[TableTask]) -> dict[int, int]:
 
 def _day(value: datetime.date) -> datetime.date:
     return value.date() if isinstance(value, datetime.datetime) else value
+
+
+def _timeline_guess(guess: TimelineGuess) -> str:
+    """A guess the reading of a timeline made, in the user's words."""
+    return {
+        TimelineGuess.ORIENTATION: _("the orientation year is not the task's deadline"),
+        TimelineGuess.LAST_OF_SEVERAL: _("several dates: the last is the deadline"),
+        TimelineGuess.DOCUMENT_DATE: _("a document's date in the cell is not the task's"),
+        TimelineGuess.REMARK: _("remark kept as a note"),
+        TimelineGuess.PLAN_DATE: _("deadline counted from the plan's date"),
+    }[guess]

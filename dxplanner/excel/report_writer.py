@@ -15,9 +15,9 @@ from dxplanner.core.report import STATUS_GROUP, ReportData, ReportRow, StatusGro
 from dxplanner.core.status import Health
 from dxplanner.excel.report_cells import GROUP_FILL, HEADING_FILL, LATE_FILL, CellMaker, Look
 from dxplanner.excel.report_charts import add_progress_chart, add_units_chart
-from dxplanner.excel.saving import saving_to
+from dxplanner.excel.saving import saving_to, write_only_book
 from dxplanner.excel.sheet_names import sheet_name
-from dxplanner.i18n import N_, _
+from dxplanner.i18n import N_, _, speaking
 from dxplanner.labels import label
 
 Progress = Callable[[int, int], bool]  # (rows written, rows in all) -> go on?
@@ -61,25 +61,42 @@ def status_name(group: StatusGroup) -> str:
 
 
 def write_progress_report(
-    path: Path, data: ReportData, *, by_unit: bool = False, progress: Progress | None = None
+    path: Path,
+    data: ReportData,
+    *,
+    by_unit: bool = False,
+    progress: Progress | None = None,
+    language: str | None = None,
 ) -> list[str]:
-    """Write the report (to a temporary name, then moved into place); returns what had to be changed."""
-    from openpyxl import Workbook
+    """Write the report (to a temporary name, then moved into place); returns what had to be changed.
+
+    The report is written in `language` (by default the current one); what goes wrong, and what
+    had to be changed, is said in the current language: the user's, not the report's.
+    """
 
     writer = _ReportWriter(data, progress)
-    with collector_paused(), saving_to(path) as temporary:
-        book = Workbook(write_only=True)
-        writer.summary(book.create_sheet(_("Summary")))
-        writer.tasks(book.create_sheet(_("Tasks")), data.rows, _("TASKS OF THE PLAN"))
-        writer.late(book.create_sheet(_("Late tasks")))
-        writer.curve(book.create_sheet(_("Progress over time")))
-        if by_unit:
-            codes = _full_codes(data.rows)  # numbers restart in each group: a unit's sheet gives them whole
-            for unit, rows in _rows_by_unit(data.rows):
-                sheet = book.create_sheet(sheet_name(unit, book.sheetnames, _("Unit")))
-                writer.tasks(sheet, rows, unit.upper(), codes)
-        book.save(temporary)
+    try:
+        with collector_paused(), saving_to(path) as temporary, write_only_book() as book:
+            with speaking(language):
+                writer.summary(book.create_sheet(_("Summary")))
+                writer.tasks(book.create_sheet(_("Tasks")), data.rows, _("TASKS OF THE PLAN"))
+                writer.late(book.create_sheet(_("Late tasks")))
+                writer.curve(book.create_sheet(_("Progress over time")))
+                if by_unit:
+                    codes = _full_codes(
+                        data.rows
+                    )  # numbers restart in each group: a unit's sheet gives them whole
+                    for unit, rows in _rows_by_unit(data.rows):
+                        sheet = book.create_sheet(sheet_name(unit, book.sheetnames, _("Unit")))
+                        writer.tasks(sheet, rows, unit.upper(), codes)
+            book.save(temporary)
+    except _CancelledError:
+        raise InvalidInputError(_("The report was cancelled; no file was written.")) from None
     return writer.said()
+
+
+class _CancelledError(Exception):
+    """The user stopped the report (raised inside the report's language, said outside it)."""
 
 
 class _ReportWriter:
@@ -217,7 +234,7 @@ class _ReportWriter:
             )
             if group is StatusGroup.ON_SCHEDULE:
                 # Not past its end, but behind its planned curve: the table and late sheet say "at risk".
-                at_risk = sum(1 for row in data.rows if not row.is_group and row.health is Health.AT_RISK)
+                at_risk = sum(1 for row in data.rows if row.counted and row.health is Health.AT_RISK)
                 out.append(
                     [
                         make.cell(_("of which at risk"), Look(border=True, italic=True)),
@@ -268,12 +285,15 @@ class _ReportWriter:
                 [
                     make.cell(name, CELL),
                     make.cell(indicator.measure_unit, CELL),
-                    make.cell(shown.target, FIGURE),
+                    # A target in words, or with a comparison or scope, is shown as written.
+                    make.cell(shown.target_text, CELL)
+                    if shown.target_text
+                    else make.cell(shown.target, FIGURE),
                     make.cell(shown.value, FIGURE),
                     make.cell(reached, PERCENT),
                     make.cell(label(shown.status), CELL),
                 ],
-                lines=_lines((name, 30), (indicator.measure_unit, 13)),
+                lines=_lines((name, 30), (indicator.measure_unit, 13), (shown.target_text or "", 13)),
             )
         if not data.indicators:
             out.append([make.cell(_("The plan serves no strategy with indicators."), Look(italic=True))])
@@ -346,9 +366,11 @@ class _ReportWriter:
             status = label(row.health) + (
                 _(" ({days} days)").format(days=row.days_late) if row.days_late else ""
             )
-            if row.is_group:
-                # A group's name is merged over the columns up to the product: those stay empty,
-                # and the row is as tall as what shows.
+            # A heading's name is merged over the columns up to the product; a project with work
+            # of its own keeps them, as it showed them before it was broken into sub-tasks.
+            merged = row.is_group and not row.own_work
+            if merged:
+                # Those columns stay empty, and the row is as tall as what shows.
                 middle = [make.cell(None, look) for _column in range(6)]
                 lines = _lines((row.name, _MERGED_NAME_WIDTH), (status, 13), (row.remark, 30))
             else:
@@ -383,7 +405,7 @@ class _ReportWriter:
                 ],
                 lines=lines,
             )
-            if row.is_group:
+            if merged:
                 written = out.count
                 sheet.merged_cells.add(f"B{written}:H{written}")  # a group's name runs across its row
             self._count_row()
@@ -393,7 +415,7 @@ class _ReportWriter:
     def _count_row(self) -> None:
         self.done += 1
         if self.progress is not None and self.done % 500 == 0 and not self.progress(self.done, self.total):
-            raise InvalidInputError(_("The report was cancelled; no file was written."))
+            raise _CancelledError
 
     # Late and at-risk tasks; the curve.
 
@@ -484,6 +506,6 @@ def _rows_by_unit(rows: Sequence[ReportRow]) -> list[tuple[str, list[ReportRow]]
     """The tasks each unit leads, by unit (two units of one name stay apart), in the order of names."""
     by_unit: dict[tuple[str, int], list[ReportRow]] = {}
     for row in rows:
-        if row.lead and not row.is_group:
+        if row.lead and row.counted:
             by_unit.setdefault((row.lead, row.lead_id or 0), []).append(row)
     return [(name, found) for (name, _unit_id), found in sorted(by_unit.items())]

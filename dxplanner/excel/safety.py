@@ -11,7 +11,13 @@ from dxplanner.i18n import _
 # A real plan workbook is a few megabytes; these limits leave room for fifty times that.
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_UNPACKED_BYTES = 500 * 1024 * 1024
-MAX_MEMBER_RATIO = 200  # how much a part may grow when unpacked; XML of a sheet grows 5 to 30 times
+# How much a large part may grow when unpacked: a sheet's XML grows 5 to 30 times. A modest part is
+# let grow more: the same long note pasted in every row grows 215 times, and reading it costs what
+# its size says, which MAX_UNPACKED_BYTES bounds (the reader counts a sheet's cells before parsing).
+MAX_MEMBER_RATIO = 200
+MODEST_PART_BYTES = 32 * 1024 * 1024
+# Only filler (a run of one byte) grows this much: deflate cannot pack anything above 1,032 times.
+MAX_FILLER_RATIO = 500
 MAX_MEMBERS = 5_000
 # openpyxl holds every shared string in memory (about six times its XML): 64 MB of them is
 # far more text than any plan has, and still well under a gigabyte once read.
@@ -91,8 +97,9 @@ def _check_members(path: Path, name: str) -> None:
     if len(members) > MAX_MEMBERS or sum(member.file_size for member in members) > MAX_UNPACKED_BYTES:
         raise InvalidInputError(too_big.format(name=name))
     for member in members:
-        if member.file_size > 1024 * 1024 and member.file_size > MAX_MEMBER_RATIO * max(
-            member.compress_size, 1
+        ratio = member.file_size / max(member.compress_size, 1)
+        if (member.file_size > MODEST_PART_BYTES and ratio > MAX_MEMBER_RATIO) or (
+            member.file_size > 1024 * 1024 and ratio > MAX_FILLER_RATIO
         ):
             raise InvalidInputError(too_big.format(name=name))
         if (

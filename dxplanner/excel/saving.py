@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 from dxplanner.core.errors import InvalidInputError
+from dxplanner.file_access import write_failure
 from dxplanner.i18n import _
 from dxplanner.temporary_files import temporary_beside
 
@@ -28,7 +30,7 @@ def saving_to(path: Path) -> Iterator[Path]:
         os.close(os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
     except OSError as error:
         raise InvalidInputError(
-            _("{path} cannot be written: {reason}").format(path=path, reason=error.strerror or error)
+            _("{path} cannot be written: {reason}.").format(path=path, reason=write_failure(error, path))
         ) from None
     written = Path(temporary)
     try:
@@ -38,10 +40,40 @@ def saving_to(path: Path) -> Iterator[Path]:
         written.replace(path)
     except OSError as error:
         raise InvalidInputError(
-            _("{path} cannot be written: {reason}").format(path=path, reason=error.strerror or error)
+            _("{path} cannot be written: {reason}.").format(path=path, reason=write_failure(error, path))
         ) from None
     finally:
         written.unlink(missing_ok=True)
+
+
+@contextmanager
+def write_only_book() -> Iterator[Any]:
+    """An openpyxl write-only workbook whose sheets are let go of at once if the writing fails.
+
+    Each sheet streams its rows into a temporary file through a generator; left to the garbage
+    collector after a failed write (a full disk), closing it fails again and Python prints that
+    second error, with its traceback, to the user's terminal.
+    """
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    try:
+        yield book
+    except BaseException:
+        _let_go(book)
+        raise
+
+
+def _let_go(book: Any) -> None:
+    for sheet in book.worksheets:
+        # openpyxl keeps these two generators private; whichever exists is closed here, and the
+        # error closing it raises (the disk is still full) is the one already being reported.
+        for stream in (getattr(sheet, "_rows", None), getattr(getattr(sheet, "_writer", None), "xf", None)):
+            if stream is not None:
+                with suppress(Exception):
+                    stream.close()
+        with suppress(AttributeError, OSError):
+            Path(sheet._writer.out).unlink()
 
 
 def _refuse_to_replace_a_non_workbook(path: Path) -> None:

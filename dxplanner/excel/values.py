@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import datetime
-import functools
 import re
+from dataclasses import dataclass
 
 from dxplanner.core.enums import FundingSource
 from dxplanner.core.text import fold
+from dxplanner.core.unit_lists import read_units
 from dxplanner.excel.cell_text import unescaped
 
 _SPACES = re.compile(r"\s+")
-# Between two units' names: "và", "and", or a dash ("Sở A - Sở B", but "Sở Lao động - Thương binh").
-_AND = re.compile(r"\s+(?:và|va|với|and|&|-|–)\s+", re.IGNORECASE)
 # Footnote marks after a name: "Nhiệm vụ X¹", "Nhiệm vụ Y*", "Nhiệm vụ Z (*)", "… (1)", "… [2]".
 _FOOTNOTE = re.compile(r"(\s*(\(\*+\)|\*+|\(\d{1,2}\)|\[\d{1,2}\]|[\u00b9\u00b2\u00b3\u2070-\u2079]+))+$")
 _MAYBE_TOTAL = re.compile(r"(?i)\s*(t[ổôo]ng|c[ộôo]ng|total|grand|sum|sub)(\s|:|-|$|total)")
@@ -44,6 +43,15 @@ _COMPOUND = re.compile(r"([\d.,]*\d)\s*(ty|ti|trieu|tr|nghin|ngan)(?![a-z])")
 _PLAIN_NUMBER = re.compile(r"[\d.,]+")
 _AROUND_AMOUNT = re.compile(r"[()~≈]|\b(khoang|du kien|uoc tinh|about|approx)\b\.?")
 _CURRENCY_ONLY = re.compile(r"[\s,.]*((dong|d|vnd)[\s,.]*)?")
+# Money among words: the parts a cell lists ("NSTW: 500; NSĐP: 300", "… + …"), and a number in one,
+# with the unit after it; a remark in brackets; years and document numbers, which are no money.
+_MONEY_PARTS = re.compile(r"[;\n+]|,\s+(?=\D)|\s(?:va|and)\s")
+_MONEY_NUMBER = re.compile(r"(?<![\w/.,])(\d[\d.,]*\d|\d)\s*(ty|ti|trieu|tr|nghin|ngan|dong|d|vnd)?(?![\w/])")
+_BRACKETS = re.compile(r"\([^()]*\)")
+_NOT_MONEY = re.compile(r"\b(?:nam|giai doan)\s+\d{4}(?:\s*-\s*\d{4})?|\b\d+\s*/\s*[\w/.-]*")
+# The state's budget named with no level: public investment, recurrent spending, "NSNN".
+_STATE_BUDGET = ("dtpt", "dau tu phat trien", "dau tu cong", "chi thuong xuyen", "su nghiep", "nsnn",
+                 "ngan sach nha nuoc", "ngan sach")  # fmt: skip
 _UNIT_SIZES = {"ty": 10**9, "ti": 10**9, "trieu": 10**6, "tr": 10**6, "nghin": 10**3, "ngan": 10**3}
 _SOURCES = (
     (FundingSource.CENTRAL_BUDGET, ("nstw", "ngan sach tw", "ngan sach trung uong", "trung uong", "central")),
@@ -55,68 +63,6 @@ _SOURCES = (
     (FundingSource.ENTERPRISE, ("doanh nghiep", "enterprise", "private")),
     (FundingSource.OTHER, ("xa hoi hoa", "von khac", "nguon khac", "khac", "other")),
 )
-# Words a unit's name begins with: a comma list is a list of units only when each part begins so.
-_UNIT_WORDS = (
-    "bo",
-    "so",
-    "cuc",
-    "tong cuc",
-    "vu",
-    "vien",
-    "ban",
-    "uy ban",
-    "ubnd",
-    "van phong",
-    "vp",
-    "cong an",
-    "ca ",
-    "trung tam",
-    "tt ",
-    "truong",
-    "benh vien",
-    "doanh nghiep",
-    "tap doan",
-    "tong cong ty",
-    "cong ty",
-    "ngan hang",
-    "dai ",
-    "bao ",
-    "hoi ",
-    "phong",
-    "chi cuc",
-    "thanh tra",
-    "kho bac",
-    "bhxh",
-    "bao hiem",
-    "quan ",
-    "huyen",
-    "thi xa",
-    "thanh pho",
-    "tp ",
-    "tinh",
-    "hdnd",
-    "hoi dong",
-    "lien doan",
-    "doan ",
-    "hoc vien",
-    "quy ",
-    "bch",
-    "bo chi huy",
-    "toa an",
-    "vien kiem sat",
-    "ministry",
-    "department",
-    "office",
-    "agency",
-    "committee",
-    "people's committee",
-    "center",
-    "centre",
-    "authority",
-)
-_LIST_SEPARATORS = re.compile(r"[;\n\r]+|\s[+•]\s")
-_COLLECTIVE = re.compile(r"(^|\s)cac\s")
-_UNIT_PREFIXES = tuple(word if word.endswith(" ") else word + " " for word in _UNIT_WORDS)
 
 
 def text_of(value: object) -> str:
@@ -224,6 +170,88 @@ def _number(text: str, decimal_comma: bool) -> float:
     return float(text.replace(grouping, "").replace(decimal, "."))
 
 
+@dataclass(frozen=True)
+class MoneySaid:
+    """Money a cell states in words: from which source (None: not said) and how much (None: not said)."""
+
+    source: FundingSource | None
+    amount: int | None
+    public: bool = False  # the state's budget, at a level (central or local) the words do not say
+
+
+def money_in_words(text: str, factor: int, decimal_comma: bool) -> list[MoneySaid] | None:
+    """The sources and amounts a money cell names among words, or None when it cannot be read.
+
+    "NSĐP 2.300 triệu đồng (chi thường xuyên: …)" is local budget 2,300 million; "Vốn ĐTPT: 12 tỷ"
+    the state's investment budget; "kinh phí đối ứng của doanh nghiệp" enterprises' money, no amount.
+    Words in brackets are a remark, read for an amount only when none is outside them.
+    """
+    folded = fold(text)
+    if "trong do" in folded:
+        broken = _broken_down(folded, factor, decimal_comma)
+        if broken is not None:
+            return broken
+        folded = folded[: folded.index("trong do")]  # "…, trong đó …" only says more of the same money
+    said = _money_parts(_BRACKETS.sub(" ", folded), factor, decimal_comma)
+    if said is None:
+        return None
+    if not any(part.amount is not None for part in said):
+        inside = " ; ".join(_BRACKETS.findall(folded))
+        more = _money_parts(inside, factor, decimal_comma) if inside else []
+        if more is None:
+            return None
+        if any(part.amount is not None for part in more):
+            named = [part for part in said if part.source is not None or part.public]
+            said = _with_amount(named or [MoneySaid(None, None)], more)
+    return said or None
+
+
+def _broken_down(folded: str, factor: int, decimal_comma: bool) -> list[MoneySaid] | None:
+    """ "2.500 triệu (trong đó: NSTW 1.500; NSĐP 1.000)": the parts by source, if they make up the whole."""
+    at = folded.index("trong do")
+    whole = _money_parts(_BRACKETS.sub(" ", folded[:at]).replace("(", " "), factor, decimal_comma)
+    parts = _money_parts(
+        folded[at + len("trong do") :].replace("(", " ").replace(")", " "), factor, decimal_comma
+    )
+    if not whole or not parts or any(part.source is None or part.amount is None for part in parts):
+        return None
+    total = sum(part.amount or 0 for part in whole)
+    return parts if total == sum(part.amount or 0 for part in parts) else None
+
+
+def _with_amount(said: list[MoneySaid], more: list[MoneySaid]) -> list[MoneySaid]:
+    """The sources named outside the brackets, given the amount said inside ("Lồng ghép (khoảng 500)")."""
+    amount = sum(part.amount or 0 for part in more)
+    first = said[0]
+    source = first.source or next((part.source for part in more if part.source), None)
+    return [MoneySaid(source, amount, first.public and source is None), *said[1:]]
+
+
+def _money_parts(folded: str, factor: int, decimal_comma: bool) -> list[MoneySaid] | None:
+    """Each part of the words ("NSTW: 500; NSĐP: 300") with its source and amount; None if one is unclear."""
+    said: list[MoneySaid] = []
+    for part in _MONEY_PARTS.split(folded):
+        if not part.strip(" :.-"):
+            continue
+        source = source_of(part)
+        public = source is None and any(word in part for word in _STATE_BUDGET)
+        numbers = _MONEY_NUMBER.findall(_NOT_MONEY.sub(" ", part))
+        sized = [(number, unit) for number, unit in numbers if unit in _UNIT_SIZES]
+        chosen = sized or numbers
+        if len(chosen) > 1:
+            return None  # several amounts in one part, none of them the one: not a guess to make
+        amount = None
+        if chosen:
+            number, unit = chosen[0]
+            try:
+                amount = amount_of(f"{number} {unit}".strip(), factor, decimal_comma)
+            except (ValueError, OverflowError):
+                return None
+        if amount is not None or source is not None or public:
+            said.append(MoneySaid(source, amount, public))
+    return said
+
+
 def source_of(value: object) -> FundingSource | None:
     """The funding source a cell names ("NSTW", "Ngân sách địa phương", "ODA"), or None if it names none."""
     key = fold(text_of(value))
@@ -236,64 +264,8 @@ def source_of(value: object) -> FundingSource | None:
 
 
 def unit_texts(value: object) -> list[str]:
-    """The units a cell names: split on semicolons and line breaks, and on commas before a unit's name.
-
-    A part after a comma that does not begin like a unit's name belongs to the one before:
-    "Các sở, ban, ngành", "UBND các huyện, thị xã, thành phố" and "Sở Văn hóa, Thể thao và Du
-    lịch" name one body each, "Sở Y tế, UBND các huyện" two.
-    """
+    """Every unit a cell names, those it says lead first (see dxplanner.core.unit_lists.read_units)."""
     if value is None:
         return []
-    found: list[str] = []
-    for piece in _LIST_SEPARATORS.split(str(value)):
-        piece = _SPACES.sub(" ", piece).strip(" -+•.,")
-        if not piece:
-            continue
-        units: list[str] = []
-        for part in piece.split(","):
-            part = part.strip(" .")
-            if not part:
-                continue
-            # After "UBND các huyện" a short "thị xã", "thành phố" goes on listing the same kinds.
-            listing = bool(units) and _COLLECTIVE.search(_folded(units[-1])) and len(part.split()) <= 2
-            if units and (listing or not _starts_a_unit(part)):
-                units[-1] += ", " + part
-            else:
-                units.append(part)
-        for unit in units:
-            found.extend(_split_and(unit))
-    return found
-
-
-def _starts_a_unit(text: str) -> bool:
-    return _names_a_unit(text) or _folded(text).startswith(("cac ", "cong an ", "bo chi huy "))
-
-
-def _split_and(text: str) -> list[str]:
-    """ "Sở Tài chính và Sở Nội vụ" is two units; "Sở Thông tin và Truyền thông" is one."""
-    parts = [part.strip() for part in _AND.split(text) if part.strip()]
-    if len(parts) < 2:
-        return [text]  # most names: no "và" at all
-    if all(_names_a_unit(part) for part in parts):
-        return parts
-    # "Sở Kế hoạch và Đầu tư và các cơ quan liên quan": the last "và" may join a unit to others.
-    found = list(_AND.finditer(text))
-    if found:
-        left, right = text[: found[-1].start()].strip(), text[found[-1].end() :].strip()
-        # Only a unit, or "các … liên quan": "Ban Quản lý Khu kinh tế … và các Khu công nghiệp" is one.
-        others = _folded(right).startswith("cac ") and _folded(right).endswith(("lien quan", "khac"))
-        if _names_a_unit(left) and right and (_names_a_unit(right) or others):
-            return [left, right]
-    return [text]
-
-
-@functools.lru_cache(maxsize=8192)
-def _names_a_unit(text: str) -> bool:
-    # A plan names a few dozen units thousands of times: each answer is kept.
-    key = fold(text) + " "
-    return len(key.split()) >= 2 and key.startswith(_UNIT_PREFIXES)
-
-
-@functools.lru_cache(maxsize=8192)
-def _folded(text: str) -> str:
-    return fold(text)
+    reading = read_units(str(value), lead=False)
+    return [*reading.leads, *reading.cooperating]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,25 +11,41 @@ from pathlib import Path
 from typing import Any
 
 from dxplanner.core.errors import InvalidInputError
+from dxplanner.core.plan_table import column_letter
+from dxplanner.excel.cell_styles import bold_rows, bold_styles
 from dxplanner.excel.safety import check_workbook_file
+from dxplanner.excel.sheet_scan import SheetScan, scan_sheet, sheet_parts
 from dxplanner.i18n import _
+from dxplanner.numbers import whole_text
 
 # A plan table uses a dozen columns; a cell far to the right is not part of it.
 MAX_COLUMNS = 64
 MAX_ROWS = 200_000
+# openpyxl parses every cell element, formatted empty ones too, at about 5 µs each: three million
+# is more than the task sheet of a 100,000-task data workbook (2.1 million), and 15 s to read.
+MAX_CELLS = 3_000_000
 _BLOCK = 256
 
 Row = tuple[Any, ...]
 
 
+class SheetTooLargeError(InvalidInputError):
+    """A sheet holds more cells than a plan table (another sheet may still hold the table)."""
+
+
 class Workbook:
     """A workbook open for reading, one sheet at a time, row by row."""
 
-    def __init__(self, book: Any, name: str) -> None:
+    def __init__(self, book: Any, name: str, path: Path | None = None) -> None:
         self._book = book
         self.name = name
+        self._path = path
         # What each sheet declares, before reading drops it: only ever used for a progress bar.
         self._declared_rows = {sheet.title: sheet.max_row or 0 for sheet in book.worksheets}
+        self._parts: dict[str, str] | None = None
+        self._scans: dict[str, SheetScan | None] = {}
+        self._bold_styles: frozenset[int] | None = None
+        self._bold: dict[tuple[str, int], frozenset[int]] = {}
 
     @property
     def sheet_names(self) -> list[str]:
@@ -36,14 +53,26 @@ class Workbook:
         return [sheet.title for sheet in self._book.worksheets]
 
     def rows(self, sheet: str, limit: int | None = None) -> Iterator[Row]:
-        """The sheet's rows from the first, each as values (None for an empty cell), at most `limit`."""
+        """The sheet's rows from the first, each as values (None for an empty cell), at most `limit`.
+
+        Read in full, a sheet is read up to its last value only, and refused when the cells up to
+        there are more than a plan table has: rows formatted down to the bottom of the sheet, or
+        across all its columns, would otherwise take a minute to read and hold nothing.
+        """
         filled = 0
         number = 0
         with reading(self.name):
+            scan = self._scan(sheet)  # also for a few rows: forty rows of 16,384 cells take seconds
+            last = None
+            if scan is not None:
+                self._refuse_too_many_cells(sheet, scan)
+                if scan.last_row == 0:
+                    return
+                last = scan.last_row
             worksheet = self._book[sheet]
             # The size a sheet declares may lie (too large, or too small): read what is there.
             worksheet.reset_dimensions()
-            source = worksheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)
+            source = worksheet.iter_rows(max_col=MAX_COLUMNS, max_row=last, values_only=True)
             while limit is None or number < limit:
                 # openpyxl's rows are taken a block at a time: going back and forth between its
                 # parser and the caller row by row costs a tenth of the whole import.
@@ -64,8 +93,68 @@ class Workbook:
                     yield row
 
     def estimated_rows(self, sheet: str) -> int:
-        """How many rows the sheet says it has (for a progress bar only: it may not be true)."""
-        return min(int(self._declared_rows.get(sheet, 0)), MAX_ROWS)
+        """How many rows will be read (for a progress bar only: a sheet's own word may not be true)."""
+        last = self.last_filled_row(sheet)
+        return min(last if last is not None else int(self._declared_rows.get(sheet, 0)), MAX_ROWS)
+
+    def last_filled_row(self, sheet: str) -> int | None:
+        """The number of the sheet's last row with a value in it (None when it cannot be told)."""
+        with reading(self.name):
+            scan = self._scan(sheet)
+        return scan.last_row if scan is not None else None
+
+    def merged_ranges(self, sheet: str) -> tuple[tuple[int, int, int, int], ...]:
+        """The sheet's merged ranges: first row, first column, last row, last column (1-based)."""
+        with reading(self.name):
+            scan = self._scan(sheet)
+        return scan.merged if scan is not None else ()
+
+    def is_bold(self, sheet: str, column: int, row: int) -> bool:
+        """Whether a cell (0-based column, 1-based row) is written in bold; False when it cannot be told.
+
+        The sheet is read again for it, once per column asked about: only rows that may be a
+        heading ask.
+        """
+        key = (sheet, column)
+        if key not in self._bold:
+            self._bold[key] = frozenset()
+            # Boldness is only a hint: a sheet read so far is read on without it.
+            with contextlib.suppress(Exception):
+                self._bold[key] = self._bold_rows(sheet, column)
+        return row in self._bold[key]
+
+    def _bold_rows(self, sheet: str, column: int) -> frozenset[int]:
+        self._scan(sheet)
+        part = (self._parts or {}).get(sheet)
+        if self._path is None or part is None:
+            return frozenset()
+        with zipfile.ZipFile(self._path) as archive:
+            if self._bold_styles is None:
+                self._bold_styles = bold_styles(archive)
+            return bold_rows(archive, part, column_letter(column), self._bold_styles)
+
+    def _scan(self, sheet: str) -> SheetScan | None:
+        if sheet not in self._scans:
+            self._scans[sheet] = None
+            if self._path is not None:
+                with zipfile.ZipFile(self._path) as archive:
+                    if self._parts is None:
+                        self._parts = sheet_parts(archive)
+                    part = self._parts.get(sheet)
+                    if part is not None and part in archive.namelist():
+                        self._scans[sheet] = scan_sheet(archive, part)
+        return self._scans[sheet]
+
+    def _refuse_too_many_cells(self, sheet: str, scan: SheetScan) -> None:
+        if scan.cells > MAX_CELLS:
+            raise SheetTooLargeError(
+                _(
+                    "The sheet “{sheet}” of {name} holds {cells} cells, more than a plan table (at most "
+                    "{limit}). Delete the rows and columns around the table, save it, and import it again."
+                ).format(
+                    sheet=sheet, name=self.name, cells=whole_text(scan.cells), limit=whole_text(MAX_CELLS)
+                )
+            )
 
     def close(self) -> None:
         """Let go of the file."""
@@ -119,7 +208,7 @@ def open_workbook(path: Path) -> Iterator[Workbook]:
 
     with reading(path.name):
         book = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
-    workbook = Workbook(book, path.name)
+    workbook = Workbook(book, path.name, path)
     try:
         yield workbook
     finally:

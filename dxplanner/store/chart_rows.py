@@ -13,6 +13,7 @@ from dxplanner.core.models import ActionPlan, Strategy
 from dxplanner.core.rollup import TaskNode, roll_up
 from dxplanner.core.schedule import Link, ScheduleCycleError, critical_path
 from dxplanner.core.status import health_of_all
+from dxplanner.core.task_numbers import NumberedTask, task_numbers
 from dxplanner.i18n import _
 from dxplanner.store import queries
 
@@ -79,8 +80,12 @@ def _plan_bars(
     calendar = queries.plan_calendar(session, plan_id)
     weight = queries.plan_weight(session, plan_id, calendar)
     rolled = roll_up(nodes, weight)
-    health = health_of_all(nodes, today, calendar, weight)
+    health = health_of_all(nodes, today, calendar, weight, rolled=rolled)
     rows = queries.sheet_rows(session, [node.id for node in nodes])
+    # The numbers the sheet shows: a task added in the window has none of its own.
+    numbers = task_numbers(
+        NumberedTask(node.id, node.parent_id, node.position, rows[node.id].code) for node in nodes
+    )
     children: dict[int | None, list[TaskNode]] = {}
     known = {node.id for node in nodes}
     for node in nodes:
@@ -97,7 +102,7 @@ def _plan_bars(
             GanttBar(
                 task_id=node.id,
                 level=depth,
-                code=row.code,
+                code=numbers.get(node.id) or row.code,
                 name=row.name,
                 lead_unit=row.lead_unit,
                 start=span.start,

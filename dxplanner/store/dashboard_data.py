@@ -11,7 +11,14 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from dxplanner.core.as_of import node_as_of, progress_history
-from dxplanner.core.attainment import IndicatorFacts, attainment, target_for
+from dxplanner.core.attainment import (
+    IndicatorFacts,
+    TargetRow,
+    YearTargets,
+    attainment,
+    main_targets,
+    target_for,
+)
 from dxplanner.core.budget import BudgetFact, by_source, by_year, totals
 from dxplanner.core.dashboard import (
     AttentionItem,
@@ -35,12 +42,12 @@ from dxplanner.core.models import (
     TaskGoal,
     Unit,
 )
-from dxplanner.core.rollup import TaskNode, Weight, by_working_days
-from dxplanner.core.status import Health, actual_curve, planned_curve
-from dxplanner.core.status import health as standing
+from dxplanner.core.rollup import TaskNode, Weight, by_working_days, roll_up, work_items
+from dxplanner.core.status import Health, actual_curve, health_of_all, planned_curve
 from dxplanner.core.workdays import WorkCalendar, vietnam_calendar
 from dxplanner.i18n import _
 from dxplanner.labels import label
+from dxplanner.numbers import decimal_text
 from dxplanner.store import queries
 
 # Points on the progress curves: one a month is smooth enough for a five-year strategy.
@@ -52,6 +59,15 @@ def dashboard_data(session: Session, chosen: DashboardFilter) -> DashboardData:
     return DashboardReader().read(session, chosen)
 
 
+@dataclass(frozen=True)
+class _Standing:
+    """Where the tasks stood on one day: each one's standing and end, and which stand for work."""
+
+    health: dict[int, Health]
+    ends: dict[int, datetime.date | None]
+    work: set[int]
+
+
 @dataclass
 class _PlanFacts:
     """What the dashboard reads of a strategy (or one of its plans) whatever the unit or pillar chosen."""
@@ -61,7 +77,6 @@ class _PlanFacts:
     title: str
     plan_ids: list[int]
     nodes: list[TaskNode]
-    parents: set[int | None]
     facts: dict[int, tuple[str | None, str, int | None, int]]
     unit_names: dict[int, str]
     unit_children: dict[int | None, list[int]]
@@ -70,7 +85,7 @@ class _PlanFacts:
     budget: list[BudgetFact]
     weight: Weight
     calendar: WorkCalendar
-    health: dict[datetime.date, dict[int, Health]] = field(default_factory=dict)
+    standing: dict[datetime.date, _Standing] = field(default_factory=dict)
     pillars: dict[tuple[str, object], set[int]] = field(default_factory=dict)  # tasks by goal pillar or area
 
 
@@ -106,31 +121,13 @@ class DashboardReader:
                 )
             inside = known.pillars[(field_name, value)]
             kept = [node for node in kept if node.id in inside]
-        # Work is counted on the leaves; money also sits on groups (a project's own budget lines).
-        leaves = [node for node in kept if node.id not in known.parents]
-        if chosen.as_of not in known.health:
-            # Leaves only: each stands on its own dates and progress, with no roll-up to make.
-            # Each as it stood on the day: a day gone by is told by the progress reports.
-            today = self._today()
-            then = (
-                node_as_of(
-                    node, known.reports.get(node.id, ()), chosen.as_of, today, known.statuses.get(node.id, ())
-                )
-                for node in known.nodes
-                if node.id not in known.parents
-            )
-            known.health[chosen.as_of] = {
-                node.id: standing(
-                    node.status,
-                    node.progress,
-                    node.planned_start,
-                    node.planned_end,
-                    chosen.as_of,
-                    known.calendar,
-                )
-                for node in then
-            }
-        health = known.health[chosen.as_of]
+        if chosen.as_of not in known.standing:
+            known.standing[chosen.as_of] = self._standing(known, chosen.as_of)
+        standing = known.standing[chosen.as_of]
+        health = standing.health
+        # Work is counted on the leaves and on a project's own share (rollup.has_own_work), each
+        # in the standing the sheet and the report show it in; money sits on groups too.
+        leaves = [node for node in kept if node.id in standing.work]
         indicator_key = (chosen.strategy_id, chosen.as_of, chosen.pillar, chosen.area)
         if indicator_key not in self._indicators:
             first, last = known.years
@@ -150,7 +147,21 @@ class DashboardReader:
             indicators=self._indicators[indicator_key],
             units=tuple(_unit_loads(leaves, health, known.facts, known.unit_names)),
             budget=_budget(known.budget, {node.id for node in kept}, known.unit_names),
-            attention=tuple(_attention(leaves, health, known.facts, known.unit_names, chosen.as_of)),
+            attention=tuple(_attention(leaves, standing, known.facts, known.unit_names, chosen.as_of)),
+        )
+
+    def _standing(self, known: _PlanFacts, as_of: datetime.date) -> _Standing:
+        """Every task as it stood on as_of (a day gone by is told by the progress reports), rolled up."""
+        today = self._today()
+        then = [
+            node_as_of(node, known.reports.get(node.id, ()), as_of, today, known.statuses.get(node.id, ()))
+            for node in known.nodes
+        ]
+        rolled = roll_up(then, known.weight)
+        return _Standing(
+            health=health_of_all(then, as_of, known.calendar, known.weight, rolled=rolled),
+            ends={task_id: values.end for task_id, values in rolled.items()},
+            work=work_items(then),
         )
 
     def _plan_facts(self, session: Session, chosen: DashboardFilter) -> _PlanFacts:
@@ -192,7 +203,6 @@ class DashboardReader:
             title=title,
             plan_ids=plan_ids,
             nodes=nodes,
-            parents={node.parent_id for node in nodes},
             facts=_task_facts(session, plan_ids),
             unit_names=unit_names,
             unit_children=unit_children,
@@ -357,13 +367,20 @@ def _indicators(
         )
     )
     wanted = {row[0] for row in rows} | {row[7] for row in rows if row[7] is not None}
-    targets: dict[int, dict[int, float]] = defaultdict(dict)
-    for indicator_id, year, amount in session.connection().execute(
-        sa.select(target.c.indicator_id, target.c.year, target.c.value).where(
-            target.c.indicator_id.in_(wanted)
-        )
+    rows_of: dict[int, list[TargetRow]] = defaultdict(list)
+    for indicator_id, year, scope, amount, comparison, words in session.connection().execute(
+        sa.select(
+            target.c.indicator_id,
+            target.c.year,
+            target.c.scope,
+            target.c.value,
+            target.c.comparison,
+            target.c.text,
+        ).where(target.c.indicator_id.in_(wanted))
     ):
-        targets[indicator_id][year] = amount
+        rows_of[indicator_id].append((year, scope, amount, comparison, words))
+    targets = {indicator_id: main_targets(rows, decimal_text) for indicator_id, rows in rows_of.items()}
+    nothing = YearTargets({}, {}, {})
     values: dict[int, list[tuple[datetime.date, float]]] = defaultdict(list)
     for indicator_id, day, amount in session.connection().execute(
         sa.select(value.c.indicator_id, value.c.as_of, value.c.value).where(value.c.indicator_id.in_(wanted))
@@ -371,8 +388,18 @@ def _indicators(
         values[indicator_id].append((day, amount))
     years = tuple(range(first_year, last_year + 1))
     for indicator_id, code, name, unit, direction, base_value, base_year, sedp_id in rows:
-        facts = IndicatorFacts(direction, targets[indicator_id], values[indicator_id], base_value, base_year)
-        sedp = IndicatorFacts(direction, targets[sedp_id], ()) if sedp_id is not None else None
+        own = targets.get(indicator_id, nothing)
+        facts = IndicatorFacts(
+            direction,
+            own.numbers,
+            values[indicator_id],
+            base_value,
+            base_year,
+            own.comparisons,
+            own.statements,
+        )
+        sedp_targets = targets.get(sedp_id, nothing) if sedp_id is not None else None
+        sedp = IndicatorFacts(direction, sedp_targets.numbers, ()) if sedp_targets is not None else None
         yearly = [attainment(facts, year, chosen.as_of) for year in years]
         # Where it stands: the latest year measured so far, held against that year's target.
         measured_years = [reading.year for reading in yearly if reading.value is not None]
@@ -386,6 +413,7 @@ def _indicators(
             measured=tuple(reading.value for reading in yearly),
             targets=tuple(target_for(facts, year)[0] if year in facts.targets else None for year in years),
             sedp_targets=tuple(sedp.targets.get(year) if sedp else None for year in years),
+            target_texts=tuple(own.statements.get(year) for year in years),
             status=this_year.status,
             percent=this_year.percent_of_target,
             yearly=tuple(yearly),
@@ -426,18 +454,20 @@ def _owner(lead: int | None, unit_names: dict[int, str]) -> str:
 
 def _attention(
     leaves: list[TaskNode],
-    health: dict[int, Health],
+    standing: _Standing,
     facts: dict[int, tuple[str | None, str, int | None, int]],
     unit_names: dict[int, str],
     as_of: datetime.date,
 ) -> list[AttentionItem]:
     items = []
     for node in leaves:
-        state = health.get(node.id)
+        state = standing.health.get(node.id)
         if state not in (Health.LATE, Health.AT_RISK):
             continue
         code, name, lead, plan_id = facts[node.id]
-        late = (as_of - node.planned_end).days if node.planned_end and node.planned_end < as_of else 0
+        # A project with sub-tasks is late from the end of all its work, as the sheet shows it.
+        end = standing.ends.get(node.id)
+        late = (as_of - end).days if end and end < as_of else 0
         owner = unit_names.get(lead) if lead is not None else None
         items.append(AttentionItem(node.id, plan_id, code, name, owner, state, max(0, late)))
     return sorted(items, key=lambda item: (item.health is not Health.LATE, -item.days_late, item.name))

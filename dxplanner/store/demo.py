@@ -51,11 +51,16 @@ from dxplanner.core.models import (
 )
 from dxplanner.core.rollup import TaskNode
 from dxplanner.core.schedule import Link, ScheduleCycleError, critical_path
+from dxplanner.core.target_text import read_targets
 from dxplanner.core.workdays import WorkCalendar
 from dxplanner.i18n import _
 from dxplanner.resources import bundled_dir
 from dxplanner.store.plan_store import PlanStore
 from dxplanner.store.queries import table
+
+# A target given as a plain number: the indicator's own, no comparison, no words (every row of
+# one insert names the same columns).
+_NO_SCOPE: dict[str, object] = {"scope": "", "comparison": None, "text": None}
 
 Record = dict[str, Any]
 K = TypeVar("K")
@@ -282,9 +287,24 @@ class _DemoRows:
         )
         indicators[code] = indicator_id
         for year, value in indicator.get("targets", {}).items():
-            self.rows[IndicatorTarget].append(
-                {"indicator_id": indicator_id, "year": rules.year(int(year), _("Year")), "value": value}
-            )
+            checked_year = rules.year(int(year), _("Year"))
+            if not isinstance(value, str):
+                self.rows[IndicatorTarget].append(
+                    {**_NO_SCOPE, "indicator_id": indicator_id, "year": checked_year, "value": value}
+                )
+                continue
+            # A target as a document writes it: "≥ 40", "≤ 5 ASEAN; ≤ 60 thế giới", or words.
+            for said in read_targets(value, indicator.get("measure_unit", "")):
+                self.rows[IndicatorTarget].append(
+                    {
+                        "indicator_id": indicator_id,
+                        "year": checked_year,
+                        "scope": said.scope or "",
+                        "value": said.value,
+                        "comparison": said.comparison,
+                        "text": said.text if said.in_words else None,
+                    }
+                )
         for measured in indicator.get("values", []):
             self.rows[IndicatorValue].append(
                 {

@@ -8,8 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from dxplanner.core.errors import DomainError, PlanFileError
+from dxplanner.file_access import why_not_writable
 from dxplanner.i18n import _
-from dxplanner.store.backup import backup_name, backup_plan_file
+from dxplanner.store.backup import backup_name, backup_plan_file, same_pages
 from dxplanner.store.file_header import APPLICATION_ID, SCHEMA_VERSION, PlanFileHeader, SchemaAge, read_header
 from dxplanner.store.file_lock import FileLock
 from dxplanner.store.migrate import HEAD_REVISION, stored_revision, upgrade_to_head
@@ -84,8 +85,8 @@ def _open(
         path, create_sqlite_engine(path, read_only=not may_write), read_only=not may_write, lock=file_lock
     )
     if not read_only and not may_write:
-        store.notice = _("{name} cannot be written (no permission); it is open read-only.").format(
-            name=path.name
+        store.notice = _("{name} cannot be written ({reason}); it is open read-only.").format(
+            name=path.name, reason=why_not_writable(path)
         )
     _check_revision(store)
     return store
@@ -160,13 +161,19 @@ def _upgrade_and_open(path: Path, writable: Writable, file_lock: FileLock | None
         ) from error
     finally:
         temporary.unlink(missing_ok=True)
+    # An upgrade cut short by a kill left a copy of this very file: keep that one, not a second.
+    earlier = _same_copy_beside(path, backup)
+    if earlier is not None:
+        backup.unlink(missing_ok=True)
+        backup = earlier
     engine = create_sqlite_engine(path)
     try:
         with user_errors():
             upgrade_to_head(engine)
     except DomainError as error:
         engine.dispose()
-        backup.unlink(missing_ok=True)  # the file is unchanged: a copy of it would only pile up
+        if earlier is None:
+            backup.unlink(missing_ok=True)  # the file is unchanged: a copy of it would only pile up
         raise PlanFileError(
             _("{name} could not be upgraded; it is unchanged ({reason}).").format(
                 name=path.name, reason=error
@@ -179,6 +186,14 @@ def _upgrade_and_open(path: Path, writable: Writable, file_lock: FileLock | None
     store = PlanStore(path, engine, notice=notice, lock=file_lock)
     _check_revision(store)
     return store
+
+
+def _same_copy_beside(path: Path, made: Path) -> Path | None:
+    """An earlier before-upgrade backup of path holding exactly what the one just made holds."""
+    for candidate in sorted(path.parent.glob(f"{path.stem}.before-upgrade-*{path.suffix}")):
+        if candidate != made and same_pages(candidate, made):
+            return candidate
+    return None
 
 
 def create_plan_file(

@@ -10,7 +10,7 @@ from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy import func
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import Session, SQLModel
 
 from dxplanner.core.budget import BudgetFact
 from dxplanner.core.enums import ProgressWeight, TaskKind, TaskStatus
@@ -37,27 +37,27 @@ from dxplanner.core.models import (
 from dxplanner.core.rollup import TaskNode, Weight, by_budget, by_working_days
 from dxplanner.core.schedule import Link
 from dxplanner.core.workdays import WorkCalendar, vietnam_calendar
-from dxplanner.i18n import _
+from dxplanner.i18n import N_
 
-# The names `dxplanner check` prints, in the order it prints them.
+# The names `dxplanner check` prints (translated where printed), in the order it prints them.
 COUNTED: Sequence[tuple[str, type[SQLModel]]] = (
-    ("units", Unit),
-    ("socio-economic plans", SocioEconomicPlan),
-    ("strategies", Strategy),
-    ("goals", Goal),
-    ("indicators", Indicator),
-    ("indicator targets", IndicatorTarget),
-    ("indicator values", IndicatorValue),
-    ("plans", ActionPlan),
-    ("plan days off", PlanDayOff),
-    ("tasks", Task),
-    ("cooperating units", TaskUnit),
-    ("task goals", TaskGoal),
-    ("dependencies", Dependency),
-    ("budget lines", BudgetLine),
-    ("staff lines", StaffLine),
-    ("progress reports", ProgressReport),
-    ("risks", Risk),
+    (N_("units"), Unit),
+    (N_("socio-economic plans"), SocioEconomicPlan),
+    (N_("strategies"), Strategy),
+    (N_("goals"), Goal),
+    (N_("indicators"), Indicator),
+    (N_("indicator targets"), IndicatorTarget),
+    (N_("indicator values"), IndicatorValue),
+    (N_("plans"), ActionPlan),
+    (N_("plan days off"), PlanDayOff),
+    (N_("tasks"), Task),
+    (N_("cooperating units"), TaskUnit),
+    (N_("task goals"), TaskGoal),
+    (N_("dependencies"), Dependency),
+    (N_("budget lines"), BudgetLine),
+    (N_("staff lines"), StaffLine),
+    (N_("progress reports"), ProgressReport),
+    (N_("risks"), Risk),
 )
 
 
@@ -104,27 +104,6 @@ class TaskRow:
     status: TaskStatus
 
 
-def record_counts(session: Session) -> dict[str, int]:
-    """How many records of each kind the file holds."""
-    return {name: int(session.exec(select(func.count()).select_from(model)).one()) for name, model in COUNTED}
-
-
-def integrity_problems(session: Session) -> list[str]:
-    """What SQLite's own checks find wrong with the file (empty when it is sound)."""
-    connection = session.connection()
-    if connection.dialect.name != "sqlite":
-        return []
-    problems = [str(row[0]) for row in connection.exec_driver_sql("PRAGMA integrity_check")]
-    problems = [problem for problem in problems if problem != "ok"]
-    problems += [
-        _("a row of {table} (#{row}) refers to a missing row of {target}").format(
-            table=row[0], row=row[1], target=row[2]
-        )
-        for row in connection.exec_driver_sql("PRAGMA foreign_key_check")
-    ]
-    return problems
-
-
 def strategies(session: Session) -> list[StrategyItem]:
     """Every strategy, newest period first."""
     strategy = table(Strategy)
@@ -146,6 +125,24 @@ def plans(session: Session, strategy_id: int | None) -> list[PlanItem]:
         .order_by(plan.c.start, plan.c.id)
     )
     return [PlanItem(*row) for row in rows]
+
+
+def task_codes(
+    session: Session, plan_id: int, task_ids: Iterable[int] | None = None
+) -> dict[int, str | None]:
+    """The numbers tasks were given (None where none), of a whole plan or only of task_ids."""
+    task = table(Task)
+    condition = task.c.plan_id == plan_id if task_ids is None else task.c.id.in_(list(task_ids))
+    return dict(session.connection().execute(sa.select(task.c.id, task.c.code).where(condition)).all())
+
+
+def plan_period(session: Session, plan_id: int) -> tuple[datetime.date, datetime.date] | None:
+    """The first and last day of an action plan (None when there is no such plan)."""
+    plan = table(ActionPlan)
+    row = (
+        session.connection().execute(sa.select(plan.c.start, plan.c.end).where(plan.c.id == plan_id)).first()
+    )
+    return None if row is None else (row[0], row[1])
 
 
 def task_children(session: Session, plan_id: int, parent_id: int | None) -> list[TaskItem]:
@@ -181,7 +178,17 @@ def outline_nodes(
         ).where(condition)
     )
     return [
-        TaskNode(node_id, parent, position, start, end, progress, kind is TaskKind.MILESTONE, status)
+        TaskNode(
+            node_id,
+            parent,
+            position,
+            start,
+            end,
+            progress,
+            kind is TaskKind.MILESTONE,
+            status,
+            is_heading=kind is TaskKind.GROUP,
+        )
         for node_id, parent, position, start, end, progress, kind, status in rows
     ]
 
@@ -204,14 +211,19 @@ def plan_weight(session: Session, plan_id: int, calendar: WorkCalendar) -> Weigh
     )
     if choice is not ProgressWeight.BUDGET:
         return by_working_days(calendar)
+    return by_budget(planned_by_task(session, [plan_id]))
+
+
+def planned_by_task(session: Session, plan_ids: Iterable[int]) -> dict[int, int]:
+    """The money planned on each task's own budget lines (tasks without any are left out)."""
     task, line = table(Task), table(BudgetLine)
     rows = session.connection().execute(
         sa.select(line.c.task_id, func.sum(line.c.planned))
         .select_from(line.join(task, task.c.id == line.c.task_id))
-        .where(task.c.plan_id == plan_id)
+        .where(task.c.plan_id.in_(list(plan_ids)))
         .group_by(line.c.task_id)
     )
-    return by_budget({task_id: int(total) for task_id, total in rows})
+    return {task_id: int(total) for task_id, total in rows}
 
 
 def task_rows(session: Session, task_ids: Sequence[int]) -> dict[int, TaskRow]:
@@ -301,6 +313,7 @@ class SheetRow:
     actual_end: datetime.date | None
     baseline_start: datetime.date | None = None
     actual_start: datetime.date | None = None
+    responsible_person: str | None = None
 
 
 def sheet_rows(session: Session, task_ids: Sequence[int]) -> dict[int, SheetRow]:
@@ -344,6 +357,7 @@ def sheet_rows(session: Session, task_ids: Sequence[int]) -> dict[int, SheetRow]
             task.c.actual_end,
             task.c.baseline_start,
             task.c.actual_start,
+            task.c.responsible_person,
         )
         .select_from(task.outerjoin(unit, unit.c.id == task.c.lead_unit_id))
         .where(task.c.id.in_(ids))
@@ -351,13 +365,13 @@ def sheet_rows(session: Session, task_ids: Sequence[int]) -> dict[int, SheetRow]
     found = {}
     for row in rows:
         (task_id, code, name, kind, lead_id, lead, timeline, start, end, progress, status, product, notes,
-         baseline_end, actual_end, baseline_start, actual_start) = row  # fmt: skip
+         baseline_end, actual_end, baseline_start, actual_start, person) = row  # fmt: skip
         together = helpers.get(task_id, [])
         found[task_id] = SheetRow(
             task_id, code, name, kind, lead_id, lead,
             tuple(unit_id for unit_id, _name in together), "; ".join(name for _id, name in together),
             timeline, start, end, progress, status, product, notes,
-            int(budgets.get(task_id) or 0), baseline_end, actual_end, baseline_start, actual_start,
+            int(budgets.get(task_id) or 0), baseline_end, actual_end, baseline_start, actual_start, person,
         )  # fmt: skip
     return found
 

@@ -13,8 +13,9 @@ from dxplanner.core.dashboard import DashboardFilter
 from dxplanner.core.errors import NotFoundError
 from dxplanner.core.models import ActionPlan, ProgressReport, Task, TaskUnit, Unit
 from dxplanner.core.report import ReportData, ReportRow
-from dxplanner.core.rollup import Rolled, TaskNode, children_by_parent, roll_up
+from dxplanner.core.rollup import Rolled, TaskNode, children_by_parent, has_own_work, roll_up
 from dxplanner.core.status import Health, health_of_all
+from dxplanner.core.task_numbers import NumberedTask, task_numbers
 from dxplanner.i18n import _
 from dxplanner.store import queries
 from dxplanner.store.dashboard_data import DashboardReader
@@ -38,8 +39,8 @@ def read_report(
         ]
         calendar = queries.plan_calendar(session, plan.id)
         weight = queries.plan_weight(session, plan.id, calendar)
-        standing = health_of_all(nodes, as_of, calendar, weight)
         rolled = roll_up(nodes, weight)
+        standing = health_of_all(nodes, as_of, calendar, weight, rolled=rolled)
         units = dict(
             session.connection()
             .execute(sa.select(queries.table(Unit).c.id, queries.table(Unit).c.name))
@@ -67,6 +68,14 @@ def read_report(
         units=dashboard.units,
         progress=dashboard.progress,
     )
+
+
+def chosen_plan(store: PlanStore, plan_id: int | None, as_of: datetime.date) -> int:
+    """The id of the plan a report on as_of is about (NotFoundError when there is none)."""
+    with store.read() as session:
+        plan_id = _chosen_plan(session, plan_id, as_of).id
+    assert plan_id is not None
+    return plan_id
 
 
 def _chosen_plan(session: Session, plan_id: int | None, as_of: datetime.date) -> ActionPlan:
@@ -111,6 +120,10 @@ def _rows(
     ):
         helpers[task_id].append(units.get(unit_id, ""))
     remarks = _latest_remarks(session, plan_id, as_of)
+    # The numbers the sheet shows: a task added in the window has none of its own.
+    numbers = task_numbers(
+        NumberedTask(node.id, node.parent_id, node.position, facts[node.id].code) for node in nodes
+    )
     _by_id, children = children_by_parent(nodes)
     rows: list[ReportRow] = []
 
@@ -125,7 +138,7 @@ def _rows(
                 ReportRow(
                     task_id=node.id,
                     level=level,
-                    code=fact.code,
+                    code=numbers.get(node.id) or fact.code,
                     name=fact.name,
                     is_group=node.id in children,
                     lead=units.get(fact.lead_unit_id) if fact.lead_unit_id is not None else None,
@@ -139,6 +152,7 @@ def _rows(
                     remark=remarks.get(node.id),
                     days_late=max(0, late),
                     lead_id=fact.lead_unit_id,
+                    own_work=node.id in children and has_own_work(node),
                 )
             )
             visit(node.id, level + 1)

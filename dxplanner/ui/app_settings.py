@@ -13,6 +13,11 @@ DATE_FORMATS = {"dd/MM/yyyy": "%d/%m/%Y", "dd.MM.yyyy": "%d.%m.%Y", "yyyy-MM-dd"
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
 
+def date_style_of(qt_date_format: str) -> DateStyle:
+    """The date style of a Qt date format (day first, as in Vietnam, for one not offered)."""
+    return DateStyle(DATE_FORMATS.get(qt_date_format, "%d/%m/%Y"), qt_date_format)
+
+
 class AppSettings:
     """Typed access to the preferences stored in settings."""
 
@@ -28,7 +33,7 @@ class AppSettings:
         """How dates are written in the window."""
         stored = self.settings.value("date_format")
         qt = stored if isinstance(stored, str) and stored in DATE_FORMATS else "dd/MM/yyyy"
-        return DateStyle(DATE_FORMATS[qt], qt)
+        return date_style_of(qt)
 
     def save(self, language: str, qt_date_format: str) -> None:
         """Remember new preferences."""

@@ -65,6 +65,8 @@ class BackupDialog(QDialog):
                 if column in (2, 3):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
+        for column in (0, 2, 3):
+            self.table.resizeColumnToContents(column)
         if backups:
             self.table.selectRow(0)
         note = QLabel(
@@ -77,8 +79,9 @@ class BackupDialog(QDialog):
             else _("There is no backup of this file yet.")
         )
         note.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox()
         restore = buttons.addButton(_("&Restore"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(_("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         restore.setEnabled(bool(backups))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -41,7 +41,7 @@ def ask_about_lock(parent: QWidget | None, error: FileLockedError) -> LockAnswer
     )
     read_only = box.addButton(_("Open &read-only"), QMessageBox.ButtonRole.AcceptRole)
     anyway = box.addButton(_("Open &anyway"), QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(read_only)
     box.exec()
     clicked = box.clickedButton()

@@ -156,7 +156,9 @@ class PlanEditor(QWidget):
                 ),
                 NodeKind.SEDP: lambda: pages.sedp_form(session, units, dates.qt),
                 NodeKind.GOAL: lambda: pages.goal_form(session, units, dates.qt),
-                NodeKind.INDICATOR: lambda: pages.indicator_form(session, units, dates.qt, dates.python),
+                NodeKind.INDICATOR: lambda: pages.indicator_form(
+                    session, units, dates.qt, dates.python, self._today
+                ),
                 NodeKind.UNIT: lambda: pages.unit_form(
                     session, units, dates.qt, lambda unit: self._select(NodeKey(NodeKind.UNIT, unit))
                 ),
@@ -339,6 +341,7 @@ class MainWindow(QMainWindow):
             self.session, self.preferences, self._today, self._confirm, self._ask, self.select
         )
         self.editor.sheet.counts_changed.connect(self._show_counts)
+        self.editor.sheet.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         old = self.splitter.widget(1)
         self.splitter.replaceWidget(1, self.editor)
         if old is not None and old is not self.placeholder:
@@ -807,7 +810,7 @@ class MainWindow(QMainWindow):
     def _make_report(self) -> None:
         from dxplanner.ui.report_action import make_report
 
-        make_report(self, self.session, self._today())
+        make_report(self, self.session, self._today(), self.preferences.date_style())
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _dropped_workbook(event.mimeData()) is not None:
@@ -862,7 +865,12 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(1440, 860)
+            # Never taller or wider than the screen (1366 x 768 laptops are common): the status bar,
+            # which says whether changes are saved, must stay in sight.
+            screen = self.screen().availableGeometry() if self.screen() is not None else None
+            width = min(1440, screen.width()) if screen is not None else 1440
+            height = min(860, screen.height() - 40) if screen is not None else 860
+            self.resize(width, height)
         splitter = self._settings.value("window/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)

@@ -176,6 +176,13 @@ class UnitChecklist(QWidget):
         self.filter.returnPressed.connect(self._tick_only_match)
         self.setFocusProxy(self.filter)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter, once the filter has used it, ends here rather than reaching the sheet behind.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def _tick_only_match(self) -> None:
         if self._shown.rowCount() == 1 and self.filter.text().strip():
             source = self._shown.mapToSource(self._shown.index(0, 0))

@@ -6,11 +6,9 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -18,12 +16,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dxplanner.core.errors import DomainError
 from dxplanner.excel.report_writer import write_progress_report
 from dxplanner.i18n import _, current_language, set_language
 from dxplanner.store import queries
 from dxplanner.store.report_data import read_report
 from dxplanner.ui.background import Progress, run_with_progress
-from dxplanner.ui.errors import show_problem
+from dxplanner.ui.date_line import DateLine
+from dxplanner.ui.dates import DEFAULT_DATES, DateStyle
+from dxplanner.ui.errors import show_problem, show_refusal
 from dxplanner.ui.session import PlanSession
 
 
@@ -40,8 +41,15 @@ class ReportChoice:
 class ReportDialog(QDialog):
     """The plan, the day the figures are for, the language and whether to add a sheet per unit."""
 
-    def __init__(self, session: PlanSession, today: datetime.date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: PlanSession,
+        today: datetime.date,
+        parent: QWidget | None = None,
+        dates: DateStyle = DEFAULT_DATES,
+    ) -> None:
         super().__init__(parent)
+        self._today = today
         self.setWindowTitle(_("Progress report"))
         self.plan = QComboBox()
         with session.store.read() as read:
@@ -51,9 +59,9 @@ class ReportDialog(QDialog):
                     self.plan.addItem(plan.name, plan.id)
                     if plan.start <= today <= plan.end:
                         self.plan.setCurrentIndex(self.plan.count() - 1)
-        self.as_of = QDateEdit(QDate(today.year, today.month, today.day))
-        self.as_of.setCalendarPopup(True)
-        self.as_of.setDisplayFormat("dd/MM/yyyy")
+        # Typed as text in the window's format: a date editor's sections misread a date typed over another.
+        self.as_of = DateLine(dates, lambda: today)
+        self.as_of.set_date(today)
         self.language = QComboBox()
         self.language.addItem("Tiếng Việt", "vi")
         self.language.addItem("English", "en")
@@ -61,7 +69,7 @@ class ReportDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._accept_a_date)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(_("Action plan"), self.plan)
@@ -70,26 +78,42 @@ class ReportDialog(QDialog):
         form.addRow("", self.by_unit)
         form.addRow(buttons)
 
+    def _as_of(self) -> datetime.date:
+        """The day typed (InvalidInputError when it names no date, or is blank)."""
+        day = self.as_of.read_date(_("Figures as of"), self._today, required=True)
+        assert day is not None  # required
+        return day
+
+    def _accept_a_date(self) -> None:
+        try:
+            self._as_of()
+        except DomainError as error:
+            show_refusal(self, error)  # the dialog stays open, holding what was typed, to correct
+            self.as_of.setFocus()
+            return
+        self.accept()
+
     def choice(self) -> ReportChoice | None:
-        """What was chosen (None when the file has no plan)."""
+        """What was chosen (None when the file has no plan; InvalidInputError for a day that is none)."""
         if self.plan.currentData() is None:
             return None
-        day = self.as_of.date()
         return ReportChoice(
             int(self.plan.currentData()),
-            datetime.date(day.year(), day.month(), day.day()),
+            self._as_of(),
             str(self.language.currentData()),
             self.by_unit.isChecked(),
         )
 
 
-def make_report(parent: QWidget, session: PlanSession | None, today: datetime.date) -> Path | None:
-    """Ask what to report on and where, then write it; the path written, or None."""
+def make_report(
+    parent: QWidget, session: PlanSession | None, today: datetime.date, dates: DateStyle = DEFAULT_DATES
+) -> Path | None:
+    """Ask what to report on, as of a day typed in `dates`, and where, then write it; the path or None."""
     title = _("Progress report")
     if session is None:
         show_problem(parent, title, _("Open or create a plan file first (File menu)."))
         return None
-    dialog = ReportDialog(session, today, parent)
+    dialog = ReportDialog(session, today, parent, dates)
     if not dialog.exec():
         return None
     choice = dialog.choice()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QLineEdit,
     QSpinBox,
     QStyledItemDelegate,
@@ -19,8 +20,9 @@ from PySide6.QtWidgets import (
 from dxplanner.core.enums import TaskKind, TaskStatus
 from dxplanner.core.matching import UnitIndex
 from dxplanner.labels import label
+from dxplanner.ui.date_line import DateLine
+from dxplanner.ui.dates import DEFAULT_DATES, DateStyle
 from dxplanner.ui.pickers import UnitChecklist, UnitPicker
-from dxplanner.ui.qdates import NO_DATE, from_qdate, to_qdate
 from dxplanner.ui.sheet_model import SheetColumn
 
 Index = QModelIndex | QPersistentModelIndex
@@ -30,21 +32,35 @@ class SheetDelegate(QStyledItemDelegate):
     """Chooses the editor each column needs, and turns what was entered into a value."""
 
     def __init__(
-        self, units: Callable[[], UnitIndex], qt_date_format: str = "dd/MM/yyyy", parent: Any = None
+        self,
+        units: Callable[[], UnitIndex],
+        dates: DateStyle = DEFAULT_DATES,
+        first_page: Callable[[Index], datetime.date] | None = None,
+        parent: Any = None,
     ) -> None:
         super().__init__(parent)
         self._units = units
-        self.qt_date_format = qt_date_format
+        self.dates = dates
+        # The day a date cell's calendar opens on when the cell holds no date.
+        self._first_page = first_page or (lambda _index: datetime.date.today())
+        # What a refused edit held, to show again when its cell is reopened for correcting.
+        self._retry: tuple[QPersistentModelIndex, Any] | None = None
+
+    def retry(self, index: Index, value: Any) -> None:
+        """Start the next editor of this cell from value (what the user entered and was refused)."""
+        self._retry = (QPersistentModelIndex(index), value)
+
+    def forget_retry(self) -> None:
+        """Start editors from the model's values again."""
+        self._retry = None
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         column = SheetColumn(index.column())
         if column in (SheetColumn.START, SheetColumn.END):
-            editor = QDateEdit(parent)
-            editor.setCalendarPopup(True)
-            editor.setDisplayFormat(self.qt_date_format)
-            editor.setMinimumDate(NO_DATE)
-            editor.setSpecialValueText(" ")
-            return editor
+            cell = QPersistentModelIndex(index)
+            line = DateLine(self.dates, lambda: self._first_page(cell), parent)
+            line.picked.connect(lambda: self._finish(line))
+            return line
         if column is SheetColumn.PROGRESS:
             spin = QSpinBox(parent)
             # Wider than 0-100 on purpose, both ways: a mistyped 120 or -5 is explained by the rule,
@@ -65,9 +81,33 @@ class SheetDelegate(QStyledItemDelegate):
             checklist = UnitChecklist(self._units().units, parent)
             checklist.committed.connect(lambda: self._finish(checklist))
             return checklist
-        return QLineEdit(parent)
+        text = QLineEdit(parent)
+        if column is SheetColumn.CODE:
+            # A number the task takes from its place shows greyed, to keep or type over.
+            text.setPlaceholderText(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+        return text
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The unit editors say themselves when Enter means "done" (in the picker it may only close
+        # the list of matches; in the checklist it may only tick the one match). Qt's own handling
+        # would commit and close them a second time, from a queued call that can land inside the
+        # refusal box of the first commit and delete the editor under it.
+        if (
+            isinstance(watched, UnitPicker | UnitChecklist)
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            return False
+        return super().eventFilter(watched, event)
 
     def _finish(self, editor: QWidget) -> None:
+        # The editor's own "done" (Enter, a click on a match), taken once. With Qt's Enter kept off
+        # these editors (eventFilter), a refusal's box is the only event loop the editor waits in
+        # before it is closed here, and nothing closes it underneath.
+        if editor.property("finishing"):
+            return
+        editor.setProperty("finishing", True)
         self.commitData.emit(editor)
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
@@ -82,12 +122,21 @@ class SheetDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
-        if isinstance(editor, QDateEdit):
-            editor.setDate(to_qdate(value))
+        if self._retry is not None and self._retry[0] == QPersistentModelIndex(index):
+            value = self._retry[1]
+            self._retry = None
+        if isinstance(editor, DateLine):
+            if isinstance(value, str):  # what the user typed and was refused, to correct
+                editor.setText(value)
+            else:
+                editor.set_date(value)
         elif isinstance(editor, QSpinBox):
             editor.setValue(round(value or 0))
         elif isinstance(editor, UnitPicker):
-            editor.set_unit(value)
+            if isinstance(value, str):  # a name that was refused, to correct
+                editor.setEditText(value)
+            else:
+                editor.set_unit(value)
         elif isinstance(editor, UnitChecklist):
             editor.set_units(value or ())
         elif isinstance(editor, QComboBox):
@@ -97,8 +146,8 @@ class SheetDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         value: Any
-        if isinstance(editor, QDateEdit):
-            value = from_qdate(editor.date())
+        if isinstance(editor, DateLine):
+            value = editor.text()  # read, or refused, by the sheet, which knows what to say
         elif isinstance(editor, QSpinBox):
             value = float(editor.value())
         elif isinstance(editor, UnitPicker):

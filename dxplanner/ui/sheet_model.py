@@ -11,8 +11,9 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from dxplanner.core.enums import TaskKind
-from dxplanner.core.rollup import Rolled, TaskNode, Weight, roll_up
+from dxplanner.core.rollup import Rolled, TaskNode, Weight, has_own_work, money_rolled, roll_up
 from dxplanner.core.status import Health, health_of_all, slippage_days
+from dxplanner.core.task_numbers import NumberedTask, task_numbers
 from dxplanner.core.workdays import WorkCalendar
 from dxplanner.i18n import N_, _
 from dxplanner.labels import label
@@ -47,6 +48,7 @@ class SheetColumn(enum.IntEnum):
     BUDGET = 11
     NOTES = 12
     SLIPPAGE = 13
+    PERSON = 14  # hidden until asked for: most plans name units only
 
 
 COLUMN_TITLES = {
@@ -64,6 +66,7 @@ COLUMN_TITLES = {
     SheetColumn.BUDGET: N_("Budget (million đồng)"),
     SheetColumn.NOTES: N_("Notes"),
     SheetColumn.SLIPPAGE: N_("Slippage (days)"),
+    SheetColumn.PERSON: N_("Responsible person"),
 }
 
 
@@ -114,6 +117,10 @@ class TaskSheetModel(QAbstractItemModel):
         self._below: dict[int | None, list[int]] = {}  # children in the whole plan, filter or not
         self._counts: tuple[int, int] | None = None
         self._late: set[int] = set()
+        self._work: set[int] = set()  # leaves, and groups with work of their own: what counts as a task
+        self._money: dict[int, int] = {}  # each task's own budget and all of it below, in đồng
+        self._codes: dict[int, str | None] = {}  # the numbers tasks were given
+        self._numbers: dict[int, str] = {}  # the numbers shown: given, else from the task's place
 
     # Loading.
 
@@ -127,17 +134,36 @@ class TaskSheetModel(QAbstractItemModel):
         self.endResetModel()
 
     def _read_structure(self) -> None:
-        self._nodes, self._rolled, self._health, self._late = {}, {}, {}, set()
+        self._nodes, self._rolled, self._health, self._late, self._work = {}, {}, {}, set(), set()
+        self._money = {}
+        self._codes, self._numbers = {}, {}
         if self.store is None or self.plan_id is None:
             self._index_structure()
             return
         with self.store.read() as session:
             self._calendar = queries.plan_calendar(session, self.plan_id)
-            self._weight = queries.plan_weight(session, self.plan_id, self._calendar)
             nodes = queries.outline_nodes(session, [self.plan_id])
-        self._nodes = {node.id: node for node in nodes}
+            self._nodes = {node.id: node for node in nodes}
+            self._read_money(session)
+            self._codes = queries.task_codes(session, self.plan_id)
         self._index_structure()
         self._roll_up(self._nodes.values())
+        self._renumber()
+
+    def _renumber(self) -> set[int]:
+        """Work out the shown numbers again; the tasks whose number changed."""
+        before = self._numbers
+        self._numbers = task_numbers(
+            NumberedTask(node.id, node.parent_id, node.position, self._codes.get(node.id))
+            for node in self._nodes.values()
+        )
+        return {task_id for task_id, number in self._numbers.items() if before.get(task_id) != number}
+
+    def _read_money(self, session: Any) -> None:
+        """Each task's budget with everything below it, and the roll-up weights (they may be money)."""
+        assert self.plan_id is not None and self._calendar is not None
+        self._weight = queries.plan_weight(session, self.plan_id, self._calendar)
+        self._money = money_rolled(self._nodes.values(), queries.planned_by_task(session, [self.plan_id]))
 
     def _index_structure(self) -> None:
         """Children lists (filtered when a filter is on), parents, rows and reading order."""
@@ -181,6 +207,11 @@ class TaskSheetModel(QAbstractItemModel):
                 self._late.add(task_id)
             else:
                 self._late.discard(task_id)
+        for node in node_list:
+            if node.id not in self._groups or has_own_work(node):
+                self._work.add(node.id)
+            else:
+                self._work.discard(node.id)
         self._counts = None
 
     # What the rest of the window asks.
@@ -194,6 +225,10 @@ class TaskSheetModel(QAbstractItemModel):
         if task_id not in self._row or (self._shown is not None and task_id not in self._shown):
             return QModelIndex()
         return self.createIndex(self._row[task_id], column, task_id)
+
+    def number(self, task_id: int) -> str | None:
+        """The number (STT) a task shows: the one it was given, else the one its place gives it."""
+        return self._numbers.get(task_id)
 
     def has_children(self, task_id: int) -> bool:
         """Whether any task lies below this one (in the whole plan, not only what the filter shows)."""
@@ -235,16 +270,20 @@ class TaskSheetModel(QAbstractItemModel):
         """A task's standing today."""
         return self._health.get(task_id)
 
+    def counts_as_task(self, task_id: int) -> bool:
+        """Whether the task holds work: a leaf, or a group with work of its own (see rollup.has_own_work)."""
+        return task_id in self._work
+
     def groups(self) -> set[int]:
         """The tasks that have tasks below them."""
         return set(self._groups)
 
     def counts(self) -> tuple[int, int]:
-        """How many tasks (not groups) are shown, and how many of them are late."""
+        """How many tasks are shown (leaves, and groups with work of their own), and how many are late."""
         if self._counts is None:
             shown = self._nodes.keys() if self._shown is None else self._shown
-            leaves = shown - self._groups
-            self._counts = (len(leaves), len(self._late & leaves))
+            tasks = self._work & shown
+            self._counts = (len(tasks), len(self._late & tasks))
         return self._counts
 
     def set_filter(self, shown: set[int] | None) -> None:
@@ -290,6 +329,7 @@ class TaskSheetModel(QAbstractItemModel):
         if changed_tasks:
             with self.store.read() as session:
                 fresh = {node.id: node for node in queries.outline_nodes(session, [], changed_tasks)}
+                codes = queries.task_codes(session, self.plan_id, changed_tasks)
             if any(
                 (fresh[task_id].parent_id, fresh[task_id].position)
                 != (self._nodes[task_id].parent_id, self._nodes[task_id].position)
@@ -298,7 +338,17 @@ class TaskSheetModel(QAbstractItemModel):
                 self._reload()
                 return
             self._nodes.update(fresh)
-            self._refresh_tasks(changed_tasks)
+            renumbered: set[int] = set()
+            if any(self._codes.get(task_id) != code for task_id, code in codes.items()):
+                # A number typed, or cleared, renumbers the siblings that follow it.
+                self._codes.update(codes)
+                renumbered = self._renumber()
+            self._refresh_tasks(changed_tasks | renumbered)
+        if change.touches("budget_line"):
+            # Totals change, and so do roll-ups when the plan weighs its tasks by their money.
+            with self.store.read() as session:
+                self._read_money(session)
+            self._roll_up(self._nodes.values())
         if change.touches("task_unit", "budget_line", "unit", "progress_report"):
             # Those rows do not say which task they belong to once gone: refresh every row's text.
             self._cache.clear()
@@ -405,10 +455,8 @@ class TaskSheetModel(QAbstractItemModel):
             return self._value(task_id, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in _RIGHT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and self._children.get(task_id):
-            font = QFont()
-            font.setBold(True)
-            return font
+        if role == Qt.ItemDataRole.FontRole:
+            return self._font(task_id, column)
         if role == Qt.ItemDataRole.ForegroundRole:
             state = self._health.get(task_id)
             if state is Health.LATE:
@@ -419,6 +467,17 @@ class TaskSheetModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(task_id, column)
         return None
+
+    def _font(self, task_id: int, column: SheetColumn) -> QFont | None:
+        group = bool(self._children.get(task_id))
+        # A number the task takes from its place, not one it was given, is set in italics.
+        derived = column is SheetColumn.CODE and not (self._codes.get(task_id) or "").strip()
+        if not group and not derived:
+            return None
+        font = QFont()
+        font.setBold(group)
+        font.setItalic(derived)
+        return font
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         task_id = self.task_id(index)
@@ -456,40 +515,28 @@ class TaskSheetModel(QAbstractItemModel):
         row = self._cached(task_id)
         if row is None:
             return None
-        group = bool(self._children.get(task_id))
         if column is SheetColumn.STATUS:
             state = self._health.get(task_id)
             return label(state) if state is not None else label(row.status)
         if column is SheetColumn.KIND:
             return label(row.kind)
         if column is SheetColumn.BUDGET:
-            total = self._budget_below(task_id) if group else row.budget
+            # A group's own budget lines count with all of those below it (a project keeps its own).
+            total = self._money.get(task_id, 0)
             return whole_text(total / 1_000_000) if total else ""
         if column is SheetColumn.SLIPPAGE:
             slip = slippage_days(row.baseline_end, row.planned_end, row.actual_end)
             return "" if slip is None else f"{slip:+d}"
         return {
-            SheetColumn.CODE: row.code,
+            SheetColumn.CODE: self._numbers.get(task_id, row.code),
             SheetColumn.NAME: row.name,
             SheetColumn.LEAD: row.lead_unit,
             SheetColumn.COOPERATING: row.cooperating,
             SheetColumn.TIMELINE: row.timeline_text,
             SheetColumn.PRODUCT: row.product,
             SheetColumn.NOTES: row.notes,
+            SheetColumn.PERSON: row.responsible_person,
         }.get(column)
-
-    def _budget_below(self, task_id: int) -> int:
-        total = 0
-        stack = list(self._children.get(task_id, []))
-        while stack:
-            current = stack.pop()
-            below = self._children.get(current)
-            if below:
-                stack.extend(below)
-            else:
-                row = self._cached(current)
-                total += row.budget if row else 0
-        return total
 
     def _value(self, task_id: int, column: SheetColumn) -> Any:
         """The value an editor starts from (dates as dates, units as ids, kinds as members)."""
@@ -509,6 +556,7 @@ class TaskSheetModel(QAbstractItemModel):
             SheetColumn.STATUS: row.status,
             SheetColumn.PRODUCT: row.product or "",
             SheetColumn.NOTES: row.notes or "",
+            SheetColumn.PERSON: row.responsible_person or "",
         }.get(column)
 
     def _tooltip(self, task_id: int, column: SheetColumn) -> str | None:
@@ -518,6 +566,14 @@ class TaskSheetModel(QAbstractItemModel):
         if column is SheetColumn.NAME:
             state = self._health.get(task_id)
             return f"{row.name}\n{label(state)}" if state else row.name
+        if column is SheetColumn.CODE and not (row.code or "").strip():
+            return _("Numbered by its place in the plan; type a number to give it one of its own.")
+        node = self._nodes.get(task_id)
+        if column is SheetColumn.PROGRESS and task_id in self._groups and node and has_own_work(node):
+            # Say what the figure is made of: the group's own reported share is in it.
+            return _("{rolled}: its own {own}% and its sub-tasks' work together").format(
+                rolled=self._text(task_id, column), own=whole_text(node.progress)
+            )
         text = self._text(task_id, column)
         return text or None
 

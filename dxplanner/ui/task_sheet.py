@@ -6,12 +6,11 @@ import datetime
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dxplanner.core.enums import TaskKind
+from dxplanner.core.enums import TaskKind, TaskStatus
 from dxplanner.core.errors import InvalidInputError
 from dxplanner.core.matching import UnitIndex
 from dxplanner.core.status import Health
@@ -34,9 +33,10 @@ from dxplanner.store.operations import progress as progress_operations
 from dxplanner.store.operations import tasks as task_operations
 from dxplanner.store.plan_store import PlanStore
 from dxplanner.store.task_search import TaskFilter, matching_tasks
+from dxplanner.ui.date_line import DateChoice, not_a_date
 from dxplanner.ui.dates import DEFAULT_DATES, DateStyle
 from dxplanner.ui.errors import show_refusal
-from dxplanner.ui.qdates import NO_DATE, from_qdate, to_qdate
+from dxplanner.ui.progress_edits import agreeing_fields
 from dxplanner.ui.session import DataChange, PlanSession
 
 if TYPE_CHECKING:
@@ -47,7 +47,8 @@ from dxplanner.ui.sheet_model import COLUMN_TITLES, SheetColumn, TaskSheetModel
 from dxplanner.ui.sheet_view import SheetView
 
 Confirm = Callable[[str], bool]
-AskProgress = Callable[[int], "ProgressAnswer | None"]
+# Asked with the (progress, status) of each task to report on.
+AskProgress = Callable[[list[tuple[float, TaskStatus]]], "ProgressAnswer | None"]
 
 # Task fields that a sheet column writes with update_task.
 _FIELDS = {
@@ -60,6 +61,7 @@ _FIELDS = {
     SheetColumn.STATUS: "status",
     SheetColumn.PRODUCT: "product",
     SheetColumn.NOTES: "notes",
+    SheetColumn.PERSON: "responsible_person",
 }
 _WIDTHS = {
     SheetColumn.CODE: 90,
@@ -68,14 +70,15 @@ _WIDTHS = {
     SheetColumn.LEAD: 140,
     SheetColumn.COOPERATING: 160,
     SheetColumn.TIMELINE: 120,
-    SheetColumn.START: 90,
-    SheetColumn.END: 90,
+    SheetColumn.START: 100,
+    SheetColumn.END: 100,
     SheetColumn.PROGRESS: 70,
     SheetColumn.STATUS: 120,
     SheetColumn.PRODUCT: 180,
     SheetColumn.BUDGET: 110,
     SheetColumn.NOTES: 160,
     SheetColumn.SLIPPAGE: 90,
+    SheetColumn.PERSON: 140,
 }
 
 
@@ -83,6 +86,7 @@ class TaskSheet(QWidget):
     """The tasks of one plan, edited in place and from the keyboard; every change is undoable."""
 
     counts_changed = Signal(int, int)  # tasks shown, of which late
+    notice = Signal(str)  # what an edit did besides what was typed, for the status bar
     task_selected = Signal(object)  # a task id, or None
 
     def __init__(
@@ -102,15 +106,17 @@ class TaskSheet(QWidget):
         self._ask = ask or self._ask_with_a_dialog
         self._units: UnitIndex | None = None
         self.plan_id: int | None = None
+        self._period: tuple[datetime.date, datetime.date] | None = None
 
         self.model = TaskSheetModel(self._edit, today, dates.python, self)
         self.view = SheetView(self)
         self.view.setModel(self.model)
-        self.view.setItemDelegate(SheetDelegate(self.units, dates.qt, self.view))
+        self.view.setItemDelegate(SheetDelegate(self.units, dates, self._first_page, self.view))
         header = self.view.header()
         for column, width in _WIDTHS.items():
             header.resizeSection(column, width)
         self.view.setColumnHidden(SheetColumn.SLIPPAGE, True)
+        self.view.setColumnHidden(SheetColumn.PERSON, True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._choose_columns)
         selection = self.view.selectionModel()
@@ -163,6 +169,10 @@ class TaskSheet(QWidget):
         """Show the tasks of a plan, groups expanded."""
         self.plan_id = plan_id
         self._units = None
+        self._period = None
+        if plan_id is not None:
+            with self.session.store.read() as session:
+                self._period = queries.plan_period(session, plan_id)
         self.model.load(self.session.store, plan_id)
         self._apply_filter()
         self.view.expandToDepth(0)
@@ -251,28 +261,89 @@ class TaskSheet(QWidget):
         title = _("Edit {what} of “{task}”").format(
             what=self.model.headerData(column, Qt.Orientation.Horizontal), task=name
         )
+        notice: str | None = None
         operation: Callable[[PlanStore], Changes]
         if column is SheetColumn.LEAD:
             unit_id = self._unit_id(value, _("Lead unit"))
             if isinstance(unit_id, str):
-                show_refusal(
-                    self,
-                    InvalidInputError(
-                        _("{what}: no single unit is called '{text}'.").format(
-                            what=_("Lead unit"), text=unit_id
-                        )
-                    ),
+                text = _("{what}: no single unit is called '{text}'.").format(
+                    what=_("Lead unit"), text=unit_id
                 )
-                return False
+                return self._refuse(task_id, column, unit_id, text)
             operation = lambda store: task_operations.update_task(store, task_id, lead_unit_id=unit_id)  # noqa: E731
         elif column is SheetColumn.COOPERATING:
             operation = lambda store: task_operations.set_task_units(store, task_id, value)  # noqa: E731
+        elif column in (SheetColumn.START, SheetColumn.END) and isinstance(value, str):
+            try:
+                day = self.dates.read(value)
+            except ValueError:
+                return self._refuse(task_id, column, value, self._not_a_date(column, value))
+            if day == self.model.data(self.model.index_of(task_id, column), Qt.ItemDataRole.EditRole):
+                return False  # the same date, typed again: no step to undo
+            return self._edit(task_id, column, day)
         elif column is SheetColumn.TIMELINE:
             operation = lambda store: task_operations.set_task_timeline(store, task_id, value or None)  # noqa: E731
         else:
-            field = _FIELDS[column]
-            operation = lambda store: task_operations.update_task(store, task_id, **{field: value})  # noqa: E731
-        return self.session.run(title, operation) is not None
+            fields: dict[str, Any] = {_FIELDS[column]: value}
+            if column in (SheetColumn.PROGRESS, SheetColumn.STATUS) and row is not None:
+                agreed = agreeing_fields(row, column is SheetColumn.PROGRESS, value)
+                if isinstance(agreed, str):
+                    return self._refuse(task_id, column, value, agreed)
+                fields, notice = agreed
+            operation = lambda store: task_operations.update_task(store, task_id, **fields)  # noqa: E731
+        if self.session.run(title, operation) is None:
+            self._reopen(task_id, column, value)
+            return False
+        if (
+            column is SheetColumn.STATUS
+            and value == TaskStatus.IN_PROGRESS
+            and self.model.health(task_id) is Health.NOT_STARTED
+        ):
+            # No contradiction, but the status column shows a standing, and this one did not move.
+            told = _("“{task}” is in progress, but shows as not started until its progress is above 0%.")
+            notice = told.format(task=name)
+        if notice:
+            self.notice.emit(notice)
+        return True
+
+    def _refuse(self, task_id: int, column: SheetColumn, value: Any, message: str) -> bool:
+        """Say why an edit was refused, and bring the user back to the cell."""
+        show_refusal(self, InvalidInputError(message))
+        self._reopen(task_id, column, value)
+        return False
+
+    def _reopen(self, task_id: int, column: SheetColumn, value: Any) -> None:
+        """Bring the user back to a refused cell, holding what was entered, to correct (Escape drops it)."""
+
+        def again() -> None:
+            index = self.model.index_of(task_id, column)
+            delegate = self.view.itemDelegate()
+            if not index.isValid() or not isinstance(delegate, SheetDelegate):
+                return
+            self.view.setCurrentIndex(index)
+            delegate.retry(index, value)
+            self.view.edit(index)
+            if self.view.state() != self.view.State.EditingState:
+                delegate.forget_retry()
+
+        # After the refused editor has closed: the view opens one editor at a time.
+        QTimer.singleShot(0, self, again)
+
+    def _not_a_date(self, column: SheetColumn, text: str) -> str:
+        what = self.model.headerData(column, Qt.Orientation.Horizontal)
+        return not_a_date(str(what), text, self.dates, self._today())
+
+    def _first_page(self, index: QModelIndex | QPersistentModelIndex) -> datetime.date:
+        """Where a blank date cell's calendar opens: an end on its start, else today, or the plan's
+        start when today lies outside the plan."""
+        task_id = self.model.task_id(index)
+        row = self.model.sheet_row(task_id) if task_id is not None else None
+        if index.column() == SheetColumn.END and row is not None and row.planned_start is not None:
+            return row.planned_start
+        today = self._today()
+        if self._period is not None and not self._period[0] <= today <= self._period[1]:
+            return self._period[0]
+        return today
 
     def _unit_id(self, value: Any, what: str) -> int | object | None:
         if value is None or isinstance(value, int):
@@ -345,10 +416,11 @@ class TaskSheet(QWidget):
 
     def report_progress(self) -> None:
         """Record one dated report for every selected task (the tasks inside a selected group)."""
-        chosen = self._leaves_of(self.selected_tasks())
+        chosen = self._work_in(self.selected_tasks())
         if not chosen:
             return
-        answer = self._ask(len(chosen))
+        rows = [self.model.sheet_row(task_id) for task_id in chosen]
+        answer = self._ask([(row.progress, row.status) for row in rows if row is not None])
         if answer is None:
             return
         self.session.run(
@@ -363,7 +435,11 @@ class TaskSheet(QWidget):
             ),
         )
 
-    def _leaves_of(self, task_ids: list[int]) -> list[int]:
+    def _work_in(self, task_ids: list[int]) -> list[int]:
+        """The tasks at or below these that hold work: leaves, and groups with work of their own.
+
+        A group's own share gets the report too, so that the group as a whole then stands there.
+        """
         order = self.model.reading_order()
         wanted = set(task_ids)
         leaves = []
@@ -375,7 +451,7 @@ class TaskSheet(QWidget):
                     inside = True
                     break
                 current = self.model.parent_of(current)
-            if inside and not self.model.has_children(task_id):
+            if inside and self.model.counts_as_task(task_id):
                 leaves.append(task_id)
         return leaves
 
@@ -481,8 +557,12 @@ class TaskSheet(QWidget):
             self.kind_filter.addItem(label(kind), kind.value)
         self.lead_filter = QComboBox(self)
         self.lead_filter.addItem(_("Any lead unit"), None)
-        self.window_from = self._window_edge(_("from (any date)"), _("Tasks that run on or after this date"))
-        self.window_to = self._window_edge(_("to (any date)"), _("Tasks that run on or before this date"))
+        self.window_from = self._window_edge(
+            _("From date"), _("from (any date)"), _("Tasks that run on or after this date")
+        )
+        self.window_to = self._window_edge(
+            _("To date"), _("to (any date)"), _("Tasks that run on or before this date")
+        )
         self.late_only = QCheckBox(_("Only late tasks"), self)
         # Two lines, so that every filter keeps its words when the sheet is narrow.
         finding = QHBoxLayout()
@@ -510,17 +590,14 @@ class TaskSheet(QWidget):
         for combo in (self.health_filter, self.kind_filter, self.lead_filter):
             combo.currentIndexChanged.connect(self._apply_filter)
         for edge in (self.window_from, self.window_to):
-            edge.dateChanged.connect(self._apply_filter)
+            edge.changed.connect(self._apply_filter)
         self.late_only.toggled.connect(self._apply_filter)
         self.lead_filter.installEventFilter(self)
 
-    def _window_edge(self, blank: str, tip: str) -> QDateEdit:
-        edge = QDateEdit(self)
-        edge.setCalendarPopup(True)
-        edge.setDisplayFormat(self.dates.qt)
-        edge.setMinimumDate(NO_DATE)
-        edge.setSpecialValueText(blank)
-        edge.setDate(NO_DATE)
+    def _window_edge(self, what: str, blank: str, tip: str) -> DateChoice:
+        # Typed as text: a date editor's sections misread a date typed over the one shown. Blank: no bound.
+        edge = DateChoice(self.dates, what, self._today, required=False, parent=self)
+        edge.setPlaceholderText(blank)
         edge.setToolTip(tip)
         # Room for the blank's words and the calendar button, not only for a date.
         edge.setMinimumWidth(edge.fontMetrics().horizontalAdvance(blank) + 48)
@@ -542,13 +619,13 @@ class TaskSheet(QWidget):
 
     def set_window(self, start: datetime.date | None, end: datetime.date | None) -> None:
         """Show only tasks whose span overlaps this date window (None: open on that side)."""
-        self.window_from.setDate(to_qdate(start))
-        self.window_to.setDate(to_qdate(end))
+        self.window_from.set_date(start)
+        self.window_to.set_date(end)
 
     def _filter_value(self) -> TaskFilter:
         health = self.health_filter.currentData()
         kind = self.kind_filter.currentData()
-        start, end = from_qdate(self.window_from.date()), from_qdate(self.window_to.date())
+        start, end = self.window_from.date(), self.window_to.date()
         return TaskFilter(
             words=self.search.text(),
             health=None if health is None else Health(health),
@@ -669,10 +746,10 @@ class TaskSheet(QWidget):
             action.toggled.connect(lambda shown, chosen=column: self.view.setColumnHidden(chosen, not shown))
         menu.exec(self.view.header().mapToGlobal(position))
 
-    def _ask_with_a_dialog(self, count: int) -> ProgressAnswer | None:
+    def _ask_with_a_dialog(self, standing: list[tuple[float, TaskStatus]]) -> ProgressAnswer | None:
         from dxplanner.ui.progress_dialog import ask_progress
 
-        return ask_progress(self, count, self._today(), self.dates.qt)
+        return ask_progress(self, standing, self._today(), self.dates.qt, self._confirm)
 
     def _confirm_with_a_box(self, question: str) -> bool:
         from PySide6.QtWidgets import QMessageBox
@@ -701,6 +778,7 @@ _PASTE_FIELD: dict[SheetColumn, str | None] = {
     SheetColumn.BUDGET: None,
     SheetColumn.NOTES: "notes",
     SheetColumn.SLIPPAGE: None,
+    SheetColumn.PERSON: "responsible_person",
 }
 
 # Headings agencies use in their tables, for a pasted block that brings its heading row.
@@ -720,4 +798,6 @@ _HEADING_WORDS: dict[str, str] = {
     "Kết quả": "product",
     "Sản phẩm dự kiến": "product",
     "Ghi chú": "notes",
+    "Người phụ trách": "responsible_person",
+    "Cán bộ phụ trách": "responsible_person",
 }

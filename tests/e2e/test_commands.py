@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import os
+import pty
 import shutil
+import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from tests.unit.excel_samples import write_large_plan
 
 pytestmark = pytest.mark.e2e
 
@@ -174,3 +179,117 @@ def test_chart_draws_the_gantt_chart_headless_and_refuses_bad_requests(tmp_path:
     refused = _run([*chart, "--plan", "6", "--strategy", "1", "--out", "x.png"], tmp_path)
     assert refused.returncode == 2
     assert not any((tmp_path / name).exists() for name in ("none.png", "plan.docx", "x.png"))
+
+
+def test_every_command_speaks_the_language_the_environment_asks_for(tmp_path: Path) -> None:
+    dxplanner = [sys.executable, "-m", "dxplanner"]
+    assert _run([*dxplanner, "new", "x.dxplan", "--demo"], tmp_path).returncode == 0
+    vietnamese = {"DXPLANNER_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "vi_VN.UTF-8"}
+    english = {"DXPLANNER_LANG": "en", "LANG": "vi_VN.UTF-8"}  # dxplanner's own setting comes first
+
+    said = _run(
+        [*dxplanner, "report", "x.dxplan", "--out", "en.xlsx", "--language", "en"], tmp_path, **vietnamese
+    )
+    assert said.returncode == 0, said.stderr
+    assert said.stdout.startswith("Đã ghi báo cáo về “")
+    said = _run([*dxplanner, "report", "x.dxplan", "--out", "vi.xlsx"], tmp_path, **english)
+    assert said.returncode == 0, said.stderr
+    assert said.stdout.startswith("Wrote the report on “")
+    refused = _run(
+        [*dxplanner, "report", "x.dxplan", "--out", "no.xlsx", "--plan", "99"], tmp_path, **english
+    )
+    assert (refused.returncode, refused.stderr) == (1, "dxplanner: There is no action plan with id 99.\n")
+
+    for command in (["--help"], ["check", "--help"], ["export", "--help"], ["chart", "--help"]):
+        shown = _run([*dxplanner, *command], tmp_path, **vietnamese)
+        assert shown.returncode == 0 and shown.stdout.startswith("cách dùng: dxplanner"), shown.stdout
+        assert "hiện trợ giúp này rồi thoát" in shown.stdout and "show this help" not in shown.stdout
+    wrong = _run([*dxplanner, "export", "x.dxplan"], tmp_path, **vietnamese)
+    assert wrong.returncode == 2
+    assert "dxplanner export: lỗi: thiếu các đối số bắt buộc: --out" in wrong.stderr
+
+
+def _no_bigger_than(size: int) -> Callable[[], None]:
+    """For a child process: files it writes may not grow past size (EFBIG, as on a full disk)."""
+
+    def limit() -> None:
+        import resource
+        import signal
+
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # an error from write(), not a killed process
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+
+    return limit
+
+
+@pytest.mark.parametrize("command", ["export", "report"])
+def test_a_full_disk_gets_one_message_and_leaves_nothing_behind(tmp_path: Path, command: str) -> None:
+    assert _run([sys.executable, "-m", "dxplanner", "new", "x.dxplan", "--demo"], tmp_path).returncode == 0
+    before = sorted(path.name for path in tmp_path.iterdir())
+    result = subprocess.run(
+        [sys.executable, "-m", "dxplanner", command, "x.dxplan", "--out", "out.xlsx"],
+        cwd=tmp_path,
+        env=_environment(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        preexec_fn=_no_bigger_than(16 * 1024),
+    )
+    assert result.returncode == 1
+    assert result.stderr == (
+        "dxplanner: out.xlsx cannot be written: the file would be larger than the system allows.\n"
+    )
+    assert result.stdout == ""
+    assert sorted(path.name for path in tmp_path.iterdir()) == before
+
+
+def test_a_file_that_lost_its_task_table_is_called_damaged_by_every_command(tmp_path: Path) -> None:
+    dxplanner = [sys.executable, "-m", "dxplanner"]
+    assert _run([*dxplanner, "new", "x.dxplan", "--demo"], tmp_path).returncode == 0
+    with sqlite3.connect(tmp_path / "x.dxplan") as connection:
+        connection.execute("PRAGMA foreign_keys = OFF")
+        connection.execute("DROP TABLE task")
+    checked = _run([*dxplanner, "check", "x.dxplan"], tmp_path)
+    assert checked.returncode == 1
+    assert "  the table of tasks is missing\n" in checked.stdout
+    for command in (["export", "x.dxplan", "--out", "x.xlsx"], ["report", "x.dxplan", "--out", "r.xlsx"]):
+        refused = _run([*dxplanner, *command], tmp_path)
+        assert refused.returncode == 1
+        assert refused.stderr == (
+            "dxplanner: x.dxplan is damaged: the table of tasks is missing. "
+            "“dxplanner check x.dxplan” says more.\n"
+        )
+
+
+def test_progress_is_drawn_on_a_terminal_and_nowhere_else(tmp_path: Path) -> None:
+    write_large_plan(tmp_path / "large.xlsx", tasks=2_000)
+    command = [sys.executable, "-m", "dxplanner", "import", "large.xlsx", "--into", "x.dxplan", "--dry-run"]
+    piped = _run(command, tmp_path)
+    assert piped.returncode == 0 and piped.stderr == ""
+    leader, follower = pty.openpty()
+    try:
+        shown = subprocess.run(
+            command,
+            cwd=tmp_path,
+            env=_environment(tmp_path),
+            stdout=subprocess.PIPE,
+            stderr=follower,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        os.close(follower)
+        drawn = b""
+        while True:
+            try:
+                piece = os.read(leader, 4096)
+            except OSError:  # the terminal closed: everything was read
+                break
+            if not piece:
+                break
+            drawn += piece
+    finally:
+        os.close(leader)
+    assert shown.returncode == 0 and shown.stdout == piped.stdout
+    assert "\rReading large.xlsx: " in drawn.decode() and drawn.endswith(b"\r")

@@ -7,10 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from dxplanner.core.enums import TaskStatus
 from dxplanner.store.plan_file import open_plan_file
 from dxplanner.ui.gui import create_plan
 from dxplanner.ui.main_window import MainWindow
@@ -35,6 +37,43 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return shown
 
 
+# How long a user reads a message before pressing OK. The box's event loop keeps turning meanwhile,
+# as on a desktop (repaints, timers): what Qt left for later, such as deleting a closed editor,
+# happens while the box waits, and a test that closed the box at once would not see it.
+READING_MS = 500
+_TICK_MS = 25
+
+
+@pytest.fixture
+def boxes(qtbot: QtBot, messages: list[str], monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Messages shown in real modal boxes, each read for a moment and then closed with Enter."""
+
+    def warn(parent: QWidget | None, title: str, text: str) -> QMessageBox.StandardButton:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+        messages.append(text)
+        ticks = QTimer(box)
+        ticks.setInterval(_TICK_MS)
+        ticks.timeout.connect(lambda: _read_on(box, ticks))
+        ticks.start()
+        box.exec()
+        if parent is not None:  # as a window manager does: the window under the box is active again
+            parent.window().activateWindow()
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", warn)
+    return messages
+
+
+def _read_on(box: QMessageBox, ticks: QTimer) -> None:
+    read = ticks.property("read") or 0
+    ticks.setProperty("read", read + _TICK_MS)
+    if read + _TICK_MS < READING_MS:
+        return
+    ticks.stop()
+    focused = QApplication.focusWidget()
+    QTest.keyClick(focused if focused is not None and box.isAncestorOf(focused) else box, Qt.Key.Key_Return)
+
+
 class Answers:
     """What the test answers when the window asks (confirmations, progress reports)."""
 
@@ -47,8 +86,8 @@ class Answers:
         self.questions.append(question)
         return self.confirm
 
-    def ask_progress(self, count: int) -> ProgressAnswer | None:
-        self.questions.append(f"progress of {count}")
+    def ask_progress(self, standing: list[tuple[float, TaskStatus]]) -> ProgressAnswer | None:
+        self.questions.append(f"progress of {len(standing)}")
         return self.progress
 
 
@@ -69,6 +108,8 @@ def window(qtbot: QtBot, settings: QSettings, answers: Answers, messages: list[s
         ask_progress=answers.ask_progress,
     )
     qtbot.addWidget(main_window)
+    # The size the gesture tests measure in; the window itself fits the (800 x 600 offscreen) screen.
+    main_window.resize(1440, 860)
     main_window.show()
     yield main_window
     if main_window.store is not None:

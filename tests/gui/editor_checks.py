@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 from dxplanner.core.gantt_bar import GanttBar
 from dxplanner.core.models import BudgetLine, Dependency, Task
+from dxplanner.core.rollup import has_own_work
+from dxplanner.core.task_numbers import NumberedTask, task_numbers
 from dxplanner.labels import label
 from dxplanner.numbers import whole_text
 from dxplanner.store import queries
@@ -19,12 +21,6 @@ from dxplanner.store.plan_store import PlanStore
 from dxplanner.ui.gantt.rows import bar_of
 from dxplanner.ui.main_window import MainWindow
 from dxplanner.ui.sheet_model import SheetColumn, TaskSheetModel
-
-# KNOWN-ELSEWHERE (issue 15 item 7): remove after merge.
-# A group's own budget lines are left out of the total the sheet shows for it (the engine's branch
-# decides how they count). Until then a group with money of its own anywhere above its leaves is
-# checked against the sum of its leaves; every other total is checked against every line below it.
-GROUP_OWN_MONEY_KNOWN = True
 
 
 @dataclass(frozen=True)
@@ -36,6 +32,8 @@ class FileView:
     parents: dict[int, int | None]
     money: dict[int, int]  # planned đồng of each task's own budget lines
     critical: frozenset[int]
+    numbers: dict[int, str]  # the number each task shows: its own code, else its place's
+    work: frozenset[int]  # what counts as a task: leaves, and groups with work of their own
 
 
 def read_plan(store: PlanStore, plan_id: int, today: datetime.date, critical: bool) -> FileView:
@@ -60,8 +58,21 @@ def read_plan(store: PlanStore, plan_id: int, today: datetime.date, critical: bo
             )
             .all()
         )
+        nodes = queries.outline_nodes(session, [plan_id])
+        codes = queries.task_codes(session, plan_id)
+    has_kids = {parent for parent in parents.values() if parent is not None}
+    numbers = task_numbers(
+        NumberedTask(node.id, node.parent_id, node.position, codes.get(node.id)) for node in nodes
+    )
+    work = frozenset(node.id for node in nodes if node.id not in has_kids or has_own_work(node))
     return FileView(
-        chart.bars, rows, parents, {key: int(value) for key, value in money.items()}, chart.critical
+        chart.bars,
+        rows,
+        parents,
+        {key: int(value) for key, value in money.items()},
+        chart.critical,
+        numbers,
+        work,
     )
 
 
@@ -74,29 +85,15 @@ def _money_text(total: int) -> str:
 
 
 def _totals(view: FileView) -> dict[int, int]:
-    """What each task's budget cell must show: its own lines, or for a group every line below it."""
+    """What each task's budget cell must show: its own lines and every line below it."""
     children: dict[int | None, list[int]] = {}
     for task_id, parent in view.parents.items():
         children.setdefault(parent, []).append(task_id)
-    totals: dict[int, int] = {}
 
-    def below(task_id: int, leaves_only: bool) -> int:
-        kids = children.get(task_id, [])
-        own = view.money.get(task_id, 0)
-        if not kids:
-            return own
-        return (0 if leaves_only else own) + sum(below(kid, leaves_only) for kid in kids)
+    def below(task_id: int) -> int:
+        return view.money.get(task_id, 0) + sum(below(kid) for kid in children.get(task_id, []))
 
-    def has_own_money_above_leaves(task_id: int) -> bool:
-        kids = children.get(task_id, [])
-        return bool(kids) and (
-            view.money.get(task_id, 0) != 0 or any(has_own_money_above_leaves(kid) for kid in kids)
-        )
-
-    for task_id in view.parents:
-        leaves_only = GROUP_OWN_MONEY_KNOWN and has_own_money_above_leaves(task_id)
-        totals[task_id] = below(task_id, leaves_only)
-    return totals
+    return {task_id: below(task_id) for task_id in view.parents}
 
 
 def check_sheet(window: MainWindow, today: datetime.date) -> FileView | None:
@@ -119,7 +116,7 @@ def check_sheet(window: MainWindow, today: datetime.date) -> FileView | None:
         index = model.index_of(task_id)
         assert index.isValid() and model.task_id(index.parent()) == view.parents[task_id]
         expected = {
-            SheetColumn.CODE: row.code or "",
+            SheetColumn.CODE: view.numbers.get(task_id, ""),
             SheetColumn.NAME: row.name,
             SheetColumn.KIND: label(row.kind),
             SheetColumn.LEAD: row.lead_unit or "",
@@ -140,7 +137,7 @@ def check_sheet(window: MainWindow, today: datetime.date) -> FileView | None:
                     f"task {task_id} {column.name}: the sheet shows {shown!r}, the file {wanted!r}"
                 )
     assert not mismatches, "\n".join(mismatches[:20])
-    leaves = [bar for bar in view.chart if not bar.is_group]
+    leaves = [bar for bar in view.chart if bar.task_id in view.work]
     late = sum(1 for bar in leaves if bar.health is not None and bar.health.value == "late")
     assert model.counts() == (len(leaves), late), "the task counts in the status bar are wrong"
     return view

@@ -41,3 +41,21 @@ def open_editor() -> QWidget:
         focused = shown[-1] if shown else focused
     assert focused is not None
     return focused
+
+
+def type_as_user(qtbot: QtBot, text: str, finish: Qt.Key = Qt.Key.Key_Return) -> None:
+    """Select all, type text and press finish, each key sent where the keyboard sends it: the focus widget."""
+    QApplication.processEvents()
+    qtbot.keyClick(_focused(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    if text:
+        type_text(_focused(), text)
+    else:  # emptying a cell: what is selected goes with Backspace
+        qtbot.keyClick(_focused(), Qt.Key.Key_Backspace)
+    qtbot.keyClick(_focused(), finish)
+    QApplication.processEvents()
+
+
+def _focused() -> QWidget:
+    focused = QApplication.focusWidget()
+    assert focused is not None, "nothing has the keyboard"
+    return focused

@@ -266,3 +266,21 @@ def test_the_window_opens_the_file_used_last_when_none_is_named(
         assert "could not be opened" in window.statusBar().currentMessage()
     finally:
         window.put_away()
+
+
+def test_looking_at_the_demo_in_the_window_leaves_it_untouched_for_the_next_demo(
+    qtbot: QtBot, settings: QSettings, answers: Answers, tmp_path: Path, shelf: BackupShelf
+) -> None:
+    from dxplanner.store.start_files import demo_copy
+
+    first = demo_copy(tmp_path / "data")
+    window = _window(qtbot, settings, answers, shelf=shelf)
+    window.open_file(first)
+    qtbot.waitUntil(lambda: len(shelf.backups_of(first)) == 1)
+    window.put_away()
+    assert demo_copy(tmp_path / "data") == first
+
+    window.open_file(first)
+    _rename_first_task(window, qtbot, "Công việc của người dùng")
+    window.put_away()
+    assert demo_copy(tmp_path / "data") == tmp_path / "data" / "demo-2.dxplan"

@@ -6,7 +6,7 @@ import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QTableWidget
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
@@ -114,7 +114,8 @@ def test_an_indicator_s_targets_and_measured_values_are_edited_in_its_tables(
             ).all()
         return dict(rows)
 
-    _edit_cell(targets.table, 4, 1, "21,5")  # Vietnamese decimal comma
+    value_column = 3  # year, scope, comparison, target, target in words
+    _edit_cell(targets.table, 4, value_column, "21,5")  # Vietnamese decimal comma
     assert stored_targets()[2025] == 21.5
     targets.add_button.click()  # the year after the last, then moved to the year wanted
     assert stored_targets()[2031] == 0
@@ -125,15 +126,15 @@ def test_an_indicator_s_targets_and_measured_values_are_edited_in_its_tables(
     assert 2031 not in stored_targets() and stored_targets()[2027] == 0
 
     before = snapshot(window.store)  # type: ignore[arg-type]
-    _edit_cell(targets.table, 0, 1, "nhiều")
+    _edit_cell(targets.table, 0, value_column, "nhiều")
     assert messages == ["Target: 'nhiều' is not a number."]
     assert snapshot(window.store) == before  # type: ignore[arg-type]
-    assert targets.table.item(0, 1).text() == "12"  # type: ignore[union-attr]
+    assert targets.table.item(0, value_column).text() == "12"  # type: ignore[union-attr]
 
     # A new measurement is typed whole under the table; an old one's date is corrected in its cell.
     entry = form.findChild(MeasureEntry)
     assert entry is not None
-    entry.as_of.setDate(QDate(2026, 9, 30))
+    entry.as_of.set_date(datetime.date(2026, 9, 30))
     entry.value.setFocus()
     type_text(entry.value, "19,8")
     type_text(entry.source, "Báo cáo quý III")

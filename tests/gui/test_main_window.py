@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 from sqlmodel import col, select
 
+from dxplanner.core.enums import TaskKind, TaskStatus
 from dxplanner.core.models import ActionPlan, Task
 from dxplanner.store.operations.plans import create_plan
 from dxplanner.store.operations.tasks import create_task
@@ -47,8 +48,17 @@ def test_the_window_shows_the_tasks_of_the_plan_selected_in_the_tree(
     assert model.rowCount() == len(top)
     assert model.data(model.index(0, SheetColumn.NAME)) == top[0].name
     assert sorted(_sheet_column(window, SheetColumn.NAME)) == sorted(task.name for task in tasks)
-    leaves = [task for task in tasks if not any(other.parent_id == task.id for other in tasks)]
-    assert window._counts_label.text().startswith(f"{len(leaves)} tasks shown")
+    # A task counts when it has no sub-tasks, or reports work of its own beside theirs (issue 15).
+    parents = {task.parent_id for task in tasks}
+    counted = [
+        task
+        for task in tasks
+        if task.id not in parents
+        or (task.kind is not TaskKind.GROUP and (task.progress > 0 or task.status is TaskStatus.COMPLETED))
+    ]
+    leaves = [task for task in tasks if task.id not in parents]
+    assert len(counted) == len(leaves) + 2  # the 2021 plan has two such projects
+    assert window._counts_label.text().startswith(f"{len(counted)} tasks shown")
 
 
 def test_a_group_row_rolls_up_its_childrens_dates(window: MainWindow, store_with_a_group: Path) -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QDateEdit, QSpinBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QSpinBox
 from pytestqt.qtbot import QtBot
 
+from dxplanner.ui.date_line import DateLine
 from dxplanner.ui.main_window import MainWindow
 from dxplanner.ui.sheet_model import SheetColumn
 from dxplanner.ui.task_sheet import TaskSheet
@@ -21,6 +22,7 @@ pytestmark = pytest.mark.gui
 DECREE_ON_DIGITAL_SERVICES = 353  # 01/07/2026 - 30/09/2026, 75%
 CORE_DATA_LIST = 354  # "Ban hành danh mục dữ liệu cốt lõi ..."; 357 follows it
 TECHNICAL_STANDARD = 357  # "Ban hành quy chuẩn kỹ thuật về dữ liệu dùng chung ..."
+REPORTING_RULES = 355  # 01/10/2026 - 31/12/2026, after 389 already
 
 
 def _sheet(window: MainWindow, demo_path: Path) -> TaskSheet:
@@ -47,8 +49,9 @@ def test_an_end_before_the_start_is_explained_and_changes_nothing(
     sheet = _sheet(window, demo_path)
     before = snapshot(window.store)  # type: ignore[arg-type]
     editor = _open_cell_editor(qtbot, sheet, DECREE_ON_DIGITAL_SERVICES, SheetColumn.END)
-    assert isinstance(editor, QDateEdit)
-    editor.setDate(QDate(2026, 6, 1))
+    assert isinstance(editor, DateLine)
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, "01/06/2026")
     _finish(qtbot, editor)
     assert len(messages) == 1
     assert "the end (01/06/2026) is before the start (01/07/2026)" in messages[0]
@@ -91,9 +94,12 @@ def test_a_link_that_closes_a_cycle_is_explained_and_changes_nothing(
     assert "Ban hành quy chuẩn kỹ thuật về dữ liệu dùng chung" in messages[0]
     assert snapshot(window.store) == before  # type: ignore[arg-type]
     assert details.links.table.rowCount() == 0  # the list still follows nothing
-    # The same gesture with a task that can come first is taken.
+    # The same gesture with a task that can come first is taken: the reporting rules (from
+    # October) after the decree on digital investment (July to September).
+    sheet.select_task(REPORTING_RULES)
+    assert details.record_id == REPORTING_RULES and details.links.table.rowCount() == 1
     details.add_link.clear()
-    qtbot.keyClicks(details.add_link, "xay dung chien luoc phat trien chinh phu so")
+    qtbot.keyClicks(details.add_link, "nghi dinh ve quan ly dau tu")
     qtbot.keyClick(details.add_link, Qt.Key.Key_Return)
     assert len(messages) == 1
-    assert details.links.table.rowCount() == 1
+    assert details.links.table.rowCount() == 2

@@ -6,7 +6,7 @@ import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
@@ -98,10 +98,12 @@ def test_tab_walks_the_cells_of_a_row_then_the_next_row(
 
 
 def test_the_progress_dialog_gives_back_what_was_entered(qtbot: QtBot) -> None:
-    dialog = ProgressDialog(3, datetime.date(2026, 11, 20), "dd/MM/yyyy")
+    dialog = ProgressDialog(
+        [10.0, 20.0, 30.0], [TaskStatus.IN_PROGRESS] * 3, datetime.date(2026, 11, 20), "dd/MM/yyyy"
+    )
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == "Report progress of 3 tasks"
-    assert dialog.as_of.date() == QDate(2026, 11, 20)
+    assert dialog.as_of.text() == "20/11/2026"
     dialog.progress.setFocus()
     qtbot.keyClick(dialog.progress, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(dialog.progress, "65")

@@ -7,17 +7,19 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDateEdit
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
 from dxplanner.core.models import Task
+from dxplanner.core.rollup import has_own_work
 from dxplanner.core.status import Health
 from dxplanner.core.text import fold
 from dxplanner.paths import AppPaths
 from dxplanner.ui.app_settings import SettingsDialog
+from dxplanner.ui.date_line import DateLine
 from dxplanner.ui.gui import Windows
 from dxplanner.ui.main_window import MainWindow
 from dxplanner.ui.sheet_model import SheetColumn
@@ -43,11 +45,13 @@ def _sheet(window: MainWindow, demo_path: Path) -> TaskSheet:
 
 
 def _shown_tasks(sheet: TaskSheet) -> set[int]:
-    """The tasks (not groups) the sheet shows now."""
+    """The tasks the sheet shows now: not plain groups, but groups with work of their own (issue 15)."""
+    model = sheet.model
     return {
         task_id
-        for task_id in sheet.model.reading_order()
-        if sheet.model.index_of(task_id).isValid() and not sheet.model.has_children(task_id)
+        for task_id in model.reading_order()
+        if model.index_of(task_id).isValid()
+        and (not model.has_children(task_id) or has_own_work(model.node(task_id)))  # type: ignore[arg-type]
     }
 
 
@@ -97,9 +101,7 @@ def test_the_search_box_ignores_accents_and_the_filters_narrow_the_sheet(
     assert led == expected and led
     sheet.lead_filter.setCurrentIndex(0)
 
-    sheet.set_window(None, None)
-    sheet.window_from.setDate(QDate(2026, 10, 1))
-    sheet.window_to.setDate(QDate(2026, 10, 31))
+    sheet.set_window(datetime.date(2026, 10, 1), datetime.date(2026, 10, 31))
     october = _shown_tasks(sheet)
     spans = {task.id: (task.planned_start, task.planned_end) for task in _plan_tasks(window)}
     assert october and CORE_DATA_LIST not in october
@@ -136,8 +138,9 @@ def test_a_baseline_shows_slippage_and_replacing_one_is_asked_first(
     sheet.view.setFocus()
     qtbot.keyClick(sheet.view, Qt.Key.Key_F2)
     editor = open_editor()
-    assert isinstance(editor, QDateEdit)
-    editor.setDate(QDate(2026, 10, 10))
+    assert isinstance(editor, DateLine)
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, "10/10/2026")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     QApplication.processEvents()
     assert sheet.model.data(sheet.model.index_of(DECREE_ON_DIGITAL_SERVICES, SheetColumn.SLIPPAGE)) == "+10"

@@ -125,8 +125,8 @@ def test_check_reports_broken_references(plan_path: Path) -> None:
     connection.close()
     status, out, err = _run("check", str(plan_path))
     assert status == EXIT_USER_ERROR
-    assert "integrity: a row of unit (#1) refers to a missing row of unit" in out
-    assert err == "dxplanner: 1 integrity problems found in plan.dxplan.\n"
+    assert "  unit #1 “Mồ côi” refers to a unit that does not exist (parent_id = 999)\n" in out
+    assert err == "dxplanner: plan.dxplan is damaged: problems found: 1 (listed above).\n"
 
 
 def test_timeline_prints_how_each_text_is_read() -> None:

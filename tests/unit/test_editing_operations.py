@@ -161,6 +161,28 @@ def test_report_progress_on_several_tasks_at_once(store: PlanStore) -> None:
     assert snapshot(store) == before
 
 
+def test_a_report_without_a_figure_keeps_each_tasks_own(store: PlanStore) -> None:
+    ids = basics(store)
+    first, second = task(store, ids.plan, "A"), task(store, ids.plan, "B")
+    update_task(store, first, progress=30, status=TaskStatus.SUSPENDED)
+    update_task(store, second, progress=100, status=TaskStatus.COMPLETED)
+    report_progress(store, [first, second], as_of=D(2025, 6, 30), progress=None, remark="Rà soát")
+    with store.read() as session:
+        reports = session.exec(
+            select(ProgressReport.task_id, ProgressReport.progress, ProgressReport.status)
+        ).all()
+        tasks = session.exec(select(Task.id, Task.progress, Task.status)).all()
+    # Neither a figure nor a status given: each task keeps its own (a suspended one stays so).
+    assert sorted(tuple(row) for row in reports) == [
+        (first, 30, TaskStatus.SUSPENDED),
+        (second, 100, TaskStatus.COMPLETED),
+    ]
+    assert sorted(tuple(row) for row in tasks) == [
+        (first, 30, TaskStatus.SUSPENDED),
+        (second, 100, TaskStatus.COMPLETED),
+    ]
+
+
 def test_set_baseline_copies_the_planned_dates(store: PlanStore) -> None:
     ids = basics(store)
     task_id = task(store, ids.plan, "A", planned_start=D(2025, 3, 1), planned_end=D(2025, 3, 31))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import io
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,7 +21,7 @@ from dxplanner.excel.template import write_template
 from dxplanner.store.operations.import_table import NewPlan, import_table, match_units
 from dxplanner.store.plan_store import PlanStore
 
-Cell = str | int | float | None
+Cell = str | int | float | datetime.datetime | None
 HEADER = ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"]
 
 
@@ -253,12 +254,12 @@ def test_our_templates_placeholder_is_no_agency(tmp_path: Path) -> None:
 def test_a_failed_import_into_a_new_file_leaves_no_file(tmp_path: Path) -> None:
     path = _book(
         tmp_path / "bad.xlsx",
-        [[*HEADER, "Kinh phí (triệu đồng)"], [1, "Số hóa", "Sở Nội vụ", None, "2026", "1O0"]],
+        [HEADER, [1, "Số hóa", "Sở Nội vụ", None, datetime.datetime(9999, 12, 31)]],
     )
     target = tmp_path / "new.dxplan"
     out, err = io.StringIO(), io.StringIO()
     assert cli.run(["import", str(path), "--into", str(target)], out, err) != 0
-    assert "“1O0” is not an amount of money" in err.getvalue()
+    assert "outside the years a plan can hold" in err.getvalue()
     assert list(tmp_path.glob("new.dxplan*")) == []
 
 

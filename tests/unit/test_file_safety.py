@@ -223,3 +223,36 @@ def test_the_lock_file_says_who_in_plain_json(plan_path: Path) -> None:
         assert {"user", "host", "since"} <= data.keys()
     finally:
         store.close()
+
+
+def _schema_zero_file(path: Path, note: str) -> Path:
+    connection = sqlite3.connect(path)
+    connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    connection.execute("CREATE TABLE note (text TEXT)")
+    connection.execute("INSERT INTO note VALUES (?)", (note,))
+    connection.commit()
+    connection.close()
+    return path
+
+
+def test_an_upgrade_cut_short_leaves_one_backup_however_often_it_is_tried(tmp_path: Path) -> None:
+    import datetime
+
+    from dxplanner.store.backup import backup_name, backup_plan_file
+
+    path = _schema_zero_file(tmp_path / "old.dxplan", "kept")
+    # What a killed upgrade leaves: a whole copy of the old file (its upgrade rolled back later).
+    earlier = backup_plan_file(path, backup_name(path, "before-upgrade", datetime.datetime(2026, 1, 1, 8)))
+    # An older copy of other content is the user's, and stays as it is.
+    other = tmp_path / "elsewhere.dxplan"
+    _schema_zero_file(other, "different")
+    unrelated = backup_plan_file(other, backup_name(path, "before-upgrade", datetime.datetime(2025, 1, 1, 8)))
+    other.unlink()
+
+    store = open_plan_file(path)
+    try:
+        assert store.notice is not None and earlier.name in store.notice
+    finally:
+        store.close()
+    backups = sorted(item.name for item in tmp_path.iterdir() if ".before-upgrade-" in item.name)
+    assert backups == sorted([earlier.name, unrelated.name])

@@ -130,3 +130,59 @@ def test_each_revision_goes_down_and_up_again_keeping_the_data(demo_path: Path) 
     engine.dispose()
     assert read_header(demo_path).schema_version == SCHEMA_VERSION
     assert (count("task"), count("progress_report")) == (tasks, reports)
+
+
+def test_a_schema_2_file_is_upgraded_keeping_its_targets_tasks_and_indicators(demo_path: Path) -> None:
+    from dxplanner.store.migrate import downgrade_to
+    from dxplanner.store.plan_file import open_plan_file
+
+    engine = create_sqlite_engine(demo_path)
+    downgrade_to(engine, "0002")
+    engine.dispose()
+    assert read_header(demo_path).schema_version == 2
+
+    def rows(sql: str) -> list[tuple[object, ...]]:
+        connection = sqlite3.connect(demo_path)
+        try:
+            return connection.execute(sql).fetchall()
+        finally:
+            connection.close()
+
+    targets = rows("SELECT indicator_id, year, value FROM indicator_target ORDER BY 1, 2")
+    tasks = rows("SELECT id, name, lead_unit_id FROM task ORDER BY id")
+    indicators = rows("SELECT id, code, name FROM indicator ORDER BY id")
+    assert targets and tasks and indicators
+    assert "scope" not in {row[1] for row in rows("PRAGMA table_info(indicator_target)")}
+
+    # Opening an older file is what upgrades it (after a backup), as a user meets it.
+    store = open_plan_file(demo_path)
+    store.close()
+    assert read_header(demo_path).schema_version == SCHEMA_VERSION == 3
+    # Each number is kept as the target of its year with no scope, no comparison and no words.
+    assert (
+        rows(
+            "SELECT indicator_id, year, value FROM indicator_target WHERE scope = '' "
+            "AND comparison IS NULL AND text IS NULL ORDER BY 1, 2"
+        )
+        == targets
+    )
+    assert rows("SELECT id, name, lead_unit_id FROM task ORDER BY id") == tasks
+    assert rows("SELECT count(*) FROM task WHERE responsible_person IS NOT NULL") == [(0,)]
+    assert rows("SELECT id, code, name FROM indicator ORDER BY id") == indicators
+    assert rows("SELECT count(*) FROM indicator WHERE lead_unit_id IS NOT NULL") == [(0,)]
+    # The new key takes a second target of the same year in another scope, and a target in words.
+    indicator_id, year, _value = targets[0]
+    connection = sqlite3.connect(demo_path)
+    connection.execute(
+        "INSERT INTO indicator_target (indicator_id, year, scope, value, comparison) VALUES (?, ?, ?, ?, ?)",
+        (indicator_id, year, "ASEAN", 5, "<="),
+    )
+    connection.execute(
+        "INSERT INTO indicator_target (indicator_id, year, scope, text) VALUES (?, ?, ?, ?)",
+        (indicator_id, year, "khu vực", "Đạt mức khá"),
+    )
+    connection.commit()
+    connection.close()
+    assert rows(
+        f"SELECT count(*) FROM indicator_target WHERE indicator_id = {indicator_id} AND year = {year}"
+    ) == [(3,)]

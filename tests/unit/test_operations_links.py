@@ -240,3 +240,68 @@ def test_a_cycle_through_a_group_is_refused(store: PlanStore) -> None:
     with pytest.raises(InvalidInputError, match=r"cycle through a group: .*Cổng dữ liệu mở"):
         add_dependency(store, outside, inside)
     assert snapshot(store) == before
+
+
+# A link the planned dates break at once is refused with the reason, as a move on the Gantt is.
+DESIGN = (D(2025, 3, 3), D(2025, 3, 14))  # Monday to Friday of the next week: 10 working days
+BUILD = (D(2025, 3, 10), D(2025, 3, 12))  # starts and ends before the design is done
+
+
+@pytest.mark.parametrize(
+    ("kind", "broken_lag", "holding_lag", "rule"),
+    [
+        ("FS", 0, -5, "“Xây dựng” can only start after “Thiết kế” ends, but it is planned to start"),
+        (
+            "SS",
+            6,
+            5,
+            "“Xây dựng” can only start after “Thiết kế” starts (with a lag of 6 working days), but it",
+        ),
+        ("FF", 0, -2, "“Xây dựng” can only end after “Thiết kế” ends, but it is planned to end"),
+        ("SF", 10, 8, "“Xây dựng” can only end after “Thiết kế” starts (with a lag of 10 working days), but"),
+    ],
+)
+def test_a_link_the_planned_dates_break_at_once_is_refused_with_the_reason(
+    store: PlanStore, kind: str, broken_lag: int, holding_lag: int, rule: str
+) -> None:
+    ids = basics(store)
+    design = task(store, ids.plan, "Thiết kế", planned_start=DESIGN[0], planned_end=DESIGN[1])
+    build = task(store, ids.plan, "Xây dựng", planned_start=BUILD[0], planned_end=BUILD[1])
+    before = snapshot(store)
+    with pytest.raises(InvalidInputError) as refused:
+        add_dependency(store, design, build, type=kind, lag_days=broken_lag)
+    assert refused.value.message.startswith(f"This link is refused: {rule}")
+    assert refused.value.message.endswith("Move one of the two tasks first.")
+    assert snapshot(store) == before
+    # With a lag the dates keep, the same link is taken; a change of lag that breaks it is refused.
+    link = new_id(add_dependency(store, design, build, type=kind, lag_days=holding_lag).id)
+    taken = snapshot(store)
+    with pytest.raises(InvalidInputError, match="This link is refused: "):
+        update_dependency(store, link, lag_days=broken_lag)
+    assert snapshot(store) == taken
+
+
+def test_the_refusal_of_a_link_spells_out_the_finish_to_start_rule_and_covers_groups(
+    store: PlanStore,
+) -> None:
+    ids = basics(store)
+    design = task(store, ids.plan, "Thiết kế", planned_start=DESIGN[0], planned_end=DESIGN[1])
+    build = task(store, ids.plan, "Xây dựng", planned_start=BUILD[0], planned_end=BUILD[1])
+    with pytest.raises(InvalidInputError) as refused:
+        add_dependency(store, design, build)
+    assert refused.value.message == (
+        "This link is refused: “Xây dựng” can only start after “Thiết kế” ends, but it is planned to "
+        "start before that. Move one of the two tasks first."
+    )
+    # A group's span is that of the tasks inside it.
+    group = task(store, ids.plan, "Nhóm triển khai", kind="group")
+    task(store, ids.plan, "Lắp đặt", parent_id=group, planned_start=D(2025, 3, 5), planned_end=D(2025, 3, 20))
+    before = snapshot(store)
+    with pytest.raises(InvalidInputError, match="“Nhóm triển khai” can only start after “Thiết kế” ends"):
+        add_dependency(store, design, group)
+    assert snapshot(store) == before
+    # A change of type that breaks a link is refused too; one that keeps it is taken.
+    link = new_id(add_dependency(store, design, build, type="SS").id)
+    with pytest.raises(InvalidInputError, match="can only end after “Thiết kế” ends"):
+        update_dependency(store, link, type="FF")
+    update_dependency(store, link, lag_days=5)

@@ -209,7 +209,10 @@ def test_a_file_without_write_permission_opens_read_only(plan_path: Path) -> Non
     store = open_plan_file(plan_path, writable=lambda _path: False)
     try:
         assert store.read_only
-        assert store.notice == "plan.dxplan cannot be written (no permission); it is open read-only."
+        # Told it may not write a file that is writable, the diagnosis finds no cause to name.
+        assert store.notice == (
+            "plan.dxplan cannot be written (the system does not let it be written); it is open read-only."
+        )
         with pytest.raises(ReadOnlyError):
             create_unit(store, code="X", name="X")
     finally:

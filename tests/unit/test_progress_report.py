@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from dxplanner import cli
 from dxplanner.core.as_of import node_as_of
 from dxplanner.core.report import status_counts
+from dxplanner.core.rollup import work_items
 from dxplanner.core.status import Health, health_of_all
 from dxplanner.store import queries
 from dxplanner.store.operations.plans import create_plan
@@ -47,8 +48,9 @@ def _engine_counts(store: PlanStore, plan_id: int, as_of: datetime.date) -> dict
         ]
         calendar = queries.plan_calendar(session, plan_id)
         standing = health_of_all(nodes, as_of, calendar, queries.plan_weight(session, plan_id, calendar))
-    parents = {node.parent_id for node in nodes}
-    leaves = [state for task_id, state in standing.items() if task_id not in parents]
+    # The tasks counted: leaves, and groups that hold work of their own (issue 15).
+    counted = work_items(nodes)
+    leaves = [state for task_id, state in standing.items() if task_id in counted]
     counts = {group.value: count for group, count in status_counts(leaves).items()}
     return {**counts, "at_risk": leaves.count(Health.AT_RISK)}
 
@@ -348,8 +350,9 @@ def test_units_with_awkward_names_each_get_a_sheet_excel_opens(demo_path: Path, 
     path = tmp_path / "bao-cao.xlsx"
     status, out, err = _report(str(demo_path), "--out", str(path), "--plan", str(PLAN), "--by-unit")
     assert (status, err) == (0, "")
-    # The unit's name stands in three sheets' rows, but the cleaning is said once for each text.
-    assert out.count("Đã bỏ các ký tự điều khiển khỏi “Đơn vị lạ…”") == 1, out
+    # The unit's name stands in three sheets' rows, but the cleaning is said once for each text, and
+    # in the user's language (English here), not the report's.
+    assert out.count("Control characters were taken out of “Đơn vị lạ…”") == 1, out
     names = openpyxl.load_workbook(path).sheetnames
     expected_names = ("Phòng A B Thử", "phòng a b thử (2)", "Đơn vị lạ", "Đơn vị", "History (2)", "🚀" * 15)
     for expected in (*expected_names, "Văn phòng", "Văn phòng (2)"):

@@ -265,3 +265,18 @@ def test_the_schedule_agrees_with_a_brute_force_relaxation(plan: tuple[list[Task
     assert set(expected) == {leaf for leaf in timing if leaf < 100}
     if expected:
         assert any(timing[leaf].critical for leaf in expected)
+
+
+def test_a_task_keeps_its_own_dates_in_the_schedule_once_it_has_sub_tasks() -> None:
+    # A project with work of its own done (35%) over March to June, and a sub-task added to it.
+    project = TaskNode(1, None, 0, D(2025, 3, 3), D(2025, 6, 30), 35.0)
+    tasks = [project, task(2, None, None, parent=1), task(3, D(2025, 3, 3), D(2025, 3, 28))]
+    timing = critical_path(tasks, [], CALENDAR)
+    assert (timing[1].early_start, timing[1].early_finish) == (D(2025, 3, 3), D(2025, 6, 30))
+    assert timing[1].critical and not timing[3].critical
+    # A link into the project holds back its own work as well as its sub-tasks'.
+    timing = critical_path(tasks, [Link(3, 1)], CALENDAR)
+    assert timing[1].early_start == D(2025, 3, 31)
+    # A heading ("I.", "II.") has no work of its own, whatever its dates say.
+    heading = TaskNode(1, None, 0, D(2025, 3, 3), D(2025, 6, 30), 35.0, is_heading=True)
+    assert 1 not in critical_path([heading, task(2, None, None, parent=1)], [], CALENDAR)

@@ -285,3 +285,47 @@ def test_the_actual_curve_takes_each_tasks_newest_report(
             for history in histories
         ]
         assert value == pytest.approx(sum(newest) / len(histories))
+
+
+def test_a_task_with_its_own_progress_keeps_its_share_once_it_has_sub_tasks() -> None:
+    # Issue 15's decision: what was done of the task itself rolls up with its sub-tasks' work,
+    # weighed like any task's (here by working days), so its 40% is not thrown away.
+    nodes = [
+        node(1, progress=40),  # March: 20 working days of its own
+        node(2, 1, dates=(D(2025, 3, 3), D(2025, 3, 7)), progress=100),  # 5 working days
+        node(3, 1, dates=None),  # just added: nothing done, no dates (one day)
+    ]
+    rolled = roll_up(nodes, by_working_days(CALENDAR))[1]
+    assert rolled.progress == pytest.approx((40 * 20 + 100 * 5 + 0 * 1) / 26)
+    assert (rolled.start, rolled.end) == MARCH
+    # Its own budget weighs its own share when the plan weighs by money.
+    by_money = roll_up(nodes, by_budget({1: 3_000_000_000, 2: 1_000_000_000}))[1]
+    assert by_money.progress == pytest.approx((40 * 3 + 100 * 1) / 4)
+    # Its own span counts: the project's two years still show when its parts are shorter.
+    long_project = [node(1, dates=(D(2025, 3, 3), D(2026, 12, 31)), progress=35), node(2, 1)]
+    assert roll_up(long_project, by_working_days(CALENDAR))[1].end == D(2026, 12, 31)
+
+
+def test_a_heading_or_a_task_with_nothing_of_its_own_done_is_the_sum_of_its_parts() -> None:
+    parts = [
+        node(2, 1, dates=(D(2025, 3, 3), D(2025, 3, 7)), progress=100),
+        node(3, 1, dates=(D(2025, 3, 10), D(2025, 3, 28)), progress=0),
+    ]
+    heading = TaskNode(
+        1, None, 1, D(2025, 1, 1), D(2025, 12, 31), 50, status=TaskStatus.IN_PROGRESS, is_heading=True
+    )
+    not_begun = node(1, dates=(D(2025, 1, 1), D(2025, 12, 31)), progress=0)
+    for parent in (heading, not_begun):
+        rolled = roll_up([parent, *parts], by_working_days(CALENDAR))[1]
+        assert rolled.progress == 25
+        assert (rolled.start, rolled.end) == MARCH
+
+
+def test_a_task_whose_own_work_is_unfinished_is_not_done_when_its_sub_tasks_are() -> None:
+    nodes = [node(1, progress=40), node(2, 1, progress=100, status=TaskStatus.COMPLETED)]
+    states = health_of_all(nodes, D(2025, 3, 20), CALENDAR)
+    # Its own 40% and the sub-task's 100% make 70%, as much as 20 March asks of March.
+    assert states[1] is Health.ON_TRACK
+    assert roll_up(nodes, by_working_days(CALENDAR))[1].progress == 70
+    own_done = [node(1, progress=100, status=TaskStatus.COMPLETED), node(2, 1, progress=100)]
+    assert health_of_all(own_done, D(2025, 3, 20), CALENDAR)[1] is Health.DONE

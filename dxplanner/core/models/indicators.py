@@ -7,7 +7,7 @@ import datetime
 import sqlalchemy as sa
 from sqlmodel import Field
 
-from dxplanner.core.enums import Direction
+from dxplanner.core.enums import Comparison, Direction
 from dxplanner.core.models.base import Table, enum_type
 
 
@@ -34,19 +34,30 @@ class Indicator(Table, table=True):
     baseline_value: float | None = None
     baseline_year: int | None = None
     source: str | None = None
+    # The unit that follows and assesses the indicator ("Cơ quan chủ trì theo dõi, đánh giá").
+    lead_unit_id: int | None = Field(default=None, foreign_key="unit.id", ondelete="SET NULL", index=True)
     sedp_indicator_id: int | None = Field(
         default=None, foreign_key="indicator.id", ondelete="SET NULL", index=True
     )
 
 
 class IndicatorTarget(Table, table=True):
-    """The value an indicator should reach in a year."""
+    """What an indicator should reach in a year, within a scope: a number with a comparison, or words.
+
+    "≤ 5 ASEAN; ≤ 60 thế giới" is two targets of one year, scoped "ASEAN" and "thế giới";
+    "Đạt mức khá của khu vực" is a target in words (text, no value). The target without a
+    scope ("") is the one progress is measured against.
+    """
 
     __tablename__ = "indicator_target"
+    __table_args__ = (sa.CheckConstraint("value IS NOT NULL OR text IS NOT NULL", name="says_something"),)
 
     indicator_id: int = Field(foreign_key="indicator.id", ondelete="CASCADE", primary_key=True)
     year: int = Field(primary_key=True)
-    value: float
+    scope: str = Field(default="", primary_key=True, sa_column_kwargs={"server_default": ""})
+    value: float | None = None
+    comparison: Comparison | None = Field(default=None, sa_type=enum_type(Comparison))
+    text: str | None = None
 
 
 class IndicatorValue(Table, table=True):

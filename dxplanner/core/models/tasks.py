@@ -51,6 +51,8 @@ class Task(Table, table=True):
     status: TaskStatus = Field(default=TaskStatus.NOT_STARTED, sa_type=enum_type(TaskStatus))
     priority: Priority = Field(default=Priority.NORMAL, sa_type=enum_type(Priority))
     notes: str | None = None
+    # A person answering for the task ("đ/c Minh"), named where a table names a unit.
+    responsible_person: str | None = None
     # Bumped on every change, so a later shared mode can detect concurrent edits.
     version: int = 1
 

@@ -1,4 +1,11 @@
-"""Operations on the links between tasks, refusing links that would form a cycle."""
+"""Operations on the links between tasks, refusing links that would form a cycle or that the dates break.
+
+A link the tasks' planned dates break at once ("B comes after A" while B starts
+before A ends) is refused with the rule and a way out, as a move on the Gantt chart
+that would break a link is: the plan never holds a link its dates contradict
+without the user having seen it. (Rescheduling the successor instead was the other
+choice; it would move dates the user did not touch, and what follows them.)
+"""
 
 from __future__ import annotations
 
@@ -9,6 +16,7 @@ from sqlmodel import Session, col, select
 from dxplanner.core import rules
 from dxplanner.core.enums import DependencyType
 from dxplanner.core.errors import InvalidInputError
+from dxplanner.core.link_rules import broken_links
 from dxplanner.core.links import LAG_LIMIT_DAYS, check_link
 from dxplanner.core.models import Dependency, Task
 from dxplanner.core.schedule import Link, ScheduleCycleError, critical_path
@@ -16,6 +24,7 @@ from dxplanner.core.workdays import vietnam_calendar
 from dxplanner.i18n import _
 from dxplanner.store import queries
 from dxplanner.store.changes import Changes, Entity
+from dxplanner.store.operations._link_words import link_refusal
 from dxplanner.store.operations._records import Checkers, apply_fields, fetch, new_id, update_checked
 from dxplanner.store.plan_store import PlanStore
 
@@ -52,13 +61,15 @@ def add_dependency(
         dependency = Dependency(predecessor_id=predecessor_id, successor_id=successor_id)
         apply_fields(dependency, {"type": type, "lag_days": lag_days}, _checkers())
         _refuse_cycles_through_groups(session, {predecessor.plan_id, successor.plan_id}, dependency)
+        _refuse_broken(session, _as_link(dependency))
         return Changes().create(Entity.DEPENDENCY, new_id(session, dependency))
 
 
 def update_dependency(store: PlanStore, dependency_id: int, **fields: object) -> Changes:
-    """Change the type or lag of a link."""
+    """Change the type or lag of a link, unless the planned dates break the link as changed."""
     with store.write() as session:
-        return update_checked(
+        before = _as_link(fetch(session, Dependency, dependency_id, _("Link")))
+        changes = update_checked(
             session,
             Dependency,
             dependency_id,
@@ -68,6 +79,8 @@ def update_dependency(store: PlanStore, dependency_id: int, **fields: object) ->
             _no_more_checks,
             Entity.DEPENDENCY,
         )
+        _refuse_broken(session, _as_link(fetch(session, Dependency, dependency_id, _("Link"))), before)
+        return changes
 
 
 def delete_dependency(store: PlanStore, dependency_id: int) -> Changes:
@@ -95,6 +108,26 @@ def _refuse_cycles_through_groups(session: Session, plan_ids: set[int], new: Dep
         raise InvalidInputError(
             _("This link would make a cycle through a group: {cycle}").format(cycle=error.message)
         ) from None
+
+
+def _as_link(dependency: Dependency) -> Link:
+    kind = DependencyType(dependency.type)
+    return Link(dependency.predecessor_id, dependency.successor_id, kind, dependency.lag_days)
+
+
+def _refuse_broken(session: Session, link: Link, before: Link | None = None) -> None:
+    """Refuse a link the planned dates break, unless it was broken before this change too."""
+    plans = dict(
+        session.exec(
+            select(Task.id, Task.plan_id).where(col(Task.id).in_([link.predecessor, link.successor]))
+        ).all()
+    )
+    nodes = queries.outline_nodes(session, set(plans.values()))
+    # Lags count the working days of the plan the waiting task belongs to.
+    calendar = queries.plan_calendar(session, plans[link.successor])
+    broken = broken_links([link] if before is None else [link, before], nodes, calendar)
+    if link in broken and (before is None or before not in broken):
+        raise InvalidInputError(link_refusal(link, session))
 
 
 def _parents(session: Session, plan_ids: set[int]) -> dict[int, int | None]:

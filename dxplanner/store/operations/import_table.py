@@ -42,6 +42,7 @@ _TASK_COLUMNS = (
     "planned_end",
     "progress",
     "notes",
+    "responsible_person",
 )
 # How many problems a refusal lists; the rest are counted.
 LISTED_PROBLEMS = 5
@@ -338,6 +339,7 @@ class _TaskWriter:
                     end,
                     item.progress or 0.0,
                     item.notes,
+                    item.responsible_person,
                 )
             )
             positions[parent_id] += 1

@@ -8,9 +8,9 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from dxplanner.core import rules
-from dxplanner.core.enums import Direction
+from dxplanner.core.enums import Comparison, Direction
 from dxplanner.core.errors import InvalidInputError, NotFoundError
-from dxplanner.core.models import Goal, Indicator, IndicatorTarget, IndicatorValue, SocioEconomicPlan
+from dxplanner.core.models import Goal, Indicator, IndicatorTarget, IndicatorValue, SocioEconomicPlan, Unit
 from dxplanner.i18n import _
 from dxplanner.store.changes import Changes, Entity
 from dxplanner.store.operations._cascade import note_indicators_going
@@ -27,6 +27,7 @@ def _checkers() -> Checkers:
         "baseline_value": lambda value: rules.optional_number(value, _("Baseline value")),
         "baseline_year": lambda value: None if value is None else rules.year(value, _("Baseline year")),
         "source": lambda value: rules.optional_text(value, _("Source")),
+        "lead_unit_id": lambda value: rules.optional_whole_number(value, _("Lead unit")),
         "sedp_indicator_id": lambda value: rules.optional_whole_number(
             value, _("Socio-economic plan indicator")
         ),
@@ -70,24 +71,97 @@ def delete_indicator(store: PlanStore, indicator_id: int) -> Changes:
         return changes
 
 
-def set_indicator_target(store: PlanStore, indicator_id: int, year: int, value: float | None) -> Changes:
-    """Set the target of an indicator for a year; None removes it."""
+def set_indicator_target(
+    store: PlanStore,
+    indicator_id: int,
+    year: int,
+    value: float | None,
+    *,
+    scope: str = "",
+    comparison: Comparison | None = None,
+    text: str | None = None,
+) -> Changes:
+    """Set the target of an indicator for a year (in a scope): a number, words, or both.
+
+    With neither a number nor words the target is removed.
+    """
     with store.write() as session:
         fetch(session, Indicator, indicator_id, _("Indicator"))
         checked_year = rules.year(year, _("Year"))
-        target = session.get(IndicatorTarget, (indicator_id, checked_year))
+        checked_scope = _scope(scope)
+        target = session.get(IndicatorTarget, (indicator_id, checked_year, checked_scope))
         changes = Changes().update(Entity.INDICATOR_TARGET, indicator_id)
         changes.previous = {"value": None if target is None else target.value}
-        if value is None:
+        checked_text = rules.optional_text(text, _("Target in words"))
+        if value is None and checked_text is None:
             if target is not None:
                 session.delete(target)
             return changes
-        checked_value = rules.number(value, _("Target"))
         if target is None:
-            target = IndicatorTarget(indicator_id=indicator_id, year=checked_year, value=checked_value)
-        target.value = checked_value
+            target = IndicatorTarget(indicator_id=indicator_id, year=checked_year, scope=checked_scope)
+        target.value = rules.optional_number(value, _("Target"))
+        target.comparison = (
+            None if comparison is None else rules.member(Comparison, comparison, _("Comparison"))
+        )
+        target.text = checked_text
         session.add(target)
         return changes
+
+
+def update_indicator_target(
+    store: PlanStore, indicator_id: int, year: int, scope: str, /, **fields: object
+) -> Changes:
+    """Change a target's year, scope, number, comparison or words (a new year or scope moves it)."""
+    with store.write() as session:
+        indicator = fetch(session, Indicator, indicator_id, _("Indicator"))
+        target = fetch_target(session, indicator_id, year, scope)
+        changes = Changes().update(Entity.INDICATOR_TARGET, indicator_id)
+        changes.previous = {"value": target.value}
+        unknown = set(fields) - {"year", "scope", "value", "comparison", "text"}
+        if unknown:
+            raise InvalidInputError(_("A target has no field “{field}”.").format(field=sorted(unknown)[0]))
+        new_year = rules.year(fields["year"], _("Year")) if "year" in fields else target.year
+        new_scope = _scope(fields["scope"]) if "scope" in fields else target.scope
+        value = rules.optional_number(fields["value"], _("Target")) if "value" in fields else target.value
+        comparison = _comparison(fields["comparison"]) if "comparison" in fields else target.comparison
+        text = rules.optional_text(fields["text"], _("Target in words")) if "text" in fields else target.text
+        if value is None and text is None:
+            raise InvalidInputError(
+                _("A target needs a number or words; delete the target to leave the year without one.")
+            )
+        if (new_year, new_scope) != (target.year, target.scope):
+            if session.get(IndicatorTarget, (indicator_id, new_year, new_scope)) is not None:
+                raise InvalidInputError(
+                    _("{indicator} already has a target for {year}{scope}.").format(
+                        indicator=indicator.name, year=new_year, scope=f" ({new_scope})" if new_scope else ""
+                    )
+                )
+            session.delete(target)
+            session.flush()
+            target = IndicatorTarget(indicator_id=indicator_id, year=new_year, scope=new_scope)
+        target.value, target.comparison, target.text = value, comparison, text
+        session.add(target)
+        return changes
+
+
+def delete_indicator_target(store: PlanStore, indicator_id: int, year: int, scope: str = "") -> Changes:
+    """Remove a target (of a year, in a scope)."""
+    with store.write() as session:
+        fetch(session, Indicator, indicator_id, _("Indicator"))
+        target = fetch_target(session, indicator_id, year, scope)
+        changes = Changes().update(Entity.INDICATOR_TARGET, indicator_id)
+        changes.previous = {"value": target.value}
+        session.delete(target)
+        return changes
+
+
+def _comparison(value: object) -> Comparison | None:
+    return None if value is None else rules.member(Comparison, value, _("Comparison"))
+
+
+def _scope(value: object) -> str:
+    """Where a target holds ("ASEAN", "thế giới"); "" for the indicator's own target."""
+    return rules.optional_text(value, _("Scope")) or ""
 
 
 def record_indicator_value(
@@ -129,26 +203,11 @@ def add_next_target(store: PlanStore, indicator_id: int) -> Changes:
         return Changes().update(Entity.INDICATOR_TARGET, indicator_id)
 
 
-def move_indicator_target(store: PlanStore, indicator_id: int, year: int, new_year: int) -> Changes:
-    """Give a target another year (refused when that year already has one)."""
-    with store.write() as session:
-        indicator = fetch(session, Indicator, indicator_id, _("Indicator"))
-        checked_year = rules.year(new_year, _("Year"))
-        target = fetch_target(session, indicator_id, year)
-        changes = Changes().update(Entity.INDICATOR_TARGET, indicator_id)
-        if checked_year == year:
-            return changes
-        if session.get(IndicatorTarget, (indicator_id, checked_year)) is not None:
-            raise InvalidInputError(
-                _("{indicator} already has a target for {year}.").format(
-                    indicator=indicator.name, year=checked_year
-                )
-            )
-        value = target.value
-        session.delete(target)
-        session.flush()
-        session.add(IndicatorTarget(indicator_id=indicator_id, year=checked_year, value=value))
-        return changes
+def move_indicator_target(
+    store: PlanStore, indicator_id: int, year: int, new_year: int, scope: str = ""
+) -> Changes:
+    """Give a target another year (refused when that year already has one in the same scope)."""
+    return update_indicator_target(store, indicator_id, year, scope, year=new_year)
 
 
 def move_indicator_value(
@@ -177,9 +236,9 @@ def move_indicator_value(
         return changes
 
 
-def fetch_target(session: Session, indicator_id: int, year: int) -> IndicatorTarget:
-    """An indicator's target for a year, or NotFoundError."""
-    target = session.get(IndicatorTarget, (indicator_id, year))
+def fetch_target(session: Session, indicator_id: int, year: int, scope: str = "") -> IndicatorTarget:
+    """An indicator's target for a year (in a scope), or NotFoundError."""
+    target = session.get(IndicatorTarget, (indicator_id, year, scope))
     if target is None:
         raise NotFoundError(
             _("There is no target for {year} any more (it may have been deleted).").format(year=year)
@@ -188,6 +247,8 @@ def fetch_target(session: Session, indicator_id: int, year: int) -> IndicatorTar
 
 
 def _validate(session: Session, indicator: Indicator) -> None:
+    if indicator.lead_unit_id is not None:
+        fetch(session, Unit, indicator.lead_unit_id, _("Lead unit"))
     if indicator.goal_id is not None:
         goal = fetch(session, Goal, indicator.goal_id, _("Goal"))
         siblings = select(Indicator.id).join(Goal, col(Goal.id) == col(Indicator.goal_id))

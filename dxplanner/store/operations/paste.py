@@ -36,6 +36,7 @@ class PasteField(enum.StrEnum):
     STATUS = "status"
     PRODUCT = "product"
     NOTES = "notes"
+    PERSON = "responsible_person"
 
 
 def paste_tasks(

@@ -128,26 +128,38 @@ def report_progress(
     task_ids: Sequence[int],
     *,
     as_of: datetime.date,
-    progress: float,
+    progress: float | None,
     status: TaskStatus | str | None = None,
     remark: str | None = None,
     author: str | None = None,
 ) -> Changes:
-    """Record the same dated report for several tasks at once (one step to undo)."""
+    """Record the same dated report for several tasks at once (one step to undo).
+
+    With no progress figure, each task is reported at the figure it has (and, with no status
+    either, the status it has): a dated remark or status on tasks that stand at different
+    figures must not make them all equal.
+    """
     with store.write() as session:
         if not task_ids:
             raise InvalidInputError(_("Choose the tasks to report on first."))
-        checked_progress = rules.progress(progress)
+        checked_progress = None if progress is None else rules.progress(progress)
         changes = Changes()
         for task_id in dict.fromkeys(task_ids):
-            fetch(session, Task, task_id, _("Task"))
+            task = fetch(session, Task, task_id, _("Task"))
+            figure = task.progress if checked_progress is None else checked_progress
+            if status is not None:
+                stated: TaskStatus | str = status
+            elif checked_progress is None:
+                stated = task.status
+            else:
+                stated = status_for_progress(figure)
             report = ProgressReport(task_id=task_id, as_of=as_of, progress=0, status=TaskStatus.NOT_STARTED)
             apply_fields(
                 report,
                 {
                     "as_of": as_of,
-                    "progress": checked_progress,
-                    "status": status_for_progress(checked_progress) if status is None else status,
+                    "progress": figure,
+                    "status": stated,
                     "remark": remark,
                     "author": author,
                 },

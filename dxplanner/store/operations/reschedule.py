@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime
 
 import sqlalchemy as sa
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
-from dxplanner.core.enums import DependencyType
 from dxplanner.core.errors import InvalidInputError
 from dxplanner.core.link_rules import broken_by_move
 from dxplanner.core.models import Dependency, Task
@@ -15,6 +14,7 @@ from dxplanner.core.schedule import Link
 from dxplanner.i18n import _
 from dxplanner.store import queries
 from dxplanner.store.changes import Changes
+from dxplanner.store.operations._link_words import describe_link
 from dxplanner.store.operations._records import fetch
 from dxplanner.store.operations.tasks import update_task_fields
 from dxplanner.store.plan_store import PlanStore
@@ -39,27 +39,11 @@ def reschedule_task(
         broken = broken_by_move(task_id, planned_start, planned_end, nodes, links, calendar)
         if broken:
             raise InvalidInputError(
-                _("This change is refused: {rule}.").format(rule=_describe(broken[0], session))
+                _("This change is refused: {rule}.").format(rule=describe_link(broken[0], session))
             )
         return update_task_fields(
             session, task_id, {"planned_start": planned_start, "planned_end": planned_end}
         )
-
-
-def _describe(link: Link, session: Session) -> str:
-    """The link in words: which task must wait for which."""
-    wanted = [link.predecessor, link.successor]
-    names = dict(session.exec(select(Task.id, Task.name).where(col(Task.id).in_(wanted))).all())
-    rules = {
-        DependencyType.FS: _("“{successor}” can only start after “{predecessor}” ends"),
-        DependencyType.SS: _("“{successor}” can only start after “{predecessor}” starts"),
-        DependencyType.FF: _("“{successor}” can only end after “{predecessor}” ends"),
-        DependencyType.SF: _("“{successor}” can only end after “{predecessor}” starts"),
-    }
-    rule = rules[link.type].format(successor=names[link.successor], predecessor=names[link.predecessor])
-    if link.lag:
-        rule += " " + _("(with a lag of {lag} working days)").format(lag=link.lag)
-    return rule
 
 
 def _links_touching(session: Session, plan_id: int) -> tuple[list[Link], set[int]]:

@@ -44,6 +44,7 @@ def _checkers() -> Checkers:
         "status": lambda value: rules.member(TaskStatus, value, _("Status")),
         "priority": lambda value: rules.member(Priority, value, _("Priority")),
         "notes": lambda value: rules.optional_text(value, _("Notes")),
+        "responsible_person": lambda value: rules.optional_text(value, _("Responsible person")),
     }
 
 

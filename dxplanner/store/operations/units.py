@@ -11,6 +11,7 @@ from dxplanner.core.enums import UnitKind
 from dxplanner.core.errors import ConflictError, InvalidInputError
 from dxplanner.core.models import (
     ActionPlan,
+    Indicator,
     Risk,
     SocioEconomicPlan,
     StaffLine,
@@ -50,7 +51,7 @@ def update_unit(store: PlanStore, unit_id: int, **fields: object) -> Changes:
 
 
 def delete_unit(store: PlanStore, unit_id: int) -> Changes:
-    """Delete a unit that nothing depends on any more; risks it owned lose their owner."""
+    """Delete a unit that nothing depends on any more; risks it owned and indicators it followed lose it."""
     with store.write() as session:
         unit = fetch(session, Unit, unit_id, _("Unit"))
         _refuse_if_used(session, unit)
@@ -60,6 +61,11 @@ def delete_unit(store: PlanStore, unit_id: int) -> Changes:
             session.add(risk)
             assert risk.id is not None
             changes.update(Entity.RISK, risk.id)
+        for indicator in session.exec(select(Indicator).where(Indicator.lead_unit_id == unit_id)).all():
+            indicator.lead_unit_id = None
+            session.add(indicator)
+            assert indicator.id is not None
+            changes.update(Entity.INDICATOR, indicator.id)
         session.delete(unit)
         return changes.delete(Entity.UNIT, unit_id)
 
@@ -85,6 +91,7 @@ def merge_units(store: PlanStore, keep_id: int, merged_id: int) -> Changes:
             (Strategy, "unit_id"),
             (SocioEconomicPlan, "unit_id"),
             (Risk, "owner_unit_id"),
+            (Indicator, "lead_unit_id"),
         ):
             for record in session.exec(select(model).where(getattr(model, column) == merged_id)).all():
                 setattr(record, column, keep_id)

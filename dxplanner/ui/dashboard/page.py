@@ -7,11 +7,10 @@ import time
 from collections import Counter
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -33,10 +32,11 @@ from dxplanner.i18n import _
 from dxplanner.labels import label
 from dxplanner.store import queries
 from dxplanner.store.dashboard_data import DashboardReader
+from dxplanner.ui.app_settings import date_style_of
 from dxplanner.ui.dashboard.attention import AttentionList
 from dxplanner.ui.dashboard.chart_cell import ChartCell
+from dxplanner.ui.date_line import DateChoice
 from dxplanner.ui.errors import show_refusal
-from dxplanner.ui.qdates import from_qdate, to_qdate
 from dxplanner.ui.session import DataChange, PlanSession
 
 # Tables whose change can change a chart.
@@ -83,12 +83,10 @@ class DashboardPage(QWidget):
         self.area.addItem(_("Every area"), None)
         for area in Area:
             self.area.addItem(label(area), area)
-        self.as_of = QDateEdit(to_qdate(today()))
+        # Typed as text: a date editor's sections misread a date typed over the one shown.
+        self.as_of = DateChoice(date_style_of(qt_date_format), _("As of"), today, required=True)
         self.as_of.setObjectName("dashboard_as_of")
-        self.as_of.setCalendarPopup(True)
-        # A strategy runs for years, not centuries: a date far out is a slip of the keyboard.
-        self.as_of.setDateRange(QDate(1990, 1, 1), QDate(2100, 12, 31))
-        self.as_of.setDisplayFormat(qt_date_format)
+        self.as_of.set_date(today())
         self.sort_units = QComboBox()
         self.sort_units.addItem(_("Units: most late first"), True)
         self.sort_units.addItem(_("Units: by name"), False)
@@ -138,7 +136,7 @@ class DashboardPage(QWidget):
         for combo in (self.plan, self.unit, self.pillar, self.area):
             combo.currentIndexChanged.connect(self.refresh)
         self.sort_units.currentIndexChanged.connect(self._redraw_units)
-        self.as_of.dateChanged.connect(self.refresh)
+        self.as_of.changed.connect(self.refresh)
         session.changed.connect(self._on_change)
 
     # What is shown.
@@ -175,7 +173,7 @@ class DashboardPage(QWidget):
         """The filter as the controls stand."""
         if self.strategy_id is None:
             return None
-        as_of = from_qdate(self.as_of.date()) or datetime.date.today()
+        as_of = self.as_of.date() or datetime.date.today()  # never blank: a blank day is refused
         return DashboardFilter(
             self.strategy_id,
             as_of,
@@ -224,7 +222,7 @@ class DashboardPage(QWidget):
 
     def set_as_of(self, day: datetime.date) -> None:
         """Look at the dashboard as it stood on another day."""
-        self.as_of.setDate(QDate(day.year, day.month, day.day))
+        self.as_of.set_date(day)
 
     # Keeping up with changes.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from pathlib import Path
 
@@ -23,14 +24,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dxplanner.core.errors import DomainError
+from dxplanner.core.cells import date_cell
+from dxplanner.core.errors import DomainError, InvalidInputError
+from dxplanner.core.indicator_table import IndicatorTable, TableKind
 from dxplanner.core.matching import UnitName
 from dxplanner.core.plan_table import PlanTable
 from dxplanner.i18n import _
 from dxplanner.store import queries
 from dxplanner.store.changes import Changes
+from dxplanner.store.operations.import_indicators import (
+    IndicatorImportOutcome,
+    NewStrategy,
+    import_indicators,
+    match_indicator_units,
+)
 from dxplanner.store.operations.import_table import ImportOutcome, NewPlan, import_table, match_units
 from dxplanner.store.plan_store import PlanStore
+from dxplanner.ui.excel_import.indicator_preview import IndicatorTree
 from dxplanner.ui.excel_import.preview import ColumnMapping, ProblemList, TaskTree, UnitChoices
 from dxplanner.ui.excel_import.reader_thread import ReadRequest, TableReader
 from dxplanner.ui.session import PlanSession
@@ -42,7 +52,7 @@ class ImportDialog(QDialog):
     """Reads the workbook off the GUI thread, shows what it understood, and imports on request."""
 
     ready = Signal()  # a reading finished and the preview shows it
-    imported = Signal(object)  # the ImportOutcome
+    imported = Signal(object)  # the ImportOutcome (or IndicatorImportOutcome)
 
     def __init__(
         self,
@@ -60,22 +70,44 @@ class ImportDialog(QDialog):
         self.path = path
         self.today = today
         self.date_format = date_format
-        self.table: PlanTable | None = None
+        self.table: PlanTable | None = None  # a table of tasks, as shown
+        self.indicator_table: IndicatorTable | None = None  # or a table of indicators
         self.outcome: ImportOutcome | None = None
+        self.indicator_outcome: IndicatorImportOutcome | None = None
         self._reader: TableReader | None = None
         self._filling = False
 
+        # What the table lists: told by its headings, and the user's to change.
+        self.kind = QComboBox()
+        self.kind.setObjectName("import_kind")
+        self.kind.addItem(_("Tasks of an action plan"), TableKind.TASKS)
+        self.kind.addItem(_("Indicators of a strategy"), TableKind.INDICATORS)
         self.sheet = QComboBox()
         self.sheet.setObjectName("import_sheet")
         self.sheet.setMinimumWidth(200)
         self.header_row = QSpinBox()
         self.header_row.setRange(1, 200)
+        # What deadlines "90 ngày kể từ ngày ban hành Kế hoạch" count from: the date the title rows
+        # give, shown so that it can be checked, or the one the user types for a draft that has none.
+        self.plan_date = QLineEdit()
+        self.plan_date.setObjectName("import_plan_date")
+        self.plan_date.setPlaceholderText(_("dd/mm/yyyy"))
+        self.plan_date.setMaximumWidth(110)
+        self.plan_date.setToolTip(
+            _("The plan's date, which deadlines such as “90 ngày kể từ ngày ban hành Kế hoạch” count from")
+        )
+        self.given_date: datetime.date | None = None
         self.reread = QPushButton(_("Read again"))
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.progress = QProgressBar()
         top = QHBoxLayout()
-        for caption, widget in ((_("Sheet"), self.sheet), (_("Header row"), self.header_row)):
+        for caption, widget in (
+            (_("Table of"), self.kind),
+            (_("Sheet"), self.sheet),
+            (_("Header row"), self.header_row),
+            (_("Plan's date"), self.plan_date),
+        ):
             top.addWidget(QLabel(caption))
             top.addWidget(widget)
         top.addWidget(self.reread)
@@ -85,10 +117,17 @@ class ImportDialog(QDialog):
 
         self.columns = ColumnMapping()
         self.tasks = TaskTree()
+        self.indicators = IndicatorTree()
         self.units = UnitChoices()
         self.problems = ProblemList()
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.tasks, _("Tasks"))
+        self.tasks_page = tasks_page = QWidget()
+        tasks_layout = QVBoxLayout(tasks_page)
+        tasks_layout.setContentsMargins(0, 0, 0, 0)
+        tasks_layout.addWidget(self.tasks, 1)
+        tasks_layout.addWidget(self.tasks.detail)  # what the chosen row's reading guessed
+        self.tabs.addTab(tasks_page, _("Tasks"))
+        self.tabs.addTab(self.indicators, _("Indicators"))
         self.tabs.addTab(self.columns, _("Columns"))
         self.tabs.addTab(self.units, _("Units"))
         self.tabs.addTab(self.problems, _("Problems"))
@@ -99,7 +138,8 @@ class ImportDialog(QDialog):
         self.plan_name.setObjectName("import_plan_name")
         into = QFormLayout()
         into.addRow(_("Import into"), self.target)
-        into.addRow(_("Name of the new plan"), self.plan_name)
+        self.name_caption = QLabel(_("Name of the new plan"))
+        into.addRow(self.name_caption, self.plan_name)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(_("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setEnabled(False)
@@ -113,10 +153,13 @@ class ImportDialog(QDialog):
         layout.addLayout(into)
         layout.addWidget(self.buttons)
 
-        self._fill_targets()
+        self._fill_targets(TableKind.TASKS)
+        self._show_kind(TableKind.TASKS)
         self.target.currentIndexChanged.connect(self._target_changed)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
         self.sheet.currentIndexChanged.connect(self._sheet_changed)
         self.reread.clicked.connect(self._header_changed)
+        self.plan_date.editingFinished.connect(self._plan_date_changed)
         self.columns.mapping_changed.connect(self._mapping_changed)
         self.read(ReadRequest(path))
 
@@ -124,6 +167,7 @@ class ImportDialog(QDialog):
 
     def read(self, request: ReadRequest) -> None:
         """Read the workbook (again) on a worker thread; the preview waits for it."""
+        request = dataclasses.replace(request, plan_date=self.given_date)
         self._stop_reading()
         self.import_button.setEnabled(False)
         self.progress.setRange(0, 0)
@@ -134,7 +178,7 @@ class ImportDialog(QDialog):
         reader.progressed.connect(
             lambda done, expected: self._progressed(done, expected) if reader is self._reader else None
         )
-        reader.finished_reading.connect(lambda table: self._show(table) if reader is self._reader else None)
+        reader.finished_reading.connect(lambda table: self._shown(table) if reader is self._reader else None)
         reader.failed.connect(lambda message: self._failed(message) if reader is self._reader else None)
         self._reader = reader
         reader.start()
@@ -151,6 +195,7 @@ class ImportDialog(QDialog):
         self.progress.hide()
         self.status.setText(message)
         self.table = None
+        self.indicator_table = None
 
     def _stop_reading(self) -> None:
         reader, self._reader = self._reader, None
@@ -158,6 +203,72 @@ class ImportDialog(QDialog):
             reader.abandon()
 
     # Showing what was read.
+
+    def _shown(self, table: PlanTable | IndicatorTable) -> None:
+        if isinstance(table, IndicatorTable):
+            self._show_indicators(table)
+        else:
+            self._show(table)
+
+    def _show_kind(self, kind: TableKind) -> None:
+        """The tabs, the choice of where to import and the kind chosen, for a table of this kind."""
+        self._filling = True
+        if self.kind.currentData() != kind:
+            self.kind.setCurrentIndex(self.kind.findData(kind))
+            self._fill_targets(kind)
+        self._filling = False
+        tasks = kind is TableKind.TASKS
+        self.tabs.setTabVisible(self.tabs.indexOf(self.tasks_page), tasks)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.columns), tasks)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.indicators), not tasks)
+        self.tabs.setCurrentWidget(self.tasks_page if tasks else self.indicators)
+        self.name_caption.setText(_("Name of the new plan") if tasks else _("Name of the new strategy"))
+
+    def _show_indicators(self, table: IndicatorTable) -> None:
+        self.progress.hide()
+        try:
+            match_indicator_units(self.session.store, table)
+        except DomainError as error:
+            self._failed(error.message)
+            return
+        with self.session.store.read() as read:
+            units: list[UnitName] = queries.unit_names(read)
+        self.table, self.indicator_table = None, table
+        self._show_kind(TableKind.INDICATORS)
+        self._filling = True
+        self.sheet.clear()
+        self.sheet.addItems(table.sheets)
+        self.sheet.setCurrentText(table.sheet)
+        self.header_row.setValue(table.header_rows[0])
+        self.indicators.show_table(table)
+        self.units.show_table(table, units)
+        self.problems.show_problems(table.errors, table.warnings)
+        if not self.plan_name.text():
+            self.plan_name.setText(table.title or self.path.stem)
+        self._filling = False
+        in_words = sum(target.value is None for item in table.indicators for target in item.targets)
+        text = _(
+            "A table of indicators on sheet “{sheet}”, header on row {row}: {indicators} indicators in "
+            "{groups} groups, {targets} targets ({words} in words), {units} new units, {errors} errors, "
+            "{warnings} warnings."
+        ).format(
+            sheet=table.sheet,
+            row=table.header_rows[0],
+            indicators=len(table.indicators),
+            groups=len(table.goals),
+            targets=sum(len(item.targets) for item in table.indicators),
+            words=in_words,
+            units=sum(match.unit_id is None for match in table.units.values()),
+            errors=len(table.errors),
+            warnings=len(table.warnings),
+        )
+        if table.errors:
+            text += " " + _("Correct the workbook: rows with errors cannot be imported.")
+        self.status.setText(text)
+        self.import_button.setEnabled(not table.errors and bool(table.indicators))
+        if table.errors:
+            self.tabs.setCurrentWidget(self.problems)
+        self.ready.emit()
 
     def _show(self, table: PlanTable) -> None:
         self.progress.hide()
@@ -168,12 +279,14 @@ class ImportDialog(QDialog):
             return
         with self.session.store.read() as read:
             units: list[UnitName] = queries.unit_names(read)
-        self.table = table
+        self.table, self.indicator_table = table, None
+        self._show_kind(TableKind.TASKS)
         self._filling = True
         self.sheet.clear()
         self.sheet.addItems(table.sheets)
         self.sheet.setCurrentText(table.sheet)
         self.header_row.setValue(table.header_rows[0])
+        self.plan_date.setText(table.plan_date.strftime(self.date_format) if table.plan_date else "")
         width = max([*table.headings, *table.columns, 0]) + 1
         self.columns.show_table(table, width)
         self.tasks.show_table(table, self.date_format)
@@ -192,8 +305,8 @@ class ImportDialog(QDialog):
         groups = sum(task.kind.value == "group" for task in table.tasks)
         new_units = sum(match.unit_id is None for match in table.units.values())
         text = _(
-            "Sheet “{sheet}”, header on row {row}: {tasks} tasks in {groups} groups, {units} new units, "
-            "{errors} errors, {warnings} warnings."
+            "A table of tasks on sheet “{sheet}”, header on row {row}: {tasks} tasks in {groups} groups, "
+            "{units} new units, {errors} errors, {warnings} warnings."
         ).format(
             sheet=table.sheet,
             row=table.header_rows[0],
@@ -207,26 +320,69 @@ class ImportDialog(QDialog):
             text += " " + _("Correct the workbook or the columns: rows with errors cannot be imported.")
         return text
 
-    def _fill_targets(self) -> None:
-        self.target.addItem(_("A new action plan"), NEW_PLAN)
+    def _fill_targets(self, kind: TableKind) -> None:
+        """Where the table can go: a new plan or one of the file's plans; for indicators, a strategy."""
+        self.target.blockSignals(True)
+        self.target.clear()
         with self.session.store.read() as read:
-            for strategy_id in [*(strategy.id for strategy in queries.strategies(read)), None]:
-                for plan in queries.plans(read, strategy_id):
-                    self.target.addItem(_("Add to: {plan}").format(plan=plan.name), plan.id)
+            strategies = queries.strategies(read)
+            if kind is TableKind.INDICATORS:
+                self.target.addItem(_("A new strategy"), NEW_PLAN)
+                for strategy in strategies:
+                    self.target.addItem(_("Add to: {plan}").format(plan=strategy.name), strategy.id)
+            else:
+                self.target.addItem(_("A new action plan"), NEW_PLAN)
+                for strategy_id in [*(strategy.id for strategy in strategies), None]:
+                    for plan in queries.plans(read, strategy_id):
+                        self.target.addItem(_("Add to: {plan}").format(plan=plan.name), plan.id)
+        self.target.blockSignals(False)
+        self._target_changed()
 
     def _target_changed(self) -> None:
         self.plan_name.setEnabled(self.target.currentData() == NEW_PLAN)
 
     # The user's corrections.
 
+    def _kind_changed(self) -> None:
+        """Read the workbook again as the other kind of table, on whichever sheet holds one best."""
+        if self._filling:
+            return
+        kind = self.chosen_kind()
+        self._fill_targets(kind)
+        self._show_kind(kind)
+        self.plan_name.clear()  # the name read from the other table is no name for this one
+        self.read(ReadRequest(self.path, kind=kind))
+
+    def chosen_kind(self) -> TableKind:
+        """The kind of table chosen (Qt hands the item's data back as a plain string)."""
+        return TableKind(self.kind.currentData())
+
     def _sheet_changed(self) -> None:
         if not self._filling:
-            self.read(ReadRequest(self.path, sheet=self.sheet.currentText()))
+            self.read(ReadRequest(self.path, sheet=self.sheet.currentText(), kind=self.chosen_kind()))
 
     def _header_changed(self) -> None:
         self.read(
-            ReadRequest(self.path, sheet=self.sheet.currentText() or None, header_row=self.header_row.value())
+            ReadRequest(
+                self.path,
+                sheet=self.sheet.currentText() or None,
+                header_row=self.header_row.value(),
+                kind=self.chosen_kind(),
+            )
         )
+
+    def _plan_date_changed(self) -> None:
+        if self._filling or self.table is None:
+            return
+        try:
+            day = date_cell(self.plan_date.text(), _("Plan's date"))
+        except InvalidInputError as error:
+            self.status.setText(error.message)  # the table as read stays, and can still be imported
+            return
+        if day == self.table.plan_date:
+            return
+        self.given_date = day
+        self._mapping_changed()
 
     def _mapping_changed(self) -> None:
         if self._filling or self.table is None:
@@ -237,13 +393,17 @@ class ImportDialog(QDialog):
                 sheet=self.table.sheet,
                 header_row=self.table.header_rows[0],
                 columns=self.columns.mapping(),
+                kind=TableKind.TASKS,
             )
         )
 
     # Importing.
 
     def import_now(self) -> None:
-        """Write the tasks as one undoable step; the dialog closes when it is done."""
+        """Write the tasks (or indicators) as one undoable step; the dialog closes when it is done."""
+        if self.indicator_table is not None:
+            self._import_indicators(self.indicator_table)
+            return
         table = self.table
         if table is None or table.errors:
             return
@@ -267,6 +427,31 @@ class ImportDialog(QDialog):
             return
         self.outcome = outcomes[0]
         self.imported.emit(self.outcome)
+        self.accept()
+
+    def _import_indicators(self, table: IndicatorTable) -> None:
+        if table.errors:
+            return
+        strategy_id = self.target.currentData()
+        choices = self.units.choices()
+        new_strategy = NewStrategy(self.plan_name.text().strip(), today=self.today)
+        outcomes: list[IndicatorImportOutcome] = []
+
+        def operation(store: PlanStore) -> Changes:
+            outcome = import_indicators(
+                store,
+                table,
+                strategy_id=None if strategy_id == NEW_PLAN else strategy_id,
+                new_strategy=new_strategy,
+                unit_choices=choices,
+            )
+            outcomes.append(outcome)
+            return outcome.changes
+
+        if self.session.run(_("Import {name}").format(name=self.path.name), operation) is None:
+            return
+        self.indicator_outcome = outcomes[0]
+        self.imported.emit(self.indicator_outcome)
         self.accept()
 
     def done(self, result: int) -> None:

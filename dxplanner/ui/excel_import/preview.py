@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
+    QLabel,
     QTableWidget,
     QTableWidgetItem,
     QTreeWidget,
@@ -16,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dxplanner.core.indicator_table import IndicatorTable
 from dxplanner.core.matching import UnitName
-from dxplanner.core.plan_table import MatchKind, PlanTable, Problem, TableField, column_letter
+from dxplanner.core.plan_table import MatchKind, PlanTable, Problem, TableField, TableTask, column_letter
 from dxplanner.i18n import _
 from dxplanner.labels import label
 from dxplanner.numbers import whole_text
@@ -73,7 +75,14 @@ PREVIEW_TASKS = 20_000
 
 
 class TaskTree(QTreeWidget):
-    """The tasks as they will be imported, in their tree."""
+    """The tasks as they will be imported, in their tree, each with what its reading guessed.
+
+    A row joined to the one above, a value filled down from a merged cell, a heading with no
+    number: each guess is in the row's last column and its tooltip, and in full in the detail
+    line under the tree for the row chosen, so that a user can check every one.
+    """
+
+    GUESSES = 9  # the column of the guesses
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,13 +98,22 @@ class TaskTree(QTreeWidget):
                 _("End"),
                 _("Budget"),
                 _("Row"),
+                _("Guesses"),
             ]
         )
         self.setUniformRowHeights(True)
+        self.detail = QLabel()  # placed under the tree by the dialog
+        self.detail.setObjectName("import_task_detail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._tasks: dict[int, TableTask] = {}
+        self.currentItemChanged.connect(self._show_detail)
 
     def show_table(self, table: PlanTable, date_format: str) -> None:
         """Show the tasks under their groups (the first PREVIEW_TASKS of a very long table)."""
         self.clear()
+        self.detail.setText(_("Choose a row to see how it was read."))
+        self._tasks = {}
         items: dict[int, QTreeWidgetItem] = {}
         for task in table.tasks[:PREVIEW_TASKS]:
             parent = items.get(task.parent_row) if task.parent_row is not None else None
@@ -110,13 +128,20 @@ class TaskTree(QTreeWidget):
                 task.end.strftime(date_format) if task.end else "",
                 whole_text(money) if money else "",
                 str(task.row),
+                "; ".join(task.guesses),
             ]
             item = QTreeWidgetItem(parent or self, values)
+            item.setData(0, Qt.ItemDataRole.UserRole, task.row)
+            if task.guesses:
+                tip = "\n".join(task.guesses)
+                for column in (1, self.GUESSES):
+                    item.setToolTip(column, tip)
             if task.kind.value == "group":
                 font = item.font(1)
                 font.setBold(True)
                 item.setFont(1, font)
             items[task.row] = item
+            self._tasks[task.row] = task
         if len(table.tasks) > PREVIEW_TASKS:
             more = len(table.tasks) - PREVIEW_TASKS
             note = QTreeWidgetItem(self, ["", _("… and {count} more rows, imported too.").format(count=more)])
@@ -125,6 +150,21 @@ class TaskTree(QTreeWidget):
         for column in (0, 2, 4, 5, 6, 7, 8):
             self.resizeColumnToContents(column)
         self.setColumnWidth(1, 380)
+
+    def _show_detail(self, item: QTreeWidgetItem | None) -> None:
+        task = self._tasks.get(item.data(0, Qt.ItemDataRole.UserRole)) if item is not None else None
+        if task is None:
+            self.detail.setText(_("Choose a row to see how it was read."))
+            return
+        if task.guesses:
+            text = _("Row {row}, “{task}”: {guesses}").format(
+                row=task.row, task=task.name, guesses=" ".join(task.guesses)
+            )
+        else:
+            text = _("Row {row}, “{task}”: read as written, nothing guessed.").format(
+                row=task.row, task=task.name
+            )
+        self.detail.setText(text)
 
 
 class UnitChoices(QTableWidget):
@@ -141,7 +181,7 @@ class UnitChoices(QTableWidget):
         self.verticalHeader().hide()
         self.combos: dict[str, QComboBox] = {}
 
-    def show_table(self, table: PlanTable, units: Sequence[UnitName]) -> None:
+    def show_table(self, table: PlanTable | IndicatorTable, units: Sequence[UnitName]) -> None:
         """One line per unit text, its match chosen; fuzzy matches and new units first, to be checked.
 
         A table read again (after a column was corrected) keeps what the user already chose.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime
 import logging
 import threading
 from dataclasses import dataclass
@@ -11,26 +12,29 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 
 from dxplanner.core.errors import DomainError
+from dxplanner.core.indicator_table import IndicatorTable, TableKind
 from dxplanner.core.plan_table import PlanTable, TableField
-from dxplanner.excel.plan_reader import read_plan_table
+from dxplanner.excel.tables import read_table
 from dxplanner.i18n import _
 
 
 @dataclass(frozen=True)
 class ReadRequest:
-    """What to read: the workbook, and the user's corrections (sheet, header row, columns)."""
+    """What to read: the workbook, and the user's corrections (kind, sheet, header row, columns, date)."""
 
     path: Path
     sheet: str | None = None
     header_row: int | None = None
     columns: dict[int, TableField] | None = None
+    plan_date: datetime.date | None = None
+    kind: TableKind | None = None  # None: the kind the headings say
 
 
 class TableReader(QThread):
     """Reads one request; says `progressed` as it goes, then `finished_reading` or `failed`."""
 
     progressed = Signal(int, int)  # rows read, rows expected
-    finished_reading = Signal(object)  # a PlanTable
+    finished_reading = Signal(object)  # a PlanTable or an IndicatorTable
     failed = Signal(str)  # the message to show
 
     def __init__(self, request: ReadRequest, parent: QObject | None = None) -> None:
@@ -46,12 +50,14 @@ class TableReader(QThread):
         """Read (on the worker thread)."""
         request = self.request
         try:
-            table: PlanTable = read_plan_table(
+            table: PlanTable | IndicatorTable = read_table(
                 request.path,
+                kind=request.kind,
                 sheet=request.sheet,
                 header_row=request.header_row,
                 columns=request.columns,
                 progress=self._progress,
+                plan_date=request.plan_date,
             )
         except DomainError as error:
             self.failed.emit(error.message)

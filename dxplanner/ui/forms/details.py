@@ -61,6 +61,7 @@ class TaskDetails(RecordForm):
             heading=lambda values: f"{values.get('code') or ''} {values.get('name', '')}".strip(),
             fields=[
                 FieldSpec("priority", _("Priority"), K.CHOICE, Priority),
+                FieldSpec("responsible_person", _("Responsible person")),
                 FieldSpec("baseline_start", _("Baseline start"), K.DATE),
                 FieldSpec("baseline_end", _("Baseline end"), K.DATE),
                 FieldSpec("actual_start", _("Actual start"), K.DATE),

@@ -8,17 +8,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from dxplanner.core.cells import number_cell
 from dxplanner.core.errors import DomainError
 from dxplanner.core.matching import UnitIndex
 from dxplanner.labels import label
 from dxplanner.numbers import decimal_text
+from dxplanner.ui.app_settings import date_style_of
+from dxplanner.ui.date_line import DateLine
 from dxplanner.ui.errors import show_refusal
 from dxplanner.ui.pickers import UnitPicker
-from dxplanner.ui.qdates import NO_DATE, from_qdate, to_qdate
 
 
 class FieldKind(enum.Enum):
@@ -60,6 +60,7 @@ class BoundField:
         self.spec = spec
         self._on_done = on_done
         self._units = units
+        self._dates = date_style_of(qt_date_format)
         self.widget = self._make(qt_date_format)
 
     def _make(self, qt_date_format: str) -> QWidget:
@@ -70,12 +71,10 @@ class BoundField:
             editor.setFixedHeight(90)
             return editor
         if kind is FieldKind.DATE:
-            date = QDateEdit()
-            date.setCalendarPopup(True)
-            date.setDisplayFormat(qt_date_format)
-            date.setMinimumDate(NO_DATE)
-            date.setSpecialValueText(" ")
+            # Typed as text, as in the sheet: a date editor's sections misread what is typed.
+            date = DateLine(self._dates, datetime.date.today)
             date.editingFinished.connect(self._on_done)
+            date.picked.connect(self._on_done)
             return date
         if kind in (FieldKind.CHOICE, FieldKind.RECORD):
             combo = QComboBox()
@@ -98,8 +97,8 @@ class BoundField:
         editor = self.widget
         editor.blockSignals(True)
         try:
-            if isinstance(editor, QDateEdit):
-                editor.setDate(to_qdate(value))
+            if isinstance(editor, DateLine):
+                editor.set_date(value)
             elif isinstance(editor, UnitPicker):
                 editor.use_units(self._units())
                 editor.set_unit(value)
@@ -125,10 +124,10 @@ class BoundField:
             editor.blockSignals(False)
 
     def value(self) -> Any:
-        """What the editor holds, as the operation takes it (raises DomainError for unreadable numbers)."""
+        """What the editor holds, as the operation takes it (DomainError for unreadable numbers, dates)."""
         editor = self.widget
-        if isinstance(editor, QDateEdit):
-            return from_qdate(editor.date())
+        if isinstance(editor, DateLine):
+            return editor.read_date(self.spec.title, datetime.date.today())
         if isinstance(editor, UnitPicker):
             return editor.unit()
         if isinstance(editor, QComboBox):
@@ -169,9 +168,3 @@ def read_value(field: BoundField, parent: QWidget) -> tuple[bool, Any]:
     except DomainError as error:
         show_refusal(parent, error)
         return False, None
-
-
-def today_qdate() -> QDate:
-    """Today, for editors that start from it."""
-    today = datetime.date.today()
-    return QDate(today.year, today.month, today.day)

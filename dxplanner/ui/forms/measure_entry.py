@@ -5,15 +5,15 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from dxplanner.core.cells import number_cell
 from dxplanner.core.errors import DomainError
 from dxplanner.i18n import _
 from dxplanner.store.operations import indicators
+from dxplanner.ui.app_settings import date_style_of
+from dxplanner.ui.date_line import DateLine
 from dxplanner.ui.errors import show_refusal
-from dxplanner.ui.qdates import from_qdate
 from dxplanner.ui.session import PlanSession
 
 
@@ -32,9 +32,8 @@ class MeasureEntry(QWidget):
         self._session = session
         self._indicator_id = indicator_id
         self._today = today
-        self.as_of = QDateEdit()
-        self.as_of.setCalendarPopup(True)
-        self.as_of.setDisplayFormat(qt_date_format)
+        # Typed as text: a date editor's sections misread a date typed over the one shown.
+        self.as_of = DateLine(date_style_of(qt_date_format), today)
         self.value = QLineEdit()
         self.value.setPlaceholderText(_("Value measured"))
         self.source = QLineEdit()
@@ -47,14 +46,13 @@ class MeasureEntry(QWidget):
         layout.addWidget(self.source, 2)
         layout.addWidget(self.button)
         self.button.clicked.connect(self.record)
-        for line in (self.value, self.source):
+        for line in (self.as_of, self.value, self.source):
             line.returnPressed.connect(self.record)
         self.clear()
 
     def clear(self) -> None:
         """Ready for the next measurement: today's date, nothing typed."""
-        today = self._today()
-        self.as_of.setDate(QDate(today.year, today.month, today.day))
+        self.as_of.set_date(self._today())
         self.value.clear()
         self.source.clear()
 
@@ -64,11 +62,11 @@ class MeasureEntry(QWidget):
         if indicator_id is None or not self.value.text().strip():
             return
         try:
+            as_of = self.as_of.read_date(_("Date"), self._today(), required=True)
             value = number_cell(self.value.text(), _("Value"))
         except DomainError as error:
-            show_refusal(self, error)
+            show_refusal(self, error)  # what was typed stays, to correct
             return
-        as_of = from_qdate(self.as_of.date())
         source = self.source.text().strip() or None
         if as_of is None or value is None:
             return

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from dxplanner.core.enums import (
     Area,
+    Comparison,
     Direction,
     Pillar,
     RiskCategory,
@@ -169,8 +170,14 @@ def goal_form(session: PlanSession, units: Units, qt_date_format: str) -> Record
     )
 
 
-def indicator_form(session: PlanSession, units: Units, qt_date_format: str, date_format: str) -> RecordForm:
-    """An indicator's definition, its targets by year and its measured values."""
+def indicator_form(
+    session: PlanSession,
+    units: Units,
+    qt_date_format: str,
+    date_format: str,
+    today: Callable[[], datetime.date] = datetime.date.today,
+) -> RecordForm:
+    """An indicator's definition, its targets by year and its measured values (new ones dated `today`)."""
 
     def sedp_indicators() -> Sequence[tuple[int, str]]:
         with session.store.read() as read:
@@ -188,6 +195,7 @@ def indicator_form(session: PlanSession, units: Units, qt_date_format: str, date
             FieldSpec("baseline_value", _("Baseline value"), K.NUMBER),
             FieldSpec("baseline_year", _("Baseline year"), K.YEAR),
             FieldSpec("source", _("Source"), K.LONG_TEXT),
+            FieldSpec("lead_unit_id", _("Lead unit"), K.UNIT),
             FieldSpec(
                 "sedp_indicator_id", _("Socio-economic plan indicator"), K.RECORD, options=sedp_indicators
             ),
@@ -203,18 +211,25 @@ def indicator_form(session: PlanSession, units: Units, qt_date_format: str, date
     targets = RecordTable(
         session,
         _("Targets by year"),
-        [ColumnSpec("year", _("Year"), K.YEAR), ColumnSpec("value", _("Target"), K.NUMBER)],
+        [
+            ColumnSpec("year", _("Year"), K.YEAR),
+            ColumnSpec("scope", _("Scope")),
+            ColumnSpec("comparison", _("Comparison"), K.CHOICE, Comparison),
+            ColumnSpec("value", _("Target"), K.NUMBER),
+            # A target such as "Đạt mức khá của khu vực" is words, not a number.
+            ColumnSpec("text", _("Target in words")),
+        ],
         rows=lambda read, owner: [
-            ((owner, row["year"]), row)
+            ((owner, row["year"], row["scope"]), row)
             for row in queries.records(
                 read,
                 IndicatorTarget,
                 queries.column(IndicatorTarget, "indicator_id") == owner,
-                order=("year",),
+                order=("year", "scope"),
             )
         ],
         update=_update_target,
-        delete=lambda store, key: indicators.set_indicator_target(store, key[0], key[1], None),
+        delete=lambda store, key: indicators.delete_indicator_target(store, *key),
         add=indicators.add_next_target,
         tables=("indicator_target",),
         units=units,
@@ -247,15 +262,13 @@ def indicator_form(session: PlanSession, units: Units, qt_date_format: str, date
     form.add_table(values)
     # A measurement is typed whole (date, value, source) rather than added as a blank row:
     # a placeholder value would count as measured in every report until corrected.
-    form.add_section(MeasureEntry(session, lambda: form.record_id, qt_date_format))
+    form.add_section(MeasureEntry(session, lambda: form.record_id, qt_date_format, today))
     return form
 
 
 def _update_target(store: PlanStore, key: Any, field: str, value: Any) -> Changes:
-    indicator_id, year = key
-    if field == "year":
-        return indicators.move_indicator_target(store, indicator_id, year, value)
-    return indicators.set_indicator_target(store, indicator_id, year, value)
+    indicator_id, year, scope = key
+    return indicators.update_indicator_target(store, indicator_id, year, scope, **{field: value})
 
 
 def _update_value(store: PlanStore, key: Any, field: str, value: Any) -> Changes:

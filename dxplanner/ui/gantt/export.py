@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 from dxplanner.core.errors import InvalidInputError
 from dxplanner.core.gantt_bar import GanttBar, GanttChart
 from dxplanner.core.gantt_scale import TimeScale, fit_zoom
+from dxplanner.file_access import write_failure
 from dxplanner.i18n import _
 from dxplanner.temporary_files import temporary_beside
 from dxplanner.ui.gantt.painter import GanttPainter, bar_geometry
@@ -89,7 +90,7 @@ def export_chart(
     except OSError as error:
         raise InvalidInputError(
             _("The chart could not be written to {path}: {reason}").format(
-                path=path, reason=error.strerror or error
+                path=path, reason=write_failure(error, path)
             )
         ) from error
     finally:

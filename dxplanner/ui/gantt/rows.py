@@ -27,7 +27,7 @@ def bar_of(model: TaskSheetModel, task_id: int, with_text: bool = True) -> Gantt
     return GanttBar(
         task_id=task_id,
         level=0,
-        code=row.code if row else None,
+        code=model.number(task_id) if row else None,
         name=row.name if row else "",
         lead_unit=row.lead_unit if row else None,
         start=rolled.start,

@@ -1,0 +1,214 @@
+"""Splitting a cell that names several units into their names, and the roles its words give them."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from dxplanner.core.text import fold
+
+_SPACES = re.compile(r"\s+")
+# Between two units' names: "và", "and", or a dash ("Sở A - Sở B", but "Sở Lao động - Thương binh").
+_AND = re.compile(r"\s+(?:và|va|với|and|&|-|–)\s+", re.IGNORECASE)
+# Words a unit's name begins with: a comma list is a list of units only when each part begins so.
+_UNIT_WORDS = (
+    "bo", "so", "cuc", "tong cuc", "vu", "vien", "ban", "uy ban", "ubnd", "van phong", "vp", "cong an",
+    "ca ", "trung tam", "tt ", "truong", "benh vien", "doanh nghiep", "tap doan", "tong cong ty",
+    "cong ty", "ngan hang", "dai ", "bao ", "hoi ", "phong", "chi cuc", "thanh tra", "kho bac", "bhxh",
+    "bao hiem", "quan ", "huyen", "thi xa", "thanh pho", "tp ", "tinh", "hdnd", "hoi dong", "lien doan",
+    "doan ", "hoc vien", "quy ", "bch", "bo chi huy", "toa an", "vien kiem sat", "ministry", "department",
+    "office", "agency", "committee", "people's committee", "center", "centre", "authority",
+)  # fmt: skip
+_UNIT_PREFIXES = tuple(word if word.endswith(" ") else word + " " for word in _UNIT_WORDS)
+# A kind of body named alone ("Sở", "Tập đoàn"): the start of a collective that the next part goes on.
+_BARE_KINDS = frozenset(word.strip() for word in _UNIT_WORDS) | {"nganh", "co quan", "don vi", "to chuc"}
+_LIST_SEPARATORS = re.compile(r"[;\n\r]+|\s[+•]\s")
+_COLLECTIVE = re.compile(r"(^|\s)cac\s")
+# "Sở Giao thông vận tải/các doanh nghiệp": a slash between two bodies, not "xã/phường" inside one name.
+_SLASH = re.compile(r"\s*/\s*")
+# What a role says, written before the units it gives it to: "Chủ trì:", "Đề nghị phối hợp:".
+_ROLE_MARK = re.compile(
+    r"(?:^|(?<=[\s;.,(]))(?:(?:đơn vị|cơ quan|don vi|co quan)\s+)?(?:(?:đề nghị|de nghi)\s+)?"
+    r"(?P<role>chủ trì|phối hợp|đầu mối|chu tri|phoi hop|dau moi)?(?:\s+(?:thực hiện|thuc hien))?\s*:",
+    re.IGNORECASE,
+)
+_LEAD_ROLES = ("chu tri", "dau moi")
+# Words after a unit's name that say what it does, not who it is (folded, matched at the name's end).
+_ROLE_WORDS = re.compile(
+    r"\s*\((?P<role>chu tri|phoi hop|dau moi|thuc hien|neu co)\)$"
+    r"|\s+(?:to chuc\s+)?(?:thuc hien|trien khai)(?:\s+(?:tai|tren|o|theo)\b.*)?$"
+    r"|\s+theo\s+(?:chuc nang|tham quyen|linh vuc|phan cap|nhiem vu|pham vi)\b.*$"
+    r"|\s+(?P<last>chu tri|phoi hop)$"
+)
+
+
+@dataclass(frozen=True)
+class UnitList:
+    """The units one cell names, by role, and the role words taken out of it as written."""
+
+    leads: tuple[str, ...]
+    cooperating: tuple[str, ...]
+    trimmed: tuple[str, ...] = ()
+
+
+@functools.lru_cache(maxsize=4096)
+def read_units(text: str, lead: bool) -> UnitList:
+    """The units a cell names; those it gives no role lead when `lead` (a lead's cell), else cooperate.
+
+    "Chủ trì: Sở A; Phối hợp: Sở B, Sở C" gives each its role wherever it is written; "(chủ trì)"
+    after a name makes that one lead. Role words are taken out of the names and listed in `trimmed`.
+    """
+    text = unicodedata.normalize("NFC", text)
+    leads: list[str] = []
+    cooperating: list[str] = []
+    trimmed: list[str] = []
+    for role, words in _by_role(text, trimmed):
+        for name in split_units(words):
+            name, said = _without_role_words(name, trimmed)
+            taken = said or role
+            if taken in _LEAD_ROLES or (taken is None and lead):
+                leads.append(name)
+            else:
+                cooperating.append(name)
+    return UnitList(tuple(leads), tuple(cooperating), tuple(trimmed))
+
+
+def _by_role(text: str, trimmed: list[str]) -> list[tuple[str | None, str]]:
+    """The cell cut where a role is written ("Chủ trì:"): each piece's role (None: none said) and words."""
+    if ":" not in text:
+        return [(None, text)]  # most cells: no role written
+    pieces: list[tuple[str | None, str]] = []
+    role: str | None = None
+    at = 0
+    for mark in _ROLE_MARK.finditer(text):
+        if not mark.group().strip(" :"):
+            continue  # a colon with no role before it
+        pieces.append((role, text[at : mark.start()]))
+        trimmed.append(mark.group().strip())
+        role = fold(mark.group("role")) if mark.group("role") else None
+        at = mark.end()
+    pieces.append((role, text[at:]))
+    return [(role, words) for role, words in pieces if words.strip(" ;.,-")]
+
+
+def _without_role_words(name: str, trimmed: list[str]) -> tuple[str, str | None]:
+    """The name without the role words after it ("thực hiện tại địa phương"), and the role they give."""
+    key = fold(name)
+    if len(key) != len(name):
+        return name, None  # a character that folds to more or fewer: leave the name as written
+    found = _ROLE_WORDS.search(key)
+    if found is None or found.start() == 0:
+        return name, None
+    trimmed.append(name[found.start() :].strip())
+    role = found.group("role") or found.group("last")
+    return name[: found.start()].strip(" ,"), role
+
+
+def split_units(text: str) -> list[str]:
+    """The units a cell names: split on semicolons, line breaks and slashes, and on commas before a unit.
+
+    A part after a comma that does not begin like a unit's name belongs to the one before:
+    "Các sở, ban, ngành", "UBND các huyện, thị xã, thành phố" and "Sở Văn hóa, Thể thao và Du
+    lịch" name one body each, "Sở Y tế, UBND các huyện" two. So does a part in lower case after a
+    collective: "Các tỉnh, thành phố trực thuộc Trung ương", "Tập đoàn, doanh nghiệp công nghệ số".
+    """
+    found: list[str] = []
+    for piece in _LIST_SEPARATORS.split(_lines_joined(text)):
+        piece = _SPACES.sub(" ", piece).strip(" -+•.,")
+        if not piece:
+            continue
+        units: list[str] = []
+        for part in piece.split(","):
+            part = part.strip(" .")
+            if not part:
+                continue
+            if units and _goes_on(units[-1], part):
+                units[-1] += ", " + part
+            else:
+                units.append(part)
+        for unit in units:
+            for named in _split_slash(unit):
+                found.extend(_split_and(named))
+    return found
+
+
+def _lines_joined(text: str) -> str:
+    """The cell with each line that goes on with the one above joined to it ("Thương binh⏎và Xã hội")."""
+    if "\n" not in text:
+        return text
+    lines = [line.strip() for line in text.splitlines()]
+    joined: list[str] = []
+    for line in lines:
+        if not line:
+            continue
+        follows = line[0].islower() and not _folded(line).startswith("cac ")
+        if joined and (follows or joined[-1].endswith((",", " và", " va", "-"))):
+            joined[-1] += " " + line
+        else:
+            joined.append(line)
+    return "\n".join(joined)
+
+
+def _goes_on(before: str, part: str) -> bool:
+    """Whether a part after a comma goes on naming the body before it."""
+    if not _starts_a_unit(part):
+        return True
+    key = _folded(before)
+    collective = bool(_COLLECTIVE.search(key)) or key in _BARE_KINDS
+    # After "UBND các huyện", "Các tỉnh" or "Tập đoàn", a part in lower case lists more of the same.
+    return collective and (len(part.split()) <= 2 or (part[0].islower() and not part.startswith("các ")))
+
+
+def _split_slash(text: str) -> list[str]:
+    if "/" not in text:
+        return [text]
+    left, _slash, right = text.partition("/")
+    left, right = left.strip(), right.strip()
+    if _names_a_unit(left) and right and _starts_a_unit(right):
+        return [left, *_split_slash(right)]
+    return [text]
+
+
+def _starts_a_unit(text: str) -> bool:
+    return _names_a_unit(text) or _folded(text).startswith(("cac ", "cong an ", "bo chi huy "))
+
+
+# "các bộ, ngành, địa phương", "các địa phương": bodies in general, never part of one body's name
+# (unlike "các Khu công nghiệp" after a management board).
+_BODIES_IN_GENERAL = re.compile(
+    r"cac (bo|nganh|dia phuong|tinh|thanh pho|so|co quan|don vi|huyen|xa|doanh nghiep|to chuc)\b"
+)
+
+
+def _split_and(text: str) -> list[str]:
+    """ "Sở Tài chính và Sở Nội vụ" is two units; "Sở Thông tin và Truyền thông" is one."""
+    parts = [part.strip() for part in _AND.split(text) if part.strip()]
+    if len(parts) < 2:
+        return [text]  # most names: no "và" at all
+    if all(_names_a_unit(part) for part in parts):
+        return parts
+    # "Sở Kế hoạch và Đầu tư và các cơ quan liên quan": the last "và" may join a unit to others.
+    found = list(_AND.finditer(text))
+    if found:
+        left, right = text[: found[-1].start()].strip(), text[found[-1].end() :].strip()
+        # Only a unit, or "các … liên quan": "Ban Quản lý Khu kinh tế … và các Khu công nghiệp" is one.
+        others = _folded(right).startswith("cac ") and (
+            _folded(right).endswith(("lien quan", "khac")) or bool(_BODIES_IN_GENERAL.match(_folded(right)))
+        )
+        if _names_a_unit(left) and right and (_names_a_unit(right) or others):
+            return [left, right]
+    return [text]
+
+
+@functools.lru_cache(maxsize=8192)
+def _names_a_unit(text: str) -> bool:
+    # A plan names a few dozen units thousands of times: each answer is kept.
+    key = fold(text) + " "
+    return len(key.split()) >= 2 and key.startswith(_UNIT_PREFIXES)
+
+
+@functools.lru_cache(maxsize=8192)
+def _folded(text: str) -> str:
+    return fold(text)

@@ -1,0 +1,67 @@
+"""Reading whichever table a workbook holds: an action plan's tasks, or a strategy's indicators."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from dxplanner.core.errors import InvalidInputError
+from dxplanner.core.indicator_table import IndicatorTable, TableKind
+from dxplanner.core.plan_table import PlanTable, TableField
+from dxplanner.excel.indicator_headings import names_indicators
+from dxplanner.excel.indicator_reader import Progress, read_indicator_table
+from dxplanner.excel.plan_reader import read_plan_table
+
+# Columns only a table of tasks has: when found, the table is one, whatever else its headings say.
+_TASK_ONLY = {TableField.TIMELINE, TableField.START, TableField.END, TableField.BUDGET, TableField.SOURCE}
+
+
+def read_table(
+    path: Path,
+    *,
+    kind: TableKind | None = None,
+    sheet: str | None = None,
+    header_row: int | None = None,
+    columns: dict[int, TableField] | None = None,
+    progress: Progress | None = None,
+    plan_date: datetime.date | None = None,
+) -> PlanTable | IndicatorTable:
+    """The table of the kind asked for, or (kind None) the kind the workbook's headings say.
+
+    A task table is looked for first, as before; a workbook with none, or whose "task" header
+    names indicators and targets ("Chỉ tiêu", "Mục tiêu 2025"), is read as indicators. When
+    neither is found, the task reader's refusal stands: it says what a plan table needs.
+    """
+    if kind is TableKind.INDICATORS:
+        return read_indicator_table(path, sheet=sheet, header_row=header_row, progress=progress)
+    if kind is TableKind.TASKS or columns is not None:
+        return read_plan_table(
+            path, sheet=sheet, header_row=header_row, columns=columns, progress=progress, plan_date=plan_date
+        )
+    stopped = False
+
+    def watched(done: int, expected: int) -> bool:
+        nonlocal stopped
+        stopped = progress is not None and not progress(done, expected)
+        return not stopped
+
+    try:
+        table = read_plan_table(
+            path, sheet=sheet, header_row=header_row, progress=watched, plan_date=plan_date
+        )
+    except InvalidInputError as refused:
+        if stopped:
+            raise
+        try:
+            return read_indicator_table(path, sheet=sheet, header_row=header_row, progress=progress)
+        except InvalidInputError:
+            raise refused from None
+    if not set(table.columns.values()) & _TASK_ONLY and names_indicators(table.headings.values()):
+        # Only then is the workbook read twice: a task table's headings rarely name targets.
+        try:
+            return read_indicator_table(
+                path, sheet=table.sheet, header_row=table.header_rows[0], progress=progress
+            )
+        except InvalidInputError:
+            return table
+    return table

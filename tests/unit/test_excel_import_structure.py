@@ -1,0 +1,306 @@
+"""Reading a plan table's structure: headings, numbering columns, codes, sub-groups, merged cells, guesses."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, cast
+
+import openpyxl
+import pytest
+
+from dxplanner import cli
+from dxplanner.core.errors import InvalidInputError
+from dxplanner.core.plan_table import PlanTable, TableField
+from dxplanner.excel.plan_reader import read_plan_table
+from tests.unit import excel_structure_samples as samples
+from tests.unit.excel_samples import Sample
+
+SAMPLES = {name: getattr(samples, name) for name in dir(samples) if name.startswith("build_")}
+# The words of the guesses this part of the reading makes (others make guesses of their own).
+STRUCTURE_GUESSES = ("filled down from row", "joined to it", "A group heading", "read as more of this task")
+
+Cell = str | int | float | None
+
+
+def _book(path: Path, rows: Sequence[Sequence[Cell]], *, merges: Sequence[str] = ()) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Kế hoạch"
+    for row in rows:
+        sheet.append(list(row))
+    for cells in merges:
+        sheet.merge_cells(cells)
+    book.save(path)
+    return path
+
+
+def _columns(table: PlanTable) -> dict[str, TableField]:
+    return {table.headings[column]: found for column, found in table.columns.items()}
+
+
+@pytest.mark.parametrize("build", SAMPLES.values(), ids=SAMPLES.keys())
+def test_each_table_is_read_row_by_row(build: Callable[[Path], Sample], tmp_path: Path) -> None:
+    sample = build(tmp_path)
+    table = read_plan_table(sample.path)
+    assert (table.sheet, table.header_rows[1]) == (sample.sheet, sample.header_row)
+    assert table.errors == []
+    read = {task["row"]: task for task in cast(list[dict[str, Any]], table.as_json()["tasks"])}
+    parents = {task.row: task.parent_row for task in table.tasks}
+    assert sorted(read) == [task["row"] for task in sample.tasks]
+    for expected in sample.tasks:
+        row = cast(int, expected["row"])
+        got = {**read[row], "parent_row": parents[row]}
+        plain = {key: value for key, value in expected.items() if key != "guesses"}
+        assert {key: got[key] for key in plain} == plain, f"row {row}"
+        if "guesses" in expected:
+            wanted = cast(list[str], expected["guesses"])
+            ours = [guess for guess in got["guesses"] if any(word in guess for word in STRUCTURE_GUESSES)]
+            assert sorted(ours) == sorted(wanted), f"row {row}"
+
+
+def test_the_new_headings_are_given_their_roles(tmp_path: Path) -> None:
+    assignment = read_plan_table(samples.build_assignment_headings(tmp_path).path)
+    assert _columns(assignment) == {
+        "TT": TableField.NUMBER,
+        "Tên nhóm nhiệm vụ/nhiệm vụ": TableField.NAME,
+        "Phân công nhiệm vụ": TableField.LEAD_UNIT,
+        "Thời hạn": TableField.TIMELINE,
+        "Sản phẩm": TableField.PRODUCT,
+        "Nguồn lực (triệu đồng)": TableField.BUDGET,
+    }
+    # The whole assignment is handed on to the reading of units, the lead named first.
+    lead = assignment.tasks[1].lead_unit
+    assert lead is not None and "Sở Công Thương" in lead and "Sở Tài chính" not in lead
+    status = read_plan_table(samples.build_status_beside_deadline(tmp_path).path)
+    assert _columns(status) == {
+        "STT": TableField.NUMBER,
+        "Nhiệm vụ": TableField.NAME,
+        "Cơ quan chủ trì theo dõi, đánh giá": TableField.LEAD_UNIT,
+        "Tiến độ": TableField.PROGRESS,
+        "Thời gian hoàn thành": TableField.TIMELINE,
+        "Ghi chú": TableField.NOTES,
+    }
+    numbered = read_plan_table(samples.build_two_numbering_columns(tmp_path).path)
+    assert _columns(numbered)["Chi tiết"] is TableField.SUB_NUMBER
+    coded = read_plan_table(samples.build_task_codes(tmp_path).path)
+    assert _columns(coded)["Mã nhiệm vụ"] is TableField.CODE
+
+
+def test_a_progress_column_in_words_gives_figures_or_notes(tmp_path: Path) -> None:
+    table = read_plan_table(samples.build_status_beside_deadline(tmp_path).path)
+    assert [task.progress for task in table.tasks] == [None, 100.0, 0.0]
+
+
+@pytest.mark.parametrize("beside", [None, "Ngày bắt đầu"])
+def test_tien_do_without_a_deadline_column_is_still_the_timeline(beside: str | None, tmp_path: Path) -> None:
+    path = _book(
+        tmp_path / "tien_do.xlsx",
+        [
+            ["STT", "Nội dung", "Đơn vị chủ trì", "Tiến độ", beside],
+            [1, "Số hóa hồ sơ", "Sở Tư pháp", "Quý II/2026", "01/04/2026" if beside else None],
+        ],
+    )
+    table = read_plan_table(path)
+    assert _columns(table)["Tiến độ"] is TableField.TIMELINE
+    assert table.tasks[0].timeline_text == "Quý II/2026"
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [["Nhiệm vụ", "Chi tiết", "Đơn vị chủ trì"], ["Số hóa hồ sơ", "a", "Sở Tư pháp"]],
+        [
+            ["STT", "Nhiệm vụ", "Chi tiết", "Mã", "Đơn vị chủ trì"],
+            [1, "Số hóa hồ sơ", "Hồ sơ hộ tịch từ năm 2020", "Theo Kế hoạch số 12/KH-UBND", "Sở Tư pháp"],
+            [None, None, "đến năm 2025", None, None],
+        ],
+    ],
+    ids=["no numbering column", "sentences"],
+)
+def test_chi_tiet_and_ma_over_words_are_no_numbers(rows: list[list[Cell]], tmp_path: Path) -> None:
+    table = read_plan_table(_book(tmp_path / "chi_tiet.xlsx", rows))
+    assert not {TableField.SUB_NUMBER, TableField.CODE} & set(table.columns.values())
+    assert [task.name for task in table.tasks] == ["Số hóa hồ sơ"]
+
+
+def _refusal(path: Path) -> str:
+    with pytest.raises(InvalidInputError) as refused:
+        read_plan_table(path)
+    return refused.value.message
+
+
+def test_no_table_names_the_headings_seen_and_the_missing_task_names(tmp_path: Path) -> None:
+    path = _book(
+        tmp_path / "no_names.xlsx",
+        [
+            ["UBND TỈNH"],
+            [],
+            ["TT", "Việc cần làm", "Đơn vị thực hiện", "Hạn"],
+            [1, "Số hóa hồ sơ", "Sở Tư pháp", "Quý II/2026"],
+        ],
+    )
+    message = _refusal(path)
+    assert message.startswith("No plan table was found in no_names.xlsx")
+    assert "row 3" in message and "“Kế hoạch”" in message
+    for heading in ("“TT”", "“Việc cần làm”", "“Đơn vị thực hiện”", "“Hạn”"):
+        assert heading in message
+    assert "task names" in message
+    assert "STT" not in message  # the row is headed "TT": it is not said to lack one
+    assert "\n" not in message
+
+
+def test_no_table_says_when_only_the_task_names_were_found(tmp_path: Path) -> None:
+    path = _book(
+        tmp_path / "names_only.xlsx",
+        [["Nhiệm vụ", "Người theo dõi", "Hạn chót"], ["Số hóa hồ sơ", "Anh Minh", "30/6"]],
+    )
+    message = _refusal(path)
+    assert "row 1" in message and "“Nhiệm vụ”" in message and "“Người theo dõi”" in message
+    assert "lead unit" in message and "task names" not in message
+
+
+def test_a_numbered_row_under_a_task_is_never_joined_to_it(tmp_path: Path) -> None:
+    path = _book(
+        tmp_path / "sub_numbers.xlsx",
+        [
+            ["TT", "Chi tiết", "Nội dung", "Đơn vị chủ trì", "Thời hạn"],
+            [1, None, "Chuyển đổi số trong y tế", "Sở Y tế", "Năm 2026"],
+            [None, "1.1", "Bệnh án điện tử tại bệnh viện tuyến tỉnh"],
+            [None, "1.2", "Sổ sức khỏe điện tử", "Sở Y tế", "Quý III/2026"],
+            [2, None, "Chuyển đổi số trong giáo dục", "Sở Giáo dục và Đào tạo", "Năm 2026"],
+        ],
+    )
+    table = read_plan_table(path)
+    assert [(task.code, task.name, task.parent_row) for task in table.tasks] == [
+        ("1", "Chuyển đổi số trong y tế", None),
+        ("1.1", "Bệnh án điện tử tại bệnh viện tuyến tỉnh", 2),
+        ("1.2", "Sổ sức khỏe điện tử", 2),
+        ("2", "Chuyển đổi số trong giáo dục", None),
+    ]
+
+
+def test_money_merged_over_several_tasks_is_counted_once(tmp_path: Path) -> None:
+    path = _book(
+        tmp_path / "money.xlsx",
+        [
+            ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Kinh phí (triệu đồng)"],
+            [1, "Nâng cấp Cổng dịch vụ công", "Văn phòng UBND tỉnh", 900],
+            [2, "Nâng cấp Hệ thống một cửa điện tử", None, None],
+            [3, "Kết nối với Cổng dịch vụ công quốc gia", None, None],
+        ],
+        merges=["C2:C4", "D2:D4"],
+    )
+    table = read_plan_table(path)
+    assert [task.lead_unit for task in table.tasks] == ["Văn phòng UBND tỉnh"] * 3
+    assert [sum(amount.amount for amount in task.budget) for task in table.tasks] == [900_000_000, 0, 0]
+
+
+def test_a_dry_run_prints_each_rows_guesses(tmp_path: Path) -> None:
+    sample = samples.build_merged_over_tasks(tmp_path)
+    out, err = io.StringIO(), io.StringIO()
+    status = cli.run(
+        ["import", str(sample.path), "--into", str(tmp_path / "new.dxplan"), "--dry-run", "--json"], out, err
+    )
+    assert status == 0, err.getvalue()
+    tasks = {task["row"]: task for task in json.loads(out.getvalue())["tasks"]}
+    assert "Lead unit filled down from row 6 (one merged cell)." in tasks[7]["guesses"]
+    assert tasks[6]["guesses"] == []
+
+
+def test_parts_numbered_2a_2b_lie_under_task_2_and_share_its_merged_deadline(tmp_path: Path) -> None:
+    path = _book(
+        tmp_path / "parts.xlsx",
+        [
+            ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian hoàn thành"],
+            ["2", "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính", None, None],
+            ["2a", "Số hóa hồ sơ đất đai", "Sở Nông nghiệp và Môi trường", "Quý III/2026"],
+            ["2b", "Số hóa hồ sơ hộ tịch", "Sở Tư pháp", None],
+        ],
+        merges=["D3:D4"],
+    )
+    table = read_plan_table(path)
+    assert [(task.code, task.parent_row, task.timeline_text) for task in table.tasks] == [
+        ("2", None, None),
+        ("2a", 2, "Quý III/2026"),
+        ("2b", 2, "Quý III/2026"),
+    ]
+    assert table.tasks[2].guesses == ["Timeline filled down from row 3 (one merged cell)."]
+
+
+def test_a_heading_under_a_groups_own_row_goes_under_it(tmp_path: Path) -> None:
+    path = _book(
+        tmp_path / "nested.xlsx",
+        [
+            ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian hoàn thành"],
+            ["I", "CHÍNH QUYỀN SỐ"],
+            [None, "NỀN TẢNG DÙNG CHUNG"],
+            [1, "Nâng cấp Nền tảng tích hợp, chia sẻ dữ liệu", "Sở Khoa học và Công nghệ", "Quý II/2026"],
+            [2, "Phát triển các ứng dụng chuyên ngành"],
+            [None, "ỨNG DỤNG Y TẾ"],
+            ["a)", "Triển khai bệnh án điện tử", "Sở Y tế", "Năm 2026"],
+            [None, "ỨNG DỤNG GIÁO DỤC"],
+            ["a)", "Triển khai học bạ số", "Sở Giáo dục và Đào tạo", "Năm 2026"],
+            [3, "Vận hành Trung tâm giám sát an toàn thông tin", "Công an tỉnh", "Thường xuyên"],
+        ],
+    )
+    table = read_plan_table(path)
+    assert [(task.row, task.kind.value, task.parent_row) for task in table.tasks] == [
+        (2, "group", None),
+        (3, "group", 2),
+        (4, "task", 3),
+        (5, "group", 3),
+        (6, "group", 5),
+        (7, "task", 6),
+        (8, "group", 5),
+        (9, "task", 8),
+        (10, "task", 3),
+    ]
+
+
+def test_a_heading_in_capitals_that_carries_on_the_one_above_is_joined_to_it(tmp_path: Path) -> None:
+    path = _book(
+        tmp_path / "capitals.xlsx",
+        [
+            ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian hoàn thành"],
+            ["I", "PHÁT TRIỂN HẠ TẦNG SỐ"],
+            [None, "VÀ NỀN TẢNG SỐ DÙNG CHUNG"],
+            [1, "Nâng cấp Trung tâm dữ liệu của tỉnh", "Sở Khoa học và Công nghệ", "Năm 2026"],
+            [None, "Tại cấp xã"],
+            [
+                "a)",
+                "Kết nối mạng truyền số liệu chuyên dùng đến các xã",
+                "Sở Khoa học và Công nghệ",
+                "Quý II/2026",
+            ],
+        ],
+    )
+    table = read_plan_table(path)
+    assert [(task.row, task.name, task.kind.value, task.parent_row) for task in table.tasks] == [
+        (2, "PHÁT TRIỂN HẠ TẦNG SỐ VÀ NỀN TẢNG SỐ DÙNG CHUNG", "group", None),
+        (4, "Nâng cấp Trung tâm dữ liệu của tỉnh", "task", 2),
+        (5, "Tại cấp xã", "group", 2),
+        (6, "Kết nối mạng truyền số liệu chuyên dùng đến các xã", "task", 5),
+    ]
+
+
+def test_a_row_before_a_section_is_more_of_the_task_above(tmp_path: Path) -> None:
+    path = _book(
+        tmp_path / "sections.xlsx",
+        [
+            ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian hoàn thành"],
+            [1, "Rà soát, đánh giá hiện trạng hạ tầng số", "Sở Khoa học và Công nghệ", "Quý I/2026"],
+            [None, "Báo cáo Ủy ban nhân dân tỉnh"],
+            ["I", "NHIỆM VỤ TRỌNG TÂM"],
+            [1, "Triển khai Nền tảng số dùng chung", "Sở Khoa học và Công nghệ", "Năm 2026"],
+        ],
+    )
+    table = read_plan_table(path)
+    assert [(task.row, task.name, task.parent_row) for task in table.tasks] == [
+        (2, "Rà soát, đánh giá hiện trạng hạ tầng số Báo cáo Ủy ban nhân dân tỉnh", None),
+        (4, "NHIỆM VỤ TRỌNG TÂM", None),
+        (5, "Triển khai Nền tảng số dùng chung", 4),
+    ]
