@@ -694,6 +694,7 @@ class TaskSheet(QWidget):
             from dxplanner.ui.gantt.view import GanttView
 
             self._gantt = GanttView(self.view, self.model, self.session, self._today, self.split)
+            self._gantt.notice.connect(self.notice)
             self.split.addWidget(self._gantt)
             self.split.setStretchFactor(1, 1)
             width = max(400, self.split.width())

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
+from dxplanner.core.enums import TaskStatus
 from dxplanner.core.models import Dependency, Task
 from dxplanner.core.workdays import vietnam_calendar
 from dxplanner.ui.gantt.export import Paper, export_chart
@@ -23,6 +24,7 @@ from dxplanner.ui.gantt.painter import bar_geometry
 from dxplanner.ui.gantt.rows import bar_of
 from dxplanner.ui.gantt.view import GanttView
 from dxplanner.ui.main_window import MainWindow
+from dxplanner.ui.sheet_model import SheetColumn
 from dxplanner.ui.task_sheet import TaskSheet
 from tests.conftest import snapshot
 
@@ -179,6 +181,38 @@ def test_dragging_the_end_and_the_progress_handle(qtbot: QtBot, window: MainWind
     _undo(qtbot, sheet)
     _undo(qtbot, sheet)
     assert _dates(window, DECREE) == (start, end, progress)
+
+
+def test_dragging_the_progress_of_a_completed_task_shows_the_new_figure_and_its_status(
+    qtbot: QtBot, window: MainWindow, demo_path: Path
+) -> None:
+    sheet, gantt = _chart(window, demo_path)
+    before = snapshot(window.store)  # type: ignore[arg-type]
+    start, _end, progress = _dates(window, CORE_DATA_LIST)
+    assert progress == 100 and _status(window, CORE_DATA_LIST) is TaskStatus.COMPLETED
+    gantt.set_zoom(3.0)
+    gantt.hbar.setValue(round(gantt.scale.x_of(start) - 20))  # type: ignore[arg-type]
+    rect = gantt.bar_rect(CORE_DATA_LIST)
+    assert rect is not None
+    notch = QPointF(rect.right(), rect.bottom() + 3)
+    _drag(qtbot, gantt, notch, QPointF(rect.left() + rect.width() * 0.4, rect.bottom() + 3))
+    # The figure dragged to is stored and shown: the task is no longer completed, as when it is typed.
+    figure = _dates(window, CORE_DATA_LIST)[2]
+    assert figure == pytest.approx(40, abs=1)
+    assert _status(window, CORE_DATA_LIST) is TaskStatus.IN_PROGRESS
+    assert sheet.model.data(sheet.model.index_of(CORE_DATA_LIST, SheetColumn.PROGRESS)) == f"{figure:.0f}%"
+    assert gantt.bar_rect(CORE_DATA_LIST) is not None
+    assert bar_of(sheet.model, CORE_DATA_LIST).progress == figure  # type: ignore[union-attr]
+    assert "so its status is in progress" in window.statusBar().currentMessage()
+    _undo(qtbot, sheet)
+    assert snapshot(window.store) == before  # type: ignore[arg-type]
+
+
+def _status(window: MainWindow, task_id: int) -> TaskStatus:
+    with window.store.read() as session:  # type: ignore[union-attr]
+        task = session.get(Task, task_id)
+        assert task is not None
+        return task.status
 
 
 def test_a_move_that_breaks_a_link_is_refused_with_the_reason_and_changes_nothing(

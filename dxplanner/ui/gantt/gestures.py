@@ -7,6 +7,7 @@ import datetime
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from dxplanner.core.gantt_bar import GanttBar
 from dxplanner.core.gantt_scale import TimeScale
@@ -17,13 +18,17 @@ from dxplanner.store.operations import dependencies as dependency_operations
 from dxplanner.store.operations import tasks as task_operations
 from dxplanner.store.operations.reschedule import reschedule_task
 from dxplanner.store.plan_store import PlanStore
+from dxplanner.store.queries import SheetRow
 from dxplanner.ui.gantt.painter import BarGeometry
+from dxplanner.ui.progress_edits import agreeing_fields
 
 LINK_HANDLE_GAP = 9.0
 LINK_HANDLE_RADIUS = 5.0
 EDGE_GRIP = 4.0
 
 Operation = Callable[[PlanStore], Changes]
+# What a finished drag does: its name on the Edit menu, its operation, and what else to tell the user.
+Step = tuple[str, Operation, str | None]
 
 
 class Gesture(enum.Enum):
@@ -109,8 +114,8 @@ def progress_at(drag: Drag) -> float:
     return float(round(max(0.0, min(100.0, (drag.x - drag.geometry.left) / width * 100))))
 
 
-def outcome(drag: Drag, scale: TimeScale, calendar: WorkCalendar) -> tuple[str, Operation] | None:
-    """The undoable step a finished drag makes: its name on the Edit menu and its operation (or None)."""
+def outcome(drag: Drag, scale: TimeScale, calendar: WorkCalendar, row: SheetRow | None = None) -> Step | None:
+    """The undoable step a finished drag makes (or None); row is the sheet's row of the dragged task."""
     bar = drag.bar
     task_id, name = bar.task_id, bar.name
     if drag.gesture is Gesture.LINK:
@@ -120,6 +125,7 @@ def outcome(drag: Drag, scale: TimeScale, calendar: WorkCalendar) -> tuple[str, 
         return (
             _("Link “{task}” to a task after it").format(task=name),
             lambda store: dependency_operations.add_dependency(store, task_id, target),
+            None,
         )
     changed = preview(drag, scale, calendar)
     if changed is None:
@@ -127,13 +133,24 @@ def outcome(drag: Drag, scale: TimeScale, calendar: WorkCalendar) -> tuple[str, 
     if drag.gesture is Gesture.PROGRESS:
         if changed.progress == bar.progress:
             return None
-        progress = changed.progress
+        fields, told = _progress_fields(row, changed.progress)
         return (
             _("Set the progress of “{task}”").format(task=name),
-            lambda store: task_operations.update_task(store, task_id, progress=progress),
+            lambda store: task_operations.update_task(store, task_id, **fields),
+            told,
         )
     start, end = changed.start, changed.end
     if (start, end) == (bar.start, bar.end):
         return None
     title = _("Move “{task}”") if drag.gesture is Gesture.MOVE else _("Change the end of “{task}”")
-    return title.format(task=name), lambda store: reschedule_task(store, task_id, start, end)
+    return title.format(task=name), lambda store: reschedule_task(store, task_id, start, end), None
+
+
+def _progress_fields(row: SheetRow | None, progress: float) -> tuple[dict[str, Any], str | None]:
+    """A figure dragged to moves the status with it, as one typed in the sheet does: a completed task
+    shows 100%, so without that the figure would be stored and never shown."""
+    if row is None:
+        return {"progress": progress}, None
+    agreed = agreeing_fields(row, True, progress)
+    assert not isinstance(agreed, str)  # only a status edit is refused; a figure always has its status
+    return agreed

@@ -46,6 +46,7 @@ class GanttView(QWidget):
     """Bars aligned with the rows of `tree`; scrolls, opens, closes and selects with it."""
 
     zoom_changed = Signal()
+    notice = Signal(str)  # what a drag did besides what was dragged, for the status bar
 
     def __init__(
         self,
@@ -482,10 +483,11 @@ class GanttView(QWidget):
         self.update()
         if calendar is None or not self._dragged_far(drag):
             return
-        step = outcome(drag, self.scale, calendar)
+        step = outcome(drag, self.scale, calendar, self.model.sheet_row(drag.bar.task_id))
         if step is not None:
-            title, operation = step
-            self.session.run(title, operation)
+            title, operation, told = step
+            if self.session.run(title, operation) is not None and told:
+                self.notice.emit(told)
 
     @staticmethod
     def _dragged_far(drag: Drag) -> bool:
