@@ -10,13 +10,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tools.published_tables.cv402 import cv402_phu_luc_1
+from tools.published_tables.nq03_group_5 import nq03_group_5
+from tools.published_tables.nq03_groups_1_2 import nq03_groups_1_2
 from tools.published_tables.nq03_groups_3_4 import nq03_groups_3_4
+from tools.published_tables.nq03_groups_6_7 import nq03_groups_6_7
 from tools.published_tables.nq03_indicators import nq03_indicators
 from tools.published_tables.workbook import write
 
 FOLDER = Path(__file__).resolve().parents[1] / "tests" / "data" / "excel" / "published"
 
-TABLES = (nq03_groups_3_4, nq03_indicators)
+TABLES = (
+    nq03_groups_1_2,
+    nq03_groups_3_4,
+    nq03_group_5,
+    nq03_groups_6_7,
+    nq03_indicators,
+    cv402_phu_luc_1,
+)
 
 
 def main() -> None:
