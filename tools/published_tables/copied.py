@@ -1,0 +1,104 @@
+"""Tables kept as the Markdown lines of the copy that was read, paired row by row with a hand-written reading.
+
+The copy under copies/ is the source's own text, line for line, so that anyone can set it beside the
+copy it came from; only the reading of each row is written here, by hand, in the modules that use it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from tools.published_tables.model import SKIPPED, Body, Cell, Reading, group_reading, task_reading
+
+COPIES = Path(__file__).resolve().parent / "copies"
+
+
+@dataclass(frozen=True)
+class CopiedTable:
+    """What a copy holds: the title lines above the table, its headings and its body rows."""
+
+    titles: tuple[str, ...]
+    headings: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    bold: tuple[bool, ...]  # whether the copy sets a row's number in bold (a group's row)
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def _plain(text: str) -> tuple[str, bool]:
+    """A cell's text without the copy's bold marks, and whether it was bold."""
+    bold = text.startswith("**") and text.endswith("**") and len(text) > 4
+    return (text[2:-2].strip() if bold else text), bold
+
+
+def read_copy(file_name: str) -> CopiedTable:
+    """The title lines, headings and body rows of a copied Markdown table (empty cells are None)."""
+    lines = (COPIES / file_name).read_text(encoding="utf-8").splitlines()
+    titles = tuple(
+        line.strip().lstrip("#").strip().strip("*").strip()
+        for line in lines
+        if line.strip() and not line.lstrip().startswith("|")
+    )
+    table = [line for line in lines if line.lstrip().startswith("|")]
+    headings = tuple(_plain(cell)[0] for cell in _cells(table[0]))
+    rows, bold = [], []
+    for line in table[2:]:  # past the heading and the |---| line
+        plain = [_plain(cell) for cell in _cells(line)]
+        rows.append(tuple(text or None for text, _ in plain))
+        bold.append(plain[0][1])
+    return CopiedTable(titles, headings, tuple(rows), tuple(bold))
+
+
+@dataclass(frozen=True)
+class Group:
+    """A careful reading of a group's row: it heads the tasks below it."""
+
+
+@dataclass(frozen=True)
+class Task:
+    """A careful reading of a task's row: who leads, who helps, when; its name unless said otherwise."""
+
+    lead: str | None
+    cooperating: Sequence[str]
+    dates: Reading
+    joins_next: bool = False  # the next row carries on this task's name (a page break in the source)
+
+
+@dataclass(frozen=True)
+class Skip:
+    """A row with no item of its own: a continuation the careful reader joins to the row above, or drops."""
+
+    why: str
+
+
+Spec = Group | Task | Skip
+
+
+def pair(copy: CopiedTable, readings: Sequence[Spec], name_column: int = 1) -> list[Body]:
+    """Each copied row with its reading; the readings must follow the rows one for one."""
+    if len(readings) != len(copy.rows):
+        raise ValueError(f"{len(readings)} readings for {len(copy.rows)} rows")
+    bodies, parent = [], ""
+    for index, (cells, bold, spec) in enumerate(zip(copy.rows, copy.bold, readings, strict=True)):
+        number, name = cells[0], cells[name_column]
+        if isinstance(spec, Group):
+            if not (bold and number and name):
+                raise ValueError(f"row {index + 1} ({number}) is read as a group but is not one")
+            parent = number.rstrip(".")
+            bodies.append(Body(cells, group_reading(number, name), bold_number=True))
+        elif isinstance(spec, Task):
+            if not (number and name and parent):
+                raise ValueError(f"row {index + 1} ({number}) is read as a task but has no number")
+            if spec.joins_next:
+                name = f"{name} {copy.rows[index + 1][name_column]}"
+            expected = task_reading(number, parent, name, spec.lead, list(spec.cooperating), spec.dates)
+            bodies.append(Body(cells, expected))
+        else:
+            if number:
+                raise ValueError(f"row {index + 1} ({number}) has its own number and cannot be skipped")
+            bodies.append(Body(cells, dict(SKIPPED)))
+    return bodies

@@ -1,0 +1,130 @@
+"""What a published table is made of: its source, its title and heading rows, its body and their reading."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Cell = str | None
+Reading = dict[str, object]
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a table was published, and the copy of it that was read."""
+
+    title: str
+    agency: str
+    number: str
+    date: str
+    url: str
+    copied_from: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class Body:
+    """One body row: its cells from column A on, and the reading a careful human makes of it."""
+
+    cells: tuple[Cell, ...]
+    expected: Reading
+    bold_number: bool = False
+
+
+@dataclass
+class Table:
+    """A table as published: the sheet, the title rows, the heading row and the body."""
+
+    name: str
+    kind: str  # "tasks" or "indicators"
+    sheet: str
+    source: Source
+    titles: tuple[str, ...]
+    headings: tuple[str, ...]
+    body: list[Body] = field(default_factory=list)
+
+
+# The dates a careful human reads in a period ------------------------------------------------------
+
+NO_DATES: Reading = {"start": None, "end": None}
+SPAN_2025_2026: Reading = {"start": "2025-01-01", "end": "2026-12-31"}
+
+
+def year(number: int) -> Reading:
+    """A year written alone ("2025"): the whole year."""
+    return {"start": f"{number}-01-01", "end": f"{number}-12-31"}
+
+
+def month(number: int, in_year: int) -> Reading:
+    """A month ("6/2025", "Tháng 4/2025"): the whole month."""
+    last = {2: 28, 4: 30, 6: 30, 9: 30, 11: 30}.get(number, 31)
+    if number == 2 and in_year % 4 == 0:
+        last = 29
+    return {"start": f"{in_year}-{number:02d}-01", "end": f"{in_year}-{number:02d}-{last:02d}"}
+
+
+def quarter(number: int, in_year: int) -> Reading:
+    """A quarter ("Quý II/2025"): its three months."""
+    first, last = month(3 * number - 2, in_year), month(3 * number, in_year)
+    return {"start": first["start"], "end": last["end"]}
+
+
+def onward(from_year: int) -> Reading:
+    """From the first of January of a year on, with no end ("2025 và những năm tiếp theo")."""
+    return {"start": f"{from_year}-01-01", "end": None}
+
+
+# The ministries and collectives named again and again, as the tables write them -----------------
+
+KHCN = "Bộ Khoa học và Công nghệ"
+TTTT = "Bộ Thông tin và Truyền thông"
+KHDT = "Bộ Kế hoạch và Đầu tư"
+BTC = "Bộ Tài chính"
+BNV = "Bộ Nội vụ"
+BCA = "Bộ Công an"
+BQP = "Bộ Quốc phòng"
+GDDT = "Bộ Giáo dục và Đào tạo"
+CONG_THUONG = "Bộ Công Thương"
+TNMT = "Bộ Tài nguyên và Môi trường"
+GTVT = "Bộ Giao thông vận tải"
+Y_TE = "Bộ Y tế"
+NGOAI_GIAO = "Bộ Ngoại giao"
+VPCP = "Văn phòng Chính phủ"
+ALL = "Các bộ, ngành, địa phương"
+ALL_LOWER = "các bộ, ngành, địa phương"
+MINISTRIES = "Các bộ, ngành"
+
+
+# Readings of the common kinds of row ------------------------------------------------------------
+
+
+def group_reading(code: str, name: str) -> Reading:
+    """A group's row: its numeral and its name; nothing of a task."""
+    return {
+        "kind": "group",
+        "code": code.rstrip("."),
+        "parent_code": None,
+        "name": name,
+        "lead_unit": None,
+        "cooperating_units": [],
+        **NO_DATES,
+        "budget": [],
+    }
+
+
+def task_reading(
+    code: str, parent: str, name: str, lead: str | None, cooperating: list[str], dates: Reading
+) -> Reading:
+    """A task's row: where it sits, what it is called, who leads and helps, when (no money column)."""
+    return {
+        "kind": "task",
+        "code": code.rstrip("."),
+        "parent_code": parent,
+        "name": name,
+        "lead_unit": lead,
+        "cooperating_units": cooperating,
+        **dates,
+        "budget": [],
+    }
+
+
+SKIPPED: Reading = {"kind": "skip"}
