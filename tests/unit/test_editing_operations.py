@@ -144,6 +144,29 @@ def test_the_standings_the_sheet_shows_read_back_as_statuses(store: PlanStore) -
     ]
 
 
+def test_a_pasted_status_and_figure_are_kept_in_agreement(store: PlanStore) -> None:
+    # A group copied from the sheet carries its rolled-up figure beside its own status ("26%",
+    # "Done"): the task pasted from it must show the figure it was pasted with, as a typed one does.
+    ids = basics(store)
+    rows = [
+        ["Nhóm đã chép", "26%", "Done"],
+        ["Chỉ trạng thái", "", "Hoàn thành"],
+        ["Chỉ con số", "100%", ""],
+        ["Con số ít hơn", "40", "Chưa bắt đầu"],
+        ["Tạm dừng", "40", "Tạm dừng"],
+    ]
+    paste_tasks(store, ids.plan, [F.NAME, F.PROGRESS, F.STATUS], rows)
+    with store.read() as session:
+        pasted = session.exec(select(Task.progress, Task.status).order_by(col(Task.position))).all()
+    assert [tuple(row) for row in pasted] == [
+        (26, TaskStatus.IN_PROGRESS),
+        (100, TaskStatus.COMPLETED),
+        (100, TaskStatus.COMPLETED),
+        (40, TaskStatus.IN_PROGRESS),
+        (40, TaskStatus.SUSPENDED),
+    ]
+
+
 def test_report_progress_on_several_tasks_at_once(store: PlanStore) -> None:
     ids = basics(store)
     first, second = task(store, ids.plan, "A"), task(store, ids.plan, "B")

@@ -10,6 +10,7 @@ from dxplanner.core.enums import TaskKind, TaskStatus
 from dxplanner.core.errors import DomainError, InvalidInputError
 from dxplanner.core.matching import UnitIndex
 from dxplanner.core.models import ActionPlan
+from dxplanner.core.progress_status import progress_after_status, status_after_progress
 from dxplanner.core.status import REPORTED_STATUS
 from dxplanner.core.timeline import dates_for
 from dxplanner.i18n import _
@@ -98,7 +99,25 @@ def _task_fields(
         else:
             fields[field.value] = text
     _dates_from_timeline(fields, plan)
+    _status_and_figure_agree(fields)
     return fields, cooperating
+
+
+def _status_and_figure_agree(fields: dict[str, object]) -> None:
+    """A pasted figure brings its status with it, as a typed one does; a status alone brings its figure.
+
+    A group copied from the sheet carries its rolled-up figure beside its own status ("26%",
+    "Done"): stored as they came, the task would show 100% and not what was pasted.
+    """
+    progress, status = fields.get("progress"), fields.get("status")
+    if isinstance(progress, int | float):
+        fields["status"] = status_after_progress(
+            float(progress), status if isinstance(status, TaskStatus) else TaskStatus.NOT_STARTED
+        )
+    elif isinstance(status, TaskStatus):
+        figure = progress_after_status(status, 0.0)
+        if figure is not None:
+            fields["progress"] = figure
 
 
 def _dates_from_timeline(fields: dict[str, object], plan: ActionPlan) -> None:
