@@ -20,6 +20,7 @@ from dxplanner.core.errors import DomainError, InvalidInputError, NotFoundError
 from dxplanner.core.indicator_table import TableKind
 from dxplanner.i18n import _
 from dxplanner.labels import timeline_kind_label
+from dxplanner.services.files import create_plan
 from dxplanner.store.plan_file import create_plan_file
 from dxplanner.store.plan_store import PlanStore
 from dxplanner.store.soundness import refuse_if_damaged
@@ -174,12 +175,7 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO, draw_chart: DrawChart | N
 
 def _new(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     path: Path = arguments.file
-    if arguments.demo:
-        from dxplanner.store.demo import load_demo
-
-        create_plan_file(path, fill=load_demo)
-    else:
-        create_plan_file(path)
+    create_plan(path, with_demo=arguments.demo)
     out.write(_("Created {path}").format(path=path) + "\n")
     return EXIT_OK
 
