@@ -20,17 +20,17 @@ from dxplanner.core.errors import DomainError, InvalidInputError, NotFoundError
 from dxplanner.core.indicator_table import TableKind
 from dxplanner.i18n import _
 from dxplanner.labels import timeline_kind_label
-from dxplanner.services.files import create_plan
+from dxplanner.services.charts import DASHBOARD_KINDS, GANTT
+from dxplanner.services.files import create_plan, refuse_if_damaged
 from dxplanner.store.plan_file import create_plan_file
 from dxplanner.store.plan_store import PlanStore
-from dxplanner.store.soundness import refuse_if_damaged
 
 if TYPE_CHECKING:
     from dxplanner.core.gantt_bar import GanttChart
     from dxplanner.core.timeline import Timeline
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_BAD_ARGUMENTS = 0, 1, 2
-CHART_KINDS = ["gantt", "progress", "kpi", "attainment", "units", "budget"]
+CHART_KINDS = [GANTT, *DASHBOARD_KINDS]
 
 Command = Callable[[argparse.Namespace, TextIO, TextIO], int]
 
@@ -227,9 +227,9 @@ def _iso_date(text: str) -> datetime.date:
 
 
 def _chart(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from dxplanner.store.chart_rows import plan_chart, running_plan, strategy_chart
+    from dxplanner.services import charts
 
-    if arguments.kind != "gantt":
+    if arguments.kind != charts.GANTT:
         return _dashboard_chart(arguments, out, err)
     if arguments.plan is not None and arguments.strategy is not None:
         err.write("dxplanner: " + _("give either --plan or --strategy, not both.") + "\n")
@@ -241,12 +241,7 @@ def _chart(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     store = open_for_command(arguments.file, err, read_only=True)
     try:
         refuse_if_damaged(store)
-        with store.read() as session:
-            if arguments.strategy is not None:
-                chart = strategy_chart(session, arguments.strategy, today)
-            else:
-                plan_id = arguments.plan if arguments.plan is not None else running_plan(session, today)
-                chart = plan_chart(session, plan_id, today, critical=True)
+        chart = charts.gantt_chart(store, today, plan_id=arguments.plan, strategy_id=arguments.strategy)
     finally:
         store.close()
     pages = draw(chart, arguments.out, arguments.paper)
@@ -258,27 +253,23 @@ def _chart(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _dashboard_chart(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """One of the dashboard's charts, drawn by matplotlib (no Qt needed)."""
-    from dxplanner.charts.figures import dashboard_figure
-    from dxplanner.charts.save import save_figure
-    from dxplanner.core.dashboard import DashboardFilter
-    from dxplanner.store.chart_rows import running_plan, strategy_of
-    from dxplanner.store.dashboard_data import dashboard_data
+    from dxplanner.services import charts
 
     today = arguments.as_of or datetime.date.today()
     store = open_for_command(arguments.file, err, read_only=True)
     try:
         refuse_if_damaged(store)
-        with store.read() as session:
-            strategy = arguments.strategy
-            if strategy is None:
-                strategy = strategy_of(
-                    session, arguments.plan if arguments.plan is not None else running_plan(session, today)
-                )
-            chosen = DashboardFilter(strategy, today, plan_id=arguments.plan, unit_id=arguments.unit)
-            data = dashboard_data(session, chosen)
+        figure = charts.dashboard_chart(
+            store,
+            arguments.kind,
+            today,
+            plan_id=arguments.plan,
+            strategy_id=arguments.strategy,
+            unit_id=arguments.unit,
+        )
     finally:
         store.close()
-    save_figure(dashboard_figure(arguments.kind, data), arguments.out)
+    charts.save_chart(figure, arguments.out)
     out.write(_("Wrote {path}.").format(path=arguments.out) + "\n")
     return EXIT_OK
 
