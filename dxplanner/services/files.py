@@ -34,7 +34,6 @@ __all__ = [
     "check_file",
     "create_plan",
     "demo_copy",
-    "fill_plan_file",
     "open_plan",
     "opened",
     "read_header",
@@ -75,22 +74,6 @@ def create_plan(
 
         fill = load_demo
     return create_plan_file(path, fill=fill)
-
-
-def fill_plan_file(path: Path, fill: Callable[[OpenPlan], object], open_existing: OpenExisting) -> None:
-    """Run fill on the plan file at path: an existing one (refused when damaged), or a new one.
-
-    A new file is built whole under another name and appears only once fill is done; if fill
-    raises, no file is made.
-    """
-    if not path.exists():
-        create_plan_file(path, fill=fill)
-        return
-    with opened(path, open_existing) as plan:
-        # Refused, not only warned about: records added to a file that already breaks its rules
-        # could be neither exported nor reported on, and would only hide the damage.
-        refuse_if_damaged(plan)
-        fill(plan)
 
 
 def start_plan(last_file: str | None, default_plan: Path) -> StartPlan:
