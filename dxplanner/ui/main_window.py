@@ -26,16 +26,21 @@ from PySide6.QtWidgets import (
 from dxplanner.core.errors import DomainError
 from dxplanner.core.matching import UnitIndex
 from dxplanner.i18n import _
+from dxplanner.services.files import (
+    PLAN_SUFFIX,
+    Backup,
+    BackupShelf,
+    FileLockedError,
+    restore_backup,
+    save_copy,
+    verify_lock,
+)
 from dxplanner.store import queries
-from dxplanner.store.backup import save_copy
-from dxplanner.store.backups import Backup, BackupShelf, restore_backup
-from dxplanner.store.file_lock import FileLockedError
 from dxplanner.store.operations import goals as goal_operations
 from dxplanner.store.operations import indicators as indicator_operations
 from dxplanner.store.operations import plans as plan_operations
 from dxplanner.store.operations import strategies as strategy_operations
 from dxplanner.store.operations import units as unit_operations
-from dxplanner.store.plan_file import PLAN_SUFFIX
 from dxplanner.store.plan_store import PlanStore
 from dxplanner.ui.about import show_about
 from dxplanner.ui.app_settings import AppSettings, SettingsDialog
@@ -456,8 +461,7 @@ class MainWindow(QMainWindow):
         if not (self._confirm or self._confirm_with_a_box)(question):
             return
         try:
-            if self.store.lock is not None:
-                self.store.lock.verify()
+            verify_lock(self.store)
         except DomainError as error:
             show_problem(self, _("Cannot restore"), error.message)
             return
