@@ -113,6 +113,7 @@ class Importer:
     kind: ImportKind
     table_kind: TableKind | None = None  # the kind of table a user names to have it read this way
     previews_in_plan = True  # a dry run opens the plan file to match units and check the target
+    known_before_reading = False  # what it is shows before it is read: a wrong target is refused first
 
     def recognises(self, request: ReadRequest) -> bool:
         """Whether this importer reads the workbook asked for."""
@@ -173,6 +174,7 @@ class DataWorkbookImporter(Importer):
 
     kind = ImportKind.DATA_WORKBOOK
     previews_in_plan = False  # a restore needs nothing from the file to be counted
+    known_before_reading = True  # by its sheets, so a long read is not made only to be refused
 
     def recognises(self, request: ReadRequest) -> bool:
         return exchange.is_data_workbook(request.path)  # by its sheets, whatever kind was asked for
@@ -432,7 +434,7 @@ def read_workbook(
     once its headings have told which kind it is.
     """
     importer = importer_for(request)
-    if destination is not None and importer.kind is ImportKind.DATA_WORKBOOK:
+    if destination is not None and importer.known_before_reading:
         importer.refuse(destination, request)
     imported = importer.read(request, progress)
     if destination is not None:

@@ -241,7 +241,7 @@ class ImportDialog(QDialog):
         self.units.show_table(table, units)
         self.problems.show_problems(table.errors, table.warnings)
         if not self.plan_name.text():
-            self.plan_name.setText(table.title or self.path.stem)
+            self.plan_name.setText(importing.default_name(table, self.path))
         self._filling = False
         in_words = sum(target.value is None for item in table.indicators for target in item.targets)
         text = _(
@@ -289,7 +289,7 @@ class ImportDialog(QDialog):
         self.units.show_table(table, units)
         self.problems.show_problems(table.errors, table.warnings)
         if not self.plan_name.text():
-            self.plan_name.setText(table.title or self.path.stem)
+            self.plan_name.setText(importing.default_name(table, self.path))
         self._filling = False
         self.status.setText(self._summary(table))
         self.import_button.setEnabled(not table.errors and bool(table.tasks))
