@@ -15,7 +15,7 @@ from dxplanner.core.errors import DomainError
 from dxplanner.crash_log import log_unexpected
 from dxplanner.i18n import _, set_language, system_language
 from dxplanner.paths import AppPaths
-from dxplanner.store.file_header import read_header
+from dxplanner.services.files import read_header
 
 if TYPE_CHECKING:
     from dxplanner.core.gantt_bar import GanttChart
@@ -105,7 +105,7 @@ def _plan_to_open(file: Path | None, demo: bool, paths: AppPaths) -> Path | None
     if file is not None:
         return file
     if demo:
-        from dxplanner.store.start_files import demo_copy
+        from dxplanner.services.files import demo_copy
 
         return demo_copy(paths.data_dir)
     return None

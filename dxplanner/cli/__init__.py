@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
+import dataclasses
 import datetime
 import json
 from collections.abc import Callable, Sequence
@@ -13,23 +13,22 @@ from typing import TYPE_CHECKING, TextIO
 from dxplanner import __version__
 from dxplanner.cli.arguments import Parser, whole_number
 from dxplanner.cli.check_command import check_file
-from dxplanner.cli.data_commands import export_file, report_file, restore_file
+from dxplanner.cli.data_commands import export_file, report_file
 from dxplanner.cli.opening import open_for_command
 from dxplanner.cli.progress import TerminalProgress
-from dxplanner.core.errors import DomainError, InvalidInputError, NotFoundError
+from dxplanner.core.errors import DomainError, InvalidInputError
 from dxplanner.core.indicator_table import TableKind
 from dxplanner.i18n import _
 from dxplanner.labels import timeline_kind_label
-from dxplanner.store.plan_file import create_plan_file
-from dxplanner.store.plan_store import PlanStore
-from dxplanner.store.soundness import refuse_if_damaged
+from dxplanner.services.charts import DASHBOARD_KINDS, GANTT
+from dxplanner.services.files import create_plan, refuse_if_damaged
 
 if TYPE_CHECKING:
     from dxplanner.core.gantt_bar import GanttChart
     from dxplanner.core.timeline import Timeline
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_BAD_ARGUMENTS = 0, 1, 2
-CHART_KINDS = ["gantt", "progress", "kpi", "attainment", "units", "budget"]
+CHART_KINDS = [GANTT, *DASHBOARD_KINDS]
 
 Command = Callable[[argparse.Namespace, TextIO, TextIO], int]
 
@@ -174,12 +173,7 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO, draw_chart: DrawChart | N
 
 def _new(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     path: Path = arguments.file
-    if arguments.demo:
-        from dxplanner.store.demo import load_demo
-
-        create_plan_file(path, fill=load_demo)
-    else:
-        create_plan_file(path)
+    create_plan(path, with_demo=arguments.demo)
     out.write(_("Created {path}").format(path=path) + "\n")
     return EXIT_OK
 
@@ -231,9 +225,9 @@ def _iso_date(text: str) -> datetime.date:
 
 
 def _chart(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from dxplanner.store.chart_rows import plan_chart, running_plan, strategy_chart
+    from dxplanner.services import charts
 
-    if arguments.kind != "gantt":
+    if arguments.kind != charts.GANTT:
         return _dashboard_chart(arguments, out, err)
     if arguments.plan is not None and arguments.strategy is not None:
         err.write("dxplanner: " + _("give either --plan or --strategy, not both.") + "\n")
@@ -245,12 +239,7 @@ def _chart(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     store = open_for_command(arguments.file, err, read_only=True)
     try:
         refuse_if_damaged(store)
-        with store.read() as session:
-            if arguments.strategy is not None:
-                chart = strategy_chart(session, arguments.strategy, today)
-            else:
-                plan_id = arguments.plan if arguments.plan is not None else running_plan(session, today)
-                chart = plan_chart(session, plan_id, today, critical=True)
+        chart = charts.gantt_chart(store, today, plan_id=arguments.plan, strategy_id=arguments.strategy)
     finally:
         store.close()
     pages = draw(chart, arguments.out, arguments.paper)
@@ -262,140 +251,65 @@ def _chart(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _dashboard_chart(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """One of the dashboard's charts, drawn by matplotlib (no Qt needed)."""
-    from dxplanner.charts.figures import dashboard_figure
-    from dxplanner.charts.save import save_figure
-    from dxplanner.core.dashboard import DashboardFilter
-    from dxplanner.store.chart_rows import running_plan, strategy_of
-    from dxplanner.store.dashboard_data import dashboard_data
+    from dxplanner.services import charts
 
     today = arguments.as_of or datetime.date.today()
     store = open_for_command(arguments.file, err, read_only=True)
     try:
         refuse_if_damaged(store)
-        with store.read() as session:
-            strategy = arguments.strategy
-            if strategy is None:
-                strategy = strategy_of(
-                    session, arguments.plan if arguments.plan is not None else running_plan(session, today)
-                )
-            chosen = DashboardFilter(strategy, today, plan_id=arguments.plan, unit_id=arguments.unit)
-            data = dashboard_data(session, chosen)
+        figure = charts.dashboard_chart(
+            store,
+            arguments.kind,
+            today,
+            plan_id=arguments.plan,
+            strategy_id=arguments.strategy,
+            unit_id=arguments.unit,
+        )
     finally:
         store.close()
-    save_figure(dashboard_figure(arguments.kind, data), arguments.out)
+    charts.save_chart(figure, arguments.out)
     out.write(_("Wrote {path}.").format(path=arguments.out) + "\n")
     return EXIT_OK
 
 
-class _NothingToWriteError(Exception):
-    """The table cannot be imported: the new file it was going into is not made."""
-
-
 def _import(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    """Read a plan table from a workbook and write it into a plan file, or only show it (--dry-run)."""
-    from dxplanner.cli.indicator_import import import_indicator_table
-    from dxplanner.core.plan_table import PlanTable
-    from dxplanner.excel.data_reader import is_data_workbook
-    from dxplanner.excel.tables import read_table
-    from dxplanner.store.operations.import_table import (
-        ImportOutcome,
-        NewPlan,
-        check_plan_exists,
-        import_table,
-        match_units,
-        problems_message,
-    )
+    """Read a workbook with the importer that recognises it and write it into a plan file (or --dry-run)."""
+    from dxplanner.services import importing
 
     workbook: Path = arguments.workbook
-    target: Path = arguments.into
-    if is_data_workbook(workbook):
-        if arguments.plan is not None or arguments.sheet is not None or arguments.strategy is not None:
-            raise InvalidInputError(
-                _(
-                    "{name} is a dxplanner data workbook: it restores a whole plan file, "
-                    "not into a plan or from one sheet."
-                ).format(name=workbook.name)
-            )
-        return restore_file(arguments, out, err)
-    kind = TableKind(arguments.kind) if arguments.kind else None
+    request = importing.ReadRequest(
+        workbook,
+        sheet=arguments.sheet,
+        plan_date=arguments.plan_date,
+        kind=TableKind(arguments.kind) if arguments.kind else None,
+    )
+    destination = importing.Destination(plan_id=arguments.plan, strategy_id=arguments.strategy)
     with TerminalProgress(err, _("Reading {name}").format(name=workbook.name)) as progress:
-        read = read_table(
-            workbook, kind=kind, sheet=arguments.sheet, progress=progress, plan_date=arguments.plan_date
-        )
-    if not isinstance(read, PlanTable):
-        return import_indicator_table(arguments, read, out, err)
-    if arguments.strategy is not None:
-        raise InvalidInputError(
-            _(
-                "{name} holds a table of tasks: they go into an action plan (--plan ID), not a strategy."
-            ).format(name=workbook.name)
-        )
-    table = read
-    if arguments.plan is not None and not target.exists():  # no file, so no such plan
-        raise NotFoundError(_("There is no action plan with id {id}.").format(id=arguments.plan))
-    imported: list[ImportOutcome] = []
-
-    def bring_in(store: PlanStore) -> None:
-        match_units(store, table)
-        if arguments.plan is not None:
-            check_plan_exists(store, arguments.plan)  # a dry run must not promise what will fail
-        if table.errors and not target.exists():
-            raise _NothingToWriteError  # a new file with errors in its table is not made at all
-        if not arguments.dry_run and not table.errors:
-            imported.append(
-                import_table(
-                    store, table, plan_id=arguments.plan, new_plan=NewPlan(table.title or workbook.stem)
-                )
-            )
-
-    if target.exists():
-        store = open_for_command(target, err, read_only=arguments.dry_run, to_write=not arguments.dry_run)
-        try:
-            # Refused, not only warned about: rows added to a file whose records already break
-            # its rules could be neither exported nor reported on, and would only hide the damage.
-            refuse_if_damaged(store)
-            bring_in(store)
-        finally:
-            store.close()
-    elif not arguments.dry_run and not table.errors:
-        # A new file is built whole under another name and appears only with the plan in it.
-        with contextlib.suppress(_NothingToWriteError):
-            create_plan_file(target, fill=bring_in)
+        imported = importing.read_workbook(request, destination, progress)
+    importer = importing.importer_of(imported)
+    destination = dataclasses.replace(destination, name=importing.default_name(imported, workbook))
+    result = importing.import_into_file(
+        arguments.into,
+        imported,
+        destination,
+        dry_run=arguments.dry_run,
+        open_existing=lambda path, only_look: open_for_command(
+            path, err, read_only=only_look, to_write=not only_look
+        ),
+    )
     if arguments.json:
-        out.write(json.dumps(table.as_json(), ensure_ascii=False, indent=1) + "\n")
-    if table.errors:
+        out.write(json.dumps(importer.as_json(imported), ensure_ascii=False, indent=1) + "\n")
+    problems = importer.problems(imported)
+    if problems:
         if not arguments.json:
-            raise InvalidInputError(problems_message(table.errors))
+            raise InvalidInputError(importing.problems_message(problems))
         return EXIT_USER_ERROR
-    if not arguments.json:
-        for problem in table.warnings:
-            out.write(
-                _("Warning, row {row}: {message}").format(row=problem.row, message=problem.message) + "\n"
-            )
-    if arguments.dry_run:
-        if not arguments.json:
-            groups = sum(task.kind.value == "group" for task in table.tasks)
-            out.write(
-                _(
-                    "Would import {tasks} tasks in {groups} groups from the sheet “{sheet}”; "
-                    "nothing was written."
-                ).format(tasks=len(table.tasks) - groups, groups=groups, sheet=table.sheet)
-                + "\n"
-            )
+    if arguments.json:
         return EXIT_OK
-    outcome = imported[0]
-    if not arguments.json:
-        out.write(
-            _(
-                "Imported {tasks} tasks in {groups} groups into action plan {plan} of {path} "
-                "({units} new units)."
-            ).format(
-                tasks=outcome.tasks,
-                groups=outcome.groups,
-                plan=outcome.plan_id,
-                path=target,
-                units=outcome.new_units,
-            )
-            + "\n"
-        )
+    for problem in importer.warnings(imported):
+        out.write(_("Warning, row {row}: {message}").format(row=problem.row, message=problem.message) + "\n")
+    if result is None:
+        out.write(importer.would_import(imported) + "\n")
+    else:
+        out.write(importer.imported(result, arguments.into) + "\n")
     return EXIT_OK

@@ -4,60 +4,23 @@ from __future__ import annotations
 
 import argparse
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-import sqlalchemy as sa
-from sqlalchemy import func
-from sqlmodel import Session, select
-
 from dxplanner.cli.opening import open_for_command
 from dxplanner.i18n import _
-from dxplanner.store import queries
-from dxplanner.store.file_header import SCHEMA_VERSION, SchemaAge, read_header
-from dxplanner.store.migrate import stored_revision
-from dxplanner.store.soundness import SHOWN, file_problems
+from dxplanner.services.files import SCHEMA_VERSION, SHOWN, FileCheck, SchemaAge
+from dxplanner.services.files import check_file as checked_file
 
 EXIT_OK, EXIT_USER_ERROR = 0, 1
-
-
-@dataclass
-class _Checked:
-    """What check found; an older file is only described, since it is read once upgraded."""
-
-    file: Path
-    version: int
-    age: SchemaAge
-    revision: str | None = None
-    problems: list[str] = field(default_factory=list)
-    counts: dict[str, int] = field(default_factory=dict)
-
-    def as_json(self) -> dict[str, object]:
-        """The same, with keys that do not change with the user's language."""
-        schema: dict[str, object] = {"version": self.version, "age": self.age.value}
-        if self.revision is None:
-            return {"file": str(self.file), "schema": schema}
-        schema["revision"] = self.revision
-        return {"file": str(self.file), "schema": schema, "problems": self.problems, "counts": self.counts}
 
 
 def check_file(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Print the file's schema, its problems and its counts; exit 1 when it has problems."""
     path: Path = arguments.file
-    header = read_header(path)
-    checked = _Checked(path, header.schema_version, header.age)
-    if header.age is not SchemaAge.OLDER:
-        store = open_for_command(path, err, read_only=True)
-        try:
-            with store.read() as session:
-                checked.revision = stored_revision(session.connection())
-                checked.problems = file_problems(session.connection())
-                checked.counts = _counts(session)
-        finally:
-            store.close()
+    checked = checked_file(path, lambda where: open_for_command(where, err, read_only=True))
     if arguments.json:
-        out.write(json.dumps(checked.as_json(), ensure_ascii=False, indent=1) + "\n")
+        out.write(json.dumps(_as_json(checked), ensure_ascii=False, indent=1) + "\n")
     else:
         _print(checked, out)
     if checked.problems:
@@ -72,17 +35,21 @@ def check_file(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-def _counts(session: Session) -> dict[str, int]:
-    """How many records of each kind the file holds, leaving out the tables it has lost."""
-    present = set(sa.inspect(session.connection()).get_table_names())
+def _as_json(checked: FileCheck) -> dict[str, object]:
+    """The check, with keys that do not change with the user's language."""
+    schema: dict[str, object] = {"version": checked.version, "age": checked.age.value}
+    if checked.revision is None:
+        return {"file": str(checked.file), "schema": schema}
+    schema["revision"] = checked.revision
     return {
-        name: int(session.exec(select(func.count()).select_from(model)).one())
-        for name, model in queries.COUNTED
-        if str(model.__tablename__) in present
+        "file": str(checked.file),
+        "schema": schema,
+        "problems": list(checked.problems),
+        "counts": checked.counts,
     }
 
 
-def _print(checked: _Checked, out: TextIO) -> None:
+def _print(checked: FileCheck, out: TextIO) -> None:
     """The check as lines of `label: value`, in the user's language."""
     age = {
         SchemaAge.CURRENT: _("current"),

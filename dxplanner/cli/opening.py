@@ -7,19 +7,17 @@ from typing import TextIO
 
 from dxplanner.core.errors import ReadOnlyError
 from dxplanner.i18n import _
-from dxplanner.store.plan_file import open_plan_file
-from dxplanner.store.plan_store import PlanStore
+from dxplanner.services.files import open_plan
+from dxplanner.services.open_plan import OpenPlan
 
 
-def open_for_command(
-    path: Path, err: TextIO, *, read_only: bool = False, to_write: bool = False
-) -> PlanStore:
+def open_for_command(path: Path, err: TextIO, *, read_only: bool = False, to_write: bool = False) -> OpenPlan:
     """Open path; a notice (an interrupted change undone, an upgrade, read-only) goes to err.
 
     to_write: the command writes into the file, so a file that opened read-only is refused with
     the reason (said once, as the refusal) before anything begins.
     """
-    store = open_plan_file(path, read_only=read_only)
+    store = open_plan(path, read_only=read_only)
     if to_write and store.read_only:
         store.close()
         raise ReadOnlyError(_("{notice} Nothing was imported.").format(notice=store.notice or ""))

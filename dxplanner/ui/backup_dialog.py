@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from dxplanner.i18n import _
-from dxplanner.store.backups import Backup, BackupReason
+from dxplanner.services.files import Backup, BackupReason
 from dxplanner.ui.file_guard import BACKUP_MINUTES
 
 

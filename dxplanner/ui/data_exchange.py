@@ -6,10 +6,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from dxplanner.excel.data_reader import read_data_workbook
-from dxplanner.excel.data_writer import Records, WriteNote, write_data_workbook
 from dxplanner.i18n import _
-from dxplanner.store.operations.whole_file import all_records, restore_records
+from dxplanner.services import exchange
 from dxplanner.ui.background import Progress, run_with_progress
 from dxplanner.ui.errors import show_problem
 from dxplanner.ui.session import PlanSession
@@ -37,24 +35,23 @@ def write_export(parent: QWidget, session: PlanSession, path: Path) -> Path | No
     """Write the data workbook to path with a progress dialog; say what had to be changed."""
     store = session.store
 
-    def work(progress: Progress) -> list[WriteNote]:
-        records, revision = all_records(store)
-        tables = {name: Records(*pair) for name, pair in records.items()}
-        return write_data_workbook(path, tables, revision, progress)
+    def work(progress: Progress) -> exchange.Exported:
+        return exchange.export_data(store, path, progress)
 
     done, result = run_with_progress(parent, _("Writing {name}…").format(name=path.name), work)
     if not done:
         show_problem(parent, _("Export the data workbook"), str(result))
         return None
-    if result:
+    notes = result.notes
+    if notes:
         lines = [
             _("Sheet {sheet}, row {row}, column {column}: {message}").format(
                 sheet=note.sheet, row=note.row, column=note.column, message=note.message
             )
-            for note in result[:LISTED_NOTES]
+            for note in notes[:LISTED_NOTES]
         ]
-        if len(result) > LISTED_NOTES:
-            lines.append(_("… and {count} more.").format(count=len(result) - LISTED_NOTES))
+        if len(notes) > LISTED_NOTES:
+            lines.append(_("… and {count} more.").format(count=len(notes) - LISTED_NOTES))
         QMessageBox.information(
             parent, _("Export the data workbook"), "\n".join([_("Written, with these changes:"), *lines])
         )
@@ -66,14 +63,13 @@ def restore_workbook(parent: QWidget, session: PlanSession, path: Path) -> bool:
     done, result = run_with_progress(
         parent,
         _("Reading {name}…").format(name=path.name),
-        lambda progress: read_data_workbook(path, progress),
+        lambda progress: exchange.read_data_workbook(path, progress),
     )
     if not done:
         show_problem(parent, _("Import an Excel plan"), str(result))
         return False
-    tables = {name: (found.columns, found.rows) for name, found in result.items()}
+    workbook = result
     changes = session.run(
-        _("Import {name}").format(name=path.name),
-        lambda store: restore_records(store, tables, lambda table, index: result[table].where(index)),
+        _("Import {name}").format(name=path.name), lambda store: exchange.restore_data(store, workbook)
     )
     return changes is not None

@@ -10,10 +10,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from dxplanner.core.errors import DomainError
 from dxplanner.i18n import _
-from dxplanner.store.backups import BackupReason, BackupShelf
-from dxplanner.store.file_header import written_state
-from dxplanner.store.file_lock import FileLockedError
-from dxplanner.store.plan_store import PlanStore
+from dxplanner.services.files import BackupReason, BackupShelf, FileLockedError, written_state
+from dxplanner.services.open_plan import OpenPlan
 
 BACKUP_MINUTES = 10
 POLL_MILLISECONDS = 2000
@@ -68,7 +66,7 @@ class FileGuard(QObject):
     ) -> None:
         super().__init__(parent)
         self.shelf = shelf
-        self._store: PlanStore | None = None
+        self._store: OpenPlan | None = None
         self._was_read_only = False
         self._seen: tuple[int, int, int] | None = None
         self._backup_timer = QTimer(self)
@@ -78,7 +76,7 @@ class FileGuard(QObject):
         self._poll_timer.setInterval(poll_milliseconds)
         self._poll_timer.timeout.connect(self.poll)
 
-    def watch(self, store: PlanStore | None) -> None:
+    def watch(self, store: OpenPlan | None) -> None:
         """Look after store from now on (None: nothing is open)."""
         self._store = store
         self._backup_timer.stop()
@@ -93,7 +91,7 @@ class FileGuard(QObject):
             QTimer.singleShot(0, lambda: self.back_up(BackupReason.OPENED, store))
             self._backup_timer.start()
 
-    def back_up(self, reason: str, store: PlanStore | None = None) -> None:
+    def back_up(self, reason: str, store: OpenPlan | None = None) -> None:
         """Copy the open file to its backups now, if it changed since the last copy."""
         store = store or self._store
         if store is None or store is not self._store or self.shelf is None or store.read_only:

@@ -14,21 +14,11 @@ from dxplanner.core.errors import DomainError
 from dxplanner.crash_log import log_unexpected
 from dxplanner.i18n import _, current_language, set_language
 from dxplanner.paths import AppPaths
-from dxplanner.store.backups import BackupShelf
-from dxplanner.store.plan_file import create_plan_file, open_plan_file
-from dxplanner.store.start_files import start_plan
+from dxplanner.services.files import BackupShelf, open_plan, start_plan
+from dxplanner.services.files import create_plan as create_plan  # File > New's, and the tests'
 from dxplanner.ui.app_settings import AppSettings
 from dxplanner.ui.errors import show_problem
 from dxplanner.ui.main_window import MainWindow
-
-
-def create_plan(path: Path, with_demo: bool) -> Path:
-    """Create a plan file for the File > New actions."""
-    if not with_demo:
-        return create_plan_file(path)
-    from dxplanner.store.demo import load_demo
-
-    return create_plan_file(path, fill=load_demo)
 
 
 class Windows:
@@ -45,7 +35,7 @@ class Windows:
         set_language(AppSettings(self._settings).language())
         _install_qt_translations(self._app)
         window = MainWindow(
-            self._settings, open_plan_file, create_plan, backups=BackupShelf(self._paths.backup_dir)
+            self._settings, open_plan, create_plan, backups=BackupShelf(self._paths.backup_dir)
         )
         window.settings_changed.connect(lambda: self._reopen(window))
         sys.excepthook = _error_guard(window, self._paths)

@@ -26,17 +26,22 @@ from PySide6.QtWidgets import (
 from dxplanner.core.errors import DomainError
 from dxplanner.core.matching import UnitIndex
 from dxplanner.i18n import _
+from dxplanner.services.files import (
+    PLAN_SUFFIX,
+    Backup,
+    BackupShelf,
+    FileLockedError,
+    restore_backup,
+    save_copy,
+    verify_lock,
+)
+from dxplanner.services.open_plan import OpenPlan
 from dxplanner.store import queries
-from dxplanner.store.backup import save_copy
-from dxplanner.store.backups import Backup, BackupShelf, restore_backup
-from dxplanner.store.file_lock import FileLockedError
 from dxplanner.store.operations import goals as goal_operations
 from dxplanner.store.operations import indicators as indicator_operations
 from dxplanner.store.operations import plans as plan_operations
 from dxplanner.store.operations import strategies as strategy_operations
 from dxplanner.store.operations import units as unit_operations
-from dxplanner.store.plan_file import PLAN_SUFFIX
-from dxplanner.store.plan_store import PlanStore
 from dxplanner.ui.about import show_about
 from dxplanner.ui.app_settings import AppSettings, SettingsDialog
 from dxplanner.ui.errors import show_problem
@@ -52,8 +57,8 @@ if TYPE_CHECKING:  # the forms load the first time one is shown, not when a plan
     from dxplanner.ui.forms.record_form import RecordForm
 from dxplanner.ui.task_sheet import AskProgress, Confirm, TaskSheet
 
-# open_plan_file's shape: (path, read_only=..., take_over=...) -> the open store.
-OpenPlan = Callable[..., PlanStore]
+# services.files.open_plan's shape: (path, read_only=..., take_over=...) -> the open plan.
+OpenFile = Callable[..., OpenPlan]
 CreatePlan = Callable[[Path, bool], Path]
 AskLocked = Callable[[FileLockedError], LockAnswer]
 ChooseBackup = Callable[[list[Backup], str], Backup | None]
@@ -233,7 +238,7 @@ class _AfterFirstPaint(QObject):
         return False
 
 
-def _new_unit_code(store: PlanStore) -> str:
+def _new_unit_code(store: OpenPlan) -> str:
     from dxplanner.ui.forms.pages import _new_code
 
     return _new_code(store)
@@ -247,7 +252,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         settings: QSettings,
-        open_plan: OpenPlan,
+        open_plan: OpenFile,
         create_plan: CreatePlan,
         today: Callable[[], datetime.date] = datetime.date.today,
         confirm: Confirm | None = None,
@@ -273,7 +278,7 @@ class MainWindow(QMainWindow):
         self._confirm = confirm
         self._ask = ask_progress
         self._recent = RecentFiles(settings)
-        self.store: PlanStore | None = None
+        self.store: OpenPlan | None = None
         self.session: PlanSession | None = None
         self.editor: PlanEditor | None = None
 
@@ -456,8 +461,7 @@ class MainWindow(QMainWindow):
         if not (self._confirm or self._confirm_with_a_box)(question):
             return
         try:
-            if self.store.lock is not None:
-                self.store.lock.verify()
+            verify_lock(self.store)
         except DomainError as error:
             show_problem(self, _("Cannot restore"), error.message)
             return

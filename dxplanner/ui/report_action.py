@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -17,25 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from dxplanner.core.errors import DomainError
-from dxplanner.excel.report_writer import write_progress_report
-from dxplanner.i18n import _, current_language, set_language
-from dxplanner.store import queries
-from dxplanner.store.report_data import read_report
+from dxplanner.i18n import _
+from dxplanner.services.reports import ReportChoice, report_plans, running_choice
+from dxplanner.services.reports import write_report as write_report_file
 from dxplanner.ui.background import Progress, run_with_progress
 from dxplanner.ui.date_line import DateLine
 from dxplanner.ui.dates import DEFAULT_DATES, DateStyle
 from dxplanner.ui.errors import show_problem, show_refusal
 from dxplanner.ui.session import PlanSession
-
-
-@dataclass(frozen=True)
-class ReportChoice:
-    """What the report is about and how it is written."""
-
-    plan_id: int
-    as_of: datetime.date
-    language: str
-    by_unit: bool
 
 
 class ReportDialog(QDialog):
@@ -52,13 +40,12 @@ class ReportDialog(QDialog):
         self._today = today
         self.setWindowTitle(_("Progress report"))
         self.plan = QComboBox()
-        with session.store.read() as read:
-            strategies = [strategy.id for strategy in queries.strategies(read)]
-            for strategy_id in [*strategies, None]:
-                for plan in queries.plans(read, strategy_id):
-                    self.plan.addItem(plan.name, plan.id)
-                    if plan.start <= today <= plan.end:
-                        self.plan.setCurrentIndex(self.plan.count() - 1)
+        choices = report_plans(session.store)
+        for plan in choices:
+            self.plan.addItem(plan.name, plan.id)
+        running = running_choice(choices, today)
+        if running is not None:
+            self.plan.setCurrentIndex(choices.index(running))
         # Typed as text in the window's format: a date editor's sections misread a date typed over another.
         self.as_of = DateLine(dates, lambda: today)
         self.as_of.set_date(today)
@@ -133,19 +120,13 @@ def make_report(
 def write_report(
     parent: QWidget, session: PlanSession, choice: ReportChoice, path: Path, today: datetime.date
 ) -> Path | None:
-    """Write the report with a progress dialog, in the language chosen (the window's comes back after)."""
+    """Write the report with a progress dialog, in the language chosen; a refusal in the user's."""
     store = session.store
 
-    def work(progress: Progress) -> list[str]:
-        data = read_report(store, choice.plan_id, choice.as_of, today)
-        return write_progress_report(path, data, by_unit=choice.by_unit, progress=progress)
+    def work(progress: Progress) -> object:
+        return write_report_file(store, choice, path, today, progress)
 
-    before = current_language()
-    set_language(choice.language)  # the report's words, and the names of statuses and sources in it
-    try:
-        done, result = run_with_progress(parent, path.name, work)
-    finally:
-        set_language(before)
+    done, result = run_with_progress(parent, path.name, work)
     if not done:
         show_problem(parent, _("Progress report"), str(result))
         return None

@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
-from dxplanner.charts.save import save_figure
 from dxplanner.core.errors import DomainError
 from dxplanner.i18n import _
+from dxplanner.services.charts import save_chart
 from dxplanner.ui.errors import show_refusal
 
 
@@ -58,7 +58,7 @@ class ChartCell(QWidget):
     def export(self, path: Path) -> bool:
         """Save the chart as PNG, SVG or PDF (by the suffix); a refusal is shown and gives False."""
         try:
-            save_figure(self.figure, path)
+            save_chart(self.figure, path)
         except DomainError as error:
             show_refusal(self, error)
             return False

@@ -41,10 +41,11 @@ def import_workbook(
     if session is None:
         show_problem(parent, _("Import an Excel plan"), _("Open or create a plan file first (File menu)."))
         return False
-    from dxplanner.excel.data_reader import is_data_workbook
+    from dxplanner.services import importing
 
     try:
-        ours = is_data_workbook(path)
+        importer = importing.importer_for(importing.ReadRequest(path))
+        ours = importer.kind is importing.ImportKind.DATA_WORKBOOK
     except DomainError:
         ours = False  # the preview says what is wrong with the file
     if ours:
@@ -71,7 +72,7 @@ def save_template(parent: QWidget) -> None:
     if not chosen:
         return
     path = Path(chosen) if chosen.lower().endswith(EXCEL_SUFFIX) else Path(chosen + EXCEL_SUFFIX)
-    from dxplanner.excel.template import write_template
+    from dxplanner.services.importing import write_template
 
     try:
         write_template(path)

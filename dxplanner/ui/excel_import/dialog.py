@@ -30,19 +30,17 @@ from dxplanner.core.indicator_table import IndicatorTable, TableKind
 from dxplanner.core.matching import UnitName
 from dxplanner.core.plan_table import PlanTable
 from dxplanner.i18n import _
-from dxplanner.store import queries
-from dxplanner.store.changes import Changes
-from dxplanner.store.operations.import_indicators import (
+from dxplanner.services import importing
+from dxplanner.services.importing import (
+    Destination,
+    ImportOutcome,
+    ImportResult,
     IndicatorImportOutcome,
-    NewStrategy,
-    import_indicators,
-    match_indicator_units,
+    ReadRequest,
 )
-from dxplanner.store.operations.import_table import ImportOutcome, NewPlan, import_table, match_units
-from dxplanner.store.plan_store import PlanStore
 from dxplanner.ui.excel_import.indicator_preview import IndicatorTree
 from dxplanner.ui.excel_import.preview import ColumnMapping, ProblemList, TaskTree, UnitChoices
-from dxplanner.ui.excel_import.reader_thread import ReadRequest, TableReader
+from dxplanner.ui.excel_import.reader_thread import TableReader
 from dxplanner.ui.session import PlanSession
 
 NEW_PLAN = 0
@@ -227,12 +225,11 @@ class ImportDialog(QDialog):
     def _show_indicators(self, table: IndicatorTable) -> None:
         self.progress.hide()
         try:
-            match_indicator_units(self.session.store, table)
+            importing.match_units(self.session.store, table)
+            units: list[UnitName] = importing.known_units(self.session.store)
         except DomainError as error:
             self._failed(error.message)
             return
-        with self.session.store.read() as read:
-            units: list[UnitName] = queries.unit_names(read)
         self.table, self.indicator_table = None, table
         self._show_kind(TableKind.INDICATORS)
         self._filling = True
@@ -244,7 +241,7 @@ class ImportDialog(QDialog):
         self.units.show_table(table, units)
         self.problems.show_problems(table.errors, table.warnings)
         if not self.plan_name.text():
-            self.plan_name.setText(table.title or self.path.stem)
+            self.plan_name.setText(importing.default_name(table, self.path))
         self._filling = False
         in_words = sum(target.value is None for item in table.indicators for target in item.targets)
         text = _(
@@ -273,12 +270,11 @@ class ImportDialog(QDialog):
     def _show(self, table: PlanTable) -> None:
         self.progress.hide()
         try:
-            match_units(self.session.store, table)
+            importing.match_units(self.session.store, table)
+            units: list[UnitName] = importing.known_units(self.session.store)
         except DomainError as error:
             self._failed(error.message)
             return
-        with self.session.store.read() as read:
-            units: list[UnitName] = queries.unit_names(read)
         self.table, self.indicator_table = table, None
         self._show_kind(TableKind.TASKS)
         self._filling = True
@@ -293,7 +289,7 @@ class ImportDialog(QDialog):
         self.units.show_table(table, units)
         self.problems.show_problems(table.errors, table.warnings)
         if not self.plan_name.text():
-            self.plan_name.setText(table.title or self.path.stem)
+            self.plan_name.setText(importing.default_name(table, self.path))
         self._filling = False
         self.status.setText(self._summary(table))
         self.import_button.setEnabled(not table.errors and bool(table.tasks))
@@ -324,17 +320,12 @@ class ImportDialog(QDialog):
         """Where the table can go: a new plan or one of the file's plans; for indicators, a strategy."""
         self.target.blockSignals(True)
         self.target.clear()
-        with self.session.store.read() as read:
-            strategies = queries.strategies(read)
-            if kind is TableKind.INDICATORS:
-                self.target.addItem(_("A new strategy"), NEW_PLAN)
-                for strategy in strategies:
-                    self.target.addItem(_("Add to: {plan}").format(plan=strategy.name), strategy.id)
-            else:
-                self.target.addItem(_("A new action plan"), NEW_PLAN)
-                for strategy_id in [*(strategy.id for strategy in strategies), None]:
-                    for plan in queries.plans(read, strategy_id):
-                        self.target.addItem(_("Add to: {plan}").format(plan=plan.name), plan.id)
+        if kind is TableKind.INDICATORS:
+            self.target.addItem(_("A new strategy"), NEW_PLAN)
+        else:
+            self.target.addItem(_("A new action plan"), NEW_PLAN)
+        for target in importing.targets(self.session.store, kind):
+            self.target.addItem(_("Add to: {plan}").format(plan=target.name), target.id)
         self.target.blockSignals(False)
         self._target_changed()
 
@@ -401,57 +392,32 @@ class ImportDialog(QDialog):
 
     def import_now(self) -> None:
         """Write the tasks (or indicators) as one undoable step; the dialog closes when it is done."""
-        if self.indicator_table is not None:
-            self._import_indicators(self.indicator_table)
-            return
-        table = self.table
+        table = self.indicator_table if self.indicator_table is not None else self.table
         if table is None or table.errors:
             return
-        plan_id = self.target.currentData()
-        choices = self.units.choices()
-        new_plan = NewPlan(self.plan_name.text().strip(), today=self.today)
-        outcomes: list[ImportOutcome] = []
+        into = self.target.currentData()
+        into = None if into == NEW_PLAN else int(into)
+        destination = Destination(
+            plan_id=into if table is self.table else None,
+            strategy_id=into if table is self.indicator_table else None,
+            name=self.plan_name.text().strip(),
+            today=self.today,
+            unit_choices=self.units.choices(),
+        )
+        results: list[ImportResult] = []
 
-        def operation(store: PlanStore) -> Changes:
-            outcome = import_table(
-                store,
-                table,
-                plan_id=None if plan_id == NEW_PLAN else plan_id,
-                new_plan=new_plan,
-                unit_choices=choices,
-            )
-            outcomes.append(outcome)
-            return outcome.changes
-
-        if self.session.run(_("Import {name}").format(name=self.path.name), operation) is None:
-            return
-        self.outcome = outcomes[0]
-        self.imported.emit(self.outcome)
-        self.accept()
-
-    def _import_indicators(self, table: IndicatorTable) -> None:
-        if table.errors:
-            return
-        strategy_id = self.target.currentData()
-        choices = self.units.choices()
-        new_strategy = NewStrategy(self.plan_name.text().strip(), today=self.today)
-        outcomes: list[IndicatorImportOutcome] = []
-
-        def operation(store: PlanStore) -> Changes:
-            outcome = import_indicators(
-                store,
-                table,
-                strategy_id=None if strategy_id == NEW_PLAN else strategy_id,
-                new_strategy=new_strategy,
-                unit_choices=choices,
-            )
-            outcomes.append(outcome)
-            return outcome.changes
+        def operation(plan: importing.OpenPlan) -> importing.Changes:
+            results.append(importing.write_import(plan, table, destination))
+            return results[0].changes
 
         if self.session.run(_("Import {name}").format(name=self.path.name), operation) is None:
             return
-        self.indicator_outcome = outcomes[0]
-        self.imported.emit(self.indicator_outcome)
+        outcome = results[0].outcome
+        if isinstance(outcome, ImportOutcome):
+            self.outcome = outcome
+        elif isinstance(outcome, IndicatorImportOutcome):
+            self.indicator_outcome = outcome
+        self.imported.emit(outcome)
         self.accept()
 
     def done(self, result: int) -> None:

@@ -3,31 +3,18 @@
 from __future__ import annotations
 
 import contextlib
-import datetime
 import logging
 import threading
-from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 
 from dxplanner.core.errors import DomainError
-from dxplanner.core.indicator_table import IndicatorTable, TableKind
-from dxplanner.core.plan_table import PlanTable, TableField
-from dxplanner.excel.tables import read_table
+from dxplanner.core.indicator_table import IndicatorTable
+from dxplanner.core.plan_table import PlanTable
 from dxplanner.i18n import _
+from dxplanner.services.importing import ReadRequest, read_table
 
-
-@dataclass(frozen=True)
-class ReadRequest:
-    """What to read: the workbook, and the user's corrections (kind, sheet, header row, columns, date)."""
-
-    path: Path
-    sheet: str | None = None
-    header_row: int | None = None
-    columns: dict[int, TableField] | None = None
-    plan_date: datetime.date | None = None
-    kind: TableKind | None = None  # None: the kind the headings say
+__all__ = ["ReadRequest", "TableReader"]
 
 
 class TableReader(QThread):
@@ -50,15 +37,7 @@ class TableReader(QThread):
         """Read (on the worker thread)."""
         request = self.request
         try:
-            table: PlanTable | IndicatorTable = read_table(
-                request.path,
-                kind=request.kind,
-                sheet=request.sheet,
-                header_row=request.header_row,
-                columns=request.columns,
-                progress=self._progress,
-                plan_date=request.plan_date,
-            )
+            table: PlanTable | IndicatorTable = read_table(request, self._progress)
         except DomainError as error:
             self.failed.emit(error.message)
             return

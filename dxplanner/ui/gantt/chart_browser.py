@@ -35,8 +35,8 @@ from dxplanner.core.gantt_bar import GanttBar, GanttChart
 from dxplanner.core.gantt_scale import TimeScale, fit_zoom
 from dxplanner.core.schedule import Link
 from dxplanner.i18n import _
-from dxplanner.store.chart_rows import strategy_chart
-from dxplanner.store.plan_store import PlanStore
+from dxplanner.services.charts import strategy_chart
+from dxplanner.services.open_plan import OpenPlan
 from dxplanner.ui.errors import show_refusal
 from dxplanner.ui.gantt.export import export_chart
 from dxplanner.ui.gantt.painter import BarGeometry, GanttPainter, bar_geometry
@@ -351,15 +351,14 @@ class StrategyChartDialog(QDialog):
 
 def open_strategy_chart(
     parent: QWidget,
-    store: PlanStore,
+    store: OpenPlan,
     strategy_id: int,
     today: Callable[[], datetime.date],
     date_format: str = "%d/%m/%Y",
 ) -> StrategyChartDialog | None:
     """Show the chart of a strategy's plans in a window of its own."""
     try:
-        with store.read() as session:
-            chart = strategy_chart(session, strategy_id, today())
+        chart = strategy_chart(store, strategy_id, today())
     except DomainError as error:
         show_refusal(parent, error)
         return None

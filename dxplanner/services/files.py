@@ -1,0 +1,164 @@
+"""Plan files: open, create, start, check, copy, back up and restore, and what a lock can refuse."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dxplanner.services.open_plan import OpenPlan
+from dxplanner.store.backups import Backup, BackupReason, BackupShelf
+from dxplanner.store.file_header import SCHEMA_VERSION, SchemaAge, read_header, written_state
+from dxplanner.store.file_lock import FileLockedError, LockLostError
+from dxplanner.store.plan_file import PLAN_SUFFIX, create_plan_file, open_plan_file
+from dxplanner.store.soundness import SHOWN
+from dxplanner.store.start_files import StartPlan
+
+# Opens an existing plan file for a job; a front end passes its own, to say the file's notice its way.
+OpenExisting = Callable[[Path], OpenPlan]
+
+__all__ = [
+    "PLAN_SUFFIX",
+    "SCHEMA_VERSION",
+    "SHOWN",
+    "Backup",
+    "BackupReason",
+    "BackupShelf",
+    "FileCheck",
+    "FileLockedError",
+    "LockLostError",
+    "OpenExisting",
+    "SchemaAge",
+    "StartPlan",
+    "check_file",
+    "create_plan",
+    "demo_copy",
+    "open_plan",
+    "opened",
+    "read_header",
+    "refuse_if_damaged",
+    "restore_backup",
+    "save_copy",
+    "start_plan",
+    "verify_lock",
+    "written_state",
+]
+
+
+def open_plan(path: Path, *, read_only: bool = False, take_over: bool = False) -> OpenPlan:
+    """Open a plan file; an older one is backed up and upgraded, a newer or unwritable one opens read-only.
+
+    Opened for writing, it is locked for this process: FileLockedError names whoever has it open
+    already, and take_over=True takes their lock (they write no more).
+    """
+    return open_plan_file(path, read_only=read_only, take_over=take_over)
+
+
+@contextlib.contextmanager
+def opened(path: Path, open_existing: OpenExisting | None = None) -> Iterator[OpenPlan]:
+    """The plan file at path, open read-only for a job, and closed after it."""
+    plan = (open_existing or (lambda where: open_plan(where, read_only=True)))(path)
+    try:
+        yield plan
+    finally:
+        plan.close()
+
+
+def create_plan(
+    path: Path, with_demo: bool = False, fill: Callable[[OpenPlan], object] | None = None
+) -> Path:
+    """Create a plan file (empty, with the demo plan, or filled by fill); it appears only whole."""
+    if with_demo:
+        from dxplanner.store.demo import load_demo
+
+        fill = load_demo
+    return create_plan_file(path, fill=fill)
+
+
+def start_plan(last_file: str | None, default_plan: Path) -> StartPlan:
+    """The file the window starts on: the last one used, else the default plan (made from the demo)."""
+    from dxplanner.store import start_files
+
+    return start_files.start_plan(last_file, default_plan)
+
+
+def demo_copy(data_dir: Path) -> Path:
+    """A copy of the demo plan nobody has edited: the first such copy, else a new one."""
+    from dxplanner.store import start_files
+
+    return start_files.demo_copy(data_dir)
+
+
+def refuse_if_damaged(plan: OpenPlan) -> None:
+    """PlanFileError naming the first problem when the file is damaged; nothing when it is sound."""
+    from dxplanner.store import soundness
+
+    soundness.refuse_if_damaged(plan)
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """What a check found; an older file is only described, since it is read once upgraded."""
+
+    file: Path
+    version: int
+    age: SchemaAge
+    revision: str | None = None  # None: the file was not opened (it is older)
+    problems: tuple[str, ...] = ()
+    counts: dict[str, int] = field(default_factory=dict)  # by the English name of the kind of record
+
+
+def check_file(path: Path, open_existing: OpenExisting | None = None) -> FileCheck:
+    """A plan file's schema, what is wrong with it, and how many records of each kind it holds."""
+    header = read_header(path)
+    if header.age is SchemaAge.OLDER:
+        return FileCheck(path, header.schema_version, header.age)
+    import sqlalchemy as sa
+    from sqlalchemy import func
+    from sqlmodel import select
+
+    from dxplanner.store import queries
+    from dxplanner.store.migrate import stored_revision
+    from dxplanner.store.soundness import file_problems
+
+    with opened(path, open_existing) as plan, plan.read() as session:
+        connection = session.connection()
+        present = set(sa.inspect(connection).get_table_names())
+        counts = {
+            name: int(session.exec(select(func.count()).select_from(model)).one())
+            for name, model in queries.COUNTED
+            if str(model.__tablename__) in present  # a table the file has lost is not counted
+        }
+        return FileCheck(
+            path,
+            header.schema_version,
+            header.age,
+            stored_revision(connection),
+            tuple(file_problems(connection)),
+            counts,
+        )
+
+
+def save_copy(source: Path, target: Path) -> Path:
+    """Copy the plan file to target (a consistent copy, even while it is open); the open file goes on."""
+    from dxplanner.store import backup
+
+    return backup.save_copy(source, target)
+
+
+def verify_lock(plan: OpenPlan) -> None:
+    """LockLostError when another window took the file over (or its lock went): this one may not write."""
+    if plan.lock is not None:
+        plan.lock.verify()
+
+
+def restore_backup(shelf: BackupShelf, chosen: Backup, path: Path) -> Backup:
+    """Put a backup's content into the plan file, keeping the file as it is now as one more backup.
+
+    Returns that backup of the file as it was. Every open plan on path is to be closed first and
+    opened again afterwards.
+    """
+    from dxplanner.store import backups
+
+    return backups.restore_backup(shelf, chosen, path)
