@@ -26,11 +26,10 @@ from dxplanner.core.matching import UnitIndex
 from dxplanner.core.status import Health
 from dxplanner.i18n import _
 from dxplanner.labels import label
-from dxplanner.services import edits, new_records, records
+from dxplanner.services import edits, new_records, outline, records
 from dxplanner.services.edits import Changes
 from dxplanner.services.open_plan import OpenPlan
-from dxplanner.store import queries
-from dxplanner.store.task_search import TaskFilter, matching_tasks
+from dxplanner.services.outline import TaskFilter, matching_tasks
 from dxplanner.ui.date_line import DateChoice, not_a_date
 from dxplanner.ui.dates import DEFAULT_DATES, DateStyle
 from dxplanner.ui.errors import show_refusal
@@ -169,8 +168,7 @@ class TaskSheet(QWidget):
         self._units = None
         self._period = None
         if plan_id is not None:
-            with self.session.store.read() as session:
-                self._period = queries.plan_period(session, plan_id)
+            self._period = outline.period(self.session.store, plan_id)
         self.model.load(self.session.store, plan_id)
         self._apply_filter()
         self.view.expandToDepth(0)

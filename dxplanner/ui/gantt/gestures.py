@@ -16,7 +16,7 @@ from dxplanner.i18n import _
 from dxplanner.services import edits
 from dxplanner.services.edits import Changes
 from dxplanner.services.open_plan import OpenPlan
-from dxplanner.store.queries import SheetRow
+from dxplanner.services.outline import SheetRow
 from dxplanner.ui.gantt.painter import BarGeometry
 from dxplanner.ui.progress_edits import agreeing_fields
 
