@@ -273,7 +273,7 @@ RiskOwner = Literal["strategy_id", "plan_id", "task_id"]
 R = TypeVar("R")
 
 # The table each kind of record is read from.
-_TABLES: dict[type[Any], type[SQLModel]] = {
+RECORD_TABLES: dict[type[Any], type[SQLModel]] = {
     UnitRecord: Unit,
     SedpRecord: SocioEconomicPlan,
     StrategyRecord: Strategy,
@@ -297,13 +297,13 @@ def _as(kind: type[R], row: dict[str, Any]) -> R:
 
 def _one(plan: OpenPlan, kind: type[R], record_id: int) -> R | None:
     with plan.read() as read:
-        row = queries.record(read, _TABLES[kind], record_id)
+        row = queries.record(read, RECORD_TABLES[kind], record_id)
     return None if row is None else _as(kind, row)
 
 
 def _owned(plan: OpenPlan, kind: type[R], owner: str, owner_id: int, order: Sequence[str]) -> list[R]:
     with plan.read() as read:
-        rows = queries.records_of(read, _TABLES[kind], owner, owner_id, order)
+        rows = queries.records_of(read, RECORD_TABLES[kind], owner, owner_id, order)
     return [_as(kind, row) for row in rows]
 
 

@@ -25,10 +25,10 @@ from tests.unit.builders import basics, new_id, task
 D = datetime.date
 
 
-@pytest.mark.parametrize("kind", list(records._TABLES), ids=lambda kind: kind.__name__)
+@pytest.mark.parametrize("kind", list(records.RECORD_TABLES), ids=lambda kind: kind.__name__)
 def test_each_kind_of_record_carries_every_field_of_its_table(kind: type) -> None:
     """A field added to a table must reach its form: the record type would otherwise drop it."""
-    columns = {column.name for column in queries.table(records._TABLES[kind]).columns}
+    columns = {column.name for column in queries.table(records.RECORD_TABLES[kind]).columns}
     assert {field.name for field in dataclasses.fields(kind)} == columns
 
 
