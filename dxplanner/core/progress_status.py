@@ -38,3 +38,10 @@ def progress_after_status(status: TaskStatus, progress: float) -> float | None:
     if status is TaskStatus.IN_PROGRESS and progress >= DONE:
         return None
     return progress
+
+
+def status_for_progress(progress: float) -> TaskStatus:
+    """The status a progress report implies when the reporter gives none."""
+    if progress >= DONE:
+        return TaskStatus.COMPLETED
+    return TaskStatus.IN_PROGRESS if progress > 0 else TaskStatus.NOT_STARTED

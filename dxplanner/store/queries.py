@@ -398,6 +398,25 @@ def records(
     return [dict(row._mapping) for row in rows]
 
 
+def records_of(
+    session: Session, model: type[SQLModel], owner: str, owner_id: int, order: Sequence[str] = ("id",)
+) -> list[dict[str, Any]]:
+    """Every column of the records whose column `owner` holds owner_id, in order."""
+    return records(session, model, column(model, owner) == owner_id, order=order)
+
+
+def predecessors(session: Session, task_id: int) -> list[dict[str, Any]]:
+    """The links into a task, each with the number and name of the task before it (`code`, `name`)."""
+    task, link = table(Task), table(Dependency)
+    rows = session.connection().execute(
+        sa.select(link, task.c.code, task.c.name)
+        .select_from(link.outerjoin(task, task.c.id == link.c.predecessor_id))
+        .where(link.c.successor_id == task_id)
+        .order_by(link.c.id)
+    )
+    return [dict(row._mapping) for row in rows]
+
+
 def column(model: type[SQLModel], name: str) -> sa.Column[object]:
     """A model's column, for conditions in `records`."""
     return table(model).c[name]

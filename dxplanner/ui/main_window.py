@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from dxplanner.core.errors import DomainError
 from dxplanner.core.matching import UnitIndex
 from dxplanner.i18n import _
+from dxplanner.services import new_records, records
 from dxplanner.services.files import (
     PLAN_SUFFIX,
     Backup,
@@ -36,12 +37,6 @@ from dxplanner.services.files import (
     verify_lock,
 )
 from dxplanner.services.open_plan import OpenPlan
-from dxplanner.store import queries
-from dxplanner.store.operations import goals as goal_operations
-from dxplanner.store.operations import indicators as indicator_operations
-from dxplanner.store.operations import plans as plan_operations
-from dxplanner.store.operations import strategies as strategy_operations
-from dxplanner.store.operations import units as unit_operations
 from dxplanner.ui.about import show_about
 from dxplanner.ui.app_settings import AppSettings, SettingsDialog
 from dxplanner.ui.errors import show_problem
@@ -193,8 +188,7 @@ class PlanEditor(QWidget):
     def units(self) -> UnitIndex:
         """Every unit, shared by the pickers of every page."""
         if self._units is None:
-            with self.session.store.read() as read:
-                self._units = UnitIndex(queries.unit_names(read))
+            self._units = UnitIndex(records.unit_names(self.session.store))
         return self._units
 
     def _on_change(self, change: DataChange) -> None:
@@ -236,12 +230,6 @@ class _AfterFirstPaint(QObject):
             then, self._then = self._then, None
             QTimer.singleShot(0, then)
         return False
-
-
-def _new_unit_code(store: OpenPlan) -> str:
-    from dxplanner.ui.forms.pages import _new_code
-
-    return _new_code(store)
 
 
 class MainWindow(QMainWindow):
@@ -622,68 +610,29 @@ class MainWindow(QMainWindow):
         changes = None
         if what is NodeKind.STRATEGY:
             unit = self._some_unit()
-            changes = session.run(
-                _("New strategy"),
-                lambda store: strategy_operations.create_strategy(
-                    store,
-                    name=_("New strategy"),
-                    unit_id=unit,
-                    start_year=today.year,
-                    end_year=today.year + 4,
-                ),
-            )
+            changes = session.run(_("New strategy"), lambda plan: new_records.new_strategy(plan, unit, today))
         elif what is NodeKind.PLAN:
             unit = self._some_unit()
             changes = session.run(
-                _("New action plan"),
-                lambda store: plan_operations.create_plan(
-                    store,
-                    name=_("Action plan {year}").format(year=today.year),
-                    unit_id=unit,
-                    strategy_id=strategy,
-                    start=datetime.date(today.year, 1, 1),
-                    end=datetime.date(today.year, 12, 31),
-                ),
+                _("New action plan"), lambda plan: new_records.new_action_plan(plan, unit, strategy, today)
             )
         elif what is NodeKind.GOAL and strategy is not None:
             parent = key.id if key is not None and key.kind is NodeKind.GOAL else None
-            changes = session.run(
-                _("New goal"),
-                lambda store: goal_operations.create_goal(
-                    store, strategy, parent_id=parent, code=self._free_goal_code(strategy), text=_("New goal")
-                ),
-            )
+            changes = session.run(_("New goal"), lambda plan: new_records.new_goal(plan, strategy, parent))
         elif what is NodeKind.INDICATOR and key is not None and key.kind in (NodeKind.GOAL, NodeKind.SEDP):
-            owner = {"goal_id" if key.kind is NodeKind.GOAL else "sedp_id": key.id}
+            goal = key.id if key.kind is NodeKind.GOAL else None
+            sedp = key.id if key.kind is NodeKind.SEDP else None
             changes = session.run(
-                _("New indicator"),
-                lambda store: indicator_operations.create_indicator(
-                    store, **owner, code=f"CT-{datetime.datetime.now():%H%M%S}", name=_("New indicator")
-                ),
+                _("New indicator"), lambda plan: new_records.new_indicator(plan, goal_id=goal, sedp_id=sedp)
             )
         elif what is NodeKind.SEDP:
             unit = self._some_unit()
             changes = session.run(
-                _("New socio-economic plan"),
-                lambda store: strategy_operations.create_sedp(
-                    store,
-                    name=_("New socio-economic plan"),
-                    unit_id=unit,
-                    start_year=today.year,
-                    end_year=today.year + 4,
-                ),
+                _("New socio-economic plan"), lambda plan: new_records.new_sedp(plan, unit, today)
             )
         elif what is NodeKind.UNIT:
             parent_unit = key.id if key is not None and key.kind is NodeKind.UNIT else None
-            changes = session.run(
-                _("Add unit"),
-                lambda store: unit_operations.create_unit(
-                    store,
-                    code=_new_unit_code(store),
-                    name=_("New unit"),
-                    parent_id=parent_unit,
-                ),
-            )
+            changes = session.run(_("Add unit"), lambda plan: new_records.new_unit(plan, parent_unit))
         else:
             show_problem(self, _("Nothing to add here"), _("Select a goal or a socio-economic plan first."))
         if changes is not None and changes.id is not None:
@@ -703,28 +652,11 @@ class MainWindow(QMainWindow):
         """A unit to start a new record with: the first one, or one made on the spot."""
         if self.store is None or self.session is None:
             return None
-        with self.store.read() as read:
-            names = queries.unit_names(read)
+        names = records.unit_names(self.store)
         if names:
             return names[0].id
-        changes = self.session.run(
-            _("Add unit"), lambda store: unit_operations.create_unit(store, code="DV001", name=_("My agency"))
-        )
+        changes = self.session.run(_("Add unit"), new_records.own_agency)
         return changes.id if changes else None
-
-    def _free_goal_code(self, strategy: int) -> str:
-        assert self.store is not None
-        from dxplanner.core.models import Goal
-
-        with self.store.read() as read:
-            codes = {
-                row["code"]
-                for row in queries.records(read, Goal, queries.column(Goal, "strategy_id") == strategy)
-            }
-        number = 1
-        while str(number) in codes:
-            number += 1
-        return str(number)
 
     # Menus, title and layout.
 

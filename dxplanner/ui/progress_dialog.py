@@ -19,10 +19,9 @@ from PySide6.QtWidgets import (
 
 from dxplanner.core.enums import TaskStatus
 from dxplanner.core.errors import DomainError
-from dxplanner.core.progress_status import progress_after_status
+from dxplanner.core.progress_status import progress_after_status, status_for_progress
 from dxplanner.i18n import _
 from dxplanner.labels import label
-from dxplanner.store.operations.progress import status_for_progress
 from dxplanner.ui.app_settings import date_style_of
 from dxplanner.ui.date_line import DateLine
 from dxplanner.ui.errors import show_refusal

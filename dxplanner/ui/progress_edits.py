@@ -9,7 +9,7 @@ from dxplanner.core.progress_status import progress_after_status, status_after_p
 from dxplanner.i18n import _
 from dxplanner.labels import label
 from dxplanner.numbers import decimal_text
-from dxplanner.store.queries import SheetRow
+from dxplanner.services.outline import SheetRow
 
 # The fields to write, and a sentence for the status bar when more than the typed value changes.
 Agreed = tuple[dict[str, Any], str | None]

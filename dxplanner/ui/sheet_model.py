@@ -18,8 +18,9 @@ from dxplanner.core.workdays import WorkCalendar
 from dxplanner.i18n import N_, _
 from dxplanner.labels import label
 from dxplanner.numbers import whole_text
-from dxplanner.store import queries
-from dxplanner.store.plan_store import PlanStore
+from dxplanner.services import outline
+from dxplanner.services.open_plan import OpenPlan
+from dxplanner.services.outline import SheetRow
 from dxplanner.ui.session import DataChange
 
 Index = QModelIndex | QPersistentModelIndex
@@ -99,7 +100,7 @@ class TaskSheetModel(QAbstractItemModel):
         self._today = today
         self.date_format = date_format
         self._titles = column_titles()
-        self.store: PlanStore | None = None
+        self.store: OpenPlan | None = None
         self.plan_id: int | None = None
         self._calendar: WorkCalendar | None = None
         self._weight: Weight | None = None
@@ -111,7 +112,7 @@ class TaskSheetModel(QAbstractItemModel):
         self._health: dict[int, Health] = {}
         self._order: list[int] = []
         self._order_index: dict[int, int] = {}
-        self._cache: dict[int, queries.SheetRow] = {}
+        self._cache: dict[int, SheetRow] = {}
         self._shown: set[int] | None = None  # None: no filter
         self._groups: set[int] = set()
         self._below: dict[int | None, list[int]] = {}  # children in the whole plan, filter or not
@@ -124,7 +125,7 @@ class TaskSheetModel(QAbstractItemModel):
 
     # Loading.
 
-    def load(self, store: PlanStore | None, plan_id: int | None) -> None:
+    def load(self, store: OpenPlan | None, plan_id: int | None) -> None:
         """Show the tasks of plan_id (nothing when None)."""
         self.beginResetModel()
         self.store, self.plan_id = store, plan_id
@@ -140,12 +141,11 @@ class TaskSheetModel(QAbstractItemModel):
         if self.store is None or self.plan_id is None:
             self._index_structure()
             return
-        with self.store.read() as session:
-            self._calendar = queries.plan_calendar(session, self.plan_id)
-            nodes = queries.outline_nodes(session, [self.plan_id])
-            self._nodes = {node.id: node for node in nodes}
-            self._read_money(session)
-            self._codes = queries.task_codes(session, self.plan_id)
+        found = outline.outline(self.store, self.plan_id)
+        self._calendar = found.calendar
+        self._nodes = {node.id: node for node in found.nodes}
+        self._use_money(found.money)
+        self._codes = found.codes
         self._index_structure()
         self._roll_up(self._nodes.values())
         self._renumber()
@@ -159,11 +159,10 @@ class TaskSheetModel(QAbstractItemModel):
         )
         return {task_id for task_id, number in self._numbers.items() if before.get(task_id) != number}
 
-    def _read_money(self, session: Any) -> None:
+    def _use_money(self, money: outline.Money) -> None:
         """Each task's budget with everything below it, and the roll-up weights (they may be money)."""
-        assert self.plan_id is not None and self._calendar is not None
-        self._weight = queries.plan_weight(session, self.plan_id, self._calendar)
-        self._money = money_rolled(self._nodes.values(), queries.planned_by_task(session, [self.plan_id]))
+        self._weight = money.weight
+        self._money = money_rolled(self._nodes.values(), money.planned)
 
     def _index_structure(self) -> None:
         """Children lists (filtered when a filter is on), parents, rows and reading order."""
@@ -242,7 +241,7 @@ class TaskSheetModel(QAbstractItemModel):
         """The group a task lies in."""
         return self._parent.get(task_id)
 
-    def sheet_row(self, task_id: int) -> queries.SheetRow | None:
+    def sheet_row(self, task_id: int) -> SheetRow | None:
         """Everything the sheet shows of a task (fetched with its neighbours)."""
         return self._cached(task_id)
 
@@ -302,12 +301,11 @@ class TaskSheetModel(QAbstractItemModel):
         self._index_structure()
         self.endResetModel()
 
-    def all_rows(self) -> dict[int, queries.SheetRow]:
+    def all_rows(self) -> dict[int, SheetRow]:
         """The sheet's values of every task of the plan (for searching and filtering)."""
         missing = [task_id for task_id in self._order if task_id not in self._cache]
         if missing and self.store is not None:
-            with self.store.read() as session:
-                self._cache.update(queries.sheet_rows(session, missing))
+            self._cache.update(outline.sheet_rows(self.store, missing))
         return {task_id: self._cache[task_id] for task_id in self._order if task_id in self._cache}
 
     # Keeping up with changes.
@@ -327,9 +325,9 @@ class TaskSheetModel(QAbstractItemModel):
             return
         changed_tasks = change.rows.get("task", set()) & self._nodes.keys()
         if changed_tasks:
-            with self.store.read() as session:
-                fresh = {node.id: node for node in queries.outline_nodes(session, [], changed_tasks)}
-                codes = queries.task_codes(session, self.plan_id, changed_tasks)
+            now = outline.places(self.store, self.plan_id, changed_tasks)
+            fresh = {node.id: node for node in now.nodes}
+            codes = now.codes
             if any(
                 (fresh[task_id].parent_id, fresh[task_id].position)
                 != (self._nodes[task_id].parent_id, self._nodes[task_id].position)
@@ -346,8 +344,8 @@ class TaskSheetModel(QAbstractItemModel):
             self._refresh_tasks(changed_tasks | renumbered)
         if change.touches("budget_line"):
             # Totals change, and so do roll-ups when the plan weighs its tasks by their money.
-            with self.store.read() as session:
-                self._read_money(session)
+            assert self._calendar is not None
+            self._use_money(outline.money(self.store, self.plan_id, self._calendar))
             self._roll_up(self._nodes.values())
         if change.touches("task_unit", "budget_line", "unit", "progress_report"):
             # Those rows do not say which task they belong to once gone: refresh every row's text.
@@ -490,14 +488,13 @@ class TaskSheetModel(QAbstractItemModel):
 
     # Values.
 
-    def _cached(self, task_id: int) -> queries.SheetRow | None:
+    def _cached(self, task_id: int) -> SheetRow | None:
         row = self._cache.get(task_id)
         if row is None and self.store is not None and task_id in self._order_index:
             # The neighbours in reading order are the rows a scrolling view asks for next.
             first = max(0, self._order_index[task_id] - BLOCK_SIZE // 4)
             ids = [each for each in self._order[first : first + BLOCK_SIZE] if each not in self._cache]
-            with self.store.read() as session:
-                self._cache.update(queries.sheet_rows(session, ids))
+            self._cache.update(outline.sheet_rows(self.store, ids))
             row = self._cache.get(task_id)
         return row
 

@@ -26,13 +26,10 @@ from dxplanner.core.matching import UnitIndex
 from dxplanner.core.status import Health
 from dxplanner.i18n import _
 from dxplanner.labels import label
-from dxplanner.store import queries
-from dxplanner.store.changes import Changes
-from dxplanner.store.operations import plans as plan_operations
-from dxplanner.store.operations import progress as progress_operations
-from dxplanner.store.operations import tasks as task_operations
-from dxplanner.store.plan_store import PlanStore
-from dxplanner.store.task_search import TaskFilter, matching_tasks
+from dxplanner.services import edits, new_records, outline, records
+from dxplanner.services.edits import Changes
+from dxplanner.services.open_plan import OpenPlan
+from dxplanner.services.outline import TaskFilter, matching_tasks
 from dxplanner.ui.date_line import DateChoice, not_a_date
 from dxplanner.ui.dates import DEFAULT_DATES, DateStyle
 from dxplanner.ui.errors import show_refusal
@@ -171,8 +168,7 @@ class TaskSheet(QWidget):
         self._units = None
         self._period = None
         if plan_id is not None:
-            with self.session.store.read() as session:
-                self._period = queries.plan_period(session, plan_id)
+            self._period = outline.period(self.session.store, plan_id)
         self.model.load(self.session.store, plan_id)
         self._apply_filter()
         self.view.expandToDepth(0)
@@ -183,8 +179,7 @@ class TaskSheet(QWidget):
     def units(self) -> UnitIndex:
         """Every unit, for pickers and for reading typed names."""
         if self._units is None:
-            with self.session.store.read() as session:
-                self._units = UnitIndex(queries.unit_names(session))
+            self._units = UnitIndex(records.unit_names(self.session.store))
         return self._units
 
     def _on_change(self, change: DataChange) -> None:
@@ -262,7 +257,7 @@ class TaskSheet(QWidget):
             what=self.model.headerData(column, Qt.Orientation.Horizontal), task=name
         )
         notice: str | None = None
-        operation: Callable[[PlanStore], Changes]
+        operation: Callable[[OpenPlan], Changes]
         if column is SheetColumn.LEAD:
             unit_id = self._unit_id(value, _("Lead unit"))
             if isinstance(unit_id, str):
@@ -270,9 +265,9 @@ class TaskSheet(QWidget):
                     what=_("Lead unit"), text=unit_id
                 )
                 return self._refuse(task_id, column, unit_id, text)
-            operation = lambda store: task_operations.update_task(store, task_id, lead_unit_id=unit_id)  # noqa: E731
+            operation = lambda plan: edits.update_task(plan, task_id, lead_unit_id=unit_id)  # noqa: E731
         elif column is SheetColumn.COOPERATING:
-            operation = lambda store: task_operations.set_task_units(store, task_id, value)  # noqa: E731
+            operation = lambda plan: edits.set_task_units(plan, task_id, value)  # noqa: E731
         elif column in (SheetColumn.START, SheetColumn.END) and isinstance(value, str):
             try:
                 day = self.dates.read(value)
@@ -282,7 +277,7 @@ class TaskSheet(QWidget):
                 return False  # the same date, typed again: no step to undo
             return self._edit(task_id, column, day)
         elif column is SheetColumn.TIMELINE:
-            operation = lambda store: task_operations.set_task_timeline(store, task_id, value or None)  # noqa: E731
+            operation = lambda plan: edits.set_task_timeline(plan, task_id, value or None)  # noqa: E731
         else:
             fields: dict[str, Any] = {_FIELDS[column]: value}
             if column in (SheetColumn.PROGRESS, SheetColumn.STATUS) and row is not None:
@@ -290,7 +285,7 @@ class TaskSheet(QWidget):
                 if isinstance(agreed, str):
                     return self._refuse(task_id, column, value, agreed)
                 fields, notice = agreed
-            operation = lambda store: task_operations.update_task(store, task_id, **fields)  # noqa: E731
+            operation = lambda plan: edits.update_task(plan, task_id, **fields)  # noqa: E731
         if self.session.run(title, operation) is None:
             self._reopen(task_id, column, value)
             return False
@@ -367,9 +362,7 @@ class TaskSheet(QWidget):
         position = node.position + 1 if node else None
         changes = self.session.run(
             _("Add task"),
-            lambda store: task_operations.create_task(
-                store, plan_id, parent_id=parent, position=position, name=_("New task")
-            ),
+            lambda plan: new_records.new_task(plan, plan_id, parent_id=parent, position=position),
         )
         if changes is not None and changes.id is not None:
             self.select_task(changes.id, SheetColumn.NAME)
@@ -379,13 +372,13 @@ class TaskSheet(QWidget):
         """Put the current task into the task above it."""
         task_id = self.current_task()
         if task_id is not None:
-            self.session.run(_("Indent"), lambda store: task_operations.indent_task(store, task_id))
+            self.session.run(_("Indent"), lambda plan: edits.indent_task(plan, task_id))
 
     def outdent(self) -> None:
         """Take the current task out of its group."""
         task_id = self.current_task()
         if task_id is not None:
-            self.session.run(_("Outdent"), lambda store: task_operations.outdent_task(store, task_id))
+            self.session.run(_("Outdent"), lambda plan: edits.outdent_task(plan, task_id))
 
     def move_by(self, step: int) -> None:
         """Move the current task up or down among its siblings."""
@@ -395,8 +388,8 @@ class TaskSheet(QWidget):
             return
         self.session.run(
             _("Move up") if step < 0 else _("Move down"),
-            lambda store: task_operations.move_task(
-                store, task_id, parent_id=node.parent_id, position=node.position + step
+            lambda plan: edits.move_task(
+                plan, task_id, parent_id=node.parent_id, position=node.position + step
             ),
         )
 
@@ -411,7 +404,7 @@ class TaskSheet(QWidget):
             return
         self.session.run(
             _("Delete {count} tasks").format(count=len(chosen)),
-            lambda store: task_operations.delete_tasks(store, chosen),
+            lambda plan: edits.delete_tasks(plan, chosen),
         )
 
     def report_progress(self) -> None:
@@ -425,8 +418,8 @@ class TaskSheet(QWidget):
             return
         self.session.run(
             _("Report progress of {count} tasks").format(count=len(chosen)),
-            lambda store: progress_operations.report_progress(
-                store,
+            lambda plan: edits.report_progress(
+                plan,
                 chosen,
                 as_of=answer.as_of,
                 progress=answer.progress,
@@ -465,10 +458,7 @@ class TaskSheet(QWidget):
             _("This plan already has a baseline. Replace it with today's planned dates?")
         ):
             return
-        if (
-            self.session.run(_("Set baseline"), lambda store: plan_operations.set_baseline(store, plan_id))
-            is not None
-        ):
+        if self.session.run(_("Set baseline"), lambda plan: edits.set_baseline(plan, plan_id)) is not None:
             self.view.setColumnHidden(SheetColumn.SLIPPAGE, False)
 
     # Copy and paste.
@@ -490,8 +480,6 @@ class TaskSheet(QWidget):
 
     def paste(self) -> None:
         """Add the clipboard's rows as tasks below the current one, columns from the current column on."""
-        from dxplanner.store.operations.paste import PasteField, paste_tasks
-
         clipboard = QGuiApplication.clipboard()
         text = clipboard.text() if clipboard is not None else ""
         if self.plan_id is None or not text.strip():
@@ -500,7 +488,6 @@ class TaskSheet(QWidget):
         start = max(0, self.view.currentIndex().column())
         headings = self._paste_columns(rows[0])
         names = headings or [_PASTE_FIELD[column] for column in self._visible_columns(start)]
-        columns = [None if name is None else PasteField(name) for name in names]
         if headings:
             rows = rows[1:]
         current = self.current_task()
@@ -508,10 +495,10 @@ class TaskSheet(QWidget):
         plan_id = self.plan_id
         changes = self.session.run(
             _("Paste {count} rows").format(count=len(rows)),
-            lambda store: paste_tasks(
-                store,
+            lambda plan: edits.paste_tasks(
+                plan,
                 plan_id,
-                columns,
+                names,
                 rows,
                 parent_id=node.parent_id if node else None,
                 position=node.position + 1 if node else None,

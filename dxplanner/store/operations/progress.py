@@ -11,6 +11,7 @@ from dxplanner.core import rules
 from dxplanner.core.enums import TaskStatus
 from dxplanner.core.errors import InvalidInputError
 from dxplanner.core.models import ProgressReport, Task
+from dxplanner.core.progress_status import status_for_progress
 from dxplanner.i18n import _
 from dxplanner.store.changes import Changes, Entity
 from dxplanner.store.operations._records import Checkers, apply_fields, fetch, new_id, update_checked
@@ -25,13 +26,6 @@ def _checkers() -> Checkers:
         "remark": lambda value: rules.optional_text(value, _("Remark")),
         "author": lambda value: rules.optional_text(value, _("Author")),
     }
-
-
-def status_for_progress(progress: float) -> TaskStatus:
-    """The status a report implies when the reporter gives none."""
-    if progress >= rules.PROGRESS_MAX:
-        return TaskStatus.COMPLETED
-    return TaskStatus.IN_PROGRESS if progress > 0 else TaskStatus.NOT_STARTED
 
 
 def add_progress_report(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
@@ -30,8 +30,7 @@ from dxplanner.core.errors import DomainError
 from dxplanner.core.matching import UnitName
 from dxplanner.i18n import _
 from dxplanner.labels import label
-from dxplanner.store import queries
-from dxplanner.store.dashboard_data import DashboardReader
+from dxplanner.services.dashboard import Dashboard, dashboard_choices
 from dxplanner.ui.app_settings import date_style_of
 from dxplanner.ui.dashboard.attention import AttentionList
 from dxplanner.ui.dashboard.chart_cell import ChartCell
@@ -67,7 +66,7 @@ class DashboardPage(QWidget):
         self._pending = False
         # What the numbers are read with: kept while the file is unchanged, so that a change of
         # filter costs only the sums; dropped after any change to the file.
-        self._reader = DashboardReader()
+        self._numbers = Dashboard()
 
         self.plan = QComboBox()
         self.plan.setObjectName("dashboard_plan")
@@ -145,19 +144,17 @@ class DashboardPage(QWidget):
         """Show a strategy's dashboard, with the filters reset to the whole strategy."""
         self.strategy_id = strategy_id
         # The file may have changed outside this window since the dashboard was last shown.
-        self._reader = DashboardReader()
+        self._numbers.forget()
         self._fill_choices(keep=False)
         self.refresh()
 
     def _fill_choices(self, keep: bool) -> None:
         """List the strategy's plans and the units to filter by, keeping the choice if asked."""
         assert self.strategy_id is not None
-        with self.session.store.read() as read:
-            plans = queries.plans(read, self.strategy_id)
-            units = queries.unit_names(read)
+        choices = dashboard_choices(self.session.store, self.strategy_id)
         for combo, first, items in (
-            (self.plan, _("Every plan"), [(plan.name, plan.id) for plan in plans]),
-            (self.unit, _("Every unit"), _unit_choices(units)),
+            (self.plan, _("Every plan"), [(plan.name, plan.id) for plan in choices.plans]),
+            (self.unit, _("Every unit"), _unit_choices(choices.units)),
         ):
             was = combo.currentData() if keep else None
             combo.blockSignals(True)
@@ -192,8 +189,7 @@ class DashboardPage(QWidget):
         started = time.perf_counter()
         before = self.data
         try:
-            with self.session.store.read() as read:
-                self.data = data = self._reader.read(read, chosen)
+            self.data = data = self._numbers.read(self.session.store, chosen)
         except DomainError as error:
             show_refusal(self, error)
             return
@@ -229,7 +225,7 @@ class DashboardPage(QWidget):
     def _on_change(self, change: DataChange) -> None:
         if self.strategy_id is None or not change.touches(*WATCHED):
             return
-        self._reader = DashboardReader()
+        self._numbers.forget()
         if change.touches("action_plan", "unit"):
             self._fill_choices(keep=True)
         if not self.isVisible():
@@ -245,7 +241,7 @@ class DashboardPage(QWidget):
             self.refresh()
 
 
-def _unit_choices(units: list[UnitName]) -> list[tuple[str, int]]:
+def _unit_choices(units: Sequence[UnitName]) -> list[tuple[str, int]]:
     """Each unit by its short name, with its code where two go by the same one."""
     shown = Counter(unit.short_name or unit.name for unit in units)
     choices = []

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 from dxplanner.core.cells import number_cell
 from dxplanner.core.errors import DomainError
 from dxplanner.i18n import _
-from dxplanner.store.operations import indicators
+from dxplanner.services import edits
 from dxplanner.ui.app_settings import date_style_of
 from dxplanner.ui.date_line import DateLine
 from dxplanner.ui.errors import show_refusal
@@ -72,6 +72,6 @@ class MeasureEntry(QWidget):
             return
         if self._session.run(
             _("Record value"),
-            lambda store: indicators.record_indicator_value(store, indicator_id, as_of, value, source),
+            lambda plan: edits.record_indicator_value(plan, indicator_id, as_of, value, source),
         ):
             self.clear()

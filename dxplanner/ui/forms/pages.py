@@ -19,22 +19,11 @@ from dxplanner.core.enums import (
     UnitKind,
 )
 from dxplanner.core.matching import UnitIndex
-from dxplanner.core.models import (
-    Goal,
-    Indicator,
-    IndicatorTarget,
-    IndicatorValue,
-    Risk,
-    SocioEconomicPlan,
-    Strategy,
-    Unit,
-)
 from dxplanner.i18n import _
-from dxplanner.store import queries
-from dxplanner.store.changes import Changes
-from dxplanner.store.operations import goals, indicators, risks, strategies
-from dxplanner.store.operations import units as unit_operations
-from dxplanner.store.plan_store import PlanStore
+from dxplanner.services import edits, new_records, records
+from dxplanner.services.edits import Changes
+from dxplanner.services.open_plan import OpenPlan
+from dxplanner.services.records import RiskOwner
 from dxplanner.ui.forms.fields import FieldKind, FieldSpec
 from dxplanner.ui.forms.measure_entry import MeasureEntry
 from dxplanner.ui.forms.record_form import RecordForm
@@ -46,15 +35,7 @@ K = FieldKind
 Units = Callable[[], UnitIndex]
 
 
-def _sedp_options(session: PlanSession) -> Callable[[], Sequence[tuple[int, str]]]:
-    def options() -> Sequence[tuple[int, str]]:
-        with session.store.read() as read:
-            return [(int(row["id"]), str(row["name"])) for row in queries.records(read, SocioEconomicPlan)]
-
-    return options
-
-
-def risk_table(session: PlanSession, owner: str, units: Units, date_format: str) -> RecordTable:
+def risk_table(session: PlanSession, owner: RiskOwner, units: Units, date_format: str) -> RecordTable:
     """The risks of a strategy, a plan or a task (owner names the column that links them)."""
     return RecordTable(
         session,
@@ -68,12 +49,10 @@ def risk_table(session: PlanSession, owner: str, units: Units, date_format: str)
             ColumnSpec("owner_unit_id", _("Owner"), K.UNIT),
             ColumnSpec("status", _("Status"), K.CHOICE, RiskStatus),
         ],
-        rows=lambda read, owner_id: [
-            (row["id"], row) for row in queries.records(read, Risk, queries.column(Risk, owner) == owner_id)
-        ],
-        update=lambda store, key, field, value: risks.update_risk(store, key, **{field: value}),
-        delete=lambda store, key: risks.delete_risk(store, key),
-        add=lambda store, owner_id: risks.add_risk(store, **{owner: owner_id}, text=_("New risk")),
+        rows=lambda plan, owner_id: [(risk.id, risk) for risk in records.risks_of(plan, owner, owner_id)],
+        update=lambda plan, key, field, value: edits.update_risk(plan, key, **{field: value}),
+        delete=lambda plan, key: edits.delete_risk(plan, key),
+        add=lambda plan, owner_id: new_records.new_risk(plan, **{owner: owner_id}),
         tables=("risk", "unit"),
         units=units,
         date_format=date_format,
@@ -101,12 +80,15 @@ def strategy_form(
             FieldSpec("decision_no", _("Decision number")),
             FieldSpec("decision_date", _("Decision date"), K.DATE),
             FieldSpec("status", _("Status"), K.CHOICE, StrategyStatus),
-            FieldSpec("sedp_id", _("Socio-economic plan"), K.RECORD, options=_sedp_options(session)),
+            FieldSpec(
+                "sedp_id",
+                _("Socio-economic plan"),
+                K.RECORD,
+                options=lambda: records.sedp_choices(session.store),
+            ),
         ],
-        read=lambda read, record_id: queries.record(read, Strategy, record_id),
-        write=lambda store, record_id, field, value: strategies.update_strategy(
-            store, record_id, **{field: value}
-        ),
+        read=records.strategy,
+        write=lambda plan, record_id, field, value: edits.update_strategy(plan, record_id, **{field: value}),
         tables=("strategy",),
         units=units,
         qt_date_format=qt_date_format,
@@ -141,10 +123,8 @@ def sedp_form(session: PlanSession, units: Units, qt_date_format: str) -> Record
             FieldSpec("start_year", _("Start year"), K.YEAR),
             FieldSpec("end_year", _("End year"), K.YEAR),
         ],
-        read=lambda read, record_id: queries.record(read, SocioEconomicPlan, record_id),
-        write=lambda store, record_id, field, value: strategies.update_sedp(
-            store, record_id, **{field: value}
-        ),
+        read=records.sedp,
+        write=lambda plan, record_id, field, value: edits.update_sedp(plan, record_id, **{field: value}),
         tables=("socio_economic_plan",),
         units=units,
         qt_date_format=qt_date_format,
@@ -162,8 +142,8 @@ def goal_form(session: PlanSession, units: Units, qt_date_format: str) -> Record
             FieldSpec("pillar", _("Pillar"), K.CHOICE, Pillar),
             FieldSpec("area", _("Area"), K.CHOICE, Area),
         ],
-        read=lambda read, record_id: queries.record(read, Goal, record_id),
-        write=lambda store, record_id, field, value: goals.update_goal(store, record_id, **{field: value}),
+        read=records.goal,
+        write=lambda plan, record_id, field, value: edits.update_goal(plan, record_id, **{field: value}),
         tables=("goal",),
         units=units,
         qt_date_format=qt_date_format,
@@ -180,9 +160,7 @@ def indicator_form(
     """An indicator's definition, its targets by year and its measured values (new ones dated `today`)."""
 
     def sedp_indicators() -> Sequence[tuple[int, str]]:
-        with session.store.read() as read:
-            rows = queries.records(read, Indicator, queries.column(Indicator, "sedp_id").is_not(None))
-        return [(int(row["id"]), f"{row['code']} {row['name']}") for row in rows]
+        return records.sedp_indicator_choices(session.store)
 
     form = RecordForm(
         session,
@@ -200,10 +178,8 @@ def indicator_form(
                 "sedp_indicator_id", _("Socio-economic plan indicator"), K.RECORD, options=sedp_indicators
             ),
         ],
-        read=lambda read, record_id: queries.record(read, Indicator, record_id),
-        write=lambda store, record_id, field, value: indicators.update_indicator(
-            store, record_id, **{field: value}
-        ),
+        read=records.indicator,
+        write=lambda plan, record_id, field, value: edits.update_indicator(plan, record_id, **{field: value}),
         tables=("indicator",),
         units=units,
         qt_date_format=qt_date_format,
@@ -219,18 +195,14 @@ def indicator_form(
             # A target such as "Đạt mức khá của khu vực" is words, not a number.
             ColumnSpec("text", _("Target in words")),
         ],
-        rows=lambda read, owner: [
-            ((owner, row["year"], row["scope"]), row)
-            for row in queries.records(
-                read,
-                IndicatorTarget,
-                queries.column(IndicatorTarget, "indicator_id") == owner,
-                order=("year", "scope"),
-            )
+        rows=lambda plan, owner: [
+            ((owner, target.year, target.scope), target) for target in records.targets_of(plan, owner)
         ],
-        update=_update_target,
-        delete=lambda store, key: indicators.delete_indicator_target(store, *key),
-        add=indicators.add_next_target,
+        update=lambda plan, key, field, value: edits.update_target(
+            plan, key[0], key[1], key[2], field, value
+        ),
+        delete=lambda plan, key: edits.delete_indicator_target(plan, *key),
+        add=edits.add_next_target,
         tables=("indicator_target",),
         units=units,
         date_format=date_format,
@@ -243,17 +215,11 @@ def indicator_form(
             ColumnSpec("value", _("Value"), K.NUMBER),
             ColumnSpec("source", _("Source")),
         ],
-        rows=lambda read, owner: [
-            ((owner, row["as_of"]), row)
-            for row in queries.records(
-                read,
-                IndicatorValue,
-                queries.column(IndicatorValue, "indicator_id") == owner,
-                order=("as_of",),
-            )
-        ],
-        update=_update_value,
-        delete=lambda store, key: indicators.record_indicator_value(store, key[0], key[1], None),
+        rows=lambda plan, owner: [((owner, value.as_of), value) for value in records.values_of(plan, owner)],
+        update=lambda plan, key, field, value: edits.update_indicator_value(
+            plan, key[0], key[1], field, value
+        ),
+        delete=lambda plan, key: edits.record_indicator_value(plan, key[0], key[1], None),
         tables=("indicator_value",),
         units=units,
         date_format=date_format,
@@ -264,27 +230,6 @@ def indicator_form(
     # a placeholder value would count as measured in every report until corrected.
     form.add_section(MeasureEntry(session, lambda: form.record_id, qt_date_format, today))
     return form
-
-
-def _update_target(store: PlanStore, key: Any, field: str, value: Any) -> Changes:
-    indicator_id, year, scope = key
-    return indicators.update_indicator_target(store, indicator_id, year, scope, **{field: value})
-
-
-def _update_value(store: PlanStore, key: Any, field: str, value: Any) -> Changes:
-    indicator_id, as_of = key
-    if field == "as_of":
-        return indicators.move_indicator_value(store, indicator_id, as_of, value)
-    with store.read() as read:
-        current = next(
-            row
-            for row in queries.records(
-                read, IndicatorValue, queries.column(IndicatorValue, "indicator_id") == indicator_id
-            )
-            if row["as_of"] == as_of
-        )
-    merged = {"value": current["value"], "source": current["source"], field: value}
-    return indicators.record_indicator_value(store, indicator_id, as_of, merged["value"], merged["source"])
 
 
 def unit_form(
@@ -301,8 +246,8 @@ def unit_form(
             FieldSpec("kind", _("Unit kind"), K.CHOICE, UnitKind),
             FieldSpec("parent_id", _("Parent unit"), K.UNIT),
         ],
-        read=lambda read, record_id: queries.record(read, Unit, record_id),
-        write=lambda store, record_id, field, value: units_update(store, record_id, field, value),
+        read=records.unit,
+        write=units_update,
         tables=("unit",),
         units=units,
         qt_date_format=qt_date_format,
@@ -325,29 +270,21 @@ def unit_form(
 
     def add_sub_unit() -> None:
         parent = form.record_id
-        changes = session.run(
-            _("Add unit"),
-            lambda store: unit_operations.create_unit(
-                store, code=_new_code(store), name=_("New unit"), parent_id=parent
-            ),
-        )
+        changes = session.run(_("Add unit"), lambda plan: new_records.new_unit(plan, parent))
         if changes is not None and changes.id is not None:
             select_unit(changes.id)
 
     def delete_unit() -> None:
         record_id = form.record_id
         if record_id is not None:
-            session.run(_("Delete unit"), lambda store: unit_operations.delete_unit(store, record_id))
+            session.run(_("Delete unit"), lambda plan: edits.delete_unit(plan, record_id))
 
     def merge_units() -> None:
         merged = form.record_id
         keep = merge_target.unit()
         if not (merged is not None and isinstance(keep, int)):
             return
-        if (
-            session.run(_("Merge units"), lambda store: unit_operations.merge_units(store, keep, merged))
-            is not None
-        ):
+        if session.run(_("Merge units"), lambda plan: edits.merge_units(plan, keep, merged)) is not None:
             select_unit(keep)
 
     add.clicked.connect(add_sub_unit)
@@ -359,15 +296,6 @@ def unit_form(
     return form
 
 
-def units_update(store: PlanStore, unit_id: int, field: str, value: Any) -> Changes:
+def units_update(plan: OpenPlan, unit_id: int, field: str, value: Any) -> Changes:
     """Change one field of a unit (a typed parent that names no unit is refused by the operation)."""
-    return unit_operations.update_unit(store, unit_id, **{field: value})
-
-
-def _new_code(store: PlanStore) -> str:
-    with store.read() as read:
-        taken = {unit.code for unit in queries.unit_names(read)}
-    number = 1
-    while f"DV{number:03d}" in taken:
-        number += 1
-    return f"DV{number:03d}"
+    return edits.update_unit(plan, unit_id, **{field: value})

@@ -8,18 +8,18 @@ from typing import Any
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
-from sqlmodel import Session
 
 from dxplanner.core.matching import UnitIndex
 from dxplanner.i18n import _
-from dxplanner.store.changes import Changes
-from dxplanner.store.plan_store import PlanStore
+from dxplanner.services.edits import Changes
+from dxplanner.services.open_plan import OpenPlan
 from dxplanner.ui.forms.fields import BoundField, FieldSpec, read_value
-from dxplanner.ui.forms.record_table import RecordTable
+from dxplanner.ui.forms.record_table import RecordTable, field_values
 from dxplanner.ui.session import DataChange, PlanSession
 
-Read = Callable[[Session, int], Mapping[str, Any] | None]
-Write = Callable[[PlanStore, int, str, Any], Changes]
+# A record by id, as the services read it (a frozen dataclass), or None when there is none.
+Read = Callable[[OpenPlan, int], Any]
+Write = Callable[[OpenPlan, int, str, Any], Changes]
 
 
 class RecordForm(QWidget):
@@ -75,12 +75,9 @@ class RecordForm(QWidget):
     def show_record(self, record_id: int | None) -> None:
         """Show a record's stored values."""
         self.record_id = record_id
-        values: Mapping[str, Any] | None = None
-        if record_id is not None:
-            with self.session.store.read() as session:
-                values = self._read(session, record_id)
-        self._values = dict(values or {})
-        self.heading.setText(self._heading_of(self._values) if values else "")
+        record = self._read(self.session.store, record_id) if record_id is not None else None
+        self._values = field_values(record)
+        self.heading.setText(self._heading_of(self._values) if record is not None else "")
         for name, bound in self.fields.items():
             bound.show(self._values.get(name))
         for table in self.record_tables:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import enum
 from collections.abc import Callable, Hashable, Sequence
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlmodel import Session
 
 from dxplanner.core import cells
 from dxplanner.core.errors import DomainError, InvalidInputError
@@ -27,8 +27,8 @@ from dxplanner.core.matching import UnitIndex
 from dxplanner.i18n import _
 from dxplanner.labels import label, names_in_every_language
 from dxplanner.numbers import decimal_text, whole_text
-from dxplanner.store.changes import Changes
-from dxplanner.store.plan_store import PlanStore
+from dxplanner.services.edits import Changes
+from dxplanner.services.open_plan import OpenPlan
 from dxplanner.ui.errors import show_refusal
 from dxplanner.ui.forms.fields import FieldKind
 from dxplanner.ui.session import DataChange, PlanSession
@@ -47,10 +47,18 @@ class ColumnSpec:
     editable: bool = True
 
 
-Rows = Callable[[Session, int], Sequence[tuple[Hashable, dict[str, Any]]]]
-Add = Callable[[PlanStore, int], Changes]
-Update = Callable[[PlanStore, Any, str, Any], Changes]
-Delete = Callable[[PlanStore, Any], Changes]
+# The records of an owner, each with the key its edits are made by (an id, or the fields that name it).
+Rows = Callable[[OpenPlan, int], Sequence[tuple[Hashable, Any]]]
+Add = Callable[[OpenPlan, int], Changes]
+Update = Callable[[OpenPlan, Any, str, Any], Changes]
+Delete = Callable[[OpenPlan, Any], Changes]
+
+
+def field_values(record: Any) -> dict[str, Any]:
+    """A record read from the services (a frozen dataclass) as its values by field name."""
+    if record is None:
+        return {}
+    return {field.name: getattr(record, field.name) for field in dataclasses.fields(record)}
 
 
 _WIDEST_COLUMN = 240
@@ -111,14 +119,14 @@ class RecordTable(QWidget):
     def show_owner(self, owner_id: int | None) -> None:
         """Show the records that belong to owner_id."""
         self.owner_id = owner_id
-        rows: Sequence[tuple[Hashable, dict[str, Any]]] = ()
+        rows: Sequence[tuple[Hashable, Any]] = ()
         if owner_id is not None:
-            with self.session.store.read() as session:
-                rows = self._rows(session, owner_id)
+            rows = self._rows(self.session.store, owner_id)
         self._filling = True
         try:
             self.table.setRowCount(len(rows))
-            for row, (key, values) in enumerate(rows):
+            for row, (key, record) in enumerate(rows):
+                values = field_values(record)
                 for column, spec in enumerate(self._columns):
                     item = QTableWidgetItem(self._text(spec, values.get(spec.name)))
                     item.setData(KEY_ROLE, key)

@@ -13,12 +13,10 @@ from dxplanner.core.gantt_bar import GanttBar
 from dxplanner.core.gantt_scale import TimeScale
 from dxplanner.core.workdays import WorkCalendar, shift_span
 from dxplanner.i18n import _
-from dxplanner.store.changes import Changes
-from dxplanner.store.operations import dependencies as dependency_operations
-from dxplanner.store.operations import tasks as task_operations
-from dxplanner.store.operations.reschedule import reschedule_task
-from dxplanner.store.plan_store import PlanStore
-from dxplanner.store.queries import SheetRow
+from dxplanner.services import edits
+from dxplanner.services.edits import Changes
+from dxplanner.services.open_plan import OpenPlan
+from dxplanner.services.outline import SheetRow
 from dxplanner.ui.gantt.painter import BarGeometry
 from dxplanner.ui.progress_edits import agreeing_fields
 
@@ -26,7 +24,7 @@ LINK_HANDLE_GAP = 9.0
 LINK_HANDLE_RADIUS = 5.0
 EDGE_GRIP = 4.0
 
-Operation = Callable[[PlanStore], Changes]
+Operation = Callable[[OpenPlan], Changes]
 # What a finished drag does: its name on the Edit menu, its operation, and what else to tell the user.
 Step = tuple[str, Operation, str | None]
 
@@ -124,7 +122,7 @@ def outcome(drag: Drag, scale: TimeScale, calendar: WorkCalendar, row: SheetRow 
             return None
         return (
             _("Link “{task}” to a task after it").format(task=name),
-            lambda store: dependency_operations.add_dependency(store, task_id, target),
+            lambda plan: edits.add_dependency(plan, task_id, target),
             None,
         )
     changed = preview(drag, scale, calendar)
@@ -136,14 +134,14 @@ def outcome(drag: Drag, scale: TimeScale, calendar: WorkCalendar, row: SheetRow 
         fields, told = _progress_fields(row, changed.progress)
         return (
             _("Set the progress of “{task}”").format(task=name),
-            lambda store: task_operations.update_task(store, task_id, **fields),
+            lambda plan: edits.update_task(plan, task_id, **fields),
             told,
         )
     start, end = changed.start, changed.end
     if (start, end) == (bar.start, bar.end):
         return None
     title = _("Move “{task}”") if drag.gesture is Gesture.MOVE else _("Change the end of “{task}”")
-    return title.format(task=name), lambda store: reschedule_task(store, task_id, start, end), None
+    return title.format(task=name), lambda plan: edits.reschedule_task(plan, task_id, start, end), None
 
 
 def _progress_fields(row: SheetRow | None, progress: float) -> tuple[dict[str, Any], str | None]:

@@ -27,8 +27,7 @@ from dxplanner.core.status import slippage_days
 from dxplanner.i18n import _
 from dxplanner.labels import label
 from dxplanner.numbers import whole_text
-from dxplanner.store import queries
-from dxplanner.store.chart_rows import plan_chart, plan_chart_title
+from dxplanner.services import outline
 from dxplanner.ui.errors import show_problem
 from dxplanner.ui.gantt.gestures import LINK_HANDLE_RADIUS, Drag, Gesture, grab, link_handle, outcome, preview
 from dxplanner.ui.gantt.painter import BarGeometry, GanttPainter, bar_geometry
@@ -102,11 +101,10 @@ class GanttView(QWidget):
         self.fit_plan()
 
     def _read_links(self) -> None:
-        store, plan_id = self.model.store, self.model.plan_id
+        plan, plan_id = self.model.store, self.model.plan_id
         links = []
-        if store is not None and plan_id is not None:
-            with store.read() as session:
-                links = queries.plan_links(session, [plan_id])
+        if plan is not None and plan_id is not None:
+            links = outline.plan_links(plan, plan_id)
         self.rows.set_links(links)
         self._links_count = len(links)
         self._critical_stale = self.show_critical
@@ -246,11 +244,10 @@ class GanttView(QWidget):
         if calendar is None:
             self.critical = frozenset()
             return
-        store, plan_id = self.model.store, self.model.plan_id
+        plan, plan_id = self.model.store, self.model.plan_id
         links = []
-        if store is not None and plan_id is not None:
-            with store.read() as session:
-                links = queries.plan_links(session, [plan_id])
+        if plan is not None and plan_id is not None:
+            links = outline.plan_links(plan, plan_id)
         try:
             timings = critical_path(self.model.nodes(), links, calendar, self._task_name)
         except ScheduleCycleError as error:
@@ -535,13 +532,12 @@ class GanttView(QWidget):
 
     def chart(self, whole: bool) -> tuple[GanttChart, tuple[datetime.date, datetime.date] | None]:
         """The chart to export: the whole plan, or the rows and the span of time on screen."""
-        store, plan_id = self.model.store, self.model.plan_id
-        if store is None or plan_id is None:
+        plan, plan_id = self.model.store, self.model.plan_id
+        if plan is None or plan_id is None:
             raise InvalidInputError(_("Open an action plan first."))
         today = self._today()
         if whole:
-            with store.read() as session:
-                found = plan_chart(session, plan_id, today)
+            found = outline.whole_chart(plan, plan_id, today)
             return dataclasses.replace(found, critical=self.critical), None
         bars = []
         bottom = self.body_top() + self.tree.viewport().height()
@@ -551,9 +547,8 @@ class GanttView(QWidget):
             bar = bar_of(self.model, task_id)
             if bar is not None:
                 bars.append(dataclasses.replace(bar, level=self._depth(task_id)))
-        with store.read() as session:
-            links = queries.plan_links(session, [plan_id])
-            title = plan_chart_title(session, plan_id)
+        links = outline.plan_links(plan, plan_id)
+        title = outline.chart_title(plan, plan_id)
         calendar = self.model.calendar()
         assert calendar is not None
         span = (self.scale.day_at(self.x_offset), self.scale.day_at(self.x_offset + self.body_width()))

@@ -1,0 +1,52 @@
+"""A strategy's dashboard: every chart's numbers for a filter, and the plans and units to filter by."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from dxplanner.core.dashboard import DashboardData, DashboardFilter
+from dxplanner.core.matching import UnitName
+from dxplanner.services.open_plan import OpenPlan
+from dxplanner.store import queries
+from dxplanner.store.dashboard_data import DashboardReader
+from dxplanner.store.queries import PlanItem
+
+__all__ = ["Dashboard", "DashboardChoices", "PlanItem", "dashboard_choices"]
+
+
+@dataclass(frozen=True)
+class DashboardChoices:
+    """What a strategy's dashboard can be narrowed to: its plans (by start) and every unit (by name)."""
+
+    plans: tuple[PlanItem, ...]
+    units: tuple[UnitName, ...]
+
+
+def dashboard_choices(plan: OpenPlan, strategy_id: int) -> DashboardChoices:
+    """The plans of the strategy and the units to filter its dashboard by."""
+    with plan.read() as read:
+        return DashboardChoices(tuple(queries.plans(read, strategy_id)), tuple(queries.unit_names(read)))
+
+
+class Dashboard:
+    """Reads a dashboard's numbers, keeping what a change of unit, pillar or day does not change.
+
+    Keep one while the file is unchanged and call `forget` after any change: a
+    change of filter then costs only the sums, not reading and scheduling every
+    task again.
+    """
+
+    def __init__(self, today: Callable[[], datetime.date] = datetime.date.today) -> None:
+        self._today = today
+        self._reader = DashboardReader(today)
+
+    def read(self, plan: OpenPlan, chosen: DashboardFilter) -> DashboardData:
+        """Every chart's numbers for the filter (a unit that no longer exists is refused)."""
+        with plan.read() as read:
+            return self._reader.read(read, chosen)
+
+    def forget(self) -> None:
+        """Drop what was kept: the file changed, here or elsewhere."""
+        self._reader = DashboardReader(self._today)

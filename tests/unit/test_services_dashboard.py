@@ -1,0 +1,69 @@
+"""The dashboard service: the choices to filter by, and the numbers kept until the file is said to change."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+
+from dxplanner.core.dashboard import DashboardFilter
+from dxplanner.core.errors import NotFoundError
+from dxplanner.services.dashboard import Dashboard, dashboard_choices
+from dxplanner.services.open_plan import OpenPlan
+from dxplanner.store.operations.plans import create_plan
+from dxplanner.store.operations.progress import report_progress
+from tests.unit.builders import basics, new_id, task
+
+D = datetime.date
+AS_OF = D(2025, 12, 31)
+SPAN: dict[str, Any] = {"planned_start": D(2025, 3, 3), "planned_end": D(2025, 3, 14)}
+
+
+def test_the_choices_are_the_strategys_plans_by_start_and_every_unit(store: OpenPlan) -> None:
+    ids = basics(store)
+    earlier = new_id(
+        create_plan(
+            store,
+            name="KH 2024",
+            unit_id=ids.ministry,
+            strategy_id=ids.strategy,
+            start=D(2024, 1, 1),
+            end=D(2024, 12, 31),
+        ).id
+    )
+    create_plan(store, name="KH riêng", unit_id=ids.ministry, start=D(2025, 1, 1), end=D(2025, 12, 31))
+    choices = dashboard_choices(store, ids.strategy)
+    assert [(plan.id, plan.name) for plan in choices.plans] == [
+        (earlier, "KH 2024"),
+        (ids.plan, "Kế hoạch triển khai năm 2025"),
+    ]
+    assert [unit.id for unit in choices.units] == [ids.ministry, ids.department]
+
+
+def test_numbers_are_kept_until_forgotten_then_read_again(store: OpenPlan) -> None:
+    ids = basics(store)
+    work = task(store, ids.plan, "Việc", **SPAN)
+    task(store, ids.plan, "Việc khác", **SPAN)
+    dashboard = Dashboard(lambda: D(2026, 1, 15))
+    chosen = DashboardFilter(ids.strategy, AS_OF, plan_id=ids.plan)
+    assert dashboard.read(store, chosen).progress.actual_now == pytest.approx(0.0)
+    report_progress(store, [work], as_of=D(2025, 3, 14), progress=100)
+    # What a change of filter costs is only the sums: the tasks read before are kept...
+    assert dashboard.read(store, chosen).progress.actual_now == pytest.approx(0.0)
+    dashboard.forget()  # ...until the caller says the file changed.
+    assert dashboard.read(store, chosen).progress.actual_now == pytest.approx(50.0)
+
+
+def test_a_unit_that_is_not_there_is_refused_with_a_message(store: OpenPlan) -> None:
+    ids = basics(store)
+    task(store, ids.plan, "Việc", **SPAN)
+    with pytest.raises(NotFoundError, match=f"There is no unit with id {ids.department + 40}"):
+        Dashboard().read(store, DashboardFilter(ids.strategy, AS_OF, unit_id=ids.department + 40))
+
+
+def test_the_demo_dashboard_reads_every_chart(demo_store: OpenPlan) -> None:
+    strategy = dashboard_choices(demo_store, 1)
+    assert strategy.plans
+    data = Dashboard().read(demo_store, DashboardFilter(1, D(2025, 6, 30)))
+    assert data.progress.dates and data.units and data.indicators
