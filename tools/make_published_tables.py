@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tools.published_tables.cv402 import cv402_phu_luc_1
+from tools.published_tables.kh11_khanh_hoa import kh11_nhom_1_3, kh11_nhom_4_10
 from tools.published_tables.nq03_group_5 import nq03_group_5
 from tools.published_tables.nq03_groups_1_2 import nq03_groups_1_2
 from tools.published_tables.nq03_groups_3_4 import nq03_groups_3_4
@@ -27,6 +28,8 @@ TABLES = (
     nq03_groups_6_7,
     nq03_indicators,
     cv402_phu_luc_1,
+    kh11_nhom_1_3,
+    kh11_nhom_4_10,
 )
 
 

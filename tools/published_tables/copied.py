@@ -26,7 +26,8 @@ class CopiedTable:
 
 
 def _cells(line: str) -> list[str]:
-    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+    # A copy marks a line break inside a cell with "<br>": the cell holds two lines.
+    return [cell.strip().replace("<br>", "\n") for cell in line.strip().strip("|").split("|")]
 
 
 def _plain(text: str) -> tuple[str, bool]:

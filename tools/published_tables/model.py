@@ -68,6 +68,11 @@ def quarter(number: int, in_year: int) -> Reading:
     return {"start": first["start"], "end": last["end"]}
 
 
+def deadline(day: int, month_number: int, in_year: int) -> Reading:
+    """A day under a deadline heading ("30/11/2026", "Hoàn thành trước ngày 30/9/2026"): the end alone."""
+    return {"start": None, "end": f"{in_year}-{month_number:02d}-{day:02d}"}
+
+
 def onward(from_year: int) -> Reading:
     """From the first of January of a year on, with no end ("2025 và những năm tiếp theo")."""
     return {"start": f"{from_year}-01-01", "end": None}
