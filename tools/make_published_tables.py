@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tools.published_tables.ctr104_lao_cai import chi_tieu as ctr104_chi_tieu
+from tools.published_tables.ctr104_lao_cai import nhiem_vu as ctr104_nhiem_vu
 from tools.published_tables.cv402 import cv402_phu_luc_1
 from tools.published_tables.kh11_khanh_hoa import kh11_nhom_1_3, kh11_nhom_4_10
 from tools.published_tables.nq03_group_5 import nq03_group_5
@@ -30,6 +32,8 @@ TABLES = (
     cv402_phu_luc_1,
     kh11_nhom_1_3,
     kh11_nhom_4_10,
+    ctr104_nhiem_vu,
+    ctr104_chi_tieu,
 )
 
 

@@ -10,7 +10,8 @@ import pytest
 from openpyxl import load_workbook
 
 from tools.make_published_tables import FOLDER, TABLES
-from tools.published_tables.copied import Skip, Task, pair, read_copy
+from tools.published_tables import ctr104_lao_cai as ctr104
+from tools.published_tables.copied import Group, Skip, Task, cells_missing_from_crawl, pair, read_copy
 from tools.published_tables.model import NO_DATES, Table
 from tools.published_tables.nq03_group_5 import COPY, readings
 from tools.published_tables.workbook import write
@@ -40,3 +41,27 @@ def test_a_reading_out_of_step_with_the_copied_rows_is_refused() -> None:
     shifted += [Task(None, [], NO_DATES), Task(None, [], NO_DATES)]  # and the count made up
     with pytest.raises(ValueError, match="read as a task but has no number"):
         pair(copy, shifted)
+
+
+def test_every_cell_rebuilt_from_a_text_crawl_is_a_run_of_the_crawls_words() -> None:
+    # A table rebuilt from a crawl that flattened it must add, drop or reorder no word of a cell;
+    # only the line breaks and the padding of justified lines go.
+    assert cells_missing_from_crawl(ctr104.COPY_TASKS, ctr104.CRAWL_TASKS) == []
+    assert (
+        cells_missing_from_crawl(ctr104.COPY_INDICATORS, ctr104.CRAWL_INDICATORS, ctr104.PAGE_BREAK_SPLIT)
+        == []
+    )
+
+
+def test_a_rebuilt_cell_that_is_not_one_run_of_the_crawl_is_reported() -> None:
+    # Indicator 8 runs over a page break; undeclared, its name is not one run and must be caught.
+    missing = cells_missing_from_crawl(ctr104.COPY_INDICATORS, ctr104.CRAWL_INDICATORS)
+    assert len(missing) == 1 and missing[0].startswith(ctr104.PAGE_BREAK_SPLIT[0])
+
+
+def test_a_numbered_task_row_read_as_a_group_is_refused() -> None:
+    # Groups of a crawl without type styles are told by their Roman numerals; "1" is no group.
+    copy = read_copy(ctr104.COPY_TASKS)
+    wrong = [Group(), Group(), *ctr104.nhiem_vu_readings()[2:]]
+    with pytest.raises(ValueError, match="read as a group but is not one"):
+        pair(copy, wrong)

@@ -6,6 +6,7 @@ copy it came from; only the reading of each row is written here, by hand, in the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,7 +57,9 @@ def read_copy(file_name: str) -> CopiedTable:
 
 @dataclass(frozen=True)
 class Group:
-    """A careful reading of a group's row: it heads the tasks below it."""
+    """A careful reading of a group's row: it heads the tasks below it, and may sit in a group itself."""
+
+    parent: str | None = None  # "II" for the sub-group "II.1"
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,29 @@ class Skip:
 
 Spec = Group | Task | Skip
 
+_ROMAN = re.compile(r"[IVXLC]+(?:\.\d+)*\.?")
+
+
+def cells_missing_from_crawl(copy_name: str, crawl_name: str, split: Sequence[str] = ()) -> list[str]:
+    """The cells of a copy rebuilt from a text crawl whose words the crawl does not hold in that order.
+
+    A crawl that flattened a table gives each cell as a run of lines; the rebuilt copy joins them.
+    Whitespace is compared collapsed (the crawl pads justified lines); a cell the page break cut in
+    two is named in `split`, and is then looked for as two runs, each part in its place.
+    """
+    crawl = " ".join((COPIES / crawl_name).read_text(encoding="utf-8").split())
+    copy = read_copy(copy_name)
+    missing = []
+    for text in (*copy.titles, *copy.headings, *(cell for row in copy.rows for cell in row if cell)):
+        words = " ".join(text.split())
+        if words in crawl:
+            continue
+        parts = next((part for part in split if words.startswith(" ".join(part.split()))), None)
+        rest = words[len(" ".join(parts.split())) :].strip() if parts else None
+        if parts is None or not rest or " ".join(parts.split()) not in crawl or rest not in crawl:
+            missing.append(words)
+    return missing
+
 
 def pair(copy: CopiedTable, readings: Sequence[Spec], name_column: int = 1) -> list[Body]:
     """Each copied row with its reading; the readings must follow the rows one for one."""
@@ -87,10 +113,12 @@ def pair(copy: CopiedTable, readings: Sequence[Spec], name_column: int = 1) -> l
     for index, (cells, bold, spec) in enumerate(zip(copy.rows, copy.bold, readings, strict=True)):
         number, name = cells[0], cells[name_column]
         if isinstance(spec, Group):
-            if not (bold and number and name):
+            # A copy that kept type styles marks a group's numeral in bold; a text crawl that lost
+            # them still numbers groups with Roman numerals ("II", "II.1").
+            if not (number and name and (bold or _ROMAN.fullmatch(number))):
                 raise ValueError(f"row {index + 1} ({number}) is read as a group but is not one")
             parent = number.rstrip(".")
-            bodies.append(Body(cells, group_reading(number, name), bold_number=True))
+            bodies.append(Body(cells, group_reading(number, name, spec.parent), bold_number=bold))
         elif isinstance(spec, Task):
             if not (number and name and parent):
                 raise ValueError(f"row {index + 1} ({number}) is read as a task but has no number")

@@ -1,4 +1,4 @@
-"""Khánh Hòa's 100-day plan on the blockages of digital transformation (11-KH/BCĐ, 28/7/2026): its appendix."""
+"""Khánh Hòa's 100-day plan on the blockages of digital transformation (11-KH/BCĐ, 2026): its appendix."""
 
 from __future__ import annotations
 
@@ -78,9 +78,7 @@ def nhom_1_3() -> list[Spec]:
         Task(
             VP_TINH_UY, ["HĐND tỉnh", "UBND tỉnh", MTTQ, CONG_AN, KHCN, DANG_UY], NO_DATES
         ),  # 5: four lead, the first leads
-        Task(
-            KHCN, ["Doanh nghiệp viễn thông", XA_PHUONG, "các cơ sở liên quan"], deadline(5, 8, 2026)
-        ),  # 6
+        Task(KHCN, ["Doanh nghiệp viễn thông", XA_PHUONG, "các cơ sở liên quan"], deadline(5, 8, 2026)),  # 6
         Task(CONG_THUONG, [FACILITIES], deadline(5, 8, 2026)),  # 7
         Task(CONG_THUONG, [FACILITIES], deadline(30, 11, 2026)),  # 8
         Task(
@@ -97,13 +95,15 @@ def nhom_1_3() -> list[Spec]:
         ),  # 12: “… và UBND xã, phường” joins a second body
         Task(KHCN, [TAI_CHINH, "các cơ quan, đơn vị, địa phương"], deadline(30, 7, 2026)),  # 13
         Task("Các sở, ban, ngành", [XA_PHUONG, TAI_CHINH, KHCN], deadline(30, 11, 2026)),  # 14
-        Task(
-            KHCN, [CONG_AN, TAI_CHINH, VP_TINH_UY, "các cơ quan chủ quản"], deadline(30, 10, 2026)
-        ),  # 15
+        Task(KHCN, [CONG_AN, TAI_CHINH, VP_TINH_UY, "các cơ quan chủ quản"], deadline(30, 10, 2026)),  # 15
         Task(CONG_AN, ["các cơ quan chủ quản hệ thống", KHCN], deadline(30, 9, 2026)),  # 16
         Task(
             CONG_AN,
-            ["Đơn vị vận hành hệ thống (Sở KH&CN, Văn phòng UB tỉnh,...)", KHCN, "Các cơ quan chủ quản hệ thống"],
+            [
+                "Đơn vị vận hành hệ thống (Sở KH&CN, Văn phòng UB tỉnh,...)",
+                KHCN,
+                "Các cơ quan chủ quản hệ thống",
+            ],
             deadline(30, 11, 2026),
         ),  # 17: the bodies in brackets are examples of the one body
         Task(
@@ -113,7 +113,9 @@ def nhom_1_3() -> list[Spec]:
         Group(),  # III Dữ liệu số
         Task(KHCN, [CONG_AN, SO_NGANH, VP_TINH_UY], deadline(15, 11, 2026)),  # 20
         Task(
-            "Các sở, ban, ngành", [XA_PHUONG, CONG_AN, VP_TINH_UY, "Sở KHCN", "Sở Tư pháp"], deadline(30, 11, 2026)
+            "Các sở, ban, ngành",
+            [XA_PHUONG, CONG_AN, VP_TINH_UY, "Sở KHCN", "Sở Tư pháp"],
+            deadline(30, 11, 2026),
         ),  # 21
         Task(
             "Các sở, ban, ngành",

@@ -54,6 +54,11 @@ def year(number: int) -> Reading:
     return {"start": f"{number}-01-01", "end": f"{number}-12-31"}
 
 
+def years(first: int, last: int) -> Reading:
+    """Years written as a span ("2026 - 2030"): from the first day of the first to the last of the last."""
+    return {"start": f"{first}-01-01", "end": f"{last}-12-31"}
+
+
 def month(number: int, in_year: int) -> Reading:
     """A month ("6/2025", "Tháng 4/2025"): the whole month."""
     last = {2: 28, 4: 30, 6: 30, 9: 30, 11: 30}.get(number, 31)
@@ -102,12 +107,12 @@ MINISTRIES = "Các bộ, ngành"
 # Readings of the common kinds of row ------------------------------------------------------------
 
 
-def group_reading(code: str, name: str) -> Reading:
-    """A group's row: its numeral and its name; nothing of a task."""
+def group_reading(code: str, name: str, parent: str | None = None) -> Reading:
+    """A group's row: its numeral, its name and the group it sits in (“II.1” in “II”); nothing of a task."""
     return {
         "kind": "group",
         "code": code.rstrip("."),
-        "parent_code": None,
+        "parent_code": parent,
         "name": name,
         "lead_unit": None,
         "cooperating_units": [],
