@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from tools.make_published_tables import FOLDER, TABLES
 from tools.published_tables import ctr104_lao_cai as ctr104
+from tools.published_tables import nq88
 from tools.published_tables.copied import Group, Skip, Task, cells_missing_from_crawl, pair, read_copy
 from tools.published_tables.model import NO_DATES, Table
 from tools.published_tables.nq03_group_5 import COPY, readings
@@ -65,3 +66,15 @@ def test_a_numbered_task_row_read_as_a_group_is_refused() -> None:
     wrong = [Group(), Group(), *ctr104.nhiem_vu_readings()[2:]]
     with pytest.raises(ValueError, match="read as a group but is not one"):
         pair(copy, wrong)
+
+
+def test_a_task_the_source_left_unnumbered_is_read_only_where_the_number_is_missing() -> None:
+    # NQ 88's list has one task with no number after task 5; reading it as numbered, or task 6 as
+    # the unnumbered one, would put every reading below it on the wrong row.
+    copy = read_copy(nq88.COPY)
+    specs = nq88.readings()
+    unnumbered = next(index for index, spec in enumerate(specs) if isinstance(spec, Task) and spec.unnumbered)
+    assert copy.rows[unnumbered][0] is None
+    swapped = [*specs[:unnumbered], specs[unnumbered + 1], specs[unnumbered], *specs[unnumbered + 2 :]]
+    with pytest.raises(ValueError, match="is read as a task but has no number"):
+        pair(copy, swapped)

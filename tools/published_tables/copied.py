@@ -40,6 +40,8 @@ def _plain(text: str) -> tuple[str, bool]:
 def read_copy(file_name: str) -> CopiedTable:
     """The title lines, headings and body rows of a copied Markdown table (empty cells are None)."""
     lines = (COPIES / file_name).read_text(encoding="utf-8").splitlines()
+    if file_name.endswith(".txt"):
+        return _read_text_rows(lines)
     titles = tuple(
         line.strip().lstrip("#").strip().strip("*").strip()
         for line in lines
@@ -53,6 +55,20 @@ def read_copy(file_name: str) -> CopiedTable:
         rows.append(tuple(text or None for text, _ in plain))
         bold.append(plain[0][1])
     return CopiedTable(titles, headings, tuple(rows), tuple(bold))
+
+
+def _read_text_rows(lines: list[str]) -> CopiedTable:
+    """A text extraction that writes a table a row a line, its cells parted by " | " and no outer bars.
+
+    The lines before the first such line are the titles; that line is the headings. No style survives.
+    """
+    first = next(index for index, line in enumerate(lines) if " | " in line)
+    titles = tuple(line.strip() for line in lines[:first] if line.strip())
+    headings = tuple(cell.strip() for cell in lines[first].split("|"))
+    rows = tuple(
+        tuple(cell.strip() or None for cell in line.split("|")) for line in lines[first + 1 :] if line.strip()
+    )
+    return CopiedTable(titles, headings, rows, tuple(False for _ in rows))
 
 
 @dataclass(frozen=True)
@@ -70,6 +86,7 @@ class Task:
     cooperating: Sequence[str]
     dates: Reading
     joins_next: bool = False  # the next row carries on this task's name (a page break in the source)
+    unnumbered: bool = False  # a task of its own whose number the source left out
 
 
 @dataclass(frozen=True)
@@ -120,11 +137,14 @@ def pair(copy: CopiedTable, readings: Sequence[Spec], name_column: int = 1) -> l
             parent = number.rstrip(".")
             bodies.append(Body(cells, group_reading(number, name, spec.parent), bold_number=bold))
         elif isinstance(spec, Task):
-            if not (number and name and parent):
-                raise ValueError(f"row {index + 1} ({number}) is read as a task but has no number")
+            if not name or bool(number) == spec.unnumbered:
+                said = "has a number" if number else "has no number"
+                raise ValueError(f"row {index + 1} ({number}) is read as a task but {said}")
             if spec.joins_next:
                 name = f"{name} {copy.rows[index + 1][name_column]}"
-            expected = task_reading(number, parent, name, spec.lead, list(spec.cooperating), spec.dates)
+            expected = task_reading(
+                number, parent or None, name, spec.lead, list(spec.cooperating), spec.dates
+            )
             bodies.append(Body(cells, expected))
         else:
             if number:

@@ -122,12 +122,12 @@ def group_reading(code: str, name: str, parent: str | None = None) -> Reading:
 
 
 def task_reading(
-    code: str, parent: str, name: str, lead: str | None, cooperating: list[str], dates: Reading
+    code: str | None, parent: str | None, name: str, lead: str | None, cooperating: list[str], dates: Reading
 ) -> Reading:
     """A task's row: where it sits, what it is called, who leads and helps, when (no money column)."""
     return {
         "kind": "task",
-        "code": code.rstrip("."),
+        "code": code.rstrip(".") if code else None,
         "parent_code": parent,
         "name": name,
         "lead_unit": lead,
