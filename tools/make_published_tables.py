@@ -20,6 +20,7 @@ from tools.published_tables.nq03_groups_3_4 import nq03_groups_3_4
 from tools.published_tables.nq03_groups_6_7 import nq03_groups_6_7
 from tools.published_tables.nq03_indicators import nq03_indicators
 from tools.published_tables.nq88 import nq88_nhiem_vu
+from tools.published_tables.qd836_bxd import qd836_noi_dung_chi_tiet
 from tools.published_tables.workbook import write
 
 FOLDER = Path(__file__).resolve().parents[1] / "tests" / "data" / "excel" / "published"
@@ -36,6 +37,7 @@ TABLES = (
     ctr104_nhiem_vu,
     ctr104_chi_tieu,
     nq88_nhiem_vu,
+    qd836_noi_dung_chi_tiet,
 )
 
 

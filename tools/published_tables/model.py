@@ -41,6 +41,11 @@ class Table:
     titles: tuple[str, ...]
     headings: tuple[str, ...]
     body: list[Body] = field(default_factory=list)
+    # Headings that split in two have their sub-headings on a second heading row, blank under the
+    # others (which run down over both rows); a heading over sub-headings runs across them.
+    sub_headings: tuple[Cell, ...] = ()
+    # Merged cells of the body: first row, first column, last row, last column (rows from 0, columns from 1).
+    merges: tuple[tuple[int, int, int, int], ...] = ()
 
 
 # The dates a careful human reads in a period ------------------------------------------------------
@@ -65,6 +70,11 @@ def month(number: int, in_year: int) -> Reading:
     if number == 2 and in_year % 4 == 0:
         last = 29
     return {"start": f"{in_year}-{number:02d}-01", "end": f"{in_year}-{number:02d}-{last:02d}"}
+
+
+def months(first: int, last: int, in_year: int) -> Reading:
+    """Months as a span ("10-11/2019", "01-4/2021"): from the first one's first day to the last one's end."""
+    return {"start": month(first, in_year)["start"], "end": month(last, in_year)["end"]}
 
 
 def quarter(number: int, in_year: int) -> Reading:
