@@ -120,11 +120,9 @@ def split_units(text: str) -> list[str]:
         if not piece:
             continue
         units: list[str] = []
-        for part in piece.split(","):
-            part = part.strip(" .")
-            if not part:
-                continue
-            if units and _goes_on(units[-1], part):
+        parts = [part for part in (part.strip(" .") for part in piece.split(",")) if part]
+        for index, part in enumerate(parts):
+            if units and _goes_on(units[-1], part) and not _begins_bodies(units[-1], parts[index:]):
                 units[-1] += ", " + part
             else:
                 units.append(part)
@@ -159,6 +157,19 @@ def _goes_on(before: str, part: str) -> bool:
     collective = bool(_COLLECTIVE.search(key)) or key in _BARE_KINDS
     # After "UBND các huyện", "Các tỉnh" or "Tập đoàn", a part in lower case lists more of the same.
     return collective and (len(part.split()) <= 2 or (part[0].islower() and not part.startswith("các ")))
+
+
+def _begins_bodies(before: str, rest: list[str]) -> bool:
+    """Whether a kind of body in lower case after a named body begins others in general.
+
+    "Bộ Tài chính, bộ, ngành liên quan": "bộ" is no part of the ministry's name but the start
+    of "bộ, ngành liên quan". Alone at the end ("UBND tỉnh, huyện") it is left where it is.
+    """
+    part = rest[0]
+    if len(rest) < 2 or not part[0].islower() or _folded(part) not in _BARE_KINDS:
+        return False
+    key = _folded(before)
+    return _names_a_unit(before) and not _COLLECTIVE.search(key) and key not in _BARE_KINDS
 
 
 def _split_slash(text: str) -> list[str]:
