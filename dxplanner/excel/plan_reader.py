@@ -892,6 +892,7 @@ class _TableReader:
         known = self.plain_amounts.get(value) if isinstance(value, str) else None
         if known is not None:
             return known  # seen before, and nothing to say about it: most cells of a large table
+        warned = False  # "1,250": read as 1.25, and said so each time
         if isinstance(value, str):
             # The same amounts come back row after row: read each text once.
             if value not in self.amounts and not any(character.isdigit() for character in value):
@@ -904,7 +905,9 @@ class _TableReader:
             amount = self.amounts[value]
             if amount == _WORDS:
                 return self._words(task_row, column, value)
-            if self.decimal_comma and "," in value and _THOUSANDS_BY_COMMA.fullmatch(value.strip()):
+            thousands = "," in value and _THOUSANDS_BY_COMMA.fullmatch(value.strip()) is not None
+            warned = self.decimal_comma and thousands
+            if warned:
                 self.warnings.append(
                     Problem(
                         task_row,
@@ -924,13 +927,8 @@ class _TableReader:
         if amount is not None and amount != _NOT_AN_AMOUNT and amount > MAX_AMOUNT:
             self._too_much(task_row, column, value)
             return None
-        if (
-            isinstance(value, str)
-            and amount is not None
-            and amount >= 0
-            and not (self.decimal_comma and "," in value)
-        ):
-            self.plain_amounts[value] = amount
+        if isinstance(value, str) and amount is not None and amount >= 0 and not warned:
+            self.plain_amounts[value] = amount  # "1.250,5" too: only "1,250" has a warning to give again
         if amount == _NOT_AN_AMOUNT:
             # A negative number, TRUE: no amount, but no reason to stop the whole import either.
             self._unreadable(task_row, column, text_of(value))
