@@ -280,6 +280,8 @@ class _TableReader:
         self.numbers = NumberReader()
         self.sub_numbers = NumberReader()  # its own: "I" in one column says nothing of the other
         self.numbered = any(found in self.by_field for found in _NUMBERING)
+        # Start and end columns: most tables have a timeline column only.
+        self.date_fields = [found for found in (TableField.START, TableField.END) if found in self.by_field]
         self.has_sub_numbers = TableField.SUB_NUMBER in self.by_field
         self.has_codes = TableField.CODE in self.by_field
         self.tree = TreeBuilder()
@@ -291,6 +293,7 @@ class _TableReader:
         fill_down = FillDown(merged, header.columns, header.last_row + 1)
         self.fill_down = fill_down if fill_down else None  # most tables merge nothing over task rows
         self.tasks: list[TableTask] = []
+        self.by_row: dict[int, TableTask] = {}  # each task by its row, to find a parent at once
         self.styles: dict[int, str] = {}
         self.children: set[int] = set()
         self.errors: list[Problem] = []
@@ -439,6 +442,7 @@ class _TableReader:
         self.styles[number] = HEADING
         self.headings.add(number)
         self.tasks.append(task)
+        self.by_row[number] = task
 
     def _is_a_task(self, task: TableTask) -> bool:
         """Whether a row reads as a task of its own (a unit, dates, a product or money), not a group's row."""
@@ -596,19 +600,13 @@ class _TableReader:
                 )
             )
         self.tasks.append(task)
+        self.by_row[number] = task
 
     def _link(self, task: TableTask, parent_row: int | None) -> None:
         if parent_row is not None:
-            parent = self._task_at(parent_row)
+            parent = self.by_row[parent_row]
             task.parent_row, task.parent_code = parent_row, parent.code
             self.children.add(parent_row)
-
-    def _task_at(self, row: int) -> TableTask:
-        # Parents are recent: look from the end.
-        for task in reversed(self.tasks):
-            if task.row == row:
-                return task
-        raise KeyError(row)
 
     def _fill(self, task: TableTask, row: Row) -> None:
         task.product = text_of(self._cell(row, TableField.PRODUCT)) or None
@@ -697,7 +695,7 @@ class _TableReader:
                     TableField.TIMELINE,
                     _("The timeline “{text}” was not understood; the task has no dates.").format(text=text),
                 )
-        for found in (TableField.START, TableField.END):
+        for found in self.date_fields:
             value = self._cell(row, found)
             if value is None or text_of(value) == "":
                 continue

@@ -72,13 +72,15 @@ def text_of(value: object) -> str:
     """A cell as one line of text: runs of spaces and line breaks made one space."""
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, datetime.datetime):
-        value = value.date()
-    if isinstance(value, datetime.date):
-        return value.strftime("%d/%m/%Y")
-    text = unescaped(str(value))  # Excel writes a carriage return in a cell as "_x000D_"
+    if type(value) is not str:  # most cells are text: the other kinds are looked for only here
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, datetime.datetime):
+            value = value.date()
+        if isinstance(value, datetime.date):
+            return value.strftime("%d/%m/%Y")
+        value = str(value)
+    text = unescaped(value)  # Excel writes a carriage return in a cell as "_x000D_"
     # Most cells are one clean line: look for runs of spaces only where there can be some.
     if "  " in text or "\n" in text or "\t" in text or "\r" in text or "\xa0" in text:
         text = _SPACES.sub(" ", text)
