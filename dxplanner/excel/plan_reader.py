@@ -887,6 +887,8 @@ class _TableReader:
         value = row[column] if column < len(row) else None
         if value is None:
             return None
+        if type(value) is int and 0 <= value * self.factor <= MAX_AMOUNT:
+            return value * self.factor  # most amounts: a whole number in the headings' unit
         known = self.plain_amounts.get(value) if isinstance(value, str) else None
         if known is not None:
             return known  # seen before, and nothing to say about it: most cells of a large table
