@@ -65,8 +65,9 @@ def read_units(text: str, lead: bool) -> UnitList:
     cooperating: list[str] = []
     trimmed: list[str] = []
     for role, words in _by_role(text, trimmed):
-        for name in split_units(words):
-            name, said = _without_role_words(name, trimmed)
+        for name, cut, said in _names_in(words):
+            if cut:
+                trimmed.append(cut)
             taken = said or role
             if taken in _LEAD_ROLES or (taken is None and lead):
                 leads.append(name)
@@ -93,17 +94,31 @@ def _by_role(text: str, trimmed: list[str]) -> list[tuple[str | None, str]]:
     return [(role, words) for role, words in pieces if words.strip(" ;.,-")]
 
 
-def _without_role_words(name: str, trimmed: list[str]) -> tuple[str, str | None]:
-    """The name without the role words after it ("thực hiện tại địa phương"), and the role they give."""
+def _names_in(words: str) -> list[tuple[str, str | None, str | None]]:
+    """Each unit the words name: its name, the role words cut from it, and the role they give."""
+    found: list[tuple[str, str | None, str | None]] = []
+    for piece in _pieces(words):
+        found.extend(_piece_names(piece))
+    return found
+
+
+@functools.lru_cache(maxsize=8192)
+def _piece_names(piece: str) -> tuple[tuple[str, str | None, str | None], ...]:
+    # Cells list the same few dozen units in ever other combinations: each piece is read once.
+    return tuple(_without_role_words(name) for name in _piece_units(piece))
+
+
+def _without_role_words(name: str) -> tuple[str, str | None, str | None]:
+    """The name without the role words after it ("thực hiện tại địa phương"), those words, and the
+    role they give."""
     key = fold(name)
     if len(key) != len(name):
-        return name, None  # a character that folds to more or fewer: leave the name as written
+        return name, None, None  # a character that folds to more or fewer: leave the name as written
     found = _ROLE_WORDS.search(key)
     if found is None or found.start() == 0:
-        return name, None
-    trimmed.append(name[found.start() :].strip())
+        return name, None, None
     role = found.group("role") or found.group("last")
-    return name[: found.start()].strip(" ,"), role
+    return name[: found.start()].strip(" ,"), name[found.start() :].strip(), role
 
 
 def split_units(text: str) -> list[str]:
@@ -114,24 +129,29 @@ def split_units(text: str) -> list[str]:
     lịch" name one body each, "Sở Y tế, UBND các huyện" two. So does a part in lower case after a
     collective: "Các tỉnh, thành phố trực thuộc Trung ương", "Tập đoàn, doanh nghiệp công nghệ số".
     """
-    found: list[str] = []
+    return [unit for piece in _pieces(text) for unit in _piece_units(piece)]
+
+
+def _pieces(text: str) -> list[str]:
+    """The cell cut on semicolons, line breaks and bullets, each piece on one line."""
+    pieces = []
     for piece in _LIST_SEPARATORS.split(_lines_joined(text)):
         piece = _SPACES.sub(" ", piece).strip(" -+•.,")
-        if not piece:
-            continue
-        units: list[str] = []
-        for part in piece.split(","):
-            part = part.strip(" .")
-            if not part:
-                continue
-            if units and _goes_on(units[-1], part):
-                units[-1] += ", " + part
-            else:
-                units.append(part)
-        for unit in units:
-            for named in _split_slash(unit):
-                found.extend(_split_and(named))
-    return found
+        if piece:
+            pieces.append(piece)
+    return pieces
+
+
+def _piece_units(piece: str) -> list[str]:
+    """The units one piece names, split on commas before a unit, slashes and "và"."""
+    units: list[str] = []
+    parts = [part for part in (part.strip(" .") for part in piece.split(",")) if part]
+    for index, part in enumerate(parts):
+        if units and _goes_on(units[-1], part) and not _begins_bodies(units[-1], parts[index:]):
+            units[-1] += ", " + part
+        else:
+            units.append(part)
+    return [unit for named in units for part in _split_slash(named) for unit in _split_and(part)]
 
 
 def _lines_joined(text: str) -> str:
@@ -159,6 +179,19 @@ def _goes_on(before: str, part: str) -> bool:
     collective = bool(_COLLECTIVE.search(key)) or key in _BARE_KINDS
     # After "UBND các huyện", "Các tỉnh" or "Tập đoàn", a part in lower case lists more of the same.
     return collective and (len(part.split()) <= 2 or (part[0].islower() and not part.startswith("các ")))
+
+
+def _begins_bodies(before: str, rest: list[str]) -> bool:
+    """Whether a kind of body in lower case after a named body begins others in general.
+
+    "Bộ Tài chính, bộ, ngành liên quan": "bộ" is no part of the ministry's name but the start
+    of "bộ, ngành liên quan". Alone at the end ("UBND tỉnh, huyện") it is left where it is.
+    """
+    part = rest[0]
+    if len(rest) < 2 or not part[0].islower() or _folded(part) not in _BARE_KINDS:
+        return False
+    key = _folded(before)
+    return _names_a_unit(before) and not _COLLECTIVE.search(key) and key not in _BARE_KINDS
 
 
 def _split_slash(text: str) -> list[str]:

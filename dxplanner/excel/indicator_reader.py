@@ -18,7 +18,7 @@ from dxplanner.core.indicator_table import (
     TableTarget,
 )
 from dxplanner.core.plan_table import Problem, column_letter
-from dxplanner.core.target_text import read_targets
+from dxplanner.core.target_text import TargetReading, number_text, read_targets
 from dxplanner.core.text import fold
 from dxplanner.excel.header import HEADER_SCAN_ROWS, column_numbers
 from dxplanner.excel.indicator_headings import IndicatorHeader, field_of, find_header, header_at
@@ -344,14 +344,37 @@ class _Reader:
                     continue
                 taken.add((year, reading.scope))
                 item.targets.append(
-                    TableTarget(year, reading.text, target_value, reading.comparison, reading.scope)
+                    TableTarget(
+                        year,
+                        reading.text,
+                        target_value,
+                        reading.comparison,
+                        reading.scope,
+                        upper=reading.upper,
+                        note=reading.note,
+                    )
                 )
+                self._say_how_read(item, reading)
             if len(readings) > 1:
                 item.guesses.append(
                     _("split into {count} targets, one per scope").format(count=len(readings))
                 )
             elif readings[0].in_words:
                 item.guesses.append(_("target kept in words: “{text}”").format(text=readings[0].text))
+
+    @staticmethod
+    def _say_how_read(item: TableIndicator, reading: TargetReading) -> None:
+        """Say on the row how a range or the words after a figure were read."""
+        if reading.upper is not None and reading.value is not None:
+            item.guesses.append(
+                _("range read as at least {low} and at most {high}").format(
+                    low=number_text(reading.value), high=number_text(reading.upper)
+                )
+            )
+        if reading.note:
+            item.guesses.append(
+                _("words after the figure kept as its note: “{words}”").format(words=reading.note)
+            )
 
     def _results(self, item: TableIndicator, row: Row) -> None:
         for column in self.result_columns:

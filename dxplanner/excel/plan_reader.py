@@ -280,6 +280,8 @@ class _TableReader:
         self.numbers = NumberReader()
         self.sub_numbers = NumberReader()  # its own: "I" in one column says nothing of the other
         self.numbered = any(found in self.by_field for found in _NUMBERING)
+        # Start and end columns: most tables have a timeline column only.
+        self.date_fields = [found for found in (TableField.START, TableField.END) if found in self.by_field]
         self.has_sub_numbers = TableField.SUB_NUMBER in self.by_field
         self.has_codes = TableField.CODE in self.by_field
         self.tree = TreeBuilder()
@@ -291,6 +293,7 @@ class _TableReader:
         fill_down = FillDown(merged, header.columns, header.last_row + 1)
         self.fill_down = fill_down if fill_down else None  # most tables merge nothing over task rows
         self.tasks: list[TableTask] = []
+        self.by_row: dict[int, TableTask] = {}  # each task by its row, to find a parent at once
         self.styles: dict[int, str] = {}
         self.children: set[int] = set()
         self.errors: list[Problem] = []
@@ -439,6 +442,7 @@ class _TableReader:
         self.styles[number] = HEADING
         self.headings.add(number)
         self.tasks.append(task)
+        self.by_row[number] = task
 
     def _is_a_task(self, task: TableTask) -> bool:
         """Whether a row reads as a task of its own (a unit, dates, a product or money), not a group's row."""
@@ -596,19 +600,13 @@ class _TableReader:
                 )
             )
         self.tasks.append(task)
+        self.by_row[number] = task
 
     def _link(self, task: TableTask, parent_row: int | None) -> None:
         if parent_row is not None:
-            parent = self._task_at(parent_row)
+            parent = self.by_row[parent_row]
             task.parent_row, task.parent_code = parent_row, parent.code
             self.children.add(parent_row)
-
-    def _task_at(self, row: int) -> TableTask:
-        # Parents are recent: look from the end.
-        for task in reversed(self.tasks):
-            if task.row == row:
-                return task
-        raise KeyError(row)
 
     def _fill(self, task: TableTask, row: Row) -> None:
         task.product = text_of(self._cell(row, TableField.PRODUCT)) or None
@@ -697,7 +695,7 @@ class _TableReader:
                     TableField.TIMELINE,
                     _("The timeline “{text}” was not understood; the task has no dates.").format(text=text),
                 )
-        for found in (TableField.START, TableField.END):
+        for found in self.date_fields:
             value = self._cell(row, found)
             if value is None or text_of(value) == "":
                 continue
@@ -889,9 +887,12 @@ class _TableReader:
         value = row[column] if column < len(row) else None
         if value is None:
             return None
+        if type(value) is int and 0 <= value * self.factor <= MAX_AMOUNT:
+            return value * self.factor  # most amounts: a whole number in the headings' unit
         known = self.plain_amounts.get(value) if isinstance(value, str) else None
         if known is not None:
             return known  # seen before, and nothing to say about it: most cells of a large table
+        warned = False  # "1,250": read as 1.25, and said so each time
         if isinstance(value, str):
             # The same amounts come back row after row: read each text once.
             if value not in self.amounts and not any(character.isdigit() for character in value):
@@ -904,7 +905,9 @@ class _TableReader:
             amount = self.amounts[value]
             if amount == _WORDS:
                 return self._words(task_row, column, value)
-            if self.decimal_comma and "," in value and _THOUSANDS_BY_COMMA.fullmatch(value.strip()):
+            thousands = "," in value and _THOUSANDS_BY_COMMA.fullmatch(value.strip()) is not None
+            warned = self.decimal_comma and thousands
+            if warned:
                 self.warnings.append(
                     Problem(
                         task_row,
@@ -924,13 +927,8 @@ class _TableReader:
         if amount is not None and amount != _NOT_AN_AMOUNT and amount > MAX_AMOUNT:
             self._too_much(task_row, column, value)
             return None
-        if (
-            isinstance(value, str)
-            and amount is not None
-            and amount >= 0
-            and not (self.decimal_comma and "," in value)
-        ):
-            self.plain_amounts[value] = amount
+        if isinstance(value, str) and amount is not None and amount >= 0 and not warned:
+            self.plain_amounts[value] = amount  # "1.250,5" too: only "1,250" has a warning to give again
         if amount == _NOT_AN_AMOUNT:
             # A negative number, TRUE: no amount, but no reason to stop the whole import either.
             self._unreadable(task_row, column, text_of(value))

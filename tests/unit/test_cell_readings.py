@@ -163,6 +163,12 @@ def test_the_plans_date_is_read_from_its_title_rows(lines: list[str], day: datet
          ["Viện Hàn lâm Khoa học và Công nghệ", "các địa phương"]),
         ("Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp",
          ["Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp"]),
+        # Nghị quyết 03/NQ-CP (2025), Phụ lục II, row 50: a body, then the others in general in lower case.
+        ("Bộ Tài chính, bộ, ngành liên quan", ["Bộ Tài chính", "bộ, ngành liên quan"]),
+        ("Sở Y tế, sở, ngành, địa phương", ["Sở Y tế", "sở, ngành, địa phương"]),
+        # A kind named alone with nothing after it is no list of bodies: "UBND tỉnh, huyện" stays one.
+        ("UBND tỉnh, huyện", ["UBND tỉnh, huyện"]),
+        ("Các bộ, ngành, địa phương", ["Các bộ, ngành, địa phương"]),
     ],
 )  # fmt: skip
 def test_a_cell_is_split_into_the_bodies_it_names(text: str, units: list[str]) -> None:

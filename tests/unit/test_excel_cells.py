@@ -64,6 +64,31 @@ def test_unreadable_money_is_a_warning_and_the_rest_is_imported(tmp_path: Path) 
     assert said["summary"]["budget"] == (2_300 + 12_000 + 500 + 300 + 1_250) * MILLION
 
 
+def test_an_amount_with_a_comma_is_read_the_same_each_time_and_warned_of_where_it_may_be_thousands(
+    tmp_path: Path,
+) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Kinh phí (triệu đồng)"])
+    amounts = ["1.250,5", "1,250", "1.250,5", "1,250", "2,5"]
+    for number, amount in enumerate(amounts, 1):
+        sheet.append([number, f"Nhiệm vụ {number}", "Sở Tài chính", amount])
+    path = tmp_path / "commas.xlsx"
+    book.save(path)
+    table = read_plan_table(path)
+    assert [sum(line.amount for line in task.budget) for task in table.tasks] == [
+        1_250_500_000,
+        1_250_000,
+        1_250_500_000,
+        1_250_000,
+        2_500_000,
+    ]
+    # "1,250" may be a thousand written the English way: said on each row it is in, and only there.
+    assert [(problem.row, problem.column) for problem in table.warnings] == [(3, "D"), (5, "D")]
+    assert all("if thousands were meant, write 1.250" in problem.message for problem in table.warnings)
+
+
 def test_a_ministrys_investment_budget_is_the_central_one(tmp_path: Path) -> None:
     book = openpyxl.Workbook()
     sheet = book.active
