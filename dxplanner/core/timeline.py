@@ -391,6 +391,13 @@ def _months(year: int, listed: str) -> tuple[datetime.date, datetime.date]:
     return _month(year, min(numbers))[0], _month(year, max(numbers))[1]
 
 
+def _month_span(year: int, first: int, last: int) -> tuple[datetime.date, datetime.date]:
+    if not 1 <= first < last <= 12:
+        # "15-3/2025" is no span of months: leave it to the patterns after this one.
+        raise ValueError("not a span of months")
+    return _month(year, first)[0], _month(year, last)[1]
+
+
 # Each pattern: compiled regex, kind, and how to turn its groups into a period. Earlier patterns win:
 # the text they match is blanked out before later (shorter) patterns look.
 _PATTERNS: list[tuple[re.Pattern[str], TimelineKind, object]] = [
@@ -429,6 +436,12 @@ _PATTERNS: list[tuple[re.Pattern[str], TimelineKind, object]] = [
         re.compile(rf"\b(?:thang|t)\s*({_MONTH_LIST}){_YEAR_WORD}{_YEAR}\b"),
         TimelineKind.RANGE,
         lambda g: _months(int(g[1]), g[0]),
+    ),
+    (
+        # "10-11/2019", "01-4/2021": months as a span with "tháng" left out (a dash, then the year's "/").
+        re.compile(rf"\b(\d{{1,2}})\s*-\s*(\d{{1,2}})\s*/\s*{_YEAR}\b"),
+        TimelineKind.RANGE,
+        lambda g: _month_span(int(g[2]), int(g[0]), int(g[1])),
     ),
     (
         re.compile(rf"\b{_MONTH_NAME}\s*(?:-|to|through|until|till)\s*{_MONTH_NAME},? {_YEAR}\b"),
