@@ -35,6 +35,7 @@ class TimelineKind(enum.StrEnum):
     RECURRING = "recurring"  # "hằng năm": no fixed dates of its own
     CONTINUOUS = "continuous"  # "thường xuyên": no fixed dates of its own
     RELATIVE = "relative"  # "90 ngày kể từ ngày ban hành Kế hoạch": dated once the plan's date is known
+    AFTER_ACT = "after_act"  # "30 ngày sau khi Trung ương ban hành": another body's act, no date we can know
     ORIENTATION = "orientation"  # "Tầm nhìn 2050": a direction, not the task's span
     UNKNOWN = "unknown"
 
@@ -47,6 +48,7 @@ class TimelineGuess(enum.StrEnum):
     DOCUMENT_DATE = "document_date"  # "QĐ 123/QĐ-UBND ngày 02/3/2026": the document's date, not the task's
     REMARK = "remark"  # a line of words under the date, kept apart as a remark
     PLAN_DATE = "plan_date"  # a deadline counted from the plan's own date
+    OTHER_ACT = "other_act"  # a deadline counted from another body's act, whose date no table gives
 
 
 @dataclass(frozen=True)
@@ -269,6 +271,8 @@ _RELATIVE_UNITS = {
 }
 # What the plan is dated by: its issuing, its signing, its taking effect, its approval.
 _PLAN_EVENT = re.compile(r"\b(ban hanh|ky|hieu luc|phe duyet)\b")
+# The plan itself, named as the one issued ("Kế hoạch được ban hành", "Quyết định có hiệu lực").
+_PLAN_ITSELF = re.compile(r"\b(ke hoach|chuong trinh|quyet dinh|phuong an)\b")
 # Other documents, whose dates are not the plan's.
 _OTHER_DOCUMENT = re.compile(
     r"\b(luat|nghi dinh|nghi quyet|thong tu|chi thi|de an|du an|hop dong|cong van|van ban)\b"
@@ -591,9 +595,13 @@ def _relative(text: str, masked: str, plan_date: datetime.date | None) -> Timeli
     if found is None:
         return None
     anchor = found.group(3)
-    if not _PLAN_EVENT.search(anchor) or _OTHER_DOCUMENT.search(anchor):
+    event = _PLAN_EVENT.search(anchor)
+    if event is None or _OTHER_DOCUMENT.search(anchor):
         return None  # counted from some other document's date, which the table does not give
     offset = Offset(int(found.group(1)), _RELATIVE_UNITS[found.group(2)])
+    if anchor[: event.start()].strip() and not _PLAN_ITSELF.search(anchor):
+        # Someone acts, and not on the plan ("sau khi Trung ương ban hành"): when is in no table.
+        return Timeline(text, None, None, TimelineKind.AFTER_ACT, (TimelineGuess.OTHER_ACT,), after=offset)
     if plan_date is None:
         return Timeline(text, None, None, TimelineKind.RELATIVE, after=offset)
     return Timeline(

@@ -709,6 +709,8 @@ class _TableReader:
                     self._ask_for_plan_date(task, found, text_of(value))
                     continue
                 self._take_guesses(task, reading)
+                if reading.kind is TimelineKind.AFTER_ACT:
+                    continue  # no date by design: the guess says why, and nothing is wrong with the cell
                 day = (reading.start if found is TableField.START else reading.end) if reading.ok else None
             if day is None:
                 self._error(task.row, found, _("“{text}” is not a date.").format(text=text_of(value)))
@@ -1041,4 +1043,7 @@ def _timeline_guess(guess: TimelineGuess) -> str:
         TimelineGuess.DOCUMENT_DATE: _("a document's date in the cell is not the task's"),
         TimelineGuess.REMARK: _("remark kept as a note"),
         TimelineGuess.PLAN_DATE: _("deadline counted from the plan's date"),
+        TimelineGuess.OTHER_ACT: _(
+            "counted from another body's act, whose date the table does not give: no dates"
+        ),
     }[guess]
