@@ -49,6 +49,7 @@ class TimelineGuess(enum.StrEnum):
     REMARK = "remark"  # a line of words under the date, kept apart as a remark
     PLAN_DATE = "plan_date"  # a deadline counted from the plan's own date
     OTHER_ACT = "other_act"  # a deadline counted from another body's act, whose date no table gives
+    THEN_ONGOING = "then_ongoing"  # "trước ngày 30/9/2026 và duy trì liên tục": the deadline ends the task
 
 
 @dataclass(frozen=True)
@@ -203,7 +204,15 @@ def _parse_text(text: str, plan_date: datetime.date | None) -> Timeline:
     end = max(mention.end for mention in mentions)
     first, last = mentions[0], mentions[-1]
     before_first, after_last = masked[: first.at], masked[last.stop :]
-    onwards = bool(_FROM.search(before_first) or _ONWARDS.search(after_last))
+    # "Năm 2022 và hàng năm": that period, then every one after it, runs on with no end.
+    onwards = bool(_FROM.search(before_first) or _ONWARDS.search(after_last) or _AND_EVERY.match(after_last))
+    if (recurring or continuous) and _deadline_then_ongoing(before_first, after_last):
+        # "Hoàn thành trước ngày 30/9/2026 và duy trì liên tục": a deadline; the upkeep after it has no end.
+        reading = _period(text, mentions, masked[: last.stop], start, end, onwards=False)
+        if reading.kind is TimelineKind.UNTIL:
+            return Timeline(
+                text, None, reading.end, TimelineKind.UNTIL, (*guesses, TimelineGuess.THEN_ONGOING)
+            )
     if recurring or continuous:
         kind = TimelineKind.RECURRING if recurring else TimelineKind.CONTINUOUS
         return Timeline(text, start, None if onwards else end, kind, guesses)
@@ -302,6 +311,11 @@ _FROM = re.compile(
 # Words after a date that leave the end open ("Năm 2024 và các năm tiếp theo", "2024 trở đi").
 _ONWARDS = re.compile(
     r"\b(tro di|tro ve sau|(cac|nhung) nam (tiep theo|sau)|onwards?|and beyond|and after)\b"
+)
+# "và hằng năm", "and every year" right after a period: it and every one after it.
+_AND_EVERY = re.compile(
+    r"\s*,?\s*(?:va|and)\s+"
+    r"(?:(?:hang|moi)\s+(?:nam|quy|thang|tuan)|every (?:year|quarter|month)|annually|yearly)\b"
 )
 _RECURRING = re.compile(
     r"\bhang (nam|quy|thang|tuan)\b|\bdinh ky\b|\b(annual(ly)?|yearly|every (year|quarter|month)|"
@@ -559,6 +573,17 @@ def _yearless(masked: str, dated: list[_Mention]) -> list[_Mention]:
                 continue
             loose.append(_Mention(match.start(), start, end, kind, match.end()))
     return loose
+
+
+def _deadline_then_ongoing(before_first: str, after_last: str) -> bool:
+    """Whether the words make a deadline of the periods, with recurring or continuous work only after them."""
+    deadline = _BEFORE.search(before_first) or _THROUGH.search(before_first)
+    ongoing_before = _RECURRING.search(before_first) or _CONTINUOUS.search(before_first)
+    return (
+        bool(deadline)
+        and not ongoing_before
+        and bool(_RECURRING.search(after_last) or _CONTINUOUS.search(after_last))
+    )
 
 
 def _several_deadlines(mentions: list[_Mention], masked: str) -> bool:

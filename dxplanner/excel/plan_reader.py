@@ -1046,4 +1046,5 @@ def _timeline_guess(guess: TimelineGuess) -> str:
         TimelineGuess.OTHER_ACT: _(
             "counted from another body's act, whose date the table does not give: no dates"
         ),
+        TimelineGuess.THEN_ONGOING: _("the work goes on after the deadline, which is its end"),
     }[guess]
