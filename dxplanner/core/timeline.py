@@ -296,6 +296,10 @@ _PLACE_AND_DATE = re.compile(r"^[^\d,]{2,40},\s*ngay\b")
 _IMPOSSIBLE = re.compile(
     r"\b(?:quy|qui|q\.?)\s*(?:v|vi{1,3}|i{4,}|ix|x|0|[5-9]|\d{2,})\s*(?:[/.-]|nam\b|\d{4})"
 )
+# Periods that are one step each, as opposed to spans of them.
+_SINGLE_PERIODS = frozenset(
+    (TimelineKind.DAY, TimelineKind.MONTH, TimelineKind.QUARTER, TimelineKind.HALF_YEAR, TimelineKind.YEAR)
+)
 # Words before a date that make it a deadline, a start, or the day after it.
 _BEFORE = re.compile(r"\b(truoc|before|prior to)\b")
 _THROUGH = re.compile(
@@ -587,13 +591,16 @@ def _deadline_then_ongoing(before_first: str, after_last: str) -> bool:
 
 
 def _several_deadlines(mentions: list[_Mention], masked: str) -> bool:
-    """Whether the text names several days that are not the two ends of one span."""
-    if len(mentions) < 2 or any(mention.kind is not TimelineKind.DAY for mention in mentions):
-        return False
-    if _FROM.search(masked[: mentions[0].at]):
+    """Whether the text names several days, or periods given as steps, that are not the ends of one span."""
+    if len(mentions) < 2 or _FROM.search(masked[: mentions[0].at]):
         return False  # "từ 01/6 đến 30/6/2025"
-    return not any(
-        _SPAN_JOIN.fullmatch(masked[first.stop : second.at]) for first, second in itertools.pairwise(mentions)
+    between = [masked[first.stop : second.at] for first, second in itertools.pairwise(mentions)]
+    if all(mention.kind is TimelineKind.DAY for mention in mentions):
+        return not any(_SPAN_JOIN.fullmatch(words) for words in between)
+    # "Năm 2025; Năm 2030": single periods parted by semicolons are steps; "Năm 2023, 2024" is a
+    # list of years, and spans ("2021-2025; 2026-2030") run on into each other.
+    return all(mention.kind in _SINGLE_PERIODS for mention in mentions) and all(
+        ";" in words for words in between
     )
 
 
