@@ -192,3 +192,22 @@ def test_a_remark_under_an_end_date_is_a_note_too(tmp_path: Path) -> None:
         "Trình tại kỳ họp giữa năm",
     )
     assert "remark kept as a note" in task.guesses
+
+
+def test_an_end_counted_from_another_bodys_act_is_no_error(tmp_path: Path) -> None:
+    # Khánh Hòa, 11-KH/BCĐ (2026), task 4, its deadline put in an end-date column: no date, and why.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (
+        ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Ngày bắt đầu", "Ngày kết thúc"],
+        [1, "Cập nhật Quy chế bảo vệ hệ thống mạng máy tính", "Văn phòng Tỉnh ủy", "01/08/2026",
+         "30 ngày sau khi Trung ương ban hành"],
+    ):  # fmt: skip
+        sheet.append(row)
+    book.save(tmp_path / "end.xlsx")
+    table = read_plan_table(tmp_path / "end.xlsx")
+    assert (table.errors, table.warnings) == ([], [])
+    task = table.tasks[0]
+    assert (task.start, task.end) == (datetime.date(2026, 8, 1), None)
+    assert "counted from another body's act, whose date the table does not give: no dates" in task.guesses
