@@ -19,13 +19,25 @@ _UNIT_WORDS = (
     "cong ty", "ngan hang", "dai ", "bao ", "hoi ", "phong", "chi cuc", "thanh tra", "kho bac", "bhxh",
     "bao hiem", "quan ", "huyen", "thi xa", "thanh pho", "tp ", "tinh", "hdnd", "hoi dong", "lien doan",
     "doan ", "hoc vien", "quy ", "bch", "bo chi huy", "toa an", "vien kiem sat", "ministry", "department",
-    "office", "agency", "committee", "people's committee", "center", "centre", "authority",
+    "office", "agency", "committee", "people's committee", "center", "centre", "authority", "don vi",
+    "co quan",
 )  # fmt: skip
-_UNIT_PREFIXES = tuple(word if word.endswith(" ") else word + " " for word in _UNIT_WORDS)
+# Bodies of the State named by their own name, never a kind of body that a collective lists:
+# "Các cơ quan Đảng, Quốc hội" is two, where "UBND các huyện, Thị xã" is one.
+_OWN_NAMES = (
+    "quoc hoi", "chinh phu", "thu tuong", "chu tich nuoc", "thong tan xa", "kiem toan nha nuoc",
+    "mat tran to quoc", "tinh uy", "thanh uy", "huyen uy", "ngan hang nha nuoc",
+)  # fmt: skip
+# The unit words that are short names, not words: "UBND" alone is a body, "BAN" alone a kind.
+_ABBREVIATIONS = frozenset({"ubnd", "hdnd", "bhxh", "bch", "vp", "tt", "ca", "tp"})
+_UNIT_PREFIXES = tuple(word if word.endswith(" ") else word + " " for word in (*_UNIT_WORDS, *_OWN_NAMES))
+_OWN_NAME_PREFIXES = tuple(word + " " for word in _OWN_NAMES)
 # A kind of body named alone ("Sở", "Tập đoàn"): the start of a collective that the next part goes on.
-_BARE_KINDS = frozenset(word.strip() for word in _UNIT_WORDS) | {"nganh", "co quan", "don vi", "to chuc"}
+_BARE_KINDS = frozenset(word.strip() for word in _UNIT_WORDS) | {"nganh", "to chuc"}
 _LIST_SEPARATORS = re.compile(r"[;\n\r]+|\s[+•]\s")
 _COLLECTIVE = re.compile(r"(^|\s)cac\s")
+# A short name: capitals without the marks of a Vietnamese word ("VTV", "TTXVN", "HĐND", "KH&CN").
+_SHORT_NAME = re.compile(r"[A-ZĐ][A-ZĐ0-9&]+")
 # "Sở Giao thông vận tải/các doanh nghiệp": a slash between two bodies, not "xã/phường" inside one name.
 _SLASH = re.compile(r"\s*/\s*")
 # What a role says, written before the units it gives it to: "Chủ trì:", "Đề nghị phối hợp:".
@@ -145,13 +157,31 @@ def _pieces(text: str) -> list[str]:
 def _piece_units(piece: str) -> list[str]:
     """The units one piece names, split on commas before a unit, slashes and "và"."""
     units: list[str] = []
-    parts = [part for part in (part.strip(" .") for part in piece.split(",")) if part]
+    parts = [part for part in (part.strip(" .") for part in _outside_brackets(piece, ",")) if part]
     for index, part in enumerate(parts):
         if units and _goes_on(units[-1], part) and not _begins_bodies(units[-1], parts[index:]):
             units[-1] += ", " + part
         else:
             units.append(part)
     return [unit for named in units for part in _split_slash(named) for unit in _split_and(part)]
+
+
+def _outside_brackets(text: str, separator: str) -> list[str]:
+    """The text cut at each separator outside brackets: "Đơn vị (Sở A, Sở B)" names one body."""
+    if "(" not in text:
+        return text.split(separator)  # most pieces: no brackets
+    parts: list[str] = []
+    depth = at = 0
+    for index, character in enumerate(text):
+        if character == "(":
+            depth += 1
+        elif character == ")":
+            depth = max(depth - 1, 0)
+        elif character == separator and depth == 0:
+            parts.append(text[at:index])
+            at = index + 1
+    parts.append(text[at:])
+    return parts
 
 
 def _lines_joined(text: str) -> str:
@@ -173,12 +203,25 @@ def _lines_joined(text: str) -> str:
 
 def _goes_on(before: str, part: str) -> bool:
     """Whether a part after a comma goes on naming the body before it."""
+    if _named_by_itself(part):
+        return False  # "VTV, VOV, TTXVN", "Các cơ quan Đảng, Quốc hội": each is a body
     if not _starts_a_unit(part):
         return True
     key = _folded(before)
     collective = bool(_COLLECTIVE.search(key)) or key in _BARE_KINDS
     # After "UBND các huyện", "Các tỉnh" or "Tập đoàn", a part in lower case lists more of the same.
     return collective and (len(part.split()) <= 2 or (part[0].islower() and not part.startswith("các ")))
+
+
+def _named_by_itself(part: str) -> bool:
+    """Whether a part names one body by its own name: a short name ("VTV", "UBND xã") or "Quốc hội"."""
+    first, _space, rest = part.partition(" ")
+    if _SHORT_NAME.fullmatch(first):
+        if rest:  # "UBND xã" names a body, "CSDL chuyên ngành" (a database) does not
+            return _names_a_unit(part)
+        # "VTV", "UBND"; but "BAN" in a cell written in capitals is the kind "ban".
+        return _folded(first) in _ABBREVIATIONS or _folded(first) not in _BARE_KINDS
+    return part[0].isupper() and (_folded(part) + " ").startswith(_OWN_NAME_PREFIXES)
 
 
 def _begins_bodies(before: str, rest: list[str]) -> bool:

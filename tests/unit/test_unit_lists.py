@@ -1,0 +1,79 @@
+"""Units named in one cell as the published tables write them: lists, collectives, brackets, cut-off words."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from dxplanner.core.plan_table import PlanTable, TableTask
+from dxplanner.core.unit_lists import read_units
+from dxplanner.excel.plan_reader import read_plan_table
+
+HEADER = ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"]
+
+
+def _helpers(text: str) -> list[str]:
+    reading = read_units(text, lead=False)
+    assert list(reading.leads) == []
+    return list(reading.cooperating)
+
+
+def _table(tmp_path: Path, rows: Sequence[Sequence[str | int | None]]) -> PlanTable:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (HEADER, *rows):
+        sheet.append(list(row))
+    book.save(tmp_path / "plan.xlsx")
+    return read_plan_table(tmp_path / "plan.xlsx")
+
+
+def _task(tmp_path: Path, lead: str | None, helpers: str | None) -> TableTask:
+    table = _table(tmp_path, [[1, "Số hóa hồ sơ", lead, helpers, "2026"]])
+    assert table.errors == []
+    return table.tasks[0]
+
+
+# Nghị quyết 03/NQ-CP (2025), Phụ lục II, tasks 1 and 2: short names listed with commas.
+def test_a_list_of_short_names_is_one_unit_each() -> None:
+    assert _helpers("Ban Tuyên giáo Trung ương; các bộ, ngành, địa phương; VTV, VOV, TTXVN") == [
+        "Ban Tuyên giáo Trung ương",
+        "các bộ, ngành, địa phương",
+        "VTV",
+        "VOV",
+        "TTXVN",
+    ]
+
+
+def test_the_first_short_name_of_a_lead_cell_leads(tmp_path: Path) -> None:
+    task = _task(tmp_path, "VTV, VOV, TTXVN, các địa phương", "Bộ Khoa học và Công nghệ")
+    assert task.lead_unit == "VTV"
+    assert task.cooperating_units == ["VOV", "TTXVN", "các địa phương", "Bộ Khoa học và Công nghệ"]
+
+
+# Nghị quyết 03/NQ-CP, task 90: the bodies of the State named by their own names.
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("Các cơ quan Đảng, Quốc hội, Tòa án nhân dân tối cao, Viện Kiểm sát nhân dân tối cao",
+         ["Các cơ quan Đảng", "Quốc hội", "Tòa án nhân dân tối cao", "Viện Kiểm sát nhân dân tối cao"]),
+        ("Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam, Thông tấn xã Việt Nam",
+         ["Đài Truyền hình Việt Nam", "Đài Tiếng nói Việt Nam", "Thông tấn xã Việt Nam"]),
+        ("Bộ Tư pháp, Chính phủ", ["Bộ Tư pháp", "Chính phủ"]),
+        # A kind in capitals after a collective still goes on it.
+        ("UBND các huyện, Thị xã, Thành phố", ["UBND các huyện, Thị xã, Thành phố"]),
+    ],
+)  # fmt: skip
+def test_the_bodies_of_the_state_named_alone_are_units(text: str, units: list[str]) -> None:
+    assert _helpers(text) == units
+
+
+# Kế hoạch 11-KH/BCĐ tỉnh Khánh Hòa, task 17: the bodies in brackets are examples of one.
+def test_no_split_on_a_comma_inside_brackets() -> None:
+    assert _helpers("Công an tỉnh, Đơn vị vận hành hệ thống (Sở KH&CN, Văn phòng UB tỉnh,...)") == [
+        "Công an tỉnh",
+        "Đơn vị vận hành hệ thống (Sở KH&CN, Văn phòng UB tỉnh,...)",
+    ]
