@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -34,6 +35,18 @@ _UNIT_PREFIXES = tuple(word if word.endswith(" ") else word + " " for word in (*
 _OWN_NAME_PREFIXES = tuple(word + " " for word in _OWN_NAMES)
 # A kind of body named alone ("Sở", "Tập đoàn"): the start of a collective that the next part goes on.
 _BARE_KINDS = frozenset(word.strip() for word in _UNIT_WORDS) | {"nganh", "to chuc"}
+# Kinds of body by family: a collective lists kinds of one family ("Các tỉnh, thành phố", "Tập
+# đoàn, doanh nghiệp"); public bodies and localities go together ("Các bộ, ngành, địa phương").
+_ENTERPRISE_STARTS = tuple(
+    word + " " for word in ("doanh nghiep", "tap doan", "tong cong ty", "cong ty", "hop tac xa")
+)
+_LOCALITIES = ("tinh", "thanh pho", "huyen", "quan", "xa", "phuong", "thi xa", "thi tran", "dia phuong")
+_LOCALITY_STARTS = tuple(word + " " for word in _LOCALITIES)
+_LOCALITY_ENDS = tuple(" " + word + " " for word in _LOCALITIES)
+_PUBLIC_STARTS = _LOCALITY_STARTS + tuple(
+    word + " "
+    for word in ("bo", "nganh", "so", "ban", "co quan", "don vi", "cuc", "vu", "vien", "ubnd", "uy ban")
+)
 _LIST_SEPARATORS = re.compile(r"[;\n\r]+|\s[+•]\s")
 _COLLECTIVE = re.compile(r"(^|\s)cac\s")
 # A short name: capitals without the marks of a Vietnamese word ("VTV", "TTXVN", "HĐND", "KH&CN").
@@ -205,12 +218,18 @@ def _goes_on(before: str, part: str) -> bool:
     """Whether a part after a comma goes on naming the body before it."""
     if _named_by_itself(part):
         return False  # "VTV, VOV, TTXVN", "Các cơ quan Đảng, Quốc hội": each is a body
-    if not _starts_a_unit(part):
+    if not _starts_a_unit(part) or _same_localities(before, part):
         return True
     key = _folded(before)
-    collective = bool(_COLLECTIVE.search(key)) or key in _BARE_KINDS
-    # After "UBND các huyện", "Các tỉnh" or "Tập đoàn", a part in lower case lists more of the same.
-    return collective and (len(part.split()) <= 2 or (part[0].islower() and not part.startswith("các ")))
+    if not (_COLLECTIVE.search(key) or key in _BARE_KINDS):
+        return False
+    if part[0].islower() and not part.startswith("các "):
+        # After "UBND các huyện", "Các tỉnh" or "Tập đoàn", a part in lower case lists more of the
+        # same; a kind of another family begins other bodies: "Các bộ, ngành, địa phương,
+        # doanh nghiệp liên quan" names the public bodies, then the enterprises.
+        family, other = _family(_last_kind(before)), _family(_folded(part))
+        return family is None or other is None or family == other
+    return len(part.split()) <= 2  # "UBND các huyện, Thị xã"
 
 
 def _named_by_itself(part: str) -> bool:
@@ -260,22 +279,63 @@ _BODIES_IN_GENERAL = re.compile(
 
 def _split_and(text: str) -> list[str]:
     """ "Sở Tài chính và Sở Nội vụ" is two units; "Sở Thông tin và Truyền thông" is one."""
-    parts = [part.strip() for part in _AND.split(text) if part.strip()]
-    if len(parts) < 2:
+    found = [
+        cut for cut in _AND.finditer(text) if "(" not in text or _outside(text, cut.start())
+    ]  # a "và" in brackets joins words inside one body's name
+    if not found:
         return [text]  # most names: no "và" at all
-    if all(_names_a_unit(part) for part in parts):
-        return parts
+    cuts = [0, *(at for cut in found for at in cut.span()), len(text)]
+    parts = [text[start:end].strip() for start, end in zip(cuts[::2], cuts[1::2], strict=True)]
+    if all(_names_a_unit(part) for part in parts) and not any(
+        _same_localities(left, right) for left, right in itertools.pairwise(parts)
+    ):
+        return [part for part in parts if part]
     # "Sở Kế hoạch và Đầu tư và các cơ quan liên quan": the last "và" may join a unit to others.
-    found = list(_AND.finditer(text))
-    if found:
-        left, right = text[: found[-1].start()].strip(), text[found[-1].end() :].strip()
-        # Only a unit, or "các … liên quan": "Ban Quản lý Khu kinh tế … và các Khu công nghiệp" is one.
-        others = _folded(right).startswith("cac ") and (
-            _folded(right).endswith(("lien quan", "khac")) or bool(_BODIES_IN_GENERAL.match(_folded(right)))
-        )
-        if _names_a_unit(left) and right and (_names_a_unit(right) or others):
-            return [left, right]
+    left, right = text[: found[-1].start()].strip(), parts[-1]
+    if not right:
+        return [text]
+    # Only a unit, or "các … liên quan": "Ban Quản lý Khu kinh tế … và các Khu công nghiệp" is one.
+    others = _folded(right).startswith("cac ") and (
+        _folded(right).endswith(("lien quan", "khac")) or bool(_BODIES_IN_GENERAL.match(_folded(right)))
+    )
+    if _names_a_unit(left) and (others or (_names_a_unit(right) and not _same_localities(left, right))):
+        return [left, right]
+    # "Các sở, ban, ngành và UBND xã, phường": a collective, then a body named in capitals.
+    if _folded(left).startswith("cac ") and right[0].isupper() and _names_a_unit(right):
+        return [left, right]
     return [text]
+
+
+def _outside(text: str, at: int) -> bool:
+    """Whether the character at `at` stands outside brackets."""
+    before = text[:at]
+    return before.count("(") <= before.count(")")
+
+
+def _same_localities(before: str, part: str) -> bool:
+    """Whether a part in lower case names more localities of the body before it.
+
+    "Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương" are the committees of both.
+    """
+    return (
+        part[:1].islower()
+        and (" " + _folded(before) + " ").endswith(_LOCALITY_ENDS)
+        and (_folded(part) + " ").startswith(_LOCALITY_STARTS)
+    )
+
+
+def _family(key: str) -> str | None:
+    """The family of the kind of body a folded text begins with: "enterprise", "public" or None."""
+    key += " "
+    if key.startswith(_ENTERPRISE_STARTS):
+        return "enterprise"
+    return "public" if key.startswith(_PUBLIC_STARTS) else None
+
+
+def _last_kind(collective: str) -> str:
+    """The kind a collective names last, folded: "Các bộ, ngành, địa phương" -> "dia phuong"."""
+    last = _folded(collective).rsplit(",", 1)[-1].strip()
+    return last.rsplit("cac ", 1)[-1]
 
 
 @functools.lru_cache(maxsize=8192)

@@ -54,6 +54,24 @@ def test_the_first_short_name_of_a_lead_cell_leads(tmp_path: Path) -> None:
     assert task.cooperating_units == ["VOV", "TTXVN", "các địa phương", "Bộ Khoa học và Công nghệ"]
 
 
+# Nghị quyết 03/NQ-CP, tasks 135 and 139: a collective, then other bodies after it.
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("Các bộ, ngành, địa phương, doanh nghiệp liên quan, các cơ quan đại diện Việt Nam ở nước ngoài",
+         ["Các bộ, ngành, địa phương", "doanh nghiệp liên quan",
+          "các cơ quan đại diện Việt Nam ở nước ngoài"]),
+        ("Các sở, ngành, doanh nghiệp", ["Các sở, ngành", "doanh nghiệp"]),
+        # Bodies of one kind stay one collective.
+        ("Tập đoàn, doanh nghiệp công nghệ số", ["Tập đoàn, doanh nghiệp công nghệ số"]),
+        ("Các tỉnh, thành phố trực thuộc Trung ương", ["Các tỉnh, thành phố trực thuộc Trung ương"]),
+        ("Các bộ, ngành, địa phương", ["Các bộ, ngành, địa phương"]),
+    ],
+)  # fmt: skip
+def test_a_body_of_another_kind_after_a_collective_is_a_unit_of_its_own(text: str, units: list[str]) -> None:
+    assert _helpers(text) == units
+
+
 # Nghị quyết 03/NQ-CP, task 90: the bodies of the State named by their own names.
 @pytest.mark.parametrize(
     ("text", "units"),
@@ -68,6 +86,27 @@ def test_the_first_short_name_of_a_lead_cell_leads(tmp_path: Path) -> None:
     ],
 )  # fmt: skip
 def test_the_bodies_of_the_state_named_alone_are_units(text: str, units: list[str]) -> None:
+    assert _helpers(text) == units
+
+
+# Kế hoạch 11-KH/BCĐ tỉnh Khánh Hòa (2026), tasks 12, 14, 28-31 and 43.
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("Các sở, ban, ngành và UBND xã, phường", ["Các sở, ban, ngành", "UBND xã, phường"]),
+        ("Các cơ quan, đơn vị thuộc 04 khối (Đảng, HĐND, UBND, UBM TTQ Việt Nam) và UBND xã, phường",
+         ["Các cơ quan, đơn vị thuộc 04 khối (Đảng, HĐND, UBND, UBM TTQ Việt Nam)", "UBND xã, phường"]),
+        ("Công an tỉnh, các sở, ban, ngành, UBND xã, phường",
+         ["Công an tỉnh", "các sở, ban, ngành", "UBND xã, phường"]),
+        ("Các sở, ban, ngành, các đảng ủy trực thuộc Tỉnh ủy, UBND xã, phường",
+         ["Các sở, ban, ngành", "các đảng ủy trực thuộc Tỉnh ủy", "UBND xã, phường"]),
+        # Nghị quyết 88/NQ-CP (2022), task 11: the people's committees of both kinds of locality.
+        ("Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương",
+         ["Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương"]),
+        ("UBND các tỉnh và thành phố trực thuộc Trung ương", ["UBND các tỉnh và thành phố trực thuộc Trung ương"]),
+    ],
+)  # fmt: skip
+def test_a_collective_then_another_body_is_two(text: str, units: list[str]) -> None:
     assert _helpers(text) == units
 
 
