@@ -141,9 +141,25 @@ def _without_role_words(name: str) -> tuple[str, str | None, str | None]:
         return name, None, None  # a character that folds to more or fewer: leave the name as written
     found = _ROLE_WORDS.search(key)
     if found is None or found.start() == 0:
-        return name, None, None
+        return _without_role_in_brackets(name)
     role = found.group("role") or found.group("last")
     return name[: found.start()].strip(" ,"), name[found.start() :].strip(), role
+
+
+def _without_role_in_brackets(name: str) -> tuple[str, str | None, str | None]:
+    """The name without what it does written in brackets after it, those words, and the role they give.
+
+    "Văn phòng UBND tỉnh (theo dõi, đôn đốc, tổng hợp chung)" is "Văn phòng UBND tỉnh"; bodies in
+    brackets ("Đơn vị vận hành hệ thống (Sở KH&CN, …)") are part of the name.
+    """
+    if not name.endswith(")"):
+        return name, None, None  # most names
+    opening = name.rfind("(")
+    words = name[opening + 1 : -1].strip()
+    if opening <= 0 or not words[:1].islower() or _starts_a_unit(words):
+        return name, None, None
+    role = next((role for role in (*_LEAD_ROLES, "phoi hop") if _folded(words).startswith(role)), None)
+    return name[:opening].strip(" ,"), name[opening:], role
 
 
 def split_units(text: str) -> list[str]:

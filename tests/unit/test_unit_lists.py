@@ -116,3 +116,16 @@ def test_no_split_on_a_comma_inside_brackets() -> None:
         "Công an tỉnh",
         "Đơn vị vận hành hệ thống (Sở KH&CN, Văn phòng UB tỉnh,...)",
     ]
+
+
+# Kế hoạch 11-KH/BCĐ tỉnh Khánh Hòa, task 34: what the unit does, in brackets after it.
+def test_a_role_in_brackets_after_a_unit_is_trimmed() -> None:
+    reading = read_units("Văn phòng UBND tỉnh (theo dõi, đôn đốc, tổng hợp chung)", lead=False)
+    assert list(reading.cooperating) == ["Văn phòng UBND tỉnh"]
+    assert list(reading.trimmed) == ["(theo dõi, đôn đốc, tổng hợp chung)"]
+
+
+def test_a_trimmed_role_is_shown_among_the_guesses(tmp_path: Path) -> None:
+    task = _task(tmp_path, "Sở Tư pháp", "Văn phòng UBND tỉnh (theo dõi, đôn đốc, tổng hợp chung)")
+    assert task.cooperating_units == ["Văn phòng UBND tỉnh"]
+    assert any("theo dõi, đôn đốc, tổng hợp chung" in guess for guess in task.guesses)
