@@ -47,6 +47,8 @@ _PUBLIC_STARTS = _LOCALITY_STARTS + tuple(
     word + " "
     for word in ("bo", "nganh", "so", "ban", "co quan", "don vi", "cuc", "vu", "vien", "ubnd", "uy ban")
 )
+# Kinds of body never inside one of their own kind: "Bộ A Bộ B" is two ministries.
+_NEVER_NESTED = frozenset({"Bộ", "Sở", "UBND"})
 _LIST_SEPARATORS = re.compile(r"[;\n\r]+|\s[+•]\s")
 _COLLECTIVE = re.compile(r"(^|\s)cac\s")
 # A short name: capitals without the marks of a Vietnamese word ("VTV", "TTXVN", "HĐND", "KH&CN").
@@ -192,7 +194,32 @@ def _piece_units(piece: str) -> list[str]:
             units[-1] += ", " + part
         else:
             units.append(part)
-    return [unit for named in units for part in _split_slash(named) for unit in _split_and(part)]
+    return [
+        unit
+        for named in units
+        for one in _back_to_back(named)
+        for part in _split_slash(one)
+        for unit in _split_and(part)
+    ]
+
+
+def _back_to_back(name: str) -> list[str]:
+    """Two names of one kind that never holds another of its kind, written with nothing between.
+
+    "Bộ Thông tin và Truyền thông Bộ Khoa học và Công nghệ" is two ministries (the copy lost the
+    line break); "Văn phòng Bộ Tư pháp" is an office in one, "Bộ Chỉ huy Bộ đội Biên phòng" one.
+    """
+    head, _space, rest = name.partition(" ")
+    if head not in _NEVER_NESTED or f" {head} " not in rest:
+        return [name]  # most names
+    words = name.split(" ")
+    names: list[str] = []
+    start = 0
+    for at in range(1, len(words) - 1):
+        if words[at] == head and words[at + 1][:1].isupper():
+            names.append(" ".join(words[start:at]))
+            start = at
+    return [*names, " ".join(words[start:])]
 
 
 def _outside_brackets(text: str, separator: str) -> list[str]:

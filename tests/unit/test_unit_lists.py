@@ -89,6 +89,25 @@ def test_the_bodies_of_the_state_named_alone_are_units(text: str, units: list[st
     assert _helpers(text) == units
 
 
+# Nghị quyết 03/NQ-CP, task 8: two full names back to back, the copy's line break lost.
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("Bộ Thông tin và Truyền thông Bộ Khoa học và Công nghệ",
+         ["Bộ Thông tin và Truyền thông", "Bộ Khoa học và Công nghệ"]),
+        ("Sở Y tế Sở Giáo dục và Đào tạo", ["Sở Y tế", "Sở Giáo dục và Đào tạo"]),
+        # A body inside a ministry names the ministry it belongs to.
+        ("Văn phòng Bộ Tư pháp", ["Văn phòng Bộ Tư pháp"]),
+        ("Thanh tra Bộ Xây dựng", ["Thanh tra Bộ Xây dựng"]),
+        ("Vụ Pháp chế Bộ Tư pháp", ["Vụ Pháp chế Bộ Tư pháp"]),
+        ("Sở Nội vụ Bộ phận một cửa", ["Sở Nội vụ Bộ phận một cửa"]),
+        ("Bộ Chỉ huy Bộ đội Biên phòng tỉnh", ["Bộ Chỉ huy Bộ đội Biên phòng tỉnh"]),
+    ],
+)  # fmt: skip
+def test_two_names_back_to_back_are_two_units(text: str, units: list[str]) -> None:
+    assert _helpers(text) == units
+
+
 # Kế hoạch 11-KH/BCĐ tỉnh Khánh Hòa (2026), tasks 12, 14, 28-31 and 43.
 @pytest.mark.parametrize(
     ("text", "units"),
