@@ -49,6 +49,7 @@ _PUBLIC_STARTS = _LOCALITY_STARTS + tuple(
 )
 # Kinds of body never inside one of their own kind: "Bộ A Bộ B" is two ministries.
 _NEVER_NESTED = frozenset({"Bộ", "Sở", "UBND"})
+_JOINERS = frozenset({"và", "với", "and", "&", "-", "–"})  # "Sở A và Sở B" is split by _split_and
 _LIST_SEPARATORS = re.compile(r"[;\n\r]+|\s[+•]\s")
 _COLLECTIVE = re.compile(r"(^|\s)cac\s")
 # A short name: capitals without the marks of a Vietnamese word ("VTV", "TTXVN", "HĐND", "KH&CN").
@@ -216,7 +217,7 @@ def _back_to_back(name: str) -> list[str]:
     names: list[str] = []
     start = 0
     for at in range(1, len(words) - 1):
-        if words[at] == head and words[at + 1][:1].isupper():
+        if words[at] == head and words[at + 1][:1].isupper() and words[at - 1] not in _JOINERS:
             names.append(" ".join(words[start:at]))
             start = at
     return [*names, " ".join(words[start:])]

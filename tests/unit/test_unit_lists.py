@@ -102,6 +102,7 @@ def test_the_bodies_of_the_state_named_alone_are_units(text: str, units: list[st
         ("Vụ Pháp chế Bộ Tư pháp", ["Vụ Pháp chế Bộ Tư pháp"]),
         ("Sở Nội vụ Bộ phận một cửa", ["Sở Nội vụ Bộ phận một cửa"]),
         ("Bộ Chỉ huy Bộ đội Biên phòng tỉnh", ["Bộ Chỉ huy Bộ đội Biên phòng tỉnh"]),
+        ("Sở Tài chính và Sở Nội vụ", ["Sở Tài chính", "Sở Nội vụ"]),
     ],
 )  # fmt: skip
 def test_two_names_back_to_back_are_two_units(text: str, units: list[str]) -> None:
