@@ -7,6 +7,7 @@ import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from dxplanner.core.text import fold
 
@@ -79,6 +80,15 @@ class UnitList:
     leads: tuple[str, ...]
     cooperating: tuple[str, ...]
     trimmed: tuple[str, ...] = ()
+    dropped: tuple[str, ...] = ()  # words cut off by the copy that name no unit ("…, Bộ")
+
+
+class _Piece(NamedTuple):
+    """What one piece of a cell names: each unit (its name, role words cut, role they give), and the
+    words left out."""
+
+    names: tuple[tuple[str, str | None, str | None], ...]
+    dropped: tuple[str, ...]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -92,16 +102,20 @@ def read_units(text: str, lead: bool) -> UnitList:
     leads: list[str] = []
     cooperating: list[str] = []
     trimmed: list[str] = []
+    dropped: list[str] = []
     for role, words in _by_role(text, trimmed):
-        for name, cut, said in _names_in(words):
-            if cut:
-                trimmed.append(cut)
-            taken = said or role
-            if taken in _LEAD_ROLES or (taken is None and lead):
-                leads.append(name)
-            else:
-                cooperating.append(name)
-    return UnitList(tuple(leads), tuple(cooperating), tuple(trimmed))
+        for piece in _pieces(words):
+            read = _piece_names(piece)
+            dropped.extend(read.dropped)
+            for name, cut, said in read.names:
+                if cut:
+                    trimmed.append(cut)
+                taken = said or role
+                if taken in _LEAD_ROLES or (taken is None and lead):
+                    leads.append(name)
+                else:
+                    cooperating.append(name)
+    return UnitList(tuple(leads), tuple(cooperating), tuple(trimmed), tuple(dropped))
 
 
 def _by_role(text: str, trimmed: list[str]) -> list[tuple[str | None, str]]:
@@ -122,18 +136,11 @@ def _by_role(text: str, trimmed: list[str]) -> list[tuple[str | None, str]]:
     return [(role, words) for role, words in pieces if words.strip(" ;.,-")]
 
 
-def _names_in(words: str) -> list[tuple[str, str | None, str | None]]:
-    """Each unit the words name: its name, the role words cut from it, and the role they give."""
-    found: list[tuple[str, str | None, str | None]] = []
-    for piece in _pieces(words):
-        found.extend(_piece_names(piece))
-    return found
-
-
 @functools.lru_cache(maxsize=8192)
-def _piece_names(piece: str) -> tuple[tuple[str, str | None, str | None], ...]:
+def _piece_names(piece: str) -> _Piece:
     # Cells list the same few dozen units in ever other combinations: each piece is read once.
-    return tuple(_without_role_words(name) for name in _piece_units(piece))
+    units, dropped = _piece_units(piece)
+    return _Piece(tuple(_without_role_words(name) for name in units), tuple(dropped))
 
 
 def _without_role_words(name: str) -> tuple[str, str | None, str | None]:
@@ -173,7 +180,7 @@ def split_units(text: str) -> list[str]:
     lịch" name one body each, "Sở Y tế, UBND các huyện" two. So does a part in lower case after a
     collective: "Các tỉnh, thành phố trực thuộc Trung ương", "Tập đoàn, doanh nghiệp công nghệ số".
     """
-    return [unit for piece in _pieces(text) for unit in _piece_units(piece)]
+    return [unit for piece in _pieces(text) for unit in _piece_units(piece)[0]]
 
 
 def _pieces(text: str) -> list[str]:
@@ -186,12 +193,16 @@ def _pieces(text: str) -> list[str]:
     return pieces
 
 
-def _piece_units(piece: str) -> list[str]:
-    """The units one piece names, split on commas before a unit, slashes and "và"."""
+def _piece_units(piece: str) -> tuple[list[str], list[str]]:
+    """The units one piece names, split on commas before a unit, slashes and "và"; and the words
+    left out."""
     units: list[str] = []
+    dropped: list[str] = []
     parts = [part for part in (part.strip(" .") for part in _outside_brackets(piece, ",")) if part]
     for index, part in enumerate(parts):
-        if units and _goes_on(units[-1], part) and not _begins_bodies(units[-1], parts[index:]):
+        if units and index == len(parts) - 1 and _cut_off(units[-1], part):
+            dropped.append(part)
+        elif units and _goes_on(units[-1], part) and not _begins_bodies(units[-1], parts[index:]):
             units[-1] += ", " + part
         else:
             units.append(part)
@@ -201,7 +212,20 @@ def _piece_units(piece: str) -> list[str]:
         for one in _back_to_back(named)
         for part in _split_slash(one)
         for unit in _split_and(part)
-    ]
+    ], dropped
+
+
+def _cut_off(before: str, part: str) -> bool:
+    """Whether the last part is a kind of body alone after a named one: a name the copy cut off.
+
+    "Bộ Khoa học và Công nghệ, Bộ" ends where the page did; "UBND tỉnh, huyện" names the
+    committees of both localities, and "Các Sở, Ban, Ngành" lists kinds.
+    """
+    key = _folded(part)
+    if " " in key or key not in _BARE_KINDS or key in _ABBREVIATIONS or key in _LOCALITIES:
+        return False
+    before_key = _folded(before)
+    return _names_a_unit(before) and not _COLLECTIVE.search(before_key) and before_key not in _BARE_KINDS
 
 
 def _back_to_back(name: str) -> list[str]:

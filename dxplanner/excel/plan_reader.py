@@ -506,7 +506,7 @@ class _TableReader:
                 before = getattr(task, attribute)
                 setattr(task, attribute, f"{before} {text}" if before else text)
                 joined = True
-        more = self._units(task, self._cell(row, TableField.COOPERATING), lead=False)
+        more = self._units(task, number, row, TableField.COOPERATING, lead=False)
         task.cooperating_units.extend(
             unit for unit in (*more.leads, *more.cooperating) if unit not in task.cooperating_units
         )
@@ -611,8 +611,8 @@ class _TableReader:
     def _fill(self, task: TableTask, row: Row) -> None:
         task.product = text_of(self._cell(row, TableField.PRODUCT)) or None
         task.notes = text_of(self._cell(row, TableField.NOTES)) or None
-        named = self._units(task, self._cell(row, TableField.LEAD_UNIT), lead=True)
-        helping = self._units(task, self._cell(row, TableField.COOPERATING), lead=False)
+        named = self._units(task, task.row, row, TableField.LEAD_UNIT, lead=True)
+        helping = self._units(task, task.row, row, TableField.COOPERATING, lead=False)
         leads = [*named.leads, *helping.leads]
         if leads:
             task.lead_unit = leads[0]
@@ -648,8 +648,10 @@ class _TableReader:
             _("The progress “{text}” states no figure; it is kept in the notes.").format(text=text)
         )
 
-    def _units(self, task: TableTask, value: object, *, lead: bool) -> UnitList:
-        """The units a cell names, saying on the task how the cell was split and what was trimmed."""
+    def _units(self, task: TableTask, number: int, row: Row, found: TableField, *, lead: bool) -> UnitList:
+        """The units a cell of row `number` names, saying on the task how the cell was split and
+        what was trimmed, and warning of a word left out."""
+        value = self._cell(row, found)
         if value is None:
             return _NO_UNITS
         key = (str(value), lead)
@@ -664,8 +666,20 @@ class _TableReader:
                     0,
                     _("split into {count} units: {units}").format(count=len(named), units=" | ".join(named)),
                 )
+            guesses.extend(
+                _("“{word}” left out: a word cut off, naming no unit").format(word=word)
+                for word in reading.dropped
+            )
             known = self.units[key] = (reading, tuple(guesses))
         task.guesses.extend(known[1])
+        for word in known[0].dropped:
+            self._warn(
+                number,
+                found,
+                _(
+                    "The cell ends with “{word}” alone, a word cut off from a unit's name; it is left out."
+                ).format(word=word),
+            )
         return known[0]
 
     # Dates.

@@ -109,6 +109,30 @@ def test_two_names_back_to_back_are_two_units(text: str, units: list[str]) -> No
     assert _helpers(text) == units
 
 
+# Nghị quyết 03/NQ-CP, task 3: the copy cuts the cell after a lone "Bộ".
+def test_a_kind_cut_off_at_the_end_names_no_unit() -> None:
+    reading = read_units("Bộ Thông tin và Truyền thông, Bộ Khoa học và Công nghệ, Bộ", lead=False)
+    assert list(reading.cooperating) == ["Bộ Thông tin và Truyền thông", "Bộ Khoa học và Công nghệ"]
+    assert list(reading.dropped) == ["Bộ"]
+
+
+def test_a_kind_cut_off_is_dropped_with_a_warning(tmp_path: Path) -> None:
+    table = _table(
+        tmp_path,
+        [[1, "Học tập số", "Các bộ, ngành, địa phương", "Bộ Thông tin và Truyền thông, Bộ", "2026"]],
+    )
+    assert table.tasks[0].cooperating_units == ["Bộ Thông tin và Truyền thông"]
+    assert [(warning.row, warning.column) for warning in table.warnings if "“Bộ”" in warning.message] == [
+        (2, "D")
+    ]
+
+
+@pytest.mark.parametrize("text", ["UBND tỉnh, huyện", "Sở, ban, ngành", "Các Sở, Ban, Ngành"])
+def test_a_kind_that_goes_on_a_list_is_not_cut_off(text: str) -> None:
+    reading = read_units(text, lead=False)
+    assert (list(reading.cooperating), list(reading.dropped)) == ([text], [])
+
+
 # Kế hoạch 11-KH/BCĐ tỉnh Khánh Hòa (2026), tasks 12, 14, 28-31 and 43.
 @pytest.mark.parametrize(
     ("text", "units"),
@@ -123,7 +147,8 @@ def test_two_names_back_to_back_are_two_units(text: str, units: list[str]) -> No
         # Nghị quyết 88/NQ-CP (2022), task 11: the people's committees of both kinds of locality.
         ("Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương",
          ["Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương"]),
-        ("UBND các tỉnh và thành phố trực thuộc Trung ương", ["UBND các tỉnh và thành phố trực thuộc Trung ương"]),
+        ("UBND các tỉnh và thành phố trực thuộc Trung ương",
+         ["UBND các tỉnh và thành phố trực thuộc Trung ương"]),
     ],
 )  # fmt: skip
 def test_a_collective_then_another_body_is_two(text: str, units: list[str]) -> None:
