@@ -22,7 +22,7 @@ _UNIT_WORDS = (
     "bao hiem", "quan ", "huyen", "thi xa", "thanh pho", "tp ", "tinh", "hdnd", "hoi dong", "lien doan",
     "doan ", "hoc vien", "quy ", "bch", "bo chi huy", "toa an", "vien kiem sat", "ministry", "department",
     "office", "agency", "committee", "people's committee", "center", "centre", "authority", "don vi",
-    "co quan",
+    "co quan", "tu van", "nha thau",
 )  # fmt: skip
 # Bodies of the State named by their own name, never a kind of body that a collective lists:
 # "Các cơ quan Đảng, Quốc hội" is two, where "UBND các huyện, Thị xã" is one.
@@ -325,10 +325,13 @@ def _begins_bodies(before: str, rest: list[str]) -> bool:
 
 
 def _split_slash(text: str) -> list[str]:
-    if "/" not in text:
+    """ "Ban Quản lý quy hoạch /Tư vấn được lựa chọn" is two bodies; "UBND xã/phường" is one."""
+    at = text.find("/")
+    if at < 0:
         return [text]
-    left, _slash, right = text.partition("/")
-    left, right = left.strip(), right.strip()
+    if "(" in text and not _outside(text, at):
+        return [text]  # "Sở A (phòng B/C)": a slash inside brackets names no other body
+    left, right = text[:at].strip(), text[at + 1 :].strip()
     if _names_a_unit(left) and right and _starts_a_unit(right):
         return [left, *_split_slash(right)]
     return [text]

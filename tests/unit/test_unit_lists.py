@@ -133,6 +133,30 @@ def test_a_kind_that_goes_on_a_list_is_not_cut_off(text: str) -> None:
     assert (list(reading.cooperating), list(reading.dropped)) == ([text], [])
 
 
+# Quyết định 836/QĐ-BXD (2019): the planning board and the consultant it chooses.
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("Ban Quản lý quy hoạch /Tư vấn được lựa chọn", ["Ban Quản lý quy hoạch", "Tư vấn được lựa chọn"]),
+        ("Vụ Kế hoạch- Tài chính/ Ban Quản lý quy hoạch.",
+         ["Vụ Kế hoạch- Tài chính", "Ban Quản lý quy hoạch"]),
+        ("Sở Xây dựng/Đơn vị tư vấn", ["Sở Xây dựng", "Đơn vị tư vấn"]),
+        ("UBND xã/phường", ["UBND xã/phường"]),
+        ("Sở Nội vụ (Phòng Tổ chức/Ban Thi đua)", ["Sở Nội vụ (Phòng Tổ chức/Ban Thi đua)"]),
+    ],
+)  # fmt: skip
+def test_a_slash_between_two_bodies_splits(text: str, units: list[str]) -> None:
+    assert _helpers(text) == units
+
+
+def test_the_body_before_a_slash_leads_and_the_other_cooperates(tmp_path: Path) -> None:
+    task = _task(tmp_path, "Ban Quản lý quy hoạch /Tư vấn được lựa chọn", "Vụ Pháp chế")
+    assert (task.lead_unit, task.cooperating_units) == (
+        "Ban Quản lý quy hoạch",
+        ["Tư vấn được lựa chọn", "Vụ Pháp chế"],
+    )
+
+
 # Kế hoạch 11-KH/BCĐ tỉnh Khánh Hòa (2026), tasks 12, 14, 28-31 and 43.
 @pytest.mark.parametrize(
     ("text", "units"),
