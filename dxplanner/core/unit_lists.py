@@ -51,6 +51,7 @@ _PUBLIC_STARTS = _LOCALITY_STARTS + tuple(
 # Kinds of body never inside one of their own kind: "Bộ A Bộ B" is two ministries.
 _NEVER_NESTED = frozenset({"Bộ", "Sở", "UBND"})
 _JOINERS = frozenset({"và", "với", "and", "&", "-", "–"})  # "Sở A và Sở B" is split by _split_and
+_PUNCTUATION = re.compile(r"[\s,.;]+")
 _LIST_SEPARATORS = re.compile(r"[;\n\r]+|\s[+•]\s")
 _COLLECTIVE = re.compile(r"(^|\s)cac\s")
 # A short name: capitals without the marks of a Vietnamese word ("VTV", "TTXVN", "HĐND", "KH&CN").
@@ -170,6 +171,15 @@ def _without_role_in_brackets(name: str) -> tuple[str, str | None, str | None]:
         return name, None, None
     role = next((role for role in (*_LEAD_ROLES, "phoi hop") if _folded(words).startswith(role)), None)
     return name[:opening].strip(" ,"), name[opening:], role
+
+
+def unit_key(name: str) -> str:
+    """A unit's name as compared: folded, without a leading "các" or the commas between its words.
+
+    "Các bộ, ngành, địa phương" and "Bộ, ngành, địa phương" are the same bodies, "SỞ TÀI CHÍNH"
+    and "Sở Tài chính" the same department.
+    """
+    return _PUNCTUATION.sub(" ", _folded(name)).strip().removeprefix("cac ")
 
 
 def split_units(text: str) -> list[str]:

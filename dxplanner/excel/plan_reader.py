@@ -24,7 +24,7 @@ from dxplanner.core.plan_table import (
 from dxplanner.core.rules import YEAR_MAX, YEAR_MIN
 from dxplanner.core.text import fold
 from dxplanner.core.timeline import Timeline, TimelineGuess, TimelineKind, parse_timeline, plan_date_in
-from dxplanner.core.unit_lists import UnitList, read_units
+from dxplanner.core.unit_lists import UnitList, read_units, unit_key
 from dxplanner.excel.group_rows import CodeTree, Look, look_of
 from dxplanner.excel.header import (
     HEADER_SCAN_ROWS,
@@ -507,9 +507,7 @@ class _TableReader:
                 setattr(task, attribute, f"{before} {text}" if before else text)
                 joined = True
         more = self._units(task, number, row, TableField.COOPERATING, lead=False)
-        task.cooperating_units.extend(
-            unit for unit in (*more.leads, *more.cooperating) if unit not in task.cooperating_units
-        )
+        _add_helpers(task, (*more.leads, *more.cooperating))
         # A row of money under a task ("500 | NSTW") breaks its budget down by source.
         self.breakdown.extend(self._money(task.row, row))
         self._keep_money_words(task)
@@ -529,9 +527,7 @@ class _TableReader:
         units = [unit for unit in (part.lead_unit, *part.cooperating_units) if unit]
         if task.lead_unit is None and units:
             task.lead_unit = units.pop(0)
-        task.cooperating_units.extend(
-            unit for unit in units if unit != task.lead_unit and unit not in task.cooperating_units
-        )
+        _add_helpers(task, units)
         starts = [day for day in (task.start, part.start) if day is not None]
         ends = [day for day in (task.end, part.end) if day is not None]
         task.start, task.end = (min(starts) if starts else None), (max(ends) if ends else None)
@@ -619,8 +615,8 @@ class _TableReader:
             if len(leads) > 1:
                 # "Văn phòng UBND tỉnh, các sở, ngành": one answers for the task, the others help.
                 task.guesses.append(_("first named unit leads, the rest cooperate"))
-        helpers = [*leads[1:], *named.cooperating, *helping.cooperating]
-        task.cooperating_units = [unit for unit in dict.fromkeys(helpers) if unit != task.lead_unit]
+        task.cooperating_units = []
+        _add_helpers(task, (*leads[1:], *named.cooperating, *helping.cooperating))
         self._dates(task, row)
         task.budget = self._money(task.row, row)
         self._keep_money_words(task)
@@ -1056,3 +1052,22 @@ def _timeline_guess(guess: TimelineGuess) -> str:
         TimelineGuess.REMARK: _("remark kept as a note"),
         TimelineGuess.PLAN_DATE: _("deadline counted from the plan's date"),
     }[guess]
+
+
+def _add_helpers(task: TableTask, units: Sequence[str]) -> None:
+    """Add the cooperating units the task does not have yet, the same bodies once, whatever their case.
+
+    The lead written again among the helpers ("Các bộ, ngành" leading, "Bộ Tư pháp, các bộ, ngành"
+    cooperating) is not a helper of its own; the preview says it was left out.
+    """
+    lead = unit_key(task.lead_unit) if task.lead_unit else None
+    have = {unit_key(unit) for unit in task.cooperating_units}
+    for unit in units:
+        key = unit_key(unit)
+        if key == lead:
+            said = _("“{unit}” leads; not also one of its cooperating units").format(unit=unit)
+            if said not in task.guesses:
+                task.guesses.append(said)
+        elif key not in have:
+            have.add(key)
+            task.cooperating_units.append(unit)

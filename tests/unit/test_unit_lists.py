@@ -133,6 +133,23 @@ def test_a_kind_that_goes_on_a_list_is_not_cut_off(text: str) -> None:
     assert (list(reading.cooperating), list(reading.dropped)) == ([text], [])
 
 
+# Nghị quyết 03/NQ-CP, tasks 12 and 37: the lead written again among the helpers.
+@pytest.mark.parametrize(
+    ("lead", "helpers", "cooperating"),
+    [
+        ("Các bộ, ngành", "Bộ Tư pháp, các bộ, ngành", ["Bộ Tư pháp"]),
+        ("Bộ, ngành, địa phương", "Các bộ, ngành, địa phương", []),
+        ("Sở Tài chính", "SỞ TÀI CHÍNH; Sở Nội vụ", ["Sở Nội vụ"]),
+    ],
+)
+def test_the_lead_is_not_its_own_helper(
+    tmp_path: Path, lead: str, helpers: str, cooperating: list[str]
+) -> None:
+    task = _task(tmp_path, lead, helpers)
+    assert (task.lead_unit, task.cooperating_units) == (lead, cooperating)
+    assert any("leads; not also one of its cooperating units" in guess for guess in task.guesses)
+
+
 # Quyết định 836/QĐ-BXD (2019): the planning board and the consultant it chooses.
 @pytest.mark.parametrize(
     ("text", "units"),
