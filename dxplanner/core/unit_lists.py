@@ -65,6 +65,12 @@ _ROLE_MARK = re.compile(
     re.IGNORECASE,
 )
 _LEAD_ROLES = ("chu tri", "dau moi")
+# A wording that says who will decide or assign, naming no body that does the task (folded):
+# "Do Chủ tịch Hội đồng thẩm định quyết định (*)", "Theo phân công của Ủy ban nhân dân tỉnh".
+_NAMES_NO_BODY = re.compile(
+    r"(?:do\s.+\s(?:quyet dinh|phan cong|chi dinh|giao)"
+    r"|theo\s+(?:su\s+)?(?:phan cong|chi dao|quyet dinh|chi dinh)\s+cua\s.+)(?:\s*\(\*+\))?"
+)
 # Words after a unit's name that say what it does, not who it is (folded, matched at the name's end).
 _ROLE_WORDS = re.compile(
     r"\s*\((?P<role>chu tri|phoi hop|dau moi|thuc hien|neu co)\)$"
@@ -82,6 +88,7 @@ class UnitList:
     cooperating: tuple[str, ...]
     trimmed: tuple[str, ...] = ()
     dropped: tuple[str, ...] = ()  # words cut off by the copy that name no unit ("…, Bộ")
+    unnamed: tuple[str, ...] = ()  # wordings that say who decides, not who does ("Do … quyết định")
 
 
 class _Piece(NamedTuple):
@@ -90,6 +97,7 @@ class _Piece(NamedTuple):
 
     names: tuple[tuple[str, str | None, str | None], ...]
     dropped: tuple[str, ...]
+    unnamed: bool = False  # the piece says who will decide, naming no unit
 
 
 @functools.lru_cache(maxsize=4096)
@@ -104,10 +112,13 @@ def read_units(text: str, lead: bool) -> UnitList:
     cooperating: list[str] = []
     trimmed: list[str] = []
     dropped: list[str] = []
+    unnamed: list[str] = []
     for role, words in _by_role(text, trimmed):
         for piece in _pieces(words):
             read = _piece_names(piece)
             dropped.extend(read.dropped)
+            if read.unnamed:
+                unnamed.append(piece)
             for name, cut, said in read.names:
                 if cut:
                     trimmed.append(cut)
@@ -116,7 +127,7 @@ def read_units(text: str, lead: bool) -> UnitList:
                     leads.append(name)
                 else:
                     cooperating.append(name)
-    return UnitList(tuple(leads), tuple(cooperating), tuple(trimmed), tuple(dropped))
+    return UnitList(tuple(leads), tuple(cooperating), tuple(trimmed), tuple(dropped), tuple(unnamed))
 
 
 def _by_role(text: str, trimmed: list[str]) -> list[tuple[str | None, str]]:
@@ -140,6 +151,8 @@ def _by_role(text: str, trimmed: list[str]) -> list[tuple[str | None, str]]:
 @functools.lru_cache(maxsize=8192)
 def _piece_names(piece: str) -> _Piece:
     # Cells list the same few dozen units in ever other combinations: each piece is read once.
+    if _NAMES_NO_BODY.fullmatch(_folded(piece)):
+        return _Piece((), (), unnamed=True)
     units, dropped = _piece_units(piece)
     return _Piece(tuple(_without_role_words(name) for name in units), tuple(dropped))
 

@@ -666,6 +666,12 @@ class _TableReader:
                 _("“{word}” left out: a word cut off, naming no unit").format(word=word)
                 for word in reading.dropped
             )
+            guesses.extend(
+                _("“{words}” says who decides, not who does the task: no unit read from it").format(
+                    words=words
+                )
+                for words in reading.unnamed
+            )
             known = self.units[key] = (reading, tuple(guesses))
         task.guesses.extend(known[1])
         for word in known[0].dropped:

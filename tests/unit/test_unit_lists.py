@@ -215,3 +215,20 @@ def test_a_trimmed_role_is_shown_among_the_guesses(tmp_path: Path) -> None:
     task = _task(tmp_path, "Sở Tư pháp", "Văn phòng UBND tỉnh (theo dõi, đôn đốc, tổng hợp chung)")
     assert task.cooperating_units == ["Văn phòng UBND tỉnh"]
     assert any("theo dõi, đôn đốc, tổng hợp chung" in guess for guess in task.guesses)
+
+
+# Quyết định 836/QĐ-BXD, step 2: the lead cell says who will decide, not who leads.
+@pytest.mark.parametrize(
+    "text", ["Do Chủ tịch Hội đồng thẩm định quyết định (*)", "Theo phân công của Ủy ban nhân dân tỉnh"]
+)
+def test_a_wording_that_names_no_body_is_no_lead(text: str) -> None:
+    reading = read_units(text, lead=True)
+    assert (list(reading.leads), list(reading.cooperating), list(reading.unnamed)) == ([], [], [text])
+
+
+def test_a_lead_cell_naming_no_body_leaves_the_task_without_a_lead(tmp_path: Path) -> None:
+    task = _task(
+        tmp_path, "Do Chủ tịch Hội đồng thẩm định quyết định (*)", "Vụ Pháp chế; Vụ Vật liệu xây dựng"
+    )
+    assert (task.lead_unit, task.cooperating_units) == (None, ["Vụ Pháp chế", "Vụ Vật liệu xây dựng"])
+    assert any("Do Chủ tịch Hội đồng thẩm định quyết định" in guess for guess in task.guesses)
