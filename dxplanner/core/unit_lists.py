@@ -10,54 +10,28 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from dxplanner.core.text import fold
+from dxplanner.core.unit_words import (
+    ABBREVIATIONS,
+    BARE_KINDS,
+    ENTERPRISE_STARTS,
+    JOINERS,
+    LOCALITIES,
+    LOCALITY_ENDS,
+    LOCALITY_STARTS,
+    NEVER_NESTED,
+    OWN_NAME_PREFIXES,
+    PUBLIC_STARTS,
+    UNIT_PREFIXES,
+)
 
 _SPACES = re.compile(r"\s+")
 # Between two units' names: "và", "and", or a dash ("Sở A - Sở B", but "Sở Lao động - Thương binh").
 _AND = re.compile(r"\s+(?:và|va|với|and|&|-|–)\s+", re.IGNORECASE)
-# Words a unit's name begins with: a comma list is a list of units only when each part begins so.
-_UNIT_WORDS = (
-    "bo", "so", "cuc", "tong cuc", "vu", "vien", "ban", "uy ban", "ubnd", "van phong", "vp", "cong an",
-    "ca ", "trung tam", "tt ", "truong", "benh vien", "doanh nghiep", "tap doan", "tong cong ty",
-    "cong ty", "ngan hang", "dai ", "bao ", "hoi ", "phong", "chi cuc", "thanh tra", "kho bac", "bhxh",
-    "bao hiem", "quan ", "huyen", "thi xa", "thanh pho", "tp ", "tinh", "hdnd", "hoi dong", "lien doan",
-    "doan ", "hoc vien", "quy ", "bch", "bo chi huy", "toa an", "vien kiem sat", "ministry", "department",
-    "office", "agency", "committee", "people's committee", "center", "centre", "authority", "don vi",
-    "co quan", "tu van", "nha thau",
-)  # fmt: skip
-# Bodies of the State named by their own name, never a kind of body that a collective lists:
-# "Các cơ quan Đảng, Quốc hội" is two, where "UBND các huyện, Thị xã" is one.
-_OWN_NAMES = (
-    "quoc hoi", "chinh phu", "thu tuong", "chu tich nuoc", "thong tan xa", "kiem toan nha nuoc",
-    "mat tran to quoc", "tinh uy", "thanh uy", "huyen uy", "ngan hang nha nuoc",
-)  # fmt: skip
-# The unit words that are short names, not words: "UBND" alone is a body, "BAN" alone a kind.
-_ABBREVIATIONS = frozenset({"ubnd", "hdnd", "bhxh", "bch", "vp", "tt", "ca", "tp"})
-_UNIT_PREFIXES = tuple(word if word.endswith(" ") else word + " " for word in (*_UNIT_WORDS, *_OWN_NAMES))
-_OWN_NAME_PREFIXES = tuple(word + " " for word in _OWN_NAMES)
-# A kind of body named alone ("Sở", "Tập đoàn"): the start of a collective that the next part goes on.
-_BARE_KINDS = frozenset(word.strip() for word in _UNIT_WORDS) | {"nganh", "to chuc"}
-# Kinds of body by family: a collective lists kinds of one family ("Các tỉnh, thành phố", "Tập
-# đoàn, doanh nghiệp"); public bodies and localities go together ("Các bộ, ngành, địa phương").
-_ENTERPRISE_STARTS = tuple(
-    word + " " for word in ("doanh nghiep", "tap doan", "tong cong ty", "cong ty", "hop tac xa")
-)
-_LOCALITIES = ("tinh", "thanh pho", "huyen", "quan", "xa", "phuong", "thi xa", "thi tran", "dia phuong")
-_LOCALITY_STARTS = tuple(word + " " for word in _LOCALITIES)
-_LOCALITY_ENDS = tuple(" " + word + " " for word in _LOCALITIES)
-_PUBLIC_STARTS = _LOCALITY_STARTS + tuple(
-    word + " "
-    for word in ("bo", "nganh", "so", "ban", "co quan", "don vi", "cuc", "vu", "vien", "ubnd", "uy ban")
-)
-# Kinds of body never inside one of their own kind: "Bộ A Bộ B" is two ministries.
-_NEVER_NESTED = frozenset({"Bộ", "Sở", "UBND"})
-_JOINERS = frozenset({"và", "với", "and", "&", "-", "–"})  # "Sở A và Sở B" is split by _split_and
 _PUNCTUATION = re.compile(r"[\s,.;]+")
 _LIST_SEPARATORS = re.compile(r"[;\n\r]+|\s[+•]\s")
 _COLLECTIVE = re.compile(r"(^|\s)cac\s")
 # A short name: capitals without the marks of a Vietnamese word ("VTV", "TTXVN", "HĐND", "KH&CN").
 _SHORT_NAME = re.compile(r"[A-ZĐ][A-ZĐ0-9&]+")
-# "Sở Giao thông vận tải/các doanh nghiệp": a slash between two bodies, not "xã/phường" inside one name.
-_SLASH = re.compile(r"\s*/\s*")
 # What a role says, written before the units it gives it to: "Chủ trì:", "Đề nghị phối hợp:".
 _ROLE_MARK = re.compile(
     r"(?:^|(?<=[\s;.,(]))(?:(?:đơn vị|cơ quan|don vi|co quan)\s+)?(?:(?:đề nghị|de nghi)\s+)?"
@@ -82,7 +56,8 @@ _ROLE_WORDS = re.compile(
 
 @dataclass(frozen=True)
 class UnitList:
-    """The units one cell names, by role, and the role words taken out of it as written."""
+    """The units one cell names, by role; the role words taken out of it as written; the words cut
+    off that name no unit; and the wordings that name no body at all."""
 
     leads: tuple[str, ...]
     cooperating: tuple[str, ...]
@@ -201,7 +176,10 @@ def split_units(text: str) -> list[str]:
     A part after a comma that does not begin like a unit's name belongs to the one before:
     "Các sở, ban, ngành", "UBND các huyện, thị xã, thành phố" and "Sở Văn hóa, Thể thao và Du
     lịch" name one body each, "Sở Y tế, UBND các huyện" two. So does a part in lower case after a
-    collective: "Các tỉnh, thành phố trực thuộc Trung ương", "Tập đoàn, doanh nghiệp công nghệ số".
+    collective: "Các tỉnh, thành phố trực thuộc Trung ương", "Tập đoàn, doanh nghiệp công nghệ số",
+    unless it is a kind of another family ("Các bộ, ngành, địa phương, doanh nghiệp liên quan" is
+    two). A short name ("VTV, VOV") or a body of the State ("Quốc hội") is a unit of its own, and
+    a comma inside brackets never splits.
     """
     return [unit for piece in _pieces(text) for unit in _piece_units(piece)[0]]
 
@@ -245,10 +223,10 @@ def _cut_off(before: str, part: str) -> bool:
     committees of both localities, and "Các Sở, Ban, Ngành" lists kinds.
     """
     key = _folded(part)
-    if " " in key or key not in _BARE_KINDS or key in _ABBREVIATIONS or key in _LOCALITIES:
+    if " " in key or key not in BARE_KINDS or key in ABBREVIATIONS or key in LOCALITIES:
         return False
     before_key = _folded(before)
-    return _names_a_unit(before) and not _COLLECTIVE.search(before_key) and before_key not in _BARE_KINDS
+    return _names_a_unit(before) and not _COLLECTIVE.search(before_key) and before_key not in BARE_KINDS
 
 
 def _back_to_back(name: str) -> list[str]:
@@ -258,13 +236,13 @@ def _back_to_back(name: str) -> list[str]:
     line break); "Văn phòng Bộ Tư pháp" is an office in one, "Bộ Chỉ huy Bộ đội Biên phòng" one.
     """
     head, _space, rest = name.partition(" ")
-    if head not in _NEVER_NESTED or f" {head} " not in rest:
+    if head not in NEVER_NESTED or f" {head} " not in rest:
         return [name]  # most names
     words = name.split(" ")
     names: list[str] = []
     start = 0
     for at in range(1, len(words) - 1):
-        if words[at] == head and words[at + 1][:1].isupper() and words[at - 1] not in _JOINERS:
+        if words[at] == head and words[at + 1][:1].isupper() and words[at - 1] not in JOINERS:
             names.append(" ".join(words[start:at]))
             start = at
     return [*names, " ".join(words[start:])]
@@ -312,7 +290,7 @@ def _goes_on(before: str, part: str) -> bool:
     if not _starts_a_unit(part) or _same_localities(before, part):
         return True
     key = _folded(before)
-    if not (_COLLECTIVE.search(key) or key in _BARE_KINDS):
+    if not (_COLLECTIVE.search(key) or key in BARE_KINDS):
         return False
     if part[0].islower() and not part.startswith("các "):
         # After "UBND các huyện", "Các tỉnh" or "Tập đoàn", a part in lower case lists more of the
@@ -330,8 +308,8 @@ def _named_by_itself(part: str) -> bool:
         if rest:  # "UBND xã" names a body, "CSDL chuyên ngành" (a database) does not
             return _names_a_unit(part)
         # "VTV", "UBND"; but "BAN" in a cell written in capitals is the kind "ban".
-        return _folded(first) in _ABBREVIATIONS or _folded(first) not in _BARE_KINDS
-    return part[0].isupper() and (_folded(part) + " ").startswith(_OWN_NAME_PREFIXES)
+        return _folded(first) in ABBREVIATIONS or _folded(first) not in BARE_KINDS
+    return part[0].isupper() and (_folded(part) + " ").startswith(OWN_NAME_PREFIXES)
 
 
 def _begins_bodies(before: str, rest: list[str]) -> bool:
@@ -341,10 +319,10 @@ def _begins_bodies(before: str, rest: list[str]) -> bool:
     of "bộ, ngành liên quan". Alone at the end ("UBND tỉnh, huyện") it is left where it is.
     """
     part = rest[0]
-    if len(rest) < 2 or not part[0].islower() or _folded(part) not in _BARE_KINDS:
+    if len(rest) < 2 or not part[0].islower() or _folded(part) not in BARE_KINDS:
         return False
     key = _folded(before)
-    return _names_a_unit(before) and not _COLLECTIVE.search(key) and key not in _BARE_KINDS
+    return _names_a_unit(before) and not _COLLECTIVE.search(key) and key not in BARE_KINDS
 
 
 def _split_slash(text: str) -> list[str]:
@@ -413,17 +391,17 @@ def _same_localities(before: str, part: str) -> bool:
     """
     return (
         part[:1].islower()
-        and (" " + _folded(before) + " ").endswith(_LOCALITY_ENDS)
-        and (_folded(part) + " ").startswith(_LOCALITY_STARTS)
+        and (" " + _folded(before) + " ").endswith(LOCALITY_ENDS)
+        and (_folded(part) + " ").startswith(LOCALITY_STARTS)
     )
 
 
 def _family(key: str) -> str | None:
     """The family of the kind of body a folded text begins with: "enterprise", "public" or None."""
     key += " "
-    if key.startswith(_ENTERPRISE_STARTS):
+    if key.startswith(ENTERPRISE_STARTS):
         return "enterprise"
-    return "public" if key.startswith(_PUBLIC_STARTS) else None
+    return "public" if key.startswith(PUBLIC_STARTS) else None
 
 
 def _last_kind(collective: str) -> str:
@@ -436,7 +414,7 @@ def _last_kind(collective: str) -> str:
 def _names_a_unit(text: str) -> bool:
     # A plan names a few dozen units thousands of times: each answer is kept.
     key = fold(text) + " "
-    return len(key.split()) >= 2 and key.startswith(_UNIT_PREFIXES)
+    return len(key.split()) >= 2 and key.startswith(UNIT_PREFIXES)
 
 
 @functools.lru_cache(maxsize=8192)
