@@ -24,7 +24,7 @@ from dxplanner.core.plan_table import (
 from dxplanner.core.rules import YEAR_MAX, YEAR_MIN
 from dxplanner.core.text import fold
 from dxplanner.core.timeline import Timeline, TimelineGuess, TimelineKind, parse_timeline, plan_date_in
-from dxplanner.core.unit_lists import UnitList, read_units
+from dxplanner.core.unit_lists import UnitList, read_units, unit_key
 from dxplanner.excel.group_rows import CodeTree, Look, look_of
 from dxplanner.excel.header import (
     HEADER_SCAN_ROWS,
@@ -506,10 +506,8 @@ class _TableReader:
                 before = getattr(task, attribute)
                 setattr(task, attribute, f"{before} {text}" if before else text)
                 joined = True
-        more = self._units(task, self._cell(row, TableField.COOPERATING), lead=False)
-        task.cooperating_units.extend(
-            unit for unit in (*more.leads, *more.cooperating) if unit not in task.cooperating_units
-        )
+        more = self._units(task, number, row, TableField.COOPERATING, lead=False)
+        _add_helpers(task, (*more.leads, *more.cooperating))
         # A row of money under a task ("500 | NSTW") breaks its budget down by source.
         self.breakdown.extend(self._money(task.row, row))
         self._keep_money_words(task)
@@ -529,9 +527,7 @@ class _TableReader:
         units = [unit for unit in (part.lead_unit, *part.cooperating_units) if unit]
         if task.lead_unit is None and units:
             task.lead_unit = units.pop(0)
-        task.cooperating_units.extend(
-            unit for unit in units if unit != task.lead_unit and unit not in task.cooperating_units
-        )
+        _add_helpers(task, units)
         starts = [day for day in (task.start, part.start) if day is not None]
         ends = [day for day in (task.end, part.end) if day is not None]
         task.start, task.end = (min(starts) if starts else None), (max(ends) if ends else None)
@@ -611,16 +607,16 @@ class _TableReader:
     def _fill(self, task: TableTask, row: Row) -> None:
         task.product = text_of(self._cell(row, TableField.PRODUCT)) or None
         task.notes = text_of(self._cell(row, TableField.NOTES)) or None
-        named = self._units(task, self._cell(row, TableField.LEAD_UNIT), lead=True)
-        helping = self._units(task, self._cell(row, TableField.COOPERATING), lead=False)
+        named = self._units(task, task.row, row, TableField.LEAD_UNIT, lead=True)
+        helping = self._units(task, task.row, row, TableField.COOPERATING, lead=False)
         leads = [*named.leads, *helping.leads]
         if leads:
             task.lead_unit = leads[0]
             if len(leads) > 1:
                 # "Văn phòng UBND tỉnh, các sở, ngành": one answers for the task, the others help.
                 task.guesses.append(_("first named unit leads, the rest cooperate"))
-        helpers = [*leads[1:], *named.cooperating, *helping.cooperating]
-        task.cooperating_units = [unit for unit in dict.fromkeys(helpers) if unit != task.lead_unit]
+        task.cooperating_units = []
+        _add_helpers(task, (*leads[1:], *named.cooperating, *helping.cooperating))
         self._dates(task, row)
         task.budget = self._money(task.row, row)
         self._keep_money_words(task)
@@ -648,8 +644,10 @@ class _TableReader:
             _("The progress “{text}” states no figure; it is kept in the notes.").format(text=text)
         )
 
-    def _units(self, task: TableTask, value: object, *, lead: bool) -> UnitList:
-        """The units a cell names, saying on the task how the cell was split and what was trimmed."""
+    def _units(self, task: TableTask, number: int, row: Row, found: TableField, *, lead: bool) -> UnitList:
+        """The units a cell of row `number` names, saying on the task how the cell was split and
+        what was trimmed, and warning of a word left out."""
+        value = self._cell(row, found)
         if value is None:
             return _NO_UNITS
         key = (str(value), lead)
@@ -664,8 +662,26 @@ class _TableReader:
                     0,
                     _("split into {count} units: {units}").format(count=len(named), units=" | ".join(named)),
                 )
+            guesses.extend(
+                _("“{word}” left out: a word cut off, naming no unit").format(word=word)
+                for word in reading.dropped
+            )
+            guesses.extend(
+                _("“{words}” says who decides, not who does the task: no unit read from it").format(
+                    words=words
+                )
+                for words in reading.unnamed
+            )
             known = self.units[key] = (reading, tuple(guesses))
         task.guesses.extend(known[1])
+        for word in known[0].dropped:
+            self._warn(
+                number,
+                found,
+                _(
+                    "The cell ends with “{word}” alone, a word cut off from a unit's name; it is left out."
+                ).format(word=word),
+            )
         return known[0]
 
     # Dates.
@@ -1048,3 +1064,22 @@ def _timeline_guess(guess: TimelineGuess) -> str:
         ),
         TimelineGuess.THEN_ONGOING: _("the work goes on after the deadline, which is its end"),
     }[guess]
+
+
+def _add_helpers(task: TableTask, units: Sequence[str]) -> None:
+    """Add the cooperating units the task does not have yet, the same bodies once, whatever their case.
+
+    The lead written again among the helpers ("Các bộ, ngành" leading, "Bộ Tư pháp, các bộ, ngành"
+    cooperating) is not a helper of its own; the preview says it was left out.
+    """
+    lead = unit_key(task.lead_unit) if task.lead_unit else None
+    have = {unit_key(unit) for unit in task.cooperating_units}
+    for unit in units:
+        key = unit_key(unit)
+        if key == lead:
+            said = _("“{unit}” leads; not also one of its cooperating units").format(unit=unit)
+            if said not in task.guesses:
+                task.guesses.append(said)
+        elif key not in have:
+            have.add(key)
+            task.cooperating_units.append(unit)
