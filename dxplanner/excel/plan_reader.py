@@ -66,6 +66,7 @@ _NOT_AN_AMOUNT = -1
 _WORDS = -2  # a money cell of words only
 _NO_COLUMN = 1 << 30  # past the end of any row
 _NO_UNITS = UnitList((), ())
+_MARK_LENGTH = 12  # a stage's or step's number in the time column ("I", "1", "1.2") is short
 # Ten million tỷ đồng: several times a nation's yearly budget, and within the file's whole numbers.
 MAX_AMOUNT = 10**16
 _TITLE_STARTS = ("ke hoach", "danh muc", "phu luc", "chuong trinh", "action plan", "plan ", "list of")
@@ -279,6 +280,7 @@ class _TableReader:
         )
         self.numbers = NumberReader()
         self.sub_numbers = NumberReader()  # its own: "I" in one column says nothing of the other
+        self.time_numbers = NumberReader()  # stages and steps numbered in the time column
         self.numbered = any(found in self.by_field for found in _NUMBERING)
         # Start and end columns: most tables have a timeline column only.
         self.date_fields = [found for found in (TableField.START, TableField.END) if found in self.by_field]
@@ -360,6 +362,9 @@ class _TableReader:
         code = text_of(self._cell(row, TableField.CODE)) if self.has_codes else ""
         # A row with its own number or code, even one not read as a number ("2.a*"), is a row of its own.
         marked = bool(number_text or code or sub_text)
+        staged = None
+        if not self.numbered and name_text and (staged := self._numbered_in_time(row)) is not None:
+            numbering, row, marked = staged, _without(row, self.at[TableField.TIMELINE]), True
         if self.pending is not None:
             self._settle_pending(_style(numbering, code) if marked else None)
         if not marked and self._more_of_the_task_above(number, row, name_text):
@@ -374,7 +379,31 @@ class _TableReader:
                     self._error(number, TableField.NAME, _("The row has no task name."))
             return True
         self._add(number, row, numbering, name, code)
+        if staged is not None:
+            self.tasks[-1].guesses.append(
+                _("A group: numbered “{code}” in the time column, with nothing but a name.").format(
+                    code=staged.code
+                )
+            )
         return True
+
+    def _numbered_in_time(self, row: Row) -> Numbering | None:
+        """The number of a stage or step written in the time column of a table with no numbering column.
+
+        Plans laid out by time ("Thời gian | Nội dung công việc | …") mark a stage "I" or a step "1"
+        in the time column, on a row holding nothing but its name; a time ("2026") is no number.
+        """
+        column = self.at[TableField.TIMELINE]
+        cell = row[column] if column < len(row) else None
+        text = text_of(cell)
+        if not text or len(text) > _MARK_LENGTH or self._timeline(text).kind is not TimelineKind.UNKNOWN:
+            return None
+        name_column = self.at[TableField.NAME]
+        for index, value in enumerate(row):
+            if index not in (column, name_column) and text_of(value):
+                return None
+        found = self.time_numbers.read(cell)
+        return found if found is not None and found.style != "bullet" else None
 
     def _more_of_the_task_above(self, number: int, row: Row, name_text: str) -> bool:
         """Take in a row with no number anywhere when it is more of the task above, or a group's heading.
@@ -1004,6 +1033,11 @@ class _TableReader:
             warnings=self.warnings,
             plan_date=self.titles.plan_date,
         )
+
+
+def _without(row: Row, column: int) -> Row:
+    """The row with one cell emptied."""
+    return (*row[:column], None, *row[column + 1 :]) if column < len(row) else row
 
 
 def _style(numbering: Numbering | None, code: str) -> str:

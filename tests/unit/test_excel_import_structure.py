@@ -304,3 +304,64 @@ def test_a_row_before_a_section_is_more_of_the_task_above(tmp_path: Path) -> Non
         (4, "NHIỆM VỤ TRỌNG TÂM", None),
         (5, "Triển khai Nền tảng số dùng chung", 4),
     ]
+
+
+def test_stages_and_steps_numbered_in_the_time_column_hold_the_tasks_under_them(tmp_path: Path) -> None:
+    # Quyết định 836/QĐ-BXD: the first column is the time, merged down over a step's tasks; "I" and
+    # "1" there, with nothing past the name, mark a stage and a step in it.
+    ban, vlxd, khtc = "Ban Quản lý quy hoạch", "Vụ Vật liệu xây dựng", "- Vụ Kế hoạch -Tài chính."
+    path = _book(
+        tmp_path / "stages.xlsx",
+        [
+            ["Thời gian", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp"],
+            ["I", "GIAI ĐOẠN 1: LẬP, THẨM ĐỊNH, PHÊ DUYỆT LẬP NHIỆM VỤ"],
+            ["1", "Lập nhiệm vụ quy hoạch"],
+            ["10-11/2019", "Xây dựng nhiệm vụ lập quy hoạch", ban, khtc],
+            [None, "Lấy ý kiến các Bộ, ngành, cơ quan ngang bộ", vlxd, khtc],
+            ["2", "Thẩm định nhiệm vụ lập quy hoạch"],
+            ["11-12/2019", "Trình Hội đồng thẩm định nhiệm vụ lập quy hoạch", ban, khtc],
+            ["II", "GIAI ĐOẠN 2: LẬP, THẨM ĐỊNH, PHÊ DUYỆT QUY HOẠCH"],
+            ["1", "Lập Quy hoạch", None, None],
+            ["02-03/2020", "Lựa chọn Tư vấn lập Quy hoạch", ban, khtc],
+            ["III", "GIAI ĐOẠN 3: CÔNG BỐ QUY HOẠCH"],
+            ["11-12/2021", "Xây dựng kế hoạch công bố Quy hoạch", ban, khtc],
+            [None, "Tổ chức Hội nghị công bố Quy hoạch", ban, khtc],
+        ],
+        merges=["A4:A5", "A12:A13"],
+    )
+    table = read_plan_table(path)
+    assert [(task.row, task.kind.value, task.code, task.parent_row) for task in table.tasks] == [
+        (2, "group", "I", None),
+        (3, "group", "1", 2),
+        (4, "task", None, 3),
+        (5, "task", None, 3),
+        (6, "group", "2", 2),
+        (7, "task", None, 6),
+        (8, "group", "II", None),
+        (9, "group", "1", 8),
+        (10, "task", None, 9),
+        (11, "group", "III", None),
+        (12, "task", None, 11),
+        (13, "task", None, 11),
+    ]
+    groups = [task for task in table.tasks if task.kind.value == "group"]
+    assert all(task.timeline_text is None and task.start is None for task in groups)
+    assert all(any("time column" in guess for guess in task.guesses) for task in groups)
+    assert table.tasks[3].timeline_text == "10-11/2019"  # the merged time still reaches the task under
+    assert table.warnings == [] and table.errors == []
+
+
+def test_a_year_in_the_time_column_of_a_row_with_a_name_only_is_its_time(tmp_path: Path) -> None:
+    path = _book(
+        tmp_path / "years.xlsx",
+        [
+            ["Thời gian", "Nội dung công việc", "Đơn vị chủ trì"],
+            ["2026", "Số hóa hồ sơ hộ tịch", "Sở Tư pháp"],
+            ["2027", "Tổng kết, đánh giá"],
+        ],
+    )
+    table = read_plan_table(path)
+    assert [(task.kind.value, task.code, task.parent_row, task.timeline_text) for task in table.tasks] == [
+        ("task", None, None, "2026"),
+        ("task", None, None, "2027"),
+    ]
