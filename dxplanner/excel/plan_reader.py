@@ -606,8 +606,20 @@ class _TableReader:
         style = _style(numbering, code)
         # A code that extends another's ("N01.1" under "N01") places the row, whatever its number.
         under = self.codes.parent_of(code) if code else None
+        above = self.tasks[-1] if self.tasks else None
+        beside = (
+            style == "plain"
+            and above is not None
+            and self.styles.get(above.row, "plain") != "plain"
+            and self._is_a_task(above)
+        )
         if under is not None:
             parent_row, level = self.tree.place_under(style, number, under)
+        elif beside and above is not None:
+            # A row left unnumbered under a numbered task is a task of its own beside it, never a part
+            # that would turn the task into a group (a heading is told apart before it comes here).
+            style = self.styles[above.row]
+            parent_row, level = self.tree.place_under(style, number, above.parent_row)
         else:
             parent_row, level = self.tree.place(style, number)
         # The table's own code names the task where it has one; else its number does.
@@ -622,6 +634,12 @@ class _TableReader:
         if self.fill_down is not None:
             row, filled = self.fill_down.fill(number, row)
         self._fill(task, row)
+        if beside and above is not None:
+            task.guesses.append(
+                _("No number: read as a task of its own beside the task above (row {row}).").format(
+                    row=above.row
+                )
+            )
         for column, first_row in filled:
             task.guesses.append(
                 _("{what} filled down from row {row} (one merged cell).").format(

@@ -365,3 +365,49 @@ def test_a_year_in_the_time_column_of_a_row_with_a_name_only_is_its_time(tmp_pat
         ("task", None, None, "2026"),
         ("task", None, None, "2027"),
     ]
+
+
+def test_an_unnumbered_row_with_its_own_cells_stands_beside_the_task_above(tmp_path: Path) -> None:
+    # Nghị quyết 88/NQ-CP: the row after task 5 has no number but its own product, lead, helpers and
+    # time; it is a task of its own, and task 5 stays a task.
+    tnmt = "Bộ Tài nguyên và Môi trường"
+    path = _book(
+        tmp_path / "nq88.xlsx",
+        [
+            ["TT", "Nội dung công việc", "Sản phẩm, hình thức văn bản", "Cơ quan chủ trì thực hiện",
+             "Cơ quan phối hợp thực hiện", "Thời gian trình"],
+            [5, "Phê duyệt Chiến lược địa chất, khoáng sản và công nghiệp khai khoáng đến năm 2030",
+             "Quyết định của Thủ tướng Chính phủ", tnmt, "Bộ Công Thương, Bộ Xây dựng", "Quý III, năm 2022"],
+            [None, "Thống kê, kiểm kê nguồn lực tài nguyên khoáng sản trong phạm vi cả nước", "Đề án", tnmt,
+             "Bộ Công Thương, Bộ Xây dựng", "Năm 2030"],
+            [6, "Trình, phê duyệt Quy hoạch điều tra cơ bản địa chất về khoáng sản",
+             "Quyết định của Thủ tướng Chính phủ", tnmt, "Bộ Công Thương, Bộ Xây dựng", "Quý III, năm 2022"],
+        ],
+    )
+    table = read_plan_table(path)
+    assert [(task.row, task.kind.value, task.code, task.parent_row) for task in table.tasks] == [
+        (2, "task", "5", None),
+        (3, "task", None, None),
+        (4, "task", "6", None),
+    ]
+    assert any("beside the task above" in guess for guess in table.tasks[1].guesses)
+
+
+def test_an_unnumbered_task_under_a_group_stays_in_the_group(tmp_path: Path) -> None:
+    path = _book(
+        tmp_path / "in_group.xlsx",
+        [
+            ["TT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian hoàn thành"],
+            ["I", "CHÍNH QUYỀN SỐ"],
+            [1, "Nâng cấp Cổng dịch vụ công của tỉnh", "Văn phòng UBND tỉnh", "Quý II/2026"],
+            [None, "Kết nối Cổng dịch vụ công với Cổng quốc gia", "Văn phòng UBND tỉnh", "Quý III/2026"],
+            [2, "Số hóa hồ sơ hộ tịch", "Sở Tư pháp", "Năm 2026"],
+        ],
+    )
+    table = read_plan_table(path)
+    assert [(task.row, task.kind.value, task.parent_row) for task in table.tasks] == [
+        (2, "group", None),
+        (3, "task", 2),
+        (4, "task", 2),
+        (5, "task", 2),
+    ]
