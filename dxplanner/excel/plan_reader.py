@@ -25,7 +25,7 @@ from dxplanner.core.rules import YEAR_MAX, YEAR_MIN
 from dxplanner.core.text import fold
 from dxplanner.core.timeline import Timeline, TimelineGuess, TimelineKind, parse_timeline, plan_date_in
 from dxplanner.core.unit_lists import UnitList, read_units
-from dxplanner.excel.group_rows import CodeTree, Look, look_of
+from dxplanner.excel.group_rows import CodeTree, Look, is_cut_tail, look_of, repeats_the_end
 from dxplanner.excel.header import (
     HEADER_SCAN_ROWS,
     Header,
@@ -66,6 +66,14 @@ _NOT_AN_AMOUNT = -1
 _WORDS = -2  # a money cell of words only
 _NO_COLUMN = 1 << 30  # past the end of any row
 _NO_UNITS = UnitList((), ())
+# The cells a page break may cut, and spill onto the next row.
+_SPILL_FIELDS = (
+    TableField.NAME,
+    TableField.PRODUCT,
+    TableField.NOTES,
+    TableField.LEAD_UNIT,
+    TableField.COOPERATING,
+)
 _MARK_LENGTH = 12  # a stage's or step's number in the time column ("I", "1", "1.2") is short
 # Ten million tỷ đồng: several times a nation's yearly budget, and within the file's whole numbers.
 MAX_AMOUNT = 10**16
@@ -295,6 +303,10 @@ class _TableReader:
         fill_down = FillDown(merged, header.columns, header.last_row + 1)
         self.fill_down = fill_down if fill_down else None  # most tables merge nothing over task rows
         self.tasks: list[TableTask] = []
+        # The last task's row, and its cells' texts (with what rows carrying it on added) once a row
+        # carries it on: a spill over a page break repeats them.
+        self.task_row: Row = ()
+        self.task_cells: dict[TableField, str] | None = None
         self.by_row: dict[int, TableTask] = {}  # each task by its row, to find a parent at once
         self.styles: dict[int, str] = {}
         self.children: set[int] = set()
@@ -467,6 +479,7 @@ class _TableReader:
         parent_row, level = self.tree.place_heading(number, after_task=after_task)
         name = without_footnote(text_of(self._cell(row, TableField.NAME)))
         task = TableTask(row=number, code=None, name=name, kind=TaskKind.GROUP, level=level, guesses=[why])
+        self.task_row, self.task_cells = row, None
         self._link(task, parent_row)
         self.styles[number] = HEADING
         self.headings.add(number)
@@ -531,10 +544,15 @@ class _TableReader:
                 if found is TableField.NAME
                 else text_of(self._cell(row, found))
             )
+            if text and self._spilled(task, number, text):
+                continue
             if text:
                 before = getattr(task, attribute)
                 setattr(task, attribute, f"{before} {text}" if before else text)
+                cells = self._cells_above()
+                cells[found] = f"{cells.get(found, '')} {text}".strip()
                 joined = True
+        row = self._unit_tails(task, number, row)
         more = self._units(task, self._cell(row, TableField.COOPERATING), lead=False)
         task.cooperating_units.extend(
             unit for unit in (*more.leads, *more.cooperating) if unit not in task.cooperating_units
@@ -546,6 +564,63 @@ class _TableReader:
             task.guesses.append(
                 _("Row {row} joined to it: no number, only more of its text.").format(row=number)
             )
+
+    def _cells_above(self) -> dict[TableField, str]:
+        """The texts of the last task's cells that a page break may cut, read when a row carries it on."""
+        if self.task_cells is None:
+            self.task_cells = {found: text_of(self._cell(self.task_row, found)) for found in _SPILL_FIELDS}
+        return self.task_cells
+
+    def _spilled(self, task: TableTask, number: int, text: str) -> bool:
+        """Whether a cell of a row carrying on the task only repeats the end of its cells (then left out)."""
+        if not repeats_the_end(text, self._cells_above().values()):
+            return False
+        task.guesses.append(
+            _(
+                "Row {row}: “{text}” only repeats the end of the row above (a spill over a page break); "
+                "left out."
+            ).format(row=number, text=text)
+        )
+        return True
+
+    def _unit_tails(self, task: TableTask, number: int, row: Row) -> Row:
+        """Read the unit cells of a row carrying on the task: a repeat is left out, a cut name's tail joined.
+
+        A page break cuts a cell anywhere: "… Bộ Nông" above, "nghiệp và Phát triển nông thôn" below
+        (or the end of the lead cell, again, in the cooperating column). The row is given back without
+        the cells taken in here.
+        """
+        for found in (TableField.LEAD_UNIT, TableField.COOPERATING):
+            column = self.at[found]
+            text = text_of(row[column]) if column < len(row) else ""
+            if not text:
+                continue
+            if self._spilled(task, number, text):
+                row = _without(row, column)
+            elif is_cut_tail(text) and self._cells_above().get(found):
+                self._join_unit_tail(task, found, text)
+                task.guesses.append(
+                    _(
+                        "Row {row}: “{text}” is the end of a unit's name cut by a page break; joined to it."
+                    ).format(row=number, text=text)
+                )
+                row = _without(row, column)
+        return row
+
+    def _join_unit_tail(self, task: TableTask, found: TableField, tail: str) -> None:
+        """Read a unit cell again with the tail a page break cut off, in place of what it named alone."""
+        lead = found is TableField.LEAD_UNIT
+        cells = self._cells_above()
+        cut = cells[found]
+        whole = cells[found] = f"{cut} {tail}"
+        before = read_units(cut, lead)
+        after = self._units(task, whole, lead=lead)
+        named_before = {*before.leads, *before.cooperating}
+        named = [*after.leads, *after.cooperating]
+        if lead and named and (task.lead_unit is None or task.lead_unit in named_before):
+            task.lead_unit = named.pop(0)
+        kept = [unit for unit in task.cooperating_units if unit not in named_before]
+        task.cooperating_units = [unit for unit in dict.fromkeys([*kept, *named]) if unit != task.lead_unit]
 
     def _extend(self, task: TableTask, number: int, row: Row) -> None:
         """A row with no number and no name under a task, but a unit or dates: more of the same task.
@@ -634,6 +709,7 @@ class _TableReader:
         if self.fill_down is not None:
             row, filled = self.fill_down.fill(number, row)
         self._fill(task, row)
+        self.task_row, self.task_cells = row, None
         if beside and above is not None:
             task.guesses.append(
                 _("No number: read as a task of its own beside the task above (row {row}).").format(

@@ -374,14 +374,38 @@ def test_an_unnumbered_row_with_its_own_cells_stands_beside_the_task_above(tmp_p
     path = _book(
         tmp_path / "nq88.xlsx",
         [
-            ["TT", "Nội dung công việc", "Sản phẩm, hình thức văn bản", "Cơ quan chủ trì thực hiện",
-             "Cơ quan phối hợp thực hiện", "Thời gian trình"],
-            [5, "Phê duyệt Chiến lược địa chất, khoáng sản và công nghiệp khai khoáng đến năm 2030",
-             "Quyết định của Thủ tướng Chính phủ", tnmt, "Bộ Công Thương, Bộ Xây dựng", "Quý III, năm 2022"],
-            [None, "Thống kê, kiểm kê nguồn lực tài nguyên khoáng sản trong phạm vi cả nước", "Đề án", tnmt,
-             "Bộ Công Thương, Bộ Xây dựng", "Năm 2030"],
-            [6, "Trình, phê duyệt Quy hoạch điều tra cơ bản địa chất về khoáng sản",
-             "Quyết định của Thủ tướng Chính phủ", tnmt, "Bộ Công Thương, Bộ Xây dựng", "Quý III, năm 2022"],
+            [
+                "TT",
+                "Nội dung công việc",
+                "Sản phẩm, hình thức văn bản",
+                "Cơ quan chủ trì thực hiện",
+                "Cơ quan phối hợp thực hiện",
+                "Thời gian trình",
+            ],
+            [
+                5,
+                "Phê duyệt Chiến lược địa chất, khoáng sản và công nghiệp khai khoáng đến năm 2030",
+                "Quyết định của Thủ tướng Chính phủ",
+                tnmt,
+                "Bộ Công Thương, Bộ Xây dựng",
+                "Quý III, năm 2022",
+            ],
+            [
+                None,
+                "Thống kê, kiểm kê nguồn lực tài nguyên khoáng sản trong phạm vi cả nước",
+                "Đề án",
+                tnmt,
+                "Bộ Công Thương, Bộ Xây dựng",
+                "Năm 2030",
+            ],
+            [
+                6,
+                "Trình, phê duyệt Quy hoạch điều tra cơ bản địa chất về khoáng sản",
+                "Quyết định của Thủ tướng Chính phủ",
+                tnmt,
+                "Bộ Công Thương, Bộ Xây dựng",
+                "Quý III, năm 2022",
+            ],
         ],
     )
     table = read_plan_table(path)
@@ -411,3 +435,109 @@ def test_an_unnumbered_task_under_a_group_stays_in_the_group(tmp_path: Path) -> 
         (4, "task", 2),
         (5, "task", 2),
     ]
+
+
+_NQ03_HEADINGS = [
+    "TT",
+    "Tên nhiệm vụ",
+    "Cơ quan chủ trì",
+    "Cơ quan phối hợp",
+    "Kết quả",
+    "Thời gian hoàn thành",
+]
+
+
+def test_a_spill_that_repeats_the_end_of_the_name_above_is_dropped(tmp_path: Path) -> None:
+    # Nghị quyết 03/NQ-CP, task 128: the page break repeats the end of its name on a row of its own.
+    name = (
+        "Xây dựng bộ tiêu chí đánh giá hiệu quả đầu tư cho chuyển đổi số quốc gia. Xây dựng công cụ đánh "
+        "giá trực tuyến và định kỳ tổ chức đánh giá, công bố kết quả."
+    )
+    path = _book(
+        tmp_path / "spill.xlsx",
+        [
+            _NQ03_HEADINGS,
+            [
+                "128.",
+                name,
+                "Bộ Thông tin và Truyền thông",
+                None,
+                "Quyết định của Thủ tướng Chính phủ",
+                "2025",
+            ],
+            [None, "trưc tuyến và định kỳ tổ chức đánh giá, công bố kết quả."],
+            [
+                "129.",
+                "Xây dựng chương trình thúc đẩy tiêu dùng sản phẩm, dịch vụ trên môi trường số",
+                "Các bộ, ngành, địa phương",
+                None,
+                "Quyết định phê duyệt Chương trình được ban hành",
+                "9/2026",
+            ],
+        ],
+    )
+    table = read_plan_table(path)
+    assert [(task.code, task.name) for task in table.tasks] == [
+        ("128", name),
+        ("129", "Xây dựng chương trình thúc đẩy tiêu dùng sản phẩm, dịch vụ trên môi trường số"),
+    ]
+    assert any("Row 3" in guess and "repeats" in guess for guess in table.tasks[0].guesses)
+
+
+def test_a_lead_cell_spilled_into_the_cooperating_column_names_no_helper(tmp_path: Path) -> None:
+    # Nghị quyết 03/NQ-CP, task 108: the end of its lead cell spills, over the page break, into the
+    # cooperating column of the row that carries the rest of its name.
+    leads = (
+        "Bộ Công an, Bộ Lao động - Thương binh và Xã hội, Bộ Tài nguyên và Môi trường, "
+        "Bộ Giao thông vận tải, Ngân hàng nhà nước Việt Nam, Bộ Nông nghiệp và Phát triển nông thôn, "
+        "Bộ Khoa học và Công nghệ, "
+        "Bộ Tài chính"
+    )
+    path = _book(
+        tmp_path / "lead_spill.xlsx",
+        [
+            _NQ03_HEADINGS,
+            [
+                "108.",
+                "Hoàn thành việc triển khai các nhiệm vụ phục vụ chuyển đổi số, gồm: (1) Định danh tàu;",
+                leads,
+                None,
+                None,
+                "2025",
+            ],
+            [
+                None,
+                "(5) Ứng dụng dữ liệu dân cư trong lĩnh vực ngân hàng.",
+                None,
+                "nghiệp và phát triển nông thôn, Bộ Khoa học và Công nghệ, Bộ Tài chính",
+            ],
+        ],
+    )
+    (task,) = read_plan_table(path).tasks
+    assert task.lead_unit == "Bộ Công an"
+    assert "nghiệp và phát triển nông thôn" not in task.cooperating_units
+    assert len(task.cooperating_units) == 7
+    assert task.name.endswith("(5) Ứng dụng dữ liệu dân cư trong lĩnh vực ngân hàng.")
+    assert any("Row 3" in guess and "repeats" in guess for guess in task.guesses)
+
+
+def test_a_lower_case_tail_of_a_unit_cut_by_a_page_break_is_joined_to_it(tmp_path: Path) -> None:
+    path = _book(
+        tmp_path / "cut_unit.xlsx",
+        [
+            _NQ03_HEADINGS,
+            [
+                "12.",
+                "Xây dựng cơ sở dữ liệu về đất đai và kết nối với",
+                "Bộ Tài nguyên và Môi trường",
+                "Bộ Công an, Bộ Nông",
+                "Cơ sở dữ liệu",
+                "2026",
+            ],
+            [None, "Cơ sở dữ liệu quốc gia về dân cư", None, "nghiệp và Phát triển nông thôn"],
+        ],
+    )
+    (task,) = read_plan_table(path).tasks
+    assert task.name == "Xây dựng cơ sở dữ liệu về đất đai và kết nối với Cơ sở dữ liệu quốc gia về dân cư"
+    assert task.cooperating_units == ["Bộ Công an", "Bộ Nông nghiệp và Phát triển nông thôn"]
+    assert any("Row 3" in guess and "cut" in guess for guess in task.guesses)
