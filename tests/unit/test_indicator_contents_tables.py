@@ -7,6 +7,7 @@ from pathlib import Path
 
 import openpyxl
 
+from dxplanner.core.enums import Comparison
 from dxplanner.core.indicator_table import IndicatorTable
 from dxplanner.core.plan_table import PlanTable
 from dxplanner.excel.tables import read_table
@@ -83,6 +84,29 @@ def test_a_contents_and_target_table_of_figures_is_read_as_indicators(tmp_path: 
         (code, _PARTY) for code in ("1", "2", "11", "12", "13", "14")
     ]
     assert {target.year for item in table.indicators for target in item.targets} == {2030}
+
+
+def test_the_unit_written_with_a_target_is_the_indicators_unit_where_no_column_gives_one(
+    tmp_path: Path,
+) -> None:
+    table = read_table(_lao_cai(tmp_path / "chi_tieu.xlsx"))
+    assert isinstance(table, IndicatorTable)
+    read = {
+        item.code: (item.measure_unit, [bound for target in item.targets for bound in target.bounds()])
+        for item in table.indicators
+    }
+    assert read == {
+        "1": ("%", [(2.0, Comparison.AT_LEAST)]),
+        "2": ("%", [(100.0, None)]),
+        "11": ("khu", [(1.0, None)]),
+        "12": ("%", [(26.1, Comparison.AT_LEAST)]),
+        "13": ("%", [(1.0, Comparison.AT_LEAST), (1.5, Comparison.AT_MOST)]),
+        "14": ("", [(25.0, Comparison.ABOVE)]),
+    }
+    guesses = {item.code: item.guesses for item in table.indicators}
+    assert any("unit of measure" in guess and "“khu”" in guess for guess in guesses["11"])
+    assert not any("unit of measure" in guess for guess in guesses["14"])
+    assert any("taken from the name" in guess for guess in guesses["12"])
 
 
 def test_a_contents_and_target_table_of_sentences_stays_a_task_table(tmp_path: Path) -> None:
