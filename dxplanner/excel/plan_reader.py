@@ -294,6 +294,11 @@ class _TableReader:
         self.date_fields = [found for found in (TableField.START, TableField.END) if found in self.by_field]
         self.has_sub_numbers = TableField.SUB_NUMBER in self.by_field
         self.has_codes = TableField.CODE in self.by_field
+        # The column of the body the law makes responsible, unless the user gave it a role of its own.
+        responsible = header.responsible
+        self.responsible = (
+            responsible if responsible is not None and responsible not in header.columns else None
+        )
         self.tree = TreeBuilder()
         self.codes = CodeTree()
         self.headings: set[int] = set()  # rows read as a group's heading
@@ -709,6 +714,12 @@ class _TableReader:
         if self.fill_down is not None:
             row, filled = self.fill_down.fill(number, row)
         self._fill(task, row)
+        if (
+            self.responsible is not None
+            and task.lead_unit is None
+            and not text_of(self._cell(row, TableField.LEAD_UNIT))
+        ):
+            self._responsible_leads(task, row, self.responsible)
         self.task_row, self.task_cells = row, None
         if beside and above is not None:
             task.guesses.append(
@@ -724,6 +735,22 @@ class _TableReader:
             )
         self.tasks.append(task)
         self.by_row[number] = task
+
+    def _responsible_leads(self, task: TableTask, row: Row, column: int) -> None:
+        """With its lead cell empty, the body the law makes responsible for a row leads it (“Thủ tướng
+        Chính phủ” approving); elsewhere that column gives a role (“Cơ quan lập quy hoạch”), not a unit."""
+        reading = self._units(task, row[column] if column < len(row) else None, lead=True)
+        named = [*reading.leads, *reading.cooperating]
+        if not named:
+            return
+        task.lead_unit = named[0]
+        task.cooperating_units = [
+            unit for unit in dict.fromkeys([*task.cooperating_units, *named[1:]]) if unit != task.lead_unit
+        ]
+        heading = self.header.headings.get(column, "")
+        task.guesses.append(
+            _("lead unit taken from “{heading}”: the row's lead cell is empty").format(heading=heading)
+        )
 
     def _link(self, task: TableTask, parent_row: int | None) -> None:
         if parent_row is not None:

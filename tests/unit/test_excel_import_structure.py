@@ -541,3 +541,45 @@ def test_a_lower_case_tail_of_a_unit_cut_by_a_page_break_is_joined_to_it(tmp_pat
     assert task.name == "Xây dựng cơ sở dữ liệu về đất đai và kết nối với Cơ sở dữ liệu quốc gia về dân cư"
     assert task.cooperating_units == ["Bộ Công an", "Bộ Nông nghiệp và Phát triển nông thôn"]
     assert any("Row 3" in guess and "cut" in guess for guess in task.guesses)
+
+
+_RESPONSIBLE = "Cơ quan chịu trách nhiệm quản lý nhà nước theo quy định"
+
+
+def test_the_responsible_body_leads_a_row_whose_lead_cell_is_empty(tmp_path: Path) -> None:
+    # Quyết định 836/QĐ-BXD: the role column names the Prime Minister on the rows that name nobody else.
+    path = _book(
+        tmp_path / "responsible.xlsx",
+        [
+            ["Thời gian", "Nội dung công việc", _RESPONSIBLE, "Đơn vị chủ trì", "Đơn vị phối hợp"],
+            [
+                "12/2019",
+                "Trình Thủ tướng Chính phủ phê duyệt nhiệm vụ lập Quy hoạch",
+                "Cơ quan tổ chức lập quy hoạch",
+                "Vụ Vật liệu xây dựng",
+                "- Vụ Kế hoạch -Tài chính; - Vụ Pháp chế.",
+            ],
+            ["01/2020", "Phê duyệt nhiệm vụ lập quy hoạch", "Thủ tướng Chính phủ", None, None],
+        ],
+    )
+    table = read_plan_table(path)
+    assert _columns(table)["Đơn vị chủ trì"] is TableField.LEAD_UNIT
+    assert [(task.lead_unit, task.cooperating_units) for task in table.tasks] == [
+        ("Vụ Vật liệu xây dựng", ["Vụ Kế hoạch -Tài chính", "Vụ Pháp chế"]),
+        ("Thủ tướng Chính phủ", []),
+    ]
+    assert any(_RESPONSIBLE in guess for guess in table.tasks[1].guesses)
+    assert not any(_RESPONSIBLE in guess for guess in table.tasks[0].guesses)
+
+
+def test_a_responsible_body_column_alone_is_the_lead_column(tmp_path: Path) -> None:
+    path = _book(
+        tmp_path / "responsible_only.xlsx",
+        [
+            ["STT", "Nhiệm vụ", "Cơ quan chịu trách nhiệm", "Thời gian hoàn thành"],
+            [1, "Số hóa hồ sơ hộ tịch", "Sở Tư pháp", "Quý II/2026"],
+        ],
+    )
+    table = read_plan_table(path)
+    assert _columns(table)["Cơ quan chịu trách nhiệm"] is TableField.LEAD_UNIT
+    assert table.tasks[0].lead_unit == "Sở Tư pháp"
