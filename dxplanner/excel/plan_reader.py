@@ -397,6 +397,7 @@ class _TableReader:
             return True
         self._add(number, row, numbering, name, code)
         if staged is not None:
+            self.headings.add(number)  # a stage or a step, a group even with nothing under it yet
             self.tasks[-1].guesses.append(
                 _("A group: numbered “{code}” in the time column, with nothing but a name.").format(
                     code=staged.code

@@ -351,6 +351,22 @@ def test_stages_and_steps_numbered_in_the_time_column_hold_the_tasks_under_them(
     assert table.warnings == [] and table.errors == []
 
 
+def test_a_step_in_the_time_column_with_nothing_under_it_yet_is_still_a_group(tmp_path: Path) -> None:
+    path = _book(
+        tmp_path / "last_stage.xlsx",
+        [
+            ["Thời gian", "Nội dung công việc", "Đơn vị chủ trì"],
+            ["II", "GIAI ĐOẠN 2: LẬP, THẨM ĐỊNH, PHÊ DUYỆT QUY HOẠCH"],
+            ["1", "Lập Quy hoạch"],
+        ],
+    )
+    table = read_plan_table(path)
+    assert [(task.kind.value, task.code, task.parent_row) for task in table.tasks] == [
+        ("group", "II", None),
+        ("group", "1", 2),
+    ]
+
+
 def test_a_year_in_the_time_column_of_a_row_with_a_name_only_is_its_time(tmp_path: Path) -> None:
     path = _book(
         tmp_path / "years.xlsx",
