@@ -61,6 +61,15 @@ _SIGNS_AT_END = re.compile(r"(≥|≤|>=|=>|<=|=<|>|<|=)\s*$")
 # A scope after the number is a few words ("ASEAN", "thế giới", "cấp tỉnh"), not a sentence.
 MOST_SCOPE_WORDS = 5
 _EMPTY = {"", "-", "--", "x", "…", "...", "/"}
+# A unit written after a figure is a word or two ("khu", "doanh nghiệp"), not a sentence.
+_MOST_UNIT_WORDS = 3
+# Words at the end of an indicator's name that carry on into its target ("… đạt tối thiểu" | "26,1%").
+# Not "hơn", "trên": "… tốt hơn" ends a name without saying how the target compares.
+_NAME_ENDINGS = tuple(
+    (words, meaning)
+    for words, meaning in _WORDS_BEFORE
+    if meaning is not None and words not in ("tren", "hon", "duoi", "over", "under")
+)
 
 
 @dataclass(frozen=True)
@@ -222,3 +231,35 @@ def written(
     if value is not None and text:
         said = f"{said} {text}"
     return f"{said} ({scope})" if scope else said
+
+
+def unit_written_with(written: object) -> str:
+    """The unit of measure written with a target's figure ("100%": "%", "01 khu": "khu"), or "".
+
+    Words after a figure that follows a comparison name where it holds ("≤ 3 Đông Nam Á"), no unit.
+    """
+    if not isinstance(written, str):
+        return ""
+    part = _PARTS.split(written.strip())[0]
+    found = list(_NUMBER.finditer(part))
+    if not found:
+        return ""
+    if found[-1].group(2):
+        return found[-1].group(2)
+    after = part[found[-1].end() :].strip(" .,;:()[]")
+    _comparison, _before, said = _comparison_before(part[: found[0].start()])
+    words = after.split()
+    if said or not words or len(words) > _MOST_UNIT_WORDS or not all(word.isalpha() for word in words):
+        return ""
+    return " ".join(words)
+
+
+def comparison_in_name(name: str) -> tuple[Comparison, str] | None:
+    """The comparison an indicator's name ends with ("… đạt tối thiểu"), and its words as written."""
+    words = name.rstrip(" :").split()
+    folded = [fold(word) for word in words]
+    for phrase, meaning in _NAME_ENDINGS:
+        size = len(phrase.split())
+        if meaning is not None and len(folded) > size and " ".join(folded[-size:]) == phrase:
+            return meaning, " ".join(words[-size:])
+    return None

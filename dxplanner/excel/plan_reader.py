@@ -25,7 +25,7 @@ from dxplanner.core.rules import YEAR_MAX, YEAR_MIN
 from dxplanner.core.text import fold
 from dxplanner.core.timeline import Timeline, TimelineGuess, TimelineKind, parse_timeline, plan_date_in
 from dxplanner.core.unit_lists import UnitList, read_units, unit_key
-from dxplanner.excel.group_rows import CodeTree, Look, look_of
+from dxplanner.excel.group_rows import CodeTree, Look, is_cut_tail, look_of, repeats_the_end
 from dxplanner.excel.header import (
     HEADER_SCAN_ROWS,
     Header,
@@ -66,6 +66,15 @@ _NOT_AN_AMOUNT = -1
 _WORDS = -2  # a money cell of words only
 _NO_COLUMN = 1 << 30  # past the end of any row
 _NO_UNITS = UnitList((), ())
+# The cells a page break may cut, and spill onto the next row.
+_SPILL_FIELDS = (
+    TableField.NAME,
+    TableField.PRODUCT,
+    TableField.NOTES,
+    TableField.LEAD_UNIT,
+    TableField.COOPERATING,
+)
+_MARK_LENGTH = 12  # a stage's or step's number in the time column ("I", "1", "1.2") is short
 # Ten million tỷ đồng: several times a nation's yearly budget, and within the file's whole numbers.
 MAX_AMOUNT = 10**16
 _TITLE_STARTS = ("ke hoach", "danh muc", "phu luc", "chuong trinh", "action plan", "plan ", "list of")
@@ -279,11 +288,17 @@ class _TableReader:
         )
         self.numbers = NumberReader()
         self.sub_numbers = NumberReader()  # its own: "I" in one column says nothing of the other
+        self.time_numbers = NumberReader()  # stages and steps numbered in the time column
         self.numbered = any(found in self.by_field for found in _NUMBERING)
         # Start and end columns: most tables have a timeline column only.
         self.date_fields = [found for found in (TableField.START, TableField.END) if found in self.by_field]
         self.has_sub_numbers = TableField.SUB_NUMBER in self.by_field
         self.has_codes = TableField.CODE in self.by_field
+        # The column of the body the law makes responsible, unless the user gave it a role of its own.
+        responsible = header.responsible
+        self.responsible = (
+            responsible if responsible is not None and responsible not in header.columns else None
+        )
         self.tree = TreeBuilder()
         self.codes = CodeTree()
         self.headings: set[int] = set()  # rows read as a group's heading
@@ -293,6 +308,10 @@ class _TableReader:
         fill_down = FillDown(merged, header.columns, header.last_row + 1)
         self.fill_down = fill_down if fill_down else None  # most tables merge nothing over task rows
         self.tasks: list[TableTask] = []
+        # The last task's row, and its cells' texts (with what rows carrying it on added) once a row
+        # carries it on: a spill over a page break repeats them.
+        self.task_row: Row = ()
+        self.task_cells: dict[TableField, str] | None = None
         self.by_row: dict[int, TableTask] = {}  # each task by its row, to find a parent at once
         self.styles: dict[int, str] = {}
         self.children: set[int] = set()
@@ -360,6 +379,9 @@ class _TableReader:
         code = text_of(self._cell(row, TableField.CODE)) if self.has_codes else ""
         # A row with its own number or code, even one not read as a number ("2.a*"), is a row of its own.
         marked = bool(number_text or code or sub_text)
+        staged = None
+        if not self.numbered and name_text and (staged := self._numbered_in_time(row)) is not None:
+            numbering, row, marked = staged, _without(row, self.at[TableField.TIMELINE]), True
         if self.pending is not None:
             self._settle_pending(_style(numbering, code) if marked else None)
         if not marked and self._more_of_the_task_above(number, row, name_text):
@@ -374,7 +396,32 @@ class _TableReader:
                     self._error(number, TableField.NAME, _("The row has no task name."))
             return True
         self._add(number, row, numbering, name, code)
+        if staged is not None:
+            self.headings.add(number)  # a stage or a step, a group even with nothing under it yet
+            self.tasks[-1].guesses.append(
+                _("A group: numbered “{code}” in the time column, with nothing but a name.").format(
+                    code=staged.code
+                )
+            )
         return True
+
+    def _numbered_in_time(self, row: Row) -> Numbering | None:
+        """The number of a stage or step written in the time column of a table with no numbering column.
+
+        Plans laid out by time ("Thời gian | Nội dung công việc | …") mark a stage "I" or a step "1"
+        in the time column, on a row holding nothing but its name; a time ("2026") is no number.
+        """
+        column = self.at[TableField.TIMELINE]
+        cell = row[column] if column < len(row) else None
+        text = text_of(cell)
+        if not text or len(text) > _MARK_LENGTH or self._timeline(text).kind is not TimelineKind.UNKNOWN:
+            return None
+        name_column = self.at[TableField.NAME]
+        for index, value in enumerate(row):
+            if index not in (column, name_column) and text_of(value):
+                return None
+        found = self.time_numbers.read(cell)
+        return found if found is not None and found.style != "bullet" else None
 
     def _more_of_the_task_above(self, number: int, row: Row, name_text: str) -> bool:
         """Take in a row with no number anywhere when it is more of the task above, or a group's heading.
@@ -438,6 +485,7 @@ class _TableReader:
         parent_row, level = self.tree.place_heading(number, after_task=after_task)
         name = without_footnote(text_of(self._cell(row, TableField.NAME)))
         task = TableTask(row=number, code=None, name=name, kind=TaskKind.GROUP, level=level, guesses=[why])
+        self.task_row, self.task_cells = row, None
         self._link(task, parent_row)
         self.styles[number] = HEADING
         self.headings.add(number)
@@ -502,10 +550,15 @@ class _TableReader:
                 if found is TableField.NAME
                 else text_of(self._cell(row, found))
             )
+            if text and self._spilled(task, number, text):
+                continue
             if text:
                 before = getattr(task, attribute)
                 setattr(task, attribute, f"{before} {text}" if before else text)
+                cells = self._cells_above()
+                cells[found] = f"{cells.get(found, '')} {text}".strip()
                 joined = True
+        row = self._unit_tails(task, number, row)
         more = self._units(task, number, row, TableField.COOPERATING, lead=False)
         _add_helpers(task, (*more.leads, *more.cooperating))
         # A row of money under a task ("500 | NSTW") breaks its budget down by source.
@@ -515,6 +568,63 @@ class _TableReader:
             task.guesses.append(
                 _("Row {row} joined to it: no number, only more of its text.").format(row=number)
             )
+
+    def _cells_above(self) -> dict[TableField, str]:
+        """The texts of the last task's cells that a page break may cut, read when a row carries it on."""
+        if self.task_cells is None:
+            self.task_cells = {found: text_of(self._cell(self.task_row, found)) for found in _SPILL_FIELDS}
+        return self.task_cells
+
+    def _spilled(self, task: TableTask, number: int, text: str) -> bool:
+        """Whether a cell of a row carrying on the task only repeats the end of its cells (then left out)."""
+        if not repeats_the_end(text, self._cells_above().values()):
+            return False
+        task.guesses.append(
+            _(
+                "Row {row}: “{text}” only repeats the end of the row above (a spill over a page break); "
+                "left out."
+            ).format(row=number, text=text)
+        )
+        return True
+
+    def _unit_tails(self, task: TableTask, number: int, row: Row) -> Row:
+        """Read the unit cells of a row carrying on the task: a repeat is left out, a cut name's tail joined.
+
+        A page break cuts a cell anywhere: "… Bộ Nông" above, "nghiệp và Phát triển nông thôn" below
+        (or the end of the lead cell, again, in the cooperating column). The row is given back without
+        the cells taken in here.
+        """
+        for found in (TableField.LEAD_UNIT, TableField.COOPERATING):
+            column = self.at[found]
+            text = text_of(row[column]) if column < len(row) else ""
+            if not text:
+                continue
+            if self._spilled(task, number, text):
+                row = _without(row, column)
+            elif is_cut_tail(text) and self._cells_above().get(found):
+                self._join_unit_tail(task, found, text)
+                task.guesses.append(
+                    _(
+                        "Row {row}: “{text}” is the end of a unit's name cut by a page break; joined to it."
+                    ).format(row=number, text=text)
+                )
+                row = _without(row, column)
+        return row
+
+    def _join_unit_tail(self, task: TableTask, found: TableField, tail: str) -> None:
+        """Read a unit cell again with the tail a page break cut off, in place of what it named alone."""
+        lead = found is TableField.LEAD_UNIT
+        cells = self._cells_above()
+        cut = cells[found]
+        whole = cells[found] = f"{cut} {tail}"
+        before = read_units(cut, lead)
+        after = self._units_named(task, whole, lead=lead)
+        named_before = {*before.leads, *before.cooperating}
+        named = [*after.leads, *after.cooperating]
+        if lead and named and (task.lead_unit is None or task.lead_unit in named_before):
+            task.lead_unit = named.pop(0)
+        kept = [unit for unit in task.cooperating_units if unit not in named_before]
+        task.cooperating_units = [unit for unit in dict.fromkeys([*kept, *named]) if unit != task.lead_unit]
 
     def _extend(self, task: TableTask, number: int, row: Row) -> None:
         """A row with no number and no name under a task, but a unit or dates: more of the same task.
@@ -573,8 +683,20 @@ class _TableReader:
         style = _style(numbering, code)
         # A code that extends another's ("N01.1" under "N01") places the row, whatever its number.
         under = self.codes.parent_of(code) if code else None
+        above = self.tasks[-1] if self.tasks else None
+        beside = (
+            style == "plain"
+            and above is not None
+            and self.styles.get(above.row, "plain") != "plain"
+            and self._is_a_task(above)
+        )
         if under is not None:
             parent_row, level = self.tree.place_under(style, number, under)
+        elif beside and above is not None:
+            # A row left unnumbered under a numbered task is a task of its own beside it, never a part
+            # that would turn the task into a group (a heading is told apart before it comes here).
+            style = self.styles[above.row]
+            parent_row, level = self.tree.place_under(style, number, above.parent_row)
         else:
             parent_row, level = self.tree.place(style, number)
         # The table's own code names the task where it has one; else its number does.
@@ -589,6 +711,19 @@ class _TableReader:
         if self.fill_down is not None:
             row, filled = self.fill_down.fill(number, row)
         self._fill(task, row)
+        if (
+            self.responsible is not None
+            and task.lead_unit is None
+            and not text_of(self._cell(row, TableField.LEAD_UNIT))
+        ):
+            self._responsible_leads(task, row, self.responsible)
+        self.task_row, self.task_cells = row, None
+        if beside and above is not None:
+            task.guesses.append(
+                _("No number: read as a task of its own beside the task above (row {row}).").format(
+                    row=above.row
+                )
+            )
         for column, first_row in filled:
             task.guesses.append(
                 _("{what} filled down from row {row} (one merged cell).").format(
@@ -597,6 +732,22 @@ class _TableReader:
             )
         self.tasks.append(task)
         self.by_row[number] = task
+
+    def _responsible_leads(self, task: TableTask, row: Row, column: int) -> None:
+        """With its lead cell empty, the body the law makes responsible for a row leads it (“Thủ tướng
+        Chính phủ” approving); elsewhere that column gives a role (“Cơ quan lập quy hoạch”), not a unit."""
+        reading = self._units_named(task, row[column] if column < len(row) else None, lead=True)
+        named = [*reading.leads, *reading.cooperating]
+        if not named:
+            return
+        task.lead_unit = named[0]
+        task.cooperating_units = [
+            unit for unit in dict.fromkeys([*task.cooperating_units, *named[1:]]) if unit != task.lead_unit
+        ]
+        heading = self.header.headings.get(column, "")
+        task.guesses.append(
+            _("lead unit taken from “{heading}”: the row's lead cell is empty").format(heading=heading)
+        )
 
     def _link(self, task: TableTask, parent_row: int | None) -> None:
         if parent_row is not None:
@@ -647,7 +798,19 @@ class _TableReader:
     def _units(self, task: TableTask, number: int, row: Row, found: TableField, *, lead: bool) -> UnitList:
         """The units a cell of row `number` names, saying on the task how the cell was split and
         what was trimmed, and warning of a word left out."""
-        value = self._cell(row, found)
+        reading = self._units_named(task, self._cell(row, found), lead=lead)
+        for word in reading.dropped:
+            self._warn(
+                number,
+                found,
+                _(
+                    "The cell ends with “{word}” alone, a word cut off from a unit's name; it is left out."
+                ).format(word=word),
+            )
+        return reading
+
+    def _units_named(self, task: TableTask, value: object, *, lead: bool) -> UnitList:
+        """The units a value names, saying on the task how it was split and what was trimmed."""
         if value is None:
             return _NO_UNITS
         key = (str(value), lead)
@@ -674,14 +837,6 @@ class _TableReader:
             )
             known = self.units[key] = (reading, tuple(guesses))
         task.guesses.extend(known[1])
-        for word in known[0].dropped:
-            self._warn(
-                number,
-                found,
-                _(
-                    "The cell ends with “{word}” alone, a word cut off from a unit's name; it is left out."
-                ).format(word=word),
-            )
         return known[0]
 
     # Dates.
@@ -1022,6 +1177,11 @@ class _TableReader:
             warnings=self.warnings,
             plan_date=self.titles.plan_date,
         )
+
+
+def _without(row: Row, column: int) -> Row:
+    """The row with one cell emptied."""
+    return (*row[:column], None, *row[column + 1 :]) if column < len(row) else row
 
 
 def _style(numbering: Numbering | None, code: str) -> str:
