@@ -139,6 +139,7 @@ _NAMES: dict[str, dict[str, str]] = {
         "recurring": N_("recurring"),
         "continuous": N_("continuous"),
         "relative": N_("counted from the plan's date"),
+        "after_act": N_("counted from another body's act"),
         "orientation": N_("orientation, no dates"),
         "unknown": N_("not understood"),
     },

@@ -37,10 +37,12 @@ class IndicatorFacts:
     comparisons: Mapping[int, Comparison | None] = field(default_factory=dict)
     # Each year's targets as written, where they are more than one plain number: words, scopes.
     statements: Mapping[int, str] = field(default_factory=dict)
+    # The high figure of a year whose target is a range ("40 – 50"); targets holds its low one.
+    uppers: Mapping[int, float] = field(default_factory=dict)
 
 
-# A target as stored: (year, scope, value, comparison, words).
-TargetRow = tuple[int, str, float | None, Comparison | None, str | None]
+# A target as stored: (year, scope, value, comparison, words, upper figure of a range).
+TargetRow = tuple[int, str, float | None, Comparison | None, str | None, float | None]
 
 
 @dataclass(frozen=True)
@@ -50,13 +52,15 @@ class YearTargets:
     numbers: dict[int, float]
     comparisons: dict[int, Comparison | None]
     statements: dict[int, str]
+    uppers: dict[int, float] = field(default_factory=dict)
 
 
 def main_targets(rows: Iterable[TargetRow], number: Callable[[float], str] = number_text) -> YearTargets:
     """The number each year is measured against: the target with no scope, else the first scope's.
 
-    A year whose targets are words, a number with a comparison ("≥ 40"), or several numbers in
-    their scopes ("≤ 5 ASEAN; ≤ 60 thế giới") also gets its targets as written, to be shown so.
+    A year whose targets are words, a number with a comparison ("≥ 40"), a range ("40 – 50"),
+    a number with a note, or several numbers in their scopes ("≤ 5 ASEAN; ≤ 60 thế giới") also
+    gets its targets as written, to be shown so.
     """
     by_year: dict[int, list[TargetRow]] = {}
     for row in rows:
@@ -68,10 +72,13 @@ def main_targets(rows: Iterable[TargetRow], number: Callable[[float], str] = num
         if numeric:
             found.numbers[year] = float(numeric[0][2])  # type: ignore[arg-type]
             found.comparisons[year] = numeric[0][3]
-        if len(targets) > 1 or targets[0][1] or targets[0][2] is None or targets[0][3] is not None:
+            if numeric[0][5] is not None:
+                found.uppers[year] = float(numeric[0][5])
+        _year, scope, value, comparison, text, upper = targets[0]
+        if len(targets) > 1 or scope or value is None or comparison is not None or text or upper is not None:
             found.statements[year] = "; ".join(
-                written(value, comparison, scope, text, number)
-                for _year, scope, value, comparison, text in targets
+                written(value, comparison, scope, text, number, upper=upper)
+                for _year, scope, value, comparison, text, upper in targets
             )
     return found
 
@@ -132,13 +139,16 @@ def attainment(
     measured_on, value = measured[-1] if measured else (None, None)
     source = targets_from or facts
     target, interpolated = target_for(source, year)
-    percent = _percent(facts.direction, value, target)
+    upper = None if interpolated else source.uppers.get(year)
+    percent = _percent(facts.direction, value, target) if upper is None else _near_range(value, target, upper)
     statement = source.statements.get(year)
     if target is None:
         status = AttainmentStatus.IN_WORDS if statement else AttainmentStatus.NO_TARGET
     elif value is None:
         status = AttainmentStatus.NO_VALUE
-    elif _met(facts.direction, source.comparisons.get(year), value, target):
+    elif upper is not None and target <= value <= upper:
+        status = AttainmentStatus.MET  # a range is met inside it; outside, by how near the value came
+    elif upper is None and _met(facts.direction, source.comparisons.get(year), value, target):
         status = AttainmentStatus.MET
     elif percent is not None and percent >= on_track_share:
         status = AttainmentStatus.ON_TRACK
@@ -158,6 +168,17 @@ def _met(direction: Direction, comparison: Comparison | None, value: float, targ
     if comparison is Comparison.BELOW:
         return value < target
     return value >= target if direction is Direction.INCREASE else value <= target
+
+
+def _near_range(value: float | None, low: float | None, high: float) -> float | None:
+    """How near a range a value is, in percent: 100 inside it, else the share of the bound it missed."""
+    if value is None or low is None:
+        return None
+    if value < low:
+        return 100.0 * value / low if low > 0 and value >= 0 else None
+    if value > high:
+        return 100.0 * high / value if value > 0 and high >= 0 else None
+    return 100.0
 
 
 def _percent(direction: Direction, value: float | None, target: float | None) -> float | None:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from dxplanner.core.enums import Comparison, Direction
 from dxplanner.core.plan_table import Problem, UnitMatch, column_letter
+from dxplanner.core.target_text import number_text, written
 
 
 class TableKind(enum.StrEnum):
@@ -31,13 +33,27 @@ class IndicatorField(enum.StrEnum):
 
 @dataclass(frozen=True)
 class TableTarget:
-    """One target as the table writes it, for a year: a number with a comparison and a scope, or words."""
+    """One target as the table writes it, for a year: a number (or a range) with a comparison and a
+    scope, or words."""
 
     year: int
-    text: str
+    text: str  # as written in the cell
     value: float | None = None
     comparison: Comparison | None = None
     scope: str | None = None
+    upper: float | None = None  # the high figure of a range ("40 - 50"); value is then the low one
+    note: str | None = None  # words after the figure ("và tăng dần …"), kept with it
+
+    def said(self, number: Callable[[float], str] = number_text) -> str:
+        """The target as it will be shown: "≥ 40", "40 – 50", "≥ 3 và tăng dần", or its words."""
+        words = self.text if self.value is None else self.note
+        return written(self.value, self.comparison, self.scope, words, number, upper=self.upper)
+
+    def bounds(self) -> list[tuple[float | None, Comparison | None]]:
+        """Its figures with their comparisons: a range is at least its low figure and at most its high one."""
+        if self.upper is None:
+            return [(self.value, self.comparison)]
+        return [(self.value, Comparison.AT_LEAST), (self.upper, Comparison.AT_MOST)]
 
 
 @dataclass(frozen=True)
@@ -153,15 +169,17 @@ def _indicator_json(item: TableIndicator) -> dict[str, object]:
         "measure_unit": item.measure_unit,
         "lead_unit": item.lead_unit,
         "direction": item.direction.value,
+        # A range is listed as its two bounds, each a target a script can hold a value against.
         "targets": [
             {
                 "year": target.year,
                 "text": target.text,
-                "value": target.value,
-                "comparison": None if target.comparison is None else target.comparison.value,
+                "value": value,
+                "comparison": None if comparison is None else comparison.value,
                 "scope": target.scope,
             }
             for target in item.targets
+            for value, comparison in target.bounds()
         ],
         "results": [{"year": result.year, "value": result.value} for result in item.results],
         "guesses": list(item.guesses),

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from typing import TypeVar
 
 from dxplanner.core.errors import InvalidInputError
+from dxplanner.core.target_text import number_text
 from dxplanner.i18n import _
 
 E = TypeVar("E", bound=enum.StrEnum)
@@ -115,6 +116,31 @@ def optional_whole_number(
 def optional_number(value: object, what: str) -> float | None:
     """A number, or None."""
     return None if value is None else number(value, what)
+
+
+def target_upper(value: float | None, upper: object, comparison: object) -> float | None:
+    """The high figure of a target that is a range ("40 – 50"), checked against its low one, or None."""
+    checked = optional_number(upper, _("Upper bound"))
+    if checked is None:
+        return None
+    if value is None:
+        raise InvalidInputError(
+            _("A range needs both figures: type the target (its low figure) as well as the upper bound.")
+        )
+    if comparison is not None:
+        raise InvalidInputError(
+            _(
+                "A range says its own comparison (at least the low figure, at most the high one): "
+                "clear the comparison or the upper bound."
+            )
+        )
+    if checked < value:
+        raise InvalidInputError(
+            _(
+                "The upper bound {upper} is below the target {value}: a range goes from its low figure up."
+            ).format(upper=number_text(checked), value=number_text(value))
+        )
+    return checked
 
 
 def progress(value: object) -> float:

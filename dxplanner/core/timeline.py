@@ -35,6 +35,7 @@ class TimelineKind(enum.StrEnum):
     RECURRING = "recurring"  # "hằng năm": no fixed dates of its own
     CONTINUOUS = "continuous"  # "thường xuyên": no fixed dates of its own
     RELATIVE = "relative"  # "90 ngày kể từ ngày ban hành Kế hoạch": dated once the plan's date is known
+    AFTER_ACT = "after_act"  # "30 ngày sau khi Trung ương ban hành": another body's act, no date we can know
     ORIENTATION = "orientation"  # "Tầm nhìn 2050": a direction, not the task's span
     UNKNOWN = "unknown"
 
@@ -47,6 +48,8 @@ class TimelineGuess(enum.StrEnum):
     DOCUMENT_DATE = "document_date"  # "QĐ 123/QĐ-UBND ngày 02/3/2026": the document's date, not the task's
     REMARK = "remark"  # a line of words under the date, kept apart as a remark
     PLAN_DATE = "plan_date"  # a deadline counted from the plan's own date
+    OTHER_ACT = "other_act"  # a deadline counted from another body's act, whose date no table gives
+    THEN_ONGOING = "then_ongoing"  # "trước ngày 30/9/2026 và duy trì liên tục": the deadline ends the task
 
 
 @dataclass(frozen=True)
@@ -201,7 +204,15 @@ def _parse_text(text: str, plan_date: datetime.date | None) -> Timeline:
     end = max(mention.end for mention in mentions)
     first, last = mentions[0], mentions[-1]
     before_first, after_last = masked[: first.at], masked[last.stop :]
-    onwards = bool(_FROM.search(before_first) or _ONWARDS.search(after_last))
+    # "Năm 2022 và hàng năm": that period, then every one after it, runs on with no end.
+    onwards = bool(_FROM.search(before_first) or _ONWARDS.search(after_last) or _AND_EVERY.match(after_last))
+    if (recurring or continuous) and _deadline_then_ongoing(before_first, after_last):
+        # "Hoàn thành trước ngày 30/9/2026 và duy trì liên tục": a deadline; the upkeep after it has no end.
+        reading = _period(text, mentions, masked[: last.stop], start, end, onwards=False)
+        if reading.kind is TimelineKind.UNTIL:
+            return Timeline(
+                text, None, reading.end, TimelineKind.UNTIL, (*guesses, TimelineGuess.THEN_ONGOING)
+            )
     if recurring or continuous:
         kind = TimelineKind.RECURRING if recurring else TimelineKind.CONTINUOUS
         return Timeline(text, start, None if onwards else end, kind, guesses)
@@ -269,6 +280,8 @@ _RELATIVE_UNITS = {
 }
 # What the plan is dated by: its issuing, its signing, its taking effect, its approval.
 _PLAN_EVENT = re.compile(r"\b(ban hanh|ky|hieu luc|phe duyet)\b")
+# The plan itself, named as the one issued ("Kế hoạch được ban hành", "Quyết định có hiệu lực").
+_PLAN_ITSELF = re.compile(r"\b(ke hoach|chuong trinh|quyet dinh|phuong an)\b")
 # Other documents, whose dates are not the plan's.
 _OTHER_DOCUMENT = re.compile(
     r"\b(luat|nghi dinh|nghi quyet|thong tu|chi thi|de an|du an|hop dong|cong van|van ban)\b"
@@ -282,6 +295,10 @@ _PLACE_AND_DATE = re.compile(r"^[^\d,]{2,40},\s*ngay\b")
 # A quarter that cannot be ("Quý V/2025", "Q5/2025"): the whole text is not understood.
 _IMPOSSIBLE = re.compile(
     r"\b(?:quy|qui|q\.?)\s*(?:v|vi{1,3}|i{4,}|ix|x|0|[5-9]|\d{2,})\s*(?:[/.-]|nam\b|\d{4})"
+)
+# Periods that are one step each, as opposed to spans of them.
+_SINGLE_PERIODS = frozenset(
+    (TimelineKind.DAY, TimelineKind.MONTH, TimelineKind.QUARTER, TimelineKind.HALF_YEAR, TimelineKind.YEAR)
 )
 # Words before a date that make it a deadline, a start, or the day after it.
 _BEFORE = re.compile(r"\b(truoc|before|prior to)\b")
@@ -298,6 +315,11 @@ _FROM = re.compile(
 # Words after a date that leave the end open ("Năm 2024 và các năm tiếp theo", "2024 trở đi").
 _ONWARDS = re.compile(
     r"\b(tro di|tro ve sau|(cac|nhung) nam (tiep theo|sau)|onwards?|and beyond|and after)\b"
+)
+# "và hằng năm", "and every year" right after a period: it and every one after it.
+_AND_EVERY = re.compile(
+    r"\s*,?\s*(?:va|and)\s+"
+    r"(?:(?:hang|moi)\s+(?:nam|quy|thang|tuan)|every (?:year|quarter|month)|annually|yearly)\b"
 )
 _RECURRING = re.compile(
     r"\bhang (nam|quy|thang|tuan)\b|\bdinh ky\b|\b(annual(ly)?|yearly|every (year|quarter|month)|"
@@ -391,6 +413,13 @@ def _months(year: int, listed: str) -> tuple[datetime.date, datetime.date]:
     return _month(year, min(numbers))[0], _month(year, max(numbers))[1]
 
 
+def _month_span(year: int, first: int, last: int) -> tuple[datetime.date, datetime.date]:
+    if not 1 <= first < last <= 12:
+        # "15-3/2025" is no span of months: leave it to the patterns after this one.
+        raise ValueError("not a span of months")
+    return _month(year, first)[0], _month(year, last)[1]
+
+
 # Each pattern: compiled regex, kind, and how to turn its groups into a period. Earlier patterns win:
 # the text they match is blanked out before later (shorter) patterns look.
 _PATTERNS: list[tuple[re.Pattern[str], TimelineKind, object]] = [
@@ -429,6 +458,12 @@ _PATTERNS: list[tuple[re.Pattern[str], TimelineKind, object]] = [
         re.compile(rf"\b(?:thang|t)\s*({_MONTH_LIST}){_YEAR_WORD}{_YEAR}\b"),
         TimelineKind.RANGE,
         lambda g: _months(int(g[1]), g[0]),
+    ),
+    (
+        # "10-11/2019", "01-4/2021": months as a span with "tháng" left out (a dash, then the year's "/").
+        re.compile(rf"\b(\d{{1,2}})\s*-\s*(\d{{1,2}})\s*/\s*{_YEAR}\b"),
+        TimelineKind.RANGE,
+        lambda g: _month_span(int(g[2]), int(g[0]), int(g[1])),
     ),
     (
         re.compile(rf"\b{_MONTH_NAME}\s*(?:-|to|through|until|till)\s*{_MONTH_NAME},? {_YEAR}\b"),
@@ -544,14 +579,28 @@ def _yearless(masked: str, dated: list[_Mention]) -> list[_Mention]:
     return loose
 
 
+def _deadline_then_ongoing(before_first: str, after_last: str) -> bool:
+    """Whether the words make a deadline of the periods, with recurring or continuous work only after them."""
+    deadline = _BEFORE.search(before_first) or _THROUGH.search(before_first)
+    ongoing_before = _RECURRING.search(before_first) or _CONTINUOUS.search(before_first)
+    return (
+        bool(deadline)
+        and not ongoing_before
+        and bool(_RECURRING.search(after_last) or _CONTINUOUS.search(after_last))
+    )
+
+
 def _several_deadlines(mentions: list[_Mention], masked: str) -> bool:
-    """Whether the text names several days that are not the two ends of one span."""
-    if len(mentions) < 2 or any(mention.kind is not TimelineKind.DAY for mention in mentions):
-        return False
-    if _FROM.search(masked[: mentions[0].at]):
+    """Whether the text names several days, or periods given as steps, that are not the ends of one span."""
+    if len(mentions) < 2 or _FROM.search(masked[: mentions[0].at]):
         return False  # "từ 01/6 đến 30/6/2025"
-    return not any(
-        _SPAN_JOIN.fullmatch(masked[first.stop : second.at]) for first, second in itertools.pairwise(mentions)
+    between = [masked[first.stop : second.at] for first, second in itertools.pairwise(mentions)]
+    if all(mention.kind is TimelineKind.DAY for mention in mentions):
+        return not any(_SPAN_JOIN.fullmatch(words) for words in between)
+    # "Năm 2025; Năm 2030": single periods parted by semicolons are steps; "Năm 2023, 2024" is a
+    # list of years, and spans ("2021-2025; 2026-2030") run on into each other.
+    return all(mention.kind in _SINGLE_PERIODS for mention in mentions) and all(
+        ";" in words for words in between
     )
 
 
@@ -578,9 +627,13 @@ def _relative(text: str, masked: str, plan_date: datetime.date | None) -> Timeli
     if found is None:
         return None
     anchor = found.group(3)
-    if not _PLAN_EVENT.search(anchor) or _OTHER_DOCUMENT.search(anchor):
+    event = _PLAN_EVENT.search(anchor)
+    if event is None or _OTHER_DOCUMENT.search(anchor):
         return None  # counted from some other document's date, which the table does not give
     offset = Offset(int(found.group(1)), _RELATIVE_UNITS[found.group(2)])
+    if anchor[: event.start()].strip() and not _PLAN_ITSELF.search(anchor):
+        # Someone acts, and not on the plan ("sau khi Trung ương ban hành"): when is in no table.
+        return Timeline(text, None, None, TimelineKind.AFTER_ACT, (TimelineGuess.OTHER_ACT,), after=offset)
     if plan_date is None:
         return Timeline(text, None, None, TimelineKind.RELATIVE, after=offset)
     return Timeline(

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import enum
 import unicodedata
+from collections.abc import Iterable
+
+from dxplanner.core.text import fold
 
 # Words that carry a sentence on: a row beginning with one continues the row above it. With their
 # accents: folded, "từ" (from) would be "tử" (as in "điện tử") and "để" (to) "đề" (as in "đề án").
@@ -28,6 +31,29 @@ _CARRIES_ON = frozenset(
 )
 # Between a code and the code of a task under it: "KH26_TT_N01" and "KH26_TT_N01.1".
 _CODE_STEPS = "._-/"
+# A spill shorter than this may repeat the end of the text above by chance ("kết quả.").
+_SPILL_LETTERS = 12
+# How a body's name begins in lower case ("các sở, ngành", "địa phương"): a unit of its own, not the
+# tail of a name a page break cut.
+_BODY_STARTS = (
+    "cac ",
+    "nhung ",
+    "moi ",
+    "co quan",
+    "don vi",
+    "to chuc",
+    "uy ban",
+    "ubnd",
+    "so ",
+    "bo ",
+    "ban ",
+    "doanh nghiep",
+    "tap doan",
+    "cong an",
+    "trung tam",
+    "van phong",
+    "dia phuong",
+)
 
 
 class Look(enum.Enum):
@@ -75,3 +101,23 @@ class CodeTree:
     def add(self, code: str, row: int) -> None:
         """Remember a row's code (the first row with a code keeps it)."""
         self._rows.setdefault(code, row)
+
+
+def repeats_the_end(fragment: str, above: Iterable[str]) -> bool:
+    """Whether a fragment only repeats what one of the texts above ends with (spilled over a page break).
+
+    Compared without accents, case or spacing: the copy may misspell the repeat ("trưc" for "trực").
+    """
+    key = fold(fragment).rstrip(" .;,")
+    if sum(character.isalpha() for character in key) < _SPILL_LETTERS:
+        return False
+    return any(fold(text).rstrip(" .;,").endswith(key) for text in above if text)
+
+
+def is_cut_tail(fragment: str) -> bool:
+    """Whether a fragment of a unit's cell begins mid-name ("nghiệp và Phát triển nông thôn").
+
+    It begins in lower case, and not as a body's name may ("các sở, ngành", "địa phương").
+    """
+    first = fragment.lstrip()[:1]
+    return first.isalpha() and first.islower() and not fold(fragment).startswith(_BODY_STARTS)

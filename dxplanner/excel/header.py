@@ -18,6 +18,9 @@ _MONEY_FIELDS = {TableField.BUDGET, TableField.SOURCE, *SOURCE_COLUMNS}
 _MONEY = TableField.BUDGET
 # Columns that number or code the rows, counted as one kind too: a number and a code are not a table.
 _NUMBERING_FIELDS = {TableField.NUMBER, TableField.SUB_NUMBER, TableField.CODE}
+# The words of a heading naming who answers for a row by law, not who leads it ("Cơ quan chịu trách
+# nhiệm quản lý nhà nước theo quy định"): the lead only where no lead column names one.
+_RESPONSIBLE = "chiu trach nhiem"
 # A number or code is short; the rows under a header looked at to tell one from a sentence.
 _MARK_LENGTH = 30
 _LOOK_BELOW = 30
@@ -50,6 +53,9 @@ class Header:
     skip_rows: set[int] = field(default_factory=set)  # a row of column numbers under the header
     # Every heading's text, to know the header again where it is repeated lower down.
     texts: frozenset[str] = frozenset()
+    # A column naming the body the law makes responsible ("Cơ quan chịu trách nhiệm quản lý nhà nước")
+    # beside a lead column: it names the lead of a row whose lead cell is empty.
+    responsible: int | None = None
 
     @property
     def score(self) -> int:
@@ -152,10 +158,23 @@ def header_at(rows: Sequence[Sequence[object]], row: int) -> Header | None:
     texts = frozenset(
         text for line in (top, below if second else []) for value in line if (text := text_of(value))
     )
+    responsible = _responsible_column(columns, headings)
+    if responsible is not None and TableField.LEAD_UNIT not in columns.values():
+        columns[responsible] = TableField.LEAD_UNIT  # the only column naming who answers: the lead
+        responsible = None
     header = Header(row, last, columns, headings, money_factor_of(columns, headings), texts=texts)
+    header.responsible = responsible
     if last < len(rows) and column_numbers(rows[last]):
         header.skip_rows.add(last + 1)
     return header
+
+
+def _responsible_column(columns: dict[int, TableField], headings: dict[int, str]) -> int | None:
+    """The first column given no role whose heading names the body responsible ("chịu trách nhiệm")."""
+    for column, heading in sorted(headings.items()):
+        if column not in columns and _RESPONSIBLE in heading_key(heading):
+            return column
+    return None
 
 
 def money_factor_of(columns: dict[int, TableField], headings: dict[int, str]) -> int | None:

@@ -218,6 +218,15 @@ def names_indicators(headings: Iterable[str]) -> bool:
     return says_indicators and is_indicator_header(kind for kind in found if kind is not None)
 
 
+def may_name_indicators(headings: Iterable[str]) -> bool:
+    """Whether a task table's headings may be an indicator table's whose name column says only "Nội dung".
+
+    "TT | Nội dung | Mục tiêu | Cơ quan chủ trì": the headings alone do not tell; the cells under
+    "Mục tiêu" do (figures are targets, sentences a task's aims).
+    """
+    return is_indicator_header(found for text in headings if (found := field_of(text)[0]) is not None)
+
+
 def _combined(parent: str, lower: str) -> tuple[IndicatorField | None, int | None]:
     """What a column holds from its heading and the heading merged over it."""
     if not lower:

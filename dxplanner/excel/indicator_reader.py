@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -18,7 +19,14 @@ from dxplanner.core.indicator_table import (
     TableTarget,
 )
 from dxplanner.core.plan_table import Problem, column_letter
-from dxplanner.core.target_text import read_targets
+from dxplanner.core.target_text import (
+    SIGNS,
+    TargetReading,
+    comparison_in_name,
+    number_text,
+    read_targets,
+    unit_written_with,
+)
 from dxplanner.core.text import fold
 from dxplanner.excel.header import HEADER_SCAN_ROWS, column_numbers
 from dxplanner.excel.indicator_headings import IndicatorHeader, field_of, find_header, header_at
@@ -262,6 +270,8 @@ class _Reader:
                 item.name = f"{_WHEREOF.sub('', group.name)} – {name.lstrip(''.join(_BULLETS) + ' ')}"
                 item.guesses.append(_("named after the row above it (row {row})").format(row=group.row))
         item.measure_unit = text_of(self._cell(row, F.MEASURE_UNIT))
+        if F.MEASURE_UNIT not in self.at:
+            self._unit_from_targets(item, row)
         leads = unit_texts(self._cell(row, F.LEAD_UNIT))
         if leads:
             item.lead_unit = leads[0]
@@ -292,6 +302,17 @@ class _Reader:
             item.guesses.append(_("lower is better: its targets are upper limits (“≤”)"))
         self.indicators.append(item)
         self.last = item
+
+    def _unit_from_targets(self, item: TableIndicator, row: Row) -> None:
+        """With no column of units, the unit written with the target ("100%", "01 khu") is the indicator's."""
+        for column in self.target_columns:
+            unit = unit_written_with(self._at(row, column))
+            if unit:
+                item.measure_unit = unit
+                item.guesses.append(
+                    _("unit of measure “{unit}” taken from the target as written").format(unit=unit)
+                )
+                return
 
     def _year(self, column: int) -> tuple[int | None, str | None]:
         """The year of a target column: its heading's, else its group's ("Đến năm 2030"), else the title's;
@@ -330,6 +351,7 @@ class _Reader:
             if guess is not None and guess not in item.guesses:
                 item.guesses.append(guess)
             for reading in readings:
+                reading = self._compared_by_name(item, reading)
                 target_value = _percent_cell(value, reading.value, item)
                 if (year, reading.scope) in taken:
                     self.warnings.append(
@@ -344,14 +366,53 @@ class _Reader:
                     continue
                 taken.add((year, reading.scope))
                 item.targets.append(
-                    TableTarget(year, reading.text, target_value, reading.comparison, reading.scope)
+                    TableTarget(
+                        year,
+                        reading.text,
+                        target_value,
+                        reading.comparison,
+                        reading.scope,
+                        upper=reading.upper,
+                        note=reading.note,
+                    )
                 )
+                self._say_how_read(item, reading)
             if len(readings) > 1:
                 item.guesses.append(
                     _("split into {count} targets, one per scope").format(count=len(readings))
                 )
             elif readings[0].in_words:
                 item.guesses.append(_("target kept in words: “{text}”").format(text=readings[0].text))
+
+    @staticmethod
+    def _compared_by_name(item: TableIndicator, reading: TargetReading) -> TargetReading:
+        """A figure with no comparison of its own takes the one the name ends with ("… đạt tối thiểu")."""
+        if reading.value is None or reading.comparison is not None or reading.upper is not None:
+            return reading
+        found = comparison_in_name(item.name)
+        if found is None:
+            return reading
+        comparison, words = found
+        item.guesses.append(
+            _("“{sign}” taken from the name, which ends “{words}”").format(
+                sign=SIGNS[comparison], words=words
+            )
+        )
+        return dataclasses.replace(reading, comparison=comparison)
+
+    @staticmethod
+    def _say_how_read(item: TableIndicator, reading: TargetReading) -> None:
+        """Say on the row how a range or the words after a figure were read."""
+        if reading.upper is not None and reading.value is not None:
+            item.guesses.append(
+                _("range read as at least {low} and at most {high}").format(
+                    low=number_text(reading.value), high=number_text(reading.upper)
+                )
+            )
+        if reading.note:
+            item.guesses.append(
+                _("words after the figure kept as its note: “{words}”").format(words=reading.note)
+            )
 
     def _results(self, item: TableIndicator, row: Row) -> None:
         for column in self.result_columns:

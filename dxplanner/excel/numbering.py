@@ -190,8 +190,8 @@ class TreeBuilder:
             del self._open[-1]
         return self._push(_Open(HEADING, key, None, took))
 
-    def place_under(self, style: str, key: int, parent: int) -> tuple[int | None, int]:
-        """The level of a row whose parent is known (by its code): the rows above it are reopened."""
+    def place_under(self, style: str, key: int, parent: int | None) -> tuple[int | None, int]:
+        """The level of a row whose parent is known (None: the top): the rows above it are reopened."""
         chain: list[_Open] = []
         above: int | None = parent
         while above is not None and above in self._placed:

@@ -24,8 +24,8 @@ from dxplanner.core.plan_table import (
 from dxplanner.core.rules import YEAR_MAX, YEAR_MIN
 from dxplanner.core.text import fold
 from dxplanner.core.timeline import Timeline, TimelineGuess, TimelineKind, parse_timeline, plan_date_in
-from dxplanner.core.unit_lists import UnitList, read_units
-from dxplanner.excel.group_rows import CodeTree, Look, look_of
+from dxplanner.core.unit_lists import UnitList, read_units, unit_key
+from dxplanner.excel.group_rows import CodeTree, Look, is_cut_tail, look_of, repeats_the_end
 from dxplanner.excel.header import (
     HEADER_SCAN_ROWS,
     Header,
@@ -66,6 +66,15 @@ _NOT_AN_AMOUNT = -1
 _WORDS = -2  # a money cell of words only
 _NO_COLUMN = 1 << 30  # past the end of any row
 _NO_UNITS = UnitList((), ())
+# The cells a page break may cut, and spill onto the next row.
+_SPILL_FIELDS = (
+    TableField.NAME,
+    TableField.PRODUCT,
+    TableField.NOTES,
+    TableField.LEAD_UNIT,
+    TableField.COOPERATING,
+)
+_MARK_LENGTH = 12  # a stage's or step's number in the time column ("I", "1", "1.2") is short
 # Ten million tỷ đồng: several times a nation's yearly budget, and within the file's whole numbers.
 MAX_AMOUNT = 10**16
 _TITLE_STARTS = ("ke hoach", "danh muc", "phu luc", "chuong trinh", "action plan", "plan ", "list of")
@@ -279,9 +288,17 @@ class _TableReader:
         )
         self.numbers = NumberReader()
         self.sub_numbers = NumberReader()  # its own: "I" in one column says nothing of the other
+        self.time_numbers = NumberReader()  # stages and steps numbered in the time column
         self.numbered = any(found in self.by_field for found in _NUMBERING)
+        # Start and end columns: most tables have a timeline column only.
+        self.date_fields = [found for found in (TableField.START, TableField.END) if found in self.by_field]
         self.has_sub_numbers = TableField.SUB_NUMBER in self.by_field
         self.has_codes = TableField.CODE in self.by_field
+        # The column of the body the law makes responsible, unless the user gave it a role of its own.
+        responsible = header.responsible
+        self.responsible = (
+            responsible if responsible is not None and responsible not in header.columns else None
+        )
         self.tree = TreeBuilder()
         self.codes = CodeTree()
         self.headings: set[int] = set()  # rows read as a group's heading
@@ -291,6 +308,11 @@ class _TableReader:
         fill_down = FillDown(merged, header.columns, header.last_row + 1)
         self.fill_down = fill_down if fill_down else None  # most tables merge nothing over task rows
         self.tasks: list[TableTask] = []
+        # The last task's row, and its cells' texts (with what rows carrying it on added) once a row
+        # carries it on: a spill over a page break repeats them.
+        self.task_row: Row = ()
+        self.task_cells: dict[TableField, str] | None = None
+        self.by_row: dict[int, TableTask] = {}  # each task by its row, to find a parent at once
         self.styles: dict[int, str] = {}
         self.children: set[int] = set()
         self.errors: list[Problem] = []
@@ -357,6 +379,9 @@ class _TableReader:
         code = text_of(self._cell(row, TableField.CODE)) if self.has_codes else ""
         # A row with its own number or code, even one not read as a number ("2.a*"), is a row of its own.
         marked = bool(number_text or code or sub_text)
+        staged = None
+        if not self.numbered and name_text and (staged := self._numbered_in_time(row)) is not None:
+            numbering, row, marked = staged, _without(row, self.at[TableField.TIMELINE]), True
         if self.pending is not None:
             self._settle_pending(_style(numbering, code) if marked else None)
         if not marked and self._more_of_the_task_above(number, row, name_text):
@@ -371,7 +396,32 @@ class _TableReader:
                     self._error(number, TableField.NAME, _("The row has no task name."))
             return True
         self._add(number, row, numbering, name, code)
+        if staged is not None:
+            self.headings.add(number)  # a stage or a step, a group even with nothing under it yet
+            self.tasks[-1].guesses.append(
+                _("A group: numbered “{code}” in the time column, with nothing but a name.").format(
+                    code=staged.code
+                )
+            )
         return True
+
+    def _numbered_in_time(self, row: Row) -> Numbering | None:
+        """The number of a stage or step written in the time column of a table with no numbering column.
+
+        Plans laid out by time ("Thời gian | Nội dung công việc | …") mark a stage "I" or a step "1"
+        in the time column, on a row holding nothing but its name; a time ("2026") is no number.
+        """
+        column = self.at[TableField.TIMELINE]
+        cell = row[column] if column < len(row) else None
+        text = text_of(cell)
+        if not text or len(text) > _MARK_LENGTH or self._timeline(text).kind is not TimelineKind.UNKNOWN:
+            return None
+        name_column = self.at[TableField.NAME]
+        for index, value in enumerate(row):
+            if index not in (column, name_column) and text_of(value):
+                return None
+        found = self.time_numbers.read(cell)
+        return found if found is not None and found.style != "bullet" else None
 
     def _more_of_the_task_above(self, number: int, row: Row, name_text: str) -> bool:
         """Take in a row with no number anywhere when it is more of the task above, or a group's heading.
@@ -435,10 +485,12 @@ class _TableReader:
         parent_row, level = self.tree.place_heading(number, after_task=after_task)
         name = without_footnote(text_of(self._cell(row, TableField.NAME)))
         task = TableTask(row=number, code=None, name=name, kind=TaskKind.GROUP, level=level, guesses=[why])
+        self.task_row, self.task_cells = row, None
         self._link(task, parent_row)
         self.styles[number] = HEADING
         self.headings.add(number)
         self.tasks.append(task)
+        self.by_row[number] = task
 
     def _is_a_task(self, task: TableTask) -> bool:
         """Whether a row reads as a task of its own (a unit, dates, a product or money), not a group's row."""
@@ -498,14 +550,17 @@ class _TableReader:
                 if found is TableField.NAME
                 else text_of(self._cell(row, found))
             )
+            if text and self._spilled(task, number, text):
+                continue
             if text:
                 before = getattr(task, attribute)
                 setattr(task, attribute, f"{before} {text}" if before else text)
+                cells = self._cells_above()
+                cells[found] = f"{cells.get(found, '')} {text}".strip()
                 joined = True
-        more = self._units(task, self._cell(row, TableField.COOPERATING), lead=False)
-        task.cooperating_units.extend(
-            unit for unit in (*more.leads, *more.cooperating) if unit not in task.cooperating_units
-        )
+        row = self._unit_tails(task, number, row)
+        more = self._units(task, number, row, TableField.COOPERATING, lead=False)
+        _add_helpers(task, (*more.leads, *more.cooperating))
         # A row of money under a task ("500 | NSTW") breaks its budget down by source.
         self.breakdown.extend(self._money(task.row, row))
         self._keep_money_words(task)
@@ -513,6 +568,63 @@ class _TableReader:
             task.guesses.append(
                 _("Row {row} joined to it: no number, only more of its text.").format(row=number)
             )
+
+    def _cells_above(self) -> dict[TableField, str]:
+        """The texts of the last task's cells that a page break may cut, read when a row carries it on."""
+        if self.task_cells is None:
+            self.task_cells = {found: text_of(self._cell(self.task_row, found)) for found in _SPILL_FIELDS}
+        return self.task_cells
+
+    def _spilled(self, task: TableTask, number: int, text: str) -> bool:
+        """Whether a cell of a row carrying on the task only repeats the end of its cells (then left out)."""
+        if not repeats_the_end(text, self._cells_above().values()):
+            return False
+        task.guesses.append(
+            _(
+                "Row {row}: “{text}” only repeats the end of the row above (a spill over a page break); "
+                "left out."
+            ).format(row=number, text=text)
+        )
+        return True
+
+    def _unit_tails(self, task: TableTask, number: int, row: Row) -> Row:
+        """Read the unit cells of a row carrying on the task: a repeat is left out, a cut name's tail joined.
+
+        A page break cuts a cell anywhere: "… Bộ Nông" above, "nghiệp và Phát triển nông thôn" below
+        (or the end of the lead cell, again, in the cooperating column). The row is given back without
+        the cells taken in here.
+        """
+        for found in (TableField.LEAD_UNIT, TableField.COOPERATING):
+            column = self.at[found]
+            text = text_of(row[column]) if column < len(row) else ""
+            if not text:
+                continue
+            if self._spilled(task, number, text):
+                row = _without(row, column)
+            elif is_cut_tail(text) and self._cells_above().get(found):
+                self._join_unit_tail(task, found, text)
+                task.guesses.append(
+                    _(
+                        "Row {row}: “{text}” is the end of a unit's name cut by a page break; joined to it."
+                    ).format(row=number, text=text)
+                )
+                row = _without(row, column)
+        return row
+
+    def _join_unit_tail(self, task: TableTask, found: TableField, tail: str) -> None:
+        """Read a unit cell again with the tail a page break cut off, in place of what it named alone."""
+        lead = found is TableField.LEAD_UNIT
+        cells = self._cells_above()
+        cut = cells[found]
+        whole = cells[found] = f"{cut} {tail}"
+        before = read_units(cut, lead)
+        after = self._units_named(task, whole, lead=lead)
+        named_before = {*before.leads, *before.cooperating}
+        named = [*after.leads, *after.cooperating]
+        if lead and named and (task.lead_unit is None or task.lead_unit in named_before):
+            task.lead_unit = named.pop(0)
+        kept = [unit for unit in task.cooperating_units if unit not in named_before]
+        task.cooperating_units = [unit for unit in dict.fromkeys([*kept, *named]) if unit != task.lead_unit]
 
     def _extend(self, task: TableTask, number: int, row: Row) -> None:
         """A row with no number and no name under a task, but a unit or dates: more of the same task.
@@ -525,9 +637,7 @@ class _TableReader:
         units = [unit for unit in (part.lead_unit, *part.cooperating_units) if unit]
         if task.lead_unit is None and units:
             task.lead_unit = units.pop(0)
-        task.cooperating_units.extend(
-            unit for unit in units if unit != task.lead_unit and unit not in task.cooperating_units
-        )
+        _add_helpers(task, units)
         starts = [day for day in (task.start, part.start) if day is not None]
         ends = [day for day in (task.end, part.end) if day is not None]
         task.start, task.end = (min(starts) if starts else None), (max(ends) if ends else None)
@@ -573,8 +683,20 @@ class _TableReader:
         style = _style(numbering, code)
         # A code that extends another's ("N01.1" under "N01") places the row, whatever its number.
         under = self.codes.parent_of(code) if code else None
+        above = self.tasks[-1] if self.tasks else None
+        beside = (
+            style == "plain"
+            and above is not None
+            and self.styles.get(above.row, "plain") != "plain"
+            and self._is_a_task(above)
+        )
         if under is not None:
             parent_row, level = self.tree.place_under(style, number, under)
+        elif beside and above is not None:
+            # A row left unnumbered under a numbered task is a task of its own beside it, never a part
+            # that would turn the task into a group (a heading is told apart before it comes here).
+            style = self.styles[above.row]
+            parent_row, level = self.tree.place_under(style, number, above.parent_row)
         else:
             parent_row, level = self.tree.place(style, number)
         # The table's own code names the task where it has one; else its number does.
@@ -589,6 +711,19 @@ class _TableReader:
         if self.fill_down is not None:
             row, filled = self.fill_down.fill(number, row)
         self._fill(task, row)
+        if (
+            self.responsible is not None
+            and task.lead_unit is None
+            and not text_of(self._cell(row, TableField.LEAD_UNIT))
+        ):
+            self._responsible_leads(task, row, self.responsible)
+        self.task_row, self.task_cells = row, None
+        if beside and above is not None:
+            task.guesses.append(
+                _("No number: read as a task of its own beside the task above (row {row}).").format(
+                    row=above.row
+                )
+            )
         for column, first_row in filled:
             task.guesses.append(
                 _("{what} filled down from row {row} (one merged cell).").format(
@@ -596,33 +731,43 @@ class _TableReader:
                 )
             )
         self.tasks.append(task)
+        self.by_row[number] = task
+
+    def _responsible_leads(self, task: TableTask, row: Row, column: int) -> None:
+        """With its lead cell empty, the body the law makes responsible for a row leads it (“Thủ tướng
+        Chính phủ” approving); elsewhere that column gives a role (“Cơ quan lập quy hoạch”), not a unit."""
+        reading = self._units_named(task, row[column] if column < len(row) else None, lead=True)
+        named = [*reading.leads, *reading.cooperating]
+        if not named:
+            return
+        task.lead_unit = named[0]
+        task.cooperating_units = [
+            unit for unit in dict.fromkeys([*task.cooperating_units, *named[1:]]) if unit != task.lead_unit
+        ]
+        heading = self.header.headings.get(column, "")
+        task.guesses.append(
+            _("lead unit taken from “{heading}”: the row's lead cell is empty").format(heading=heading)
+        )
 
     def _link(self, task: TableTask, parent_row: int | None) -> None:
         if parent_row is not None:
-            parent = self._task_at(parent_row)
+            parent = self.by_row[parent_row]
             task.parent_row, task.parent_code = parent_row, parent.code
             self.children.add(parent_row)
-
-    def _task_at(self, row: int) -> TableTask:
-        # Parents are recent: look from the end.
-        for task in reversed(self.tasks):
-            if task.row == row:
-                return task
-        raise KeyError(row)
 
     def _fill(self, task: TableTask, row: Row) -> None:
         task.product = text_of(self._cell(row, TableField.PRODUCT)) or None
         task.notes = text_of(self._cell(row, TableField.NOTES)) or None
-        named = self._units(task, self._cell(row, TableField.LEAD_UNIT), lead=True)
-        helping = self._units(task, self._cell(row, TableField.COOPERATING), lead=False)
+        named = self._units(task, task.row, row, TableField.LEAD_UNIT, lead=True)
+        helping = self._units(task, task.row, row, TableField.COOPERATING, lead=False)
         leads = [*named.leads, *helping.leads]
         if leads:
             task.lead_unit = leads[0]
             if len(leads) > 1:
                 # "Văn phòng UBND tỉnh, các sở, ngành": one answers for the task, the others help.
                 task.guesses.append(_("first named unit leads, the rest cooperate"))
-        helpers = [*leads[1:], *named.cooperating, *helping.cooperating]
-        task.cooperating_units = [unit for unit in dict.fromkeys(helpers) if unit != task.lead_unit]
+        task.cooperating_units = []
+        _add_helpers(task, (*leads[1:], *named.cooperating, *helping.cooperating))
         self._dates(task, row)
         task.budget = self._money(task.row, row)
         self._keep_money_words(task)
@@ -650,8 +795,22 @@ class _TableReader:
             _("The progress “{text}” states no figure; it is kept in the notes.").format(text=text)
         )
 
-    def _units(self, task: TableTask, value: object, *, lead: bool) -> UnitList:
-        """The units a cell names, saying on the task how the cell was split and what was trimmed."""
+    def _units(self, task: TableTask, number: int, row: Row, found: TableField, *, lead: bool) -> UnitList:
+        """The units a cell of row `number` names, saying on the task how the cell was split and
+        what was trimmed, and warning of a word left out."""
+        reading = self._units_named(task, self._cell(row, found), lead=lead)
+        for word in reading.dropped:
+            self._warn(
+                number,
+                found,
+                _(
+                    "The cell ends with “{word}” alone, a word cut off from a unit's name; it is left out."
+                ).format(word=word),
+            )
+        return reading
+
+    def _units_named(self, task: TableTask, value: object, *, lead: bool) -> UnitList:
+        """The units a value names, saying on the task how it was split and what was trimmed."""
         if value is None:
             return _NO_UNITS
         key = (str(value), lead)
@@ -666,6 +825,16 @@ class _TableReader:
                     0,
                     _("split into {count} units: {units}").format(count=len(named), units=" | ".join(named)),
                 )
+            guesses.extend(
+                _("“{word}” left out: a word cut off, naming no unit").format(word=word)
+                for word in reading.dropped
+            )
+            guesses.extend(
+                _("“{words}” says who decides, not who does the task: no unit read from it").format(
+                    words=words
+                )
+                for words in reading.unnamed
+            )
             known = self.units[key] = (reading, tuple(guesses))
         task.guesses.extend(known[1])
         return known[0]
@@ -697,7 +866,7 @@ class _TableReader:
                     TableField.TIMELINE,
                     _("The timeline “{text}” was not understood; the task has no dates.").format(text=text),
                 )
-        for found in (TableField.START, TableField.END):
+        for found in self.date_fields:
             value = self._cell(row, found)
             if value is None or text_of(value) == "":
                 continue
@@ -711,6 +880,8 @@ class _TableReader:
                     self._ask_for_plan_date(task, found, text_of(value))
                     continue
                 self._take_guesses(task, reading)
+                if reading.kind is TimelineKind.AFTER_ACT:
+                    continue  # no date by design: the guess says why, and nothing is wrong with the cell
                 day = (reading.start if found is TableField.START else reading.end) if reading.ok else None
             if day is None:
                 self._error(task.row, found, _("“{text}” is not a date.").format(text=text_of(value)))
@@ -889,9 +1060,12 @@ class _TableReader:
         value = row[column] if column < len(row) else None
         if value is None:
             return None
+        if type(value) is int and 0 <= value * self.factor <= MAX_AMOUNT:
+            return value * self.factor  # most amounts: a whole number in the headings' unit
         known = self.plain_amounts.get(value) if isinstance(value, str) else None
         if known is not None:
             return known  # seen before, and nothing to say about it: most cells of a large table
+        warned = False  # "1,250": read as 1.25, and said so each time
         if isinstance(value, str):
             # The same amounts come back row after row: read each text once.
             if value not in self.amounts and not any(character.isdigit() for character in value):
@@ -904,7 +1078,9 @@ class _TableReader:
             amount = self.amounts[value]
             if amount == _WORDS:
                 return self._words(task_row, column, value)
-            if self.decimal_comma and "," in value and _THOUSANDS_BY_COMMA.fullmatch(value.strip()):
+            thousands = "," in value and _THOUSANDS_BY_COMMA.fullmatch(value.strip()) is not None
+            warned = self.decimal_comma and thousands
+            if warned:
                 self.warnings.append(
                     Problem(
                         task_row,
@@ -924,13 +1100,8 @@ class _TableReader:
         if amount is not None and amount != _NOT_AN_AMOUNT and amount > MAX_AMOUNT:
             self._too_much(task_row, column, value)
             return None
-        if (
-            isinstance(value, str)
-            and amount is not None
-            and amount >= 0
-            and not (self.decimal_comma and "," in value)
-        ):
-            self.plain_amounts[value] = amount
+        if isinstance(value, str) and amount is not None and amount >= 0 and not warned:
+            self.plain_amounts[value] = amount  # "1.250,5" too: only "1,250" has a warning to give again
         if amount == _NOT_AN_AMOUNT:
             # A negative number, TRUE: no amount, but no reason to stop the whole import either.
             self._unreadable(task_row, column, text_of(value))
@@ -1008,6 +1179,11 @@ class _TableReader:
         )
 
 
+def _without(row: Row, column: int) -> Row:
+    """The row with one cell emptied."""
+    return (*row[:column], None, *row[column + 1 :]) if column < len(row) else row
+
+
 def _style(numbering: Numbering | None, code: str) -> str:
     """The numbering style a row is placed by: its number's, else "code" for a code alone, else "plain"."""
     return numbering.style if numbering else ("code" if code else "plain")
@@ -1043,4 +1219,27 @@ def _timeline_guess(guess: TimelineGuess) -> str:
         TimelineGuess.DOCUMENT_DATE: _("a document's date in the cell is not the task's"),
         TimelineGuess.REMARK: _("remark kept as a note"),
         TimelineGuess.PLAN_DATE: _("deadline counted from the plan's date"),
+        TimelineGuess.OTHER_ACT: _(
+            "counted from another body's act, whose date the table does not give: no dates"
+        ),
+        TimelineGuess.THEN_ONGOING: _("the work goes on after the deadline, which is its end"),
     }[guess]
+
+
+def _add_helpers(task: TableTask, units: Sequence[str]) -> None:
+    """Add the cooperating units the task does not have yet, the same bodies once, whatever their case.
+
+    The lead written again among the helpers ("Các bộ, ngành" leading, "Bộ Tư pháp, các bộ, ngành"
+    cooperating) is not a helper of its own; the preview says it was left out.
+    """
+    lead = unit_key(task.lead_unit) if task.lead_unit else None
+    have = {unit_key(unit) for unit in task.cooperating_units}
+    for unit in units:
+        key = unit_key(unit)
+        if key == lead:
+            said = _("“{unit}” leads; not also one of its cooperating units").format(unit=unit)
+            if said not in task.guesses:
+                task.guesses.append(said)
+        elif key not in have:
+            have.add(key)
+            task.cooperating_units.append(unit)

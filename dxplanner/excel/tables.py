@@ -8,12 +8,14 @@ from pathlib import Path
 from dxplanner.core.errors import InvalidInputError
 from dxplanner.core.indicator_table import IndicatorTable, TableKind
 from dxplanner.core.plan_table import PlanTable, TableField
-from dxplanner.excel.indicator_headings import names_indicators
+from dxplanner.excel.indicator_headings import may_name_indicators, names_indicators
 from dxplanner.excel.indicator_reader import Progress, read_indicator_table
 from dxplanner.excel.plan_reader import read_plan_table
 
 # Columns only a table of tasks has: when found, the table is one, whatever else its headings say.
 _TASK_ONLY = {TableField.TIMELINE, TableField.START, TableField.END, TableField.BUDGET, TableField.SOURCE}
+# The share of rows whose target is a figure that makes a "Nội dung | Mục tiêu" table one of indicators.
+_FIGURES_SHARE = 2 / 3
 
 
 def read_table(
@@ -56,7 +58,10 @@ def read_table(
             return read_indicator_table(path, sheet=sheet, header_row=header_row, progress=progress)
         except InvalidInputError:
             raise refused from None
-    if not set(table.columns.values()) & _TASK_ONLY and names_indicators(table.headings.values()):
+    if set(table.columns.values()) & _TASK_ONLY:
+        return table
+    headings = table.headings.values()
+    if names_indicators(headings):
         # Only then is the workbook read twice: a task table's headings rarely name targets.
         try:
             return read_indicator_table(
@@ -64,4 +69,21 @@ def read_table(
             )
         except InvalidInputError:
             return table
+    if may_name_indicators(headings):
+        # "Nội dung | Mục tiêu": indicators when the targets are figures ("Tối thiểu 2%", "100%").
+        try:
+            indicators = read_indicator_table(
+                path, sheet=table.sheet, header_row=table.header_rows[0], progress=progress
+            )
+        except InvalidInputError:
+            return table
+        if _targets_are_figures(indicators):
+            return indicators
     return table
+
+
+def _targets_are_figures(table: IndicatorTable) -> bool:
+    """Whether most rows of a table read as indicators have a target that is a figure."""
+    items = table.indicators
+    figures = sum(any(target.value is not None for target in item.targets) for item in items)
+    return bool(items) and figures >= _FIGURES_SHARE * len(items)

@@ -41,6 +41,9 @@ _CELL_UNITS = (
 # A number and the unit after it, in folded text: "2 ty", "500 trieu".
 _COMPOUND = re.compile(r"([\d.,]*\d)\s*(ty|ti|trieu|tr|nghin|ngan)(?![a-z])")
 _PLAIN_NUMBER = re.compile(r"[\d.,]+")
+_DIGITS_AND_MARKS = re.compile(r"[\d.,]*\d[\d.,]*")
+_THOUSANDS_BY_COMMA = re.compile(r"\d{1,3}(,\d{3})+")
+_THOUSANDS_BY_DOT = re.compile(r"\d{1,3}(\.\d{3})+")
 _AROUND_AMOUNT = re.compile(r"[()~≈]|\b(khoang|du kien|uoc tinh|about|approx)\b\.?")
 _CURRENCY_ONLY = re.compile(r"[\s,.]*((dong|d|vnd)[\s,.]*)?")
 # Money among words: the parts a cell lists ("NSTW: 500; NSĐP: 300", "… + …"), and a number in one,
@@ -69,13 +72,15 @@ def text_of(value: object) -> str:
     """A cell as one line of text: runs of spaces and line breaks made one space."""
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, datetime.datetime):
-        value = value.date()
-    if isinstance(value, datetime.date):
-        return value.strftime("%d/%m/%Y")
-    text = unescaped(str(value))  # Excel writes a carriage return in a cell as "_x000D_"
+    if type(value) is not str:  # most cells are text: the other kinds are looked for only here
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, datetime.datetime):
+            value = value.date()
+        if isinstance(value, datetime.date):
+            return value.strftime("%d/%m/%Y")
+        value = str(value)
+    text = unescaped(value)  # Excel writes a carriage return in a cell as "_x000D_"
     # Most cells are one clean line: look for runs of spaces only where there can be some.
     if "  " in text or "\n" in text or "\t" in text or "\r" in text or "\xa0" in text:
         text = _SPACES.sub(" ", text)
@@ -134,13 +139,17 @@ def amount_of(value: object, factor: int, decimal_comma: bool) -> int | None:
     folded = " ".join(text.lower().split()) if text.isascii() else fold(text)
     if folded in {"", "-", "0", "x"}:
         return None if folded != "0" else 0
-    if not _PLAIN_NUMBER.fullmatch(folded):  # most amounts are digits and marks only
-        parts = _COMPOUND.findall(folded)
-        if len(parts) > 1 and _CURRENCY_ONLY.fullmatch(_COMPOUND.sub("", folded)):
-            # "2 tỷ 500 triệu (đồng)": each number in the unit written after it.
-            return sum(round(_number(number, decimal_comma) * _UNIT_SIZES[unit]) for number, unit in parts)
-        # "500 (dự kiến)", "~500", "khoảng 500": the amount without the words around it.
-        folded = _AROUND_AMOUNT.sub(" ", folded).strip()
+    if _PLAIN_NUMBER.fullmatch(folded):  # most amounts are digits and marks only: no unit to look for
+        number = _number(folded, decimal_comma)
+        if number < 0:
+            raise ValueError(value)
+        return round(number * factor)
+    parts = _COMPOUND.findall(folded)
+    if len(parts) > 1 and _CURRENCY_ONLY.fullmatch(_COMPOUND.sub("", folded)):
+        # "2 tỷ 500 triệu (đồng)": each number in the unit written after it.
+        return sum(round(_number(number, decimal_comma) * _UNIT_SIZES[unit]) for number, unit in parts)
+    # "500 (dự kiến)", "~500", "khoảng 500": the amount without the words around it.
+    folded = _AROUND_AMOUNT.sub(" ", folded).strip()
     named = [unit for pattern, unit in _CELL_UNITS if pattern.search(folded)]
     if named:
         factor = max(named)  # "5 tỷ đồng": the tỷ says the size, the đồng only the currency
@@ -154,15 +163,15 @@ def amount_of(value: object, factor: int, decimal_comma: bool) -> int | None:
 
 def _number(text: str, decimal_comma: bool) -> float:
     """A number written with a decimal comma and thousand dots (1.250,5) or the English way (1,250.5)."""
-    if not re.fullmatch(r"[\d.,]*\d[\d.,]*", text):
+    if not _DIGITS_AND_MARKS.fullmatch(text):
         raise ValueError(text)
     if "," in text and "." in text:
         decimal = "," if text.rfind(",") > text.rfind(".") else "."
     elif "," in text:
-        thousands = re.fullmatch(r"\d{1,3}(,\d{3})+", text)
+        thousands = _THOUSANDS_BY_COMMA.fullmatch(text)
         decimal = "." if thousands and not decimal_comma else ","
     elif "." in text:
-        thousands = re.fullmatch(r"\d{1,3}(\.\d{3})+", text)
+        thousands = _THOUSANDS_BY_DOT.fullmatch(text)
         decimal = "," if thousands and decimal_comma else "."
     else:
         return float(text)

@@ -204,10 +204,10 @@ def _causes(error: BaseException) -> Iterator[BaseException]:
 def open_workbook(path: Path) -> Iterator[Workbook]:
     """A workbook checked for what it is and for its unpacked size before openpyxl reads it."""
     check_workbook_file(path)
-    import openpyxl
+    from dxplanner.excel.read_only_book import load_read_only
 
     with reading(path.name):
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+        book = load_read_only(path)
     workbook = Workbook(book, path.name, path)
     try:
         yield workbook

@@ -130,6 +130,7 @@ class TargetRecord:
     value: float | None
     comparison: Comparison | None
     text: str | None
+    upper: float | None = None  # the high figure of a range; value is then the low one
 
 
 @dataclass(frozen=True)

@@ -368,7 +368,7 @@ def _indicators(
     )
     wanted = {row[0] for row in rows} | {row[7] for row in rows if row[7] is not None}
     rows_of: dict[int, list[TargetRow]] = defaultdict(list)
-    for indicator_id, year, scope, amount, comparison, words in session.connection().execute(
+    for indicator_id, year, scope, amount, comparison, words, upper in session.connection().execute(
         sa.select(
             target.c.indicator_id,
             target.c.year,
@@ -376,9 +376,10 @@ def _indicators(
             target.c.value,
             target.c.comparison,
             target.c.text,
+            target.c.upper,
         ).where(target.c.indicator_id.in_(wanted))
     ):
-        rows_of[indicator_id].append((year, scope, amount, comparison, words))
+        rows_of[indicator_id].append((year, scope, amount, comparison, words, upper))
     targets = {indicator_id: main_targets(rows, decimal_text) for indicator_id, rows in rows_of.items()}
     nothing = YearTargets({}, {}, {})
     values: dict[int, list[tuple[datetime.date, float]]] = defaultdict(list)
@@ -397,6 +398,7 @@ def _indicators(
             base_year,
             own.comparisons,
             own.statements,
+            own.uppers,
         )
         sedp_targets = targets.get(sedp_id, nothing) if sedp_id is not None else None
         sedp = IndicatorFacts(direction, sedp_targets.numbers, ()) if sedp_targets is not None else None

@@ -60,7 +60,7 @@ from dxplanner.store.queries import table
 
 # A target given as a plain number: the indicator's own, no comparison, no words (every row of
 # one insert names the same columns).
-_NO_SCOPE: dict[str, object] = {"scope": "", "comparison": None, "text": None}
+_NO_SCOPE: dict[str, object] = {"scope": "", "comparison": None, "text": None, "upper": None}
 
 Record = dict[str, Any]
 K = TypeVar("K")
@@ -302,7 +302,8 @@ class _DemoRows:
                         "scope": said.scope or "",
                         "value": said.value,
                         "comparison": said.comparison,
-                        "text": said.text if said.in_words else None,
+                        "upper": said.upper,
+                        "text": said.text if said.in_words else said.note,
                     }
                 )
         for measured in indicator.get("values", []):

@@ -11,7 +11,7 @@ from dxplanner.store.file_header import SCHEMA_VERSION
 from dxplanner.store.sqlite_engine import writing
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 
 
 class MigrationError(DomainError):

@@ -114,7 +114,7 @@ def test_an_indicator_s_targets_and_measured_values_are_edited_in_its_tables(
             ).all()
         return dict(rows)
 
-    value_column = 3  # year, scope, comparison, target, target in words
+    value_column = 3  # year, scope, comparison, target, upper bound, target in words
     _edit_cell(targets.table, 4, value_column, "21,5")  # Vietnamese decimal comma
     assert stored_targets()[2025] == 21.5
     targets.add_button.click()  # the year after the last, then moved to the year wanted
@@ -155,6 +155,31 @@ def test_an_indicator_s_targets_and_measured_values_are_edited_in_its_tables(
     assert measured[datetime.date(2026, 9, 30)] == (19.8, "Báo cáo quý III")
     assert datetime.date(2026, 6, 30) not in measured and measured[datetime.date(2026, 7, 1)][0] == 19.4
     assert messages == ["Target: 'nhiều' is not a number."]
+
+
+def test_a_target_is_made_a_range_by_typing_its_upper_bound(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, messages: list[str]
+) -> None:
+    form = _open(window, demo_path, NodeKey(NodeKind.INDICATOR, DIGITAL_ECONOMY_SHARE))
+    targets = form.record_tables[0]
+    headings = [targets.table.horizontalHeaderItem(column).text() for column in range(6)]  # type: ignore[union-attr]
+    upper_column = headings.index("Upper bound")
+    row = [targets.table.item(row, 0).text() for row in range(targets.table.rowCount())].index("2030")  # type: ignore[union-attr]
+
+    def stored() -> tuple[float | None, float | None]:
+        with window.store.read() as session:  # type: ignore[union-attr]
+            target = session.get(IndicatorTarget, (DIGITAL_ECONOMY_SHARE, 2030, ""))
+        assert target is not None
+        return target.value, target.upper
+
+    low = stored()[0]
+    assert low is not None
+    _edit_cell(targets.table, row, upper_column, f"{low + 5:g}".replace(".", ","))
+    assert stored() == (low, low + 5) and messages == []
+    before = snapshot(window.store)  # type: ignore[arg-type]
+    _edit_cell(targets.table, row, upper_column, f"{low - 5:g}".replace(".", ","))
+    assert len(messages) == 1 and "is below the target" in messages[0]
+    assert snapshot(window.store) == before  # type: ignore[arg-type]
 
 
 def test_merging_a_unit_moves_its_tasks_to_the_other_and_undo_brings_it_back(

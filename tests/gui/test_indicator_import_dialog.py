@@ -116,3 +116,26 @@ def test_a_table_of_only_indicators_opens_as_indicators_and_switches_to_tasks(
     dialog.kind.setCurrentIndex(dialog.kind.findData(TableKind.TASKS))
     qtbot.waitUntil(lambda: "No plan table was found" in dialog.status.text(), timeout=10_000)
     assert not dialog.import_button.isEnabled()
+
+
+def test_the_preview_shows_a_range_as_one_target_and_the_words_after_a_figure(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, tmp_path: Path
+) -> None:
+    assert window.open_file(demo_path)
+    assert window.session is not None
+    sample = samples.build_ranges_and_notes(tmp_path)
+    dialog = ImportDialog(window.session, sample.path, TODAY, parent=window)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.ready, timeout=10_000):
+        dialog.show()
+    assert dialog.chosen_kind() is TableKind.INDICATORS
+    targets = _tree_texts(dialog, 3)[1:]  # under the group "Đến năm 2030"
+    assert targets == [
+        "2030: 40 – 50",
+        "2030: ≥ 3 và tăng dần theo yêu cầu phát triển",
+        "2030: 20 – 50",
+        "2030: “20% - 50%”",
+    ]
+    guesses = _tree_texts(dialog, GUESSES_COLUMN)[1:]
+    assert "range read as at least 40 and at most 50" in guesses[0]
+    assert "words after the figure kept as its note: “và tăng dần theo yêu cầu phát triển”" in guesses[1]

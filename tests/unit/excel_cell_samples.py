@@ -265,3 +265,47 @@ def build_relative_deadline_in_a_draft(folder: Path) -> CellSample:
         ),
     ]  # fmt: skip
     return _write(folder / "draft.xlsx", _DRAFT_TOP, header, rows)
+
+
+def build_deadlines_worded_as_published(folder: Path) -> CellSample:
+    """The wordings of published tables' time cells (tests/data/excel/published), under a dated plan.
+
+    From Khánh Hòa's 11-KH/BCĐ (2026), Nghị quyết 88/NQ-CP (2022) and Quyết định 836/QĐ-BXD (2019).
+    """
+    header = ("TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn")
+    rows = [
+        _Row(
+            (1, "Triển khai thực hiện Quy chế về tổ chức, quản lý, sử dụng và bảo vệ hệ thống mạng máy "
+             "tính của Đảng", "Văn phòng Tỉnh ủy", "30 ngày sau khi Trung ương ban hành"),
+            {"start": None, "end": None, "timeline_text": "30 ngày sau khi Trung ương ban hành"},
+            ("counted from another body's act, whose date the table does not give: no dates",),
+        ),
+        _Row(
+            (2, "Rà soát, đưa các TTHC lên dịch vụ công quốc gia", "Văn phòng UBND tỉnh",
+             "Hoàn thành trước ngày 30/9/2026 và duy trì liên tục"),
+            {"start": None, "end": "2026-09-30"},
+            ("the work goes on after the deadline, which is its end",),
+        ),
+        _Row(
+            (3, "Vận hành bảng theo dõi tiến độ 100 ngày làm việc", "Văn phòng Tỉnh ủy",
+             "Báo cáo đầu tiên trước ngày 25/7/2026; cập nhật hằng tháng"),
+            {"start": None, "end": "2026-07-25"},
+            ("the work goes on after the deadline, which is its end",),
+        ),
+        _Row(
+            (4, "Rà soát, sửa đổi, bổ sung quy định bất cập về địa chất, khoáng sản", "Bộ Tài nguyên và Môi "
+             "trường", "Năm 2022 và hàng năm"),
+            {"start": "2022-01-01", "end": None},
+        ),
+        _Row(
+            (5, "Thống kê, kiểm kê nguồn lực tài nguyên khoáng sản trong phạm vi cả nước",
+             "Bộ Tài nguyên và Môi trường", "Năm 2025; Năm 2030"),
+            {"start": None, "end": "2030-12-31"},
+            ("several dates: the last is the deadline",),
+        ),
+        _Row(
+            (6, "Xây dựng nhiệm vụ lập quy hoạch", "Ban Quản lý quy hoạch", "10-11/2019"),
+            {"start": "2019-10-01", "end": "2019-11-30"},
+        ),
+    ]  # fmt: skip
+    return _write(folder / "published_wordings.xlsx", _PROVINCE_TOP, header, rows)

@@ -7,6 +7,7 @@ times over. The sheet's XML is streamed into the zip, so little memory is used.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -129,3 +130,15 @@ def sheet_size(path: Path) -> tuple[int, int]:
     with zipfile.ZipFile(path) as archive:
         info = archive.getinfo(_SHEET)
     return info.file_size, info.compress_size
+
+
+def build_damaged_below_the_table_with_no_size(folder: Path) -> Path:
+    """The plan table on a sheet that states no size (no <dimension>, as openpyxl's write-only mode
+    writes it), with a cell cut short far below the table."""
+    members = _members(_plan_workbook(tasks=0))
+    head, rest = members[_SHEET].decode().split("<sheetData>", 1)
+    tail = rest.split("</sheetData>", 1)[1]
+    head = re.sub(r"<dimension[^>]*/>", "", head)
+    broken = '<row r="5000"><c r="A5000"><v>1</v></row>'  # its </c> is missing
+    members[_SHEET] = (head + "<sheetData>" + "".join(_table()) + broken + "</sheetData>" + tail).encode()
+    return _write_zip(folder / "damaged_no_size.xlsx", members)

@@ -162,7 +162,9 @@ def build_province_yearly_indicators(folder: Path) -> IndicatorSample:
         _group(("II", "KINH TẾ SỐ"), "II", "KINH TẾ SỐ"),
         _indicator(
             (1, "Tỷ trọng kinh tế số trong GRDP của tỉnh", "%", "9,2", "10 - 12", "Thống kê tỉnh"),
-            "II.1", "KINH TẾ SỐ", [_target(2025, "10 - 12")], measure_unit="%", lead_unit="Thống kê tỉnh",
+            "II.1", "KINH TẾ SỐ",
+            [_target(2025, "10 - 12", 10.0, ">="), _target(2025, "10 - 12", 12.0, "<=")],
+            measure_unit="%", lead_unit="Thống kê tỉnh",
             results=[{"year": 2024, "value": 9.2}],
         ),
         _indicator(
@@ -424,3 +426,51 @@ def build_tasks_with_persons(folder: Path) -> tuple[Path, list[dict[str, object]
     path = folder / "tasks_with_persons.xlsx"
     book.save(path)
     return path, expected
+
+
+def build_ranges_and_notes(folder: Path) -> IndicatorSample:
+    """Targets written as a range ("40 - 50", "20% - 50%") and a figure with words after it, as in the
+    national programme's appendix of indicators (Nghị quyết 03/NQ-CP, 2025, Phụ lục I)."""
+    book, sheet = _new_book("Chỉ tiêu")
+    _merge(sheet, "A1:E1", "DANH MỤC CÁC CHỈ TIÊU CỤ THỂ")
+    for column, text in enumerate(
+        ("TT", "Chỉ tiêu", "Đơn vị", "Mục tiêu", "Cơ quan chủ trì theo dõi, đánh giá"), start=1
+    ):
+        sheet.cell(row=3, column=column, value=text)
+    science, finance, police = "Bộ Khoa học và Công nghệ", "Bộ Tài chính", "Bộ Công an"
+    growing = "≥ 3% và tăng dần theo yêu cầu phát triển"
+    # fmt: off
+    lines = [
+        _group(("Đến năm 2030",), None, "Đến năm 2030", year=2030, merge_to="E"),
+        _indicator(
+            (1, "Tổ chức khoa học và công nghệ được xếp hạng khu vực và thế giới", "Tổ chức", "40 - 50",
+             science),
+            "1", "Đến năm 2030",
+            [_target(2030, "40 - 50", 40.0, ">="), _target(2030, "40 - 50", 50.0, "<=")],
+            measure_unit="Tổ chức", lead_unit=science, direction="increase",
+        ),
+        _indicator(
+            (2, "Chi ngân sách hằng năm cho khoa học, công nghệ, đổi mới sáng tạo", "% tổng chi NSNN",
+             growing, finance),
+            "2", "Đến năm 2030", [_target(2030, growing, 3.0, ">=")],
+            measure_unit="% tổng chi NSNN", lead_unit=finance,
+        ),
+        _indicator(
+            (3, "Làm chủ một số công nghệ chiến lược ứng dụng trong bảo đảm an ninh quốc gia", "%",
+             "20% - 50%", police),
+            "3", "Đến năm 2030",
+            [_target(2030, "20% - 50%", 20.0, ">="), _target(2030, "20% - 50%", 50.0, "<=")],
+            measure_unit="%", lead_unit=police,
+        ),
+        # Percentages for a count: not a range of the indicator's unit, so kept as written.
+        _indicator(
+            (4, "Doanh nghiệp công nghệ số được hỗ trợ", "Doanh nghiệp", "20% - 50%", science),
+            "4", "Đến năm 2030", [_target(2030, "20% - 50%")],
+            measure_unit="Doanh nghiệp", lead_unit=science,
+        ),
+    ]
+    # fmt: on
+    indicators, groups = _place(sheet, 4, lines)
+    path = folder / "ranges_and_notes.xlsx"
+    book.save(path)
+    return IndicatorSample(path, indicators, groups, sheet.title, 3)

@@ -123,6 +123,107 @@ def test_a_deadline_counted_from_another_documents_date_is_not_the_plans() -> No
     assert (reading.end, reading.kind) == (None, K.UNKNOWN)
 
 
+# Cells of published tables (tests/data/excel/published): each family of wording, read as its README says.
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # Quyết định 836/QĐ-BXD (2019), its time column: months as a span in one year.
+        ("10-11/2019", D(2019, 10, 1), D(2019, 11, 30)),
+        ("3-12/2020", D(2020, 3, 1), D(2020, 12, 31)),
+        ("01-4/2021", D(2021, 1, 1), D(2021, 4, 30)),
+        ("02-03/2020", D(2020, 2, 1), D(2020, 3, 31)),
+        ("5 - 6/2021", D(2021, 5, 1), D(2021, 6, 30)),
+    ],
+)
+def test_months_written_as_a_span_run_from_the_first_to_the_last(
+    text: str, start: datetime.date, end: datetime.date
+) -> None:
+    reading = parse_timeline(text)
+    assert (reading.start, reading.end, reading.kind, reading.guesses) == (start, end, K.RANGE, ())
+
+
+@pytest.mark.parametrize("text", ["15-3/2025", "11-2/2020"])
+def test_two_numbers_that_are_no_span_of_months_are_not_read_as_one(text: str) -> None:
+    # The first is no month, or comes after the second: the cell says no span of months.
+    assert parse_timeline(text).kind is not K.RANGE
+
+
+@pytest.mark.parametrize("plan_date", [None, D(2026, 7, 28)])
+def test_a_deadline_counted_from_another_bodys_act_has_no_dates(plan_date: datetime.date | None) -> None:
+    # Khánh Hòa, 11-KH/BCĐ (2026), tasks 4 and 5: the day Trung ương acts is in no table.
+    reading = parse_timeline("30 ngày sau khi Trung ương ban hành", plan_date=plan_date)
+    assert (reading.start, reading.end, reading.kind, reading.guesses) == (
+        None,
+        None,
+        K.AFTER_ACT,
+        (G.OTHER_ACT,),
+    )
+    assert reading.ok
+    # The plan's own act is still counted from the plan's date.
+    own = parse_timeline("30 ngày kể từ ngày UBND tỉnh ban hành Kế hoạch", plan_date=D(2026, 3, 12))
+    assert (own.end, own.kind) == (D(2026, 4, 11), K.UNTIL)
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        # Khánh Hòa, 11-KH/BCĐ (2026), tasks 28 and 48: a deadline, then work that goes on.
+        ("Hoàn thành trước ngày 30/9/2026 và duy trì liên tục", D(2026, 9, 30)),
+        ("Báo cáo đầu tiên trước ngày 25/7/2026; cập nhật hằng tháng", D(2026, 7, 25)),
+        ("Đến năm 2025 và duy trì thường xuyên", D(2025, 12, 31)),
+    ],
+)
+def test_a_deadline_then_ongoing_work_ends_on_the_deadline(text: str, end: datetime.date) -> None:
+    reading = parse_timeline(text)
+    assert (reading.start, reading.end, reading.kind, reading.guesses) == (
+        None,
+        end,
+        K.UNTIL,
+        (G.THEN_ONGOING,),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # Nghị quyết 88/NQ-CP (2022), tasks 1, 4, 12 and 16: a year, then every year.
+        ("Năm 2022 và hàng năm", D(2022, 1, 1)),
+        ("Năm 2022 và hằng năm", D(2022, 1, 1)),
+        ("Quý IV/2025 và hằng quý", D(2025, 10, 1)),
+    ],
+)
+def test_a_period_and_every_one_after_has_no_end(text: str, start: datetime.date) -> None:
+    reading = parse_timeline(text)
+    assert (reading.start, reading.end, reading.kind) == (start, None, K.RECURRING)
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        # Nghị quyết 88/NQ-CP (2022), the task with no number: two years as steps.
+        ("Năm 2025; Năm 2030", D(2030, 12, 31)),
+        ("Quý II/2026; Quý IV/2026", D(2026, 12, 31)),
+    ],
+)
+def test_periods_given_as_steps_end_with_the_last(text: str, end: datetime.date) -> None:
+    reading = parse_timeline(text)
+    assert (reading.start, reading.end, reading.kind, reading.guesses) == (
+        None,
+        end,
+        K.UNTIL,
+        (G.LAST_OF_SEVERAL,),
+    )
+
+
+@pytest.mark.parametrize("text", ["Năm 2023, 2024", "2021-2025; 2026-2030"])
+def test_a_list_of_years_or_of_spans_is_no_steps(text: str) -> None:
+    reading = parse_timeline(text)
+    assert reading.start is not None
+    assert G.LAST_OF_SEVERAL not in reading.guesses
+
+
 @pytest.mark.parametrize(
     ("lines", "day"),
     [
@@ -163,6 +264,12 @@ def test_the_plans_date_is_read_from_its_title_rows(lines: list[str], day: datet
          ["Viện Hàn lâm Khoa học và Công nghệ", "các địa phương"]),
         ("Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp",
          ["Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp"]),
+        # Nghị quyết 03/NQ-CP (2025), Phụ lục II, row 50: a body, then the others in general in lower case.
+        ("Bộ Tài chính, bộ, ngành liên quan", ["Bộ Tài chính", "bộ, ngành liên quan"]),
+        ("Sở Y tế, sở, ngành, địa phương", ["Sở Y tế", "sở, ngành, địa phương"]),
+        # A kind named alone with nothing after it is no list of bodies: "UBND tỉnh, huyện" stays one.
+        ("UBND tỉnh, huyện", ["UBND tỉnh, huyện"]),
+        ("Các bộ, ngành, địa phương", ["Các bộ, ngành, địa phương"]),
     ],
 )  # fmt: skip
 def test_a_cell_is_split_into_the_bodies_it_names(text: str, units: list[str]) -> None:

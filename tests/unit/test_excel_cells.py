@@ -64,6 +64,31 @@ def test_unreadable_money_is_a_warning_and_the_rest_is_imported(tmp_path: Path) 
     assert said["summary"]["budget"] == (2_300 + 12_000 + 500 + 300 + 1_250) * MILLION
 
 
+def test_an_amount_with_a_comma_is_read_the_same_each_time_and_warned_of_where_it_may_be_thousands(
+    tmp_path: Path,
+) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Kinh phí (triệu đồng)"])
+    amounts = ["1.250,5", "1,250", "1.250,5", "1,250", "2,5"]
+    for number, amount in enumerate(amounts, 1):
+        sheet.append([number, f"Nhiệm vụ {number}", "Sở Tài chính", amount])
+    path = tmp_path / "commas.xlsx"
+    book.save(path)
+    table = read_plan_table(path)
+    assert [sum(line.amount for line in task.budget) for task in table.tasks] == [
+        1_250_500_000,
+        1_250_000,
+        1_250_500_000,
+        1_250_000,
+        2_500_000,
+    ]
+    # "1,250" may be a thousand written the English way: said on each row it is in, and only there.
+    assert [(problem.row, problem.column) for problem in table.warnings] == [(3, "D"), (5, "D")]
+    assert all("if thousands were meant, write 1.250" in problem.message for problem in table.warnings)
+
+
 def test_a_ministrys_investment_budget_is_the_central_one(tmp_path: Path) -> None:
     book = openpyxl.Workbook()
     sheet = book.active
@@ -167,3 +192,22 @@ def test_a_remark_under_an_end_date_is_a_note_too(tmp_path: Path) -> None:
         "Trình tại kỳ họp giữa năm",
     )
     assert "remark kept as a note" in task.guesses
+
+
+def test_an_end_counted_from_another_bodys_act_is_no_error(tmp_path: Path) -> None:
+    # Khánh Hòa, 11-KH/BCĐ (2026), task 4, its deadline put in an end-date column: no date, and why.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (
+        ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Ngày bắt đầu", "Ngày kết thúc"],
+        [1, "Cập nhật Quy chế bảo vệ hệ thống mạng máy tính", "Văn phòng Tỉnh ủy", "01/08/2026",
+         "30 ngày sau khi Trung ương ban hành"],
+    ):  # fmt: skip
+        sheet.append(row)
+    book.save(tmp_path / "end.xlsx")
+    table = read_plan_table(tmp_path / "end.xlsx")
+    assert (table.errors, table.warnings) == ([], [])
+    task = table.tasks[0]
+    assert (task.start, task.end) == (datetime.date(2026, 8, 1), None)
+    assert "counted from another body's act, whose date the table does not give: no dates" in task.guesses

@@ -304,3 +304,298 @@ def test_a_row_before_a_section_is_more_of_the_task_above(tmp_path: Path) -> Non
         (4, "NHIỆM VỤ TRỌNG TÂM", None),
         (5, "Triển khai Nền tảng số dùng chung", 4),
     ]
+
+
+def test_stages_and_steps_numbered_in_the_time_column_hold_the_tasks_under_them(tmp_path: Path) -> None:
+    # Quyết định 836/QĐ-BXD: the first column is the time, merged down over a step's tasks; "I" and
+    # "1" there, with nothing past the name, mark a stage and a step in it.
+    ban, vlxd, khtc = "Ban Quản lý quy hoạch", "Vụ Vật liệu xây dựng", "- Vụ Kế hoạch -Tài chính."
+    path = _book(
+        tmp_path / "stages.xlsx",
+        [
+            ["Thời gian", "Nội dung công việc", "Đơn vị chủ trì", "Đơn vị phối hợp"],
+            ["I", "GIAI ĐOẠN 1: LẬP, THẨM ĐỊNH, PHÊ DUYỆT LẬP NHIỆM VỤ"],
+            ["1", "Lập nhiệm vụ quy hoạch"],
+            ["10-11/2019", "Xây dựng nhiệm vụ lập quy hoạch", ban, khtc],
+            [None, "Lấy ý kiến các Bộ, ngành, cơ quan ngang bộ", vlxd, khtc],
+            ["2", "Thẩm định nhiệm vụ lập quy hoạch"],
+            ["11-12/2019", "Trình Hội đồng thẩm định nhiệm vụ lập quy hoạch", ban, khtc],
+            ["II", "GIAI ĐOẠN 2: LẬP, THẨM ĐỊNH, PHÊ DUYỆT QUY HOẠCH"],
+            ["1", "Lập Quy hoạch", None, None],
+            ["02-03/2020", "Lựa chọn Tư vấn lập Quy hoạch", ban, khtc],
+            ["III", "GIAI ĐOẠN 3: CÔNG BỐ QUY HOẠCH"],
+            ["11-12/2021", "Xây dựng kế hoạch công bố Quy hoạch", ban, khtc],
+            [None, "Tổ chức Hội nghị công bố Quy hoạch", ban, khtc],
+        ],
+        merges=["A4:A5", "A12:A13"],
+    )
+    table = read_plan_table(path)
+    assert [(task.row, task.kind.value, task.code, task.parent_row) for task in table.tasks] == [
+        (2, "group", "I", None),
+        (3, "group", "1", 2),
+        (4, "task", None, 3),
+        (5, "task", None, 3),
+        (6, "group", "2", 2),
+        (7, "task", None, 6),
+        (8, "group", "II", None),
+        (9, "group", "1", 8),
+        (10, "task", None, 9),
+        (11, "group", "III", None),
+        (12, "task", None, 11),
+        (13, "task", None, 11),
+    ]
+    groups = [task for task in table.tasks if task.kind.value == "group"]
+    assert all(task.timeline_text is None and task.start is None for task in groups)
+    assert all(any("time column" in guess for guess in task.guesses) for task in groups)
+    assert table.tasks[3].timeline_text == "10-11/2019"  # the merged time still reaches the task under
+    assert table.warnings == [] and table.errors == []
+
+
+def test_a_step_in_the_time_column_with_nothing_under_it_yet_is_still_a_group(tmp_path: Path) -> None:
+    path = _book(
+        tmp_path / "last_stage.xlsx",
+        [
+            ["Thời gian", "Nội dung công việc", "Đơn vị chủ trì"],
+            ["II", "GIAI ĐOẠN 2: LẬP, THẨM ĐỊNH, PHÊ DUYỆT QUY HOẠCH"],
+            ["1", "Lập Quy hoạch"],
+        ],
+    )
+    table = read_plan_table(path)
+    assert [(task.kind.value, task.code, task.parent_row) for task in table.tasks] == [
+        ("group", "II", None),
+        ("group", "1", 2),
+    ]
+
+
+def test_a_year_in_the_time_column_of_a_row_with_a_name_only_is_its_time(tmp_path: Path) -> None:
+    path = _book(
+        tmp_path / "years.xlsx",
+        [
+            ["Thời gian", "Nội dung công việc", "Đơn vị chủ trì"],
+            ["2026", "Số hóa hồ sơ hộ tịch", "Sở Tư pháp"],
+            ["2027", "Tổng kết, đánh giá"],
+        ],
+    )
+    table = read_plan_table(path)
+    assert [(task.kind.value, task.code, task.parent_row, task.timeline_text) for task in table.tasks] == [
+        ("task", None, None, "2026"),
+        ("task", None, None, "2027"),
+    ]
+
+
+def test_an_unnumbered_row_with_its_own_cells_stands_beside_the_task_above(tmp_path: Path) -> None:
+    # Nghị quyết 88/NQ-CP: the row after task 5 has no number but its own product, lead, helpers and
+    # time; it is a task of its own, and task 5 stays a task.
+    tnmt = "Bộ Tài nguyên và Môi trường"
+    path = _book(
+        tmp_path / "nq88.xlsx",
+        [
+            [
+                "TT",
+                "Nội dung công việc",
+                "Sản phẩm, hình thức văn bản",
+                "Cơ quan chủ trì thực hiện",
+                "Cơ quan phối hợp thực hiện",
+                "Thời gian trình",
+            ],
+            [
+                5,
+                "Phê duyệt Chiến lược địa chất, khoáng sản và công nghiệp khai khoáng đến năm 2030",
+                "Quyết định của Thủ tướng Chính phủ",
+                tnmt,
+                "Bộ Công Thương, Bộ Xây dựng",
+                "Quý III, năm 2022",
+            ],
+            [
+                None,
+                "Thống kê, kiểm kê nguồn lực tài nguyên khoáng sản trong phạm vi cả nước",
+                "Đề án",
+                tnmt,
+                "Bộ Công Thương, Bộ Xây dựng",
+                "Năm 2030",
+            ],
+            [
+                6,
+                "Trình, phê duyệt Quy hoạch điều tra cơ bản địa chất về khoáng sản",
+                "Quyết định của Thủ tướng Chính phủ",
+                tnmt,
+                "Bộ Công Thương, Bộ Xây dựng",
+                "Quý III, năm 2022",
+            ],
+        ],
+    )
+    table = read_plan_table(path)
+    assert [(task.row, task.kind.value, task.code, task.parent_row) for task in table.tasks] == [
+        (2, "task", "5", None),
+        (3, "task", None, None),
+        (4, "task", "6", None),
+    ]
+    assert any("beside the task above" in guess for guess in table.tasks[1].guesses)
+
+
+def test_an_unnumbered_task_under_a_group_stays_in_the_group(tmp_path: Path) -> None:
+    path = _book(
+        tmp_path / "in_group.xlsx",
+        [
+            ["TT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian hoàn thành"],
+            ["I", "CHÍNH QUYỀN SỐ"],
+            [1, "Nâng cấp Cổng dịch vụ công của tỉnh", "Văn phòng UBND tỉnh", "Quý II/2026"],
+            [None, "Kết nối Cổng dịch vụ công với Cổng quốc gia", "Văn phòng UBND tỉnh", "Quý III/2026"],
+            [2, "Số hóa hồ sơ hộ tịch", "Sở Tư pháp", "Năm 2026"],
+        ],
+    )
+    table = read_plan_table(path)
+    assert [(task.row, task.kind.value, task.parent_row) for task in table.tasks] == [
+        (2, "group", None),
+        (3, "task", 2),
+        (4, "task", 2),
+        (5, "task", 2),
+    ]
+
+
+_NQ03_HEADINGS = [
+    "TT",
+    "Tên nhiệm vụ",
+    "Cơ quan chủ trì",
+    "Cơ quan phối hợp",
+    "Kết quả",
+    "Thời gian hoàn thành",
+]
+
+
+def test_a_spill_that_repeats_the_end_of_the_name_above_is_dropped(tmp_path: Path) -> None:
+    # Nghị quyết 03/NQ-CP, task 128: the page break repeats the end of its name on a row of its own.
+    name = (
+        "Xây dựng bộ tiêu chí đánh giá hiệu quả đầu tư cho chuyển đổi số quốc gia. Xây dựng công cụ đánh "
+        "giá trực tuyến và định kỳ tổ chức đánh giá, công bố kết quả."
+    )
+    path = _book(
+        tmp_path / "spill.xlsx",
+        [
+            _NQ03_HEADINGS,
+            [
+                "128.",
+                name,
+                "Bộ Thông tin và Truyền thông",
+                None,
+                "Quyết định của Thủ tướng Chính phủ",
+                "2025",
+            ],
+            [None, "trưc tuyến và định kỳ tổ chức đánh giá, công bố kết quả."],
+            [
+                "129.",
+                "Xây dựng chương trình thúc đẩy tiêu dùng sản phẩm, dịch vụ trên môi trường số",
+                "Các bộ, ngành, địa phương",
+                None,
+                "Quyết định phê duyệt Chương trình được ban hành",
+                "9/2026",
+            ],
+        ],
+    )
+    table = read_plan_table(path)
+    assert [(task.code, task.name) for task in table.tasks] == [
+        ("128", name),
+        ("129", "Xây dựng chương trình thúc đẩy tiêu dùng sản phẩm, dịch vụ trên môi trường số"),
+    ]
+    assert any("Row 3" in guess and "repeats" in guess for guess in table.tasks[0].guesses)
+
+
+def test_a_lead_cell_spilled_into_the_cooperating_column_names_no_helper(tmp_path: Path) -> None:
+    # Nghị quyết 03/NQ-CP, task 108: the end of its lead cell spills, over the page break, into the
+    # cooperating column of the row that carries the rest of its name.
+    leads = (
+        "Bộ Công an, Bộ Lao động - Thương binh và Xã hội, Bộ Tài nguyên và Môi trường, "
+        "Bộ Giao thông vận tải, Ngân hàng nhà nước Việt Nam, Bộ Nông nghiệp và Phát triển nông thôn, "
+        "Bộ Khoa học và Công nghệ, "
+        "Bộ Tài chính"
+    )
+    path = _book(
+        tmp_path / "lead_spill.xlsx",
+        [
+            _NQ03_HEADINGS,
+            [
+                "108.",
+                "Hoàn thành việc triển khai các nhiệm vụ phục vụ chuyển đổi số, gồm: (1) Định danh tàu;",
+                leads,
+                None,
+                None,
+                "2025",
+            ],
+            [
+                None,
+                "(5) Ứng dụng dữ liệu dân cư trong lĩnh vực ngân hàng.",
+                None,
+                "nghiệp và phát triển nông thôn, Bộ Khoa học và Công nghệ, Bộ Tài chính",
+            ],
+        ],
+    )
+    (task,) = read_plan_table(path).tasks
+    assert task.lead_unit == "Bộ Công an"
+    assert "nghiệp và phát triển nông thôn" not in task.cooperating_units
+    assert len(task.cooperating_units) == 7
+    assert task.name.endswith("(5) Ứng dụng dữ liệu dân cư trong lĩnh vực ngân hàng.")
+    assert any("Row 3" in guess and "repeats" in guess for guess in task.guesses)
+
+
+def test_a_lower_case_tail_of_a_unit_cut_by_a_page_break_is_joined_to_it(tmp_path: Path) -> None:
+    path = _book(
+        tmp_path / "cut_unit.xlsx",
+        [
+            _NQ03_HEADINGS,
+            [
+                "12.",
+                "Xây dựng cơ sở dữ liệu về đất đai và kết nối với",
+                "Bộ Tài nguyên và Môi trường",
+                "Bộ Công an, Bộ Nông",
+                "Cơ sở dữ liệu",
+                "2026",
+            ],
+            [None, "Cơ sở dữ liệu quốc gia về dân cư", None, "nghiệp và Phát triển nông thôn"],
+        ],
+    )
+    (task,) = read_plan_table(path).tasks
+    assert task.name == "Xây dựng cơ sở dữ liệu về đất đai và kết nối với Cơ sở dữ liệu quốc gia về dân cư"
+    assert task.cooperating_units == ["Bộ Công an", "Bộ Nông nghiệp và Phát triển nông thôn"]
+    assert any("Row 3" in guess and "cut" in guess for guess in task.guesses)
+
+
+_RESPONSIBLE = "Cơ quan chịu trách nhiệm quản lý nhà nước theo quy định"
+
+
+def test_the_responsible_body_leads_a_row_whose_lead_cell_is_empty(tmp_path: Path) -> None:
+    # Quyết định 836/QĐ-BXD: the role column names the Prime Minister on the rows that name nobody else.
+    path = _book(
+        tmp_path / "responsible.xlsx",
+        [
+            ["Thời gian", "Nội dung công việc", _RESPONSIBLE, "Đơn vị chủ trì", "Đơn vị phối hợp"],
+            [
+                "12/2019",
+                "Trình Thủ tướng Chính phủ phê duyệt nhiệm vụ lập Quy hoạch",
+                "Cơ quan tổ chức lập quy hoạch",
+                "Vụ Vật liệu xây dựng",
+                "- Vụ Kế hoạch -Tài chính; - Vụ Pháp chế.",
+            ],
+            ["01/2020", "Phê duyệt nhiệm vụ lập quy hoạch", "Thủ tướng Chính phủ", None, None],
+        ],
+    )
+    table = read_plan_table(path)
+    assert _columns(table)["Đơn vị chủ trì"] is TableField.LEAD_UNIT
+    assert [(task.lead_unit, task.cooperating_units) for task in table.tasks] == [
+        ("Vụ Vật liệu xây dựng", ["Vụ Kế hoạch -Tài chính", "Vụ Pháp chế"]),
+        ("Thủ tướng Chính phủ", []),
+    ]
+    assert any(_RESPONSIBLE in guess for guess in table.tasks[1].guesses)
+    assert not any(_RESPONSIBLE in guess for guess in table.tasks[0].guesses)
+
+
+def test_a_responsible_body_column_alone_is_the_lead_column(tmp_path: Path) -> None:
+    path = _book(
+        tmp_path / "responsible_only.xlsx",
+        [
+            ["STT", "Nhiệm vụ", "Cơ quan chịu trách nhiệm", "Thời gian hoàn thành"],
+            [1, "Số hóa hồ sơ hộ tịch", "Sở Tư pháp", "Quý II/2026"],
+        ],
+    )
+    table = read_plan_table(path)
+    assert _columns(table)["Cơ quan chịu trách nhiệm"] is TableField.LEAD_UNIT
+    assert table.tasks[0].lead_unit == "Sở Tư pháp"

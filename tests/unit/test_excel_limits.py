@@ -80,3 +80,16 @@ def test_a_large_part_that_compresses_like_a_bomb_is_still_refused(tmp_path: Pat
     assert unpacked > 40 * 1024 * 1024 and unpacked / packed > MAX_MEMBER_RATIO
     with pytest.raises(InvalidInputError, match="would unpack to more data than a plan workbook holds"):
         read_plan_table(path)
+
+
+def test_a_sheet_that_states_no_size_is_not_parsed_whole_before_its_rows_are_read(tmp_path: Path) -> None:
+    # openpyxl's write-only mode (our own data workbooks among them) writes no <dimension>, and
+    # openpyxl then parses the whole sheet when it opens the file, only to learn that: the time
+    # of a second reading. Here the sheet is damaged below its table: opening looks no further
+    # than the sheet's start, and the damage is met, and said, only when the rows are read.
+    path = costly.build_damaged_below_the_table_with_no_size(tmp_path)
+    with open_workbook(path) as workbook:
+        assert workbook.sheet_names == ["Kế hoạch"]
+        assert next(workbook.rows("Kế hoạch", limit=2))[:2] == ("STT", "Nhiệm vụ")
+        with pytest.raises(InvalidInputError, match="parts of it are damaged or missing"):
+            list(workbook.rows("Kế hoạch"))

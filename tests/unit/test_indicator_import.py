@@ -91,7 +91,8 @@ def test_a_target_is_read_as_written_with_its_comparison_and_scope() -> None:
         (1000.0, Comparison.AT_LEAST)
     ]
     # Words around a number that are no comparison and no scope: a statement, kept whole.
-    for statement in ("Đạt mức khá của khu vực", "Thuộc nhóm 50 nước dẫn đầu", "40-50%", "Top 50"):
+    # (A range, "40-50%", is two targets: see test_indicator_ranges.py.)
+    for statement in ("Đạt mức khá của khu vực", "Thuộc nhóm 50 nước dẫn đầu", "Top 50"):
         assert [(r.text, r.value) for r in read_targets(statement)] == [(statement, None)]
     assert read_targets("-") == [] and read_targets(None) == []
 
@@ -326,7 +327,7 @@ def test_a_target_is_edited_with_its_scope_comparison_and_words(store: PlanStore
         (2025, "Thế giới", 60.0, Comparison.AT_MOST, None),
     ]
     found = main_targets(
-        [(year, scope, value, comparison, text) for year, scope, value, comparison, text in rows]
+        [(year, scope, value, comparison, text, None) for year, scope, value, comparison, text in rows]
     )
     assert found.numbers == {2025: 60.0} and found.statements == {
         2025: "Nhóm dẫn đầu (ASEAN); ≤ 60 (Thế giới)"

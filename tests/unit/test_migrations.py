@@ -6,6 +6,7 @@ import importlib.util
 import sqlite3
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
@@ -157,7 +158,7 @@ def test_a_schema_2_file_is_upgraded_keeping_its_targets_tasks_and_indicators(de
     # Opening an older file is what upgrades it (after a backup), as a user meets it.
     store = open_plan_file(demo_path)
     store.close()
-    assert read_header(demo_path).schema_version == SCHEMA_VERSION == 3
+    assert read_header(demo_path).schema_version == SCHEMA_VERSION
     # Each number is kept as the target of its year with no scope, no comparison and no words.
     assert (
         rows(
@@ -186,3 +187,44 @@ def test_a_schema_2_file_is_upgraded_keeping_its_targets_tasks_and_indicators(de
     assert rows(
         f"SELECT count(*) FROM indicator_target WHERE indicator_id = {indicator_id} AND year = {year}"
     ) == [(3,)]
+
+
+def test_a_schema_3_file_is_upgraded_after_a_backup_keeping_its_targets_and_takes_ranges(
+    demo_path: Path,
+) -> None:
+    from dxplanner.store.migrate import downgrade_to
+    from dxplanner.store.plan_file import open_plan_file
+
+    engine = create_sqlite_engine(demo_path)
+    downgrade_to(engine, "0003")
+    engine.dispose()
+    assert read_header(demo_path).schema_version == 3
+
+    def rows(sql: str) -> list[tuple[object, ...]]:
+        connection = sqlite3.connect(demo_path)
+        try:
+            return connection.execute(sql).fetchall()
+        finally:
+            connection.close()
+
+    columns = "indicator_id, year, scope, value, comparison, text"
+    targets = rows(f"SELECT {columns} FROM indicator_target ORDER BY 1, 2, 3")
+    assert targets and "upper" not in {row[1] for row in rows("PRAGMA table_info(indicator_target)")}
+
+    store = open_plan_file(demo_path)  # opening it is what upgrades it, after a backup
+    store.close()
+    assert read_header(demo_path).schema_version == SCHEMA_VERSION == 4
+    assert rows(f"SELECT {columns} FROM indicator_target WHERE upper IS NULL ORDER BY 1, 2, 3") == targets
+    [backup] = demo_path.parent.glob("demo.before-upgrade-*.dxplan")
+    assert read_header(backup).schema_version == 3
+    # A target of a year may now be a range, low figure first; a range upside down is refused.
+    indicator_id, year = targets[0][:2]
+    insert = "INSERT INTO indicator_target (indicator_id, year, scope, value, upper) VALUES (?, ?, ?, ?, ?)"
+    connection = sqlite3.connect(demo_path)
+    try:
+        connection.execute(insert, (indicator_id, year, "khu vực", 40, 50))
+        with pytest.raises(sqlite3.IntegrityError):
+            connection.execute(insert, (indicator_id, year, "thế giới", 50, 40))
+        connection.commit()
+    finally:
+        connection.close()

@@ -41,6 +41,11 @@ class Table:
     titles: tuple[str, ...]
     headings: tuple[str, ...]
     body: list[Body] = field(default_factory=list)
+    # Headings that split in two have their sub-headings on a second heading row, blank under the
+    # others (which run down over both rows); a heading over sub-headings runs across them.
+    sub_headings: tuple[Cell, ...] = ()
+    # Merged cells of the body: first row, first column, last row, last column (rows from 0, columns from 1).
+    merges: tuple[tuple[int, int, int, int], ...] = ()
 
 
 # The dates a careful human reads in a period ------------------------------------------------------
@@ -54,6 +59,11 @@ def year(number: int) -> Reading:
     return {"start": f"{number}-01-01", "end": f"{number}-12-31"}
 
 
+def years(first: int, last: int) -> Reading:
+    """Years written as a span ("2026 - 2030"): from the first day of the first to the last of the last."""
+    return {"start": f"{first}-01-01", "end": f"{last}-12-31"}
+
+
 def month(number: int, in_year: int) -> Reading:
     """A month ("6/2025", "Tháng 4/2025"): the whole month."""
     last = {2: 28, 4: 30, 6: 30, 9: 30, 11: 30}.get(number, 31)
@@ -62,10 +72,20 @@ def month(number: int, in_year: int) -> Reading:
     return {"start": f"{in_year}-{number:02d}-01", "end": f"{in_year}-{number:02d}-{last:02d}"}
 
 
+def months(first: int, last: int, in_year: int) -> Reading:
+    """Months as a span ("10-11/2019", "01-4/2021"): from the first one's first day to the last one's end."""
+    return {"start": month(first, in_year)["start"], "end": month(last, in_year)["end"]}
+
+
 def quarter(number: int, in_year: int) -> Reading:
     """A quarter ("Quý II/2025"): its three months."""
     first, last = month(3 * number - 2, in_year), month(3 * number, in_year)
     return {"start": first["start"], "end": last["end"]}
+
+
+def deadline(day: int, month_number: int, in_year: int) -> Reading:
+    """A day under a deadline heading ("30/11/2026", "Hoàn thành trước ngày 30/9/2026"): the end alone."""
+    return {"start": None, "end": f"{in_year}-{month_number:02d}-{day:02d}"}
 
 
 def onward(from_year: int) -> Reading:
@@ -97,12 +117,12 @@ MINISTRIES = "Các bộ, ngành"
 # Readings of the common kinds of row ------------------------------------------------------------
 
 
-def group_reading(code: str, name: str) -> Reading:
-    """A group's row: its numeral and its name; nothing of a task."""
+def group_reading(code: str, name: str, parent: str | None = None) -> Reading:
+    """A group's row: its numeral, its name and the group it sits in (“II.1” in “II”); nothing of a task."""
     return {
         "kind": "group",
         "code": code.rstrip("."),
-        "parent_code": None,
+        "parent_code": parent,
         "name": name,
         "lead_unit": None,
         "cooperating_units": [],
@@ -112,12 +132,12 @@ def group_reading(code: str, name: str) -> Reading:
 
 
 def task_reading(
-    code: str, parent: str, name: str, lead: str | None, cooperating: list[str], dates: Reading
+    code: str | None, parent: str | None, name: str, lead: str | None, cooperating: list[str], dates: Reading
 ) -> Reading:
     """A task's row: where it sits, what it is called, who leads and helps, when (no money column)."""
     return {
         "kind": "task",
-        "code": code.rstrip("."),
+        "code": code.rstrip(".") if code else None,
         "parent_code": parent,
         "name": name,
         "lead_unit": lead,

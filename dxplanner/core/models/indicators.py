@@ -45,12 +45,21 @@ class IndicatorTarget(Table, table=True):
     """What an indicator should reach in a year, within a scope: a number with a comparison, or words.
 
     "≤ 5 ASEAN; ≤ 60 thế giới" is two targets of one year, scoped "ASEAN" and "thế giới";
-    "Đạt mức khá của khu vực" is a target in words (text, no value). The target without a
-    scope ("") is the one progress is measured against.
+    "Đạt mức khá của khu vực" is a target in words (text, no value); "40 - 50" is one target,
+    a range from value to upper (at least the one, at most the other); the text of a target
+    with a number is a note said after it ("≥ 3 và tăng dần …"). The target without a scope
+    ("") is the one progress is measured against.
     """
 
     __tablename__ = "indicator_target"
-    __table_args__ = (sa.CheckConstraint("value IS NOT NULL OR text IS NOT NULL", name="says_something"),)
+    __table_args__ = (
+        sa.CheckConstraint("value IS NOT NULL OR text IS NOT NULL", name="says_something"),
+        # A range says its own comparison, and goes from its low figure up.
+        sa.CheckConstraint(
+            "upper IS NULL OR (value IS NOT NULL AND comparison IS NULL AND upper >= value)",
+            name="range_in_order",
+        ),
+    )
 
     indicator_id: int = Field(foreign_key="indicator.id", ondelete="CASCADE", primary_key=True)
     year: int = Field(primary_key=True)
@@ -58,6 +67,7 @@ class IndicatorTarget(Table, table=True):
     value: float | None = None
     comparison: Comparison | None = Field(default=None, sa_type=enum_type(Comparison))
     text: str | None = None
+    upper: float | None = None  # the high figure of a range; value is then the low one
 
 
 class IndicatorValue(Table, table=True):

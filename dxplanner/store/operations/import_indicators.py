@@ -273,8 +273,9 @@ def _write_indicators(
                     "scope": said.scope or "",
                     "value": said.value,
                     "comparison": said.comparison,
-                    # Words are kept for a target that is not a number; a number is its own record.
-                    "text": said.text if said.value is None else None,
+                    "upper": said.upper,
+                    # A target that is no number is its words; a number keeps only the words after it.
+                    "text": said.text if said.value is None else said.note,
                 }
             )
         for reached in item.results:

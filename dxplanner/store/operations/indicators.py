@@ -80,10 +80,12 @@ def set_indicator_target(
     scope: str = "",
     comparison: Comparison | None = None,
     text: str | None = None,
+    upper: float | None = None,
 ) -> Changes:
     """Set the target of an indicator for a year (in a scope): a number, words, or both.
 
-    With neither a number nor words the target is removed.
+    With upper, the target is a range from the number to upper ("40 – 50"). With neither a
+    number nor words the target is removed.
     """
     with store.write() as session:
         fetch(session, Indicator, indicator_id, _("Indicator"))
@@ -97,12 +99,12 @@ def set_indicator_target(
             if target is not None:
                 session.delete(target)
             return changes
+        checked_value = rules.optional_number(value, _("Target"))
+        checked_comparison = _comparison(comparison)
+        checked_upper = rules.target_upper(checked_value, upper, checked_comparison)
         if target is None:
             target = IndicatorTarget(indicator_id=indicator_id, year=checked_year, scope=checked_scope)
-        target.value = rules.optional_number(value, _("Target"))
-        target.comparison = (
-            None if comparison is None else rules.member(Comparison, comparison, _("Comparison"))
-        )
+        target.value, target.comparison, target.upper = checked_value, checked_comparison, checked_upper
         target.text = checked_text
         session.add(target)
         return changes
@@ -111,13 +113,14 @@ def set_indicator_target(
 def update_indicator_target(
     store: PlanStore, indicator_id: int, year: int, scope: str, /, **fields: object
 ) -> Changes:
-    """Change a target's year, scope, number, comparison or words (a new year or scope moves it)."""
+    """Change a target's year, scope, number, comparison, upper bound or words (a new year or scope
+    moves it)."""
     with store.write() as session:
         indicator = fetch(session, Indicator, indicator_id, _("Indicator"))
         target = fetch_target(session, indicator_id, year, scope)
         changes = Changes().update(Entity.INDICATOR_TARGET, indicator_id)
         changes.previous = {"value": target.value}
-        unknown = set(fields) - {"year", "scope", "value", "comparison", "text"}
+        unknown = set(fields) - {"year", "scope", "value", "comparison", "text", "upper"}
         if unknown:
             raise InvalidInputError(_("A target has no field “{field}”.").format(field=sorted(unknown)[0]))
         new_year = rules.year(fields["year"], _("Year")) if "year" in fields else target.year
@@ -129,6 +132,7 @@ def update_indicator_target(
             raise InvalidInputError(
                 _("A target needs a number or words; delete the target to leave the year without one.")
             )
+        upper = rules.target_upper(value, fields.get("upper", target.upper), comparison)
         if (new_year, new_scope) != (target.year, target.scope):
             if session.get(IndicatorTarget, (indicator_id, new_year, new_scope)) is not None:
                 raise InvalidInputError(
@@ -139,7 +143,7 @@ def update_indicator_target(
             session.delete(target)
             session.flush()
             target = IndicatorTarget(indicator_id=indicator_id, year=new_year, scope=new_scope)
-        target.value, target.comparison, target.text = value, comparison, text
+        target.value, target.comparison, target.text, target.upper = value, comparison, text, upper
         session.add(target)
         return changes
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from dxplanner.core.indicator_table import IndicatorTable, TableIndicator
-from dxplanner.core.target_text import written
 from dxplanner.i18n import _
 from dxplanner.numbers import decimal_text
 
@@ -57,7 +56,7 @@ class IndicatorTree(QTreeWidget):
 
 def _values(indicator: TableIndicator) -> list[str]:
     targets = "; ".join(
-        f"{target.year}: {written(target.value, target.comparison, target.scope, target.text, decimal_text)}"
+        f"{target.year}: {target.said(decimal_text)}"
         if target.value is not None
         else f"{target.year}: “{target.text}”"
         for target in indicator.targets

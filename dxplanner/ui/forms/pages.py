@@ -192,6 +192,8 @@ def indicator_form(
             ColumnSpec("scope", _("Scope")),
             ColumnSpec("comparison", _("Comparison"), K.CHOICE, Comparison),
             ColumnSpec("value", _("Target"), K.NUMBER),
+            # "40 – 50": the target is the low figure, this the high one.
+            ColumnSpec("upper", _("Upper bound"), K.NUMBER),
             # A target such as "Đạt mức khá của khu vực" is words, not a number.
             ColumnSpec("text", _("Target in words")),
         ],
