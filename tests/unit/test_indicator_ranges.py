@@ -21,10 +21,10 @@ from dxplanner.core.target_text import read_targets
 from dxplanner.excel.tables import read_table
 from dxplanner.store.dashboard_data import dashboard_data
 from dxplanner.store.operations.import_indicators import import_indicators, match_indicator_units
-from dxplanner.store.plan_file import open_plan_file
 from dxplanner.store.plan_store import PlanStore
 from tests.conftest import snapshot
 from tests.unit import excel_indicator_samples as samples
+from tests.unit.indicator_round_trip import round_trip
 
 GROWING = "≥ 3% và tăng dần theo yêu cầu phát triển"
 
@@ -165,25 +165,9 @@ def test_a_range_is_met_within_its_bounds_only(
 
 
 def test_a_range_and_a_note_go_out_and_back_in_the_data_workbook(tmp_path: Path) -> None:
-    plan = tmp_path / "plan.dxplan"
-    sample = samples.build_ranges_and_notes(tmp_path)
-    assert _run(["import", str(sample.path), "--into", str(plan)])[0] == 0
-    assert _run(["export", str(plan), "--out", str(tmp_path / "all.xlsx")])[0] == 0
-    again = tmp_path / "again.dxplan"
-    status, _out, err = _run(["import", str(tmp_path / "all.xlsx"), "--into", str(again)])
-    assert status == 0, err
-
-    def targets(path: Path) -> list[tuple[object, ...]]:
-        opened = open_plan_file(path)
-        try:
-            with opened.read() as session:
-                rows = session.exec(select(IndicatorTarget)).all()
-        finally:
-            opened.close()
-        return sorted((t.indicator_id, t.year, t.scope, t.value, t.upper, t.comparison, t.text) for t in rows)
-
-    assert targets(again) == targets(plan)
-    assert {(row[3], row[4]) for row in targets(again)} >= {(40.0, 50.0), (20.0, 50.0)}
+    first, again = round_trip(samples.build_ranges_and_notes(tmp_path).path, tmp_path)
+    assert again == first
+    assert {(row[3], row[4]) for row in again} >= {(40.0, 50.0), (20.0, 50.0)}
 
 
 def test_the_report_shows_a_range_and_a_note_as_written(
