@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import abc
 import contextlib
 import datetime
 import enum
@@ -107,7 +108,7 @@ class Target:
     name: str
 
 
-class Importer:
+class Importer(abc.ABC):
     """One kind of workbook: how it is recognised, read, previewed against a plan, and written into it."""
 
     kind: ImportKind
@@ -115,34 +116,37 @@ class Importer:
     previews_in_plan = True  # a dry run opens the plan file to match units and check the target
     known_before_reading = False  # what it is shows before it is read: a wrong target is refused first
 
+    @abc.abstractmethod
     def recognises(self, request: ReadRequest) -> bool:
         """Whether this importer reads the workbook asked for."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def reads(self, imported: Imported) -> bool:
         """Whether imported is this importer's data."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def read(self, request: ReadRequest, progress: Progress | None) -> Imported:
         """The workbook's data (DomainError when it cannot be read)."""
-        raise NotImplementedError
 
     def refuse(self, destination: Destination, request: ReadRequest) -> None:
         """InvalidInputError when the data cannot go where destination says (the wrong sort of target)."""
+        return  # any destination suits an importer that does not say otherwise
 
     def target(self, destination: Destination) -> int | None:
         """The existing record destination names for this data."""
         return None
 
     def missing(self, target: int) -> NotFoundError:
-        """The refusal of a target the plan file does not hold."""
-        raise NotImplementedError
+        """The refusal of a target the plan file does not hold (asked only when target() names one)."""
+        return NotFoundError(_("The plan file holds no record with id {id}.").format(id=target))
 
     def match(self, plan: OpenPlan, imported: Imported) -> None:
         """Find the plan's units for the units the data names (for the preview and the import)."""
+        return  # data that names no units has nothing to match
 
     def check_target(self, plan: OpenPlan, target: int) -> None:
         """NotFoundError when the plan file holds no such target."""
+        return  # an importer that names no target has nothing to check
 
     def problems(self, imported: Imported) -> list[Problem]:
         """What stops the import (the data has errors)."""
@@ -152,21 +156,21 @@ class Importer:
         """What the user should know, but does not stop the import."""
         return []
 
+    @abc.abstractmethod
     def write(self, plan: OpenPlan, imported: Imported, destination: Destination) -> ImportResult:
         """Write the data into the plan in one transaction, all or nothing."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def as_json(self, imported: Imported) -> dict[str, object]:
         """What was read, with keys that do not change with the user's language."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def would_import(self, imported: Imported) -> str:
         """What an import would write, in one sentence (a dry run)."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def imported(self, result: ImportResult, path: Path) -> str:
         """What the import wrote into the file at path, in one sentence."""
-        raise NotImplementedError
 
 
 class DataWorkbookImporter(Importer):
