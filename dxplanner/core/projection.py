@@ -105,6 +105,22 @@ class PlanProjection:
         """Every task's own values, in reading order."""
         return [task.node for task in self.tasks.values()]
 
+    def whole(self) -> Rolled:
+        """The whole plan as one group over its top rows: its span and progress, rolled up as a group's.
+
+        A strategy's chart shows each plan so, and it is the share of work done the dashboard
+        gives the plan on its day (when every task has dates).
+        """
+        if not self.tasks:
+            return Rolled(None, None, 0.0, 0.0)
+        plan = min(self.tasks) - 1  # an id no task has
+        tops = set(self.children.get(None, ()))
+        nodes = [TaskNode(plan, None, 0, None, None, 0.0, is_heading=True)]
+        nodes += [
+            dataclasses.replace(task.node, parent_id=plan) if task.id in tops else task.node for task in self
+        ]
+        return roll_up(nodes, self.weight)[plan]
+
     def updated(self, nodes: Iterable[TaskNode], codes: Codes | None = None) -> PlanProjection:
         """The projection once some tasks' own values (and maybe codes) changed, on the same day.
 

@@ -6,7 +6,10 @@ import datetime
 
 import pytest
 
+from dxplanner.core.dashboard import DashboardFilter
 from dxplanner.core.status import Health
+from dxplanner.store.chart_rows import strategy_chart
+from dxplanner.store.dashboard_data import DashboardReader
 from dxplanner.store.plan_store import PlanStore
 from tests.unit.plan_agreement import (
     build_plan,
@@ -50,3 +53,21 @@ def test_a_plan_weighed_by_money_reads_the_same_in_every_view(store: PlanStore) 
         check_report(store, built.plan, as_of, built.today)
         check_dashboard(store, built.strategy, built.plan, as_of, built.today)
 
+
+def test_a_plans_row_on_its_strategys_chart_shows_the_work_its_dashboard_shows_done(
+    demo_store: PlanStore,
+) -> None:
+    """A plan's row is rolled up from its top rows as a group is, weighed as the plan weighs its tasks."""
+    with demo_store.read() as session:
+        rows = [bar for bar in strategy_chart(session, DEMO_STRATEGY, TODAY).bars if bar.task_id < 0]
+    assert len(rows) == 6
+    for row in rows:
+        plan_id = -row.task_id
+        whole = project(demo_store, plan_id, TODAY, TODAY).whole()
+        with demo_store.read() as session:
+            done = DashboardReader(lambda: TODAY).read(
+                session, DashboardFilter(DEMO_STRATEGY, TODAY, plan_id)
+            )
+        assert (row.start, row.end) == (whole.start, whole.end)
+        assert row.progress == pytest.approx(whole.progress)
+        assert row.progress == pytest.approx(done.progress.actual_now)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from dxplanner.core.enums import TaskStatus
 from dxplanner.core.projection import PlanProjection, project_plan
-from dxplanner.core.rollup import TaskNode, by_budget, has_own_work
+from dxplanner.core.rollup import Rolled, TaskNode, by_budget, has_own_work
 from dxplanner.core.status import Health
 from dxplanner.core.workdays import WorkCalendar
 
@@ -248,3 +248,30 @@ def test_a_task_moved_elsewhere_reshapes_the_whole_projection() -> None:
     after = before.updated([moved])
     assert after.children[1] == (3, 2, 6) and 5 not in after.children
     assert after == project_plan([*NODES[:5], moved, NODES[6]], CALENDAR, AS_OF)
+
+
+@given(_trees(), st.dates(D(2024, 12, 1), D(2026, 6, 1)))
+def test_a_whole_plan_rolls_up_its_top_rows_as_a_group_does(
+    nodes: list[TaskNode], as_of: datetime.date
+) -> None:
+    projection = project_plan(nodes, CALENDAR, as_of)
+    whole = projection.whole()
+    tops = [projection[task_id] for task_id in projection.children[None]]
+    assert whole.start == min((top.start for top in tops if top.start), default=None)
+    assert whole.end == max((top.end for top in tops if top.end), default=None)
+    assert whole.weight == pytest.approx(sum(top.weight for top in tops))
+    if whole.weight > 0:
+        assert whole.progress == pytest.approx(sum(top.progress * top.weight for top in tops) / whole.weight)
+    if not nodes:
+        assert whole == Rolled(None, None, 0.0, 0.0)
+        return
+    # Under a heading of its own, the plan is that heading's group.
+    heading = TaskNode(0, None, 0, None, None, 0.0, is_heading=True)
+    under = [
+        dataclasses.replace(node, parent_id=0) if node.id in projection.children[None] else node
+        for node in nodes
+    ]
+    grouped = project_plan([heading, *under], CALENDAR, as_of)[0]
+    assert (grouped.start, grouped.end, grouped.progress, grouped.weight) == (
+        whole.start, whole.end, whole.progress, whole.weight
+    )  # fmt: skip
