@@ -35,13 +35,14 @@ class ProjectedTask:
     node: TaskNode  # its own dates, progress and stated status, as stored
     parent: int | None  # the row it is shown under (None at the top, as for a task whose parent is gone)
     depth: int
-    number: str  # the number (STT) it shows: its own code, else the one its place gives it
+    # The number (STT) it shows: its own code, else the one its place gives it (None when the
+    # plan was projected without its codes: the dashboard shows no numbers).
+    number: str | None
     has_children: bool
     start: datetime.date | None  # its own dates, or for a group the span of everything below it
     end: datetime.date | None
     progress: float  # its own, or for a group the weighted mean of its work
     weight: float  # what it weighs in its parent's progress
-    planned: float | None  # the share of its working days gone by the day looked at (None without dates)
     health: Health
     days_late: int  # days past its (rolled) end, when it is late
 
@@ -73,7 +74,7 @@ class PlanProjection:
     as_of: datetime.date
     calendar: WorkCalendar
     weight: Weight = dataclasses.field(compare=False)  # a function: two equal ones are not the same object
-    codes: Codes
+    codes: Codes | None  # the numbers tasks were given; None: not numbered
     tasks: Mapping[int, ProjectedTask]  # in reading order: parents before children, siblings by position
     children: Mapping[int | None, tuple[int, ...]]  # each row's rows below it (None: the top rows)
 
@@ -105,6 +106,14 @@ class PlanProjection:
         """Every task's own values, in reading order."""
         return [task.node for task in self.tasks.values()]
 
+    def planned(self, task_id: int) -> float | None:
+        """The share of a task's (rolled) working days gone by as_of, in percent (None without dates).
+
+        Worked out when asked: few views show it, and it costs two calendar look-ups a task.
+        """
+        task = self.tasks[task_id]
+        return planned_progress(task.start, task.end, self.as_of, self.calendar)
+
     def whole(self) -> Rolled:
         """The whole plan as one group over its top rows: its span and progress, rolled up as a group's.
 
@@ -129,7 +138,9 @@ class PlanProjection:
         the outline, and the whole plan is projected again.
         """
         fresh = {node.id: node for node in nodes if node.id in self.tasks}
-        merged = dict(self.codes) if codes is None else {**self.codes, **codes}
+        # New codes renumber the plan, when it is numbered at all.
+        known = self.codes
+        merged = known if known is None or codes is None else {**known, **codes}
         if any(
             (node.parent_id, node.position)
             != (self.tasks[node.id].node.parent_id, self.tasks[node.id].node.position)
@@ -151,25 +162,17 @@ class PlanProjection:
             pending.extend(self.children.get(task_id, ()))
         rolled = roll_up(branch, self.weight)
         health = health_of_all(branch, self.as_of, self.calendar, self.weight, rolled=rolled)
-        numbers = None
-        if codes is not None and any(self.codes.get(task_id) != code for task_id, code in codes.items()):
-            numbers = _numbers((fresh.get(task.id, task.node) for task in self.tasks.values()), merged)
+        renumbered = known is not None and any(known.get(key) != code for key, code in (codes or {}).items())
+        numbers = (
+            _numbers((fresh.get(task.id, task.node) for task in self), merged or {}) if renumbered else None
+        )
         tasks: dict[int, ProjectedTask] = {}
         for task_id, task in self.tasks.items():
             if task_id in rolled:
                 node = fresh.get(task_id, task.node)
-                task = _projected(
-                    node,
-                    task.parent,
-                    task.depth,
-                    task.number,
-                    task.has_children,
-                    rolled[task_id],
-                    health[task_id],
-                    self.as_of,
-                    self.calendar,
-                )
-            if numbers is not None and numbers[task_id] != task.number:
+                place = (task.parent, task.depth, task.number, task.has_children)
+                task = _projected(node, *place, rolled[task_id], health[task_id], self.as_of)
+            if numbers is not None and numbers.get(task_id) != task.number:
                 task = dataclasses.replace(task, number=numbers[task_id])
             tasks[task_id] = task
         return dataclasses.replace(self, codes=merged, tasks=tasks)
@@ -187,15 +190,16 @@ def project_plan(
     A group spans the tasks below it and its progress is the mean of its work weighted by
     `weight` (working days by default; see rollup.roll_up); its standing comes from those
     (see status.health_of_all). `codes` are the numbers tasks were given: a task without
-    one is numbered by its place. A task whose parent is not among the nodes is a top row.
+    one is numbered by its place; without `codes`, no task is numbered. A task whose parent
+    is not among the nodes is a top row.
     """
     node_list = list(nodes)
     weigh = weight or by_working_days(calendar)
     _by_id, children = children_by_parent(node_list)
     rolled = roll_up(node_list, weigh)
     health = health_of_all(node_list, as_of, calendar, weigh, rolled=rolled)
-    given = dict(codes or {})
-    numbers = _numbers(node_list, given)
+    given = dict(codes) if codes is not None else None
+    numbers = _numbers(node_list, given) if given is not None else {}
     tasks: dict[int, ProjectedTask] = {}
     stack: list[tuple[TaskNode, int | None, int]] = [
         (node, None, 0) for node in reversed(children.get(None, []))
@@ -203,17 +207,8 @@ def project_plan(
     while stack:
         node, parent, depth = stack.pop()
         below = children.get(node.id, [])
-        tasks[node.id] = _projected(
-            node,
-            parent,
-            depth,
-            numbers[node.id],
-            bool(below),
-            rolled[node.id],
-            health[node.id],
-            as_of,
-            calendar,
-        )
+        place = (parent, depth, numbers.get(node.id), bool(below))
+        tasks[node.id] = _projected(node, *place, rolled[node.id], health[node.id], as_of)
         stack.extend((child, node.id, depth + 1) for child in reversed(below))
     shape = {parent: tuple(child.id for child in below) for parent, below in children.items()}
     shape.setdefault(None, ())
@@ -230,12 +225,11 @@ def _projected(
     node: TaskNode,
     parent: int | None,
     depth: int,
-    number: str,
+    number: str | None,
     has_children: bool,
     rolled: Rolled,
     health: Health,
     as_of: datetime.date,
-    calendar: WorkCalendar,
 ) -> ProjectedTask:
     late = (as_of - rolled.end).days if health is Health.LATE and rolled.end is not None else 0
     return ProjectedTask(
@@ -248,7 +242,6 @@ def _projected(
         end=rolled.end,
         progress=rolled.progress,
         weight=rolled.weight,
-        planned=planned_progress(rolled.start, rolled.end, as_of, calendar),
         health=health,
         days_late=max(0, late),
     )

@@ -54,6 +54,12 @@ def test_a_plan_weighed_by_money_reads_the_same_in_every_view(store: PlanStore) 
         check_dashboard(store, built.strategy, built.plan, as_of, built.today)
 
 
+def test_a_strategys_dashboard_stands_each_task_as_its_own_plan_does(store: PlanStore) -> None:
+    """A strategy's dashboard counts a task of a plan weighed by money as that plan's sheet shows it."""
+    built = build_plan(store)
+    check_dashboard(store, built.strategy, None, built.today, built.today)
+
+
 def test_a_plans_row_on_its_strategys_chart_shows_the_work_its_dashboard_shows_done(
     demo_store: PlanStore,
 ) -> None:
