@@ -10,6 +10,7 @@ import datetime
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from dxplanner.core.as_of import node_as_of
 from dxplanner.core.dashboard import DashboardData, DashboardFilter
@@ -182,111 +183,39 @@ def build_plan(store: PlanStore) -> Built:
     plan = ids.plan
     update_plan(store, plan, progress_weight="budget")
     add_plan_day_off(store, plan, D(2025, 5, 5), "Nghỉ bù")
-    lead = {"lead_unit_id": ids.department}
-    group = task(store, plan, "Hạ tầng số", kind="group", code="I")
-    project = task(
-        store,
-        plan,
-        "Trung tâm dữ liệu tỉnh",
-        parent_id=group,
-        kind="project",
-        progress=10,
-        status="in_progress",
-        planned_start=D(2025, 1, 2),
-        planned_end=D(2025, 12, 31),
-        **lead,
+
+    def add(
+        name: str, parent: int | None, span: str = "", money: int = 0, into: int = plan, **fields: Any
+    ) -> int:
+        """A task (the department's unless told), dated "dd/mm-dd/mm" in 2025, with money of its own."""
+        if span:
+            start, end = (D(2025, int(day[3:]), int(day[:2])) for day in span.split("-"))
+            fields |= {"planned_start": start, "planned_end": end}
+        added = task(store, into, name, parent_id=parent, **({"lead_unit_id": ids.department} | fields))
+        if money:
+            add_budget_line(store, added, source="central_budget", year=2025, planned=money)
+        return added
+
+    group = add("Hạ tầng số", None, kind="group", code="I")
+    project = add(
+        "Trung tâm dữ liệu tỉnh", group, "02/01-31/12", kind="project", progress=10, status="in_progress"
     )
-    design = task(
-        store,
-        plan,
-        "Thiết kế",
-        parent_id=project,
-        progress=100,
-        status="completed",
-        planned_start=D(2025, 1, 2),
-        planned_end=D(2025, 1, 31),
-        **lead,
-    )
-    add_budget_line(store, design, source="central_budget", year=2025, planned=10_000_000_000)
-    build = task(
-        store,
-        plan,
-        "Xây dựng",
-        parent_id=project,
-        progress=20,
-        planned_start=D(2025, 2, 3),
-        planned_end=D(2025, 11, 28),
-        **lead,
-    )
-    add_budget_line(store, build, source="local_budget", year=2025, planned=30_000_000_000)
+    add("Thiết kế", project, "02/01-31/01", 10_000_000_000, progress=100, status="completed")
+    build = add("Xây dựng", project, "03/02-28/11", 30_000_000_000, progress=20)
     add_progress_report(store, build, as_of=D(2025, 3, 31), progress=5)
     add_progress_report(store, build, as_of=D(2025, 6, 2), progress=20)
     # A task with its own work and sub-tasks of its own, one level further down.
-    cloud = task(
-        store,
-        plan,
-        "Điện toán đám mây",
-        parent_id=build,
-        progress=40,
-        planned_start=D(2025, 3, 3),
-        planned_end=D(2025, 5, 30),
-        **lead,
-    )
-    add_budget_line(store, cloud, source="oda", year=2025, planned=5_000_000_000)
-    task(
-        store,
-        plan,
-        "Bỏ",
-        parent_id=build,
-        status="cancelled",
-        planned_start=D(2025, 3, 3),
-        planned_end=D(2025, 4, 4),
-    )
-    late = task(
-        store,
-        plan,
-        "Quy chế",
-        parent_id=group,
-        progress=60,
-        planned_start=D(2025, 1, 6),
-        planned_end=D(2025, 4, 30),
-    )
+    add("Điện toán đám mây", build, "03/03-30/05", 5_000_000_000, progress=40)
+    add("Bỏ", build, "03/03-04/04", status="cancelled")
+    late = add("Quy chế", group, "06/01-30/04", progress=60, lead_unit_id=ids.ministry)
     add_progress_report(store, late, as_of=D(2025, 2, 28), progress=30)
     add_progress_report(store, late, as_of=D(2025, 5, 15), progress=60)
-    second = task(store, plan, "Dữ liệu", kind="group")  # no code: numbered by its place
-    task(
-        store,
-        plan,
-        "Tạm dừng",
-        parent_id=second,
-        progress=30,
-        status="suspended",
-        planned_start=D(2025, 2, 3),
-        planned_end=D(2025, 9, 30),
-    )
-    task(store, plan, "Chưa có ngày", parent_id=second, progress=50)
-    task(
-        store,
-        plan,
-        "Nghiệm thu",
-        parent_id=second,
-        kind="milestone",
-        planned_start=D(2025, 6, 30),
-        planned_end=D(2025, 6, 30),
-    )
-    task(
-        store,
-        plan,
-        "Hoàn thành sớm",
-        parent_id=second,
-        progress=80,
-        status="completed",
-        planned_start=D(2025, 3, 3),
-        planned_end=D(2025, 8, 29),
-        **lead,
-    )
-    empty = task(store, plan, "Nhóm trống", kind="group")
-    assert empty
+    second = add("Dữ liệu", None, kind="group")  # no code: numbered by its place
+    add("Tạm dừng", second, "03/02-30/09", progress=30, status="suspended", lead_unit_id=ids.ministry)
+    add("Chưa có ngày", second, progress=50, lead_unit_id=None)
+    add("Nghiệm thu", second, "30/06-30/06", kind="milestone")
+    add("Hoàn thành sớm", second, "03/03-29/08", progress=80, status="completed")
+    add("Nhóm trống", None, kind="group")
     other = new_id(
         create_plan(
             store,
@@ -297,21 +226,6 @@ def build_plan(store: PlanStore) -> Built:
             end=D(2025, 12, 31),
         ).id
     )
-    portal = task(
-        store,
-        other,
-        "Cổng dịch vụ công",
-        progress=10,
-        planned_start=D(2025, 1, 2),
-        planned_end=D(2025, 12, 31),
-    )
-    task(
-        store,
-        other,
-        "Thanh toán trực tuyến",
-        parent_id=portal,
-        progress=90,
-        planned_start=D(2025, 1, 2),
-        planned_end=D(2025, 2, 28),
-    )
+    portal = add("Cổng dịch vụ công", None, "02/01-31/12", into=other, progress=10)
+    add("Thanh toán trực tuyến", portal, "02/01-28/02", into=other, progress=90)
     return Built(ids.strategy, plan, other, project, D(2025, 6, 30))
