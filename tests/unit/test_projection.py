@@ -154,6 +154,13 @@ def _trees(draw: st.DrawFn) -> list[TaskNode]:
     return draw(st.permutations(nodes))
 
 
+@st.composite
+def _projections(draw: st.DrawFn) -> tuple[list[TaskNode], PlanProjection]:
+    """A random tree, and its projection on a random day around it."""
+    nodes = draw(_trees())
+    return nodes, project_plan(nodes, CALENDAR, draw(st.dates(D(2024, 12, 1), D(2026, 6, 1))))
+
+
 def _work_below(projection: PlanProjection, task_id: int) -> list[tuple[float, float]]:
     """(progress, weight) of the work a group rolls up: its children, and its own share when it has one."""
     task = projection[task_id]
@@ -165,11 +172,11 @@ def _work_below(projection: PlanProjection, task_id: int) -> list[tuple[float, f
     return parts
 
 
-@given(_trees(), st.dates(D(2024, 12, 1), D(2026, 6, 1)))
+@given(_projections())
 def test_every_reading_order_has_parents_before_children_and_every_task_once(
-    nodes: list[TaskNode], as_of: datetime.date
+    plan: tuple[list[TaskNode], PlanProjection],
 ) -> None:
-    projection = project_plan(nodes, CALENDAR, as_of)
+    nodes, projection = plan
     order = projection.order()
     assert sorted(order) == sorted(node.id for node in nodes)
     seen: set[int] = set()
@@ -184,11 +191,11 @@ def test_every_reading_order_has_parents_before_children_and_every_task_once(
         assert places == sorted(places)
 
 
-@given(_trees(), st.dates(D(2024, 12, 1), D(2026, 6, 1)))
+@given(_projections())
 def test_a_group_spans_its_children_and_its_progress_is_the_weighted_mean(
-    nodes: list[TaskNode], as_of: datetime.date
+    plan: tuple[list[TaskNode], PlanProjection],
 ) -> None:
-    projection = project_plan(nodes, CALENDAR, as_of)
+    _nodes, projection = plan
     for task in projection:
         below = [projection[child] for child in projection.children.get(task.id, ())]
         if not below:
@@ -250,11 +257,11 @@ def test_a_task_moved_elsewhere_reshapes_the_whole_projection() -> None:
     assert after == project_plan([*NODES[:5], moved, NODES[6]], CALENDAR, AS_OF)
 
 
-@given(_trees(), st.dates(D(2024, 12, 1), D(2026, 6, 1)))
+@given(_projections())
 def test_a_whole_plan_rolls_up_its_top_rows_as_a_group_does(
-    nodes: list[TaskNode], as_of: datetime.date
+    plan: tuple[list[TaskNode], PlanProjection],
 ) -> None:
-    projection = project_plan(nodes, CALENDAR, as_of)
+    nodes, projection = plan
     whole = projection.whole()
     tops = [projection[task_id] for task_id in projection.children[None]]
     assert whole.start == min((top.start for top in tops if top.start), default=None)
@@ -271,7 +278,7 @@ def test_a_whole_plan_rolls_up_its_top_rows_as_a_group_does(
         dataclasses.replace(node, parent_id=0) if node.id in projection.children[None] else node
         for node in nodes
     ]
-    grouped = project_plan([heading, *under], CALENDAR, as_of)[0]
+    grouped = project_plan([heading, *under], CALENDAR, projection.as_of)[0]
     assert (grouped.start, grouped.end, grouped.progress, grouped.weight) == (
         whole.start, whole.end, whole.progress, whole.weight
     )  # fmt: skip
