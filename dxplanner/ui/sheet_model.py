@@ -169,22 +169,20 @@ class TaskSheetModel(QAbstractItemModel):
         return self.createIndex(self._row[task_id], column, task_id)
 
     def _task(self, task_id: int | None) -> ProjectedTask | None:
+        """A task as the plan projects it (None when the plan has no such task)."""
         return self._projection.get(task_id) if self._projection is not None and task_id is not None else None
 
     def number(self, task_id: int) -> str | None:
         """The number (STT) a task shows: the one it was given, else the one its place gives it."""
-        task = self._task(task_id)
-        return task.number if task is not None else None
+        return task.number if (task := self._task(task_id)) else None
 
     def has_children(self, task_id: int) -> bool:
         """Whether any task lies below this one (in the whole plan, not only what the filter shows)."""
-        task = self._task(task_id)
-        return task is not None and task.has_children
+        return bool((task := self._task(task_id)) and task.has_children)
 
     def node(self, task_id: int) -> TaskNode | None:
         """The structure of a task: parent, position, own dates."""
-        task = self._task(task_id)
-        return task.node if task is not None else None
+        return task.node if (task := self._task(task_id)) else None
 
     def parent_of(self, task_id: int) -> int | None:
         """The group a task lies in."""
@@ -216,13 +214,11 @@ class TaskSheetModel(QAbstractItemModel):
 
     def health(self, task_id: int) -> Health | None:
         """A task's standing today."""
-        task = self._task(task_id)
-        return task.health if task is not None else None
+        return task.health if (task := self._task(task_id)) else None
 
     def counts_as_task(self, task_id: int) -> bool:
         """Whether the task holds work: a leaf, or a group with work of its own (see rollup.has_own_work)."""
-        task = self._task(task_id)
-        return task is not None and task.counts_as_task
+        return bool((task := self._task(task_id)) and task.counts_as_task)
 
     def groups(self) -> set[int]:
         """The tasks that have tasks below them."""
