@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import glob
 import os
 import shutil
 import socket
@@ -28,10 +27,10 @@ def server_programs() -> Path:
     if found:
         return Path(found).parent
     # Debian: /usr/lib/postgresql/<major>/bin; the newest major first.
-    folders = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda name: int(name.split("/")[-2]))
-    for folder in reversed(folders):
-        if (Path(folder) / "pg_ctl").exists() and (Path(folder) / "initdb").exists():
-            return Path(folder)
+    folders = Path("/usr/lib/postgresql").glob("*/bin")
+    for folder in sorted(folders, key=lambda found: int(found.parent.name), reverse=True):
+        if (folder / "pg_ctl").exists() and (folder / "initdb").exists():
+            return folder
     raise ServerProgramsMissingError(
         "The PostgreSQL server programs (initdb, pg_ctl) are not installed, and the tests of the "
         f"shared store need them: install the `{SERVER_PACKAGE}` package "
@@ -79,6 +78,7 @@ class ScratchCluster:
                 "--locale=C.UTF-8",
                 "--no-sync",
             )
+            cluster._allow_sign_in()
             # Durability is of no use to a cluster thrown away at the end, and costs seconds.
             options = (
                 f"-p {cluster.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={folder} "
@@ -91,6 +91,17 @@ class ScratchCluster:
             shutil.rmtree(folder, ignore_errors=True)
             raise
         return cluster
+
+    def _allow_sign_in(self) -> None:
+        """The superuser signs in freely; every other user with a password, as on a real server."""
+        rules = self.folder / "data" / "pg_hba.conf"
+        rules.write_text(
+            f"local all all trust\n"
+            f"host all {_SUPERUSER} 127.0.0.1/32 trust\n"
+            "host all all 127.0.0.1/32 scram-sha-256\n"
+        )
+        if self._as_postgres:
+            shutil.chown(rules, user=_SUPERUSER)
 
     def _run(self, program: str, *arguments: str) -> None:
         command = [*self._as_postgres, str(self.bin_dir / program), *arguments]
@@ -112,7 +123,7 @@ class ScratchCluster:
             host="127.0.0.1", port=self.port, user=_SUPERUSER, dbname=database, autocommit=True
         ) as connection:
             for statement in statements:
-                connection.execute(statement)  # type: ignore[arg-type]  (our own fixed text)
+                connection.execute(statement)
 
     def new_database(self, template: str | None = None) -> str:
         """A new database (a copy of template when given); returns its name."""

@@ -92,4 +92,3 @@ def plan_store(request: pytest.FixtureRequest) -> Iterator[PlanStore]:
 def demo_plan_store(request: pytest.FixtureRequest) -> Iterator[PlanStore]:
     """The demo plan, open for writing: once in a plan file, once on the PostgreSQL server."""
     yield from _opened(request, "demo_path", "demo_server_url")
-

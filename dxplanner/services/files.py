@@ -1,4 +1,4 @@
-"""Plan files (and plans on a server): open, create, start, check, copy, back up and restore, and what a lock can refuse."""
+"""Plan files and plans on a server: open, create, start, check, copy, back up and restore them."""
 
 from __future__ import annotations
 

@@ -56,8 +56,8 @@ from dxplanner.core.workdays import WorkCalendar
 from dxplanner.i18n import _
 from dxplanner.resources import bundled_dir
 from dxplanner.store.plan_store import PlanStore
-from dxplanner.store.sequences import advance_past_ids
 from dxplanner.store.queries import table
+from dxplanner.store.sequences import advance_past_ids
 
 # A target given as a plain number: the indicator's own, no comparison, no words (every row of
 # one insert names the same columns).

@@ -1,4 +1,4 @@
-"""Bringing a plan's schema (a file's or a server's) to the current revision with Alembic (imported only here)."""
+"""Bringing a plan's schema, a file's or a server's, to the current revision with Alembic (only here)."""
 
 from __future__ import annotations
 
@@ -75,15 +75,15 @@ def _migrate_server(engine: sa.Engine, config: Any, direction: str, revision: st
     """PostgreSQL alters tables in place and keeps its keys checked: one transaction does it all."""
     from alembic import command
 
-    with engine.connect().execution_options(isolation_level="READ COMMITTED") as connection:
-        with connection.begin():
-            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_UPGRADE_LOCK_KEY})")
-            if direction == "upgrade" and stored_revision(connection) == HEAD_REVISION:
-                return  # another upgrade finished while this one waited for the lock
-            config.attributes["connection"] = connection
-            getattr(command, direction)(config, revision)
-            if direction == "upgrade" and stored_revision(connection) != HEAD_REVISION:
-                raise MigrationError(f"the upgrade ended at revision {stored_revision(connection)}")
+    connecting = engine.connect().execution_options(isolation_level="READ COMMITTED")
+    with connecting as connection, connection.begin():
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_UPGRADE_LOCK_KEY})")
+        if direction == "upgrade" and stored_revision(connection) == HEAD_REVISION:
+            return  # another upgrade finished while this one waited for the lock
+        config.attributes["connection"] = connection
+        getattr(command, direction)(config, revision)
+        if direction == "upgrade" and stored_revision(connection) != HEAD_REVISION:
+            raise MigrationError(f"the upgrade ended at revision {stored_revision(connection)}")
 
 
 def stored_revision(connection: sa.Connection) -> str | None:

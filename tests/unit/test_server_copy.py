@@ -32,9 +32,10 @@ def test_a_plan_goes_to_a_server_and_back_to_a_new_file_unchanged(
     store = open_plan_file(demo_path)
     try:
         with store.read() as session:
-            first = session.exec(select(Unit.id).order_by(Unit.id)).first()
+            first = session.exec(select(Unit).order_by(Unit.code)).first()
+        assert first is not None and first.id is not None
         newest = create_unit(store, code="SAU", name="Đơn vị lập sau").id
-        update_unit(store, first, parent_id=newest)
+        update_unit(store, first.id, parent_id=newest)
     finally:
         store.close()
     before = _snapshot_of_file(demo_path)

@@ -10,7 +10,8 @@ from sqlmodel import SQLModel
 
 import dxplanner.core.models  # noqa: F401  (registers the tables)
 from dxplanner.store.migrate import HEAD_REVISION, stored_revision, upgrade_to_head
-from dxplanner.store.server_store import Prepared, create_server_engine, init_server, server_url
+from dxplanner.store.server_store import Prepared, create_server_engine, init_server
+from dxplanner.store.server_store import server_url as server_url_of
 
 
 def _keys(inspector: sa.Inspector, table: str) -> tuple[object, ...]:
@@ -18,10 +19,17 @@ def _keys(inspector: sa.Inspector, table: str) -> tuple[object, ...]:
     columns = sorted((column["name"], column["nullable"]) for column in inspector.get_columns(table))
     primary = inspector.get_pk_constraint(table)
     foreign = sorted(
-        (key["name"], tuple(key["constrained_columns"]), key["referred_table"], key["options"].get("ondelete"))
+        (
+            key["name"],
+            tuple(key["constrained_columns"]),
+            key["referred_table"],
+            key["options"].get("ondelete"),
+        )
         for key in inspector.get_foreign_keys(table)
     )
-    unique = sorted((key["name"], tuple(key["column_names"])) for key in inspector.get_unique_constraints(table))
+    unique = sorted(
+        (key["name"], tuple(key["column_names"])) for key in inspector.get_unique_constraints(table)
+    )
     checks = sorted(str(check["name"]) for check in inspector.get_check_constraints(table))
     indexes = sorted(
         (index["name"], tuple(index["column_names"]))
@@ -49,7 +57,7 @@ def _model_keys(table: sa.Table) -> tuple[object, ...]:
 
 
 def test_upgrading_an_empty_database_builds_the_schema_the_models_describe(empty_server_url: str) -> None:
-    engine = create_server_engine(server_url(empty_server_url))
+    engine = create_server_engine(server_url_of(empty_server_url))
     try:
         upgrade_to_head(engine)
         with engine.connect() as connection:
@@ -65,7 +73,7 @@ def test_upgrading_an_empty_database_builds_the_schema_the_models_describe(empty
 
 
 def test_the_schema_refuses_what_the_file_refuses(server_url: str) -> None:
-    engine = create_server_engine(server_url)
+    engine = create_server_engine(server_url_of(server_url))
     try:
         with engine.connect() as connection:
             unit = connection.execute(
@@ -106,7 +114,7 @@ def test_server_init_creates_then_finds_the_schema_current(empty_server_url: str
 def test_each_revision_goes_down_and_up_again_on_the_server_keeping_the_plan(demo_server_url: str) -> None:
     from dxplanner.store.migrate import downgrade_to
 
-    engine = create_server_engine(server_url(demo_server_url))
+    engine = create_server_engine(server_url_of(demo_server_url))
 
     def count(table: str) -> int:
         with engine.connect() as connection:

@@ -105,7 +105,10 @@ def parents_first(
         ready = [
             row
             for row in waiting
-            if all(row[child] is None or row[child] in placed or row[child] == row[own] for child, own in own_keys)
+            if all(
+                row[child] is None or row[child] in placed or row[child] == row[own]
+                for child, own in own_keys
+            )
         ]
         if not ready:
             return [*ordered, *waiting]
@@ -125,7 +128,9 @@ def holds_records(store: PlanStore) -> bool:
 
 def _holds_records(connection: sa.Connection) -> bool:
     return any(
-        connection.execute(sa.select(sa.func.count()).select_from(SQLModel.metadata.tables[name])).scalar_one()
+        connection.execute(
+            sa.select(sa.func.count()).select_from(SQLModel.metadata.tables[name])
+        ).scalar_one()
         for name in _CONTENT_TABLES
     )
 

@@ -7,6 +7,7 @@ Create Date: 2026-11-28 02:05:38.672450
 
 import sqlalchemy as sa
 from alembic import op
+from typing import Literal
 
 
 revision = '0002'
@@ -24,7 +25,7 @@ def _set_schema_version(version: int) -> None:
         op.execute(f"PRAGMA user_version = {version}")
 
 
-def _recreate() -> str:
+def _recreate() -> Literal['always', 'auto']:
     # SQLite alters a table by copying it; PostgreSQL alters it in place (a copy would have to
     # drop the table that other tables' keys refer to).
     return 'always' if op.get_bind().dialect.name == 'sqlite' else 'auto'
