@@ -45,10 +45,14 @@ __all__ = [
     "check_file",
     "create_plan",
     "demo_copy",
+    "folder_for_files",
     "is_server_url",
+    "is_shared",
     "location",
     "open_plan",
     "opened",
+    "plan_location",
+    "plan_name",
     "read_header",
     "refuse_if_damaged",
     "restore_backup",
@@ -62,6 +66,38 @@ __all__ = [
 def location(text: str) -> PlanLocation:
     """Where a plan the user named is: a postgresql:// URL as it is, anything else a file's path."""
     return text if is_server_url(text) else Path(text)
+
+
+def is_shared(plan: OpenPlan) -> bool:
+    """Whether the plan is on a server (no file: no lock, no backups, no file to watch)."""
+    from dxplanner.store.server_store import ServerStore
+
+    return isinstance(plan, ServerStore)
+
+
+def plan_name(plan: OpenPlan) -> str:
+    """The plan's short name for a title: the file's name, or the database's and its server's."""
+    from dxplanner.store.server_store import ServerStore
+
+    if isinstance(plan, ServerStore):
+        return f"{plan.url.database} ({plan.url.host or 'localhost'})"
+    return plan.path.name
+
+
+def plan_location(plan: OpenPlan) -> PlanLocation:
+    """Where the plan is, to show and to open it again: its file, or its URL (no password in it)."""
+    from dxplanner.store.server_store import ServerStore
+
+    if isinstance(plan, ServerStore):
+        return plan.location
+    return plan.path
+
+
+def folder_for_files(plan: OpenPlan | None) -> Path:
+    """Where to offer to save what is made from the plan: beside its file, or at home for a server's."""
+    if plan is None or is_shared(plan):
+        return Path.home()
+    return plan.path.parent
 
 
 def open_plan(path: PlanLocation, *, read_only: bool = False, take_over: bool = False) -> OpenPlan:

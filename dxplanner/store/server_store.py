@@ -97,6 +97,11 @@ class ServerStore(PlanStore):
         """The database's address, as the user may see it."""
         return shown(self.url)
 
+    @property
+    def location(self) -> str:
+        """The URL that opens this plan again; a password given in it is left to libpq's own sources."""
+        return str(self.url.set(drivername="postgresql", password=None).render_as_string())
+
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for reading one consistent snapshot."""

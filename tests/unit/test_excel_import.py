@@ -11,6 +11,7 @@ from typing import Any, cast
 
 import pytest
 import sqlalchemy as sa
+from sqlmodel import select
 
 from dxplanner import cli
 from dxplanner.core.enums import UnitKind
@@ -202,10 +203,8 @@ def test_a_task_added_after_an_import_takes_the_next_id(tmp_path: Path, demo_pla
     match_units(demo_plan_store, table)
     import_table(demo_plan_store, table, plan_id=6)
     with demo_plan_store.read() as session:
-        last = session.connection().execute(
-            sa.select(sa.func.max(sa.column("id"))).select_from(sa.table("task"))
-        )
-        largest = int(last.scalar_one())
+        largest = session.exec(select(sa.func.max(Task.id))).one()
+    assert largest is not None
     made = create_task(demo_plan_store, plan_id=6, name="Nhiệm vụ thêm sau khi nhập")
     assert made.id == largest + 1
 
