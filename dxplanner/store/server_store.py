@@ -17,7 +17,7 @@ from dxplanner.core.errors import DomainError, PlanFileError
 from dxplanner.i18n import _
 from dxplanner.store.migrate import HEAD_REVISION, REVISIONS, stored_revision, upgrade_to_head
 from dxplanner.store.plan_store import PlanStore
-from dxplanner.store.sqlite_engine import BEGIN_MODE_OPTION
+from dxplanner.store.sqlite_engine import BEGIN_MODE_OPTION, BUSY_TIMEOUT_SECONDS
 
 # What a user types; SQLAlchemy is told the driver (psycopg 3) itself.
 URL_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
@@ -51,8 +51,11 @@ def shown(url: sa.URL) -> str:
     return url.set(drivername="postgresql").render_as_string(hide_password=True)
 
 
-def create_server_engine(url: sa.URL) -> sa.Engine:
-    """An engine on the server; reads see one snapshot, writes take the write lock first."""
+def create_server_engine(url: sa.URL, *, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> sa.Engine:
+    """An engine on the server; reads see one snapshot, writes take the write lock first.
+
+    A write waits at most busy_timeout seconds for the one before it, as on a plan file.
+    """
     engine = sa.create_engine(
         url,
         # A read sees one consistent snapshot of the plan, as on a file.
@@ -67,6 +70,7 @@ def create_server_engine(url: sa.URL) -> sa.Engine:
     def _take_write_lock(connection: sa.Connection) -> None:
         # The writing engine (PlanStore's) asks for an IMMEDIATE begin, as SQLite's write lock.
         if connection.get_execution_options().get(BEGIN_MODE_OPTION) == "IMMEDIATE":
+            connection.exec_driver_sql(f"SET LOCAL lock_timeout = {int(busy_timeout * 1000)}")
             connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
 
     return engine
@@ -115,7 +119,9 @@ class ServerStore(PlanStore):
             yield session
 
 
-def open_server(text: str, *, read_only: bool = False) -> ServerStore:
+def open_server(
+    text: str, *, read_only: bool = False, busy_timeout: float = BUSY_TIMEOUT_SECONDS
+) -> ServerStore:
     """Open the plan in a database on a PostgreSQL server.
 
     Signing in is PostgreSQL's own: the password comes from libpq (PGPASSWORD, ~/.pgpass) or
@@ -123,7 +129,7 @@ def open_server(text: str, *, read_only: bool = False) -> ServerStore:
     with the command that prepares it; one from a newer dxplanner opens read-only.
     """
     url = server_url(text)
-    engine = create_server_engine(url)
+    engine = create_server_engine(url, busy_timeout=busy_timeout)
     try:
         with server_errors(url), engine.connect() as connection:
             revision = stored_revision(connection)
@@ -235,6 +241,10 @@ def _said(url: sa.URL, error: Any) -> str:
     reason = " ".join(str(error).split()) or type(error).__name__
     text = reason.lower()
     where = shown(url)
+    if "lock timeout" in text:
+        return _(
+            "The plan on {where} is busy: another change to it is being written. Try again in a moment."
+        ).format(where=where)
     if "password authentication failed" in text or "no password supplied" in text:
         return _(
             "The server {where} refused to let {user} in: the user name or password is wrong. "

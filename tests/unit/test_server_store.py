@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import socket
+import threading
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,30 @@ def test_server_init_refuses_a_database_of_another_program(empty_server_url: str
         engine.dispose()
     with pytest.raises(PlanFileError, match=r"already holds tables of another program \(invoices\)"):
         init_server(empty_server_url)
+
+
+def test_writers_take_turns_and_one_kept_waiting_too_long_is_told_the_plan_is_busy(server_url: str) -> None:
+    first, second, third = (
+        open_server(server_url),
+        open_server(server_url, busy_timeout=0.3),
+        open_server(server_url),
+    )
+    done: list[object] = []
+    try:
+        with first.write():
+            create_unit_in = threading.Thread(
+                target=lambda: done.append(create_unit(third, code="B", name="B").id)
+            )
+            # While one change is being written, another waits for it rather than writing beside it.
+            with pytest.raises(PlanFileError, match="is busy: another change to it is being written"):
+                create_unit(second, code="A", name="A")
+            create_unit_in.start()
+            create_unit_in.join(0.5)
+            assert create_unit_in.is_alive() and done == []
+        create_unit_in.join(10)
+        assert len(done) == 1
+        with second.read() as session:
+            assert session.exec(select(Unit.code)).all() == ["B"]
+    finally:
+        for store in (first, second, third):
+            store.close()
