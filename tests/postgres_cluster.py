@@ -21,14 +21,14 @@ class ServerProgramsMissingError(RuntimeError):
     """initdb and pg_ctl are not on this machine."""
 
 
-def server_programs() -> Path:
+def server_programs(debian_folder: Path = Path("/usr/lib/postgresql")) -> Path:
     """The folder holding initdb, pg_ctl and postgres (Debian keeps them out of PATH)."""
     found = shutil.which("pg_ctl")
-    if found:
-        return Path(found).parent
+    if found and (Path(found).resolve().parent / "initdb").exists():
+        return Path(found).resolve().parent  # a link's own folder: initdb finds postgres beside it
     # Debian: /usr/lib/postgresql/<major>/bin; the newest major first.
-    folders = Path("/usr/lib/postgresql").glob("*/bin")
-    for folder in sorted(folders, key=lambda found: int(found.parent.name), reverse=True):
+    folders = debian_folder.glob("*/bin")
+    for folder in sorted(folders, key=lambda found: _version(found.parent.name), reverse=True):
         if (folder / "pg_ctl").exists() and (folder / "initdb").exists():
             return folder
     raise ServerProgramsMissingError(
@@ -36,6 +36,10 @@ def server_programs() -> Path:
         f"shared store need them: install the `{SERVER_PACKAGE}` package "
         f"(sudo apt-get install -y {SERVER_PACKAGE})."
     )
+
+
+def _version(name: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in name.split(".") if part.isdigit())
 
 
 def _free_port() -> int:
