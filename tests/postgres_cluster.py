@@ -62,9 +62,9 @@ class ScratchCluster:
     def start(cls) -> ScratchCluster:
         """initdb, then pg_ctl start; as the `postgres` user when run as root (initdb refuses root)."""
         bin_dir = server_programs()
-        # Not under pytest's temporary folders: those are private to root, which postgres cannot enter.
-        folder = Path(tempfile.mkdtemp(prefix="dxplanner-pg-"))
         as_postgres = ["runuser", "-u", _SUPERUSER, "--"] if os.geteuid() == 0 else []
+        # Not under pytest's temporary folders (nor a TMPDIR of root's): postgres could not enter them.
+        folder = Path(tempfile.mkdtemp(prefix="dxplanner-pg-", dir="/tmp" if as_postgres else None))
         if as_postgres:
             shutil.chown(folder, user=_SUPERUSER)
         cluster = cls(folder, _free_port(), bin_dir, as_postgres)
