@@ -17,7 +17,7 @@ from dxplanner.core.plan_table import PlanTable, Problem, TableField
 from dxplanner.i18n import _
 from dxplanner.services import exchange
 from dxplanner.services.exchange import DataWorkbook
-from dxplanner.services.files import create_plan, opened, refuse_if_damaged
+from dxplanner.services.files import PlanLocation, create_plan, is_server_url, opened, refuse_if_damaged
 from dxplanner.services.open_plan import OpenPlan
 from dxplanner.store.changes import Changes
 from dxplanner.store.operations.import_indicators import IndicatorImportOutcome
@@ -55,7 +55,7 @@ Progress = Callable[[int, int], bool]
 # What an importer reads a workbook into: format-neutral data, written into a plan by the same importer.
 Imported = PlanTable | IndicatorTable | DataWorkbook
 # Opens an existing plan file for an import: (path, only to look) -> the open plan.
-OpenForImport = Callable[[Path, bool], OpenPlan]
+OpenForImport = Callable[[PlanLocation, bool], OpenPlan]
 
 
 class ImportKind(enum.StrEnum):
@@ -169,7 +169,7 @@ class Importer(abc.ABC):
         """What an import would write, in one sentence (a dry run)."""
 
     @abc.abstractmethod
-    def imported(self, result: ImportResult, path: Path) -> str:
+    def imported(self, result: ImportResult, path: PlanLocation) -> str:
         """What the import wrote into the file at path, in one sentence."""
 
 
@@ -214,7 +214,7 @@ class DataWorkbookImporter(Importer):
             count=imported.records()
         )
 
-    def imported(self, result: ImportResult, path: Path) -> str:
+    def imported(self, result: ImportResult, path: PlanLocation) -> str:
         return _("Restored {count} records into {path}.").format(count=result.counts["records"], path=path)
 
 
@@ -299,7 +299,7 @@ class PlanTableImporter(_TableImporter):
             "Would import {tasks} tasks in {groups} groups from the sheet “{sheet}”; nothing was written."
         ).format(tasks=len(imported.tasks) - groups, groups=groups, sheet=imported.sheet)
 
-    def imported(self, result: ImportResult, path: Path) -> str:
+    def imported(self, result: ImportResult, path: PlanLocation) -> str:
         return _(
             "Imported {tasks} tasks in {groups} groups into action plan {plan} of {path} ({units} new units)."
         ).format(
@@ -382,7 +382,7 @@ class IndicatorTableImporter(_TableImporter):
             sheet=imported.sheet,
         )
 
-    def imported(self, result: ImportResult, path: Path) -> str:
+    def imported(self, result: ImportResult, path: PlanLocation) -> str:
         return _(
             "Imported {indicators} indicators with {targets} targets in {goals} goals into strategy "
             "{strategy} of {path} ({units} new units)."
@@ -467,7 +467,12 @@ class _NothingToWriteError(Exception):
 
 
 def import_into_file(
-    path: Path, imported: Imported, destination: Destination, *, dry_run: bool, open_existing: OpenForImport
+    path: PlanLocation,
+    imported: Imported,
+    destination: Destination,
+    *,
+    dry_run: bool,
+    open_existing: OpenForImport,
 ) -> ImportResult | None:
     """Import into the plan file at path (created if missing), or with dry_run only check it.
 
@@ -476,7 +481,9 @@ def import_into_file(
     """
     importer = importer_of(imported)
     target = importer.target(destination)
-    if target is not None and not path.exists():  # no file, so no such plan or strategy
+    # A plan on a server is there once `server init` prepared it; a file may be made by the import.
+    exists = is_server_url(path) or Path(path).exists()
+    if target is not None and not exists:  # no file, so no such plan or strategy
         raise importer.missing(target)
     problems = importer.problems(imported)
     written: list[ImportResult] = []
@@ -485,12 +492,12 @@ def import_into_file(
         importer.match(plan, imported)
         if target is not None:
             importer.check_target(plan, target)  # a dry run must not promise what will fail
-        if importer.problems(imported) and not path.exists():
+        if importer.problems(imported) and not exists:
             raise _NothingToWriteError  # a new file with errors in its table is not made at all
         if not dry_run and not importer.problems(imported):
             written.append(importer.write(plan, imported, destination))
 
-    if path.exists():
+    if exists:
         if dry_run and not importer.previews_in_plan:
             return None
         with opened(path, lambda where: open_existing(where, dry_run)) as plan:
@@ -501,7 +508,7 @@ def import_into_file(
     elif not dry_run and not problems:
         # A new file is built whole under another name and appears only with the import in it.
         with contextlib.suppress(_NothingToWriteError):
-            create_plan(path, fill=bring_in)
+            create_plan(Path(path), fill=bring_in)
     return written[0] if written else None
 
 
