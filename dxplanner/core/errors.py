@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
 
 class DomainError(Exception):
     """Something the user asked for cannot be done; nothing was changed."""
@@ -22,8 +27,8 @@ class NotFoundError(DomainError):
     """A record the request names does not exist (any more)."""
 
 
-class ConflictError(DomainError):
-    """The request would break a link other records depend on."""
+class InUseError(DomainError):
+    """The request would break a link other records depend on (a unit still leading tasks)."""
 
 
 class PlanFileError(DomainError):
@@ -32,3 +37,29 @@ class PlanFileError(DomainError):
 
 class ReadOnlyError(DomainError):
     """A change was asked of a plan file that is open read-only."""
+
+
+@dataclass(frozen=True)
+class RecordConflict:
+    """One record an edit found changed since the user saw it: the values they meant, the stored ones."""
+
+    table: str  # the record's table ("task", "risk")
+    record_id: int
+    what: str  # the kind of record, in the user's language
+    name: str  # the record as the user knows it (a task's name)
+    seen_version: int
+    stored_version: int
+    # The fields the edit meant to write, and the values stored in those fields now.
+    mine: Mapping[str, Any] = field(default_factory=dict)
+    theirs: Mapping[str, Any] = field(default_factory=dict)
+    # Who made the stored version and when: left empty until the history records it.
+    changed_by: str | None = None
+    changed_at: datetime.datetime | None = None
+
+
+class ConflictError(DomainError):
+    """Someone else changed a record since the user saw it: the edit was not made (for any record)."""
+
+    def __init__(self, message: str, conflicts: Sequence[RecordConflict]) -> None:
+        super().__init__(message)
+        self.conflicts = tuple(conflicts)

@@ -58,6 +58,7 @@ class UnitRecord:
     short_name: str | None
     kind: UnitKind
     parent_id: int | None
+    version: int = 1  # as the user saw it: every edit of the record carries it
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class SedpRecord:
     unit_id: int
     start_year: int
     end_year: int
+    version: int = 1  # as the user saw it: every edit of the record carries it
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,7 @@ class StrategyRecord:
     decision_date: datetime.date | None
     status: StrategyStatus
     sedp_id: int | None
+    version: int = 1  # as the user saw it: every edit of the record carries it
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,7 @@ class GoalRecord:
     text: str
     pillar: Pillar
     area: Area
+    version: int = 1  # as the user saw it: every edit of the record carries it
 
 
 @dataclass(frozen=True)
@@ -118,6 +122,7 @@ class IndicatorRecord:
     source: str | None
     lead_unit_id: int | None
     sedp_indicator_id: int | None
+    version: int = 1  # as the user saw it: every edit of the record carries it
 
 
 @dataclass(frozen=True)
@@ -156,6 +161,7 @@ class PlanRecord:
     decision_no: str | None
     status: PlanStatus
     progress_weight: ProgressWeight
+    version: int = 1  # as the user saw it: every edit of the record carries it
 
 
 @dataclass(frozen=True)
@@ -206,6 +212,7 @@ class BudgetLineRecord:
     planned: int
     allocated: int
     disbursed: int
+    version: int = 1  # as the user saw it: every edit of the record carries it
 
 
 @dataclass(frozen=True)
@@ -216,6 +223,7 @@ class StaffLineRecord:
     task_id: int
     unit_id: int
     person_months: float
+    version: int = 1  # as the user saw it: every edit of the record carries it
 
 
 @dataclass(frozen=True)
@@ -229,6 +237,7 @@ class ProgressReportRecord:
     status: TaskStatus
     remark: str | None
     author: str | None
+    version: int = 1  # as the user saw it: every edit of the record carries it
 
 
 @dataclass(frozen=True)
@@ -246,6 +255,7 @@ class RiskRecord:
     mitigation: str | None
     owner_unit_id: int | None
     status: RiskStatus
+    version: int = 1  # as the user saw it: every edit of the record carries it
 
 
 @dataclass(frozen=True)
@@ -258,6 +268,7 @@ class PredecessorRecord:
     type: DependencyType
     lag_days: int
     predecessor: str  # "1.2 Name" of the task before
+    version: int = 1  # the link's, as the user saw it
 
 
 @dataclass(frozen=True)
@@ -403,6 +414,7 @@ def predecessors_of(plan: OpenPlan, task_id: int) -> list[PredecessorRecord]:
             f"{row['code'] or ''} {row['name']}".strip()
             if row["name"] is not None
             else str(row["predecessor_id"]),
+            row["version"],
         )
         for row in rows
     ]

@@ -213,7 +213,7 @@ def test_a_schema_3_file_is_upgraded_after_a_backup_keeping_its_targets_and_take
 
     store = open_plan_file(demo_path)  # opening it is what upgrades it, after a backup
     store.close()
-    assert read_header(demo_path).schema_version == SCHEMA_VERSION == 4
+    assert read_header(demo_path).schema_version == SCHEMA_VERSION
     assert rows(f"SELECT {columns} FROM indicator_target WHERE upper IS NULL ORDER BY 1, 2, 3") == targets
     [backup] = demo_path.parent.glob("demo.before-upgrade-*.dxplan")
     assert read_header(backup).schema_version == 3
@@ -228,3 +228,31 @@ def test_a_schema_3_file_is_upgraded_after_a_backup_keeping_its_targets_and_take
         connection.commit()
     finally:
         connection.close()
+
+
+def test_a_schema_4_file_is_upgraded_giving_each_record_users_edit_a_first_version(demo_path: Path) -> None:
+    from dxplanner.store.migrate import downgrade_to
+    from dxplanner.store.plan_file import open_plan_file
+
+    versioned = ("unit", "strategy", "goal", "indicator", "action_plan", "dependency", "budget_line",
+                 "staff_line", "progress_report", "risk")  # fmt: skip
+    engine = create_sqlite_engine(demo_path)
+    downgrade_to(engine, "0004")
+    engine.dispose()
+    assert read_header(demo_path).schema_version == 4
+
+    def rows(sql: str) -> list[tuple[object, ...]]:
+        connection = sqlite3.connect(demo_path)
+        try:
+            return connection.execute(sql).fetchall()
+        finally:
+            connection.close()
+
+    counts = {table: rows(f"SELECT count(*) FROM {table}")[0][0] for table in versioned}
+    assert all(counts.values())  # the demo has records of every kind
+    assert "version" not in {row[1] for row in rows("PRAGMA table_info(risk)")}
+    store = open_plan_file(demo_path)
+    store.close()
+    assert read_header(demo_path).schema_version == SCHEMA_VERSION
+    for table in versioned:
+        assert rows(f"SELECT version, count(*) FROM {table} GROUP BY version") == [(1, counts[table])], table

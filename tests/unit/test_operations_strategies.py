@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
 from sqlmodel import col, select
 
 from dxplanner.core.enums import Area, Direction, Pillar
-from dxplanner.core.errors import ConflictError, DomainError, InvalidInputError
+from dxplanner.core.errors import DomainError, InUseError, InvalidInputError
 from dxplanner.core.models import Goal, Indicator, IndicatorTarget, IndicatorValue, Strategy
 from dxplanner.store.operations.goals import create_goal, delete_goal, move_goal, update_goal
 from dxplanner.store.operations.indicators import (
@@ -80,7 +81,7 @@ def test_a_strategy_serves_a_socio_economic_plan(store: PlanStore) -> None:
         ({"start_year": 20250}, "Start year must be between 1900 and 2200"),
     ],
 )
-def test_invalid_strategies_are_refused(store: PlanStore, fields: dict[str, object], message: str) -> None:
+def test_invalid_strategies_are_refused(store: PlanStore, fields: dict[str, Any], message: str) -> None:
     ids = basics(store)
     before = snapshot(store)
     with pytest.raises(DomainError, match=message):
@@ -91,7 +92,7 @@ def test_invalid_strategies_are_refused(store: PlanStore, fields: dict[str, obje
 def test_a_strategy_with_plans_cannot_be_deleted(store: PlanStore) -> None:
     ids = basics(store)
     before = snapshot(store)
-    with pytest.raises(ConflictError, match="still has 1 action plans"):
+    with pytest.raises(InUseError, match="still has 1 action plans"):
         delete_strategy(store, ids.strategy)
     assert snapshot(store) == before
 

@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import select
 
 from dxplanner.core.enums import UnitKind
-from dxplanner.core.errors import ConflictError, DomainError, InvalidInputError, NotFoundError
+from dxplanner.core.errors import DomainError, InUseError, InvalidInputError, NotFoundError
 from dxplanner.core.models import Risk, Unit
 from dxplanner.store.changes import Entity
 from dxplanner.store.operations.plans import create_plan
@@ -117,7 +117,7 @@ def test_a_unit_that_leads_tasks_cannot_be_deleted(store: PlanStore) -> None:
     assert plan is not None
     create_task(store, plan, name="Kết nối CSDL dân cư", lead_unit_id=lead)
     before = snapshot(store)
-    with pytest.raises(ConflictError, match=r"still has 1 tasks it leads, 1 action plans"):
+    with pytest.raises(InUseError, match=r"still has 1 tasks it leads, 1 action plans"):
         delete_unit(store, lead)
     assert snapshot(store) == before
 
@@ -138,9 +138,9 @@ def test_a_unit_with_sub_units_or_cooperation_cannot_be_deleted(store: PlanStore
     assert task is not None
     set_task_units(store, task, [helper])
     before = snapshot(store)
-    with pytest.raises(ConflictError, match="1 sub-units"):
+    with pytest.raises(InUseError, match="1 sub-units"):
         delete_unit(store, ministry)
-    with pytest.raises(ConflictError, match="1 tasks it cooperates on"):
+    with pytest.raises(InUseError, match="1 tasks it cooperates on"):
         delete_unit(store, helper)
     assert snapshot(store) == before
 

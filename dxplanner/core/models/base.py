@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import enum
 import re
+from typing import Any
 
 import sqlalchemy as sa
 from pydantic import ConfigDict
-from sqlmodel import SQLModel
+from sqlmodel import Field, SQLModel
 
 # Named constraints let Alembic's batch mode rebuild SQLite tables reliably.
 NAMING_CONVENTION = {
@@ -34,6 +35,14 @@ def enum_type(enum_class: type[enum.StrEnum]) -> sa.Enum:
         validate_strings=True,
         values_callable=lambda members: [member.value for member in members],
     )
+
+
+def version_field() -> Any:
+    """A record's version: bumped by every change, compared by every edit so that none is lost.
+
+    Existing rows start at 1 (the server default), as new ones do.
+    """
+    return Field(default=1, sa_column_kwargs={"server_default": "1"})
 
 
 class Table(SQLModel):

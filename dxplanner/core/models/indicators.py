@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlmodel import Field
 
 from dxplanner.core.enums import Comparison, Direction
-from dxplanner.core.models.base import Table, enum_type
+from dxplanner.core.models.base import Table, enum_type, version_field
 
 
 class Indicator(Table, table=True):
@@ -39,6 +39,7 @@ class Indicator(Table, table=True):
     sedp_indicator_id: int | None = Field(
         default=None, foreign_key="indicator.id", ondelete="SET NULL", index=True
     )
+    version: int = version_field()
 
 
 class IndicatorTarget(Table, table=True):

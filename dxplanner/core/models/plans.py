@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlmodel import Field
 
 from dxplanner.core.enums import PlanStatus, ProgressWeight
-from dxplanner.core.models.base import Table, enum_type
+from dxplanner.core.models.base import Table, enum_type, version_field
 
 
 class ActionPlan(Table, table=True):
@@ -30,6 +30,7 @@ class ActionPlan(Table, table=True):
         sa_type=enum_type(ProgressWeight),
         sa_column_kwargs={"server_default": ProgressWeight.DURATION.value},
     )
+    version: int = version_field()
 
 
 class PlanDayOff(Table, table=True):

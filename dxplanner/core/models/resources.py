@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from sqlmodel import Field
 
 from dxplanner.core.enums import FundingSource
-from dxplanner.core.models.base import Table, enum_type
+from dxplanner.core.models.base import Table, enum_type, version_field
 
 
 class BudgetLine(Table, table=True):
@@ -26,6 +26,7 @@ class BudgetLine(Table, table=True):
     planned: int = Field(default=0, sa_type=sa.BigInteger)
     allocated: int = Field(default=0, sa_type=sa.BigInteger)
     disbursed: int = Field(default=0, sa_type=sa.BigInteger)
+    version: int = version_field()
 
 
 class StaffLine(Table, table=True):
@@ -41,3 +42,4 @@ class StaffLine(Table, table=True):
     task_id: int = Field(foreign_key="task.id", ondelete="CASCADE", index=True)
     unit_id: int = Field(foreign_key="unit.id", ondelete="RESTRICT", index=True)
     person_months: float
+    version: int = version_field()

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlmodel import Field
 
 from dxplanner.core.enums import Area, Pillar, StrategyStatus
-from dxplanner.core.models.base import Table, enum_type
+from dxplanner.core.models.base import Table, enum_type, version_field
 
 
 class SocioEconomicPlan(Table, table=True):
@@ -22,6 +22,7 @@ class SocioEconomicPlan(Table, table=True):
     unit_id: int = Field(foreign_key="unit.id", ondelete="RESTRICT", index=True)
     start_year: int
     end_year: int
+    version: int = version_field()
 
 
 class Strategy(Table, table=True):
@@ -46,6 +47,7 @@ class Strategy(Table, table=True):
     sedp_id: int | None = Field(
         default=None, foreign_key="socio_economic_plan.id", ondelete="SET NULL", index=True
     )
+    version: int = version_field()
 
 
 class Goal(Table, table=True):
@@ -65,3 +67,4 @@ class Goal(Table, table=True):
     text: str
     pillar: Pillar = Field(default=Pillar.DIGITAL_GOVERNMENT, sa_type=enum_type(Pillar))
     area: Area = Field(default=Area.OTHER, sa_type=enum_type(Area))
+    version: int = version_field()

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlmodel import Field
 
 from dxplanner.core.enums import DependencyType, Priority, TaskKind, TaskStatus, UnitRole
-from dxplanner.core.models.base import Table, enum_type
+from dxplanner.core.models.base import Table, enum_type, version_field
 
 
 def _dates_in_order(prefix: str) -> sa.CheckConstraint:
@@ -53,7 +53,7 @@ class Task(Table, table=True):
     notes: str | None = None
     # A person answering for the task ("đ/c Minh"), named where a table names a unit.
     responsible_person: str | None = None
-    # Bumped on every change, so a later shared mode can detect concurrent edits.
+    # Bumped on every change; every edit carries the version the user saw (see version_field).
     version: int = 1
 
 
@@ -90,3 +90,4 @@ class Dependency(Table, table=True):
     successor_id: int = Field(foreign_key="task.id", ondelete="CASCADE", index=True)
     type: DependencyType = Field(default=DependencyType.FS, sa_type=enum_type(DependencyType))
     lag_days: int = 0
+    version: int = version_field()

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlmodel import Field
 
 from dxplanner.core.enums import RiskCategory, RiskStatus, TaskStatus
-from dxplanner.core.models.base import Table, enum_type
+from dxplanner.core.models.base import Table, enum_type, version_field
 
 
 class ProgressReport(Table, table=True):
@@ -24,6 +24,7 @@ class ProgressReport(Table, table=True):
     status: TaskStatus = Field(sa_type=enum_type(TaskStatus))
     remark: str | None = None
     author: str | None = None
+    version: int = version_field()
 
 
 class Risk(Table, table=True):
@@ -50,3 +51,4 @@ class Risk(Table, table=True):
     mitigation: str | None = None
     owner_unit_id: int | None = Field(default=None, foreign_key="unit.id", ondelete="SET NULL", index=True)
     status: RiskStatus = Field(default=RiskStatus.OPEN, sa_type=enum_type(RiskStatus))
+    version: int = version_field()

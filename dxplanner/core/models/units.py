@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from sqlmodel import Field
 
 from dxplanner.core.enums import UnitKind
-from dxplanner.core.models.base import Table, enum_type
+from dxplanner.core.models.base import Table, enum_type, version_field
 
 
 class Unit(Table, table=True):
@@ -21,3 +21,4 @@ class Unit(Table, table=True):
     short_name: str | None = None
     kind: UnitKind = Field(default=UnitKind.OTHER, sa_type=enum_type(UnitKind))
     parent_id: int | None = Field(default=None, foreign_key="unit.id", ondelete="RESTRICT", index=True)
+    version: int = version_field()

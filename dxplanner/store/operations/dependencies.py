@@ -65,8 +65,13 @@ def add_dependency(
         return Changes().create(Entity.DEPENDENCY, new_id(session, dependency))
 
 
-def update_dependency(store: PlanStore, dependency_id: int, **fields: object) -> Changes:
-    """Change the type or lag of a link, unless the planned dates break the link as changed."""
+def update_dependency(
+    store: PlanStore, dependency_id: int, *, seen: int | None = None, **fields: object
+) -> Changes:
+    """Change the type or lag of a link, unless the planned dates break the link as changed.
+
+    seen: the version the user saw; refused with ConflictError when the record changed since.
+    """
     with store.write() as session:
         before = _as_link(fetch(session, Dependency, dependency_id, _("Link")))
         changes = update_checked(
@@ -78,6 +83,7 @@ def update_dependency(store: PlanStore, dependency_id: int, **fields: object) ->
             _checkers(),
             _no_more_checks,
             Entity.DEPENDENCY,
+            seen=seen,
         )
         _refuse_broken(session, _as_link(fetch(session, Dependency, dependency_id, _("Link"))), before)
         return changes

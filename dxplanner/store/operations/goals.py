@@ -13,7 +13,7 @@ from dxplanner.core.models import Goal, Strategy
 from dxplanner.i18n import _
 from dxplanner.store.changes import Changes, Entity
 from dxplanner.store.operations._cascade import note_goals_going
-from dxplanner.store.operations._records import Checkers, fetch, insert_checked, update_checked
+from dxplanner.store.operations._records import Checkers, bump_version, fetch, insert_checked, update_checked
 from dxplanner.store.operations._siblings import (
     TreeMessages,
     check_parent,
@@ -59,11 +59,14 @@ def create_goal(
         return Changes().create(Entity.GOAL, goal_id)
 
 
-def update_goal(store: PlanStore, goal_id: int, **fields: object) -> Changes:
-    """Change a goal's code, text, pillar or area."""
+def update_goal(store: PlanStore, goal_id: int, *, seen: int | None = None, **fields: object) -> Changes:
+    """Change a goal's code, text, pillar or area.
+
+    seen: the version the user saw; refused with ConflictError when the record changed since.
+    """
     with store.write() as session:
         return update_checked(
-            session, Goal, goal_id, _("Goal"), fields, _checkers(), _check_code, Entity.GOAL
+            session, Goal, goal_id, _("Goal"), fields, _checkers(), _check_code, Entity.GOAL, seen=seen
         )
 
 
@@ -83,6 +86,7 @@ def move_goal(
         goal.position = open_gap(
             session, Goal, _siblings(goal.strategy_id, parent), position, exclude_id=goal_id
         )
+        bump_version(goal)
         session.add(goal)
         return changes
 

@@ -53,11 +53,24 @@ def create_indicator(
         return Changes().create(Entity.INDICATOR, indicator_id)
 
 
-def update_indicator(store: PlanStore, indicator_id: int, **fields: object) -> Changes:
-    """Change an indicator's fields."""
+def update_indicator(
+    store: PlanStore, indicator_id: int, *, seen: int | None = None, **fields: object
+) -> Changes:
+    """Change an indicator's fields.
+
+    seen: the version the user saw; refused with ConflictError when the record changed since.
+    """
     with store.write() as session:
         return update_checked(
-            session, Indicator, indicator_id, _("Indicator"), fields, _checkers(), _validate, Entity.INDICATOR
+            session,
+            Indicator,
+            indicator_id,
+            _("Indicator"),
+            fields,
+            _checkers(),
+            _validate,
+            Entity.INDICATOR,
+            seen=seen,
         )
 
 

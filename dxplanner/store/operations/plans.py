@@ -40,11 +40,22 @@ def create_plan(store: PlanStore, **fields: object) -> Changes:
         return Changes().create(Entity.PLAN, plan_id)
 
 
-def update_plan(store: PlanStore, plan_id: int, **fields: object) -> Changes:
-    """Change an action plan's fields."""
+def update_plan(store: PlanStore, plan_id: int, *, seen: int | None = None, **fields: object) -> Changes:
+    """Change an action plan's fields.
+
+    seen: the version the user saw; refused with ConflictError when the record changed since.
+    """
     with store.write() as session:
         return update_checked(
-            session, ActionPlan, plan_id, _("Action plan"), fields, _checkers(), _validate, Entity.PLAN
+            session,
+            ActionPlan,
+            plan_id,
+            _("Action plan"),
+            fields,
+            _checkers(),
+            _validate,
+            Entity.PLAN,
+            seen=seen,
         )
 
 

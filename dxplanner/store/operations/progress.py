@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from sqlmodel import Session, col, select
 
@@ -14,7 +14,16 @@ from dxplanner.core.models import ProgressReport, Task
 from dxplanner.core.progress_status import status_for_progress
 from dxplanner.i18n import _
 from dxplanner.store.changes import Changes, Entity
-from dxplanner.store.operations._records import Checkers, apply_fields, fetch, new_id, update_checked
+from dxplanner.store.operations._records import (
+    Checkers,
+    apply_fields,
+    bump_version,
+    conflict_of,
+    fetch,
+    new_id,
+    refuse_conflicts,
+    update_checked,
+)
 from dxplanner.store.plan_store import PlanStore
 
 
@@ -59,8 +68,13 @@ def add_progress_report(
         return changes
 
 
-def update_progress_report(store: PlanStore, report_id: int, **fields: object) -> Changes:
-    """Correct a progress report."""
+def update_progress_report(
+    store: PlanStore, report_id: int, *, seen: int | None = None, **fields: object
+) -> Changes:
+    """Correct a progress report.
+
+    seen: the version the user saw; refused with ConflictError when the record changed since.
+    """
     with store.write() as session:
         changes = update_checked(
             session,
@@ -71,6 +85,7 @@ def update_progress_report(store: PlanStore, report_id: int, **fields: object) -
             _checkers(),
             _no_more_checks,
             Entity.PROGRESS_REPORT,
+            seen=seen,
         )
         _sync_task(session, fetch(session, ProgressReport, report_id, _("Progress report")).task_id, changes)
         return changes
@@ -112,9 +127,13 @@ def _sync_task(session: Session, task_id: int, changes: Changes) -> None:
         changes.previous |= {"task_progress": task.progress, "task_status": task.status}
         task.progress = latest.progress
         task.status = latest.status
-        task.version += 1
+        bump_version(task)
         session.add(task)
         changes.update(Entity.TASK, task_id)
+
+
+# Each task's progress and status for a report (None: as report_progress says).
+Figures = Mapping[int, tuple[float | None, TaskStatus | str | None]]
 
 
 def report_progress(
@@ -126,27 +145,48 @@ def report_progress(
     status: TaskStatus | str | None = None,
     remark: str | None = None,
     author: str | None = None,
+    seen: Mapping[int, int] | None = None,
 ) -> Changes:
     """Record the same dated report for several tasks at once (one step to undo).
 
     With no progress figure, each task is reported at the figure it has (and, with no status
     either, the status it has): a dated remark or status on tasks that stand at different
     figures must not make them all equal.
+    seen: the version of each task the user saw; if any changed since, no report is made.
+    """
+    figures = dict.fromkeys(dict.fromkeys(task_ids), (progress, status))
+    return report_progress_each(store, figures, as_of=as_of, remark=remark, author=author, seen=seen)
+
+
+def report_progress_each(
+    store: PlanStore,
+    figures: Figures,
+    *,
+    as_of: datetime.date,
+    remark: str | None = None,
+    author: str | None = None,
+    seen: Mapping[int, int] | None = None,
+) -> Changes:
+    """Record a dated report for each task at its own progress and status, as one step to undo.
+
+    seen: the version of each task the user saw; if any changed since, no report is made
+    (ConflictError names them all).
     """
     with store.write() as session:
-        if not task_ids:
+        if not figures:
             raise InvalidInputError(_("Choose the tasks to report on first."))
-        checked_progress = None if progress is None else rules.progress(progress)
+        standings: list[tuple[int, float, TaskStatus | str]] = []
+        conflicts = []
+        for task_id, (progress, status) in figures.items():
+            task = fetch(session, Task, task_id, _("Task"), lock=seen is not None)
+            figure, stated = _standing(task, progress, status)
+            standings.append((task_id, figure, stated))
+            if seen is not None and task_id in seen:
+                mine = {"progress": figure, "status": stated}
+                conflicts.append(conflict_of(task, seen[task_id], mine, _("Task")))
+        refuse_conflicts(conflicts)
         changes = Changes()
-        for task_id in dict.fromkeys(task_ids):
-            task = fetch(session, Task, task_id, _("Task"))
-            figure = task.progress if checked_progress is None else checked_progress
-            if status is not None:
-                stated: TaskStatus | str = status
-            elif checked_progress is None:
-                stated = task.status
-            else:
-                stated = status_for_progress(figure)
+        for task_id, figure, stated in standings:
             report = ProgressReport(task_id=task_id, as_of=as_of, progress=0, status=TaskStatus.NOT_STARTED)
             apply_fields(
                 report,
@@ -162,3 +202,16 @@ def report_progress(
             changes.create(Entity.PROGRESS_REPORT, new_id(session, report))
             _sync_task(session, task_id, changes)
         return changes
+
+
+def _standing(
+    task: Task, progress: float | None, status: TaskStatus | str | None
+) -> tuple[float, TaskStatus | str]:
+    """The progress and status a report states: those given, else the task's own (see report_progress)."""
+    checked_progress = None if progress is None else rules.progress(progress)
+    figure = task.progress if checked_progress is None else checked_progress
+    if status is not None:
+        return figure, status
+    if checked_progress is None:
+        return figure, task.status
+    return figure, status_for_progress(figure)

@@ -15,17 +15,26 @@ from dxplanner.i18n import _
 from dxplanner.store import queries
 from dxplanner.store.changes import Changes
 from dxplanner.store.operations._link_words import describe_link
-from dxplanner.store.operations._records import fetch
+from dxplanner.store.operations._records import fetch_seen
 from dxplanner.store.operations.tasks import update_task_fields
 from dxplanner.store.plan_store import PlanStore
 
 
 def reschedule_task(
-    store: PlanStore, task_id: int, planned_start: datetime.date | None, planned_end: datetime.date | None
+    store: PlanStore,
+    task_id: int,
+    planned_start: datetime.date | None,
+    planned_end: datetime.date | None,
+    *,
+    seen: int | None = None,
 ) -> Changes:
-    """Give a task new planned dates, unless that breaks a link its dates (or its groups' spans) keep now."""
+    """Give a task new planned dates, unless that breaks a link its dates (or its groups' spans) keep now.
+
+    seen: the version of the task the user saw; refused with ConflictError if it changed since.
+    """
     with store.write() as session:
-        task = fetch(session, Task, task_id, _("Task"))
+        mine = {"planned_start": planned_start, "planned_end": planned_end}
+        task = fetch_seen(session, Task, task_id, _("Task"), seen, mine)
         has_children = session.exec(select(Task.id).where(Task.parent_id == task_id).limit(1)).first()
         if has_children is not None:
             raise InvalidInputError(

@@ -42,8 +42,13 @@ def add_budget_line(store: PlanStore, task_id: int, **fields: object) -> Changes
         return Changes().create(Entity.BUDGET_LINE, line_id)
 
 
-def update_budget_line(store: PlanStore, line_id: int, **fields: object) -> Changes:
-    """Change a budget line."""
+def update_budget_line(
+    store: PlanStore, line_id: int, *, seen: int | None = None, **fields: object
+) -> Changes:
+    """Change a budget line.
+
+    seen: the version the user saw; refused with ConflictError when the record changed since.
+    """
     with store.write() as session:
         return update_checked(
             session,
@@ -54,6 +59,7 @@ def update_budget_line(store: PlanStore, line_id: int, **fields: object) -> Chan
             _budget_checkers(),
             _validate_budget,
             Entity.BUDGET_LINE,
+            seen=seen,
         )
 
 
@@ -75,8 +81,13 @@ def add_staff_line(store: PlanStore, task_id: int, **fields: object) -> Changes:
         return Changes().create(Entity.STAFF_LINE, line_id)
 
 
-def update_staff_line(store: PlanStore, line_id: int, **fields: object) -> Changes:
-    """Change a staff line."""
+def update_staff_line(
+    store: PlanStore, line_id: int, *, seen: int | None = None, **fields: object
+) -> Changes:
+    """Change a staff line.
+
+    seen: the version the user saw; refused with ConflictError when the record changed since.
+    """
     with store.write() as session:
         return update_checked(
             session,
@@ -87,6 +98,7 @@ def update_staff_line(store: PlanStore, line_id: int, **fields: object) -> Chang
             _staff_checkers(),
             _validate_staff,
             Entity.STAFF_LINE,
+            seen=seen,
         )
 
 

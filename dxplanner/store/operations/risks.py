@@ -50,10 +50,15 @@ def add_risk(
         return Changes().create(Entity.RISK, risk_id)
 
 
-def update_risk(store: PlanStore, risk_id: int, **fields: object) -> Changes:
-    """Change a risk's assessment, mitigation, owner or status."""
+def update_risk(store: PlanStore, risk_id: int, *, seen: int | None = None, **fields: object) -> Changes:
+    """Change a risk's assessment, mitigation, owner or status.
+
+    seen: the version the user saw; refused with ConflictError when the record changed since.
+    """
     with store.write() as session:
-        return update_checked(session, Risk, risk_id, _("Risk"), fields, _checkers(), _validate, Entity.RISK)
+        return update_checked(
+            session, Risk, risk_id, _("Risk"), fields, _checkers(), _validate, Entity.RISK, seen=seen
+        )
 
 
 def delete_risk(store: PlanStore, risk_id: int) -> Changes:

@@ -6,7 +6,7 @@ from sqlmodel import Session
 
 from dxplanner.core import rules
 from dxplanner.core.enums import StrategyStatus
-from dxplanner.core.errors import ConflictError, InvalidInputError
+from dxplanner.core.errors import InUseError, InvalidInputError
 from dxplanner.core.models import ActionPlan, SocioEconomicPlan, Strategy, Unit
 from dxplanner.i18n import _
 from dxplanner.store.changes import Changes, Entity
@@ -46,8 +46,11 @@ def create_sedp(store: PlanStore, **fields: object) -> Changes:
         return Changes().create(Entity.SEDP, sedp_id)
 
 
-def update_sedp(store: PlanStore, sedp_id: int, **fields: object) -> Changes:
-    """Change a socio-economic plan's fields."""
+def update_sedp(store: PlanStore, sedp_id: int, *, seen: int | None = None, **fields: object) -> Changes:
+    """Change a socio-economic plan's fields.
+
+    seen: the version the user saw; refused with ConflictError when the record changed since.
+    """
     with store.write() as session:
         return update_checked(
             session,
@@ -58,6 +61,7 @@ def update_sedp(store: PlanStore, sedp_id: int, **fields: object) -> Changes:
             _sedp_checkers(),
             _validate_sedp,
             Entity.SEDP,
+            seen=seen,
         )
 
 
@@ -81,8 +85,13 @@ def create_strategy(store: PlanStore, **fields: object) -> Changes:
         return Changes().create(Entity.STRATEGY, strategy_id)
 
 
-def update_strategy(store: PlanStore, strategy_id: int, **fields: object) -> Changes:
-    """Change a strategy's fields."""
+def update_strategy(
+    store: PlanStore, strategy_id: int, *, seen: int | None = None, **fields: object
+) -> Changes:
+    """Change a strategy's fields.
+
+    seen: the version the user saw; refused with ConflictError when the record changed since.
+    """
     with store.write() as session:
         return update_checked(
             session,
@@ -93,6 +102,7 @@ def update_strategy(store: PlanStore, strategy_id: int, **fields: object) -> Cha
             _strategy_checkers(),
             _validate_strategy,
             Entity.STRATEGY,
+            seen=seen,
         )
 
 
@@ -102,7 +112,7 @@ def delete_strategy(store: PlanStore, strategy_id: int) -> Changes:
         strategy = fetch(session, Strategy, strategy_id, _("Strategy"))
         plans = count(session, ActionPlan, ActionPlan.strategy_id == strategy_id)
         if plans:
-            raise ConflictError(
+            raise InUseError(
                 _("{name} still has {count} action plans; delete or move them first.").format(
                     name=strategy.name, count=plans
                 )

@@ -15,7 +15,17 @@ from dxplanner.core.models import ActionPlan, Dependency, Goal, Task, TaskGoal, 
 from dxplanner.i18n import _
 from dxplanner.store.changes import Changes, Entity
 from dxplanner.store.operations._cascade import note_tasks_going, subtree_ids
-from dxplanner.store.operations._records import Checkers, fetch, insert_checked, update_checked
+from dxplanner.store.operations._records import (
+    Checkers,
+    bump_version,
+    changed_meanwhile,
+    conflict_of,
+    fetch,
+    fetch_seen,
+    insert_checked,
+    refuse_conflicts,
+    update_checked,
+)
 from dxplanner.store.operations._siblings import (
     TreeMessages,
     check_parent,
@@ -93,25 +103,30 @@ def insert_task(
     return task_id
 
 
-def update_task(store: PlanStore, task_id: int, **fields: object) -> Changes:
-    """Change a task's fields (not its place in the tree: see move_task)."""
+def update_task(store: PlanStore, task_id: int, *, seen: int | None = None, **fields: object) -> Changes:
+    """Change a task's fields (not its place in the tree: see move_task).
+
+    seen: the version of the task the user saw; refused with ConflictError if it changed since.
+    """
     with store.write() as session:
-        return update_task_fields(session, task_id, fields)
+        return update_task_fields(session, task_id, fields, seen=seen)
 
 
-def update_task_fields(session: Session, task_id: int, fields: Mapping[str, object]) -> Changes:
+def update_task_fields(
+    session: Session, task_id: int, fields: Mapping[str, object], *, seen: int | None = None
+) -> Changes:
     """Change a task's fields inside an open write transaction (for operations that check more first)."""
-    changes = update_checked(
-        session, Task, task_id, _("Task"), dict(fields), _checkers(), _validate, Entity.TASK
+    return update_checked(
+        session, Task, task_id, _("Task"), dict(fields), _checkers(), _validate, Entity.TASK, seen=seen
     )
-    fetch(session, Task, task_id, _("Task")).version += 1
-    return changes
 
 
-def set_task_timeline(store: PlanStore, task_id: int, text: str | None) -> Changes:
+def set_task_timeline(
+    store: PlanStore, task_id: int, text: str | None, *, seen: int | None = None
+) -> Changes:
     """Write a task's timeline in words; a task without dates gets the dates the words name."""
     with store.write() as session:
-        task = fetch(session, Task, task_id, _("Task"))
+        task = fetch_seen(session, Task, task_id, _("Task"), seen, {"timeline_text": text})
         fields: dict[str, object] = {"timeline_text": text}
         if text and task.planned_start is None and task.planned_end is None:
             from dxplanner.core.timeline import dates_for  # its patterns compile on import; not at start-up
@@ -120,34 +135,54 @@ def set_task_timeline(store: PlanStore, task_id: int, text: str | None) -> Chang
             dates = dates_for(text, plan.start, plan.end)
             if dates is not None:
                 fields["planned_start"], fields["planned_end"] = dates
-        changes = update_checked(
-            session, Task, task_id, _("Task"), fields, _checkers(), _validate, Entity.TASK
-        )
-        task.version += 1
-        return changes
+        return update_checked(session, Task, task_id, _("Task"), fields, _checkers(), _validate, Entity.TASK)
 
 
-def set_task_units(store: PlanStore, task_id: int, unit_ids: Iterable[int]) -> Changes:
-    """Make unit_ids the task's cooperating units, in place of the ones it had."""
+def set_task_units(
+    store: PlanStore, task_id: int, unit_ids: Iterable[int], *, seen: int | None = None
+) -> Changes:
+    """Make unit_ids the task's cooperating units, in place of the ones it had.
+
+    They are part of the task as the user sees it: the task's version is checked and moves on.
+    """
+    wanted = list(unit_ids)
     with store.write() as session:
-        task = fetch(session, Task, task_id, _("Task"))
+        task = fetch(session, Task, task_id, _("Task"), lock=seen is not None)
         previous = session.exec(select(TaskUnit.unit_id).where(TaskUnit.task_id == task_id)).all()
-        _replace_units(session, task_id, task.lead_unit_id, unit_ids)
+        _refuse_changed_links(task, seen, "cooperating_unit_ids", wanted, previous)
+        _replace_units(session, task_id, task.lead_unit_id, wanted)
+        bump_version(task)
+        session.add(task)
         changes = Changes().update(Entity.TASK_UNIT, task_id)
         changes.previous = {"unit_ids": list(previous)}
         return changes
 
 
-def set_task_goals(store: PlanStore, task_id: int, goal_ids: Iterable[int]) -> Changes:
-    """Make goal_ids the goals the task serves, in place of the ones it had."""
+def set_task_goals(
+    store: PlanStore, task_id: int, goal_ids: Iterable[int], *, seen: int | None = None
+) -> Changes:
+    """Make goal_ids the goals the task serves, in place of the ones it had (the task's version moves on)."""
+    wanted = list(goal_ids)
     with store.write() as session:
-        task = fetch(session, Task, task_id, _("Task"))
+        task = fetch(session, Task, task_id, _("Task"), lock=seen is not None)
         plan = fetch(session, ActionPlan, task.plan_id, _("Action plan"))
         previous = session.exec(select(TaskGoal.goal_id).where(TaskGoal.task_id == task_id)).all()
-        _replace_goals(session, task_id, plan, goal_ids)
+        _refuse_changed_links(task, seen, "goal_ids", wanted, previous)
+        _replace_goals(session, task_id, plan, wanted)
+        bump_version(task)
+        session.add(task)
         changes = Changes().update(Entity.TASK_GOAL, task_id)
         changes.previous = {"goal_ids": list(previous)}
         return changes
+
+
+def _refuse_changed_links(
+    task: Task, seen: int | None, field: str, wanted: list[int], stored: Iterable[int]
+) -> None:
+    """Refuse to replace a task's linked records (units, goals) when the task changed since it was seen."""
+    if seen is not None and task.version != seen:
+        mine = {field: sorted(dict.fromkeys(wanted))}
+        refuse_conflicts([changed_meanwhile(task, _("Task"), seen, mine, {field: sorted(stored)})])
 
 
 def delete_task(store: PlanStore, task_id: int) -> Changes:
@@ -180,20 +215,31 @@ def delete_tasks(store: PlanStore, task_ids: Iterable[int]) -> Changes:
 
 
 def move_task(
-    store: PlanStore, task_id: int, *, parent_id: int | None, position: int | None = None
+    store: PlanStore,
+    task_id: int,
+    *,
+    parent_id: int | None,
+    position: int | None = None,
+    seen: int | None = None,
 ) -> Changes:
-    """Move a task and its subtree under parent_id (None: top level) at position."""
+    """Move a task and its subtree under parent_id (None: top level) at position.
+
+    seen: the version of the task the user saw; a task moved or edited since is not moved.
+    """
     with store.write() as session:
-        return _move(session, fetch(session, Task, task_id, _("Task")), parent_id, position)
+        mine = {"parent_id": parent_id, "position": position}
+        return _move(session, fetch_seen(session, Task, task_id, _("Task"), seen, mine), parent_id, position)
 
 
-def indent_task(store: PlanStore, task_id: int) -> Changes:
-    """Make a task the last child of the sibling above it."""
+def indent_task(store: PlanStore, task_id: int, *, seen: int | None = None) -> Changes:
+    """Make a task the last child of the sibling above it (seen: as for move_task)."""
     with store.write() as session:
-        task = fetch(session, Task, task_id, _("Task"))
+        task = fetch(session, Task, task_id, _("Task"), lock=seen is not None)
         above = session.exec(
             select(Task).where(*_siblings(task.plan_id, task.parent_id), Task.position == task.position - 1)
         ).first()
+        # Where the user meant it to go (under the task now above it), to show beside where it is.
+        refuse_conflicts([conflict_of(task, seen, {"parent_id": above.id if above else None}, _("Task"))])
         if above is None:
             raise InvalidInputError(
                 _("The first task of a group cannot be indented: there is no task above it.")
@@ -201,10 +247,14 @@ def indent_task(store: PlanStore, task_id: int) -> Changes:
         return _move(session, task, above.id, None)
 
 
-def outdent_task(store: PlanStore, task_id: int) -> Changes:
-    """Move a task out of its group, to just below that group."""
+def outdent_task(store: PlanStore, task_id: int, *, seen: int | None = None) -> Changes:
+    """Move a task out of its group, to just below that group (seen: as for move_task)."""
     with store.write() as session:
-        task = fetch(session, Task, task_id, _("Task"))
+        task = fetch(session, Task, task_id, _("Task"), lock=seen is not None)
+        grandparent = None
+        if task.parent_id is not None:
+            grandparent = fetch(session, Task, task.parent_id, _("Task")).parent_id
+        refuse_conflicts([conflict_of(task, seen, {"parent_id": grandparent}, _("Task"))])
         if task.parent_id is None:
             raise InvalidInputError(_("A top-level task cannot be outdented."))
         parent = fetch(session, Task, task.parent_id, _("Task"))
@@ -223,7 +273,7 @@ def _move(session: Session, task: Task, parent_id: object, position: object) -> 
     close_gap(session, Task, _siblings(task.plan_id, task.parent_id), task.position, task.id)
     task.parent_id = parent
     task.position = open_gap(session, Task, _siblings(task.plan_id, parent), position, exclude_id=task.id)
-    task.version += 1
+    bump_version(task)
     session.add(task)
     return changes
 

@@ -8,7 +8,7 @@ from sqlmodel import Session, col, select
 
 from dxplanner.core import rules
 from dxplanner.core.enums import UnitKind
-from dxplanner.core.errors import ConflictError, InvalidInputError
+from dxplanner.core.errors import InUseError, InvalidInputError
 from dxplanner.core.models import (
     ActionPlan,
     Indicator,
@@ -22,7 +22,14 @@ from dxplanner.core.models import (
 )
 from dxplanner.i18n import _
 from dxplanner.store.changes import Changes, Entity
-from dxplanner.store.operations._records import Checkers, count, fetch, insert_checked, update_checked
+from dxplanner.store.operations._records import (
+    Checkers,
+    bump_version,
+    count,
+    fetch,
+    insert_checked,
+    update_checked,
+)
 from dxplanner.store.plan_store import PlanStore
 
 
@@ -44,10 +51,15 @@ def create_unit(store: PlanStore, **fields: object) -> Changes:
         return Changes().create(Entity.UNIT, unit_id)
 
 
-def update_unit(store: PlanStore, unit_id: int, **fields: object) -> Changes:
-    """Change a unit's fields; changing parent_id moves it in the tree."""
+def update_unit(store: PlanStore, unit_id: int, *, seen: int | None = None, **fields: object) -> Changes:
+    """Change a unit's fields; changing parent_id moves it in the tree.
+
+    seen: the version the user saw; refused with ConflictError when the record changed since.
+    """
     with store.write() as session:
-        return update_checked(session, Unit, unit_id, _("Unit"), fields, _checkers(), _validate, Entity.UNIT)
+        return update_checked(
+            session, Unit, unit_id, _("Unit"), fields, _checkers(), _validate, Entity.UNIT, seen=seen
+        )
 
 
 def delete_unit(store: PlanStore, unit_id: int) -> Changes:
@@ -58,11 +70,13 @@ def delete_unit(store: PlanStore, unit_id: int) -> Changes:
         changes = Changes()
         for risk in session.exec(select(Risk).where(Risk.owner_unit_id == unit_id)).all():
             risk.owner_unit_id = None
+            bump_version(risk)
             session.add(risk)
             assert risk.id is not None
             changes.update(Entity.RISK, risk.id)
         for indicator in session.exec(select(Indicator).where(Indicator.lead_unit_id == unit_id)).all():
             indicator.lead_unit_id = None
+            bump_version(indicator)
             session.add(indicator)
             assert indicator.id is not None
             changes.update(Entity.INDICATOR, indicator.id)
@@ -95,6 +109,7 @@ def merge_units(store: PlanStore, keep_id: int, merged_id: int) -> Changes:
         ):
             for record in session.exec(select(model).where(getattr(model, column) == merged_id)).all():
                 setattr(record, column, keep_id)
+                bump_version(record)
                 session.add(record)
         session.flush()
         _merge_cooperation(session, keep_id, merged_id)
@@ -126,9 +141,11 @@ def _merge_staff(session: Session, keep_id: int, merged_id: int) -> None:
         ).first()
         if kept is None:
             line.unit_id = keep_id
+            bump_version(line)
             session.add(line)
         else:
             kept.person_months += line.person_months
+            bump_version(kept)
             session.add(kept)
             session.delete(line)
 
@@ -167,7 +184,7 @@ def _refuse_if_used(session: Session, unit: Unit) -> None:
     }
     in_use = [f"{number} {what}" for what, number in uses.items() if number]
     if in_use:
-        raise ConflictError(
+        raise InUseError(
             _("{name} cannot be deleted: it still has {uses}. Move those to another unit first.").format(
                 name=unit.name, uses=", ".join(in_use)
             )
