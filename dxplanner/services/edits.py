@@ -37,6 +37,7 @@ from dxplanner.store.operations.plans import (
 from dxplanner.store.operations.progress import (
     delete_progress_report,
     report_progress,
+    report_progress_each,
     update_progress_report,
 )
 from dxplanner.store.operations.reschedule import reschedule_task
@@ -81,6 +82,7 @@ __all__ = [
     "paste_tasks",
     "record_indicator_value",
     "report_progress",
+    "report_progress_each",
     "reschedule_task",
     "set_baseline",
     "set_task_timeline",

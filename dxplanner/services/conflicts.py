@@ -1,0 +1,353 @@
+"""Edits refused because someone changed the record meanwhile: what differs, and the edit to make after.
+
+A front end makes each edit of records it shows as an `Edit`: for each record, the version the
+user saw and the fields they set, and how it is written. Refused with a ConflictError, the edit
+is shown as `differences` (mine and theirs, field by field, as the user reads them); the user
+keeps their own values, takes the other's, or chooses per field, and `again` gives the edit to
+make over the stored versions (None when nothing of the user's is left to write).
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import SQLModel
+
+import dxplanner.core.models  # noqa: F401  (registers the tables whose columns name the enumerations)
+from dxplanner.core.errors import ConflictError, RecordConflict
+from dxplanner.i18n import N_, _
+from dxplanner.labels import label
+from dxplanner.numbers import decimal_text
+from dxplanner.services import records
+from dxplanner.services.edits import Changes
+from dxplanner.services.open_plan import OpenPlan
+
+__all__ = [
+    "Choice",
+    "ConflictError",
+    "Difference",
+    "Edit",
+    "RecordConflict",
+    "RecordDifferences",
+    "again",
+    "differences",
+    "one_record",
+]
+
+
+class Choice(enum.StrEnum):
+    """What the user does about an edit someone else's change came before."""
+
+    KEEP_MINE = "keep_mine"  # make the edit again over their version
+    TAKE_THEIRS = "take_theirs"  # drop the edit: the stored version stays
+    MERGE = "merge"  # choose, field by field, whose value stays
+
+
+# How an edit is written: given the open plan and the edit (its versions and fields, maybe merged).
+Write = Callable[[OpenPlan, "Edit"], Changes]
+
+
+@dataclass(frozen=True)
+class Edit:
+    """An edit as the user made it: for each record the version they saw and the fields they set."""
+
+    seen: Mapping[int, int]
+    fields: Mapping[int, Mapping[str, Any]]
+    write: Write = field(repr=False, compare=False)
+
+    def run(self, plan: OpenPlan) -> Changes:
+        """Write the edit; ConflictError when a record changed since its version was seen."""
+        return self.write(plan, self)
+
+
+def one_record(
+    record_id: int,
+    seen: int | None,
+    fields: Mapping[str, Any],
+    write: Callable[[OpenPlan, int | None, dict[str, Any]], Changes],
+) -> Edit:
+    """The edit of one record: write(plan, seen version, fields) makes it (seen None: no version known)."""
+    return Edit(
+        {} if seen is None else {record_id: seen},
+        {record_id: dict(fields)},
+        lambda plan, edit: write(plan, edit.seen.get(record_id), dict(edit.fields[record_id])),
+    )
+
+
+@dataclass(frozen=True)
+class Difference:
+    """A field the user set that someone else set otherwise: both values, and as the user reads them."""
+
+    field: str
+    label: str
+    mine: Any
+    theirs: Any
+    mine_text: str
+    theirs_text: str
+
+
+@dataclass(frozen=True)
+class RecordDifferences:
+    """One record that changed since the user saw it, and the fields where the two versions differ."""
+
+    conflict: RecordConflict
+    fields: tuple[Difference, ...]
+
+    @property
+    def title(self) -> str:
+        """The record as the user knows it ("Task “Build the LGSP”")."""
+        return _("{what} “{name}”").format(what=self.conflict.what, name=self.conflict.name)
+
+
+def differences(
+    plan: OpenPlan, error: ConflictError, show_date: Callable[[datetime.date], str]
+) -> list[RecordDifferences]:
+    """Every record of a refused edit with the fields the user set that now hold something else."""
+    names = _Names(plan)
+    found = []
+    for conflict in error.conflicts:
+        rows = tuple(
+            Difference(
+                name,
+                _field_label(conflict.table, name),
+                mine,
+                conflict.theirs.get(name),
+                _text(plan, conflict.table, name, mine, show_date, names),
+                _text(plan, conflict.table, name, conflict.theirs.get(name), show_date, names),
+            )
+            for name, mine in conflict.mine.items()
+            if not _same(conflict.table, name, mine, conflict.theirs.get(name))
+        )
+        found.append(RecordDifferences(conflict, rows))
+    return found
+
+
+def again(edit: Edit, error: ConflictError, keep: Mapping[int, Collection[str]] | None) -> Edit | None:
+    """The edit to make once the user chose, over the versions now stored (None: nothing left to write).
+
+    keep: for each record in conflict, the fields whose value the user keeps (all of them: keep mine;
+    some: merged); None drops the whole edit (take theirs). A field whose two values agree is kept.
+    """
+    if keep is None:
+        return None
+    seen = dict(edit.seen)
+    fields = {record_id: dict(values) for record_id, values in edit.fields.items()}
+    for conflict in error.conflicts:
+        if conflict.record_id not in fields:
+            continue
+        kept = set(keep.get(conflict.record_id, ()))
+        mine = {
+            name: value
+            for name, value in fields[conflict.record_id].items()
+            if name in kept or _same(conflict.table, name, value, conflict.theirs.get(name))
+        }
+        if all(_same(conflict.table, name, value, conflict.theirs.get(name)) for name, value in mine.items()):
+            del fields[conflict.record_id]  # theirs in every field: nothing of this record to write
+            seen.pop(conflict.record_id, None)
+            continue
+        fields[conflict.record_id] = mine
+        seen[conflict.record_id] = conflict.stored_version
+    if not fields:
+        return None
+    return replace(edit, seen=seen, fields=fields)
+
+
+# What each field is called, by table (the words the forms and the sheet use).
+_LABELS: dict[str, dict[str, str]] = {
+    "task": {
+        "code": N_("Number"),
+        "name": N_("Task name"),
+        "kind": N_("Kind"),
+        "lead_unit_id": N_("Lead unit"),
+        "cooperating_unit_ids": N_("Cooperating units"),
+        "goal_ids": N_("Goals"),
+        "product": N_("Product"),
+        "timeline_text": N_("Timeline"),
+        "planned_start": N_("Start"),
+        "planned_end": N_("End"),
+        "baseline_start": N_("Baseline start"),
+        "baseline_end": N_("Baseline end"),
+        "actual_start": N_("Actual start"),
+        "actual_end": N_("Actual end"),
+        "progress": N_("Progress"),
+        "status": N_("Status"),
+        "priority": N_("Priority"),
+        "notes": N_("Notes"),
+        "responsible_person": N_("Responsible person"),
+        "parent_id": N_("Parent task"),
+        "position": N_("Place in its group"),
+    },
+    "budget_line": {
+        "source": N_("Funding source"),
+        "year": N_("Year"),
+        "planned": N_("Planned amount"),
+        "allocated": N_("Allocated amount"),
+        "disbursed": N_("Disbursed amount"),
+    },
+    "staff_line": {"unit_id": N_("Unit"), "person_months": N_("Person-months")},
+    "progress_report": {
+        "as_of": N_("Report date"),
+        "progress": N_("Progress"),
+        "status": N_("Status"),
+        "remark": N_("Remark"),
+        "author": N_("Author"),
+    },
+    "risk": {
+        "text": N_("Risk"),
+        "category": N_("Category"),
+        "likelihood": N_("Likelihood"),
+        "impact": N_("Impact"),
+        "mitigation": N_("Mitigation"),
+        "owner_unit_id": N_("Owner"),
+        "status": N_("Status"),
+    },
+    "dependency": {"type": N_("Link type"), "lag_days": N_("Lag (days)")},
+    "action_plan": {
+        "name": N_("Plan name"),
+        "strategy_id": N_("Strategy"),
+        "unit_id": N_("Unit"),
+        "start": N_("Start date"),
+        "end": N_("End date"),
+        "decision_no": N_("Decision number"),
+        "status": N_("Status"),
+        "progress_weight": N_("Progress weighting"),
+    },
+    "socio_economic_plan": {
+        "name": N_("Name"),
+        "unit_id": N_("Unit"),
+        "start_year": N_("Start year"),
+        "end_year": N_("End year"),
+    },
+    "strategy": {
+        "name": N_("Name"),
+        "unit_id": N_("Unit"),
+        "start_year": N_("Start year"),
+        "end_year": N_("End year"),
+        "vision_year": N_("Vision year"),
+        "vision": N_("Vision"),
+        "decision_no": N_("Decision number"),
+        "decision_date": N_("Decision date"),
+        "status": N_("Status"),
+        "sedp_id": N_("Socio-economic plan"),
+    },
+    "goal": {"code": N_("Goal code"), "text": N_("Goal"), "pillar": N_("Pillar"), "area": N_("Area")},
+    "indicator": {
+        "code": N_("Indicator code"),
+        "name": N_("Indicator name"),
+        "measure_unit": N_("Unit of measure"),
+        "direction": N_("Direction"),
+        "baseline_value": N_("Baseline value"),
+        "baseline_year": N_("Baseline year"),
+        "source": N_("Source"),
+        "lead_unit_id": N_("Lead unit"),
+        "sedp_indicator_id": N_("Socio-economic plan indicator"),
+    },
+    "unit": {
+        "code": N_("Unit code"),
+        "name": N_("Unit name"),
+        "short_name": N_("Short name"),
+        "kind": N_("Unit kind"),
+        "parent_id": N_("Parent unit"),
+    },
+}
+
+
+def field_labels(table: str) -> dict[str, str]:
+    """The fields of a table an edit may set, each with its name in the user's language."""
+    return {name: _(title) for name, title in _LABELS.get(table, {}).items()}
+
+
+def _field_label(table: str, name: str) -> str:
+    title = _LABELS.get(table, {}).get(name)
+    return _(title) if title else name
+
+
+def _enum_class(table: str, name: str) -> type[enum.StrEnum] | None:
+    found = SQLModel.metadata.tables.get(table)
+    column = found.c.get(name) if found is not None else None
+    if column is not None and isinstance(column.type, sa.Enum) and column.type.enum_class is not None:
+        return column.type.enum_class  # type: ignore[return-value]
+    return None
+
+
+def _normal(table: str, name: str, value: Any) -> Any:
+    """A value as stored: a member for an enumeration's text, a float for a whole number of a float column."""
+    kind = _enum_class(table, name)
+    if kind is not None and isinstance(value, str):
+        try:
+            return kind(value)
+        except ValueError:
+            return value
+    if isinstance(value, list | tuple):
+        return sorted(value)
+    return value
+
+
+def _same(table: str, name: str, mine: Any, theirs: Any) -> bool:
+    return bool(_normal(table, name, mine) == _normal(table, name, theirs))
+
+
+class _Names:
+    """The names of records a field holds the id of (units, tasks), read once per dialog."""
+
+    def __init__(self, plan: OpenPlan) -> None:
+        self._plan = plan
+        self._units: dict[int, str] | None = None
+
+    def unit(self, unit_id: int) -> str:
+        if self._units is None:
+            self._units = {unit.id: unit.label for unit in records.unit_names(self._plan)}
+        return self._units.get(unit_id, f"#{unit_id}")
+
+    def record(self, table: str, name: str, record_id: int) -> str:
+        if name.endswith("unit_id") or (name == "parent_id" and table == "unit"):
+            return self.unit(record_id)
+        reads: dict[str, Callable[[OpenPlan, int], Any]] = {
+            "parent_id": records.task,
+            "strategy_id": records.strategy,
+            "sedp_id": records.sedp,
+            "sedp_indicator_id": records.indicator,
+        }
+        read = reads.get(name)
+        found = read(self._plan, record_id) if read is not None else None
+        if found is None:
+            return f"#{record_id}"
+        code = getattr(found, "code", None)
+        return f"{code} {found.name}".strip() if code else str(found.name)
+
+
+def _text(
+    plan: OpenPlan,
+    table: str,
+    name: str,
+    value: Any,
+    show_date: Callable[[datetime.date], str],
+    names: _Names,
+) -> str:
+    """A value as the user reads it: a date in their format, a unit or task by its name, a label."""
+    if name == "position":
+        return _("last") if value is None else str(int(value) + 1)
+    if value is None or value == "":
+        return "—"
+    normal = _normal(table, name, value)
+    if isinstance(normal, enum.StrEnum):
+        return label(normal)
+    if isinstance(normal, datetime.date):
+        return show_date(normal)
+    if name == "cooperating_unit_ids":
+        return "; ".join(names.unit(unit_id) for unit_id in normal) or "—"
+    if name == "goal_ids":
+        goals = [records.goal(plan, goal_id) for goal_id in normal]
+        return "; ".join(f"{goal.code} {goal.text}" for goal in goals if goal is not None) or "—"
+    if name.endswith("_id") and isinstance(normal, int):
+        return names.record(table, name, normal)
+    if isinstance(normal, bool):
+        return str(normal)
+    if isinstance(normal, int | float):
+        return decimal_text(normal)
+    return str(normal)
