@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Hashable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -36,7 +36,9 @@ __all__ = [
     "RecordDifferences",
     "again",
     "differences",
+    "field_labels",
     "one_record",
+    "refresh_of",
 ]
 
 
@@ -54,10 +56,15 @@ Write = Callable[[OpenPlan, "Edit"], Changes]
 
 @dataclass(frozen=True)
 class Edit:
-    """An edit as the user made it: for each record the version they saw and the fields they set."""
+    """An edit as the user made it: for each record of a table, the version they saw and the fields set.
 
-    seen: Mapping[int, int]
-    fields: Mapping[int, Mapping[str, Any]]
+    A record without a version (a target of a year, keyed by more than an id) has none in seen.
+    """
+
+    table: str
+    # By record: an id, or the key of a record keyed by more than an id.
+    seen: Mapping[Any, int]
+    fields: Mapping[Any, Mapping[str, Any]]
     write: Write = field(repr=False, compare=False)
 
     def run(self, plan: OpenPlan) -> Changes:
@@ -66,13 +73,15 @@ class Edit:
 
 
 def one_record(
-    record_id: int,
+    table: str,
+    record_id: Hashable,
     seen: int | None,
     fields: Mapping[str, Any],
     write: Callable[[OpenPlan, int | None, dict[str, Any]], Changes],
 ) -> Edit:
     """The edit of one record: write(plan, seen version, fields) makes it (seen None: no version known)."""
     return Edit(
+        table,
         {} if seen is None else {record_id: seen},
         {record_id: dict(fields)},
         lambda plan, edit: write(plan, edit.seen.get(record_id), dict(edit.fields[record_id])),
@@ -127,7 +136,7 @@ def differences(
     return found
 
 
-def again(edit: Edit, error: ConflictError, keep: Mapping[int, Collection[str]] | None) -> Edit | None:
+def again(edit: Edit, error: ConflictError, keep: Mapping[Any, Collection[str]] | None) -> Edit | None:
     """The edit to make once the user chose, over the versions now stored (None: nothing left to write).
 
     keep: for each record in conflict, the fields whose value the user keeps (all of them: keep mine;
@@ -140,21 +149,31 @@ def again(edit: Edit, error: ConflictError, keep: Mapping[int, Collection[str]] 
     for conflict in error.conflicts:
         if conflict.record_id not in fields:
             continue
-        kept = set(keep.get(conflict.record_id, ()))
-        mine = {
-            name: value
-            for name, value in fields[conflict.record_id].items()
-            if name in kept or _same(conflict.table, name, value, conflict.theirs.get(name))
+        values = fields[conflict.record_id]
+        # The value the edit meant as the operation saw it (an indent: under the task now above).
+        agreed = {
+            name
+            for name, value in values.items()
+            if _same(conflict.table, name, conflict.mine.get(name, value), conflict.theirs.get(name))
         }
-        if all(_same(conflict.table, name, value, conflict.theirs.get(name)) for name, value in mine.items()):
+        kept = set(keep.get(conflict.record_id, ())) - agreed
+        if not kept:
             del fields[conflict.record_id]  # theirs in every field: nothing of this record to write
             seen.pop(conflict.record_id, None)
             continue
-        fields[conflict.record_id] = mine
+        fields[conflict.record_id] = {name: value for name, value in values.items() if name in kept | agreed}
         seen[conflict.record_id] = conflict.stored_version
     if not fields:
         return None
     return replace(edit, seen=seen, fields=fields)
+
+
+def refresh_of(error: ConflictError) -> tuple[frozenset[str], dict[str, set[int]]]:
+    """The tables and the rows of a refused edit, for the views to show again as they are stored."""
+    rows: dict[str, set[int]] = {}
+    for conflict in error.conflicts:
+        rows.setdefault(conflict.table, set()).add(conflict.record_id)
+    return frozenset(rows), rows
 
 
 # What each field is called, by table (the words the forms and the sheet use).

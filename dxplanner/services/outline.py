@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dxplanner.core.gantt_bar import GanttChart
 from dxplanner.core.rollup import TaskNode, Weight
@@ -51,6 +51,8 @@ class Outline:
     nodes: tuple[TaskNode, ...]
     codes: dict[int, str | None]
     money: Money
+    # Each task's version, read with its place and figures: the version an edit of what is shown carries.
+    versions: dict[int, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,7 @@ class TaskPlaces:
 
     nodes: tuple[TaskNode, ...]
     codes: dict[int, str | None]
+    versions: dict[int, int] = field(default_factory=dict)
 
 
 def outline(plan: OpenPlan, plan_id: int) -> Outline:
@@ -68,7 +71,8 @@ def outline(plan: OpenPlan, plan_id: int) -> Outline:
         nodes = tuple(queries.outline_nodes(read, [plan_id]))
         codes = queries.task_codes(read, plan_id)
         found = Money(queries.plan_weight(read, plan_id, calendar), queries.planned_by_task(read, [plan_id]))
-    return Outline(calendar, nodes, codes, found)
+        versions = queries.task_versions(read, plan_id)
+    return Outline(calendar, nodes, codes, found, versions)
 
 
 def money(plan: OpenPlan, plan_id: int, calendar: WorkCalendar) -> Money:
@@ -83,7 +87,8 @@ def places(plan: OpenPlan, plan_id: int, task_ids: Iterable[int]) -> TaskPlaces:
     with plan.read() as read:
         nodes = tuple(queries.outline_nodes(read, [], wanted))
         codes = queries.task_codes(read, plan_id, wanted)
-    return TaskPlaces(nodes, codes)
+        versions = queries.task_versions(read, plan_id, wanted)
+    return TaskPlaces(nodes, codes, versions)
 
 
 def sheet_rows(plan: OpenPlan, task_ids: Sequence[int]) -> dict[int, SheetRow]:

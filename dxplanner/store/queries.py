@@ -136,6 +136,14 @@ def task_codes(
     return dict(session.connection().execute(sa.select(task.c.id, task.c.code).where(condition)).all())
 
 
+def task_versions(session: Session, plan_id: int, task_ids: Iterable[int] | None = None) -> dict[int, int]:
+    """The version of each task of a plan (or of task_ids), as an edit of it must carry."""
+    task = table(Task)
+    condition = task.c.plan_id == plan_id if task_ids is None else task.c.id.in_(list(task_ids))
+    rows = session.connection().execute(sa.select(task.c.id, task.c.version).where(condition))
+    return {int(task_id): int(version) for task_id, version in rows}
+
+
 def plan_period(session: Session, plan_id: int) -> tuple[datetime.date, datetime.date] | None:
     """The first and last day of an action plan (None when there is no such plan)."""
     plan = table(ActionPlan)

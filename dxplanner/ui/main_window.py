@@ -334,7 +334,7 @@ class MainWindow(QMainWindow):
             return False
         self._close_store()
         self.store = store
-        self.session = PlanSession(store, self)
+        self.session = PlanSession(store, self, self.preferences.date_style())
         self.session.changed.connect(self._on_change)
         self.session.changed.connect(lambda _change: self._show_saved())
         self.editor = PlanEditor(

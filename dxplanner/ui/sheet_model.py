@@ -113,6 +113,9 @@ class TaskSheetModel(QAbstractItemModel):
         self._shown: set[int] | None = None  # None: no filter
         self._counts: tuple[int, int] | None = None
         self._money: dict[int, int] = {}  # each task's own budget and all of it below, in đồng
+        # Each task's version as read with the projection: what an edit of a task shown carries, so
+        # that an edit made from values someone has changed since is refused, not written over theirs.
+        self._versions: dict[int, int] = {}
 
     # Loading.
 
@@ -126,10 +129,11 @@ class TaskSheetModel(QAbstractItemModel):
         self.endResetModel()
 
     def _read_structure(self) -> None:
-        self._projection, self._money = None, {}
+        self._projection, self._money, self._versions = None, {}, {}
         if self.store is not None and self.plan_id is not None:
             found = outline.outline(self.store, self.plan_id)
             self._project(found.nodes, found.calendar, found.codes, found.money)
+            self._versions = dict(found.versions)
         self._index_structure()
 
     def _project(
@@ -187,6 +191,10 @@ class TaskSheetModel(QAbstractItemModel):
     def parent_of(self, task_id: int) -> int | None:
         """The group a task lies in."""
         return self._parent.get(task_id)
+
+    def version(self, task_id: int) -> int | None:
+        """The version of a task as the sheet shows it (None for a task it does not know)."""
+        return self._versions.get(task_id)
 
     def sheet_row(self, task_id: int) -> SheetRow | None:
         """Everything the sheet shows of a task (fetched with its neighbours)."""
@@ -287,6 +295,7 @@ class TaskSheetModel(QAbstractItemModel):
                 return
             # Only the branches holding the changed tasks are rolled up again.
             self._projection = before.updated(now.nodes, now.codes)
+            self._versions.update(now.versions)
             renumbered: set[int] = set()
             codes = before.codes or {}
             if any(codes.get(task_id) != code for task_id, code in now.codes.items()):

@@ -26,9 +26,8 @@ from dxplanner.core.matching import UnitIndex
 from dxplanner.core.status import Health
 from dxplanner.i18n import _
 from dxplanner.labels import label
-from dxplanner.services import edits, new_records, outline, records
-from dxplanner.services.edits import Changes
-from dxplanner.services.open_plan import OpenPlan
+from dxplanner.services import conflicts, edits, new_records, outline, records
+from dxplanner.services.conflicts import Edit
 from dxplanner.services.outline import TaskFilter, matching_tasks
 from dxplanner.services.progress_edits import agreeing_fields
 from dxplanner.ui.date_line import DateChoice, not_a_date
@@ -257,7 +256,9 @@ class TaskSheet(QWidget):
             what=self.model.headerData(column, Qt.Orientation.Horizontal), task=name
         )
         notice: str | None = None
-        operation: Callable[[OpenPlan], Changes]
+        # Every edit carries the version of the task the sheet shows: one made since is not overwritten.
+        seen = self.model.version(task_id)
+        edit: Edit
         if column is SheetColumn.LEAD:
             unit_id = self._unit_id(value, _("Lead unit"))
             if isinstance(unit_id, str):
@@ -265,9 +266,17 @@ class TaskSheet(QWidget):
                     what=_("Lead unit"), text=unit_id
                 )
                 return self._refuse(task_id, column, unit_id, text)
-            operation = lambda plan: edits.update_task(plan, task_id, lead_unit_id=unit_id)  # noqa: E731
+            edit = _task_fields(task_id, seen, {"lead_unit_id": unit_id})
         elif column is SheetColumn.COOPERATING:
-            operation = lambda plan: edits.set_task_units(plan, task_id, value)  # noqa: E731
+            edit = conflicts.one_record(
+                "task",
+                task_id,
+                seen,
+                {"cooperating_unit_ids": list(value)},
+                lambda plan, version, fields: edits.set_task_units(
+                    plan, task_id, fields["cooperating_unit_ids"], seen=version
+                ),
+            )
         elif column in (SheetColumn.START, SheetColumn.END) and isinstance(value, str):
             try:
                 day = self.dates.read(value)
@@ -277,7 +286,15 @@ class TaskSheet(QWidget):
                 return False  # the same date, typed again: no step to undo
             return self._edit(task_id, column, day)
         elif column is SheetColumn.TIMELINE:
-            operation = lambda plan: edits.set_task_timeline(plan, task_id, value or None)  # noqa: E731
+            edit = conflicts.one_record(
+                "task",
+                task_id,
+                seen,
+                {"timeline_text": value or None},
+                lambda plan, version, fields: edits.set_task_timeline(
+                    plan, task_id, fields["timeline_text"], seen=version
+                ),
+            )
         else:
             fields: dict[str, Any] = {_FIELDS[column]: value}
             if column in (SheetColumn.PROGRESS, SheetColumn.STATUS) and row is not None:
@@ -285,9 +302,11 @@ class TaskSheet(QWidget):
                 if isinstance(agreed, str):
                     return self._refuse(task_id, column, value, agreed)
                 fields, notice = agreed
-            operation = lambda plan: edits.update_task(plan, task_id, **fields)  # noqa: E731
-        if self.session.run(title, operation) is None:
-            self._reopen(task_id, column, value)
+            edit = _task_fields(task_id, seen, fields)
+        if self.session.run_edit(title, edit) is None:
+            if not self.session.met_a_conflict:
+                self._reopen(task_id, column, value)
+            # After a conflict the cell shows the stored value, as the user chose.
             return False
         if (
             column is SheetColumn.STATUS
@@ -371,14 +390,39 @@ class TaskSheet(QWidget):
     def indent(self) -> None:
         """Put the current task into the task above it."""
         task_id = self.current_task()
-        if task_id is not None:
-            self.session.run(_("Indent"), lambda plan: edits.indent_task(plan, task_id))
+        node = self.model.node(task_id) if task_id is not None else None
+        if task_id is None or node is None:
+            return
+        siblings = self.model.children_shown(node.parent_id)
+        place = siblings.index(task_id) if task_id in siblings else 0
+        above = siblings[place - 1] if place > 0 else None
+        self.session.run_edit(
+            _("Indent"),
+            conflicts.one_record(
+                "task",
+                task_id,
+                self.model.version(task_id),
+                {"parent_id": above},
+                lambda plan, version, _fields: edits.indent_task(plan, task_id, seen=version),
+            ),
+        )
 
     def outdent(self) -> None:
         """Take the current task out of its group."""
         task_id = self.current_task()
-        if task_id is not None:
-            self.session.run(_("Outdent"), lambda plan: edits.outdent_task(plan, task_id))
+        if task_id is None:
+            return
+        group = self.model.parent_of(task_id)
+        self.session.run_edit(
+            _("Outdent"),
+            conflicts.one_record(
+                "task",
+                task_id,
+                self.model.version(task_id),
+                {"parent_id": self.model.parent_of(group) if group is not None else None},
+                lambda plan, version, _fields: edits.outdent_task(plan, task_id, seen=version),
+            ),
+        )
 
     def move_by(self, step: int) -> None:
         """Move the current task up or down among its siblings."""
@@ -386,10 +430,17 @@ class TaskSheet(QWidget):
         node = self.model.node(task_id) if task_id is not None else None
         if task_id is None or node is None or node.position + step < 0:
             return
-        self.session.run(
+        parent, position = node.parent_id, node.position + step
+        self.session.run_edit(
             _("Move up") if step < 0 else _("Move down"),
-            lambda plan: edits.move_task(
-                plan, task_id, parent_id=node.parent_id, position=node.position + step
+            conflicts.one_record(
+                "task",
+                task_id,
+                self.model.version(task_id),
+                {"parent_id": parent, "position": position},
+                lambda plan, version, _fields: edits.move_task(
+                    plan, task_id, parent_id=parent, position=position, seen=version
+                ),
             ),
         )
 
@@ -416,15 +467,27 @@ class TaskSheet(QWidget):
         answer = self._ask([(row.progress, row.status) for row in rows if row is not None])
         if answer is None:
             return
-        self.session.run(
+        # The figures each task is reported at, and the versions they were seen at: a task someone
+        # changed meanwhile stops the whole report until the user says what to keep.
+        versions = {task_id: self.model.version(task_id) for task_id in chosen}
+        seen = {task_id: version for task_id, version in versions.items() if version is not None}
+        figures = {task_id: {"progress": answer.progress, "status": answer.status} for task_id in chosen}
+        self.session.run_edit(
             _("Report progress of {count} tasks").format(count=len(chosen)),
-            lambda plan: edits.report_progress(
-                plan,
-                chosen,
-                as_of=answer.as_of,
-                progress=answer.progress,
-                status=answer.status,
-                remark=answer.remark,
+            Edit(
+                "task",
+                seen,
+                figures,
+                lambda plan, made: edits.report_progress_each(
+                    plan,
+                    {
+                        task_id: (fields.get("progress"), fields.get("status"))
+                        for task_id, fields in made.fields.items()
+                    },
+                    as_of=answer.as_of,
+                    remark=answer.remark,
+                    seen=made.seen,
+                ),
             ),
         )
 
@@ -789,3 +852,14 @@ _HEADING_WORDS: dict[str, str] = {
     "Người phụ trách": "responsible_person",
     "Cán bộ phụ trách": "responsible_person",
 }
+
+
+def _task_fields(task_id: int, seen: int | None, fields: dict[str, Any]) -> Edit:
+    """The edit of some of a task's own fields, from the version the sheet shows."""
+    return conflicts.one_record(
+        "task",
+        task_id,
+        seen,
+        fields,
+        lambda plan, version, values: edits.update_task(plan, task_id, seen=version, **values),
+    )

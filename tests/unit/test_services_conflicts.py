@@ -40,6 +40,7 @@ def other(store: PlanStore) -> Iterator[PlanStore]:
 
 def _task_edit(task_id: int, seen: int, **fields: Any) -> Edit:
     return conflicts.one_record(
+        "task",
         task_id,
         seen,
         fields,
@@ -146,6 +147,7 @@ def test_a_report_on_several_tasks_made_again_reports_the_tasks_kept(
     seen = {task_id: _stored(store, task_id).version for task_id in tasks}
     edits.update_task(other, tasks[0], seen=seen[tasks[0]], progress=80)
     edit = Edit(
+        "task",
         seen,
         {task_id: {"progress": 40.0, "status": TaskStatus.IN_PROGRESS} for task_id in tasks},
         lambda plan, made: edits.report_progress_each(

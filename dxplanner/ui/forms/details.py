@@ -22,7 +22,7 @@ from dxplanner.ui.errors import show_refusal
 from dxplanner.ui.forms.fields import FieldKind, FieldSpec
 from dxplanner.ui.forms.pages import risk_table
 from dxplanner.ui.forms.record_form import RecordForm
-from dxplanner.ui.forms.record_table import ColumnSpec, RecordTable
+from dxplanner.ui.forms.record_table import ColumnSpec, RecordTable, only_field
 from dxplanner.ui.session import PlanSession
 
 K = FieldKind
@@ -54,7 +54,7 @@ class TaskDetails(RecordForm):
                 FieldSpec("notes", _("Notes"), K.LONG_TEXT),
             ],
             read=records.task,
-            write=lambda plan, task_id, field, value: edits.update_task(plan, task_id, **{field: value}),
+            write=lambda plan, task_id, fields, seen: edits.update_task(plan, task_id, seen=seen, **fields),
             tables=("task",),
             units=units,
             qt_date_format=qt_date_format,
@@ -68,7 +68,7 @@ class TaskDetails(RecordForm):
                 ColumnSpec("lag_days", _("Lag (working days)"), K.WHOLE),
             ],
             rows=lambda plan, task_id: [(link.id, link) for link in records.predecessors_of(plan, task_id)],
-            update=lambda plan, key, field, value: edits.update_dependency(plan, key, **{field: value}),
+            update=lambda plan, key, fields, seen: edits.update_dependency(plan, key, seen=seen, **fields),
             delete=lambda plan, key: edits.delete_dependency(plan, key),
             tables=("dependency", "task"),
             units=units,
@@ -99,7 +99,9 @@ class TaskDetails(RecordForm):
                 rows=lambda plan, task_id: [
                     (line.id, line) for line in records.budget_lines_of(plan, task_id)
                 ],
-                update=lambda plan, key, field, value: edits.update_budget_line(plan, key, **{field: value}),
+                update=lambda plan, key, fields, seen: edits.update_budget_line(
+                    plan, key, seen=seen, **fields
+                ),
                 delete=lambda plan, key: edits.delete_budget_line(plan, key),
                 add=new_records.new_budget_line,
                 tables=("budget_line",),
@@ -117,7 +119,9 @@ class TaskDetails(RecordForm):
                 rows=lambda plan, task_id: [
                     (line.id, line) for line in records.staff_lines_of(plan, task_id)
                 ],
-                update=lambda plan, key, field, value: edits.update_staff_line(plan, key, **{field: value}),
+                update=lambda plan, key, fields, seen: edits.update_staff_line(
+                    plan, key, seen=seen, **fields
+                ),
                 delete=lambda plan, key: edits.delete_staff_line(plan, key),
                 add=new_records.new_staff_line,
                 tables=("staff_line", "unit"),
@@ -138,8 +142,8 @@ class TaskDetails(RecordForm):
                 rows=lambda plan, task_id: [
                     (report.id, report) for report in records.progress_reports_of(plan, task_id)
                 ],
-                update=lambda plan, key, field, value: edits.update_progress_report(
-                    plan, key, **{field: value}
+                update=lambda plan, key, fields, seen: edits.update_progress_report(
+                    plan, key, seen=seen, **fields
                 ),
                 delete=lambda plan, key: edits.delete_progress_report(plan, key),
                 add=new_records.new_progress_report,
@@ -188,7 +192,7 @@ class PlanDetails(RecordForm):
                 FieldSpec("progress_weight", _("Progress weighting"), K.CHOICE, ProgressWeight),
             ],
             read=records.action_plan,
-            write=lambda plan, plan_id, field, value: edits.update_plan(plan, plan_id, **{field: value}),
+            write=lambda plan, plan_id, fields, seen: edits.update_plan(plan, plan_id, seen=seen, **fields),
             tables=("action_plan",),
             units=units,
             qt_date_format=qt_date_format,
@@ -201,8 +205,8 @@ class PlanDetails(RecordForm):
                 rows=lambda plan, plan_id: [
                     ((plan_id, day_off.day), day_off) for day_off in records.days_off_of(plan, plan_id)
                 ],
-                update=lambda plan, key, field, value: edits.update_day_off(
-                    plan, key[0], key[1], field, value
+                update=lambda plan, key, fields, _seen: edits.update_day_off(
+                    plan, key[0], key[1], *only_field(fields)
                 ),
                 delete=lambda plan, key: edits.delete_plan_day_off(plan, key[0], key[1]),
                 add=new_records.new_day_off,

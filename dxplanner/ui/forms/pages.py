@@ -27,7 +27,7 @@ from dxplanner.services.records import RiskOwner
 from dxplanner.ui.forms.fields import FieldKind, FieldSpec
 from dxplanner.ui.forms.measure_entry import MeasureEntry
 from dxplanner.ui.forms.record_form import RecordForm
-from dxplanner.ui.forms.record_table import ColumnSpec, RecordTable
+from dxplanner.ui.forms.record_table import ColumnSpec, RecordTable, only_field
 from dxplanner.ui.pickers import UnitPicker
 from dxplanner.ui.session import PlanSession
 
@@ -50,7 +50,7 @@ def risk_table(session: PlanSession, owner: RiskOwner, units: Units, date_format
             ColumnSpec("status", _("Status"), K.CHOICE, RiskStatus),
         ],
         rows=lambda plan, owner_id: [(risk.id, risk) for risk in records.risks_of(plan, owner, owner_id)],
-        update=lambda plan, key, field, value: edits.update_risk(plan, key, **{field: value}),
+        update=lambda plan, key, fields, seen: edits.update_risk(plan, key, seen=seen, **fields),
         delete=lambda plan, key: edits.delete_risk(plan, key),
         add=lambda plan, owner_id: new_records.new_risk(plan, **{owner: owner_id}),
         tables=("risk", "unit"),
@@ -88,7 +88,9 @@ def strategy_form(
             ),
         ],
         read=records.strategy,
-        write=lambda plan, record_id, field, value: edits.update_strategy(plan, record_id, **{field: value}),
+        write=lambda plan, record_id, fields, seen: edits.update_strategy(
+            plan, record_id, seen=seen, **fields
+        ),
         tables=("strategy",),
         units=units,
         qt_date_format=qt_date_format,
@@ -124,7 +126,7 @@ def sedp_form(session: PlanSession, units: Units, qt_date_format: str) -> Record
             FieldSpec("end_year", _("End year"), K.YEAR),
         ],
         read=records.sedp,
-        write=lambda plan, record_id, field, value: edits.update_sedp(plan, record_id, **{field: value}),
+        write=lambda plan, record_id, fields, seen: edits.update_sedp(plan, record_id, seen=seen, **fields),
         tables=("socio_economic_plan",),
         units=units,
         qt_date_format=qt_date_format,
@@ -143,7 +145,7 @@ def goal_form(session: PlanSession, units: Units, qt_date_format: str) -> Record
             FieldSpec("area", _("Area"), K.CHOICE, Area),
         ],
         read=records.goal,
-        write=lambda plan, record_id, field, value: edits.update_goal(plan, record_id, **{field: value}),
+        write=lambda plan, record_id, fields, seen: edits.update_goal(plan, record_id, seen=seen, **fields),
         tables=("goal",),
         units=units,
         qt_date_format=qt_date_format,
@@ -179,7 +181,9 @@ def indicator_form(
             ),
         ],
         read=records.indicator,
-        write=lambda plan, record_id, field, value: edits.update_indicator(plan, record_id, **{field: value}),
+        write=lambda plan, record_id, fields, seen: edits.update_indicator(
+            plan, record_id, seen=seen, **fields
+        ),
         tables=("indicator",),
         units=units,
         qt_date_format=qt_date_format,
@@ -200,8 +204,8 @@ def indicator_form(
         rows=lambda plan, owner: [
             ((owner, target.year, target.scope), target) for target in records.targets_of(plan, owner)
         ],
-        update=lambda plan, key, field, value: edits.update_target(
-            plan, key[0], key[1], key[2], field, value
+        update=lambda plan, key, fields, _seen: edits.update_target(
+            plan, key[0], key[1], key[2], *only_field(fields)
         ),
         delete=lambda plan, key: edits.delete_indicator_target(plan, *key),
         add=edits.add_next_target,
@@ -218,8 +222,8 @@ def indicator_form(
             ColumnSpec("source", _("Source")),
         ],
         rows=lambda plan, owner: [((owner, value.as_of), value) for value in records.values_of(plan, owner)],
-        update=lambda plan, key, field, value: edits.update_indicator_value(
-            plan, key[0], key[1], field, value
+        update=lambda plan, key, fields, _seen: edits.update_indicator_value(
+            plan, key[0], key[1], *only_field(fields)
         ),
         delete=lambda plan, key: edits.record_indicator_value(plan, key[0], key[1], None),
         tables=("indicator_value",),
@@ -298,6 +302,6 @@ def unit_form(
     return form
 
 
-def units_update(plan: OpenPlan, unit_id: int, field: str, value: Any) -> Changes:
-    """Change one field of a unit (a typed parent that names no unit is refused by the operation)."""
-    return edits.update_unit(plan, unit_id, **{field: value})
+def units_update(plan: OpenPlan, unit_id: int, fields: dict[str, Any], seen: int | None) -> Changes:
+    """Change fields of a unit (a typed parent that names no unit is refused by the operation)."""
+    return edits.update_unit(plan, unit_id, seen=seen, **fields)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from dxplanner.core.matching import UnitIndex
 from dxplanner.i18n import _
+from dxplanner.services import conflicts
 from dxplanner.services.edits import Changes
 from dxplanner.services.open_plan import OpenPlan
 from dxplanner.ui.forms.fields import BoundField, FieldSpec, read_value
@@ -19,7 +20,8 @@ from dxplanner.ui.session import DataChange, PlanSession
 
 # A record by id, as the services read it (a frozen dataclass), or None when there is none.
 Read = Callable[[OpenPlan, int], Any]
-Write = Callable[[OpenPlan, int, str, Any], Changes]
+# Writes fields of a record: (plan, record id, fields, the version the user saw).
+Write = Callable[[OpenPlan, int, dict[str, Any], int | None], Changes]
 
 
 class RecordForm(QWidget):
@@ -99,5 +101,13 @@ class RecordForm(QWidget):
         if value == self._values.get(name) or (value is None and not self._values.get(name)):
             return
         title = _("Edit {what}").format(what=bound.spec.title)
-        if self.session.run(title, lambda store: self._write(store, record_id, name, value)) is None:
-            bound.show(self._values.get(name))  # refused: show what is stored
+        # The edit carries the version the form shows: a change someone made since is not overwritten.
+        edit = conflicts.one_record(
+            self._tables[0],
+            record_id,
+            self._values.get("version"),
+            {name: value},
+            lambda plan, version, fields: self._write(plan, record_id, fields, version),
+        )
+        if self.session.run_edit(title, edit) is None:
+            bound.show(self._values.get(name))  # refused, or theirs kept: show what is stored

@@ -27,6 +27,7 @@ from dxplanner.core.matching import UnitIndex
 from dxplanner.i18n import _
 from dxplanner.labels import label, names_in_every_language
 from dxplanner.numbers import decimal_text, whole_text
+from dxplanner.services import conflicts
 from dxplanner.services.edits import Changes
 from dxplanner.services.open_plan import OpenPlan
 from dxplanner.ui.errors import show_refusal
@@ -34,6 +35,8 @@ from dxplanner.ui.forms.fields import FieldKind
 from dxplanner.ui.session import DataChange, PlanSession
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 7
+# The version of the row's record as shown (None for records without one): its edits carry it.
+VERSION_ROLE = Qt.ItemDataRole.UserRole + 8
 
 
 @dataclass(frozen=True)
@@ -50,8 +53,15 @@ class ColumnSpec:
 # The records of an owner, each with the key its edits are made by (an id, or the fields that name it).
 Rows = Callable[[OpenPlan, int], Sequence[tuple[Hashable, Any]]]
 Add = Callable[[OpenPlan, int], Changes]
-Update = Callable[[OpenPlan, Any, str, Any], Changes]
+# Writes fields of a record: (plan, key, fields, the version the user saw or None).
+Update = Callable[[OpenPlan, Any, dict[str, Any], int | None], Changes]
 Delete = Callable[[OpenPlan, Any], Changes]
+
+
+def only_field(fields: dict[str, Any]) -> tuple[str, Any]:
+    """The one field an edit of a record without a version sets (a cell at a time: nothing to merge)."""
+    [(name, value)] = fields.items()
+    return name, value
 
 
 def field_values(record: Any) -> dict[str, Any]:
@@ -130,6 +140,7 @@ class RecordTable(QWidget):
                 for column, spec in enumerate(self._columns):
                     item = QTableWidgetItem(self._text(spec, values.get(spec.name)))
                     item.setData(KEY_ROLE, key)
+                    item.setData(VERSION_ROLE, values.get("version"))
                     if not spec.editable:
                         item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                     self.table.setItem(row, column, item)
@@ -195,7 +206,14 @@ class RecordTable(QWidget):
             self.show_owner(self.owner_id)
             return
         title = _("Edit {what}").format(what=spec.title)
-        if self.session.run(title, lambda store: self._update(store, key, spec.name, value)) is None:
+        edit = conflicts.one_record(
+            self._tables[0],
+            key,
+            item.data(VERSION_ROLE),
+            {spec.name: value},
+            lambda plan, version, fields: self._update(plan, key, fields, version),
+        )
+        if self.session.run_edit(title, edit) is None:
             self.show_owner(self.owner_id)
 
     def add_row(self) -> None:

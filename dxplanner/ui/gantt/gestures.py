@@ -13,7 +13,8 @@ from dxplanner.core.gantt_bar import GanttBar
 from dxplanner.core.gantt_scale import TimeScale
 from dxplanner.core.workdays import WorkCalendar, shift_span
 from dxplanner.i18n import _
-from dxplanner.services import edits
+from dxplanner.services import conflicts, edits, records
+from dxplanner.services.conflicts import Edit
 from dxplanner.services.edits import Changes
 from dxplanner.services.open_plan import OpenPlan
 from dxplanner.services.outline import SheetRow
@@ -25,8 +26,9 @@ LINK_HANDLE_RADIUS = 5.0
 EDGE_GRIP = 4.0
 
 Operation = Callable[[OpenPlan], Changes]
-# What a finished drag does: its name on the Edit menu, its operation, and what else to tell the user.
-Step = tuple[str, Operation, str | None]
+# What a finished drag does: its name on the Edit menu, its operation (an edit of the task as the
+# chart showed it, or a new link), and what else to tell the user.
+Step = tuple[str, Edit | Operation, str | None]
 
 
 class Gesture(enum.Enum):
@@ -112,8 +114,11 @@ def progress_at(drag: Drag) -> float:
     return float(round(max(0.0, min(100.0, (drag.x - drag.geometry.left) / width * 100))))
 
 
-def outcome(drag: Drag, scale: TimeScale, calendar: WorkCalendar, row: SheetRow | None = None) -> Step | None:
-    """The undoable step a finished drag makes (or None); row is the sheet's row of the dragged task."""
+def outcome(
+    drag: Drag, scale: TimeScale, calendar: WorkCalendar, row: SheetRow | None = None, seen: int | None = None
+) -> Step | None:
+    """The undoable step a finished drag makes (or None); row is the sheet's row of the dragged task,
+    seen the version of the task the chart shows."""
     bar = drag.bar
     task_id, name = bar.task_id, bar.name
     if drag.gesture is Gesture.LINK:
@@ -134,14 +139,35 @@ def outcome(drag: Drag, scale: TimeScale, calendar: WorkCalendar, row: SheetRow 
         fields, told = _progress_fields(row, changed.progress)
         return (
             _("Set the progress of “{task}”").format(task=name),
-            lambda plan: edits.update_task(plan, task_id, **fields),
+            conflicts.one_record(
+                "task",
+                task_id,
+                seen,
+                fields,
+                lambda plan, version, values: edits.update_task(plan, task_id, seen=version, **values),
+            ),
             told,
         )
     start, end = changed.start, changed.end
     if (start, end) == (bar.start, bar.end):
         return None
     title = _("Move “{task}”") if drag.gesture is Gesture.MOVE else _("Change the end of “{task}”")
-    return title.format(task=name), lambda plan: edits.reschedule_task(plan, task_id, start, end), None
+    dates = conflicts.one_record(
+        "task",
+        task_id,
+        seen,
+        {"planned_start": start, "planned_end": end},
+        lambda plan, version, values: _reschedule(plan, task_id, values, version),
+    )
+    return title.format(task=name), dates, None
+
+
+def _reschedule(plan: OpenPlan, task_id: int, dates: dict[str, Any], seen: int | None) -> Changes:
+    """Give a task the dates of a drag; a date left out (merged away) stays as stored."""
+    stored = records.task(plan, task_id) if len(dates) < 2 else None
+    start = dates["planned_start"] if "planned_start" in dates else getattr(stored, "planned_start", None)
+    end = dates["planned_end"] if "planned_end" in dates else getattr(stored, "planned_end", None)
+    return edits.reschedule_task(plan, task_id, start, end, seen=seen)
 
 
 def _progress_fields(row: SheetRow | None, progress: float) -> tuple[dict[str, Any], str | None]:

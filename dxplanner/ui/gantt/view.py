@@ -28,6 +28,7 @@ from dxplanner.i18n import _
 from dxplanner.labels import label
 from dxplanner.numbers import whole_text
 from dxplanner.services import outline
+from dxplanner.services.conflicts import Edit
 from dxplanner.ui.errors import show_problem
 from dxplanner.ui.gantt.gestures import LINK_HANDLE_RADIUS, Drag, Gesture, grab, link_handle, outcome, preview
 from dxplanner.ui.gantt.painter import BarGeometry, GanttPainter, bar_geometry
@@ -480,10 +481,15 @@ class GanttView(QWidget):
         self.update()
         if calendar is None or not self._dragged_far(drag):
             return
-        step = outcome(drag, self.scale, calendar, self.model.sheet_row(drag.bar.task_id))
+        task_id = drag.bar.task_id
+        step = outcome(drag, self.scale, calendar, self.model.sheet_row(task_id), self.model.version(task_id))
         if step is not None:
             title, operation, told = step
-            if self.session.run(title, operation) is not None and told:
+            if isinstance(operation, Edit):
+                done = self.session.run_edit(title, operation)
+            else:
+                done = self.session.run(title, operation)
+            if done is not None and told:
                 self.notice.emit(told)
 
     @staticmethod
