@@ -18,11 +18,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlmodel import col, select
 
-from dxplanner.core.enums import TaskStatus
+from dxplanner.core.enums import FundingSource, TaskStatus
 from dxplanner.core.models import ActionPlan
 from dxplanner.services import edits, records
 from dxplanner.services.files import open_plan
 from dxplanner.services.open_plan import OpenPlan
+from dxplanner.store.operations.resources import add_budget_line
 from dxplanner.store.plan_file import open_plan_file
 from dxplanner.store.server_store import open_server
 from dxplanner.ui.conflict_dialog import ConflictDialog
@@ -204,3 +205,31 @@ def test_an_edit_without_anyone_elses_change_between_opens_no_dialog(
     assert watch.opened == 0 and messages == []
     stored = _stored(shared.other, shared.task_id)
     assert (stored.name, stored.notes) == ("Tên mới", "Ghi chú mới")
+
+
+def test_a_budget_line_edited_in_the_details_meets_their_change_and_keeps_mine(
+    qtbot: QtBot, shared: Shared, messages: list[str]
+) -> None:
+    line = add_budget_line(
+        shared.other, shared.task_id, source=FundingSource.LOCAL_BUDGET, year=2026, planned=100_000_000
+    ).id
+    editor = shared.window.editor
+    assert editor is not None and line is not None
+    details = editor.details
+    details.task.show_record(shared.task_id)
+    budget = details.task.record_tables[1]
+    row = budget.table.rowCount() - 1  # lines are listed in the order added
+    seen = records.budget_lines_of(shared.other, shared.task_id)[-1].version
+    edits.update_budget_line(shared.other, line, seen=seen, planned=200_000_000)
+    watch = DialogWatch([(Qt.Key.Key_K, ALT)])
+    timer = watch.start()
+    budget.table.setCurrentCell(row, 2)
+    item = budget.table.item(row, 2)
+    assert item is not None
+    budget.table.editItem(item)
+    type_as_user(qtbot, "300000000")
+    timer.stop()
+    assert watch.opened == 1 and messages == []
+    assert watch.rows[0][1] == "Planned amount"
+    assert records.budget_lines_of(shared.other, shared.task_id)[-1].planned == 300_000_000
+    assert budget.table.item(row, 2).text() == "300,000,000"  # type: ignore[union-attr]
