@@ -78,21 +78,18 @@ def _row(values: list[Any], width: int) -> Row:
     """One row as openpyxl gives it: None for empty, whole numbers as int, dates as datetime."""
     if len(values) > width:
         values = values[:width]
-    cells: list[Any] = []
-    add = cells.append
-    for value in values:
-        kind = type(value)
-        if kind is str:
-            add(value or None)
-        elif kind is float:
-            if value.is_integer():
-                if not -_EXACT < value < _EXACT:
-                    raise _InexactError  # "12345678901234567": calamine rounded it; openpyxl did not
-                add(int(value))
-            else:
-                add(value)
-        elif kind is datetime.date:
-            add(datetime.datetime(value.year, value.month, value.day))
-        else:
-            add(value)  # int, bool, datetime, time, timedelta: the same as openpyxl's
-    return tuple(cells)
+    # Most cells are text or empty: only the others go through a call.
+    return tuple((value or None) if type(value) is str else _value(value) for value in values)
+
+
+def _value(value: Any) -> Any:
+    kind = type(value)
+    if kind is float:
+        if not value.is_integer():
+            return value
+        if not -_EXACT < value < _EXACT:
+            raise _InexactError  # "12345678901234567": calamine rounded it; openpyxl did not
+        return int(value)
+    if kind is datetime.date:
+        return datetime.datetime(value.year, value.month, value.day)
+    return value  # int, bool, datetime, time, timedelta: the same as openpyxl's
