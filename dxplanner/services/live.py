@@ -11,11 +11,21 @@ from sqlmodel import SQLModel
 from dxplanner.core.errors import DomainError
 from dxplanner.services.open_plan import OpenPlan
 from dxplanner.services.undo import DataChange
-from dxplanner.store.change_notices import Notice
+from dxplanner.store.change_notices import Notice, notices_installed
 from dxplanner.store.notice_listener import DEFAULT_BACKOFF, Backoff, NoticeListener
 from dxplanner.store.server_store import ServerGoneError, ServerStore
 
-__all__ = ["Backoff", "LiveChanges", "RemoteChange", "everything", "is_offline_error", "live_changes"]
+__all__ = [
+    "Backoff",
+    "LiveChanges",
+    "RemoteChange",
+    "announces_changes",
+    "everything",
+    "is_offline_error",
+    "live_changes",
+    "merged",
+    "offline_reason",
+]
 
 
 @dataclass(frozen=True)
@@ -64,6 +74,17 @@ def everything() -> RemoteChange:
 def is_offline_error(error: DomainError) -> bool:
     """Whether a refusal came from a server that could not be reached (rather than from the change)."""
     return isinstance(error, ServerGoneError)
+
+
+def announces_changes(plan: OpenPlan) -> bool:
+    """Whether the plan's server announces changes (a server prepared before it did says no)."""
+    if not isinstance(plan, ServerStore):
+        return False
+    try:
+        with plan.read() as session:
+            return notices_installed(session.connection())
+    except DomainError:
+        return True  # the server went away meanwhile: that is said on its own
 
 
 def offline_reason(plan: OpenPlan) -> str | None:
