@@ -113,6 +113,7 @@ class LiveChanges:
         self._lost = lost
         self._back = back
         self._state = threading.Lock()
+        self._offline = False
         self._listener = NoticeListener(
             plan.url, plan.own_backends, self._heard, self._went, self._returned, backoff
         )
@@ -140,16 +141,18 @@ class LiveChanges:
 
     def _went(self, reason: str) -> None:
         with self._state:
-            if self._plan.offline is not None:
-                return
             self._plan.offline = reason
+            if self._offline:
+                return
+            self._offline = True
         self._lost(reason)
 
     def _returned(self) -> None:
         with self._state:
-            if self._plan.offline is None:
-                return
             self._plan.offline = None
+            if not self._offline:
+                return
+            self._offline = False
         self._back()
         # Whatever others did meanwhile was not heard: every view reads everything again.
         self._changed(everything())

@@ -212,6 +212,15 @@ class PlanEditor(QWidget):
         if change.touches("unit"):
             self._units = None
 
+    def set_offline(self, offline: bool) -> None:
+        """While the server is away, the forms, details and dashboard only show: typing into them
+        could not be saved. The sheet stays open to edits, which are refused in words and offered again.
+        """
+        pages: list[QWidget | None] = [self._details, self._dashboard, *self.forms.values()]
+        for page in pages:
+            if page is not None:
+                page.setEnabled(not offline)
+
     def show_node(self, key: NodeKey | None) -> None:
         """Open the editor of what the navigator selected."""
         if key is not None and key.kind is NodeKind.PLAN and key.id is not None:
@@ -472,6 +481,8 @@ class MainWindow(QMainWindow):
         self.offline_banner.show()
         # Another plan or page would have to be read from the server: stay on what is shown.
         self.navigator.setEnabled(False)
+        if self.editor is not None:
+            self.editor.set_offline(True)
         self.saved_label.setText(_("Offline: changes cannot be saved"))
 
     def _show_online(self, announce: bool = False) -> None:
@@ -481,6 +492,8 @@ class MainWindow(QMainWindow):
         self.offline_banner.hide()
         self.offline_banner.clear()
         self.navigator.setEnabled(True)
+        if self.editor is not None:
+            self.editor.set_offline(False)
         self._show_saved()
         if announce and was_offline and self.store is not None:
             self.statusBar().showMessage(

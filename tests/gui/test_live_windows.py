@@ -160,3 +160,32 @@ def test_a_cell_being_typed_in_keeps_its_text_while_another_user_changes_the_sam
         assert (task.name, task.notes) == ("Tên đang gõ", "Ghi chú của người kia")
     server.close()
     assert messages == []
+
+
+def test_a_detail_field_being_typed_in_keeps_its_text_while_the_rest_of_the_task_updates(
+    qtbot: QtBot, two_windows: tuple[MainWindow, MainWindow], demo_server_url: str, messages: list[str]
+) -> None:
+    mine, theirs = two_windows
+    their_sheet = _sheet(theirs)
+    assert theirs.editor is not None
+    qtbot.waitUntil(lambda: theirs.editor is not None and theirs.editor._details is not None)
+    task_id = their_sheet.model.reading_order()[4]
+    their_sheet.select_task(task_id, SheetColumn.NAME)
+    form = theirs.editor.details.task
+    person = form.fields["responsible_person"].widget
+    assert isinstance(person, QLineEdit) and form.record_id == task_id
+    person.setFocus()
+    qtbot.waitUntil(person.hasFocus)
+    qtbot.keyClick(person, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(person, "Nguyễn Văn A")
+
+    edits.update_task(mine.store, task_id, name="Tên do người kia đặt")  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: form.heading.text().endswith("Tên do người kia đặt"), timeout=WITHIN_MS)
+    assert person.text() == "Nguyễn Văn A"  # still being typed: not put back to what is stored
+    qtbot.keyClick(person, Qt.Key.Key_Return)
+    server = open_server(demo_server_url)
+    with server.read() as session:
+        task = session.exec(select(Task).where(Task.id == task_id)).one()
+        assert (task.name, task.responsible_person) == ("Tên do người kia đặt", "Nguyễn Văn A")
+    server.close()
+    assert messages == []
