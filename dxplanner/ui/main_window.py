@@ -472,12 +472,15 @@ class MainWindow(QMainWindow):
     def _show_offline(self, reason: str) -> None:
         """Say the server is away; what is on screen stays, read-only, until it is back."""
         self.offline = reason
+        where = plan_location(self.store) if self.store is not None else ""
         self.offline_banner.setText(
             _(
-                "Offline: {reason} What you see stays on screen, read-only: changes cannot be saved "
-                "until the server is back. dxplanner reconnects by itself."
-            ).format(reason=reason.rstrip(".") + ".")
+                "Offline: cannot reach the server {where}. What you see stays on screen, read-only: "
+                "changes cannot be saved until the server is back. dxplanner reconnects by itself."
+            ).format(where=where)
         )
+        # The driver's own words are long and technical: there for whoever needs them.
+        self.offline_banner.setToolTip(reason)
         self.offline_banner.show()
         # Another plan or page would have to be read from the server: stay on what is shown.
         self.navigator.setEnabled(False)
@@ -491,6 +494,7 @@ class MainWindow(QMainWindow):
         self.offline = None
         self.offline_banner.hide()
         self.offline_banner.clear()
+        self.offline_banner.setToolTip("")
         self.navigator.setEnabled(True)
         if self.editor is not None:
             self.editor.set_offline(False)

@@ -57,7 +57,10 @@ def test_a_window_that_loses_its_server_says_so_refuses_edits_and_catches_up_whe
     try:
         qtbot.waitUntil(lambda: window.offline is not None, timeout=5000)
         assert window.offline_banner.isVisible()
-        assert window.offline_banner.text().startswith("Offline: Cannot reach the PostgreSQL server")
+        assert window.offline_banner.text().startswith(
+            f"Offline: cannot reach the server {demo_server_url}. What you see stays on screen, read-only"
+        )
+        assert window.offline_banner.toolTip().startswith("Cannot reach the PostgreSQL server")
         assert window.saved_label.text() == "Offline: changes cannot be saved"
         assert not window.navigator.isEnabled()
         assert not plan_editor.details.isEnabled()  # nothing can be typed where it could not be saved
