@@ -112,8 +112,11 @@ class LiveChanges:
         self._changed = changed
         self._lost = lost
         self._back = back
-        self._state = threading.Lock()
+        # Held while a callback runs, so that stop() waits for it and none runs afterwards.
+        self._state = threading.RLock()
         self._offline = False
+        # Once stopped, nothing more is said: the window may be gone.
+        self._stopped = threading.Event()
         self._listener = NoticeListener(
             plan.url, plan.own_backends, self._heard, self._went, self._returned, backoff
         )
@@ -123,7 +126,9 @@ class LiveChanges:
         self._listener.start()
 
     def stop(self) -> None:
-        """Stop listening (before the plan is closed)."""
+        """Stop listening (before the plan is closed); no callback runs after this returns."""
+        with self._state:
+            self._stopped.set()
         self._listener.stop()
 
     def wait_listening(self, timeout: float) -> bool:
@@ -137,25 +142,31 @@ class LiveChanges:
         self._listener.check_now()
 
     def _heard(self, notices: list[Notice]) -> None:
-        self._changed(change_of(notices))
+        with self._state:
+            if not self._stopped.is_set():
+                self._changed(change_of(notices))
 
     def _went(self, reason: str) -> None:
         with self._state:
+            if self._stopped.is_set():
+                return
             self._plan.offline = reason
             if self._offline:
                 return
             self._offline = True
-        self._lost(reason)
+            self._lost(reason)
 
     def _returned(self) -> None:
         with self._state:
+            if self._stopped.is_set():
+                return
             self._plan.offline = None
             if not self._offline:
                 return
             self._offline = False
-        self._back()
-        # Whatever others did meanwhile was not heard: every view reads everything again.
-        self._changed(everything())
+            self._back()
+            # Whatever others did meanwhile was not heard: every view reads everything again.
+            self._changed(everything())
 
 
 def live_changes(

@@ -23,6 +23,8 @@ from dxplanner.store.server_store import CONNECT_TIMEOUT_SECONDS, said_about_con
 
 # How long one wait for notices lasts before the thread looks whether it should stop.
 POLL_SECONDS = 0.2
+# How long stop() waits for the thread to end.
+STOP_WAIT_SECONDS = 2.0
 # Probes of a quiet connection: a server gone without a word is noticed within about 20 s.
 _KEEPALIVE = {"keepalives": 1, "keepalives_idle": 10, "keepalives_interval": 3, "keepalives_count": 3}
 
@@ -92,7 +94,9 @@ class NoticeListener:
         self._stopping.set()
         self._check.set()  # wakes a wait between two tries to connect
         if self._thread.is_alive() and self._thread is not threading.current_thread():
-            self._thread.join(timeout=CONNECT_TIMEOUT_SECONDS + 1)
+            # Not for as long as a connection may take to fail: closing a window must not hang.
+            # The thread ends by itself once that try is over; it is a daemon meanwhile.
+            self._thread.join(timeout=STOP_WAIT_SECONDS)
 
     def _run(self) -> None:
         waits = self._backoff.waits()

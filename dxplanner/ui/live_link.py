@@ -46,6 +46,7 @@ class LiveLink(QObject):
         if self.live is not None:
             self.live.stop()
             self.live = None
+        self.deleteLater()
 
     def connection_failed(self, reason: str) -> None:
         """An operation found the server gone: offline at once, and the listener checks now."""

@@ -437,9 +437,9 @@ class MainWindow(QMainWindow):
 
     def _listen(self, store: OpenPlan, session: PlanSession) -> None:
         """Hear other users' changes to a plan on a server (a plan file has no other writers)."""
-        link = LiveLink(store, self._reconnect, self)
-        if not link.shared:
+        if not is_shared(store):
             return
+        link = LiveLink(store, self._reconnect, self)
         self.live = link
 
         # Queued from the listener's thread; a link put away already (the plan closed) is not heard.
