@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import time
 from collections.abc import Iterator
 
@@ -18,10 +19,12 @@ from dxplanner.store.server_store import open_server
 from dxplanner.ui.gui import create_plan
 from dxplanner.ui.live_link import Backoff
 from dxplanner.ui.main_window import MainWindow
+from dxplanner.ui.navigator import NodeKey, NodeKind
 from dxplanner.ui.sheet_model import SheetColumn
 from dxplanner.ui.task_sheet import TaskSheet
 from tests.gui.conftest import TODAY
 from tests.gui.keys import open_editor, type_text
+from tests.gui.test_dashboard import _actual
 
 pytestmark = pytest.mark.gui
 
@@ -188,4 +191,45 @@ def test_a_detail_field_being_typed_in_keeps_its_text_while_the_rest_of_the_task
         task = session.exec(select(Task).where(Task.id == task_id)).one()
         assert (task.name, task.responsible_person) == ("Tên do người kia đặt", "Nguyễn Văn A")
     server.close()
+    assert messages == []
+
+
+def test_the_gantt_and_the_dashboard_follow_another_windows_edits(
+    qtbot: QtBot, two_windows: tuple[MainWindow, MainWindow], messages: list[str]
+) -> None:
+    mine, theirs = two_windows
+    sheet, their_sheet = _sheet(mine), _sheet(theirs)
+    task_id = next(
+        task
+        for task in their_sheet.model.reading_order()
+        if not their_sheet.model.has_children(task)
+        and (rolled := their_sheet.model.rolled(task)) is not None
+        and rolled.progress < 50
+        and rolled.end is not None
+    )
+    # The chart beside their sheet: the task's bar grows when its end moves a month later.
+    chart = their_sheet.gantt
+    their_sheet.show_chart(True)
+    QApplication.processEvents()
+    bar = chart.bar_rect(task_id)
+    assert bar is not None
+    end = sheet.model.rolled(task_id).end  # type: ignore[union-attr]
+    assert end is not None
+    assert sheet.model.setData(
+        sheet.model.index_of(task_id, SheetColumn.END), end.replace(day=1) + datetime.timedelta(days=62)
+    )
+    qtbot.waitUntil(
+        lambda: (now := chart.bar_rect(task_id)) is not None and now.width() > bar.width(), timeout=WITHIN_MS
+    )
+
+    # Their dashboard, on screen: the reported progress curve rises when the task is done.
+    plan_id = their_sheet.plan_id
+    theirs.select(NodeKey(NodeKind.DASHBOARD, 1))
+    assert theirs.editor is not None
+    dashboard = theirs.editor.dashboard
+    dashboard.plan.setCurrentIndex(dashboard.plan.findData(plan_id))
+    before = _actual(theirs)
+    assert sheet.model.setData(sheet.model.index_of(task_id, SheetColumn.PROGRESS), 100)
+    qtbot.waitUntil(lambda: _actual(theirs) != before, timeout=WITHIN_MS)
+    assert _actual(theirs)[-1] > before[-1]
     assert messages == []
