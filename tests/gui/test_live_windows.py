@@ -228,8 +228,11 @@ def test_the_gantt_and_the_dashboard_follow_another_windows_edits(
     assert theirs.editor is not None
     dashboard = theirs.editor.dashboard
     dashboard.plan.setCurrentIndex(dashboard.plan.findData(plan_id))
+    qtbot.wait(300)  # the charts drawn once, before the edit
     before = _actual(theirs)
     assert sheet.model.setData(sheet.model.index_of(task_id, SheetColumn.PROGRESS), 100)
-    qtbot.waitUntil(lambda: _actual(theirs) != before, timeout=WITHIN_MS)
+    # The change arrives as fast as in the sheet; the dashboard then reads its figures and draws
+    # its charts again (matplotlib, some 0.2 s on an idle machine, more on a busy one).
+    qtbot.waitUntil(lambda: _actual(theirs) != before, timeout=3000)
     assert _actual(theirs)[-1] > before[-1]
     assert messages == []
