@@ -192,3 +192,31 @@ def test_a_login_without_createrole_is_refused_before_anything_changes(
     finally:
         engine.dispose()
     assert psql(postgres_cluster, database, PLANNER, "SELECT 1").returncode == 0
+
+
+def test_a_database_owner_who_is_no_superuser_prepares_it_and_stays_an_administrator(
+    postgres_cluster: ScratchCluster, demo_path: object, role_logins: tuple[str, ...]
+) -> None:
+    from dxplanner.core.enums import PlanRole
+    from dxplanner.services.shared import copy_plan, grant_role, members
+    from tests.role_fixtures import PASSWORD
+
+    owner = "dx_test_owner"
+    postgres_cluster.execute(f"CREATE ROLE {owner} LOGIN CREATEROLE PASSWORD '{PASSWORD}'")
+    database = postgres_cluster.new_database()
+    try:
+        postgres_cluster.execute(f"ALTER DATABASE {database} OWNER TO {owner}")
+        url = f"postgresql://{owner}:{PASSWORD}@127.0.0.1:{postgres_cluster.port}/{database}"
+        # copy prepares the database (schema, roles, policies) and writes the plan as its owner.
+        copied = copy_plan(demo_path, url)  # type: ignore[arg-type]
+        # Row security is forced on the owner too: it sees and writes every task as an administrator.
+        count = psql(postgres_cluster, database, owner, "SELECT count(*) FROM task")
+        assert count.returncode == 0, count.stderr
+        assert int(count.stdout) == copied.counts["task"] > 0
+        grant_role(url, REPORTER, PlanRole.REPORTER, "BTTTT")
+        listed = {(member.login, member.role) for member in members(url)}
+        assert listed == {(owner, PlanRole.ADMIN), (REPORTER, PlanRole.REPORTER)}
+        refused = psql(postgres_cluster, database, REPORTER, "UPDATE task SET name = 'x'")
+        assert "permission denied for table task" in refused.stderr
+    finally:
+        postgres_cluster.drop_database(database)
