@@ -51,7 +51,8 @@ class PlanSession(QObject):
         self.undo_stack = QUndoStack(self)
         self._parent_widget = parent_widget
         # What the user may change: the window offers only that (the server enforces it anyway).
-        self.permissions: Permissions = permissions_service.of(store)
+        self.permissions: Permissions = Permissions()
+        self.refresh_permissions()
         self.last_refusal: DomainError | None = None  # why the last operation was refused
 
     def run(self, text: str, operation: Callable[[OpenPlan], Changes]) -> Changes | None:
@@ -89,7 +90,7 @@ class PlanSession(QObject):
         try:
             now = permissions_service.of(self.store)
         except DomainError:
-            return  # the server cannot say now: the window keeps what it knew
+            return  # the server cannot say now: the window keeps what it knew (the server still decides)
         if now != self.permissions:
             self.permissions = now
             self.permissions_changed.emit()

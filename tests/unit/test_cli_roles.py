@@ -117,3 +117,18 @@ def test_the_role_commands_speak_vietnamese(roles_plan: RolesPlan) -> None:
     assert out.startswith(f"{NOBODY} nay là người lập kế hoạch của kế hoạch trên ")
     status, _out, err = _run("server", "grant", roles_plan.url(), NOBODY, "--role", "reporter")
     assert status == EXIT_USER_ERROR and "Người báo cáo của đơn vị báo cáo cho một đơn vị" in err
+
+
+def test_server_init_by_an_administrator_who_does_not_own_the_tables_is_refused(
+    roles_plan: RolesPlan,
+) -> None:
+    policies = "SELECT count(*) FROM pg_policies"
+    before = roles_plan.scalar(policies)
+    status, out, err = _run("server", "init", roles_plan.url(ADMIN))
+    assert (status, out) == (EXIT_USER_ERROR, "")
+    assert err == (
+        f"dxplanner: Only the owner of the plan's tables, or a superuser, may prepare them; {ADMIN} is "
+        "neither. Nothing was changed.\n"
+    )
+    assert roles_plan.scalar(policies) == before
+    assert _members(roles_plan.url())[0] == {"login": ADMIN, "role": "admin", "unit": None, "unit_name": None}

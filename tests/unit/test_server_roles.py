@@ -220,3 +220,28 @@ def test_a_database_owner_who_is_no_superuser_prepares_it_and_stays_an_administr
         assert "permission denied for table task" in refused.stderr
     finally:
         postgres_cluster.drop_database(database)
+
+
+@pytest.mark.parametrize(
+    ("statement", "said"),
+    [
+        (
+            "UPDATE task SET name=%(name)s, version=%(version)s WHERE task.id = %(task_id)s",
+            "may not change a task's name;",
+        ),
+        (
+            "UPDATE task SET version=(task.version + %(version_1)s), planned_end=%(planned_end)s "
+            "WHERE task.id = %(id_1)s AND task.version = %(version_2)s",
+            "may not change a task's dates;",
+        ),
+        ("UPDATE task SET position=(task.position + %(position_1)s) WHERE", "may not change a task's place"),
+        ("INSERT INTO unit (code, name, kind) VALUES (%(code)s, %(name)s, %(kind)s)", "may not add units;"),
+        ("DELETE FROM progress_report WHERE progress_report.id = %(id)s", "may not delete progress reports;"),
+    ],
+)
+def test_a_refused_statement_is_said_as_what_the_role_may_not_do(statement: str, said: str) -> None:
+    from dxplanner.core.enums import PlanRole
+
+    person = server_roles.Who("nguyenvana", PlanRole.REPORTER, 2)
+    message = server_roles.refusal("permission denied for table task", statement, person)
+    assert message.startswith("Your role on this plan (unit reporter) ") and said in message
