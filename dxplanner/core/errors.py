@@ -32,3 +32,7 @@ class PlanFileError(DomainError):
 
 class ReadOnlyError(DomainError):
     """A change was asked of a plan file that is open read-only."""
+
+
+class NotPermittedError(DomainError):
+    """The user's role on a shared plan does not allow the change; the server refused it."""

@@ -8,12 +8,14 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from dxplanner.core.errors import DomainError, PlanFileError
+from dxplanner.core.errors import DomainError, NotPermittedError, PlanFileError
 from dxplanner.i18n import _
+from dxplanner.services import permissions as permissions_service
 from dxplanner.services import undo as undo_service
 from dxplanner.services.edits import Changes
 from dxplanner.services.live import RemoteChange, is_offline_error, merged
 from dxplanner.services.open_plan import OpenPlan
+from dxplanner.services.permissions import Permissions
 from dxplanner.services.undo import DataChange, UndoStep
 from dxplanner.ui.errors import show_refusal
 
@@ -43,6 +45,7 @@ class PlanSession(QObject):
     """Runs operations for the window, keeps them undoable, and says what changed, here or elsewhere."""
 
     changed = Signal(object)  # a DataChange (a RemoteChange when another user made it)
+    permissions_changed = Signal()  # the server said the user's role is not what the window thought
     connection_lost = Signal(str)  # an operation found the server gone: why
 
     def __init__(self, store: OpenPlan, parent_widget: QWidget | None = None) -> None:
@@ -50,6 +53,10 @@ class PlanSession(QObject):
         self.store = store
         self.undo_stack = QUndoStack(self)
         self._parent_widget = parent_widget
+        # What the user may change: the window offers only that (the server enforces it anyway).
+        self.permissions: Permissions = Permissions()
+        self.refresh_permissions()
+        self.last_refusal: DomainError | None = None  # why the last operation was refused
         # Whether a view is in the middle of an edit that others' changes must not disturb.
         self._busy: list[Callable[[], bool]] = []
         self._held: list[DataChange] = []
@@ -62,9 +69,11 @@ class PlanSession(QObject):
         typed is what the user entered, named in the message when the server is away and the change
         could not be saved (a view that offers the value again itself need not give it).
         """
+        self.last_refusal = None
         try:
             changes = operation(self.store)
         except DomainError as error:
+            self.last_refusal = error
             self._refused(error, typed)
             return None
         step = undo_service.last_step(self.store)
@@ -87,6 +96,8 @@ class PlanSession(QObject):
     def _refused(self, error: DomainError, typed: str | None) -> None:
         if not is_offline_error(error):
             show_refusal(self._parent_widget, error)
+            if isinstance(error, NotPermittedError):
+                self.refresh_permissions()
             return
         self.connection_lost.emit(error.message)
         if typed:
@@ -95,6 +106,16 @@ class PlanSession(QObject):
             unsaved = _("The change was not saved.")
         again = _("dxplanner reconnects by itself: try again once the window says the server is back.")
         show_refusal(self._parent_widget, PlanFileError(f"{error.message}\n\n{unsaved} {again}"))
+
+    def refresh_permissions(self) -> None:
+        """Ask the server again what the user may change (their role may have changed meanwhile)."""
+        try:
+            now = permissions_service.of(self.store)
+        except DomainError:
+            return  # the server cannot say now: the window keeps what it knew (the server still decides)
+        if now != self.permissions:
+            self.permissions = now
+            self.permissions_changed.emit()
 
     # Other users' changes.
 

@@ -38,10 +38,10 @@ def test_a_window_that_loses_its_server_says_so_refuses_edits_and_catches_up_whe
     qtbot: QtBot,
     settings: QSettings,
     messages: list[str],
-    demo_server_url: str,
+    live_url: str,
     postgres_cluster: ScratchCluster,
 ) -> None:
-    window = shared_window(qtbot, settings, demo_server_url, messages)
+    window = shared_window(qtbot, settings, live_url, messages)
     plan_editor = window.editor
     assert plan_editor is not None
     qtbot.waitUntil(lambda: plan_editor._details is not None)  # built just after the sheet is first shown
@@ -49,16 +49,16 @@ def test_a_window_that_loses_its_server_says_so_refuses_edits_and_catches_up_whe
     view = sheet.view
     edited, changed_meanwhile = sheet.model.reading_order()[3], sheet.model.reading_order()[6]
     shown_before = _name_shown(sheet, edited)
-    other = open_server(demo_server_url)  # another user, whose connection stays up
+    other = open_server(live_url)  # another user, whose connection stays up
     with other.read() as session:
         session.exec(select(Task.id)).first()
-    database = demo_server_url.rsplit("/", 1)[1]
+    database = live_url.rsplit("/", 1)[1]
     _cut_off(postgres_cluster, database, keep=other.own_backends())
     try:
         qtbot.waitUntil(lambda: window.offline is not None, timeout=5000)
         assert window.offline_banner.isVisible()
         assert window.offline_banner.text().startswith(
-            f"Offline: cannot reach the server {demo_server_url}. What you see stays on screen, read-only"
+            f"Offline: cannot reach the server {live_url}. What you see stays on screen, read-only"
         )
         assert window.offline_banner.toolTip().startswith("Cannot reach the PostgreSQL server")
         assert window.saved_label.text() == "Offline: changes cannot be saved"
@@ -113,9 +113,9 @@ def test_a_window_that_loses_its_server_says_so_refuses_edits_and_catches_up_whe
 
 
 def test_a_write_that_finds_the_server_gone_says_what_was_not_saved_and_the_window_checks_the_server(
-    qtbot: QtBot, settings: QSettings, messages: list[str], demo_server_url: str
+    qtbot: QtBot, settings: QSettings, messages: list[str], live_url: str
 ) -> None:
-    window = shared_window(qtbot, settings, demo_server_url, messages)
+    window = shared_window(qtbot, settings, live_url, messages)
     plan_editor = window.editor
     assert plan_editor is not None and window.store is not None
     qtbot.waitUntil(lambda: plan_editor._details is not None)

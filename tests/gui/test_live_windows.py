@@ -44,11 +44,11 @@ def shared_window(qtbot: QtBot, settings: QSettings, url: str, messages: list[st
 
 @pytest.fixture
 def two_windows(
-    qtbot: QtBot, settings: QSettings, messages: list[str], demo_server_url: str
+    qtbot: QtBot, settings: QSettings, messages: list[str], live_url: str
 ) -> Iterator[tuple[MainWindow, MainWindow]]:
     """Two users' windows on the demo plan on one server, each with its own connections."""
-    first = shared_window(qtbot, settings, demo_server_url, messages)
-    second = shared_window(qtbot, settings, demo_server_url, messages)
+    first = shared_window(qtbot, settings, live_url, messages)
+    second = shared_window(qtbot, settings, live_url, messages)
     yield first, second
     first.close_file()
     second.close_file()
@@ -125,7 +125,7 @@ def test_a_task_added_above_keeps_the_other_windows_selection_current_cell_and_s
 
 
 def test_a_cell_being_typed_in_keeps_its_text_while_another_user_changes_the_same_task(
-    qtbot: QtBot, two_windows: tuple[MainWindow, MainWindow], demo_server_url: str, messages: list[str]
+    qtbot: QtBot, two_windows: tuple[MainWindow, MainWindow], live_url: str, messages: list[str]
 ) -> None:
     mine, theirs = two_windows
     their_sheet = _sheet(theirs)
@@ -157,7 +157,7 @@ def test_a_cell_being_typed_in_keeps_its_text_while_another_user_changes_the_sam
         timeout=WITHIN_MS,
     )
     assert _name_shown(their_sheet, task_id) == "Tên đang gõ"
-    server = open_server(demo_server_url)
+    server = open_server(live_url)
     with server.read() as session:
         task = session.exec(select(Task).where(Task.id == task_id)).one()
         assert (task.name, task.notes) == ("Tên đang gõ", "Ghi chú của người kia")
@@ -166,7 +166,7 @@ def test_a_cell_being_typed_in_keeps_its_text_while_another_user_changes_the_sam
 
 
 def test_a_detail_field_being_typed_in_keeps_its_text_while_the_rest_of_the_task_updates(
-    qtbot: QtBot, two_windows: tuple[MainWindow, MainWindow], demo_server_url: str, messages: list[str]
+    qtbot: QtBot, two_windows: tuple[MainWindow, MainWindow], live_url: str, messages: list[str]
 ) -> None:
     mine, theirs = two_windows
     their_sheet = _sheet(theirs)
@@ -186,7 +186,7 @@ def test_a_detail_field_being_typed_in_keeps_its_text_while_the_rest_of_the_task
     qtbot.waitUntil(lambda: form.heading.text().endswith("Tên do người kia đặt"), timeout=WITHIN_MS)
     assert person.text() == "Nguyễn Văn A"  # still being typed: not put back to what is stored
     qtbot.keyClick(person, Qt.Key.Key_Return)
-    server = open_server(demo_server_url)
+    server = open_server(live_url)
     with server.read() as session:
         task = session.exec(select(Task).where(Task.id == task_id)).one()
         assert (task.name, task.responsible_person) == ("Tên do người kia đặt", "Nguyễn Văn A")
