@@ -32,3 +32,7 @@ class PlanFileError(DomainError):
 
 class ReadOnlyError(DomainError):
     """A change was asked of a plan file that is open read-only."""
+
+
+class ChangedSinceError(DomainError):
+    """A record the request relies on has been changed since (by another hand, on a shared store)."""

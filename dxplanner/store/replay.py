@@ -1,0 +1,244 @@
+"""Playing a journal on any database, in batches, refused when a row is no longer as the journal expects.
+
+A journal expects each row it changes to be as it left it (for an undo) or as its undo
+left it (for a redo), and each bulk range to hold exactly the rows it sealed. The check
+uses what the capture saw the replay change, in the same write transaction: every row's
+value before the replay touched it must be the journal's, the replay must have changed
+no other row (a cascade reaching a row someone added since), and the rows a range lost
+must seal as the range did. Reading them back first would cost a second pass over the
+same rows. A refusal raises ChangedSinceError inside the transaction, which is rolled
+back: nothing changes.
+
+Statements are SQLAlchemy Core with bound parameters keyed by primary key, so the same
+code runs on SQLite and on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from itertools import groupby
+from operator import itemgetter
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import SQLModel
+
+from dxplanner.core.errors import ChangedSinceError
+from dxplanner.i18n import _
+from dxplanner.store.capture import ChangeCapture
+from dxplanner.store.journal import (
+    BulkDelete,
+    BulkInsert,
+    Journal,
+    Key,
+    Row,
+    RowChange,
+    key_columns,
+    key_of,
+    plain_table,
+    sealed,
+    values_of,
+    without_collection,
+)
+
+# Each row's state by (table, key): None where it does not exist.
+States = dict[tuple[str, Key], Row | None]
+
+
+def replay(connection: sa.Connection, journal: Journal, capture: ChangeCapture) -> Journal:
+    """Make the journal's changes in the current write transaction; return what the capture saw.
+
+    Raises ChangedSinceError, before the transaction commits, when a row was not as the journal
+    expects; the caller's transaction must then be rolled back.
+    """
+    if any(isinstance(change, BulkInsert) for change in journal.changes):
+        raise RuntimeError("a bulk insert is redone from the journal its undo recorded, not replayed")
+    capture.defer_constraints(connection)
+    with without_collection():
+        try:
+            for batch in _batches(journal):
+                _write(connection, batch)
+        except sa.exc.IntegrityError as error:
+            # A row the journal inserts is there already, or one it needs is gone: someone changed it.
+            raise changed_since() from error
+        done = capture.take(connection)
+        if not _as_expected(journal, done):
+            raise changed_since()
+    # Replaying is itself a change the capture saw; it is not a new step to undo.
+    return done
+
+
+def changed_since() -> ChangedSinceError:
+    """The refusal of a replay that found a row changed since."""
+    return ChangedSinceError(_("A record has been changed since; nothing was changed."))
+
+
+def _as_expected(journal: Journal, done: Journal) -> bool:
+    """Whether the replay changed exactly what the journal says, from the rows the journal expects."""
+    ranges = [change for change in journal.changes if isinstance(change, BulkDelete)]
+    lost: list[list[tuple[Any, ...]]] = [[] for _range in ranges]
+    seen: list[RowChange] = []
+    for change in done.rows_in_order():
+        held = _range_of(ranges, change) if change.after is None else None
+        if held is None:
+            seen.append(change)
+        else:
+            assert change.before is not None
+            lost[held].append(values_of(change.table, change.before))
+    if _ends(seen) != _ends(journal.rows_in_order()):
+        return False
+    return all(
+        sealed(bulk.table, rows) == (bulk.count, bulk.seal) for bulk, rows in zip(ranges, lost, strict=True)
+    )
+
+
+def _range_of(ranges: list[BulkDelete], change: RowChange) -> int | None:
+    """Which range a deleted row was in, if any."""
+    assert change.before is not None
+    for index, bulk in enumerate(ranges):
+        if bulk.holds(change.table, change.before):
+            return index
+    return None
+
+
+def _ends(changes: Iterable[RowChange]) -> tuple[States, States]:
+    """Each row's state before the first change to it and after the last."""
+    first: States = {}
+    last: States = {}
+    for change in changes:
+        table = change.table
+        if change.before is not None:
+            old = (table, change.key if change.after is None else key_of(table, change.before))
+            first.setdefault(old, change.before)
+            last[old] = None
+        if change.after is not None:
+            new = (table, change.key)
+            first.setdefault(new, None)
+            last[new] = change.after
+    return first, last
+
+
+@dataclass
+class _Batch:
+    """Changes one statement makes, run once per row: insert, delete, or update of some columns."""
+
+    kind: str
+    table: str
+    changed: tuple[str, ...]  # the columns an update sets
+    changes: list[RowChange]
+
+
+def _batches(journal: Journal) -> Iterator[_Batch | BulkDelete]:
+    """The journal's changes grouped into statements, in an order that gives the same result.
+
+    A run of inserts only (or of deletes only) goes table by table, parents first (children first),
+    each table's rows by key: all those rows exist together at one end of the run, so no order
+    within it breaks a unique key, foreign keys are checked at commit, and B-trees take rows in
+    key order fastest. Updates keep their exact order; consecutive updates of the same columns of
+    one table share a statement.
+    """
+    last: _Batch | None = None
+    run: list[RowChange] = []
+    for change in journal.changes:
+        if isinstance(change, BulkDelete) or (change.before is not None and change.after is not None):
+            yield from _in_order(run)
+            run = []
+        if isinstance(change, BulkDelete):
+            last = None
+            yield change
+        elif change.before is not None and change.after is not None:
+            changed = tuple(name for name in change.after if change.after[name] != change.before[name])
+            if last is not None and (last.table, last.changed) == (change.table, changed):
+                last.changes.append(change)
+                continue
+            if last is not None:
+                yield last
+            last = _Batch("update", change.table, changed, [change])
+        else:
+            if last is not None:
+                yield last
+                last = None
+            if run and (run[0].after is None) != (change.after is None):
+                yield from _in_order(run)
+                run = []
+            run.append(change)
+    if last is not None:
+        yield last
+    yield from _in_order(run)
+
+
+def _in_order(run: list[RowChange]) -> Iterator[_Batch]:
+    """A run of inserts parents first, or of deletes children first, each table's rows by key."""
+    if not run:
+        return
+    inserting = run[0].after is not None
+    rank = _ranks()
+    direction = 1 if inserting else -1
+    ordered = sorted(run, key=lambda change: (direction * rank[change.table], change.key))
+    for table, changes in groupby(ordered, key=lambda change: change.table):
+        yield _Batch("insert" if inserting else "delete", table, (), list(changes))
+
+
+@cache
+def _ranks() -> dict[str, int]:
+    """Parents before children: inserts go in this order of tables, deletes in the reverse."""
+    return {table.name: rank for rank, table in enumerate(SQLModel.metadata.sorted_tables)}
+
+
+def _write(connection: sa.Connection, batch: _Batch | BulkDelete) -> None:
+    """Run one batch's statement for all its rows."""
+    if isinstance(batch, BulkDelete):
+        plain = plain_table(batch.table)
+        connection.execute(sa.delete(plain).where(plain.c[batch.column].between(batch.first, batch.last)))
+        return
+    keys = key_columns(batch.table)
+    rows: list[Row]
+    if batch.kind == "insert":
+        rows = [change.after for change in batch.changes if change.after is not None]
+    elif batch.kind == "delete":
+        rows = [
+            {f"k_{name}": change.before[name] for name in keys} for change in batch.changes if change.before
+        ]
+    else:
+        rows = [
+            {
+                **{f"k_{name}": change.before[name] for name in keys},
+                **{f"v_{name}": change.after[name] for name in batch.changed},
+            }
+            for change in batch.changes
+            if change.before is not None and change.after is not None
+        ]
+    sql, order = _statement(connection.dialect, batch.kind, batch.table, batch.changed)
+    # The values are already what the driver gives and takes: handing them to it directly skips
+    # SQLAlchemy's processing of each row's parameters, which costs more than the writes themselves.
+    if order is None:  # named parameters
+        connection.exec_driver_sql(sql, [dict(row) for row in rows])
+    elif len(order) == 1:
+        connection.exec_driver_sql(sql, [(row[order[0]],) for row in rows])
+    else:  # "?" or "%s": the driver takes the values in statement order
+        pick = itemgetter(*order)
+        connection.exec_driver_sql(sql, [pick(row) for row in rows])
+
+
+@cache
+def _statement(
+    dialect: sa.Dialect, kind: str, table: str, changed: tuple[str, ...]
+) -> tuple[str, tuple[str, ...] | None]:
+    """The SQL of one kind of batch for a dialect, and the order of its parameters (None: named)."""
+    plain = plain_table(table)
+    where = sa.and_(*(plain.c[name] == sa.bindparam(f"k_{name}") for name in key_columns(table)))
+    statement: sa.Insert | sa.Update | sa.Delete
+    if kind == "insert":
+        statement = sa.insert(plain)
+    elif kind == "delete":
+        statement = sa.delete(plain).where(where)
+    else:
+        # Only the columns that changed: the same rows, and no column a user may not write is named.
+        statement = (
+            sa.update(plain).where(where).values({name: sa.bindparam(f"v_{name}") for name in changed})
+        )
+    compiled = statement.compile(dialect=dialect)
+    order = compiled.positiontup
+    return compiled.string, None if order is None else tuple(order)
