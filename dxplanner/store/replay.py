@@ -58,16 +58,37 @@ def replay(connection: sa.Connection, journal: Journal, capture: ChangeCapture) 
     capture.defer_constraints(connection)
     with without_collection():
         try:
-            for batch in _batches(journal):
-                _write(connection, batch)
+            done, ranges = _play(connection, journal, capture)
         except sa.exc.IntegrityError as error:
             # A row the journal inserts is there already, or one it needs is gone: someone changed it.
             raise changed_since() from error
-        done = capture.take(connection)
-        if not _as_expected(journal, done):
+        by_range = {id(change) for _bulk, seen in ranges for change in seen.changes}
+        by_rows = (change for change in done.rows_in_order() if id(change) not in by_range)
+        if _ends(by_rows) != _ends(journal.rows_in_order()):
+            raise changed_since()
+        if not all(_as_sealed(bulk, seen) for bulk, seen in ranges):
             raise changed_since()
     # Replaying is itself a change the capture saw; it is not a new step to undo.
     return done
+
+
+def _play(
+    connection: sa.Connection, journal: Journal, capture: ChangeCapture
+) -> tuple[Journal, list[tuple[BulkDelete, Journal]]]:
+    """Write the journal's changes; return all the capture saw, and apart what each range's delete did."""
+    pieces: list[Journal] = []
+    ranges: list[tuple[BulkDelete, Journal]] = []
+    for batch in _batches(journal):
+        if isinstance(batch, BulkDelete):
+            # Taken on its own: deleting a range also clears links between its rows (SET NULL) on the way.
+            pieces.append(capture.take(connection))
+            _write(connection, batch)
+            ranges.append((batch, capture.take(connection)))
+            pieces.append(ranges[-1][1])
+        else:
+            _write(connection, batch)
+    pieces.append(capture.take(connection))
+    return Journal(tuple(change for piece in pieces for change in piece.changes)), ranges
 
 
 def changed_since() -> ChangedSinceError:
@@ -75,32 +96,17 @@ def changed_since() -> ChangedSinceError:
     return ChangedSinceError(_("A record has been changed since; nothing was changed."))
 
 
-def _as_expected(journal: Journal, done: Journal) -> bool:
-    """Whether the replay changed exactly what the journal says, from the rows the journal expects."""
-    ranges = [change for change in journal.changes if isinstance(change, BulkDelete)]
-    lost: list[list[tuple[Any, ...]]] = [[] for _range in ranges]
-    seen: list[RowChange] = []
-    for change in done.rows_in_order():
-        held = _range_of(ranges, change) if change.after is None else None
-        if held is None:
-            seen.append(change)
-        else:
-            assert change.before is not None
-            lost[held].append(values_of(change.table, change.before))
-    if _ends(seen) != _ends(journal.rows_in_order()):
-        return False
-    return all(
-        sealed(bulk.table, rows) == (bulk.count, bulk.seal) for bulk, rows in zip(ranges, lost, strict=True)
-    )
-
-
-def _range_of(ranges: list[BulkDelete], change: RowChange) -> int | None:
-    """Which range a deleted row was in, if any."""
-    assert change.before is not None
-    for index, bulk in enumerate(ranges):
-        if bulk.holds(change.table, change.before):
-            return index
-    return None
+def _as_sealed(bulk: BulkDelete, seen: Journal) -> bool:
+    """Whether deleting a range deleted exactly the rows it sealed, as they were, and touched no other."""
+    first: dict[Key, tuple[Any, ...]] = {}
+    gone: dict[Key, bool] = {}
+    for change in seen.rows_in_order():
+        if change.before is None or not bulk.holds(change.table, change.before):
+            return False  # a cascade reached a row someone added since
+        key = key_of(change.table, change.before)
+        first.setdefault(key, values_of(change.table, change.before))
+        gone[key] = change.after is None
+    return all(gone.values()) and sealed(bulk.table, list(first.values())) == (bulk.count, bulk.seal)
 
 
 def _ends(changes: Iterable[RowChange]) -> tuple[States, States]:

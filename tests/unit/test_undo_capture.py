@@ -28,6 +28,7 @@ from dxplanner.store.operations.progress import add_progress_report
 from dxplanner.store.operations.resources import add_budget_line
 from dxplanner.store.operations.tasks import set_task_units
 from dxplanner.store.operations.units import create_unit
+from dxplanner.store.operations.whole_file import all_records, restore_records
 from tests.conftest import snapshot
 from tests.unit import excel_samples as samples
 from tests.unit.builders import basics, new_id, task
@@ -268,3 +269,18 @@ def test_a_change_elsewhere_does_not_stop_an_import_being_undone(
     tasks = snapshot(plan)["task"]
     assert not {row[0] for row in tasks} & step.change.rows["task"]
     assert "Sửa ở máy khác" in [row[5] for row in tasks]
+
+
+def test_a_whole_file_restored_is_undone_and_redone_exactly(demo_store: OpenPlan, store: OpenPlan) -> None:
+    # Deleting the restored indicators empties the links between them (SET NULL) on the way.
+    records, _revision = all_records(demo_store)
+    empty = snapshot(store)
+    restore_records(store, records)
+    restored = snapshot(store)
+    assert restored == snapshot(demo_store)
+    step = _step(store)
+    for _round in range(2):
+        step = undo.undo(store, step)
+        assert snapshot(store) == empty
+        step = undo.redo(store, step)
+        assert snapshot(store) == restored
