@@ -35,6 +35,7 @@ from dxplanner.store.journal import (
     Key,
     Row,
     RowChange,
+    RowRange,
     key_columns,
     key_of,
     plain_table,
@@ -145,33 +146,33 @@ def _batches(journal: Journal) -> Iterator[_Batch | BulkDelete]:
     key order fastest. Updates keep their exact order; consecutive updates of the same columns of
     one table share a statement.
     """
-    last: _Batch | None = None
-    run: list[RowChange] = []
+    update: _Batch | None = None  # the update being filled, while no run is
+    run: list[RowChange] = []  # inserts only or deletes only, while no update is
     for change in journal.changes:
-        if isinstance(change, BulkDelete) or (change.before is not None and change.after is not None):
-            yield from _in_order(run)
-            run = []
-        if isinstance(change, BulkDelete):
-            last = None
+        if isinstance(change, RowRange):
+            assert isinstance(change, BulkDelete)  # replay() refuses bulk inserts
+            yield from _flushed(update, run)
+            update, run = None, []
             yield change
         elif change.before is not None and change.after is not None:
             changed = tuple(name for name in change.after if change.after[name] != change.before[name])
-            if last is not None and (last.table, last.changed) == (change.table, changed):
-                last.changes.append(change)
+            if update is not None and (update.table, update.changed) == (change.table, changed):
+                update.changes.append(change)
                 continue
-            if last is not None:
-                yield last
-            last = _Batch("update", change.table, changed, [change])
+            yield from _flushed(update, run)
+            update, run = _Batch("update", change.table, changed, [change]), []
         else:
-            if last is not None:
-                yield last
-                last = None
-            if run and (run[0].after is None) != (change.after is None):
-                yield from _in_order(run)
-                run = []
+            if update is not None or (run and (run[0].after is None) != (change.after is None)):
+                yield from _flushed(update, run)
+                update, run = None, []
             run.append(change)
-    if last is not None:
-        yield last
+    yield from _flushed(update, run)
+
+
+def _flushed(update: _Batch | None, run: list[RowChange]) -> Iterator[_Batch]:
+    """The batches of what is pending: an update, or a run of inserts or deletes."""
+    if update is not None:
+        yield update
     yield from _in_order(run)
 
 

@@ -22,6 +22,7 @@ from dxplanner.excel.plan_reader import read_plan_table
 from dxplanner.i18n import set_language
 from dxplanner.services import edits, undo
 from dxplanner.services.open_plan import OpenPlan
+from dxplanner.store.capture import inserted_in_bulk
 from dxplanner.store.operations.import_table import import_table, match_units
 from dxplanner.store.operations.indicators import record_indicator_value
 from dxplanner.store.operations.progress import add_progress_report
@@ -53,9 +54,11 @@ def _step(plan: OpenPlan) -> undo.UndoStep:
 
 def _progress(plan: OpenPlan, task_id: int) -> object:
     with plan.read() as session:
-        return session.connection().execute(
-            sa.text("SELECT progress FROM task WHERE id = :id"), {"id": task_id}
-        ).scalar_one()
+        return (
+            session.connection()
+            .execute(sa.text("SELECT progress FROM task WHERE id = :id"), {"id": task_id})
+            .scalar_one()
+        )
 
 
 def test_a_float_comes_back_from_undo_and_redo_to_the_last_bit(store: OpenPlan) -> None:
@@ -284,3 +287,39 @@ def test_a_whole_file_restored_is_undone_and_redone_exactly(demo_store: OpenPlan
         assert snapshot(store) == empty
         step = undo.redo(store, step)
         assert snapshot(store) == restored
+
+
+@pytest.mark.parametrize("update_first", [True, False], ids=["update then bulk", "bulk then update"])
+def test_a_step_mixing_a_bulk_insert_and_an_update_is_undone_and_redone(
+    store: OpenPlan, update_first: bool
+) -> None:
+    ids = basics(store)
+    first = task(store, ids.plan, "Một")
+    before = snapshot(store)
+    tasks = SQLModel.metadata.tables["task"]
+    with store.write() as session:
+        connection = session.connection()
+
+        def rename() -> None:
+            connection.execute(sa.update(tasks).where(tasks.c.id == first).values(name="Một (đổi)"))
+
+        if update_first:
+            rename()
+        with inserted_in_bulk(connection, tasks):
+            connection.execute(
+                sa.insert(tasks),
+                [
+                    {"plan_id": ids.plan, "position": 1 + number, "name": f"Nhập {number}", "kind": "task"}
+                    for number in range(3)
+                ],
+            )
+        if not update_first:
+            rename()
+    after = snapshot(store)
+    assert len(after["task"]) == 4
+    step = _step(store)
+    for _round in range(2):
+        step = undo.undo(store, step)
+        assert snapshot(store) == before
+        step = undo.redo(store, step)
+        assert snapshot(store) == after
