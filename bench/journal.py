@@ -15,6 +15,7 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -49,6 +50,18 @@ def _timed(clock: Callable[[], float], action: Callable[[], object]) -> float:
     return clock() - started
 
 
+def _step(
+    clock: Callable[[], float], action: Callable[[], object], store: PlanStore
+) -> tuple[float, undo.UndoStep]:
+    """The time an edit takes with taking its undo step, as the window does, and the step."""
+    started = clock()
+    action()
+    step = undo.last_step(store)
+    seconds = clock() - started
+    assert step is not None
+    return seconds, step
+
+
 def _edits(store: PlanStore, count: int, clock: Callable[[], float]) -> dict[str, float]:
     """Median times of `count` edits of tasks' notes, each undone, and of deleting groups and undoing."""
     with store.read() as session:
@@ -56,29 +69,18 @@ def _edits(store: PlanStore, count: int, clock: Callable[[], float]) -> dict[str
         tasks = [row[0] for row in connection.execute(sa.text("SELECT id FROM task WHERE kind = 'task'"))]
         groups = [row[0] for row in connection.execute(sa.text("SELECT id FROM task WHERE kind = 'group'"))]
     edit, edit_undo, delete, delete_undo = [], [], [], []
-    step: undo.UndoStep | None = None
     for number in range(count):
         task_id = tasks[(number * 97) % len(tasks)]
-
-        def change(task_id: int = task_id, number: int = number) -> None:
-            nonlocal step
-            edits.update_task(store, task_id, notes=f"ghi chú {number}")
-            step = undo.last_step(store)
-
-        edit.append(_timed(clock, change))
-        assert step is not None
-        edit_undo.append(_timed(clock, lambda: undo.undo(store, step)))
+        seconds, step = _step(
+            clock, partial(edits.update_task, store, task_id, notes=f"ghi chú {number}"), store
+        )
+        edit.append(seconds)
+        edit_undo.append(_timed(clock, partial(undo.undo, store, step)))
     for number in range(max(1, count // 20)):
         group = groups[(number * 7) % len(groups)]
-
-        def remove(group: int = group) -> None:
-            nonlocal step
-            edits.delete_tasks(store, [group])
-            step = undo.last_step(store)
-
-        delete.append(_timed(clock, remove))
-        assert step is not None
-        delete_undo.append(_timed(clock, lambda: undo.undo(store, step)))
+        seconds, step = _step(clock, partial(edits.delete_tasks, store, [group]), store)
+        delete.append(seconds)
+        delete_undo.append(_timed(clock, partial(undo.undo, store, step)))
     return {
         "edit_s": statistics.median(edit),
         "edit_undo_s": statistics.median(edit_undo),
