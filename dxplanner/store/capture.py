@@ -12,8 +12,8 @@ table (transaction id, table, to_jsonb(OLD), to_jsonb(NEW), who, when), which th
 store needs anyway for its History; take() reads back the rows of txid_current(), in
 order, and turns their JSON into the values the driver returns for each column's type
 (so that replay's comparisons stay exact); defer_constraints() is
-SET CONSTRAINTS ALL DEFERRED (the foreign keys made DEFERRABLE); bulk_inserted() may
-simply let the triggers log every row, or note a BulkInsert the way SQLite's does.
+SET CONSTRAINTS ALL DEFERRED (the foreign keys made DEFERRABLE); bulk_inserted() and
+bulk_deleted() may simply let the triggers log every row (history must not skip them).
 """
 
 from __future__ import annotations
@@ -40,6 +40,9 @@ class ChangeCapture(Protocol):
     def bulk_inserted(self, connection: sa.Connection, table: sa.Table) -> AbstractContextManager[None]:
         """Around inserting many new rows into table: record one BulkInsert rather than each row."""
 
+    def bulk_deleted(self, connection: sa.Connection, table: sa.Table) -> AbstractContextManager[None]:
+        """Around deleting a bulk range whose rows the caller has read: may leave each row unrecorded."""
+
     def defer_constraints(self, connection: sa.Connection) -> None:
         """Check foreign keys at commit from now on in this transaction (a replay may pass through gaps)."""
 
@@ -55,6 +58,10 @@ class UnrecordedCapture:
 
     @contextmanager
     def bulk_inserted(self, connection: sa.Connection, table: sa.Table) -> Iterator[None]:
+        yield
+
+    @contextmanager
+    def bulk_deleted(self, connection: sa.Connection, table: sa.Table) -> Iterator[None]:
         yield
 
     def defer_constraints(self, connection: sa.Connection) -> None:

@@ -31,7 +31,8 @@ from dxplanner.store.journal import (
     columns,
     key_columns,
     key_getter,
-    seal,
+    range_rows,
+    sealed,
     without_collection,
 )
 
@@ -189,12 +190,20 @@ class SqliteCapture:
                 f"rows inserted in bulk into {name} took keys below {first}: undo would miss them"
             )
         # Sealed as inserted: an undo deletes them after undoing what the transaction did to them since.
-        count, digest = seal(connection, name, column.name, first, last)
+        count, digest = sealed(range_rows(connection, name, column.name, first, last))
         connection.exec_driver_sql(f"INSERT INTO temp.{_LOG} (tbl, op) VALUES (?, 'b')", (name,))
         connection.exec_driver_sql(
             f"INSERT INTO temp.{_BULK} VALUES (last_insert_rowid(), ?, ?, ?, ?, ?)",
             (column.name, first, last, count, digest),
         )
+
+    @contextmanager
+    def bulk_deleted(self, connection: sa.Connection, table: sa.Table) -> Iterator[None]:
+        """Delete rows the caller has read without logging each (cascades to other tables still are)."""
+        trigger = _quoted(f"{_PREFIX}{table.name}_delete")
+        connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS temp.{trigger}")
+        yield
+        connection.exec_driver_sql(_trigger(table.name, "delete"))
 
     def defer_constraints(self, connection: sa.Connection) -> None:
         """Check foreign keys at commit from now on in this transaction."""

@@ -62,7 +62,7 @@ class RowChange(NamedTuple):
 class RowRange:
     """The rows of a table whose first key column lies in first..last, and what they held.
 
-    `count` and `seal` describe the rows as the recording transaction left them (see seal()).
+    `count` and `seal` describe the rows as they were inserted (see sealed()).
     """
 
     table: str
@@ -188,36 +188,33 @@ def plain_table(name: str) -> sa.TableClause:
     return sa.table(name, *(sa.column(column) for column in columns(name)))
 
 
-def seal(connection: sa.Connection, table: str, column: str, first: int, last: int) -> tuple[int, bytes]:
-    """How many rows a range holds now, and a digest of their values (see sealed())."""
+def range_rows(
+    connection: sa.Connection, table: str, column: str, first: int, last: int
+) -> list[tuple[Any, ...]]:
+    """The values of the rows whose key column lies in first..last, in key order."""
     plain = plain_table(table)
-    query = sa.select(plain).where(plain.c[column].between(first, last))
-    with without_collection():
-        return sealed(table, [tuple(row) for row in connection.execute(query).fetchall()])
+    query = (
+        sa.select(plain)
+        .where(plain.c[column].between(first, last))
+        .order_by(*(plain.c[name] for name in key_columns(table)))
+    )
+    compiled = query.compile(dialect=connection.dialect)
+    order = compiled.positiontup
+    parameters = compiled.params if order is None else [compiled.params[name] for name in order]
+    # The driver's own cursor (PEP 249): plain tuples, without building a result row for each.
+    cursor = connection.connection.cursor()
+    try:
+        with without_collection():
+            cursor.execute(compiled.string, parameters)
+            return list(cursor.fetchall())
+    finally:
+        cursor.close()
 
 
-def sealed(table: str, rows: Sequence[tuple[Any, ...]]) -> tuple[int, bytes]:
-    """How many rows there are, and a digest that any change to any of their values alters.
-
-    Rows are tuples of a table's values in the order of its columns, in any order: they are sorted by
-    key here, so that rows read back and rows a capture saw deleted seal alike.
-    """
-    ordered = sorted(rows, key=key_getter(table))
+def sealed(rows: Sequence[tuple[Any, ...]]) -> tuple[int, bytes]:
+    """How many rows there are, and a digest that any change to any of their values alters."""
     # Pickle keeps every value exactly (floats to the bit), and its digest changes with any of them.
-    return len(ordered), hashlib.blake2b(pickle.dumps(ordered, protocol=5), digest_size=16).digest()
-
-
-def values_of(table: str, row: Row) -> tuple[Any, ...]:
-    """A row's values in the order of its table's columns."""
-    return _values_getter(table)(row)
-
-
-@cache
-def _values_getter(table: str) -> Callable[[Row], tuple[Any, ...]]:
-    getter = itemgetter(*columns(table))
-    if len(columns(table)) == 1:
-        return lambda row: (getter(row),)
-    return cast(Callable[[Row], tuple[Any, ...]], getter)
+    return len(rows), hashlib.blake2b(pickle.dumps(list(rows), protocol=5), digest_size=16).digest()
 
 
 @cache

@@ -1,13 +1,14 @@
 """Playing a journal on any database, in batches, refused when a row is no longer as the journal expects.
 
 A journal expects each row it changes to be as it left it (for an undo) or as its undo
-left it (for a redo), and each bulk range to hold exactly the rows it sealed. The check
-uses what the capture saw the replay change, in the same write transaction: every row's
-value before the replay touched it must be the journal's, the replay must have changed
-no other row (a cascade reaching a row someone added since), and the rows a range lost
-must seal as the range did. Reading them back first would cost a second pass over the
-same rows. A refusal raises ChangedSinceError inside the transaction, which is rolled
-back: nothing changes.
+left it (for a redo), and each bulk range to hold exactly the rows it sealed. Rows are
+checked by what the capture saw the replay change, in the same write transaction: every
+row's value before the replay touched it must be the journal's, and the replay must have
+changed no other row (a cascade reaching a row someone added since). Reading every row
+back first would cost a second pass over the same rows. A bulk range is read, checked
+against its seal, and deleted in one statement, its rows recorded from that read. A
+refusal raises ChangedSinceError inside the transaction, which is rolled back: nothing
+changes.
 
 Statements are SQLAlchemy Core with bound parameters keyed by primary key, so the same
 code runs on SQLite and on PostgreSQL.
@@ -20,7 +21,6 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import groupby
 from operator import itemgetter
-from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import SQLModel
@@ -36,11 +36,13 @@ from dxplanner.store.journal import (
     Row,
     RowChange,
     RowRange,
+    columns,
     key_columns,
+    key_getter,
     key_of,
     plain_table,
+    range_rows,
     sealed,
-    values_of,
     without_collection,
 )
 
@@ -49,7 +51,7 @@ States = dict[tuple[str, Key], Row | None]
 
 
 def replay(connection: sa.Connection, journal: Journal, capture: ChangeCapture) -> Journal:
-    """Make the journal's changes in the current write transaction; return what the capture saw.
+    """Make the journal's changes in the current write transaction; return what they were.
 
     Raises ChangedSinceError, before the transaction commits, when a row was not as the journal
     expects; the caller's transaction must then be rolled back.
@@ -57,39 +59,28 @@ def replay(connection: sa.Connection, journal: Journal, capture: ChangeCapture) 
     if any(isinstance(change, BulkInsert) for change in journal.changes):
         raise RuntimeError("a bulk insert is redone from the journal its undo recorded, not replayed")
     capture.defer_constraints(connection)
+    done: list[RowChange] = []  # what the replay did, in order
+    seen: list[RowChange] = []  # what the capture saw of it (bulk ranges aside)
     with without_collection():
         try:
-            done, ranges = _play(connection, journal, capture)
+            for batch in _batches(journal):
+                if isinstance(batch, BulkDelete):
+                    taken = list(capture.take(connection).rows_in_order())
+                    seen += taken
+                    done += taken
+                    done += _delete_range(connection, batch, capture)
+                else:
+                    _write(connection, batch)
         except sa.exc.IntegrityError as error:
             # A row the journal inserts is there already, or one it needs is gone: someone changed it.
             raise changed_since() from error
-        by_range = {id(change) for _bulk, seen in ranges for change in seen.changes}
-        by_rows = (change for change in done.rows_in_order() if id(change) not in by_range)
-        if _ends(by_rows) != _ends(journal.rows_in_order()):
-            raise changed_since()
-        if not all(_as_sealed(bulk, seen) for bulk, seen in ranges):
+        taken = list(capture.take(connection).rows_in_order())
+        seen += taken
+        done += taken
+        if _ends(seen) != _ends(journal.rows_in_order()):
             raise changed_since()
     # Replaying is itself a change the capture saw; it is not a new step to undo.
-    return done
-
-
-def _play(
-    connection: sa.Connection, journal: Journal, capture: ChangeCapture
-) -> tuple[Journal, list[tuple[BulkDelete, Journal]]]:
-    """Write the journal's changes; return all the capture saw, and apart what each range's delete did."""
-    pieces: list[Journal] = []
-    ranges: list[tuple[BulkDelete, Journal]] = []
-    for batch in _batches(journal):
-        if isinstance(batch, BulkDelete):
-            # Taken on its own: deleting a range also clears links between its rows (SET NULL) on the way.
-            pieces.append(capture.take(connection))
-            _write(connection, batch)
-            ranges.append((batch, capture.take(connection)))
-            pieces.append(ranges[-1][1])
-        else:
-            _write(connection, batch)
-    pieces.append(capture.take(connection))
-    return Journal(tuple(change for piece in pieces for change in piece.changes)), ranges
+    return Journal(tuple(done))
 
 
 def changed_since() -> ChangedSinceError:
@@ -97,17 +88,32 @@ def changed_since() -> ChangedSinceError:
     return ChangedSinceError(_("A record has been changed since; nothing was changed."))
 
 
-def _as_sealed(bulk: BulkDelete, seen: Journal) -> bool:
-    """Whether deleting a range deleted exactly the rows it sealed, as they were, and touched no other."""
-    first: dict[Key, tuple[Any, ...]] = {}
-    gone: dict[Key, bool] = {}
-    for change in seen.rows_in_order():
+def _delete_range(connection: sa.Connection, bulk: BulkDelete, capture: ChangeCapture) -> list[RowChange]:
+    """Delete a bulk range once its rows are as sealed; return their deletions, from one read of them.
+
+    Refused when the rows are not as they were inserted, or when deleting them reached any row
+    outside the range (a cascade to a row someone added since, a link someone made to one of them).
+    """
+    table = SQLModel.metadata.tables[bulk.table]
+    rows = range_rows(connection, bulk.table, bulk.column, bulk.first, bulk.last)
+    if sealed(rows) != (bulk.count, bulk.seal):
+        raise changed_since()
+    count = sa.select(sa.func.count()).select_from(table)
+    before = connection.execute(count).scalar_one()
+    plain = plain_table(bulk.table)
+    with capture.bulk_deleted(connection, table):
+        connection.execute(sa.delete(plain).where(plain.c[bulk.column].between(bulk.first, bulk.last)))
+    # What the capture saw besides: the range's own links emptied on the way (SET NULL), nothing else.
+    for change in capture.take(connection).rows_in_order():
         if change.before is None or not bulk.holds(change.table, change.before):
-            return False  # a cascade reached a row someone added since
-        key = key_of(change.table, change.before)
-        first.setdefault(key, values_of(change.table, change.before))
-        gone[key] = change.after is None
-    return all(gone.values()) and sealed(bulk.table, list(first.values())) == (bulk.count, bulk.seal)
+            raise changed_since()
+    if before - connection.execute(count).scalar_one() != len(rows):
+        raise changed_since()  # a cascade within the table reached a row outside the range
+    names = columns(bulk.table)
+    key = key_getter(bulk.table)
+    return [
+        RowChange(bulk.table, key(values), dict(zip(names, values, strict=True)), None) for values in rows
+    ]
 
 
 def _ends(changes: Iterable[RowChange]) -> tuple[States, States]:
@@ -194,12 +200,8 @@ def _ranks() -> dict[str, int]:
     return {table.name: rank for rank, table in enumerate(SQLModel.metadata.sorted_tables)}
 
 
-def _write(connection: sa.Connection, batch: _Batch | BulkDelete) -> None:
+def _write(connection: sa.Connection, batch: _Batch) -> None:
     """Run one batch's statement for all its rows."""
-    if isinstance(batch, BulkDelete):
-        plain = plain_table(batch.table)
-        connection.execute(sa.delete(plain).where(plain.c[batch.column].between(batch.first, batch.last)))
-        return
     keys = key_columns(batch.table)
     rows: list[Row]
     if batch.kind == "insert":
