@@ -17,7 +17,7 @@ from dxplanner.i18n import _
 from dxplanner.store.capture import capture_for
 from dxplanner.store.file_lock import FileLock
 from dxplanner.store.journal import Journal
-from dxplanner.store.replay import replay
+from dxplanner.store.replay import changed_since, replay
 from dxplanner.store.sqlite_engine import writing
 
 
@@ -79,9 +79,15 @@ class PlanStore:
         Returns the journal that undoes this replay: after an undo, the redo. Raises
         ChangedSinceError, changing nothing, when a row is no longer as the journal expects.
         """
-        with self.write() as session:
-            connection = session.connection()
-            return replay(connection, journal, capture_for(connection.dialect.name)).undo
+        try:
+            with self.write() as session:
+                connection = session.connection()
+                return replay(connection, journal, capture_for(connection.dialect.name)).undo
+        except InvalidInputError as error:
+            if isinstance(error.__cause__, exc.IntegrityError):
+                # Seen at commit: a record the journal links to has gone since.
+                raise changed_since() from error
+            raise
 
     def close(self) -> None:
         """Release every connection to the file, and its lock."""

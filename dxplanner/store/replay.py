@@ -208,7 +208,9 @@ def _write(connection: sa.Connection, batch: _Batch) -> None:
         rows = [change.after for change in batch.changes if change.after is not None]
     elif batch.kind == "delete":
         rows = [
-            {f"k_{name}": change.before[name] for name in keys} for change in batch.changes if change.before
+            {f"k_{name}": change.before[name] for name in keys}
+            for change in batch.changes
+            if change.before is not None
         ]
     else:
         rows = [

@@ -323,3 +323,18 @@ def test_a_step_mixing_a_bulk_insert_and_an_update_is_undone_and_redone(
         assert snapshot(store) == before
         step = undo.redo(store, step)
         assert snapshot(store) == after
+
+
+def test_redo_is_refused_when_a_record_it_links_to_was_deleted_since_the_undo(store: OpenPlan) -> None:
+    ids = basics(store)
+    first = task(store, ids.plan, "Một")
+    helper = new_id(create_unit(store, code="STTTT", name="Sở Thông tin và Truyền thông").id)
+    edits.update_task(store, first, lead_unit_id=helper)
+    step = undo.undo(store, _step(store))
+    with another_hand(store) as other:
+        other.execute("DELETE FROM unit WHERE id = ?", (helper,))
+    theirs = snapshot(store)
+    # The task's row is as the undo left it; only the unit it would lead from is gone (seen at commit).
+    with pytest.raises(ChangedSinceError, match="nothing was redone"):
+        undo.redo(store, step)
+    assert snapshot(store) == theirs
