@@ -15,7 +15,7 @@ from dxplanner.core.errors import DomainError
 from dxplanner.crash_log import log_unexpected
 from dxplanner.i18n import _, set_language, system_language
 from dxplanner.paths import AppPaths
-from dxplanner.services.files import read_header
+from dxplanner.services.files import PlanLocation, location, read_header
 
 if TYPE_CHECKING:
     from dxplanner.core.gantt_bar import GanttChart
@@ -52,7 +52,13 @@ def _window_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--version", action="version", version=f"dxplanner {__version__}", help=_("show the version and exit")
     )
-    parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help=_("the plan file to open"))
+    parser.add_argument(
+        "file",
+        nargs="?",
+        type=location,
+        metavar="FILE",
+        help=_("the plan file to open, or the postgresql:// URL of a shared plan"),
+    )
     parser.add_argument(
         "--demo", action="store_true", help=_("open a copy of the demo plan (a new one if yours was edited)")
     )
@@ -70,7 +76,7 @@ def _run_window(arguments: list[str], paths: AppPaths) -> int:
     try:
         plan = _plan_to_open(options.file, options.demo, paths)
         # Say what is wrong with the file here, in one line, rather than in an empty window.
-        if plan is not None:
+        if isinstance(plan, Path):
             read_header(plan)
     except DomainError as error:
         sys.stderr.write(f"dxplanner: {error.message}\n")
@@ -100,7 +106,7 @@ def _has_screen(environ: Mapping[str, str]) -> bool:
     return bool(environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"))
 
 
-def _plan_to_open(file: Path | None, demo: bool, paths: AppPaths) -> Path | None:
+def _plan_to_open(file: PlanLocation | None, demo: bool, paths: AppPaths) -> PlanLocation | None:
     """The file the window opens: the one named, an unedited demo copy, or None for the last one used."""
     if file is not None:
         return file

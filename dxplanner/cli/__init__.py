@@ -16,12 +16,13 @@ from dxplanner.cli.check_command import check_file
 from dxplanner.cli.data_commands import export_file, report_file
 from dxplanner.cli.opening import open_for_command
 from dxplanner.cli.progress import TerminalProgress
+from dxplanner.cli.shared_commands import add_shared_commands
 from dxplanner.core.errors import DomainError, InvalidInputError
 from dxplanner.core.indicator_table import TableKind
 from dxplanner.i18n import _
 from dxplanner.labels import timeline_kind_label
 from dxplanner.services.charts import DASHBOARD_KINDS, GANTT
-from dxplanner.services.files import create_plan, refuse_if_damaged
+from dxplanner.services.files import create_plan, location, refuse_if_damaged
 
 if TYPE_CHECKING:
     from dxplanner.core.gantt_bar import GanttChart
@@ -50,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.set_defaults(handler=_new)
 
     check = commands.add_parser("check", help=_("show a plan file's schema, integrity and record counts"))
-    check.add_argument("file", type=Path, metavar="FILE")
+    check.add_argument("file", type=location, metavar="FILE")
     check.add_argument(
         "--json", action="store_true", help=_("print a JSON object whose keys do not depend on the language")
     )
@@ -68,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     timeline.set_defaults(handler=_timeline)
 
     chart = commands.add_parser("chart", help=_("draw a chart of a plan as a PNG, SVG or PDF file"))
-    chart.add_argument("file", type=Path, metavar="FILE")
+    chart.add_argument("file", type=location, metavar="FILE")
     chart.add_argument("--kind", choices=CHART_KINDS, default="gantt", help=_("the kind of chart"))
     chart.add_argument(
         "--out", type=Path, required=True, metavar="OUT", help=_("the file to write (.png, .svg or .pdf)")
@@ -96,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     bring = commands.add_parser("import", help=_("import an action plan table from an Excel workbook"))
     bring.add_argument("workbook", type=Path, metavar="XLSX")
     bring.add_argument(
-        "--into", type=Path, required=True, metavar="FILE", help=_("the plan file (created if missing)")
+        "--into", type=location, required=True, metavar="FILE", help=_("the plan file (created if missing)")
     )
     bring.add_argument(
         "--plan",
@@ -127,12 +128,12 @@ def build_parser() -> argparse.ArgumentParser:
     bring.set_defaults(handler=_import)
 
     export = commands.add_parser("export", help=_("write every record of a plan file to an Excel workbook"))
-    export.add_argument("file", type=Path, metavar="FILE")
+    export.add_argument("file", type=location, metavar="FILE")
     export.add_argument("--out", type=Path, required=True, metavar="XLSX", help=_("the workbook to write"))
     export.set_defaults(handler=export_file)
 
     report = commands.add_parser("report", help=_("write the progress report of a plan as an Excel workbook"))
-    report.add_argument("file", type=Path, metavar="FILE")
+    report.add_argument("file", type=location, metavar="FILE")
     report.add_argument("--out", type=Path, required=True, metavar="XLSX", help=_("the workbook to write"))
     report.add_argument(
         "--plan", type=whole_number, metavar="ID", help=_("the action plan (by default the one running)")
@@ -145,10 +146,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--by-unit", action="store_true", help=_("add a sheet of tasks for each lead unit"))
     report.set_defaults(handler=report_file)
+    add_shared_commands(commands)
     return parser
 
 
-COMMANDS = ("new", "check", "timeline", "chart", "import", "export", "report")
+COMMANDS = ("new", "check", "timeline", "chart", "import", "export", "report", "server", "copy")
 
 # Draws a chart into a file: (chart, out, paper "a4" or "a3") -> pages written. The window's
 # painter does it, so the composition root (app.py) hands it in: this module knows no Qt.

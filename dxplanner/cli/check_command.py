@@ -9,7 +9,7 @@ from typing import TextIO
 
 from dxplanner.cli.opening import open_for_command
 from dxplanner.i18n import _
-from dxplanner.services.files import SCHEMA_VERSION, SHOWN, FileCheck, SchemaAge
+from dxplanner.services.files import SCHEMA_VERSION, SHOWN, FileCheck, PlanLocation, SchemaAge
 from dxplanner.services.files import check_file as checked_file
 
 EXIT_OK, EXIT_USER_ERROR = 0, 1
@@ -17,7 +17,7 @@ EXIT_OK, EXIT_USER_ERROR = 0, 1
 
 def check_file(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Print the file's schema, its problems and its counts; exit 1 when it has problems."""
-    path: Path = arguments.file
+    path: PlanLocation = arguments.file
     checked = checked_file(path, lambda where: open_for_command(where, err, read_only=True))
     if arguments.json:
         out.write(json.dumps(_as_json(checked), ensure_ascii=False, indent=1) + "\n")
@@ -27,7 +27,7 @@ def check_file(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write(
             "dxplanner: "
             + _("{name} is damaged: problems found: {count} (listed above).").format(
-                count=len(checked.problems), name=path.name
+                count=len(checked.problems), name=path.name if isinstance(path, Path) else path
             )
             + "\n"
         )

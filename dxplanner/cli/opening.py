@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TextIO
 
 from dxplanner.core.errors import ReadOnlyError
 from dxplanner.i18n import _
-from dxplanner.services.files import open_plan
+from dxplanner.services.files import PlanLocation, open_plan
 from dxplanner.services.open_plan import OpenPlan
 
 
-def open_for_command(path: Path, err: TextIO, *, read_only: bool = False, to_write: bool = False) -> OpenPlan:
-    """Open path; a notice (an interrupted change undone, an upgrade, read-only) goes to err.
+def open_for_command(
+    path: PlanLocation, err: TextIO, *, read_only: bool = False, to_write: bool = False
+) -> OpenPlan:
+    """Open path (a plan file, or a postgresql:// URL); a notice (an interrupted change undone, an
+    upgrade, read-only) goes to err.
 
     to_write: the command writes into the file, so a file that opened read-only is refused with
     the reason (said once, as the refusal) before anything begins.

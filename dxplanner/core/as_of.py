@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from dxplanner.core.enums import TaskStatus
 from dxplanner.core.rollup import TaskNode
@@ -76,3 +76,16 @@ def node_as_of(
     else:
         status = TaskStatus.IN_PROGRESS if progress > 0 else TaskStatus.NOT_STARTED
     return dataclasses.replace(node, progress=progress, status=status)
+
+
+def tasks_as_of(
+    nodes: Iterable[TaskNode],
+    told: Mapping[int, Told],
+    stated: Mapping[int, Sequence[tuple[datetime.date, TaskStatus]]],
+    as_of: datetime.date,
+    today: datetime.date,
+) -> list[TaskNode]:
+    """Every task as it stood on as_of (see node_as_of), from each one's progress reports and statuses."""
+    if as_of >= today:
+        return list(nodes)
+    return [node_as_of(node, told.get(node.id, ()), as_of, today, stated.get(node.id, ())) for node in nodes]

@@ -1,4 +1,4 @@
-"""Plan files: open, create, start, check, copy, back up and restore, and what a lock can refuse."""
+"""Plan files and plans on a server: open, create, start, check, copy, back up and restore them."""
 
 from __future__ import annotations
 
@@ -9,14 +9,24 @@ from pathlib import Path
 
 from dxplanner.services.open_plan import OpenPlan
 from dxplanner.store.backups import Backup, BackupReason, BackupShelf
-from dxplanner.store.file_header import SCHEMA_VERSION, SchemaAge, read_header, written_state
+from dxplanner.store.file_header import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    PlanFileHeader,
+    SchemaAge,
+    read_header,
+    written_state,
+)
 from dxplanner.store.file_lock import FileLockedError, LockLostError
 from dxplanner.store.plan_file import PLAN_SUFFIX, create_plan_file, open_plan_file
+from dxplanner.store.server_store import is_server_url
 from dxplanner.store.soundness import SHOWN
 from dxplanner.store.start_files import StartPlan
 
+# Where a plan is: a plan file, or a database on a PostgreSQL server (a postgresql:// URL).
+PlanLocation = Path | str
 # Opens an existing plan file for a job; a front end passes its own, to say the file's notice its way.
-OpenExisting = Callable[[Path], OpenPlan]
+OpenExisting = Callable[[PlanLocation], OpenPlan]
 
 __all__ = [
     "PLAN_SUFFIX",
@@ -29,13 +39,20 @@ __all__ = [
     "FileLockedError",
     "LockLostError",
     "OpenExisting",
+    "PlanLocation",
     "SchemaAge",
     "StartPlan",
     "check_file",
     "create_plan",
     "demo_copy",
+    "folder_for_files",
+    "is_server_url",
+    "is_shared",
+    "location",
     "open_plan",
     "opened",
+    "plan_location",
+    "plan_name",
     "read_header",
     "refuse_if_damaged",
     "restore_backup",
@@ -46,17 +63,60 @@ __all__ = [
 ]
 
 
-def open_plan(path: Path, *, read_only: bool = False, take_over: bool = False) -> OpenPlan:
+def location(text: str) -> PlanLocation:
+    """Where a plan the user named is: a postgresql:// URL as it is, anything else a file's path."""
+    return text if is_server_url(text) else Path(text)
+
+
+def is_shared(plan: OpenPlan) -> bool:
+    """Whether the plan is on a server (no file: no lock, no backups, no file to watch)."""
+    from dxplanner.store.server_store import ServerStore
+
+    return isinstance(plan, ServerStore)
+
+
+def plan_name(plan: OpenPlan) -> str:
+    """The plan's short name for a title: the file's name, or the database's and its server's."""
+    from dxplanner.store.server_store import ServerStore
+
+    if isinstance(plan, ServerStore):
+        return f"{plan.url.database} ({plan.url.host or 'localhost'})"
+    return plan.path.name
+
+
+def plan_location(plan: OpenPlan) -> PlanLocation:
+    """Where the plan is, to show and to open it again: its file, or its URL (no password in it)."""
+    from dxplanner.store.server_store import ServerStore
+
+    if isinstance(plan, ServerStore):
+        return plan.location
+    return plan.path
+
+
+def folder_for_files(plan: OpenPlan | None) -> Path:
+    """Where to offer to save what is made from the plan: beside its file, or at home for a server's."""
+    if plan is None or is_shared(plan):
+        return Path.home()
+    return plan.path.parent
+
+
+def open_plan(path: PlanLocation, *, read_only: bool = False, take_over: bool = False) -> OpenPlan:
     """Open a plan file; an older one is backed up and upgraded, a newer or unwritable one opens read-only.
 
     Opened for writing, it is locked for this process: FileLockedError names whoever has it open
-    already, and take_over=True takes their lock (they write no more).
+    already, and take_over=True takes their lock (they write no more). A postgresql:// URL opens
+    the plan on that server (prepared by `dxplanner server init`), which takes no lock: several
+    people write there at once.
     """
-    return open_plan_file(path, read_only=read_only, take_over=take_over)
+    if is_server_url(path):
+        from dxplanner.store.server_store import open_server
+
+        return open_server(str(path), read_only=read_only)
+    return open_plan_file(Path(path), read_only=read_only, take_over=take_over)
 
 
 @contextlib.contextmanager
-def opened(path: Path, open_existing: OpenExisting | None = None) -> Iterator[OpenPlan]:
+def opened(path: PlanLocation, open_existing: OpenExisting | None = None) -> Iterator[OpenPlan]:
     """The plan file at path, open read-only for a job, and closed after it."""
     plan = (open_existing or (lambda where: open_plan(where, read_only=True)))(path)
     try:
@@ -101,7 +161,7 @@ def refuse_if_damaged(plan: OpenPlan) -> None:
 class FileCheck:
     """What a check found; an older file is only described, since it is read once upgraded."""
 
-    file: Path
+    file: PlanLocation
     version: int
     age: SchemaAge
     revision: str | None = None  # None: the file was not opened (it is older)
@@ -109,9 +169,13 @@ class FileCheck:
     counts: dict[str, int] = field(default_factory=dict)  # by the English name of the kind of record
 
 
-def check_file(path: Path, open_existing: OpenExisting | None = None) -> FileCheck:
+def check_file(path: PlanLocation, open_existing: OpenExisting | None = None) -> FileCheck:
     """A plan file's schema, what is wrong with it, and how many records of each kind it holds."""
-    header = read_header(path)
+    if is_server_url(path):
+        # A server's plan opens only at the current schema (server init upgrades it), or newer.
+        header = PlanFileHeader(APPLICATION_ID, SCHEMA_VERSION)
+    else:
+        header = read_header(Path(path))
     if header.age is SchemaAge.OLDER:
         return FileCheck(path, header.schema_version, header.age)
     import sqlalchemy as sa

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import abc
 import contextlib
 import datetime
 import enum
@@ -16,7 +17,7 @@ from dxplanner.core.plan_table import PlanTable, Problem, TableField
 from dxplanner.i18n import _
 from dxplanner.services import exchange
 from dxplanner.services.exchange import DataWorkbook
-from dxplanner.services.files import create_plan, opened, refuse_if_damaged
+from dxplanner.services.files import PlanLocation, create_plan, is_server_url, opened, refuse_if_damaged
 from dxplanner.services.open_plan import OpenPlan
 from dxplanner.store.changes import Changes
 from dxplanner.store.operations.import_indicators import IndicatorImportOutcome
@@ -54,7 +55,7 @@ Progress = Callable[[int, int], bool]
 # What an importer reads a workbook into: format-neutral data, written into a plan by the same importer.
 Imported = PlanTable | IndicatorTable | DataWorkbook
 # Opens an existing plan file for an import: (path, only to look) -> the open plan.
-OpenForImport = Callable[[Path, bool], OpenPlan]
+OpenForImport = Callable[[PlanLocation, bool], OpenPlan]
 
 
 class ImportKind(enum.StrEnum):
@@ -107,7 +108,7 @@ class Target:
     name: str
 
 
-class Importer:
+class Importer(abc.ABC):
     """One kind of workbook: how it is recognised, read, previewed against a plan, and written into it."""
 
     kind: ImportKind
@@ -115,34 +116,37 @@ class Importer:
     previews_in_plan = True  # a dry run opens the plan file to match units and check the target
     known_before_reading = False  # what it is shows before it is read: a wrong target is refused first
 
+    @abc.abstractmethod
     def recognises(self, request: ReadRequest) -> bool:
         """Whether this importer reads the workbook asked for."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def reads(self, imported: Imported) -> bool:
         """Whether imported is this importer's data."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def read(self, request: ReadRequest, progress: Progress | None) -> Imported:
         """The workbook's data (DomainError when it cannot be read)."""
-        raise NotImplementedError
 
     def refuse(self, destination: Destination, request: ReadRequest) -> None:
         """InvalidInputError when the data cannot go where destination says (the wrong sort of target)."""
+        return  # any destination suits an importer that does not say otherwise
 
     def target(self, destination: Destination) -> int | None:
         """The existing record destination names for this data."""
         return None
 
     def missing(self, target: int) -> NotFoundError:
-        """The refusal of a target the plan file does not hold."""
-        raise NotImplementedError
+        """The refusal of a target the plan file does not hold (asked only when target() names one)."""
+        return NotFoundError(_("The plan file holds no record with id {id}.").format(id=target))
 
     def match(self, plan: OpenPlan, imported: Imported) -> None:
         """Find the plan's units for the units the data names (for the preview and the import)."""
+        return  # data that names no units has nothing to match
 
     def check_target(self, plan: OpenPlan, target: int) -> None:
         """NotFoundError when the plan file holds no such target."""
+        return  # an importer that names no target has nothing to check
 
     def problems(self, imported: Imported) -> list[Problem]:
         """What stops the import (the data has errors)."""
@@ -152,21 +156,21 @@ class Importer:
         """What the user should know, but does not stop the import."""
         return []
 
+    @abc.abstractmethod
     def write(self, plan: OpenPlan, imported: Imported, destination: Destination) -> ImportResult:
         """Write the data into the plan in one transaction, all or nothing."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def as_json(self, imported: Imported) -> dict[str, object]:
         """What was read, with keys that do not change with the user's language."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def would_import(self, imported: Imported) -> str:
         """What an import would write, in one sentence (a dry run)."""
-        raise NotImplementedError
 
-    def imported(self, result: ImportResult, path: Path) -> str:
+    @abc.abstractmethod
+    def imported(self, result: ImportResult, path: PlanLocation) -> str:
         """What the import wrote into the file at path, in one sentence."""
-        raise NotImplementedError
 
 
 class DataWorkbookImporter(Importer):
@@ -210,7 +214,7 @@ class DataWorkbookImporter(Importer):
             count=imported.records()
         )
 
-    def imported(self, result: ImportResult, path: Path) -> str:
+    def imported(self, result: ImportResult, path: PlanLocation) -> str:
         return _("Restored {count} records into {path}.").format(count=result.counts["records"], path=path)
 
 
@@ -295,7 +299,7 @@ class PlanTableImporter(_TableImporter):
             "Would import {tasks} tasks in {groups} groups from the sheet “{sheet}”; nothing was written."
         ).format(tasks=len(imported.tasks) - groups, groups=groups, sheet=imported.sheet)
 
-    def imported(self, result: ImportResult, path: Path) -> str:
+    def imported(self, result: ImportResult, path: PlanLocation) -> str:
         return _(
             "Imported {tasks} tasks in {groups} groups into action plan {plan} of {path} ({units} new units)."
         ).format(
@@ -378,7 +382,7 @@ class IndicatorTableImporter(_TableImporter):
             sheet=imported.sheet,
         )
 
-    def imported(self, result: ImportResult, path: Path) -> str:
+    def imported(self, result: ImportResult, path: PlanLocation) -> str:
         return _(
             "Imported {indicators} indicators with {targets} targets in {goals} goals into strategy "
             "{strategy} of {path} ({units} new units)."
@@ -463,7 +467,12 @@ class _NothingToWriteError(Exception):
 
 
 def import_into_file(
-    path: Path, imported: Imported, destination: Destination, *, dry_run: bool, open_existing: OpenForImport
+    path: PlanLocation,
+    imported: Imported,
+    destination: Destination,
+    *,
+    dry_run: bool,
+    open_existing: OpenForImport,
 ) -> ImportResult | None:
     """Import into the plan file at path (created if missing), or with dry_run only check it.
 
@@ -472,7 +481,9 @@ def import_into_file(
     """
     importer = importer_of(imported)
     target = importer.target(destination)
-    if target is not None and not path.exists():  # no file, so no such plan or strategy
+    # A plan on a server is there once `server init` prepared it; a file may be made by the import.
+    exists = is_server_url(path) or Path(path).exists()
+    if target is not None and not exists:  # no file, so no such plan or strategy
         raise importer.missing(target)
     problems = importer.problems(imported)
     written: list[ImportResult] = []
@@ -481,12 +492,12 @@ def import_into_file(
         importer.match(plan, imported)
         if target is not None:
             importer.check_target(plan, target)  # a dry run must not promise what will fail
-        if importer.problems(imported) and not path.exists():
+        if importer.problems(imported) and not exists:
             raise _NothingToWriteError  # a new file with errors in its table is not made at all
         if not dry_run and not importer.problems(imported):
             written.append(importer.write(plan, imported, destination))
 
-    if path.exists():
+    if exists:
         if dry_run and not importer.previews_in_plan:
             return None
         with opened(path, lambda where: open_existing(where, dry_run)) as plan:
@@ -497,7 +508,7 @@ def import_into_file(
     elif not dry_run and not problems:
         # A new file is built whole under another name and appears only with the import in it.
         with contextlib.suppress(_NothingToWriteError):
-            create_plan(path, fill=bring_in)
+            create_plan(Path(path), fill=bring_in)
     return written[0] if written else None
 
 

@@ -10,12 +10,12 @@ from sqlmodel import Session
 from dxplanner.core.errors import NotFoundError
 from dxplanner.core.gantt_bar import GanttBar, GanttChart
 from dxplanner.core.models import ActionPlan, Strategy
-from dxplanner.core.rollup import TaskNode, roll_up
+from dxplanner.core.projection import PlanProjection
 from dxplanner.core.schedule import Link, ScheduleCycleError, critical_path
-from dxplanner.core.status import health_of_all
-from dxplanner.core.task_numbers import NumberedTask, task_numbers
+from dxplanner.core.workdays import vietnam_calendar
 from dxplanner.i18n import _
 from dxplanner.store import queries
+from dxplanner.store.projections import plan_projection
 
 
 def plan_chart(session: Session, plan_id: int, today: datetime.date, critical: bool = False) -> GanttChart:
@@ -23,11 +23,12 @@ def plan_chart(session: Session, plan_id: int, today: datetime.date, critical: b
     plan = session.get(ActionPlan, plan_id)
     if plan is None:
         raise NotFoundError(_("There is no action plan with id {id}.").format(id=plan_id))
-    bars, nodes = _plan_bars(session, plan_id, today, level=0)
+    projection = plan_projection(session, plan_id, today, today)
     links = queries.plan_links(session, [plan_id])
-    calendar = queries.plan_calendar(session, plan_id)
-    marked = _critical(nodes, links, session, plan_id) if critical else frozenset()
-    return GanttChart(plan.name, bars, links, calendar, today, marked)
+    marked = _critical(projection, links) if critical else frozenset()
+    return GanttChart(
+        plan.name, _bars(session, projection, level=0), links, projection.calendar, today, marked
+    )
 
 
 def plan_chart_title(session: Session, plan_id: int) -> str:
@@ -47,11 +48,10 @@ def strategy_chart(session: Session, strategy_id: int, today: datetime.date) -> 
     plan_ids = []
     for plan in queries.plans(session, strategy_id):
         plan_ids.append(plan.id)
-        below, _nodes = _plan_bars(session, plan.id, today, level=1)
-        starts = [bar.start for bar in below if bar.level == 1 and bar.start is not None]
-        ends = [bar.end for bar in below if bar.level == 1 and bar.end is not None]
-        progress = _plan_progress(below)
-        # A plan's row has no task id of its own: it takes the negative of the plan's id.
+        projection = plan_projection(session, plan.id, today, today)
+        # A plan's row is rolled up from its top rows as a group's is; it has no task id of its
+        # own, so it takes the negative of the plan's id.
+        whole = projection.whole()
         bars.append(
             GanttBar(
                 task_id=-plan.id,
@@ -59,76 +59,46 @@ def strategy_chart(session: Session, strategy_id: int, today: datetime.date) -> 
                 code=None,
                 name=plan.name,
                 lead_unit=None,
-                start=min(starts) if starts else plan.start,
-                end=max(ends) if ends else plan.end,
-                progress=progress,
+                start=whole.start or plan.start,
+                end=whole.end or plan.end,
+                progress=whole.progress,
                 health=None,
                 is_group=True,
             )
         )
-        bars.extend(below)
+        bars.extend(_bars(session, projection, level=1))
     links = queries.plan_links(session, plan_ids)
-    from dxplanner.core.workdays import vietnam_calendar
-
     return GanttChart(strategy.name, bars, links, vietnam_calendar(), today)
 
 
-def _plan_bars(
-    session: Session, plan_id: int, today: datetime.date, level: int
-) -> tuple[list[GanttBar], list[TaskNode]]:
-    nodes = queries.outline_nodes(session, [plan_id])
-    calendar = queries.plan_calendar(session, plan_id)
-    weight = queries.plan_weight(session, plan_id, calendar)
-    rolled = roll_up(nodes, weight)
-    health = health_of_all(nodes, today, calendar, weight, rolled=rolled)
-    rows = queries.sheet_rows(session, [node.id for node in nodes])
-    # The numbers the sheet shows: a task added in the window has none of its own.
-    numbers = task_numbers(
-        NumberedTask(node.id, node.parent_id, node.position, rows[node.id].code) for node in nodes
-    )
-    children: dict[int | None, list[TaskNode]] = {}
-    known = {node.id for node in nodes}
-    for node in nodes:
-        children.setdefault(node.parent_id if node.parent_id in known else None, []).append(node)
-    for below in children.values():
-        below.sort(key=lambda node: (node.position, node.id))
-    bars: list[GanttBar] = []
-    stack = [(node, level) for node in reversed(children.get(None, []))]
-    while stack:
-        node, depth = stack.pop()
-        row, span = rows[node.id], rolled[node.id]
-        is_group = bool(children.get(node.id))
-        bars.append(
-            GanttBar(
-                task_id=node.id,
-                level=depth,
-                code=numbers.get(node.id) or row.code,
-                name=row.name,
-                lead_unit=row.lead_unit,
-                start=span.start,
-                end=span.end,
-                progress=span.progress,
-                health=health.get(node.id),
-                is_group=is_group,
-                is_milestone=node.is_milestone and not is_group,
-                baseline_start=row.baseline_start,
-                baseline_end=row.baseline_end,
-                actual_start=row.actual_start,
-                actual_end=row.actual_end,
-            )
+def _bars(session: Session, projection: PlanProjection, level: int) -> list[GanttBar]:
+    """The projected tasks as chart rows, level rows below the top (with the sheet's texts)."""
+    rows = queries.sheet_rows(session, projection.order())
+    return [
+        GanttBar(
+            task_id=task.id,
+            level=task.depth + level,
+            code=task.number,
+            name=rows[task.id].name,
+            lead_unit=rows[task.id].lead_unit,
+            start=task.start,
+            end=task.end,
+            progress=task.progress,
+            health=task.health,
+            is_group=task.has_children,
+            is_milestone=task.is_milestone,
+            baseline_start=rows[task.id].baseline_start,
+            baseline_end=rows[task.id].baseline_end,
+            actual_start=rows[task.id].actual_start,
+            actual_end=rows[task.id].actual_end,
         )
-        stack.extend((child, depth + 1) for child in reversed(children.get(node.id, [])))
-    return bars, nodes
+        for task in projection
+    ]
 
 
-def _plan_progress(bars: list[GanttBar]) -> float:
-    tops = [bar.progress for bar in bars if bar.level == 1]
-    return sum(tops) / len(tops) if tops else 0.0
-
-
-def _critical(nodes: list[TaskNode], links: list[Link], session: Session, plan_id: int) -> frozenset[int]:
+def _critical(projection: PlanProjection, links: list[Link]) -> frozenset[int]:
     try:
-        timings = critical_path(nodes, links, queries.plan_calendar(session, plan_id))
+        timings = critical_path(projection.nodes(), links, projection.calendar)
     except ScheduleCycleError:
         return frozenset()
     return frozenset(task_id for task_id, timing in timings.items() if timing.critical)

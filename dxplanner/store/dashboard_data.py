@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from dxplanner.core.as_of import node_as_of, progress_history
+from dxplanner.core.as_of import progress_history, tasks_as_of
 from dxplanner.core.attainment import (
     IndicatorFacts,
     TargetRow,
@@ -42,8 +42,9 @@ from dxplanner.core.models import (
     TaskGoal,
     Unit,
 )
-from dxplanner.core.rollup import TaskNode, Weight, by_working_days, roll_up, work_items
-from dxplanner.core.status import Health, actual_curve, health_of_all, planned_curve
+from dxplanner.core.projection import ProjectedTask, project_plan
+from dxplanner.core.rollup import TaskNode, Weight, by_working_days
+from dxplanner.core.status import Health, actual_curve, planned_curve
 from dxplanner.core.workdays import WorkCalendar, vietnam_calendar
 from dxplanner.i18n import _
 from dxplanner.labels import label
@@ -57,15 +58,6 @@ CURVE_STEP_MONTHS = 1
 def dashboard_data(session: Session, chosen: DashboardFilter) -> DashboardData:
     """Every chart's numbers for the filter (tasks: the leaves of the chosen plans, units and pillar)."""
     return DashboardReader().read(session, chosen)
-
-
-@dataclass(frozen=True)
-class _Standing:
-    """Where the tasks stood on one day: each one's standing and end, and which stand for work."""
-
-    health: dict[int, Health]
-    ends: dict[int, datetime.date | None]
-    work: set[int]
 
 
 @dataclass
@@ -83,9 +75,12 @@ class _PlanFacts:
     reports: dict[int, list[tuple[datetime.date, float]]]
     statuses: dict[int, list[tuple[datetime.date, TaskStatus]]]
     budget: list[BudgetFact]
+    # How the progress curves weigh the work: one plan as it chose, a whole strategy by working days.
     weight: Weight
     calendar: WorkCalendar
-    standing: dict[datetime.date, _Standing] = field(default_factory=dict)
+    # How each plan rolls its tasks up: every task stands on the dashboard as its own plan stands it.
+    rules: dict[int, tuple[WorkCalendar, Weight]]
+    standing: dict[datetime.date, dict[int, ProjectedTask]] = field(default_factory=dict)
     pillars: dict[tuple[str, object], set[int]] = field(default_factory=dict)  # tasks by goal pillar or area
 
 
@@ -124,10 +119,9 @@ class DashboardReader:
         if chosen.as_of not in known.standing:
             known.standing[chosen.as_of] = self._standing(known, chosen.as_of)
         standing = known.standing[chosen.as_of]
-        health = standing.health
         # Work is counted on the leaves and on a project's own share (rollup.has_own_work), each
         # in the standing the sheet and the report show it in; money sits on groups too.
-        leaves = [node for node in kept if node.id in standing.work]
+        leaves = [node for node in kept if standing[node.id].counts_as_task]
         indicator_key = (chosen.strategy_id, chosen.as_of, chosen.pillar, chosen.area)
         if indicator_key not in self._indicators:
             first, last = known.years
@@ -145,24 +139,23 @@ class DashboardReader:
                 known.years if chosen.plan_id is None else None,
             ),
             indicators=self._indicators[indicator_key],
-            units=tuple(_unit_loads(leaves, health, known.facts, known.unit_names)),
+            units=tuple(_unit_loads(leaves, standing, known.facts, known.unit_names)),
             budget=_budget(known.budget, {node.id for node in kept}, known.unit_names),
-            attention=tuple(_attention(leaves, standing, known.facts, known.unit_names, chosen.as_of)),
+            attention=tuple(_attention(leaves, standing, known.facts, known.unit_names)),
         )
 
-    def _standing(self, known: _PlanFacts, as_of: datetime.date) -> _Standing:
-        """Every task as it stood on as_of (a day gone by is told by the progress reports), rolled up."""
-        today = self._today()
-        then = [
-            node_as_of(node, known.reports.get(node.id, ()), as_of, today, known.statuses.get(node.id, ()))
-            for node in known.nodes
-        ]
-        rolled = roll_up(then, known.weight)
-        return _Standing(
-            health=health_of_all(then, as_of, known.calendar, known.weight, rolled=rolled),
-            ends={task_id: values.end for task_id, values in rolled.items()},
-            work=work_items(then),
-        )
+    def _standing(self, known: _PlanFacts, as_of: datetime.date) -> dict[int, ProjectedTask]:
+        """Every task as it stood on as_of (a day gone by is told by the progress reports), projected
+        with its own plan's working days and weights."""
+        then = tasks_as_of(known.nodes, known.reports, known.statuses, as_of, self._today())
+        by_plan: dict[int, list[TaskNode]] = defaultdict(list)
+        for node in then:
+            by_plan[known.facts[node.id][3]].append(node)
+        standing: dict[int, ProjectedTask] = {}
+        for plan_id, nodes in by_plan.items():
+            calendar, weight = known.rules[plan_id]
+            standing.update(project_plan(nodes, calendar, as_of, weight).tasks)
+        return standing
 
     def _plan_facts(self, session: Session, chosen: DashboardFilter) -> _PlanFacts:
         key = (chosen.strategy_id, chosen.plan_id)
@@ -181,21 +174,16 @@ class DashboardReader:
             title = next((plan.name for plan in plans if plan.id == chosen.plan_id), title)
         nodes = queries.outline_nodes(session, plan_ids)
         unit_names, unit_children = _units(session)
-        # One plan is weighed and scheduled as it chose; a whole strategy by working days.
+        rules = {}
+        for plan_id in plan_ids:
+            calendar = queries.plan_calendar(session, plan_id)
+            rules[plan_id] = (calendar, _remembered(queries.plan_weight(session, plan_id, calendar)))
+        # The curves weigh one plan as it chose; a whole strategy by working days.
         if chosen.plan_id is not None and plan_ids:
-            calendar = queries.plan_calendar(session, chosen.plan_id)
-            plain = queries.plan_weight(session, chosen.plan_id, calendar)
+            calendar, weight = rules[chosen.plan_id]
         else:
             calendar = vietnam_calendar()
-            plain = by_working_days(calendar)
-        weights: dict[int, float] = {}
-
-        def weight(node: TaskNode) -> float:
-            # Each curve and the standings weigh every task: work its working days out once.
-            if node.id not in weights:
-                weights[node.id] = plain(node)
-            return weights[node.id]
-
+            weight = _remembered(by_working_days(calendar))
         reports, statuses = queries.progress_reports(session, plan_ids)
         known = _PlanFacts(
             strategy_name=strategy_name,
@@ -211,9 +199,22 @@ class DashboardReader:
             budget=queries.budget_facts(session, plan_ids),
             weight=weight,
             calendar=calendar,
+            rules=rules,
         )
         self._plans[key] = known
         return known
+
+
+def _remembered(weight: Weight) -> Weight:
+    """The weight, worked out once per task: each curve and each day's standings weigh every task."""
+    weights: dict[int, float] = {}
+
+    def remembered(node: TaskNode) -> float:
+        if node.id not in weights:
+            weights[node.id] = weight(node)
+        return weights[node.id]
+
+    return remembered
 
 
 def _scope(session: Session, chosen: DashboardFilter) -> tuple[list[queries.PlanItem], str, tuple[int, int]]:
@@ -424,13 +425,13 @@ def _indicators(
 
 def _unit_loads(
     leaves: list[TaskNode],
-    health: dict[int, Health],
+    standing: dict[int, ProjectedTask],
     facts: dict[int, tuple[str | None, str, int | None, int]],
     unit_names: dict[int, str],
 ) -> list[UnitLoad]:
     counts: dict[int | None, Counter[Health]] = defaultdict(Counter)
     for node in leaves:
-        counts[facts[node.id][2]][health.get(node.id, Health.NOT_STARTED)] += 1
+        counts[facts[node.id][2]][standing[node.id].health] += 1
     loads = [UnitLoad(_owner(lead, unit_names), dict(counted)) for lead, counted in counts.items()]
     return sorted(loads, key=lambda load: (-load.late, -load.total, load.unit))
 
@@ -456,20 +457,17 @@ def _owner(lead: int | None, unit_names: dict[int, str]) -> str:
 
 def _attention(
     leaves: list[TaskNode],
-    standing: _Standing,
+    standing: dict[int, ProjectedTask],
     facts: dict[int, tuple[str | None, str, int | None, int]],
     unit_names: dict[int, str],
-    as_of: datetime.date,
 ) -> list[AttentionItem]:
     items = []
     for node in leaves:
-        state = standing.health.get(node.id)
-        if state not in (Health.LATE, Health.AT_RISK):
+        # A project with sub-tasks is late from the end of all its work, as the sheet shows it.
+        task = standing[node.id]
+        if task.health not in (Health.LATE, Health.AT_RISK):
             continue
         code, name, lead, plan_id = facts[node.id]
-        # A project with sub-tasks is late from the end of all its work, as the sheet shows it.
-        end = standing.ends.get(node.id)
-        late = (as_of - end).days if end and end < as_of else 0
         owner = unit_names.get(lead) if lead is not None else None
-        items.append(AttentionItem(node.id, plan_id, code, name, owner, state, max(0, late)))
+        items.append(AttentionItem(node.id, plan_id, code, name, owner, task.health, task.days_late))
     return sorted(items, key=lambda item: (item.health is not Health.LATE, -item.days_late, item.name))

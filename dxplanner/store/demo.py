@@ -57,6 +57,7 @@ from dxplanner.i18n import _
 from dxplanner.resources import bundled_dir
 from dxplanner.store.plan_store import PlanStore
 from dxplanner.store.queries import table
+from dxplanner.store.sequences import advance_past_ids
 
 # A target given as a plain number: the indicator's own, no comparison, no words (every row of
 # one insert names the same columns).
@@ -108,6 +109,7 @@ def load_demo(store: PlanStore, source: Path | None = None) -> dict[str, int]:
         for model in _INSERT_ORDER:
             if rows[model]:
                 connection.execute(sa.insert(table(model)), rows[model])
+        advance_past_ids(connection, [table(model) for model in _INSERT_ORDER])
     return {table(model).name: len(rows[model]) for model in _INSERT_ORDER}
 
 

@@ -1,8 +1,9 @@
-"""Bringing a plan file's schema to the current revision with Alembic (imported only here)."""
+"""Bringing a plan's schema, a file's or a server's, to the current revision with Alembic (only here)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -12,6 +13,10 @@ from dxplanner.store.sqlite_engine import writing
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 HEAD_REVISION = "0004"
+# Every revision this version knows, oldest first: a revision not among them is a newer dxplanner's.
+REVISIONS = ("0001", "0002", "0003", "0004")
+# The transaction-level advisory lock an upgrade of a server takes: two `server init` at once take turns.
+_UPGRADE_LOCK_KEY = 0x44585055
 
 
 class MigrationError(DomainError):
@@ -29,11 +34,19 @@ def downgrade_to(engine: sa.Engine, revision: str) -> None:
 
 
 def _migrate(engine: sa.Engine, direction: str, revision: str) -> None:
-    from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if engine.dialect.name == "sqlite":
+        _migrate_file(engine, config, direction, revision)
+    else:
+        _migrate_server(engine, config, direction, revision)
+
+
+def _migrate_file(engine: sa.Engine, config: Any, direction: str, revision: str) -> None:
+    from alembic import command
+
     with writing(engine).connect() as connection:
         # Batch mode rebuilds tables; with foreign keys on, dropping the old copy
         # would cascade deletes. The pragma only takes effect outside a transaction,
@@ -58,12 +71,24 @@ def _migrate(engine: sa.Engine, direction: str, revision: str) -> None:
             driver.execute("PRAGMA foreign_keys=ON")
 
 
+def _migrate_server(engine: sa.Engine, config: Any, direction: str, revision: str) -> None:
+    """PostgreSQL alters tables in place and keeps its keys checked: one transaction does it all."""
+    from alembic import command
+
+    connecting = engine.connect().execution_options(isolation_level="READ COMMITTED")
+    with connecting as connection, connection.begin():
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_UPGRADE_LOCK_KEY})")
+        if direction == "upgrade" and stored_revision(connection) == HEAD_REVISION:
+            return  # another upgrade finished while this one waited for the lock
+        config.attributes["connection"] = connection
+        getattr(command, direction)(config, revision)
+        if direction == "upgrade" and stored_revision(connection) != HEAD_REVISION:
+            raise MigrationError(f"the upgrade ended at revision {stored_revision(connection)}")
+
+
 def stored_revision(connection: sa.Connection) -> str | None:
-    """The Alembic revision recorded in the file, if any."""
-    has_table = connection.exec_driver_sql(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
-    ).first()
-    if has_table is None:
+    """The Alembic revision recorded in the file or the database, if any."""
+    if not sa.inspect(connection).has_table("alembic_version"):
         return None
     row = connection.exec_driver_sql("SELECT version_num FROM alembic_version").first()
     return None if row is None else str(row[0])

@@ -8,18 +8,16 @@ from collections import defaultdict
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
-from dxplanner.core.as_of import node_as_of
 from dxplanner.core.dashboard import DashboardFilter
 from dxplanner.core.errors import NotFoundError
 from dxplanner.core.models import ActionPlan, ProgressReport, Task, TaskUnit, Unit
+from dxplanner.core.projection import PlanProjection
 from dxplanner.core.report import ReportData, ReportRow
-from dxplanner.core.rollup import Rolled, TaskNode, children_by_parent, has_own_work, roll_up
-from dxplanner.core.status import Health, health_of_all
-from dxplanner.core.task_numbers import NumberedTask, task_numbers
 from dxplanner.i18n import _
 from dxplanner.store import queries
 from dxplanner.store.dashboard_data import DashboardReader
 from dxplanner.store.plan_store import PlanStore
+from dxplanner.store.projections import plan_projection
 
 
 def read_report(
@@ -31,30 +29,13 @@ def read_report(
         assert plan.id is not None
         chosen = DashboardFilter(strategy_id=plan.strategy_id, as_of=as_of, plan_id=plan.id)
         dashboard = DashboardReader(lambda: today).read(session, chosen)
-        told, stated = queries.progress_reports(session, [plan.id])
-        # Each task as it stood on the day looked at: a day gone by is told by the progress reports.
-        nodes = [
-            node_as_of(node, told.get(node.id, ()), as_of, today, stated.get(node.id, ()))
-            for node in queries.outline_nodes(session, [plan.id])
-        ]
-        calendar = queries.plan_calendar(session, plan.id)
-        weight = queries.plan_weight(session, plan.id, calendar)
-        rolled = roll_up(nodes, weight)
-        standing = health_of_all(nodes, as_of, calendar, weight, rolled=rolled)
+        projection = plan_projection(session, plan.id, as_of, today)
         units = dict(
             session.connection()
             .execute(sa.select(queries.table(Unit).c.id, queries.table(Unit).c.name))
             .all()
         )
-        rows = _rows(
-            session,
-            plan.id,
-            nodes,
-            standing,
-            rolled,
-            units,
-            as_of,
-        )
+        rows = _rows(session, plan.id, projection, units)
         owner = units.get(plan.unit_id, "")
     return ReportData(
         agency=owner,
@@ -92,13 +73,7 @@ def _chosen_plan(session: Session, plan_id: int | None, as_of: datetime.date) ->
 
 
 def _rows(
-    session: Session,
-    plan_id: int,
-    nodes: list[TaskNode],
-    standing: dict[int, Health],
-    rolled: dict[int, Rolled],
-    units: dict[int, str],
-    as_of: datetime.date,
+    session: Session, plan_id: int, projection: PlanProjection, units: dict[int, str]
 ) -> list[ReportRow]:
     connection = session.connection()
     task = queries.table(Task)
@@ -106,7 +81,7 @@ def _rows(
         row.id: row
         for row in connection.execute(
             sa.select(
-                task.c.id, task.c.code, task.c.name, task.c.lead_unit_id, task.c.product, task.c.timeline_text
+                task.c.id, task.c.name, task.c.lead_unit_id, task.c.product, task.c.timeline_text
             ).where(task.c.plan_id == plan_id)
         )
     }
@@ -119,45 +94,31 @@ def _rows(
         .order_by(link.c.task_id, link.c.unit_id)
     ):
         helpers[task_id].append(units.get(unit_id, ""))
-    remarks = _latest_remarks(session, plan_id, as_of)
-    # The numbers the sheet shows: a task added in the window has none of its own.
-    numbers = task_numbers(
-        NumberedTask(node.id, node.parent_id, node.position, facts[node.id].code) for node in nodes
-    )
-    _by_id, children = children_by_parent(nodes)
-    rows: list[ReportRow] = []
-
-    def visit(parent: int | None, level: int) -> None:
-        for node in children.get(parent, []):
-            fact = facts[node.id]
-            state = standing[node.id]
-            own = rolled.get(node.id)  # a group's dates and progress are those rolled up from below
-            start, end = (own.start, own.end) if own is not None else (node.planned_start, node.planned_end)
-            late = (as_of - end).days if state is Health.LATE and end else 0
-            rows.append(
-                ReportRow(
-                    task_id=node.id,
-                    level=level,
-                    code=numbers.get(node.id) or fact.code,
-                    name=fact.name,
-                    is_group=node.id in children,
-                    lead=units.get(fact.lead_unit_id) if fact.lead_unit_id is not None else None,
-                    cooperating="; ".join(helpers.get(node.id, [])),
-                    timeline_text=fact.timeline_text,
-                    start=start,
-                    end=end,
-                    product=fact.product,
-                    progress=own.progress if own is not None else node.progress,
-                    health=state,
-                    remark=remarks.get(node.id),
-                    days_late=max(0, late),
-                    lead_id=fact.lead_unit_id,
-                    own_work=node.id in children and has_own_work(node),
-                )
+    remarks = _latest_remarks(session, plan_id, projection.as_of)
+    rows = []
+    for each in projection:
+        fact = facts[each.id]
+        rows.append(
+            ReportRow(
+                task_id=each.id,
+                level=each.depth,
+                code=each.number,
+                name=fact.name,
+                is_group=each.has_children,
+                lead=units.get(fact.lead_unit_id) if fact.lead_unit_id is not None else None,
+                cooperating="; ".join(helpers.get(each.id, [])),
+                timeline_text=fact.timeline_text,
+                start=each.start,
+                end=each.end,
+                product=fact.product,
+                progress=each.progress,
+                health=each.health,
+                remark=remarks.get(each.id),
+                days_late=each.days_late,
+                lead_id=fact.lead_unit_id,
+                own_work=each.own_work,
             )
-            visit(node.id, level + 1)
-
-    visit(None, 0)
+        )
     return rows
 
 

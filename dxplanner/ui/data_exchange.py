@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from dxplanner.i18n import _
 from dxplanner.services import exchange
+from dxplanner.services.files import folder_for_files
 from dxplanner.ui.background import Progress, run_with_progress
 from dxplanner.ui.errors import show_problem
 from dxplanner.ui.session import PlanSession
@@ -21,7 +22,7 @@ def export_data(parent: QWidget, session: PlanSession | None) -> Path | None:
     if session is None:
         show_problem(parent, title, _("Open or create a plan file first (File menu)."))
         return None
-    suggested = session.store.path.with_suffix(".xlsx")
+    suggested = folder_for_files(session.store) / f"{session.store.path.stem}.xlsx"
     chosen, _filter = QFileDialog.getSaveFileName(
         parent, title, str(suggested), _("Excel workbooks (*.xlsx)")
     )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 import time
-from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QSettings, QTimer, QTranslator
@@ -14,7 +13,7 @@ from dxplanner.core.errors import DomainError
 from dxplanner.crash_log import log_unexpected
 from dxplanner.i18n import _, current_language, set_language
 from dxplanner.paths import AppPaths
-from dxplanner.services.files import BackupShelf, open_plan, start_plan
+from dxplanner.services.files import BackupShelf, PlanLocation, open_plan, plan_location, start_plan
 from dxplanner.services.files import create_plan as create_plan  # File > New's, and the tests'
 from dxplanner.ui.app_settings import AppSettings
 from dxplanner.ui.errors import show_problem
@@ -30,7 +29,7 @@ class Windows:
         self._paths = paths
         self.current: MainWindow | None = None
 
-    def show(self, plan_path: Path | None) -> MainWindow:
+    def show(self, plan_path: PlanLocation | None) -> MainWindow:
         """Show a new main window in the chosen language, on plan_path when given."""
         set_language(AppSettings(self._settings).language())
         _install_qt_translations(self._app)
@@ -59,14 +58,14 @@ class Windows:
     def _reopen(self, old: MainWindow) -> None:
         # The whole window is rebuilt in the newly chosen language, on the same file. The new
         # one shows before the old one closes, or closing the last window would end the program.
-        path = old.store.path if old.store is not None else None
+        path = plan_location(old.store) if old.store is not None else None
         old.put_away()
         self.show(path)
         old.close()
         old.deleteLater()
 
 
-def run_gui(plan: Path | None, paths: AppPaths, *, quit_after_first_paint: bool = False) -> int:
+def run_gui(plan: PlanLocation | None, paths: AppPaths, *, quit_after_first_paint: bool = False) -> int:
     """Show the main window on plan and run until it closes."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)

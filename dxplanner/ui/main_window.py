@@ -32,11 +32,17 @@ from dxplanner.services.files import (
     Backup,
     BackupShelf,
     FileLockedError,
+    PlanLocation,
+    folder_for_files,
+    is_shared,
+    plan_location,
+    plan_name,
     restore_backup,
     save_copy,
     verify_lock,
 )
 from dxplanner.services.open_plan import OpenPlan
+from dxplanner.services.shared import copy_plan
 from dxplanner.ui.about import show_about
 from dxplanner.ui.app_settings import AppSettings, SettingsDialog
 from dxplanner.ui.errors import show_problem
@@ -303,8 +309,9 @@ class MainWindow(QMainWindow):
 
     # Opening and creating plan files.
 
-    def open_file(self, path: Path, read_only: bool = False) -> bool:
-        """Open the plan file at path in this window; say why when it cannot be opened.
+    def open_file(self, path: PlanLocation, read_only: bool = False) -> bool:
+        """Open the plan file at path (or the plan at a postgresql:// URL) in this window; say why
+        when it cannot be opened.
 
         A file another window or user has open for editing is opened read-only, or taken over, as
         the user answers.
@@ -321,7 +328,7 @@ class MainWindow(QMainWindow):
                 )
         except DomainError as error:
             show_problem(self, _("Cannot open the plan file"), error.message)
-            if not isinstance(error, FileLockedError):
+            if not isinstance(error, FileLockedError) and isinstance(path, Path):
                 self._recent.remove(path)
                 self._refresh_recent_menu()
             return False
@@ -341,14 +348,16 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self._connect_edit_menu()
         self._restore_sheet_layout()
-        self._recent.add(path)
-        self._settings.setValue("last_file", str(path.resolve()))
-        self._refresh_recent_menu()
+        if isinstance(path, Path):  # the recent files and the next start are files'
+            self._recent.add(path)
+            self._settings.setValue("last_file", str(path.resolve()))
+            self._refresh_recent_menu()
         self.navigator_model.rebuild(store)
         self.navigator.expandToDepth(1)
         self._update_title()
         self._select_latest_plan()
-        self.guard.watch(store)
+        # A plan on a server has no file to watch, lock or back up: the server keeps it.
+        self.guard.watch(None if is_shared(store) else store)
         self._show_saved()
         if store.notice:
             self.statusBar().showMessage(store.notice)
@@ -398,10 +407,13 @@ class MainWindow(QMainWindow):
             message = _("{name} is open read-only: nothing can be saved to it. Use File > Save a copy as….")
         else:
             message = _("Every change is saved to {name} as it is made: there is nothing left to save.")
-        self.statusBar().showMessage(message.format(name=self.store.path.name), 8000)
+        self.statusBar().showMessage(message.format(name=plan_name(self.store)), 8000)
 
     def _save_copy(self) -> None:
         if self.store is None:
+            return
+        if is_shared(self.store):
+            self._save_copy_of_shared(self.store)
             return
         source = self.store.path
         chosen, _filter = QFileDialog.getSaveFileName(
@@ -427,9 +439,44 @@ class MainWindow(QMainWindow):
             10_000,
         )
 
+    def _save_copy_of_shared(self, store: OpenPlan) -> None:
+        """A plan on a server is saved as a new plan file holding all of it."""
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self,
+            _("Save a copy as"),
+            str(folder_for_files(store) / f"{store.path.name}{PLAN_SUFFIX}"),
+            _("Plan files (*{suffix})").format(suffix=PLAN_SUFFIX),
+        )
+        if not chosen:
+            return
+        target = Path(chosen)
+        if target.suffix != PLAN_SUFFIX:
+            target = target.with_name(target.name + PLAN_SUFFIX)
+        try:
+            copy_plan(plan_location(store), target)
+        except DomainError as error:
+            show_problem(self, _("Cannot save the copy"), error.message)
+            return
+        self.statusBar().showMessage(
+            _("Saved a copy as {path}; this window goes on with {name}.").format(
+                path=target, name=plan_name(store)
+            ),
+            10_000,
+        )
+
     def _restore_from_backup(self) -> None:
         shelf = self.guard.shelf
         if self.store is None or shelf is None:
+            return
+        if is_shared(self.store):
+            show_problem(
+                self,
+                _("Cannot restore"),
+                _(
+                    "{name} is kept on a PostgreSQL server: its backups are the server's, made and "
+                    "restored by its administrator."
+                ).format(name=plan_name(self.store)),
+            )
             return
         path = self.store.path
         if self.store.read_only:
@@ -528,7 +575,7 @@ class MainWindow(QMainWindow):
         self.open_file(path)
 
     def _choose_file(self) -> None:
-        start = str(self.store.path.parent) if self.store else str(Path.home())
+        start = str(folder_for_files(self.store))
         chosen, _filter = QFileDialog.getOpenFileName(
             self,
             _("Open plan file"),
@@ -792,9 +839,10 @@ class MainWindow(QMainWindow):
             self._file_label.clear()
             return
         read_only = " " + _("[read-only]") if self.store.read_only else ""
-        self.setWindowTitle(f"{self.store.path.name}{read_only} — dxplanner")
-        self.setWindowFilePath(str(self.store.path))
-        self._file_label.setText(str(self.store.path))
+        self.setWindowTitle(f"{plan_name(self.store)}{read_only} — dxplanner")
+        where = plan_location(self.store)
+        self.setWindowFilePath(str(where) if isinstance(where, Path) else "")
+        self._file_label.setText(str(where))
 
     def _restore_layout(self) -> None:
         geometry = self._settings.value("window/geometry")

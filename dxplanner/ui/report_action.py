@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from dxplanner.core.errors import DomainError
 from dxplanner.i18n import _
+from dxplanner.services.files import folder_for_files
 from dxplanner.services.reports import ReportChoice, report_plans, running_choice
 from dxplanner.services.reports import write_report as write_report_file
 from dxplanner.ui.background import Progress, run_with_progress
@@ -107,7 +108,7 @@ def make_report(
     if choice is None:
         show_problem(parent, title, _("The plan file has no action plan to report on."))
         return None
-    suggested = session.store.path.with_name(f"bao-cao-{choice.as_of:%Y-%m-%d}.xlsx")
+    suggested = folder_for_files(session.store) / f"bao-cao-{choice.as_of:%Y-%m-%d}.xlsx"
     chosen, _filter = QFileDialog.getSaveFileName(
         parent, title, str(suggested), _("Excel workbooks (*.xlsx)")
     )

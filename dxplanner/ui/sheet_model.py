@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from dxplanner.core.enums import TaskKind
-from dxplanner.core.rollup import Rolled, TaskNode, Weight, has_own_work, money_rolled, roll_up
-from dxplanner.core.status import Health, health_of_all, slippage_days
-from dxplanner.core.task_numbers import NumberedTask, task_numbers
+from dxplanner.core.projection import Codes, PlanProjection, ProjectedTask, project_plan
+from dxplanner.core.rollup import TaskNode, money_rolled
+from dxplanner.core.status import Health, slippage_days
 from dxplanner.core.workdays import WorkCalendar
 from dxplanner.i18n import N_, _
 from dxplanner.labels import label
@@ -102,26 +102,17 @@ class TaskSheetModel(QAbstractItemModel):
         self._titles = column_titles()
         self.store: OpenPlan | None = None
         self.plan_id: int | None = None
-        self._calendar: WorkCalendar | None = None
-        self._weight: Weight | None = None
-        self._nodes: dict[int, TaskNode] = {}
-        self._children: dict[int | None, list[int]] = {None: []}
+        # Every task's place, number, roll-up and standing today, as every other view shows it.
+        self._projection: PlanProjection | None = None
+        self._children: dict[int | None, list[int]] = {None: []}  # as the filter leaves them
         self._parent: dict[int, int | None] = {}
         self._row: dict[int, int] = {}
-        self._rolled: dict[int, Rolled] = {}
-        self._health: dict[int, Health] = {}
         self._order: list[int] = []
         self._order_index: dict[int, int] = {}
         self._cache: dict[int, SheetRow] = {}
         self._shown: set[int] | None = None  # None: no filter
-        self._groups: set[int] = set()
-        self._below: dict[int | None, list[int]] = {}  # children in the whole plan, filter or not
         self._counts: tuple[int, int] | None = None
-        self._late: set[int] = set()
-        self._work: set[int] = set()  # leaves, and groups with work of their own: what counts as a task
         self._money: dict[int, int] = {}  # each task's own budget and all of it below, in đồng
-        self._codes: dict[int, str | None] = {}  # the numbers tasks were given
-        self._numbers: dict[int, str] = {}  # the numbers shown: given, else from the task's place
 
     # Loading.
 
@@ -135,83 +126,35 @@ class TaskSheetModel(QAbstractItemModel):
         self.endResetModel()
 
     def _read_structure(self) -> None:
-        self._nodes, self._rolled, self._health, self._late, self._work = {}, {}, {}, set(), set()
-        self._money = {}
-        self._codes, self._numbers = {}, {}
-        if self.store is None or self.plan_id is None:
-            self._index_structure()
-            return
-        found = outline.outline(self.store, self.plan_id)
-        self._calendar = found.calendar
-        self._nodes = {node.id: node for node in found.nodes}
-        self._use_money(found.money)
-        self._codes = found.codes
+        self._projection, self._money = None, {}
+        if self.store is not None and self.plan_id is not None:
+            found = outline.outline(self.store, self.plan_id)
+            self._project(found.nodes, found.calendar, found.codes, found.money)
         self._index_structure()
-        self._roll_up(self._nodes.values())
-        self._renumber()
 
-    def _renumber(self) -> set[int]:
-        """Work out the shown numbers again; the tasks whose number changed."""
-        before = self._numbers
-        self._numbers = task_numbers(
-            NumberedTask(node.id, node.parent_id, node.position, self._codes.get(node.id))
-            for node in self._nodes.values()
-        )
-        return {task_id for task_id, number in self._numbers.items() if before.get(task_id) != number}
-
-    def _use_money(self, money: outline.Money) -> None:
-        """Each task's budget with everything below it, and the roll-up weights (they may be money)."""
-        self._weight = money.weight
-        self._money = money_rolled(self._nodes.values(), money.planned)
+    def _project(
+        self, nodes: Sequence[TaskNode], calendar: WorkCalendar, codes: Codes | None, money: outline.Money
+    ) -> None:
+        """Roll the plan up as of today, weighed as it chooses (maybe by money); total each task's budget."""
+        self._projection = project_plan(nodes, calendar, self._today(), money.weight, codes)
+        self._money = money_rolled(nodes, money.planned)
+        self._counts = None
 
     def _index_structure(self) -> None:
-        """Children lists (filtered when a filter is on), parents, rows and reading order."""
-        children: dict[int | None, list[TaskNode]] = {None: []}
-        for node in self._nodes.values():
-            parent = node.parent_id if node.parent_id in self._nodes else None
-            children.setdefault(parent, []).append(node)
-        self._parent = {}
+        """Children lists as the filter leaves them, parents, rows and reading order."""
+        projection = self._projection
+        below = projection.children if projection is not None else {None: ()}
+        self._order = projection.order() if projection is not None else []
+        self._order_index = {task_id: number for number, task_id in enumerate(self._order)}
+        self._parent = {task_id: parent for parent, ids in below.items() for task_id in ids}
         self._children = {}
         self._row = {}
-        self._groups = {parent for parent in children if parent is not None and children[parent]}
-        for parent, below in children.items():
-            below.sort(key=lambda node: (node.position, node.id))
-            for node in below:
-                self._parent[node.id] = parent
-        self._order = []
-        stack = list(reversed(children.get(None, [])))
-        while stack:
-            node = stack.pop()
-            self._order.append(node.id)
-            stack.extend(reversed(children.get(node.id, [])))
-        self._order_index = {task_id: number for number, task_id in enumerate(self._order)}
-        self._below = {parent: [node.id for node in below] for parent, below in children.items()}
         self._counts = None
-        for parent, below in children.items():
-            ids = [node.id for node in below]
-            if self._shown is not None:
-                ids = [task_id for task_id in ids if task_id in self._shown]
-            self._children[parent] = ids
-            for row, task_id in enumerate(ids):
+        for parent, ids in below.items():
+            shown = [task_id for task_id in ids if self._shown is None or task_id in self._shown]
+            self._children[parent] = shown
+            for row, task_id in enumerate(shown):
                 self._row[task_id] = row
-
-    def _roll_up(self, nodes: Iterable[TaskNode]) -> None:
-        assert self._calendar is not None and self._weight is not None
-        node_list = list(nodes)
-        self._rolled.update(roll_up(node_list, self._weight))
-        fresh = health_of_all(node_list, self._today(), self._calendar, self._weight)
-        self._health.update(fresh)
-        for task_id, state in fresh.items():
-            if state is Health.LATE:
-                self._late.add(task_id)
-            else:
-                self._late.discard(task_id)
-        for node in node_list:
-            if node.id not in self._groups or has_own_work(node):
-                self._work.add(node.id)
-            else:
-                self._work.discard(node.id)
-        self._counts = None
 
     # What the rest of the window asks.
 
@@ -225,17 +168,21 @@ class TaskSheetModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(self._row[task_id], column, task_id)
 
+    def _task(self, task_id: int | None) -> ProjectedTask | None:
+        """A task as the plan projects it (None when the plan has no such task)."""
+        return self._projection.get(task_id) if self._projection is not None and task_id is not None else None
+
     def number(self, task_id: int) -> str | None:
         """The number (STT) a task shows: the one it was given, else the one its place gives it."""
-        return self._numbers.get(task_id)
+        return task.number if (task := self._task(task_id)) else None
 
     def has_children(self, task_id: int) -> bool:
         """Whether any task lies below this one (in the whole plan, not only what the filter shows)."""
-        return task_id in self._groups
+        return bool((task := self._task(task_id)) and task.has_children)
 
     def node(self, task_id: int) -> TaskNode | None:
         """The structure of a task: parent, position, own dates."""
-        return self._nodes.get(task_id)
+        return task.node if (task := self._task(task_id)) else None
 
     def parent_of(self, task_id: int) -> int | None:
         """The group a task lies in."""
@@ -255,34 +202,37 @@ class TaskSheetModel(QAbstractItemModel):
 
     def nodes(self) -> list[TaskNode]:
         """The structure of every task of the plan."""
-        return list(self._nodes.values())
+        return self._projection.nodes() if self._projection is not None else []
 
-    def rolled(self, task_id: int) -> Rolled | None:
-        """A task's span and progress (a group's rolled up from the tasks below it)."""
-        return self._rolled.get(task_id)
+    def rolled(self, task_id: int) -> ProjectedTask | None:
+        """A task as the plan projects it: its span, progress (a group's rolled up from below), standing."""
+        return self._task(task_id)
 
     def calendar(self) -> WorkCalendar | None:
         """The working days of the plan shown."""
-        return self._calendar
+        return self._projection.calendar if self._projection is not None else None
 
     def health(self, task_id: int) -> Health | None:
         """A task's standing today."""
-        return self._health.get(task_id)
+        return task.health if (task := self._task(task_id)) else None
 
     def counts_as_task(self, task_id: int) -> bool:
         """Whether the task holds work: a leaf, or a group with work of its own (see rollup.has_own_work)."""
-        return task_id in self._work
+        return bool((task := self._task(task_id)) and task.counts_as_task)
 
     def groups(self) -> set[int]:
         """The tasks that have tasks below them."""
-        return set(self._groups)
+        return {task.id for task in self._projection or () if task.has_children}
 
     def counts(self) -> tuple[int, int]:
         """How many tasks are shown (leaves, and groups with work of their own), and how many are late."""
         if self._counts is None:
-            shown = self._nodes.keys() if self._shown is None else self._shown
-            tasks = self._work & shown
-            self._counts = (len(tasks), len(self._late & tasks))
+            tasks = [
+                task
+                for task in self._projection or ()
+                if task.counts_as_task and (self._shown is None or task.id in self._shown)
+            ]
+            self._counts = (len(tasks), sum(task.health is Health.LATE for task in tasks))
         return self._counts
 
     def set_filter(self, shown: set[int] | None) -> None:
@@ -323,30 +273,32 @@ class TaskSheetModel(QAbstractItemModel):
         if self.reshapes(change):
             self._reload()
             return
-        changed_tasks = change.rows.get("task", set()) & self._nodes.keys()
+        assert self._projection is not None
+        before = self._projection
+        changed_tasks = {task_id for task_id in change.rows.get("task", set()) if task_id in before}
         if changed_tasks:
             now = outline.places(self.store, self.plan_id, changed_tasks)
-            fresh = {node.id: node for node in now.nodes}
-            codes = now.codes
             if any(
-                (fresh[task_id].parent_id, fresh[task_id].position)
-                != (self._nodes[task_id].parent_id, self._nodes[task_id].position)
-                for task_id in fresh
+                (node.parent_id, node.position)
+                != (before[node.id].node.parent_id, before[node.id].node.position)
+                for node in now.nodes
             ):
                 self._reload()
                 return
-            self._nodes.update(fresh)
+            # Only the branches holding the changed tasks are rolled up again.
+            self._projection = before.updated(now.nodes, now.codes)
             renumbered: set[int] = set()
-            if any(self._codes.get(task_id) != code for task_id, code in codes.items()):
+            codes = before.codes or {}
+            if any(codes.get(task_id) != code for task_id, code in now.codes.items()):
                 # A number typed, or cleared, renumbers the siblings that follow it.
-                self._codes.update(codes)
-                renumbered = self._renumber()
+                renumbered = {task.id for task in self._projection if task.number != before[task.id].number}
+            self._counts = None
             self._refresh_tasks(changed_tasks | renumbered)
         if change.touches("budget_line"):
             # Totals change, and so do roll-ups when the plan weighs its tasks by their money.
-            assert self._calendar is not None
-            self._use_money(outline.money(self.store, self.plan_id, self._calendar))
-            self._roll_up(self._nodes.values())
+            latest = self._projection
+            money = outline.money(self.store, self.plan_id, latest.calendar)
+            self._project(latest.nodes(), latest.calendar, latest.codes, money)
         if change.touches("task_unit", "budget_line", "unit", "progress_report"):
             # Those rows do not say which task they belong to once gone: refresh every row's text.
             self._cache.clear()
@@ -368,23 +320,13 @@ class TaskSheetModel(QAbstractItemModel):
         self.layoutChanged.emit()
 
     def _refresh_tasks(self, task_ids: set[int]) -> None:
-        """Changed tasks and the groups above them: recompute their roll-ups and repaint their rows."""
-        tops: set[int] = set()
-        touched: set[int] = set(task_ids)
+        """Repaint changed tasks' rows and those of the groups above them (their roll-ups changed too)."""
+        touched: set[int] = set()
         for task_id in task_ids:
             current: int | None = task_id
-            while current is not None:
+            while current is not None and current not in touched:
                 touched.add(current)
-                top = current
-                current = self._nodes[current].parent_id if current in self._nodes else None
-            tops.add(top)
-        subtree: list[TaskNode] = []
-        pending = sorted(tops)
-        while pending:
-            task_id = pending.pop()
-            subtree.append(self._nodes[task_id])
-            pending.extend(self._below.get(task_id, []))
-        self._roll_up(subtree)
+                current = self._parent.get(current)
         for task_id in touched:
             self._cache.pop(task_id, None)
         self._announce(sorted(touched, key=self._order_index.__getitem__))
@@ -456,7 +398,7 @@ class TaskSheetModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.FontRole:
             return self._font(task_id, column)
         if role == Qt.ItemDataRole.ForegroundRole:
-            state = self._health.get(task_id)
+            state = self.health(task_id)
             if state is Health.LATE:
                 return QBrush(LATE_COLOUR)
             if state is Health.AT_RISK:
@@ -469,7 +411,8 @@ class TaskSheetModel(QAbstractItemModel):
     def _font(self, task_id: int, column: SheetColumn) -> QFont | None:
         group = bool(self._children.get(task_id))
         # A number the task takes from its place, not one it was given, is set in italics.
-        derived = column is SheetColumn.CODE and not (self._codes.get(task_id) or "").strip()
+        codes = self._projection.codes if self._projection is not None else None
+        derived = column is SheetColumn.CODE and not ((codes or {}).get(task_id) or "").strip()
         if not group and not derived:
             return None
         font = QFont()
@@ -502,7 +445,7 @@ class TaskSheetModel(QAbstractItemModel):
         return "" if value is None else value.strftime(self.date_format)
 
     def _text(self, task_id: int, column: SheetColumn) -> str | None:
-        rolled = self._rolled.get(task_id)
+        rolled = self._task(task_id)
         if column is SheetColumn.START:
             return self._date(rolled.start if rolled else None)
         if column is SheetColumn.END:
@@ -513,7 +456,7 @@ class TaskSheetModel(QAbstractItemModel):
         if row is None:
             return None
         if column is SheetColumn.STATUS:
-            state = self._health.get(task_id)
+            state = self.health(task_id)
             return label(state) if state is not None else label(row.status)
         if column is SheetColumn.KIND:
             return label(row.kind)
@@ -525,7 +468,7 @@ class TaskSheetModel(QAbstractItemModel):
             slip = slippage_days(row.baseline_end, row.planned_end, row.actual_end)
             return "" if slip is None else f"{slip:+d}"
         return {
-            SheetColumn.CODE: self._numbers.get(task_id, row.code),
+            SheetColumn.CODE: rolled.number if rolled is not None else row.code,
             SheetColumn.NAME: row.name,
             SheetColumn.LEAD: row.lead_unit,
             SheetColumn.COOPERATING: row.cooperating,
@@ -561,15 +504,15 @@ class TaskSheetModel(QAbstractItemModel):
         if row is None:
             return None
         if column is SheetColumn.NAME:
-            state = self._health.get(task_id)
+            state = self.health(task_id)
             return f"{row.name}\n{label(state)}" if state else row.name
         if column is SheetColumn.CODE and not (row.code or "").strip():
             return _("Numbered by its place in the plan; type a number to give it one of its own.")
-        node = self._nodes.get(task_id)
-        if column is SheetColumn.PROGRESS and task_id in self._groups and node and has_own_work(node):
+        task = self._task(task_id)
+        if column is SheetColumn.PROGRESS and task is not None and task.own_work:
             # Say what the figure is made of: the group's own reported share is in it.
             return _("{rolled}: its own {own}% and its sub-tasks' work together").format(
-                rolled=self._text(task_id, column), own=whole_text(node.progress)
+                rolled=self._text(task_id, column), own=whole_text(task.node.progress)
             )
         text = self._text(task_id, column)
         return text or None

@@ -30,10 +30,10 @@ from dxplanner.services import edits, new_records, outline, records
 from dxplanner.services.edits import Changes
 from dxplanner.services.open_plan import OpenPlan
 from dxplanner.services.outline import TaskFilter, matching_tasks
+from dxplanner.services.progress_edits import agreeing_fields
 from dxplanner.ui.date_line import DateChoice, not_a_date
 from dxplanner.ui.dates import DEFAULT_DATES, DateStyle
 from dxplanner.ui.errors import show_refusal
-from dxplanner.ui.progress_edits import agreeing_fields
 from dxplanner.ui.session import DataChange, PlanSession
 
 if TYPE_CHECKING:

@@ -16,6 +16,13 @@ from dxplanner.store.operations.units import create_unit
 from dxplanner.store.plan_store import PlanStore
 from tests.unit.builders import basics, new_id, task
 
+
+@pytest.fixture
+def store(plan_store: PlanStore) -> PlanStore:
+    """These tests run on a plan file and on a plan on the PostgreSQL server."""
+    return plan_store
+
+
 D = datetime.date
 AS_OF = D(2025, 12, 31)
 TODAY = D(2026, 1, 15)

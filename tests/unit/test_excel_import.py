@@ -11,6 +11,7 @@ from typing import Any, cast
 
 import pytest
 import sqlalchemy as sa
+from sqlmodel import select
 
 from dxplanner import cli
 from dxplanner.core.enums import UnitKind
@@ -19,6 +20,7 @@ from dxplanner.core.models import BudgetLine, Task, TaskUnit, Unit
 from dxplanner.excel.plan_reader import read_plan_table
 from dxplanner.excel.template import write_template
 from dxplanner.store.operations.import_table import import_table, match_units
+from dxplanner.store.operations.tasks import create_task
 from dxplanner.store.plan_file import open_plan_file
 from dxplanner.store.plan_store import PlanStore
 from tests.conftest import snapshot
@@ -193,6 +195,18 @@ def test_import_into_a_plan_adds_after_its_tasks_and_undoes_as_one_step(
     assert snapshot(demo_store) == after
     demo_store.replay(undo)
     assert snapshot(demo_store) == before
+
+
+def test_a_task_added_after_an_import_takes_the_next_id(tmp_path: Path, demo_plan_store: PlanStore) -> None:
+    # The import writes its tasks with ids of its own; a server's counter must follow them.
+    table = read_plan_table(samples.build_nested_numbering(tmp_path).path)
+    match_units(demo_plan_store, table)
+    import_table(demo_plan_store, table, plan_id=6)
+    with demo_plan_store.read() as session:
+        largest = session.exec(select(sa.func.max(Task.id))).one()
+    assert largest is not None
+    made = create_task(demo_plan_store, plan_id=6, name="Nhiệm vụ thêm sau khi nhập")
+    assert made.id == largest + 1
 
 
 def test_units_are_matched_by_abbreviation_and_similar_names(tmp_path: Path, store: PlanStore) -> None:

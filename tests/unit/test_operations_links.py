@@ -30,6 +30,13 @@ from dxplanner.store.plan_store import PlanStore
 from tests.conftest import snapshot
 from tests.unit.builders import basics, new_id, task
 
+
+@pytest.fixture
+def store(plan_store: PlanStore) -> PlanStore:
+    """These tests run on a plan file and on a plan on the PostgreSQL server."""
+    return plan_store
+
+
 D = datetime.date
 
 

@@ -33,6 +33,12 @@ from tests.conftest import snapshot
 from tests.unit.builders import basics, new_id
 
 
+@pytest.fixture
+def store(plan_store: PlanStore) -> PlanStore:
+    """These tests run on a plan file and on a plan on the PostgreSQL server."""
+    return plan_store
+
+
 def test_a_strategy_serves_a_socio_economic_plan(store: PlanStore) -> None:
     ids = basics(store)
     sedp = new_id(

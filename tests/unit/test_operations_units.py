@@ -19,6 +19,12 @@ from dxplanner.store.plan_store import PlanStore
 from tests.conftest import snapshot
 
 
+@pytest.fixture
+def store(plan_store: PlanStore) -> PlanStore:
+    """These tests run on a plan file and on a plan on the PostgreSQL server."""
+    return plan_store
+
+
 def _unit(store: PlanStore, code: str, parent_id: int | None = None) -> int:
     changes = create_unit(store, code=code, name=f"Đơn vị {code}", parent_id=parent_id)
     assert changes.id is not None

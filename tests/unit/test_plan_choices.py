@@ -8,7 +8,7 @@ import pytest
 
 from dxplanner.core.enums import ProgressWeight
 from dxplanner.core.errors import DomainError, InvalidInputError, NotFoundError
-from dxplanner.core.outline import outline
+from dxplanner.core.projection import project_plan
 from dxplanner.store import queries
 from dxplanner.store.changes import Entity
 from dxplanner.store.operations.plans import add_plan_day_off, delete_plan, delete_plan_day_off, update_plan
@@ -69,7 +69,8 @@ def test_a_plan_can_weigh_group_progress_by_budget(store: PlanStore) -> None:
         with store.read() as session:
             calendar = queries.plan_calendar(session, ids.plan)
             weight = queries.plan_weight(session, ids.plan, calendar)
-            return outline(queries.outline_nodes(session, [ids.plan]), weight=weight)[0].progress
+            nodes = queries.outline_nodes(session, [ids.plan])
+            return project_plan(nodes, calendar, D(2025, 3, 31), weight).tasks[group].progress
 
     assert group_progress() == pytest.approx(100 * 20 / 25)  # by working days: 20 of 25 days done
     changes = update_plan(store, ids.plan, progress_weight="budget")

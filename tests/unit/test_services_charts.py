@@ -11,6 +11,19 @@ from dxplanner.core.errors import InvalidInputError, NotFoundError
 from dxplanner.services import charts
 from dxplanner.store.plan_store import PlanStore
 
+
+@pytest.fixture
+def store(plan_store: PlanStore) -> PlanStore:
+    """These tests run on a plan file and on a plan on the PostgreSQL server."""
+    return plan_store
+
+
+@pytest.fixture
+def demo_store(demo_plan_store: PlanStore) -> PlanStore:
+    """The demo plan, in a plan file and on the PostgreSQL server."""
+    return demo_plan_store
+
+
 TODAY = datetime.date(2026, 11, 20)
 PLAN_2026, STRATEGY = 6, 1  # the demo's plan of 2026 and its strategy
 

@@ -13,7 +13,21 @@ from dxplanner.services.dashboard import Dashboard, dashboard_choices
 from dxplanner.services.open_plan import OpenPlan
 from dxplanner.store.operations.plans import create_plan
 from dxplanner.store.operations.progress import report_progress
+from dxplanner.store.plan_store import PlanStore
 from tests.unit.builders import basics, new_id, task
+
+
+@pytest.fixture
+def store(plan_store: PlanStore) -> PlanStore:
+    """These tests run on a plan file and on a plan on the PostgreSQL server."""
+    return plan_store
+
+
+@pytest.fixture
+def demo_store(demo_plan_store: PlanStore) -> PlanStore:
+    """The demo plan, in a plan file and on the PostgreSQL server."""
+    return demo_plan_store
+
 
 D = datetime.date
 AS_OF = D(2025, 12, 31)

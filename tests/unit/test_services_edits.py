@@ -18,8 +18,16 @@ from dxplanner.store.operations.indicators import (
     set_indicator_target,
 )
 from dxplanner.store.operations.plans import add_plan_day_off
+from dxplanner.store.plan_store import PlanStore
 from tests.conftest import snapshot
 from tests.unit.builders import basics, new_id, task
+
+
+@pytest.fixture
+def store(plan_store: PlanStore) -> PlanStore:
+    """These tests run on a plan file and on a plan on the PostgreSQL server."""
+    return plan_store
+
 
 D = datetime.date
 

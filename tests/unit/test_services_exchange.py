@@ -15,6 +15,12 @@ from tests.conftest import snapshot
 from tests.unit import excel_samples as samples
 
 
+@pytest.fixture
+def store(plan_store: PlanStore) -> PlanStore:
+    """These tests run on a plan file and on a plan on the PostgreSQL server."""
+    return plan_store
+
+
 def test_an_exported_workbook_restores_into_an_empty_file_exactly(
     demo_store: PlanStore, store: PlanStore, tmp_path: Path
 ) -> None:

@@ -23,7 +23,7 @@ from tests.unit import excel_samples as samples
 TODAY = datetime.date(2026, 3, 1)
 
 
-def _open(path: Path, only_look: bool) -> PlanStore:
+def _open(path: Path | str, only_look: bool) -> PlanStore:
     return open_plan(path, read_only=only_look)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from dxplanner.services.navigator import UnitNode, navigator_tree
 from dxplanner.services.open_plan import OpenPlan
 from dxplanner.store import queries
@@ -12,7 +14,21 @@ from dxplanner.store.operations.indicators import create_indicator
 from dxplanner.store.operations.plans import create_plan
 from dxplanner.store.operations.strategies import create_sedp, create_strategy
 from dxplanner.store.operations.units import create_unit
+from dxplanner.store.plan_store import PlanStore
 from tests.unit.builders import basics, new_id
+
+
+@pytest.fixture
+def store(plan_store: PlanStore) -> PlanStore:
+    """These tests run on a plan file and on a plan on the PostgreSQL server."""
+    return plan_store
+
+
+@pytest.fixture
+def demo_store(demo_plan_store: PlanStore) -> PlanStore:
+    """The demo plan, in a plan file and on the PostgreSQL server."""
+    return demo_plan_store
+
 
 D = datetime.date
 

@@ -15,8 +15,16 @@ from dxplanner.store.operations.goals import create_goal
 from dxplanner.store.operations.plans import add_plan_day_off
 from dxplanner.store.operations.resources import add_budget_line, add_staff_line
 from dxplanner.store.operations.units import create_unit
+from dxplanner.store.plan_store import PlanStore
 from tests.conftest import snapshot
 from tests.unit.builders import basics, new_id, task
+
+
+@pytest.fixture
+def store(plan_store: PlanStore) -> PlanStore:
+    """These tests run on a plan file and on a plan on the PostgreSQL server."""
+    return plan_store
+
 
 D = datetime.date
 TODAY = D(2026, 11, 20)

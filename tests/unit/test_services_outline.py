@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from dxplanner.core.enums import FundingSource, ProgressWeight, TaskKind
 from dxplanner.core.status import Health
 from dxplanner.services import edits, outline
@@ -11,7 +13,15 @@ from dxplanner.services.open_plan import OpenPlan
 from dxplanner.store.operations.plans import add_plan_day_off
 from dxplanner.store.operations.resources import add_budget_line
 from dxplanner.store.operations.tasks import set_task_units
+from dxplanner.store.plan_store import PlanStore
 from tests.unit.builders import basics, task
+
+
+@pytest.fixture
+def store(plan_store: PlanStore) -> PlanStore:
+    """These tests run on a plan file and on a plan on the PostgreSQL server."""
+    return plan_store
+
 
 D = datetime.date
 

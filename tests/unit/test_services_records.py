@@ -20,7 +20,15 @@ from dxplanner.store.operations.indicators import (
 from dxplanner.store.operations.resources import add_budget_line
 from dxplanner.store.operations.risks import add_risk
 from dxplanner.store.operations.strategies import create_sedp
+from dxplanner.store.plan_store import PlanStore
 from tests.unit.builders import basics, new_id, task
+
+
+@pytest.fixture
+def store(plan_store: PlanStore) -> PlanStore:
+    """These tests run on a plan file and on a plan on the PostgreSQL server."""
+    return plan_store
+
 
 D = datetime.date
 

@@ -13,6 +13,19 @@ from dxplanner.i18n import current_language, set_language
 from dxplanner.services import reports
 from dxplanner.store.plan_store import PlanStore
 
+
+@pytest.fixture
+def store(plan_store: PlanStore) -> PlanStore:
+    """These tests run on a plan file and on a plan on the PostgreSQL server."""
+    return plan_store
+
+
+@pytest.fixture
+def demo_store(demo_plan_store: PlanStore) -> PlanStore:
+    """The demo plan, in a plan file and on the PostgreSQL server."""
+    return demo_plan_store
+
+
 AS_OF = datetime.date(2026, 11, 20)
 PLAN_2026 = 6  # the demo's plan of 2026
 

@@ -26,6 +26,7 @@ from dxplanner.store.capture import inserted_in_bulk
 from dxplanner.store.changes import Changes, Entity
 from dxplanner.store.operations._records import fetch
 from dxplanner.store.plan_store import PlanStore
+from dxplanner.store.sequences import advance_past_ids
 
 _TASK_COLUMNS = (
     "id",
@@ -358,4 +359,5 @@ class _TaskWriter:
             # Logged as one range for undo, not row by row: a third of the write's time otherwise.
             with inserted_in_bulk(self.connection, target):
                 bulk_insert(self.connection, target, columns, rows)
+        advance_past_ids(self.connection, [task])
         return {Entity.TASK: task_ids}

@@ -16,6 +16,7 @@ from dxplanner.store.capture import inserted_in_bulk
 from dxplanner.store.changes import Changes, Entity
 from dxplanner.store.migrate import stored_revision
 from dxplanner.store.plan_store import PlanStore
+from dxplanner.store.sequences import advance_past_ids
 
 # (columns, rows): a table's records, each row in the order of its columns.
 TableRecords = tuple[Sequence[str], Sequence[tuple[Any, ...]]]
@@ -51,22 +52,24 @@ def restore_records(
     changes = Changes()
     with collector_paused(), store.write() as session:
         connection = session.connection()
-        for name in _CONTENT_TABLES:
-            table = SQLModel.metadata.tables[name]
-            if connection.execute(sa.select(sa.func.count()).select_from(table)).scalar_one():
-                raise InvalidInputError(
-                    _(
-                        "A dxplanner data workbook restores a whole plan file: import it into a new "
-                        "or empty plan file (this one already holds records)."
-                    )
+        if _holds_records(connection):
+            raise InvalidInputError(
+                _(
+                    "A dxplanner data workbook restores a whole plan file: import it into a new "
+                    "or empty plan file (this one already holds records)."
                 )
-        if connection.dialect.name == "sqlite":
+            )
+        deferred = connection.dialect.name == "sqlite"
+        if deferred:
             # Units name parent units and tasks parent tasks that may come later: check at commit.
             connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
         for table in SQLModel.metadata.sorted_tables:
             if table.name not in records:
                 continue
             columns, rows = records[table.name]
+            if not deferred:
+                # PostgreSQL checks each key as the row comes in: a parent must come before its children.
+                rows = parents_first(table, columns, rows)
             with inserted_in_bulk(connection, table):
                 _insert(connection, table, columns, rows, where or _numbered)
             entity = _ENTITY_OF_TABLE.get(table.name) or _ENTITIES.get(table.name)
@@ -74,7 +77,62 @@ def restore_records(
                 index = list(columns).index("id")
                 for row in rows:
                     changes.create(entity, int(row[index]))
+        advance_past_ids(connection, SQLModel.metadata.sorted_tables)
     return changes
+
+
+def parents_first(
+    table: sa.Table, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
+) -> Sequence[tuple[Any, ...]]:
+    """The rows ordered so that a row another row of the table refers to (its parent) comes first.
+
+    Rows whose parent is missing keep their place at the end: the database then names the broken key.
+    """
+    own_keys = [
+        (list(columns).index(key.column_keys[0]), list(columns).index(key.elements[0].column.name))
+        for key in table.foreign_key_constraints
+        if key.referred_table is table
+        and len(key.column_keys) == 1
+        and key.column_keys[0] in columns
+        and key.elements[0].column.name in columns
+    ]
+    if not own_keys:
+        return rows
+    placed: set[object] = set()
+    ordered: list[tuple[Any, ...]] = []
+    waiting = list(rows)
+    while waiting:
+        ready = [
+            row
+            for row in waiting
+            if all(
+                row[child] is None or row[child] in placed or row[child] == row[own]
+                for child, own in own_keys
+            )
+        ]
+        if not ready:
+            return [*ordered, *waiting]
+        ordered += ready
+        for row in ready:
+            placed.update(row[own] for _child, own in own_keys)
+        chosen = {id(row) for row in ready}
+        waiting = [row for row in waiting if id(row) not in chosen]
+    return ordered
+
+
+def holds_records(store: PlanStore) -> bool:
+    """Whether the plan holds any unit, strategy, plan or socio-economic plan (else it is empty)."""
+    with store.read() as session:
+        return _holds_records(session.connection())
+
+
+def _holds_records(connection: sa.Connection) -> bool:
+    return any(
+        connection.execute(
+            sa.select(sa.func.count()).select_from(SQLModel.metadata.tables[name])
+        ).scalar_one()
+        for name in _CONTENT_TABLES
+    )
 
 
 def _numbered(table: str, index: int) -> str:

@@ -17,8 +17,8 @@ from dxplanner.services import edits
 from dxplanner.services.edits import Changes
 from dxplanner.services.open_plan import OpenPlan
 from dxplanner.services.outline import SheetRow
+from dxplanner.services.progress_edits import agreeing_fields
 from dxplanner.ui.gantt.painter import BarGeometry
-from dxplanner.ui.progress_edits import agreeing_fields
 
 LINK_HANDLE_GAP = 9.0
 LINK_HANDLE_RADIUS = 5.0

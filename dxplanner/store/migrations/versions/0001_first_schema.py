@@ -24,6 +24,13 @@ def _set_schema_version(version: int) -> None:
         op.execute(f"PRAGMA user_version = {version}")
 
 
+def _risk_has_one_owner() -> str:
+    # SQLite adds truth values as numbers; PostgreSQL counts the owners given with num_nonnulls.
+    if op.get_bind().dialect.name == 'sqlite':
+        return '(strategy_id IS NOT NULL) + (plan_id IS NOT NULL) + (task_id IS NOT NULL) = 1'
+    return 'num_nonnulls(strategy_id, plan_id, task_id) = 1'
+
+
 def upgrade() -> None:
     op.create_table('unit',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -248,7 +255,7 @@ def upgrade() -> None:
     sa.Column('mitigation', sa.String(), nullable=True),
     sa.Column('owner_unit_id', sa.Integer(), nullable=True),
     sa.Column('status', sa.Enum('open', 'mitigating', 'closed', name='risk_status', native_enum=False, create_constraint=True), nullable=False),
-    sa.CheckConstraint('(strategy_id IS NOT NULL) + (plan_id IS NOT NULL) + (task_id IS NOT NULL) = 1', name=op.f('ck_risk_one_owner')),
+    sa.CheckConstraint(_risk_has_one_owner(), name=op.f('ck_risk_one_owner')),
     sa.CheckConstraint('impact BETWEEN 1 AND 5', name=op.f('ck_risk_impact_range')),
     sa.CheckConstraint('likelihood BETWEEN 1 AND 5', name=op.f('ck_risk_likelihood_range')),
     sa.ForeignKeyConstraint(['owner_unit_id'], ['unit.id'], name=op.f('fk_risk_owner_unit_id_unit'), ondelete='SET NULL'),

@@ -7,6 +7,7 @@ Create Date: 2026-11-28 02:05:38.672450
 
 import sqlalchemy as sa
 from alembic import op
+from typing import Literal
 
 
 revision = '0002'
@@ -24,6 +25,12 @@ def _set_schema_version(version: int) -> None:
         op.execute(f"PRAGMA user_version = {version}")
 
 
+def _recreate() -> Literal['always', 'auto']:
+    # SQLite alters a table by copying it; PostgreSQL alters it in place (a copy would have to
+    # drop the table that other tables' keys refer to).
+    return 'always' if op.get_bind().dialect.name == 'sqlite' else 'auto'
+
+
 def upgrade() -> None:
     op.create_table('plan_day_off',
     sa.Column('plan_id', sa.Integer(), nullable=False),
@@ -33,14 +40,14 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('plan_id', 'day', name=op.f('pk_plan_day_off'))
     )
     # recreate: SQLite's ADD COLUMN would leave out the CHECK that keeps the value valid.
-    with op.batch_alter_table('action_plan', schema=None, recreate='always') as batch_op:
+    with op.batch_alter_table('action_plan', schema=None, recreate=_recreate()) as batch_op:
         batch_op.add_column(sa.Column('progress_weight', sa.Enum('duration', 'budget', name='progress_weight', native_enum=False, create_constraint=True), server_default='duration', nullable=False))
 
     _set_schema_version(SCHEMA_VERSION)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('action_plan', schema=None, recreate='always') as batch_op:
+    with op.batch_alter_table('action_plan', schema=None, recreate=_recreate()) as batch_op:
         batch_op.drop_constraint(op.f('ck_action_plan_progress_weight'), type_='check')
         batch_op.drop_column('progress_weight')
 

@@ -8,6 +8,7 @@ Create Date: 2026-12-06 02:44:47.508318
 
 import sqlalchemy as sa
 from alembic import op
+from typing import Literal
 
 
 revision = '0003'
@@ -27,6 +28,12 @@ def _set_schema_version(version: int) -> None:
         op.execute(f"PRAGMA user_version = {version}")
 
 
+def _recreate() -> Literal['always', 'auto']:
+    # SQLite alters a table by copying it; PostgreSQL alters it in place (a copy would have to
+    # drop the table that other tables' keys refer to).
+    return 'always' if op.get_bind().dialect.name == 'sqlite' else 'auto'
+
+
 def upgrade() -> None:
     with op.batch_alter_table('indicator', schema=None) as batch_op:
         batch_op.add_column(sa.Column('lead_unit_id', sa.Integer(), nullable=True))
@@ -35,7 +42,7 @@ def upgrade() -> None:
 
     # recreate: the key grows a column (two targets of a year, each in its scope), and SQLite's
     # ADD COLUMN would leave out the CHECKs.
-    with op.batch_alter_table('indicator_target', schema=None, recreate='always') as batch_op:
+    with op.batch_alter_table('indicator_target', schema=None, recreate=_recreate()) as batch_op:
         batch_op.add_column(sa.Column('scope', sa.String(), server_default='', nullable=False))
         batch_op.add_column(sa.Column('comparison', _COMPARISON, nullable=True))
         batch_op.add_column(sa.Column('text', sa.String(), nullable=True))
@@ -56,7 +63,7 @@ def downgrade() -> None:
 
     # The older schema holds one number per indicator and year: scoped and worded targets go.
     op.execute("DELETE FROM indicator_target WHERE scope <> '' OR value IS NULL")
-    with op.batch_alter_table('indicator_target', schema=None, recreate='always') as batch_op:
+    with op.batch_alter_table('indicator_target', schema=None, recreate=_recreate()) as batch_op:
         batch_op.drop_constraint(op.f('ck_indicator_target_says_something'), type_='check')
         batch_op.drop_constraint(op.f('ck_indicator_target_comparison'), type_='check')
         batch_op.drop_constraint(op.f('pk_indicator_target'), type_='primary')

@@ -7,6 +7,7 @@ Create Date: 2026-12-14 09:00:00.000000
 
 import sqlalchemy as sa
 from alembic import op
+from typing import Literal
 
 
 revision = '0004'
@@ -24,9 +25,15 @@ def _set_schema_version(version: int) -> None:
         op.execute(f"PRAGMA user_version = {version}")
 
 
+def _recreate() -> Literal['always', 'auto']:
+    # SQLite alters a table by copying it; PostgreSQL alters it in place (a copy would have to
+    # drop the table that other tables' keys refer to).
+    return 'always' if op.get_bind().dialect.name == 'sqlite' else 'auto'
+
+
 def upgrade() -> None:
     # recreate: SQLite's ADD COLUMN cannot add the CHECK that keeps a range in order.
-    with op.batch_alter_table('indicator_target', schema=None, recreate='always') as batch_op:
+    with op.batch_alter_table('indicator_target', schema=None, recreate=_recreate()) as batch_op:
         batch_op.add_column(sa.Column('upper', sa.Float(), nullable=True))
         batch_op.create_check_constraint(
             op.f('ck_indicator_target_range_in_order'),
@@ -39,7 +46,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     # The older schema holds one figure per target: a range keeps its low figure, as "at least".
     op.execute("UPDATE indicator_target SET comparison = '>=', upper = NULL WHERE upper IS NOT NULL")
-    with op.batch_alter_table('indicator_target', schema=None, recreate='always') as batch_op:
+    with op.batch_alter_table('indicator_target', schema=None, recreate=_recreate()) as batch_op:
         batch_op.drop_constraint(op.f('ck_indicator_target_range_in_order'), type_='check')
         batch_op.drop_column('upper')
 

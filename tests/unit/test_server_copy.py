@@ -1,0 +1,79 @@
+"""`copy` moves a whole plan between a file and a server, every table and every id, either way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlmodel import select
+
+from dxplanner.core.errors import DomainError
+from dxplanner.core.models import Task, Unit
+from dxplanner.services.shared import copy_plan
+from dxplanner.store.operations.tasks import create_task
+from dxplanner.store.operations.units import create_unit, update_unit
+from dxplanner.store.plan_file import open_plan_file
+from dxplanner.store.server_store import open_server
+from tests.conftest import Snapshot, snapshot
+
+
+def _snapshot_of_file(path: Path) -> Snapshot:
+    store = open_plan_file(path, read_only=True)
+    try:
+        return snapshot(store)
+    finally:
+        store.close()
+
+
+def test_a_plan_goes_to_a_server_and_back_to_a_new_file_unchanged(
+    demo_path: Path, server_url: str, tmp_path: Path
+) -> None:
+    # A unit under a unit made after it: on the server a parent must be written before its child.
+    store = open_plan_file(demo_path)
+    try:
+        with store.read() as session:
+            first = session.exec(select(Unit).order_by(Unit.code)).first()
+        assert first is not None and first.id is not None
+        newest = create_unit(store, code="SAU", name="Đơn vị lập sau").id
+        update_unit(store, first.id, parent_id=newest)
+    finally:
+        store.close()
+    before = _snapshot_of_file(demo_path)
+    assert all(before[name] for name in ("unit", "task", "progress_report", "indicator_target"))
+
+    up = copy_plan(demo_path, server_url)
+    back = tmp_path / "back.dxplan"
+    down = copy_plan(server_url, back)
+
+    assert up.counts == down.counts == {name: len(rows) for name, rows in before.items()}
+    assert _snapshot_of_file(back) == before
+    # The server goes on from the copied ids: a new task takes the next one.
+    server = open_server(server_url)
+    try:
+        with server.read() as session:
+            task = session.exec(select(Task).order_by(Task.id.desc())).first()  # type: ignore[union-attr]
+        assert task is not None and task.id is not None
+        made = create_task(server, plan_id=task.plan_id, name="Nhiệm vụ mới")
+        assert made.id == task.id + 1
+    finally:
+        server.close()
+
+
+def test_a_copy_into_a_server_holding_a_plan_is_refused_and_changes_nothing(
+    demo_path: Path, demo_server_url: str
+) -> None:
+    server = open_server(demo_server_url)
+    before = snapshot(server)
+    server.close()
+    with pytest.raises(DomainError, match="already holds a plan"):
+        copy_plan(demo_path, demo_server_url)
+    server = open_server(demo_server_url)
+    try:
+        assert snapshot(server) == before
+    finally:
+        server.close()
+
+
+def test_a_copy_onto_an_existing_file_is_refused(demo_server_url: str, demo_path: Path) -> None:
+    with pytest.raises(DomainError, match="already exists"):
+        copy_plan(demo_server_url, demo_path)
