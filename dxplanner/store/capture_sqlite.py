@@ -23,6 +23,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import SQLModel
 
+from dxplanner.collector import collector_paused
 from dxplanner.store.journal import (
     BulkInsert,
     Change,
@@ -33,7 +34,6 @@ from dxplanner.store.journal import (
     key_getter,
     range_rows,
     sealed,
-    without_collection,
 )
 
 _LOG = "dx_change"
@@ -116,7 +116,7 @@ class SqliteCapture:
 
     def take(self, connection: sa.Connection) -> Journal:
         """What the current transaction changed so far, and forget it."""
-        with without_collection():
+        with collector_paused():
             return self._take(connection)
 
     def _take(self, connection: sa.Connection) -> Journal:

@@ -4,8 +4,8 @@ A journal lists, in the order they were made, the row changes of one transaction
 each names its table, the row's primary key and the row's values before and after
 (None where the row did not exist), exactly as the database driver returned them.
 Bulk inserts (an import of ten thousand tasks) are one marker instead: the range of
-keys the new rows took, and a seal of those rows as the transaction left them, so
-that undoing can check them without the journal holding every row.
+keys the new rows took, and a seal of those rows as they were inserted, so that
+undoing can check them without the journal holding every row.
 
 Journals are recorded by a change capture (store/capture.py) and played by
 store/replay.py; neither depends on what this module holds coming from SQLite.
@@ -13,11 +13,9 @@ store/replay.py; neither depends on what this module holds coming from SQLite.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import pickle
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
@@ -27,6 +25,7 @@ import sqlalchemy as sa
 from sqlmodel import SQLModel
 
 import dxplanner.core.models  # noqa: F401  (registers the tables the journal names)
+from dxplanner.collector import collector_paused
 
 # A row's values by column name, as the driver returns them.
 Row = Mapping[str, Any]
@@ -108,7 +107,7 @@ class Journal:
     @property
     def undo(self) -> Journal:
         """The journal that undoes this one: each change inverted, last first."""
-        with without_collection():
+        with collector_paused():
             return Journal(tuple(change.inverted() for change in reversed(self.changes)))
 
     @property
@@ -147,22 +146,6 @@ class Journal:
     def rows_in_order(self) -> Iterator[RowChange]:
         """The row changes alone (a journal recorded by replaying holds no bulk ranges)."""
         return (change for change in self.changes if isinstance(change, RowChange))
-
-
-@contextmanager
-def without_collection() -> Iterator[None]:
-    """Build many small objects with Python's cycle collector paused (none of them make cycles).
-
-    A journal of 40,000 rows is 120,000 tuples and dicts; the collector would walk the heap again
-    and again while they are made, which measured as half the time of undoing an import.
-    """
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
 
 
 @cache
@@ -204,7 +187,7 @@ def range_rows(
     # The driver's own cursor (PEP 249): plain tuples, without building a result row for each.
     cursor = connection.connection.cursor()
     try:
-        with without_collection():
+        with collector_paused():
             cursor.execute(compiled.string, parameters)
             return list(cursor.fetchall())
     finally:

@@ -25,6 +25,7 @@ from operator import itemgetter
 import sqlalchemy as sa
 from sqlmodel import SQLModel
 
+from dxplanner.collector import collector_paused
 from dxplanner.core.errors import ChangedSinceError
 from dxplanner.i18n import _
 from dxplanner.store.capture import ChangeCapture
@@ -43,7 +44,6 @@ from dxplanner.store.journal import (
     plain_table,
     range_rows,
     sealed,
-    without_collection,
 )
 
 # Each row's state by (table, key): None where it does not exist.
@@ -61,7 +61,7 @@ def replay(connection: sa.Connection, journal: Journal, capture: ChangeCapture) 
     capture.defer_constraints(connection)
     done: list[RowChange] = []  # what the replay did, in order
     seen: list[RowChange] = []  # what the capture saw of it (bulk ranges aside)
-    with without_collection():
+    with collector_paused():
         try:
             for batch in _batches(journal):
                 if isinstance(batch, BulkDelete):
