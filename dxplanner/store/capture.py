@@ -14,6 +14,8 @@ order, and turns their JSON into the values the driver returns for each column's
 (so that replay's comparisons stay exact); defer_constraints() is
 SET CONSTRAINTS ALL DEFERRED (the foreign keys made DEFERRABLE); bulk_inserted() and
 bulk_deleted() may simply let the triggers log every row (history must not skip them).
+Until it is registered, a database without a capture writes with UnrecordedCapture: its
+writes work and leave no step to undo.
 """
 
 from __future__ import annotations
