@@ -35,7 +35,7 @@ from tests.unit import excel_samples as samples
 from tests.unit.builders import basics, new_id, task
 
 D = datetime.date
-TENTH_PLUS_FIFTH = 0.1 + 0.2  # 0.30000000000000004: a float that printing to 15 digits would lose
+POINT_ONE_PLUS_POINT_TWO = 0.1 + 0.2  # 0.30000000000000004: a float that printing to 15 digits would lose
 
 
 @contextmanager
@@ -64,14 +64,14 @@ def _progress(plan: OpenPlan, task_id: int) -> object:
 def test_a_float_comes_back_from_undo_and_redo_to_the_last_bit(store: OpenPlan) -> None:
     ids = basics(store)
     first = task(store, ids.plan, "Một")
-    edits.update_task(store, first, progress=TENTH_PLUS_FIFTH)
+    edits.update_task(store, first, progress=POINT_ONE_PLUS_POINT_TWO)
     stored = snapshot(store)
     edits.update_task(store, first, progress=50)
     step = _step(store)
     changed = snapshot(store)
     for _round in range(2):
         step = undo.undo(store, step)
-        assert _progress(store, first) == TENTH_PLUS_FIFTH != 0.3
+        assert _progress(store, first) == POINT_ONE_PLUS_POINT_TWO != 0.3
         assert snapshot(store) == stored
         step = undo.redo(store, step)
         assert _progress(store, first) == 50
@@ -81,7 +81,7 @@ def test_a_float_comes_back_from_undo_and_redo_to_the_last_bit(store: OpenPlan) 
 def test_a_measured_value_keyed_by_indicator_and_date_comes_back_exactly(demo_store: OpenPlan) -> None:
     with demo_store.read() as session:
         indicator = session.connection().execute(sa.text("SELECT min(id) FROM indicator")).scalar_one()
-    record_indicator_value(demo_store, indicator, D(2026, 6, 30), TENTH_PLUS_FIFTH, source="đo lần 1")
+    record_indicator_value(demo_store, indicator, D(2026, 6, 30), POINT_ONE_PLUS_POINT_TWO, source="đo lần 1")
     before = snapshot(demo_store)
     record_indicator_value(demo_store, indicator, D(2026, 6, 30), 1e-300, source="đo lần 2")
     step = _step(demo_store)
@@ -123,7 +123,9 @@ def test_deleting_a_task_with_its_subtree_and_links_is_undone_with_every_id(stor
     set_task_units(store, child, [ids.department])
     edits.add_dependency(store, leaf, after_it, lag_days=3)
     edits.add_dependency(store, before_it, child)
-    add_progress_report(store, leaf, as_of=D(2025, 3, 31), progress=TENTH_PLUS_FIFTH, remark="Đang làm")
+    add_progress_report(
+        store, leaf, as_of=D(2025, 3, 31), progress=POINT_ONE_PLUS_POINT_TWO, remark="Đang làm"
+    )
     add_budget_line(store, child, source="central_budget", year=2025, planned=1_250_000_000)
     before = snapshot(store)
     assert before["dependency"] and before["progress_report"] and before["budget_line"]
@@ -172,7 +174,7 @@ def test_the_refusal_is_said_in_vietnamese(store: OpenPlan) -> None:
 def test_redo_is_refused_when_the_record_was_changed_since_the_undo(store: OpenPlan) -> None:
     ids = basics(store)
     first = task(store, ids.plan, "Một")
-    edits.update_task(store, first, progress=TENTH_PLUS_FIFTH)
+    edits.update_task(store, first, progress=POINT_ONE_PLUS_POINT_TWO)
     step = undo.undo(store, _step(store))
     with another_hand(store) as other:
         other.execute("UPDATE task SET progress = 40 WHERE id = ?", (first,))
