@@ -36,3 +36,7 @@ class ReadOnlyError(DomainError):
 
 class ChangedSinceError(DomainError):
     """A record the request relies on has been changed since (by another hand, on a shared store)."""
+
+
+class NotPermittedError(DomainError):
+    """The user's role on a shared plan does not allow the change; the server refused it."""

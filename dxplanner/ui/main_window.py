@@ -297,9 +297,12 @@ class MainWindow(QMainWindow):
 
         self._file_label = QLabel()
         self._counts_label = QLabel()
+        self.role_label = QLabel()  # the user's role on a plan shared on a server
+        self.role_label.setObjectName("role_label")
         self.saved_label = QLabel()
         self.saved_label.setObjectName("saved_label")
         self.statusBar().addWidget(self._file_label, 1)
+        self.statusBar().addPermanentWidget(self.role_label)
         self.statusBar().addPermanentWidget(self._counts_label)
         self.statusBar().addPermanentWidget(self.saved_label)
         self._build_menus()
@@ -337,6 +340,8 @@ class MainWindow(QMainWindow):
         self.session = PlanSession(store, self)
         self.session.changed.connect(self._on_change)
         self.session.changed.connect(lambda _change: self._show_saved())
+        self.session.permissions_changed.connect(self._show_role)
+        self._show_role()
         self.editor = PlanEditor(
             self.session, self.preferences, self._today, self._confirm, self._ask, self.select
         )
@@ -385,8 +390,17 @@ class MainWindow(QMainWindow):
         self.navigator_model.rebuild(None)
         self._connect_edit_menu()
         self._counts_label.clear()
+        self.role_label.clear()
         self._show_saved()
         self._update_title()
+
+    def _show_role(self) -> None:
+        """Say, for a plan on a server, what the user's role there is."""
+        allowed = self.session.permissions if self.session is not None else None
+        if allowed is None or not allowed.shared:
+            self.role_label.clear()
+            return
+        self.role_label.setText(_("Your role: {role}").format(role=allowed.role_words))
 
     def _show_saved(self) -> None:
         """The word in the status bar that says the file keeps every change."""

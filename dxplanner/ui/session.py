@@ -8,10 +8,12 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from dxplanner.core.errors import DomainError
+from dxplanner.core.errors import DomainError, NotPermittedError
+from dxplanner.services import permissions as permissions_service
 from dxplanner.services import undo as undo_service
 from dxplanner.services.edits import Changes
 from dxplanner.services.open_plan import OpenPlan
+from dxplanner.services.permissions import Permissions
 from dxplanner.services.undo import DataChange, UndoStep
 from dxplanner.ui.errors import show_refusal
 
@@ -41,19 +43,28 @@ class PlanSession(QObject):
     """Runs operations for the window, keeps them undoable, and says what changed."""
 
     changed = Signal(object)  # a DataChange
+    permissions_changed = Signal()  # the server said the user's role is not what the window thought
 
     def __init__(self, store: OpenPlan, parent_widget: QWidget | None = None) -> None:
         super().__init__()
         self.store = store
         self.undo_stack = QUndoStack(self)
         self._parent_widget = parent_widget
+        # What the user may change: the window offers only that (the server enforces it anyway).
+        self.permissions: Permissions = Permissions()
+        self.refresh_permissions()
+        self.last_refusal: DomainError | None = None  # why the last operation was refused
 
     def run(self, text: str, operation: Callable[[OpenPlan], Changes]) -> Changes | None:
         """Do operation as one undoable step called text; a refusal is shown once and changes nothing."""
+        self.last_refusal = None
         try:
             changes = operation(self.store)
         except DomainError as error:
+            self.last_refusal = error
             show_refusal(self._parent_widget, error)
+            if isinstance(error, NotPermittedError):
+                self.refresh_permissions()
             return None
         step = undo_service.last_step(self.store)
         if step is not None:
@@ -68,6 +79,18 @@ class PlanSession(QObject):
             done = how(self.store, step)
         except DomainError as error:
             show_refusal(self._parent_widget, error)
+            if isinstance(error, NotPermittedError):
+                self.refresh_permissions()
             return step
         self.changed.emit(step.change)
         return done
+
+    def refresh_permissions(self) -> None:
+        """Ask the server again what the user may change (their role may have changed meanwhile)."""
+        try:
+            now = permissions_service.of(self.store)
+        except DomainError:
+            return  # the server cannot say now: the window keeps what it knew (the server still decides)
+        if now != self.permissions:
+            self.permissions = now
+            self.permissions_changed.emit()

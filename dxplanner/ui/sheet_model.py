@@ -83,6 +83,8 @@ _RIGHT = {SheetColumn.START, SheetColumn.END, SheetColumn.PROGRESS, SheetColumn.
 
 # Called with (task id, column, new value); True when the change was made.
 EditTask = Callable[[int, SheetColumn, Any], bool]
+# Called with (task id, column); whether the user's role lets them change that cell.
+MayEdit = Callable[[int, SheetColumn], bool]
 
 
 class TaskSheetModel(QAbstractItemModel):
@@ -97,6 +99,8 @@ class TaskSheetModel(QAbstractItemModel):
     ) -> None:
         super().__init__(parent)
         self._edit_task = edit_task
+        # None: the role allows every cell (a plan file); the sheet sets it for a shared plan.
+        self.may_edit: MayEdit | None = None
         self._today = today
         self.date_format = date_format
         self._titles = column_titles()
@@ -382,7 +386,18 @@ class TaskSheetModel(QAbstractItemModel):
         group = bool(self._children.get(task_id))
         if column in _READ_ONLY or (group and column in _ROLLED_UP) or self._edit_task is None:
             return flags
+        if self.may_edit is not None and not self.may_edit(task_id, column):
+            return flags
         return flags | Qt.ItemFlag.ItemIsEditable
+
+    def editable_by_nature(self, index: Index) -> bool:
+        """Whether a cell could be edited by someone whose role allows it (not a roll-up or a total)."""
+        task_id = self.task_id(index)
+        if task_id is None or self._edit_task is None:
+            return False
+        column = SheetColumn(index.column())
+        group = bool(self._children.get(task_id))
+        return not (column in _READ_ONLY or (group and column in _ROLLED_UP))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         task_id = self.task_id(index)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from dxplanner.core.enums import TaskKind, TaskStatus
-from dxplanner.core.errors import InvalidInputError
+from dxplanner.core.errors import InvalidInputError, NotPermittedError
 from dxplanner.core.matching import UnitIndex
 from dxplanner.core.status import Health
 from dxplanner.i18n import _
@@ -30,6 +30,7 @@ from dxplanner.services import edits, new_records, outline, records
 from dxplanner.services.edits import Changes
 from dxplanner.services.open_plan import OpenPlan
 from dxplanner.services.outline import TaskFilter, matching_tasks
+from dxplanner.services.permissions import Change
 from dxplanner.services.progress_edits import agreeing_fields
 from dxplanner.ui.date_line import DateChoice, not_a_date
 from dxplanner.ui.dates import DEFAULT_DATES, DateStyle
@@ -60,6 +61,15 @@ _FIELDS = {
     SheetColumn.NOTES: "notes",
     SheetColumn.PERSON: "responsible_person",
 }
+# What each column changes, as the roles name it (what a reporter may change is progress and status).
+_ROLE_FIELDS = {
+    **_FIELDS,
+    SheetColumn.LEAD: "lead_unit_id",
+    SheetColumn.COOPERATING: "cooperating_units",
+    SheetColumn.TIMELINE: "timeline_text",
+}
+# The toolbar's actions that draw the plan's tasks, a planner's work.
+_PLANNING_ACTIONS = ("add", "indent", "outdent", "up", "down", "delete", "baseline")
 _WIDTHS = {
     SheetColumn.CODE: 90,
     SheetColumn.NAME: 360,
@@ -127,7 +137,9 @@ class TaskSheet(QWidget):
         self.view.remove.connect(self.delete_selected)
         self.view.copy_rows.connect(self.copy)
         self.view.paste_rows.connect(self.paste)
+        self.view.edit_refused.connect(self._edit_refused)
         self.session.changed.connect(self._on_change)
+        self.session.permissions_changed.connect(self._apply_permissions)
 
         self._build_filters()
         self.toolbar = QToolBar(self)
@@ -147,6 +159,7 @@ class TaskSheet(QWidget):
             self.actions_by_name[name] = action
         self.toolbar.addSeparator()
         self._chart_actions()
+        self._apply_permissions()
         # The sheet's header is as tall as the chart's two bands of time, so their rows line up.
         header.setFixedHeight(2 * (self.view.fontMetrics().height() + 6))
         self.split = QSplitter(Qt.Orientation.Horizontal, self)
@@ -287,7 +300,8 @@ class TaskSheet(QWidget):
                 fields, notice = agreed
             operation = lambda plan: edits.update_task(plan, task_id, **fields)  # noqa: E731
         if self.session.run(title, operation) is None:
-            self._reopen(task_id, column, value)
+            if not isinstance(self.session.last_refusal, NotPermittedError):
+                self._reopen(task_id, column, value)  # to correct it; a role's refusal has nothing to correct
             return False
         if (
             column is SheetColumn.STATUS
@@ -349,11 +363,53 @@ class TaskSheet(QWidget):
             return str(value)
         return found.id
 
+    # What the user's role allows.
+
+    def _apply_permissions(self) -> None:
+        """Offer only what the user's role allows: cells, and the actions that draw the plan."""
+        allowed = self.session.permissions
+        self.model.may_edit = None if allowed.may_edit_plans else self._may_edit
+        for name in _PLANNING_ACTIONS:
+            self.actions_by_name[name].setEnabled(allowed.may_edit_plans)
+        self.actions_by_name["report"].setEnabled(allowed.role is not None)
+        viewport = self.view.viewport()
+        if viewport is not None:
+            viewport.update()
+
+    def _role_refusal(self, task_id: int, column: SheetColumn) -> str | None:
+        """Why the user's role may not change this cell (None: it may)."""
+        allowed = self.session.permissions
+        if allowed.may_edit_plans:
+            return None
+        row = self.model.sheet_row(task_id)
+        if row is None:
+            return None
+        return allowed.task_refusal(_ROLE_FIELDS.get(column, "name"), row.lead_unit_id, row.cooperating_ids)
+
+    def _may_edit(self, task_id: int, column: SheetColumn) -> bool:
+        return self._role_refusal(task_id, column) is None
+
+    def _edit_refused(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        """The user tried to edit a cell their role may not change: say why (on the status bar)."""
+        task_id = self.model.task_id(index)
+        if task_id is None or not self.model.editable_by_nature(index):
+            return
+        refusal = self._role_refusal(task_id, SheetColumn(index.column()))
+        if refusal is not None:
+            self.notice.emit(refusal)
+
+    def _planning_allowed(self, change: Change, table: str = "task") -> bool:
+        """Whether the user's role lets them draw the plan's tasks; if not, say so."""
+        refusal = self.session.permissions.plans_refusal(change, table)
+        if refusal is not None:
+            self.notice.emit(refusal)
+        return refusal is None
+
     # Gestures.
 
     def add_task(self) -> None:
         """Add a task below the current one, in the same group, and start typing its name."""
-        if self.plan_id is None:
+        if self.plan_id is None or not self._planning_allowed(Change.ADD):
             return
         plan_id = self.plan_id
         current = self.current_task()
@@ -371,13 +427,13 @@ class TaskSheet(QWidget):
     def indent(self) -> None:
         """Put the current task into the task above it."""
         task_id = self.current_task()
-        if task_id is not None:
+        if task_id is not None and self._planning_allowed(Change.CHANGE):
             self.session.run(_("Indent"), lambda plan: edits.indent_task(plan, task_id))
 
     def outdent(self) -> None:
         """Take the current task out of its group."""
         task_id = self.current_task()
-        if task_id is not None:
+        if task_id is not None and self._planning_allowed(Change.CHANGE):
             self.session.run(_("Outdent"), lambda plan: edits.outdent_task(plan, task_id))
 
     def move_by(self, step: int) -> None:
@@ -385,6 +441,8 @@ class TaskSheet(QWidget):
         task_id = self.current_task()
         node = self.model.node(task_id) if task_id is not None else None
         if task_id is None or node is None or node.position + step < 0:
+            return
+        if not self._planning_allowed(Change.CHANGE):
             return
         self.session.run(
             _("Move up") if step < 0 else _("Move down"),
@@ -396,7 +454,7 @@ class TaskSheet(QWidget):
     def delete_selected(self) -> None:
         """Delete the selected tasks, asking first when a group would take tasks with it."""
         chosen = self.selected_tasks()
-        if not chosen:
+        if not chosen or not self._planning_allowed(Change.DELETE):
             return
         if any(self.model.has_children(task_id) for task_id in chosen) and not self._confirm(
             _("Delete the selected tasks and every task below them?")
@@ -413,6 +471,12 @@ class TaskSheet(QWidget):
         if not chosen:
             return
         rows = [self.model.sheet_row(task_id) for task_id in chosen]
+        refusal = self.session.permissions.report_refusal(
+            [(row.lead_unit_id, row.cooperating_ids) for row in rows if row is not None]
+        )
+        if refusal is not None:
+            show_refusal(self, NotPermittedError(refusal))
+            return
         answer = self._ask([(row.progress, row.status) for row in rows if row is not None])
         if answer is None:
             return
@@ -450,7 +514,7 @@ class TaskSheet(QWidget):
 
     def set_baseline(self) -> None:
         """Copy the plan's planned dates into its baseline, and show slippage from now on."""
-        if self.plan_id is None:
+        if self.plan_id is None or not self._planning_allowed(Change.CHANGE):
             return
         plan_id = self.plan_id
         has_baseline = any(row.baseline_end for row in self.model.all_rows().values())
@@ -482,7 +546,7 @@ class TaskSheet(QWidget):
         """Add the clipboard's rows as tasks below the current one, columns from the current column on."""
         clipboard = QGuiApplication.clipboard()
         text = clipboard.text() if clipboard is not None else ""
-        if self.plan_id is None or not text.strip():
+        if self.plan_id is None or not text.strip() or not self._planning_allowed(Change.ADD):
             return
         rows = [line.split("\t") for line in text.replace("\r\n", "\n").rstrip("\n").split("\n")]
         start = max(0, self.view.currentIndex().column())
