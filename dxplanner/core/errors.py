@@ -34,5 +34,9 @@ class ReadOnlyError(DomainError):
     """A change was asked of a plan file that is open read-only."""
 
 
+class ChangedSinceError(DomainError):
+    """A record the request relies on has been changed since (by another hand, on a shared store)."""
+
+
 class NotPermittedError(DomainError):
     """The user's role on a shared plan does not allow the change; the server refused it."""

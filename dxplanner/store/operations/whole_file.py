@@ -13,8 +13,8 @@ from dxplanner.core.errors import InvalidInputError
 from dxplanner.core.models import NOT_IN_PLAN
 from dxplanner.i18n import _
 from dxplanner.store.bulk import bulk_insert
+from dxplanner.store.capture import inserted_in_bulk
 from dxplanner.store.changes import Changes, Entity
-from dxplanner.store.journal import inserted_in_bulk
 from dxplanner.store.migrate import stored_revision
 from dxplanner.store.plan_store import PlanStore
 from dxplanner.store.sequences import advance_past_ids
