@@ -11,6 +11,7 @@ from dxplanner.core.enums import (
     Direction,
     FundingSource,
     Pillar,
+    PlanRole,
     PlanStatus,
     Priority,
     ProgressWeight,
@@ -38,6 +39,11 @@ _NAMES: dict[str, dict[str, str]] = {
         TaskKind.TASK: N_("Task"),
         TaskKind.PROJECT: N_("Project"),
         TaskKind.MILESTONE: N_("Milestone"),
+    },
+    PlanRole.__name__: {
+        PlanRole.ADMIN: N_("administrator"),
+        PlanRole.PLANNER: N_("planner"),
+        PlanRole.REPORTER: N_("unit reporter"),
     },
     Priority.__name__: {Priority.LOW: N_("Low"), Priority.NORMAL: N_("Normal"), Priority.HIGH: N_("High")},
     UnitKind.__name__: {

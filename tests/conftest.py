@@ -26,7 +26,7 @@ from dxplanner.store.plan_store import PlanStore
 Snapshot = dict[str, list[tuple[Any, ...]]]
 
 # The scratch PostgreSQL server and the fixtures that run a test on both back ends.
-pytest_plugins = ["tests.postgres_fixtures"]
+pytest_plugins = ["tests.postgres_fixtures", "tests.role_fixtures"]
 
 # HYPOTHESIS_PROFILE=thorough tries many more cases, for a run by hand after changing a parser.
 settings.register_profile("thorough", max_examples=3000, deadline=None)

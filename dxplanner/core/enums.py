@@ -157,3 +157,11 @@ class RiskStatus(enum.StrEnum):
     OPEN = "open"
     MITIGATING = "mitigating"
     CLOSED = "closed"
+
+
+class PlanRole(enum.StrEnum):
+    """What a user may change in a plan shared on a server (a plan file allows its user everything)."""
+
+    ADMIN = "admin"  # units, strategies and their goals and indicators, who reports for which unit
+    PLANNER = "planner"  # the action plans, their tasks, links, money, staff, reports and risks
+    REPORTER = "reporter"  # progress reports and risks on the tasks of one unit; reads the rest

@@ -39,6 +39,14 @@ class ReadOnlyError(DomainError):
     """A change was asked of a plan file that is open read-only."""
 
 
+class ChangedSinceError(DomainError):
+    """A record the request relies on has been changed since (by another hand, on a shared store)."""
+
+
+class NotPermittedError(DomainError):
+    """The user's role on a shared plan does not allow the change; the server refused it."""
+
+
 @dataclass(frozen=True)
 class RecordConflict:
     """One record an edit found changed since the user saw it: the values they meant, the stored ones."""

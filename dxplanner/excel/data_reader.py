@@ -61,7 +61,7 @@ def read_data_workbook(path: Path, progress: Progress | None = None) -> dict[str
 
     progress(rows read, rows in all) is told as it goes; when it answers False the reading stops.
     """
-    with collector_paused(), open_workbook(path) as workbook:
+    with collector_paused(), open_workbook(path, escapes_kept=True) as workbook:
         names = set(workbook.sheet_names)
         if MARKER_SHEET not in names:
             raise InvalidInputError(

@@ -25,6 +25,11 @@ class SheetScan:
     numbered (then the whole sheet is read)."""
     merged: tuple[tuple[int, int, int, int], ...] = ()
     """The merged ranges: first row, first column, last row, last column (1-based)."""
+    errors: int = 0
+    """Cells holding an error ("#N/A", "#REF!")."""
+    columns: int | None = None
+    """No cell lies right of this column (1-based): 26 unless a cell names a column of two or three
+    letters; None when some cell names no column, or names it in a form not looked for."""
 
 
 def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -70,6 +75,8 @@ def _scan(stream: IO[bytes]) -> SheetScan:
     last_row: int | None = 0
     carried = b""
     merged: list[tuple[int, int, int, int]] = []
+    errors = referenced = 0
+    widest = 26  # no cell names a column of two letters until one is found
     while True:
         chunk = stream.read(_CHUNK)
         piece = carried + chunk
@@ -87,13 +94,18 @@ def _scan(stream: IO[bytes]) -> SheetScan:
             tag = max(piece.rfind(mark, 0, value) for mark in marks.rows)
             last_row = _row_number(piece, tag) if tag >= 0 else row
         cells += marks.cells_in(piece, len(piece))
+        referenced += piece.count(marks.referenced)
+        errors += piece.count(b' t="e"') + piece.count(b" t='e'")
+        for letters in marks.wide.findall(piece):
+            widest = max(widest, _column(letters))
         tag = max(piece.rfind(mark) for mark in marks.rows)
         if tag >= 0:
             row = _row_number(piece, tag)
         if marks.merge in piece:  # after the rows, in the last piece or two only
             merged.extend(_merged_ranges(piece, marks.merge))
         if not chunk:
-            return SheetScan(cells_to_value, last_row, tuple(merged))
+            columns = widest if referenced == cells else None
+            return SheetScan(cells_to_value, last_row, tuple(merged), errors, columns)
 
 
 def _row_number(piece: bytes, tag: int) -> int | None:
@@ -131,6 +143,8 @@ class _Marks:
     rows: tuple[bytes, ...]
     values: tuple[bytes, ...]
     merge: bytes
+    referenced: bytes  # a cell naming its column first, as Excel and openpyxl write it: <c r="B7"
+    wide: re.Pattern[bytes]  # the same, of a column named by two or three letters
 
     @classmethod
     def of(cls, head: bytes) -> _Marks:
@@ -143,6 +157,8 @@ class _Marks:
             # A value is a <v> (numbers, shared strings, results of formulas) or an inline <is>.
             values=(start + b"v>", start + b"v ", start + b"is>"),
             merge=start + b"mergeCell ",
+            referenced=start + b'c r="',
+            wide=re.compile(re.escape(start + b'c r="') + rb"([A-Z]{2,3})\d"),
         )
 
     def cells_in(self, piece: bytes, end: int) -> int:

@@ -8,10 +8,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from dxplanner.core.errors import InvalidInputError
 from dxplanner.core.plan_table import column_letter
+from dxplanner.excel.calamine_rows import CalamineBook, can_read
 from dxplanner.excel.cell_styles import bold_rows, bold_styles
 from dxplanner.excel.safety import check_workbook_file
 from dxplanner.excel.sheet_scan import SheetScan, scan_sheet, sheet_parts
@@ -36,10 +37,13 @@ class SheetTooLargeError(InvalidInputError):
 class Workbook:
     """A workbook open for reading, one sheet at a time, row by row."""
 
-    def __init__(self, book: Any, name: str, path: Path | None = None) -> None:
+    def __init__(self, book: Any, name: str, path: Path | None = None, *, fast: bool = False) -> None:
         self._book = book
         self.name = name
         self._path = path
+        # calamine reads the sheets openpyxl would read alike; openpyxl the others.
+        self._fast = CalamineBook(path) if fast and path is not None else None
+        self._fast_rows: dict[str, list[Row] | None] = {}
         # What each sheet declares, before reading drops it: only ever used for a progress bar.
         self._declared_rows = {sheet.title: sheet.max_row or 0 for sheet in book.worksheets}
         self._parts: dict[str, str] | None = None
@@ -69,10 +73,7 @@ class Workbook:
                 if scan.last_row == 0:
                     return
                 last = scan.last_row
-            worksheet = self._book[sheet]
-            # The size a sheet declares may lie (too large, or too small): read what is there.
-            worksheet.reset_dimensions()
-            source = worksheet.iter_rows(max_col=MAX_COLUMNS, max_row=last, values_only=True)
+            source = self._source(sheet, scan, last)
             while limit is None or number < limit:
                 # openpyxl's rows are taken a block at a time: going back and forth between its
                 # parser and the caller row by row costs a tenth of the whole import.
@@ -91,6 +92,20 @@ class Workbook:
                                 ).format(sheet=sheet, rows=f"{MAX_ROWS:,}")
                             )
                     yield row
+
+    def _source(self, sheet: str, scan: SheetScan | None, last: int | None) -> Iterator[Row]:
+        """The sheet's rows as values, read by calamine where it reads them as openpyxl would."""
+        if self._fast is not None and scan is not None and can_read(scan):
+            if sheet not in self._fast_rows:
+                # Read whole once: the header is looked for in the first rows, then all are read.
+                self._fast_rows[sheet] = self._fast.rows(sheet, MAX_COLUMNS)
+            fast = self._fast_rows[sheet]
+            if fast is not None:
+                return iter(fast)
+        worksheet = self._book[sheet]
+        # The size a sheet declares may lie (too large, or too small): read what is there.
+        worksheet.reset_dimensions()
+        return cast(Iterator[Row], worksheet.iter_rows(max_col=MAX_COLUMNS, max_row=last, values_only=True))
 
     def estimated_rows(self, sheet: str) -> int:
         """How many rows will be read (for a progress bar only: a sheet's own word may not be true)."""
@@ -158,6 +173,9 @@ class Workbook:
 
     def close(self) -> None:
         """Let go of the file."""
+        self._fast_rows.clear()
+        if self._fast is not None:
+            self._fast.close()
         self._book.close()
 
 
@@ -201,14 +219,19 @@ def _causes(error: BaseException) -> Iterator[BaseException]:
 
 
 @contextmanager
-def open_workbook(path: Path) -> Iterator[Workbook]:
-    """A workbook checked for what it is and for its unpacked size before openpyxl reads it."""
+def open_workbook(path: Path, *, escapes_kept: bool = False) -> Iterator[Workbook]:
+    """A workbook checked for what it is and for its unpacked size before openpyxl reads it.
+
+    Its text reads as Excel shows it, unless escapes_kept: then as openpyxl gives it, with Excel's
+    escapes ("_x000D_") left for the caller to read (a data workbook reads its own).
+    """
     check_workbook_file(path)
     from dxplanner.excel.read_only_book import load_read_only
 
     with reading(path.name):
         book = load_read_only(path)
-    workbook = Workbook(book, path.name, path)
+    # calamine reads the escapes itself: a workbook whose text must keep them is read by openpyxl.
+    workbook = Workbook(book, path.name, path, fast=not escapes_kept)
     try:
         yield workbook
     finally:

@@ -1,10 +1,13 @@
 """Edits refused because someone changed the record meanwhile: what differs, and the edit to make after.
 
 A front end makes each edit of records it shows as an `Edit`: for each record, the version the
-user saw and the fields they set, and how it is written. Refused with a ConflictError, the edit
-is shown as `differences` (mine and theirs, field by field, as the user reads them); the user
-keeps their own values, takes the other's, or chooses per field, and `again` gives the edit to
-make over the stored versions (None when nothing of the user's is left to write).
+user saw, the fields they set and the values those fields showed (the base), and how it is
+written. Refused with a ConflictError, the edit is compared three ways: a field the other user
+left as the user saw it is no conflict (their change was elsewhere in the record), and an edit
+with no other field in conflict is made again at once (`settles_itself`). Otherwise the fields
+both changed are shown as `differences` (mine and theirs, as the user reads them); the user keeps
+their own values, takes the other's, or chooses per field, and `again` gives the edit to make
+over the stored versions (None when nothing of the user's is left to write).
 """
 
 from __future__ import annotations
@@ -66,6 +69,8 @@ class Edit:
     seen: Mapping[Any, int]
     fields: Mapping[Any, Mapping[str, Any]]
     write: Write = field(repr=False, compare=False)
+    # By record, the values the fields set showed when the user changed them (unknown: not there).
+    base: Mapping[Any, Mapping[str, Any]] = field(default_factory=dict)
 
     def run(self, plan: OpenPlan) -> Changes:
         """Write the edit; ConflictError when a record changed since its version was seen."""
@@ -78,13 +83,16 @@ def one_record(
     seen: int | None,
     fields: Mapping[str, Any],
     write: Callable[[OpenPlan, int | None, dict[str, Any]], Changes],
+    base: Mapping[str, Any] | None = None,
 ) -> Edit:
-    """The edit of one record: write(plan, seen version, fields) makes it (seen None: no version known)."""
+    """The edit of one record: write(plan, seen version, fields) makes it (seen None: no version known);
+    base holds what the fields showed when the user changed them."""
     return Edit(
         table,
         {} if seen is None else {record_id: seen},
         {record_id: dict(fields)},
         lambda plan, edit: write(plan, edit.seen.get(record_id), dict(edit.fields[record_id])),
+        {} if base is None else {record_id: dict(base)},
     )
 
 
@@ -114,12 +122,14 @@ class RecordDifferences:
 
 
 def differences(
-    plan: OpenPlan, error: ConflictError, show_date: Callable[[datetime.date], str]
+    plan: OpenPlan, error: ConflictError, show_date: Callable[[datetime.date], str], edit: Edit | None = None
 ) -> list[RecordDifferences]:
-    """Every record of a refused edit with the fields the user set that now hold something else."""
+    """Every record of a refused edit with the fields in conflict: the user set them, and they now hold
+    something else, which (when the edit knows what they showed) someone else put there."""
     names = _Names(plan)
     found = []
     for conflict in error.conflicts:
+        clashing = _clashing(edit, conflict)
         rows = tuple(
             Difference(
                 name,
@@ -130,17 +140,35 @@ def differences(
                 _text(plan, conflict.table, name, conflict.theirs.get(name), show_date, names),
             )
             for name, mine in conflict.mine.items()
-            if not _same(conflict.table, name, mine, conflict.theirs.get(name))
+            if name in clashing
         )
         found.append(RecordDifferences(conflict, rows))
     return found
+
+
+def settles_itself(edit: Edit, error: ConflictError) -> bool:
+    """Whether the other changes touched none of the fields the edit sets (as the user saw them): the
+    edit is then made over them without asking, and nothing of either is lost."""
+    return all(not _clashing(edit, conflict) for conflict in error.conflicts)
+
+
+def _clashing(edit: Edit | None, conflict: RecordConflict) -> set[str]:
+    """The fields an edit and another change both set to different values."""
+    base = edit.base.get(conflict.record_id, {}) if edit is not None else {}
+    return {
+        name
+        for name, mine in conflict.mine.items()
+        if not _same(conflict.table, name, mine, conflict.theirs.get(name))
+        and not (name in base and _same(conflict.table, name, base[name], conflict.theirs.get(name)))
+    }
 
 
 def again(edit: Edit, error: ConflictError, keep: Mapping[Any, Collection[str]] | None) -> Edit | None:
     """The edit to make once the user chose, over the versions now stored (None: nothing left to write).
 
     keep: for each record in conflict, the fields whose value the user keeps (all of them: keep mine;
-    some: merged); None drops the whole edit (take theirs). A field whose two values agree is kept.
+    some: merged); None drops the whole edit (take theirs). A field whose two values agree is kept,
+    and so is one the other change left as the user saw it.
     """
     if keep is None:
         return None
@@ -156,7 +184,8 @@ def again(edit: Edit, error: ConflictError, keep: Mapping[Any, Collection[str]] 
             for name, value in values.items()
             if _same(conflict.table, name, conflict.mine.get(name, value), conflict.theirs.get(name))
         }
-        kept = set(keep.get(conflict.record_id, ())) - agreed
+        untouched = set(values) - agreed - _clashing(edit, conflict)
+        kept = (set(keep.get(conflict.record_id, ())) | untouched) - agreed
         if not kept:
             del fields[conflict.record_id]  # theirs in every field: nothing of this record to write
             seen.pop(conflict.record_id, None)

@@ -5,13 +5,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from dxplanner.core.enums import PlanRole
 from dxplanner.core.errors import InvalidInputError
 from dxplanner.i18n import _
 from dxplanner.services.files import PlanLocation, create_plan, is_server_url, open_plan
 from dxplanner.services.open_plan import OpenPlan
+from dxplanner.store.server_roles import Member
 from dxplanner.store.server_store import Prepared, ServerInit, shown
 
-__all__ = ["Copied", "Prepared", "ServerInit", "copy_plan", "init_server", "where"]
+__all__ = [
+    "Copied",
+    "Member",
+    "PlanRole",
+    "Prepared",
+    "ServerInit",
+    "copy_plan",
+    "grant_role",
+    "init_server",
+    "members",
+    "revoke_roles",
+    "where",
+]
 
 
 def init_server(url: str) -> ServerInit:
@@ -19,6 +33,51 @@ def init_server(url: str) -> ServerInit:
     from dxplanner.store import server_store
 
     return server_store.init_server(url)
+
+
+def grant_role(url: str, login: str, role: PlanRole, unit_code: str | None = None) -> Member:
+    """Give an existing login one role on the plan at url (in place of another), a reporter its unit."""
+    from dxplanner.store import server_roles
+
+    plan = _server_plan(url)
+    try:
+        with plan.write() as session:
+            return server_roles.grant_role(session.connection(), login, role, unit_code)
+    finally:
+        plan.close()
+
+
+def revoke_roles(url: str, login: str) -> tuple[PlanRole, ...]:
+    """Take every role on the plan at url from a login (the login itself stays); returns the roles taken."""
+    from dxplanner.store import server_roles
+
+    plan = _server_plan(url)
+    try:
+        with plan.write() as session:
+            return server_roles.revoke_roles(session.connection(), login)
+    finally:
+        plan.close()
+
+
+def members(url: str) -> list[Member]:
+    """The logins with a role on the plan at url, administrators first, and reporters' units."""
+    from dxplanner.store import server_roles
+
+    plan = _server_plan(url)
+    try:
+        with plan.read() as session:
+            return server_roles.members(session.connection())
+    finally:
+        plan.close()
+
+
+def _server_plan(url: str) -> OpenPlan:
+    """The plan at url, which must be a server's: roles are the server's, a file has none."""
+    if not is_server_url(url):
+        raise InvalidInputError(
+            _("{url} is not a postgresql:// address: roles belong to a plan on a server.").format(url=url)
+        )
+    return open_plan(url)
 
 
 def where(location: PlanLocation) -> str:

@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any
 
+from dxplanner.core.errors import ChangedSinceError
+from dxplanner.i18n import _
 from dxplanner.services.open_plan import OpenPlan
 from dxplanner.store.journal import Journal
 
 
 @dataclass(frozen=True)
 class DataChange:
-    """What changed in the file: the tables, the rows by table, and the tables where rows came or went."""
+    """What changed in the plan: the tables, the rows by table, and the tables where rows came or went.
+
+    Rows are named by key: ids (task ids for the task table), or key tuples for the tables that
+    link two records (a task and a unit, an indicator and a year).
+    """
 
     tables: frozenset[str]
-    rows: dict[str, set[int]] = field(default_factory=dict)
+    rows: dict[str, set[Any]] = field(default_factory=dict)
     reshaped: frozenset[str] = frozenset()
 
     @classmethod
@@ -32,8 +39,8 @@ class UndoStep:
 
     change: DataChange
     # How the write is undone and made again: the store's own record, for the store alone to read.
-    _undo: tuple[str, ...] = field(repr=False)
-    _redo: tuple[str, ...] = field(repr=False)
+    _undo: Journal = field(repr=False)
+    _redo: Journal = field(repr=False)
 
 
 def last_step(plan: OpenPlan) -> UndoStep | None:
@@ -47,12 +54,25 @@ def last_step(plan: OpenPlan) -> UndoStep | None:
 def undo(plan: OpenPlan, step: UndoStep) -> UndoStep:
     """Undo step in one write; the step returned redoes exactly what was undone.
 
-    A refusal (the file changed meanwhile, or it is read-only) raises DomainError and changes nothing.
+    A refusal (a record the step changed has been changed since, or the plan is read-only) raises
+    DomainError and changes nothing.
     """
+    try:
+        redo = plan.replay(step._undo)
+    except ChangedSinceError as error:
+        raise ChangedSinceError(
+            _("A record this step changed has been changed since; nothing was undone.")
+        ) from error
     # Undoing records the exact redo: a bulk import keeps no redo of its own until it is undone.
-    return replace(step, _redo=plan.replay(step._undo) or step._redo)
+    return replace(step, _redo=redo or step._redo)
 
 
 def redo(plan: OpenPlan, step: UndoStep) -> UndoStep:
     """Make step again in one write; the step returned undoes exactly what was redone."""
-    return replace(step, _undo=plan.replay(step._redo) or step._undo)
+    try:
+        again = plan.replay(step._redo)
+    except ChangedSinceError as error:
+        raise ChangedSinceError(
+            _("A record this step changes has been changed since it was undone; nothing was redone.")
+        ) from error
+    return replace(step, _undo=again or step._undo)

@@ -1,194 +1,210 @@
-"""The undo journal: every row a write changes, recorded as SQL that undoes and redoes it.
+"""The undo journal: what a write transaction changed, row by row, in terms any database can replay.
 
-Temporary triggers on each table of a writable SQLite connection log, for every
-inserted, updated or deleted row (cascades included), one statement that puts the
-row back as it was and one that makes the change again, with every value quoted
-exactly. A write transaction collects its log before it commits, so any
-operation can be undone and redone exactly, ids, order and links included,
-without operation-specific undo code. (A shared PostgreSQL mode will need its
-own triggers for the same log.)
+A journal lists, in the order they were made, the row changes of one transaction:
+each names its table, the row's primary key and the row's values before and after
+(None where the row did not exist), exactly as the database driver returned them.
+Bulk inserts (an import of ten thousand tasks) are one marker instead: the range of
+keys the new rows took, and a seal of those rows as they were inserted, so that
+undoing can check them without the journal holding every row.
 
-Bulk inserts (an import of ten thousand tasks) skip the per-row log: they record
-one statement that deletes the range of rows they added. Undoing runs it, and the
-triggers log the deleted rows as they go; that log, replayed, is the redo. So the
-redo of any step is what undoing it recorded, and replay returns it.
+Journals are recorded by a change capture (store/capture.py) and played by
+store/replay.py; neither depends on what this module holds coming from SQLite.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+import hashlib
+import pickle
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
+from operator import itemgetter
+from typing import Any, NamedTuple, cast
 
 import sqlalchemy as sa
-from sqlalchemy import event
 from sqlmodel import SQLModel
 
-_LOG = "dx_journal"
-_INSTALLED = "dx_journal_schema"
+import dxplanner.core.models  # noqa: F401  (registers the tables the journal names)
+from dxplanner.collector import collector_paused
+
+# A row's values by column name, as the driver returns them.
+Row = Mapping[str, Any]
+# A row's primary key: its values in the order of the table's key columns.
+Key = tuple[Any, ...]
+
+
+class RowChange(NamedTuple):
+    """One row inserted (no before), deleted (no after) or updated (both)."""
+
+    # A named tuple, not a frozen dataclass: an import's undo makes 40,000 of them, twice as fast.
+
+    table: str
+    key: Key  # the row's key after the change (before it, for a deletion)
+    before: Row | None
+    after: Row | None
+
+    def row_keys(self) -> tuple[Key, ...]:
+        """The row's key before and after the change (one key unless the change moved it)."""
+        if self.before is None or self.after is None:
+            return (self.key,)
+        old = key_of(self.table, self.before)
+        return (self.key,) if old == self.key else (old, self.key)
+
+    def inverted(self) -> RowChange:
+        """The change that puts the row back."""
+        if self.before is None or self.after is None:
+            return RowChange(self.table, self.key, self.after, self.before)
+        return RowChange(self.table, key_of(self.table, self.before), self.after, self.before)
+
+
+@dataclass(frozen=True, slots=True)
+class RowRange:
+    """The rows of a table whose first key column lies in first..last, and what they held.
+
+    `count` and `seal` describe the rows as they were inserted (see sealed()).
+    """
+
+    table: str
+    column: str
+    first: int
+    last: int
+    count: int
+    seal: bytes
+
+    def holds(self, table: str, row: Row) -> bool:
+        """Whether the row is one of the range's."""
+        return table == self.table and self.first <= row[self.column] <= self.last
+
+
+@dataclass(frozen=True, slots=True)
+class BulkInsert(RowRange):
+    """Rows inserted in bulk; undone by deleting the range, never replayed forward."""
+
+    def inverted(self) -> BulkDelete:
+        return BulkDelete(self.table, self.column, self.first, self.last, self.count, self.seal)
+
+
+@dataclass(frozen=True, slots=True)
+class BulkDelete(RowRange):
+    """The undo of a bulk insert: delete the range, once it is checked to hold what was inserted."""
+
+    def inverted(self) -> BulkInsert:
+        return BulkInsert(self.table, self.column, self.first, self.last, self.count, self.seal)
+
+
+Change = RowChange | BulkInsert | BulkDelete
 
 
 @dataclass(frozen=True)
 class Journal:
-    """The statements that undo a transaction (in the order to run them) and redo it."""
+    """The changes of one transaction, in the order they were made."""
 
-    undo: tuple[str, ...]
-    redo: tuple[str, ...]  # incomplete after a bulk insert: take the redo that replaying undo returns
-    tables: frozenset[str]
+    changes: tuple[Change, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.undo)
+        return bool(self.changes)
 
-    def rows(self) -> dict[str, set[int]]:
-        """The rowids the journal touches, by table (the same either way it is replayed)."""
-        touched: dict[str, set[int]] = {}
-        for statement in self.undo:
-            table, first, last = _rows_of(statement)
-            touched.setdefault(table, set()).update(range(first, last + 1))
+    @property
+    def undo(self) -> Journal:
+        """The journal that undoes this one: each change inverted, last first."""
+        with collector_paused():
+            return Journal(tuple(change.inverted() for change in reversed(self.changes)))
+
+    @property
+    def redo(self) -> Journal:
+        """The journal that makes the change again: itself (a bulk insert's comes from its undo)."""
+        return self
+
+    @property
+    def tables(self) -> frozenset[str]:
+        """The tables the journal touches."""
+        return frozenset(change.table for change in self.changes)
+
+    def rows(self) -> dict[str, set[Any]]:
+        """The keys of the rows the journal touches, by table (the same either way it is replayed).
+
+        A table keyed by one column gives its values (task ids for tasks); a table with a composite
+        key gives key tuples. A bulk range gives the ids it spans, for a table keyed by one column.
+        """
+        touched: dict[str, set[Any]] = {}
+        for change in self.changes:
+            rows = touched.setdefault(change.table, set())
+            if isinstance(change, RowChange):
+                rows.update(key[0] if len(key) == 1 else key for key in change.row_keys())
+            elif len(key_columns(change.table)) == 1:
+                rows.update(range(change.first, change.last + 1))
         return touched
 
     def reshaped(self) -> frozenset[str]:
         """The tables where rows came or went (rather than only changed)."""
         return frozenset(
-            _table_of(statement) for statement in self.undo if not statement.startswith("UPDATE")
+            change.table
+            for change in self.changes
+            if not isinstance(change, RowChange) or change.before is None or change.after is None
         )
 
-
-def _quoted_row(table: sa.Table, which: str) -> str:
-    """SQL that renders the row `which` (old or new) as a quoted VALUES list."""
-    values = " || ',' || ".join(f'quote({which}."{column.name}")' for column in table.columns)
-    return f"'(' || {which}.rowid || ',' || {values} || ')'"
+    def rows_in_order(self) -> Iterator[RowChange]:
+        """The row changes alone (a journal recorded by replaying holds no bulk ranges)."""
+        return (change for change in self.changes if isinstance(change, RowChange))
 
 
-def _triggers(table: sa.Table) -> list[str]:
-    name = table.name
-    columns = ", ".join(f'"{column.name}"' for column in table.columns)
-    insert_old = f"'INSERT INTO \"{name}\" (rowid, {columns}) VALUES ' || {_quoted_row(table, 'old')}"
-    insert_new = f"'INSERT INTO \"{name}\" (rowid, {columns}) VALUES ' || {_quoted_row(table, 'new')}"
-
-    def assignments(which: str) -> str:
-        return " || ', ' || ".join(
-            f'\'"{column.name}" = \' || quote({which}."{column.name}")' for column in table.columns
-        )
-
-    delete = "'DELETE FROM \"" + name + "\" WHERE rowid = ' || {which}.rowid"
-    update = "'UPDATE \"" + name + "\" SET ' || {assign} || ' WHERE rowid = ' || {which}.rowid"
-    return [
-        f'CREATE TEMP TRIGGER "dx_{name}_insert" AFTER INSERT ON main."{name}" BEGIN '
-        f"INSERT INTO {_LOG} (undo, redo) VALUES ({delete.format(which='new')}, {insert_new}); END",
-        f'CREATE TEMP TRIGGER "dx_{name}_update" AFTER UPDATE ON main."{name}" BEGIN '
-        f"INSERT INTO {_LOG} (undo, redo) VALUES ("
-        f"{update.format(assign=assignments('old'), which='new')}, "
-        f"{update.format(assign=assignments('new'), which='new')}); END",
-        f'CREATE TEMP TRIGGER "dx_{name}_delete" AFTER DELETE ON main."{name}" BEGIN '
-        f"INSERT INTO {_LOG} (undo, redo) VALUES ({insert_old}, {delete.format(which='old')}); END",
-    ]
+@cache
+def columns(table: str) -> tuple[str, ...]:
+    """The names of a table's columns, in the order of its definition."""
+    return tuple(column.name for column in SQLModel.metadata.tables[table].columns)
 
 
-def ensure_journal(connection: sa.Connection) -> None:
-    """Install the triggers on this connection, again whenever the schema has changed."""
-    if connection.dialect.name != "sqlite":
-        return
-    schema = connection.exec_driver_sql("PRAGMA schema_version").scalar()
-    if connection.connection.info.get(_INSTALLED) == schema:
-        return
-    present = {
-        row[0]
-        for row in connection.exec_driver_sql("SELECT name FROM main.sqlite_master WHERE type = 'table'")
-    }
-    for row in connection.exec_driver_sql(
-        "SELECT name FROM temp.sqlite_master WHERE type = 'trigger'"
-    ).fetchall():
-        connection.exec_driver_sql(f'DROP TRIGGER temp."{row[0]}"')
-    connection.exec_driver_sql(
-        f"CREATE TEMP TABLE IF NOT EXISTS {_LOG} "
-        "(seq INTEGER PRIMARY KEY, undo TEXT NOT NULL, redo TEXT NOT NULL)"
+@cache
+def key_columns(table: str) -> tuple[str, ...]:
+    """The names of a table's primary key columns."""
+    return tuple(column.name for column in SQLModel.metadata.tables[table].primary_key.columns)
+
+
+def key_of(table: str, row: Row) -> Key:
+    """A row's primary key."""
+    return tuple(row[name] for name in key_columns(table))
+
+
+@cache
+def plain_table(name: str) -> sa.TableClause:
+    """The table with untyped columns: values go to the driver and come back exactly as they are."""
+    return sa.table(name, *(sa.column(column) for column in columns(name)))
+
+
+def range_rows(
+    connection: sa.Connection, table: str, column: str, first: int, last: int
+) -> list[tuple[Any, ...]]:
+    """The values of the rows whose key column lies in first..last, in key order."""
+    plain = plain_table(table)
+    query = (
+        sa.select(plain)
+        .where(plain.c[column].between(first, last))
+        .order_by(*(plain.c[name] for name in key_columns(table)))
     )
-    for table in SQLModel.metadata.sorted_tables:
-        if table.name in present:
-            for statement in _triggers(table):
-                connection.exec_driver_sql(statement)
-    # Creating temp triggers does not change the main schema's version, so this stays valid.
-    connection.connection.info[_INSTALLED] = schema
+    compiled = query.compile(dialect=connection.dialect)
+    order = compiled.positiontup
+    parameters = compiled.params if order is None else [compiled.params[name] for name in order]
+    # The driver's own cursor (PEP 249): plain tuples, without building a result row for each.
+    cursor = connection.connection.cursor()
+    try:
+        with collector_paused():
+            cursor.execute(compiled.string, parameters)
+            return list(cursor.fetchall())
+    finally:
+        cursor.close()
 
 
-def reinstall_after_rollback(engine: sa.Engine) -> None:
-    """Have the journal installed again after any rollback on engine's connections.
-
-    The first write installs the journal inside its own transaction; when that
-    write is refused, the rollback removes the log table and triggers again, so
-    the note that they are installed must go with them.
-    """
-
-    @event.listens_for(engine, "rollback")
-    def _forget(connection: sa.Connection) -> None:
-        connection.connection.info.pop(_INSTALLED, None)
+def sealed(rows: Sequence[tuple[Any, ...]]) -> tuple[int, bytes]:
+    """How many rows there are, and a digest that any change to any of their values alters."""
+    # Pickle keeps every value exactly (floats to the bit), and its digest changes with any of them.
+    return len(rows), hashlib.blake2b(pickle.dumps(list(rows), protocol=5), digest_size=16).digest()
 
 
-def take_journal(connection: sa.Connection) -> Journal:
-    """What the current transaction changed so far, and forget it (it is now the caller's)."""
-    if connection.dialect.name != "sqlite":
-        return Journal((), (), frozenset())
-    rows = connection.exec_driver_sql(f"SELECT undo, redo FROM temp.{_LOG} ORDER BY seq").fetchall()
-    connection.exec_driver_sql(f"DELETE FROM temp.{_LOG}")
-    tables = frozenset(_table_of(statement) for statement, _redo in rows)
-    return Journal(
-        tuple(undo for undo, _redo in reversed(rows)), tuple(redo for _undo, redo in rows if redo), tables
-    )
-
-
-@contextmanager
-def inserted_in_bulk(connection: sa.Connection, table: sa.Table) -> Iterator[None]:
-    """Insert many rows into table without logging each; the log gets one delete of the new rowids.
-
-    The rows must get rowids above every row already there (new ids, or SQLite's own), which holds
-    inside a write transaction: no other writer can take them.
-    """
-    if connection.dialect.name != "sqlite":
-        yield
-        return
-    name = table.name
-    trigger = next(statement for statement in _triggers(table) if f'"dx_{name}_insert"' in statement)
-    before = _max_rowid(connection, name)
-    connection.exec_driver_sql(f'DROP TRIGGER IF EXISTS temp."dx_{name}_insert"')
-    yield
-    connection.exec_driver_sql(trigger)
-    after = _max_rowid(connection, name)
-    if after > before:
-        connection.exec_driver_sql(
-            f"INSERT INTO temp.{_LOG} (undo, redo) VALUES (?, '')",
-            (f'DELETE FROM "{name}" WHERE rowid BETWEEN {before + 1} AND {after}',),
-        )
-
-
-def _max_rowid(connection: sa.Connection, name: str) -> int:
-    return int(connection.exec_driver_sql(f'SELECT coalesce(max(rowid), 0) FROM main."{name}"').scalar_one())
-
-
-def replay(connection: sa.Connection, statements: Iterable[str]) -> tuple[str, ...]:
-    """Run recorded statements, checking foreign keys only at commit (the order may pass through gaps).
-
-    Returns the statements that undo the replay (the redo of an undo, the undo of a redo).
-    """
-    connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-    for statement in statements:
-        connection.exec_driver_sql(statement)
-    # Replaying is itself a change the triggers saw; it is not a new step to undo.
-    return take_journal(connection).undo
-
-
-def _table_of(statement: str) -> str:
-    return statement.split('"', 2)[1]
-
-
-def _rows_of(statement: str) -> tuple[str, int, int]:
-    """The table and the first and last rowids a recorded statement is about."""
-    table = _table_of(statement)
-    if statement.startswith("INSERT"):
-        rowid = int(statement.split(" VALUES (", 1)[1].split(",", 1)[0])
-        return table, rowid, rowid
-    if " WHERE rowid BETWEEN " in statement:
-        first, last = statement.rsplit(" WHERE rowid BETWEEN ", 1)[1].split(" AND ")
-        return table, int(first), int(last)
-    rowid = int(statement.rsplit("WHERE rowid = ", 1)[1])
-    return table, rowid, rowid
+@cache
+def key_getter(table: str) -> Callable[[Sequence[Any]], Key]:
+    """Picks a row's key out of the tuple of its values (in the order of the table's columns)."""
+    names = columns(table)
+    getter = itemgetter(*(names.index(name) for name in key_columns(table)))
+    if len(key_columns(table)) == 1:
+        return lambda values: (getter(values),)
+    return cast(Callable[[Sequence[Any]], Key], getter)

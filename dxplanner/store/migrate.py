@@ -14,9 +14,9 @@ from dxplanner.store.sqlite_engine import writing
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 HEAD_REVISION = "0006"
 # Every revision this version knows, oldest first: a revision not among them is a newer dxplanner's.
-REVISIONS = ("0001", "0002", "0003", "0004", "0006")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 # The transaction-level advisory lock an upgrade of a server takes: two `server init` at once take turns.
-_UPGRADE_LOCK_KEY = 0x44585055
+UPGRADE_LOCK_KEY = 0x44585055
 
 
 class MigrationError(DomainError):
@@ -77,7 +77,7 @@ def _migrate_server(engine: sa.Engine, config: Any, direction: str, revision: st
 
     connecting = engine.connect().execution_options(isolation_level="READ COMMITTED")
     with connecting as connection, connection.begin():
-        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_UPGRADE_LOCK_KEY})")
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({UPGRADE_LOCK_KEY})")
         if direction == "upgrade" and stored_revision(connection) == HEAD_REVISION:
             return  # another upgrade finished while this one waited for the lock
         config.attributes["connection"] = connection

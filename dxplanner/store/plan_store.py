@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,8 +14,10 @@ from sqlmodel import Session
 
 from dxplanner.core.errors import DomainError, InvalidInputError, PlanFileError, ReadOnlyError
 from dxplanner.i18n import _
+from dxplanner.store.capture import capture_for
 from dxplanner.store.file_lock import FileLock
-from dxplanner.store.journal import Journal, ensure_journal, reinstall_after_rollback, replay, take_journal
+from dxplanner.store.journal import Journal
+from dxplanner.store.replay import changed_since, replay
 from dxplanner.store.sqlite_engine import writing
 
 
@@ -28,15 +30,14 @@ class PlanStore:
     read_only: bool = False
     # Said to the user once after opening: why the file is read-only, or that it was upgraded.
     notice: str | None = None
-    # What the last write transaction changed, as statements that undo and redo it.
-    last_journal: Journal = field(default_factory=lambda: Journal((), (), frozenset()), repr=False)
+    # What the last write transaction changed, row by row, to undo and redo it.
+    last_journal: Journal = field(default_factory=Journal, repr=False)
     # The lock beside the file while it is open for writing (None for a read-only store).
     lock: FileLock | None = field(default=None, repr=False)
     _write_engine: sa.Engine = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._write_engine = writing(self.engine)
-        reinstall_after_rollback(self.engine)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -64,20 +65,29 @@ class PlanStore:
                 self.notice = error.message
                 raise
         with user_errors(), Session(self._write_engine, expire_on_commit=False, autoflush=False) as session:
+            capture = capture_for(self._write_engine.dialect.name)
             with session.begin():
-                ensure_journal(session.connection())
+                capture.install(session.connection())
                 yield session
                 session.flush()
-                journal = take_journal(session.connection())
+                journal = capture.take(session.connection())
             self.last_journal = journal
 
-    def replay(self, statements: Sequence[str]) -> tuple[str, ...]:
-        """Run the statements of a journal (to undo or redo a change) in one write transaction.
+    def replay(self, journal: Journal) -> Journal:
+        """Make a journal's changes (to undo or redo a step) in one write transaction.
 
-        Returns the statements that undo this replay: after an undo, the redo.
+        Returns the journal that undoes this replay: after an undo, the redo. Raises
+        ChangedSinceError, changing nothing, when a row is no longer as the journal expects.
         """
-        with self.write() as session:
-            return replay(session.connection(), statements)
+        try:
+            with self.write() as session:
+                connection = session.connection()
+                return replay(connection, journal, capture_for(connection.dialect.name)).undo
+        except InvalidInputError as error:
+            if isinstance(error.__cause__, exc.IntegrityError):
+                # Seen at commit: a record the journal links to has gone since.
+                raise changed_since() from error
+            raise
 
     def close(self) -> None:
         """Release every connection to the file, and its lock."""

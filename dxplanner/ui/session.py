@@ -1,4 +1,4 @@
-"""The open plan as the window sees it: the store, the undo stack, and news of every change."""
+"""The open plan as the window sees it: the store, the undo stack, and news of every change (others' too)."""
 
 from __future__ import annotations
 
@@ -8,18 +8,22 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from dxplanner.core.errors import DomainError
+from dxplanner.core.errors import DomainError, NotPermittedError, PlanFileError
+from dxplanner.i18n import _
 from dxplanner.services import conflicts
+from dxplanner.services import permissions as permissions_service
 from dxplanner.services import undo as undo_service
 from dxplanner.services.conflicts import ConflictError, Edit, RecordDifferences
 from dxplanner.services.edits import Changes
+from dxplanner.services.live import RemoteChange, is_offline_error, merged
 from dxplanner.services.open_plan import OpenPlan
+from dxplanner.services.permissions import Permissions
 from dxplanner.services.undo import DataChange, UndoStep
 from dxplanner.ui.conflict_dialog import Kept, ask_what_to_keep
 from dxplanner.ui.dates import DEFAULT_DATES, DateStyle
 from dxplanner.ui.errors import show_refusal
 
-__all__ = ["DataChange", "Edit", "PlanSession", "StepCommand"]
+__all__ = ["DataChange", "Edit", "PlanSession", "RemoteChange", "StepCommand"]
 
 # Asked what to keep of an edit someone else's change came before (the conflict dialog by default).
 AskWhatToKeep = Callable[[QWidget | None, ConflictError, Sequence[RecordDifferences]], Kept]
@@ -45,9 +49,11 @@ class StepCommand(QUndoCommand):
 
 
 class PlanSession(QObject):
-    """Runs operations for the window, keeps them undoable, and says what changed."""
+    """Runs operations for the window, keeps them undoable, and says what changed, here or elsewhere."""
 
-    changed = Signal(object)  # a DataChange
+    changed = Signal(object)  # a DataChange (a RemoteChange when another user made it)
+    permissions_changed = Signal()  # the server said the user's role is not what the window thought
+    connection_lost = Signal(str)  # an operation found the server gone: why
 
     def __init__(
         self,
@@ -64,13 +70,28 @@ class PlanSession(QObject):
         self._ask_what_to_keep = ask_what_to_keep
         # Whether the last edit met someone else's change (and the user chose what to keep).
         self.met_a_conflict = False
+        # What the user may change: the window offers only that (the server enforces it anyway).
+        self.permissions: Permissions = Permissions()
+        self.refresh_permissions()
+        self.last_refusal: DomainError | None = None  # why the last operation was refused
+        # Whether a view is in the middle of an edit that others' changes must not disturb.
+        self._busy: list[Callable[[], bool]] = []
+        self._held: list[DataChange] = []
 
-    def run(self, text: str, operation: Callable[[OpenPlan], Changes]) -> Changes | None:
-        """Do operation as one undoable step called text; a refusal is shown once and changes nothing."""
+    def run(
+        self, text: str, operation: Callable[[OpenPlan], Changes], *, typed: str | None = None
+    ) -> Changes | None:
+        """Do operation as one undoable step called text; a refusal is shown once and changes nothing.
+
+        typed is what the user entered, named in the message when the server is away and the change
+        could not be saved (a view that offers the value again itself need not give it).
+        """
+        self.last_refusal = None
         try:
             changes = operation(self.store)
         except DomainError as error:
-            show_refusal(self._parent_widget, error)
+            self.last_refusal = error
+            self._refused(error, typed)
             return None
         step = undo_service.last_step(self.store)
         if step is not None:
@@ -78,24 +99,27 @@ class PlanSession(QObject):
             self.changed.emit(step.change)
         return changes
 
-    def run_edit(self, text: str, edit: Edit) -> Changes | None:
-        """Make an edit of records the user saw as one undoable step called text.
+    def run_edit(self, text: str, edit: Edit, *, typed: str | None = None) -> Changes | None:
+        """Make an edit of records the user saw as one undoable step called text (typed: as for run).
 
-        When someone changed a record since the user saw it, the conflict dialog shows both
-        versions; the edit is then made again as the user chose (over the stored versions), or
-        dropped. Either way the views show the stored values after. None when nothing was made.
+        When someone changed a record since the user saw it, but none of the fields the edit sets,
+        the edit is made over their change without asking. When they changed one of those fields
+        too, the conflict dialog shows both versions; the edit is then made again as the user chose
+        (over the stored versions), or dropped. Either way the views show the stored values after.
+        None when nothing was made.
         """
         self.met_a_conflict = False
+        self.last_refusal = None
         current: Edit | None = edit
         while current is not None:
             try:
                 changes = current.run(self.store)
             except ConflictError as conflict:
-                self.met_a_conflict = True
                 current = self._settle(current, conflict)
                 continue
             except DomainError as error:
-                show_refusal(self._parent_widget, error)
+                self.last_refusal = error
+                self._refused(error, typed)
                 return None
             self._done(text, current)
             return changes
@@ -103,15 +127,21 @@ class PlanSession(QObject):
 
     def _settle(self, edit: Edit, conflict: ConflictError) -> Edit | None:
         """Ask the user what to keep of an edit refused by a conflict; the edit to make after (None: none)."""
-        try:
-            shown = conflicts.differences(self.store, conflict, self.dates.write)
-        except DomainError as error:
-            show_refusal(self._parent_widget, error)
-            return None
-        kept = self._ask_what_to_keep(self._parent_widget, conflict, shown)
-        # The views show the stored version now, whatever was chosen.
+        if conflicts.settles_itself(edit, conflict):
+            kept: Kept = {}  # their change was elsewhere in the records: both stand
+        else:
+            self.met_a_conflict = True
+            try:
+                shown = conflicts.differences(self.store, conflict, self.dates.write, edit)
+            except DomainError as error:
+                self.last_refusal = error
+                self._refused(error, None)
+                return None
+            kept = self._ask_what_to_keep(self._parent_widget, conflict, shown)
+        # The views show the stored version now, whatever was chosen: the other user's change
+        # comes as theirs do (after the cell being edited closes).
         tables, rows = conflicts.refresh_of(conflict)
-        self.changed.emit(DataChange(tables, rows))
+        self.apply_remote(DataChange(tables, rows))
         return conflicts.again(edit, conflict, kept)
 
     def _done(self, text: str, edit: Edit) -> None:
@@ -131,7 +161,64 @@ class PlanSession(QObject):
         try:
             done = how(self.store, step)
         except DomainError as error:
-            show_refusal(self._parent_widget, error)
+            self._refused(error, None)
             return step
         self.changed.emit(step.change)
         return done
+
+    def _refused(self, error: DomainError, typed: str | None) -> None:
+        if not is_offline_error(error):
+            show_refusal(self._parent_widget, error)
+            if isinstance(error, NotPermittedError):
+                self.refresh_permissions()
+            return
+        self.connection_lost.emit(error.message)
+        if typed:
+            unsaved = _("What you entered, “{typed}”, was not saved.").format(typed=typed)
+        else:
+            unsaved = _("The change was not saved.")
+        again = _("dxplanner reconnects by itself: try again once the window says the server is back.")
+        show_refusal(self._parent_widget, PlanFileError(f"{error.message}\n\n{unsaved} {again}"))
+
+    def refresh_permissions(self) -> None:
+        """Ask the server again what the user may change (their role may have changed meanwhile)."""
+        try:
+            now = permissions_service.of(self.store)
+        except DomainError:
+            return  # the server cannot say now: the window keeps what it knew (the server still decides)
+        if now != self.permissions:
+            self.permissions = now
+            self.permissions_changed.emit()
+
+    # Other users' changes.
+
+    def hold_while(self, busy: Callable[[], bool]) -> None:
+        """Keep others' changes waiting while busy() says a view is in the middle of an edit."""
+        self._busy.append(busy)
+
+    def apply_remote(self, change: DataChange) -> None:
+        """Show a change another user made (or everything, after a reconnect) in every view.
+
+        While the user is typing in a cell it waits, and comes with release_held when the edit ends.
+        """
+        self._held.append(change)
+        self.release_held()
+
+    def release_held(self) -> None:
+        """Show the changes that waited for an edit to end (nothing while an edit is still open)."""
+        if not self._held or any(_still_busy(busy) for busy in self._busy):
+            return
+        held, self._held = self._held, []
+        self.changed.emit(held[0] if len(held) == 1 else merged(held))
+
+    @property
+    def holding(self) -> bool:
+        """Whether others' changes are waiting for an edit to end."""
+        return bool(self._held)
+
+
+def _still_busy(busy: Callable[[], bool]) -> bool:
+    try:
+        return busy()
+    except RuntimeError:  # the view was deleted (its page rebuilt): it edits nothing any more
+        return False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
@@ -19,6 +19,8 @@ class SheetView(QTreeView):
     remove = Signal()
     copy_rows = Signal()
     paste_rows = Signal()
+    # The user tried to edit a cell that is not editable (their role may not change it, say).
+    edit_refused = Signal(object)  # the index (QModelIndex or QPersistentModelIndex)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +68,38 @@ class SheetView(QTreeView):
             super().keyPressEvent(event)
             return
         event.accept()
+
+    def edit(  # type: ignore[override]
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        trigger: QAbstractItemView.EditTrigger | None = None,
+        event: QEvent | None = None,
+    ) -> bool:
+        """Open an editor; when the cell takes none, say that the user tried (to tell them why)."""
+        if trigger is None:
+            super().edit(index)
+            return self.state() == QAbstractItemView.State.EditingState
+        opened = super().edit(index, trigger, event)  # type: ignore[arg-type]  # Qt passes no event at times
+        tried = trigger in (
+            QAbstractItemView.EditTrigger.DoubleClicked,
+            QAbstractItemView.EditTrigger.EditKeyPressed,
+            QAbstractItemView.EditTrigger.AllEditTriggers,
+        ) or (
+            trigger == QAbstractItemView.EditTrigger.AnyKeyPressed
+            and isinstance(event, QKeyEvent)
+            and event.text().strip() != ""
+            and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        )
+        model = self.model()
+        if (
+            not opened
+            and tried
+            and index.isValid()
+            and model is not None
+            and not model.flags(index) & Qt.ItemFlag.ItemIsEditable
+        ):
+            self.edit_refused.emit(index)
+        return opened
 
     def moveCursor(
         self, cursor_action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier

@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from dxplanner.core.enums import TaskKind, TaskStatus
-from dxplanner.core.errors import InvalidInputError
+from dxplanner.core.errors import DomainError, InvalidInputError, NotPermittedError
 from dxplanner.core.matching import UnitIndex
 from dxplanner.core.status import Health
 from dxplanner.i18n import _
@@ -29,11 +39,12 @@ from dxplanner.labels import label
 from dxplanner.services import conflicts, edits, new_records, outline, records
 from dxplanner.services.conflicts import Edit
 from dxplanner.services.outline import TaskFilter, matching_tasks
+from dxplanner.services.permissions import Change
 from dxplanner.services.progress_edits import agreeing_fields
 from dxplanner.ui.date_line import DateChoice, not_a_date
 from dxplanner.ui.dates import DEFAULT_DATES, DateStyle
 from dxplanner.ui.errors import show_refusal
-from dxplanner.ui.session import DataChange, PlanSession
+from dxplanner.ui.session import DataChange, PlanSession, RemoteChange
 
 if TYPE_CHECKING:
     from dxplanner.ui.gantt.view import GanttView
@@ -59,6 +70,15 @@ _FIELDS = {
     SheetColumn.NOTES: "notes",
     SheetColumn.PERSON: "responsible_person",
 }
+# What each column changes, as the roles name it (what a reporter may change is progress and status).
+_ROLE_FIELDS = {
+    **_FIELDS,
+    SheetColumn.LEAD: "lead_unit_id",
+    SheetColumn.COOPERATING: "cooperating_units",
+    SheetColumn.TIMELINE: "timeline_text",
+}
+# The toolbar's actions that draw the plan's tasks, a planner's work.
+_PLANNING_ACTIONS = ("add", "indent", "outdent", "up", "down", "delete", "baseline")
 _WIDTHS = {
     SheetColumn.CODE: 90,
     SheetColumn.NAME: 360,
@@ -107,7 +127,12 @@ class TaskSheet(QWidget):
         self.model = TaskSheetModel(self._edit, today, dates.python, self)
         self.view = SheetView(self)
         self.view.setModel(self.model)
-        self.view.setItemDelegate(SheetDelegate(self.units, dates, self._first_page, self.view))
+        delegate = SheetDelegate(self.units, dates, self._first_page, self.view)
+        self.view.setItemDelegate(delegate)
+        # Others' changes wait while a cell is being typed in (a refresh would overwrite what is
+        # typed, or close the editor), and come once it closes: on the next turn, when it is gone.
+        session.hold_while(self._editing)
+        delegate.closeEditor.connect(lambda *_: QTimer.singleShot(0, self, session.release_held))
         header = self.view.header()
         for column, width in _WIDTHS.items():
             header.resizeSection(column, width)
@@ -126,7 +151,9 @@ class TaskSheet(QWidget):
         self.view.remove.connect(self.delete_selected)
         self.view.copy_rows.connect(self.copy)
         self.view.paste_rows.connect(self.paste)
+        self.view.edit_refused.connect(self._edit_refused)
         self.session.changed.connect(self._on_change)
+        self.session.permissions_changed.connect(self._apply_permissions)
 
         self._build_filters()
         self.toolbar = QToolBar(self)
@@ -146,6 +173,7 @@ class TaskSheet(QWidget):
             self.actions_by_name[name] = action
         self.toolbar.addSeparator()
         self._chart_actions()
+        self._apply_permissions()
         # The sheet's header is as tall as the chart's two bands of time, so their rows line up.
         header.setFixedHeight(2 * (self.view.fontMetrics().height() + 6))
         self.split = QSplitter(Qt.Orientation.Horizontal, self)
@@ -184,6 +212,9 @@ class TaskSheet(QWidget):
     def _on_change(self, change: DataChange) -> None:
         if change.touches("unit"):
             self._units = None
+        if isinstance(change, RemoteChange):
+            self._on_remote_change(change)
+            return
         if self.model.reshapes(change):
             # Rows come and go: keep the cursor and the open groups where the user left them.
             current = self.model.task_id(self.view.currentIndex())
@@ -200,6 +231,62 @@ class TaskSheet(QWidget):
         if not self._filter_value().empty:
             self._apply_filter()
         self._announce_counts()
+
+    def _on_remote_change(self, change: RemoteChange) -> None:
+        """Show another user's change without moving what this user looks at."""
+        current = self.current_task()
+        try:
+            with self._view_kept():
+                self.model.refresh(change)
+                if not self._filter_value().empty:
+                    self._apply_filter()
+        except DomainError:
+            # The plan itself is gone (the navigator says so), or the server is away (the banner does).
+            if self.plan_id is not None and "action_plan" in change.reshaped:
+                self.show_plan(None)
+            return
+        self._announce_counts()
+        if self.current_task() != current:
+            self.task_selected.emit(self.current_task())
+
+    def _editing(self) -> bool:
+        return self.view.state() == self.view.State.EditingState
+
+    @contextmanager
+    def _view_kept(self) -> Iterator[None]:
+        """Keep the selection, the current cell, the open groups and the scroll where they were.
+
+        The scroll keeps the same task at the top of the sheet (rows added or removed above it
+        would otherwise slide it away); a task deleted meanwhile leaves the scroll as it was.
+        """
+        view, model = self.view, self.model
+        selection = view.selectionModel()
+        here = view.currentIndex()
+        current, column = model.task_id(here), here.column()
+        selected = [(model.task_id(index), index.column()) for index in selection.selectedIndexes()]
+        expanded = self._expanded()
+        top = model.task_id(view.indexAt(QPoint(1, 1)))
+        vertical, horizontal = view.verticalScrollBar().value(), view.horizontalScrollBar().value()
+        yield
+        for task_id in expanded:
+            index = model.index_of(task_id)
+            if index.isValid() and not view.isExpanded(index):
+                view.expand(index)
+        chosen = QItemSelection()
+        for chosen_id, each_column in selected:
+            index = model.index_of(chosen_id, each_column) if chosen_id is not None else QModelIndex()
+            if index.isValid():
+                chosen.select(index, index)
+        selection.select(chosen, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        if current is not None and model.index_of(current, column).isValid():
+            selection.setCurrentIndex(
+                model.index_of(current, column), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+        if top is not None and model.index_of(top).isValid():
+            view.scrollTo(model.index_of(top), view.ScrollHint.PositionAtTop)
+        else:
+            view.verticalScrollBar().setValue(vertical)
+        view.horizontalScrollBar().setValue(horizontal)
 
     def _expanded(self) -> set[int]:
         return {
@@ -266,7 +353,9 @@ class TaskSheet(QWidget):
                     what=_("Lead unit"), text=unit_id
                 )
                 return self._refuse(task_id, column, unit_id, text)
-            edit = _task_fields(task_id, seen, {"lead_unit_id": unit_id})
+            edit = _task_fields(
+                task_id, seen, {"lead_unit_id": unit_id}, self._shown(task_id, ["lead_unit_id"])
+            )
         elif column is SheetColumn.COOPERATING:
             edit = conflicts.one_record(
                 "task",
@@ -276,6 +365,7 @@ class TaskSheet(QWidget):
                 lambda plan, version, fields: edits.set_task_units(
                     plan, task_id, fields["cooperating_unit_ids"], seen=version
                 ),
+                self._shown(task_id, ["cooperating_unit_ids"]),
             )
         elif column in (SheetColumn.START, SheetColumn.END) and isinstance(value, str):
             try:
@@ -294,6 +384,7 @@ class TaskSheet(QWidget):
                 lambda plan, version, fields: edits.set_task_timeline(
                     plan, task_id, fields["timeline_text"], seen=version
                 ),
+                self._shown(task_id, ["timeline_text"]),
             )
         else:
             fields: dict[str, Any] = {_FIELDS[column]: value}
@@ -302,11 +393,14 @@ class TaskSheet(QWidget):
                 if isinstance(agreed, str):
                     return self._refuse(task_id, column, value, agreed)
                 fields, notice = agreed
-            edit = _task_fields(task_id, seen, fields)
+            edit = _task_fields(task_id, seen, fields, self._shown(task_id, list(fields)))
         if self.session.run_edit(title, edit) is None:
-            if not self.session.met_a_conflict:
+            # After a conflict the cell shows the stored value, as the user chose; a role's refusal
+            # has nothing to correct. Any other refusal brings the user back to the cell to correct it.
+            if not self.session.met_a_conflict and not isinstance(
+                self.session.last_refusal, NotPermittedError
+            ):
                 self._reopen(task_id, column, value)
-            # After a conflict the cell shows the stored value, as the user chose.
             return False
         if (
             column is SheetColumn.STATUS
@@ -320,6 +414,21 @@ class TaskSheet(QWidget):
             self.notice.emit(notice)
         return True
 
+    def _shown(self, task_id: int, names: list[str]) -> dict[str, Any]:
+        """What the sheet showed of a task's fields when the user changed them (read with its version):
+        an edit refused because someone changed the task meanwhile is made over their change at once
+        when they left these fields as shown."""
+        node, row = self.model.node(task_id), self.model.sheet_row(task_id)
+        shown: dict[str, Any] = {}
+        for name in names:
+            if node is not None and name in ("planned_start", "planned_end", "progress", "status"):
+                shown[name] = getattr(node, name)  # the figures drawn come with the version
+            elif row is not None and name == "cooperating_unit_ids":
+                shown[name] = list(row.cooperating_ids)
+            elif row is not None and hasattr(row, name):
+                shown[name] = getattr(row, name)
+        return shown
+
     def _refuse(self, task_id: int, column: SheetColumn, value: Any, message: str) -> bool:
         """Say why an edit was refused, and bring the user back to the cell."""
         show_refusal(self, InvalidInputError(message))
@@ -330,6 +439,8 @@ class TaskSheet(QWidget):
         """Bring the user back to a refused cell, holding what was entered, to correct (Escape drops it)."""
 
         def again() -> None:
+            # Others' changes that waited for this edit come first: the task may be gone, or moved.
+            self.session.release_held()
             index = self.model.index_of(task_id, column)
             delegate = self.view.itemDelegate()
             if not index.isValid() or not isinstance(delegate, SheetDelegate):
@@ -368,11 +479,53 @@ class TaskSheet(QWidget):
             return str(value)
         return found.id
 
+    # What the user's role allows.
+
+    def _apply_permissions(self) -> None:
+        """Offer only what the user's role allows: cells, and the actions that draw the plan."""
+        allowed = self.session.permissions
+        self.model.may_edit = None if allowed.may_edit_plans else self._may_edit
+        for name in _PLANNING_ACTIONS:
+            self.actions_by_name[name].setEnabled(allowed.may_edit_plans)
+        self.actions_by_name["report"].setEnabled(allowed.role is not None)
+        viewport = self.view.viewport()
+        if viewport is not None:
+            viewport.update()
+
+    def _role_refusal(self, task_id: int, column: SheetColumn) -> str | None:
+        """Why the user's role may not change this cell (None: it may)."""
+        allowed = self.session.permissions
+        if allowed.may_edit_plans:
+            return None
+        row = self.model.sheet_row(task_id)
+        if row is None:
+            return None
+        return allowed.task_refusal(_ROLE_FIELDS.get(column, "name"), row.lead_unit_id, row.cooperating_ids)
+
+    def _may_edit(self, task_id: int, column: SheetColumn) -> bool:
+        return self._role_refusal(task_id, column) is None
+
+    def _edit_refused(self, index: QModelIndex | QPersistentModelIndex) -> None:
+        """The user tried to edit a cell their role may not change: say why (on the status bar)."""
+        task_id = self.model.task_id(index)
+        if task_id is None or not self.model.editable_by_nature(index):
+            return
+        refusal = self._role_refusal(task_id, SheetColumn(index.column()))
+        if refusal is not None:
+            self.notice.emit(refusal)
+
+    def _planning_allowed(self, change: Change, table: str = "task") -> bool:
+        """Whether the user's role lets them draw the plan's tasks; if not, say so."""
+        refusal = self.session.permissions.plans_refusal(change, table)
+        if refusal is not None:
+            self.notice.emit(refusal)
+        return refusal is None
+
     # Gestures.
 
     def add_task(self) -> None:
         """Add a task below the current one, in the same group, and start typing its name."""
-        if self.plan_id is None:
+        if self.plan_id is None or not self._planning_allowed(Change.ADD):
             return
         plan_id = self.plan_id
         current = self.current_task()
@@ -391,7 +544,7 @@ class TaskSheet(QWidget):
         """Put the current task into the task above it."""
         task_id = self.current_task()
         node = self.model.node(task_id) if task_id is not None else None
-        if task_id is None or node is None:
+        if task_id is None or node is None or not self._planning_allowed(Change.CHANGE):
             return
         siblings = self.model.children_shown(node.parent_id)
         place = siblings.index(task_id) if task_id in siblings else 0
@@ -404,13 +557,14 @@ class TaskSheet(QWidget):
                 self.model.version(task_id),
                 {"parent_id": above},
                 lambda plan, version, _fields: edits.indent_task(plan, task_id, seen=version),
+                {"parent_id": node.parent_id},
             ),
         )
 
     def outdent(self) -> None:
         """Take the current task out of its group."""
         task_id = self.current_task()
-        if task_id is None:
+        if task_id is None or not self._planning_allowed(Change.CHANGE):
             return
         group = self.model.parent_of(task_id)
         self.session.run_edit(
@@ -421,6 +575,7 @@ class TaskSheet(QWidget):
                 self.model.version(task_id),
                 {"parent_id": self.model.parent_of(group) if group is not None else None},
                 lambda plan, version, _fields: edits.outdent_task(plan, task_id, seen=version),
+                {"parent_id": group},
             ),
         )
 
@@ -429,6 +584,8 @@ class TaskSheet(QWidget):
         task_id = self.current_task()
         node = self.model.node(task_id) if task_id is not None else None
         if task_id is None or node is None or node.position + step < 0:
+            return
+        if not self._planning_allowed(Change.CHANGE):
             return
         parent, position = node.parent_id, node.position + step
         self.session.run_edit(
@@ -441,13 +598,14 @@ class TaskSheet(QWidget):
                 lambda plan, version, _fields: edits.move_task(
                     plan, task_id, parent_id=parent, position=position, seen=version
                 ),
+                {"parent_id": node.parent_id, "position": node.position},
             ),
         )
 
     def delete_selected(self) -> None:
         """Delete the selected tasks, asking first when a group would take tasks with it."""
         chosen = self.selected_tasks()
-        if not chosen:
+        if not chosen or not self._planning_allowed(Change.DELETE):
             return
         if any(self.model.has_children(task_id) for task_id in chosen) and not self._confirm(
             _("Delete the selected tasks and every task below them?")
@@ -464,6 +622,12 @@ class TaskSheet(QWidget):
         if not chosen:
             return
         rows = [self.model.sheet_row(task_id) for task_id in chosen]
+        refusal = self.session.permissions.report_refusal(
+            [(row.lead_unit_id, row.cooperating_ids) for row in rows if row is not None]
+        )
+        if refusal is not None:
+            show_refusal(self, NotPermittedError(refusal))
+            return
         answer = self._ask([(row.progress, row.status) for row in rows if row is not None])
         if answer is None:
             return
@@ -472,6 +636,7 @@ class TaskSheet(QWidget):
         versions = {task_id: self.model.version(task_id) for task_id in chosen}
         seen = {task_id: version for task_id, version in versions.items() if version is not None}
         figures = {task_id: {"progress": answer.progress, "status": answer.status} for task_id in chosen}
+        shown = {task_id: self._shown(task_id, ["progress", "status"]) for task_id in chosen}
         self.session.run_edit(
             _("Report progress of {count} tasks").format(count=len(chosen)),
             Edit(
@@ -488,6 +653,7 @@ class TaskSheet(QWidget):
                     remark=answer.remark,
                     seen=made.seen,
                 ),
+                shown,
             ),
         )
 
@@ -513,7 +679,7 @@ class TaskSheet(QWidget):
 
     def set_baseline(self) -> None:
         """Copy the plan's planned dates into its baseline, and show slippage from now on."""
-        if self.plan_id is None:
+        if self.plan_id is None or not self._planning_allowed(Change.CHANGE):
             return
         plan_id = self.plan_id
         has_baseline = any(row.baseline_end for row in self.model.all_rows().values())
@@ -545,7 +711,7 @@ class TaskSheet(QWidget):
         """Add the clipboard's rows as tasks below the current one, columns from the current column on."""
         clipboard = QGuiApplication.clipboard()
         text = clipboard.text() if clipboard is not None else ""
-        if self.plan_id is None or not text.strip():
+        if self.plan_id is None or not text.strip() or not self._planning_allowed(Change.ADD):
             return
         rows = [line.split("\t") for line in text.replace("\r\n", "\n").rstrip("\n").split("\n")]
         start = max(0, self.view.currentIndex().column())
@@ -854,12 +1020,13 @@ _HEADING_WORDS: dict[str, str] = {
 }
 
 
-def _task_fields(task_id: int, seen: int | None, fields: dict[str, Any]) -> Edit:
-    """The edit of some of a task's own fields, from the version the sheet shows."""
+def _task_fields(task_id: int, seen: int | None, fields: dict[str, Any], base: dict[str, Any]) -> Edit:
+    """The edit of some of a task's own fields, from the version (and the values) the sheet shows."""
     return conflicts.one_record(
         "task",
         task_id,
         seen,
         fields,
         lambda plan, version, values: edits.update_task(plan, task_id, seen=version, **values),
+        base,
     )

@@ -7,7 +7,7 @@ leaves the expected row in the plan, and the sheet shows the stored values after
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,7 +32,7 @@ from dxplanner.ui.main_window import MainWindow
 from dxplanner.ui.navigator import NodeKey, NodeKind
 from dxplanner.ui.sheet_model import SheetColumn
 from tests.gui.conftest import TODAY
-from tests.gui.keys import type_as_user
+from tests.gui.keys import open_editor, type_text
 
 pytestmark = pytest.mark.gui
 
@@ -60,13 +60,15 @@ def shared(
         location: str | Path = request.getfixturevalue("demo_path")
         other: OpenPlan = open_plan_file(Path(location), lock=False)
     else:
-        location = request.getfixturevalue("demo_server_url")
+        # Prepared as `server init` leaves it: the tests' superuser an administrator, changes announced.
+        location = request.getfixturevalue("live_url")
         other = open_server(str(location))
     window = MainWindow(settings, open_plan, create_plan, today=lambda: TODAY)
     qtbot.addWidget(window)
     window.resize(1440, 860)
     window.show()
     assert window.open_file(location), messages
+    assert window.live is None or window.live.wait_listening(10)
     plan = _plans(other)[0]
     window.select(NodeKey(NodeKind.PLAN, plan))
     assert window.editor is not None
@@ -120,15 +122,29 @@ class DialogWatch:
             QTest.keyClick(QApplication.focusWidget() or dialog, key, modifiers)
 
 
-def _edit_cell(qtbot: QtBot, shared: Shared, column: SheetColumn, text: str, watch: DialogWatch) -> None:
+def _edit_cell(
+    qtbot: QtBot,
+    shared: Shared,
+    column: SheetColumn,
+    text: str,
+    watch: DialogWatch,
+    meanwhile: Callable[[], object] = lambda: None,
+) -> None:
+    """Type text into a task's cell; while its editor is open, the other user makes their change."""
     sheet = shared.window.editor.sheet  # type: ignore[union-attr]
     sheet.select_task(shared.task_id, column)
     sheet.view.setFocus()
-    timer = watch.start()
     qtbot.keyClick(sheet.view, Qt.Key.Key_F2)
-    type_as_user(qtbot, text)
+    editor = open_editor()
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(editor, text)
+    meanwhile()
+    timer = watch.start()
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()  # Qt commits an editor's data on the next turn of the event loop
     timer.stop()
-    QApplication.processEvents()
+    # Others' changes that waited for the edit to end are shown now (on a server, as they come).
+    qtbot.waitUntil(lambda: not shared.window.session.holding, timeout=3000)  # type: ignore[union-attr]
 
 
 def _stored(plan: OpenPlan, task_id: int) -> records.TaskRecord:
@@ -142,8 +158,9 @@ def _shown(shared: Shared, column: SheetColumn) -> str:
     return str(model.data(model.index_of(shared.task_id, column), Qt.ItemDataRole.DisplayRole))
 
 
-def _their_change(shared: Shared, **fields: object) -> None:
-    edits.update_task(
+def _their_change(shared: Shared, **fields: object) -> Callable[[], object]:
+    """The other user's edit of the same task, from the version stored when they make it."""
+    return lambda: edits.update_task(
         shared.other, shared.task_id, seen=_stored(shared.other, shared.task_id).version, **fields
     )
 
@@ -151,11 +168,12 @@ def _their_change(shared: Shared, **fields: object) -> None:
 def test_keep_mine_writes_my_value_over_theirs_and_keeps_their_other_changes(
     qtbot: QtBot, shared: Shared, messages: list[str]
 ) -> None:
-    _their_change(shared, name="Tên do người khác sửa", notes="ghi chú của họ")
+    theirs = _their_change(shared, name="Tên do người khác sửa", notes="ghi chú của họ")
     watch = DialogWatch([(Qt.Key.Key_K, ALT)])
-    _edit_cell(qtbot, shared, SheetColumn.NAME, "Tên tôi sửa", watch)
+    _edit_cell(qtbot, shared, SheetColumn.NAME, "Tên tôi sửa", watch, theirs)
+    # Only the name is in conflict: they changed the notes too, which I did not touch.
     assert watch.opened == 1 and messages == []
-    assert watch.rows[0][1:] == ("Task name", "Tên tôi sửa", "Tên do người khác sửa")
+    assert [row[1:] for row in watch.rows] == [("Task name", "Tên tôi sửa", "Tên do người khác sửa")]
     stored = _stored(shared.other, shared.task_id)
     assert (stored.name, stored.notes) == ("Tên tôi sửa", "ghi chú của họ")
     assert _shown(shared, SheetColumn.NAME) == "Tên tôi sửa"
@@ -165,11 +183,11 @@ def test_keep_mine_writes_my_value_over_theirs_and_keeps_their_other_changes(
 def test_take_theirs_drops_my_edit_and_the_sheet_shows_theirs(
     qtbot: QtBot, shared: Shared, messages: list[str]
 ) -> None:
-    _their_change(shared, name="Tên do người khác sửa")
+    theirs = _their_change(shared, name="Tên do người khác sửa")
     undo = shared.window.session.undo_stack  # type: ignore[union-attr]
     steps = undo.count()
     watch = DialogWatch([(Qt.Key.Key_Escape, NONE)])
-    _edit_cell(qtbot, shared, SheetColumn.NAME, "Tên tôi sửa", watch)
+    _edit_cell(qtbot, shared, SheetColumn.NAME, "Tên tôi sửa", watch, theirs)
     assert watch.opened == 1 and messages == []
     assert _stored(shared.other, shared.task_id).name == "Tên do người khác sửa"
     assert _shown(shared, SheetColumn.NAME) == "Tên do người khác sửa"
@@ -180,10 +198,10 @@ def test_merge_keeps_mine_where_ticked_and_theirs_elsewhere(
     qtbot: QtBot, shared: Shared, messages: list[str]
 ) -> None:
     # They suspended the task at 20%; I type 60%, which would also make it "in progress".
-    _their_change(shared, progress=20, status=TaskStatus.SUSPENDED)
+    theirs = _their_change(shared, progress=20, status=TaskStatus.SUSPENDED)
     # Down to the status row, Space unticks my status, Alt+M merges: my figure, their status.
     watch = DialogWatch([(Qt.Key.Key_Down, NONE), (Qt.Key.Key_Space, NONE), (Qt.Key.Key_M, ALT)])
-    _edit_cell(qtbot, shared, SheetColumn.PROGRESS, "60", watch)
+    _edit_cell(qtbot, shared, SheetColumn.PROGRESS, "60", watch, theirs)
     assert watch.opened == 1 and messages == []
     assert [row[1:] for row in watch.rows] == [
         ("Progress", "60", "20"),
@@ -194,6 +212,17 @@ def test_merge_keeps_mine_where_ticked_and_theirs_elsewhere(
     row = shared.window.editor.sheet.model.sheet_row(shared.task_id)  # type: ignore[union-attr]
     assert row is not None and (row.progress, row.status) == (60, TaskStatus.SUSPENDED)
     assert _shown(shared, SheetColumn.PROGRESS) == "60%"
+
+
+def test_their_change_to_another_field_of_the_task_is_no_conflict_and_both_stand(
+    qtbot: QtBot, shared: Shared, messages: list[str]
+) -> None:
+    watch = DialogWatch([(Qt.Key.Key_Escape, NONE)])
+    _edit_cell(qtbot, shared, SheetColumn.NAME, "Tên tôi sửa", watch, _their_change(shared, notes="của họ"))
+    assert watch.opened == 0 and messages == []
+    stored = _stored(shared.other, shared.task_id)
+    assert (stored.name, stored.notes) == ("Tên tôi sửa", "của họ")
+    assert (_shown(shared, SheetColumn.NAME), _shown(shared, SheetColumn.NOTES)) == ("Tên tôi sửa", "của họ")
 
 
 def test_an_edit_without_anyone_elses_change_between_opens_no_dialog(
@@ -213,22 +242,27 @@ def test_a_budget_line_edited_in_the_details_meets_their_change_and_keeps_mine(
     line = add_budget_line(
         shared.other, shared.task_id, source=FundingSource.LOCAL_BUDGET, year=2026, planned=100_000_000
     ).id
-    editor = shared.window.editor
-    assert editor is not None and line is not None
-    details = editor.details
+    plan_editor = shared.window.editor
+    assert plan_editor is not None and line is not None
+    details = plan_editor.details
     details.task.show_record(shared.task_id)
     budget = details.task.record_tables[1]
     row = budget.table.rowCount() - 1  # lines are listed in the order added
     seen = records.budget_lines_of(shared.other, shared.task_id)[-1].version
-    edits.update_budget_line(shared.other, line, seen=seen, planned=200_000_000)
     watch = DialogWatch([(Qt.Key.Key_K, ALT)])
-    timer = watch.start()
     budget.table.setCurrentCell(row, 2)
     item = budget.table.item(row, 2)
     assert item is not None
     budget.table.editItem(item)
-    type_as_user(qtbot, "300000000")
+    editor = open_editor()
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(editor, "300000000")
+    edits.update_budget_line(shared.other, line, seen=seen, planned=200_000_000)
+    timer = watch.start()
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()
     timer.stop()
+    qtbot.waitUntil(lambda: not shared.window.session.holding, timeout=3000)  # type: ignore[union-attr]
     assert watch.opened == 1 and messages == []
     assert watch.rows[0][1] == "Planned amount"
     assert records.budget_lines_of(shared.other, shared.task_id)[-1].planned == 300_000_000

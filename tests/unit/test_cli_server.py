@@ -17,9 +17,12 @@ def _run(*argv: str) -> tuple[int, str, str]:
 
 
 def test_server_init_creates_the_schema_then_says_it_is_current(empty_server_url: str) -> None:
+    database = empty_server_url.rsplit("/", 1)[1]
     assert _run("server", "init", empty_server_url) == (
         EXIT_OK,
-        f"Created the plan's schema (revision {HEAD_REVISION}) on {empty_server_url}.\n",
+        f"Created the plan's schema (revision {HEAD_REVISION}) on {empty_server_url}.\n"
+        f"Created the roles {database}_admin, {database}_planner, {database}_reporter; give them to "
+        "logins with “dxplanner server grant URL LOGIN --role admin|planner|reporter”.\n",
         "",
     )
     status, out, err = _run("server", "init", empty_server_url)

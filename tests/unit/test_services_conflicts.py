@@ -172,3 +172,57 @@ def test_every_field_an_edit_can_set_has_a_name_in_vietnamese() -> None:
     set_language("vi")
     labels = conflicts.field_labels("task")
     assert labels["planned_start"] == "Bắt đầu" and labels["lead_unit_id"] == "Đơn vị chủ trì"
+
+
+def _task_edit_from(task_id: int, seen: int, base: dict[str, Any], **fields: Any) -> Edit:
+    return conflicts.one_record(
+        "task",
+        task_id,
+        seen,
+        fields,
+        lambda plan, version, values: edits.update_task(plan, task_id, seen=version, **values),
+        base,
+    )
+
+
+def test_a_change_made_meanwhile_to_other_fields_settles_itself_and_both_stand(
+    store: PlanStore, other: PlanStore
+) -> None:
+    ids = basics(store)
+    work = task(store, ids.plan, "Việc", notes="ghi chú")
+    seen = _stored(store, work).version
+    edits.update_task(other, work, seen=seen, notes="ghi chú của họ")
+    # I saw the name "Việc" and typed over it; they changed the notes, which I did not touch.
+    edit = _task_edit_from(work, seen, {"name": "Việc"}, name="Việc (tôi sửa)")
+    refused = _refused(store, edit)
+    assert conflicts.settles_itself(edit, refused)
+    again = conflicts.again(edit, refused, {})
+    assert again is not None
+    again.run(store)
+    stored = _stored(store, work)
+    assert (stored.name, stored.notes) == ("Việc (tôi sửa)", "ghi chú của họ")
+
+
+def test_only_the_fields_both_changed_are_in_conflict(store: PlanStore, other: PlanStore) -> None:
+    ids = basics(store)
+    work = task(store, ids.plan, "Việc", progress=10)
+    seen = _stored(store, work).version
+    edits.update_task(other, work, seen=seen, progress=30)
+    # My progress edit also moved the status; they left the status as I saw it.
+    edit = _task_edit_from(
+        work,
+        seen,
+        {"progress": 10, "status": TaskStatus.NOT_STARTED},
+        progress=60,
+        status=TaskStatus.IN_PROGRESS,
+    )
+    refused = _refused(store, edit)
+    assert not conflicts.settles_itself(edit, refused)
+    [shown] = conflicts.differences(store, refused, str, edit)
+    assert [row.field for row in shown.fields] == ["progress"]
+    # Merging with their progress still writes my status, which they did not touch.
+    again = conflicts.again(edit, refused, {work: set()})
+    assert again is not None and again.fields == {work: {"status": TaskStatus.IN_PROGRESS}}
+    again.run(store)
+    stored = _stored(store, work)
+    assert (stored.progress, stored.status) == (30, TaskStatus.IN_PROGRESS)

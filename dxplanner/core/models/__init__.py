@@ -2,6 +2,7 @@
 
 from dxplanner.core.models.base import NAMING_CONVENTION
 from dxplanner.core.models.indicators import Indicator, IndicatorTarget, IndicatorValue
+from dxplanner.core.models.members import NOT_IN_PLAN, LoginUnit
 from dxplanner.core.models.plans import ActionPlan, PlanDayOff
 from dxplanner.core.models.resources import BudgetLine, StaffLine
 from dxplanner.core.models.strategy import Goal, SocioEconomicPlan, Strategy
@@ -11,6 +12,7 @@ from dxplanner.core.models.units import Unit
 
 __all__ = [
     "NAMING_CONVENTION",
+    "NOT_IN_PLAN",
     "ActionPlan",
     "BudgetLine",
     "Dependency",
@@ -18,6 +20,7 @@ __all__ = [
     "Indicator",
     "IndicatorTarget",
     "IndicatorValue",
+    "LoginUnit",
     "PlanDayOff",
     "ProgressReport",
     "Risk",

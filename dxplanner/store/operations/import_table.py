@@ -22,8 +22,8 @@ from dxplanner.core.unit_matching import UnitMatcher, expanded
 from dxplanner.i18n import _
 from dxplanner.store import queries
 from dxplanner.store.bulk import bulk_insert
+from dxplanner.store.capture import inserted_in_bulk
 from dxplanner.store.changes import Changes, Entity
-from dxplanner.store.journal import inserted_in_bulk
 from dxplanner.store.operations._records import fetch
 from dxplanner.store.plan_store import PlanStore
 from dxplanner.store.sequences import advance_past_ids

@@ -12,6 +12,7 @@ from dxplanner.core.errors import InUseError, InvalidInputError
 from dxplanner.core.models import (
     ActionPlan,
     Indicator,
+    LoginUnit,
     Risk,
     SocioEconomicPlan,
     StaffLine,
@@ -106,6 +107,7 @@ def merge_units(store: PlanStore, keep_id: int, merged_id: int) -> Changes:
             (SocioEconomicPlan, "unit_id"),
             (Risk, "owner_unit_id"),
             (Indicator, "lead_unit_id"),
+            (LoginUnit, "unit_id"),  # a shared plan's reporters report for the kept unit
         ):
             for record in session.exec(select(model).where(getattr(model, column) == merged_id)).all():
                 setattr(record, column, keep_id)

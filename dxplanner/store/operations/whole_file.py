@@ -10,10 +10,11 @@ from sqlmodel import SQLModel
 
 from dxplanner.collector import collector_paused
 from dxplanner.core.errors import InvalidInputError
+from dxplanner.core.models import NOT_IN_PLAN
 from dxplanner.i18n import _
 from dxplanner.store.bulk import bulk_insert
+from dxplanner.store.capture import inserted_in_bulk
 from dxplanner.store.changes import Changes, Entity
-from dxplanner.store.journal import inserted_in_bulk
 from dxplanner.store.migrate import stored_revision
 from dxplanner.store.plan_store import PlanStore
 from dxplanner.store.sequences import advance_past_ids
@@ -35,6 +36,8 @@ def all_records(store: PlanStore) -> tuple[dict[str, TableRecords], str]:
     with store.read() as session:
         connection = session.connection()
         for table in SQLModel.metadata.sorted_tables:
+            if table.info.get(NOT_IN_PLAN):
+                continue  # the server's logins, not the plan: they mean nothing elsewhere
             order = list(table.primary_key.columns)
             rows = connection.execute(sa.select(table).order_by(*order)).all()
             records[table.name] = ([column.name for column in table.columns], [tuple(row) for row in rows])

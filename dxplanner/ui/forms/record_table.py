@@ -9,7 +9,7 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -103,6 +103,7 @@ class RecordTable(QWidget):
         self._units = units
         self._date_format = date_format
         self._filling = False
+        self._shown: dict[tuple[Any, str], Any] = {}
         self.table = QTableWidget(0, len(self._columns), self)
         self.table.setHorizontalHeaderLabels([column.title for column in self._columns])
         header = self.table.horizontalHeader()
@@ -125,6 +126,11 @@ class RecordTable(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table)
         session.changed.connect(self._on_change)
+        # Others' changes wait while a cell is typed in: filling the table again would close its editor.
+        session.hold_while(lambda: self.table.state() == self.table.State.EditingState)
+        delegate = self.table.itemDelegate()
+        if delegate is not None:
+            delegate.closeEditor.connect(lambda *_: QTimer.singleShot(0, self, session.release_held))
 
     def show_owner(self, owner_id: int | None) -> None:
         """Show the records that belong to owner_id."""
@@ -133,11 +139,15 @@ class RecordTable(QWidget):
         if owner_id is not None:
             rows = self._rows(self.session.store, owner_id)
         self._filling = True
+        # What each cell shows, by (record key, field): an edit made over a change someone made
+        # meanwhile to another field of the record is no conflict.
+        self._shown = {}
         try:
             self.table.setRowCount(len(rows))
             for row, (key, record) in enumerate(rows):
                 values = field_values(record)
                 for column, spec in enumerate(self._columns):
+                    self._shown[(key, spec.name)] = values.get(spec.name)
                     item = QTableWidgetItem(self._text(spec, values.get(spec.name)))
                     item.setData(KEY_ROLE, key)
                     item.setData(VERSION_ROLE, values.get("version"))
@@ -212,6 +222,7 @@ class RecordTable(QWidget):
             item.data(VERSION_ROLE),
             {spec.name: value},
             lambda plan, version, fields: self._update(plan, key, fields, version),
+            {spec.name: self._shown.get((key, spec.name))},
         )
         if self.session.run_edit(title, edit) is None:
             self.show_owner(self.owner_id)

@@ -145,6 +145,8 @@ def outcome(
                 seen,
                 fields,
                 lambda plan, version, values: edits.update_task(plan, task_id, seen=version, **values),
+                # What the bar showed: a change made meanwhile to other fields is no conflict.
+                {"progress": bar.progress, **({"status": row.status} if row is not None else {})},
             ),
             told,
         )
@@ -158,6 +160,7 @@ def outcome(
         seen,
         {"planned_start": start, "planned_end": end},
         lambda plan, version, values: _reschedule(plan, task_id, values, version),
+        {"planned_start": bar.start, "planned_end": bar.end},
     )
     return title.format(task=name), dates, None
 

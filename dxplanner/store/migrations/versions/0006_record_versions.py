@@ -6,7 +6,7 @@ On PostgreSQL a trigger also moves the version of a row changed by anything else
 change put back by an undo), so that a version a user saw is never given to other values.
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2027-01-11 09:00:00.000000
 """
 
@@ -16,16 +16,12 @@ from typing import Literal
 
 
 revision = '0006'
-# 0005 (the server's roles) is written beside this revision: once both have landed, this one
-# revises 0005, and its downgrade brings the file back to schema 5.
-down_revision = '0004'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 
 # The schema version this revision brings the file to (PRAGMA user_version).
 SCHEMA_VERSION = 6
-# The schema version of the revision below this one.
-PREVIOUS_SCHEMA_VERSION = 4
 
 # The tables that get a version here; task has had one from the first schema.
 VERSIONED = (
@@ -95,4 +91,4 @@ def downgrade() -> None:
         with op.batch_alter_table(table, schema=None, recreate=_recreate()) as batch_op:
             batch_op.drop_column('version')
 
-    _set_schema_version(PREVIOUS_SCHEMA_VERSION)
+    _set_schema_version(SCHEMA_VERSION - 1)

@@ -1,0 +1,87 @@
+"""Change capture: how each kind of database records what a write transaction changes, as a Journal.
+
+Everything above this interface (the journal, its replay with the check that rows are
+still as a step left them, the undo service, the window's refresh) is the same on every
+database; only a capture is written per dialect and registered in CAPTURES.
+
+SQLite (capture_sqlite.py): temporary triggers on the writing connection copy each
+changed row's old and new values into temporary tables, which take() reads back.
+
+PostgreSQL plugs in the same way, next: triggers on every table insert into a history
+table (transaction id, table, to_jsonb(OLD), to_jsonb(NEW), who, when), which the shared
+store needs anyway for its History; take() reads back the rows of txid_current(), in
+order, and turns their JSON into the values the driver returns for each column's type
+(so that replay's comparisons stay exact); defer_constraints() is
+SET CONSTRAINTS ALL DEFERRED (the foreign keys made DEFERRABLE); bulk_inserted() and
+bulk_deleted() may simply let the triggers log every row (history must not skip them).
+Until it is registered, a database without a capture writes with UnrecordedCapture: its
+writes work and leave no step to undo.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
+from typing import Protocol
+
+import sqlalchemy as sa
+
+from dxplanner.store.capture_sqlite import SqliteCapture
+from dxplanner.store.journal import Journal
+
+
+class ChangeCapture(Protocol):
+    """Records, on one kind of database, the rows a write transaction changes."""
+
+    def install(self, connection: sa.Connection) -> None:
+        """Start recording on this connection (at the start of each write transaction; cheap when done)."""
+
+    def take(self, connection: sa.Connection) -> Journal:
+        """What the current transaction changed so far, and forget it (it is now the caller's)."""
+
+    def bulk_inserted(self, connection: sa.Connection, table: sa.Table) -> AbstractContextManager[None]:
+        """Around inserting many new rows into table: record one BulkInsert rather than each row."""
+
+    def bulk_deleted(self, connection: sa.Connection, table: sa.Table) -> AbstractContextManager[None]:
+        """Around deleting a bulk range whose rows the caller has read: may leave each row unrecorded."""
+
+    def defer_constraints(self, connection: sa.Connection) -> None:
+        """Check foreign keys at commit from now on in this transaction (a replay may pass through gaps)."""
+
+
+class UnrecordedCapture:
+    """For a database no capture is written for yet: writes work, and leave nothing to undo."""
+
+    def install(self, connection: sa.Connection) -> None:
+        pass
+
+    def take(self, connection: sa.Connection) -> Journal:
+        return Journal()
+
+    @contextmanager
+    def bulk_inserted(self, connection: sa.Connection, table: sa.Table) -> Iterator[None]:
+        yield
+
+    @contextmanager
+    def bulk_deleted(self, connection: sa.Connection, table: sa.Table) -> Iterator[None]:
+        yield
+
+    def defer_constraints(self, connection: sa.Connection) -> None:
+        pass
+
+
+CAPTURES: dict[str, ChangeCapture] = {"sqlite": SqliteCapture()}
+
+
+def capture_for(dialect: str) -> ChangeCapture:
+    """The capture of a dialect (by SQLAlchemy's name for it)."""
+    return CAPTURES.get(dialect) or UnrecordedCapture()
+
+
+def inserted_in_bulk(connection: sa.Connection, table: sa.Table) -> AbstractContextManager[None]:
+    """Insert many new rows into table (inside the block) and record them as one range for undo.
+
+    The new rows must take keys (the first key column: an id, or a link's task id) above every key
+    already in the table, as new ids do inside a write transaction: no other writer can take them.
+    """
+    return capture_for(connection.dialect.name).bulk_inserted(connection, table)

@@ -1,0 +1,36 @@
+"""Undo in the window when a record was changed since by another hand: one message, nothing undone."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from dxplanner.ui.main_window import MainWindow
+from dxplanner.ui.sheet_model import SheetColumn
+from tests.conftest import snapshot
+
+pytestmark = pytest.mark.gui
+
+
+def test_undo_of_a_record_changed_since_says_so_and_keeps_the_other_change(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, messages: list[str]
+) -> None:
+    assert window.open_file(demo_path)
+    assert window.editor is not None and window.session is not None
+    model = window.editor.sheet.model
+    task_id = model.reading_order()[1]
+    assert model.setData(model.index_of(task_id, SheetColumn.NAME), "Tên tôi sửa")
+    assert window.session.undo_stack.count() == 1
+    # Another user (another connection, as on a shared store) renames the same task meanwhile.
+    with closing(sqlite3.connect(demo_path, isolation_level=None)) as other:
+        other.execute("UPDATE task SET name = 'Tên người khác sửa' WHERE id = ?", (task_id,))
+    theirs = snapshot(window.session.store)
+
+    window.session.undo_stack.undo()
+
+    assert messages == ["A record this step changed has been changed since; nothing was undone."]
+    assert snapshot(window.session.store) == theirs
