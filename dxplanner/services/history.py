@@ -168,7 +168,7 @@ def write_history_workbook(entries: list[HistoryEntry], path: Path) -> int:
 
     rows = [
         (
-            entry.at.replace(tzinfo=None),
+            entry.at.astimezone().replace(tzinfo=None),  # local time: Excel keeps no zone
             entry.who,
             entry.action_words,
             entry.record,
