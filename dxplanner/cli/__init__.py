@@ -14,9 +14,9 @@ from dxplanner import __version__
 from dxplanner.cli.arguments import Parser, whole_number
 from dxplanner.cli.check_command import check_file
 from dxplanner.cli.data_commands import export_file, report_file
+from dxplanner.cli.history_command import add_history_command
 from dxplanner.cli.opening import open_for_command
 from dxplanner.cli.progress import TerminalProgress
-from dxplanner.cli.history_command import add_history_command
 from dxplanner.cli.shared_commands import add_shared_commands
 from dxplanner.core.errors import DomainError, InvalidInputError
 from dxplanner.core.indicator_table import TableKind

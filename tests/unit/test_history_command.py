@@ -108,7 +108,9 @@ def test_the_history_goes_to_a_workbook_with_formulas_kept_as_text(edited: Edite
     status, out, _err = _run("history", edited.url, "--task", edited.code, "--out", str(workbook))
     assert status == EXIT_OK
     assert out.startswith("Wrote ") and out.endswith(f"lines of history to {workbook}.\n")
-    rows = list(load_workbook(workbook).active.iter_rows(values_only=True))
+    book = load_workbook(workbook)
+    assert book.sheetnames == ["History"]
+    rows = list(book.worksheets[0].iter_rows(values_only=True))
     assert rows[0] == ("When", "Who", "Action", "Record", "Field", "Before", "After")
     assert ("name", edited.name, "Tên mới của nhiệm vụ") in [row[4:] for row in rows]
     assert ("notes", "—", "=1+1") in [row[4:] for row in rows]  # text, not a formula
