@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
+from sqlmodel import SQLModel
 
 from dxplanner.store.capture_postgres import HISTORY_TABLE
+from dxplanner.store.journal import columns
 
 
 @dataclass(frozen=True)
@@ -91,11 +93,22 @@ def history_lines(
             str(table),
             json.loads(key),
             str(op),
-            None if before is None else json.loads(before),
-            None if after is None else json.loads(after),
+            _in_column_order(table, before),
+            _in_column_order(table, after),
         )
         for line_id, at, who, table, key, op, before, after in rows
     ]
+
+
+def _in_column_order(table: str, image: str | None) -> dict[str, Any] | None:
+    """A row's JSON image with its fields in the table's order (JSON keeps them by name's length)."""
+    if image is None:
+        return None
+    values: dict[str, Any] = json.loads(image)
+    if table not in SQLModel.metadata.tables:
+        return values
+    order = {name: number for number, name in enumerate(columns(table))}
+    return dict(sorted(values.items(), key=lambda item: order.get(item[0], len(order))))
 
 
 def task_names(connection: sa.Connection, task_ids: set[int]) -> dict[int, tuple[str | None, str]]:

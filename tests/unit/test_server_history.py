@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterator
 
 import pytest
 import sqlalchemy as sa
 
-from dxplanner.core.errors import PlanFileError
-from dxplanner.services import edits, history
+from dxplanner.core.errors import ChangedSinceError, PlanFileError
+from dxplanner.i18n import set_language
+from dxplanner.services import edits, history, undo
 from dxplanner.store.server_store import Prepared, ServerStore, init_server, open_server
 from tests.postgres_cluster import ScratchCluster
 from tests.role_fixtures import ADMIN, PLANNER, REPORTER, RolesPlan
-
-D = datetime.date
-
-
-@pytest.fixture
-def server_plan(demo_server_url: str) -> Iterator[ServerStore]:
-    """The demo plan on the server, open for writing."""
-    store = open_server(demo_server_url)
-    yield store
-    store.close()
 
 
 def _history(plan: RolesPlan, task: int) -> list[tuple[object, ...]]:
@@ -120,3 +110,65 @@ def test_server_init_starts_the_history_of_a_database_prepared_before_it(
 def _tasks(store: ServerStore) -> list[sa.Row[tuple[int]]]:
     with store.read() as session:
         return list(session.connection().execute(sa.text("SELECT id FROM task")))
+
+
+@pytest.fixture
+def two_users(demo_server_url: str) -> Iterator[tuple[ServerStore, ServerStore, int]]:
+    """Two windows on one plan on the server, and a task of it."""
+    mine, theirs = open_server(demo_server_url), open_server(demo_server_url)
+    try:
+        yield mine, theirs, min(row.id for row in _tasks(mine))
+    finally:
+        mine.close()
+        theirs.close()
+
+
+def _task_row(store: ServerStore, task_id: int) -> tuple[object, ...]:
+    with store.read() as session:
+        row = (
+            session.connection().execute(sa.text("SELECT * FROM task WHERE id = :id"), {"id": task_id}).one()
+        )
+    return tuple(row)
+
+
+def test_undo_on_the_server_refuses_when_another_user_changed_the_task_since(
+    two_users: tuple[ServerStore, ServerStore, int],
+) -> None:
+    mine, theirs, task_id = two_users
+    edits.update_task(mine, task_id, notes="ghi chú của tôi")
+    step = undo.last_step(mine)
+    assert step is not None
+    edits.update_task(theirs, task_id, name="Tên do người khác đặt")
+    their_row = _task_row(theirs, task_id)
+    set_language("vi")
+    with pytest.raises(ChangedSinceError) as refused:
+        undo.undo(mine, step)
+    assert refused.value.message == (
+        "Một bản ghi mà bước này đã thay đổi đã bị sửa sau đó; không có gì được hoàn tác."
+    )
+    assert _task_row(mine, task_id) == their_row
+
+
+def test_undo_on_the_server_goes_ahead_when_another_user_changed_another_task(
+    two_users: tuple[ServerStore, ServerStore, int],
+) -> None:
+    mine, theirs, task_id = two_users
+    before = _task_row(mine, task_id)
+    edits.update_task(mine, task_id, notes="ghi chú của tôi", progress=0.1 + 0.2)
+    step = undo.last_step(mine)
+    assert step is not None
+    other = max(row.id for row in _tasks(theirs))
+    edits.update_task(theirs, other, name="Tên do người khác đặt")
+    redo = undo.undo(mine, step)
+    assert _task_row(mine, task_id) == before
+    undo.redo(mine, redo)
+    # The undo and the redo are changes like any other: the history has both, the float exact.
+    undone, redone = history.read_history(theirs, task_id=task_id)[-2:]
+    assert [(change.field, change.after) for change in redone.fields] == [
+        ("progress", 0.1 + 0.2),
+        ("notes", "ghi chú của tôi"),
+    ]
+    assert [(change.field, change.before) for change in undone.fields] == [
+        ("progress", 0.1 + 0.2),
+        ("notes", "ghi chú của tôi"),
+    ]
