@@ -33,7 +33,10 @@ def _rows(table: object) -> list[tuple[str, ...]]:
 
     assert isinstance(table, QTableWidget)
     return [
-        tuple(table.item(row, column).text() for column in range(table.columnCount()))
+        tuple(
+            (item.text() if (item := table.item(row, column)) else "")
+            for column in range(table.columnCount())
+        )
         for row in range(table.rowCount())
     ]
 

@@ -85,6 +85,6 @@ class TaskHistory(QWidget):
         self._stale = True
         self.refresh_if_seen()
 
-    def showEvent(self, event: object) -> None:
-        super().showEvent(event)  # type: ignore[arg-type]
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self.refresh_if_seen()
