@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 
 import pytest
 import sqlalchemy as sa
 
+from dxplanner.cli import EXIT_OK, run
 from dxplanner.core.errors import ChangedSinceError, PlanFileError
 from dxplanner.i18n import set_language
 from dxplanner.services import edits, history, undo
+from dxplanner.store.migrate import HEAD_REVISION
 from dxplanner.store.server_store import Prepared, ServerStore, init_server, open_server
 from tests.postgres_cluster import ScratchCluster
 from tests.role_fixtures import ADMIN, PLANNER, REPORTER, RolesPlan
@@ -91,7 +94,12 @@ def test_server_init_starts_the_history_of_a_database_prepared_before_it(
         url = postgres_cluster.url(name)
         with pytest.raises(PlanFileError, match=r"keeps no history yet.*server init"):
             open_server(url)
-        assert init_server(url).done is Prepared.HISTORY
+        out, err = io.StringIO(), io.StringIO()
+        assert run(["server", "init", url], out, err) == EXIT_OK
+        assert out.getvalue().splitlines()[0] + "\n" == (
+            f"The plan's schema on {url} is current (revision {HEAD_REVISION}); it keeps the history of "
+            "every change from now on.\n"
+        )
         assert init_server(url).done is Prepared.CURRENT
         store = open_server(url)
         try:
