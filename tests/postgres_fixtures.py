@@ -72,6 +72,14 @@ def demo_server_url(postgres_cluster: ScratchCluster, demo_template_database: st
     postgres_cluster.drop_database(name)
 
 
+@pytest.fixture
+def live_url(demo_server_url: str) -> str:
+    """The demo plan on a database of its own, prepared as `server init` leaves it: its own roles
+    (the superuser of the tests an administrator of it) and the triggers that announce changes."""
+    init_server(demo_server_url)
+    return demo_server_url
+
+
 def _opened(request: pytest.FixtureRequest, file: str, server: str) -> Iterator[PlanStore]:
     """The store of the back end the test is run for: a plan file, or a database on the server."""
     if request.param == "sqlite":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from sqlmodel import Session
 from dxplanner.core.errors import DomainError, NotPermittedError, PlanFileError
 from dxplanner.i18n import _
 from dxplanner.store import server_roles
+from dxplanner.store.change_notices import install_change_notices
 from dxplanner.store.history_lines import keeps_history
 from dxplanner.store.migrate import (
     HEAD_REVISION,
@@ -85,6 +87,10 @@ def create_server_engine(url: sa.URL, *, busy_timeout: float = BUSY_TIMEOUT_SECO
     return engine
 
 
+class ServerGoneError(PlanFileError):
+    """The server could not be reached, or dropped the connection: the plan is offline for now."""
+
+
 class ServerStore(PlanStore):
     """A plan in a PostgreSQL database, used by the services exactly as an open plan file is.
 
@@ -92,10 +98,14 @@ class ServerStore(PlanStore):
     """
 
     url: sa.URL
+    # Why the server is taken to be away (set and cleared by whoever watches it, services.live):
+    # meanwhile reads and writes are refused at once instead of each waiting for a connection.
+    offline: str | None
 
     def __init__(
         self, url: sa.URL, engine: sa.Engine, *, read_only: bool = False, notice: str | None = None
     ) -> None:
+        self.offline = None
         super().__init__(Path(url.database or ""), engine, read_only=read_only, notice=notice)
         self.url = url
 
@@ -104,6 +114,11 @@ class ServerStore(PlanStore):
         # Writes read what the writer before committed: each statement sees the newest rows,
         # which a snapshot taken while waiting for the write lock would not.
         self._write_engine = self._write_engine.execution_options(isolation_level="READ COMMITTED")
+        self._backends = _Backends(self.engine)
+
+    def own_backends(self) -> frozenset[int]:
+        """The server processes of this store's connections: the notices of its own writes come from them."""
+        return self._backends.pids()
 
     @property
     def where(self) -> str:
@@ -118,12 +133,16 @@ class ServerStore(PlanStore):
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for reading one consistent snapshot."""
+        if self.offline is not None:
+            raise ServerGoneError(self.offline)
         with server_errors(self.url, self.who), super().read() as session:
             yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A session in one write transaction, after the writers before it (see PlanStore.write)."""
+        if self.offline is not None:
+            raise ServerGoneError(self.offline)
         with server_errors(self.url, self.who), super().write() as session:
             yield session
 
@@ -191,6 +210,30 @@ def open_server(
             "“dxplanner server init {where}”, then open it again."
         ).format(where=shown(url), found=revision)
     )
+
+
+class _Backends:
+    """The backend pid of each connection an engine's pool holds, kept as connections come and go."""
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self._by_connection: dict[int, int] = {}
+        self._lock = threading.Lock()
+        # On checkout, not connect: the pool may hold a connection made before this store was.
+        event.listen(engine, "checkout", self._checked_out)
+        event.listen(engine, "close", self._closed)
+        event.listen(engine, "close_detached", self._closed)
+
+    def _checked_out(self, connection: Any, _record: Any, _proxy: Any) -> None:
+        with self._lock:
+            self._by_connection[id(connection)] = int(connection.info.backend_pid)
+
+    def _closed(self, connection: Any, *_rest: Any) -> None:
+        with self._lock:
+            self._by_connection.pop(id(connection), None)
+
+    def pids(self) -> frozenset[int]:
+        with self._lock:
+            return frozenset(self._by_connection.values())
 
 
 class Prepared(enum.StrEnum):
@@ -263,6 +306,8 @@ def init_server(text: str) -> ServerInit:
                 # The history first: the roles give every role its reading.
                 history_started = prepare_history(connection)
                 created = server_roles.prepare_roles(connection)
+                # Every committed change announced to the other clients (services.live hears them).
+                install_change_notices(connection)
     finally:
         engine.dispose()
     if before is None:
@@ -290,7 +335,7 @@ def server_errors(url: sa.URL, who: Callable[[], server_roles.Who | None] | None
     try:
         yield
     except (exc.OperationalError, exc.InterfaceError) as error:
-        raise PlanFileError(_said(url, error.orig)) from error
+        raise _failure(url, error.orig) from error
     except exc.DBAPIError as error:
         if server_roles.refused_by_role(error.orig):
             raise NotPermittedError(_refused(error, who)) from error
@@ -298,8 +343,10 @@ def server_errors(url: sa.URL, who: Callable[[], server_roles.Who | None] | None
     except PlanFileError as error:
         # The plan store's own handler (plan_store.user_errors) took the server's error for a file's.
         cause = error.__cause__
-        if isinstance(cause, exc.OperationalError | exc.InterfaceError):
-            raise PlanFileError(_said(url, cause.orig)) from cause
+        if isinstance(cause, exc.OperationalError | exc.InterfaceError) and not isinstance(
+            error, ServerGoneError
+        ):
+            raise _failure(url, cause.orig) from cause
         if isinstance(cause, exc.DBAPIError) and server_roles.refused_by_role(cause.orig):
             raise NotPermittedError(_refused(cause, who)) from cause
         raise
@@ -318,7 +365,37 @@ def _refused(error: exc.DBAPIError, who: Callable[[], server_roles.Who | None] |
     return server_roles.refusal(message, error.statement, person)
 
 
-def _said(url: sa.URL, error: Any) -> str:
+def _failure(url: sa.URL, error: Any) -> PlanFileError:
+    message = said_about_connection(url, error)
+    return ServerGoneError(message) if _gone(error) else PlanFileError(message)
+
+
+# What libpq and the server say when the server cannot be reached or has gone away.
+_GONE_WORDS = (
+    "connection refused",
+    "could not translate host name",
+    "timeout expired",
+    "no route to host",
+    "network is unreachable",
+    "server closed the connection",
+    "connection timed out",
+    "no such file or directory",
+    "terminating connection",
+    "the connection is closed",
+    "connection is lost",
+    "consuming input failed",
+    "server conn crashed",
+    "the database system is shutting down",
+    "the database system is starting up",
+)
+
+
+def _gone(error: Any) -> bool:
+    text = " ".join(str(error).split()).lower()
+    return any(words in text for words in _GONE_WORDS)
+
+
+def said_about_connection(url: sa.URL, error: Any) -> str:
     """One message for a connection the server refused, could not be reached, or dropped."""
     reason = " ".join(str(error).split()) or type(error).__name__
     text = reason.lower()
@@ -336,21 +413,6 @@ def _said(url: sa.URL, error: Any) -> str:
         return _("The server {where} has no database {name}.").format(where=where, name=url.database)
     if "role" in text and "does not exist" in text:
         return _("The server {where} knows no user {user}.").format(where=where, user=url.username)
-    if any(
-        words in text
-        for words in (
-            "connection refused",
-            "could not translate host name",
-            "timeout expired",
-            "no route to host",
-            "network is unreachable",
-            "server closed the connection",
-            "connection timed out",
-            "no such file or directory",
-            "terminating connection",
-            "the connection is closed",
-            "connection is lost",
-        )
-    ):
+    if _gone(error):
         return _("Cannot reach the PostgreSQL server {where}: {reason}").format(where=where, reason=reason)
     return _("The PostgreSQL server {where} could not be used: {reason}").format(where=where, reason=reason)

@@ -101,6 +101,10 @@ def _error_guard(window: MainWindow, paths: AppPaths):  # type: ignore[no-untype
     """An excepthook that logs an unexpected error and tells the user in one sentence."""
 
     def guard(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        if isinstance(error, DomainError):
+            # Expected, and said in the user's words (a shared plan's server gone while reading).
+            show_problem(window, "dxplanner", error.message)
+            return
         message = log_unexpected(error.with_traceback(trace), paths.log_file)
         QMessageBox.critical(window, _("Unexpected error"), message)
 

@@ -41,6 +41,7 @@ from dxplanner.services.files import (
     save_copy,
     verify_lock,
 )
+from dxplanner.services.live import announces_changes, is_offline_error
 from dxplanner.services.open_plan import OpenPlan
 from dxplanner.services.shared import copy_plan
 from dxplanner.ui.about import show_about
@@ -48,6 +49,7 @@ from dxplanner.ui.app_settings import AppSettings, SettingsDialog
 from dxplanner.ui.errors import show_problem
 from dxplanner.ui.excel_import.actions import choose_and_import, import_workbook, is_workbook, save_template
 from dxplanner.ui.file_guard import FileGuard, LockAnswer, ask_about_lock
+from dxplanner.ui.live_link import Backoff, LiveLink
 from dxplanner.ui.navigator import NAVIGATOR_TABLES, NavigatorModel, NodeKey, NodeKind
 from dxplanner.ui.recent_files import RecentFiles
 from dxplanner.ui.session import DataChange, PlanSession
@@ -63,6 +65,8 @@ OpenFile = Callable[..., OpenPlan]
 CreatePlan = Callable[[Path, bool], Path]
 AskLocked = Callable[[FileLockedError], LockAnswer]
 ChooseBackup = Callable[[list[Backup], str], Backup | None]
+# When a shared plan's server goes away: try again after 0.5 s, then twice as long each time, up to 10 s.
+DEFAULT_RECONNECT = Backoff(first=0.5, most=10.0)
 
 
 class PlanEditor(QWidget):
@@ -147,8 +151,15 @@ class PlanEditor(QWidget):
             self.sheet.split.restoreState(self.chart_layout)
 
     def _task_selected(self, task_id: int | None) -> None:
-        if self._details is not None:
+        if self._details is None:
+            return
+        try:
             self._details.task.show_record(task_id)
+        except DomainError as error:
+            if not is_offline_error(error):
+                raise
+            # The server is away (the window says so): show no task rather than the wrong one.
+            self._details.task.show_record(None)
 
     def form(self, kind: NodeKind) -> RecordForm | None:
         """The form of a kind of record (built on first use)."""
@@ -200,6 +211,15 @@ class PlanEditor(QWidget):
     def _on_change(self, change: DataChange) -> None:
         if change.touches("unit"):
             self._units = None
+
+    def set_offline(self, offline: bool) -> None:
+        """While the server is away, the forms, details and dashboard only show: typing into them
+        could not be saved. The sheet stays open to edits, which are refused in words and offered again.
+        """
+        pages: list[QWidget | None] = [self._details, self._dashboard, *self.forms.values()]
+        for page in pages:
+            if page is not None:
+                page.setEnabled(not offline)
 
     def show_node(self, key: NodeKey | None) -> None:
         """Open the editor of what the navigator selected."""
@@ -256,6 +276,7 @@ class MainWindow(QMainWindow):
         backups: BackupShelf | None = None,
         ask_locked: AskLocked | None = None,
         choose_backup: ChooseBackup | None = None,
+        reconnect: Backoff = DEFAULT_RECONNECT,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
@@ -275,6 +296,10 @@ class MainWindow(QMainWindow):
         self.store: OpenPlan | None = None
         self.session: PlanSession | None = None
         self.editor: PlanEditor | None = None
+        # Others' changes to a plan on a server, and how long to wait between tries when it goes.
+        self.live: LiveLink | None = None
+        self._reconnect = reconnect
+        self.offline: str | None = None  # why the server of the open plan cannot be reached
 
         self.navigator_model = NavigatorModel()
         self.navigator = QTreeView()
@@ -293,7 +318,22 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.placeholder)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([290, 1150])
-        self.setCentralWidget(self.splitter)
+        # Above everything while the server of a shared plan cannot be reached.
+        self.offline_banner = QLabel()
+        self.offline_banner.setObjectName("offline_banner")
+        self.offline_banner.setWordWrap(True)
+        self.offline_banner.setStyleSheet(
+            "QLabel#offline_banner { background: #fff3cd; color: #664d03; padding: 6px 10px;"
+            " border-bottom: 1px solid #e0c97a; }"
+        )
+        self.offline_banner.hide()
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.offline_banner)
+        central_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
         self._file_label = QLabel()
         self._counts_label = QLabel()
@@ -363,6 +403,7 @@ class MainWindow(QMainWindow):
         self._select_latest_plan()
         # A plan on a server has no file to watch, lock or back up: the server keeps it.
         self.guard.watch(None if is_shared(store) else store)
+        self._listen(store, self.session)
         self._show_saved()
         if store.notice:
             self.statusBar().showMessage(store.notice)
@@ -371,6 +412,10 @@ class MainWindow(QMainWindow):
 
     def _close_store(self) -> None:
         self.guard.watch(None)
+        if self.live is not None:
+            self.live.stop()
+            self.live = None
+        self._show_online()
         if self.store is not None:
             self._save_sheet_layout()
             self.store.close()
@@ -402,10 +447,86 @@ class MainWindow(QMainWindow):
             return
         self.role_label.setText(_("Your role: {role}").format(role=allowed.role_words))
 
+    # Others' changes, and a server that goes away.
+
+    def _listen(self, store: OpenPlan, session: PlanSession) -> None:
+        """Hear other users' changes to a plan on a server (a plan file has no other writers)."""
+        if not is_shared(store):
+            return
+        link = LiveLink(store, self._reconnect, self)
+        self.live = link
+
+        # Queued from the listener's thread; a link put away already (the plan closed) is not heard.
+        def changed(change: DataChange) -> None:
+            if link is self.live:
+                session.apply_remote(change)
+
+        def lost(reason: str) -> None:
+            if link is self.live:
+                self._show_offline(reason)
+
+        def back() -> None:
+            if link is self.live:
+                self._show_online(announce=True)
+
+        link.changed.connect(changed)
+        link.lost.connect(lost)
+        link.back.connect(back)
+        session.connection_lost.connect(link.connection_failed)
+        link.start()
+        if not announces_changes(store):
+            self.statusBar().showMessage(
+                _(
+                    "This server does not announce changes yet: others' changes show when the plan is "
+                    "opened again. Its administrator turns them on with “dxplanner server init {where}”."
+                ).format(where=plan_location(store)),
+                20_000,
+            )
+
+    def _show_offline(self, reason: str) -> None:
+        """Say the server is away; what is on screen stays, read-only, until it is back."""
+        self.offline = reason
+        where = plan_location(self.store) if self.store is not None else ""
+        self.offline_banner.setText(
+            _(
+                "Offline: cannot reach the server {where}. What you see stays on screen, read-only: "
+                "changes cannot be saved until the server is back. dxplanner reconnects by itself."
+            ).format(where=where)
+        )
+        # The driver's own words are long and technical: there for whoever needs them.
+        self.offline_banner.setToolTip(reason)
+        self.offline_banner.show()
+        # Another plan or page would have to be read from the server: stay on what is shown.
+        self.navigator.setEnabled(False)
+        if self.editor is not None:
+            self.editor.set_offline(True)
+        self.saved_label.setText(_("Offline: changes cannot be saved"))
+
+    def _show_online(self, announce: bool = False) -> None:
+        """The server answers (again): editing is allowed, and the views read everything afresh."""
+        was_offline = self.offline is not None
+        self.offline = None
+        self.offline_banner.hide()
+        self.offline_banner.clear()
+        self.offline_banner.setToolTip("")
+        self.navigator.setEnabled(True)
+        if self.editor is not None:
+            self.editor.set_offline(False)
+        self._show_saved()
+        if announce and was_offline and self.store is not None:
+            self.statusBar().showMessage(
+                _("Connected to {where} again: the plan shows every change made meanwhile.").format(
+                    where=plan_name(self.store)
+                ),
+                10_000,
+            )
+
     def _show_saved(self) -> None:
         """The word in the status bar that says the file keeps every change."""
         if self.store is None:
             self.saved_label.clear()
+        elif self.offline is not None:
+            self.saved_label.setText(_("Offline: changes cannot be saved"))
         elif self.store.read_only:
             self.saved_label.setText(_("Read-only: changes cannot be made"))
         else:

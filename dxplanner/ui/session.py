@@ -1,4 +1,4 @@
-"""The open plan as the window sees it: the store, the undo stack, and news of every change."""
+"""The open plan as the window sees it: the store, the undo stack, and news of every change (others' too)."""
 
 from __future__ import annotations
 
@@ -8,16 +8,18 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from dxplanner.core.errors import DomainError, NotPermittedError
+from dxplanner.core.errors import DomainError, NotPermittedError, PlanFileError
+from dxplanner.i18n import _
 from dxplanner.services import permissions as permissions_service
 from dxplanner.services import undo as undo_service
 from dxplanner.services.edits import Changes
+from dxplanner.services.live import RemoteChange, is_offline_error, merged
 from dxplanner.services.open_plan import OpenPlan
 from dxplanner.services.permissions import Permissions
 from dxplanner.services.undo import DataChange, UndoStep
 from dxplanner.ui.errors import show_refusal
 
-__all__ = ["DataChange", "PlanSession", "StepCommand"]
+__all__ = ["DataChange", "PlanSession", "RemoteChange", "StepCommand"]
 
 
 class StepCommand(QUndoCommand):
@@ -40,10 +42,11 @@ class StepCommand(QUndoCommand):
 
 
 class PlanSession(QObject):
-    """Runs operations for the window, keeps them undoable, and says what changed."""
+    """Runs operations for the window, keeps them undoable, and says what changed, here or elsewhere."""
 
-    changed = Signal(object)  # a DataChange
+    changed = Signal(object)  # a DataChange (a RemoteChange when another user made it)
     permissions_changed = Signal()  # the server said the user's role is not what the window thought
+    connection_lost = Signal(str)  # an operation found the server gone: why
 
     def __init__(self, store: OpenPlan, parent_widget: QWidget | None = None) -> None:
         super().__init__()
@@ -54,17 +57,24 @@ class PlanSession(QObject):
         self.permissions: Permissions = Permissions()
         self.refresh_permissions()
         self.last_refusal: DomainError | None = None  # why the last operation was refused
+        # Whether a view is in the middle of an edit that others' changes must not disturb.
+        self._busy: list[Callable[[], bool]] = []
+        self._held: list[DataChange] = []
 
-    def run(self, text: str, operation: Callable[[OpenPlan], Changes]) -> Changes | None:
-        """Do operation as one undoable step called text; a refusal is shown once and changes nothing."""
+    def run(
+        self, text: str, operation: Callable[[OpenPlan], Changes], *, typed: str | None = None
+    ) -> Changes | None:
+        """Do operation as one undoable step called text; a refusal is shown once and changes nothing.
+
+        typed is what the user entered, named in the message when the server is away and the change
+        could not be saved (a view that offers the value again itself need not give it).
+        """
         self.last_refusal = None
         try:
             changes = operation(self.store)
         except DomainError as error:
             self.last_refusal = error
-            show_refusal(self._parent_widget, error)
-            if isinstance(error, NotPermittedError):
-                self.refresh_permissions()
+            self._refused(error, typed)
             return None
         step = undo_service.last_step(self.store)
         if step is not None:
@@ -78,12 +88,24 @@ class PlanSession(QObject):
         try:
             done = how(self.store, step)
         except DomainError as error:
-            show_refusal(self._parent_widget, error)
-            if isinstance(error, NotPermittedError):
-                self.refresh_permissions()
+            self._refused(error, None)
             return step
         self.changed.emit(step.change)
         return done
+
+    def _refused(self, error: DomainError, typed: str | None) -> None:
+        if not is_offline_error(error):
+            show_refusal(self._parent_widget, error)
+            if isinstance(error, NotPermittedError):
+                self.refresh_permissions()
+            return
+        self.connection_lost.emit(error.message)
+        if typed:
+            unsaved = _("What you entered, “{typed}”, was not saved.").format(typed=typed)
+        else:
+            unsaved = _("The change was not saved.")
+        again = _("dxplanner reconnects by itself: try again once the window says the server is back.")
+        show_refusal(self._parent_widget, PlanFileError(f"{error.message}\n\n{unsaved} {again}"))
 
     def refresh_permissions(self) -> None:
         """Ask the server again what the user may change (their role may have changed meanwhile)."""
@@ -94,3 +116,36 @@ class PlanSession(QObject):
         if now != self.permissions:
             self.permissions = now
             self.permissions_changed.emit()
+
+    # Other users' changes.
+
+    def hold_while(self, busy: Callable[[], bool]) -> None:
+        """Keep others' changes waiting while busy() says a view is in the middle of an edit."""
+        self._busy.append(busy)
+
+    def apply_remote(self, change: DataChange) -> None:
+        """Show a change another user made (or everything, after a reconnect) in every view.
+
+        While the user is typing in a cell it waits, and comes with release_held when the edit ends.
+        """
+        self._held.append(change)
+        self.release_held()
+
+    def release_held(self) -> None:
+        """Show the changes that waited for an edit to end (nothing while an edit is still open)."""
+        if not self._held or any(_still_busy(busy) for busy in self._busy):
+            return
+        held, self._held = self._held, []
+        self.changed.emit(held[0] if len(held) == 1 else merged(held))
+
+    @property
+    def holding(self) -> bool:
+        """Whether others' changes are waiting for an edit to end."""
+        return bool(self._held)
+
+
+def _still_busy(busy: Callable[[], bool]) -> bool:
+    try:
+        return busy()
+    except RuntimeError:  # the view was deleted (its page rebuilt): it edits nothing any more
+        return False

@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from dxplanner.core.enums import TaskKind
+from dxplanner.core.errors import DomainError
 from dxplanner.core.projection import Codes, PlanProjection, ProjectedTask, project_plan
 from dxplanner.core.rollup import TaskNode, money_rolled
 from dxplanner.core.status import Health, slippage_days
@@ -19,6 +20,7 @@ from dxplanner.i18n import N_, _
 from dxplanner.labels import label
 from dxplanner.numbers import whole_text
 from dxplanner.services import outline
+from dxplanner.services.live import is_offline_error
 from dxplanner.services.open_plan import OpenPlan
 from dxplanner.services.outline import SheetRow
 from dxplanner.ui.session import DataChange
@@ -259,7 +261,7 @@ class TaskSheetModel(QAbstractItemModel):
         """The sheet's values of every task of the plan (for searching and filtering)."""
         missing = [task_id for task_id in self._order if task_id not in self._cache]
         if missing and self.store is not None:
-            self._cache.update(outline.sheet_rows(self.store, missing))
+            self._fetch(missing)
         return {task_id: self._cache[task_id] for task_id in self._order if task_id in self._cache}
 
     # Keeping up with changes.
@@ -452,9 +454,21 @@ class TaskSheetModel(QAbstractItemModel):
             # The neighbours in reading order are the rows a scrolling view asks for next.
             first = max(0, self._order_index[task_id] - BLOCK_SIZE // 4)
             ids = [each for each in self._order[first : first + BLOCK_SIZE] if each not in self._cache]
-            self._cache.update(outline.sheet_rows(self.store, ids))
+            self._fetch(ids)
             row = self._cache.get(task_id)
         return row
+
+    def _fetch(self, task_ids: list[int]) -> None:
+        """Read rows into the cache; while a plan's server is away they stay blank until it is back."""
+        assert self.store is not None
+        try:
+            self._cache.update(outline.sheet_rows(self.store, task_ids))
+        except DomainError as error:
+            if not is_offline_error(error):
+                raise
+            # Asked for while painting: a message box per repaint would help no one. The window
+            # says the server is away, and reads everything again when it is back.
+            return
 
     def _date(self, value: datetime.date | None) -> str:
         return "" if value is None else value.strftime(self.date_format)

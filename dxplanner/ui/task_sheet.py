@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from dxplanner.core.enums import TaskKind, TaskStatus
-from dxplanner.core.errors import InvalidInputError, NotPermittedError
+from dxplanner.core.errors import DomainError, InvalidInputError, NotPermittedError
 from dxplanner.core.matching import UnitIndex
 from dxplanner.core.status import Health
 from dxplanner.i18n import _
@@ -35,7 +45,7 @@ from dxplanner.services.progress_edits import agreeing_fields
 from dxplanner.ui.date_line import DateChoice, not_a_date
 from dxplanner.ui.dates import DEFAULT_DATES, DateStyle
 from dxplanner.ui.errors import show_refusal
-from dxplanner.ui.session import DataChange, PlanSession
+from dxplanner.ui.session import DataChange, PlanSession, RemoteChange
 
 if TYPE_CHECKING:
     from dxplanner.ui.gantt.view import GanttView
@@ -118,7 +128,12 @@ class TaskSheet(QWidget):
         self.model = TaskSheetModel(self._edit, today, dates.python, self)
         self.view = SheetView(self)
         self.view.setModel(self.model)
-        self.view.setItemDelegate(SheetDelegate(self.units, dates, self._first_page, self.view))
+        delegate = SheetDelegate(self.units, dates, self._first_page, self.view)
+        self.view.setItemDelegate(delegate)
+        # Others' changes wait while a cell is being typed in (a refresh would overwrite what is
+        # typed, or close the editor), and come once it closes: on the next turn, when it is gone.
+        session.hold_while(self._editing)
+        delegate.closeEditor.connect(lambda *_: QTimer.singleShot(0, self, session.release_held))
         header = self.view.header()
         for column, width in _WIDTHS.items():
             header.resizeSection(column, width)
@@ -198,6 +213,9 @@ class TaskSheet(QWidget):
     def _on_change(self, change: DataChange) -> None:
         if change.touches("unit"):
             self._units = None
+        if isinstance(change, RemoteChange):
+            self._on_remote_change(change)
+            return
         if self.model.reshapes(change):
             # Rows come and go: keep the cursor and the open groups where the user left them.
             current = self.model.task_id(self.view.currentIndex())
@@ -214,6 +232,62 @@ class TaskSheet(QWidget):
         if not self._filter_value().empty:
             self._apply_filter()
         self._announce_counts()
+
+    def _on_remote_change(self, change: RemoteChange) -> None:
+        """Show another user's change without moving what this user looks at."""
+        current = self.current_task()
+        try:
+            with self._view_kept():
+                self.model.refresh(change)
+                if not self._filter_value().empty:
+                    self._apply_filter()
+        except DomainError:
+            # The plan itself is gone (the navigator says so), or the server is away (the banner does).
+            if self.plan_id is not None and "action_plan" in change.reshaped:
+                self.show_plan(None)
+            return
+        self._announce_counts()
+        if self.current_task() != current:
+            self.task_selected.emit(self.current_task())
+
+    def _editing(self) -> bool:
+        return self.view.state() == self.view.State.EditingState
+
+    @contextmanager
+    def _view_kept(self) -> Iterator[None]:
+        """Keep the selection, the current cell, the open groups and the scroll where they were.
+
+        The scroll keeps the same task at the top of the sheet (rows added or removed above it
+        would otherwise slide it away); a task deleted meanwhile leaves the scroll as it was.
+        """
+        view, model = self.view, self.model
+        selection = view.selectionModel()
+        here = view.currentIndex()
+        current, column = model.task_id(here), here.column()
+        selected = [(model.task_id(index), index.column()) for index in selection.selectedIndexes()]
+        expanded = self._expanded()
+        top = model.task_id(view.indexAt(QPoint(1, 1)))
+        vertical, horizontal = view.verticalScrollBar().value(), view.horizontalScrollBar().value()
+        yield
+        for task_id in expanded:
+            index = model.index_of(task_id)
+            if index.isValid() and not view.isExpanded(index):
+                view.expand(index)
+        chosen = QItemSelection()
+        for chosen_id, each_column in selected:
+            index = model.index_of(chosen_id, each_column) if chosen_id is not None else QModelIndex()
+            if index.isValid():
+                chosen.select(index, index)
+        selection.select(chosen, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        if current is not None and model.index_of(current, column).isValid():
+            selection.setCurrentIndex(
+                model.index_of(current, column), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+        if top is not None and model.index_of(top).isValid():
+            view.scrollTo(model.index_of(top), view.ScrollHint.PositionAtTop)
+        else:
+            view.verticalScrollBar().setValue(vertical)
+        view.horizontalScrollBar().setValue(horizontal)
 
     def _expanded(self) -> set[int]:
         return {
@@ -325,6 +399,8 @@ class TaskSheet(QWidget):
         """Bring the user back to a refused cell, holding what was entered, to correct (Escape drops it)."""
 
         def again() -> None:
+            # Others' changes that waited for this edit come first: the task may be gone, or moved.
+            self.session.release_held()
             index = self.model.index_of(task_id, column)
             delegate = self.view.itemDelegate()
             if not index.isValid() or not isinstance(delegate, SheetDelegate):

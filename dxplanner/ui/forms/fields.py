@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from dxplanner.core.cells import number_cell
 from dxplanner.core.errors import DomainError
@@ -114,6 +114,7 @@ class BoundField:
                 editor.setCurrentIndex(max(0, editor.findData(getattr(value, "value", value))))
             elif isinstance(editor, QPlainTextEdit):
                 editor.setPlainText(value or "")
+                editor.document().setModified(False)
             elif isinstance(editor, QLineEdit):
                 editor.setText(
                     _number_text(value)
@@ -122,6 +123,25 @@ class BoundField:
                 )
         finally:
             editor.blockSignals(False)
+
+    def typing(self) -> bool:
+        """Whether the user is typing in this field: it has the keyboard and holds unsaved text."""
+        editor = self.widget
+        focused = QApplication.focusWidget()
+        if focused is None or not (focused is editor or editor.isAncestorOf(focused)):
+            return False
+        if isinstance(editor, QPlainTextEdit):
+            return editor.document().isModified()
+        line = editor.lineEdit() if isinstance(editor, QComboBox) else editor
+        return isinstance(line, QLineEdit) and line.isModified()
+
+    def typed_text(self) -> str | None:
+        """What the user typed, as it reads (None for a choice from a list)."""
+        editor = self.widget
+        if isinstance(editor, QPlainTextEdit):
+            return editor.toPlainText()
+        line = editor.lineEdit() if isinstance(editor, QComboBox) else editor
+        return line.text() if isinstance(line, QLineEdit) else None
 
     def value(self) -> Any:
         """What the editor holds, as the operation takes it (DomainError for unreadable numbers, dates)."""

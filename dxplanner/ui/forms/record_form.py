@@ -16,7 +16,7 @@ from dxplanner.services.edits import Changes
 from dxplanner.services.open_plan import OpenPlan
 from dxplanner.ui.forms.fields import BoundField, FieldSpec, read_value
 from dxplanner.ui.forms.record_table import RecordTable, field_values
-from dxplanner.ui.session import DataChange, PlanSession
+from dxplanner.ui.session import DataChange, PlanSession, RemoteChange
 
 # A record by id, as the services read it (a frozen dataclass), or None when there is none.
 Read = Callable[[OpenPlan, int], Any]
@@ -75,21 +75,24 @@ class RecordForm(QWidget):
         self.record_tables.append(table)
         self.body.addWidget(table)
 
-    def show_record(self, record_id: int | None) -> None:
-        """Show a record's stored values."""
+    def show_record(self, record_id: int | None, *, keep_typing: bool = False) -> None:
+        """Show a record's stored values (keep_typing: except in a field the user is typing in)."""
         self.record_id = record_id
         record = self._read(self.session.store, record_id) if record_id is not None else None
         self._values = field_values(record)
         self.heading.setText(self._heading_of(self._values) if record is not None else "")
         for name, bound in self.fields.items():
-            bound.show(self._values.get(name))
+            if not (keep_typing and bound.typing()):
+                bound.show(self._values.get(name))
         for table in self.record_tables:
             table.show_owner(record_id)
         self.record_shown.emit(record_id)
 
     def _on_change(self, change: DataChange) -> None:
         if self.record_id is not None and change.touches(*self._tables):
-            self.show_record(self.record_id)
+            # Another user's change leaves what this user is typing as it is: leaving the field
+            # saves it over theirs, as for any edit of a stored value.
+            self.show_record(self.record_id, keep_typing=isinstance(change, RemoteChange))
 
     def _done(self, name: str) -> None:
         record_id = self.record_id
@@ -103,5 +106,9 @@ class RecordForm(QWidget):
         if value == self._values.get(name) or (value is None and not self._values.get(name)):
             return
         title = _("Edit {what}").format(what=bound.spec.title)
-        if self.session.run(title, lambda store: self._write(store, record_id, name, value)) is None:
+        typed = bound.typed_text()
+        if (
+            self.session.run(title, lambda store: self._write(store, record_id, name, value), typed=typed)
+            is None
+        ):
             bound.show(self._values.get(name))  # refused: show what is stored

@@ -9,7 +9,7 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -115,6 +115,11 @@ class RecordTable(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table)
         session.changed.connect(self._on_change)
+        # Others' changes wait while a cell is typed in: filling the table again would close its editor.
+        session.hold_while(lambda: self.table.state() == self.table.State.EditingState)
+        delegate = self.table.itemDelegate()
+        if delegate is not None:
+            delegate.closeEditor.connect(lambda *_: QTimer.singleShot(0, self, session.release_held))
 
     def show_owner(self, owner_id: int | None) -> None:
         """Show the records that belong to owner_id."""
