@@ -13,6 +13,8 @@ writes it afresh (idempotent) on every run, after any upgrade, as it writes the 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import sqlalchemy as sa
 from sqlmodel import SQLModel
 
@@ -67,10 +69,12 @@ END
 """
 
 
-def prepare_history(connection: sa.Connection) -> bool:
+def prepare_history(connection: sa.Connection, readers: Sequence[str]) -> bool:
     """Create the history, its triggers and deferrable keys where missing; True when it was missing.
 
-    Idempotent: run by every `server init` inside its transaction, after the upgrade.
+    readers (the plan's group roles) may read it. Idempotent: run by every `server init` inside
+    its transaction, after the upgrade and the roles (which refuse a login that does not own the
+    tables first, with the reason).
     """
     quote = connection.dialect.identifier_preparer.quote_identifier
     schema = str(connection.execute(sa.text("SELECT current_schema()")).scalar_one())
@@ -99,6 +103,10 @@ def prepare_history(connection: sa.Connection) -> bool:
     connection.exec_driver_sql(
         f"REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON {HISTORY_TABLE} FROM {quote(owner)}"
     )
+    if readers:
+        connection.exec_driver_sql(
+            f"GRANT SELECT ON {HISTORY_TABLE} TO {', '.join(quote(reader) for reader in readers)}"
+        )
     present = set(
         connection.execute(
             sa.text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")

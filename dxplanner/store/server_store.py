@@ -303,9 +303,9 @@ def init_server(text: str) -> ServerInit:
             with connecting as connection, connection.begin():
                 # Two `server init` at once take turns, as their upgrades do.
                 connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({UPGRADE_LOCK_KEY})")
-                # The history first: the roles give every role its reading.
-                history_started = prepare_history(connection)
                 created = server_roles.prepare_roles(connection)
+                # After the roles, which refuse first a login that may not prepare the tables.
+                history_started = prepare_history(connection, roles.all())
                 # Every committed change announced to the other clients (services.live hears them).
                 install_change_notices(connection)
     finally:
