@@ -92,3 +92,22 @@ def test_a_plan_file_has_no_history_tab(shared_window: MainWindow, demo_path: Pa
     details = shared_window.editor.details
     assert details.history is None
     assert [details.tabText(number) for number in range(details.count())] == ["Task", "Plan"]
+
+
+def test_a_record_added_to_a_task_is_one_line_of_its_history(
+    shared_window: MainWindow, demo_server_url: str, messages: list[str]
+) -> None:
+    # A plan copied to the server was added record by record: each record is one line to read,
+    # not one line for each of its columns.
+    assert shared_window.open_file(demo_server_url), messages
+    editor = shared_window.editor
+    assert editor is not None
+    task_id = editor.sheet.model.reading_order()[-1]
+    editor.sheet.select_task(task_id)
+    tab = editor.details.history
+    assert tab is not None
+    editor.details.setCurrentWidget(tab)
+    rows = _rows(tab.table)
+    added = [row for row in rows if row[2].startswith("added")]
+    assert added, rows
+    assert all(row[3:] == ("", "", "") for row in added)

@@ -17,6 +17,10 @@ from dxplanner.i18n import _
 from dxplanner.services import history
 from dxplanner.ui.session import DataChange, PlanSession
 
+# The table's columns, for the code that sizes them.
+_COLUMNS = ("when", "who", "record", "field", "before", "after")
+_RECORD_WIDTH = 260  # pixels
+
 
 class TaskHistory(QWidget):
     """The history of the task shown in the details, newest first, one line per field changed."""
@@ -67,18 +71,25 @@ class TaskHistory(QWidget):
         for entry in reversed(entries):
             when = entry.at.astimezone().strftime(f"{self._date_format} %H:%M:%S")
             record = f"{entry.action_words}: {entry.record}"
-            changes = entry.fields or (history.FieldChange("", None, None),)
+            # An added or deleted record is one line; its fields are in the command's history.
+            changes = entry.fields if entry.action == "changed" else ()
+            changes = changes or (history.FieldChange("", None, None),)
             for change in changes:
                 before = history.shown(change.before) if change.field else ""
                 after = history.shown(change.after) if change.field else ""
                 self._line((when, entry.who, record, change.field, before, after))
         self.table.resizeColumnsToContents()
+        # A record's full name can fill the pane: keep it short so the fields stay in sight.
+        record_column = _COLUMNS.index("record")
+        self.table.setColumnWidth(record_column, min(self.table.columnWidth(record_column), _RECORD_WIDTH))
 
     def _line(self, texts: tuple[str, ...]) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
         for column, text in enumerate(texts):
-            self.table.setItem(row, column, QTableWidgetItem(text))
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)  # what a narrow column cuts off
+            self.table.setItem(row, column, item)
 
     def _on_change(self, _change: DataChange) -> None:
         # Any change may be the task's (its reports, its links): the tab reads again when seen.
