@@ -14,6 +14,7 @@ from dxplanner import __version__
 from dxplanner.cli.arguments import Parser, whole_number
 from dxplanner.cli.check_command import check_file
 from dxplanner.cli.data_commands import export_file, report_file
+from dxplanner.cli.history_command import add_history_command
 from dxplanner.cli.opening import open_for_command
 from dxplanner.cli.progress import TerminalProgress
 from dxplanner.cli.shared_commands import add_shared_commands
@@ -147,6 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--by-unit", action="store_true", help=_("add a sheet of tasks for each lead unit"))
     report.set_defaults(handler=report_file)
     add_shared_commands(commands)
+    add_history_command(commands)
     return parser
 
 

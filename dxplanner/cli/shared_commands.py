@@ -80,6 +80,10 @@ def _server_init(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> in
     said = {
         Prepared.CREATED: _("Created the plan's schema (revision {after}) on {where}."),
         Prepared.UPGRADED: _("Upgraded the plan's schema on {where} from revision {before} to {after}."),
+        Prepared.HISTORY: _(
+            "The plan's schema on {where} is current (revision {after}); it keeps the history of "
+            "every change from now on."
+        ),
         Prepared.CURRENT: _(
             "The plan's schema on {where} is already current (revision {after}); nothing was changed."
         ),

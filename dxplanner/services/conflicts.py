@@ -114,6 +114,8 @@ class RecordDifferences:
 
     conflict: RecordConflict
     fields: tuple[Difference, ...]
+    # Who made the version stored and when ("postgres, 14:05 20/11/2026"), where the server says.
+    changed: str | None = None
 
     @property
     def title(self) -> str:
@@ -142,8 +144,19 @@ def differences(
             for name, mine in conflict.mine.items()
             if name in clashing
         )
-        found.append(RecordDifferences(conflict, rows))
+        found.append(RecordDifferences(conflict, rows, _changed_text(conflict, show_date)))
     return found
+
+
+def _changed_text(conflict: RecordConflict, show_date: Callable[[datetime.date], str]) -> str | None:
+    """Who made the version stored and when, in the user's time and date format (None: not known)."""
+    if conflict.changed_by is None and conflict.changed_at is None:
+        return None
+    who = conflict.changed_by or _("someone")
+    if conflict.changed_at is None:
+        return who
+    at = conflict.changed_at.astimezone() if conflict.changed_at.tzinfo else conflict.changed_at
+    return _("{who}, at {time} on {day}").format(who=who, time=at.strftime("%H:%M"), day=show_date(at.date()))
 
 
 def settles_itself(edit: Edit, error: ConflictError) -> bool:

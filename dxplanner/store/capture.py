@@ -7,15 +7,14 @@ database; only a capture is written per dialect and registered in CAPTURES.
 SQLite (capture_sqlite.py): temporary triggers on the writing connection copy each
 changed row's old and new values into temporary tables, which take() reads back.
 
-PostgreSQL plugs in the same way, next: triggers on every table insert into a history
-table (transaction id, table, to_jsonb(OLD), to_jsonb(NEW), who, when), which the shared
-store needs anyway for its History; take() reads back the rows of txid_current(), in
-order, and turns their JSON into the values the driver returns for each column's type
-(so that replay's comparisons stay exact); defer_constraints() is
-SET CONSTRAINTS ALL DEFERRED (the foreign keys made DEFERRABLE); bulk_inserted() and
-bulk_deleted() may simply let the triggers log every row (history must not skip them).
-Until it is registered, a database without a capture writes with UnrecordedCapture: its
-writes work and leave no step to undo.
+PostgreSQL (capture_postgres.py): triggers on every table insert into the history table
+the server keeps (server_history.py: transaction id, table, to_jsonb(OLD), to_jsonb(NEW),
+who, when); take() reads back the rows of the current transaction, in order, and turns
+their JSON into the values the driver returns for each column's type (so that replay's
+comparisons stay exact); defer_constraints() is SET CONSTRAINTS ALL DEFERRED (server init
+makes the foreign keys DEFERRABLE); bulk inserts and deletes are logged row by row, since
+the history must not skip them.
+Any other database writes with UnrecordedCapture: its writes work and leave no step to undo.
 """
 
 from __future__ import annotations
@@ -26,6 +25,7 @@ from typing import Protocol
 
 import sqlalchemy as sa
 
+from dxplanner.store.capture_postgres import PostgresCapture
 from dxplanner.store.capture_sqlite import SqliteCapture
 from dxplanner.store.journal import Journal
 
@@ -70,7 +70,7 @@ class UnrecordedCapture:
         pass
 
 
-CAPTURES: dict[str, ChangeCapture] = {"sqlite": SqliteCapture()}
+CAPTURES: dict[str, ChangeCapture] = {"sqlite": SqliteCapture(), "postgresql": PostgresCapture()}
 
 
 def capture_for(dialect: str) -> ChangeCapture:

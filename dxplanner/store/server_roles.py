@@ -56,6 +56,9 @@ PLAN_TABLES = frozenset(
         "risk",
     }
 )
+# Tables of the server alone, not of the plan: every role reads them, none writes them (the history
+# is written by its trigger function, as the tables' owner).
+SERVER_TABLES = frozenset({"dx_history"})
 # The records a reporter adds, each on a task of their unit.
 REPORTED_TABLES = ("progress_report", "risk")
 # The task's columns a progress report moves, which a reporter may therefore update.
@@ -256,8 +259,8 @@ def _grant_tables(connection: sa.Connection, names: RoleNames) -> None:
     )
     for table in sorted(present):
         connection.exec_driver_sql(f"GRANT SELECT ON {quote(table)} TO {groups}")
-        if table == "alembic_version":
-            continue  # the schema's revision: only `server init` (the owner) moves it
+        if table == "alembic_version" or table in SERVER_TABLES:
+            continue  # the schema's revision (only `server init` moves it), the server's history
         # Not TRUNCATE: it would pass around row security and the history the database keeps.
         connection.exec_driver_sql(f"GRANT INSERT, UPDATE, DELETE ON {quote(table)} TO {admin}")
         if table in PLAN_TABLES:

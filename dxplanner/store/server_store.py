@@ -18,6 +18,7 @@ from dxplanner.core.errors import DomainError, NotPermittedError, PlanFileError
 from dxplanner.i18n import _
 from dxplanner.store import server_roles
 from dxplanner.store.change_notices import install_change_notices
+from dxplanner.store.history_lines import keeps_history
 from dxplanner.store.migrate import (
     HEAD_REVISION,
     REVISIONS,
@@ -26,6 +27,7 @@ from dxplanner.store.migrate import (
     upgrade_to_head,
 )
 from dxplanner.store.plan_store import PlanStore
+from dxplanner.store.server_history import prepare_history
 from dxplanner.store.sqlite_engine import BEGIN_MODE_OPTION, BUSY_TIMEOUT_SECONDS
 
 # What a user types; SQLAlchemy is told the driver (psycopg 3) itself.
@@ -164,6 +166,7 @@ def open_server(
     try:
         with server_errors(url, lambda: _who_on(engine)), engine.connect() as connection:
             revision = stored_revision(connection)
+            history = keeps_history(connection)
     except NotPermittedError as refused:
         person = _who_on(engine)
         engine.dispose()
@@ -178,7 +181,7 @@ def open_server(
     except BaseException:
         engine.dispose()
         raise
-    if revision == HEAD_REVISION:
+    if revision == HEAD_REVISION and history:
         return ServerStore(url, engine, read_only=read_only)
     if revision is not None and revision not in REVISIONS:
         notice = _(
@@ -187,6 +190,14 @@ def open_server(
         ).format(where=shown(url), found=revision)
         return ServerStore(url, engine, read_only=True, notice=notice)
     engine.dispose()
+    if revision == HEAD_REVISION:
+        # Prepared before the server kept a history: undo and the History tab would have nothing.
+        raise PlanFileError(
+            _(
+                "The plan on {where} keeps no history yet. Prepare it once more with "
+                "“dxplanner server init {where}”, then open it again."
+            ).format(where=shown(url))
+        )
     if revision is None:
         raise PlanFileError(
             _(
@@ -231,6 +242,7 @@ class Prepared(enum.StrEnum):
     CREATED = "created"
     UPGRADED = "upgraded"
     CURRENT = "current"
+    HISTORY = "history"  # the schema was current; the history of changes was started
 
 
 @dataclass(frozen=True)
@@ -246,8 +258,9 @@ class ServerInit:
 
 
 def init_server(text: str) -> ServerInit:
-    """Create the plan's schema in a database, or bring it to the current revision, then create its
-    roles and write their grants and row policies afresh (idempotent).
+    """Create the plan's schema in a database, or bring it to the current revision, then start its
+    history (server_history.py) if it keeps none, create its roles and write their grants and row
+    policies afresh (idempotent).
 
     The upgrade is one transaction and the roles another, each whole or not at all; a login that
     could not create the roles is refused before anything changes.
@@ -291,6 +304,8 @@ def init_server(text: str) -> ServerInit:
                 # Two `server init` at once take turns, as their upgrades do.
                 connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({UPGRADE_LOCK_KEY})")
                 created = server_roles.prepare_roles(connection)
+                # After the roles, which refuse first a login that may not prepare the tables.
+                history_started = prepare_history(connection, roles.all())
                 # Every committed change announced to the other clients (services.live hears them).
                 install_change_notices(connection)
     finally:
@@ -298,7 +313,7 @@ def init_server(text: str) -> ServerInit:
     if before is None:
         done = Prepared.CREATED
     elif before == HEAD_REVISION:
-        done = Prepared.CURRENT
+        done = Prepared.HISTORY if history_started else Prepared.CURRENT
     else:
         done = Prepared.UPGRADED
     return ServerInit(shown(url), done, before, HEAD_REVISION, roles, created)

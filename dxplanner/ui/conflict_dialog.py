@@ -45,17 +45,10 @@ class ConflictDialog(QDialog):
         self._shown = list(shown)
         lines = [error.message]
         for record in self._shown:
-            who, when = record.conflict.changed_by, record.conflict.changed_at
-            if who or when:
-                lines.append(
-                    _("{record} was changed by {who} at {when}.").format(
-                        record=record.title,
-                        who=who or _("someone"),
-                        when=when.strftime("%H:%M %d/%m/%Y") if when else "?",
-                    )
-                )
-        intro = QLabel("\n".join(lines))
-        intro.setWordWrap(True)
+            if record.changed:
+                lines.append(_("{record}: changed by {who}.").format(record=record.title, who=record.changed))
+        self.intro = QLabel("\n".join(lines))
+        self.intro.setWordWrap(True)
         self.table = QTableWidget(0, 4, self)
         self.table.setHorizontalHeaderLabels([_("Record"), _("Field"), _("Mine"), _("Theirs (stored)")])
         self.table.verticalHeader().setVisible(False)
@@ -103,7 +96,7 @@ class ConflictDialog(QDialog):
         self.take_theirs.setDefault(True)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout.addWidget(self.intro)
         layout.addWidget(self.table)
         layout.addWidget(hint)
         layout.addWidget(buttons)

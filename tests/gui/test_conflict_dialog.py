@@ -48,6 +48,7 @@ class Shared:
     window: MainWindow
     other: OpenPlan
     task_id: int
+    on_server: bool
 
 
 @pytest.fixture(params=["file", "server"])
@@ -74,7 +75,7 @@ def shared(
     assert window.editor is not None
     model = window.editor.sheet.model
     leaves = [task_id for task_id in model.reading_order() if not model.has_children(task_id)]
-    yield Shared(window, other, leaves[-1])
+    yield Shared(window, other, leaves[-1], request.param == "server")
     other.close()
     window.close_file()
 
@@ -95,6 +96,7 @@ class DialogWatch:
 
     keys: list[Key]
     rows: list[tuple[str, str, str, str]] = field(default_factory=list)
+    intro: str = ""
     opened: int = 0
 
     def start(self) -> QTimer:
@@ -111,6 +113,7 @@ class DialogWatch:
         timer.stop()
         self.opened += 1
         table = dialog.table
+        self.intro = dialog.intro.text()
         self.rows = [
             tuple(table.item(row, column).text() for column in range(4))  # type: ignore[misc, union-attr]
             for row in range(table.rowCount())
@@ -174,6 +177,8 @@ def test_keep_mine_writes_my_value_over_theirs_and_keeps_their_other_changes(
     # Only the name is in conflict: they changed the notes too, which I did not touch.
     assert watch.opened == 1 and messages == []
     assert [row[1:] for row in watch.rows] == [("Task name", "Tên tôi sửa", "Tên do người khác sửa")]
+    # A server's history says who made the other version; a file keeps none.
+    assert ("changed by postgres, at " in watch.intro) is shared.on_server
     stored = _stored(shared.other, shared.task_id)
     assert (stored.name, stored.notes) == ("Tên tôi sửa", "ghi chú của họ")
     assert _shown(shared, SheetColumn.NAME) == "Tên tôi sửa"

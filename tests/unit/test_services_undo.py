@@ -1,4 +1,7 @@
-"""The undo service: what the last write changed, and undoing and redoing it exactly, as the window does."""
+"""The undo service: what the last write changed, and undoing and redoing it exactly, as the window does.
+
+On a plan file and on the PostgreSQL server alike.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +15,12 @@ from dxplanner.services.open_plan import OpenPlan
 from dxplanner.store.plan_file import open_plan_file
 from tests.conftest import snapshot
 from tests.unit.builders import basics, new_id, task
+
+
+@pytest.fixture
+def store(plan_store: OpenPlan) -> OpenPlan:
+    """An empty plan: in a plan file, and on the server."""
+    return plan_store
 
 
 def test_a_step_says_which_tables_and_rows_an_edit_changed(store: OpenPlan) -> None:

@@ -2,17 +2,20 @@
 
 The journal records each changed row by its key with its values before and after; undoing and
 redoing put exactly those back, and refuse, changing nothing, when another hand (another
-connection, as another user on a shared store) changed a row since.
+connection, as another user on a shared store) changed a row since. Every test runs on a plan
+file and on the PostgreSQL server, whose capture reads the history its triggers write.
 """
 
 from __future__ import annotations
 
 import datetime
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
 from pathlib import Path
+from typing import Any, Protocol
 
+import psycopg
 import pytest
 import sqlalchemy as sa
 from sqlmodel import SQLModel
@@ -30,6 +33,8 @@ from dxplanner.store.operations.resources import add_budget_line
 from dxplanner.store.operations.tasks import set_task_units
 from dxplanner.store.operations.units import create_unit
 from dxplanner.store.operations.whole_file import all_records, restore_records
+from dxplanner.store.plan_file import open_plan_file
+from dxplanner.store.server_store import ServerStore
 from tests.conftest import snapshot
 from tests.unit import excel_samples as samples
 from tests.unit.builders import basics, new_id, task
@@ -38,9 +43,40 @@ D = datetime.date
 POINT_ONE_PLUS_POINT_TWO = 0.1 + 0.2  # 0.30000000000000004: a float that printing to 15 digits would lose
 
 
+@pytest.fixture
+def store(plan_store: OpenPlan) -> OpenPlan:
+    """An empty plan: in a plan file, and on the server."""
+    return plan_store
+
+
+@pytest.fixture
+def demo_store(demo_plan_store: OpenPlan) -> OpenPlan:
+    """The demo plan: in a plan file, and on the server."""
+    return demo_plan_store
+
+
+class AnotherHand(Protocol):
+    """What another user runs on the plan, committed at once (SQL with ? for each value)."""
+
+    def execute(self, sql: str, values: Sequence[object] = ()) -> object: ...
+
+
+class _ServerHand:
+    def __init__(self, connection: psycopg.Connection[Any]) -> None:
+        self.connection = connection
+
+    def execute(self, sql: str, values: Sequence[object] = ()) -> object:
+        return self.connection.execute(sql.replace("?", "%s"), tuple(values))
+
+
 @contextmanager
-def another_hand(plan: OpenPlan) -> Iterator[sqlite3.Connection]:
-    """A second connection to the plan's file, as another user's: what it does is committed at once."""
+def another_hand(plan: OpenPlan) -> Iterator[AnotherHand]:
+    """A second connection to the plan, as another user's: what it does is committed at once."""
+    if isinstance(plan, ServerStore):
+        address = plan.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        with psycopg.connect(address, autocommit=True) as server:
+            yield _ServerHand(server)
+        return
     with closing(sqlite3.connect(plan.path, isolation_level=None)) as connection:
         connection.execute("PRAGMA foreign_keys = ON")
         yield connection
@@ -85,7 +121,9 @@ def test_a_measured_value_keyed_by_indicator_and_date_comes_back_exactly(demo_st
     before = snapshot(demo_store)
     record_indicator_value(demo_store, indicator, D(2026, 6, 30), 1e-300, source="đo lần 2")
     step = _step(demo_store)
-    assert step.change.rows == {"indicator_value": {(indicator, "2026-06-30")}}
+    # The day as the driver gives it: text from a file, a date from the server.
+    assert {key: str(day) for key, day in step.change.rows["indicator_value"]} == {indicator: "2026-06-30"}
+    assert set(step.change.rows) == {"indicator_value"}
     after = snapshot(demo_store)
     step = undo.undo(demo_store, step)
     assert snapshot(demo_store) == before
@@ -276,13 +314,18 @@ def test_a_change_elsewhere_does_not_stop_an_import_being_undone(
     assert "Sửa ở máy khác" in [row[5] for row in tasks]
 
 
-def test_a_whole_file_restored_is_undone_and_redone_exactly(demo_store: OpenPlan, store: OpenPlan) -> None:
+def test_a_whole_file_restored_is_undone_and_redone_exactly(demo_path: Path, store: OpenPlan) -> None:
     # Deleting the restored indicators empties the links between them (SET NULL) on the way.
-    records, _revision = all_records(demo_store)
+    source = open_plan_file(demo_path, read_only=True)
+    try:
+        records, _revision = all_records(source)
+        demo = snapshot(source)
+    finally:
+        source.close()
     empty = snapshot(store)
     restore_records(store, records)
     restored = snapshot(store)
-    assert restored == snapshot(demo_store)
+    assert restored == demo
     step = _step(store)
     for _round in range(2):
         step = undo.undo(store, step)

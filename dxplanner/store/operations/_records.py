@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, func
+from sqlalchemy import ColumnElement, func, text
 from sqlmodel import Session, SQLModel, select
 
 from dxplanner.core.errors import ConflictError, InvalidInputError, NotFoundError, RecordConflict
@@ -40,7 +41,7 @@ def fetch_seen(
     seen is the version the user saw (None: an edit that saw nothing, such as a script's).
     """
     record = fetch(session, model, record_id, what, lock=seen is not None)
-    refuse_conflicts([conflict_of(record, seen, mine, what)])
+    refuse_conflicts([conflict_of(record, seen, mine, what)], session)
     return record
 
 
@@ -76,11 +77,14 @@ def changed_meanwhile(
     )
 
 
-def refuse_conflicts(found: Iterable[RecordConflict | None]) -> None:
-    """Refuse the whole edit, naming every record that changed since the user saw it (if any did)."""
+def refuse_conflicts(found: Iterable[RecordConflict | None], session: Session | None = None) -> None:
+    """Refuse the whole edit, naming every record that changed since the user saw it (if any did);
+    with the session, on a server that keeps a history, each with who changed it last and when."""
     conflicts = [conflict for conflict in found if conflict is not None]
     if not conflicts:
         return
+    if session is not None:
+        conflicts = [_with_last_change(session, conflict) for conflict in conflicts]
     if len(conflicts) == 1:
         [conflict] = conflicts
         message = _(
@@ -97,6 +101,32 @@ def refuse_conflicts(found: Iterable[RecordConflict | None]) -> None:
             + (", …" if len(conflicts) > 5 else ""),
         )
     raise ConflictError(message, conflicts)
+
+
+def _with_last_change(session: Session, conflict: RecordConflict) -> RecordConflict:
+    """A conflict with who made the record's last change and when, as the server's history says."""
+    from dxplanner.store.capture_postgres import HISTORY_TABLE
+    from dxplanner.store.history_lines import keeps_history
+
+    connection = session.connection()
+    if not keeps_history(connection):
+        return conflict
+    # A login that may not read the history is told the conflict without its author.
+    readable = connection.execute(
+        text("SELECT has_table_privilege(:name, 'SELECT')"), {"name": HISTORY_TABLE}
+    ).scalar()
+    if not readable:
+        return conflict
+    last = connection.execute(
+        text(
+            f"SELECT who, at FROM {HISTORY_TABLE} WHERE table_name = :table AND key ->> 'id' = :id "
+            "ORDER BY id DESC LIMIT 1"
+        ),
+        {"table": conflict.table, "id": str(conflict.record_id)},
+    ).first()
+    if last is None:
+        return conflict
+    return replace(conflict, changed_by=str(last[0]), changed_at=last[1])
 
 
 def name_of(record: SQLModel) -> str:

@@ -184,7 +184,7 @@ def report_progress_each(
             if seen is not None and task_id in seen:
                 mine = {"progress": figure, "status": stated}
                 conflicts.append(conflict_of(task, seen[task_id], mine, _("Task")))
-        refuse_conflicts(conflicts)
+        refuse_conflicts(conflicts, session)
         changes = Changes()
         for task_id, figure, stated in standings:
             report = ProgressReport(task_id=task_id, as_of=as_of, progress=0, status=TaskStatus.NOT_STARTED)

@@ -149,7 +149,7 @@ def set_task_units(
     with store.write() as session:
         task = fetch(session, Task, task_id, _("Task"), lock=seen is not None)
         previous = session.exec(select(TaskUnit.unit_id).where(TaskUnit.task_id == task_id)).all()
-        _refuse_changed_links(task, seen, "cooperating_unit_ids", wanted, previous)
+        _refuse_changed_links(session, task, seen, "cooperating_unit_ids", wanted, previous)
         _replace_units(session, task_id, task.lead_unit_id, wanted)
         bump_version(task)
         session.add(task)
@@ -167,7 +167,7 @@ def set_task_goals(
         task = fetch(session, Task, task_id, _("Task"), lock=seen is not None)
         plan = fetch(session, ActionPlan, task.plan_id, _("Action plan"))
         previous = session.exec(select(TaskGoal.goal_id).where(TaskGoal.task_id == task_id)).all()
-        _refuse_changed_links(task, seen, "goal_ids", wanted, previous)
+        _refuse_changed_links(session, task, seen, "goal_ids", wanted, previous)
         _replace_goals(session, task_id, plan, wanted)
         bump_version(task)
         session.add(task)
@@ -177,12 +177,12 @@ def set_task_goals(
 
 
 def _refuse_changed_links(
-    task: Task, seen: int | None, field: str, wanted: list[int], stored: Iterable[int]
+    session: Session, task: Task, seen: int | None, field: str, wanted: list[int], stored: Iterable[int]
 ) -> None:
     """Refuse to replace a task's linked records (units, goals) when the task changed since it was seen."""
     if seen is not None and task.version != seen:
         mine = {field: sorted(dict.fromkeys(wanted))}
-        refuse_conflicts([changed_meanwhile(task, _("Task"), seen, mine, {field: sorted(stored)})])
+        refuse_conflicts([changed_meanwhile(task, _("Task"), seen, mine, {field: sorted(stored)})], session)
 
 
 def delete_task(store: PlanStore, task_id: int) -> Changes:
@@ -239,7 +239,8 @@ def indent_task(store: PlanStore, task_id: int, *, seen: int | None = None) -> C
             select(Task).where(*_siblings(task.plan_id, task.parent_id), Task.position == task.position - 1)
         ).first()
         # Where the user meant it to go (under the task now above it), to show beside where it is.
-        refuse_conflicts([conflict_of(task, seen, {"parent_id": above.id if above else None}, _("Task"))])
+        mine = {"parent_id": above.id if above else None}
+        refuse_conflicts([conflict_of(task, seen, mine, _("Task"))], session)
         if above is None:
             raise InvalidInputError(
                 _("The first task of a group cannot be indented: there is no task above it.")
@@ -254,7 +255,7 @@ def outdent_task(store: PlanStore, task_id: int, *, seen: int | None = None) -> 
         grandparent = None
         if task.parent_id is not None:
             grandparent = fetch(session, Task, task.parent_id, _("Task")).parent_id
-        refuse_conflicts([conflict_of(task, seen, {"parent_id": grandparent}, _("Task"))])
+        refuse_conflicts([conflict_of(task, seen, {"parent_id": grandparent}, _("Task"))], session)
         if task.parent_id is None:
             raise InvalidInputError(_("A top-level task cannot be outdented."))
         parent = fetch(session, Task, task.parent_id, _("Task"))

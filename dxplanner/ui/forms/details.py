@@ -17,9 +17,10 @@ from dxplanner.core.enums import (
 from dxplanner.core.errors import InvalidInputError
 from dxplanner.core.matching import UnitIndex
 from dxplanner.i18n import _
-from dxplanner.services import edits, new_records, records
+from dxplanner.services import edits, history, new_records, records
 from dxplanner.ui.errors import show_refusal
 from dxplanner.ui.forms.fields import FieldKind, FieldSpec
+from dxplanner.ui.forms.history_tab import TaskHistory
 from dxplanner.ui.forms.pages import risk_table
 from dxplanner.ui.forms.record_form import RecordForm
 from dxplanner.ui.forms.record_table import ColumnSpec, RecordTable, only_field
@@ -219,7 +220,7 @@ class PlanDetails(RecordForm):
 
 
 class DetailsPanel(QTabWidget):
-    """The task's details and the plan's, side by side in tabs."""
+    """The task's details and the plan's, side by side in tabs, and the task's history on a server."""
 
     def __init__(self, session: PlanSession, units: Units, qt_date_format: str, date_format: str) -> None:
         super().__init__()
@@ -227,3 +228,10 @@ class DetailsPanel(QTabWidget):
         self.plan = PlanDetails(session, units, qt_date_format, date_format)
         self.addTab(_scrolled(self.task), _("Task"))
         self.addTab(_scrolled(self.plan), _("Plan"))
+        self.history: TaskHistory | None = None
+        # Only a plan on a server keeps a history; a file's window has no tab to stay empty.
+        if history.keeps_changes(session.store):
+            self.history = TaskHistory(session, date_format)
+            self.addTab(self.history, _("History"))
+            self.task.record_shown.connect(self.history.show_task)
+            self.history.show_task(self.task.record_id)

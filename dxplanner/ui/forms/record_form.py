@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
@@ -26,6 +27,8 @@ Write = Callable[[OpenPlan, int, dict[str, Any], int | None], Changes]
 
 class RecordForm(QWidget):
     """Fields of one record, read from the file and written back through an operation."""
+
+    record_shown = Signal(object)  # the id of the record now shown, or None
 
     def __init__(
         self,
@@ -85,6 +88,7 @@ class RecordForm(QWidget):
                 bound.show(self._values.get(name))
         for table in self.record_tables:
             table.show_owner(record_id)
+        self.record_shown.emit(record_id)
 
     def _on_change(self, change: DataChange) -> None:
         if self.record_id is not None and change.touches(*self._tables):

@@ -2,8 +2,10 @@
 
 Every edit carries the version of the record the user saw and is refused when the record has
 moved on since (no lost update): tasks had a version; the records edited beside them get one.
-On PostgreSQL a trigger also moves the version of a row changed by anything else (psql, a
-change put back by an undo), so that a version a user saw is never given to other values.
+On PostgreSQL a trigger also moves the version of a row changed by a statement that leaves the
+version as it was (psql, a script), so that such a change too refuses the edits made from
+before it. A statement that sets the version itself (dxplanner's edits, an undo putting a row
+back exactly as it was) is left as it is.
 
 Revision ID: 0006
 Revises: 0005
@@ -38,16 +40,15 @@ VERSIONED = (
     'risk',
 )
 
-# A row changed without a newer version gets one; moving among siblings (position) is no edit of
-# the row, so that a task added above another does not refuse the edits made to that other.
+# A row changed with its version left as it was gets the next one; moving among siblings
+# (position) is no edit of the row, so that a task added above another does not refuse the edits
+# made to that other.
 _VERSION_FORWARD = """
 CREATE FUNCTION dxplanner_version_forward() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF (to_jsonb(NEW) - 'version' - 'position') IS DISTINCT FROM (to_jsonb(OLD) - 'version' - 'position')
     THEN
         NEW.version := OLD.version + 1;
-    ELSE
-        NEW.version := OLD.version;
     END IF;
     RETURN NEW;
 END
@@ -73,10 +74,11 @@ def upgrade() -> None:
     if op.get_bind().dialect.name == 'postgresql':
         op.execute(_VERSION_FORWARD)
         for table in ('task', *VERSIONED):
-            # Only a row whose version did not move runs the function: the edits' own updates skip it.
+            # Only a row whose version the statement left as it was runs the function: the edits'
+            # own updates skip it, and so does an undo's (which replays rows exactly, and checks it).
             op.execute(
                 f'CREATE TRIGGER {table}_version_forward BEFORE UPDATE ON "{table}" FOR EACH ROW '
-                'WHEN (NEW.version <= OLD.version) EXECUTE FUNCTION dxplanner_version_forward()'
+                'WHEN (NEW.version = OLD.version) EXECUTE FUNCTION dxplanner_version_forward()'
             )
 
     _set_schema_version(SCHEMA_VERSION)
