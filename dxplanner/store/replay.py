@@ -49,6 +49,9 @@ from dxplanner.store.journal import (
 # Each row's state by (table, key): None where it does not exist.
 States = dict[tuple[str, Key], Row | None]
 
+# The column that counts a record's edits, which the version checks compare (store/operations).
+VERSION = "version"
+
 
 def replay(connection: sa.Connection, journal: Journal, capture: ChangeCapture) -> Journal:
     """Make the journal's changes in the current write transaction; return what they were.
@@ -77,7 +80,7 @@ def replay(connection: sa.Connection, journal: Journal, capture: ChangeCapture) 
         taken = list(capture.take(connection).rows_in_order())
         seen += taken
         done += taken
-        if _ends(seen) != _ends(journal.rows_in_order()):
+        if not _same_ends(seen, journal.rows_in_order()):
             raise changed_since()
     # Replaying is itself a change the capture saw; it is not a new step to undo.
     return Journal(tuple(done))
@@ -114,6 +117,24 @@ def _delete_range(connection: sa.Connection, bulk: BulkDelete, capture: ChangeCa
     return [
         RowChange(bulk.table, key(values), dict(zip(names, values, strict=True)), None) for values in rows
     ]
+
+
+def _same_ends(seen: Iterable[RowChange], expected: Iterable[RowChange]) -> bool:
+    """Whether the rows were as the journal expects before the replay, and as it meant them after.
+
+    After, a row's version is the one the replay gave it, not the journal's (see _statement).
+    """
+    first, last = _ends(seen)
+    expected_first, expected_last = _ends(expected)
+    return first == expected_first and _unversioned(last) == _unversioned(expected_last)
+
+
+def _unversioned(states: States) -> States:
+    """Rows' states without their version."""
+    return {
+        place: None if row is None else {name: value for name, value in row.items() if name != VERSION}
+        for place, row in states.items()
+    }
 
 
 def _ends(changes: Iterable[RowChange]) -> tuple[States, States]:
@@ -233,6 +254,13 @@ def _write(connection: sa.Connection, batch: _Batch) -> None:
         connection.exec_driver_sql(sql, [pick(row) for row in rows])
 
 
+def _new_value(table: sa.Table, name: str) -> sa.ColumnElement[object]:
+    """What an update sets a column to: the journal's value, or for a version the next one."""
+    if name == VERSION:
+        return table.c[name] + sa.literal_column("1")
+    return sa.bindparam(f"v_{name}")
+
+
 @cache
 def _statement(
     dialect: sa.Dialect, kind: str, table: str, changed: tuple[str, ...]
@@ -247,9 +275,9 @@ def _statement(
         statement = sa.delete(plain).where(where)
     else:
         # Only the columns that changed: the same rows, and no column a user may not write is named.
-        statement = (
-            sa.update(plain).where(where).values({name: sa.bindparam(f"v_{name}") for name in changed})
-        )
+        # A version is moved on, never put back: a version someone saw must never name other
+        # values, or their edit made from it would pass the check and overwrite what they never saw.
+        statement = sa.update(plain).where(where).values({name: _new_value(plain, name) for name in changed})
     compiled = statement.compile(dialect=dialect)
     order = compiled.positiontup
     return compiled.string, None if order is None else tuple(order)

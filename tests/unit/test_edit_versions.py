@@ -14,7 +14,7 @@ import pytest
 
 from dxplanner.core.enums import FundingSource, TaskStatus
 from dxplanner.core.errors import ConflictError
-from dxplanner.services import edits, records
+from dxplanner.services import edits, records, undo
 from dxplanner.store.operations.dependencies import add_dependency
 from dxplanner.store.operations.goals import create_goal
 from dxplanner.store.operations.indicators import create_indicator
@@ -105,6 +105,24 @@ def test_an_edit_that_the_record_already_holds_is_no_conflict(store: PlanStore, 
     edits.update_task(store, work, seen=seen, progress=50)
     stored = records.task(store, work)
     assert stored is not None and (stored.progress, stored.notes) == (50, "họ ghi")
+
+
+def test_an_undo_moves_the_version_on_so_that_an_edit_from_the_undone_version_is_refused(
+    store: PlanStore, other: PlanStore
+) -> None:
+    ids = basics(store)
+    work = task(store, ids.plan, "Việc")
+    edits.update_task(store, work, seen=_version(store, work), name="Tên tôi đặt")
+    step = undo.last_step(store)
+    assert step is not None
+    their_view = _version(other, work)  # the other user sees my name
+    undo.undo(store, step)
+    # Someone edits the task as it now is; its version must not be one the other user saw.
+    edits.update_task(store, work, seen=_version(store, work), name="Tên người thứ ba đặt")
+    with pytest.raises(ConflictError):
+        edits.update_task(other, work, seen=their_view, name="Tên người kia đặt")
+    stored = records.task(store, work)
+    assert stored is not None and stored.name == "Tên người thứ ba đặt"
 
 
 def _record_edits(store: PlanStore, ids: Basics) -> dict[str, tuple[Callable[..., Any], Callable[[], int]]]:
@@ -298,7 +316,7 @@ def test_on_a_server_a_row_changed_outside_dxplanner_gets_a_newer_version(server
         with store.engine.begin() as connection:
             # A place among siblings is no edit of the task.
             connection.exec_driver_sql(f"UPDATE task SET position = position + 5 WHERE id = {work}")
-            # A statement that sets the version itself (an undo putting a row back) is left as it is.
+            # A statement that sets the version itself (an edit, an undo) is left as it is.
             connection.exec_driver_sql(
                 f"UPDATE task SET notes = 'lại', version = {seen + 7} WHERE id = {work}"
             )
