@@ -4,8 +4,7 @@ Every edit carries the version of the record the user saw and is refused when th
 moved on since (no lost update): tasks had a version; the records edited beside them get one.
 On PostgreSQL a trigger also moves the version of a row changed by a statement that leaves the
 version as it was (psql, a script), so that such a change too refuses the edits made from
-before it. A statement that sets the version itself (dxplanner's edits, an undo putting a row
-back exactly as it was) is left as it is.
+before it. A statement that sets the version itself (dxplanner's edits and undos) is left as it is.
 
 Revision ID: 0006
 Revises: 0005
@@ -75,7 +74,7 @@ def upgrade() -> None:
         op.execute(_VERSION_FORWARD)
         for table in ('task', *VERSIONED):
             # Only a row whose version the statement left as it was runs the function: the edits'
-            # own updates skip it, and so does an undo's (which replays rows exactly, and checks it).
+            # own updates skip it, and so does an undo's (which moves the version on itself).
             op.execute(
                 f'CREATE TRIGGER {table}_version_forward BEFORE UPDATE ON "{table}" FOR EACH ROW '
                 'WHEN (NEW.version = OLD.version) EXECUTE FUNCTION dxplanner_version_forward()'
