@@ -148,6 +148,11 @@ class RiskCategory(enum.StrEnum):
     LEGAL = "legal"
     SECURITY = "security"
     SCHEDULE = "schedule"
+    # Depending on a foreign vendor's core technology (the guide's "công nghệ lõi").
+    TECHNOLOGY_DEPENDENCE = "technology_dependence"
+    # Vietnamese users' data kept outside Vietnam.
+    DATA_LOCATION = "data_location"
+    PEOPLE = "people"
     OTHER = "other"
 
 
@@ -165,3 +170,88 @@ class PlanRole(enum.StrEnum):
     ADMIN = "admin"  # units, strategies and their goals and indicators, who reports for which unit
     PLANNER = "planner"  # the action plans, their tasks, links, money, staff, reports and risks
     REPORTER = "reporter"  # progress reports and risks on the tasks of one unit; reads the rest
+
+
+class SystemKind(enum.StrEnum):
+    """What an element of the estate is; it decides the map's layer it is drawn in."""
+
+    APPLICATION = "application"  # an information system or application
+    PORTAL = "portal"
+    PLATFORM = "platform"  # LGSP, NDXP, a shared platform
+    DATABASE = "database"
+    INFRASTRUCTURE = "infrastructure"  # a server room, a data centre, a cloud, a network
+    SECURITY = "security"  # a security operations centre, monitoring
+
+
+class GovernmentLevel(enum.StrEnum):
+    """Whose an element of the estate is: the nation's, a ministry's or province's, a department's."""
+
+    NATIONAL = "national"
+    MINISTRY_PROVINCE = "ministry_province"
+    DEPARTMENT = "department"
+
+
+class Hosting(enum.StrEnum):
+    """Where a system runs."""
+
+    OWN_SERVER_ROOM = "own_server_room"
+    PROVINCIAL_DATA_CENTRE = "provincial_data_centre"
+    GOVERNMENT_CLOUD = "government_cloud"
+    COMMERCIAL_CLOUD = "commercial_cloud"
+
+
+class EstateStatus(enum.StrEnum):
+    """Where an element of the estate is in its life."""
+
+    PLANNED = "planned"
+    BUILDING = "building"
+    RUNNING = "running"
+    RETIRED = "retired"
+
+
+class DataLinkVia(enum.StrEnum):
+    """What a data-sharing link goes through."""
+
+    LGSP = "lgsp"  # the ministry's or province's integration and sharing platform
+    NDXP = "ndxp"  # the national data exchange platform
+    DIRECT = "direct"
+
+
+class ServiceLevel(enum.StrEnum):
+    """How far a public service is online, on the scale of Decree 42/2022."""
+
+    INFORMATION = "information"
+    PARTIAL_ONLINE = "partial_online"
+    FULL_PROCESS_ONLINE = "full_process_online"
+
+
+class UpdateFrequency(enum.StrEnum):
+    """How often an open dataset is brought up to date."""
+
+    DAILY = "daily"
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    YEARLY = "yearly"
+    IRREGULAR = "irregular"
+
+
+class EffectKind(enum.StrEnum):
+    """What a task does to an element of the estate when it is done."""
+
+    BUILDS = "builds"
+    CHANGES = "changes"
+    CONNECTS = "connects"  # makes a data-sharing link work
+    RETIRES = "retires"
+    RAISES_LEVEL = "raises_level"  # brings a public service to a level
+
+
+class CommitteeRole(enum.StrEnum):
+    """A person's part in the digital-transformation steering committee."""
+
+    HEAD = "head"
+    DEPUTY_HEAD = "deputy_head"
+    STANDING_MEMBER = "standing_member"
+    MEMBER = "member"
+    SECRETARY = "secretary"  # of the committee's secretariat (tổ giúp việc)
+    IT_UNIT = "it_unit"  # the unit in charge of IT (đơn vị chuyên trách CNTT), a unit more than a person

@@ -38,7 +38,17 @@ from dxplanner.store.sequences import counted_id
 
 # What only an administrator writes: the organisation and its strategies, the structure plans serve.
 STRUCTURE_TABLES = frozenset(
-    {"unit", "socio_economic_plan", "strategy", "goal", "indicator", "indicator_target", "login_unit"}
+    {
+        "unit",
+        "socio_economic_plan",
+        "strategy",
+        "goal",
+        "indicator",
+        "indicator_target",
+        "login_unit",
+        # Who sits on the steering committee is decided above the plans, as the units are.
+        "committee_member",
+    }
 )
 # What planners write too: the action plans and everything in them, and the measured indicator values.
 PLAN_TABLES = frozenset(
@@ -54,6 +64,13 @@ PLAN_TABLES = frozenset(
         "indicator_value",
         "progress_report",
         "risk",
+        "risk_treatment",
+        # The estate the plans change: the secretariat keeps it as the plans move it.
+        "system",
+        "data_link",
+        "open_dataset",
+        "public_service",
+        "task_effect",
     }
 )
 # Tables of the server alone, not of the plan: every role reads them, none writes them (the history

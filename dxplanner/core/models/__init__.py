@@ -1,6 +1,15 @@
 """The tables of a plan file, as SQLModel classes."""
 
 from dxplanner.core.models.base import NAMING_CONVENTION
+from dxplanner.core.models.estate import (
+    CommitteeMember,
+    DataLink,
+    OpenDataset,
+    PublicService,
+    RiskTreatment,
+    System,
+    TaskEffect,
+)
 from dxplanner.core.models.indicators import Indicator, IndicatorTarget, IndicatorValue
 from dxplanner.core.models.members import NOT_IN_PLAN, LoginUnit
 from dxplanner.core.models.plans import ActionPlan, PlanDayOff
@@ -15,19 +24,26 @@ __all__ = [
     "NOT_IN_PLAN",
     "ActionPlan",
     "BudgetLine",
+    "CommitteeMember",
+    "DataLink",
     "Dependency",
     "Goal",
     "Indicator",
     "IndicatorTarget",
     "IndicatorValue",
     "LoginUnit",
+    "OpenDataset",
     "PlanDayOff",
     "ProgressReport",
+    "PublicService",
     "Risk",
+    "RiskTreatment",
     "SocioEconomicPlan",
     "StaffLine",
     "Strategy",
+    "System",
     "Task",
+    "TaskEffect",
     "TaskGoal",
     "TaskUnit",
     "Unit",
