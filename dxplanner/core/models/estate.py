@@ -133,7 +133,8 @@ class TaskEffect(Table, table=True):
     __table_args__ = (
         sa.CheckConstraint(
             # Written so that SQLite and PostgreSQL read it alike (PostgreSQL does not add truth values).
-            "(CASE WHEN system_id IS NULL THEN 0 ELSE 1 END) + (CASE WHEN data_link_id IS NULL THEN 0 ELSE 1 END)"
+            "(CASE WHEN system_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN data_link_id IS NULL THEN 0 ELSE 1 END)"
             " + (CASE WHEN service_id IS NULL THEN 0 ELSE 1 END) = 1",
             name="one_target",
         ),
