@@ -255,3 +255,13 @@ class CommitteeRole(enum.StrEnum):
     MEMBER = "member"
     SECRETARY = "secretary"  # of the committee's secretariat (tổ giúp việc)
     IT_UNIT = "it_unit"  # the unit in charge of IT (đơn vị chuyên trách CNTT), a unit more than a person
+
+
+class EstateMeasure(enum.StrEnum):
+    """A figure measured from the estate on a day, which an indicator of the strategy may follow."""
+
+    FULL_PROCESS_SERVICE_SHARE = "full_process_service_share"  # % of public services full-process online
+    NATIONAL_PORTAL_SERVICE_SHARE = "national_portal_service_share"  # % on the national public-service portal
+    SHARED_HOSTING_SHARE = "shared_hosting_share"  # % of systems in a shared data centre or a cloud
+    SECURITY_PLAN_SHARE = "security_plan_share"  # % of systems whose security plan is approved
+    PLATFORM_CONNECTED_COUNT = "platform_connected_count"  # systems sharing data through LGSP or NDXP

@@ -7,7 +7,7 @@ import datetime
 import sqlalchemy as sa
 from sqlmodel import Field
 
-from dxplanner.core.enums import Comparison, Direction
+from dxplanner.core.enums import Comparison, Direction, EstateMeasure
 from dxplanner.core.models.base import Table, enum_type, version_field
 
 
@@ -39,6 +39,8 @@ class Indicator(Table, table=True):
     sedp_indicator_id: int | None = Field(
         default=None, foreign_key="indicator.id", ondelete="SET NULL", index=True
     )
+    # The figure of the estate it follows, offered as its measured value (the user confirms it).
+    estate_measure: EstateMeasure | None = Field(default=None, sa_type=enum_type(EstateMeasure))
     version: int = version_field()
 
 

@@ -27,6 +27,9 @@ RISK_CATEGORIES = (*OLD_RISK_CATEGORIES[:-1], 'technology_dependence', 'data_loc
 VERSIONED = ('system', 'data_link', 'open_dataset', 'public_service', 'committee_member', 'task_effect')
 
 
+_ESTATE_MEASURE = sa.Enum('full_process_service_share', 'national_portal_service_share', 'shared_hosting_share', 'security_plan_share', 'platform_connected_count', name='estate_measure', native_enum=False, create_constraint=True)
+
+
 def _categories_check(categories: tuple[str, ...]) -> str:
     return "category IN (" + ", ".join(f"'{category}'" for category in categories) + ")"
 
@@ -176,6 +179,10 @@ def upgrade() -> None:
     with op.batch_alter_table('risk_treatment', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_risk_treatment_task_id'), ['task_id'], unique=False)
 
+    # recreate: SQLite's ADD COLUMN cannot add the CHECK of an enumeration.
+    with op.batch_alter_table('indicator', schema=None, recreate=_recreate()) as batch_op:
+        batch_op.add_column(sa.Column('estate_measure', _ESTATE_MEASURE, nullable=True))
+
     # The new categories are longer than the column was, and outside its CHECK.
     with op.batch_alter_table('risk', schema=None, recreate=_recreate()) as batch_op:
         batch_op.drop_constraint(op.f('ck_risk_risk_category'), type_='check')
@@ -205,6 +212,10 @@ def downgrade() -> None:
         batch_op.drop_constraint(op.f('ck_risk_risk_category'), type_='check')
         batch_op.alter_column('category', existing_type=sa.VARCHAR(length=21), type_=sa.VARCHAR(length=14), existing_nullable=False)
         batch_op.create_check_constraint(op.f('ck_risk_risk_category'), _categories_check(OLD_RISK_CATEGORIES))
+
+    with op.batch_alter_table('indicator', schema=None, recreate=_recreate()) as batch_op:
+        batch_op.drop_constraint(op.f('ck_indicator_estate_measure'), type_='check')
+        batch_op.drop_column('estate_measure')
 
     with op.batch_alter_table('risk_treatment', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_risk_treatment_task_id'))
