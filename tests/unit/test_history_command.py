@@ -115,7 +115,7 @@ def test_the_history_goes_to_a_workbook_with_formulas_kept_as_text(edited: Edite
     rows = list(book.worksheets[0].iter_rows(values_only=True))
     assert rows[0] == ("When", "Who", "Action", "Record", "Field", "Before", "After")
     assert ("Task name", edited.name, "Tên mới của nhiệm vụ") in [row[4:] for row in rows]
-    assert ("notes", "—", "=1+1") in [row[4:] for row in rows]  # text, not a formula
+    assert ("Notes", "—", "=1+1") in [row[4:] for row in rows]  # text, not a formula
     assert isinstance(rows[1][0], datetime.datetime)
     assert int(out.split()[1]) == len(rows) - 1
 
