@@ -257,7 +257,7 @@ def _write(connection: sa.Connection, batch: _Batch) -> None:
         connection.exec_driver_sql(sql, [pick(row) for row in rows])
 
 
-def _new_value(table: sa.Table, name: str) -> sa.ColumnElement[object]:
+def _new_value(table: sa.TableClause, name: str) -> sa.ColumnElement[object]:
     """What an update sets a column to: the journal's value, or for a version the next one."""
     if name == VERSION:
         return table.c[name] + sa.literal_column("1")
