@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from dxplanner.core.enums import EstateStatus
+from dxplanner.core.errors import DomainError
 from dxplanner.core.estate_layout import layout_map
 from dxplanner.core.estate_map import EstateMap, MapElement
 from dxplanner.i18n import _
@@ -91,6 +92,7 @@ class EstateMapPage(QWidget):
 
         self.view = MapView()
         self.view.element_activated.connect(self._activated)
+        self.view.element_chosen.connect(self._show_element)
         self.zoom_actions = self._zoom_actions()
         self.export_button = QPushButton(_("Export picture…"))
         self.export_button.setToolTip(_("Save the map as PNG, SVG or PDF"))
@@ -239,9 +241,15 @@ class EstateMapPage(QWidget):
             self.problem.setText(chosen)
             self.problem.show()
             return
+        try:
+            estate = self.source.estate_map(chosen)
+        except DomainError as error:  # the server away, the file gone: say so and keep the map
+            self.problem.setText(error.message)
+            self.problem.show()
+            return
         self.problem.hide()
         self._stale = False
-        self.show_map(self.source.estate_map(chosen), chosen)
+        self.show_map(estate, chosen)
 
     def show_map(self, estate: EstateMap, chosen: MapFilter | None = None) -> None:
         """Lay out and draw a map, keeping the scale and the selected element when they still apply."""
@@ -249,7 +257,6 @@ class EstateMapPage(QWidget):
         first = self.scene is None
         scene = MapScene(layout_map(estate, title=layer_title))
         old, self.scene, self.estate, self.shown_filter = self.scene, scene, estate, chosen
-        scene.selectionChanged.connect(self._selection_changed)
         self.view.setScene(scene)
         if old is not None:
             old.deleteLater()
@@ -258,6 +265,7 @@ class EstateMapPage(QWidget):
             self.view.centerOn(0, 0)
         if selected is not None and selected.key in scene.boxes:
             scene.boxes[selected.key].setSelected(True)
+            self._show_element(selected)
         else:
             self._show_element(None)
         links = len(estate.relations)
@@ -283,11 +291,11 @@ class EstateMapPage(QWidget):
         item = self.scene.boxes[key]
         item.setSelected(True)
         self.view.ensureVisible(item)
-
-    def _selection_changed(self) -> None:
-        self._show_element(self.selected())
+        self._show_element(item.element)
 
     def _show_element(self, element: MapElement | None) -> None:
+        if self.scene is not None:
+            self.scene.lines.highlight(element.key if element else None)
         self.tasks.clear()
         if element is None:
             self.details.setText(_("Click an element of the map to see it and the tasks that change it."))

@@ -324,7 +324,6 @@ class MapScene(QGraphicsScene):
             )
         )
         self.setBackgroundBrush(QColor("#ffffff"))
-        self.selectionChanged.connect(self._selection_changed)
 
     def selected_element(self) -> MapElement | None:
         """The element whose box is selected, if one is."""
@@ -332,7 +331,3 @@ class MapScene(QGraphicsScene):
             if isinstance(item, BoxItem):
                 return item.element
         return None
-
-    def _selection_changed(self) -> None:
-        element = self.selected_element()
-        self.lines.highlight(element.key if element else None)

@@ -18,6 +18,9 @@ class MapView(QGraphicsView):
     """Shows the map's scene; a click selects a box, a double-click asks to open its record."""
 
     element_activated = Signal(object)  # the MapElement double-clicked
+    # The element a click selected (None: none). Not the scene's selectionChanged: a scene going
+    # away with a box selected signals from its destructor, after its Python side is gone.
+    element_chosen = Signal(object)
     zoomed = Signal(float)  # the new scale
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -98,6 +101,20 @@ class MapView(QGraphicsView):
             super().keyPressEvent(event)
             return
         event.accept()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        before = self._selected()
+        super().mousePressEvent(event)
+        after = self._selected()
+        if after != before:
+            self.element_chosen.emit(after)
+
+    def _selected(self) -> MapElement | None:
+        scene = self.scene()
+        for item in scene.selectedItems() if scene is not None else ():
+            if isinstance(item, BoxItem):
+                return item.element
+        return None
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         item = self.itemAt(event.position().toPoint())

@@ -25,7 +25,7 @@ KINDS = {
     ElementKind.OPEN_DATASET: N_("Open dataset"),
 }
 STATUSES = {
-    EstateStatus.PLANNED: N_("Planned"),
+    EstateStatus.PLANNED: N_("Planned to build"),
     EstateStatus.BUILDING: N_("Being built"),
     EstateStatus.RUNNING: N_("Running"),
     EstateStatus.RETIRED: N_("Retired"),
