@@ -186,3 +186,37 @@ def test_a_picture_that_cannot_be_written_is_refused_in_words(
 ) -> None:
     assert not page.export_to(tmp_path / "no such folder" / "map.png")
     assert len(messages) == 1
+
+
+def test_the_band_titles_stay_in_sight_when_the_map_is_scrolled_sideways(page: EstateMapPage) -> None:
+    bar = page.view.horizontalScrollBar()
+    assert not page.view.titles.isVisible()
+    bar.setValue(bar.maximum())
+    assert page.view.titles.isVisible()
+    assert page.view.titles.geometry().left() == page.view.viewport().geometry().left()
+    bar.setValue(bar.minimum())
+    assert not page.view.titles.isVisible()
+
+
+def test_names_are_left_out_when_the_map_is_zoomed_far_out(page: EstateMapPage) -> None:
+    from PySide6.QtGui import QColor, QPainter
+    from PySide6.QtWidgets import QStyleOptionGraphicsItem
+
+    assert page.scene is not None
+    item = next(iter(page.scene.boxes.values()))
+
+    def drawn(scale: float, lines: tuple[str, str]) -> QImage:
+        image = QImage(200, 60, QImage.Format.Format_RGB32)
+        image.fill(QColor("#ffffff"))
+        painter = QPainter(image)
+        painter.translate(10, 10)
+        painter.scale(scale, scale)
+        item.lines = lines
+        item.paint(painter, QStyleOptionGraphicsItem())
+        painter.end()
+        return image
+
+    named, blank = item.lines, ("", "")
+    assert drawn(1.0, named) != drawn(1.0, blank)  # near: the name is written
+    assert drawn(0.3, named) == drawn(0.3, blank)  # far: the same block, named or not
+    item.lines = named

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, QStandardPaths, Qt
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QFileDialog, QGraphicsScene, QWidget
+from PySide6.QtWidgets import QFileDialog, QGraphicsItem, QGraphicsScene, QWidget
 
 from dxplanner.i18n import _
 
@@ -28,12 +28,21 @@ def export_picture(scene: QGraphicsScene, path: Path, title: str = "") -> None:
     if suffix not in SUFFIXES:
         raise ExportError(_("A map picture is saved as PNG, SVG or PDF, not {suffix}.").format(suffix=suffix))
     source = scene.sceneRect()
-    if suffix == ".png":
-        _write_png(scene, source, path)
-    elif suffix == ".svg":
-        _write_svg(scene, source, path, title)
-    else:
-        _write_pdf(scene, source, path, title)
+    # The items keep pictures of themselves for the screen: a file gets them drawn afresh, as
+    # text and lines (an SVG or PDF of pictures could not be searched or zoomed).
+    cached = [(item, item.cacheMode()) for item in scene.items()]
+    for item, _mode in cached:
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    try:
+        if suffix == ".png":
+            _write_png(scene, source, path)
+        elif suffix == ".svg":
+            _write_svg(scene, source, path, title)
+        else:
+            _write_pdf(scene, source, path, title)
+    finally:
+        for item, mode in cached:
+            item.setCacheMode(mode)
     if not path.is_file() or path.stat().st_size == 0:
         raise ExportError(_("The picture could not be written to {path}.").format(path=path))
 

@@ -79,10 +79,11 @@ class EstateMapPage(QWidget):
         self.plan.setObjectName("map_plan")
         self.unit = QComboBox()
         self.unit.setObjectName("map_unit")
-        self.unit.setMinimumContentsLength(18)
-        self.unit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.plan.setMinimumContentsLength(18)
-        self.plan.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        # Long plan and unit names are cut in the bar (whole in the list and the tooltip), so that
+        # the bar fits beside the navigator on a 1366-pixel screen.
+        for combo, letters in ((self.plan, 14), (self.unit, 12), (self.day, 10)):
+            combo.setMinimumContentsLength(letters)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.status = QComboBox()
         self.status.setObjectName("map_status")
         self.status.addItem(_("All statuses"), None)

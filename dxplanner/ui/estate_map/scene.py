@@ -17,7 +17,7 @@ from dxplanner.ui.estate_map import style
 from dxplanner.ui.estate_map.words import kind_name, relation_name, service_level_name, status_name, via_name
 
 # Below this scale names are too small to read: boxes are drawn as coloured blocks only.
-LABELS_FROM = 0.45
+LABELS_FROM = 0.6
 # Below this the data links' platform names are left out (they crowd the picture first).
 LINE_LABELS_FROM = 0.8
 GLYPH = 13.0
@@ -66,6 +66,9 @@ class BoxItem(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setToolTip(element_tip(self.element))
         self.setZValue(2)
+        # Names are the costly part of a frame: each box keeps its picture at the view's scale, so
+        # scrolling copies pictures and only a zoom draws the names again.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._font = font
         self._pen = style.box_pen(self.element.status)
         self._fill = QBrush(style.box_fill(self.element.layer, self.element.status))
@@ -105,25 +108,33 @@ class BoxItem(QGraphicsItem):
 
 
 class LinesItem(QGraphicsItem):
-    """Every line of the map in one item: a path per pen, drawn beneath the boxes; the lines of
-    the selected element drawn again on top, in the selection's colour."""
+    """Every line of the map in one item, beneath the boxes: a path per pen, and the lines of the
+    selected element drawn again on top in the selection's colour.
+
+    One item with a picture of what is in sight, scrolled with the view: a scroll draws only the
+    new strip. (An item per line was measured five times slower to scroll: a portal's lines to its
+    hundreds of services each cross the whole band, so every strip meets hundreds of them.)
+    """
 
     def __init__(self, lines: tuple[Line, ...], rect: QRectF, font: QFont) -> None:
         super().__init__()
         self._rect = rect
         self._font = font
         self.setZValue(1)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         paths: dict[tuple[str, str, str], QPainterPath] = {}
         heads: dict[tuple[str, str, str], QPainterPath] = {}
-        self._pens: dict[tuple[str, str, str], QPen] = {}
+        pens: dict[tuple[str, str, str], QPen] = {}
         self._of: dict[str, QPainterPath] = defaultdict(QPainterPath)
-        self.labels: list[tuple[QPointF, str]] = []
+        # The platforms' names at the links' middles, where there is room for them.
+        self.labels: list[tuple[QRectF, str]] = []
+        metrics = QFontMetricsF(font)
+        taken: dict[tuple[int, int], list[QRectF]] = defaultdict(list)
         for line in lines:
             key = style.style_key(line.relation)
             if key not in paths:
                 paths[key], heads[key] = QPainterPath(), QPainterPath()
-                self._pens[key] = style.relation_pen(line.relation)
+                pens[key] = style.relation_pen(line.relation)
             path = _polyline(line)
             paths[key].addPath(path)
             for end in (line.relation.source, line.relation.target):
@@ -131,8 +142,11 @@ class LinesItem(QGraphicsItem):
             if line.relation.kind is RelationKind.SHARES_DATA:
                 heads[key].addPolygon(_arrow_head(line))
                 if line.relation.via is not None:
-                    self.labels.append((_middle(line), _via_label(line.relation)))
-        self._paths = [(self._pens[key], paths[key], heads[key]) for key in paths]
+                    text = via_name(line.relation.via)
+                    room = _room_for(_middle(line), metrics.horizontalAdvance(text) + 6, taken)
+                    if room is not None:
+                        self.labels.append((room, text))
+        self._paths = [(pens[key], paths[key], heads[key]) for key in paths]
         self.highlighted: str | None = None
 
     def highlight(self, key: str | None) -> None:
@@ -144,10 +158,9 @@ class LinesItem(QGraphicsItem):
         return self._rect
 
     def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, _widget: QWidget | None = None
     ) -> None:
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        exposed: QRectF = option.exposedRect
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod >= LABELS_FROM)
         for pen, path, head in self._paths:
             painter.setPen(pen)
@@ -164,17 +177,31 @@ class LinesItem(QGraphicsItem):
         if lod < LINE_LABELS_FROM:
             return
         painter.setFont(self._font)
-        metrics = QFontMetricsF(self._font)
-        for point, text in self.labels:
-            if not exposed.contains(point):
-                continue
-            width = metrics.horizontalAdvance(text) + 6
-            label = QRectF(point.x() - width / 2, point.y() - 6, width, 12)
+        for label, text in self.labels:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(255, 255, 255, 225))
             painter.drawRoundedRect(label, 3, 3)
             painter.setPen(QColor("#37474f"))
             painter.drawText(label, Qt.AlignmentFlag.AlignCenter, text)
+
+
+LABEL_CELL = 48.0
+
+
+def _room_for(point: QPointF, width: float, taken: dict[tuple[int, int], list[QRectF]]) -> QRectF | None:
+    """A label's place at point, or None where another label is already: where links run
+    together, one label says it for the bunch (a grid of cells keeps the search short)."""
+    label = QRectF(point.x() - width / 2, point.y() - 6, width, 12)
+    cells = [
+        (cx, cy)
+        for cx in range(int(label.left() // LABEL_CELL), int(label.right() // LABEL_CELL) + 1)
+        for cy in range(int(label.top() // LABEL_CELL), int(label.bottom() // LABEL_CELL) + 1)
+    ]
+    if any(label.intersects(other) for cell in cells for other in taken[cell]):
+        return None
+    for cell in cells:
+        taken[cell].append(label)
+    return label
 
 
 def _polyline(line: Line) -> QPainterPath:

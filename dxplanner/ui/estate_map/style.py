@@ -65,7 +65,8 @@ def relation_pen(relation: MapRelation) -> QPen:
     elif relation.kind is RelationKind.PUBLISHES:
         pen = QPen(QColor("#00897b"), 1.0, Qt.PenStyle.DashLine)
     else:
-        pen = QPen(QColor("#b0a070"), 0.8)
+        # A portal serves hundreds of services: their lines stay faint behind the boxes.
+        pen = QPen(QColor(150, 130, 70, 90), 0.8)
     if relation.status in (EstateStatus.PLANNED, EstateStatus.BUILDING):
         pen.setStyle(Qt.PenStyle.DashLine)
     elif relation.status is EstateStatus.RETIRED:

@@ -2,16 +2,79 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from dxplanner.core.estate_map import MapElement
 from dxplanner.ui.estate_map.scene import BoxItem
+from dxplanner.ui.estate_map.style import BAND_FILL, BAND_TITLE, LAYER_FILL
 
 MIN_SCALE = 0.05
 MAX_SCALE = 4.0
 STEP = 1.25
+
+
+class BandTitles(QWidget):
+    """The bands' titles kept in sight at the view's left edge once the map is scrolled past them.
+
+    A widget over the view rather than something drawn in the scene: the view scrolls by moving
+    its pixels, which would drag a drawn title along with the map.
+    """
+
+    WIDTH = 92
+
+    def __init__(self, view: MapView) -> None:
+        super().__init__(view)
+        self.view = view
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.hide()
+
+    def place(self) -> None:
+        """Show the titles when the map's own are out of sight, over the viewport's left edge."""
+        scene = self.view.scene()
+        layout = getattr(scene, "layout", None)
+        left = self.view.mapToScene(QPoint(0, 0)).x()
+        wanted = layout is not None and left > 40
+        self.setVisible(wanted)
+        if wanted:
+            area = self.view.viewport().geometry()
+            self.setGeometry(area.x(), area.y(), self.WIDTH, area.height())
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        layout = getattr(self.view.scene(), "layout", None)
+        if layout is None:
+            return
+        painter = QPainter(self)
+        font = QFont()
+        font.setPointSizeF(8.5)
+        font.setBold(True)
+        painter.setFont(font)
+        for band in layout.bands:
+            top = self.view.mapFromScene(QPointF(0, band.y)).y()
+            bottom = self.view.mapFromScene(QPointF(0, band.y + band.h)).y()
+            if bottom < 0 or top > self.height():
+                continue
+            strip = QRectF(0, top, self.WIDTH, bottom - top)
+            painter.fillRect(strip, BAND_FILL[band.layer])
+            painter.setPen(LAYER_FILL[band.layer].darker(125))
+            painter.drawLine(strip.topRight(), strip.bottomRight())
+            painter.setPen(BAND_TITLE)
+            # The title at the top of the band's part in sight, so that a tall band keeps its name.
+            shown = QRectF(5, max(top, 0) + 4, self.WIDTH - 8, min(bottom, self.height()) - max(top, 0) - 8)
+            flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+            painter.drawText(shown, flags, band.title)
+        painter.end()
 
 
 class MapView(QGraphicsView):
@@ -33,6 +96,15 @@ class MapView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.titles = BandTitles(self)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self.titles.place()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.titles.place()
 
     def scale_now(self) -> float:
         """The scale the map is drawn at (1: a point of the layout is a pixel)."""
@@ -44,6 +116,7 @@ class MapView(QGraphicsView):
         wanted = min(MAX_SCALE, max(MIN_SCALE, now * factor))
         if wanted != now:
             self.scale(wanted / now, wanted / now)
+            self.titles.place()
             self.zoomed.emit(wanted)
 
     def set_scale(self, wanted: float) -> None:
@@ -55,6 +128,7 @@ class MapView(QGraphicsView):
             self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
             # Fitted, the scroll bars go and the viewport grows: fit again to the grown viewport.
             self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+            self.titles.place()
             self.zoomed.emit(self.scale_now())
 
     def wheelEvent(self, event: QWheelEvent) -> None:
