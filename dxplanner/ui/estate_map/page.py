@@ -81,7 +81,7 @@ class EstateMapPage(QWidget):
         self.unit.setObjectName("map_unit")
         # Long plan and unit names are cut in the bar (whole in the list and the tooltip), so that
         # the bar fits beside the navigator on a 1366-pixel screen.
-        for combo, letters in ((self.plan, 14), (self.unit, 12), (self.day, 10)):
+        for combo, letters in ((self.plan, 12), (self.unit, 12), (self.day, 15)):
             combo.setMinimumContentsLength(letters)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.status = QComboBox()
