@@ -220,3 +220,16 @@ def test_names_are_left_out_when_the_map_is_zoomed_far_out(page: EstateMapPage) 
     assert drawn(1.0, named) != drawn(1.0, blank)  # near: the name is written
     assert drawn(0.3, named) == drawn(0.3, blank)  # far: the same block, named or not
     item.lines = named
+
+
+def test_a_scene_put_away_with_an_element_selected_goes_quietly(page: EstateMapPage, qtbot: QtBot) -> None:
+    # A scene deleted with a box selected signals its selection from its destructor, into Python
+    # code whose object is gone: when the window closed, a traceback. Nothing may listen to it.
+    import shiboken6
+
+    assert page.scene is not None
+    item = next(iter(page.scene.boxes.values()))
+    QTest.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=box_point(page, item))
+    assert page.selected() == item.element
+    shiboken6.delete(page.scene)
+    qtbot.wait(10)
