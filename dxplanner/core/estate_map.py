@@ -77,6 +77,8 @@ class MapElement:
     # The tasks that change it, and whether any of them is late (so the change will be).
     task_ids: tuple[int, ...] = ()
     late: bool = False
+    # A task that changes it (without building, connecting, raising or retiring it) will have by the day.
+    changed: bool = False
 
     @property
     def layer(self) -> MapLayer:
