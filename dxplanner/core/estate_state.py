@@ -3,14 +3,17 @@
 The stored record says how the element stands today. A task's effect takes hold when the task
 is finished: on its actual end once it is done, else on its planned end (a forecast).
 
-- Today: the record as stored (the effects of the tasks done are already in it).
-- A day after today: the effects of the tasks not yet done that finish by then apply, in the
-  order they take hold: builds -> running (building while the task is under way on that day,
-  planned before it starts), retires -> retired, connects -> running (a data-sharing link),
-  raises_level -> the service at that level, changes -> marked changed.
-- A day before today: the record as stored. The estate keeps no history of its own (the level
-  a service had before a task raised it is not stored), so the simplest honest answer is the
-  one known state rather than a guess at what it was.
+- Today: the record, with the effects of the tasks already done laid over it. Nobody need edit
+  the record when a task is marked done (a done raise shows the service at its level); where
+  someone did, laying the effect again changes nothing. A task not done changes nothing yet,
+  even past its planned end (it is late instead).
+- A day after today: as today, then the effects of the tasks not yet done that finish by then,
+  in the order they take hold: builds -> running (building while the task is under way on that
+  day, planned before it starts), retires -> retired, connects -> running (a data-sharing
+  link), raises_level -> the service at that level, changes -> marked changed.
+- A day before today: as today. The estate keeps no history of its own (the level a service
+  had before a task raised it is not stored), so the simplest honest answer is the one known
+  state rather than a guess at an earlier one.
 
 An element is late when any task with an effect on it is late today, by the rules the task
 sheet shows (`status.health`: past its planned end and not done; `status.slippage_days`
@@ -124,25 +127,30 @@ def state_on(
     task_ids = tuple(sorted({effect.task_id for effect in effect_list}))
     late = any(task_id in tasks and clock.is_late(tasks[task_id]) for task_id in task_ids)
     changed = False
-    if as_of > clock.today:
-        held: list[tuple[datetime.date, int, Effect]] = []
-        for effect in effect_list:
-            task = tasks.get(effect.task_id)
-            if task is None or task.status is TaskStatus.CANCELLED or clock.is_done(task):
-                continue  # a done task's effect is in the record already
-            day = clock.takes_hold(task)
-            if day is not None and day <= as_of:
-                held.append((day, _ORDER[effect.kind], effect))
-            elif effect.kind is EffectKind.BUILDS:
-                # Not finished by then: the element is being built, or still only planned.
-                status = EstateStatus.BUILDING if clock.under_way(task, as_of) else EstateStatus.PLANNED
-        for _day, _rank, effect in sorted(held, key=lambda item: (item[0], item[1])):
-            if effect.kind in (EffectKind.BUILDS, EffectKind.CONNECTS):
-                status = EstateStatus.RUNNING
-            elif effect.kind is EffectKind.RETIRES:
-                status = EstateStatus.RETIRED
-            elif effect.kind is EffectKind.RAISES_LEVEL:
-                service_level = effect.service_level or service_level
-            else:
-                changed = True
+    held: list[tuple[datetime.date, int, Effect]] = []
+    for effect in effect_list:
+        task = tasks.get(effect.task_id)
+        if task is None or task.status is TaskStatus.CANCELLED:
+            continue
+        if clock.is_done(task):
+            if effect.kind is not EffectKind.CHANGES:  # a change done is the record as it now reads
+                held.append((clock.takes_hold(task) or datetime.date.min, _ORDER[effect.kind], effect))
+            continue
+        if as_of <= clock.today:
+            continue  # not finished: today (and before) the record stands
+        day = clock.takes_hold(task)
+        if day is not None and day <= as_of:
+            held.append((day, _ORDER[effect.kind], effect))
+        elif effect.kind is EffectKind.BUILDS:
+            # Not finished by then: the element is being built, or still only planned.
+            status = EstateStatus.BUILDING if clock.under_way(task, as_of) else EstateStatus.PLANNED
+    for _day, _rank, effect in sorted(held, key=lambda item: (item[0], item[1])):
+        if effect.kind in (EffectKind.BUILDS, EffectKind.CONNECTS):
+            status = EstateStatus.RUNNING
+        elif effect.kind is EffectKind.RETIRES:
+            status = EstateStatus.RETIRED
+        elif effect.kind is EffectKind.RAISES_LEVEL:
+            service_level = effect.service_level or service_level
+        else:
+            changed = True
     return ElementState(status, service_level, changed, late, task_ids)

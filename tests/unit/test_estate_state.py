@@ -90,15 +90,27 @@ def test_a_service_is_raised_to_the_level_in_the_order_the_raises_finish() -> No
     ]
 
 
-def test_a_done_task_is_already_in_the_record() -> None:
-    """The record says how the element stands today: a done raise does not raise it again."""
+def test_a_done_task_raises_the_service_today_without_its_record_being_edited() -> None:
     done = task(status=TaskStatus.COMPLETED, progress=100, end=D(2025, 5, 1), actual_end=D(2025, 5, 1))
     effects = [Effect(1, EffectKind.RAISES_LEVEL, ServiceLevel.FULL_PROCESS_ONLINE)]
-    state = state_on(
-        EstateStatus.RUNNING, ServiceLevel.PARTIAL_ONLINE, effects, {1: done}, D(2026, 1, 1), CLOCK
+    before = state_on(EstateStatus.RUNNING, ServiceLevel.PARTIAL_ONLINE, effects, {1: task()}, TODAY, CLOCK)
+    after = state_on(EstateStatus.RUNNING, ServiceLevel.PARTIAL_ONLINE, effects, {1: done}, TODAY, CLOCK)
+    assert (before.service_level, after.service_level) == (
+        ServiceLevel.PARTIAL_ONLINE,
+        ServiceLevel.FULL_PROCESS_ONLINE,
     )
-    assert state.service_level is ServiceLevel.PARTIAL_ONLINE
-    assert not state.late
+    assert not after.late
+
+
+def test_an_effect_already_in_the_record_is_not_undone() -> None:
+    """A system built and later retired by done tasks stays retired, whatever order they are listed."""
+    built = task(1, status=TaskStatus.COMPLETED, progress=100, end=D(2023, 6, 30), actual_end=D(2023, 6, 30))
+    retired = task(
+        2, status=TaskStatus.COMPLETED, progress=100, end=D(2025, 3, 31), actual_end=D(2025, 3, 31)
+    )
+    effects = [Effect(2, EffectKind.RETIRES), Effect(1, EffectKind.BUILDS)]
+    state = state_on(EstateStatus.RETIRED, None, effects, {1: built, 2: retired}, TODAY, CLOCK)
+    assert state.status is EstateStatus.RETIRED
 
 
 def test_a_day_before_today_shows_the_record() -> None:
