@@ -44,7 +44,7 @@ class MapFilter:
 
 
 @dataclass
-class _Effects:
+class Effects:
     """Every task effect, by the key of the element or link it falls on, and the tasks behind them."""
 
     by_key: dict[str, list[Effect]] = field(default_factory=lambda: defaultdict(list))
@@ -77,7 +77,7 @@ def estate_map(session: Session, as_of: datetime.date, chosen: MapFilter, today:
     if chosen.unit_id is not None and chosen.unit_id not in units:
         raise NotFoundError(_("There is no unit with id {id}.").format(id=chosen.unit_id))
     clock = EstateClock(today, vietnam_calendar())
-    effects = _effects(session)
+    effects = read_effects(session)
     elements, relations = _elements(session, effects, units, as_of, clock)
     kept = set(elements)
     if chosen.plan_id is not None:
@@ -125,9 +125,10 @@ def _with_sub_units(unit_id: int, children: dict[int | None, list[int]]) -> set[
     return inside
 
 
-def _effects(session: Session) -> _Effects:
+def read_effects(session: Session) -> Effects:
+    """Every task effect with the task behind it, by the key of the element or link it falls on."""
     effect, task = table(TaskEffect), table(Task)
-    found = _Effects()
+    found = Effects()
     rows = session.connection().execute(
         sa.select(
             effect.c.task_id,
@@ -162,7 +163,7 @@ def _effects(session: Session) -> _Effects:
 
 
 def _elements(
-    session: Session, effects: _Effects, units: dict[int, str], as_of: datetime.date, clock: EstateClock
+    session: Session, effects: Effects, units: dict[int, str], as_of: datetime.date, clock: EstateClock
 ) -> tuple[dict[str, MapElement], list[MapRelation]]:
     """Every element and relation on the day, unfiltered."""
     connection = session.connection()
