@@ -10,7 +10,8 @@ is finished: on its actual end once it is done, else on its planned end (a forec
 - A day after today: as today, then the effects of the tasks not yet done that finish by then,
   in the order they take hold: builds -> running (building while the task is under way on that
   day, planned before it starts), retires -> retired, connects -> running (a data-sharing
-  link), raises_level -> the service at that level, changes -> marked changed.
+  link), raises_level -> the service at that level (a raise never lowers it: a service
+  the record shows higher stays so), changes -> marked changed.
 - A day before today: as today. The estate keeps no history of its own (the level a service
   had before a task raised it is not stored), so the simplest honest answer is the one known
   state rather than a guess at an earlier one.
@@ -38,6 +39,16 @@ _ORDER = {
     EffectKind.RAISES_LEVEL: 3,
     EffectKind.RETIRES: 4,
 }
+
+
+# The levels of Decree 42/2022, lowest first: a raise never lowers a service.
+_LEVELS = (ServiceLevel.INFORMATION, ServiceLevel.PARTIAL_ONLINE, ServiceLevel.FULL_PROCESS_ONLINE)
+
+
+def _higher(level: ServiceLevel | None, raised: ServiceLevel | None) -> ServiceLevel | None:
+    if level is None or raised is None:
+        return raised or level
+    return max(level, raised, key=_LEVELS.index)
 
 
 @dataclass(frozen=True)
@@ -150,7 +161,7 @@ def state_on(
         elif effect.kind is EffectKind.RETIRES:
             status = EstateStatus.RETIRED
         elif effect.kind is EffectKind.RAISES_LEVEL:
-            service_level = effect.service_level or service_level
+            service_level = _higher(service_level, effect.service_level)
         else:
             changed = True
     return ElementState(status, service_level, changed, late, task_ids)

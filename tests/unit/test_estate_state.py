@@ -155,3 +155,10 @@ def test_an_element_no_task_touches_stands_as_recorded() -> None:
         False,
         (),
     )
+
+
+def test_a_raise_done_long_ago_does_not_lower_a_service_now_higher() -> None:
+    done = task(status=TaskStatus.COMPLETED, progress=100, end=D(2022, 12, 31), actual_end=D(2022, 12, 31))
+    effects = [Effect(1, EffectKind.RAISES_LEVEL, ServiceLevel.PARTIAL_ONLINE)]
+    state = state_on(EstateStatus.RUNNING, ServiceLevel.FULL_PROCESS_ONLINE, effects, {1: done}, TODAY, CLOCK)
+    assert state.service_level is ServiceLevel.FULL_PROCESS_ONLINE
