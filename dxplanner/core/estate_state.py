@@ -18,7 +18,8 @@ is finished: on its actual end once it is done, else on its planned end (a forec
 
 An element is late when any task with an effect on it is late today, by the rules the task
 sheet shows (`status.health`: past its planned end and not done; `status.slippage_days`
-measured from the planned end: done after it). A cancelled task's effects never take hold.
+measured from the planned end: done after it). A cancelled task's effects never take hold; a
+suspended one's are not forecast (it is not moving towards its end).
 """
 
 from __future__ import annotations
@@ -149,7 +150,8 @@ def state_on(
             continue
         if as_of <= clock.today:
             continue  # not finished: today (and before) the record stands
-        day = clock.takes_hold(task)
+        # A paused task is not forecast to finish: what it builds stays being built.
+        day = None if task.status is TaskStatus.SUSPENDED else clock.takes_hold(task)
         if day is not None and day <= as_of:
             held.append((day, _ORDER[effect.kind], effect))
         elif effect.kind is EffectKind.BUILDS:

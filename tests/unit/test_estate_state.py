@@ -162,3 +162,10 @@ def test_a_raise_done_long_ago_does_not_lower_a_service_now_higher() -> None:
     effects = [Effect(1, EffectKind.RAISES_LEVEL, ServiceLevel.PARTIAL_ONLINE)]
     state = state_on(EstateStatus.RUNNING, ServiceLevel.FULL_PROCESS_ONLINE, effects, {1: done}, TODAY, CLOCK)
     assert state.service_level is ServiceLevel.FULL_PROCESS_ONLINE
+
+
+def test_a_suspended_build_is_not_forecast_to_finish() -> None:
+    paused = task(status=TaskStatus.SUSPENDED, end=D(2024, 12, 31), progress=40)
+    effects = [Effect(1, EffectKind.BUILDS)]
+    state = state_on(EstateStatus.BUILDING, None, effects, {1: paused}, D(2027, 1, 1), CLOCK)
+    assert (state.status, state.late) == (EstateStatus.BUILDING, False)
