@@ -11,12 +11,16 @@ from dxplanner.core.enums import UnitKind
 from dxplanner.core.errors import InUseError, InvalidInputError
 from dxplanner.core.models import (
     ActionPlan,
+    CommitteeMember,
     Indicator,
     LoginUnit,
+    OpenDataset,
+    PublicService,
     Risk,
     SocioEconomicPlan,
     StaffLine,
     Strategy,
+    System,
     Task,
     TaskUnit,
     Unit,
@@ -108,6 +112,11 @@ def merge_units(store: PlanStore, keep_id: int, merged_id: int) -> Changes:
             (Risk, "owner_unit_id"),
             (Indicator, "lead_unit_id"),
             (LoginUnit, "unit_id"),  # a shared plan's reporters report for the kept unit
+            # The estate: the kept unit owns, handles, publishes and sits on the committee instead.
+            (System, "owner_unit_id"),
+            (PublicService, "unit_id"),
+            (OpenDataset, "publisher_unit_id"),
+            (CommitteeMember, "unit_id"),
         ):
             for record in session.exec(select(model).where(getattr(model, column) == merged_id)).all():
                 setattr(record, column, keep_id)
@@ -183,6 +192,14 @@ def _refuse_if_used(session: Session, unit: Unit) -> None:
         _("strategies"): count(session, Strategy, Strategy.unit_id == unit.id),
         _("socio-economic plans"): count(session, SocioEconomicPlan, SocioEconomicPlan.unit_id == unit.id),
         _("staff lines"): count(session, StaffLine, StaffLine.unit_id == unit.id),
+        _("systems it owns"): count(session, System, System.owner_unit_id == unit.id),
+        _("public services it handles"): count(session, PublicService, PublicService.unit_id == unit.id),
+        _("open datasets it publishes"): count(
+            session, OpenDataset, OpenDataset.publisher_unit_id == unit.id
+        ),
+        _("seats on the steering committee"): count(
+            session, CommitteeMember, CommitteeMember.unit_id == unit.id
+        ),
     }
     in_use = [f"{number} {what}" for what, number in uses.items() if number]
     if in_use:
