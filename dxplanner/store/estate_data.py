@@ -184,6 +184,8 @@ def _elements(
             system.c.level,
             system.c.hosted_on_id,
             system.c.status,
+            system.c.hosting,
+            system.c.security_level,
         ).order_by(system.c.id)
     ):
         key = f"system:{row.id}"
@@ -286,6 +288,8 @@ def _element(
         service_level=now.service_level,
         task_ids=now.task_ids,
         late=now.late,
+        hosting=mapping.get("hosting"),
+        security_level=mapping.get("security_level"),
         changed=now.changed,
     )
 

@@ -88,6 +88,7 @@ def estate(store: PlanStore) -> Estate:
             owner_unit_id=ids.department,
             hosting=Hosting.GOVERNMENT_CLOUD,
             hosted_on_id=cloud,
+            security_level=3,
             status=EstateStatus.BUILDING,
         ),
     )
@@ -192,6 +193,7 @@ def test_as_is_shows_every_element_as_stored_with_its_tasks(store: PlanStore, es
     portal = elements[f"system:{estate.portal}"]
     assert (portal.status, portal.task_ids, portal.late) == (EstateStatus.BUILDING, (estate.build,), False)
     assert portal.unit_name == "Cục Chuyển đổi số quốc gia"
+    assert (portal.hosting, portal.security_level) == (Hosting.GOVERNMENT_CLOUD, 3)
     assert elements[f"public_service:{estate.raised}"].service_level is ServiceLevel.PARTIAL_ONLINE
     lines = {(line.kind, line.source, line.target): line for line in found.relations}
     assert set(lines) == {
