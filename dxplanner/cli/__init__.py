@@ -152,7 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = ("new", "check", "timeline", "chart", "import", "export", "report", "server", "copy")
+COMMANDS = ("new", "check", "timeline", "chart", "import", "export", "report", "server", "copy", "history")
 
 # Draws a chart into a file: (chart, out, paper "a4" or "a3") -> pages written. The window's
 # painter does it, so the composition root (app.py) hands it in: this module knows no Qt.
