@@ -8,11 +8,14 @@ from typing import Any
 
 import pytest
 
-from dxplanner.core.errors import ConflictError, DomainError, InvalidInputError, NotFoundError
+from dxplanner.core.errors import ConflictError, DomainError, InUseError, InvalidInputError, NotFoundError
 from dxplanner.services import estate as estate_service
 from dxplanner.services import undo
 from dxplanner.store.changes import Entity
 from dxplanner.store.operations import estate
+from dxplanner.store.operations.risks import delete_risk
+from dxplanner.store.operations.tasks import delete_task
+from dxplanner.store.operations.units import delete_unit, merge_units, update_unit
 from dxplanner.store.plan_store import PlanStore
 from tests.conftest import snapshot
 from tests.unit.estate_builders import Estate, fill_estate
@@ -279,3 +282,54 @@ def test_a_treatment_is_removed_and_a_second_removal_is_refused(store: PlanStore
     assert estate_service.treatments_of(store, filled.risk) == []
     with pytest.raises(NotFoundError):
         estate.remove_risk_treatment(store, filled.risk, filled.build_task)
+
+
+def test_a_unit_that_owns_estate_elements_is_not_deleted_and_says_why(
+    store: PlanStore, filled: Estate
+) -> None:
+    before = snapshot(store)
+    with pytest.raises(InUseError) as refused:
+        delete_unit(store, filled.basics.department)
+    message = refused.value.message
+    assert "1 systems" in message and "1 public services" in message and "1 open datasets" in message
+    assert "1 committee members" in message
+    assert snapshot(store) == before
+
+
+def test_merging_units_moves_the_estate_of_the_merged_unit_to_the_kept_one(
+    store: PlanStore, filled: Estate
+) -> None:
+    ministry, department = filled.basics.ministry, filled.basics.department
+    update_unit(store, department, parent_id=None)
+    merge_units(store, ministry, department)
+    owners = {system.code: system.owner_unit_id for system in estate_service.systems(store)}
+    assert owners["TTDL"] == ministry
+    [service] = estate_service.public_services(store)
+    [dataset] = estate_service.open_datasets(store)
+    assert (service.unit_id, dataset.publisher_unit_id) == (ministry, ministry)
+    assert {member.unit_id for member in estate_service.committee(store)} == {ministry}
+
+
+def test_deleting_a_task_says_its_effects_and_treatments_went_with_it(
+    store: PlanStore, filled: Estate
+) -> None:
+    changes = delete_task(store, filled.build_task)
+    assert sorted(changes.deleted[Entity.TASK_EFFECT]) == sorted([filled.builds, filled.connects])
+    assert changes.deleted[Entity.RISK_TREATMENT] == [filled.risk]
+    assert estate_service.treatments_of(store, filled.risk) == []
+
+
+def test_deleting_a_risk_says_its_treatments_went_with_it(store: PlanStore, filled: Estate) -> None:
+    changes = delete_risk(store, filled.risk)
+    assert changes.deleted[Entity.RISK_TREATMENT] == [filled.risk]
+
+
+def test_units_that_both_handle_a_procedure_code_are_not_merged(store: PlanStore, filled: Estate) -> None:
+    estate.add_public_service(
+        store, name="Đăng ký khai sinh", code="1.001234", unit_id=filled.basics.ministry
+    )
+    before = snapshot(store)
+    with pytest.raises(InvalidInputError) as refused:
+        merge_units(store, filled.basics.ministry, filled.basics.department)
+    assert "both handle the procedure with the code 1.001234" in refused.value.message
+    assert snapshot(store) == before
