@@ -129,3 +129,30 @@ def test_a_missing_file_is_one_message_and_exit_status_one(tmp_path: Path) -> No
 
 def test_the_entry_point_knows_the_command() -> None:
     assert "estate" in cli.COMMANDS
+
+
+def test_check_counts_the_estate_with_the_other_records(filled: tuple[Path, Estate]) -> None:
+    path, _made = filled
+    status, out, _err = _run("check", str(path), "--json")
+    counts = json.loads(out)["counts"]
+    assert status == 0
+    assert {
+        name: counts.get(name)
+        for name in (
+            "systems",
+            "data links",
+            "open datasets",
+            "public services",
+            "committee members",
+            "task effects",
+            "risk treatments",
+        )
+    } == {
+        "systems": 5,
+        "data links": 1,
+        "open datasets": 1,
+        "public services": 1,
+        "committee members": 2,
+        "task effects": 3,
+        "risk treatments": 1,
+    }
