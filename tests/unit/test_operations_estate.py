@@ -333,3 +333,20 @@ def test_units_that_both_handle_a_procedure_code_are_not_merged(store: PlanStore
         merge_units(store, filled.basics.ministry, filled.basics.department)
     assert "both handle the procedure with the code 1.001234" in refused.value.message
     assert snapshot(store) == before
+
+
+def test_before_a_system_is_deleted_the_user_is_told_what_goes_with_it_and_what_stays(
+    store: PlanStore, filled: Estate
+) -> None:
+    going = estate_service.what_goes_with_system(store, filled.registry)
+    assert (going.links, going.effects, going.services, going.datasets, going.hosted) == (1, 2, 1, 1, 0)
+    assert going.question() == (
+        "Delete “Hệ thống thông tin giải quyết thủ tục hành chính”? Its 1 data links and 2 task effects "
+        "are deleted with it; 1 public services and 1 open datasets stay, without it."
+    )
+    host = estate_service.what_goes_with_system(store, filled.cloud)
+    assert host.question() == (
+        "Delete “Nền tảng điện toán đám mây Chính phủ”? 1 systems that run on it stay, without it."
+    )
+    lone = estate_service.what_goes_with_system(store, filled.lgsp)
+    assert lone.question() is None  # nothing refers to it: it goes without asking
