@@ -135,3 +135,24 @@ def test_a_yes_or_no_cell_holding_words_is_named_and_nothing_is_made(
     assert status == 1
     assert "Sheet “systems”, row 2, column security_plan_approved: “có” is not TRUE or FALSE." in err
     assert not restored.exists()
+
+
+def test_a_hosting_loop_typed_into_the_workbook_is_named_and_nothing_is_made(
+    exported: tuple[Path, Path], tmp_path: Path
+) -> None:
+    _path, workbook = exported
+    edited = tmp_path / "edited.xlsx"
+    book = openpyxl.load_workbook(workbook)
+    systems = book["systems"]
+    heading = [cell.value for cell in systems[1]]
+    code, host = heading.index("code") + 1, heading.index("hosted_on_id") + 1
+    ids = {systems.cell(row=row, column=code).value: row for row in range(2, systems.max_row + 1)}
+    # The data centre runs in the cloud, which runs in the data centre.
+    cloud_id = systems.cell(row=ids["CLOUD"], column=1).value
+    systems.cell(row=ids["TTDL"], column=host, value=cloud_id)
+    book.save(edited)
+    restored = tmp_path / "restored.dxplan"
+    status, _out, err = _run("import", str(edited), "--into", str(restored))
+    assert status == 1
+    assert "column hosted_on_id: the system runs on itself (through " in err
+    assert not restored.exists()
