@@ -26,7 +26,7 @@ from dxplanner.core.errors import ConflictError, RecordConflict
 from dxplanner.i18n import N_, _
 from dxplanner.labels import label
 from dxplanner.numbers import decimal_text
-from dxplanner.services import records
+from dxplanner.services import estate, records
 from dxplanner.services.edits import Changes
 from dxplanner.services.open_plan import OpenPlan
 
@@ -315,7 +315,66 @@ _LABELS: dict[str, dict[str, str]] = {
         "kind": N_("Unit kind"),
         "parent_id": N_("Parent unit"),
     },
+    # The estate: the words of the fields' own checks.
+    "system": {
+        "code": N_("System code"),
+        "name": N_("System name"),
+        "short_name": N_("Short name"),
+        "kind": N_("System kind"),
+        "owner_unit_id": N_("Owner unit"),
+        "level": N_("Level"),
+        "hosting": N_("Hosting"),
+        "hosted_on_id": N_("Hosted on"),
+        "security_level": N_("Security level"),
+        "security_plan_approved": N_("Security plan approved"),
+        "status": N_("Status"),
+        "description": N_("Description"),
+    },
+    "data_link": {
+        "from_system_id": N_("From system"),
+        "to_system_id": N_("To system"),
+        "via": N_("Through"),
+        "data": N_("Data shared"),
+        "status": N_("Status"),
+    },
+    "open_dataset": {
+        "name": N_("Dataset name"),
+        "publisher_unit_id": N_("Publisher"),
+        "system_id": N_("Source system"),
+        "published_at": N_("Published at"),
+        "data_format": N_("Format"),
+        "update_frequency": N_("Updated"),
+        "status": N_("Status"),
+    },
+    "public_service": {
+        "code": N_("Procedure code"),
+        "name": N_("Procedure name"),
+        "field": N_("Field"),
+        "unit_id": N_("Handling unit"),
+        "system_id": N_("Served through"),
+        "level_old": N_("Old level"),
+        "level": N_("Level of online service"),
+        "on_national_portal": N_("On the national public-service portal"),
+        "online_payment": N_("Online payment"),
+        "online_share": N_("Share of dossiers filed online"),
+    },
+    "committee_member": {
+        "person": N_("Person"),
+        "position": N_("Position"),
+        "unit_id": N_("Unit"),
+        "role": N_("Role"),
+        "position_in_list": N_("Place in the list"),
+    },
+    "task_effect": {
+        "effect": N_("Effect"),
+        "system_id": N_("System"),
+        "data_link_id": N_("Data link"),
+        "service_id": N_("Public service"),
+        "service_level": N_("Level of online service"),
+    },
 }
+# The fields of the estate that hold a system's id.
+_SYSTEM_FIELDS = frozenset({"hosted_on_id", "system_id", "from_system_id", "to_system_id"})
 
 
 def field_labels(table: str) -> dict[str, str]:
@@ -374,6 +433,8 @@ class _Names:
             "sedp_id": records.sedp,
             "sedp_indicator_id": records.indicator,
         }
+        if name in _SYSTEM_FIELDS:
+            reads[name] = estate.system
         read = reads.get(name)
         found = read(self._plan, record_id) if read is not None else None
         if found is None:

@@ -34,9 +34,10 @@ class Estate:
 
 
 def fill_estate(store: PlanStore, made: Basics | None = None) -> Estate:
-    """Into made's units and plan (by default new ones): a data centre with a cloud in it, an LGSP, an application on the cloud sharing data with the
-    national population database through NDXP, a service it serves, an open dataset, the committee,
-    and two tasks: one builds the application and connects the link, one raises the service."""
+    """Into made's units and plan (by default new ones): a data centre with a cloud in it, an LGSP,
+    an application on the cloud sharing data with the national population database through NDXP, a
+    service it serves, an open dataset, the committee, and two tasks: one builds the application and
+    connects the link, one raises the service."""
     made = made or basics(store)
     data_centre = new_id(
         estate.add_system(

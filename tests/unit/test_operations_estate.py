@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from dxplanner.core.errors import ConflictError, DomainError, InUseError, InvalidInputError, NotFoundError
+from dxplanner.services import conflicts, undo
 from dxplanner.services import estate as estate_service
-from dxplanner.services import undo
 from dxplanner.store.changes import Entity
 from dxplanner.store.operations import estate
 from dxplanner.store.operations.risks import delete_risk
@@ -350,3 +350,20 @@ def test_before_a_system_is_deleted_the_user_is_told_what_goes_with_it_and_what_
     )
     lone = estate_service.what_goes_with_system(store, filled.lgsp)
     assert lone.question() is None  # nothing refers to it: it goes without asking
+
+
+def test_a_conflict_on_a_system_is_shown_with_the_fields_and_hosts_as_the_user_reads_them(
+    store: PlanStore, filled: Estate
+) -> None:
+    [seen] = [system for system in estate_service.systems(store) if system.id == filled.registry]
+    estate.update_system(store, filled.registry, seen=seen.version, security_level=3, hosted_on_id=None)
+    with pytest.raises(ConflictError) as refused:
+        estate.update_system(
+            store, filled.registry, seen=seen.version, security_level=4, hosted_on_id=filled.data_centre
+        )
+    [record] = conflicts.differences(store, refused.value, lambda day: day.isoformat())
+    shown = {difference.label: (difference.mine_text, difference.theirs_text) for difference in record.fields}
+    assert shown == {
+        "Security level": ("4", "3"),
+        "Hosted on": ("TTDL Trung tâm dữ liệu tỉnh", "—"),
+    }
