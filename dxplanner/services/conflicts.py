@@ -469,7 +469,7 @@ def _text(
     if name.endswith("_id") and isinstance(normal, int):
         return names.record(table, name, normal)
     if isinstance(normal, bool):
-        return str(normal)
+        return _("yes") if normal else _("no")
     if isinstance(normal, int | float):
         return decimal_text(normal)
     return str(normal)

@@ -367,3 +367,17 @@ def test_a_conflict_on_a_system_is_shown_with_the_fields_and_hosts_as_the_user_r
         "Security level": ("4", "3"),
         "Hosted on": ("TTDL Trung tâm dữ liệu tỉnh", "—"),
     }
+
+
+def test_a_conflict_on_a_yes_or_no_field_says_yes_or_no(store: PlanStore, filled: Estate) -> None:
+    [seen] = [system for system in estate_service.systems(store) if system.id == filled.lgsp]
+    estate.update_system(store, filled.lgsp, seen=seen.version, security_plan_approved=True, name="LGSP")
+    with pytest.raises(ConflictError) as refused:
+        estate.update_system(store, filled.lgsp, seen=seen.version, security_plan_approved=False)
+    [record] = conflicts.differences(store, refused.value, lambda day: day.isoformat())
+    [difference] = record.fields
+    assert (difference.label, difference.mine_text, difference.theirs_text) == (
+        "Security plan approved",
+        "no",
+        "yes",
+    )
