@@ -60,6 +60,7 @@ from dxplanner.store.operations.estate import (
 )
 
 __all__ = [
+    "ESTATE_TABLES",
     "CommitteeMemberRecord",
     "DataLinkRecord",
     "OpenDatasetRecord",
@@ -205,6 +206,17 @@ class RiskTreatmentRecord:
 
 
 R = TypeVar("R")
+
+# The table each kind of estate record is read from.
+ESTATE_TABLES: dict[type[Any], type[SQLModel]] = {
+    SystemRecord: System,
+    DataLinkRecord: DataLink,
+    OpenDatasetRecord: OpenDataset,
+    PublicServiceRecord: PublicService,
+    CommitteeMemberRecord: CommitteeMember,
+    TaskEffectRecord: TaskEffect,
+    RiskTreatmentRecord: RiskTreatment,
+}
 
 
 def _read(

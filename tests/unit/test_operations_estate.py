@@ -3,6 +3,7 @@ refuses, refuses a stale edit, and says what a delete takes with it; on a file a
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -381,3 +382,10 @@ def test_a_conflict_on_a_yes_or_no_field_says_yes_or_no(store: PlanStore, filled
         "no",
         "yes",
     )
+
+
+@pytest.mark.parametrize("kind", list(estate_service.ESTATE_TABLES), ids=lambda kind: kind.__name__)
+def test_each_kind_of_estate_record_carries_every_field_of_its_table(kind: type) -> None:
+    """A field added to a table must reach its form: the record type would otherwise drop it."""
+    columns = {column.name for column in estate_service.ESTATE_TABLES[kind].__table__.columns}  # type: ignore[attr-defined]
+    assert {field.name for field in dataclasses.fields(kind)} == columns
