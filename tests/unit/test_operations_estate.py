@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from dxplanner.core.errors import ConflictError, DomainError, InUseError, InvalidInputError, NotFoundError
-from dxplanner.services import conflicts, undo
+from dxplanner.services import conflicts, estate_deletion, undo
 from dxplanner.services import estate as estate_service
 from dxplanner.store.changes import Entity
 from dxplanner.store.operations import estate
@@ -355,17 +355,17 @@ def test_units_that_both_handle_a_procedure_code_are_not_merged(store: PlanStore
 def test_before_a_system_is_deleted_the_user_is_told_what_goes_with_it_and_what_stays(
     store: PlanStore, filled: Estate
 ) -> None:
-    going = estate_service.what_goes_with_system(store, filled.registry)
+    going = estate_deletion.what_goes_with_system(store, filled.registry)
     assert (going.links, going.effects, going.services, going.datasets, going.hosted) == (1, 2, 1, 1, 0)
     assert going.question() == (
         "Delete “Hệ thống thông tin giải quyết thủ tục hành chính”? Its 1 data links and 2 task effects "
         "are deleted with it; 1 public services and 1 open datasets stay, without it."
     )
-    host = estate_service.what_goes_with_system(store, filled.cloud)
+    host = estate_deletion.what_goes_with_system(store, filled.cloud)
     assert host.question() == (
         "Delete “Nền tảng điện toán đám mây Chính phủ”? 1 systems that run on it stay, without it."
     )
-    lone = estate_service.what_goes_with_system(store, filled.lgsp)
+    lone = estate_deletion.what_goes_with_system(store, filled.lgsp)
     assert lone.question() is None  # nothing refers to it: it goes without asking
 
 

@@ -92,7 +92,7 @@ def delete_system(store: PlanStore, system_id: int, *, seen: int | None = None) 
     hosted, the services served through it and the datasets drawn from it stay and lose it."""
     with store.write() as session:
         system = fetch_to_delete(session, System, system_id, _("System"), seen)
-        changes = Changes()
+        changes = Changes().delete(Entity.SYSTEM, system_id)
         links = session.exec(
             select(DataLink.id).where(
                 (col(DataLink.from_system_id) == system_id) | (col(DataLink.to_system_id) == system_id)
@@ -117,14 +117,12 @@ def delete_system(store: PlanStore, system_id: int, *, seen: int | None = None) 
                 record_id = getattr(record, "id", None)
                 assert isinstance(record_id, int)
                 changes.update(entity, record_id)
-        changes.delete(Entity.SYSTEM, system_id)
         for link_id in links:
             changes.delete(Entity.DATA_LINK, int(link_id))  # type: ignore[arg-type]
         for effect_id in effects:
             changes.delete(Entity.TASK_EFFECT, int(effect_id))  # type: ignore[arg-type]
         session.flush()
         session.delete(system)
-        changes.id = system_id
         return changes
 
 
