@@ -161,8 +161,10 @@ def test_a_planner_adds_systems_but_is_refused_the_committee_with_one_clear_mess
             estate.add_committee_member(plan, person="Nguyễn Văn B", unit_id=roles_plan.unit_id)
     finally:
         plan.close()
-    assert roles_plan.scalar("SELECT count(*) FROM system") == 1
-    assert roles_plan.scalar("SELECT count(*) FROM committee_member") == 0
+    assert (
+        roles_plan.scalar("SELECT count(*) FROM system WHERE name = 'Hệ thống của người lập kế hoạch'") == 1
+    )
+    assert roles_plan.scalar("SELECT count(*) FROM committee_member WHERE person = 'Nguyễn Văn B'") == 0
 
 
 def test_a_reporter_is_refused_the_estate_with_one_clear_message(as_reporter: OpenPlan) -> None:
