@@ -120,13 +120,16 @@ def _delete_range(connection: sa.Connection, bulk: BulkDelete, capture: ChangeCa
 
 
 def _same_ends(seen: Iterable[RowChange], expected: Iterable[RowChange]) -> bool:
-    """Whether the rows were as the journal expects before the replay, and as it meant them after.
+    """Whether the rows held what the journal expects before the replay, and what it meant after.
 
-    After, a row's version is the one the replay gave it, not the journal's (see _statement).
+    Versions aside: the replay gives a row the next version, not the journal's (see _new_value),
+    so a step undone after a later one finds its rows at versions it never saw, values unchanged.
     """
     first, last = _ends(seen)
     expected_first, expected_last = _ends(expected)
-    return first == expected_first and _unversioned(last) == _unversioned(expected_last)
+    return _unversioned(first) == _unversioned(expected_first) and _unversioned(last) == _unversioned(
+        expected_last
+    )
 
 
 def _unversioned(states: States) -> States:
