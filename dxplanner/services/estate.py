@@ -33,6 +33,7 @@ from dxplanner.core.models import (
     System,
     TaskEffect,
 )
+from dxplanner.core.text import fold
 from dxplanner.i18n import _
 from dxplanner.services.open_plan import OpenPlan
 from dxplanner.store import queries
@@ -63,6 +64,8 @@ __all__ = [
     "ESTATE_TABLES",
     "CommitteeMemberRecord",
     "DataLinkRecord",
+    "ElementChoice",
+    "EstateGroups",
     "OpenDatasetRecord",
     "PublicServiceRecord",
     "RiskTreatmentRecord",
@@ -87,6 +90,9 @@ __all__ = [
     "effects",
     "effects_of_task",
     "effects_on",
+    "element_names",
+    "elements_called",
+    "estate_groups",
     "open_datasets",
     "public_services",
     "remove_risk_treatment",
@@ -368,3 +374,66 @@ def what_goes_with_system(plan: OpenPlan, system_id: int) -> SystemDeletion:
         datasets=sum(dataset.system_id == system_id for dataset in open_datasets(plan)),
         hosted=sum(other.hosted_on_id == system_id for other in systems(plan)),
     )
+
+
+@dataclass(frozen=True)
+class EstateGroups:
+    """How the navigator splits the estate: the systems of each kind, the public services of each field."""
+
+    systems_by_kind: dict[SystemKind, int]
+    services_by_field: dict[str, int]  # "" for services without a field
+    links: int
+    datasets: int
+    members: int
+
+
+def estate_groups(plan: OpenPlan) -> EstateGroups:
+    """The counts the navigator shows beside the estate's branches, fields in alphabetical order."""
+    kinds = dict.fromkeys(SystemKind, 0)
+    for each in systems(plan):
+        kinds[each.kind] += 1
+    fields_seen: dict[str, int] = {}
+    for service in public_services(plan):
+        field = (service.field or "").strip()
+        fields_seen[field] = fields_seen.get(field, 0) + 1
+    return EstateGroups(
+        systems_by_kind=kinds,
+        services_by_field=dict(sorted(fields_seen.items(), key=lambda item: (item[0] == "", item[0]))),
+        links=len(data_links(plan)),
+        datasets=len(open_datasets(plan)),
+        members=len(committee(plan)),
+    )
+
+
+@dataclass(frozen=True)
+class ElementChoice:
+    """An element of the estate a task can act on, named as the user knows it."""
+
+    target: str  # the effect's column that names it: system_id, data_link_id or service_id
+    id: int
+    name: str
+
+
+def element_names(plan: OpenPlan) -> list[ElementChoice]:
+    """Every system, data link and public service by name (a link as "from → to (via)")."""
+    found = systems(plan)
+    names = {each.id: each.name for each in found}
+    choices = [ElementChoice("system_id", each.id, each.name) for each in found]
+    for link in data_links(plan):
+        text = f"{names.get(link.from_system_id, '?')} → {names.get(link.to_system_id, '?')}"
+        choices.append(ElementChoice("data_link_id", link.id, f"{text} ({link.via.value.upper()})"))
+    for service in public_services(plan):
+        code = f"{service.code} " if service.code else ""
+        choices.append(ElementChoice("service_id", service.id, f"{code}{service.name}"))
+    return choices
+
+
+def elements_called(plan: OpenPlan, text: str) -> list[ElementChoice]:
+    """The elements text names: exactly by name, else by every word of it (accents and case ignored)."""
+    wanted = fold(text).strip()
+    if not wanted:
+        return []
+    choices = element_names(plan)
+    exact = [choice for choice in choices if fold(choice.name) == wanted]
+    words = wanted.split()
+    return exact or [choice for choice in choices if all(word in fold(choice.name) for word in words)]

@@ -50,12 +50,13 @@ from dxplanner.ui.errors import show_problem
 from dxplanner.ui.excel_import.actions import choose_and_import, import_workbook, is_workbook, save_template
 from dxplanner.ui.file_guard import FileGuard, LockAnswer, ask_about_lock
 from dxplanner.ui.live_link import Backoff, LiveLink
-from dxplanner.ui.navigator import NAVIGATOR_TABLES, NavigatorModel, NodeKey, NodeKind
+from dxplanner.ui.navigator import ESTATE_KINDS, NAVIGATOR_TABLES, NavigatorModel, NodeKey, NodeKind
 from dxplanner.ui.recent_files import RecentFiles
 from dxplanner.ui.session import DataChange, PlanSession
 
 if TYPE_CHECKING:  # the forms load the first time one is shown, not when a plan opens
     from dxplanner.ui.dashboard.page import DashboardPage
+    from dxplanner.ui.estate_forms.page import EstatePage
     from dxplanner.ui.forms.details import DetailsPanel
     from dxplanner.ui.forms.record_form import RecordForm
 from dxplanner.ui.task_sheet import AskProgress, Confirm, TaskSheet
@@ -90,7 +91,9 @@ class PlanEditor(QWidget):
         self.dates = preferences.date_style()
         self._select = select
         self._today = today
+        self._confirm = confirm
         self._dashboard: DashboardPage | None = None
+        self.estate_pages: dict[NodeKind, EstatePage] = {}
         self._units: UnitIndex | None = None
         self.sheet = TaskSheet(session, self.dates, today, confirm, ask)
         self._details: DetailsPanel | None = None
@@ -197,6 +200,15 @@ class PlanEditor(QWidget):
             self.stack.addWidget(self._dashboard)
         return self._dashboard
 
+    def estate_page(self, kind: NodeKind) -> EstatePage:
+        """The page of a kind of estate record (built on first use)."""
+        if kind not in self.estate_pages:
+            from dxplanner.ui.estate_forms.page import page_of
+
+            self.estate_pages[kind] = page_of(kind, self.session, self.units, self.dates.qt, self._confirm)
+            self.stack.addWidget(self.estate_pages[kind])
+        return self.estate_pages[kind]
+
     def _open_task(self, plan_id: int, task_id: int) -> None:
         self._select(NodeKey(NodeKind.PLAN, plan_id))
         self.sheet.select_task(task_id)
@@ -216,7 +228,12 @@ class PlanEditor(QWidget):
         """While the server is away, the forms, details and dashboard only show: typing into them
         could not be saved. The sheet stays open to edits, which are refused in words and offered again.
         """
-        pages: list[QWidget | None] = [self._details, self._dashboard, *self.forms.values()]
+        pages: list[QWidget | None] = [
+            self._details,
+            self._dashboard,
+            *self.forms.values(),
+            *self.estate_pages.values(),
+        ]
         for page in pages:
             if page is not None:
                 page.setEnabled(not offline)
@@ -235,6 +252,11 @@ class PlanEditor(QWidget):
         if key is not None and key.kind is NodeKind.DASHBOARD and key.id is not None:
             self.dashboard.show_strategy(key.id)
             self.stack.setCurrentWidget(self.dashboard)
+            return
+        if key is not None and key.kind in ESTATE_KINDS:
+            page = self.estate_page(key.kind)
+            page.show_group(key.group)
+            self.stack.setCurrentWidget(page)
             return
         form = self.form(key.kind) if key is not None else None
         if form is not None and key is not None:
