@@ -29,8 +29,10 @@ from dxplanner.core.models import (
     DataLink,
     OpenDataset,
     PublicService,
+    Risk,
     RiskTreatment,
     System,
+    Task,
     TaskEffect,
 )
 from dxplanner.core.text import fold
@@ -72,6 +74,7 @@ __all__ = [
     "SystemDeletion",
     "SystemRecord",
     "TaskEffectRecord",
+    "TreatingTask",
     "add_committee_member",
     "add_data_link",
     "add_open_dataset",
@@ -98,6 +101,8 @@ __all__ = [
     "remove_risk_treatment",
     "system",
     "systems",
+    "tasks_for_risk",
+    "treating_tasks",
     "treatments",
     "treatments_of",
     "update_committee_member",
@@ -437,3 +442,49 @@ def elements_called(plan: OpenPlan, text: str) -> list[ElementChoice]:
     exact = [choice for choice in choices if fold(choice.name) == wanted]
     words = wanted.split()
     return exact or [choice for choice in choices if all(word in fold(choice.name) for word in words)]
+
+
+@dataclass(frozen=True)
+class TreatingTask:
+    """A task as a risk's treatments name it: its number and name."""
+
+    id: int
+    code: str | None
+    name: str
+
+    @property
+    def label(self) -> str:
+        """ "4. Xây dựng Nghị định…" (the name alone for a task without a number)."""
+        return f"{self.code}. {self.name}" if self.code else self.name
+
+
+def treating_tasks(plan: OpenPlan, risk_id: int) -> list[TreatingTask]:
+    """The tasks that treat a risk, by number and name."""
+    wanted = {treatment.task_id for treatment in treatments_of(plan, risk_id)}
+    if not wanted:
+        return []
+    with plan.read() as read:
+        rows = [queries.record(read, Task, task_id) for task_id in sorted(wanted)]
+    return [TreatingTask(row["id"], row["code"], row["name"]) for row in rows if row is not None]
+
+
+def tasks_for_risk(plan: OpenPlan, risk_id: int, text: str) -> list[TreatingTask]:
+    """The tasks text names for a risk: by number exactly, else by part of the name (accents and case
+    ignored), among the tasks of the risk's plan (of the plan of its task; every plan for a strategy's)."""
+    wanted = fold(text).strip()
+    with plan.read() as read:
+        risk = queries.record(read, Risk, risk_id)
+        if risk is None or not wanted:
+            return []
+        plan_id = risk["plan_id"]
+        if plan_id is None and risk["task_id"] is not None:
+            task = queries.record(read, Task, risk["task_id"])
+            plan_id = task["plan_id"] if task is not None else None
+        rows = (
+            queries.records_of(read, Task, "plan_id", plan_id)
+            if plan_id is not None
+            else queries.records(read, Task)
+        )
+    tasks = [TreatingTask(row["id"], row["code"], row["name"]) for row in rows]
+    exact = [task for task in tasks if fold(task.code or "") == wanted]
+    return exact or [task for task in tasks if wanted in fold(task.name)]

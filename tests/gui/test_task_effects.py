@@ -11,6 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from dxplanner.core.enums import EffectKind, ServiceLevel, SystemKind
 from dxplanner.services import estate
+from dxplanner.ui.estate_forms.risk_treatments import RiskTreatments
+from dxplanner.ui.forms.record_table import KEY_ROLE
 from dxplanner.ui.main_window import MainWindow
 from dxplanner.ui.navigator import NodeKey, NodeKind
 from tests.conftest import snapshot
@@ -99,3 +101,49 @@ def test_a_task_s_effects_are_added_by_the_element_s_name_and_removed(
         window.session.undo_stack.undo()  # type: ignore[union-attr]
     assert snapshot(store, versions=False) == before
     assert table.rowCount() == 0
+
+
+def test_a_plan_s_risk_gains_and_loses_a_task_that_treats_it(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, messages: list[str]
+) -> None:
+    assert window.open_file(demo_path)
+    store = window.store
+    assert store is not None
+    window.select(NodeKey(NodeKind.PLAN, PLAN_2026))
+    assert window.editor is not None
+    plan = window.editor.details.plan
+    risks = next(table for table in plan.record_tables if table.findChild(RiskTreatments) is not None)
+    treatments = risks.findChild(RiskTreatments)
+    assert treatments is not None
+    assert risks.table.rowCount() == 2
+    risk_id = risks.table.item(0, 0).data(KEY_ROLE)  # type: ignore[union-attr]
+    titles = [risks.table.horizontalHeaderItem(each) for each in range(risks.table.columnCount())]
+    column = [title.text() if title is not None else "" for title in titles].index("Treated by")
+    before = snapshot(store, versions=False)
+
+    risks.table.setCurrentCell(0, 0)
+    treatments.task.setFocus()
+    type_text(treatments.task, "5")  # tasks numbered 5 in several groups of the plan: the name decides
+    qtbot.keyClick(treatments.task, Qt.Key.Key_Return)
+    assert messages == ["6 tasks match '5'; type more of the name."]
+    assert estate.treatments_of(store, risk_id) == []
+    treatments.task.selectAll()
+    type_text(treatments.task, "danh muc du lieu cot loi")
+    qtbot.keyClick(treatments.task, Qt.Key.Key_Return)
+    assert [each.task_id for each in estate.treatments_of(store, risk_id)] == [354]
+    assert risks.table.item(0, column).text().startswith("5. Ban hành danh mục dữ liệu cốt lõi")  # type: ignore[union-attr]
+    assert treatments.task.text() == ""
+
+    type_text(treatments.task, "không có nhiệm vụ này")
+    qtbot.keyClick(treatments.task, Qt.Key.Key_Return)
+    assert messages[1:] == ["0 tasks match 'không có nhiệm vụ này'; type more of the name."]
+    assert len(estate.treatments_of(store, risk_id)) == 1
+
+    risks.table.setCurrentCell(0, 0)
+    treatments.task.setText("cốt lõi")
+    qtbot.mouseClick(treatments.remove_button, Qt.MouseButton.LeftButton)
+    assert estate.treatments_of(store, risk_id) == []
+    assert risks.table.item(0, column).text() == ""  # type: ignore[union-attr]
+    window.session.undo_stack.undo()  # type: ignore[union-attr]
+    window.session.undo_stack.undo()  # type: ignore[union-attr]
+    assert snapshot(store, versions=False) == before
