@@ -162,6 +162,22 @@ REFUSALS: dict[str, Refusal] = {
         lambda s, e: estate.add_committee_member(s, role="member"),
         "needs a person's name or a unit",
     ),
+    "IT unit without its unit": (
+        lambda s, e: estate.add_committee_member(s, role="it_unit", person="Trần Thị C"),
+        "The unit in charge of IT needs its unit chosen",
+    ),
+    "committee place below 0": (
+        lambda s, e: estate.update_committee_member(s, e.head, position_in_list=-1),
+        "Place in the list must be at least 0",
+    ),
+    "security plan approved as words": (
+        lambda s, e: estate.update_system(s, e.lgsp, security_plan_approved="có"),
+        "Security plan approved must be yes or no",
+    ),
+    "link through an unknown platform": (
+        lambda s, e: estate.update_data_link(s, e.link, via="email"),
+        "Through cannot be 'email'",
+    ),
     "unknown system kind": (
         lambda s, e: estate.add_system(s, name="Z", kind="mainframe"),
         "System kind cannot be 'mainframe'",

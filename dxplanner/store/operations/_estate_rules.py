@@ -11,7 +11,7 @@ from dxplanner.core import rules
 from dxplanner.core.errors import InvalidInputError, RecordConflict
 from dxplanner.core.models import Unit
 from dxplanner.i18n import _
-from dxplanner.store.operations._records import fetch, fetch_seen, name_of, refuse_conflicts
+from dxplanner.store.operations._records import fetch, name_of, refuse_conflicts
 
 E = TypeVar("E", bound=enum.StrEnum)
 R = TypeVar("R", bound=SQLModel)
@@ -38,7 +38,7 @@ def existing_unit(session: Session, unit_id: int | None, what: str) -> None:
 def fetch_to_delete(session: Session, model: type[R], record_id: int, what: str, seen: int | None) -> R:
     """The record a delete removes, refused with ConflictError when it changed since the user saw it:
     deleting it would throw away a change the user has not seen."""
-    record = fetch_seen(session, model, record_id, what, None, {})
+    record = fetch(session, model, record_id, what, lock=seen is not None)
     stored = getattr(record, "version", None)
     if seen is not None and stored is not None and stored != seen:
         refuse_conflicts(
