@@ -50,7 +50,14 @@ from dxplanner.ui.errors import show_problem
 from dxplanner.ui.excel_import.actions import choose_and_import, import_workbook, is_workbook, save_template
 from dxplanner.ui.file_guard import FileGuard, LockAnswer, ask_about_lock
 from dxplanner.ui.live_link import Backoff, LiveLink
-from dxplanner.ui.navigator import ESTATE_KINDS, NAVIGATOR_TABLES, NavigatorModel, NodeKey, NodeKind
+from dxplanner.ui.navigator import (
+    ESTATE_KINDS,
+    ESTATE_NODE_OF_TABLE,
+    NAVIGATOR_TABLES,
+    NavigatorModel,
+    NodeKey,
+    NodeKind,
+)
 from dxplanner.ui.recent_files import RecentFiles
 from dxplanner.ui.session import DataChange, PlanSession
 
@@ -208,6 +215,18 @@ class PlanEditor(QWidget):
             self.estate_pages[kind] = page_of(kind, self.session, self.units, self.dates.qt, self._confirm)
             self.stack.addWidget(self.estate_pages[kind])
         return self.estate_pages[kind]
+
+    def open_estate_record(self, table: str, record_id: int) -> bool:
+        """Show an estate record in its page (False for a table that has none)."""
+        kind = ESTATE_NODE_OF_TABLE.get(table)
+        if kind is None:
+            return False
+        self._select(NodeKey(kind))
+        page = self.estate_page(kind)
+        page.show_group(None)  # the navigator may have had the page selected already
+        self.stack.setCurrentWidget(page)
+        page.choose(record_id)
+        return True
 
     def _open_task(self, plan_id: int, task_id: int) -> None:
         self._select(NodeKey(NodeKind.PLAN, plan_id))

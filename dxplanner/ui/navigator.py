@@ -62,6 +62,15 @@ ESTATE_KINDS = frozenset(
     }
 )
 
+# The page each estate table's records are shown in (the map opens a record in its page by it).
+ESTATE_NODE_OF_TABLE = {
+    "system": NodeKind.ESTATE_SYSTEMS,
+    "data_link": NodeKind.ESTATE_LINKS,
+    "open_dataset": NodeKind.ESTATE_DATASETS,
+    "public_service": NodeKind.ESTATE_SERVICES,
+    "committee_member": NodeKind.ESTATE_COMMITTEE,
+}
+
 
 @dataclass(frozen=True)
 class NodeKey:

@@ -233,3 +233,18 @@ def test_renaming_a_system_someone_renamed_meanwhile_meets_the_conflict_dialog(
     assert name.text() == "Trung tâm tích hợp dữ liệu tỉnh"
     assert _cells(page, 0) == ["Trung tâm tích hợp dữ liệu tỉnh"]
     assert messages == []
+
+
+def test_an_estate_record_opens_in_its_page_by_its_table_and_id(window: MainWindow, demo_path: Path) -> None:
+    assert window.open_file(demo_path)
+    store = window.store
+    assert store is not None
+    estate.add_system(store, name="VNeID", kind=SystemKind.APPLICATION, level="national")
+    service = estate.add_public_service(store, name="Đăng ký thường trú", field="Cư trú").id
+    window.session.apply_remote(DataChange(frozenset({"system", "public_service"})))  # type: ignore[union-attr]
+    assert window.editor is not None
+    assert window.editor.open_estate_record("public_service", service)  # type: ignore[arg-type]
+    page = window.editor.estate_page(NodeKind.ESTATE_SERVICES)
+    assert window.editor.stack.currentWidget() is page and page.form.record_id == service
+    assert window.current_key() == NodeKey(NodeKind.ESTATE_SERVICES)
+    assert not window.editor.open_estate_record("task", 1)
