@@ -121,7 +121,8 @@ class NavigatorModel(QStandardItemModel):
         _add_units(units, tree.units)
         estate = _item(_("Digital estate"), NodeKey(NodeKind.SECTION, 5), bold=True)
         _add_estate(estate, estate_groups(store))
-        for section in (strategies, sedps, units, estate):
+        # The estate before the units: the tree of units is long, and the estate is what plans change.
+        for section in (strategies, sedps, estate, units):
             self.appendRow(section)
 
     def _strategies(self, tree: NavigatorTree, section: QStandardItem) -> None:

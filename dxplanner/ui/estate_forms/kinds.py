@@ -46,7 +46,8 @@ class Names:
 def names_of(plan: OpenPlan, units: UnitIndex) -> Names:
     """The names the pages show links by, read now."""
     return Names(
-        {unit.id: unit.label for unit in units.units},
+        # A table has room for a unit's short name ("Sở TT&TT"); the form's picker shows it whole.
+        {unit.id: unit.short_name or unit.name for unit in units.units},
         {each.id: each.name for each in estate.systems(plan)},
     )
 
@@ -124,8 +125,9 @@ def systems_kind() -> EstateKind:
             (_("Owner unit"), lambda record, names: names.unit(record.owner_unit_id)),
             (_("Level"), lambda record, _names: _choice(record.level)),
             (_("Hosting"), lambda record, _names: _choice(record.hosting)),
-            (_("Security level"), lambda record, _names: str(record.security_level or "")),
-            (_("Security plan approved"), lambda record, _names: _yes(record.security_plan_approved)),
+            # Short titles: the cells hold a digit and a yes.
+            (_("Sec. level"), lambda record, _names: str(record.security_level or "")),
+            (_("Security plan"), lambda record, _names: _yes(record.security_plan_approved)),
             (_("Status"), lambda record, _names: _choice(record.status)),
         ],
         fields=_system_fields,

@@ -33,7 +33,7 @@ from dxplanner.ui.forms.record_form import RecordForm
 from dxplanner.ui.session import DataChange, PlanSession
 
 Confirm = Callable[[str], bool]
-_WIDEST_COLUMN = 320
+_WIDEST_COLUMN = 280
 
 
 class EstatePage(QWidget):
@@ -79,6 +79,8 @@ class EstatePage(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().setVisible(False)
+        # One line a record: long names are cut short (their whole text is in the tooltip and the form).
+        self.view.setWordWrap(False)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.selectionModel().currentRowChanged.connect(self._row_chosen)
