@@ -808,6 +808,15 @@ class MainWindow(QMainWindow):
             self.navigator_model.rebuild(self.store)
             for key in expanded:
                 self.navigator.expand(self.navigator_model.find(key))
+            if (
+                current is not None
+                and current.group is not None
+                and not self.navigator_model.find(current).isValid()
+            ):
+                # The last record of a part of the estate moved to another: the whole list keeps it in sight.
+                current = NodeKey(current.kind)
+                if self.editor is not None:
+                    self.editor.show_node(current)
             if current is not None and self.navigator_model.find(current).isValid():
                 self.navigator.setCurrentIndex(self.navigator_model.find(current))
             self.navigator.selectionModel().blockSignals(False)

@@ -248,3 +248,23 @@ def test_an_estate_record_opens_in_its_page_by_its_table_and_id(window: MainWind
     assert window.editor.stack.currentWidget() is page and page.form.record_id == service
     assert window.current_key() == NodeKey(NodeKind.ESTATE_SERVICES)
     assert not window.editor.open_estate_record("task", 1)
+
+
+def test_a_service_moved_out_of_the_last_of_its_field_stays_chosen_among_all_services(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, messages: list[str]
+) -> None:
+    assert window.open_file(demo_path)
+    store = window.store
+    assert store is not None
+    service = estate.add_public_service(store, name="Đăng ký khai sinh", field="Hộ tịch").id
+    window.session.apply_remote(DataChange(frozenset({"public_service"})))  # type: ignore[union-attr]
+    page = _page(window, NodeKey(NodeKind.ESTATE_SERVICES, group="Hộ tịch"))
+    assert page.form.record_id == service
+    field = page.form.fields["field"].widget
+    assert isinstance(field, QLineEdit)
+    _retype(qtbot, field, "Tư pháp - Hộ tịch")
+    assert estate.public_services(store)[0].field == "Tư pháp - Hộ tịch"
+    assert window.current_key() == NodeKey(NodeKind.ESTATE_SERVICES)
+    assert window.editor is not None and window.editor.stack.currentWidget() is page
+    assert page.form.record_id == service and _cells(page, 1) == ["Đăng ký khai sinh"]
+    assert messages == []
