@@ -113,13 +113,14 @@ class EstatePage(QWidget):
     def show_group(self, group: str | None) -> None:
         """Show every record of the kind (group None) or those of one navigator row's group."""
         self.group = group
-        self.reload()
+        self.reload(fit_columns=True)
         if self.form.record_id is None or self.model.row_of(self.form.record_id) < 0:
             first = self.model.record(0)
             self.choose(first.id if first is not None else None)
 
-    def reload(self) -> None:
-        """Read the records again and show them, the chosen one staying chosen."""
+    def reload(self, fit_columns: bool = False) -> None:
+        """Read the records again and show them, the chosen one staying chosen (fit_columns: widths
+        to their contents, which measures every cell: when the page opens, not after each edit)."""
         plan = self.session.store
         chosen = self.form.record_id
         self._names = names_of(plan, self._units())
@@ -140,10 +141,11 @@ class EstatePage(QWidget):
             ]
         )
         self.heading.setText(f"{self.kind.title} ({len(records)})")
-        self.view.resizeColumnsToContents()
-        header = self.view.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            header.resizeSection(column, min(header.sectionSize(column), _WIDEST_COLUMN))
+        if fit_columns:
+            self.view.resizeColumnsToContents()
+            header = self.view.horizontalHeader()
+            for column in range(self.model.columnCount()):
+                header.resizeSection(column, min(header.sectionSize(column), _WIDEST_COLUMN))
         self._select_row(chosen)
         self.delete_button.setEnabled(self.form.record_id is not None)
 
