@@ -9,8 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from dxplanner.core.enums import DataLinkVia, Hosting, SystemKind
+from dxplanner.core.enums import DataLinkVia, Hosting, PlanRole, SystemKind
 from dxplanner.services import estate
+from dxplanner.services.permissions import Permissions
 from dxplanner.services.undo import DataChange
 from dxplanner.ui.estate_forms.page import EstatePage
 from dxplanner.ui.estate_forms.table_model import EstateTableModel, Row
@@ -268,3 +269,38 @@ def test_a_service_moved_out_of_the_last_of_its_field_stays_chosen_among_all_ser
     assert window.editor is not None and window.editor.stack.currentWidget() is page
     assert page.form.record_id == service and _cells(page, 1) == ["Đăng ký khai sinh"]
     assert messages == []
+
+
+def test_insert_and_delete_keys_in_the_table_add_and_delete_records(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, answers: Answers
+) -> None:
+    assert window.open_file(demo_path)
+    page = _page(window, NodeKey(NodeKind.ESTATE_DATASETS))
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Insert)
+    name = page.form.fields["name"].widget
+    assert isinstance(name, QLineEdit) and QApplication.focusWidget() is name
+    type_text(name, "Danh mục thủ tục hành chính")
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    assert [each.name for each in estate.open_datasets(window.store)] == ["Danh mục thủ tục hành chính"]  # type: ignore[arg-type]
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Delete)
+    assert answers.questions == ["Delete “Danh mục thủ tục hành chính”?"]
+    assert estate.open_datasets(window.store) == []  # type: ignore[arg-type]
+
+
+def test_a_reporter_on_a_server_is_offered_no_add_or_delete(window: MainWindow, demo_path: Path) -> None:
+    assert window.open_file(demo_path)
+    estate.add_system(window.store, name="LGSP tỉnh", kind=SystemKind.PLATFORM)  # type: ignore[arg-type]
+    page = _page(window, NodeKey(NodeKind.ESTATE_SYSTEMS))
+    assert page.add_button.isEnabled() and page.delete_button.isEnabled()
+    session = window.session
+    assert session is not None
+    session.permissions = Permissions(role=PlanRole.REPORTER, login="reporter")
+    session.permissions_changed.emit()
+    assert not page.add_button.isEnabled() and not page.delete_button.isEnabled()
+    session.permissions = Permissions(role=PlanRole.PLANNER, login="planner")
+    session.permissions_changed.emit()
+    assert page.add_button.isEnabled() and page.delete_button.isEnabled()
+    committee = _page(window, NodeKey(NodeKind.ESTATE_COMMITTEE))
+    assert not committee.add_button.isEnabled()  # the committee is the administrator's, as units are

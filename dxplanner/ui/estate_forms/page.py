@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -84,6 +84,11 @@ class EstatePage(QWidget):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.selectionModel().currentRowChanged.connect(self._row_chosen)
+        # As in a spreadsheet: Insert adds a record, Delete deletes the chosen one (asking first).
+        for key, action in ((Qt.Key.Key_Insert, self.add_record), (Qt.Key.Key_Delete, self.delete_current)):
+            shortcut = QShortcut(QKeySequence(key), self.view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(action)
         self.form = RecordForm(
             session,
             heading=lambda values: self._heading_of(values),
@@ -107,6 +112,7 @@ class EstatePage(QWidget):
         layout.addLayout(top)
         layout.addWidget(split, 1)
         session.changed.connect(self._on_change)
+        session.permissions_changed.connect(self._offer_edits)
 
     # Showing.
 
@@ -147,14 +153,14 @@ class EstatePage(QWidget):
             for column in range(self.model.columnCount()):
                 header.resizeSection(column, min(header.sectionSize(column), _WIDEST_COLUMN))
         self._select_row(chosen)
-        self.delete_button.setEnabled(self.form.record_id is not None)
+        self._offer_edits()
 
     def choose(self, record_id: int | None) -> None:
         """Show a record in the table's selection and in the form."""
         self._select_row(record_id)
         if self.form.record_id != record_id or record_id is None:
             self.form.show_record(record_id)
-        self.delete_button.setEnabled(record_id is not None)
+        self._offer_edits()
 
     def _select_row(self, record_id: int | None) -> None:
         row = self.model.row_of(record_id)
@@ -176,7 +182,18 @@ class EstatePage(QWidget):
     def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = self.model.record(current.row()) if current.isValid() else None
         self.form.show_record(row.id if row is not None else None)
-        self.delete_button.setEnabled(row is not None)
+        self._offer_edits()
+
+    def _may_edit(self) -> bool:
+        # The committee is structure (the administrator's, as units are); the rest of the estate is
+        # the planners'. The server decides anyway: this only offers what it would allow.
+        allowed = self.session.permissions
+        return allowed.may_edit_structure if self.kind.table == "committee_member" else allowed.may_edit_plans
+
+    def _offer_edits(self) -> None:
+        may_edit = self._may_edit()
+        self.add_button.setEnabled(may_edit)
+        self.delete_button.setEnabled(may_edit and self.form.record_id is not None)
 
     def _read_one(self, plan: OpenPlan, record_id: int) -> Any:
         # Read afresh: the form must carry the version stored now, not the table's.
@@ -196,6 +213,8 @@ class EstatePage(QWidget):
 
     def add_record(self) -> None:
         """Add a record with a placeholder name, chosen and ready to be named."""
+        if not self.add_button.isEnabled():
+            return
         group = self.group
         changes = self.session.run(
             _("Add {what}").format(what=self.kind.title.lower()), lambda plan: self.kind.add(plan, group)
@@ -215,7 +234,7 @@ class EstatePage(QWidget):
         """Delete the chosen record, once the user has agreed to what goes with it."""
         record_id = self.form.record_id
         record = self._records.get(record_id) if record_id is not None else None
-        if record_id is None or record is None:
+        if record_id is None or record is None or not self.delete_button.isEnabled():
             return
         name = self.kind.name_of(record, self._names)
         question = None
