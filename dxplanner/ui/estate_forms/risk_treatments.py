@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from dxplanner.core.errors import InvalidInputError
 from dxplanner.i18n import _
@@ -45,11 +45,15 @@ class RiskTreatments(QWidget):
         add.clicked.connect(self.add)
         self.task.returnPressed.connect(self.add)
         self.remove_button.clicked.connect(self.remove)
-        line = QHBoxLayout(self)
-        line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(self.task, 1)
-        line.addWidget(add)
-        line.addWidget(self.remove_button)
+        # The task's name on a line of its own: the details beside the sheet are narrow.
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(add)
+        buttons.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.task)
+        layout.addLayout(buttons)
 
     def _chosen(self) -> tuple[int, int] | None:
         """The chosen risk and the one task typed (None, the refusal shown, when there is not one)."""
