@@ -64,6 +64,7 @@ def test_a_system_added_named_and_chosen_by_keys_comes_and_goes_with_undo(
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     name = page.form.fields["name"].widget
     assert isinstance(name, QLineEdit) and QApplication.focusWidget() is name and name.selectedText()
+    assert window.edit_menu.actions()[0].text() == "&Undo Add system"
     type_text(name, "Hệ thống thông tin giải quyết TTHC tỉnh")
     qtbot.keyClick(name, Qt.Key.Key_Return)
     kind = page.form.fields["kind"].widget

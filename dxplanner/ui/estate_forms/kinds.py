@@ -61,6 +61,7 @@ class EstateKind:
 
     table: str  # the database table, as changes name it
     title: str
+    noun: str  # one record, as the undo step that adds it says ("Add system")
     columns: Sequence[Column]
     fields: Callable[[Callable[[], OpenPlan]], Sequence[FieldSpec]]
     records: Callable[[OpenPlan], Sequence[Any]]
@@ -119,6 +120,7 @@ def systems_kind() -> EstateKind:
     return EstateKind(
         table="system",
         title=_("Information systems and platforms"),
+        noun=_("system"),
         columns=[
             (_("System name"), lambda record, _names: record.name),
             (_("System kind"), lambda record, _names: _choice(record.kind)),
@@ -163,6 +165,7 @@ def data_links_kind() -> EstateKind:
     return EstateKind(
         table="data_link",
         title=_("Data sharing"),
+        noun=_("data link"),
         columns=[
             (_("From system"), lambda record, names: names.system(record.from_system_id)),
             (_("To system"), lambda record, names: names.system(record.to_system_id)),
@@ -193,6 +196,7 @@ def open_datasets_kind() -> EstateKind:
     return EstateKind(
         table="open_dataset",
         title=_("Open data"),
+        noun=_("open dataset"),
         columns=[
             (_("Dataset name"), lambda record, _names: record.name),
             (_("Publisher"), lambda record, names: names.unit(record.publisher_unit_id)),
@@ -230,6 +234,7 @@ def public_services_kind() -> EstateKind:
     return EstateKind(
         table="public_service",
         title=_("Public services"),
+        noun=_("public service"),
         columns=[
             (_("Procedure code"), lambda record, _names: record.code or ""),
             (_("Procedure name"), lambda record, _names: record.name),
@@ -276,6 +281,7 @@ def committee_kind() -> EstateKind:
     return EstateKind(
         table="committee_member",
         title=_("Steering committee"),
+        noun=_("committee member"),
         columns=[
             (_("No."), lambda record, _names: str(record.position_in_list)),
             (_("Person"), lambda record, _names: record.person or ""),

@@ -217,7 +217,7 @@ class EstatePage(QWidget):
             return
         group = self.group
         changes = self.session.run(
-            _("Add {what}").format(what=self.kind.title.lower()), lambda plan: self.kind.add(plan, group)
+            _("Add {what}").format(what=self.kind.noun), lambda plan: self.kind.add(plan, group)
         )
         if changes is None or changes.id is None:
             return
