@@ -29,10 +29,13 @@ from dxplanner.core.models import (
     DataLink,
     OpenDataset,
     PublicService,
+    Risk,
     RiskTreatment,
     System,
+    Task,
     TaskEffect,
 )
+from dxplanner.core.text import fold
 from dxplanner.services.open_plan import OpenPlan
 from dxplanner.store import queries
 from dxplanner.store.operations.estate import (
@@ -62,11 +65,14 @@ __all__ = [
     "ESTATE_TABLES",
     "CommitteeMemberRecord",
     "DataLinkRecord",
+    "ElementChoice",
+    "EstateGroups",
     "OpenDatasetRecord",
     "PublicServiceRecord",
     "RiskTreatmentRecord",
     "SystemRecord",
     "TaskEffectRecord",
+    "TreatingTask",
     "add_committee_member",
     "add_data_link",
     "add_open_dataset",
@@ -85,11 +91,16 @@ __all__ = [
     "effects",
     "effects_of_task",
     "effects_on",
+    "element_names",
+    "elements_called",
+    "estate_groups",
     "open_datasets",
     "public_services",
     "remove_risk_treatment",
     "system",
     "systems",
+    "tasks_for_risk",
+    "treating_tasks",
     "treatments",
     "treatments_of",
     "update_committee_member",
@@ -301,3 +312,112 @@ def treatments(plan: OpenPlan) -> list[RiskTreatmentRecord]:
 def treatments_of(plan: OpenPlan, risk_id: int) -> list[RiskTreatmentRecord]:
     """The tasks that treat one risk."""
     return _read(plan, RiskTreatmentRecord, RiskTreatment, ("task_id",), risk_id=risk_id)
+
+
+@dataclass(frozen=True)
+class EstateGroups:
+    """How the navigator splits the estate: the systems of each kind, the public services of each field."""
+
+    systems_by_kind: dict[SystemKind, int]
+    services_by_field: dict[str, int]  # "" for services without a field
+    links: int
+    datasets: int
+    members: int
+
+
+def estate_groups(plan: OpenPlan) -> EstateGroups:
+    """The counts the navigator shows beside the estate's branches, fields in alphabetical order."""
+    kinds = dict.fromkeys(SystemKind, 0)
+    for each in systems(plan):
+        kinds[each.kind] += 1
+    fields_seen: dict[str, int] = {}
+    for service in public_services(plan):
+        field = (service.field or "").strip()
+        fields_seen[field] = fields_seen.get(field, 0) + 1
+    return EstateGroups(
+        systems_by_kind=kinds,
+        services_by_field=dict(sorted(fields_seen.items(), key=lambda item: (item[0] == "", item[0]))),
+        links=len(data_links(plan)),
+        datasets=len(open_datasets(plan)),
+        members=len(committee(plan)),
+    )
+
+
+@dataclass(frozen=True)
+class ElementChoice:
+    """An element of the estate a task can act on, named as the user knows it."""
+
+    target: str  # the effect's column that names it: system_id, data_link_id or service_id
+    id: int
+    name: str
+
+
+def element_names(plan: OpenPlan) -> list[ElementChoice]:
+    """Every system, data link and public service by name (a link as "from → to (via)")."""
+    found = systems(plan)
+    names = {each.id: each.name for each in found}
+    choices = [ElementChoice("system_id", each.id, each.name) for each in found]
+    for link in data_links(plan):
+        text = f"{names.get(link.from_system_id, '?')} → {names.get(link.to_system_id, '?')}"
+        choices.append(ElementChoice("data_link_id", link.id, f"{text} ({link.via.value.upper()})"))
+    for service in public_services(plan):
+        code = f"{service.code} " if service.code else ""
+        choices.append(ElementChoice("service_id", service.id, f"{code}{service.name}"))
+    return choices
+
+
+def elements_called(plan: OpenPlan, text: str) -> list[ElementChoice]:
+    """The elements text names: exactly by name, else by every word of it (accents and case ignored)."""
+    wanted = fold(text).strip()
+    if not wanted:
+        return []
+    choices = element_names(plan)
+    exact = [choice for choice in choices if fold(choice.name) == wanted]
+    words = wanted.split()
+    return exact or [choice for choice in choices if all(word in fold(choice.name) for word in words)]
+
+
+@dataclass(frozen=True)
+class TreatingTask:
+    """A task as a risk's treatments name it: its number and name."""
+
+    id: int
+    code: str | None
+    name: str
+
+    @property
+    def label(self) -> str:
+        """ "4. Xây dựng Nghị định…" (the name alone for a task without a number)."""
+        return f"{self.code}. {self.name}" if self.code else self.name
+
+
+def treating_tasks(plan: OpenPlan, risk_id: int) -> list[TreatingTask]:
+    """The tasks that treat a risk, by number and name."""
+    wanted = {treatment.task_id for treatment in treatments_of(plan, risk_id)}
+    if not wanted:
+        return []
+    with plan.read() as read:
+        rows = [queries.record(read, Task, task_id) for task_id in sorted(wanted)]
+    return [TreatingTask(row["id"], row["code"], row["name"]) for row in rows if row is not None]
+
+
+def tasks_for_risk(plan: OpenPlan, risk_id: int, text: str) -> list[TreatingTask]:
+    """The tasks text names for a risk: by number exactly, else by part of the name (accents and case
+    ignored), among the tasks of the risk's plan (of the plan of its task; every plan for a strategy's)."""
+    wanted = fold(text).strip()
+    with plan.read() as read:
+        risk = queries.record(read, Risk, risk_id)
+        if risk is None or not wanted:
+            return []
+        plan_id = risk["plan_id"]
+        if plan_id is None and risk["task_id"] is not None:
+            task = queries.record(read, Task, risk["task_id"])
+            plan_id = task["plan_id"] if task is not None else None
+        rows = (
+            queries.records_of(read, Task, "plan_id", plan_id)
+            if plan_id is not None
+            else queries.records(read, Task)
+        )
+    tasks = [TreatingTask(row["id"], row["code"], row["name"]) for row in rows]
+    exact = [task for task in tasks if fold(task.code or "") == wanted]
+    return exact or [task for task in tasks if wanted in fold(task.name)]
