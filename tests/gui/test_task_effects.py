@@ -15,7 +15,7 @@ from dxplanner.ui.estate_forms.risk_treatments import RiskTreatments
 from dxplanner.ui.forms.record_table import KEY_ROLE
 from dxplanner.ui.main_window import MainWindow
 from dxplanner.ui.navigator import NodeKey, NodeKind
-from tests.conftest import snapshot
+from tests.conftest import snapshot, without_estate
 from tests.gui.keys import type_text
 
 pytestmark = pytest.mark.gui
@@ -23,6 +23,12 @@ pytestmark = pytest.mark.gui
 DECREE = 353  # a task of the 2026 plan
 PLAN_2026 = 6
 CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def demo_path(demo_path: Path) -> Path:
+    """The demo plan without its estate: these tests build theirs record by record."""
+    return without_estate(demo_path)
 
 
 def _choose_by_keys(qtbot: QtBot, combo: QComboBox, wanted: object) -> None:
