@@ -8,9 +8,9 @@ from dxplanner.store.plan_store import PlanStore
 
 
 def test_groups_count_systems_by_kind_and_services_by_field_those_without_one_last(
-    demo_plan_store: PlanStore,
+    plan_store: PlanStore,
 ) -> None:
-    store = demo_plan_store
+    store = plan_store  # an empty plan: the demo has an estate of its own
     estate.add_system(store, name="LGSP tỉnh", kind=SystemKind.PLATFORM)
     estate.add_system(store, name="NDXP", kind=SystemKind.PLATFORM)
     estate.add_system(store, name="Cổng DVC tỉnh", kind=SystemKind.PORTAL)
@@ -26,8 +26,8 @@ def test_groups_count_systems_by_kind_and_services_by_field_those_without_one_la
     assert (groups.links, groups.datasets, groups.members) == (0, 0, 0)
 
 
-def test_an_element_is_found_by_its_exact_name_else_by_every_word_of_it(demo_plan_store: PlanStore) -> None:
-    store = demo_plan_store
+def test_an_element_is_found_by_its_exact_name_else_by_every_word_of_it(plan_store: PlanStore) -> None:
+    store = plan_store  # an empty plan: the demo has an estate of its own
     lgsp = estate.add_system(store, name="LGSP tỉnh", kind=SystemKind.PLATFORM).id
     portal = estate.add_system(store, name="Cổng DVC tỉnh", kind=SystemKind.PORTAL).id
     assert lgsp is not None and portal is not None
