@@ -10,7 +10,7 @@ import datetime
 import enum
 from dataclasses import dataclass
 
-from dxplanner.core.enums import DataLinkVia, EstateStatus, GovernmentLevel, ServiceLevel, SystemKind
+from dxplanner.core.enums import DataLinkVia, EstateStatus, GovernmentLevel, Hosting, ServiceLevel, SystemKind
 
 
 class MapLayer(enum.StrEnum):
@@ -77,6 +77,9 @@ class MapElement:
     # The tasks that change it, and whether any of them is late (so the change will be).
     task_ids: tuple[int, ...] = ()
     late: bool = False
+    # A system's hosting and approved security level (1-5), written to the ArchiMate exchange file.
+    hosting: Hosting | None = None
+    security_level: int | None = None
 
     @property
     def layer(self) -> MapLayer:
