@@ -19,7 +19,8 @@ def _element(
     unit_id, unit_name = unit if unit else (None, None)
     values: dict[str, object] = {
         "short_name": None,
-        "level": GovernmentLevel.MINISTRY_PROVINCE,
+        # A system's level of government; the estate keeps none for a service or a dataset.
+        "level": GovernmentLevel.MINISTRY_PROVINCE if table == "system" else None,
         "status": EstateStatus.RUNNING,
     }
     values.update(fields)
@@ -137,7 +138,7 @@ def province_map() -> EstateMap:
 
 def large_map(count: int) -> EstateMap:
     """About `count` elements in the proportions of a province's estate, every system on a host."""
-    units = [(number, f"Sở {number}") for number in range(1, 21)]
+    units = [(number, f"Sở {number}") for number in range(11, 31)]  # not the province's ids
     hosts = [_element("system", number, K.INFRASTRUCTURE, f"Trung tâm dữ liệu {number}") for number in (1, 2)]
     elements: list[MapElement] = list(hosts)
     relations: list[MapRelation] = []
