@@ -30,6 +30,7 @@ from dxplanner.core.imported_estate import (
     ImportedUnit,
     SkippedConcept,
 )
+from dxplanner.file_access import os_reason
 from dxplanner.i18n import _
 
 MAX_BYTES = 200 * 1024 * 1024  # a model of 100,000 elements is about 50 MB
@@ -119,9 +120,11 @@ def _root(path: Path) -> ET.Element:
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise InvalidInputError(_("There is no file {name}.").format(name=path)) from None
     except OSError as error:
         raise InvalidInputError(
-            _("Cannot read {name}: {reason}").format(name=name, reason=error.strerror or error)
+            _("{name} cannot be read: {reason}").format(name=name, reason=os_reason(error))
         ) from None
     if len(data) > MAX_BYTES:
         raise InvalidInputError(

@@ -24,8 +24,11 @@ from dxplanner.archimate.vocabulary import (
     Written,
     written_as,
 )
+from dxplanner.core.errors import InvalidInputError
 from dxplanner.core.estate_map import EstateMap, MapElement, MapLayer, MapRelation
+from dxplanner.file_access import write_failure
 from dxplanner.i18n import N_, _, current_language
+from dxplanner.temporary_files import temporary_beside
 
 # The language of the plan's own words (names of systems, services, units).
 DATA_LANGUAGE = "vi"
@@ -137,10 +140,21 @@ def exchange_tree(estate: EstateMap) -> ET.ElementTree[ET.Element]:
 
 
 def write_exchange(estate: EstateMap, path: Path) -> None:
-    """Write the map to path as an Open Exchange File (UTF-8)."""
+    """Write the map to path as an Open Exchange File (UTF-8); a failed write leaves no part of it."""
     tree = exchange_tree(estate)
     ET.indent(tree, space=" ")
-    tree.write(path, encoding="utf-8", xml_declaration=True)
+    temporary = temporary_beside(path, ".part")
+    try:
+        tree.write(temporary, encoding="utf-8", xml_declaration=True)
+        temporary.replace(path)
+    except OSError as error:
+        raise InvalidInputError(
+            _("The map could not be written to {path}: {reason}.").format(
+                path=path, reason=write_failure(error, path)
+            )
+        ) from None
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def _text(parent: ET.Element, name: str, text: str, language: str | None) -> ET.Element:

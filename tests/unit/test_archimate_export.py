@@ -20,6 +20,7 @@ from pyArchimate.relationship import check_valid_relationship
 
 from dxplanner.archimate.vocabulary import ELEMENT_TYPE, NAMESPACE, OWNS, UNIT_TYPE, written_as
 from dxplanner.archimate.writer import write_exchange
+from dxplanner.core.errors import InvalidInputError
 from dxplanner.core.estate_map import EstateMap, MapRelation, RelationKind
 from tests.unit.estate_map_samples import large_map, province_map
 
@@ -218,3 +219,24 @@ def test_an_empty_map_is_a_valid_file(tmp_path: Path) -> None:
     estate = EstateMap(province_map().as_of, (), ())
 
     _schema().validate(_written(tmp_path, estate))
+
+
+def test_a_file_that_cannot_be_written_is_refused_with_one_message(tmp_path: Path) -> None:
+    target = tmp_path / "no such folder" / "estate.xml"
+
+    with pytest.raises(InvalidInputError) as refused:
+        write_exchange(province_map(), target)
+
+    assert refused.value.message == f"The map could not be written to {target}: the folder does not exist."
+
+
+def test_a_failed_write_leaves_what_was_there_and_no_part_of_the_new_file(tmp_path: Path) -> None:
+    target = tmp_path / "estate.xml"
+    target.mkdir()  # a folder by that name: the finished file cannot take its place
+    (target / "kept.txt").write_text("kept", "utf-8")
+
+    with pytest.raises(InvalidInputError):
+        write_exchange(province_map(), target)
+
+    assert (target / "kept.txt").read_text("utf-8") == "kept"
+    assert [path.name for path in tmp_path.iterdir()] == ["estate.xml"]

@@ -235,7 +235,13 @@ def test_a_file_with_entities_is_refused_unread(tmp_path: Path) -> None:
 
 
 def test_a_missing_file_is_refused_with_its_name(tmp_path: Path) -> None:
-    assert _refusal(tmp_path / "gone.xml").startswith("Cannot read gone.xml:")
+    assert _refusal(tmp_path / "gone.xml") == f"There is no file {tmp_path / 'gone.xml'}."
+
+
+def test_a_folder_is_refused_with_the_reason(tmp_path: Path) -> None:
+    (tmp_path / "estate.xml").mkdir()
+
+    assert _refusal(tmp_path / "estate.xml").startswith("estate.xml cannot be read: ")
 
 
 def test_the_refusal_is_in_the_users_language(tmp_path: Path) -> None:
