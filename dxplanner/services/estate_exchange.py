@@ -15,8 +15,8 @@ MAP_FORMATS = ("xml",)
 _PICTURES = ("svg", "pdf", "png")
 
 
-def save_map(estate: EstateMap, path: Path) -> None:
-    """Write the map in the format the path's suffix names; InvalidInputError for one it cannot."""
+def check_map_format(path: Path) -> None:
+    """Refuse, before any work, a file the map cannot be saved as (by its suffix)."""
     suffix = path.suffix.lower().lstrip(".")
     if suffix in _PICTURES:
         raise InvalidInputError(
@@ -31,6 +31,11 @@ def save_map(estate: EstateMap, path: Path) -> None:
                 suffix=path.suffix or path.name
             )
         )
+
+
+def save_map(estate: EstateMap, path: Path) -> None:
+    """Write the map in the format the path's suffix names; InvalidInputError for one it cannot."""
+    check_map_format(path)
     from dxplanner.archimate.writer import write_exchange
 
     write_exchange(estate, path)
