@@ -294,3 +294,21 @@ def test_every_line_between_any_two_kinds_comes_back_the_same_way(
         (kind, "a:1", "b:2")
     ]
     assert imported.skipped == ()
+
+
+def test_names_with_xml_characters_and_keys_alike_once_made_identifiers_come_back(tmp_path: Path) -> None:
+    base = province_map()
+    first = dataclasses.replace(base.elements[2], key="system:1", name='Hệ thống "A" & <B>')
+    second = dataclasses.replace(base.elements[2], key="system-1", name="Hệ thống C")
+    line = MapRelation("data:1", RelationKind.SHARES_DATA, "system:1", "system-1", label="Hồ sơ & kết quả")
+    estate = EstateMap(base.as_of, (first, second), (line,))
+
+    imported = _round_trip(tmp_path, estate)
+
+    assert {(system.key, system.name) for system in imported.systems} == {
+        ("system:1", 'Hệ thống "A" & <B>'),
+        ("system-1", "Hệ thống C"),
+    }
+    keys = _keys(imported)
+    (link,) = imported.data_links
+    assert (keys[link.from_ref], keys[link.to_ref], link.data) == ("system:1", "system-1", "Hồ sơ & kết quả")
