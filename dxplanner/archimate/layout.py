@@ -48,8 +48,10 @@ def layered_rows(elements: Sequence[MapElement]) -> list[Band]:
     for layer, members in by_layer.items():
         if not members:
             continue
-        # By name, so that a reader finds an element in its band as in a list.
-        members.sort(key=lambda element: (element.name.casefold(), element.key))
+        # A unit's elements side by side, by name, so that a reader finds one as in a list.
+        members.sort(
+            key=lambda element: ((element.unit_name or "").casefold(), element.name.casefold(), element.key)
+        )
         boxes = []
         for position, element in enumerate(members):
             row, column = divmod(position, COLUMNS)

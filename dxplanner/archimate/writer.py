@@ -282,6 +282,10 @@ def _view(
     for band in layered_rows(estate.elements):
         container = _node(view, ids.new(f"band-{band.layer.value}"), "Container", band.box)
         _text(container, "label", _(LAYER_TITLES[band.layer]), current_language())
+        # A pale band, so that the boxes keep the colours Archi gives each ArchiMate layer.
+        style = ET.SubElement(container, _tag("style"))
+        ET.SubElement(style, _tag("lineColor"), {"r": "192", "g": "192", "b": "192"})
+        ET.SubElement(style, _tag("fillColor"), {"r": "248", "g": "248", "b": "248"})
         _band_nodes(container, ids, band, element_ids, node_ids)
     for relationship_id, source, target in drawn:
         connection = ET.SubElement(view, _tag("connection"), {"identifier": ids.new(f"line-{source}")})
