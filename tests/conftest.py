@@ -75,10 +75,11 @@ def demo_store(demo_path: Path) -> Iterator[PlanStore]:
     opened.close()
 
 
-def snapshot(store: PlanStore, *, versions: bool = True) -> Snapshot:
-    """Every row of every table, to show that a refused operation changed nothing.
+def snapshot(store: PlanStore, *, versions: bool = False) -> Snapshot:
+    """Every row of every table, to show that a refused operation changed nothing, or that an undo
+    put everything back.
 
-    Without versions: what users see of the rows, which an undo puts back exactly while it moves
+    Versions are left out unless asked for: an undo puts back every value users see while it moves
     each record's version on (a version is never given to other values again).
     """
     with store.engine.connect() as connection:

@@ -62,7 +62,7 @@ def _history(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             out.write(f"{when}  {entry.who}  {entry.action_words}: {entry.record}\n")
             for change in entry.fields:
                 out.write(
-                    f"    {change.field}: {history.shown(change.before)} → {history.shown(change.after)}\n"
+                    f"    {change.label}: {history.shown(change.before)} → {history.shown(change.after)}\n"
                 )
     return EXIT_OK
 
@@ -76,6 +76,7 @@ def _said(entry: history.HistoryEntry) -> dict[str, object]:
         "record": entry.record,
         "task_id": entry.task_id,
         "fields": [
-            {"field": change.field, "before": change.before, "after": change.after} for change in entry.fields
+            {"field": change.field, "label": change.label, "before": change.before, "after": change.after}
+            for change in entry.fields
         ],
     }

@@ -23,11 +23,12 @@ from sqlmodel import SQLModel
 
 import dxplanner.core.models  # noqa: F401  (registers the tables whose columns name the enumerations)
 from dxplanner.core.errors import ConflictError, RecordConflict
-from dxplanner.i18n import N_, _
+from dxplanner.i18n import _
 from dxplanner.labels import label
 from dxplanner.numbers import decimal_text
 from dxplanner.services import records
 from dxplanner.services.edits import Changes
+from dxplanner.services.field_names import field_label, field_labels
 from dxplanner.services.open_plan import OpenPlan
 
 __all__ = [
@@ -135,7 +136,7 @@ def differences(
         rows = tuple(
             Difference(
                 name,
-                _field_label(conflict.table, name),
+                field_label(conflict.table, name),
                 mine,
                 conflict.theirs.get(name),
                 _text(plan, conflict.table, name, mine, show_date, names),
@@ -216,116 +217,6 @@ def refresh_of(error: ConflictError) -> tuple[frozenset[str], dict[str, set[int]
     for conflict in error.conflicts:
         rows.setdefault(conflict.table, set()).add(conflict.record_id)
     return frozenset(rows), rows
-
-
-# What each field is called, by table (the words the forms and the sheet use).
-_LABELS: dict[str, dict[str, str]] = {
-    "task": {
-        "code": N_("Number"),
-        "name": N_("Task name"),
-        "kind": N_("Kind"),
-        "lead_unit_id": N_("Lead unit"),
-        "cooperating_unit_ids": N_("Cooperating units"),
-        "goal_ids": N_("Goals"),
-        "product": N_("Product"),
-        "timeline_text": N_("Timeline"),
-        "planned_start": N_("Start"),
-        "planned_end": N_("End"),
-        "baseline_start": N_("Baseline start"),
-        "baseline_end": N_("Baseline end"),
-        "actual_start": N_("Actual start"),
-        "actual_end": N_("Actual end"),
-        "progress": N_("Progress"),
-        "status": N_("Status"),
-        "priority": N_("Priority"),
-        "notes": N_("Notes"),
-        "responsible_person": N_("Responsible person"),
-        "parent_id": N_("Parent task"),
-        "position": N_("Place in its group"),
-    },
-    "budget_line": {
-        "source": N_("Funding source"),
-        "year": N_("Year"),
-        "planned": N_("Planned amount"),
-        "allocated": N_("Allocated amount"),
-        "disbursed": N_("Disbursed amount"),
-    },
-    "staff_line": {"unit_id": N_("Unit"), "person_months": N_("Person-months")},
-    "progress_report": {
-        "as_of": N_("Report date"),
-        "progress": N_("Progress"),
-        "status": N_("Status"),
-        "remark": N_("Remark"),
-        "author": N_("Author"),
-    },
-    "risk": {
-        "text": N_("Risk"),
-        "category": N_("Category"),
-        "likelihood": N_("Likelihood"),
-        "impact": N_("Impact"),
-        "mitigation": N_("Mitigation"),
-        "owner_unit_id": N_("Owner"),
-        "status": N_("Status"),
-    },
-    "dependency": {"type": N_("Link type"), "lag_days": N_("Lag (days)")},
-    "action_plan": {
-        "name": N_("Plan name"),
-        "strategy_id": N_("Strategy"),
-        "unit_id": N_("Unit"),
-        "start": N_("Start date"),
-        "end": N_("End date"),
-        "decision_no": N_("Decision number"),
-        "status": N_("Status"),
-        "progress_weight": N_("Progress weighting"),
-    },
-    "socio_economic_plan": {
-        "name": N_("Name"),
-        "unit_id": N_("Unit"),
-        "start_year": N_("Start year"),
-        "end_year": N_("End year"),
-    },
-    "strategy": {
-        "name": N_("Name"),
-        "unit_id": N_("Unit"),
-        "start_year": N_("Start year"),
-        "end_year": N_("End year"),
-        "vision_year": N_("Vision year"),
-        "vision": N_("Vision"),
-        "decision_no": N_("Decision number"),
-        "decision_date": N_("Decision date"),
-        "status": N_("Status"),
-        "sedp_id": N_("Socio-economic plan"),
-    },
-    "goal": {"code": N_("Goal code"), "text": N_("Goal"), "pillar": N_("Pillar"), "area": N_("Area")},
-    "indicator": {
-        "code": N_("Indicator code"),
-        "name": N_("Indicator name"),
-        "measure_unit": N_("Unit of measure"),
-        "direction": N_("Direction"),
-        "baseline_value": N_("Baseline value"),
-        "baseline_year": N_("Baseline year"),
-        "source": N_("Source"),
-        "lead_unit_id": N_("Lead unit"),
-        "sedp_indicator_id": N_("Socio-economic plan indicator"),
-    },
-    "unit": {
-        "code": N_("Unit code"),
-        "name": N_("Unit name"),
-        "short_name": N_("Short name"),
-        "kind": N_("Unit kind"),
-        "parent_id": N_("Parent unit"),
-    },
-}
-
-
-def field_labels(table: str) -> dict[str, str]:
-    """The fields of a table an edit may set, each with its name in the user's language."""
-    return {name: _(title) for name, title in _LABELS.get(table, {}).items()}
-
-
-def _field_label(table: str, name: str) -> str:
-    title = _LABELS.get(table, {}).get(name)
-    return _(title) if title else name
 
 
 def _enum_class(table: str, name: str) -> type[enum.StrEnum] | None:

@@ -9,6 +9,7 @@ from typing import Any
 
 from dxplanner.core.errors import DomainError, InvalidInputError
 from dxplanner.i18n import N_, _
+from dxplanner.services.field_names import field_label
 from dxplanner.services.open_plan import OpenPlan
 from dxplanner.store.history_lines import (
     HistoryLine,
@@ -54,6 +55,7 @@ class FieldChange:
     field: str
     before: Any
     after: Any
+    label: str = ""  # the field as the user knows it ("Task name")
 
 
 @dataclass(frozen=True)
@@ -131,7 +133,7 @@ def _entry(line: HistoryLine, names: dict[int, tuple[str | None, str]]) -> Histo
     before, after = line.before or {}, line.after or {}
     action = {"i": "added", "u": "changed", "d": "deleted"}[line.op]
     fields = tuple(
-        FieldChange(name, before.get(name), after.get(name))
+        FieldChange(name, before.get(name), after.get(name), field_label(line.table, name))
         for name in (after or before)
         if name not in _BOOKKEEPING and before.get(name) != after.get(name)
     )
@@ -172,7 +174,7 @@ def write_history_workbook(entries: list[HistoryEntry], path: Path) -> int:
             entry.who,
             entry.action_words,
             entry.record,
-            change.field,
+            change.label,
             shown(change.before),
             shown(change.after),
         )

@@ -120,13 +120,16 @@ def _delete_range(connection: sa.Connection, bulk: BulkDelete, capture: ChangeCa
 
 
 def _same_ends(seen: Iterable[RowChange], expected: Iterable[RowChange]) -> bool:
-    """Whether the rows were as the journal expects before the replay, and as it meant them after.
+    """Whether the rows held what the journal expects before the replay, and what it meant after.
 
-    After, a row's version is the one the replay gave it, not the journal's (see _statement).
+    Versions aside: the replay gives a row the next version, not the journal's (see _new_value),
+    so a step undone after a later one finds its rows at versions it never saw, values unchanged.
     """
     first, last = _ends(seen)
     expected_first, expected_last = _ends(expected)
-    return first == expected_first and _unversioned(last) == _unversioned(expected_last)
+    return _unversioned(first) == _unversioned(expected_first) and _unversioned(last) == _unversioned(
+        expected_last
+    )
 
 
 def _unversioned(states: States) -> States:
@@ -254,7 +257,7 @@ def _write(connection: sa.Connection, batch: _Batch) -> None:
         connection.exec_driver_sql(sql, [pick(row) for row in rows])
 
 
-def _new_value(table: sa.Table, name: str) -> sa.ColumnElement[object]:
+def _new_value(table: sa.TableClause, name: str) -> sa.ColumnElement[object]:
     """What an update sets a column to: the journal's value, or for a version the next one."""
     if name == VERSION:
         return table.c[name] + sa.literal_column("1")

@@ -6,6 +6,7 @@ from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,6 +28,9 @@ Kept = Mapping[Any, Collection[str]] | None
 
 # The columns of the table of differences.
 _RECORD, _FIELD, _MINE, _THEIRS = range(4)
+# Widths in pixels: the record's column at most, the dialog at least and at most.
+_RECORD_WIDTH = 220
+_NARROWEST, _WIDEST = 640, 1100
 
 
 class ConflictDialog(QDialog):
@@ -68,9 +72,17 @@ class ConflictDialog(QDialog):
                 mine.setFlags(mine.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 mine.setCheckState(Qt.CheckState.Checked)
                 self._put(row, _THEIRS, difference.theirs_text)
+        # Both versions are read whole: they share the width left by the record and the field, and
+        # wrap in their cells; the record's name is cut to a readable width (its tooltip has it all).
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(_RECORD, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(_FIELD, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(_MINE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(_THEIRS, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(_RECORD, min(_RECORD_WIDTH, self.table.sizeHintForColumn(_RECORD)))
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setWordWrap(True)
+        header.sectionResized.connect(lambda *_sizes: self.table.resizeRowsToContents())
         self.table.setAccessibleName(_("Fields that differ"))
         hint = QLabel(
             _("Tick in “Mine” the fields where your value is to stay (Space ticks the current row).")
@@ -100,10 +112,16 @@ class ConflictDialog(QDialog):
         layout.addWidget(self.table)
         layout.addWidget(hint)
         layout.addWidget(buttons)
-        self.resize(720, 320)
+        # Wide enough to read two versions side by side, within the window it opens over.
+        room = parent.width() if parent is not None else _WIDEST
+        self.resize(max(_NARROWEST, min(_WIDEST, room * 2 // 3)), 360)
         if self.table.rowCount():
             self.table.setCurrentCell(0, _MINE)
         self.table.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.table.resizeRowsToContents()  # now that the columns have their widths
 
     def _put(self, row: int, column: int, text: str) -> QTableWidgetItem:
         item = QTableWidgetItem(text)

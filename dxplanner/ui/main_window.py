@@ -56,6 +56,7 @@ from dxplanner.ui.session import DataChange, PlanSession
 
 if TYPE_CHECKING:  # the forms load the first time one is shown, not when a plan opens
     from dxplanner.ui.dashboard.page import DashboardPage
+    from dxplanner.ui.estate_map.page import EstateMapPage
     from dxplanner.ui.forms.details import DetailsPanel
     from dxplanner.ui.forms.record_form import RecordForm
 from dxplanner.ui.task_sheet import AskProgress, Confirm, TaskSheet
@@ -67,6 +68,17 @@ AskLocked = Callable[[FileLockedError], LockAnswer]
 ChooseBackup = Callable[[list[Backup], str], Backup | None]
 # When a shared plan's server goes away: try again after 0.5 s, then twice as long each time, up to 10 s.
 DEFAULT_RECONNECT = Backoff(first=0.5, most=10.0)
+# The tables the estate map is drawn from (a task's dates and progress make an element late).
+ESTATE_TABLES = (
+    "system",
+    "data_link",
+    "open_dataset",
+    "public_service",
+    "task_effect",
+    "task",
+    "action_plan",
+    "unit",
+)
 
 
 class PlanEditor(QWidget):
@@ -91,6 +103,7 @@ class PlanEditor(QWidget):
         self._select = select
         self._today = today
         self._dashboard: DashboardPage | None = None
+        self._estate_map: EstateMapPage | None = None
         self._units: UnitIndex | None = None
         self.sheet = TaskSheet(session, self.dates, today, confirm, ask)
         self._details: DetailsPanel | None = None
@@ -197,6 +210,34 @@ class PlanEditor(QWidget):
             self.stack.addWidget(self._dashboard)
         return self._dashboard
 
+    @property
+    def estate_map(self) -> EstateMapPage:
+        """The estate map page (built the first time it is shown)."""
+        if self._estate_map is None:
+            from dxplanner.ui.estate_map.page import EstateMapPage
+            from dxplanner.ui.estate_map.source import PlanSource
+
+            self._estate_map = EstateMapPage(PlanSource(self.session.store), self._today, self.dates.qt)
+            self._estate_map.open_record.connect(self._open_map_record)
+            self.stack.addWidget(self._estate_map)
+        return self._estate_map
+
+    def _open_map_record(self, table: str, record_id: int) -> None:
+        # A task opens in its plan's sheet; the estate's own records have no form yet (the map's
+        # side panel shows them).
+        if table == "task" and (task := records.task(self.session.store, record_id)) is not None:
+            # The navigator may have the plan selected already (then it does not switch pages).
+            self.show_node(NodeKey(NodeKind.PLAN, task.plan_id))
+            self._open_task(task.plan_id, record_id)
+
+    def toggle_estate_map(self, key: NodeKey | None) -> None:
+        """Show the estate map, or, when it is shown, what the navigator has selected."""
+        if self._estate_map is not None and self.stack.currentWidget() is self._estate_map:
+            self.show_node(key)
+        else:
+            self.stack.setCurrentWidget(self.estate_map)
+            self.estate_map.view.setFocus()
+
     def _open_task(self, plan_id: int, task_id: int) -> None:
         self._select(NodeKey(NodeKind.PLAN, plan_id))
         self.sheet.select_task(task_id)
@@ -211,12 +252,16 @@ class PlanEditor(QWidget):
     def _on_change(self, change: DataChange) -> None:
         if change.touches("unit"):
             self._units = None
+        if self._estate_map is not None and change.touches(*ESTATE_TABLES):
+            if change.touches("unit", "action_plan"):
+                self._estate_map.fill_choices()
+            self._estate_map.data_changed()
 
     def set_offline(self, offline: bool) -> None:
         """While the server is away, the forms, details and dashboard only show: typing into them
         could not be saved. The sheet stays open to edits, which are refused in words and offered again.
         """
-        pages: list[QWidget | None] = [self._details, self._dashboard, *self.forms.values()]
+        pages: list[QWidget | None] = [self._details, self._dashboard, self._estate_map, *self.forms.values()]
         for page in pages:
             if page is not None:
                 page.setEnabled(not offline)
@@ -865,6 +910,12 @@ class MainWindow(QMainWindow):
         self._add_action(file_menu, _("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         self.edit_menu = self.menuBar().addMenu(_("&Edit"))
         self.chart_menu = self.menuBar().addMenu(_("&Chart"))
+        self.view_menu = self.menuBar().addMenu(_("&View"))
+        self.map_action = self._add_action(self.view_menu, _("Estate &map"), None, self._toggle_estate_map)
+        self.map_action.setShortcut(QKeySequence("F8"))
+        self.map_action.setToolTip(
+            _("Show the estate map: systems, platforms, data sharing and services (F8)")
+        )
         self.insert_menu = insert_menu = self.menuBar().addMenu(_("&Insert"))
         for kind, text in (
             (NodeKind.STRATEGY, _("New &strategy")),
@@ -905,6 +956,10 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         find = self._add_action(menu, _("&Find…"), QKeySequence.StandardKey.Find, self._focus_search)
         find.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+    def _toggle_estate_map(self) -> None:
+        if self.editor is not None:
+            self.editor.toggle_estate_map(self.current_key())
 
     def _focus_search(self) -> None:
         if self.editor is not None:

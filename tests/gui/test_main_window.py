@@ -255,6 +255,7 @@ def test_the_menus_offer_the_file_edit_and_insert_actions(window: MainWindow, de
         "&File",
         "&Edit",
         "&Chart",
+        "&View",
         "&Insert",
         "&Help",
     ]

@@ -64,14 +64,14 @@ def test_a_tasks_history_tab_shows_each_edit_with_who_and_the_field_before_and_a
     assert rows[0][1:] == (
         "postgres",
         f"changed: task {_code_and(sheet, task_id)}",
-        "name",
+        "Task name",  # the field as the user knows it, not the column's name
         old_name,
         "Tên sửa trong cửa sổ",
     )
     # Undone in the window, the undo is the newest line; another task's history is not shown.
     shared_window.session.undo_stack.undo()  # type: ignore[union-attr]
     rows = _rows(tab.table)
-    assert rows[0][3:] == ("name", "Tên sửa trong cửa sổ", old_name)
+    assert rows[0][3:] == ("Task name", "Tên sửa trong cửa sổ", old_name)
     other = sheet.model.reading_order()[0]
     sheet.select_task(other)
     assert all("Tên sửa trong cửa sổ" not in row for row in _rows(tab.table))

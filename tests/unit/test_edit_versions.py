@@ -64,11 +64,11 @@ def test_the_second_of_two_edits_made_from_the_same_version_is_refused_and_chang
     assert _version(other, work) == seen
 
     edits.update_task(other, work, seen=seen, name="Xây dựng nền tảng LGSP (bản 2)")
-    before = snapshot(store)
+    before = snapshot(store, versions=True)
     with pytest.raises(ConflictError) as refused:
         edits.update_task(store, work, seen=seen, name="Nâng cấp LGSP", progress=40)
 
-    assert snapshot(store) == before
+    assert snapshot(store, versions=True) == before
     [conflict] = refused.value.conflicts
     assert (conflict.table, conflict.record_id, conflict.name) == (
         "task",
@@ -211,11 +211,11 @@ def test_every_kind_of_record_users_edit_refuses_an_edit_of_a_version_gone_by(st
         seen = version()
         edit(seen, 1)  # made: the version it saw is the stored one
         assert version() == seen + 1, kind
-        before = snapshot(store)
+        before = snapshot(store, versions=True)
         with pytest.raises(ConflictError) as refused:
             edit(seen, 2)  # another edit from the version before: someone's change lies between
         assert refused.value.conflicts[0].table == kind, kind
-        assert snapshot(store) == before, kind
+        assert snapshot(store, versions=True) == before, kind
 
 
 def test_a_report_on_several_tasks_is_all_or_nothing_when_one_of_them_changed(
@@ -225,10 +225,10 @@ def test_a_report_on_several_tasks_is_all_or_nothing_when_one_of_them_changed(
     tasks = [task(store, ids.plan, f"Việc {number}") for number in range(3)]
     seen = {task_id: _version(store, task_id) for task_id in tasks}
     edits.update_task(other, tasks[1], seen=seen[tasks[1]], progress=70)
-    before = snapshot(store)
+    before = snapshot(store, versions=True)
     with pytest.raises(ConflictError) as refused:
         edits.report_progress(store, tasks, as_of=D(2025, 6, 30), progress=50, remark="Quý II", seen=seen)
-    assert snapshot(store) == before
+    assert snapshot(store, versions=True) == before
     [conflict] = refused.value.conflicts
     assert conflict.record_id == tasks[1]
     assert conflict.mine == {"progress": 50, "status": TaskStatus.IN_PROGRESS}
@@ -255,7 +255,7 @@ def test_moving_a_task_checks_the_version_of_the_task_moved(store: PlanStore, ot
     second = task(store, ids.plan, "Việc 2", parent_id=group)
     seen = _version(store, second)
     edits.update_task(other, second, seen=seen, name="Việc 2 (sửa)")
-    before = snapshot(store)
+    before = snapshot(store, versions=True)
     for move in (
         lambda: edits.indent_task(store, second, seen=seen),
         lambda: edits.outdent_task(store, second, seen=seen),
@@ -266,7 +266,7 @@ def test_moving_a_task_checks_the_version_of_the_task_moved(store: PlanStore, ot
     ):
         with pytest.raises(ConflictError):
             move()
-        assert snapshot(store) == before
+        assert snapshot(store, versions=True) == before
     # From the version stored, the same moves are made, each moving the version on.
     edits.indent_task(store, second, seen=seen + 1)
     assert records.task(store, second).parent_id == first  # type: ignore[union-attr]

@@ -68,8 +68,8 @@ def test_a_tasks_history_says_who_changed_which_fields_from_what_to_what(edited:
     )
     assert "  postgres  " in lines[renamed]
     assert sorted(lines[renamed + 1 : renamed + 3]) == [
-        f"    name: {edited.name} → Tên mới của nhiệm vụ",
-        "    notes: — → =1+1",
+        "    Notes: — → =1+1",
+        f"    Task name: {edited.name} → Tên mới của nhiệm vụ",
     ]
     report = next(line for line in lines if "added: progress report of task" in line)
     assert report.endswith(f"{edited.code} Tên mới của nhiệm vụ")
@@ -93,6 +93,8 @@ def test_the_history_as_json_names_the_record_and_each_field(edited: Edited) -> 
         "name": (edited.name, "Tên mới của nhiệm vụ"),
         "notes": (None, "=1+1"),
     }
+    # Each field by its stable name, and as the user knows it.
+    assert {field["field"]: field["label"] for field in renamed["fields"]}["name"] == "Task name"
     assert datetime.datetime.fromisoformat(renamed["at"]).tzinfo is not None
 
 
@@ -112,8 +114,8 @@ def test_the_history_goes_to_a_workbook_with_formulas_kept_as_text(edited: Edite
     assert book.sheetnames == ["History"]
     rows = list(book.worksheets[0].iter_rows(values_only=True))
     assert rows[0] == ("When", "Who", "Action", "Record", "Field", "Before", "After")
-    assert ("name", edited.name, "Tên mới của nhiệm vụ") in [row[4:] for row in rows]
-    assert ("notes", "—", "=1+1") in [row[4:] for row in rows]  # text, not a formula
+    assert ("Task name", edited.name, "Tên mới của nhiệm vụ") in [row[4:] for row in rows]
+    assert ("Notes", "—", "=1+1") in [row[4:] for row in rows]  # text, not a formula
     assert isinstance(rows[1][0], datetime.datetime)
     assert int(out.split()[1]) == len(rows) - 1
 

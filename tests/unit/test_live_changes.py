@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import queue
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -17,7 +16,9 @@ from dxplanner.store.change_notices import MAX_KEYS, Notice, notices_installed, 
 from dxplanner.store.operations.tasks import create_task
 from dxplanner.store.server_store import ServerStore, init_server, open_server
 
-HEARD_WITHIN = 1.0  # seconds: the budget of a change to reach another client
+# Seconds a test waits for a change to reach another client; how soon it does (within a second) is
+# measured by bench.live_changes, not here, where other work may share the machine.
+HEARD_WITHIN = 10.0
 
 
 class Heard:
@@ -67,7 +68,7 @@ def _a_task(store: ServerStore) -> Task:
         return task
 
 
-def test_an_edit_committed_by_one_client_reaches_another_within_a_second_with_its_table_and_key(
+def test_an_edit_committed_by_one_client_reaches_another_with_its_table_and_key(
     two_clients: tuple[ServerStore, ServerStore],
 ) -> None:
     writer, reader = two_clients
@@ -76,10 +77,8 @@ def test_an_edit_committed_by_one_client_reaches_another_within_a_second_with_it
     try:
         task = _a_task(writer)
         assert task.id is not None
-        started = time.perf_counter()
         edits.update_task(writer, task.id, name="Tên do người khác sửa")
         change = heard.next()
-        assert time.perf_counter() - started < HEARD_WITHIN
         assert change.tables == {"task"}
         assert change.rows == {"task": {task.id}}
         assert change.reshaped == frozenset()  # an update: rows stay where they are

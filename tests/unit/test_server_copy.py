@@ -20,7 +20,7 @@ from tests.conftest import Snapshot, snapshot
 def _snapshot_of_file(path: Path) -> Snapshot:
     store = open_plan_file(path, read_only=True)
     try:
-        return snapshot(store)
+        return snapshot(store, versions=True)
     finally:
         store.close()
 
@@ -65,13 +65,13 @@ def test_a_copy_into_a_server_holding_a_plan_is_refused_and_changes_nothing(
     demo_path: Path, demo_server_url: str
 ) -> None:
     server = open_server(demo_server_url)
-    before = snapshot(server)
+    before = snapshot(server, versions=True)
     server.close()
     with pytest.raises(DomainError, match="already holds a plan"):
         copy_plan(demo_path, demo_server_url)
     server = open_server(demo_server_url)
     try:
-        assert snapshot(server) == before
+        assert snapshot(server, versions=True) == before
     finally:
         server.close()
 

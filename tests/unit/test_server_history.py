@@ -169,9 +169,9 @@ def test_undo_on_the_server_goes_ahead_when_another_user_changed_another_task(
     edits.update_task(theirs, other, name="Tên do người khác đặt")
     redo = undo.undo(mine, step)
     # The task is as it was, at a version of its own: the one it had named other values meanwhile.
-    undone = _task_row(mine, task_id)
-    assert undone["version"] == before["version"] + 2  # type: ignore[operator]
-    assert {**undone, "version": before["version"]} == before
+    row = _task_row(mine, task_id)
+    assert row["version"] == before["version"] + 2  # type: ignore[operator]
+    assert {**row, "version": before["version"]} == before
     undo.redo(mine, redo)
     # The undo and the redo are changes like any other: the history has both, the float exact.
     undone, redone = history.read_history(theirs, task_id=task_id)[-2:]

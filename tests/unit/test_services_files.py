@@ -15,7 +15,7 @@ from tests.conftest import Snapshot, snapshot
 def _snapshot(path: Path) -> Snapshot:
     plan = files.open_plan(path, read_only=True)
     try:
-        return snapshot(plan)
+        return snapshot(plan, versions=True)
     finally:
         plan.close()
 

@@ -101,34 +101,34 @@ def test_a_float_comes_back_from_undo_and_redo_to_the_last_bit(store: OpenPlan) 
     ids = basics(store)
     first = task(store, ids.plan, "Một")
     edits.update_task(store, first, progress=POINT_ONE_PLUS_POINT_TWO)
-    stored = snapshot(store, versions=False)
+    stored = snapshot(store)
     edits.update_task(store, first, progress=50)
     step = _step(store)
-    changed = snapshot(store, versions=False)
+    changed = snapshot(store)
     for _round in range(2):
         step = undo.undo(store, step)
         assert _progress(store, first) == POINT_ONE_PLUS_POINT_TWO != 0.3
-        assert snapshot(store, versions=False) == stored
+        assert snapshot(store) == stored
         step = undo.redo(store, step)
         assert _progress(store, first) == 50
-        assert snapshot(store, versions=False) == changed
+        assert snapshot(store) == changed
 
 
 def test_a_measured_value_keyed_by_indicator_and_date_comes_back_exactly(demo_store: OpenPlan) -> None:
     with demo_store.read() as session:
         indicator = session.connection().execute(sa.text("SELECT min(id) FROM indicator")).scalar_one()
     record_indicator_value(demo_store, indicator, D(2026, 6, 30), POINT_ONE_PLUS_POINT_TWO, source="đo lần 1")
-    before = snapshot(demo_store, versions=False)
+    before = snapshot(demo_store)
     record_indicator_value(demo_store, indicator, D(2026, 6, 30), 1e-300, source="đo lần 2")
     step = _step(demo_store)
     # The day as the driver gives it: text from a file, a date from the server.
     assert {key: str(day) for key, day in step.change.rows["indicator_value"]} == {indicator: "2026-06-30"}
     assert set(step.change.rows) == {"indicator_value"}
-    after = snapshot(demo_store, versions=False)
+    after = snapshot(demo_store)
     step = undo.undo(demo_store, step)
-    assert snapshot(demo_store, versions=False) == before
+    assert snapshot(demo_store) == before
     undo.redo(demo_store, step)
-    assert snapshot(demo_store, versions=False) == after
+    assert snapshot(demo_store) == after
 
 
 def test_cooperating_units_keyed_by_task_and_unit_are_undone_and_redone(store: OpenPlan) -> None:
@@ -136,18 +136,18 @@ def test_cooperating_units_keyed_by_task_and_unit_are_undone_and_redone(store: O
     third = new_id(create_unit(store, code="STTTT", name="Sở Thông tin và Truyền thông").id)
     first = task(store, ids.plan, "Một", lead_unit_id=ids.ministry)
     set_task_units(store, first, [ids.department])
-    before = snapshot(store, versions=False)
+    before = snapshot(store)
     set_task_units(store, first, [third])
     step = _step(store)
     assert step.change.rows["task_unit"] == {(first, ids.department), (first, third)}
     assert step.change.reshaped == {"task_unit"}
-    after = snapshot(store, versions=False)
+    after = snapshot(store)
     assert after["task_unit"] == [(first, third, "cooperating")]
     for _round in range(2):
         step = undo.undo(store, step)
-        assert snapshot(store, versions=False) == before
+        assert snapshot(store) == before
         step = undo.redo(store, step)
-        assert snapshot(store, versions=False) == after
+        assert snapshot(store) == after
 
 
 def test_deleting_a_task_with_its_subtree_and_links_is_undone_with_every_id(store: OpenPlan) -> None:
@@ -165,20 +165,20 @@ def test_deleting_a_task_with_its_subtree_and_links_is_undone_with_every_id(stor
         store, leaf, as_of=D(2025, 3, 31), progress=POINT_ONE_PLUS_POINT_TWO, remark="Đang làm"
     )
     add_budget_line(store, child, source="central_budget", year=2025, planned=1_250_000_000)
-    before = snapshot(store, versions=False)
+    before = snapshot(store)
     assert before["dependency"] and before["progress_report"] and before["budget_line"]
 
     edits.delete_tasks(store, [group])
     step = _step(store)
-    after = snapshot(store, versions=False)
+    after = snapshot(store)
     assert [row[0] for row in after["task"]] == [after_it, before_it]
     assert not after["dependency"] and not after["progress_report"] and not after["task_unit"]
     assert {group, child, grandchild, leaf} <= step.change.rows["task"]
     for _round in range(2):
         step = undo.undo(store, step)
-        assert snapshot(store, versions=False) == before
+        assert snapshot(store) == before
         step = undo.redo(store, step)
-        assert snapshot(store, versions=False) == after
+        assert snapshot(store) == after
 
 
 def test_undo_is_refused_when_the_record_was_changed_since_and_changes_nothing(store: OpenPlan) -> None:
@@ -244,7 +244,7 @@ def test_undo_is_refused_when_it_would_delete_a_record_someone_added_since(store
 def test_undo_is_refused_when_a_deleted_record_was_put_back_since(store: OpenPlan) -> None:
     ids = basics(store)
     first = task(store, ids.plan, "Một")
-    row = snapshot(store)["task"][0]
+    row = snapshot(store, versions=True)["task"][0]  # every column, to insert it again
     edits.delete_tasks(store, [first])
     step = _step(store)
     columns = [column.name for column in SQLModel.metadata.tables["task"].columns]
@@ -269,15 +269,15 @@ def imported(demo_store: OpenPlan, tmp_path: Path) -> tuple[OpenPlan, undo.UndoS
 
 def test_an_import_is_undone_and_redone_exactly(imported: tuple[OpenPlan, undo.UndoStep]) -> None:
     plan, step = imported
-    after = snapshot(plan, versions=False)
+    after = snapshot(plan)
     step = undo.undo(plan, step)
-    before = snapshot(plan, versions=False)
+    before = snapshot(plan)
     assert len(before["task"]) < len(after["task"])
     for _round in range(2):
         step = undo.redo(plan, step)
-        assert snapshot(plan, versions=False) == after
+        assert snapshot(plan) == after
         step = undo.undo(plan, step)
-        assert snapshot(plan, versions=False) == before
+        assert snapshot(plan) == before
 
 
 @pytest.mark.parametrize(
@@ -319,19 +319,19 @@ def test_a_whole_file_restored_is_undone_and_redone_exactly(demo_path: Path, sto
     source = open_plan_file(demo_path, read_only=True)
     try:
         records, _revision = all_records(source)
-        demo = snapshot(source, versions=False)
+        demo = snapshot(source)
     finally:
         source.close()
-    empty = snapshot(store, versions=False)
+    empty = snapshot(store)
     restore_records(store, records)
-    restored = snapshot(store, versions=False)
+    restored = snapshot(store)
     assert restored == demo
     step = _step(store)
     for _round in range(2):
         step = undo.undo(store, step)
-        assert snapshot(store, versions=False) == empty
+        assert snapshot(store) == empty
         step = undo.redo(store, step)
-        assert snapshot(store, versions=False) == restored
+        assert snapshot(store) == restored
 
 
 @pytest.mark.parametrize("update_first", [True, False], ids=["update then bulk", "bulk then update"])
@@ -340,7 +340,7 @@ def test_a_step_mixing_a_bulk_insert_and_an_update_is_undone_and_redone(
 ) -> None:
     ids = basics(store)
     first = task(store, ids.plan, "Một")
-    before = snapshot(store, versions=False)
+    before = snapshot(store)
     tasks = SQLModel.metadata.tables["task"]
     with store.write() as session:
         connection = session.connection()
@@ -360,14 +360,14 @@ def test_a_step_mixing_a_bulk_insert_and_an_update_is_undone_and_redone(
             )
         if not update_first:
             rename()
-    after = snapshot(store, versions=False)
+    after = snapshot(store)
     assert len(after["task"]) == 4
     step = _step(store)
     for _round in range(2):
         step = undo.undo(store, step)
-        assert snapshot(store, versions=False) == before
+        assert snapshot(store) == before
         step = undo.redo(store, step)
-        assert snapshot(store, versions=False) == after
+        assert snapshot(store) == after
 
 
 def test_redo_is_refused_when_a_record_it_links_to_was_deleted_since_the_undo(store: OpenPlan) -> None:

@@ -77,7 +77,7 @@ class TaskHistory(QWidget):
             for change in changes:
                 before = history.shown(change.before) if change.field else ""
                 after = history.shown(change.after) if change.field else ""
-                self._line((when, entry.who, record, change.field, before, after))
+                self._line((when, entry.who, record, change.label, before, after))
         self.table.resizeColumnsToContents()
         # A record's full name can fill the pane: keep it short so the fields stay in sight.
         record_column = _COLUMNS.index("record")

@@ -1,0 +1,360 @@
+"""The estate map's graphics scene: the layout's bands, boxes and lines as items, with a legend."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
+
+from dxplanner.core.enums import DataLinkVia, EstateStatus
+from dxplanner.core.estate_layout import Band, Box, Line, MapLayout
+from dxplanner.core.estate_map import ElementKind, MapElement, MapLayer, MapRelation, RelationKind
+from dxplanner.i18n import _
+from dxplanner.ui.estate_map import style
+from dxplanner.ui.estate_map.words import kind_name, relation_name, service_level_name, status_name, via_name
+
+# Below this scale names are too small to read: boxes are drawn as coloured blocks only.
+LABELS_FROM = 0.6
+# Below this the data links' platform names are left out (they crowd the picture first).
+LINE_LABELS_FROM = 0.8
+GLYPH = 13.0
+LEGEND_HEIGHT = 64.0
+
+
+def box_font() -> QFont:
+    font = QFont()
+    font.setPointSizeF(7.5)
+    return font
+
+
+def element_tip(element: MapElement) -> str:
+    """The tooltip: the whole name and what the box says in colour and shape."""
+    parts = [element.name, f"{kind_name(element.kind)} · {status_name(element.status)}"]
+    if element.unit_name:
+        parts.append(element.unit_name)
+    if element.service_level is not None:
+        parts.append(service_level_name(element.service_level))
+    if element.late:
+        parts.append(_("Late: a task that changes it is behind schedule"))
+    return "\n".join(parts)
+
+
+def two_lines(name: str, metrics: QFontMetricsF, width: float) -> tuple[str, str]:
+    """The name on two lines of the box, cut at the end of the second with "…" when longer."""
+    words = name.split()
+    first = ""
+    while words and metrics.horizontalAdvance(f"{first} {words[0]}".strip()) <= width:
+        first = f"{first} {words.pop(0)}".strip()
+    if not first:  # one very long word
+        return metrics.elidedText(name, Qt.TextElideMode.ElideRight, width), ""
+    rest = " ".join(words)
+    return first, metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width) if rest else ""
+
+
+class BoxItem(QGraphicsItem):
+    """An element's box: its kind's glyph, its name, its status's outline, a mark when late."""
+
+    def __init__(self, box: Box, font: QFont, metrics: QFontMetricsF) -> None:
+        super().__init__()
+        self.box = box
+        self.element = box.element
+        self._rect = QRectF(0, 0, box.w, box.h)
+        self.setPos(box.x, box.y)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setToolTip(element_tip(self.element))
+        self.setZValue(2)
+        # Names are the costly part of a frame: each box keeps its picture at the view's scale, so
+        # scrolling copies pictures and only a zoom draws the names again.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._font = font
+        self._pen = style.box_pen(self.element.status)
+        self._fill = QBrush(style.box_fill(self.element.layer, self.element.status))
+        self.lines = two_lines(self.element.name, metrics, box.w - GLYPH - 12)
+        self._text = style.RETIRED_TEXT if self.element.status is EstateStatus.RETIRED else style.TEXT
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-3, -9, 9, 3)  # the outline, and the late mark over the corner
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        selected = self.isSelected()
+        painter.setPen(QPen(style.SELECTED, 3.0) if selected else self._pen)
+        painter.setBrush(self._fill)
+        rounding = 8.0 if self.element.kind is ElementKind.PUBLIC_SERVICE else 2.0
+        painter.drawRoundedRect(self._rect, rounding, rounding)
+        if self.element.late:
+            style.draw_late_mark(painter, self._rect)
+        if lod < LABELS_FROM:
+            return
+        style.draw_glyph(painter, self.element.kind, QRectF(5, (self.box.h - GLYPH) / 2, GLYPH, GLYPH))
+        painter.setFont(self._font)
+        painter.setPen(self._text)
+        first, second = self.lines
+        left = GLYPH + 9
+        if second:
+            painter.drawText(QRectF(left, 2, self.box.w - left - 3, self.box.h / 2 - 1),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, first)  # fmt: skip
+            painter.drawText(QRectF(left, self.box.h / 2, self.box.w - left - 3, self.box.h / 2 - 2),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, second)  # fmt: skip
+        else:
+            painter.drawText(
+                QRectF(left, 0, self.box.w - left - 3, self.box.h), Qt.AlignmentFlag.AlignVCenter, first
+            )
+
+
+class LinesItem(QGraphicsItem):
+    """Every line of the map in one item, beneath the boxes: a path per pen, and the lines of the
+    selected element drawn again on top in the selection's colour.
+
+    One item with a picture of what is in sight, scrolled with the view: a scroll draws only the
+    new strip. (An item per line was measured five times slower to scroll: a portal's lines to its
+    hundreds of services each cross the whole band, so every strip meets hundreds of them.)
+    """
+
+    def __init__(self, lines: tuple[Line, ...], rect: QRectF, font: QFont) -> None:
+        super().__init__()
+        self._rect = rect
+        self._font = font
+        self.setZValue(1)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        paths: dict[tuple[str, str, str], QPainterPath] = {}
+        heads: dict[tuple[str, str, str], QPainterPath] = {}
+        pens: dict[tuple[str, str, str], QPen] = {}
+        self._of: dict[str, QPainterPath] = defaultdict(QPainterPath)
+        # The platforms' names at the links' middles, where there is room for them.
+        self.labels: list[tuple[QRectF, str]] = []
+        metrics = QFontMetricsF(font)
+        taken: dict[tuple[int, int], list[QRectF]] = defaultdict(list)
+        for line in lines:
+            key = style.style_key(line.relation)
+            if key not in paths:
+                paths[key], heads[key] = QPainterPath(), QPainterPath()
+                pens[key] = style.relation_pen(line.relation)
+            path = _polyline(line)
+            paths[key].addPath(path)
+            for end in (line.relation.source, line.relation.target):
+                self._of[end].addPath(path)
+            if line.relation.kind is RelationKind.SHARES_DATA:
+                heads[key].addPolygon(_arrow_head(line))
+                if line.relation.via is not None:
+                    text = via_name(line.relation.via)
+                    room = _room_for(_middle(line), metrics.horizontalAdvance(text) + 6, taken)
+                    if room is not None:
+                        self.labels.append((room, text))
+        self._paths = [(pens[key], paths[key], heads[key]) for key in paths]
+        self.highlighted: str | None = None
+
+    def highlight(self, key: str | None) -> None:
+        """Draw the lines of the element with this key over the others (None: none)."""
+        self.highlighted = key
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, _widget: QWidget | None = None
+    ) -> None:
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, lod >= LABELS_FROM)
+        for pen, path, head in self._paths:
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(path)
+            if not head.isEmpty():
+                painter.setBrush(pen.color())
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.drawPath(head)
+        if self.highlighted is not None and self.highlighted in self._of:
+            painter.setPen(QPen(style.SELECTED, 2.4))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(self._of[self.highlighted])
+        if lod < LINE_LABELS_FROM:
+            return
+        painter.setFont(self._font)
+        for label, text in self.labels:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(255, 255, 255, 225))
+            painter.drawRoundedRect(label, 3, 3)
+            painter.setPen(QColor("#37474f"))
+            painter.drawText(label, Qt.AlignmentFlag.AlignCenter, text)
+
+
+LABEL_CELL = 48.0
+
+
+def _room_for(point: QPointF, width: float, taken: dict[tuple[int, int], list[QRectF]]) -> QRectF | None:
+    """A label's place at point, or None where another label is already: where links run
+    together, one label says it for the bunch (a grid of cells keeps the search short)."""
+    label = QRectF(point.x() - width / 2, point.y() - 6, width, 12)
+    cells = [
+        (cx, cy)
+        for cx in range(int(label.left() // LABEL_CELL), int(label.right() // LABEL_CELL) + 1)
+        for cy in range(int(label.top() // LABEL_CELL), int(label.bottom() // LABEL_CELL) + 1)
+    ]
+    if any(label.intersects(other) for cell in cells for other in taken[cell]):
+        return None
+    for cell in cells:
+        taken[cell].append(label)
+    return label
+
+
+def _polyline(line: Line) -> QPainterPath:
+    path = QPainterPath(QPointF(*line.points[0]))
+    for point in line.points[1:]:
+        path.lineTo(QPointF(*point))
+    return path
+
+
+def _arrow_head(line: Line) -> QPolygonF:
+    """A small head at the taker's end of a data link."""
+    (x0, y0), (x1, y1) = line.points[-2], line.points[-1]
+    angle = math.atan2(y1 - y0, x1 - x0)
+    size = 7.0
+    left = QPointF(x1 - size * math.cos(angle - 0.4), y1 - size * math.sin(angle - 0.4))
+    right = QPointF(x1 - size * math.cos(angle + 0.4), y1 - size * math.sin(angle + 0.4))
+    return QPolygonF([QPointF(x1, y1), left, right])
+
+
+def _middle(line: Line) -> QPointF:
+    if len(line.points) == 2:
+        return QLineF(QPointF(*line.points[0]), QPointF(*line.points[1])).center()
+    # A same-row line: the middle of its run over the row.
+    return QLineF(QPointF(*line.points[1]), QPointF(*line.points[2])).center()
+
+
+def _via_label(relation: MapRelation) -> str:
+    assert relation.via is not None
+    return via_name(relation.via)
+
+
+class BandItem(QGraphicsItem):
+    """A layer's band: a light strip with its title on the left."""
+
+    def __init__(self, band: Band, font: QFont) -> None:
+        super().__init__()
+        self.band = band
+        self._rect = QRectF(0, 0, band.w, band.h)
+        self.setPos(band.x, band.y)
+        self._font = font
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setPen(QPen(style.LAYER_FILL[self.band.layer].darker(125), 1.0))
+        painter.setBrush(style.BAND_FILL[self.band.layer])
+        painter.drawRect(self._rect)
+        painter.setFont(self._font)
+        painter.setPen(style.BAND_TITLE)
+        painter.drawText(QRectF(6, 6, 100, self.band.h - 12),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                         self.band.title)  # fmt: skip
+
+
+class LegendItem(QGraphicsItem):
+    """What the outlines, the marks, the shapes and the lines mean, under the bands."""
+
+    def __init__(self, width: float, font: QFont) -> None:
+        super().__init__()
+        self._rect = QRectF(0, 0, max(width, 900.0), LEGEND_HEIGHT)
+        self._font = font
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setFont(self._font)
+        metrics = QFontMetricsF(self._font)
+        x = 8.0
+        for status in EstateStatus:
+            swatch = QRectF(x, 8, 22, 14)
+            painter.setPen(style.box_pen(status))
+            painter.setBrush(style.box_fill(MapLayer.APPLICATIONS, status))
+            painter.drawRect(swatch)
+            x = self._word(painter, metrics, x + 28, 8, status_name(status))
+        style.draw_late_mark(painter, QRectF(x - 4, 10, 8, 14))
+        x = self._word(painter, metrics, x + 12, 8, _("late"))
+        for kind in ElementKind:
+            style.draw_glyph(painter, kind, QRectF(x, 9, 12, 12))
+            x = self._word(painter, metrics, x + 17, 8, kind_name(kind))
+        x = 8.0
+        for relation in (
+            MapRelation("", RelationKind.SHARES_DATA, "", "", via=DataLinkVia.LGSP),
+            MapRelation("", RelationKind.SHARES_DATA, "", "", via=DataLinkVia.NDXP),
+            MapRelation("", RelationKind.SHARES_DATA, "", "", via=DataLinkVia.DIRECT),
+            MapRelation("", RelationKind.SERVES, "", ""),
+            MapRelation("", RelationKind.HOSTED_ON, "", ""),
+            MapRelation("", RelationKind.PUBLISHES, "", ""),
+            MapRelation(
+                "", RelationKind.SHARES_DATA, "", "", status=EstateStatus.PLANNED, via=DataLinkVia.LGSP
+            ),
+        ):
+            painter.setPen(style.relation_pen(relation))
+            painter.drawLine(QPointF(x, 46), QPointF(x + 30, 46))
+            words = relation_name(relation.kind)
+            if relation.via is not None:
+                words = f"{words} ({via_name(relation.via)})"
+            if relation.status is EstateStatus.PLANNED:
+                words = _("planned link")
+            x = self._word(painter, metrics, x + 36, 39, words)
+
+    @staticmethod
+    def _word(painter: QPainter, metrics: QFontMetricsF, x: float, y: float, text: str) -> float:
+        painter.setPen(style.TEXT)
+        painter.drawText(QPointF(x, y + metrics.ascent()), text)
+        return x + metrics.horizontalAdvance(text) + 16
+
+
+class MapScene(QGraphicsScene):
+    """The whole picture of one layout; its boxes found by element key."""
+
+    def __init__(self, layout: MapLayout) -> None:
+        super().__init__()
+        self.layout = layout
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        font = box_font()
+        metrics = QFontMetricsF(font)
+        title_font = QFont()
+        title_font.setPointSizeF(9)
+        title_font.setBold(True)
+        for band in layout.bands:
+            self.addItem(BandItem(band, title_font))
+        self.boxes: dict[str, BoxItem] = {}
+        for box in layout.boxes:
+            item = BoxItem(box, font, metrics)
+            self.boxes[box.key] = item
+            self.addItem(item)
+        self.lines = LinesItem(layout.lines, QRectF(0, 0, layout.width, layout.height), font)
+        self.addItem(self.lines)
+        legend_font = QFont()
+        legend_font.setPointSizeF(8)
+        self.legend = LegendItem(layout.width, legend_font)
+        self.legend.setPos(0, layout.height + 10)
+        self.addItem(self.legend)
+        margin = 16.0
+        self.setSceneRect(
+            QRectF(
+                -margin,
+                -margin,
+                max(layout.width, self.legend.boundingRect().width()) + 2 * margin,
+                layout.height + 10 + LEGEND_HEIGHT + 2 * margin,
+            )
+        )
+        self.setBackgroundBrush(QColor("#ffffff"))
+
+    def selected_element(self) -> MapElement | None:
+        """The element whose box is selected, if one is."""
+        for item in self.selectedItems():
+            if isinstance(item, BoxItem):
+                return item.element
+        return None
