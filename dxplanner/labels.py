@@ -107,6 +107,9 @@ _NAMES: dict[str, dict[str, str]] = {
         RiskCategory.LEGAL: N_("Legal"),
         RiskCategory.SECURITY: N_("Security"),
         RiskCategory.SCHEDULE: N_("Schedule"),
+        RiskCategory.TECHNOLOGY_DEPENDENCE: N_("Technology dependence"),
+        RiskCategory.DATA_LOCATION: N_("Data location"),
+        RiskCategory.PEOPLE: N_("People"),
         RiskCategory.OTHER: N_("Other"),
     },
     RiskStatus.__name__: {

@@ -62,6 +62,9 @@ class IndicatorData:
     # Each year's targets as written where they are more than a plain number (words, "≥ 40",
     # scopes), else None: shown as such beside the numbers.
     target_texts: tuple[str | None, ...] = ()
+    # The figure measured from the estate on the dashboard's day, when the indicator follows one
+    # and it stands as the newest value (see dashboard_data._estate_figure); else None.
+    estate_figure: float | None = None
 
     def in_year(self, year: int) -> Attainment:
         """Where it stood in the year (no target and no value outside the years it has)."""

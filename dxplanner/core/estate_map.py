@@ -80,6 +80,8 @@ class MapElement:
     # A system's hosting and approved security level (1-5), written to the ArchiMate exchange file.
     hosting: Hosting | None = None
     security_level: int | None = None
+    # A task that changes it (without building, connecting, raising or retiring it) will have by the day.
+    changed: bool = False
 
     @property
     def layer(self) -> MapLayer:

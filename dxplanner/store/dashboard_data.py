@@ -50,6 +50,7 @@ from dxplanner.i18n import _
 from dxplanner.labels import label
 from dxplanner.numbers import decimal_text
 from dxplanner.store import queries
+from dxplanner.store.estate_measures import measured_figures
 
 # Points on the progress curves: one a month is smooth enough for a five-year strategy.
 CURVE_STEP_MONTHS = 1
@@ -125,7 +126,7 @@ class DashboardReader:
         indicator_key = (chosen.strategy_id, chosen.as_of, chosen.pillar, chosen.area)
         if indicator_key not in self._indicators:
             first, last = known.years
-            self._indicators[indicator_key] = tuple(_indicators(session, chosen, first, last))
+            self._indicators[indicator_key] = tuple(_indicators(session, chosen, first, last, self._today()))
         return DashboardData(
             title=known.title,
             filter=chosen,
@@ -341,7 +342,7 @@ def _progress(
 
 
 def _indicators(
-    session: Session, chosen: DashboardFilter, first_year: int, last_year: int
+    session: Session, chosen: DashboardFilter, first_year: int, last_year: int, today: datetime.date
 ) -> Iterable[IndicatorData]:
     goal, indicator = queries.table(Goal), queries.table(Indicator)
     target, value = queries.table(IndicatorTarget), queries.table(IndicatorValue)
@@ -361,6 +362,7 @@ def _indicators(
                 indicator.c.baseline_value,
                 indicator.c.baseline_year,
                 indicator.c.sedp_indicator_id,
+                indicator.c.estate_measure,
             )
             .select_from(indicator.join(goal, goal.c.id == indicator.c.goal_id))
             .where(condition)
@@ -389,12 +391,17 @@ def _indicators(
     ):
         values[indicator_id].append((day, amount))
     years = tuple(range(first_year, last_year + 1))
-    for indicator_id, code, name, unit, direction, base_value, base_year, sedp_id in rows:
+    # Indicators that follow an estate figure are fed the figure measured on the dashboard's day.
+    figures = (
+        measured_figures(session, chosen.as_of, today) if any(row[8] is not None for row in rows) else {}
+    )
+    for indicator_id, code, name, unit, direction, base_value, base_year, sedp_id, measure in rows:
         own = targets.get(indicator_id, nothing)
+        figure = _estate_figure(figures.get(measure), values[indicator_id], chosen.as_of)
         facts = IndicatorFacts(
             direction,
             own.numbers,
-            values[indicator_id],
+            values[indicator_id] if figure is None else [*values[indicator_id], (chosen.as_of, figure)],
             base_value,
             base_year,
             own.comparisons,
@@ -420,7 +427,23 @@ def _indicators(
             status=this_year.status,
             percent=this_year.percent_of_target,
             yearly=tuple(yearly),
+            estate_figure=figure,
         )
+
+
+def _estate_figure(
+    figure: float | None, confirmed: Iterable[tuple[datetime.date, float]], as_of: datetime.date
+) -> float | None:
+    """The estate figure the dashboard shows as the indicator's value on as_of, if it does.
+
+    The figure counts as a value measured on the dashboard's day, unless a person confirmed or
+    typed a value dated that day or later: what a person recorded for the day is not overruled
+    by a reading, and a value of a later day is newer than the reading (attainment then shows
+    the confirmed values up to the day, as for any indicator).
+    """
+    if figure is None or any(day >= as_of for day, _value in confirmed):
+        return None
+    return figure
 
 
 def _unit_loads(

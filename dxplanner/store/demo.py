@@ -55,6 +55,7 @@ from dxplanner.core.target_text import read_targets
 from dxplanner.core.workdays import WorkCalendar
 from dxplanner.i18n import _
 from dxplanner.resources import bundled_dir
+from dxplanner.store.demo_estate import ESTATE_TABLES, DemoEstate, demo_estate_path
 from dxplanner.store.plan_store import PlanStore
 from dxplanner.store.queries import table
 from dxplanner.store.sequences import advance_past_ids
@@ -84,6 +85,7 @@ _INSERT_ORDER: tuple[type[SQLModel], ...] = (
     StaffLine,
     ProgressReport,
     Risk,
+    *ESTATE_TABLES,
 )
 
 
@@ -92,16 +94,19 @@ def demo_plan_path() -> Path:
     return bundled_dir("data") / "demo_plan.json"
 
 
-def load_demo(store: PlanStore, source: Path | None = None) -> dict[str, int]:
-    """Insert the demo plan into an empty plan file; return how many rows of each table it wrote."""
+def load_demo(store: PlanStore, source: Path | None = None, estate: Path | None = None) -> dict[str, int]:
+    """Insert the demo plan into an empty plan file; return how many rows of each table it wrote.
+
+    The bundled plan comes with its estate (data/demo_estate.json); another plan (source) with
+    the estate given, if any: the estate names the plan's units and tasks.
+    """
     path = source or demo_plan_path()
-    try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise InvalidInputError(
-            _("The demo plan {path} cannot be read: {reason}").format(path=path, reason=error)
-        ) from error
-    rows = _DemoRows().build(document)
+    document = _read(path)
+    builder = _DemoRows()
+    rows = builder.build(document)
+    estate_path = estate if estate is not None or source is not None else demo_estate_path()
+    if estate_path is not None:
+        DemoEstate(rows, builder.units, builder.task_keys).build(_read(estate_path))
     with store.write() as session:
         connection = session.connection()
         if connection.execute(sa.select(sa.func.count()).select_from(table(Unit))).scalar_one():
@@ -111,6 +116,16 @@ def load_demo(store: PlanStore, source: Path | None = None) -> dict[str, int]:
                 connection.execute(sa.insert(table(model)), rows[model])
         advance_past_ids(connection, [table(model) for model in _INSERT_ORDER])
     return {table(model).name: len(rows[model]) for model in _INSERT_ORDER}
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        document: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise InvalidInputError(
+            _("The demo plan {path} cannot be read: {reason}").format(path=path, reason=error)
+        ) from error
+    return document
 
 
 class _DemoRows:

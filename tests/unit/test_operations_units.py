@@ -7,14 +7,14 @@ import datetime
 import pytest
 from sqlmodel import select
 
-from dxplanner.core.enums import UnitKind
+from dxplanner.core.enums import CommitteeRole, UnitKind
 from dxplanner.core.errors import DomainError, InUseError, InvalidInputError, NotFoundError
-from dxplanner.core.models import Risk, Unit
+from dxplanner.core.models import CommitteeMember, OpenDataset, PublicService, Risk, System, Unit
 from dxplanner.store.changes import Entity
 from dxplanner.store.operations.plans import create_plan
 from dxplanner.store.operations.risks import add_risk
 from dxplanner.store.operations.tasks import create_task, set_task_units
-from dxplanner.store.operations.units import create_unit, delete_unit, update_unit
+from dxplanner.store.operations.units import create_unit, delete_unit, merge_units, update_unit
 from dxplanner.store.plan_store import PlanStore
 from tests.conftest import snapshot
 
@@ -159,3 +159,44 @@ def test_deleting_a_unit_that_owns_risks_clears_the_owner(store: PlanStore) -> N
     with store.read() as session:
         stored = session.get(Risk, risk)
         assert stored is not None and stored.owner_unit_id is None
+
+
+def _estate_of(store: PlanStore, unit_id: int) -> None:
+    """A system, a service, an open dataset and a committee seat of the unit (the estate's own
+    operations are another part of issue 18: the records are written directly)."""
+    with store.write() as session:
+        system = System(name="Hệ thống quản lý văn bản và điều hành", owner_unit_id=unit_id)
+        session.add(system)
+        session.flush()
+        session.add(PublicService(name="Đăng ký khai sinh", unit_id=unit_id, system_id=system.id))
+        session.add(OpenDataset(name="Danh sách trường học", publisher_unit_id=unit_id))
+        session.add(CommitteeMember(position="Giám đốc Sở", unit_id=unit_id, role=CommitteeRole.MEMBER))
+
+
+def _estate_units(store: PlanStore) -> list[int | None]:
+    with store.read() as session:
+        return [
+            *session.exec(select(System.owner_unit_id)).all(),
+            *session.exec(select(PublicService.unit_id)).all(),
+            *session.exec(select(OpenDataset.publisher_unit_id)).all(),
+            *session.exec(select(CommitteeMember.unit_id)).all(),
+        ]
+
+
+def test_merging_a_unit_hands_its_estate_to_the_kept_unit(store: PlanStore) -> None:
+    kept, merged = _unit(store, "STTTT"), _unit(store, "SKHCN")
+    _estate_of(store, merged)
+    merge_units(store, kept, merged)
+    assert _estate_units(store) == [kept, kept, kept, kept]
+
+
+def test_a_unit_with_an_estate_is_not_deleted_and_the_message_says_what_it_still_has(
+    store: PlanStore,
+) -> None:
+    unit = _unit(store, "SYT")
+    _estate_of(store, unit)
+    before = snapshot(store)
+    uses = "1 systems, 1 open datasets, 1 public services, 1 committee members"
+    with pytest.raises(InUseError, match=uses):
+        delete_unit(store, unit)
+    assert snapshot(store) == before

@@ -187,25 +187,32 @@ def record_indicator_value(
     """Record the value an indicator measured on a date; None removes that measurement."""
     with store.write() as session:
         fetch(session, Indicator, indicator_id, _("Indicator"))
-        checked_date = rules.required_date(as_of, _("Date"))
-        measured = session.get(IndicatorValue, (indicator_id, checked_date))
-        changes = Changes().update(Entity.INDICATOR_VALUE, indicator_id)
-        changes.previous = (
-            {"value": None, "source": None}
-            if measured is None
-            else {"value": measured.value, "source": measured.source}
-        )
-        if value is None:
-            if measured is not None:
-                session.delete(measured)
-            return changes
-        checked_value = rules.number(value, _("Value"))
-        if measured is None:
-            measured = IndicatorValue(indicator_id=indicator_id, as_of=checked_date, value=checked_value)
-        measured.value = checked_value
-        measured.source = rules.optional_text(source, _("Source"))
-        session.add(measured)
+        return write_indicator_value(session, indicator_id, as_of, value, source)
+
+
+def write_indicator_value(
+    session: Session, indicator_id: int, as_of: datetime.date, value: float | None, source: str | None
+) -> Changes:
+    """Record a value of an existing indicator in the caller's transaction (see record_indicator_value)."""
+    checked_date = rules.required_date(as_of, _("Date"))
+    measured = session.get(IndicatorValue, (indicator_id, checked_date))
+    changes = Changes().update(Entity.INDICATOR_VALUE, indicator_id)
+    changes.previous = (
+        {"value": None, "source": None}
+        if measured is None
+        else {"value": measured.value, "source": measured.source}
+    )
+    if value is None:
+        if measured is not None:
+            session.delete(measured)
         return changes
+    checked_value = rules.number(value, _("Value"))
+    if measured is None:
+        measured = IndicatorValue(indicator_id=indicator_id, as_of=checked_date, value=checked_value)
+    measured.value = checked_value
+    measured.source = rules.optional_text(source, _("Source"))
+    session.add(measured)
+    return changes
 
 
 def add_next_target(store: PlanStore, indicator_id: int) -> Changes:

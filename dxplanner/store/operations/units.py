@@ -11,12 +11,16 @@ from dxplanner.core.enums import UnitKind
 from dxplanner.core.errors import InUseError, InvalidInputError
 from dxplanner.core.models import (
     ActionPlan,
+    CommitteeMember,
     Indicator,
     LoginUnit,
+    OpenDataset,
+    PublicService,
     Risk,
     SocioEconomicPlan,
     StaffLine,
     Strategy,
+    System,
     Task,
     TaskUnit,
     Unit,
@@ -98,6 +102,7 @@ def merge_units(store: PlanStore, keep_id: int, merged_id: int) -> Changes:
                     keep=keep.name, merged=merged.name
                 )
             )
+        _refuse_clashing_procedures(session, keep, merged)
         changes = Changes()
         for model, column in (
             (Unit, "parent_id"),
@@ -108,6 +113,10 @@ def merge_units(store: PlanStore, keep_id: int, merged_id: int) -> Changes:
             (Risk, "owner_unit_id"),
             (Indicator, "lead_unit_id"),
             (LoginUnit, "unit_id"),  # a shared plan's reporters report for the kept unit
+            (System, "owner_unit_id"),
+            (OpenDataset, "publisher_unit_id"),
+            (PublicService, "unit_id"),
+            (CommitteeMember, "unit_id"),
         ):
             for record in session.exec(select(model).where(getattr(model, column) == merged_id)).all():
                 setattr(record, column, keep_id)
@@ -119,6 +128,27 @@ def merge_units(store: PlanStore, keep_id: int, merged_id: int) -> Changes:
         session.delete(merged)
         changes.update(Entity.UNIT, keep_id)
         return changes.delete(Entity.UNIT, merged_id)
+
+
+def _refuse_clashing_procedures(session: Session, keep: Unit, merged: Unit) -> None:
+    """Both units may not handle a procedure of the same code: merged, one unit would hold it twice."""
+    kept_codes = session.exec(
+        select(PublicService.code).where(
+            PublicService.unit_id == keep.id, col(PublicService.code).is_not(None)
+        )
+    ).all()
+    clash = session.exec(
+        select(PublicService.code).where(
+            PublicService.unit_id == merged.id, col(PublicService.code).in_(list(kept_codes))
+        )
+    ).first()
+    if clash is not None:
+        raise InvalidInputError(
+            _(
+                "{keep} and {merged} both handle the procedure with the code {code}; delete one of the "
+                "two public services before merging them."
+            ).format(keep=keep.name, merged=merged.name, code=clash)
+        )
 
 
 def _merge_cooperation(session: Session, keep_id: int, merged_id: int) -> None:
@@ -183,6 +213,10 @@ def _refuse_if_used(session: Session, unit: Unit) -> None:
         _("strategies"): count(session, Strategy, Strategy.unit_id == unit.id),
         _("socio-economic plans"): count(session, SocioEconomicPlan, SocioEconomicPlan.unit_id == unit.id),
         _("staff lines"): count(session, StaffLine, StaffLine.unit_id == unit.id),
+        _("systems"): count(session, System, System.owner_unit_id == unit.id),
+        _("open datasets"): count(session, OpenDataset, OpenDataset.publisher_unit_id == unit.id),
+        _("public services"): count(session, PublicService, PublicService.unit_id == unit.id),
+        _("committee members"): count(session, CommitteeMember, CommitteeMember.unit_id == unit.id),
     }
     in_use = [f"{number} {what}" for what, number in uses.items() if number]
     if in_use:
