@@ -6,10 +6,17 @@ import enum
 
 from dxplanner.core.enums import (
     Area,
+    CommitteeRole,
     Comparison,
+    DataLinkVia,
     DependencyType,
     Direction,
+    EffectKind,
+    EstateMeasure,
+    EstateStatus,
     FundingSource,
+    GovernmentLevel,
+    Hosting,
     Pillar,
     PlanRole,
     PlanStatus,
@@ -17,10 +24,13 @@ from dxplanner.core.enums import (
     ProgressWeight,
     RiskCategory,
     RiskStatus,
+    ServiceLevel,
     StrategyStatus,
+    SystemKind,
     TaskKind,
     TaskStatus,
     UnitKind,
+    UpdateFrequency,
 )
 from dxplanner.i18n import N_, _, every_language
 
@@ -134,6 +144,74 @@ _NAMES: dict[str, dict[str, str]] = {
     ProgressWeight.__name__: {
         ProgressWeight.DURATION: N_("By working days"),
         ProgressWeight.BUDGET: N_("By budget"),
+    },
+    # The estate.
+    SystemKind.__name__: {
+        SystemKind.APPLICATION: N_("Information system"),
+        SystemKind.PORTAL: N_("Portal"),
+        SystemKind.PLATFORM: N_("Platform"),
+        SystemKind.DATABASE: N_("Database"),
+        SystemKind.INFRASTRUCTURE: N_("Infrastructure"),
+        SystemKind.SECURITY: N_("Security service"),
+    },
+    GovernmentLevel.__name__: {
+        GovernmentLevel.NATIONAL: N_("National"),
+        GovernmentLevel.MINISTRY_PROVINCE: N_("Ministry or province"),
+        GovernmentLevel.DEPARTMENT: N_("Department or district"),
+    },
+    Hosting.__name__: {
+        Hosting.OWN_SERVER_ROOM: N_("Own server room"),
+        Hosting.PROVINCIAL_DATA_CENTRE: N_("Provincial data centre"),
+        Hosting.GOVERNMENT_CLOUD: N_("Government cloud"),
+        Hosting.COMMERCIAL_CLOUD: N_("Commercial cloud"),
+    },
+    EstateStatus.__name__: {
+        EstateStatus.PLANNED: N_("Planned"),
+        EstateStatus.BUILDING: N_("Being built"),
+        EstateStatus.RUNNING: N_("Running"),
+        EstateStatus.RETIRED: N_("Retired"),
+    },
+    DataLinkVia.__name__: {
+        DataLinkVia.LGSP: N_("LGSP"),
+        DataLinkVia.NDXP: N_("NDXP"),
+        DataLinkVia.DIRECT: N_("Direct"),
+    },
+    ServiceLevel.__name__: {
+        ServiceLevel.INFORMATION: N_("Information only"),
+        ServiceLevel.PARTIAL_ONLINE: N_("Partial online"),
+        ServiceLevel.FULL_PROCESS_ONLINE: N_("Full-process online"),
+    },
+    UpdateFrequency.__name__: {
+        UpdateFrequency.DAILY: N_("Daily"),
+        UpdateFrequency.WEEKLY: N_("Weekly"),
+        UpdateFrequency.MONTHLY: N_("Monthly"),
+        UpdateFrequency.QUARTERLY: N_("Quarterly"),
+        UpdateFrequency.YEARLY: N_("Yearly"),
+        UpdateFrequency.IRREGULAR: N_("Irregularly"),
+    },
+    EffectKind.__name__: {
+        EffectKind.BUILDS: N_("Builds"),
+        EffectKind.CHANGES: N_("Changes"),
+        EffectKind.CONNECTS: N_("Connects"),
+        EffectKind.RETIRES: N_("Retires"),
+        EffectKind.RAISES_LEVEL: N_("Raises the level"),
+    },
+    CommitteeRole.__name__: {
+        CommitteeRole.HEAD: N_("Head"),
+        CommitteeRole.DEPUTY_HEAD: N_("Deputy head"),
+        CommitteeRole.STANDING_MEMBER: N_("Standing member"),
+        CommitteeRole.MEMBER: N_("Member"),
+        CommitteeRole.SECRETARY: N_("Secretariat"),
+        CommitteeRole.IT_UNIT: N_("Unit in charge of IT"),
+    },
+    EstateMeasure.__name__: {
+        EstateMeasure.FULL_PROCESS_SERVICE_SHARE: N_("Share of public services full-process online"),
+        EstateMeasure.NATIONAL_PORTAL_SERVICE_SHARE: N_(
+            "Share of public services on the national public-service portal"
+        ),
+        EstateMeasure.SHARED_HOSTING_SHARE: N_("Share of systems in a shared data centre or a cloud"),
+        EstateMeasure.SECURITY_PLAN_SHARE: N_("Share of systems with an approved security plan"),
+        EstateMeasure.PLATFORM_CONNECTED_COUNT: N_("Systems sharing data through LGSP or NDXP"),
     },
     "TimelineKind": {
         "day": N_("day"),

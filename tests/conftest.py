@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 
 # Qt aborts without a display unless told to draw offscreen; set before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -92,3 +93,24 @@ def snapshot(store: PlanStore, *, versions: bool = False) -> Snapshot:
             )
             for table in SQLModel.metadata.sorted_tables
         }
+
+
+# The estate's tables, children first: emptied in this order, no row is left pointing at a gone one.
+ESTATE_TABLES_CHILDREN_FIRST = (
+    "task_effect",
+    "risk_treatment",
+    "data_link",
+    "public_service",
+    "open_dataset",
+    "committee_member",
+    "system",
+)
+
+
+def without_estate(path: Path) -> Path:
+    """Empty a plan file's estate (the demo has one): for tests that build their own, record by record."""
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE system SET hosted_on_id = NULL")
+        for table in ESTATE_TABLES_CHILDREN_FIRST:
+            connection.execute(f"DELETE FROM {table}")
+    return path

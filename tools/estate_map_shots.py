@@ -1,8 +1,8 @@
-"""Screenshots of the estate map in the window, on a generated 320-element province map.
+"""Screenshots of the estate map in the window: the demo's estate, or a generated province map.
 
 Run under Xvfb at the screen's size:
-    xvfb-run -s "-screen 0 1366x768x24" python -m tools.estate_map_shots OUT vi
-Until the estate's reads are merged the window's map is empty, so the page is given the generated map.
+    xvfb-run -s "-screen 0 1366x768x24" python -m tools.estate_map_shots OUT vi [SIZE]
+With SIZE, the page is given a generated map of about that many elements instead of the demo's.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from tests.gui.estate_map_fakes import FakeSource
 
 def main() -> None:
     out, language = Path(sys.argv[1]), sys.argv[2]
-    size = int(sys.argv[3]) if len(sys.argv) > 3 else 320
+    size = int(sys.argv[3]) if len(sys.argv) > 3 else None
     app = QApplication([])
     set_language(language)
     screen = QGuiApplication.primaryScreen().geometry()
@@ -44,9 +44,10 @@ def main() -> None:
     assert editor is not None
     window.map_action.trigger()
     page = editor.estate_map
-    page.source = FakeSource(size)  # the generated map, until the estate's reads are merged
-    page.fill_choices()
-    page.refresh()
+    if size is not None:
+        page.source = FakeSource(size)
+        page.fill_choices()
+        page.refresh()
     window.splitter.setSizes([230, screen.width() - 230])
 
     def shot(name: str) -> None:

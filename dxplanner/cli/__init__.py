@@ -14,6 +14,7 @@ from dxplanner import __version__
 from dxplanner.cli.arguments import Parser, whole_number
 from dxplanner.cli.check_command import check_file
 from dxplanner.cli.data_commands import export_file, report_file
+from dxplanner.cli.estate_command import add_estate_command
 from dxplanner.cli.history_command import add_history_command
 from dxplanner.cli.map_command import add_map_command
 from dxplanner.cli.opening import open_for_command
@@ -150,11 +151,25 @@ def build_parser() -> argparse.ArgumentParser:
     report.set_defaults(handler=report_file)
     add_shared_commands(commands)
     add_history_command(commands)
+    add_estate_command(commands)
     add_map_command(commands, _iso_date)
     return parser
 
 
-COMMANDS = ("new", "check", "timeline", "chart", "import", "export", "report", "server", "copy", "map")
+COMMANDS = (
+    "new",
+    "check",
+    "timeline",
+    "chart",
+    "import",
+    "export",
+    "report",
+    "server",
+    "copy",
+    "history",
+    "estate",
+    "map",
+)
 
 # Draws a chart into a file: (chart, out, paper "a4" or "a3") -> pages written. The window's
 # painter does it, so the composition root (app.py) hands it in: this module knows no Qt.

@@ -117,10 +117,17 @@ def _check_ranges(name: str, records: Records) -> None:
 
 
 def _check_no_cycle(name: str, records: Records) -> None:
-    """A record may not be its own ancestor (task 2 under 3 under 2): the tree would lose both."""
-    if "parent_id" not in records.columns or "id" not in records.columns:
+    """A record may not be its own ancestor (task 2 under 3 under 2), nor a system run on itself
+    through others (a data centre in a cloud in that data centre): the tree or the map would lose them."""
+    if "id" not in records.columns:
         return
-    ids, parents = list(records.columns).index("id"), list(records.columns).index("parent_id")
+    for column in ("parent_id", "hosted_on_id"):
+        if column in records.columns:
+            _check_chain(records, column)
+
+
+def _check_chain(records: Records, column: str) -> None:
+    ids, parents = list(records.columns).index("id"), list(records.columns).index(column)
     parent_of = {row[ids]: row[parents] for row in records.rows}
     index_of = {row[ids]: number for number, row in enumerate(records.rows)}
     settled: set[Any] = set()
@@ -129,12 +136,13 @@ def _check_no_cycle(name: str, records: Records) -> None:
         current = start
         while current is not None and current not in settled:
             if current in path:
-                raise InvalidInputError(
-                    _("{where}, column parent_id: the record is under itself (through {chain}).").format(
-                        where=records.where(index_of[current]),
-                        chain=" → ".join(str(step) for step in [*path[path.index(current) :], current]),
-                    )
-                )
+                chain = " → ".join(str(step) for step in [*path[path.index(current) :], current])
+                where = records.where(index_of[current])
+                if column == "parent_id":
+                    message = _("{where}, column parent_id: the record is under itself (through {chain}).")
+                else:
+                    message = _("{where}, column hosted_on_id: the system runs on itself (through {chain}).")
+                raise InvalidInputError(message.format(where=where, chain=chain))
             path.append(current)
             current = parent_of.get(current)
         settled.update(path)

@@ -19,6 +19,7 @@ from dxplanner.core.errors import InvalidInputError
 from dxplanner.excel.cell_text import unescaped
 from dxplanner.excel.data_checks import check_records
 from dxplanner.excel.data_sheets import (
+    ADDED_IN,
     DATA_SHEETS,
     FORMAT_VERSION,
     LONG_TEXT_SHEET,
@@ -71,7 +72,11 @@ def read_data_workbook(path: Path, progress: Progress | None = None) -> dict[str
                 ).format(name=path.name, sheet=MARKER_SHEET)
             )
         marker = _check_marker([tuple(row) for row in workbook.rows(MARKER_SHEET, limit=6)], path.name)
-        missing = [sheet for _table, sheet in DATA_SHEETS if sheet not in names]
+        # A workbook of an earlier format has no sheets of the tables added since: those stay empty.
+        expected = [
+            (table, sheet) for table, sheet in DATA_SHEETS if ADDED_IN.get(sheet, 1) <= marker["format"]
+        ]
+        missing = [sheet for _table, sheet in expected if sheet not in names]
         if missing:
             raise InvalidInputError(
                 _(
@@ -80,9 +85,9 @@ def read_data_workbook(path: Path, progress: Progress | None = None) -> dict[str
                 ).format(name=path.name, sheets=", ".join(f"“{sheet}”" for sheet in missing))
             )
         long_texts = _long_texts(workbook, names, marker.get("long_texts"), path.name)
-        counter = _RowCounter(progress, sum(workbook.estimated_rows(sheet) for _table, sheet in DATA_SHEETS))
+        counter = _RowCounter(progress, sum(workbook.estimated_rows(sheet) for _table, sheet in expected))
         tables: dict[str, Records] = {}
-        for table_name, sheet in DATA_SHEETS:
+        for table_name, sheet in expected:
             tables[table_name] = _read_sheet(
                 counter.counted(workbook.rows(sheet)), table_name, sheet, long_texts
             )
@@ -237,6 +242,8 @@ def _converter(column: sa.Column[Any]) -> Convert:
         return lambda value: members(str(value))
     if isinstance(kind, sa.Date):
         return _date
+    if isinstance(kind, sa.Boolean):
+        return _flag
     if isinstance(kind, sa.Integer):
         return _whole
     if isinstance(kind, sa.Float):
@@ -251,6 +258,15 @@ def _date(value: object) -> datetime.date:
         return value
     if isinstance(value, str):
         return datetime.datetime.strptime(value.strip(), "%d/%m/%Y").date()
+    raise ValueError(value)
+
+
+def _flag(value: object) -> bool:
+    # Excel holds TRUE and FALSE; a 1 or 0 typed in their place means the same.
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
     raise ValueError(value)
 
 
@@ -280,6 +296,8 @@ def _expected(column: sa.Column[Any]) -> str:
         return _("one of: {values}").format(values=", ".join(kind.enums))
     if isinstance(kind, sa.Date):
         return _("a date")
+    if isinstance(kind, sa.Boolean):
+        return _("TRUE or FALSE")
     if isinstance(kind, sa.Integer):
         return _("a whole number")
     return _("a number")

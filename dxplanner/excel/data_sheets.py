@@ -21,11 +21,32 @@ DATA_SHEETS: tuple[tuple[str, str], ...] = (
     ("staff_line", "staff_lines"),
     ("progress_report", "progress_reports"),
     ("risk", "risks"),
+    ("system", "systems"),
+    ("data_link", "data_links"),
+    ("open_dataset", "open_datasets"),
+    ("public_service", "public_services"),
+    ("committee_member", "committee_members"),
+    ("task_effect", "task_effects"),
+    ("risk_treatment", "risk_treatments"),
+)
+# The sheets a later format added, by the format that added them: a workbook of an earlier
+# format has none of them, and restores with those tables empty.
+ADDED_IN: dict[str, int] = dict.fromkeys(
+    (
+        "systems",
+        "data_links",
+        "open_datasets",
+        "public_services",
+        "committee_members",
+        "task_effects",
+        "risk_treatments",
+    ),
+    2,
 )
 # Text longer than a cell holds goes on here in pieces: (sheet, row, column, piece, text).
 LONG_TEXT_SHEET = "long_texts"
 # The sheet that says the workbook is ours, and in which format.
 MARKER_SHEET = "dxplanner"
 MARKER_TITLE = "dxplanner data workbook"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: the estate's sheets
 DATE_FORMAT = "dd/mm/yyyy"

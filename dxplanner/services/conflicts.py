@@ -26,7 +26,7 @@ from dxplanner.core.errors import ConflictError, RecordConflict
 from dxplanner.i18n import _
 from dxplanner.labels import label
 from dxplanner.numbers import decimal_text
-from dxplanner.services import records
+from dxplanner.services import estate, records
 from dxplanner.services.edits import Changes
 from dxplanner.services.field_names import field_label, field_labels
 from dxplanner.services.open_plan import OpenPlan
@@ -219,6 +219,10 @@ def refresh_of(error: ConflictError) -> tuple[frozenset[str], dict[str, set[int]
     return frozenset(rows), rows
 
 
+# The fields of the estate that hold a system's id.
+_SYSTEM_FIELDS = frozenset({"hosted_on_id", "system_id", "from_system_id", "to_system_id"})
+
+
 def _enum_class(table: str, name: str) -> type[enum.StrEnum] | None:
     found = SQLModel.metadata.tables.get(table)
     column = found.c.get(name) if found is not None else None
@@ -265,6 +269,8 @@ class _Names:
             "sedp_id": records.sedp,
             "sedp_indicator_id": records.indicator,
         }
+        if name in _SYSTEM_FIELDS:
+            reads[name] = estate.system
         read = reads.get(name)
         found = read(self._plan, record_id) if read is not None else None
         if found is None:
@@ -299,7 +305,7 @@ def _text(
     if name.endswith("_id") and isinstance(normal, int):
         return names.record(table, name, normal)
     if isinstance(normal, bool):
-        return str(normal)
+        return _("yes") if normal else _("no")
     if isinstance(normal, int | float):
         return decimal_text(normal)
     return str(normal)

@@ -41,6 +41,13 @@ _RECORD_WORDS = {
     "progress_report": N_("progress report"),
     "risk": N_("risk"),
     "login_unit": N_("reporter's unit"),
+    "system": N_("system"),
+    "data_link": N_("data link"),
+    "open_dataset": N_("open dataset"),
+    "public_service": N_("public service"),
+    "committee_member": N_("committee member"),
+    "task_effect": N_("effect on the estate"),
+    "risk_treatment": N_("risk treatment"),
 }
 
 
@@ -147,7 +154,13 @@ def _record(line: HistoryLine, task_id: int | None, names: dict[int, tuple[str |
     assert image is not None
     what = _(_RECORD_WORDS.get(line.table, line.table))
     if task_id is None:
-        label = image.get("name") or image.get("code") or ", ".join(str(value) for value in line.key.values())
+        # A committee member goes by the person's name, as other records by theirs.
+        label = (
+            image.get("name")
+            or image.get("code")
+            or image.get("person")
+            or ", ".join(str(value) for value in line.key.values())
+        )
         return f"{what} {label}"
     if line.table == "task":
         code, name = names.get(task_id, (image.get("code"), str(image.get("name"))))

@@ -14,6 +14,7 @@ from dxplanner.core.enums import (
     Comparison,
     DependencyType,
     Direction,
+    EstateMeasure,
     FundingSource,
     Pillar,
     PlanStatus,
@@ -122,6 +123,8 @@ class IndicatorRecord:
     source: str | None
     lead_unit_id: int | None
     sedp_indicator_id: int | None
+    # The figure of the estate it follows (its measured value is offered from the estate).
+    estate_measure: EstateMeasure | None = None
     version: int = 1  # as the user saw it: every edit of the record carries it
 
 

@@ -28,6 +28,14 @@ class Entity(enum.StrEnum):
     STAFF_LINE = "staff_line"
     PROGRESS_REPORT = "progress_report"
     RISK = "risk"
+    # The estate (named as their tables, so that a restore finds them).
+    SYSTEM = "system"
+    DATA_LINK = "data_link"
+    OPEN_DATASET = "open_dataset"
+    PUBLIC_SERVICE = "public_service"
+    COMMITTEE_MEMBER = "committee_member"
+    TASK_EFFECT = "task_effect"
+    RISK_TREATMENT = "risk_treatment"  # noted by the risk's id: a treatment has none of its own
 
 
 @dataclass

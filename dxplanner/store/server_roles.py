@@ -538,6 +538,13 @@ _RECORDS = {
     "progress_report": N_("progress reports"),
     "risk": N_("risks"),
     "login_unit": N_("who reports for which unit"),
+    "system": N_("systems"),
+    "data_link": N_("data links"),
+    "open_dataset": N_("open datasets"),
+    "public_service": N_("public services"),
+    "committee_member": N_("committee members"),
+    "task_effect": N_("what tasks do to the estate"),
+    "risk_treatment": N_("the tasks that treat risks"),
 }
 _TASK_FIELDS = {
     "name": N_("a task's name"),

@@ -38,6 +38,14 @@ KINDS: dict[str, tuple[str, str]] = {
     "staff_line": (N_("staff line"), N_("staff lines")),
     "progress_report": (N_("progress report"), N_("progress reports")),
     "risk": (N_("risk"), N_("risks")),
+    "system": (N_("system"), N_("systems")),
+    "data_link": (N_("data link"), N_("data links")),
+    "open_dataset": (N_("open dataset"), N_("open datasets")),
+    "public_service": (N_("public service"), N_("public services")),
+    "committee_member": (N_("committee member"), N_("committee members")),
+    "task_effect": (N_("task effect"), N_("task effects")),
+    "risk_treatment": (N_("risk treatment"), N_("risk treatments")),
+    "login_unit": (N_("reporting unit of a login"), N_("reporting units of logins")),
 }
 
 # Each CHECK rule of the schema in words (a rule on the values of a list has one sentence for all).
@@ -57,6 +65,15 @@ RULES: dict[str, str] = {
     "not_self": N_("a task depends on itself"),
     "likelihood_range": N_("the likelihood is not between 1 and 5"),
     "impact_range": N_("the impact is not between 1 and 5"),
+    "range_in_order": N_("the range's upper bound is below its target, or it has a comparison"),
+    "says_something": N_("it has neither a figure nor words"),
+    "security_level_range": N_("the security level is not between 1 and 5"),
+    "not_own_host": N_("it runs on itself"),
+    "two_systems": N_("a data link joins a system to itself"),
+    "online_share_range": N_("the share of dossiers filed online is not between 0 and 100"),
+    "level_old_range": N_("the old level is not between 1 and 4"),
+    "one_target": N_("it acts on no element of the estate, or on more than one"),
+    "level_with_raise": N_("a raise of level has no level, or another effect has one"),
 }
 
 _WORD = re.compile(r"[a-z_]+")

@@ -50,12 +50,20 @@ from dxplanner.ui.errors import show_problem
 from dxplanner.ui.excel_import.actions import choose_and_import, import_workbook, is_workbook, save_template
 from dxplanner.ui.file_guard import FileGuard, LockAnswer, ask_about_lock
 from dxplanner.ui.live_link import Backoff, LiveLink
-from dxplanner.ui.navigator import NAVIGATOR_TABLES, NavigatorModel, NodeKey, NodeKind
+from dxplanner.ui.navigator import (
+    ESTATE_KINDS,
+    ESTATE_NODE_OF_TABLE,
+    NAVIGATOR_TABLES,
+    NavigatorModel,
+    NodeKey,
+    NodeKind,
+)
 from dxplanner.ui.recent_files import RecentFiles
 from dxplanner.ui.session import DataChange, PlanSession
 
 if TYPE_CHECKING:  # the forms load the first time one is shown, not when a plan opens
     from dxplanner.ui.dashboard.page import DashboardPage
+    from dxplanner.ui.estate_forms.page import EstatePage
     from dxplanner.ui.estate_map.page import EstateMapPage
     from dxplanner.ui.forms.details import DetailsPanel
     from dxplanner.ui.forms.record_form import RecordForm
@@ -102,8 +110,10 @@ class PlanEditor(QWidget):
         self.dates = preferences.date_style()
         self._select = select
         self._today = today
+        self._confirm = confirm
         self._dashboard: DashboardPage | None = None
         self._estate_map: EstateMapPage | None = None
+        self.estate_pages: dict[NodeKind, EstatePage] = {}
         self._units: UnitIndex | None = None
         self.sheet = TaskSheet(session, self.dates, today, confirm, ask)
         self._details: DetailsPanel | None = None
@@ -223,12 +233,13 @@ class PlanEditor(QWidget):
         return self._estate_map
 
     def _open_map_record(self, table: str, record_id: int) -> None:
-        # A task opens in its plan's sheet; the estate's own records have no form yet (the map's
-        # side panel shows them).
+        # A task opens in its plan's sheet, an element of the estate in its page's form.
         if table == "task" and (task := records.task(self.session.store, record_id)) is not None:
             # The navigator may have the plan selected already (then it does not switch pages).
             self.show_node(NodeKey(NodeKind.PLAN, task.plan_id))
             self._open_task(task.plan_id, record_id)
+        else:
+            self.open_estate_record(table, record_id)
 
     def toggle_estate_map(self, key: NodeKey | None) -> None:
         """Show the estate map, or, when it is shown, what the navigator has selected."""
@@ -237,6 +248,27 @@ class PlanEditor(QWidget):
         else:
             self.stack.setCurrentWidget(self.estate_map)
             self.estate_map.view.setFocus()
+
+    def estate_page(self, kind: NodeKind) -> EstatePage:
+        """The page of a kind of estate record (built on first use)."""
+        if kind not in self.estate_pages:
+            from dxplanner.ui.estate_forms.page import page_of
+
+            self.estate_pages[kind] = page_of(kind, self.session, self.units, self.dates.qt, self._confirm)
+            self.stack.addWidget(self.estate_pages[kind])
+        return self.estate_pages[kind]
+
+    def open_estate_record(self, table: str, record_id: int) -> bool:
+        """Show an estate record in its page (False for a table that has none)."""
+        kind = ESTATE_NODE_OF_TABLE.get(table)
+        if kind is None:
+            return False
+        self._select(NodeKey(kind))
+        page = self.estate_page(kind)
+        page.show_group(None)  # the navigator may have had the page selected already
+        self.stack.setCurrentWidget(page)
+        page.choose(record_id)
+        return True
 
     def _open_task(self, plan_id: int, task_id: int) -> None:
         self._select(NodeKey(NodeKind.PLAN, plan_id))
@@ -261,7 +293,13 @@ class PlanEditor(QWidget):
         """While the server is away, the forms, details and dashboard only show: typing into them
         could not be saved. The sheet stays open to edits, which are refused in words and offered again.
         """
-        pages: list[QWidget | None] = [self._details, self._dashboard, self._estate_map, *self.forms.values()]
+        pages: list[QWidget | None] = [
+            self._details,
+            self._dashboard,
+            self._estate_map,
+            *self.forms.values(),
+            *self.estate_pages.values(),
+        ]
         for page in pages:
             if page is not None:
                 page.setEnabled(not offline)
@@ -280,6 +318,11 @@ class PlanEditor(QWidget):
         if key is not None and key.kind is NodeKind.DASHBOARD and key.id is not None:
             self.dashboard.show_strategy(key.id)
             self.stack.setCurrentWidget(self.dashboard)
+            return
+        if key is not None and key.kind in ESTATE_KINDS:
+            page = self.estate_page(key.kind)
+            page.show_group(key.group)
+            self.stack.setCurrentWidget(page)
             return
         form = self.form(key.kind) if key is not None else None
         if form is not None and key is not None:
@@ -812,6 +855,15 @@ class MainWindow(QMainWindow):
             self.navigator_model.rebuild(self.store)
             for key in expanded:
                 self.navigator.expand(self.navigator_model.find(key))
+            if (
+                current is not None
+                and current.group is not None
+                and not self.navigator_model.find(current).isValid()
+            ):
+                # The last record of a part of the estate moved to another: the whole list keeps it in sight.
+                current = NodeKey(current.kind)
+                if self.editor is not None:
+                    self.editor.show_node(current)
             if current is not None and self.navigator_model.find(current).isValid():
                 self.navigator.setCurrentIndex(self.navigator_model.find(current))
             self.navigator.selectionModel().blockSignals(False)

@@ -1,4 +1,4 @@
-"""The navigator: strategies (with their plans, goals and indicators), socio-economic plans and units."""
+"""The navigator: strategies (plans, goals, indicators), socio-economic plans, units and the estate."""
 
 from __future__ import annotations
 
@@ -9,12 +9,27 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from dxplanner.i18n import _
+from dxplanner.labels import label
+from dxplanner.services.estate import EstateGroups, estate_groups
 from dxplanner.services.navigator import GoalNode, IndicatorNode, NavigatorTree, UnitNode, navigator_tree
 from dxplanner.services.open_plan import OpenPlan
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 11
 # Tables whose change redraws the navigator.
-NAVIGATOR_TABLES = ("unit", "socio_economic_plan", "strategy", "goal", "indicator", "action_plan")
+NAVIGATOR_TABLES = (
+    "unit",
+    "socio_economic_plan",
+    "strategy",
+    "goal",
+    "indicator",
+    "action_plan",
+    # The estate's branches count their records and list the services' fields.
+    "system",
+    "data_link",
+    "open_dataset",
+    "public_service",
+    "committee_member",
+)
 
 
 class NodeKind(enum.StrEnum):
@@ -29,6 +44,32 @@ class NodeKind(enum.StrEnum):
     INDICATOR = "indicator"
     SEDP = "sedp"
     UNIT = "unit"
+    ESTATE_SYSTEMS = "estate_systems"  # group: a SystemKind's value, or None for every system
+    ESTATE_LINKS = "estate_links"
+    ESTATE_DATASETS = "estate_datasets"
+    ESTATE_SERVICES = "estate_services"  # group: a field ("" for none), or None for every service
+    ESTATE_COMMITTEE = "estate_committee"
+
+
+# The kinds of rows that open a page of the estate's records.
+ESTATE_KINDS = frozenset(
+    {
+        NodeKind.ESTATE_SYSTEMS,
+        NodeKind.ESTATE_LINKS,
+        NodeKind.ESTATE_DATASETS,
+        NodeKind.ESTATE_SERVICES,
+        NodeKind.ESTATE_COMMITTEE,
+    }
+)
+
+# The page each estate table's records are shown in (the map opens a record in its page by it).
+ESTATE_NODE_OF_TABLE = {
+    "system": NodeKind.ESTATE_SYSTEMS,
+    "data_link": NodeKind.ESTATE_LINKS,
+    "open_dataset": NodeKind.ESTATE_DATASETS,
+    "public_service": NodeKind.ESTATE_SERVICES,
+    "committee_member": NodeKind.ESTATE_COMMITTEE,
+}
 
 
 @dataclass(frozen=True)
@@ -37,6 +78,7 @@ class NodeKey:
 
     kind: NodeKind
     id: int | None = None
+    group: str | None = None  # a part of a list of records (the estate's systems of one kind)
 
 
 class NavigatorModel(QStandardItemModel):
@@ -77,7 +119,10 @@ class NavigatorModel(QStandardItemModel):
                 item.appendRow(_indicator_item(indicator))
             sedps.appendRow(item)
         _add_units(units, tree.units)
-        for section in (strategies, sedps, units):
+        estate = _item(_("Digital estate"), NodeKey(NodeKind.SECTION, 5), bold=True)
+        _add_estate(estate, estate_groups(store))
+        # The estate before the units: the tree of units is long, and the estate is what plans change.
+        for section in (strategies, sedps, estate, units):
             self.appendRow(section)
 
     def _strategies(self, tree: NavigatorTree, section: QStandardItem) -> None:
@@ -116,6 +161,35 @@ def _add_units(parent: QStandardItem, units: tuple[UnitNode, ...]) -> None:
         item = _item(text, NodeKey(NodeKind.UNIT, unit.id))
         _add_units(item, unit.units)
         parent.appendRow(item)
+
+
+def _add_estate(parent: QStandardItem, groups: EstateGroups) -> None:
+    systems = _item(
+        _counted(_("Information systems and platforms"), sum(groups.systems_by_kind.values())),
+        NodeKey(NodeKind.ESTATE_SYSTEMS),
+    )
+    for kind, count in groups.systems_by_kind.items():
+        systems.appendRow(
+            _item(_counted(label(kind), count), NodeKey(NodeKind.ESTATE_SYSTEMS, group=kind.value))
+        )
+    parent.appendRow(systems)
+    parent.appendRow(_item(_counted(_("Data sharing"), groups.links), NodeKey(NodeKind.ESTATE_LINKS)))
+    parent.appendRow(_item(_counted(_("Open data"), groups.datasets), NodeKey(NodeKind.ESTATE_DATASETS)))
+    services = _item(
+        _counted(_("Public services"), sum(groups.services_by_field.values())),
+        NodeKey(NodeKind.ESTATE_SERVICES),
+    )
+    for field, count in groups.services_by_field.items():
+        name = field or _("(no field)")
+        services.appendRow(_item(_counted(name, count), NodeKey(NodeKind.ESTATE_SERVICES, group=field)))
+    parent.appendRow(services)
+    parent.appendRow(
+        _item(_counted(_("Steering committee"), groups.members), NodeKey(NodeKind.ESTATE_COMMITTEE))
+    )
+
+
+def _counted(text: str, count: int) -> str:
+    return f"{text} ({count})"
 
 
 def _item(text: str, key: NodeKey, bold: bool = False) -> QStandardItem:

@@ -1,4 +1,4 @@
-"""The estate map in the window: F8 shows it over the open plan, F8 again goes back, a task opens."""
+"""The estate map in the window: F8 shows it, F8 again goes back, a task or an element opens."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from dxplanner.ui.estate_forms.page import EstatePage
 from dxplanner.ui.main_window import MainWindow
 from dxplanner.ui.navigator import NodeKey, NodeKind
 
@@ -27,7 +28,7 @@ def test_f8_shows_the_estate_map_and_f8_again_goes_back(
     QTest.keyClick(window, Qt.Key.Key_F8)
     page = editor.estate_map
     assert editor.stack.currentWidget() is page
-    assert page.scene is not None  # drawn on showing (empty until the estate's reads exist)
+    assert page.scene is not None and len(page.scene.boxes) > 300  # the demo's estate, drawn on showing
     assert window.map_action.text() and window.view_menu.actions() == [window.map_action]
     QTest.keyClick(page.view, Qt.Key.Key_F8)
     assert editor.stack.currentWidget() is editor.plan_page
@@ -43,6 +44,24 @@ def test_a_task_chosen_on_the_map_opens_in_its_plans_sheet(window: MainWindow, d
     editor.estate_map.open_record.emit("task", task_id)
     assert editor.stack.currentWidget() is editor.plan_page
     assert editor.sheet.plan_id == plan_id and editor.sheet.current_task() == task_id
+
+
+def test_an_element_double_clicked_on_the_map_opens_in_its_form(
+    window: MainWindow, demo_path: Path, qtbot: QtBot
+) -> None:
+    assert window.open_file(demo_path)
+    editor = window.editor
+    assert editor is not None
+    editor.toggle_estate_map(window.current_key())
+    page = editor.estate_map
+    assert page.scene is not None
+    item = next(item for item in page.scene.boxes.values() if item.element.table == "system")
+    page.view.centerOn(item)
+    point = page.view.mapFromScene(item.sceneBoundingRect().center())
+    qtbot.mouseDClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    shown = editor.stack.currentWidget()
+    assert isinstance(shown, EstatePage)
+    assert shown.form.record_id == item.element.record_id
 
 
 def test_the_window_reads_the_maps_choices_from_the_plan_file(window: MainWindow, demo_path: Path) -> None:

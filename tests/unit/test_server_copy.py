@@ -8,13 +8,18 @@ import pytest
 from sqlmodel import select
 
 from dxplanner.core.errors import DomainError
-from dxplanner.core.models import Task, Unit
+from dxplanner.core.models import ActionPlan, Strategy, Task, Unit
 from dxplanner.services.shared import copy_plan
+from dxplanner.store.operations import estate
 from dxplanner.store.operations.tasks import create_task
 from dxplanner.store.operations.units import create_unit, update_unit
 from dxplanner.store.plan_file import open_plan_file
+from dxplanner.store.plan_store import PlanStore
 from dxplanner.store.server_store import open_server
 from tests.conftest import Snapshot, snapshot
+from tests.unit.builders import Basics
+from tests.unit.estate_builders import fill_estate
+from tests.unit.test_estate_workbook import ESTATE_TABLES
 
 
 def _snapshot_of_file(path: Path) -> Snapshot:
@@ -36,10 +41,12 @@ def test_a_plan_goes_to_a_server_and_back_to_a_new_file_unchanged(
         assert first is not None and first.id is not None
         newest = create_unit(store, code="SAU", name="Đơn vị lập sau").id
         update_unit(store, first.id, parent_id=newest)
+        _fill_estate_of_demo(store)
     finally:
         store.close()
     before = _snapshot_of_file(demo_path)
     assert all(before[name] for name in ("unit", "task", "progress_report", "indicator_target"))
+    assert all(before[name] for name in ESTATE_TABLES)
 
     up = copy_plan(demo_path, server_url)
     back = tmp_path / "back.dxplan"
@@ -59,6 +66,21 @@ def test_a_plan_goes_to_a_server_and_back_to_a_new_file_unchanged(
         assert made.id == task.id + 1
     finally:
         server.close()
+
+
+def _fill_estate_of_demo(store: PlanStore) -> None:
+    """An estate on the demo's units and first plan, with a data centre that runs in a cloud made
+    after it: on the server a host must be written before what runs on it."""
+    with store.read() as session:
+        units = [unit.id for unit in session.exec(select(Unit)).all()]
+        plan = session.exec(select(ActionPlan)).first()
+        strategy = session.exec(select(Strategy)).first()
+    assert plan is not None and plan.id is not None and strategy is not None and strategy.id is not None
+    ministry, department = units[0], units[1]
+    assert ministry is not None and department is not None
+    made = fill_estate(store, Basics(ministry, department, strategy.id, plan.id))
+    later = estate.add_system(store, code="DAMMAY2", name="Đám mây lập sau", kind="infrastructure").id
+    estate.update_system(store, made.data_centre, hosted_on_id=later)
 
 
 def test_a_copy_into_a_server_holding_a_plan_is_refused_and_changes_nothing(

@@ -16,6 +16,7 @@ from dxplanner.store.migrate import HEAD_REVISION
 from dxplanner.store.server_store import Prepared, ServerStore, init_server, open_server
 from tests.postgres_cluster import ScratchCluster
 from tests.role_fixtures import ADMIN, PLANNER, REPORTER, RolesPlan
+from tests.unit.estate_builders import fill_estate
 
 
 def _history(plan: RolesPlan, task: int) -> list[tuple[object, ...]]:
@@ -183,3 +184,21 @@ def test_undo_on_the_server_goes_ahead_when_another_user_changed_another_task(
         ("progress", 0.1 + 0.2),
         ("notes", "ghi chú của tôi"),
     ]
+
+
+def test_the_history_names_estate_records_in_the_users_language(server_url: str) -> None:
+    store = open_server(server_url)
+    try:
+        made = fill_estate(store)
+        set_language("vi")
+        records = {entry.record for entry in history.read_history(store)}
+        effects = [entry.record for entry in history.read_history(store, task_id=made.build_task)]
+    finally:
+        store.close()
+    assert "hệ thống Nền tảng tích hợp, chia sẻ dữ liệu cấp tỉnh" in records
+    assert "dịch vụ công Đăng ký khai sinh" in records
+    assert "thành viên Ban Chỉ đạo Nguyễn Văn A" in records
+    assert (
+        "tác động đến hệ thống, kết nối, dịch vụ của nhiệm vụ Xây dựng hệ thống thông tin giải quyết TTHC"
+        in effects
+    )

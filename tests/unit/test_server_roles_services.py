@@ -10,7 +10,7 @@ import pytest
 
 from dxplanner.core.enums import PlanRole
 from dxplanner.core.errors import NotPermittedError, PlanFileError
-from dxplanner.services import edits, new_records, permissions, records
+from dxplanner.services import edits, estate, new_records, permissions, records
 from dxplanner.services.files import open_plan
 from dxplanner.services.open_plan import OpenPlan
 from dxplanner.store.plan_file import open_plan_file
@@ -149,3 +149,24 @@ def test_an_administrator_changes_units(roles_plan: RolesPlan) -> None:
 def test_a_login_without_a_role_cannot_open_the_plan(shared_roles_plan: RolesPlan) -> None:
     with pytest.raises(PlanFileError, match=f"^Your login {NOBODY} has no role on the plan on postgresql://"):
         open_plan(shared_roles_plan.url(NOBODY))
+
+
+def test_a_planner_adds_systems_but_is_refused_the_committee_with_one_clear_message(
+    roles_plan: RolesPlan,
+) -> None:
+    plan = open_plan(roles_plan.url(PLANNER))
+    try:
+        estate.add_system(plan, name="Hệ thống của người lập kế hoạch")
+        with _refused("Your role on this plan (planner) may not add committee members; nothing was changed."):
+            estate.add_committee_member(plan, person="Nguyễn Văn B", unit_id=roles_plan.unit_id)
+    finally:
+        plan.close()
+    assert (
+        roles_plan.scalar("SELECT count(*) FROM system WHERE name = 'Hệ thống của người lập kế hoạch'") == 1
+    )
+    assert roles_plan.scalar("SELECT count(*) FROM committee_member WHERE person = 'Nguyễn Văn B'") == 0
+
+
+def test_a_reporter_is_refused_the_estate_with_one_clear_message(as_reporter: OpenPlan) -> None:
+    with _refused("Your role on this plan (unit reporter) may not add systems; nothing was changed."):
+        estate.add_system(as_reporter, name="Hệ thống của người báo cáo")

@@ -14,9 +14,11 @@ from dxplanner.core.models import (
     Indicator,
     ProgressReport,
     Risk,
+    RiskTreatment,
     StaffLine,
     Strategy,
     Task,
+    TaskEffect,
 )
 from dxplanner.store.changes import Changes, Entity
 
@@ -56,9 +58,23 @@ def note_tasks_going(session: Session, task_ids: Sequence[int], changes: Changes
         (StaffLine, Entity.STAFF_LINE),
         (ProgressReport, Entity.PROGRESS_REPORT),
         (Risk, Entity.RISK),
+        (TaskEffect, Entity.TASK_EFFECT),
     ):
         for record_id in _ids(session, model, col(model.task_id).in_(task_ids)):
             changes.delete(entity, record_id)
+    going_risks = _ids(session, Risk, col(Risk.task_id).in_(task_ids))
+    note_treatments_going(
+        session,
+        sa.or_(col(RiskTreatment.task_id).in_(task_ids), col(RiskTreatment.risk_id).in_(going_risks)),
+        changes,
+    )
+
+
+def note_treatments_going(session: Session, condition: sa.ColumnElement[bool], changes: Changes) -> None:
+    """Note the risk treatments meeting condition as deleted (each by its risk, having no id of its own)."""
+    risks = session.exec(select(RiskTreatment.risk_id).where(condition)).all()
+    for risk_id in dict.fromkeys(risks):
+        changes.delete(Entity.RISK_TREATMENT, risk_id)
 
 
 def note_plan_going(session: Session, plan_id: int, changes: Changes) -> None:
@@ -66,8 +82,10 @@ def note_plan_going(session: Session, plan_id: int, changes: Changes) -> None:
     changes.delete(Entity.PLAN, plan_id)
     changes.delete(Entity.PLAN_DAY_OFF, plan_id)
     note_tasks_going(session, _ids(session, Task, col(Task.plan_id) == plan_id), changes)
-    for risk in _ids(session, Risk, col(Risk.plan_id) == plan_id):
+    risks = _ids(session, Risk, col(Risk.plan_id) == plan_id)
+    for risk in risks:
         changes.delete(Entity.RISK, risk)
+    note_treatments_going(session, col(RiskTreatment.risk_id).in_(risks), changes)
 
 
 def note_indicators_going(session: Session, indicator_ids: Sequence[int], changes: Changes) -> None:
@@ -94,8 +112,10 @@ def note_strategy_going(session: Session, strategy_id: int, changes: Changes) ->
     changes.delete(Entity.STRATEGY, strategy_id)
     top_goals = _ids(session, Goal, col(Goal.strategy_id) == strategy_id, col(Goal.parent_id).is_(None))
     note_goals_going(session, top_goals, changes)
-    for risk in _ids(session, Risk, col(Risk.strategy_id) == strategy_id):
+    risks = _ids(session, Risk, col(Risk.strategy_id) == strategy_id)
+    for risk in risks:
         changes.delete(Entity.RISK, risk)
+    note_treatments_going(session, col(RiskTreatment.risk_id).in_(risks), changes)
 
 
 def note_sedp_going(session: Session, sedp_id: int, changes: Changes) -> None:

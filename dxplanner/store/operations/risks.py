@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from dxplanner.core import rules
 from dxplanner.core.enums import RiskCategory, RiskStatus
 from dxplanner.core.errors import InvalidInputError
-from dxplanner.core.models import ActionPlan, Risk, Strategy, Task, Unit
+from dxplanner.core.models import ActionPlan, Risk, RiskTreatment, Strategy, Task, Unit
 from dxplanner.i18n import _
 from dxplanner.store.changes import Changes, Entity
+from dxplanner.store.operations._cascade import note_treatments_going
 from dxplanner.store.operations._records import Checkers, fetch, insert_checked, update_checked
 from dxplanner.store.plan_store import PlanStore
 
@@ -64,8 +65,11 @@ def update_risk(store: PlanStore, risk_id: int, *, seen: int | None = None, **fi
 def delete_risk(store: PlanStore, risk_id: int) -> Changes:
     """Remove a risk."""
     with store.write() as session:
-        session.delete(fetch(session, Risk, risk_id, _("Risk")))
-        return Changes().delete(Entity.RISK, risk_id)
+        risk = fetch(session, Risk, risk_id, _("Risk"))
+        changes = Changes().delete(Entity.RISK, risk_id)
+        note_treatments_going(session, col(RiskTreatment.risk_id) == risk_id, changes)
+        session.delete(risk)
+        return changes
 
 
 def _validate(session: Session, risk: Risk) -> None:

@@ -198,4 +198,13 @@ def _rules_in_words() -> dict[str, str]:
         "one_owner": _("it must belong to exactly one owner"),
         "likelihood_range": _("likelihood goes from 1 to 5"),
         "impact_range": _("impact goes from 1 to 5"),
+        "range_in_order": _("a range's upper bound may not be below its target nor have a comparison"),
+        "says_something": _("a target needs a figure or words"),
+        "security_level_range": _("the security level goes from 1 to 5"),
+        "not_own_host": _("a system cannot run on itself"),
+        "two_systems": _("a data link joins two different systems"),
+        "online_share_range": _("the share of dossiers filed online goes from 0 to 100"),
+        "level_old_range": _("the old level goes from 1 to 4"),
+        "one_target": _("a task's effect acts on exactly one system, data link or public service"),
+        "level_with_raise": _("a raise of level needs its level, and only a raise of level has one"),
     }

@@ -19,6 +19,7 @@ from dxplanner.core.matching import UnitIndex
 from dxplanner.i18n import _
 from dxplanner.services import edits, history, new_records, records
 from dxplanner.ui.errors import show_refusal
+from dxplanner.ui.estate_forms.task_effects import TaskEffects
 from dxplanner.ui.forms.fields import FieldKind, FieldSpec
 from dxplanner.ui.forms.history_tab import TaskHistory
 from dxplanner.ui.forms.pages import risk_table
@@ -154,6 +155,9 @@ class TaskDetails(RecordForm):
             )
         )
         self.add_table(risk_table(session, "task_id", units, date_format))
+        self.effects = TaskEffects(session, units, lambda: self.record_id)
+        self.record_tables.append(self.effects.table)
+        self.add_section(self.effects)
 
     def _link(self) -> None:
         successor = self.record_id

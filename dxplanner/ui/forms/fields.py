@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from dxplanner.core.cells import number_cell
 from dxplanner.core.errors import DomainError
@@ -33,6 +33,7 @@ class FieldKind(enum.Enum):
     CHOICE = "choice"
     UNIT = "unit"
     RECORD = "record"  # one of a list of other records (a socio-economic plan, an indicator)
+    FLAG = "flag"  # yes or no, a checkbox
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,8 @@ class FieldSpec:
     choices: type[enum.StrEnum] | None = None
     # For RECORD fields: the (id, label) pairs to choose from, read when the form fills.
     options: Callable[[], Sequence[tuple[int, str]]] | None = None
+    # For CHOICE fields that may be left empty (where a system runs, how often data is updated).
+    optional: bool = False
 
 
 class BoundField:
@@ -76,6 +79,10 @@ class BoundField:
             date.editingFinished.connect(self._on_done)
             date.picked.connect(self._on_done)
             return date
+        if kind is FieldKind.FLAG:
+            box = QCheckBox()
+            box.toggled.connect(lambda _checked: self._on_done())
+            return box
         if kind in (FieldKind.CHOICE, FieldKind.RECORD):
             combo = QComboBox()
             combo.activated.connect(lambda _row: self._on_done())
@@ -99,12 +106,16 @@ class BoundField:
         try:
             if isinstance(editor, DateLine):
                 editor.set_date(value)
+            elif isinstance(editor, QCheckBox):
+                editor.setChecked(bool(value))
             elif isinstance(editor, UnitPicker):
                 editor.use_units(self._units())
                 editor.set_unit(value)
             elif isinstance(editor, QComboBox):
                 editor.clear()
                 if self.spec.kind is FieldKind.CHOICE and self.spec.choices is not None:
+                    if self.spec.optional:
+                        editor.addItem("—", None)
                     for member in self.spec.choices:
                         editor.addItem(label(member), member.value)
                 else:
@@ -150,6 +161,8 @@ class BoundField:
             return editor.read_date(self.spec.title, datetime.date.today())
         if isinstance(editor, UnitPicker):
             return editor.unit()
+        if isinstance(editor, QCheckBox):
+            return editor.isChecked()
         if isinstance(editor, QComboBox):
             return editor.currentData()
         if isinstance(editor, QPlainTextEdit):

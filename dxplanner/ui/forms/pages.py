@@ -24,6 +24,7 @@ from dxplanner.services import edits, new_records, records
 from dxplanner.services.edits import Changes
 from dxplanner.services.open_plan import OpenPlan
 from dxplanner.services.records import RiskOwner
+from dxplanner.ui.estate_forms.risk_treatments import TREATMENT_TABLES, RiskTreatments, treated
 from dxplanner.ui.forms.fields import FieldKind, FieldSpec
 from dxplanner.ui.forms.measure_entry import MeasureEntry
 from dxplanner.ui.forms.record_form import RecordForm
@@ -36,8 +37,9 @@ Units = Callable[[], UnitIndex]
 
 
 def risk_table(session: PlanSession, owner: RiskOwner, units: Units, date_format: str) -> RecordTable:
-    """The risks of a strategy, a plan or a task (owner names the column that links them)."""
-    return RecordTable(
+    """The risks of a strategy, a plan or a task (owner names the column that links them), each with the
+    tasks that treat it."""
+    table = RecordTable(
         session,
         _("Risks"),
         [
@@ -48,15 +50,22 @@ def risk_table(session: PlanSession, owner: RiskOwner, units: Units, date_format
             ColumnSpec("mitigation", _("Mitigation")),
             ColumnSpec("owner_unit_id", _("Owner"), K.UNIT),
             ColumnSpec("status", _("Status"), K.CHOICE, RiskStatus),
+            ColumnSpec("treated_by", _("Treated by"), editable=False),
         ],
-        rows=lambda plan, owner_id: [(risk.id, risk) for risk in records.risks_of(plan, owner, owner_id)],
+        rows=lambda plan, owner_id: [
+            (risk.id, treated(plan, risk)) for risk in records.risks_of(plan, owner, owner_id)
+        ],
         update=lambda plan, key, fields, seen: edits.update_risk(plan, key, seen=seen, **fields),
         delete=lambda plan, key: edits.delete_risk(plan, key),
         add=lambda plan, owner_id: new_records.new_risk(plan, **{owner: owner_id}),
-        tables=("risk", "unit"),
+        tables=("risk", "unit", *TREATMENT_TABLES),
         units=units,
         date_format=date_format,
     )
+    layout = table.layout()
+    if layout is not None:
+        layout.addWidget(RiskTreatments(table))
+    return table
 
 
 def strategy_form(
