@@ -16,6 +16,7 @@ from dxplanner.cli.check_command import check_file
 from dxplanner.cli.data_commands import export_file, report_file
 from dxplanner.cli.estate_command import add_estate_command
 from dxplanner.cli.history_command import add_history_command
+from dxplanner.cli.map_command import add_map_command
 from dxplanner.cli.opening import open_for_command
 from dxplanner.cli.progress import TerminalProgress
 from dxplanner.cli.shared_commands import add_shared_commands
@@ -151,6 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_shared_commands(commands)
     add_history_command(commands)
     add_estate_command(commands)
+    add_map_command(commands, _iso_date)
     return parser
 
 
@@ -166,6 +168,7 @@ COMMANDS = (
     "copy",
     "history",
     "estate",
+    "map",
 )
 
 # Draws a chart into a file: (chart, out, paper "a4" or "a3") -> pages written. The window's

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Iterator
@@ -38,12 +39,28 @@ def saving_to(path: Path) -> Iterator[Path]:
         if path.exists():
             written.chmod(stat.S_IMODE(path.stat().st_mode))
         written.replace(path)
-    except OSError as error:
+    except Exception as error:
+        failure = error if isinstance(error, OSError) else _lxml_write_failure(error)
+        if failure is None:
+            raise
         raise InvalidInputError(
-            _("{path} cannot be written: {reason}.").format(path=path, reason=write_failure(error, path))
+            _("{path} cannot be written: {reason}.").format(path=path, reason=write_failure(failure, path))
         ) from None
     finally:
         written.unlink(missing_ok=True)
+
+
+def _lxml_write_failure(error: Exception) -> OSError | None:
+    """The operating system's error behind lxml's SerialisationError("IO_EFBIG"), or None for another.
+
+    openpyxl writes through lxml whenever lxml is installed, and lxml reports a failed write (a
+    full disk) by the name of its errno, not as an OSError.
+    """
+    text = str(error)
+    if type(error).__name__ != "SerialisationError" or not text.startswith("IO_"):
+        return None
+    number = getattr(errno, text.removeprefix("IO_"), errno.EIO)
+    return OSError(number, os.strerror(number))
 
 
 @contextmanager

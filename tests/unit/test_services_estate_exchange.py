@@ -1,0 +1,45 @@
+"""The services' door to the exchange file: saving a map by its file's suffix, reading an estate back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dxplanner.core.errors import InvalidInputError
+from dxplanner.services.estate_exchange import MAP_FORMATS, read_estate_file, save_map
+from tests.unit.estate_map_samples import province_map
+
+
+@pytest.mark.parametrize("name", ["map.xml", "MAP.XML"])
+def test_a_map_saved_as_xml_is_an_exchange_file_that_reads_back(tmp_path: Path, name: str) -> None:
+    estate = province_map()
+
+    save_map(estate, tmp_path / name)
+
+    imported = read_estate_file(tmp_path / name)
+    assert {system.key for system in imported.systems} == {
+        element.key for element in estate.elements if element.table == "system"
+    }
+
+
+@pytest.mark.parametrize("suffix", [".svg", ".pdf", ".png"])
+def test_a_picture_of_the_map_is_refused_for_now_and_nothing_is_written(tmp_path: Path, suffix: str) -> None:
+    target = tmp_path / f"map{suffix}"
+
+    with pytest.raises(InvalidInputError) as refused:
+        save_map(province_map(), target)
+
+    assert refused.value.message == (
+        f"The map cannot be saved as {suffix[1:].upper()} from here yet: save it from the map view"
+        " in the window, or as an ArchiMate exchange file (.xml)."
+    )
+    assert not target.exists()
+
+
+def test_another_suffix_is_refused_naming_the_formats(tmp_path: Path) -> None:
+    with pytest.raises(InvalidInputError) as refused:
+        save_map(province_map(), tmp_path / "map.docx")
+
+    assert refused.value.message == "A map can be saved as .xml (ArchiMate exchange file), not as “.docx”."
+    assert MAP_FORMATS == ("xml",)
