@@ -7,7 +7,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import SQLModel
@@ -21,12 +21,9 @@ from dxplanner.core.enums import (
     Pillar,
     PlanStatus,
     Priority,
-    RiskCategory,
-    RiskStatus,
     StrategyStatus,
     TaskKind,
     TaskStatus,
-    UnitKind,
     UnitRole,
 )
 from dxplanner.core.errors import InvalidInputError
@@ -56,6 +53,7 @@ from dxplanner.core.workdays import WorkCalendar
 from dxplanner.i18n import _
 from dxplanner.resources import bundled_dir
 from dxplanner.store.demo_estate import ESTATE_TABLES, DemoEstate, demo_estate_path
+from dxplanner.store.demo_rows import Record, add_risk, add_row, add_unit, lookup
 from dxplanner.store.plan_store import PlanStore
 from dxplanner.store.queries import table
 from dxplanner.store.sequences import advance_past_ids
@@ -64,8 +62,6 @@ from dxplanner.store.sequences import advance_past_ids
 # one insert names the same columns).
 _NO_SCOPE: dict[str, object] = {"scope": "", "comparison": None, "text": None, "upper": None}
 
-Record = dict[str, Any]
-K = TypeVar("K")
 
 # Parents before children, so that every foreign key points at a row already there.
 _INSERT_ORDER: tuple[type[SQLModel], ...] = (
@@ -172,28 +168,13 @@ class _DemoRows:
             ) from None
 
     def _add(self, model: type[SQLModel], record: Record) -> int:
-        record_id = len(self.rows[model]) + 1
-        self.rows[model].append({"id": record_id, **record})
-        return record_id
+        return add_row(self.rows, model, record)
 
     def _unit_id(self, code: object) -> int:
-        return _lookup(self.units, code, _("unit"))
+        return lookup(self.units, code, _("unit"))
 
     def _unit(self, unit: Mapping[str, Any]) -> None:
-        code = rules.required_text(unit.get("code"), _("Unit code"))
-        if code in self.units:
-            raise InvalidInputError(_("The demo plan lists the unit {code} twice.").format(code=code))
-        parent = unit.get("parent")
-        self.units[code] = self._add(
-            Unit,
-            {
-                "code": code,
-                "name": rules.required_text(unit.get("name"), _("Unit name")),
-                "short_name": unit.get("short_name"),
-                "kind": rules.member(UnitKind, unit.get("kind", "other"), _("Unit kind")),
-                "parent_id": None if parent is None else self._unit_id(parent),
-            },
-        )
+        add_unit(self.rows, self.units, unit)
 
     def _sedp(self, sedp: Mapping[str, Any]) -> None:
         sedp_id = self._add(
@@ -213,7 +194,7 @@ class _DemoRows:
     def _strategy(self, strategy: Mapping[str, Any]) -> None:
         sedp_key = strategy.get("sedp")
         sedp_id, sedp_indicators = (
-            (None, {}) if sedp_key is None else _lookup(self.sedps, sedp_key, _("socio-economic plan"))
+            (None, {}) if sedp_key is None else lookup(self.sedps, sedp_key, _("socio-economic plan"))
         )
         strategy_id = self._add(
             Strategy,
@@ -299,7 +280,7 @@ class _DemoRows:
                 "source": indicator.get("source"),
                 "sedp_indicator_id": None
                 if linked is None
-                else _lookup(sedp_indicators, linked, _("indicator")),
+                else lookup(sedp_indicators, linked, _("indicator")),
             },
         )
         indicators[code] = indicator_id
@@ -400,7 +381,7 @@ class _DemoRows:
                 {"task_id": task_id, "unit_id": self._unit_id(unit), "role": UnitRole.COOPERATING}
             )
         for goal in _unique(task.get("goals", [])):
-            self.rows[TaskGoal].append({"task_id": task_id, "goal_id": _lookup(goals, goal, _("goal"))})
+            self.rows[TaskGoal].append({"task_id": task_id, "goal_id": lookup(goals, goal, _("goal"))})
         for line in task.get("budget", []):
             self._add(
                 BudgetLine,
@@ -442,7 +423,7 @@ class _DemoRows:
             self._task(child, plan_id, task_id, child_position, goals)
 
     def _dependency(self, successor_id: int, link: Mapping[str, Any]) -> None:
-        predecessor_id = _lookup(self.task_keys, link.get("task"), _("task"))
+        predecessor_id = lookup(self.task_keys, link.get("task"), _("task"))
         # The same rules as dxplanner.store.operations.dependencies.add_dependency.
         try:
             check_link(predecessor_id, successor_id, self.parent_of, self.successors, self._task_name)
@@ -476,32 +457,7 @@ class _DemoRows:
         plan_id: int | None = None,
         task_id: int | None = None,
     ) -> None:
-        owner = risk.get("owner")
-        self._add(
-            Risk,
-            {
-                "strategy_id": strategy_id,
-                "plan_id": plan_id,
-                "task_id": task_id,
-                "text": rules.required_text(risk.get("text"), _("Risk")),
-                "category": rules.member(RiskCategory, risk.get("category", "other"), _("Category")),
-                "likelihood": rules.scale(risk.get("likelihood"), _("Likelihood")),
-                "impact": rules.scale(risk.get("impact"), _("Impact")),
-                "mitigation": risk.get("mitigation"),
-                "owner_unit_id": None if owner is None else self._unit_id(owner),
-                "status": rules.member(RiskStatus, risk.get("status", "open"), _("Status")),
-            },
-        )
-
-
-def _lookup(known: Mapping[str, K], key: object, what: str) -> K:
-    if not isinstance(key, str) or key not in known:
-        raise InvalidInputError(
-            _("The demo plan refers to the {what} '{key}', which it does not define.").format(
-                what=what, key=key
-            )
-        )
-    return known[key]
+        add_risk(self.rows, self.units, risk, strategy_id=strategy_id, plan_id=plan_id, task_id=task_id)
 
 
 def _date(value: object) -> datetime.date | None:

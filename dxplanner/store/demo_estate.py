@@ -21,11 +21,8 @@ from dxplanner.core.enums import (
     EstateStatus,
     GovernmentLevel,
     Hosting,
-    RiskCategory,
-    RiskStatus,
     ServiceLevel,
     SystemKind,
-    UnitKind,
     UpdateFrequency,
 )
 from dxplanner.core.errors import InvalidInputError
@@ -34,18 +31,14 @@ from dxplanner.core.models import (
     DataLink,
     OpenDataset,
     PublicService,
-    Risk,
     RiskTreatment,
     Strategy,
     System,
     TaskEffect,
-    Unit,
 )
 from dxplanner.i18n import _
 from dxplanner.resources import bundled_dir
-
-Record = dict[str, Any]
-Rows = dict[type[SQLModel], list[Record]]
+from dxplanner.store.demo_rows import Record, Rows, add_risk, add_row, add_unit, lookup
 
 # After the plan's own tables: hosts before the systems on them (the list's order), systems
 # before what names them, tasks and risks before their effects and treatments.
@@ -97,9 +90,7 @@ class DemoEstate:
             self._effect(effect)
 
     def _add(self, model: type[SQLModel], record: Record) -> int:
-        record_id = len(self.rows[model]) + 1
-        self.rows[model].append({"id": record_id, **record})
-        return record_id
+        return add_row(self.rows, model, record)
 
     def _keyed(self, known: dict[str, int], key: object, record_id: int) -> None:
         checked = rules.required_text(key, "key")
@@ -108,22 +99,10 @@ class DemoEstate:
         known[checked] = record_id
 
     def _unit_id(self, code: object) -> int | None:
-        return None if code is None else _lookup(self.units, code, _("unit"))
+        return None if code is None else lookup(self.units, code, _("unit"))
 
     def _unit(self, unit: Mapping[str, Any]) -> None:
-        code = rules.required_text(unit.get("code"), _("Unit code"))
-        if code in self.units:
-            raise InvalidInputError(_("The demo plan lists the unit {code} twice.").format(code=code))
-        self.units[code] = self._add(
-            Unit,
-            {
-                "code": code,
-                "name": rules.required_text(unit.get("name"), _("Unit name")),
-                "short_name": unit.get("short_name"),
-                "kind": rules.member(UnitKind, unit.get("kind", "other"), _("Unit kind")),
-                "parent_id": self._unit_id(unit.get("parent")),
-            },
-        )
+        add_unit(self.rows, self.units, unit)
 
     def _system(self, system: Mapping[str, Any]) -> None:
         host = system.get("hosted_on")
@@ -140,7 +119,7 @@ class DemoEstate:
             ),
             "hosting": None if hosting is None else rules.member(Hosting, hosting, _("Hosting")),
             # A host is listed before the systems on it, so its row is written first.
-            "hosted_on_id": None if host is None else _lookup(self.systems, host, _("system")),
+            "hosted_on_id": None if host is None else lookup(self.systems, host, _("system")),
             "security_level": None
             if level is None
             else rules.whole_number(level, _("Security level"), low=1, high=5),
@@ -152,8 +131,8 @@ class DemoEstate:
         self._keyed(self.systems, system.get("key"), self._add(System, record))
 
     def _link(self, link: Mapping[str, Any]) -> None:
-        giver = _lookup(self.systems, link.get("from"), _("system"))
-        taker = _lookup(self.systems, link.get("to"), _("system"))
+        giver = lookup(self.systems, link.get("from"), _("system"))
+        taker = lookup(self.systems, link.get("to"), _("system"))
         if giver == taker:
             raise InvalidInputError(
                 _("The demo estate's data-sharing link {key} goes from a system to itself.").format(
@@ -178,7 +157,7 @@ class DemoEstate:
             {
                 "name": rules.required_text(dataset.get("name"), _("Name")),
                 "publisher_unit_id": self._unit_id(dataset.get("publisher")),
-                "system_id": None if source is None else _lookup(self.systems, source, _("system")),
+                "system_id": None if source is None else lookup(self.systems, source, _("system")),
                 "published_at": dataset.get("published_at"),
                 "data_format": dataset.get("format"),
                 "update_frequency": None
@@ -199,7 +178,7 @@ class DemoEstate:
             "name": rules.required_text(service.get("name"), _("Name")),
             "field": service.get("field"),
             "unit_id": self._unit_id(service.get("unit")),
-            "system_id": None if through is None else _lookup(self.systems, through, _("system")),
+            "system_id": None if through is None else lookup(self.systems, through, _("system")),
             "level_old": None
             if old is None
             else rules.whole_number(old, _("Level (old scale)"), low=1, high=4),
@@ -228,33 +207,18 @@ class DemoEstate:
 
     def _strategy_id(self, name: object) -> int:
         by_name = {str(row["name"]): int(row["id"]) for row in self.rows[Strategy]}
-        return _lookup(by_name, name, _("strategy"))
+        return lookup(by_name, name, _("strategy"))
 
     def _risk(self, risk: Mapping[str, Any], strategy_id: int) -> None:
-        owner = risk.get("owner")
-        risk_id = self._add(
-            Risk,
-            {
-                "strategy_id": strategy_id,
-                "plan_id": None,
-                "task_id": None,
-                "text": rules.required_text(risk.get("text"), _("Risk")),
-                "category": rules.member(RiskCategory, risk.get("category", "other"), _("Category")),
-                "likelihood": rules.scale(risk.get("likelihood"), _("Likelihood")),
-                "impact": rules.scale(risk.get("impact"), _("Impact")),
-                "mitigation": risk.get("mitigation"),
-                "owner_unit_id": self._unit_id(owner),
-                "status": rules.member(RiskStatus, risk.get("status", "open"), _("Status")),
-            },
-        )
+        risk_id = add_risk(self.rows, self.units, risk, strategy_id=strategy_id)
         for task in dict.fromkeys(risk.get("treatments", [])):
             self.rows[RiskTreatment].append(
-                {"risk_id": risk_id, "task_id": _lookup(self.task_keys, task, _("task"))}
+                {"risk_id": risk_id, "task_id": lookup(self.task_keys, task, _("task"))}
             )
 
     def _effect(self, effect: Mapping[str, Any]) -> None:
         task = effect.get("task")
-        task_id = _lookup(self.task_keys, task, _("task"))
+        task_id = lookup(self.task_keys, task, _("task"))
         kind = rules.member(EffectKind, effect.get("effect"), _("Effect"))
         targets = [name for name in ("system", "link", "service") if effect.get(name) is not None]
         if len(targets) != 1:
@@ -276,22 +240,12 @@ class DemoEstate:
             {
                 "task_id": task_id,
                 "effect": kind,
-                "system_id": None if system is None else _lookup(self.systems, system, _("system")),
-                "data_link_id": None if link is None else _lookup(self.links, link, _("data-sharing link")),
+                "system_id": None if system is None else lookup(self.systems, system, _("system")),
+                "data_link_id": None if link is None else lookup(self.links, link, _("data-sharing link")),
                 "service_id": None
                 if service is None
-                else _lookup(self.services, service, _("public service")),
+                else lookup(self.services, service, _("public service")),
                 "service_level": None if level is None else rules.member(ServiceLevel, level, _("Level")),
                 "version": 1,
             },
         )
-
-
-def _lookup(known: Mapping[str, int], key: object, what: str) -> int:
-    if not isinstance(key, str) or key not in known:
-        raise InvalidInputError(
-            _("The demo plan refers to the {what} '{key}', which it does not define.").format(
-                what=what, key=key
-            )
-        )
-    return known[key]
