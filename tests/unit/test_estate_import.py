@@ -1,4 +1,4 @@
-"""Writing an imported architecture document into a plan: matched records updated, the rest added, one step."""
+"""Writing an imported architecture document into a plan: matched records updated, the rest added."""
 
 from __future__ import annotations
 
@@ -16,11 +16,13 @@ from dxplanner.core.errors import InvalidInputError, NotPermittedError
 from dxplanner.core.estate_map import EstateMap
 from dxplanner.core.imported_estate import ImportedEstate, ImportedSystem, ImportedUnit
 from dxplanner.core.models import DataLink, PublicService, System, Unit
-from dxplanner.services import undo
+from dxplanner.services import estate_import, undo
 from dxplanner.services.estate_view import estate_map
+from dxplanner.services.files import open_plan
 from dxplanner.store.operations.import_estate import import_estate, preview_estate
 from dxplanner.store.plan_store import PlanStore
 from tests.conftest import snapshot
+from tests.role_fixtures import REPORTER, RolesPlan
 
 DAY = datetime.date(2026, 6, 30)
 ARCHI_FILE = Path(__file__).resolve().parents[1] / "data" / "archimate" / "archi_province.xml"
@@ -40,7 +42,9 @@ def _drawn(estate: EstateMap) -> tuple[Counter[tuple[object, ...]], Counter[tupl
     return elements, lines
 
 
-def test_our_own_export_imported_into_its_plan_changes_nothing(demo_plan_store: PlanStore, tmp_path: Path) -> None:
+def test_our_own_export_imported_into_its_plan_changes_nothing(
+    demo_plan_store: PlanStore, tmp_path: Path
+) -> None:
     imported = _exported(demo_plan_store, tmp_path)
     before = snapshot(demo_plan_store, versions=True)
 
@@ -105,7 +109,9 @@ def test_a_file_saved_by_archi_becomes_the_estate_and_again_changes_nothing(plan
 def test_a_record_the_file_changes_is_updated_in_place(demo_store: PlanStore, tmp_path: Path) -> None:
     imported = _exported(demo_store, tmp_path)
     first = imported.systems[0]
-    renamed = ImportedEstate(imported.name, imported.units, (first.__class__(**{**first.__dict__, "name": "Tên mới"}),))
+    renamed = ImportedEstate(
+        imported.name, imported.units, (first.__class__(**{**first.__dict__, "name": "Tên mới"}),)
+    )
     with demo_store.read() as session:
         count = len(session.exec(select(System)).all())
 
@@ -139,7 +145,7 @@ def test_the_users_choice_of_unit_overrides_the_match(plan_store: PlanStore) -> 
 def test_a_chosen_unit_that_does_not_exist_is_refused_and_nothing_changes(plan_store: PlanStore) -> None:
     imported = read_exchange(ARCHI_FILE)
     before = snapshot(plan_store)
-    with pytest.raises(InvalidInputError, match="^There is no unit with id 999.$"):
+    with pytest.raises(InvalidInputError, match=r"^There is no unit with id 999\.$"):
         import_estate(plan_store, imported, {imported.units[0].ref: 999})
     assert snapshot(plan_store) == before
 
@@ -156,7 +162,10 @@ def test_a_host_that_is_no_infrastructure_is_reported_not_written(plan_store: Pl
 
     outcome = import_estate(plan_store, imported)
 
-    assert [(skipped.ref, skipped.name) for skipped in outcome.skipped] == [("a", "Ứng dụng A"), ("b", "Ứng dụng B")]
+    assert [(skipped.ref, skipped.name) for skipped in outcome.skipped] == [
+        ("a", "Ứng dụng A"),
+        ("b", "Ứng dụng B"),
+    ]
     assert "infrastructure" in outcome.skipped[0].reason
     with plan_store.read() as session:
         assert [system.hosted_on_id for system in session.exec(select(System)).all()] == [None, None]
@@ -173,7 +182,9 @@ def test_undo_takes_the_whole_import_back(demo_plan_store: PlanStore) -> None:
     assert snapshot(demo_plan_store) == before
 
 
-def test_a_data_link_already_in_the_plan_is_updated_not_doubled(demo_store: PlanStore, tmp_path: Path) -> None:
+def test_a_data_link_already_in_the_plan_is_updated_not_doubled(
+    demo_store: PlanStore, tmp_path: Path
+) -> None:
     imported = _exported(demo_store, tmp_path)
     # Without dxplanner's keys (as another tool would write it), the links are found by their two systems.
     bare = ImportedEstate(
@@ -190,3 +201,16 @@ def test_a_data_link_already_in_the_plan_is_updated_not_doubled(demo_store: Plan
     assert outcome.tallies["data_links"].new == 0
     with demo_store.read() as session:
         assert len(session.exec(select(DataLink)).all()) == links
+
+
+def test_a_reporter_is_refused_the_import_with_one_message_and_nothing_changes(roles_plan: RolesPlan) -> None:
+    plan = open_plan(roles_plan.url(REPORTER))
+    try:
+        before = snapshot(plan)
+        with pytest.raises(
+            NotPermittedError, match=r"^Your role on this plan \(unit reporter\) may not add "
+        ):
+            estate_import.import_estate(plan, estate_import.read_estate_file(ARCHI_FILE))
+        assert snapshot(plan) == before
+    finally:
+        plan.close()
