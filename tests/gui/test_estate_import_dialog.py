@@ -43,7 +43,8 @@ def test_the_preview_is_imported_as_one_step_the_map_shows_it_and_ctrl_z_takes_i
     # The national portal the file names without an owner is the demo's own: updated, not doubled.
     assert "Systems: 5 new, 1 updated, 0 unchanged" in dialog.counts.text()
     assert dialog.skipped.rowCount() == len(dialog.preview.skipped) > 0
-    assert dialog.skipped.item(0, 2).text()  # each with its reason
+    reason = dialog.skipped.item(0, 2)
+    assert reason is not None and reason.text()  # each with its reason
     # A unit of the file the plan lacks is to be made, unless the user chooses one of the plan's.
     new = [ref for ref, combo in dialog.units.combos.items() if combo.currentData() == NEW_UNIT]
     assert new and f"{len(new)} new" in dialog.counts.text()

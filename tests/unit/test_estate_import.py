@@ -34,11 +34,15 @@ def _exported(store: PlanStore, tmp_path: Path) -> ImportedEstate:
     return read_exchange(path)
 
 
-def _drawn(estate: EstateMap) -> tuple[Counter[tuple[object, ...]], Counter[tuple[object, ...]]]:
+def _drawn(estate: EstateMap) -> tuple[Counter[tuple[object, ...]], ...]:
     """A map as a reader sees it: its elements by name and kind, its lines by kind and the names they join."""
     names = {element.key: element.name for element in estate.elements}
-    elements = Counter((element.name, element.kind, element.unit_name) for element in estate.elements)
-    lines = Counter((line.kind, names[line.source], names[line.target]) for line in estate.relations)
+    elements: Counter[tuple[object, ...]] = Counter(
+        (element.name, element.kind, element.unit_name) for element in estate.elements
+    )
+    lines: Counter[tuple[object, ...]] = Counter(
+        (line.kind, names[line.source], names[line.target]) for line in estate.relations
+    )
     return elements, lines
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from sqlmodel import Session, SQLModel, select
 
@@ -233,7 +233,7 @@ class _Import:
             record = finder.find(imported.key, (fold(imported.name), owner), fold(imported.name))
             values = self._system_values(imported, owner, keyed=record is not None and finder.keyed)
             if record is None:
-                record = System(**values)
+                record = System.model_validate(values)
                 system_id = self._new(record, Entity.SYSTEM, "systems")
                 self.host_of[system_id] = None
                 found.append((imported, record, values, True))
@@ -321,7 +321,7 @@ class _Import:
             if record is not None:
                 self._update(record, values, Entity.PUBLIC_SERVICE, "services")
             else:
-                self._new(PublicService(**values), Entity.PUBLIC_SERVICE, "services")
+                self._new(PublicService.model_validate(values), Entity.PUBLIC_SERVICE, "services")
 
     def _datasets(self) -> None:
         stored = list(self.session.exec(select(OpenDataset)).all())
@@ -339,7 +339,7 @@ class _Import:
             if record is not None:
                 self._update(record, values, Entity.OPEN_DATASET, "datasets")
             else:
-                self._new(OpenDataset(**values), Entity.OPEN_DATASET, "datasets")
+                self._new(OpenDataset.model_validate(values), Entity.OPEN_DATASET, "datasets")
 
     # Data links, between systems that now all have ids.
 
@@ -383,15 +383,15 @@ class _Import:
                 self._update(record, values, Entity.DATA_LINK, "data_links")
             else:
                 values.setdefault("via", DataLinkVia.LGSP)
-                self._new(DataLink(**values), Entity.DATA_LINK, "data_links")
+                self._new(DataLink.model_validate(values), Entity.DATA_LINK, "data_links")
 
 
-class _Finder:
+class _Finder(Generic[R]):
     """Finds the plan's record a record of the file is: by its dxplanner key, else by name (each once)."""
 
     def __init__(self, stored: list[R], identity: Callable[[R], tuple[str, int | None]], table: str) -> None:
         self.table = table
-        self.by_id = {record.id: record for record in stored}
+        self.by_id: dict[int | None, R] = {record.id: record for record in stored}
         self.by_identity: dict[tuple[str, int | None], list[R]] = {}
         self.by_name: dict[str, list[R]] = {}
         for record in stored:
