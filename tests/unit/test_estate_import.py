@@ -218,3 +218,26 @@ def test_a_reporter_is_refused_the_import_with_one_message_and_nothing_changes(r
         assert snapshot(plan) == before
     finally:
         plan.close()
+
+
+def _names(store: PlanStore) -> dict[str, dict[int | None, str]]:
+    with store.read() as session:
+        return {
+            "system": {system.id: system.name for system in session.exec(select(System))},
+            "unit": {unit.id: unit.name for unit in session.exec(select(Unit))},
+        }
+
+
+def test_keys_of_another_plans_export_do_not_take_this_plans_records(
+    demo_store: PlanStore, plan_store: PlanStore, tmp_path: Path
+) -> None:
+    import_estate(plan_store, read_exchange(ARCHI_FILE))  # systems 1 to 6, units 1 and 2 of this plan
+    before = _names(plan_store)
+    foreign = _exported(demo_store, tmp_path)  # "system:1", "unit:1"… of the demo: another plan's
+
+    outcome = import_estate(plan_store, foreign)
+
+    assert (outcome.tallies["systems"].new, outcome.tallies["systems"].updated) == (54, 0)
+    after = _names(plan_store)
+    for table, names in before.items():
+        assert {record_id: after[table][record_id] for record_id in names} == names

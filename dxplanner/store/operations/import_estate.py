@@ -113,7 +113,11 @@ def match_units(
             found.append(UnitFound(unit.ref, unit.name, unit_id, _name(by_id, unit_id), how))
             continue
         keyed = _key_id(unit.key, "unit")
-        if keyed in by_id:
+        # Our export names a unit by its short name or its name; a key with neither is another plan's.
+        if keyed in by_id and fold(unit.name) in (
+            fold(by_id[keyed].name),
+            fold(by_id[keyed].short_name or ""),
+        ):
             found.append(UnitFound(unit.ref, unit.name, keyed, by_id[keyed].name, MatchKind.EXACT))
             continue
         match: UnitMatch = matcher.match(unit.name)
@@ -391,6 +395,7 @@ class _Finder(Generic[R]):
 
     def __init__(self, stored: list[R], identity: Callable[[R], tuple[str, int | None]], table: str) -> None:
         self.table = table
+        self.identity = identity
         self.by_id: dict[int | None, R] = {record.id: record for record in stored}
         self.by_identity: dict[tuple[str, int | None], list[R]] = {}
         self.by_name: dict[str, list[R]] = {}
@@ -404,7 +409,11 @@ class _Finder(Generic[R]):
     def find(self, key: str | None, identity: tuple[str, int | None], name: str) -> R | None:
         self.keyed = False
         record = self.by_id.get(_key_id(key, self.table))
-        if record is not None and getattr(record, "id", None) not in self.used:
+        if (
+            record is not None
+            and getattr(record, "id", None) not in self.used
+            and self._same(record, identity)
+        ):
             self.keyed = True
             return self._take(record)
         # By name and owner; by name alone when the file names no owner and one record has the name.
@@ -414,6 +423,14 @@ class _Finder(Generic[R]):
             candidates = named if len(named) == 1 else []
         free = [record for record in candidates if getattr(record, "id", None) not in self.used]
         return self._take(free[0]) if free else None
+
+    def _same(self, record: R, identity: tuple[str, int | None]) -> bool:
+        """Whether the record a key names is the file's: the same name, or (renamed since) the same owner.
+
+        A key is only an id: a file exported from another plan names that plan's records.
+        """
+        name, owner = self.identity(record)
+        return name == identity[0] or (owner is not None and owner == identity[1])
 
     def _take(self, record: R) -> R:
         record_id = getattr(record, "id", None)
