@@ -395,7 +395,7 @@ class _Finder(Generic[R]):
 
     def __init__(self, stored: list[R], identity: Callable[[R], tuple[str, int | None]], table: str) -> None:
         self.table = table
-        self.identity = identity
+        self.identity: Callable[[R], tuple[str, int | None]] = identity
         self.by_id: dict[int | None, R] = {record.id: record for record in stored}
         self.by_identity: dict[tuple[str, int | None], list[R]] = {}
         self.by_name: dict[str, list[R]] = {}
