@@ -15,13 +15,14 @@ from dxplanner.cli.opening import open_for_command
 from dxplanner.i18n import _
 from dxplanner.services.files import location, refuse_if_damaged
 
-EXIT_OK = 0
+EXIT_OK, EXIT_BAD_ARGUMENTS = 0, 2
 
 
 def add_map_command(commands: Any, day: Callable[[str], datetime.date]) -> None:
     """Add `map` to the commands; day reads --as-of as the other commands do."""
     command = commands.add_parser(
-        "map", help=_("write the estate map of a plan file as an ArchiMate exchange file")
+        "map",
+        help=_("write the estate map of a plan file as an ArchiMate exchange file, or import one into it"),
     )
     command.add_argument("file", type=location, metavar="FILE")
     # The map goes out (--out) or an architecture document comes in (--import): one or the other.
@@ -67,6 +68,9 @@ def write_map(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Write the estate as it stands on a day to the file --out names (or import --import's file)."""
     if arguments.model is not None:
         return import_model(arguments, out, err)
+    if arguments.dry_run or arguments.json:
+        err.write("dxplanner: " + _("--dry-run and --json go with --import, not with --out.") + "\n")
+        return EXIT_BAD_ARGUMENTS
     from dxplanner.services.estate_exchange import check_map_format, save_map
     from dxplanner.services.estate_view import estate_map
 

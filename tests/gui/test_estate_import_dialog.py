@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from dxplanner.services.estate_import import read_estate_file
 from dxplanner.ui.estate_import_dialog import NEW_UNIT, EstateImportDialog, import_architecture
 from dxplanner.ui.main_window import MainWindow
+from dxplanner.ui.navigator import NodeKind
 from tests.conftest import snapshot
 
 pytestmark = pytest.mark.gui
@@ -27,6 +28,16 @@ def _names_on_map(window: MainWindow) -> set[str]:
     return {item.element.name for item in scene.boxes.values()}
 
 
+def _names_in_systems_table(window: MainWindow) -> set[str]:
+    assert window.editor is not None
+    model = window.editor.estate_page(NodeKind.ESTATE_SYSTEMS).model
+    return {
+        str(model.index(row, column).data())
+        for row in range(model.rowCount())
+        for column in range(model.columnCount())
+    }
+
+
 def test_the_preview_is_imported_as_one_step_the_map_shows_it_and_ctrl_z_takes_it_back(
     qtbot: QtBot, window: MainWindow, demo_path: Path
 ) -> None:
@@ -35,7 +46,7 @@ def test_the_preview_is_imported_as_one_step_the_map_shows_it_and_ctrl_z_takes_i
     assert session is not None and editor is not None
     before = snapshot(session.store)
     editor.toggle_estate_map(window.current_key())
-    assert LGSP not in _names_on_map(window)
+    assert LGSP not in _names_on_map(window) | _names_in_systems_table(window)
     dialog = EstateImportDialog(session, ARCHI_FILE, read_estate_file(ARCHI_FILE), parent=window)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -56,11 +67,11 @@ def test_the_preview_is_imported_as_one_step_the_map_shows_it_and_ctrl_z_takes_i
 
     assert dialog.result() == EstateImportDialog.DialogCode.Accepted and dialog.outcome is not None
     assert session.undo_stack.undoText() == "Import architecture"
-    assert LGSP in _names_on_map(window)
+    assert LGSP in _names_on_map(window) and LGSP in _names_in_systems_table(window)
     window.activateWindow()
     QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert snapshot(session.store) == before
-    assert LGSP not in _names_on_map(window)
+    assert LGSP not in _names_on_map(window) | _names_in_systems_table(window)
 
 
 def test_a_file_that_is_not_an_exchange_file_is_one_message_and_no_dialog(

@@ -97,3 +97,11 @@ def test_import_and_out_together_are_a_bad_argument(
 
     assert status == EXIT_BAD_ARGUMENTS
     assert "not allowed with argument" in capsys.readouterr().err
+
+
+def test_dry_run_without_import_is_a_bad_argument(plan_path: Path, tmp_path: Path) -> None:
+    status, out, err = _run("map", str(plan_path), "--out", str(tmp_path / "map.xml"), "--dry-run")
+
+    assert (status, out) == (EXIT_BAD_ARGUMENTS, "")
+    assert err == "dxplanner: --dry-run and --json go with --import, not with --out.\n"
+    assert not (tmp_path / "map.xml").exists()

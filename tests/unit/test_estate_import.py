@@ -241,3 +241,24 @@ def test_keys_of_another_plans_export_do_not_take_this_plans_records(
     after = _names(plan_store)
     for table, names in before.items():
         assert {record_id: after[table][record_id] for record_id in names} == names
+
+
+def test_two_names_of_one_new_unit_make_one_unit_in_the_preview_as_in_the_import(
+    plan_store: PlanStore,
+) -> None:
+    imported = ImportedEstate(
+        "m",
+        (ImportedUnit("u1", "Sở TT&TT"), ImportedUnit("u2", "Sở Thông tin và Truyền thông")),
+        (
+            ImportedSystem("a", "Ứng dụng A", SystemKind.APPLICATION, owner_ref="u1"),
+            ImportedSystem("b", "Ứng dụng B", SystemKind.APPLICATION, owner_ref="u2"),
+        ),
+    )
+
+    preview = preview_estate(plan_store, imported)
+    outcome = import_estate(plan_store, imported)
+
+    assert preview.new_units == outcome.new_units == 1
+    with plan_store.read() as session:
+        assert len(session.exec(select(Unit)).all()) == 1
+        assert len({system.owner_unit_id for system in session.exec(select(System))}) == 1

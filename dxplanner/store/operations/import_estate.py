@@ -20,7 +20,7 @@ from dxplanner.core.imported_estate import ImportedEstate, ImportedSystem, Skipp
 from dxplanner.core.models import DataLink, OpenDataset, PublicService, System
 from dxplanner.core.plan_table import MatchKind, UnitMatch
 from dxplanner.core.text import fold
-from dxplanner.core.unit_matching import UnitMatcher
+from dxplanner.core.unit_matching import UnitMatcher, expanded
 from dxplanner.i18n import _
 from dxplanner.store import queries
 from dxplanner.store.changes import Changes, Entity
@@ -67,7 +67,7 @@ class EstateImport:
     @property
     def new_units(self) -> int:
         """How many units the import makes (one per name)."""
-        return len({fold(unit.name) for unit in self.units if unit.unit_id is None})
+        return len({expanded(unit.name) for unit in self.units if unit.unit_id is None})
 
     @property
     def changes_nothing(self) -> bool:
@@ -213,11 +213,11 @@ class _Import:
             elif maker is not None:
                 self.unit_of[unit.ref] = maker.unit_for(unit.name, None)
             else:
-                # One new unit per name, as the import makes them.
-                if fold(unit.name) not in new_by_name:
+                # One new unit per name ("Sở TT&TT" is "Sở Thông tin và Truyền thông"), as the maker does.
+                if expanded(unit.name) not in new_by_name:
                     self._placeholder -= 1
-                    new_by_name[fold(unit.name)] = self._placeholder
-                self.unit_of[unit.ref] = new_by_name[fold(unit.name)]
+                    new_by_name[expanded(unit.name)] = self._placeholder
+                self.unit_of[unit.ref] = new_by_name[expanded(unit.name)]
 
     def _unit(self, ref: str | None) -> int | None:
         return self.unit_of.get(ref) if ref is not None else None
