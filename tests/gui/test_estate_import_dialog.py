@@ -7,12 +7,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from dxplanner.services.estate_import import read_estate_file
 from dxplanner.ui.estate_import_dialog import NEW_UNIT, EstateImportDialog, import_architecture
 from dxplanner.ui.main_window import MainWindow
-from dxplanner.ui.navigator import NodeKind
+from dxplanner.ui.navigator import NodeKey, NodeKind
 from tests.conftest import snapshot
 
 pytestmark = pytest.mark.gui
@@ -87,3 +88,24 @@ def test_a_file_that_is_not_an_exchange_file_is_one_message_and_no_dialog(
 
     assert messages == ["notes.xml is not an ArchiMate Open Exchange file."]
     assert snapshot(window.session.store) == before
+
+
+def test_the_file_menus_import_architecture_asks_for_a_file_and_imports_it(
+    window: MainWindow, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert window.open_file(demo_path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_args: (str(ARCHI_FILE), ""))
+    shown: list[EstateImportDialog] = []
+
+    def import_at_once(dialog: EstateImportDialog) -> int:
+        shown.append(dialog)
+        dialog.import_now()  # as if Import were pressed in the dialog
+        return int(dialog.result())
+
+    monkeypatch.setattr(EstateImportDialog, "exec", import_at_once)
+
+    window.import_architecture_action.trigger()
+
+    assert shown and shown[0].outcome is not None
+    window.select(NodeKey(NodeKind.ESTATE_SYSTEMS))
+    assert LGSP in _names_in_systems_table(window)
