@@ -262,3 +262,16 @@ def test_two_names_of_one_new_unit_make_one_unit_in_the_preview_as_in_the_import
     with plan_store.read() as session:
         assert len(session.exec(select(Unit)).all()) == 1
         assert len({system.owner_unit_id for system in session.exec(select(System))}) == 1
+
+
+def test_infrastructure_that_systems_run_on_stays_infrastructure(plan_store: PlanStore) -> None:
+    import_estate(plan_store, read_exchange(ARCHI_FILE))
+    centre = "Trung tâm tích hợp dữ liệu tỉnh"  # the LGSP and the procedures' system run on it
+    retyped = ImportedEstate("m", systems=(ImportedSystem("c", centre, SystemKind.APPLICATION),))
+
+    outcome = import_estate(plan_store, retyped)
+
+    assert [(skipped.ref, skipped.name) for skipped in outcome.skipped] == [("c", centre)]
+    with plan_store.read() as session:
+        record = session.exec(select(System).where(System.name == centre)).one()
+    assert record.kind is SystemKind.INFRASTRUCTURE

@@ -247,16 +247,22 @@ class _Import:
                 found.append((imported, record, values, False))
             self.system_of[imported.ref] = system_id
             self.kind_of[system_id] = imported.kind
-        for imported, record, values, added in found:
-            host = self._host(imported)
+        hosts = [self._host(imported) for imported, *_rest in found]  # every host first: they chain
+        hosting = set(self.host_of.values())
+        for (imported, record, values, added), host in zip(found, hosts, strict=True):
             if added:
                 if host is not None and self.write:
                     record.hosted_on_id = host  # the host has its id only now
                     self.session.add(record)
-            else:
-                if host is not None:
-                    values["hosted_on_id"] = host
-                self._update(record, values, Entity.SYSTEM, "systems")
+                continue
+            if host is not None:
+                values["hosted_on_id"] = host
+            if record.id in hosting and values["kind"] is not SystemKind.INFRASTRUCTURE:
+                # Systems of the plan run on it: it stays what they run on.
+                values["kind"] = record.kind
+                reason = _("It stays infrastructure: other systems of the plan run on it.")
+                self.skipped.append(SkippedConcept(imported.ref, imported.kind.value, imported.name, reason))
+            self._update(record, values, Entity.SYSTEM, "systems")
 
     @staticmethod
     def _system_values(imported: ImportedSystem, owner: int | None, *, keyed: bool) -> dict[str, object]:
