@@ -163,7 +163,11 @@ class EstateImportDialog(QDialog):
         self._show(self.preview)
 
     def _show(self, preview: EstateImport) -> None:
-        self.counts.setText("\n".join(estate_import.summary(preview)))
+        lines = estate_import.summary(preview)
+        if preview.changes_nothing:
+            lines.append(_("Everything the file holds is in the plan already: there is nothing to import."))
+        self.counts.setText("\n".join(lines))
+        self.import_button.setEnabled(not preview.changes_nothing)
         self.skipped.show_skipped(preview.skipped)
         self.tabs.setTabText(1, _("Left out ({count})").format(count=len(preview.skipped)))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
+from dxplanner.services.estate_exchange import save_map
 from dxplanner.services.estate_import import read_estate_file
+from dxplanner.services.estate_view import estate_map
 from dxplanner.ui.estate_import_dialog import NEW_UNIT, EstateImportDialog, import_architecture
 from dxplanner.ui.main_window import MainWindow
 from dxplanner.ui.navigator import NodeKey, NodeKind
@@ -109,3 +112,19 @@ def test_the_file_menus_import_architecture_asks_for_a_file_and_imports_it(
     assert shown and shown[0].outcome is not None
     window.select(NodeKey(NodeKind.ESTATE_SYSTEMS))
     assert LGSP in _names_in_systems_table(window)
+
+
+def test_the_plans_own_export_has_nothing_to_import(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, tmp_path: Path
+) -> None:
+    assert window.open_file(demo_path)
+    session = window.session
+    assert session is not None
+    exported = tmp_path / "kien-truc.xml"
+    save_map(estate_map(session.store, datetime.date.today()), exported)
+
+    dialog = EstateImportDialog(session, exported, read_estate_file(exported), parent=window)
+    qtbot.addWidget(dialog)
+
+    assert "Systems: 0 new, 0 updated, 54 unchanged" in dialog.counts.text()
+    assert "nothing to import" in dialog.counts.text() and not dialog.import_button.isEnabled()
