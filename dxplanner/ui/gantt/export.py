@@ -302,9 +302,9 @@ def _links(
     """The links whose two tasks are both on this page."""
     where = {bar.task_id: (number, bar) for number, bar in enumerate(rows)}
     arrows = []
-    for link in chart.links:
-        source, target = where.get(link.predecessor), where.get(link.successor)
-        if source is None or target is None or not source[1].dated or not target[1].dated:
+    for link in chart.links_among(where):
+        source, target = where[link.predecessor], where[link.successor]
+        if not source[1].dated or not target[1].dated:
             continue
         critical = link.predecessor in chart.critical and link.successor in chart.critical
         first = bar_geometry(source[1], source[0] * ROW_HEIGHT, ROW_HEIGHT, scale, 0.0)
