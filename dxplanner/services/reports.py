@@ -143,7 +143,8 @@ def write_report(
 
     kind = check_report_format(path)  # before the plan is read: a refusal costs nothing
     data = read_report(plan, choice, today)
-    workbook = path if kind == "xlsx" else appendix_path(path)
+    with speaking(choice.language):  # the appendix is named in the report's language, as it is written
+        workbook = path if kind == "xlsx" else appendix_path(path)
     notes = write_progress_report(
         workbook, data, by_unit=choice.by_unit, progress=progress, language=choice.language
     )
