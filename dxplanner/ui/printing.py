@@ -115,7 +115,7 @@ class _TablePages:
         self.line = metrics.lineSpacing()
         self.header_height = (
             max(
-                self._lines(text, width_of, metrics)
+                self._lines(text, width_of, metrics, most=6)  # a heading shows whole
                 for text, width_of in zip(table.headings, self.widths, strict=True)
             )
             * self.line
@@ -152,13 +152,14 @@ class _TablePages:
         widths[table.wrapped] = width - sum(widths) + widths[table.wrapped]
         return widths
 
-    def _lines(self, text: str, width: float, metrics: QFontMetricsF) -> int:
+    def _lines(self, text: str, width: float, metrics: QFontMetricsF, most: int = MAX_NAME_LINES) -> int:
+        """How many lines text wraps over in a cell of width (at most `most`)."""
         room = QRectF(0, 0, max(width - 2 * PADDING, 1), 10_000)
         flags = int(Qt.TextFlag.TextWordWrap)
         return max(
             1,
             min(
-                MAX_NAME_LINES,
+                most,
                 round(metrics.boundingRect(room, flags, text).height() / metrics.lineSpacing()),
             ),
         )
