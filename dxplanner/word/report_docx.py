@@ -22,6 +22,7 @@ from dxplanner.core.report_document import (
     next_period,
     next_period_rows,
     report_year,
+    target_heading,
 )
 from dxplanner.i18n import _, speaking
 from dxplanner.labels import label
@@ -253,7 +254,7 @@ class _Document:
             _("No."),
             _("Indicator"),
             _("Unit"),
-            _("Target {year}").format(year=year),
+            target_heading(self.data),
             _("Result"),
             _("Reached (%)"),
             _("Assessment"),
