@@ -1,0 +1,72 @@
+"""The import preview reads a procedures list when the user chooses that kind, says what is new, imports it
+as one undoable step, and the estate's page of services then lists the procedures."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from dxplanner.core.indicator_table import TableKind
+from dxplanner.ui.excel_import.dialog import ImportDialog
+from dxplanner.ui.main_window import MainWindow
+from dxplanner.ui.navigator import NodeKey, NodeKind
+from tests.conftest import snapshot, without_estate
+from tests.unit import catalogue_samples as samples
+
+pytestmark = pytest.mark.gui
+
+TODAY = datetime.date(2026, 12, 6)
+
+
+def test_choosing_the_procedures_kind_previews_and_imports_them(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, tmp_path: Path
+) -> None:
+    assert window.open_file(without_estate(demo_path))
+    session = window.session
+    assert session is not None
+    before = snapshot(session.store)
+    dialog = ImportDialog(session, samples.procedures(tmp_path), TODAY, parent=window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    # Read first as a table of tasks, as any workbook is: its headings are not a plan's.
+    qtbot.waitUntil(lambda: not dialog.progress.isVisible(), timeout=10_000)
+    assert dialog.table is None and not dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.ready, timeout=10_000):
+        dialog.kind.setCurrentIndex(dialog.kind.findData(TableKind.PROCEDURES))
+    assert dialog.catalogue_table is not None and dialog.table is None
+    assert dialog.status.text().startswith(
+        "A catalogue of procedures on sheet “Danh mục”, header on row 5: 4 procedures, 4 new and 0 updated"
+    )
+    assert dialog.tabs.currentWidget() is dialog.catalogue
+    assert not dialog.tabs.isTabVisible(dialog.tabs.indexOf(dialog.tasks_page))
+    assert not dialog.plan_name.isVisible()
+    assert dialog.target.itemText(0) == "The estate of this plan file"
+    shown = [
+        [dialog.catalogue.item(row, column).text() for column in (0, 1, 2, 4, 8)]
+        for row in range(dialog.catalogue.rowCount())
+    ]
+    assert shown == [
+        ["1.001234", "Đăng ký đất đai lần đầu", "Đất đai", "Full-process online", "new"],
+        ["2.000123.000.00.00.H56", "Cung cấp dữ liệu đất đai", "Đất đai", "Partial online", "new"],
+        ["1.000894", "Đăng ký khai sinh", "Hộ tịch", "old level 4", "new"],
+        ["1.001193", "Đăng ký kết hôn", "Hộ tịch", "old level 3", "new"],
+    ]
+    assert dialog.import_button.isEnabled()
+
+    dialog.import_button.click()
+    assert dialog.catalogue_outcome is not None
+    assert (dialog.catalogue_outcome.added, dialog.catalogue_outcome.updated) == (4, 0)
+
+    # The estate's page of services shows them.
+    window.select(NodeKey(NodeKind.ESTATE_SERVICES))
+    assert window.editor is not None
+    page = window.editor.estate_page(NodeKind.ESTATE_SERVICES)
+    names = {page.model.index(row, column).data() for row in range(page.model.rowCount()) for column in (0, 1)}
+    assert {"Đăng ký đất đai lần đầu", "Đăng ký kết hôn"} <= names
+
+    # One step: undone, the plan is as it was.
+    window.edit_menu.actions()[0].trigger()
+    assert snapshot(session.store) == before
