@@ -98,7 +98,7 @@ def yes_or_no(value: object) -> bool:
     if key in _NO or key.startswith(("khong", "chua")):
         return False
     raise UnreadWordError(
-        _("“{text}” is neither yes nor no: mark yes with “x” or “có”, and leave no empty.").format(text=value)
+        _("“{text}” is neither yes nor no: mark yes with “x” or “có”, and leave the cell empty for no.").format(text=value)
     )
 
 
