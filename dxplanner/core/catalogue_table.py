@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from dxplanner.core.enums import EstateStatus, GovernmentLevel, Hosting, ServiceLevel, SystemKind
 from dxplanner.core.indicator_table import TableKind
 from dxplanner.core.plan_table import Problem, UnitMatch, column_letter
-
 
 # The two kinds of table that are catalogues of the estate.
 CATALOGUE_KINDS = (TableKind.PROCEDURES, TableKind.SYSTEMS)
@@ -92,7 +92,7 @@ class CatalogueTable:
     owner: UnitMatch | None = None  # the preview's unit choices ask for it; a catalogue has no owner
 
     @property
-    def rows(self) -> list[TableService] | list[TableSystem]:
+    def rows(self) -> Sequence[TableService | TableSystem]:
         """The records the table lists, of its kind."""
         return self.services if self.kind is TableKind.PROCEDURES else self.systems
 
@@ -114,7 +114,8 @@ class CatalogueTable:
     def as_json(self) -> dict[str, object]:
         """The table as the command line prints it, with keys that do not change with the language."""
         listed: list[dict[str, object]] = [
-            _service_json(item) if isinstance(item, TableService) else _system_json(item) for item in self.rows
+            _service_json(item) if isinstance(item, TableService) else _system_json(item)
+            for item in self.rows
         ]
         return {
             self.kind.value: listed,

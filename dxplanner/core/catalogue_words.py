@@ -26,11 +26,17 @@ _KINDS = (
     (("nen tang", "lgsp", "ndxp", "platform", "truc tich hop"), SystemKind.PLATFORM),
     (("an toan", "giam sat", "soc", "an ninh", "security"), SystemKind.SECURITY),
     (("ha tang", "trung tam du lieu", "mang ", "may chu", "infrastructure"), SystemKind.INFRASTRUCTURE),
-    (("he thong thong tin", "phan mem", "ung dung", "httt", "application", "he thong"), SystemKind.APPLICATION),
+    (
+        ("he thong thong tin", "phan mem", "ung dung", "httt", "application", "he thong"),
+        SystemKind.APPLICATION,
+    ),
 )
 _HOSTINGS = (
     (("dam may chinh phu", "gcloud", "government cloud", "may chu chinh phu"), Hosting.GOVERNMENT_CLOUD),
-    (("dam may thuong mai", "thue dich vu", "commercial cloud", "dam may", "cloud"), Hosting.COMMERCIAL_CLOUD),
+    (
+        ("dam may thuong mai", "thue dich vu", "commercial cloud", "dam may", "cloud"),
+        Hosting.COMMERCIAL_CLOUD,
+    ),
     (("trung tam du lieu", "ttdl", "data centre", "data center"), Hosting.PROVINCIAL_DATA_CENTRE),
     (("phong may", "tai don vi", "server room", "own"), Hosting.OWN_SERVER_ROOM),
 )
@@ -40,7 +46,10 @@ _LEVELS = (
     (("bo", "tinh", "ministry", "province"), GovernmentLevel.MINISTRY_PROVINCE),
 )
 _STATUSES = (
-    (("ngung", "dung hoat dong", "dung van hanh", "da dung", "thay the", "huy bo", "retired"), EstateStatus.RETIRED),
+    (
+        ("ngung", "dung hoat dong", "dung van hanh", "da dung", "thay the", "huy bo", "retired"),
+        EstateStatus.RETIRED,
+    ),
     (("xay dung", "trien khai", "nang cap", "thu nghiem", "building"), EstateStatus.BUILDING),
     (("ke hoach", "du kien", "de xuat", "chua", "planned"), EstateStatus.PLANNED),
     (("van hanh", "su dung", "hoat dong", "khai thac", "running", "dang"), EstateStatus.RUNNING),
@@ -98,7 +107,9 @@ def yes_or_no(value: object) -> bool:
     if key in _NO or key.startswith(("khong", "chua")):
         return False
     raise UnreadWordError(
-        _("“{text}” is neither yes nor no: mark yes with “x” or “có”, and leave the cell empty for no.").format(text=value)
+        _(
+            "“{text}” is neither yes nor no: mark yes with “x” or “có”, and leave the cell empty for no."
+        ).format(text=value)
     )
 
 

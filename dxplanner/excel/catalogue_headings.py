@@ -20,9 +20,16 @@ _COMMON: tuple[tuple[tuple[str, ...], tuple[str, ...], CatalogueField], ...] = (
     (("ghi chu", "note"), (), F.NOTES),
     (("linh vuc", "field"), (), F.FIELD),
     (("phuong an", "ho so de xuat"), ("phe duyet",), F.SECURITY_PLAN),
-    ((), ("cap do attt", "cap do an toan", "muc do attt", "cap do bao dam an toan", "security level"),
-     F.SECURITY_LEVEL),
-    (("tich hop", "dong bo"), ("cong dvc quoc gia", "cong dich vu cong quoc gia", "national portal"), F.PORTAL),
+    (
+        (),
+        ("cap do attt", "cap do an toan", "muc do attt", "cap do bao dam an toan", "security level"),
+        F.SECURITY_LEVEL,
+    ),
+    (
+        ("tich hop", "dong bo"),
+        ("cong dvc quoc gia", "cong dich vu cong quoc gia", "national portal"),
+        F.PORTAL,
+    ),
     (("thanh toan",), ("thanh toan truc tuyen", "online payment"), F.PAYMENT),
     (("ty le",), ("ho so truc tuyen", "online share"), F.SHARE),
     (("toan trinh",), (), F.FULL_PROCESS),
@@ -31,28 +38,68 @@ _COMMON: tuple[tuple[tuple[str, ...], tuple[str, ...], CatalogueField], ...] = (
     (("noi trien khai", "noi dat", "ha tang", "vi tri", "hosting", "hinh thuc trien khai"), (), F.HOSTING),
     (("loai", "phan loai", "kind", "type"), (), F.SYSTEM_KIND),
     (
-        ("co quan thuc hien", "don vi giai quyet", "co quan giai quyet", "don vi thuc hien", "don vi chu quan",
-         "co quan chu quan", "chu quan", "don vi quan ly", "co quan quan ly", "don vi", "co quan", "owner"),
+        (
+            "co quan thuc hien",
+            "don vi giai quyet",
+            "co quan giai quyet",
+            "don vi thuc hien",
+            "don vi chu quan",
+            "co quan chu quan",
+            "chu quan",
+            "don vi quan ly",
+            "co quan quan ly",
+            "don vi",
+            "co quan",
+            "owner",
+        ),
         (),
         F.UNIT,
     ),
 )
 _PROCEDURE_ONLY: tuple[tuple[tuple[str, ...], tuple[str, ...], CatalogueField], ...] = (
-    (("ma tthc", "ma thu tuc", "ma so tthc", "ma so thu tuc", "ma dich vu", "ma dvc", "procedure code"), (), F.CODE),
     (
-        ("muc do", "muc dvc", "cap do dvc", "cap do", "dich vu cong truc tuyen", "dvc truc tuyen", "dvctt",
-         "level"),
+        ("ma tthc", "ma thu tuc", "ma so tthc", "ma so thu tuc", "ma dich vu", "ma dvc", "procedure code"),
+        (),
+        F.CODE,
+    ),
+    (
+        (
+            "muc do",
+            "muc dvc",
+            "cap do dvc",
+            "cap do",
+            "dich vu cong truc tuyen",
+            "dvc truc tuyen",
+            "dvctt",
+            "level",
+        ),
         (),
         F.LEVEL,
     ),
-    (("ten thu tuc", "ten tthc", "thu tuc hanh chinh", "ten dich vu", "tthc", "procedure", "name", "ten"), (),
-     F.NAME),
+    (
+        ("ten thu tuc", "ten tthc", "thu tuc hanh chinh", "ten dich vu", "tthc", "procedure", "name", "ten"),
+        (),
+        F.NAME,
+    ),
 )
 _SYSTEM_ONLY: tuple[tuple[tuple[str, ...], tuple[str, ...], CatalogueField], ...] = (
     (("cap do", "muc do"), (), F.SECURITY_LEVEL),
     (("cap", "pham vi", "level"), (), F.GOVERNMENT_LEVEL),
-    (("ten he thong", "ten httt", "he thong thong tin", "ten ung dung", "ten phan mem", "he thong", "system",
-      "name", "ten"), (), F.NAME),
+    (
+        (
+            "ten he thong",
+            "ten httt",
+            "he thong thong tin",
+            "ten ung dung",
+            "ten phan mem",
+            "he thong",
+            "system",
+            "name",
+            "ten",
+        ),
+        (),
+        F.NAME,
+    ),
 )
 _CODES_EXACT = ("ma", "ma so", "code")
 # What a header must name: the records, and something of them beyond a number.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from dxplanner.collector import collector_paused
 from dxplanner.core import catalogue_words as words
@@ -21,6 +22,7 @@ from dxplanner.excel.workbook import Row, SheetTooLargeError, Workbook, open_wor
 from dxplanner.i18n import _
 
 F = CatalogueField
+M = TypeVar("M")
 Progress = Callable[[int, int], bool]  # (rows read, rows expected) -> go on?
 _TITLE_STARTS = ("danh muc", "phu luc", "danh sach", "bang", "thong ke", "list of")
 _FOOTER_STARTS = ("noi nhan", "kt.", "kt ", "tm.", "tm ", "ghi chu:", "chu thich:", "nguoi lap", "chu tich")
@@ -29,8 +31,25 @@ _GROUP_NUMBER = re.compile(r"^\s*(?:[IVXLCDM]+|[A-Za-z]|\d+(?:\.\d+)*)\s*[.)/:-]
 _FIELD_WORDS = ("linh vuc ",)
 # A group row naming who handles (or owns) the rows under it.
 _UNIT_STARTS = (
-    "so ", "ubnd", "uy ban", "ban ", "van phong", "thanh tra", "cong an", "bo ", "cuc ", "chi cuc",
-    "trung tam", "dai ", "bao ", "bhxh", "bao hiem", "kho bac", "cuc thue", "toa an", "vien ",
+    "so ",
+    "ubnd",
+    "uy ban",
+    "ban ",
+    "van phong",
+    "thanh tra",
+    "cong an",
+    "bo ",
+    "cuc ",
+    "chi cuc",
+    "trung tam",
+    "dai ",
+    "bao ",
+    "bhxh",
+    "bao hiem",
+    "kho bac",
+    "cuc thue",
+    "toa an",
+    "vien ",
 )
 
 
@@ -99,14 +118,19 @@ def _choose_sheet(
     if best is None:
         said = ", ".join(f"“{text}”" for text in seen) or _("none")
         needs = (
-            _("a column of procedures (“Tên thủ tục hành chính”) and their codes or levels (“Mã TTHC”, “Mức độ”)")
+            _(
+                "a column of procedures (“Tên thủ tục hành chính”) and their codes or levels "
+                "(“Mã TTHC”, “Mức độ”)"
+            )
             if kind is TableKind.PROCEDURES
-            else _("a column of systems (“Tên hệ thống”) and their owners, kinds or levels (“Đơn vị chủ quản”)")
+            else _(
+                "a column of systems (“Tên hệ thống”) and their owners, kinds or levels (“Đơn vị chủ quản”)"
+            )
         )
         raise InvalidInputError(
-            _("No catalogue of this kind was found in {name}: it needs {needs}. Headings seen: {seen}.").format(
-                name=workbook.name, needs=needs, seen=said
-            )
+            _(
+                "No catalogue of this kind was found in {name}: it needs {needs}. Headings seen: {seen}."
+            ).format(name=workbook.name, needs=needs, seen=said)
         )
     return best
 
@@ -216,7 +240,9 @@ class _Reader:
             full = marks[0][1] == "full"
             item.level = ServiceLevel.FULL_PROCESS_ONLINE if full else ServiceLevel.PARTIAL_ONLINE
             if len(marks) > 1:
-                self._warn(number, F.PARTIAL, _("Marked both “Toàn trình” and “Một phần”: read as “Toàn trình”."))
+                self._warn(
+                    number, F.PARTIAL, _("Marked both “Toàn trình” and “Một phần”: read as “Toàn trình”.")
+                )
 
     def _system(self, number: int, row: Row) -> None:
         name = without_footnote(text_of(self._cell(row, F.NAME)))
@@ -240,7 +266,9 @@ class _Reader:
             return
         self.systems.append(item)
 
-    def _listed_twice(self, number: int, key: str, unit: str | None, found: CatalogueField, text: str) -> bool:
+    def _listed_twice(
+        self, number: int, key: str, unit: str | None, found: CatalogueField, text: str
+    ) -> bool:
         """Refuse a record the list already holds (the same code, or name, under the same unit)."""
         place = (key, fold(unit or ""))
         first = self.seen.setdefault(place, number)
@@ -263,13 +291,17 @@ class _Reader:
             )
         return named[0] if named else None
 
-    def _word(self, number: int, row: Row, found: CatalogueField, read: Callable[[str], object]) -> object:
+    def _word(
+        self, number: int, row: Row, found: CatalogueField, read: Callable[[str], M | None]
+    ) -> M | None:
         text = text_of(self._cell(row, found))
         if not text:
             return None
         value = read(text)
         if value is None:
-            self._warn(number, found, _("“{text}” is not understood here; it was left out.").format(text=text))
+            self._warn(
+                number, found, _("“{text}” is not understood here; it was left out.").format(text=text)
+            )
         return value
 
     def _flag(self, number: int, row: Row, found: CatalogueField) -> bool | None:
@@ -296,7 +328,7 @@ class _Reader:
                 share = float(text.rstrip("% ").replace(",", "."))
             except ValueError:
                 share = -1.0
-        if not 0 <= share <= 100:  # noqa: PLR2004 (a share in per cent)
+        if not 0 <= share <= 100:
             self._error(
                 number,
                 F.SHARE,
@@ -335,7 +367,9 @@ class _Reader:
             warnings=self.warnings,
         )
         if not table.rows and not self.errors:
-            self.errors.append(Problem(self.header.last_row, None, _("The list has nothing under its header.")))
+            self.errors.append(
+                Problem(self.header.last_row, None, _("The list has nothing under its header."))
+            )
         return table
 
 

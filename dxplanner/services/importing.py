@@ -457,7 +457,10 @@ class CatalogueImporter(Importer):
     def would_import(self, imported: Imported) -> str:
         assert isinstance(imported, CatalogueTable)
         said = (
-            _("Would import {count} procedures from the sheet “{sheet}”: {new} new, {updated} updated; nothing was written.")
+            _(
+                "Would import {count} procedures from the sheet “{sheet}”: {new} new, {updated} updated; "
+                "nothing was written."
+            )
             if imported.kind is TableKind.PROCEDURES
             else _(
                 "Would import {count} information systems from the sheet “{sheet}”: {new} new, {updated} "
@@ -472,7 +475,10 @@ class CatalogueImporter(Importer):
         said = (
             _("Imported the procedures into {path}: {added} new, {updated} updated ({units} new units).")
             if self.table_kind is TableKind.PROCEDURES
-            else _("Imported the information systems into {path}: {added} new, {updated} updated ({units} new units).")
+            else _(
+                "Imported the information systems into {path}: {added} new, {updated} updated "
+                "({units} new units)."
+            )
         )
         return said.format(
             path=path,

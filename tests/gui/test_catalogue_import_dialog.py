@@ -45,7 +45,7 @@ def test_choosing_the_procedures_kind_previews_and_imports_them(
     assert not dialog.plan_name.isVisible()
     assert dialog.target.itemText(0) == "The estate of this plan file"
     shown = [
-        [dialog.catalogue.item(row, column).text() for column in (0, 1, 2, 4, 8)]
+        [cell.text() if (cell := dialog.catalogue.item(row, column)) else "" for column in (0, 1, 2, 4, 8)]
         for row in range(dialog.catalogue.rowCount())
     ]
     assert shown == [
@@ -64,7 +64,9 @@ def test_choosing_the_procedures_kind_previews_and_imports_them(
     window.select(NodeKey(NodeKind.ESTATE_SERVICES))
     assert window.editor is not None
     page = window.editor.estate_page(NodeKind.ESTATE_SERVICES)
-    names = {page.model.index(row, column).data() for row in range(page.model.rowCount()) for column in (0, 1)}
+    names = {
+        page.model.index(row, column).data() for row in range(page.model.rowCount()) for column in (0, 1)
+    }
     assert {"Đăng ký đất đai lần đầu", "Đăng ký kết hôn"} <= names
 
     # One step: undone, the plan is as it was.

@@ -108,7 +108,11 @@ def test_systems_are_matched_by_name_within_their_owner(store: PlanStore, tmp_pa
     systems = estate.systems(store)
     assert len(systems) == 5
     land = next(system for system in systems if system.name == "Cơ sở dữ liệu đất đai")
-    assert (land.status, land.hosting, land.security_level) == (EstateStatus.RUNNING, Hosting.OWN_SERVER_ROOM, 2)
+    assert (land.status, land.hosting, land.security_level) == (
+        EstateStatus.RUNNING,
+        Hosting.OWN_SERVER_ROOM,
+        2,
+    )
 
 
 def test_a_catalogue_cannot_go_into_an_action_plan(tmp_path: Path) -> None:

@@ -88,12 +88,30 @@ def test_systems_are_read_with_owner_kind_level_hosting_security_and_status(tmp_
         (item.owner, item.kind, item.level, item.hosting, item.security_level, item.security_plan_approved)
         for item in table.systems
     ] == [
-        ("Văn phòng UBND tỉnh", SystemKind.APPLICATION, GovernmentLevel.MINISTRY_PROVINCE,
-         Hosting.PROVINCIAL_DATA_CENTRE, 3, True),
-        ("Sở Thông tin và Truyền thông", SystemKind.PLATFORM, GovernmentLevel.MINISTRY_PROVINCE,
-         Hosting.GOVERNMENT_CLOUD, 3, True),
-        ("Sở Tài nguyên và Môi trường", SystemKind.DATABASE, GovernmentLevel.DEPARTMENT,
-         Hosting.OWN_SERVER_ROOM, 2, False),
+        (
+            "Văn phòng UBND tỉnh",
+            SystemKind.APPLICATION,
+            GovernmentLevel.MINISTRY_PROVINCE,
+            Hosting.PROVINCIAL_DATA_CENTRE,
+            3,
+            True,
+        ),
+        (
+            "Sở Thông tin và Truyền thông",
+            SystemKind.PLATFORM,
+            GovernmentLevel.MINISTRY_PROVINCE,
+            Hosting.GOVERNMENT_CLOUD,
+            3,
+            True,
+        ),
+        (
+            "Sở Tài nguyên và Môi trường",
+            SystemKind.DATABASE,
+            GovernmentLevel.DEPARTMENT,
+            Hosting.OWN_SERVER_ROOM,
+            2,
+            False,
+        ),
         ("Sở Y tế", SystemKind.PORTAL, GovernmentLevel.DEPARTMENT, Hosting.COMMERCIAL_CLOUD, 2, False),
     ]
     assert [item.status for item in table.systems] == [
@@ -115,7 +133,7 @@ def test_a_bad_security_level_is_an_error_and_an_unknown_kind_a_warning(tmp_path
 
 
 def test_a_workbook_without_the_catalogue_asked_for_is_refused_with_what_it_needs(tmp_path: Path) -> None:
-    with pytest.raises(InvalidInputError, match="No catalogue of this kind was found in he-thong.xlsx"):
+    with pytest.raises(InvalidInputError, match=r"No catalogue of this kind was found in he-thong\.xlsx"):
         read_catalogue(samples.systems(tmp_path), TableKind.PROCEDURES)
 
 
@@ -141,9 +159,22 @@ def test_words_that_are_no_level_are_refused(text: str) -> None:
         words.service_level(text)
 
 
-@pytest.mark.parametrize(("value", "expected"), [("x", True), ("X", True), ("có", True), ("Có", True),
-                                                   ("✓", True), (1, True), ("1", True), (None, False),
-                                                   ("", False), ("không", False), (0, False)])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("x", True),
+        ("X", True),
+        ("có", True),
+        ("Có", True),
+        ("✓", True),
+        (1, True),
+        ("1", True),
+        (None, False),
+        ("", False),
+        ("không", False),
+        (0, False),
+    ],
+)
 def test_yes_and_no_marks(value: object, expected: bool) -> None:
     assert words.yes_or_no(value) is expected
 

@@ -32,7 +32,9 @@ def test_a_dry_run_says_what_would_be_new_and_writes_nothing(tmp_path: Path) -> 
     workbook = samples.procedures(tmp_path)
     status, out, err = _run("import", str(workbook), "--into", str(plan), "--kind", "procedures", "--dry-run")
     assert (status, err) == (0, "")
-    assert out == "Would import 4 procedures from the sheet “Danh mục”: 4 new, 0 updated; nothing was written.\n"
+    assert (
+        out == "Would import 4 procedures from the sheet “Danh mục”: 4 new, 0 updated; nothing was written.\n"
+    )
     assert _services(plan) == []
 
 
@@ -69,7 +71,9 @@ def test_bad_rows_are_refused_with_their_row_numbers_and_nothing_is_written(tmp_
     store = open_plan_file(plan)
     before = snapshot(store)
     store.close()
-    status, out, err = _run("import", str(samples.systems(tmp_path, rows)), "--into", str(plan), "--kind", "systems")
+    status, out, err = _run(
+        "import", str(samples.systems(tmp_path, rows)), "--into", str(plan), "--kind", "systems"
+    )
     assert (status, out) == (1, "")
     assert "Row 6, column G: “cao” is no level of information security" in err
     assert "Traceback" not in err

@@ -23,7 +23,15 @@ from dxplanner.store.operations.import_table import _UnitMaker, problems_message
 from dxplanner.store.plan_store import PlanStore
 
 # The record's columns each field of a row fills; a value the list does not give (None) is left as it is.
-_SERVICE_COLUMNS = ("name", "field", "level_old", "level", "on_national_portal", "online_payment", "online_share")
+_SERVICE_COLUMNS = (
+    "name",
+    "field",
+    "level_old",
+    "level",
+    "on_national_portal",
+    "online_payment",
+    "online_share",
+)
 _SYSTEM_COLUMNS = ("kind", "level", "hosting", "security_level", "security_plan_approved", "status")
 
 
@@ -83,7 +91,9 @@ def import_catalogue(
         maker = _UnitMaker(connection, changes)
         chosen = {text: match.unit_id for text, match in table.units.items()}
         chosen.update(unit_choices or {})
-        units: dict[str, int | None] = {text: maker.unit_for(text, chosen.get(text)) for text in table.unit_texts()}
+        units: dict[str, int | None] = {
+            text: maker.unit_for(text, chosen.get(text)) for text in table.unit_texts()
+        }
         _find_existing(connection, table, units)
         if table.kind is TableKind.PROCEDURES:
             added, updated = _write_services(connection, changes, table.services, units)

@@ -232,7 +232,9 @@ class ImportDialog(QDialog):
         self.tabs.setTabVisible(self.tabs.indexOf(self.columns), tasks)
         self.tabs.setTabVisible(self.tabs.indexOf(self.indicators), kind is TableKind.INDICATORS)
         self.tabs.setTabVisible(self.tabs.indexOf(self.catalogue), catalogue)
-        self.tabs.setCurrentWidget(self.tasks_page if tasks else self.catalogue if catalogue else self.indicators)
+        self.tabs.setCurrentWidget(
+            self.tasks_page if tasks else self.catalogue if catalogue else self.indicators
+        )
         self.name_caption.setText(_("Name of the new plan") if tasks else _("Name of the new strategy"))
         # A catalogue goes into the file's estate: there is no new plan or strategy to name.
         self.name_caption.setVisible(not catalogue)
@@ -264,8 +266,9 @@ class ImportDialog(QDialog):
             )
             if table.kind is TableKind.PROCEDURES
             else _(
-                "A catalogue of information systems on sheet “{sheet}”, header on row {row}: {count} systems, "
-                "{new} new and {updated} updated, {units} new units, {errors} errors, {warnings} warnings."
+                "A catalogue of information systems on sheet “{sheet}”, header on row {row}: "
+                "{count} systems, {new} new and {updated} updated, {units} new units, {errors} errors, "
+                "{warnings} warnings."
             )
         )
         text = said.format(
@@ -457,7 +460,9 @@ class ImportDialog(QDialog):
 
     def import_now(self) -> None:
         """Write the tasks (or indicators) as one undoable step; the dialog closes when it is done."""
-        table: PlanTable | IndicatorTable | CatalogueTable | None = self.catalogue_table or self.indicator_table or self.table
+        table: PlanTable | IndicatorTable | CatalogueTable | None = (
+            self.catalogue_table or self.indicator_table or self.table
+        )
         if table is None or table.errors:
             return
         into = self.target.currentData()
