@@ -17,6 +17,7 @@ from dxplanner.core.plan_table import Problem, column_letter
 from dxplanner.core.text import fold
 from dxplanner.excel.catalogue_headings import CatalogueHeader, field_of, find_header, header_at, is_header
 from dxplanner.excel.header import HEADER_SCAN_ROWS, column_numbers
+from dxplanner.excel.merged_cells import FillDown
 from dxplanner.excel.values import text_of, unit_texts, without_footnote
 from dxplanner.excel.workbook import Row, SheetTooLargeError, Workbook, open_workbook
 from dxplanner.i18n import _
@@ -25,6 +26,10 @@ F = CatalogueField
 M = TypeVar("M")
 Progress = Callable[[int, int], bool]  # (rows read, rows expected) -> go on?
 _TITLE_STARTS = ("danh muc", "phu luc", "danh sach", "bang", "thong ke", "list of")
+# What a cell merged down over several rows gives to each (never a code, a name or a share).
+_FILLED_DOWN = frozenset(
+    {F.FIELD, F.UNIT, F.LEVEL, F.SYSTEM_KIND, F.GOVERNMENT_LEVEL, F.HOSTING, F.STATUS, F.SECURITY_LEVEL}
+)
 _FOOTER_STARTS = ("noi nhan", "kt.", "kt ", "tm.", "tm ", "ghi chu:", "chu thich:", "nguoi lap", "chu tich")
 # "I. LĨNH VỰC ĐẤT ĐAI", "A. Cấp tỉnh", "1. Sở Tư pháp": the numbering before a group's words.
 _GROUP_NUMBER = re.compile(r"^\s*(?:[IVXLCDM]+|[A-Za-z]|\d+(?:\.\d+)*)\s*[.)/:-]\s*")
@@ -72,13 +77,21 @@ def read_catalogue(
         chosen, header = _choose_sheet(workbook, kind, sheet, header_row)
         top: list[Row] = []
         reader = _Reader(kind, header)
+        # "Cơ quan thực hiện" merged down over the procedures it handles: written once, each one's.
+        merged = FillDown(workbook.merged_ranges(chosen), header.columns, header.last_row + 1, _FILLED_DOWN)
         expected = max(workbook.estimated_rows(chosen), 1)
         for number, row in enumerate(workbook.rows(chosen), 1):
             if progress is not None and number % 500 == 0 and not progress(number, expected):
                 raise InvalidInputError(_("The import was cancelled; nothing was imported."))
             if number < header.first_row:
                 top.append(row)
-            elif number > header.last_row and not reader.read_row(number, row):
+                continue
+            if number <= header.last_row:
+                continue
+            if merged:
+                merged.note(number, row)
+                row, _filled = merged.fill(number, row)
+            if not reader.read_row(number, row):
                 break
         return reader.finish(chosen, workbook.sheet_names, _title(top))
 

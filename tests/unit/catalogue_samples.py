@@ -31,6 +31,13 @@ def _book(rows: Sequence[Sequence[Cell]], merges: Sequence[str], title: str = "D
     return book
 
 
+def workbook(tmp_path: Path, rows: Sequence[Sequence[Cell]], merges: Sequence[str]) -> Path:
+    """Any rows written to a workbook, with the ranges given merged."""
+    path = tmp_path / "danh-muc.xlsx"
+    _book(rows, merges).save(path)
+    return path
+
+
 def procedures_rows() -> list[list[Cell]]:
     """A procedures list: merged titles, a two-row header, group rows, old and new level words."""
     return [

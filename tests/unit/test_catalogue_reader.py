@@ -182,3 +182,24 @@ def test_yes_and_no_marks(value: object, expected: bool) -> None:
 def test_a_mark_that_is_neither_yes_nor_no_is_refused() -> None:
     with pytest.raises(UnreadWordError, match="neither yes nor no"):
         words.yes_or_no("đang làm")
+
+
+def test_a_unit_and_a_field_merged_down_over_their_rows_belong_to_each(tmp_path: Path) -> None:
+    rows: list[list[samples.Cell]] = [
+        ["STT", "Mã TTHC", "Tên thủ tục hành chính", "Lĩnh vực", "Cơ quan thực hiện", "Mức độ"],
+        [1, "1.010001", "Cấp phép A", "Giao thông", "Sở Giao thông vận tải", "Toàn trình"],
+        [2, "1.010002", "Cấp phép B", None, None, "Một phần"],
+        [3, "1.010003", "Cấp phép C", None, None, "Toàn trình"],
+    ]
+    path = samples.workbook(tmp_path, rows, ["D2:D4", "E2:E4"])
+    table = read_catalogue(path, TableKind.PROCEDURES)
+    assert table.errors == []
+    read = [(item.field, item.unit) for item in table.services]
+    assert read == [("Giao thông", "Sở Giao thông vận tải")] * 3
+
+
+def test_a_code_excel_keeps_as_a_number_is_read_with_its_six_decimals(tmp_path: Path) -> None:
+    rows = samples.procedures_rows()
+    rows[7][1] = 1.00123  # "1.001230" typed into a cell formatted as a number
+    table = read_catalogue(samples.procedures(tmp_path, rows), TableKind.PROCEDURES)
+    assert table.services[0].code == "1.001230"
