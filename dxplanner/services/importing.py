@@ -48,6 +48,7 @@ __all__ = [
     "problems_message",
     "read_table",
     "read_workbook",
+    "recount_catalogue",
     "targets",
     "write_import",
     "write_template",
@@ -626,6 +627,13 @@ def problems_message(problems: list[Problem]) -> str:
     from dxplanner.store.operations.import_table import problems_message as said
 
     return said(problems)
+
+
+def recount_catalogue(plan: OpenPlan, table: CatalogueTable, unit_choices: Mapping[str, int | None]) -> None:
+    """What a catalogue's import adds and what it updates, with the units the user chose (for the preview)."""
+    from dxplanner.store.operations.import_catalogue import find_updates
+
+    find_updates(plan, table, unit_choices)
 
 
 def known_units(plan: OpenPlan) -> list[UnitName]:

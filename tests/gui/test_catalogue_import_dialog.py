@@ -72,3 +72,33 @@ def test_choosing_the_procedures_kind_previews_and_imports_them(
     # One step: undone, the plan is as it was.
     window.edit_menu.actions()[0].trigger()
     assert snapshot(session.store) == before
+
+
+def test_choosing_the_unit_of_a_text_recounts_what_is_new_and_what_is_updated(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, tmp_path: Path
+) -> None:
+    assert window.open_file(without_estate(demo_path))
+    session = window.session
+    assert session is not None
+    first = ImportDialog(session, samples.procedures(tmp_path), TODAY, parent=window)
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitUntil(lambda: not first.progress.isVisible(), timeout=10_000)
+    with qtbot.waitSignal(first.ready, timeout=10_000):
+        first.kind.setCurrentIndex(first.kind.findData(TableKind.PROCEDURES))
+    first.import_button.click()
+    # The same list again, its land procedures' unit written so that no unit of the file is found.
+    rows = samples.procedures_rows()
+    rows[7][4] = rows[8][4] = "Phòng Đăng ký đất đai"
+    again = ImportDialog(session, samples.procedures(tmp_path, rows, "lan-2.xlsx"), TODAY, parent=window)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(lambda: not again.progress.isVisible(), timeout=10_000)
+    with qtbot.waitSignal(again.ready, timeout=10_000):
+        again.kind.setCurrentIndex(again.kind.findData(TableKind.PROCEDURES))
+    assert "2 new and 2 updated" in again.status.text()
+    combo = again.units.combos["Phòng Đăng ký đất đai"]
+    combo.setCurrentIndex(combo.findText("Sở Tài nguyên và Môi trường"))
+    assert "0 new and 4 updated" in again.status.text()
+    marks = [cell.text() if (cell := again.catalogue.item(row, 8)) else "" for row in range(4)]
+    assert marks == ["update"] * 4

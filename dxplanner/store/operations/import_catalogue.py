@@ -72,6 +72,14 @@ def match_catalogue(store: PlanStore, table: CatalogueTable) -> None:
         table.warnings.append(Problem(row, None, message))
 
 
+def find_updates(store: PlanStore, table: CatalogueTable, unit_choices: Mapping[str, int | None]) -> None:
+    """Find again the record each row would update, once the user has chosen units for some texts."""
+    units = {text: match.unit_id for text, match in table.units.items()}
+    units.update({text: chosen for text, chosen in unit_choices.items() if text in units})
+    with store.read() as session:
+        _find_existing(session.connection(), table, units)
+
+
 def import_catalogue(
     store: PlanStore, table: CatalogueTable, *, unit_choices: Mapping[str, int | None] | None = None
 ) -> CatalogueImportOutcome:

@@ -257,8 +257,30 @@ class ImportDialog(QDialog):
         self.header_row.setValue(table.header_rows[0])
         self.catalogue.show_table(table)
         self.units.show_table(table, units)
+        for combo in self.units.combos.values():
+            combo.currentIndexChanged.connect(self._catalogue_units_chosen)
         self.problems.show_problems(table.errors, table.warnings)
         self._filling = False
+        self.status.setText(self._catalogue_summary(table))
+        if table.errors:
+            self.tabs.setCurrentWidget(self.problems)
+        self.import_button.setEnabled(not table.errors and bool(table.rows))
+        self.ready.emit()
+
+    def _catalogue_units_chosen(self) -> None:
+        """A unit chosen for a text may hold records the rows update: count again what is new."""
+        table = self.catalogue_table
+        if self._filling or table is None:
+            return
+        try:
+            importing.recount_catalogue(self.session.store, table, self.units.choices())
+        except DomainError as error:
+            self.status.setText(error.message)
+            return
+        self.catalogue.show_table(table)
+        self.status.setText(self._catalogue_summary(table))
+
+    def _catalogue_summary(self, table: CatalogueTable) -> str:
         said = (
             _(
                 "A catalogue of procedures on sheet “{sheet}”, header on row {row}: {count} procedures, "
@@ -283,10 +305,7 @@ class ImportDialog(QDialog):
         )
         if table.errors:
             text += " " + _("Correct the workbook: rows with errors cannot be imported.")
-            self.tabs.setCurrentWidget(self.problems)
-        self.status.setText(text)
-        self.import_button.setEnabled(not table.errors and bool(table.rows))
-        self.ready.emit()
+        return text
 
     def _show_indicators(self, table: IndicatorTable) -> None:
         self.progress.hide()
