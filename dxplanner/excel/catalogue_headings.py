@@ -32,10 +32,21 @@ _COMMON: tuple[tuple[tuple[str, ...], tuple[str, ...], CatalogueField], ...] = (
     ),
     (("thanh toan",), ("thanh toan truc tuyen", "online payment"), F.PAYMENT),
     (("ty le",), ("ho so truc tuyen", "online share"), F.SHARE),
-    (("toan trinh",), (), F.FULL_PROCESS),
-    (("mot phan",), (), F.PARTIAL),
     (("tinh trang", "trang thai", "hien trang", "status"), (), F.STATUS),
-    (("noi trien khai", "noi dat", "ha tang", "vi tri", "hosting", "hinh thuc trien khai"), (), F.HOSTING),
+    (
+        (
+            "noi trien khai",
+            "noi dat",
+            "ha tang",
+            "vi tri",
+            "hosting",
+            "hinh thuc trien khai",
+            "mo hinh trien khai",
+            "dia diem",
+        ),
+        (),
+        F.HOSTING,
+    ),
     (("loai", "phan loai", "kind", "type"), (), F.SYSTEM_KIND),
     (
         (
@@ -137,6 +148,10 @@ def field_of(heading: object, kind: TableKind) -> CatalogueField | None:
         return F.NUMBER
     if kind is TableKind.PROCEDURES and key in _CODES_EXACT:
         return F.CODE
+    # A column of marks for one level ("DVC trực tuyến toàn trình"); naming both, it holds the level's words.
+    marks_full, marks_partial = "toan trinh" in key, "mot phan" in key
+    if kind is TableKind.PROCEDURES and marks_full != marks_partial:
+        return F.FULL_PROCESS if marks_full else F.PARTIAL
     own = _PROCEDURE_ONLY if kind is TableKind.PROCEDURES else _SYSTEM_ONLY
     for starts, contains, found in (*_COMMON[:4], *own[:1], *_COMMON[4:], *own[1:]):
         if (starts and key.startswith(starts)) or any(word in full for word in contains):

@@ -203,3 +203,19 @@ def test_a_code_excel_keeps_as_a_number_is_read_with_its_six_decimals(tmp_path: 
     rows[7][1] = 1.00123  # "1.001230" typed into a cell formatted as a number
     table = read_catalogue(samples.procedures(tmp_path, rows), TableKind.PROCEDURES)
     assert table.services[0].code == "1.001230"
+
+
+def test_levels_marked_in_columns_named_dvc_truc_tuyen_toan_trinh_and_mot_phan(tmp_path: Path) -> None:
+    rows: list[list[samples.Cell]] = [
+        ["STT", "Mã thủ tục", "Tên thủ tục", "DVC trực tuyến toàn trình", "DVC trực tuyến một phần"],
+        [1, "1.010001", "Cấp phép A", "x", None],
+        [2, "1.010002", "Cấp phép B", None, "x"],
+        [3, "1.010003", "Cấp phép C", None, None],
+    ]
+    table = read_catalogue(samples.workbook(tmp_path, rows, []), TableKind.PROCEDURES)
+    assert table.errors == []
+    assert [item.level for item in table.services] == [
+        ServiceLevel.FULL_PROCESS_ONLINE,
+        ServiceLevel.PARTIAL_ONLINE,
+        None,
+    ]
