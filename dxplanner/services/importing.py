@@ -528,15 +528,44 @@ def read_table(
             request.path, request.kind, sheet=request.sheet, header_row=request.header_row, progress=progress
         )
 
-    return read_any_table(
-        request.path,
-        kind=request.kind,
-        sheet=request.sheet,
-        header_row=request.header_row,
-        columns=request.columns,
-        progress=progress,
-        plan_date=request.plan_date,
-    )
+    stopped = False
+
+    def watched(done: int, expected: int) -> bool:
+        nonlocal stopped
+        stopped = progress is not None and not progress(done, expected)
+        return not stopped
+
+    try:
+        return read_any_table(
+            request.path,
+            kind=request.kind,
+            sheet=request.sheet,
+            header_row=request.header_row,
+            columns=request.columns,
+            progress=watched,
+            plan_date=request.plan_date,
+        )
+    except InvalidInputError as refused:
+        if request.kind is not None or request.columns is not None or stopped:
+            raise
+        # No plan nor indicator table: a catalogue, if its headings are one's; else the refusal stands.
+        return _catalogue_or(refused, request, progress)
+
+
+def _catalogue_or(
+    refused: InvalidInputError, request: ReadRequest, progress: Progress | None
+) -> CatalogueTable:
+    """The catalogue the workbook holds, procedures first; else the plan reader's refusal."""
+    from dxplanner.excel.catalogue_reader import read_catalogue
+
+    for kind in CATALOGUE_KINDS:
+        try:
+            return read_catalogue(
+                request.path, kind, sheet=request.sheet, header_row=request.header_row, progress=progress
+            )
+        except InvalidInputError:
+            continue
+    raise refused
 
 
 def read_workbook(

@@ -28,18 +28,20 @@ def test_choosing_the_procedures_kind_previews_and_imports_them(
     session = window.session
     assert session is not None
     before = snapshot(session.store)
-    dialog = ImportDialog(session, samples.procedures(tmp_path), TODAY, parent=window)
+    dialog = ImportDialog(session, samples.plan_then_procedures(tmp_path), TODAY, parent=window)
     qtbot.addWidget(dialog)
-    dialog.show()
-    # Read first as a table of tasks, as any workbook is: its headings are not a plan's.
-    qtbot.waitUntil(lambda: not dialog.progress.isVisible(), timeout=10_000)
-    assert dialog.table is None and not dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.ready, timeout=10_000):
+        dialog.show()
+    # The plan's tasks on the first sheet are found first; the user asks for the procedures.
+    assert dialog.chosen_kind() is TableKind.TASKS and dialog.table is not None
     with qtbot.waitSignal(dialog.ready, timeout=10_000):
         dialog.kind.setCurrentIndex(dialog.kind.findData(TableKind.PROCEDURES))
     assert dialog.catalogue_table is not None and dialog.table is None
     assert dialog.status.text().startswith(
-        "A catalogue of procedures on sheet “Danh mục”, header on row 5: 4 procedures, 4 new and 0 updated"
+        "A catalogue of procedures on sheet “Phụ lục TTHC”, header on row 5: "
+        "4 procedures, 4 new and 0 updated"
     )
+    assert dialog.sheet.currentText() == "Phụ lục TTHC"
     assert dialog.tabs.currentWidget() is dialog.catalogue
     assert not dialog.tabs.isTabVisible(dialog.tabs.indexOf(dialog.tasks_page))
     assert not dialog.plan_name.isVisible()
@@ -82,20 +84,18 @@ def test_choosing_the_unit_of_a_text_recounts_what_is_new_and_what_is_updated(
     assert session is not None
     first = ImportDialog(session, samples.procedures(tmp_path), TODAY, parent=window)
     qtbot.addWidget(first)
-    first.show()
-    qtbot.waitUntil(lambda: not first.progress.isVisible(), timeout=10_000)
     with qtbot.waitSignal(first.ready, timeout=10_000):
-        first.kind.setCurrentIndex(first.kind.findData(TableKind.PROCEDURES))
+        first.show()
+    # A list that is no plan table is read as the catalogue its headings say.
+    assert first.chosen_kind() is TableKind.PROCEDURES
     first.import_button.click()
     # The same list again, its land procedures' unit written so that no unit of the file is found.
     rows = samples.procedures_rows()
     rows[7][4] = rows[8][4] = "Phòng Đăng ký đất đai"
     again = ImportDialog(session, samples.procedures(tmp_path, rows, "lan-2.xlsx"), TODAY, parent=window)
     qtbot.addWidget(again)
-    again.show()
-    qtbot.waitUntil(lambda: not again.progress.isVisible(), timeout=10_000)
     with qtbot.waitSignal(again.ready, timeout=10_000):
-        again.kind.setCurrentIndex(again.kind.findData(TableKind.PROCEDURES))
+        again.show()
     assert "2 new and 2 updated" in again.status.text()
     combo = again.units.combos["Phòng Đăng ký đất đai"]
     combo.setCurrentIndex(combo.findText("Sở Tài nguyên và Môi trường"))

@@ -96,6 +96,26 @@ def procedures(tmp_path: Path, rows: list[list[Cell]] | None = None, name: str =
     return path
 
 
+def plan_then_procedures(tmp_path: Path) -> Path:
+    """A plan's tasks on the first sheet, its appendix of procedures on the second."""
+    book = _book(
+        [
+            ["KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2026"],
+            ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Thời gian hoàn thành"],
+            [1, "Nâng cấp Hệ thống thông tin giải quyết TTHC", "Văn phòng UBND tỉnh", "Quý II/2026"],
+            [2, "Số hóa hồ sơ đất đai", "Sở Tài nguyên và Môi trường", "Quý IV/2026"],
+        ],
+        ["A1:D1"],
+        title="Nhiệm vụ",
+    )
+    appendix = book.create_sheet("Phụ lục TTHC")
+    for row in procedures_rows():
+        appendix.append(list(row))
+    path = tmp_path / "ke-hoach-va-phu-luc.xlsx"
+    book.save(path)
+    return path
+
+
 def procedures_with_marks(tmp_path: Path) -> Path:
     """A procedures list whose level is a mark under "Toàn trình" or "Một phần", merged "Mức độ" above."""
     rows: list[list[Cell]] = [

@@ -82,3 +82,21 @@ def test_bad_rows_are_refused_with_their_row_numbers_and_nothing_is_written(tmp_
         assert snapshot(store) == before
     finally:
         store.close()
+
+
+def test_without_a_kind_a_list_that_is_no_plan_table_is_read_as_the_catalogue_it_is(tmp_path: Path) -> None:
+    plan = create_plan_file(tmp_path / "plan.dxplan")
+    status, out, err = _run("import", str(samples.systems(tmp_path)), "--into", str(plan), "--dry-run")
+    assert (status, err) == (0, "")
+    assert out.startswith("Would import 4 information systems from the sheet “HTTT”")
+    status, out, err = _run("import", str(samples.procedures(tmp_path)), "--into", str(plan), "--dry-run")
+    assert (status, err) == (0, "")
+    assert out.startswith("Would import 4 procedures from the sheet “Danh mục”")
+
+
+def test_a_workbook_of_no_kind_keeps_the_plan_readers_refusal(tmp_path: Path) -> None:
+    plan = create_plan_file(tmp_path / "plan.dxplan")
+    rows: list[list[samples.Cell]] = [["Họ và tên", "Ngày sinh"], ["Nguyễn Văn A", "01/01/1990"]]
+    status, out, err = _run("import", str(samples.workbook(tmp_path, rows, [])), "--into", str(plan))
+    assert (status, out) == (1, "")
+    assert "No plan table was found in danh-muc.xlsx" in err
