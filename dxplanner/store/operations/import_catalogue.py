@@ -18,9 +18,12 @@ from dxplanner.core.text import fold
 from dxplanner.core.unit_matching import UnitMatcher
 from dxplanner.i18n import _
 from dxplanner.store import queries
+from dxplanner.store.bulk import bulk_insert
+from dxplanner.store.capture import inserted_in_bulk
 from dxplanner.store.changes import Changes, Entity
 from dxplanner.store.operations.import_table import _UnitMaker, problems_message
 from dxplanner.store.plan_store import PlanStore
+from dxplanner.store.sequences import advance_past_ids
 
 # The record's columns each field of a row fills; a value the list does not give (None) is left as it is.
 _SERVICE_COLUMNS = (
@@ -143,67 +146,117 @@ def _find_existing(connection: sa.Connection, table: CatalogueTable, units: Mapp
         entry.existing_id = None if new_owner else by_name.get((name_key(entry.name), owner_id))
 
 
-def _given(item: object, columns: tuple[str, ...]) -> dict[str, object]:
-    return {column: value for column in columns if (value := getattr(item, column)) is not None}
-
-
 def _write_services(
     connection: sa.Connection, changes: Changes, items: list[TableService], units: Mapping[str, int | None]
 ) -> tuple[int, int]:
     service = queries.table(PublicService)
-    added = updated = 0
     for item in items:
-        values = _given(item, _SERVICE_COLUMNS)
-        values["name"] = rules.required_text(item.name, _("Procedure name"))
-        if item.existing_id is not None:
-            connection.execute(
-                sa.update(service)
-                .where(service.c.id == item.existing_id)
-                .values(**values, version=service.c.version + 1)
-            )
-            changes.update(Entity.PUBLIC_SERVICE, item.existing_id)
-            updated += 1
-            continue
-        unit_id = units.get(item.unit) if item.unit else None
-        result = connection.execute(
-            sa.insert(service).values(
-                code=rules.required_text(item.code, _("Procedure code")), unit_id=unit_id, **values
-            )
+        rules.required_text(item.code, _("Procedure code"))
+        rules.required_text(item.name, _("Procedure name"))
+    new = [item for item in items if item.existing_id is None]
+    rows = [
+        (
+            item.code,
+            units.get(item.unit) if item.unit else None,
+            *(getattr(item, name) for name in _SERVICE_COLUMNS),
         )
-        changes.create(Entity.PUBLIC_SERVICE, _inserted_id(result))
-        added += 1
-    return added, updated
+        for item in new
+    ]
+    for record_id in _add(connection, service, ("code", "unit_id", *_SERVICE_COLUMNS), rows):
+        changes.create(Entity.PUBLIC_SERVICE, record_id)
+    old = [item for item in items if item.existing_id is not None]
+    _update(connection, service, _SERVICE_COLUMNS, old)
+    for item in old:
+        assert item.existing_id is not None
+        changes.update(Entity.PUBLIC_SERVICE, item.existing_id)
+    return len(new), len(old)
 
 
 def _write_systems(
     connection: sa.Connection, changes: Changes, items: list[TableSystem], units: Mapping[str, int | None]
 ) -> tuple[int, int]:
     system = queries.table(System)
-    added = updated = 0
     for item in items:
-        values = _given(item, _SYSTEM_COLUMNS)
-        if item.existing_id is not None:
-            if values:
-                connection.execute(
-                    sa.update(system)
-                    .where(system.c.id == item.existing_id)
-                    .values(**values, version=system.c.version + 1)
-                )
-                changes.update(Entity.SYSTEM, item.existing_id)
-            updated += 1
-            continue
-        owner_id = units.get(item.owner) if item.owner else None
-        result = connection.execute(
-            sa.insert(system).values(
-                name=rules.required_text(item.name, _("System name")), owner_unit_id=owner_id, **values
-            )
+        rules.required_text(item.name, _("System name"))
+    new = [item for item in items if item.existing_id is None]
+    rows = [
+        (
+            item.name,
+            units.get(item.owner) if item.owner else None,
+            *(getattr(item, name) for name in _SYSTEM_COLUMNS),
         )
-        changes.create(Entity.SYSTEM, _inserted_id(result))
-        added += 1
-    return added, updated
+        for item in new
+    ]
+    for record_id in _add(connection, system, ("name", "owner_unit_id", *_SYSTEM_COLUMNS), rows):
+        changes.create(Entity.SYSTEM, record_id)
+    old = [item for item in items if item.existing_id is not None]
+    _update(connection, system, _SYSTEM_COLUMNS, old)
+    for item in old:
+        assert item.existing_id is not None
+        changes.update(Entity.SYSTEM, item.existing_id)
+    return len(new), len(old)
 
 
-def _inserted_id(result: sa.CursorResult[object]) -> int:
-    key = result.inserted_primary_key
-    assert key is not None
-    return int(key[0])
+def _add(
+    connection: sa.Connection, table: sa.Table, columns: tuple[str, ...], rows: list[tuple[object, ...]]
+) -> list[int]:
+    """Insert the rows in one executemany with ids given here, logged as one range for undo.
+
+    A value the list leaves empty takes the column's default (a system's kind, its status).
+    """
+    if not rows:
+        return []
+    defaults = [_default(table.c[name]) for name in columns]
+    # The write transaction holds the file's write lock: no other writer can take these ids.
+    first = int(connection.execute(sa.select(sa.func.coalesce(sa.func.max(table.c.id), 0))).scalar_one()) + 1
+    ids = list(range(first, first + len(rows)))
+    filled = [
+        (
+            record_id,
+            *(default if value is None else value for value, default in zip(row, defaults, strict=True)),
+        )
+        for record_id, row in zip(ids, rows, strict=True)
+    ]
+    with inserted_in_bulk(connection, table):
+        bulk_insert(connection, table, ("id", *columns), filled)
+    advance_past_ids(connection, [table])
+    return ids
+
+
+def _update(
+    connection: sa.Connection,
+    table: sa.Table,
+    columns: tuple[str, ...],
+    items: list[TableService] | list[TableSystem],
+) -> None:
+    """Update the records in one executemany; a value the list leaves empty (None) keeps the record's own."""
+    if not items:
+        return
+    statement = (
+        sa.update(table)
+        .where(table.c.id == sa.bindparam("record_id"))
+        .values(
+            {
+                name: sa.func.coalesce(sa.bindparam(f"new_{name}", type_=table.c[name].type), table.c[name])
+                for name in columns
+            }
+            | {"version": table.c.version + 1}
+        )
+    )
+    connection.execute(
+        statement,
+        [
+            {"record_id": item.existing_id, **{f"new_{name}": getattr(item, name) for name in columns}}
+            for item in items
+        ],
+    )
+
+
+def _default(column: sa.Column[object]) -> object:
+    """A column's constant default (None when it has none)."""
+    default = column.default
+    return (
+        getattr(default, "arg", None)
+        if default is not None and getattr(default, "is_scalar", False)
+        else None
+    )
