@@ -12,6 +12,7 @@ from dxplanner.core.errors import InvalidInputError
 from dxplanner.core.indicator_table import TableKind
 from dxplanner.services import estate, importing, undo
 from dxplanner.store.changes import Entity
+from dxplanner.store.operations import estate as estate_operations
 from dxplanner.store.plan_store import PlanStore
 from tests.conftest import snapshot
 from tests.unit import catalogue_samples as samples
@@ -113,6 +114,9 @@ def test_systems_are_matched_by_name_within_their_owner(store: PlanStore, tmp_pa
         Hosting.OWN_SERVER_ROOM,
         2,
     )
+    # Ids given by the import leave the server's next id past them: a system added by hand gets its own.
+    added = estate_operations.add_system(store, name="Hệ thống thêm tay")
+    assert added.id is not None and added.id > max(system.id for system in systems)
 
 
 def test_a_catalogue_cannot_go_into_an_action_plan(tmp_path: Path) -> None:
