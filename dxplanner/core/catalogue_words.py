@@ -45,13 +45,14 @@ _LEVELS = (
     (("so", "nganh", "huyen", "xa", "department"), GovernmentLevel.DEPARTMENT),
     (("bo", "tinh", "ministry", "province"), GovernmentLevel.MINISTRY_PROVINCE),
 )
+# "Dự kiến xây dựng" is still planned, "Đã dừng vận hành" retired: the words of the plan and the end first.
 _STATUSES = (
     (
         ("ngung", "dung hoat dong", "dung van hanh", "da dung", "thay the", "huy bo", "retired"),
         EstateStatus.RETIRED,
     ),
+    (("du kien", "de xuat", "chua", "ke hoach", "planned"), EstateStatus.PLANNED),
     (("xay dung", "trien khai", "nang cap", "thu nghiem", "building"), EstateStatus.BUILDING),
-    (("ke hoach", "du kien", "de xuat", "chua", "planned"), EstateStatus.PLANNED),
     (("van hanh", "su dung", "hoat dong", "khai thac", "running", "dang"), EstateStatus.RUNNING),
 )
 

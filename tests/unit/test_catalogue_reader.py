@@ -219,3 +219,39 @@ def test_levels_marked_in_columns_named_dvc_truc_tuyen_toan_trinh_and_mot_phan(t
         ServiceLevel.PARTIAL_ONLINE,
         None,
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Đang vận hành", EstateStatus.RUNNING),
+        ("Đưa vào sử dụng", EstateStatus.RUNNING),
+        ("Đang xây dựng", EstateStatus.BUILDING),
+        ("Đang triển khai", EstateStatus.BUILDING),
+        ("Dự kiến xây dựng năm 2027", EstateStatus.PLANNED),
+        ("Chưa triển khai", EstateStatus.PLANNED),
+        ("Ngừng hoạt động", EstateStatus.RETIRED),
+        ("Đã dừng vận hành", EstateStatus.RETIRED),
+    ],
+)
+def test_status_words(text: str, expected: EstateStatus) -> None:
+    assert words.status(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Quốc gia", GovernmentLevel.NATIONAL),
+        ("Cấp bộ, tỉnh", GovernmentLevel.MINISTRY_PROVINCE),
+        ("Tỉnh", GovernmentLevel.MINISTRY_PROVINCE),
+        ("Sở, ngành", GovernmentLevel.DEPARTMENT),
+        ("Cấp huyện", GovernmentLevel.DEPARTMENT),
+    ],
+)
+def test_government_level_words(text: str, expected: GovernmentLevel) -> None:
+    assert words.government_level(text) is expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [("Cấp độ 3", 3), (4, 4), (2.0, 2), ("III", 3), ("cấp 5", 5)])
+def test_security_levels(value: object, expected: int) -> None:
+    assert words.security_level(value) == expected
