@@ -102,3 +102,23 @@ def test_choosing_the_unit_of_a_text_recounts_what_is_new_and_what_is_updated(
     assert "0 new and 4 updated" in again.status.text()
     marks = [cell.text() if (cell := again.catalogue.item(row, 8)) else "" for row in range(4)]
     assert marks == ["update"] * 4
+
+
+def test_a_list_with_bad_rows_shows_them_and_cannot_be_imported(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, tmp_path: Path
+) -> None:
+    assert window.open_file(demo_path)
+    session = window.session
+    assert session is not None
+    rows = samples.systems_rows()
+    rows[4][6] = "Cấp độ 9"
+    dialog = ImportDialog(session, samples.systems(tmp_path, rows), TODAY, parent=window)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.ready, timeout=10_000):
+        dialog.show()
+    assert dialog.chosen_kind() is TableKind.SYSTEMS
+    assert "1 errors" in dialog.status.text()
+    assert dialog.tabs.currentWidget() is dialog.problems
+    said = [cell.text() if (cell := dialog.problems.item(0, column)) else "" for column in range(3)]
+    assert said == ["5", "G", "“Cấp độ 9” is no level of information security: the levels go from 1 to 5."]
+    assert not dialog.import_button.isEnabled()
