@@ -18,6 +18,8 @@ _OLD_LEVEL = re.compile(r"(?:^|\b)(?:muc(?: do)?|md|level)\s*(\d+)\b|^(\d+)$")
 _FULL = ("toan trinh", "full")
 _PARTIAL = ("mot phan", "partial")
 _INFORMATION = ("cung cap thong tin", "thong tin truc tuyen", "information")
+# A level the system has not been given yet.
+_NOT_YET = ("chua", "dang ", "khong")
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
 _SECURITY = re.compile(r"^(?:cap(?: do)?|cd|level)?\s*(\d+|[iv]+)$")
 _KINDS = (
@@ -114,11 +116,14 @@ def yes_or_no(value: object) -> bool:
     )
 
 
-def security_level(value: object) -> int:
-    """A level of information security, 1 to 5 ("Cấp độ 3", "3", "III")."""
+def security_level(value: object) -> int | None:
+    """A level of information security, 1 to 5 ("Cấp độ 3", "3", "III"); None while it is not yet set
+    ("Chưa xác định", "Đang lập hồ sơ")."""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    key = fold(str(value))
+    key = fold(str(value)).strip(" .")
+    if key in ("", "-") or key.startswith(_NOT_YET):
+        return None
     found = _SECURITY.match(key)
     number = None
     if found is not None:

@@ -255,3 +255,8 @@ def test_government_level_words(text: str, expected: GovernmentLevel) -> None:
 @pytest.mark.parametrize(("value", "expected"), [("Cấp độ 3", 3), (4, 4), (2.0, 2), ("III", 3), ("cấp 5", 5)])
 def test_security_levels(value: object, expected: int) -> None:
     assert words.security_level(value) == expected
+
+
+@pytest.mark.parametrize("value", ["Chưa xác định", "Đang lập hồ sơ cấp độ", "-"])
+def test_a_security_level_not_yet_given_is_left_empty(value: str) -> None:
+    assert words.security_level(value) is None
