@@ -9,7 +9,6 @@ on a layout whose points are its pixels, so font sizes are scaled by 96/72 to ke
 from __future__ import annotations
 
 import functools
-import itertools
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
@@ -17,11 +16,10 @@ from collections.abc import Iterable
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection, PathCollection, PolyCollection
 from matplotlib.figure import Figure
-from matplotlib.font_manager import FontProperties, findfont, get_font
-from matplotlib.ft2font import Kerning, LoadFlags
 from matplotlib.path import Path as Curve
 from matplotlib.transforms import Affine2D
 
+from dxplanner.charts.map_text import BOX, HEADING, LEGEND, TITLE, Words, ascent_descent, text_width
 from dxplanner.core import estate_style as look
 from dxplanner.core.enums import EstateStatus
 from dxplanner.core.estate_layout import MapLayout
@@ -30,55 +28,8 @@ from dxplanner.core.estate_picture import arrow_head, elide_by, legend_lines, li
 from dxplanner.core.estate_words import kind_name, status_name
 from dxplanner.i18n import _
 
-# DejaVu Sans comes with matplotlib and has every Vietnamese letter; it is also the font the window
-# draws with where no other is set, so names wrap at the same words.
-FAMILY = "DejaVu Sans"
 HEADING_ROOM = 26.0  # over the bands, for the title
 TEXT_LEFT = look.GLYPH + 9  # a box's name starts after its glyph
-
-
-def _size(points: float) -> float:
-    """A window font size in the figure's points."""
-    return points * look.SCREEN_DPI / 72
-
-
-BOX = FontProperties(family=FAMILY, size=_size(look.BOX_FONT))
-TITLE = FontProperties(family=FAMILY, size=_size(look.TITLE_FONT), weight="bold")
-LEGEND = FontProperties(family=FAMILY, size=_size(look.LEGEND_FONT))
-HEADING = FontProperties(family=FAMILY, size=_size(look.HEADING_FONT), weight="bold")
-
-
-@functools.cache
-def _ascent_descent(font: FontProperties) -> tuple[float, float]:
-    """The font's ascent and descent in points, as Qt's font metrics give them."""
-    face = get_font(findfont(font))
-    scale = font.get_size_in_points() / face.units_per_EM
-    return face.ascender * scale, -face.descender * scale
-
-
-@functools.cache
-def _per_point(file: str, char: str) -> float:
-    """A letter's advance in a font one point high (unhinted, as matplotlib lays text out)."""
-    face = get_font(file)
-    face.set_size(100, 72)
-    return float(face.load_char(ord(char), flags=LoadFlags.NO_HINTING).linearHoriAdvance) / 65536 / 100
-
-
-@functools.cache
-def _kerning(file: str, left: str, right: str) -> float:
-    face = get_font(file)
-    face.set_size(100, 72)
-    pair = face.get_kerning(face.get_char_index(ord(left)), face.get_char_index(ord(right)), Kerning.UNFITTED)
-    return float(pair) / 64 / 100
-
-
-def text_width(text: str, font: FontProperties) -> float:
-    """How wide a text is drawn in a font, in points: its letters' advances and kerning, cached by
-    letter (the same widths as matplotlib's text_to_path, fifty times faster on a map's names)."""
-    file = findfont(font)
-    letters = sum(_per_point(file, char) for char in text)
-    pairs = sum(_kerning(file, left, right) for left, right in itertools.pairwise(text))
-    return float(font.get_size_in_points()) * (letters + pairs)
 
 
 def picture_box(layout: MapLayout) -> tuple[float, float, float, float]:
@@ -88,44 +39,24 @@ def picture_box(layout: MapLayout) -> tuple[float, float, float, float]:
     return (-look.MARGIN, -look.MARGIN - HEADING_ROOM, right, bottom)
 
 
-def map_figure(layout: MapLayout, heading: str) -> Figure:
-    """The map's picture with the heading over it, one figure point to a layout point."""
+def map_figure(layout: MapLayout, heading: str, *, text_as_outlines: bool = False) -> Figure:
+    """The map's picture with the heading over it, one figure point to a layout point; its words as
+    text, or as the letters' outlines (for a PNG, where no one searches them and they draw faster)."""
     left, top, right, bottom = picture_box(layout)
     figure = Figure(figsize=((right - left) / 72, (bottom - top) / 72), dpi=72, facecolor=look.BACKGROUND)
     axes = figure.add_axes((0, 0, 1, 1))
     axes.set_axis_off()
     axes.set_xlim(left, right)
     axes.set_ylim(bottom, top)  # y down, as the layout's
-    ascent, _descent = _ascent_descent(HEADING)
-    _text(axes, 0, top + look.MARGIN + ascent, heading, HEADING, look.TEXT, 3)
-    _draw_bands(axes, layout)
-    _draw_lines(axes, layout)
-    _draw_boxes(axes, layout)
-    _draw_legend(axes, layout.height + look.LEGEND_GAP)
+    words = Words(axes, as_outlines=text_as_outlines)
+    ascent, _descent = ascent_descent(HEADING)
+    words.put(0, top + look.MARGIN + ascent, heading, HEADING, look.TEXT, 3)
+    _draw_bands(axes, words, layout)
+    _draw_lines(axes, words, layout)
+    _draw_boxes(axes, words, layout)
+    _draw_legend(axes, words, layout.height + look.LEGEND_GAP)
+    words.finish()
     return figure
-
-
-def _text(
-    axes: Axes,
-    x: float,
-    baseline: float,
-    text: str,
-    font: FontProperties,
-    colour: str,
-    zorder: float,
-    ha: str = "left",
-) -> None:
-    axes.text(
-        x,
-        baseline,
-        text,
-        fontproperties=font,
-        color=colour,
-        va="baseline",
-        clip_on=False,
-        zorder=zorder,
-        ha=ha,
-    )
 
 
 def _mpl(colour: str, opacity: int = 255) -> tuple[float, float, float, float]:
@@ -166,7 +97,7 @@ def _rectangle(x: float, y: float, w: float, h: float, radius: float = 0.0) -> C
     return Curve(vertices, codes)
 
 
-def _draw_bands(axes: Axes, layout: MapLayout) -> None:
+def _draw_bands(axes: Axes, words: Words, layout: MapLayout) -> None:
     paths = [_rectangle(band.x, band.y, band.w, band.h) for band in layout.bands]
     axes.add_collection(
         PathCollection(
@@ -178,14 +109,14 @@ def _draw_bands(axes: Axes, layout: MapLayout) -> None:
         )
     )
     left, top, width = look.TITLE_BOX
-    ascent, descent = _ascent_descent(TITLE)
+    ascent, descent = ascent_descent(TITLE)
     for band in layout.bands:
-        for row, words in enumerate(wrapped(band.title, functools.partial(text_width, font=TITLE), width)):
+        for row, said in enumerate(wrapped(band.title, functools.partial(text_width, font=TITLE), width)):
             baseline = band.y + top + ascent + row * (ascent + descent)
-            _text(axes, band.x + left, baseline, words, TITLE, look.BAND_TITLE, 0.5)
+            words.put(band.x + left, baseline, said, TITLE, look.BAND_TITLE, 0.5)
 
 
-def _draw_lines(axes: Axes, layout: MapLayout) -> None:
+def _draw_lines(axes: Axes, words: Words, layout: MapLayout) -> None:
     """A collection per pen, as the window draws a path per pen; the data links' heads and labels."""
     by_pen: dict[look.Pen, list[list[tuple[float, float]]]] = defaultdict(list)
     heads: dict[look.Pen, list[tuple[tuple[float, float], ...]]] = defaultdict(list)
@@ -226,13 +157,13 @@ def _draw_lines(axes: Axes, layout: MapLayout) -> None:
             zorder=1.1,
         )
     )
-    ascent, descent = _ascent_descent(BOX)
-    for (x, y, w, h), words in labels:
+    ascent, descent = ascent_descent(BOX)
+    for (x, y, w, h), said in labels:
         baseline = y + (h - ascent - descent) / 2 + ascent
-        _text(axes, x + w / 2, baseline, words, BOX, look.LINE_LABEL_TEXT, 1.2, ha="center")
+        words.put(x + w / 2, baseline, said, BOX, look.LINE_LABEL_TEXT, 1.2, centred=True)
 
 
-def _draw_boxes(axes: Axes, layout: MapLayout) -> None:
+def _draw_boxes(axes: Axes, words: Words, layout: MapLayout) -> None:
     boxes = layout.boxes
     pens = [look.box_pen(box.element.status) for box in boxes]
     axes.add_collection(
@@ -251,7 +182,7 @@ def _draw_boxes(axes: Axes, layout: MapLayout) -> None:
     _draw_glyphs(axes, [(b.element.kind, b.x + 5, b.y + (b.h - look.GLYPH) / 2, look.GLYPH) for b in boxes])
     advance = functools.partial(text_width, font=BOX)
     elide = elide_by(advance)
-    ascent, descent = _ascent_descent(BOX)
+    ascent, descent = ascent_descent(BOX)
     for box in boxes:
         name = unicodedata.normalize("NFC", box.element.name)
         first, second = two_lines(name, advance, elide, box.w - look.GLYPH - 12)
@@ -259,10 +190,10 @@ def _draw_boxes(axes: Axes, layout: MapLayout) -> None:
         x = box.x + TEXT_LEFT
         if second:
             # As the window: the first line on the box's middle, the second under it.
-            _text(axes, x, box.y + box.h / 2 + 1 - descent, first, BOX, colour, 2.3)
-            _text(axes, x, box.y + box.h / 2 + ascent, second, BOX, colour, 2.3)
+            words.put(x, box.y + box.h / 2 + 1 - descent, first, BOX, colour, 2.3)
+            words.put(x, box.y + box.h / 2 + ascent, second, BOX, colour, 2.3)
         else:
-            _text(axes, x, box.y + (box.h - ascent - descent) / 2 + ascent, first, BOX, colour, 2.3)
+            words.put(x, box.y + (box.h - ascent - descent) / 2 + ascent, first, BOX, colour, 2.3)
 
 
 def _glyph_paths(kind: ElementKind, x: float, y: float, size: float) -> Iterable[Curve]:
@@ -325,13 +256,13 @@ def _draw_late_marks(axes: Axes, corners: list[tuple[float, float, float]], zord
     )
 
 
-def _draw_legend(axes: Axes, y: float) -> None:
+def _draw_legend(axes: Axes, words: Words, y: float) -> None:
     """What the outlines, the marks, the shapes and the lines mean, under the bands (as the window's)."""
-    ascent, _descent = _ascent_descent(LEGEND)
+    ascent, _descent = ascent_descent(LEGEND)
     x = 8.0
 
     def word(x: float, top: float, text: str) -> float:
-        _text(axes, x, y + top + ascent, text, LEGEND, look.TEXT, 2.3)
+        words.put(x, y + top + ascent, text, LEGEND, look.TEXT, 2.3)
         return x + text_width(text, LEGEND) + 16
 
     for status in EstateStatus:
@@ -354,7 +285,7 @@ def _draw_legend(axes: Axes, y: float) -> None:
         _draw_glyphs(axes, [(kind, x, y + 9, 12)])
         x = word(x + 17, 8, kind_name(kind))
     x = 8.0
-    for relation, words in legend_lines():
+    for relation, said in legend_lines():
         pen = look.relation_pen(relation)
         axes.add_collection(
             LineCollection(
@@ -366,4 +297,4 @@ def _draw_legend(axes: Axes, y: float) -> None:
                 zorder=2,
             )
         )
-        x = word(x + 36, 39, words)
+        x = word(x + 36, 39, said)

@@ -35,7 +35,7 @@ def save_map_picture(layout: MapLayout, path: Path, heading: str) -> None:
     kind = path.suffix.lower().lstrip(".")
     if kind not in PICTURES:
         raise ValueError(f"not a picture: {path.name}")  # the service refuses those first
-    figure = map_figure(layout, heading)
+    figure = map_figure(layout, heading, text_as_outlines=kind == "png")
     FigureCanvasAgg(figure)
     temporary = temporary_beside(path, ".part")
     try:
