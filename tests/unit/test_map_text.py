@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PathCollection
@@ -32,7 +33,7 @@ def _drawn(as_outlines: bool, centred: bool) -> tuple[float, float]:
     words.finish()
     if as_outlines:
         (collection,) = [child for child in axes.get_children() if isinstance(child, PathCollection)]
-        xs = [x for path in collection.get_paths() for x, _y in path.vertices]
+        xs = [float(vertex[0]) for path in collection.get_paths() for vertex in np.asarray(path.vertices)]
         return min(xs), max(xs)
     (text,) = [child for child in axes.get_children() if isinstance(child, Text) and child.get_text()]
     extent = text.get_window_extent(FigureCanvasAgg(figure).get_renderer())
