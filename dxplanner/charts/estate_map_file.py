@@ -35,13 +35,21 @@ def save_map_picture(layout: MapLayout, path: Path, heading: str) -> None:
     kind = path.suffix.lower().lstrip(".")
     if kind not in PICTURES:
         raise ValueError(f"not a picture: {path.name}")  # the service refuses those first
-    figure = map_figure(layout, heading, text_as_outlines=kind == "png")
-    FigureCanvasAgg(figure)
     temporary = temporary_beside(path, ".part")
     try:
-        # Text stays text: an SVG's names are <text> that a browser finds and a reader selects; a
-        # PDF embeds the font (TrueType, which keeps every Vietnamese letter) and its words search.
-        with matplotlib.rc_context({"svg.fonttype": "none", "pdf.fonttype": 42}):
+        # Whatever the user's matplotlibrc says: text stays text (an SVG's names are <text> that a
+        # browser finds; a PDF embeds the font as TrueType, which keeps every Vietnamese letter, and
+        # its words search), dashes scale with their lines as Qt's, an SVG's ids are the same each time.
+        with matplotlib.rc_context(
+            {
+                "svg.fonttype": "none",
+                "pdf.fonttype": 42,
+                "lines.scale_dashes": True,
+                "svg.hashsalt": "dxplanner",
+            }
+        ):
+            figure = map_figure(layout, heading, text_as_outlines=kind == "png")
+            FigureCanvasAgg(figure)
             if kind == "png":
                 figure.savefig(temporary, format="png", dpi=png_dpi(layout), metadata={"Title": heading})
             elif kind == "pdf":
