@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import warnings
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
@@ -40,14 +41,20 @@ def save_map_picture(layout: MapLayout, path: Path, heading: str) -> None:
         # Whatever the user's matplotlibrc says: text stays text (an SVG's names are <text> that a
         # browser finds; a PDF embeds the font as TrueType, which keeps every Vietnamese letter, and
         # its words search), dashes scale with their lines as Qt's, an SVG's ids are the same each time.
-        with matplotlib.rc_context(
-            {
-                "svg.fonttype": "none",
-                "pdf.fonttype": 42,
-                "lines.scale_dashes": True,
-                "svg.hashsalt": "dxplanner",
-            }
+        with (
+            warnings.catch_warnings(),
+            matplotlib.rc_context(
+                {
+                    "svg.fonttype": "none",
+                    "pdf.fonttype": 42,
+                    "lines.scale_dashes": True,
+                    "svg.hashsalt": "dxplanner",
+                }
+            ),
         ):
+            # A letter DejaVu Sans lacks (Chinese, an emoji) is drawn as a box, as a browser does,
+            # rather than warned about on the command line once for every letter.
+            warnings.filterwarnings("ignore", "Glyph .* missing from font", UserWarning)
             figure = map_figure(layout, heading, text_as_outlines=kind == "png")
             FigureCanvasAgg(figure)
             if kind == "png":

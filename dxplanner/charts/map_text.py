@@ -46,7 +46,8 @@ def _per_point(file: str, char: str) -> float:
     """A letter's advance in a font one point high (unhinted, as matplotlib lays text out)."""
     face = get_font(file)
     face.set_size(_REFERENCE, 72)
-    return float(face.load_char(ord(char), flags=LoadFlags.NO_HINTING).linearHoriAdvance) / 65536 / _REFERENCE
+    glyph = face.load_glyph(face.get_char_index(ord(char)), flags=LoadFlags.NO_HINTING)
+    return float(glyph.linearHoriAdvance) / 65536 / _REFERENCE
 
 
 @functools.cache
@@ -62,7 +63,7 @@ def _outline(file: str, char: str) -> tuple[np.ndarray, np.ndarray] | None:
     """A letter's outline in a font one point high, y up; None for a blank."""
     face = get_font(file)
     face.set_size(_REFERENCE, 72)
-    face.load_char(ord(char), flags=LoadFlags.NO_HINTING)
+    face.load_glyph(face.get_char_index(ord(char)), flags=LoadFlags.NO_HINTING)  # a lacking one: a box
     vertices, codes = face.get_path()
     if len(codes) == 0:
         return None
@@ -100,10 +101,19 @@ class Words:
     ) -> None:
         """A text from x (or centred on it) on the baseline, y down as the axes are."""
         if not self.as_outlines:
+            # parse_math off: a name with two "$" in it is a name, not a formula.
             self.axes.text(
-                x, baseline, text, fontproperties=font, color=colour, va="baseline",
-                ha="center" if centred else "left", clip_on=False, zorder=zorder,
-            )  # fmt: skip
+                x,
+                baseline,
+                text,
+                fontproperties=font,
+                color=colour,
+                va="baseline",
+                ha="center" if centred else "left",
+                clip_on=False,
+                zorder=zorder,
+                parse_math=False,
+            )
             return
         if centred:
             x -= text_width(text, font) / 2

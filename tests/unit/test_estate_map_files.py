@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 import shutil
@@ -187,3 +188,25 @@ def test_an_empty_estate_is_a_picture_that_says_so(tmp_path: Path) -> None:
 
     shown = set(_texts(ET.parse(tmp_path / "map.svg").getroot(), "text"))
     assert {"Estate map on 20/11/2026", "Public", "services", "Security"} <= shown  # a title wraps
+
+
+@pytest.mark.parametrize("suffix", ["svg", "pdf", "png"])
+def test_names_with_dollars_markup_or_letters_the_font_lacks_are_drawn_as_written(
+    tmp_path: Path, suffix: str
+) -> None:
+    names = ["Giá $x_ và 100$ <b>&amp;</b>", "漢字 システム", "Tab\there\nnewline", "A" * 80]
+    estate = province_map()
+    elements = tuple(
+        dataclasses.replace(element, name=names[index]) if index < len(names) else element
+        for index, element in enumerate(estate.elements)
+    )
+
+    save_map(dataclasses.replace(estate, elements=elements), tmp_path / f"map.{suffix}")  # no warning either
+
+    if suffix == "svg":
+        root = ET.parse(tmp_path / "map.svg").getroot()
+        assert {tip.split("\n")[0] for tip in _texts(root, "title")} >= {
+            "Giá $x_ và 100$ <b>&amp;</b>",
+            "A" * 80,
+        }
+        assert "Giá $x_ và 100$" in _texts(root, "text")  # as written, not read as a formula
