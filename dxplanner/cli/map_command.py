@@ -1,4 +1,4 @@
-"""`dxplanner map FILE --out map.xml`: the estate map of a plan file, for Archi and other tools."""
+"""`dxplanner map FILE --out map.svg|pdf|png|xml`: a plan file's estate map, as a picture or for Archi."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ EXIT_OK = 0
 def add_map_command(commands: Any, day: Callable[[str], datetime.date]) -> None:
     """Add `map` to the commands; day reads --as-of as the other commands do."""
     command = commands.add_parser(
-        "map", help=_("write the estate map of a plan file as an ArchiMate exchange file")
+        "map", help=_("write the estate map of a plan file as a picture or an ArchiMate exchange file")
     )
     command.add_argument("file", type=location, metavar="FILE")
     command.add_argument(
@@ -27,7 +27,10 @@ def add_map_command(commands: Any, day: Callable[[str], datetime.date]) -> None:
         type=Path,
         required=True,
         metavar="OUT",
-        help=_("the file to write (.xml: the ArchiMate Open Exchange format, which Archi opens)"),
+        help=_(
+            "the file to write: .svg, .pdf or .png (the map's picture) or .xml (the ArchiMate Open"
+            " Exchange format, which Archi opens)"
+        ),
     )
     command.add_argument(
         "--as-of",
