@@ -1,5 +1,6 @@
-"""`dxplanner map FILE --out map.xml`: the estate map of a plan file, for Archi and other tools; and
-`dxplanner map FILE --import model.xml`: an architecture document from them becomes the estate."""
+"""`dxplanner map FILE --out map.svg|pdf|png|xml`: a plan file's estate map, as a picture or for Archi;
+`dxplanner map FILE --import model.xml`: an architecture document from Archi or another tool becomes
+the estate."""
 
 from __future__ import annotations
 
@@ -22,7 +23,10 @@ def add_map_command(commands: Any, day: Callable[[str], datetime.date]) -> None:
     """Add `map` to the commands; day reads --as-of as the other commands do."""
     command = commands.add_parser(
         "map",
-        help=_("write the estate map of a plan file as an ArchiMate exchange file, or import one into it"),
+        help=_(
+            "write the estate map of a plan file as a picture or an ArchiMate exchange file,"
+            " or import an exchange file into it"
+        ),
     )
     command.add_argument("file", type=location, metavar="FILE")
     # The map goes out (--out) or an architecture document comes in (--import): one or the other.
@@ -31,7 +35,10 @@ def add_map_command(commands: Any, day: Callable[[str], datetime.date]) -> None:
         "--out",
         type=Path,
         metavar="OUT",
-        help=_("the file to write (.xml: the ArchiMate Open Exchange format, which Archi opens)"),
+        help=_(
+            "the file to write: .svg, .pdf or .png (the map's picture) or .xml (the ArchiMate Open"
+            " Exchange format, which Archi opens)"
+        ),
     )
     way.add_argument(
         "--import",

@@ -76,6 +76,8 @@ class ReportData:
     attention: tuple[AttentionItem, ...]
     units: tuple[UnitLoad, ...]
     progress: ProgressData
+    superior: str = ""  # the plan's unit's governing unit: the first line of an official heading
+    agency_short: str | None = None  # the plan's unit's short name ("VPCP"), for the document's symbol
 
     @property
     def counts(self) -> Mapping[StatusGroup, int]:
