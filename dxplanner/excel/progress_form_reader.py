@@ -1,0 +1,286 @@
+"""Reading a returned progress form: whose it is, whether it is intact, and what the unit wrote."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from dxplanner.core.enums import TaskStatus
+from dxplanner.core.progress_form import (
+    FORM_MARK,
+    FilledRow,
+    FormProblem,
+    FormRole,
+    FormRound,
+    FormTask,
+    FormUnit,
+    ProblemKind,
+    ReturnedForm,
+    form_checksum,
+)
+from dxplanner.core.text import fold
+from dxplanner.excel import progress_form_layout as layout
+from dxplanner.excel.progress_form_layout import date_text, number_text
+from dxplanner.i18n import _
+from dxplanner.labels import names_in_every_language
+
+_DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_NUMBER = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(%?)")
+
+
+def read_progress_form(path: Path, key: bytes | None = None) -> ReturnedForm:
+    """The form in the workbook at path; InvalidInputError when it is no workbook that can be read."""
+    from openpyxl import load_workbook
+
+    from dxplanner.excel.safety import check_workbook_file
+    from dxplanner.excel.workbook import reading
+
+    check_workbook_file(path)
+    with reading(path.name):
+        book = load_workbook(path, data_only=True)
+        try:
+            return _read(book, path.name, key)
+        finally:
+            book.close()
+
+
+def _read(book: Any, name: str, key: bytes | None) -> ReturnedForm:
+    hidden = next((sheet for sheet in book.worksheets if _raw(sheet.cell(1, 1).value) == FORM_MARK), None)
+    if hidden is None:
+        return _not_a_form(name)
+    rows = [[_raw(value) for value in row] for row in hidden.iter_rows(values_only=True)]
+    rows = [_trimmed(row) for row in rows]
+    ends = [number for number, row in enumerate(rows) if row and row[0] == layout.CHECKSUM_MARK]
+    if not ends:
+        return _not_a_form(name)
+    fields, stated = rows[: ends[0]], rows[ends[0]][1] if len(rows[ends[0]]) > 1 else ""
+    try:
+        chosen, unit, tasks, sheet_title = _identity(fields)
+    except (KeyError, ValueError, IndexError):
+        return _not_a_form(name)
+    problems: list[FormProblem] = []
+    if form_checksum(fields, key) != stated:
+        problems.append(
+            FormProblem(
+                ProblemKind.TAMPERED,
+                _("{name}: the form's hidden identifiers were changed; it cannot be trusted.").format(
+                    name=name
+                ),
+            )
+        )
+    sheet = book[sheet_title] if sheet_title in book.sheetnames else None
+    if sheet is None:
+        problems.append(
+            FormProblem(ProblemKind.TAMPERED, _("{name}: the form's sheet is missing.").format(name=name))
+        )
+        return ReturnedForm(chosen, unit, (), tuple(problems))
+    filled: list[FilledRow] = []
+    for row, task in tasks:
+        problems.extend(_edited(sheet, row, task))
+        found, bad = _filled(sheet, row, task.task_id)
+        filled.append(found)
+        problems.extend(bad)
+    problems.extend(_added(sheet, layout.FIRST_ROW + len(tasks)))
+    return ReturnedForm(chosen, unit, tuple(filled), tuple(problems))
+
+
+def _not_a_form(name: str) -> ReturnedForm:
+    message = _("{name} is not a progress form written by dxplanner.").format(name=name)
+    return ReturnedForm(None, None, (), (FormProblem(ProblemKind.NOT_A_FORM, message),))
+
+
+def _identity(fields: list[list[str]]) -> tuple[FormRound, FormUnit, list[tuple[int, FormTask]], str]:
+    """The round, the unit, the tasks with their rows, and the form's sheet, as the hidden sheet says."""
+    at = next(number for number, row in enumerate(fields) if row and row[0] == layout.TASKS_MARK)
+    values = {row[0]: (row[1] if len(row) > 1 else "") for row in fields[1:at] if row}
+    day = datetime.date.fromisoformat
+    chosen = FormRound(
+        int(values["plan_id"]),
+        values["plan_name"],
+        day(values["plan_start"]),
+        day(values["plan_end"]),
+        day(values["as_of"]),
+        day(values["deadline"]),
+        datetime.datetime.fromisoformat(values["issued_at"]),
+    )
+    unit = FormUnit(
+        int(values["unit_id"]),
+        values["unit_code"],
+        values["unit_name"],
+        values["unit_short_name"],
+        FormRole(values["role"]),
+    )
+    tasks = []
+    for row in fields[at + 1 :]:
+        cells = [*row, *[""] * (9 - len(row))]
+        task = FormTask(
+            int(cells[1]),
+            cells[3],
+            cells[4],
+            day(cells[5]) if cells[5] else None,
+            day(cells[6]) if cells[6] else None,
+            float(cells[7]),
+            TaskStatus(cells[8]),
+        )
+        tasks.append((int(cells[2]), task))
+    return chosen, unit, tasks, values["sheet"]
+
+
+def _edited(sheet: Any, row: int, task: FormTask) -> list[FormProblem]:
+    """A problem when the row's plan cells differ from those sent (the copy in the hidden sheet)."""
+    shown = {
+        layout.CODE: _text(sheet.cell(row, layout.CODE).value),
+        layout.NAME: _text(sheet.cell(row, layout.NAME).value),
+        layout.START: _shown_date(sheet.cell(row, layout.START).value),
+        layout.END: _shown_date(sheet.cell(row, layout.END).value),
+        layout.LAST_PROGRESS: _shown_number(sheet.cell(row, layout.LAST_PROGRESS).value),
+    }
+    sent = {
+        layout.CODE: task.code.strip(),
+        layout.NAME: task.name.strip(),
+        layout.START: date_text(task.start),
+        layout.END: date_text(task.end),
+        layout.LAST_PROGRESS: number_text(task.progress),
+    }
+    changed = [column for column in shown if shown[column] != sent[column]]
+    status = fold(_text(sheet.cell(row, layout.LAST_STATUS).value))
+    if status not in {fold(name) for name in names_in_every_language(task.status)}:
+        changed.append(layout.LAST_STATUS)
+    if not changed:
+        return []
+    return [
+        FormProblem(
+            ProblemKind.EDITED_ROW,
+            _("Row {row} (task {code}): cells the unit was not to fill were changed.").format(
+                row=row, code=task.code
+            ),
+            row,
+            task.task_id,
+        )
+    ]
+
+
+def _filled(sheet: Any, row: int, task_id: int) -> tuple[FilledRow, list[FormProblem]]:
+    problems: list[FormProblem] = []
+
+    def bad(what: str, value: object) -> None:
+        problems.append(
+            FormProblem(
+                ProblemKind.BAD_VALUE,
+                _("Row {row}: {what} “{value}” cannot be read.").format(row=row, what=what, value=value),
+                row,
+                task_id,
+            )
+        )
+
+    progress_cell = sheet.cell(row, layout.PROGRESS)
+    progress = _progress(progress_cell.value, str(progress_cell.number_format or ""))
+    if progress is None and _text(progress_cell.value):
+        bad(_("progress"), progress_cell.value)
+    status_value = _text(sheet.cell(row, layout.STATUS).value)
+    status = _status(status_value)
+    if status is None and status_value:
+        bad(_("status"), status_value)
+    dates: list[datetime.date | None] = []
+    for column, what in ((layout.ACTUAL_START, _("actual start")), (layout.ACTUAL_END, _("actual finish"))):
+        value = sheet.cell(row, column).value
+        day = _date(value)
+        if day is None and _text(value):
+            bad(what, value)
+        dates.append(day)
+    texts = [
+        _text(sheet.cell(row, column).value) or None
+        for column in (layout.REMARK, layout.DIFFICULTY, layout.PROPOSAL)
+    ]
+    found = FilledRow(task_id, row, progress, status, dates[0], dates[1], *texts)
+    return found, problems
+
+
+def _added(sheet: Any, below: int) -> list[FormProblem]:
+    """Problems for what is written under the table or right of it: rows the form has no place for."""
+    problems = []
+    for row in sheet.iter_rows(min_row=layout.FIRST_ROW, max_row=max(sheet.max_row, below)):
+        number = row[0].row
+        cells = row if number >= below else row[layout.LAST_COLUMN :]
+        if any(_text(cell.value) for cell in cells):
+            problems.append(
+                FormProblem(
+                    ProblemKind.ADDED_ROW,
+                    _(
+                        "Row {row} is not part of the form (written outside its table); it was not read."
+                    ).format(row=number),
+                    number,
+                )
+            )
+    return problems
+
+
+def _progress(value: object, number_format: str) -> float | None:
+    """A progress figure 0-100; a cell Excel turned into a percentage (85% typed: 0.85) counts as 85."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        figure = float(value) * (100 if "%" in number_format else 1)
+    else:
+        found = _NUMBER.fullmatch(_text(value))
+        if found is None:
+            return None
+        figure = float(found[1].replace(",", "."))
+    return round(figure, 6) if 0 <= figure <= 100 else None
+
+
+def _status(text: str) -> TaskStatus | None:
+    key = fold(text)
+    for status in TaskStatus:
+        if key in {fold(name) for name in names_in_every_language(status)}:
+            return status
+    return None
+
+
+def _date(value: object) -> datetime.date | None:
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    found = _DAY_FIRST.fullmatch(_text(value))
+    if found is None:
+        return None
+    try:
+        return datetime.date(int(found[3]), int(found[2]), int(found[1]))
+    except ValueError:
+        return None
+
+
+def _shown_date(value: object) -> str:
+    day = _date(value)
+    return date_text(day) if day is not None else _text(value)
+
+
+def _shown_number(value: object) -> str:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return number_text(float(value))
+    return _text(value)
+
+
+def _raw(value: object) -> str:
+    """A hidden cell's text exactly as written (None, an empty cell, as "")."""
+    return "" if value is None else _text(value) if isinstance(value, float) else str(value)
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _trimmed(row: Sequence[str]) -> list[str]:
+    """A row without its empty cells at the end (a spreadsheet may keep more or fewer of them)."""
+    cells = list(row)
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells
