@@ -118,6 +118,8 @@ def form_file_name(form: ProgressForm, taken: set[str]) -> str:
             else:
                 stem = _("Progress form {day} - {unit}").format(day=day, unit=candidate)
             stem = _safe(stem)[:_LONGEST_NAME].rstrip(" .")
+            if stem.casefold() in _RESERVED:  # a translation that left the unit's name alone: "CON"
+                stem = f"_{stem}"
             if stem.casefold() not in taken:  # Windows does not tell "A" from "a"
                 taken.add(stem.casefold())
                 return stem + ".xlsx"
@@ -126,8 +128,7 @@ def form_file_name(form: ProgressForm, taken: set[str]) -> str:
 
 def _safe(text: str) -> str:
     """Text that can be part of a file name on Windows, macOS and Linux."""
-    cleaned = " ".join(_REFUSED.sub("-", text).split()).strip(" .")
-    return f"_{cleaned}" if cleaned.casefold() in _RESERVED else cleaned
+    return " ".join(_REFUSED.sub("-", text).split()).strip(" .-")
 
 
 def _ready_folder(folder: Path) -> bool:
