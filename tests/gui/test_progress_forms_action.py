@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -20,7 +21,7 @@ TODAY = datetime.date(2026, 11, 20)
 
 
 def _file_action(window: MainWindow, text: str) -> object:
-    file_menu = window.menuBar().actions()[0].menu()
+    file_menu: Any = window.menuBar().actions()[0].menu()
     return next(action for action in file_menu.actions() if action.text() == text)
 
 
@@ -70,7 +71,9 @@ def test_a_deadline_before_the_reporting_day_keeps_the_dialog_open(
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.deadline.setText("10/11/2026")
-    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert messages == ["The deadline cannot come before the reporting day."]
     assert dialog.isVisible() and dialog.deadline.text() == "10/11/2026"

@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -56,6 +57,11 @@ def _leaf_tasks_by_lead(path: Path, plan_id: int) -> dict[str, set[int]]:
     return found
 
 
+def _load(path: Path) -> Any:
+    """The workbook as openpyxl reads it (typed loosely: the tests read and write any cell)."""
+    return openpyxl.load_workbook(path)
+
+
 @pytest.fixture
 def forms(demo_store: PlanStore, tmp_path: Path) -> WrittenForms:
     return write_forms(demo_store, CHOICE, tmp_path / "forms", NOW)
@@ -84,7 +90,7 @@ def test_a_form_shows_the_unit_the_period_the_deadline_and_the_tasks_as_the_plan
 ) -> None:
     path = _form_of(forms, "Bộ Khoa học và Công nghệ")
     assert path.name == "Phiếu báo cáo tiến độ 2026-12-31 - Bộ KH&CN.xlsx"
-    sheet = openpyxl.load_workbook(path).worksheets[0]
+    sheet = _load(path).worksheets[0]
     titles = [str(sheet.cell(row, 1).value) for row in range(1, layout.GROUP_HEADING_ROW)]
     assert "Đơn vị báo cáo: Bộ Khoa học và Công nghệ (đơn vị chủ trì)" in titles
     assert "Kỳ báo cáo: Quý IV năm 2026; số liệu tính đến ngày 31/12/2026" in titles
@@ -107,7 +113,7 @@ def test_a_form_shows_the_unit_the_period_the_deadline_and_the_tasks_as_the_plan
 
 
 def test_only_the_fill_cells_can_be_edited_and_they_are_checked(forms: WrittenForms) -> None:
-    book = openpyxl.load_workbook(forms.forms[0].path)
+    book = _load(forms.forms[0].path)
     sheet, hidden = book.worksheets
     last = layout.FIRST_ROW + forms.forms[0].tasks - 1
     assert sheet.protection.sheet and hidden.protection.sheet
@@ -136,7 +142,7 @@ def test_only_the_fill_cells_can_be_edited_and_they_are_checked(forms: WrittenFo
 
 def _fill(path: Path, target: Path | None = None) -> dict[int, dict[int, object]]:
     """Fill the first three rows of a form as a unit would; the values written, by row and column."""
-    book = openpyxl.load_workbook(path)
+    book = _load(path)
     sheet = book.worksheets[0]
     first = layout.FIRST_ROW
     values: dict[int, dict[int, object]] = {
@@ -231,7 +237,7 @@ def test_a_form_saved_again_by_libreoffice_is_still_recognised_with_its_values(
 
 def test_a_percentage_typed_into_the_progress_cell_counts_as_percent(forms: WrittenForms) -> None:
     path = forms.forms[0].path
-    book = openpyxl.load_workbook(path)
+    book = _load(path)
     cell = book.worksheets[0].cell(layout.FIRST_ROW, layout.PROGRESS)
     cell.value, cell.number_format = 0.85, "0%"  # what Excel makes of "85%" typed into the cell
     book.save(path)
@@ -240,7 +246,7 @@ def test_a_percentage_typed_into_the_progress_cell_counts_as_percent(forms: Writ
 
 def test_a_changed_plan_cell_is_named_by_its_row(forms: WrittenForms) -> None:
     path = _form_of(forms, "Bộ Khoa học và Công nghệ")
-    book = openpyxl.load_workbook(path)
+    book = _load(path)
     sheet = book.worksheets[0]
     sheet.cell(layout.FIRST_ROW + 1, layout.LAST_PROGRESS).value = 100  # was 100: unchanged
     sheet.cell(layout.FIRST_ROW + 2, layout.NAME).value = "Một nhiệm vụ khác"
@@ -259,7 +265,7 @@ def test_a_changed_plan_cell_is_named_by_its_row(forms: WrittenForms) -> None:
 
 def test_a_changed_task_id_is_tampering(forms: WrittenForms) -> None:
     path = forms.forms[0].path
-    book = openpyxl.load_workbook(path)
+    book = _load(path)
     hidden = book.worksheets[1]
     row = (
         next(row for row in range(1, hidden.max_row + 1) if hidden.cell(row, 1).value == layout.TASKS_MARK)
@@ -274,7 +280,7 @@ def test_a_changed_task_id_is_tampering(forms: WrittenForms) -> None:
 
 def test_a_changed_round_is_tampering(forms: WrittenForms) -> None:
     path = forms.forms[0].path
-    book = openpyxl.load_workbook(path)
+    book = _load(path)
     hidden = book.worksheets[1]
     row = next(row for row in range(1, hidden.max_row + 1) if hidden.cell(row, 1).value == "as_of")
     hidden.cell(row, 2).value = "2027-03-31"
@@ -284,7 +290,7 @@ def test_a_changed_round_is_tampering(forms: WrittenForms) -> None:
 
 def test_what_cannot_be_read_and_rows_added_by_hand_are_problems(forms: WrittenForms) -> None:
     form = forms.forms[0]
-    book = openpyxl.load_workbook(form.path)
+    book = _load(form.path)
     sheet = book.worksheets[0]
     sheet.cell(layout.FIRST_ROW, layout.PROGRESS).value = 150
     sheet.cell(layout.FIRST_ROW, layout.STATUS).value = "Gần xong"
@@ -301,7 +307,7 @@ def test_what_cannot_be_read_and_rows_added_by_hand_are_problems(forms: WrittenF
 
 def test_another_workbook_is_not_a_form(tmp_path: Path) -> None:
     path = tmp_path / "other.xlsx"
-    book = openpyxl.Workbook()
+    book: Any = openpyxl.Workbook()
     book.active["A1"] = "Báo cáo"
     book.save(path)
     returned = read_form(path)
@@ -392,7 +398,7 @@ def test_file_names_are_safe_on_windows_and_never_the_same() -> None:
 def test_text_that_looks_like_a_formula_is_written_as_text(tmp_path: Path) -> None:
     path = tmp_path / "form.xlsx"
     write_progress_form(path, _form("X", name='=HYPERLINK("http://example.com","x")'))
-    cell = openpyxl.load_workbook(path).worksheets[0].cell(layout.FIRST_ROW, layout.NAME)
+    cell = _load(path).worksheets[0].cell(layout.FIRST_ROW, layout.NAME)
     assert cell.data_type == "s" and cell.value == '=HYPERLINK("http://example.com","x")'
     assert read_progress_form(path).problems == ()
 
