@@ -123,6 +123,8 @@ class ReturnedForm:
     unit: FormUnit | None
     rows: tuple[FilledRow, ...] = ()
     problems: tuple[FormProblem, ...] = field(default=())
+    reporter: str | None = None  # who filled it in, as written under the table
+    contact: str | None = None  # their telephone or e-mail
 
     @property
     def recognised(self) -> bool:

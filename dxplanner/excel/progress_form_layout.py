@@ -17,6 +17,12 @@ PLAN_COLUMNS = (CODE, NAME, START, END, LAST_PROGRESS, LAST_STATUS)
 FILL_COLUMNS = (PROGRESS, STATUS, ACTUAL_START, ACTUAL_END, REMARK, DIFFICULTY, PROPOSAL)
 LAST_COLUMN = PROPOSAL
 DATE_FORMAT = "dd/mm/yyyy"
+# Under the table, after a blank row: who filled the form and how to reach them (fill cells beside
+# the labels, in START), and the head of the unit's signature block (from REMARK on).
+FOOT_GAP = 1
+FOOT_ROWS = 6
+FOOT_FILL_LAST = LAST_STATUS  # the fill cells of the foot span START..LAST_STATUS
+SIGNATURE = REMARK
 
 # The hidden sheet: key-value rows, then one row per task, then the checksum.
 TASKS_MARK = "tasks"

@@ -83,8 +83,11 @@ def _read(book: Any, name: str, key: bytes | None) -> ReturnedForm:
         found, bad = _filled(sheet, row, task.task_id)
         filled.append(found)
         problems.extend(bad)
-    problems.extend(_added(sheet, layout.FIRST_ROW + len(tasks)))
-    return ReturnedForm(chosen, unit, tuple(filled), tuple(problems))
+    below = layout.FIRST_ROW + len(tasks)
+    problems.extend(_added(sheet, below))
+    foot = below + layout.FOOT_GAP
+    reporter, contact = (_text(sheet.cell(row, layout.START).value) or None for row in (foot, foot + 1))
+    return ReturnedForm(chosen, unit, tuple(filled), tuple(problems), reporter, contact)
 
 
 def _not_a_form(name: str) -> ReturnedForm:
@@ -202,9 +205,10 @@ def _filled(sheet: Any, row: int, task_id: int) -> tuple[FilledRow, list[FormPro
 def _added(sheet: Any, below: int) -> list[FormProblem]:
     """Problems for what is written under the table or right of it: rows the form has no place for."""
     problems = []
+    foot = range(below + layout.FOOT_GAP, below + layout.FOOT_GAP + layout.FOOT_ROWS)
     for row in sheet.iter_rows(min_row=layout.FIRST_ROW, max_row=max(sheet.max_row, below)):
         number = row[0].row
-        cells = row if number >= below else row[layout.LAST_COLUMN :]
+        cells = row if number >= below and number not in foot else row[layout.LAST_COLUMN :]
         if any(_text(cell.value) for cell in cells):
             problems.append(
                 FormProblem(

@@ -94,6 +94,7 @@ def write_progress_form(path: Path, form: ProgressForm, key: bytes | None = None
         _headings(sheet)
         _task_rows(sheet, form)
         _fill_checks(sheet, len(form.tasks))
+        _foot(sheet, layout.FIRST_ROW + len(form.tasks) + layout.FOOT_GAP)
         _page_setup(sheet, len(form.tasks))
         _hidden_sheet(book, form, sheet.title, key)
     with saving_to(path) as temporary:
@@ -263,6 +264,43 @@ def _fill_checks(sheet: Any, count: int) -> None:
     protection.formatColumns = False
     protection.formatRows = False
     protection.autoFilter = False
+
+
+def _foot(sheet: Any, first: int) -> None:
+    """Who filled the form and how to reach them (to fill), and the head of the unit's signature block."""
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+
+    for offset, text in enumerate((_("Prepared by:"), _("Telephone, e-mail:"))):
+        row = first + offset
+        _write(sheet, row, layout.NAME, text).alignment = Alignment(horizontal="right")
+        cell = sheet.cell(row=row, column=layout.START)
+        cell.fill = PatternFill("solid", fgColor=_FILL_COLOUR)
+        cell.protection = Protection(locked=False)
+        cell.border = Border(bottom=Side(style="dotted", color="808080"))
+        sheet.merge_cells(
+            start_row=row, start_column=layout.START, end_row=row, end_column=layout.FOOT_FILL_LAST
+        )
+    lines = (
+        (_("HEAD OF THE UNIT"), Font(bold=True)),
+        (_("(Signature, full name and seal)"), Font(italic=True)),
+    )
+    for offset, (text, font) in enumerate(lines):
+        row = first + offset
+        cell = _write(sheet, row, layout.SIGNATURE, text)
+        cell.font = font
+        cell.alignment = Alignment(horizontal="center")
+        sheet.merge_cells(
+            start_row=row, start_column=layout.SIGNATURE, end_row=row, end_column=layout.LAST_COLUMN
+        )
+    # Room to sign on paper, and a line for the head's name that the unit may type in.
+    name_row = first + layout.FOOT_ROWS - 2
+    name = sheet.cell(row=name_row, column=layout.SIGNATURE)
+    name.protection = Protection(locked=False)
+    name.alignment = Alignment(horizontal="center")
+    name.font = Font(bold=True)
+    sheet.merge_cells(
+        start_row=name_row, start_column=layout.SIGNATURE, end_row=name_row, end_column=layout.LAST_COLUMN
+    )
 
 
 def _page_setup(sheet: Any, count: int) -> None:

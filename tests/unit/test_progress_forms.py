@@ -422,3 +422,26 @@ def test_a_form_signed_with_a_key_is_checked_with_it(tmp_path: Path) -> None:
 )
 def test_the_reporting_period_is_the_quarter_of_the_reporting_day(day: datetime.date, period: str) -> None:
     assert reporting_period(day) == period
+
+
+def test_the_form_says_who_filled_it_under_the_table(forms: WrittenForms) -> None:
+    form = forms.forms[0]
+    book = _load(form.path)
+    sheet = book.worksheets[0]
+    foot = layout.FIRST_ROW + form.tasks + layout.FOOT_GAP
+    assert sheet.cell(foot, layout.NAME).value == "Người lập phiếu:"
+    assert sheet.cell(foot + 1, layout.NAME).value == "Điện thoại, thư điện tử:"
+    assert sheet.cell(foot, layout.REMARK).value == "THỦ TRƯỞNG ĐƠN VỊ"
+    assert not sheet.cell(foot, layout.START).protection.locked
+    assert not sheet.cell(foot + 1, layout.START).protection.locked
+    assert read_form(form.path).reporter is None
+    sheet.cell(foot, layout.START).value = "Nguyễn Văn An, chuyên viên"
+    sheet.cell(foot + 1, layout.START).value = "0912 345 678"
+    sheet.cell(foot + 4, layout.REMARK).value = "Trần Thị Bình"  # the head's name under the signature
+    book.save(form.path)
+    returned = read_form(form.path)
+    assert (returned.reporter, returned.contact, returned.problems) == (
+        "Nguyễn Văn An, chuyên viên",
+        "0912 345 678",
+        (),
+    )
