@@ -71,7 +71,9 @@ def _read(book: Any, name: str, key: bytes | None) -> ReturnedForm:
                 ),
             )
         )
-    sheet = book[sheet_title] if sheet_title in book.sheetnames else None
+    others = [sheet for sheet in book.worksheets if sheet is not hidden]
+    # A unit may rename the sheet's tab: then the form's sheet is the one sheet beside the hidden one.
+    sheet = book[sheet_title] if sheet_title in book.sheetnames else others[0] if len(others) == 1 else None
     if sheet is None:
         problems.append(
             FormProblem(ProblemKind.TAMPERED, _("{name}: the form's sheet is missing.").format(name=name))

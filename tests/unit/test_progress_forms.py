@@ -445,3 +445,14 @@ def test_the_form_says_who_filled_it_under_the_table(forms: WrittenForms) -> Non
         "0912 345 678",
         (),
     )
+
+
+def test_a_form_whose_sheet_was_renamed_is_still_read(forms: WrittenForms) -> None:
+    path = forms.forms[0].path
+    book = _load(path)
+    book.worksheets[0].title = "Báo cáo của đơn vị"
+    book.worksheets[0].cell(layout.FIRST_ROW, layout.PROGRESS).value = 40
+    book.save(path)
+    returned = read_form(path)
+    assert returned.recognised and returned.problems == ()
+    assert returned.rows[0].progress == 40
