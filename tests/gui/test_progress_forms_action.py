@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from dxplanner.services.progress_forms import FormsChoice, read_form
 from dxplanner.ui.main_window import MainWindow
 from dxplanner.ui.progress_forms_action import FormsDialog, WrittenFormsBox, write_progress_forms
+from tests.gui.keys import type_text
 
 pytestmark = pytest.mark.gui
 
@@ -31,6 +34,54 @@ def test_the_file_menu_offers_the_forms_and_asks_for_a_plan_file_first(
     action = _file_action(window, "Send progress &forms…")
     action.trigger()  # type: ignore[attr-defined]
     assert messages == ["Open or create a plan file first (File menu)."]
+
+
+def _when_shown(kind: type[QWidget], act: Callable[[QWidget], None], seen: list[str]) -> None:
+    """Run act on the modal window of this kind once it is shown; one left open is noted and closed."""
+
+    def look() -> None:
+        shown = QApplication.activeModalWidget()
+        if not isinstance(shown, kind) or not shown.isVisible():
+            QTimer.singleShot(20, look)
+            return
+        act(shown)
+        if shown.isVisible():  # never leave a test waiting on a window nobody closes
+            seen.append("left open")
+            shown.close()
+
+    QTimer.singleShot(0, look)
+
+
+def test_the_menu_writes_the_forms_into_the_folder_typed_and_opens_it(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, tmp_path: Path, messages: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    assert window.open_file(demo_path)
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    folder = tmp_path / "phiếu"
+    seen: list[str] = []
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, FormsDialog)
+        dialog.folder.selectAll()
+        type_text(dialog.folder, str(folder))
+        _when_shown(WrittenFormsBox, lambda box: press_open(box), seen)
+        qtbot.keyClick(dialog.folder, Qt.Key.Key_Return)
+
+    def press_open(box: QWidget) -> None:
+        assert isinstance(box, WrittenFormsBox)
+        seen.append(box.text())
+        box.open_button.click()
+
+    _when_shown(FormsDialog, fill, seen)
+    _file_action(window, "Send progress &forms…").trigger()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: bool(opened))
+    assert messages == [] and opened == [str(folder)]
+    assert seen == [
+        f"18 progress forms on “Kế hoạch triển khai Chính phủ số năm 2026” were written to {folder}."
+    ]
+    assert len(list(folder.iterdir())) == 18
 
 
 def test_the_forms_of_the_running_plan_are_written_and_the_folder_offered(
