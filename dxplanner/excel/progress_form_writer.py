@@ -95,7 +95,7 @@ def write_progress_form(path: Path, form: ProgressForm, key: bytes | None = None
         _task_rows(sheet, form)
         _fill_checks(sheet, len(form.tasks))
         _foot(sheet, layout.FIRST_ROW + len(form.tasks) + layout.FOOT_GAP)
-        _page_setup(sheet, len(form.tasks))
+        _page_setup(sheet)
         _hidden_sheet(book, form, sheet.title, key)
     with saving_to(path) as temporary:
         book.save(temporary)
@@ -303,7 +303,7 @@ def _foot(sheet: Any, first: int) -> None:
     )
 
 
-def _page_setup(sheet: Any, count: int) -> None:
+def _page_setup(sheet: Any) -> None:
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
@@ -313,7 +313,6 @@ def _page_setup(sheet: Any, count: int) -> None:
     sheet.print_options.horizontalCentered = True
     sheet.page_margins.left = sheet.page_margins.right = 0.4
     sheet.freeze_panes = sheet.cell(row=layout.FIRST_ROW, column=layout.START)
-    del count
 
 
 def _hidden_sheet(book: Any, form: ProgressForm, sheet_title: str, key: bytes | None) -> None:
