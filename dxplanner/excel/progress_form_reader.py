@@ -59,7 +59,7 @@ def _read(book: Any, name: str, key: bytes | None) -> ReturnedForm:
     fields, stated = rows[: ends[0]], rows[ends[0]][1] if len(rows[ends[0]]) > 1 else ""
     try:
         chosen, unit, tasks, sheet_title = _identity(fields)
-    except (KeyError, ValueError, IndexError):
+    except (KeyError, ValueError, IndexError, StopIteration):  # identifiers missing or unreadable
         return _not_a_form(name)
     problems: list[FormProblem] = []
     if form_checksum(fields, key) != stated:

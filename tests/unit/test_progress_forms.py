@@ -456,3 +456,14 @@ def test_a_form_whose_sheet_was_renamed_is_still_read(forms: WrittenForms) -> No
     returned = read_form(path)
     assert returned.recognised and returned.problems == ()
     assert returned.rows[0].progress == 40
+
+
+def test_a_workbook_that_only_looks_like_a_form_is_not_one(tmp_path: Path) -> None:
+    path = tmp_path / "lookalike.xlsx"
+    book: Any = openpyxl.Workbook()
+    book.active.append(["dxplanner-progress-form", "1"])
+    book.active.append(["plan_id", "6"])
+    book.active.append([layout.CHECKSUM_MARK, "0" * 64])
+    book.save(path)
+    returned = read_form(path)
+    assert [problem.kind for problem in returned.problems] == [ProblemKind.NOT_A_FORM]
