@@ -33,6 +33,7 @@ from dxplanner.services.progress_forms import (
     read_form,
     write_forms,
 )
+from dxplanner.store.plan_file import open_plan_file
 from dxplanner.store.plan_store import PlanStore
 
 PLAN_2026 = 6
@@ -467,3 +468,17 @@ def test_a_workbook_that_only_looks_like_a_form_is_not_one(tmp_path: Path) -> No
     book.save(path)
     returned = read_form(path)
     assert [problem.kind for problem in returned.problems] == [ProblemKind.NOT_A_FORM]
+
+
+def test_the_forms_are_the_same_from_a_plan_file_and_from_a_server(
+    demo_plan_store: PlanStore, demo_template: Path, tmp_path: Path
+) -> None:
+    served = write_forms(demo_plan_store, CHOICE, tmp_path / "served", NOW)
+    template = open_plan_file(demo_template, read_only=True)  # the demo as it was loaded into both
+    try:
+        kept = write_forms(template, CHOICE, tmp_path / "kept", NOW)
+    finally:
+        template.close()
+    assert [form.path.name for form in served.forms] == [form.path.name for form in kept.forms]
+    for one, other in zip(served.forms, kept.forms, strict=True):
+        assert read_form(one.path) == read_form(other.path)
