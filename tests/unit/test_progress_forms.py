@@ -482,3 +482,26 @@ def test_the_forms_are_the_same_from_a_plan_file_and_from_a_server(
     assert [form.path.name for form in served.forms] == [form.path.name for form in kept.forms]
     for one, other in zip(served.forms, kept.forms, strict=True):
         assert read_form(one.path) == read_form(other.path)
+
+
+def test_values_typed_as_text_are_read_as_a_person_means_them(forms: WrittenForms) -> None:
+    path = forms.forms[0].path
+    book = _load(path)
+    sheet = book.worksheets[0]
+    row = layout.FIRST_ROW
+    sheet.cell(row, layout.PROGRESS).value = "85,5%"
+    sheet.cell(row, layout.STATUS).value = " completed "
+    sheet.cell(row, layout.ACTUAL_START).value = "5/10/2026"
+    sheet.cell(row, layout.ACTUAL_END).value = "31.12.2026"
+    sheet.cell(row, layout.REMARK).value = 2026
+    book.save(path)
+    returned = read_form(path)
+    assert returned.problems == ()
+    first = returned.rows[0]
+    assert (first.progress, first.status, first.actual_start, first.actual_end, first.remark) == (
+        85.5,
+        TaskStatus.COMPLETED,
+        datetime.date(2026, 10, 5),
+        datetime.date(2026, 12, 31),
+        "2026",
+    )
