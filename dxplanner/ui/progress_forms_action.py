@@ -66,6 +66,8 @@ class FormsDialog(QDialog):
         self.as_of.set_date(today)
         self.deadline = DateLine(dates, lambda: today)
         self.deadline.set_date(default_deadline(today))
+        self._proposed = self.deadline.text()  # the deadline follows the day until the user sets one
+        self.as_of.textChanged.connect(self._propose_deadline)
         self.cooperating = QCheckBox(_("Cooperating units get a form too"))
         self.folder = QLineEdit(
             str(folder_for_files(session.store) / _("Progress forms {day}").format(day=today.isoformat()))
@@ -87,6 +89,17 @@ class FormsDialog(QDialog):
         form.addRow("", self.cooperating)
         form.addRow(_("Folder"), where)
         form.addRow(buttons)
+
+    def _propose_deadline(self) -> None:
+        if self.deadline.text() != self._proposed:
+            return  # the user chose the deadline: it stays
+        try:
+            as_of = self.as_of.read_date(_("Reporting day"), self._today)
+        except DomainError:
+            return  # not a date yet: said when the dialog is accepted
+        if as_of is not None:
+            self.deadline.set_date(default_deadline(as_of))
+            self._proposed = self.deadline.text()
 
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, _("Folder for the forms"), self.folder.text())

@@ -147,3 +147,24 @@ def test_a_folder_that_cannot_be_written_is_said_and_nothing_is_written(
     assert write_progress_forms(window, window.session, choice, blocker / "forms") is None
     assert len(messages) == 1 and "cannot be made" in messages[0]
     assert sorted((tmp_path / "out").iterdir()) == [blocker]
+
+
+def test_the_deadline_follows_the_reporting_day_until_the_user_sets_it(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, messages: list[str]
+) -> None:
+    assert window.open_file(demo_path)
+    assert window.session is not None
+    dialog = FormsDialog(window.session, TODAY, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.as_of.setFocus()
+    dialog.as_of.selectAll()
+    type_text(dialog.as_of, "31/12/2026")
+    qtbot.keyClick(dialog.as_of, Qt.Key.Key_Tab)
+    assert dialog.deadline.text() == "07/01/2027"
+    dialog.deadline.setText("15/01/2027")  # the user's own deadline stays
+    dialog.as_of.setFocus()
+    dialog.as_of.selectAll()
+    type_text(dialog.as_of, "30/12/2026")
+    qtbot.keyClick(dialog.as_of, Qt.Key.Key_Tab)
+    assert dialog.deadline.text() == "15/01/2027" and messages == []
