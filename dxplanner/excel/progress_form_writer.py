@@ -15,6 +15,7 @@ from dxplanner.core.progress_form import (
     reporting_period,
 )
 from dxplanner.excel import progress_form_layout as layout
+from dxplanner.excel.cell_text import without_control_characters
 from dxplanner.excel.progress_form_layout import date_text, number_text
 from dxplanner.i18n import _, speaking
 from dxplanner.labels import label
@@ -77,7 +78,8 @@ def hidden_rows(form: ProgressForm, sheet_title: str) -> list[list[str]]:
                 task.status.value,
             ]
         )
-    return rows
+    # What a workbook cannot hold is left out here, as in the visible cells, so that both agree.
+    return [[_clean(value) for value in row] for row in rows]
 
 
 def write_progress_form(path: Path, form: ProgressForm, key: bytes | None = None) -> None:
@@ -327,6 +329,8 @@ def _hidden_sheet(book: Any, form: ProgressForm, sheet_title: str, key: bytes | 
 
 def _write(sheet: Any, row: int, column: int, value: object) -> Any:
     """Write a value; text a spreadsheet would take for a formula stays text (OWASP CSV injection)."""
+    if isinstance(value, str):
+        value = _clean(value)
     cell = sheet.cell(row=row, column=column, value=value)
     if isinstance(value, str) and cell.data_type != "s":
         cell.data_type = "s"  # openpyxl made "=…" a formula and "#N/A" an error
@@ -334,6 +338,11 @@ def _write(sheet: Any, row: int, column: int, value: object) -> Any:
     elif isinstance(value, str) and value.startswith(("+", "-", "@")):
         cell.quotePrefix = True
     return cell
+
+
+def _clean(text: str) -> str:
+    """The text without the control characters a workbook cannot hold (a name pasted from a PDF)."""
+    return without_control_characters(text)[0]
 
 
 def _lines(text: str, width: float) -> int:

@@ -505,3 +505,12 @@ def test_values_typed_as_text_are_read_as_a_person_means_them(forms: WrittenForm
         datetime.date(2026, 12, 31),
         "2026",
     )
+
+
+def test_control_characters_in_a_name_are_left_out_of_the_form(tmp_path: Path) -> None:
+    path = tmp_path / "form.xlsx"
+    write_progress_form(path, _form("X", name="Dòng một\x0bdòng hai\x07"))
+    cell = _load(path).worksheets[0].cell(layout.FIRST_ROW, layout.NAME)
+    assert cell.value == "Dòng mộtdòng hai"
+    returned = read_progress_form(path)
+    assert returned.recognised and returned.problems == ()
