@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -24,11 +23,17 @@ from dxplanner.core.progress_form import (
 from dxplanner.core.text import fold
 from dxplanner.excel import progress_form_layout as layout
 from dxplanner.excel.progress_form_layout import date_text, number_text
+from dxplanner.excel.progress_form_values import (
+    date_value,
+    progress_value,
+    raw_text,
+    shown_date,
+    shown_number,
+    status_value,
+    text_of,
+)
 from dxplanner.i18n import _
 from dxplanner.labels import names_in_every_language
-
-_DAY_FIRST = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
-_NUMBER = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(%?)")
 
 
 def read_progress_form(path: Path, key: bytes | None = None) -> ReturnedForm:
@@ -48,10 +53,10 @@ def read_progress_form(path: Path, key: bytes | None = None) -> ReturnedForm:
 
 
 def _read(book: Any, name: str, key: bytes | None) -> ReturnedForm:
-    hidden = next((sheet for sheet in book.worksheets if _raw(sheet.cell(1, 1).value) == FORM_MARK), None)
+    hidden = next((sheet for sheet in book.worksheets if raw_text(sheet.cell(1, 1).value) == FORM_MARK), None)
     if hidden is None:
         return _not_a_form(name)
-    rows = [[_raw(value) for value in row] for row in hidden.iter_rows(values_only=True)]
+    rows = [[raw_text(value) for value in row] for row in hidden.iter_rows(values_only=True)]
     rows = [_trimmed(row) for row in rows]
     ends = [number for number, row in enumerate(rows) if row and row[0] == layout.CHECKSUM_MARK]
     if not ends:
@@ -88,7 +93,7 @@ def _read(book: Any, name: str, key: bytes | None) -> ReturnedForm:
     below = layout.FIRST_ROW + len(tasks)
     problems.extend(_added(sheet, below))
     foot = below + layout.FOOT_GAP
-    reporter, contact = (_text(sheet.cell(row, layout.START).value) or None for row in (foot, foot + 1))
+    reporter, contact = (text_of(sheet.cell(row, layout.START).value) or None for row in (foot, foot + 1))
     return ReturnedForm(chosen, unit, tuple(filled), tuple(problems), reporter, contact)
 
 
@@ -137,11 +142,11 @@ def _identity(fields: list[list[str]]) -> tuple[FormRound, FormUnit, list[tuple[
 def _edited(sheet: Any, row: int, task: FormTask) -> list[FormProblem]:
     """A problem when the row's plan cells differ from those sent (the copy in the hidden sheet)."""
     shown = {
-        layout.CODE: _text(sheet.cell(row, layout.CODE).value),
-        layout.NAME: _text(sheet.cell(row, layout.NAME).value),
-        layout.START: _shown_date(sheet.cell(row, layout.START).value),
-        layout.END: _shown_date(sheet.cell(row, layout.END).value),
-        layout.LAST_PROGRESS: _shown_number(sheet.cell(row, layout.LAST_PROGRESS).value),
+        layout.CODE: text_of(sheet.cell(row, layout.CODE).value),
+        layout.NAME: text_of(sheet.cell(row, layout.NAME).value),
+        layout.START: shown_date(sheet.cell(row, layout.START).value),
+        layout.END: shown_date(sheet.cell(row, layout.END).value),
+        layout.LAST_PROGRESS: shown_number(sheet.cell(row, layout.LAST_PROGRESS).value),
     }
     sent = {
         layout.CODE: task.code.strip(),
@@ -151,7 +156,7 @@ def _edited(sheet: Any, row: int, task: FormTask) -> list[FormProblem]:
         layout.LAST_PROGRESS: number_text(task.progress),
     }
     changed = [column for column in shown if shown[column] != sent[column]]
-    status = fold(_text(sheet.cell(row, layout.LAST_STATUS).value))
+    status = fold(text_of(sheet.cell(row, layout.LAST_STATUS).value))
     if status not in {fold(name) for name in names_in_every_language(task.status)}:
         changed.append(layout.LAST_STATUS)
     if not changed:
@@ -182,22 +187,22 @@ def _filled(sheet: Any, row: int, task_id: int) -> tuple[FilledRow, list[FormPro
         )
 
     progress_cell = sheet.cell(row, layout.PROGRESS)
-    progress = _progress(progress_cell.value, str(progress_cell.number_format or ""))
-    if progress is None and _text(progress_cell.value):
+    progress = progress_value(progress_cell.value, str(progress_cell.number_format or ""))
+    if progress is None and text_of(progress_cell.value):
         bad(_("progress"), progress_cell.value)
-    status_value = _text(sheet.cell(row, layout.STATUS).value)
-    status = _status(status_value)
-    if status is None and status_value:
-        bad(_("status"), status_value)
+    status_text = text_of(sheet.cell(row, layout.STATUS).value)
+    status = status_value(status_text)
+    if status is None and status_text:
+        bad(_("status"), status_text)
     dates: list[datetime.date | None] = []
     for column, what in ((layout.ACTUAL_START, _("actual start")), (layout.ACTUAL_END, _("actual finish"))):
         value = sheet.cell(row, column).value
-        day = _date(value)
-        if day is None and _text(value):
+        day = date_value(value)
+        if day is None and text_of(value):
             bad(what, value)
         dates.append(day)
     texts = [
-        _text(sheet.cell(row, column).value) or None
+        text_of(sheet.cell(row, column).value) or None
         for column in (layout.REMARK, layout.DIFFICULTY, layout.PROPOSAL)
     ]
     found = FilledRow(task_id, row, progress, status, dates[0], dates[1], *texts)
@@ -211,7 +216,7 @@ def _added(sheet: Any, below: int) -> list[FormProblem]:
     for row in sheet.iter_rows(min_row=layout.FIRST_ROW, max_row=max(sheet.max_row, below)):
         number = row[0].row
         cells = row if number >= below and number not in foot else row[layout.LAST_COLUMN :]
-        if any(_text(cell.value) for cell in cells):
+        if any(text_of(cell.value) for cell in cells):
             problems.append(
                 FormProblem(
                     ProblemKind.ADDED_ROW,
@@ -222,66 +227,6 @@ def _added(sheet: Any, below: int) -> list[FormProblem]:
                 )
             )
     return problems
-
-
-def _progress(value: object, number_format: str) -> float | None:
-    """A progress figure 0-100; a cell Excel turned into a percentage (85% typed: 0.85) counts as 85."""
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, int | float):
-        figure = float(value) * (100 if "%" in number_format else 1)
-    else:
-        found = _NUMBER.fullmatch(_text(value))
-        if found is None:
-            return None
-        figure = float(found[1].replace(",", "."))
-    return round(figure, 6) if 0 <= figure <= 100 else None
-
-
-def _status(text: str) -> TaskStatus | None:
-    key = fold(text)
-    for status in TaskStatus:
-        if key in {fold(name) for name in names_in_every_language(status)}:
-            return status
-    return None
-
-
-def _date(value: object) -> datetime.date | None:
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    found = _DAY_FIRST.fullmatch(_text(value))
-    if found is None:
-        return None
-    try:
-        return datetime.date(int(found[3]), int(found[2]), int(found[1]))
-    except ValueError:
-        return None
-
-
-def _shown_date(value: object) -> str:
-    day = _date(value)
-    return date_text(day) if day is not None else _text(value)
-
-
-def _shown_number(value: object) -> str:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return number_text(float(value))
-    return _text(value)
-
-
-def _raw(value: object) -> str:
-    """A hidden cell's text exactly as written (None, an empty cell, as "")."""
-    return "" if value is None else _text(value) if isinstance(value, float) else str(value)
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
 
 
 def _trimmed(row: Sequence[str]) -> list[str]:
