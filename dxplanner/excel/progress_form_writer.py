@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from dxplanner.core.enums import TaskStatus
 from dxplanner.core.progress_form import (
     FORM_MARK,
     FORM_VERSION,
@@ -15,7 +14,15 @@ from dxplanner.core.progress_form import (
     reporting_period,
 )
 from dxplanner.excel import progress_form_layout as layout
-from dxplanner.excel.cell_text import without_control_characters
+from dxplanner.excel.progress_form_cells import (
+    FILL_COLOUR,
+    border,
+    clean,
+    column_letter,
+    fill_checks,
+    write_cell,
+    write_foot,
+)
 from dxplanner.excel.progress_form_layout import date_text, number_text
 from dxplanner.i18n import _, speaking
 from dxplanner.labels import label
@@ -39,7 +46,6 @@ _WIDTHS = {
 }
 _LINE_HEIGHT = 15  # points, one line of the 11-point default font
 _FILL_LINES = 2  # room for the unit to write two lines at least
-_FILL_COLOUR = "FFF2CC"  # the pale yellow forms use for "write here"
 _PLAN_COLOUR = "F2F2F2"
 
 
@@ -79,7 +85,7 @@ def hidden_rows(form: ProgressForm, sheet_title: str) -> list[list[str]]:
             ]
         )
     # What a workbook cannot hold is left out here, as in the visible cells, so that both agree.
-    return [[_clean(value) for value in row] for row in rows]
+    return [[clean(value) for value in row] for row in rows]
 
 
 def write_progress_form(path: Path, form: ProgressForm, key: bytes | None = None) -> None:
@@ -95,8 +101,8 @@ def write_progress_form(path: Path, form: ProgressForm, key: bytes | None = None
         _title_rows(sheet, form)
         _headings(sheet)
         _task_rows(sheet, form)
-        _fill_checks(sheet, len(form.tasks))
-        _foot(sheet, layout.FIRST_ROW + len(form.tasks) + layout.FOOT_GAP)
+        fill_checks(sheet, len(form.tasks))
+        write_foot(sheet, layout.FIRST_ROW + len(form.tasks) + layout.FOOT_GAP)
         _page_setup(sheet)
         _hidden_sheet(book, form, sheet.title, key)
     with saving_to(path) as temporary:
@@ -131,7 +137,7 @@ def _title_rows(sheet: Any, form: ProgressForm) -> None:
         ),
     ]
     for row, (text, font) in enumerate(lines, 1):
-        cell = _write(sheet, row, 1, text)
+        cell = write_cell(sheet, row, 1, text)
         cell.font = font
         cell.alignment = Alignment(
             horizontal="center" if row <= 2 else "left", vertical="center", wrap_text=True
@@ -145,10 +151,10 @@ def _headings(sheet: Any) -> None:
 
     groups = (
         (layout.NUMBER, layout.LAST_STATUS, _("Task (as the plan holds it)"), _PLAN_COLOUR),
-        (layout.PROGRESS, layout.PROPOSAL, _("Reported by the unit"), _FILL_COLOUR),
+        (layout.PROGRESS, layout.PROPOSAL, _("Reported by the unit"), FILL_COLOUR),
     )
     for first, last, text, colour in groups:
-        cell = _write(sheet, layout.GROUP_HEADING_ROW, first, text)
+        cell = write_cell(sheet, layout.GROUP_HEADING_ROW, first, text)
         sheet.merge_cells(
             start_row=layout.GROUP_HEADING_ROW,
             start_column=first,
@@ -173,22 +179,22 @@ def _headings(sheet: Any) -> None:
         layout.PROPOSAL: _("Proposals"),
     }
     for column, text in headings.items():
-        _write(sheet, layout.HEADING_ROW, column, text)
+        write_cell(sheet, layout.HEADING_ROW, column, text)
     for row in (layout.GROUP_HEADING_ROW, layout.HEADING_ROW):
         for column in range(1, layout.LAST_COLUMN + 1):
             cell = sheet.cell(row=row, column=column)
             cell.font = Font(bold=True)
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-            cell.border = _border()
+            cell.border = border()
     sheet.row_dimensions[layout.HEADING_ROW].height = 45
     for column, width in _WIDTHS.items():
-        sheet.column_dimensions[_letter(column)].width = width
+        sheet.column_dimensions[column_letter(column)].width = width
 
 
 def _task_rows(sheet: Any, form: ProgressForm) -> None:
     from openpyxl.styles import Alignment, PatternFill, Protection
 
-    fill = PatternFill("solid", fgColor=_FILL_COLOUR)
+    fill = PatternFill("solid", fgColor=FILL_COLOUR)
     for offset, task in enumerate(form.tasks):
         row = layout.FIRST_ROW + offset
         values: dict[int, object] = {
@@ -201,8 +207,8 @@ def _task_rows(sheet: Any, form: ProgressForm) -> None:
             layout.LAST_STATUS: label(task.status),
         }
         for column in range(1, layout.LAST_COLUMN + 1):
-            cell = _write(sheet, row, column, values.get(column))
-            cell.border = _border()
+            cell = write_cell(sheet, row, column, values.get(column))
+            cell.border = border()
             cell.alignment = Alignment(vertical="top", wrap_text=True)
             if column in (layout.START, layout.END, layout.ACTUAL_START, layout.ACTUAL_END):
                 cell.number_format = layout.DATE_FORMAT
@@ -216,93 +222,6 @@ def _task_rows(sheet: Any, form: ProgressForm) -> None:
             _FILL_LINES, _lines(task.name, _WIDTHS[layout.NAME]), _lines(task.code, _WIDTHS[layout.CODE])
         )
         sheet.row_dimensions[row].height = lines * _LINE_HEIGHT + 3
-
-
-def _fill_checks(sheet: Any, count: int) -> None:
-    """Lists and ranges on the fill cells, and the sheet locked but for them."""
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    if count:
-        last = layout.FIRST_ROW + count - 1
-        statuses = ",".join(label(status) for status in TaskStatus)
-        checks = (
-            (
-                DataValidation(type="decimal", operator="between", formula1="0", formula2="100"),
-                layout.PROGRESS,
-                _("Progress"),
-                _("A number from 0 to 100."),
-            ),
-            (
-                DataValidation(type="list", formula1=f'"{statuses}"'),
-                layout.STATUS,
-                _("Status"),
-                _("Choose from the list."),
-            ),
-            (
-                DataValidation(type="date", operator="between", formula1="36526", formula2="73051"),
-                layout.ACTUAL_START,
-                _("Actual start"),
-                _("A date, written dd/mm/yyyy."),
-            ),
-            (
-                DataValidation(type="date", operator="between", formula1="36526", formula2="73051"),
-                layout.ACTUAL_END,
-                _("Actual finish"),
-                _("A date, written dd/mm/yyyy."),
-            ),
-        )
-        for check, column, title, text in checks:
-            check.allow_blank = True
-            check.showErrorMessage = True
-            check.errorTitle, check.error = title, text
-            check.promptTitle, check.prompt = title, text
-            check.showInputMessage = True
-            letter = _letter(column)
-            check.add(f"{letter}{layout.FIRST_ROW}:{letter}{last}")
-            sheet.add_data_validation(check)
-    protection = sheet.protection
-    protection.sheet = True
-    # The unit may still widen columns, raise rows and filter: none of it touches what is read back.
-    protection.formatColumns = False
-    protection.formatRows = False
-    protection.autoFilter = False
-
-
-def _foot(sheet: Any, first: int) -> None:
-    """Who filled the form and how to reach them (to fill), and the head of the unit's signature block."""
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
-
-    for offset, text in enumerate((_("Prepared by:"), _("Telephone, e-mail:"))):
-        row = first + offset
-        _write(sheet, row, layout.NAME, text).alignment = Alignment(horizontal="right")
-        cell = sheet.cell(row=row, column=layout.START)
-        cell.fill = PatternFill("solid", fgColor=_FILL_COLOUR)
-        cell.protection = Protection(locked=False)
-        cell.border = Border(bottom=Side(style="dotted", color="808080"))
-        sheet.merge_cells(
-            start_row=row, start_column=layout.START, end_row=row, end_column=layout.FOOT_FILL_LAST
-        )
-    lines = (
-        (_("HEAD OF THE UNIT"), Font(bold=True)),
-        (_("(Signature, full name and seal)"), Font(italic=True)),
-    )
-    for offset, (text, font) in enumerate(lines):
-        row = first + offset
-        cell = _write(sheet, row, layout.SIGNATURE, text)
-        cell.font = font
-        cell.alignment = Alignment(horizontal="center")
-        sheet.merge_cells(
-            start_row=row, start_column=layout.SIGNATURE, end_row=row, end_column=layout.LAST_COLUMN
-        )
-    # Room to sign on paper, and a line for the head's name that the unit may type in.
-    name_row = first + layout.FOOT_ROWS - 2
-    name = sheet.cell(row=name_row, column=layout.SIGNATURE)
-    name.protection = Protection(locked=False)
-    name.alignment = Alignment(horizontal="center")
-    name.font = Font(bold=True)
-    sheet.merge_cells(
-        start_row=name_row, start_column=layout.SIGNATURE, end_row=name_row, end_column=layout.LAST_COLUMN
-    )
 
 
 def _page_setup(sheet: Any) -> None:
@@ -322,27 +241,9 @@ def _hidden_sheet(book: Any, form: ProgressForm, sheet_title: str, key: bytes | 
     rows = hidden_rows(form, sheet_title)
     for number, row in enumerate([*rows, [layout.CHECKSUM_MARK, form_checksum(rows, key)]], 1):
         for column, value in enumerate(row, 1):
-            _write(hidden, number, column, value)
+            write_cell(hidden, number, column, value)
     hidden.sheet_state = "veryHidden"  # not listed under Unhide in Excel
     hidden.protection.sheet = True
-
-
-def _write(sheet: Any, row: int, column: int, value: object) -> Any:
-    """Write a value; text a spreadsheet would take for a formula stays text (OWASP CSV injection)."""
-    if isinstance(value, str):
-        value = _clean(value)
-    cell = sheet.cell(row=row, column=column, value=value)
-    if isinstance(value, str) and cell.data_type != "s":
-        cell.data_type = "s"  # openpyxl made "=…" a formula and "#N/A" an error
-        cell.quotePrefix = True
-    elif isinstance(value, str) and value.startswith(("+", "-", "@")):
-        cell.quotePrefix = True
-    return cell
-
-
-def _clean(text: str) -> str:
-    """The text without the control characters a workbook cannot hold (a name pasted from a PDF)."""
-    return without_control_characters(text)[0]
 
 
 def _lines(text: str, width: float) -> int:
@@ -355,16 +256,3 @@ def _lines(text: str, width: float) -> int:
         used += (1 if used else 0) + len(word)
         lines += (len(word) - 1) // room  # a word longer than the column breaks inside
     return lines
-
-
-def _border() -> Any:
-    from openpyxl.styles import Border, Side
-
-    thin = Side(style="thin", color="808080")
-    return Border(left=thin, right=thin, top=thin, bottom=thin)
-
-
-def _letter(column: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return str(get_column_letter(column))
