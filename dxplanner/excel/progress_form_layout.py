@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime
 
 # The hidden sheet holding the form's identifiers; found by its first cell, whatever its name.
-HIDDEN_SHEET = "dxplanner"
+# Not "dxplanner": that sheet marks a data workbook, which the import restores whole.
+HIDDEN_SHEET = "dxplanner_form"
 # The rows above the table: title, plan, unit, period, deadline, what to do; then the headings.
 GROUP_HEADING_ROW = 8
 HEADING_ROW = 9

@@ -514,3 +514,9 @@ def test_control_characters_in_a_name_are_left_out_of_the_form(tmp_path: Path) -
     assert cell.value == "Dòng mộtdòng hai"
     returned = read_progress_form(path)
     assert returned.recognised and returned.problems == ()
+
+
+def test_a_form_is_not_taken_for_a_data_workbook(forms: WrittenForms) -> None:
+    from dxplanner.services.exchange import is_data_workbook
+
+    assert not is_data_workbook(forms.forms[0].path)
