@@ -15,6 +15,7 @@ from dxplanner.cli.arguments import Parser, whole_number
 from dxplanner.cli.check_command import check_file
 from dxplanner.cli.data_commands import export_file, report_file
 from dxplanner.cli.estate_command import add_estate_command
+from dxplanner.cli.forms_command import add_forms_command
 from dxplanner.cli.history_command import add_history_command
 from dxplanner.cli.map_command import add_map_command
 from dxplanner.cli.opening import open_for_command
@@ -180,6 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_history_command(commands)
     add_estate_command(commands)
     add_map_command(commands, _iso_date)
+    add_forms_command(commands, _iso_date)
     return parser
 
 
@@ -196,6 +198,7 @@ COMMANDS = (
     "history",
     "estate",
     "map",
+    "forms",
 )
 
 # Draws a chart into a file: (chart, out, paper "a4" or "a3") -> pages written. The window's

@@ -963,6 +963,7 @@ class MainWindow(QMainWindow):
         )
         self._add_action(file_menu, _("&Export data workbook…"), None, self._export_data)
         self._add_action(file_menu, _("Progress &report…"), None, self._make_report)
+        self._add_action(file_menu, _("Send progress &forms…"), None, self._send_progress_forms)
         file_menu.addSeparator()
         self._add_action(
             file_menu, _("&Print the task sheet…"), QKeySequence.StandardKey.Print, self._print_sheet
@@ -1066,6 +1067,11 @@ class MainWindow(QMainWindow):
         from dxplanner.ui.report_action import make_report
 
         make_report(self, self.session, self._today(), self.preferences.date_style())
+
+    def _send_progress_forms(self) -> None:
+        from dxplanner.ui.progress_forms_action import send_progress_forms
+
+        send_progress_forms(self, self.session, self._today(), self.preferences.date_style())
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _dropped_workbook(event.mimeData()) is not None:
