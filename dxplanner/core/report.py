@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from dxplanner.core.budget import Money
 from dxplanner.core.dashboard import AttentionItem, IndicatorData, ProgressData, UnitLoad
+from dxplanner.core.report_estate import EstateReport
 from dxplanner.core.status import Health
 
 
@@ -76,6 +77,7 @@ class ReportData:
     attention: tuple[AttentionItem, ...]
     units: tuple[UnitLoad, ...]
     progress: ProgressData
+    estate: EstateReport | None = None  # the estate on the report's day; None: the file has none
 
     @property
     def counts(self) -> Mapping[StatusGroup, int]:

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 
 from dxplanner.collector import collector_paused
@@ -15,6 +16,7 @@ from dxplanner.core.report import STATUS_GROUP, ReportData, ReportRow, StatusGro
 from dxplanner.core.status import Health
 from dxplanner.excel.report_cells import GROUP_FILL, HEADING_FILL, LATE_FILL, CellMaker, Look
 from dxplanner.excel.report_charts import add_progress_chart, add_units_chart
+from dxplanner.excel.report_estate_sheets import write_estate_sheets
 from dxplanner.excel.saving import saving_to, write_only_book
 from dxplanner.excel.sheet_names import sheet_name
 from dxplanner.i18n import N_, _, speaking
@@ -89,6 +91,9 @@ def write_progress_report(
                     for unit, rows in _rows_by_unit(data.rows):
                         sheet = book.create_sheet(sheet_name(unit, book.sheetnames, _("Unit")))
                         writer.tasks(sheet, rows, unit.upper(), codes)
+                if data.estate is not None:
+                    # The estate's appendices close the report; a system's tasks by their numbers here.
+                    write_estate_sheets(book, writer, data.estate, _full_codes(data.rows), TABLE_ROW)
             book.save(temporary)
     except _CancelledError:
         raise InvalidInputError(_("The report was cancelled; no file was written.")) from None
@@ -123,43 +128,45 @@ class _ReportWriter:
                 )
         return list(dict.fromkeys(messages))  # the same text on several sheets is said once
 
-    def _maker(self, sheet: Any) -> CellMaker:
+    def lines(self, sheet: Any) -> _Lines:
+        """The sheet, counting the rows appended to it."""
+        return _Lines(sheet)
+
+    def maker(self, sheet: Any) -> CellMaker:
+        """A cell maker for the sheet, whose notes the report says at the end."""
         maker = CellMaker(sheet)
         self.makers.append(maker)
         return maker
 
     # The header every sheet starts with, as official documents have it.
 
-    def _header(self, out: _Lines, make: CellMaker, title: str) -> None:
+    def header(self, out: _Lines, make: CellMaker, title: str, columns: int = len(TASK_COLUMNS)) -> None:
+        """The header block, its merged cells spread over the sheet's columns (the task table's 11:
+        the agency over A-D, the national motto over F-K)."""
         data = self.data
+        agency_last = get_column_letter(max(1, columns * 4 // 11))
+        motto = max(1, columns * 5 // 11)  # the motto's first column, counted from 0
+        last = get_column_letter(columns)
+        gap: list[None] = [None] * (motto - 1)
         as_of = data.as_of
         out.append(
             [
                 make.cell(data.agency.upper(), Look(bold=True, centre=True, wrap=True)),
-                None,
-                None,
-                None,
-                None,
+                *gap,
                 make.cell(_("SOCIALIST REPUBLIC OF VIET NAM"), Look(bold=True, centre=True)),
             ]
         )
         out.append(
             [
                 None,
-                None,
-                None,
-                None,
-                None,
+                *gap,
                 make.cell(_("Independence - Freedom - Happiness"), Look(bold=True, centre=True)),
             ]
         )
         out.append(
             [
                 None,
-                None,
-                None,
-                None,
-                None,
+                *gap,
                 make.cell(
                     _("Date: {day:02d}/{month:02d}/{year}").format(
                         day=as_of.day, month=as_of.month, year=as_of.year
@@ -184,13 +191,20 @@ class _ReportWriter:
             ]
         )
         out.append([])
-        for cells in ("A1:D1", "F1:K1", "F2:K2", "F3:K3", "A5:K5", "A6:K6"):
+        first = get_column_letter(motto + 1)
+        for cells in (
+            f"A1:{agency_last}1",
+            f"{first}1:{last}1",
+            f"{first}2:{last}2",
+            f"{first}3:{last}3",
+            f"A5:{last}5",
+            f"A6:{last}6",
+        ):
             out.sheet.merged_cells.add(cells)
         out.sheet.row_dimensions[5].height = 36
 
-    def _print_setup(self, sheet: Any, title_row: int | None, widths: Sequence[float]) -> None:
-        from openpyxl.utils import get_column_letter
-
+    def print_setup(self, sheet: Any, title_row: int | None, widths: Sequence[float]) -> None:
+        """Column widths, A4 landscape one page wide, the heading row repeated on each page."""
         for number, width in enumerate(widths, 1):
             sheet.column_dimensions[get_column_letter(number)].width = width
         sheet.page_setup.orientation = "landscape"
@@ -210,11 +224,11 @@ class _ReportWriter:
 
     def summary(self, sheet: Any) -> None:
         # Column widths go before the rows: a write-only sheet writes them first.
-        self._print_setup(sheet, None, (30, 13, 13, 13, 13, 13, 13, 10, 10, 10, 10))
-        make = self._maker(sheet)
+        self.print_setup(sheet, None, (30, 13, 13, 13, 13, 13, 13, 10, 10, 10, 10))
+        make = self.maker(sheet)
         out = _Lines(sheet)
         data = self.data
-        self._header(
+        self.header(
             out, make, _("REPORT ON THE IMPLEMENTATION OF {plan}").format(plan=data.plan_name.upper())
         )
         out.append([make.cell(_("I. TASKS BY STATUS"), Look(bold=True))])
@@ -347,10 +361,10 @@ class _ReportWriter:
         self, sheet: Any, rows: Sequence[ReportRow], title: str, codes: Mapping[int, str] | None = None
     ) -> None:
         """The task table; with codes, each row's number as given (a unit's sheet: "I.6", not "6")."""
-        self._print_setup(sheet, TABLE_ROW, [width for _heading, width in TASK_COLUMNS])
-        make = self._maker(sheet)
+        self.print_setup(sheet, TABLE_ROW, [width for _heading, width in TASK_COLUMNS])
+        make = self.maker(sheet)
         out = _Lines(sheet)
-        self._header(out, make, title)
+        self.header(out, make, title)
         out.append([make.cell(_(heading), HEADING) for heading, _width in TASK_COLUMNS])
         for row in rows:
             late = row.health is Health.LATE
@@ -420,10 +434,10 @@ class _ReportWriter:
     # Late and at-risk tasks; the curve.
 
     def late(self, sheet: Any) -> None:
-        self._print_setup(sheet, TABLE_ROW, (7, 50, 28, 12, 11, 14))
-        make = self._maker(sheet)
+        self.print_setup(sheet, TABLE_ROW, (7, 50, 28, 12, 11, 14))
+        make = self.maker(sheet)
         out = _Lines(sheet)
-        self._header(out, make, _("LATE AND AT-RISK TASKS"))
+        self.header(out, make, _("LATE AND AT-RISK TASKS"))
         headings = (_("No."), _("Task"), _("Lead unit"), _("End"), _("Days late"), _("Status"))
         out.append([make.cell(text, HEADING) for text in headings])
         ends = {row.task_id: row.end for row in self.data.rows}
@@ -445,10 +459,10 @@ class _ReportWriter:
             out.append([make.cell(_("No task is late or at risk."), Look(italic=True))])
 
     def curve(self, sheet: Any) -> None:
-        self._print_setup(sheet, TABLE_ROW, (12, 13, 13))
-        make = self._maker(sheet)
+        self.print_setup(sheet, TABLE_ROW, (12, 13, 13))
+        make = self.maker(sheet)
         out = _Lines(sheet)
-        self._header(out, make, _("PROGRESS OVER TIME"))
+        self.header(out, make, _("PROGRESS OVER TIME"))
         out.append([make.cell(text, HEADING) for text in (_("Date"), _("Planned (%)"), _("Reported (%)"))])
         first = out.count
         curve = self.data.progress

@@ -18,6 +18,7 @@ from dxplanner.store import queries
 from dxplanner.store.dashboard_data import DashboardReader
 from dxplanner.store.plan_store import PlanStore
 from dxplanner.store.projections import plan_projection
+from dxplanner.store.report_estate import read_estate_report
 
 
 def read_report(
@@ -37,6 +38,7 @@ def read_report(
         )
         rows = _rows(session, plan.id, projection, units)
         owner = units.get(plan.unit_id, "")
+        estate = read_estate_report(session, as_of, today, units)
     return ReportData(
         agency=owner,
         plan_name=plan.name,
@@ -48,6 +50,7 @@ def read_report(
         attention=dashboard.attention,
         units=dashboard.units,
         progress=dashboard.progress,
+        estate=estate,
     )
 
 
