@@ -108,3 +108,36 @@ def test_a_task_raising_services_to_full_process_marked_done_raises_the_dashboar
     assert after - before == pytest.approx(100 * newly / len(services), abs=0.01)
     # The other figures do not move: the task raises services only.
     assert (figure(shown, "CT19"), figure(shown, "CT21")) == others
+
+
+def estate_texts(data: DashboardData, separate: bool) -> dict[str, str]:
+    """What the indicator chart says of each estate figure, by indicator code."""
+    from matplotlib.text import Text
+
+    from dxplanner.charts.indicators import kpi_figure
+
+    # Filtered to a few, each indicator has a chart of its own; all of them share one set of axes.
+    indicators = [item for item in data.indicators if item.estate_figure is not None] if separate else None
+    drawn = kpi_figure(indicators if indicators is not None else data.indicators)
+    return {
+        str(text.get_gid()).removeprefix("estate_figure:"): text.get_text()
+        for text in drawn.findobj(Text)
+        if str(text.get_gid()).startswith("estate_figure:")
+    }
+
+
+@pytest.mark.parametrize("separate", [False, True])
+def test_the_indicator_chart_says_each_estate_figure(demo_store: PlanStore, separate: bool) -> None:
+    data = read(demo_store)
+    said = estate_texts(data, separate)
+    expected = {
+        indicator.code: indicator.estate_figure
+        for indicator in data.indicators
+        if indicator.estate_figure is not None
+    }
+    assert set(said) == set(expected) == {"CT19", "CT20", "CT21"}
+    assert said["CT20"] == f"Estate now: {expected['CT20']}%"
+    count = expected["CT19"]
+    assert count is not None and count.is_integer()
+    # In the indicator's own unit where its chart has room for it.
+    assert said["CT19"] == f"Estate now: {int(count)}" + (" hệ thống" if separate else "")
