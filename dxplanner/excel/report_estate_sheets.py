@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
 from dxplanner.core.report_estate import EstateReport, ServiceTally, tally_services, total_tally
-from dxplanner.excel.report_cells import HEADING_FILL, CellMaker, Look
+from dxplanner.excel.report_cells import HEADING_FILL, CellMaker, Lines, Look
 from dxplanner.excel.sheet_names import sheet_name
 from dxplanner.i18n import N_, _
 from dxplanner.labels import label
@@ -25,19 +25,19 @@ SYSTEM_COLUMNS = (
     (N_("No."), 6),
     (N_("Information system"), 42),
     (N_("Owner unit"), 28),
-    (N_("Kind"), 14),
-    (N_("Level"), 14),
+    (N_("Kind"), 16),
+    (N_("Level"), 17),
     (N_("Hosting"), 16),
     (N_("Security level"), 11),
     (N_("Security plan approved"), 12),
     (N_("Status"), 13),
-    (N_("Tasks that change it"), 52),
+    (N_("Tasks that change it"), 50),
 )
 SERVICE_COLUMNS = (
     (N_("No."), 6),
-    (N_("Public service"), 66),
-    (N_("Procedure code"), 13),
-    (N_("Level of online service"), 17),
+    (N_("Public service"), 62),
+    (N_("Procedure code"), 12),
+    (N_("Level of online service"), 20),
     (N_("Field of the procedure"), 30),
     (N_("Handling unit"), 36),
     (N_("On the national public-service portal"), 16),
@@ -56,21 +56,12 @@ TALLY_HEADINGS = (
 )
 LINK_COLUMNS = (
     (N_("No."), 6),
-    (N_("From system"), 52),
-    (N_("To system"), 52),
-    (N_("Through"), 12),
-    (N_("Data shared"), 62),
+    (N_("From system"), 56),
+    (N_("To system"), 56),
+    (N_("Through"), 16),
+    (N_("Data shared"), 58),
     (N_("Status"), 14),
 )
-
-
-class Lines(Protocol):
-    """A write-only sheet that counts the rows appended to it (report_writer's)."""
-
-    sheet: Any
-    count: int
-
-    def append(self, cells: list[object], lines: int = 1) -> None: ...
 
 
 class SheetKit(Protocol):
@@ -89,6 +80,7 @@ def write_estate_sheets(
     book: Any, kit: SheetKit, estate: EstateReport, codes: Mapping[int, str], title_row: int
 ) -> None:
     """One sheet per table of the estate that has rows; codes: the report's tasks' numbers."""
+
     def sheet(name: str) -> Any:
         return book.create_sheet(sheet_name(name, book.sheetnames, name))  # a unit's sheet may have the name
 
@@ -107,6 +99,14 @@ def wrapped(text: str | None, width: float) -> int:
     return sum(max(1, math.ceil(len(part) * 0.85 / width)) for part in text.split("\n"))
 
 
+def _headings(out: Lines, make: CellMaker, columns: Sequence[tuple[str, float]]) -> None:
+    """A table's heading row, as tall as its longest heading wraps to."""
+    out.append(
+        [make.cell(_(heading), HEADING) for heading, _width in columns],
+        lines=max(wrapped(_(heading), width) for heading, width in columns),
+    )
+
+
 def _yes(value: bool) -> str:
     return _("Yes") if value else _("No")
 
@@ -117,7 +117,7 @@ def _systems(
     kit.print_setup(sheet, title_row, [width for _heading, width in SYSTEM_COLUMNS])
     make, out = kit.maker(sheet), kit.lines(sheet)
     kit.header(out, make, _("INFORMATION SYSTEMS"), len(SYSTEM_COLUMNS))
-    out.append([make.cell(_(heading), HEADING) for heading, _width in SYSTEM_COLUMNS])
+    _headings(out, make, SYSTEM_COLUMNS)
     for number, line in enumerate(estate.systems, 1):
         tasks = "\n".join(_task_text(estate, task_id, codes) for task_id in line.task_ids)
         hosting = label(line.hosting) if line.hosting is not None else ""
@@ -137,10 +137,10 @@ def _systems(
             lines=max(
                 wrapped(line.name, 42),
                 wrapped(line.owner, 28),
-                wrapped(label(line.kind), 14),
-                wrapped(label(line.level), 14),
+                wrapped(label(line.kind), 16),
+                wrapped(label(line.level), 17),
                 wrapped(hosting, 16),
-                wrapped(tasks, 52),
+                wrapped(tasks, 50),
             ),
         )
 
@@ -172,10 +172,7 @@ def _services(sheet: Any, kit: SheetKit, estate: EstateReport) -> None:
     out.append(_tally_row(make, None, total_tally(tallies, _("Total")), bold=True))
     out.append([])
     out.append([make.cell(_("II. LIST OF PUBLIC SERVICES"), Look(bold=True))])
-    out.append(
-        [make.cell(_(heading), HEADING) for heading, _width in SERVICE_COLUMNS],
-        lines=max(wrapped(_(heading), width) for heading, width in SERVICE_COLUMNS),
-    )
+    _headings(out, make, SERVICE_COLUMNS)
     # The list's headings repeat on every page it runs over (the summary's do not: it is short).
     sheet.print_title_rows = f"{out.count}:{out.count}"
     for number, service in enumerate(estate.services, 1):
@@ -192,8 +189,8 @@ def _services(sheet: Any, kit: SheetKit, estate: EstateReport) -> None:
                 make.cell(_yes(service.online_payment), MIDDLE),
             ],
             lines=max(
-                wrapped(service.name, 66),
-                wrapped(level, 17),
+                wrapped(service.name, 62),
+                wrapped(level, 20),
                 wrapped(service.field, 30),
                 wrapped(service.unit, 36),
             ),
@@ -218,7 +215,7 @@ def _links(sheet: Any, kit: SheetKit, estate: EstateReport, title_row: int) -> N
     kit.print_setup(sheet, title_row, [width for _heading, width in LINK_COLUMNS])
     make, out = kit.maker(sheet), kit.lines(sheet)
     kit.header(out, make, _("DATA-SHARING LINKS"), len(LINK_COLUMNS))
-    out.append([make.cell(_(heading), HEADING) for heading, _width in LINK_COLUMNS])
+    _headings(out, make, LINK_COLUMNS)
     for number, link in enumerate(estate.links, 1):
         out.append(
             [
@@ -229,5 +226,10 @@ def _links(sheet: Any, kit: SheetKit, estate: EstateReport, title_row: int) -> N
                 make.cell(link.data or "", CELL),
                 make.cell(label(link.status), CELL),
             ],
-            lines=max(wrapped(link.giver, 52), wrapped(link.taker, 52), wrapped(link.data, 62)),
+            lines=max(
+                wrapped(link.giver, 56),
+                wrapped(link.taker, 56),
+                wrapped(label(link.via), 16),
+                wrapped(link.data, 58),
+            ),
         )

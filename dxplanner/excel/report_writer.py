@@ -15,6 +15,7 @@ from dxplanner.core.errors import InvalidInputError
 from dxplanner.core.report import STATUS_GROUP, ReportData, ReportRow, StatusGroup
 from dxplanner.core.status import Health
 from dxplanner.excel.report_cells import GROUP_FILL, HEADING_FILL, LATE_FILL, CellMaker, Look
+from dxplanner.excel.report_cells import Lines as _Lines
 from dxplanner.excel.report_charts import add_progress_chart, add_units_chart
 from dxplanner.excel.report_estate_sheets import write_estate_sheets
 from dxplanner.excel.saving import saving_to, write_only_book
@@ -45,8 +46,6 @@ TASK_COLUMNS = (  # (heading, width)
 )
 # A group's name runs from column B to H.
 _MERGED_NAME_WIDTH = sum(width for _heading, width in TASK_COLUMNS[1:8])
-# The tallest row Excel allows, in points.
-MAX_ROW_HEIGHT = 409
 # The header block takes seven rows: every table's heading is on the eighth.
 TABLE_ROW = 8
 
@@ -481,22 +480,6 @@ class _ReportWriter:
             add_progress_chart(
                 sheet, first, first + len(curve.dates), "E8", _("Planned and reported progress (%)")
             )
-
-
-class _Lines:
-    """A write-only sheet and how many rows were appended to it (openpyxl does not count them)."""
-
-    def __init__(self, sheet: Any) -> None:
-        self.sheet = sheet
-        self.count = 0
-
-    def append(self, cells: list[object], lines: int = 1) -> None:
-        """Append a row, as tall as its longest wrapped text needs (spreadsheets do not always fit it)."""
-        if lines > 1:
-            # Excel allows rows up to 409 points; a longer text shows its first 27 lines.
-            self.sheet.row_dimensions[self.count + 1].height = min(15 * lines, MAX_ROW_HEIGHT)
-        self.sheet.append(cells)
-        self.count += 1
 
 
 def _lines(*texts: tuple[str | None, float]) -> int:

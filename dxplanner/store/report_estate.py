@@ -81,19 +81,19 @@ def read_estate_report(
             )
         )
     services = []
-    for row in service_rows:
-        now = on_day(f"public_service:{row.id}", EstateStatus.RUNNING, row.level)
+    for found in service_rows:
+        now = on_day(f"public_service:{found.id}", EstateStatus.RUNNING, found.level)
         if now.status is EstateStatus.RETIRED:
             continue  # no longer offered: not counted, as the estate's figures do not count it
         services.append(
             ServiceLine(
-                row.code,
-                row.name,
-                row.field,
-                unit(row.unit_id),
+                found.code,
+                found.name,
+                found.field,
+                unit(found.unit_id),
                 now.service_level,
-                bool(row.on_national_portal),
-                bool(row.online_payment),
+                bool(found.on_national_portal),
+                bool(found.online_payment),
             )
         )
     services.sort(key=lambda line: (line.unit or "", line.field or "", line.name, line.code or ""))

@@ -75,7 +75,7 @@ def test_the_demo_has_indicators_that_follow_the_estate(demo_store: PlanStore) -
         EstateMeasure.PLATFORM_CONNECTED_COUNT: "Số hệ thống kết nối LGSP/NDXP",
     }
     data = read(demo_store)
-    shown = {indicator.code: indicator for indicator in data.indicators if indicator.estate_figure is not None}
+    shown = {item.code: item for item in data.indicators if item.estate_figure is not None}
     assert set(shown) == {"CT19", "CT20", "CT21"}
     for indicator in shown.values():
         # Targets for every year of the strategy, and a figure they can be held against.
@@ -95,7 +95,7 @@ def test_a_task_raising_services_to_full_process_marked_done_raises_the_dashboar
         if element.table == "public_service" and element.status is not EstateStatus.RETIRED
     ]
     full = sum(1 for element in services if element.service_level is FULL)
-    newly = sum(1 for element in services if element.record_id in raised and element.service_level is not FULL)
+    newly = sum(1 for item in services if item.record_id in raised and item.service_level is not FULL)
     assert newly >= 5, "the task raises services that are not yet full-process online"
     assert before == round(100 * full / len(services), 2)
 

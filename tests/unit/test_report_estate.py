@@ -168,9 +168,12 @@ def test_each_estate_sheet_is_printed_like_the_others_its_tables_spanning_the_pa
 ) -> None:
     book = write(demo_path, tmp_path / "r.xlsx")
     sheet, tasks = book[title], book["Nhiệm vụ"]
-    assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == 9
-    assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
-    assert sheet.oddFooter.center.text == tasks.oddFooter.center.text
+    setup, fitting = sheet.page_setup, sheet.sheet_properties.pageSetUpPr
+    assert setup.orientation == "landscape" and str(setup.paperSize) == "9"  # A4
+    assert setup.fitToWidth == 1 and fitting is not None and fitting.fitToPage
+    assert sheet.oddFooter is not None and tasks.oddFooter is not None
+    footer, tasks_footer = sheet.oddFooter.center, tasks.oddFooter.center
+    assert footer is not None and tasks_footer is not None and footer.text == tasks_footer.text
     assert sheet["A1"].value == tasks["A1"].value and sheet["A1"].font.bold
     assert sheet.print_title_rows  # the table's headings repeat on every page
     # The title and the national motto end at the table's last column: nothing prints beside it.
