@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from dxplanner.core.enums import EstateStatus, ServiceLevel
 from dxplanner.numbers import decimal_text
+from dxplanner.services import estate
 from dxplanner.services.estate_view import estate_map
 from dxplanner.ui.main_window import MainWindow
 from dxplanner.ui.navigator import NodeKey, NodeKind
@@ -94,3 +95,29 @@ def test_marking_a_raising_task_done_in_the_sheet_raises_the_dashboards_estate_f
     window.session.undo_stack.undo()  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: dashboard_figure(window) == before)
     assert shown_figures(window)[FULL_PROCESS] == f"Estate now: {decimal_text(before)}%"
+
+
+def test_a_service_raised_in_the_estate_form_reaches_the_dashboard_on_screen(
+    qtbot: QtBot, window: MainWindow, demo_path: Path
+) -> None:
+    with sqlite3.connect(demo_path) as connection:
+        partial = connection.execute(
+            "SELECT id FROM public_service WHERE level = 'partial_online' AND id NOT IN"
+            " (SELECT service_id FROM task_effect WHERE service_id IS NOT NULL) ORDER BY id LIMIT 1"
+        ).fetchone()[0]
+        offered = connection.execute("SELECT COUNT(*) FROM public_service").fetchone()[0]
+    assert window.open_file(demo_path)
+    window.select(NodeKey(NodeKind.DASHBOARD, STRATEGY))
+    before = dashboard_figure(window)
+    assert before is not None
+    # As the public service's form writes a level chosen in it.
+    assert window.session is not None
+    assert window.session.run(
+        "Edit",
+        lambda plan: estate.update_public_service(plan, partial, level=ServiceLevel.FULL_PROCESS_ONLINE),
+    )
+    qtbot.waitUntil(lambda: dashboard_figure(window) != before)
+    assert dashboard_figure(window) == pytest.approx(before + 100 / offered, abs=0.01)
+    assert (
+        shown_figures(window)[FULL_PROCESS] == f"Estate now: {decimal_text(dashboard_figure(window) or 0)}%"
+    )
