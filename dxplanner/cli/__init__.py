@@ -135,9 +135,18 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, required=True, metavar="XLSX", help=_("the workbook to write"))
     export.set_defaults(handler=export_file)
 
-    report = commands.add_parser("report", help=_("write the progress report of a plan as an Excel workbook"))
+    report = commands.add_parser(
+        "report",
+        help=_("write the progress report of a plan (.xlsx, .docx or .pdf by the --out file's name)"),
+    )
     report.add_argument("file", type=location, metavar="FILE")
-    report.add_argument("--out", type=Path, required=True, metavar="XLSX", help=_("the workbook to write"))
+    report.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="OUT",
+        help=_("the report to write: .xlsx (Excel), .docx (Word, with the Excel appendix beside it) or .pdf"),
+    )
     report.add_argument(
         "--plan", type=whole_number, metavar="ID", help=_("the action plan (by default the one running)")
     )
@@ -148,6 +157,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--language", choices=["vi", "en"], default="vi", help=_("the report's language (vi)")
     )
     report.add_argument("--by-unit", action="store_true", help=_("add a sheet of tasks for each lead unit"))
+    report.add_argument("--symbol", help=_("the document's symbol after its number (e.g. BC-UBND)"))
+    report.add_argument(
+        "--place", help=_("the place written before the date (by default the agency's province, else Hà Nội)")
+    )
+    report.add_argument(
+        "--signer-title",
+        help=_('the signer\'s title; a line break as \\n (e.g. "KT. GIÁM ĐỐC\\nPHÓ GIÁM ĐỐC")'),
+    )
+    report.add_argument("--signer-name", help=_("the signer's full name"))
+    report.add_argument(
+        "--recipient",
+        action="append",
+        metavar="TEXT",
+        help=_("a recipient under “Nơi nhận” (repeat for each)"),
+    )
     report.set_defaults(handler=report_file)
     add_shared_commands(commands)
     add_history_command(commands)

@@ -11,7 +11,7 @@ from dxplanner.cli.progress import TerminalProgress
 from dxplanner.i18n import _
 from dxplanner.services.exchange import export_data
 from dxplanner.services.files import refuse_if_damaged
-from dxplanner.services.reports import ReportChoice, write_report
+from dxplanner.services.reports import ReportChoice, Signing, write_report
 
 EXIT_OK = 0
 
@@ -42,7 +42,15 @@ def report_file(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Write the progress report of a plan, in Vietnamese or English, as of a day."""
     today = datetime.date.today()
     as_of = arguments.as_of or today
-    choice = ReportChoice(arguments.plan, as_of, arguments.language, arguments.by_unit)
+    title = arguments.signer_title.replace("\\n", "\n") if arguments.signer_title else None
+    signing = Signing(
+        symbol=arguments.symbol,
+        place=arguments.place,
+        signer_title=title,
+        signer_name=arguments.signer_name,
+        recipients=tuple(arguments.recipient) if arguments.recipient else None,
+    )
+    choice = ReportChoice(arguments.plan, as_of, arguments.language, arguments.by_unit, signing)
     store = open_for_command(arguments.file, err, read_only=True)
     try:
         refuse_if_damaged(store)
@@ -52,10 +60,14 @@ def report_file(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         store.close()
     for note in written.notes:
         out.write(_("Note: {message}").format(message=note) + "\n")
-    out.write(
-        _("Wrote the report on “{plan}” as of {day} to {path}.").format(
-            plan=written.plan_name, day=as_of.strftime("%d/%m/%Y"), path=arguments.out
+    day = as_of.strftime("%d/%m/%Y")
+    if written.appendix is None:
+        said = _("Wrote the report on “{plan}” as of {day} to {path}.").format(
+            plan=written.plan_name, day=day, path=arguments.out
         )
-        + "\n"
-    )
+    else:
+        said = _("Wrote the report on “{plan}” as of {day} to {path}, with its appendix {appendix}.").format(
+            plan=written.plan_name, day=day, path=arguments.out, appendix=written.appendix
+        )
+    out.write(said + "\n")
     return EXIT_OK

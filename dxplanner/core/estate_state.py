@@ -16,10 +16,12 @@ is finished: on its actual end once it is done, else on its planned end (a forec
   had before a task raised it is not stored), so the simplest honest answer is the one known
   state rather than a guess at an earlier one.
 
-An element is late when any task with an effect on it is late today, by the rules the task
-sheet shows (`status.health`: past its planned end and not done; `status.slippage_days`
-measured from the planned end: done after it). A cancelled task's effects never take hold; a
-suspended one's are not forecast (it is not moving towards its end).
+An element is late when a task with an effect on it is late today, by the rule the task sheet
+shows (`status.health`: past its planned end and not done): what it waits for is slipping. A task
+done after its planned end no longer marks it: the element is delivered, and in the demo a third
+of the map carried marks for work finished years ago, hiding the few that matter. A cancelled
+task's effects never take hold; a suspended one's are not forecast (it is not moving towards its
+end).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from dxplanner.core.enums import EffectKind, EstateStatus, ServiceLevel, TaskStatus
-from dxplanner.core.status import Health, health, slippage_days
+from dxplanner.core.status import Health, health
 from dxplanner.core.workdays import WorkCalendar
 
 # On the day two effects take hold, the one that ends an element's life comes last.
@@ -103,14 +105,8 @@ class EstateClock:
         return self.standing(task) is Health.DONE
 
     def is_late(self, task: EffectTask) -> bool:
-        """Whether the task is late: past its planned end and not done, or done after it."""
-        standing = self.standing(task)
-        if standing is Health.LATE:
-            return True
-        if standing is not Health.DONE:
-            return False
-        slip = slippage_days(task.planned_end, task.planned_end, task.actual_end)
-        return slip is not None and slip > 0
+        """Whether the task is late today: past its planned end and not done."""
+        return self.standing(task) is Health.LATE
 
     def takes_hold(self, task: EffectTask) -> datetime.date | None:
         """The day the task's effects take hold: its actual end once done, else its planned end."""

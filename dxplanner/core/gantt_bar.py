@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Collection
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from dxplanner.core.schedule import Link
 from dxplanner.core.status import Health
@@ -63,3 +65,22 @@ class GanttChart:
             if day is not None
         ]
         return (min(days), max(days)) if days else None
+
+    def links_among(self, task_ids: Collection[int]) -> list[Link]:
+        """The links whose two tasks are both among task_ids (a page's rows), in the chart's order."""
+        found = [
+            (position, link)
+            for task_id in task_ids
+            for position, link in self._links_from.get(task_id, ())
+            if link.successor in task_ids
+        ]
+        return [link for _position, link in sorted(found, key=lambda item: item[0])]
+
+    @cached_property
+    def _links_from(self) -> dict[int, list[tuple[int, Link]]]:
+        # Each printed page asks for its own links: looking them up by predecessor keeps a
+        # 1,600-page PDF from walking all of a 50,000-task plan's links once per page.
+        by_predecessor: dict[int, list[tuple[int, Link]]] = {}
+        for position, link in enumerate(self.links):
+            by_predecessor.setdefault(link.predecessor, []).append((position, link))
+        return by_predecessor

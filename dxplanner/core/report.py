@@ -77,6 +77,8 @@ class ReportData:
     attention: tuple[AttentionItem, ...]
     units: tuple[UnitLoad, ...]
     progress: ProgressData
+    superior: str = ""  # the plan's unit's governing unit: the first line of an official heading
+    agency_short: str | None = None  # the plan's unit's short name ("VPCP"), for the document's symbol
     estate: EstateReport | None = None  # the estate on the report's day; None: the file has none
 
     @property

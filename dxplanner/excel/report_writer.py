@@ -13,6 +13,7 @@ from openpyxl.worksheet.pagebreak import Break
 from dxplanner.collector import collector_paused
 from dxplanner.core.errors import InvalidInputError
 from dxplanner.core.report import STATUS_GROUP, ReportData, ReportRow, StatusGroup
+from dxplanner.core.report_document import report_year
 from dxplanner.core.status import Health
 from dxplanner.excel.report_cells import GROUP_FILL, HEADING_FILL, LATE_FILL, CellMaker, Look
 from dxplanner.excel.report_cells import Lines as _Lines
@@ -278,8 +279,7 @@ class _ReportWriter:
         out.append([])
         out.append([make.cell(_("III. INDICATORS AGAINST THIS YEAR'S TARGETS"), Look(bold=True))])
         # This year's targets; before the strategy's first year its first year's, after its last its last's.
-        years = {year for indicator in data.indicators for year in indicator.years}
-        year = min(max(data.as_of.year, min(years)), max(years)) if years else data.as_of.year
+        year = report_year(data)
         indicator_headings = (
             _("Indicator"),
             _("Unit"),

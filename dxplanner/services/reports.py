@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from dxplanner.core.errors import DomainError
+from dxplanner.core.errors import DomainError, InvalidInputError
 from dxplanner.core.report import ReportData
-from dxplanner.i18n import speaking
+from dxplanner.core.report_document import DocumentHeading, default_heading
+from dxplanner.i18n import _, speaking
 from dxplanner.services.open_plan import OpenPlan
 
 # (done, expected) -> go on?
@@ -26,6 +27,22 @@ class PlanChoice:
     end: datetime.date
 
 
+# What `write_report` writes, by the file's suffix: the Excel workbook, or the official document
+# (Word, or PDF through LibreOffice) with the workbook beside it as its appendix.
+REPORT_FORMATS = ("xlsx", "docx", "pdf")
+
+
+@dataclass(frozen=True)
+class Signing:
+    """What the user says of the official document's heading and signature; None keeps the default."""
+
+    symbol: str | None = None  # "BC-VPCP"
+    place: str | None = None
+    signer_title: str | None = None
+    signer_name: str | None = None
+    recipients: tuple[str, ...] | None = None
+
+
 @dataclass(frozen=True)
 class ReportChoice:
     """What the report is about and how it is written."""
@@ -34,6 +51,7 @@ class ReportChoice:
     as_of: datetime.date
     language: str = "vi"
     by_unit: bool = False
+    signing: Signing = Signing()
 
 
 @dataclass(frozen=True)
@@ -44,6 +62,7 @@ class WrittenReport:
     plan_name: str
     as_of: datetime.date
     notes: tuple[str, ...]
+    appendix: Path | None = None  # the Excel workbook written beside an official document
 
 
 def report_plans(plan: OpenPlan) -> list[PlanChoice]:
@@ -91,6 +110,23 @@ def read_report(plan: OpenPlan, choice: ReportChoice, today: datetime.date) -> R
         raise error from None
 
 
+def check_report_format(path: Path) -> str:
+    """The format a report at path is written in, by its suffix; InvalidInputError for another."""
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix not in REPORT_FORMATS:
+        raise InvalidInputError(
+            _("A report can be saved as .xlsx (Excel), .docx (Word) or .pdf, not as “{suffix}”.").format(
+                suffix=path.suffix or path.name
+            )
+        )
+    return suffix
+
+
+def appendix_path(path: Path) -> Path:
+    """Where the Excel appendix of an official document goes: beside it, named after it."""
+    return path.with_name(_("{name} (appendix)").format(name=path.stem) + ".xlsx")
+
+
 def write_report(
     plan: OpenPlan,
     choice: ReportChoice,
@@ -98,11 +134,56 @@ def write_report(
     today: datetime.date,
     progress: Progress | None = None,
 ) -> WrittenReport:
-    """Read the report on the plan chosen and write it to path in the language chosen."""
+    """Read the report on the plan chosen and write it to path in the language chosen.
+
+    The suffix chooses: .xlsx the workbook; .docx the official document and, beside it, the
+    workbook as its appendix; .pdf the document in PDF (through LibreOffice) and the appendix.
+    """
     from dxplanner.excel.report_writer import write_progress_report
 
+    kind = check_report_format(path)  # before the plan is read: a refusal costs nothing
     data = read_report(plan, choice, today)
+    with speaking(choice.language):  # the appendix is named in the report's language, as it is written
+        workbook = path if kind == "xlsx" else appendix_path(path)
     notes = write_progress_report(
-        path, data, by_unit=choice.by_unit, progress=progress, language=choice.language
+        workbook, data, by_unit=choice.by_unit, progress=progress, language=choice.language
     )
-    return WrittenReport(path, data.plan_name, choice.as_of, tuple(notes))
+    if kind != "xlsx":
+        _write_document(data, choice, path, kind, today)
+    appendix = None if kind == "xlsx" else workbook
+    return WrittenReport(path, data.plan_name, choice.as_of, tuple(notes), appendix)
+
+
+def _write_document(
+    data: ReportData, choice: ReportChoice, path: Path, kind: str, today: datetime.date
+) -> None:
+    import tempfile
+
+    from dxplanner.excel.saving import saving_to
+    from dxplanner.word.pdf import convert_to_pdf
+    from dxplanner.word.report_docx import write_report_document
+
+    heading = document_heading(data, choice, today)
+    if kind == "docx":
+        with saving_to(path) as temporary:  # a failure leaves what was there
+            write_report_document(temporary, data, heading, language=choice.language)
+        return
+    with tempfile.TemporaryDirectory(prefix="dxplanner-report-") as folder:
+        document = Path(folder) / (path.stem + ".docx")
+        write_report_document(document, data, heading, language=choice.language)
+        convert_to_pdf(document, path)
+
+
+def document_heading(data: ReportData, choice: ReportChoice, today: datetime.date) -> DocumentHeading:
+    """The official heading: what can be worked out from the plan's unit, with the user's changes over it."""
+    with speaking(choice.language):
+        heading = default_heading(data, today, superior=data.superior, short_name=data.agency_short)
+    signing = choice.signing
+    return replace(
+        heading,
+        symbol=signing.symbol or heading.symbol,
+        place=signing.place or heading.place,
+        signer_title=signing.signer_title or heading.signer_title,
+        signer_name=signing.signer_name or heading.signer_name,
+        recipients=heading.recipients if signing.recipients is None else signing.recipients,
+    )

@@ -31,13 +31,16 @@ def read_report(
         chosen = DashboardFilter(strategy_id=plan.strategy_id, as_of=as_of, plan_id=plan.id)
         dashboard = DashboardReader(lambda: today).read(session, chosen)
         projection = plan_projection(session, plan.id, as_of, today)
-        units = dict(
+        unit = queries.table(Unit)
+        found = (
             session.connection()
-            .execute(sa.select(queries.table(Unit).c.id, queries.table(Unit).c.name))
+            .execute(sa.select(unit.c.id, unit.c.name, unit.c.short_name, unit.c.parent_id))
             .all()
         )
+        units = {row.id: row.name for row in found}
         rows = _rows(session, plan.id, projection, units)
         owner = units.get(plan.unit_id, "")
+        owning = next((row for row in found if row.id == plan.unit_id), None)
         estate = read_estate_report(session, as_of, today, units)
     return ReportData(
         agency=owner,
@@ -50,6 +53,8 @@ def read_report(
         attention=dashboard.attention,
         units=dashboard.units,
         progress=dashboard.progress,
+        superior=units.get(owning.parent_id, "") if owning is not None else "",
+        agency_short=owning.short_name if owning is not None else None,
         estate=estate,
     )
 

@@ -58,6 +58,7 @@ from dxplanner.ui.navigator import (
     NodeKey,
     NodeKind,
 )
+from dxplanner.ui.printing import PrintSetup
 from dxplanner.ui.recent_files import RecentFiles
 from dxplanner.ui.session import DataChange, PlanSession
 
@@ -384,6 +385,7 @@ class MainWindow(QMainWindow):
         self.store: OpenPlan | None = None
         self.session: PlanSession | None = None
         self.editor: PlanEditor | None = None
+        self.print_setup = PrintSetup()  # the paper the user chose, for every print of the session
         # Others' changes to a plan on a server, and how long to wait between tries when it goes.
         self.live: LiveLink | None = None
         self._reconnect = reconnect
@@ -957,6 +959,12 @@ class MainWindow(QMainWindow):
         self._add_action(file_menu, _("&Export data workbook…"), None, self._export_data)
         self._add_action(file_menu, _("Progress &report…"), None, self._make_report)
         file_menu.addSeparator()
+        self._add_action(
+            file_menu, _("&Print the task sheet…"), QKeySequence.StandardKey.Print, self._print_sheet
+        )
+        self._add_action(file_menu, _("Print the &Gantt chart…"), None, self._print_chart)
+        self._add_action(file_menu, _("Page set&up…"), None, lambda: self.print_setup.page_setup(self))
+        file_menu.addSeparator()
         self._add_action(file_menu, _("&Settings…"), None, self._edit_settings)
         file_menu.addSeparator()
         self._add_action(file_menu, _("&Quit"), QKeySequence.StandardKey.Quit, self.close)
@@ -1031,6 +1039,18 @@ class MainWindow(QMainWindow):
         from dxplanner.ui.data_exchange import export_data
 
         export_data(self, self.session)
+
+    def _print_sheet(self) -> None:
+        if self.editor is None:
+            show_problem(self, _("Print"), _("Open or create a plan file first (File menu)."))
+            return
+        self.editor.sheet.print_sheet(self.print_setup)
+
+    def _print_chart(self) -> None:
+        if self.editor is None:
+            show_problem(self, _("Print"), _("Open or create a plan file first (File menu)."))
+            return
+        self.editor.sheet.print_chart(self.print_setup)
 
     def _make_report(self) -> None:
         from dxplanner.ui.report_action import make_report

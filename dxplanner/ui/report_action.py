@@ -12,13 +12,15 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
     QWidget,
 )
 
 from dxplanner.core.errors import DomainError
 from dxplanner.i18n import _
 from dxplanner.services.files import folder_for_files
-from dxplanner.services.reports import ReportChoice, report_plans, running_choice
+from dxplanner.services.reports import ReportChoice, Signing, report_plans, running_choice
 from dxplanner.services.reports import write_report as write_report_file
 from dxplanner.ui.background import Progress, run_with_progress
 from dxplanner.ui.date_line import DateLine
@@ -54,6 +56,21 @@ class ReportDialog(QDialog):
         self.language.addItem("Tiếng Việt", "vi")
         self.language.addItem("English", "en")
         self.by_unit = QCheckBox(_("A sheet for each lead unit"))
+        self.kind = QComboBox()
+        self.kind.addItem(_("Excel workbook (.xlsx)"), "xlsx")
+        self.kind.addItem(_("Official document in Word (.docx), with the Excel appendix"), "docx")
+        self.kind.addItem(_("Official document in PDF, with the Excel appendix"), "pdf")
+        # What the document's heading and signature say; blank keeps what the plan's unit gives.
+        self.symbol = QLineEdit()
+        self.symbol.setPlaceholderText(_("e.g. BC-UBND (blank: the agency's letters)"))
+        self.place = QLineEdit()
+        self.place.setPlaceholderText(_("blank: the agency's province, else Hà Nội"))
+        self.signer_title = QPlainTextEdit()
+        self.signer_title.setPlaceholderText(_("e.g. KT. GIÁM ĐỐC (one line per line)"))
+        self.signer_title.setTabChangesFocus(True)
+        self.signer_title.setFixedHeight(self.signer_title.fontMetrics().lineSpacing() * 3 + 12)
+        self.signer_name = QLineEdit()
+        self.kind.currentIndexChanged.connect(self._show_document_fields)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -64,7 +81,23 @@ class ReportDialog(QDialog):
         form.addRow(_("Figures as of"), self.as_of)
         form.addRow(_("Language"), self.language)
         form.addRow("", self.by_unit)
+        form.addRow(_("Write as"), self.kind)
+        form.addRow(_("Symbol"), self.symbol)
+        form.addRow(_("Place"), self.place)
+        form.addRow(_("Signer's title"), self.signer_title)
+        form.addRow(_("Signer's name"), self.signer_name)
         form.addRow(buttons)
+        self._show_document_fields()
+
+    def _show_document_fields(self) -> None:
+        """The heading and the signature are a document's: the workbook alone has none."""
+        document = self.kind.currentData() != "xlsx"
+        for field in (self.symbol, self.place, self.signer_title, self.signer_name):
+            field.setEnabled(document)
+
+    def suffix(self) -> str:
+        """The file's suffix for the format chosen."""
+        return "." + str(self.kind.currentData())
 
     def _as_of(self) -> datetime.date:
         """The day typed (InvalidInputError when it names no date, or is blank)."""
@@ -90,6 +123,12 @@ class ReportDialog(QDialog):
             self._as_of(),
             str(self.language.currentData()),
             self.by_unit.isChecked(),
+            Signing(
+                symbol=self.symbol.text().strip() or None,
+                place=self.place.text().strip() or None,
+                signer_title=self.signer_title.toPlainText().strip() or None,
+                signer_name=self.signer_name.text().strip() or None,
+            ),
         )
 
 
@@ -108,13 +147,17 @@ def make_report(
     if choice is None:
         show_problem(parent, title, _("The plan file has no action plan to report on."))
         return None
-    suggested = folder_for_files(session.store) / f"bao-cao-{choice.as_of:%Y-%m-%d}.xlsx"
-    chosen, _filter = QFileDialog.getSaveFileName(
-        parent, title, str(suggested), _("Excel workbooks (*.xlsx)")
-    )
+    suffix = dialog.suffix()
+    suggested = folder_for_files(session.store) / f"bao-cao-{choice.as_of:%Y-%m-%d}{suffix}"
+    kinds = {
+        ".xlsx": _("Excel workbooks (*.xlsx)"),
+        ".docx": _("Word documents (*.docx)"),
+        ".pdf": _("PDF documents (*.pdf)"),
+    }
+    chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(suggested), kinds[suffix])
     if not chosen:
         return None
-    path = Path(chosen) if chosen.lower().endswith(".xlsx") else Path(chosen + ".xlsx")
+    path = Path(chosen) if chosen.lower().endswith(suffix) else Path(chosen + suffix)
     return write_report(parent, session, choice, path, today)
 
 

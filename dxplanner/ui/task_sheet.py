@@ -21,6 +21,7 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -43,11 +44,12 @@ from dxplanner.services.permissions import Change
 from dxplanner.services.progress_edits import agreeing_fields
 from dxplanner.ui.date_line import DateChoice, not_a_date
 from dxplanner.ui.dates import DEFAULT_DATES, DateStyle
-from dxplanner.ui.errors import show_refusal
+from dxplanner.ui.errors import show_problem, show_refusal
 from dxplanner.ui.session import DataChange, PlanSession, RemoteChange
 
 if TYPE_CHECKING:
     from dxplanner.ui.gantt.view import GanttView
+    from dxplanner.ui.printing import PrintSetup
     from dxplanner.ui.progress_dialog import ProgressAnswer
 from dxplanner.ui.sheet_delegate import SheetDelegate
 from dxplanner.ui.sheet_model import COLUMN_TITLES, SheetColumn, TaskSheetModel
@@ -949,6 +951,38 @@ class TaskSheet(QWidget):
         from dxplanner.ui.gantt.export_dialog import ask_and_export
 
         ask_and_export(self, self.gantt)
+
+    def print_sheet(self, setup: PrintSetup) -> QDialog | None:
+        """The print preview of the sheet as a table, as it is shown (columns, folded groups, filter)."""
+        from dxplanner.ui.printing import paint_table, sheet_table
+
+        if self.plan_id is None:
+            show_problem(self, _("Print"), _("Open an action plan first."))
+            return None
+        table = sheet_table(
+            self.view, outline.chart_title(self.session.store, self.plan_id), SheetColumn.NAME
+        )
+        printed = self._today().strftime(self.dates.python)
+        return setup.preview(
+            self, _("Print preview: task sheet"), lambda printer: paint_table(printer, table, printed)
+        )
+
+    def print_chart(self, setup: PrintSetup) -> QDialog | None:
+        """The print preview of the whole plan's Gantt chart, over as many pages as its rows need."""
+        from dxplanner.ui.gantt.export import chart_days, paint_pages
+
+        try:
+            chart, span = self.gantt.chart(True)
+        except DomainError as error:
+            show_refusal(self, error)
+            return None
+        first, last = chart_days(chart, span)
+        printed = self._today().strftime(self.dates.python)
+        return setup.preview(
+            self,
+            _("Print preview: Gantt chart"),
+            lambda printer: paint_pages(printer, chart, first, last, printed),
+        )
 
     # Columns and confirmation.
 

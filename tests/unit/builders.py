@@ -6,6 +6,8 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
+from sqlmodel import SQLModel
+
 from dxplanner.store.operations.plans import create_plan
 from dxplanner.store.operations.strategies import create_strategy
 from dxplanner.store.operations.tasks import create_task
@@ -65,3 +67,13 @@ def basics(store: PlanStore) -> Basics:
 def task(store: PlanStore, plan: int, name: str, parent_id: int | None = None, **fields: Any) -> int:
     """Add a task and return its id."""
     return new_id(create_task(store, plan, parent_id=parent_id, name=name, **fields).id)
+
+
+def add_record(store: PlanStore, record: SQLModel) -> int:
+    """Store a record as it is, past the operations' checks (a test's setting), and return its id."""
+    with store.write() as session:
+        session.add(record)
+        session.flush()
+        record_id = record.id  # type: ignore[attr-defined]
+    assert isinstance(record_id, int)
+    return record_id

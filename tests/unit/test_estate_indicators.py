@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass
 
 import pytest
-from sqlmodel import SQLModel, select
+from sqlmodel import select
 
 from dxplanner.core.dashboard import DashboardFilter, IndicatorData
 from dxplanner.core.enums import (
@@ -31,6 +31,7 @@ from dxplanner.store.operations.tasks import update_task
 from dxplanner.store.plan_store import PlanStore
 from tests.conftest import snapshot
 from tests.unit.builders import Basics, basics, new_id, task
+from tests.unit.builders import add_record as add
 
 D = datetime.date
 TODAY = D(2025, 6, 2)
@@ -79,15 +80,6 @@ def test_a_share_with_nothing_to_measure_is_no_figure() -> None:
 def store(plan_store: PlanStore) -> PlanStore:
     """These tests run on a plan file and on a plan on the PostgreSQL server."""
     return plan_store
-
-
-def add(store: PlanStore, record: SQLModel) -> int:
-    with store.write() as session:
-        session.add(record)
-        session.flush()
-        record_id = record.id  # type: ignore[attr-defined]
-    assert isinstance(record_id, int)
-    return record_id
 
 
 @dataclass(frozen=True)

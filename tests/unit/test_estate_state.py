@@ -128,16 +128,13 @@ def test_a_late_task_makes_its_element_late_and_takes_hold_after_today() -> None
     assert (state.status, state.late) == (EstateStatus.RUNNING, True)
 
 
-def test_a_task_done_after_its_planned_end_was_late() -> None:
+def test_an_element_delivered_late_is_no_longer_late_once_its_task_is_done() -> None:
+    """Late marks what is still waiting on a slipping task: a system delivered late long ago is there now."""
     done_late = task(status=TaskStatus.COMPLETED, progress=100, end=D(2025, 3, 31), actual_end=D(2025, 5, 15))
-    on_time = task(
-        2, status=TaskStatus.COMPLETED, progress=100, end=D(2025, 3, 31), actual_end=D(2025, 3, 31)
-    )
-    effects_late = [Effect(1, EffectKind.BUILDS)]
-    effects_on_time = [Effect(2, EffectKind.BUILDS)]
-    tasks = {1: done_late, 2: on_time}
-    assert state_on(EstateStatus.RUNNING, None, effects_late, tasks, TODAY, CLOCK).late
-    assert not state_on(EstateStatus.RUNNING, None, effects_on_time, tasks, TODAY, CLOCK).late
+    still_open = task(2, end=D(2025, 3, 31), progress=90)
+    tasks = {1: done_late, 2: still_open}
+    assert not state_on(EstateStatus.RUNNING, None, [Effect(1, EffectKind.BUILDS)], tasks, TODAY, CLOCK).late
+    assert state_on(EstateStatus.BUILDING, None, [Effect(2, EffectKind.BUILDS)], tasks, TODAY, CLOCK).late
 
 
 def test_a_cancelled_task_changes_nothing() -> None:

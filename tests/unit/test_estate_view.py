@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 import pytest
 import sqlalchemy as sa
-from sqlmodel import SQLModel
 
 from dxplanner.core.enums import (
     DataLinkVia,
@@ -25,6 +24,7 @@ from dxplanner.services.estate_view import estate_map, to_be_date
 from dxplanner.store.operations.plans import create_plan
 from dxplanner.store.plan_store import PlanStore
 from tests.unit.builders import Basics, basics, new_id, task
+from tests.unit.builders import add_record as add
 
 D = datetime.date
 TODAY = D(2025, 6, 2)
@@ -34,16 +34,6 @@ TODAY = D(2025, 6, 2)
 def store(plan_store: PlanStore) -> PlanStore:
     """These tests run on a plan file and on a plan on the PostgreSQL server."""
     return plan_store
-
-
-def add(store: PlanStore, record: SQLModel) -> int:
-    """Store an estate record (the estate's own operations are another helper's) and return its id."""
-    with store.write() as session:
-        session.add(record)
-        session.flush()
-        record_id = record.id  # type: ignore[attr-defined]
-    assert isinstance(record_id, int)
-    return record_id
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from sqlmodel import select
 
 from dxplanner.core.enums import DependencyType
 from dxplanner.core.errors import InvalidInputError, NotFoundError
+from dxplanner.core.gantt_bar import GanttChart
 from dxplanner.core.gantt_scale import (
     MAX_PX_PER_DAY,
     MIN_PX_PER_DAY,
@@ -238,3 +239,12 @@ def test_a_link_into_another_plan_also_refuses_a_move(demo_path: Path) -> None:
         assert snapshot(store) == before
     finally:
         store.close()
+
+
+def test_a_page_of_the_chart_draws_the_links_whose_two_tasks_it_shows() -> None:
+    """A printed page draws a link only when both its tasks are on it, in the chart's order."""
+    links = [Link(1, 2), Link(2, 9), Link(3, 1, DependencyType.SS, 2), Link(4, 3), Link(9, 8)]
+    chart = GanttChart("Kế hoạch", [], links, CALENDAR, D(2026, 1, 5))
+    assert chart.links_among({1, 2, 3}) == [Link(1, 2), Link(3, 1, DependencyType.SS, 2)]
+    assert chart.links_among({8, 9}) == [Link(9, 8)]
+    assert chart.links_among({5, 6}) == []

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QGuiApplication,
     QImage,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -76,8 +77,7 @@ def export_chart(
             )
         )
     _need_application()
-    first, last = span or chart.span() or (chart.today, chart.today)
-    first, last = first - datetime.timedelta(days=PAD_DAYS), last + datetime.timedelta(days=PAD_DAYS)
+    first, last = chart_days(chart, span)
     printed_text = (printed or datetime.date.today()).strftime(date_format)
     temporary = temporary_beside(path, ".part")
     try:
@@ -183,17 +183,36 @@ def _write_pdf(
             QPageLayout.Unit.Millimeter,
         )
     )
-    area = QRectF(writer.pageLayout().paintRectPixels(PDF_DPI))
+    return paint_pages(writer, chart, first, last, printed)
+
+
+def chart_days(
+    chart: GanttChart, span: tuple[datetime.date, datetime.date] | None
+) -> tuple[datetime.date, datetime.date]:
+    """The days a printed chart spans: the span asked for (else the chart's), a week more each side."""
+    first, last = span or chart.span() or (chart.today, chart.today)
+    return first - datetime.timedelta(days=PAD_DAYS), last + datetime.timedelta(days=PAD_DAYS)
+
+
+def paint_pages(
+    device: QPagedPaintDevice, chart: GanttChart, first: datetime.date, last: datetime.date, printed: str
+) -> int:
+    """Paint the chart over as many pages of device (a PDF writer, a printer) as its rows need.
+
+    The device is set to 96 dots per inch (PDF_DPI) by its maker: the layout's sizes are in
+    those dots, so a page holds as many rows on paper as in a PDF. Returns the number of pages.
+    """
+    area = QRectF(device.pageLayout().paintRectPixels(PDF_DPI))
     area.moveTo(0, 0)
     per_page = max(
         1, int((area.height() - TITLE_HEIGHT - HEADER_HEIGHT - LEGEND_HEIGHT - 2 * MARGIN) // ROW_HEIGHT)
     )
     chunks = [chart.bars[start : start + per_page] for start in range(0, len(chart.bars), per_page)] or [[]]
-    painter = QPainter(writer)
+    painter = QPainter(device)
     try:
         for number, rows in enumerate(chunks, start=1):
             if number > 1:
-                writer.newPage()
+                device.newPage()
             _paint_page(painter, area, chart, rows, first, last, printed, (number, len(chunks)))
     finally:
         painter.end()
@@ -302,9 +321,9 @@ def _links(
     """The links whose two tasks are both on this page."""
     where = {bar.task_id: (number, bar) for number, bar in enumerate(rows)}
     arrows = []
-    for link in chart.links:
-        source, target = where.get(link.predecessor), where.get(link.successor)
-        if source is None or target is None or not source[1].dated or not target[1].dated:
+    for link in chart.links_among(where):
+        source, target = where[link.predecessor], where[link.successor]
+        if not source[1].dated or not target[1].dated:
             continue
         critical = link.predecessor in chart.critical and link.successor in chart.critical
         first = bar_geometry(source[1], source[0] * ROW_HEIGHT, ROW_HEIGHT, scale, 0.0)
