@@ -118,7 +118,10 @@ def build_parser() -> argparse.ArgumentParser:
     bring.add_argument(
         "--kind",
         choices=[kind.value for kind in TableKind],
-        help=_("what the table lists: tasks or indicators (by default told by its headings)"),
+        help=_(
+            "what the table lists: tasks or indicators (by default told by its headings), or a catalogue "
+            "of the estate: procedures or systems"
+        ),
     )
     bring.add_argument("--dry-run", action="store_true", help=_("show what would be imported; write nothing"))
     bring.add_argument("--json", action="store_true", help=_("print what was read as JSON"))

@@ -12,10 +12,13 @@ from dxplanner.core.target_text import number_text, written
 
 
 class TableKind(enum.StrEnum):
-    """What a table in a workbook lists: the tasks of an action plan, or a strategy's indicators."""
+    """What a table in a workbook lists: the tasks of an action plan, a strategy's indicators, or a
+    catalogue of the estate (administrative procedures, information systems)."""
 
     TASKS = "tasks"
     INDICATORS = "indicators"
+    PROCEDURES = "procedures"  # danh mục thủ tục hành chính / dịch vụ công trực tuyến
+    SYSTEMS = "systems"  # danh mục hệ thống thông tin
 
 
 class IndicatorField(enum.StrEnum):

@@ -23,8 +23,12 @@ class UnitName:
         return f"{self.short_name} — {self.name}" if self.short_name else self.name
 
 
-def _key(text: str) -> str:
+def name_key(text: str) -> str:
+    """A name as matching compares it: folded, "&" spaced apart, single spaces."""
     return " ".join(fold(text).replace("&", " & ").split())
+
+
+_key = name_key
 
 
 class UnitIndex:

@@ -86,6 +86,21 @@ def report_year(data: ReportData) -> int:
     return min(max(data.as_of.year, min(years)), max(years)) if years else data.as_of.year
 
 
+def target_heading(data: ReportData) -> str:
+    """The heading over the year's targets, saying whose year it is when it is not the report's own.
+
+    A report after the strategy's last year holds the indicators against that year's targets (they
+    still stand until a new strategy sets others); before its first year, against that year's.
+    A heading that said only "Target 2025" over a 2026 report read as a mistake.
+    """
+    year = report_year(data)
+    if year < data.as_of.year:
+        return _("Target {year} (the strategy's last year)").format(year=year)
+    if year > data.as_of.year:
+        return _("Target {year} (the strategy's first year)").format(year=year)
+    return _("Target {year}").format(year=year)
+
+
 @dataclass(frozen=True)
 class GroupResult:
     """How the tasks under one of the plan's headings stand."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
 
 from dxplanner.core.plan_table import TableField
 from dxplanner.excel.workbook import Row
@@ -28,12 +28,19 @@ Range = tuple[int, int, int, int]  # first row, first column, last row, last col
 class FillDown:
     """Which rows take which columns' values from the first row of a merged range above them."""
 
-    def __init__(self, ranges: Iterable[Range], columns: dict[int, TableField], first_data_row: int) -> None:
+    def __init__(
+        self,
+        ranges: Iterable[Range],
+        columns: Mapping[int, object],
+        first_data_row: int,
+        filled_down: Collection[object] = FILLED_DOWN,
+    ) -> None:
+        """filled_down: the kinds of column (of columns) a merged block gives to every row it covers."""
         self._tops: dict[int, list[int]] = {}  # a range's first row -> its columns (0-based)
         self._below: dict[int, list[tuple[int, int]]] = {}  # a row -> (column, the range's first row)
         for first_row, first_column, last_row, _last_column in ranges:
             column = first_column - 1  # a block's value is in its first column; the others stay empty
-            if last_row <= first_row or first_row < first_data_row or columns.get(column) not in FILLED_DOWN:
+            if last_row <= first_row or first_row < first_data_row or columns.get(column) not in filled_down:
                 continue
             self._tops.setdefault(first_row, []).append(column)
             for row in range(first_row + 1, last_row + 1):

@@ -71,7 +71,7 @@ class SheetKit(Protocol):
 
     def maker(self, sheet: Any) -> CellMaker: ...
 
-    def header(self, out: Lines, make: CellMaker, title: str, columns: int) -> None: ...
+    def header(self, out: Lines, make: CellMaker, title: str, columns: int = 11, split: int = 4) -> None: ...
 
     def print_setup(self, sheet: Any, title_row: int | None, widths: Sequence[float]) -> None: ...
 
@@ -99,6 +99,11 @@ def wrapped(text: str | None, width: float) -> int:
     return sum(max(1, math.ceil(len(part) * 0.85 / width)) for part in text.split("\n"))
 
 
+def _split(columns: Sequence[tuple[str, float]]) -> int:
+    """The last column of the header's left block (the agency): as far across as the task table's."""
+    return max(1, len(columns) * 4 // 11)
+
+
 def _headings(out: Lines, make: CellMaker, columns: Sequence[tuple[str, float]]) -> None:
     """A table's heading row, as tall as its longest heading wraps to."""
     out.append(
@@ -116,7 +121,7 @@ def _systems(
 ) -> None:
     kit.print_setup(sheet, title_row, [width for _heading, width in SYSTEM_COLUMNS])
     make, out = kit.maker(sheet), kit.lines(sheet)
-    kit.header(out, make, _("INFORMATION SYSTEMS"), len(SYSTEM_COLUMNS))
+    kit.header(out, make, _("INFORMATION SYSTEMS"), len(SYSTEM_COLUMNS), split=_split(SYSTEM_COLUMNS))
     _headings(out, make, SYSTEM_COLUMNS)
     for number, line in enumerate(estate.systems, 1):
         tasks = "\n".join(_task_text(estate, task_id, codes) for task_id in line.task_ids)
@@ -160,7 +165,7 @@ def _services(sheet: Any, kit: SheetKit, estate: EstateReport) -> None:
     widths = [width for _heading, width in SERVICE_COLUMNS]
     kit.print_setup(sheet, None, widths)
     make, out = kit.maker(sheet), kit.lines(sheet)
-    kit.header(out, make, _("PUBLIC SERVICES BY LEVEL"), len(SERVICE_COLUMNS))
+    kit.header(out, make, _("PUBLIC SERVICES BY LEVEL"), len(SERVICE_COLUMNS), split=_split(SERVICE_COLUMNS))
     out.append([make.cell(_("I. SERVICES BY HANDLING UNIT AND LEVEL"), Look(bold=True))])
     out.append(
         [make.cell(_(heading), HEADING) for heading in TALLY_HEADINGS],
@@ -214,7 +219,7 @@ def _tally_row(make: CellMaker, number: int | None, tally: ServiceTally, *, bold
 def _links(sheet: Any, kit: SheetKit, estate: EstateReport, title_row: int) -> None:
     kit.print_setup(sheet, title_row, [width for _heading, width in LINK_COLUMNS])
     make, out = kit.maker(sheet), kit.lines(sheet)
-    kit.header(out, make, _("DATA-SHARING LINKS"), len(LINK_COLUMNS))
+    kit.header(out, make, _("DATA-SHARING LINKS"), len(LINK_COLUMNS), split=_split(LINK_COLUMNS))
     _headings(out, make, LINK_COLUMNS)
     for number, link in enumerate(estate.links, 1):
         out.append(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import math
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -13,7 +14,7 @@ from openpyxl.worksheet.pagebreak import Break
 from dxplanner.collector import collector_paused
 from dxplanner.core.errors import InvalidInputError
 from dxplanner.core.report import STATUS_GROUP, ReportData, ReportRow, StatusGroup
-from dxplanner.core.report_document import report_year
+from dxplanner.core.report_document import DocumentHeading, default_heading, report_year, target_heading
 from dxplanner.core.status import Health
 from dxplanner.excel.report_cells import GROUP_FILL, HEADING_FILL, LATE_FILL, CellMaker, Look
 from dxplanner.excel.report_cells import Lines as _Lines
@@ -47,6 +48,10 @@ TASK_COLUMNS = (  # (heading, width)
 )
 # A group's name runs from column B to H.
 _MERGED_NAME_WIDTH = sum(width for _heading, width in TASK_COLUMNS[1:8])
+# The summary's columns (in characters): the names, then five figures; together they fill the width
+# of an A4 page in landscape, so that its tables are not a narrow strip down the page's left side.
+SUMMARY_WIDTHS = (46, 15, 15, 15, 15, 15)
+RECIPIENT = Look(wrap=True)  # a line under "Nơi nhận" (11 points, as Decree 30 sets it)
 # The header block takes seven rows: every table's heading is on the eighth.
 TABLE_ROW = 8
 
@@ -69,14 +74,20 @@ def write_progress_report(
     by_unit: bool = False,
     progress: Progress | None = None,
     language: str | None = None,
+    heading: DocumentHeading | None = None,
+    appendix: bool = False,
 ) -> list[str]:
     """Write the report (to a temporary name, then moved into place); returns what had to be changed.
 
     The report is written in `language` (by default the current one); what goes wrong, and what
-    had to be changed, is said in the current language: the user's, not the report's.
+    had to be changed, is said in the current language: the user's, not the report's. heading is
+    the official heading (by default the one the plan's unit gives, dated today); an appendix (to
+    the Word report) says what it is appended to and is not signed: the document is.
     """
-
-    writer = _ReportWriter(data, progress)
+    with speaking(language):
+        heading = heading or default_heading(data, datetime.date.today(), superior=data.superior,
+                                             short_name=data.agency_short)  # fmt: skip
+    writer = _ReportWriter(data, progress, heading, appendix)
     try:
         with collector_paused(), saving_to(path) as temporary, write_only_book() as book:
             with speaking(language):
@@ -107,8 +118,12 @@ class _CancelledError(Exception):
 class _ReportWriter:
     """Writes each sheet; keeps count of rows for the progress bar and of texts it had to change."""
 
-    def __init__(self, data: ReportData, progress: Progress | None) -> None:
+    def __init__(
+        self, data: ReportData, progress: Progress | None, heading: DocumentHeading, appendix: bool
+    ) -> None:
         self.data = data
+        self.heading = heading
+        self.appendix = appendix
         self.progress = progress
         self.done = 0
         self.total = max(len(data.rows), 1)
@@ -140,36 +155,23 @@ class _ReportWriter:
 
     # The header every sheet starts with, as official documents have it.
 
-    def header(self, out: _Lines, make: CellMaker, title: str, columns: int = len(TASK_COLUMNS)) -> None:
-        """The header block, its merged cells spread over the sheet's columns (the task table's 11:
-        the agency over A-D, the national motto over F-K)."""
-        data = self.data
-        agency_last = get_column_letter(max(1, columns * 4 // 11))
-        motto = max(1, columns * 5 // 11)  # the motto's first column, counted from 0
-        last = get_column_letter(columns)
-        gap: list[None] = [None] * (motto - 1)
-        as_of = data.as_of
+    def header(self, out: _Lines, make: CellMaker, title: str, columns: int = 11, split: int = 4) -> None:
+        """Decree 30's heading over the sheet's columns: the agency on the left of split, the motto right."""
+        data, heading = self.data, self.heading
+        between = [None] * (split - 1)  # the left block's other cells, before the right block's first
+        centred, bold = Look(centre=True, wrap=True), Look(bold=True, centre=True)
+        out.append([make.cell(heading.superior.upper(), centred), *between,
+                    make.cell(_("SOCIALIST REPUBLIC OF VIET NAM"), bold)])  # fmt: skip
+        out.append([make.cell(heading.agency.upper(), Look(bold=True, centre=True, wrap=True)), *between,
+                    make.cell(_("Independence - Freedom - Happiness"), bold)])  # fmt: skip
+        day = heading.day
         out.append(
             [
-                make.cell(data.agency.upper(), Look(bold=True, centre=True, wrap=True)),
-                *gap,
-                make.cell(_("SOCIALIST REPUBLIC OF VIET NAM"), Look(bold=True, centre=True)),
-            ]
-        )
-        out.append(
-            [
-                None,
-                *gap,
-                make.cell(_("Independence - Freedom - Happiness"), Look(bold=True, centre=True)),
-            ]
-        )
-        out.append(
-            [
-                None,
-                *gap,
+                make.cell(_("No.: …/{symbol}").format(symbol=heading.symbol), Look(centre=True)),
+                *between,
                 make.cell(
-                    _("Date: {day:02d}/{month:02d}/{year}").format(
-                        day=as_of.day, month=as_of.month, year=as_of.year
+                    _("{place}, {day:02d}/{month:02d}/{year}").format(
+                        place=heading.place, day=day.day, month=day.month, year=day.year
                     ),
                     Look(italic=True, centre=True),
                 ),
@@ -178,29 +180,25 @@ class _ReportWriter:
         out.append([])
         out.append([make.cell(title, Look(bold=True, size=14, centre=True, wrap=True))])
         start, end = data.period
-        out.append(
-            [
-                make.cell(
-                    _("Period {start} – {end}; figures as of {as_of}").format(
-                        start=start.strftime("%d/%m/%Y"),
-                        end=end.strftime("%d/%m/%Y"),
-                        as_of=as_of.strftime("%d/%m/%Y"),
-                    ),
-                    Look(italic=True, centre=True),
-                )
-            ]
+        period = _("Period {start} – {end}; figures as of {as_of}").format(
+            start=start.strftime("%d/%m/%Y"),
+            end=end.strftime("%d/%m/%Y"),
+            as_of=data.as_of.strftime("%d/%m/%Y"),
         )
+        if self.appendix:
+            period = _("(Appendix to report No. …/{symbol} of {day}; {period})").format(
+                symbol=heading.symbol, day=day.strftime("%d/%m/%Y"), period=period
+            )
+        out.append([make.cell(period, Look(italic=True, centre=True, wrap=True))])
         out.append([])
-        first = get_column_letter(motto + 1)
-        for cells in (
-            f"A1:{agency_last}1",
-            f"{first}1:{last}1",
-            f"{first}2:{last}2",
-            f"{first}3:{last}3",
-            f"A5:{last}5",
-            f"A6:{last}6",
-        ):
-            out.sheet.merged_cells.add(cells)
+        last = get_column_letter(columns)
+        left_end, right_start = get_column_letter(split), get_column_letter(split + 1)
+        for row in (1, 2, 3):
+            out.sheet.merged_cells.add(f"A{row}:{left_end}{row}")
+            out.sheet.merged_cells.add(f"{right_start}{row}:{last}{row}")
+        for row in (5, 6):
+            out.sheet.merged_cells.add(f"A{row}:{last}{row}")
+        out.sheet.row_dimensions[2].height = 30  # a long agency's name takes two lines
         out.sheet.row_dimensions[5].height = 36
 
     def print_setup(self, sheet: Any, title_row: int | None, widths: Sequence[float]) -> None:
@@ -224,15 +222,19 @@ class _ReportWriter:
 
     def summary(self, sheet: Any) -> None:
         # Column widths go before the rows: a write-only sheet writes them first.
-        self.print_setup(sheet, None, (30, 13, 13, 13, 13, 13, 13, 10, 10, 10, 10))
+        self.print_setup(sheet, None, SUMMARY_WIDTHS)
         make = self.maker(sheet)
         out = _Lines(sheet)
         data = self.data
         self.header(
-            out, make, _("REPORT ON THE IMPLEMENTATION OF {plan}").format(plan=data.plan_name.upper())
+            out,
+            make,
+            _("REPORT ON THE IMPLEMENTATION OF {plan}").format(plan=data.plan_name.upper()),
+            columns=len(SUMMARY_WIDTHS),
+            split=2,
         )
         out.append([make.cell(_("I. TASKS BY STATUS"), Look(bold=True))])
-        out.append([make.cell(text, HEADING) for text in (_("Status"), _("Tasks"), _("Share (%)"))])
+        _heading_row(out, make, (_("Status"), _("Tasks"), _("Share (%)")))
         counts = data.counts
         total = sum(counts.values())
         for group in StatusGroup:
@@ -265,8 +267,9 @@ class _ReportWriter:
         )
         out.append([])
         out.append([make.cell(_("II. BUDGET BY SOURCE (million đồng)"), Look(bold=True))])
-        headings = (_("Source"), _("Planned"), _("Allocated"), _("Disbursed"), _("Disbursed (%)"))
-        out.append([make.cell(text, HEADING) for text in headings])
+        _heading_row(
+            out, make, (_("Source"), _("Planned"), _("Allocated"), _("Disbursed"), _("Disbursed (%)"))
+        )
         planned = allocated = disbursed = 0
         for source, money in data.budget:
             planned, allocated, disbursed = (
@@ -283,12 +286,12 @@ class _ReportWriter:
         indicator_headings = (
             _("Indicator"),
             _("Unit"),
-            _("Target {year}").format(year=year),
+            target_heading(data),
             _("Result"),
             _("Reached (%)"),
             _("Assessment"),
         )
-        out.append([make.cell(text, HEADING) for text in indicator_headings])
+        _heading_row(out, make, indicator_headings)
         for indicator in data.indicators:
             # All four of the one year shown: its target, its value, their ratio and the verdict.
             shown = indicator.in_year(year)
@@ -306,7 +309,11 @@ class _ReportWriter:
                     make.cell(reached, PERCENT),
                     make.cell(label(shown.status), CELL),
                 ],
-                lines=_lines((name, 30), (indicator.measure_unit, 13), (shown.target_text or "", 13)),
+                lines=_lines(
+                    (name, SUMMARY_WIDTHS[0]),
+                    (indicator.measure_unit, SUMMARY_WIDTHS[1]),
+                    (shown.target_text or "", SUMMARY_WIDTHS[2]),
+                ),
             )
         if not data.indicators:
             out.append([make.cell(_("The plan serves no strategy with indicators."), Look(italic=True))])
@@ -315,12 +322,7 @@ class _ReportWriter:
             out.sheet.row_breaks.append(Break(id=out.count))  # the units' table begins a page
         out.append([make.cell(_("IV. TASKS BY LEAD UNIT AND STATUS"), Look(bold=True))])
         groups = list(StatusGroup)
-        out.append(
-            [
-                make.cell(_("Lead unit"), HEADING),
-                *(make.cell(status_name(group), HEADING) for group in groups),
-            ]
-        )
+        _heading_row(out, make, (_("Lead unit"), *(status_name(group) for group in groups)))
         table_row = out.count
         for load in data.units:
             counted = dict.fromkeys(groups, 0)
@@ -328,11 +330,13 @@ class _ReportWriter:
                 counted[STATUS_GROUP[Health(state)]] += count
             out.append(
                 [make.cell(load.unit, CELL), *(make.cell(counted[group], NUMBER) for group in groups)],
-                lines=_lines((load.unit, 30)),
+                lines=_lines((load.unit, SUMMARY_WIDTHS[0])),
             )
         if not data.units:
             out.append([make.cell(_("No task has a lead unit yet."), Look(italic=True))])
-        else:
+        if not self.appendix:
+            self._signature(out, make)
+        if data.units:
             # The chart on a page of its own, under the table: never cut in two.
             out.sheet.row_breaks.append(Break(id=out.count))
             add_units_chart(
@@ -340,9 +344,31 @@ class _ReportWriter:
                 table_row,
                 table_row + len(data.units),
                 len(groups),
-                f"A{table_row + len(data.units) + 2}",
+                f"A{out.count + 2}",
                 _("Tasks by lead unit and status"),
             )
+
+    def _signature(self, out: _Lines, make: CellMaker) -> None:
+        """Nơi nhận on the left, the signer's title, room to sign and the name on the right."""
+        heading = self.heading
+        titles = heading.signer_title.splitlines() or [""]
+        recipients = [f"- {recipient}" for recipient in heading.recipients]
+        left = [_("Recipients:"), *recipients]
+        right = [*(title.upper() for title in titles), "", "", "", heading.signer_name]
+        out.append([])
+        first = out.count + 1
+        for number in range(max(len(left), len(right))):
+            said = left[number] if number < len(left) else None
+            signed = right[number] if number < len(right) else None
+            out.append(
+                [
+                    # Not Look(): that plain look is the workbook's own font, not the report's.
+                    make.cell(said, Look(bold=True, italic=True, size=12) if number == 0 else RECIPIENT),
+                    None,
+                    make.cell(signed, Look(bold=True, centre=True)) if signed else None,
+                ]
+            )
+            out.sheet.merged_cells.add(f"C{first + number}:F{first + number}")
 
     def _money_row(
         self, make: CellMaker, name: str, planned: int, allocated: int, disbursed: int
@@ -436,7 +462,7 @@ class _ReportWriter:
         self.print_setup(sheet, TABLE_ROW, (7, 50, 28, 12, 11, 14))
         make = self.maker(sheet)
         out = _Lines(sheet)
-        self.header(out, make, _("LATE AND AT-RISK TASKS"))
+        self.header(out, make, _("LATE AND AT-RISK TASKS"), columns=6, split=2)
         headings = (_("No."), _("Task"), _("Lead unit"), _("End"), _("Days late"), _("Status"))
         out.append([make.cell(text, HEADING) for text in headings])
         ends = {row.task_id: row.end for row in self.data.rows}
@@ -480,6 +506,18 @@ class _ReportWriter:
             add_progress_chart(
                 sheet, first, first + len(curve.dates), "E8", _("Planned and reported progress (%)")
             )
+
+
+def _heading_row(out: _Lines, make: CellMaker, texts: Sequence[str]) -> None:
+    """A table's heading row, as tall as its longest heading wraps to in the summary's columns."""
+    out.append(
+        [make.cell(text, HEADING) for text in texts],
+        # Bold and centred, a heading holds fewer letters in a line than the 0.85 of plain text.
+        lines=max(
+            1,
+            *(math.ceil(len(text) / (width - 2)) for text, width in zip(texts, SUMMARY_WIDTHS, strict=False)),
+        ),
+    )
 
 
 def _lines(*texts: tuple[str | None, float]) -> int:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from dxplanner.core.catalogue_table import CATALOGUE_KINDS, CatalogueTable
 from dxplanner.core.errors import InvalidInputError, NotFoundError
 from dxplanner.core.indicator_table import IndicatorTable, TableKind
 from dxplanner.core.matching import UnitName
@@ -20,11 +21,13 @@ from dxplanner.services.exchange import DataWorkbook
 from dxplanner.services.files import PlanLocation, create_plan, is_server_url, opened, refuse_if_damaged
 from dxplanner.services.open_plan import OpenPlan
 from dxplanner.store.changes import Changes
+from dxplanner.store.operations.import_catalogue import CatalogueImportOutcome
 from dxplanner.store.operations.import_indicators import IndicatorImportOutcome
 from dxplanner.store.operations.import_table import ImportOutcome
 
 __all__ = [
     "IMPORTERS",
+    "CatalogueImportOutcome",
     "Changes",
     "Destination",
     "ImportKind",
@@ -45,6 +48,7 @@ __all__ = [
     "problems_message",
     "read_table",
     "read_workbook",
+    "recount_catalogue",
     "targets",
     "write_import",
     "write_template",
@@ -53,7 +57,7 @@ __all__ = [
 # (done, expected) -> go on?
 Progress = Callable[[int, int], bool]
 # What an importer reads a workbook into: format-neutral data, written into a plan by the same importer.
-Imported = PlanTable | IndicatorTable | DataWorkbook
+Imported = PlanTable | IndicatorTable | CatalogueTable | DataWorkbook
 # Opens an existing plan file for an import: (path, only to look) -> the open plan.
 OpenForImport = Callable[[PlanLocation, bool], OpenPlan]
 
@@ -64,6 +68,8 @@ class ImportKind(enum.StrEnum):
     PLAN_TABLE = "plan-table"
     INDICATOR_TABLE = "indicator-table"
     DATA_WORKBOOK = "data-workbook"
+    PROCEDURES = "procedures"
+    SYSTEMS = "systems"
 
 
 @dataclass(frozen=True)
@@ -97,7 +103,8 @@ class ImportResult:
     changes: Changes
     into: int | None  # the plan or strategy written into (None for a whole data workbook)
     counts: Mapping[str, int]  # e.g. tasks, groups, new_units; indicators, targets, goals; records
-    outcome: ImportOutcome | IndicatorImportOutcome | None = None  # the store's own account of it
+    # The store's own account of it.
+    outcome: ImportOutcome | IndicatorImportOutcome | CatalogueImportOutcome | None = None
 
 
 @dataclass(frozen=True)
@@ -396,9 +403,102 @@ class IndicatorTableImporter(_TableImporter):
         )
 
 
+class CatalogueImporter(Importer):
+    """A catalogue of the estate (procedures or information systems): added to the file's estate, and
+    what is there already updated."""
+
+    def __init__(self, kind: ImportKind, table_kind: TableKind) -> None:
+        self.kind = kind
+        self.table_kind = table_kind
+
+    def recognises(self, request: ReadRequest) -> bool:
+        return request.kind is self.table_kind  # only when asked for: its headings are a task table's too
+
+    def reads(self, imported: Imported) -> bool:
+        return isinstance(imported, CatalogueTable) and imported.kind is self.table_kind
+
+    def read(self, request: ReadRequest, progress: Progress | None) -> Imported:
+        return read_table(request, progress)
+
+    def refuse(self, destination: Destination, request: ReadRequest) -> None:
+        if destination.plan_id is not None or destination.strategy_id is not None:
+            raise InvalidInputError(
+                _(
+                    "{name} is read as a catalogue of the estate: it goes into the plan file's estate, "
+                    "not into an action plan or a strategy."
+                ).format(name=request.path.name)
+            )
+
+    def match(self, plan: OpenPlan, imported: Imported) -> None:
+        from dxplanner.store.operations.import_catalogue import match_catalogue
+
+        assert isinstance(imported, CatalogueTable)
+        match_catalogue(plan, imported)
+
+    def problems(self, imported: Imported) -> list[Problem]:
+        assert isinstance(imported, CatalogueTable)
+        return imported.errors
+
+    def warnings(self, imported: Imported) -> list[Problem]:
+        assert isinstance(imported, CatalogueTable)
+        return imported.warnings
+
+    def write(self, plan: OpenPlan, imported: Imported, destination: Destination) -> ImportResult:
+        from dxplanner.store.operations.import_catalogue import import_catalogue
+
+        assert isinstance(imported, CatalogueTable)
+        outcome = import_catalogue(plan, imported, unit_choices=destination.unit_choices)
+        counts = {"added": outcome.added, "updated": outcome.updated, "new_units": outcome.new_units}
+        return ImportResult(self.kind, outcome.changes, None, counts, outcome)
+
+    def as_json(self, imported: Imported) -> dict[str, object]:
+        assert isinstance(imported, CatalogueTable)
+        return imported.as_json()
+
+    def would_import(self, imported: Imported) -> str:
+        assert isinstance(imported, CatalogueTable)
+        said = (
+            _(
+                "Would import {count} procedures from the sheet “{sheet}”: {new} new, {updated} updated; "
+                "nothing was written."
+            )
+            if imported.kind is TableKind.PROCEDURES
+            else _(
+                "Would import {count} information systems from the sheet “{sheet}”: {new} new, {updated} "
+                "updated; nothing was written."
+            )
+        )
+        return said.format(
+            count=len(imported.rows), sheet=imported.sheet, new=imported.new, updated=imported.updated
+        )
+
+    def imported(self, result: ImportResult, path: PlanLocation) -> str:
+        said = (
+            _("Imported the procedures into {path}: {added} new, {updated} updated ({units} new units).")
+            if self.table_kind is TableKind.PROCEDURES
+            else _(
+                "Imported the information systems into {path}: {added} new, {updated} updated "
+                "({units} new units)."
+            )
+        )
+        return said.format(
+            path=path,
+            added=result.counts["added"],
+            updated=result.counts["updated"],
+            units=result.counts["new_units"],
+        )
+
+
 # The one registry, in the order a workbook is offered to them: our own data workbook is told
-# by its sheets whatever kind was asked for; any other workbook holds a table.
-IMPORTERS: list[Importer] = [DataWorkbookImporter(), PlanTableImporter(), IndicatorTableImporter()]
+# by its sheets whatever kind was asked for; a catalogue only when asked for; any other workbook
+# holds a table.
+IMPORTERS: list[Importer] = [
+    DataWorkbookImporter(),
+    CatalogueImporter(ImportKind.PROCEDURES, TableKind.PROCEDURES),
+    CatalogueImporter(ImportKind.SYSTEMS, TableKind.SYSTEMS),
+    PlanTableImporter(),
+    IndicatorTableImporter(),
+]
 
 
 def importer_for(request: ReadRequest) -> Importer:
@@ -414,19 +514,58 @@ def importer_of(imported: Imported) -> Importer:
     return next(importer for importer in IMPORTERS if importer.reads(imported))
 
 
-def read_table(request: ReadRequest, progress: Progress | None = None) -> PlanTable | IndicatorTable:
+def read_table(
+    request: ReadRequest, progress: Progress | None = None
+) -> PlanTable | IndicatorTable | CatalogueTable:
     """The table of the kind asked for, or (kind None) the kind its headings say; the preview reads this."""
     from dxplanner.excel.tables import read_table as read_any_table
 
-    return read_any_table(
-        request.path,
-        kind=request.kind,
-        sheet=request.sheet,
-        header_row=request.header_row,
-        columns=request.columns,
-        progress=progress,
-        plan_date=request.plan_date,
-    )
+    if request.kind in CATALOGUE_KINDS:
+        from dxplanner.excel.catalogue_reader import read_catalogue
+
+        assert request.kind is not None
+        return read_catalogue(
+            request.path, request.kind, sheet=request.sheet, header_row=request.header_row, progress=progress
+        )
+
+    stopped = False
+
+    def watched(done: int, expected: int) -> bool:
+        nonlocal stopped
+        stopped = progress is not None and not progress(done, expected)
+        return not stopped
+
+    try:
+        return read_any_table(
+            request.path,
+            kind=request.kind,
+            sheet=request.sheet,
+            header_row=request.header_row,
+            columns=request.columns,
+            progress=watched,
+            plan_date=request.plan_date,
+        )
+    except InvalidInputError as refused:
+        if request.kind is not None or request.columns is not None or stopped:
+            raise
+        # No plan nor indicator table: a catalogue, if its headings are one's; else the refusal stands.
+        return _catalogue_or(refused, request, progress)
+
+
+def _catalogue_or(
+    refused: InvalidInputError, request: ReadRequest, progress: Progress | None
+) -> CatalogueTable:
+    """The catalogue the workbook holds, procedures first; else the plan reader's refusal."""
+    from dxplanner.excel.catalogue_reader import read_catalogue
+
+    for kind in CATALOGUE_KINDS:
+        try:
+            return read_catalogue(
+                request.path, kind, sheet=request.sheet, header_row=request.header_row, progress=progress
+            )
+        except InvalidInputError:
+            continue
+    raise refused
 
 
 def read_workbook(
@@ -448,7 +587,7 @@ def read_workbook(
 
 def default_name(imported: Imported, workbook: Path) -> str:
     """The name a new plan or strategy takes unless the user gives one: the table's title, else the file's."""
-    title = imported.title if isinstance(imported, PlanTable | IndicatorTable) else None
+    title = imported.title if isinstance(imported, PlanTable | IndicatorTable | CatalogueTable) else None
     return title or workbook.stem
 
 
@@ -519,6 +658,13 @@ def problems_message(problems: list[Problem]) -> str:
     return said(problems)
 
 
+def recount_catalogue(plan: OpenPlan, table: CatalogueTable, unit_choices: Mapping[str, int | None]) -> None:
+    """What a catalogue's import adds and what it updates, with the units the user chose (for the preview)."""
+    from dxplanner.store.operations.import_catalogue import find_updates
+
+    find_updates(plan, table, unit_choices)
+
+
 def known_units(plan: OpenPlan) -> list[UnitName]:
     """The plan file's units, for the user to choose one for a unit the data names."""
     from dxplanner.store import queries
@@ -528,8 +674,12 @@ def known_units(plan: OpenPlan) -> list[UnitName]:
 
 
 def targets(plan: OpenPlan, kind: TableKind) -> list[Target]:
-    """Where a table of this kind can go: the strategies, or every plan (strategy by strategy)."""
+    """Where a table of this kind can go: the strategies, or every plan (strategy by strategy); a
+    catalogue goes into the file's estate, so nowhere to choose."""
     from dxplanner.store import queries
+
+    if kind in CATALOGUE_KINDS:
+        return []
 
     with plan.read() as read:
         strategies = queries.strategies(read)

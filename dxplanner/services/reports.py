@@ -145,32 +145,36 @@ def write_report(
     data = read_report(plan, choice, today)
     with speaking(choice.language):  # the appendix is named in the report's language, as it is written
         workbook = path if kind == "xlsx" else appendix_path(path)
+    heading = document_heading(data, choice, today)
     notes = write_progress_report(
-        workbook, data, by_unit=choice.by_unit, progress=progress, language=choice.language
+        workbook,
+        data,
+        by_unit=choice.by_unit,
+        progress=progress,
+        language=choice.language,
+        heading=heading,
+        appendix=kind != "xlsx",
     )
     if kind != "xlsx":
-        _write_document(data, choice, path, kind, today)
+        _write_document(data, heading, choice.language, path, kind)
     appendix = None if kind == "xlsx" else workbook
     return WrittenReport(path, data.plan_name, choice.as_of, tuple(notes), appendix)
 
 
-def _write_document(
-    data: ReportData, choice: ReportChoice, path: Path, kind: str, today: datetime.date
-) -> None:
+def _write_document(data: ReportData, heading: DocumentHeading, language: str, path: Path, kind: str) -> None:
     import tempfile
 
     from dxplanner.excel.saving import saving_to
     from dxplanner.word.pdf import convert_to_pdf
     from dxplanner.word.report_docx import write_report_document
 
-    heading = document_heading(data, choice, today)
     if kind == "docx":
         with saving_to(path) as temporary:  # a failure leaves what was there
-            write_report_document(temporary, data, heading, language=choice.language)
+            write_report_document(temporary, data, heading, language=language)
         return
     with tempfile.TemporaryDirectory(prefix="dxplanner-report-") as folder:
         document = Path(folder) / (path.stem + ".docx")
-        write_report_document(document, data, heading, language=choice.language)
+        write_report_document(document, data, heading, language=language)
         convert_to_pdf(document, path)
 
 

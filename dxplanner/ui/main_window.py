@@ -952,7 +952,12 @@ class MainWindow(QMainWindow):
         self._add_action(file_menu, _("Restore from &backup…"), None, self._restore_from_backup)
         self._add_action(file_menu, _("&Close"), QKeySequence.StandardKey.Close, self.close_file)
         file_menu.addSeparator()
-        self._add_action(file_menu, _("&Import Excel…"), None, self._import_excel)
+        # Import: a plan table from Excel, an architecture document (the estate) from an ArchiMate tool.
+        self.import_menu = import_menu = file_menu.addMenu(_("&Import"))
+        self._add_action(import_menu, _("&Excel plan…"), None, self._import_excel)
+        self.import_architecture_action = self._add_action(
+            import_menu, _("&Architecture (ArchiMate)…"), None, self._import_architecture
+        )
         self._add_action(
             file_menu, _("New Excel plan from the &template…"), None, lambda: save_template(self)
         )
@@ -1030,6 +1035,11 @@ class MainWindow(QMainWindow):
 
     def _import_excel(self) -> None:
         choose_and_import(self, self.session, self._today(), self.preferences.date_style().python)
+
+    def _import_architecture(self) -> None:
+        from dxplanner.ui.estate_import_dialog import choose_and_import_architecture
+
+        choose_and_import_architecture(self, self.session)
 
     def import_workbook(self, path: Path) -> bool:
         """Preview and import an Excel plan table into the open file."""

@@ -22,6 +22,7 @@ from dxplanner.core.report_document import (
     next_period,
     next_period_rows,
     report_year,
+    target_heading,
 )
 from dxplanner.i18n import _, speaking
 from dxplanner.labels import label
@@ -39,6 +40,9 @@ from dxplanner.word.docx_parts import (
 )
 
 MILLION = 1_000_000
+# The most tasks a list of the document names (the latest first, or the soonest due): a report of
+# a large plan stays readable and quick to write; the appendix lists every one.
+LISTED = 50
 ROMAN = ("I", "II", "III", "IV")
 # The text's width on A4 within Decree 30's margins (30 mm left, 15 mm right): 16.5 cm.
 TEXT_WIDTH = 16.5
@@ -253,7 +257,7 @@ class _Document:
             _("No."),
             _("Indicator"),
             _("Unit"),
-            _("Target {year}").format(year=year),
+            target_heading(self.data),
             _("Result"),
             _("Reached (%)"),
             _("Assessment"),
@@ -337,9 +341,10 @@ class _Document:
                 str(row.days_late),
                 row.remark or _("No cause reported"),
             )
-            for position, row in enumerate(late, 1)
+            for position, row in enumerate(late[:LISTED], 1)
         ]
         self._table(headings, rows, [1.2, 5.0, 3.0, 2.5, 1.5, 3.3], numeric=(4,))
+        self._more(len(late))
 
     def _difficulties(self) -> None:
         self._section(_("III. DIFFICULTIES"))
@@ -377,9 +382,18 @@ class _Document:
                 day_text(row.end) if row.end else "",
                 number(round(row.progress)),
             )
-            for position, row in enumerate(ahead, 1)
+            for position, row in enumerate(ahead[:LISTED], 1)
         ]
         self._table(headings, rows, [1.2, 7.5, 3.7, 2.5, 1.6], numeric=(4,))
+        self._more(len(ahead))
+
+    def _more(self, listed: int) -> None:
+        """Say how many a list left out: the appendix lists every task."""
+        if listed > LISTED:
+            self._text(
+                _("And {count} more tasks, listed in the appendix.").format(count=listed - LISTED),
+                italic=True,
+            )
 
     def _closing(self) -> None:
         self._text(

@@ -247,11 +247,13 @@ def test_the_menus_offer_the_file_edit_and_insert_actions(window: MainWindow, de
     texts = [action.text() for action in window.file_menu.actions() if not action.isSeparator()]
     assert texts == [
         "&New…", "New with the &demo plan…", "&Open…", "Open &Recent", "&Save", "Save a &copy as…",
-        "Restore from &backup…", "&Close", "&Import Excel…",
+        "Restore from &backup…", "&Close", "&Import",
         "New Excel plan from the &template…", "&Export data workbook…",
         "Progress &report…", "&Print the task sheet…", "Print the &Gantt chart…", "Page set&up…",
         "&Settings…", "&Quit",
     ]  # fmt: skip
+    imports = [action.text() for action in window.import_menu.actions()]
+    assert imports == ["&Excel plan…", "&Architecture (ArchiMate)…"]
     assert [action.text() for action in window.menuBar().actions()] == [
         "&File",
         "&Edit",

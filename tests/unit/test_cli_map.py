@@ -1,9 +1,10 @@
-"""`dxplanner map FILE --out map.xml`: the estate of a plan file as an ArchiMate exchange file."""
+"""`dxplanner map FILE --out map.xml|svg|pdf|png`: a plan file's estate as an exchange file or a picture."""
 
 from __future__ import annotations
 
 import datetime
 import io
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from dxplanner.app import main
 from dxplanner.cli import EXIT_BAD_ARGUMENTS, EXIT_OK, EXIT_USER_ERROR, run
 from dxplanner.core.enums import DataLinkVia, EstateStatus, SystemKind
 from dxplanner.core.models import DataLink, PublicService, System
+from dxplanner.i18n import set_language
 from dxplanner.services.estate_exchange import read_estate_file
 from dxplanner.store.plan_store import PlanStore
 from tests.unit.builders import basics
@@ -85,15 +87,69 @@ def test_map_writes_the_estate_as_an_exchange_file(estate_file: Path, tmp_path: 
 
 
 @pytest.mark.parametrize("suffix", ["svg", "pdf", "png"])
-def test_a_picture_is_refused_for_now_before_the_plan_is_read(tmp_path: Path, suffix: str) -> None:
+def test_map_draws_the_estate_as_a_picture(estate_file: Path, tmp_path: Path, suffix: str) -> None:
     target = tmp_path / f"map.{suffix}"
+
+    status, out, err = _run("map", str(estate_file), "--out", str(target), "--as-of", "2025-06-30")
+
+    assert (status, err) == (EXIT_OK, "")
+    assert out == f"Wrote the estate map on 30/06/2025 to {target}: 4 elements, 3 lines.\n"
+    head = target.read_bytes()[:8]
+    assert head == {"svg": b"<?xml ve", "pdf": b"%PDF-1.4", "png": b"\x89PNG\r\n\x1a\n"}[suffix]
+    assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".map")] == []  # no temporary
+
+
+def test_the_svg_names_the_estate_in_the_users_language(estate_file: Path, tmp_path: Path) -> None:
+    target = tmp_path / "map.svg"
+    set_language("vi")
+
+    status, out, _err = _run("map", str(estate_file), "--out", str(target), "--as-of", "2025-06-30")
+
+    assert status == EXIT_OK
+    assert out.startswith("Đã ghi bản đồ kiến trúc ngày 30/06/2025 vào ")
+    root = ET.parse(target).getroot()
+    words = {node.text for node in root.iter("{http://www.w3.org/2000/svg}text")}
+    tips = [node.text or "" for node in root.iter("{http://www.w3.org/2000/svg}title")]
+    assert {"Bản đồ kiến trúc ngày 30/06/2025", "Hạ tầng", "Đang vận hành"} <= words
+    assert "Cổng dịch vụ công của Bộ\nCổng thông tin · Đang vận hành" in "\n".join(tips)
+
+
+def test_a_file_of_another_kind_is_refused_before_the_plan_is_read(tmp_path: Path) -> None:
+    target = tmp_path / "map.docx"
 
     status, out, err = _run("map", str(tmp_path / "no plan here.dxplan"), "--out", str(target))
 
     assert (status, out) == (EXIT_USER_ERROR, "")
-    assert err.startswith(f"dxplanner: The map cannot be saved as {suffix.upper()} from here yet:")
-    assert err.count("\n") == 1
-    assert not target.exists()
+    assert err == (
+        "dxplanner: A map can be saved as .svg, .pdf or .png (a picture) or as .xml (an ArchiMate"
+        " exchange file), not as “.docx”.\n"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_of_another_kind_is_refused_in_vietnamese(tmp_path: Path) -> None:
+    set_language("vi")
+
+    status, _out, err = _run("map", str(tmp_path / "plan.dxplan"), "--out", str(tmp_path / "map.jpg"))
+
+    assert status == EXIT_USER_ERROR
+    assert err == (
+        "dxplanner: Bản đồ lưu được thành hình (.svg, .pdf hoặc .png) hoặc tệp trao đổi ArchiMate"
+        " (.xml), không lưu được thành “.jpg”.\n"
+    )
+
+
+@pytest.mark.parametrize("suffix", ["svg", "png"])
+def test_a_picture_that_cannot_be_written_is_one_line_and_leaves_nothing(
+    estate_file: Path, tmp_path: Path, suffix: str
+) -> None:
+    target = tmp_path / "no such folder" / f"map.{suffix}"
+
+    status, out, err = _run("map", str(estate_file), "--out", str(target))
+
+    assert (status, out) == (EXIT_USER_ERROR, "")
+    assert err.startswith(f"dxplanner: The map could not be written to {target}: ") and err.count("\n") == 1
+    assert not target.parent.exists()
 
 
 def test_a_plan_that_is_not_there_is_one_line_on_stderr(tmp_path: Path) -> None:

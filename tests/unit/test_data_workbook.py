@@ -220,11 +220,13 @@ def test_libreoffice_reads_every_sheet_as_written(
 
 
 def _as_shown(value: object) -> object:
-    """A cell as LibreOffice shows it: dates as dd/mm/yyyy, whole numbers without a point."""
+    """A cell as LibreOffice shows it: dates as dd/mm/yyyy, whole numbers without a point, TRUE/FALSE."""
     if value is None:
         return ""
     if isinstance(value, datetime.datetime):
         return value.strftime("%d/%m/%Y")
+    if isinstance(value, bool):  # a yes/no (the estate's), which spreadsheets show as TRUE or FALSE
+        return "TRUE" if value else "FALSE"
     if isinstance(value, float) and not value.is_integer():
         return value
     if isinstance(value, float):

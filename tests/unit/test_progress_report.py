@@ -70,11 +70,36 @@ def test_the_report_has_the_header_the_engines_numbers_the_table_the_late_list_a
         *("Hệ thống thông tin", "Dịch vụ công theo mức độ", "Kết nối chia sẻ dữ liệu"),  # the estate's
     ]
     summary = book["Tổng hợp"]
-    assert summary["F1"].value == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-    assert summary["F2"].value == "Độc lập - Tự do - Hạnh phúc"
-    assert summary["F3"].value == "ngày 20 tháng 11 năm 2026"
+    # Decree 30's heading: the governing body, the agency, the number; the motto, the place and date.
+    assert (summary["A1"].value, summary["A2"].value, summary["A3"].value) == (
+        "CHÍNH PHỦ",
+        "VĂN PHÒNG CHÍNH PHỦ",
+        "Số: …/BC-VPCP",
+    )
+    assert summary["C1"].value == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    assert summary["C2"].value == "Độc lập - Tự do - Hạnh phúc"
+    today = datetime.date.today()  # the day it is written and signed, not the figures' day
+    assert summary["C3"].value == f"Hà Nội, ngày {today:%d} tháng {today:%m} năm {today:%Y}"
     assert str(summary["A5"].value).startswith("BÁO CÁO TÌNH HÌNH THỰC HIỆN KẾ HOẠCH")
-    assert "A1:D1" in summary.merged_cells and "A5:K5" in summary.merged_cells
+    # The tables fill the page: the title spans exactly the columns the tables use.
+    assert (
+        "A1:B1" in summary.merged_cells
+        and "C1:F1" in summary.merged_cells
+        and "A5:F5" in summary.merged_cells
+    )
+    widths = [summary.column_dimensions[letter].width for letter in "ABCDEF"]
+    assert widths[0] >= 40 and sum(widths) >= 110
+    # Headings wrap in rows tall enough for them ("Tỷ lệ giải ngân (%)", "Tạm dừng hoặc hủy").
+    rows = list(summary.iter_rows())
+    for heading in ("Tỷ lệ giải ngân (%)", "Tạm dừng hoặc hủy"):
+        row = next(row for row in rows if any(cell.value == heading for cell in row))
+        assert (summary.row_dimensions[int(row[0].row or 0)].height or 0) >= 30
+    # The signature block and the recipients close the summary.
+    texts = [cell.value for row in rows for cell in row if cell.value]
+    assert "Nơi nhận:" in texts and "THỦ TRƯỞNG CƠ QUAN" in texts
+    assert "- Chính phủ (để báo cáo);" in texts and "- Lưu: VT." in texts
+    fonts = {cell.font.name for row in rows for cell in row if cell.value}
+    assert fonts == {"Times New Roman"}  # every text in the report's face, the recipients' too
 
     # The summary's counts are the engine's.
     engine = _engine_counts(demo_store, PLAN, datetime.date(2026, 11, 20))
@@ -149,7 +174,12 @@ def test_indicators_mid_strategy_are_held_against_the_same_years_target(
     early = tmp_path / "bao-cao-2020.xlsx"
     assert _report(str(demo_path), "--out", str(early), "--plan", "1", "--as-of", "2020-06-30")[0] == 0
     headings = [cell.value for row in openpyxl.load_workbook(early)["Tổng hợp"].iter_rows() for cell in row]
-    assert "Mục tiêu 2021" in headings
+    assert "Mục tiêu 2021 (năm đầu của chiến lược)" in headings
+    # After it ends, its last year's targets still stand: the heading says whose year they are.
+    late = tmp_path / "bao-cao-2026.xlsx"
+    assert _report(str(demo_path), "--out", str(late), "--plan", "6", "--as-of", "2026-12-06")[0] == 0
+    headings = [cell.value for row in openpyxl.load_workbook(late)["Tổng hợp"].iter_rows() for cell in row]
+    assert "Mục tiêu 2025 (năm cuối của chiến lược)" in headings and "Mục tiêu 2026" not in headings
 
 
 def test_a_report_as_of_a_day_gone_by_shows_the_tasks_as_they_stood_then(
@@ -227,7 +257,7 @@ def test_the_report_in_english_with_a_sheet_per_unit(demo_path: Path, tmp_path: 
     assert (status, err) == (0, "")
     book = openpyxl.load_workbook(path)
     assert book.sheetnames[:4] == ["Summary", "Tasks", "Late tasks", "Progress over time"]
-    assert book["Summary"]["F1"].value == "SOCIALIST REPUBLIC OF VIET NAM"
+    assert book["Summary"]["C1"].value == "SOCIALIST REPUBLIC OF VIET NAM"
     assert book.sheetnames[-3:] == ["Information systems", "Public services by level", "Data-sharing links"]
     units = book.sheetnames[4:-3]  # between the report's own sheets and the estate's appendices
     assert len(units) > 3 and all(len(name) <= 31 for name in units)

@@ -174,7 +174,9 @@ def test_each_estate_sheet_is_printed_like_the_others_its_tables_spanning_the_pa
     assert sheet.oddFooter is not None and tasks.oddFooter is not None
     footer, tasks_footer = sheet.oddFooter.center, tasks.oddFooter.center
     assert footer is not None and tasks_footer is not None and footer.text == tasks_footer.text
-    assert sheet["A1"].value == tasks["A1"].value and sheet["A1"].font.bold
+    # Decree 30's heading, as on the task sheet: the superior, then the agency in bold.
+    assert (sheet["A1"].value, sheet["A2"].value) == (tasks["A1"].value, tasks["A2"].value)
+    assert sheet["A2"].value and sheet["A2"].font.bold
     assert sheet.print_title_rows  # the table's headings repeat on every page
     # The title and the national motto end at the table's last column: nothing prints beside it.
     last = sheet.max_column

@@ -224,3 +224,42 @@ def test_results_by_group_count_each_heading_s_tasks() -> None:
 def test_the_next_period_is_the_next_quarter() -> None:
     assert next_period(D(2026, 12, 6)) == (D(2027, 1, 1), D(2027, 3, 31))
     assert next_period(D(2026, 4, 1)) == (D(2026, 7, 1), D(2026, 9, 30))
+
+
+def test_a_long_list_names_the_first_fifty_and_says_how_many_more_the_appendix_lists(tmp_path: Path) -> None:
+    from dxplanner.core.dashboard import ProgressData
+    from dxplanner.core.report import ReportData
+    from dxplanner.core.report_document import default_heading
+    from dxplanner.word.report_docx import write_report_document
+
+    set_language("vi")
+    late = [
+        ReportRow(
+            number,
+            0,
+            str(number),
+            f"Việc {number}",
+            False,
+            "Sở A",
+            "",
+            None,
+            D(2026, 1, 1),
+            D(2026, 6, 30),
+            None,
+            50,
+            Health.LATE,
+            None,
+            number,
+        )
+        for number in range(1, 121)
+    ]
+    data = ReportData(
+        "Sở A", "Kế hoạch năm 2026", (D(2026, 1, 1), D(2026, 12, 31)), D(2026, 12, 6), tuple(late),
+        (), (), (), (), ProgressData((), (), (), D(2026, 12, 6)),
+    )  # fmt: skip
+    path = tmp_path / "bc.docx"
+    write_report_document(path, data, default_heading(data, D(2026, 12, 6)), language="vi")
+    document = docx.Document(str(path))
+    listed = _table_after(document, "Có 120")[1:]
+    assert len(listed) == 50 and listed[0][1] == "Việc 120"  # the latest first
+    assert "Và 70 nhiệm vụ khác, nêu tại Phụ lục." in _paragraphs(document)

@@ -11,13 +11,10 @@ from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdf
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QFileDialog, QGraphicsItem, QGraphicsScene, QWidget
 
+from dxplanner.core.estate_style import PNG_MOST_PIXELS, PNG_SCALE
 from dxplanner.i18n import _
 
 SUFFIXES = (".png", ".svg", ".pdf")
-# A PNG as sharp as a screen at 1.5 times, but no larger than this many pixels: a 1,000-element
-# map at 1.5 times took 4 s to write, most of it compressing 20 million pixels.
-PNG_SCALE = 1.5
-PNG_MOST_PIXELS = 12_000_000
 
 
 class ExportError(Exception):

@@ -27,13 +27,13 @@ from dxplanner.core.enums import EstateStatus
 from dxplanner.core.errors import DomainError
 from dxplanner.core.estate_layout import layout_map
 from dxplanner.core.estate_map import EstateMap, MapElement
+from dxplanner.core.estate_words import kind_name, layer_title, service_level_name, status_name
 from dxplanner.i18n import _
 from dxplanner.ui.errors import show_problem
 from dxplanner.ui.estate_map.export import ExportError, choose_picture_file, export_picture
 from dxplanner.ui.estate_map.scene import MapScene
 from dxplanner.ui.estate_map.source import MapFilter, MapSource, PlanChoice
 from dxplanner.ui.estate_map.view import MapView
-from dxplanner.ui.estate_map.words import kind_name, layer_title, service_level_name, status_name
 
 AS_IS, TO_BE, ON_DAY = "as_is", "to_be", "on_day"
 NOT_RETIRED = "not_retired"

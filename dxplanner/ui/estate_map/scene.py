@@ -2,56 +2,42 @@
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
 
-from dxplanner.core.enums import DataLinkVia, EstateStatus
+from dxplanner.core import estate_picture, estate_style
+from dxplanner.core.enums import EstateStatus
 from dxplanner.core.estate_layout import Band, Box, Line, MapLayout
-from dxplanner.core.estate_map import ElementKind, MapElement, MapLayer, MapRelation, RelationKind
+from dxplanner.core.estate_map import ElementKind, MapElement, MapLayer, RelationKind
+from dxplanner.core.estate_words import element_tip, kind_name, status_name
 from dxplanner.i18n import _
 from dxplanner.ui.estate_map import style
-from dxplanner.ui.estate_map.words import kind_name, relation_name, service_level_name, status_name, via_name
 
 # Below this scale names are too small to read: boxes are drawn as coloured blocks only.
 LABELS_FROM = 0.6
 # Below this the data links' platform names are left out (they crowd the picture first).
 LINE_LABELS_FROM = 0.8
-GLYPH = 13.0
-LEGEND_HEIGHT = 64.0
+GLYPH = estate_style.GLYPH
+LEGEND_HEIGHT = estate_style.LEGEND_HEIGHT
 
 
 def box_font() -> QFont:
     font = QFont()
-    font.setPointSizeF(7.5)
+    font.setPointSizeF(estate_style.BOX_FONT)
     return font
-
-
-def element_tip(element: MapElement) -> str:
-    """The tooltip: the whole name and what the box says in colour and shape."""
-    parts = [element.name, f"{kind_name(element.kind)} · {status_name(element.status)}"]
-    if element.unit_name:
-        parts.append(element.unit_name)
-    if element.service_level is not None:
-        parts.append(service_level_name(element.service_level))
-    if element.late:
-        parts.append(_("Late: a task that changes it is behind schedule"))
-    return "\n".join(parts)
 
 
 def two_lines(name: str, metrics: QFontMetricsF, width: float) -> tuple[str, str]:
     """The name on two lines of the box, cut at the end of the second with "…" when longer."""
-    words = name.split()
-    first = ""
-    while words and metrics.horizontalAdvance(f"{first} {words[0]}".strip()) <= width:
-        first = f"{first} {words.pop(0)}".strip()
-    if not first:  # one very long word
-        return metrics.elidedText(name, Qt.TextElideMode.ElideRight, width), ""
-    rest = " ".join(words)
-    return first, metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width) if rest else ""
+    return estate_picture.two_lines(
+        name,
+        metrics.horizontalAdvance,
+        lambda text, room: metrics.elidedText(text, Qt.TextElideMode.ElideRight, room),
+        width,
+    )
 
 
 class BoxItem(QGraphicsItem):
@@ -73,7 +59,7 @@ class BoxItem(QGraphicsItem):
         self._pen = style.box_pen(self.element.status)
         self._fill = QBrush(style.box_fill(self.element.layer, self.element.status))
         self.lines = two_lines(self.element.name, metrics, box.w - GLYPH - 12)
-        self._text = style.RETIRED_TEXT if self.element.status is EstateStatus.RETIRED else style.TEXT
+        self._text = QColor(estate_style.box_text(self.element.status))
 
     def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-3, -9, 9, 3)  # the outline, and the late mark over the corner
@@ -85,7 +71,7 @@ class BoxItem(QGraphicsItem):
         selected = self.isSelected()
         painter.setPen(QPen(style.SELECTED, 3.0) if selected else self._pen)
         painter.setBrush(self._fill)
-        rounding = 8.0 if self.element.kind is ElementKind.PUBLIC_SERVICE else 2.0
+        rounding = estate_style.box_rounding(self.element.kind)
         painter.drawRoundedRect(self._rect, rounding, rounding)
         if self.element.late:
             style.draw_late_mark(painter, self._rect)
@@ -126,10 +112,6 @@ class LinesItem(QGraphicsItem):
         heads: dict[tuple[str, str, str], QPainterPath] = {}
         pens: dict[tuple[str, str, str], QPen] = {}
         self._of: dict[str, QPainterPath] = defaultdict(QPainterPath)
-        # The platforms' names at the links' middles, where there is room for them.
-        self.labels: list[tuple[QRectF, str]] = []
-        metrics = QFontMetricsF(font)
-        taken: dict[tuple[int, int], list[QRectF]] = defaultdict(list)
         for line in lines:
             key = style.style_key(line.relation)
             if key not in paths:
@@ -140,12 +122,15 @@ class LinesItem(QGraphicsItem):
             for end in (line.relation.source, line.relation.target):
                 self._of[end].addPath(path)
             if line.relation.kind is RelationKind.SHARES_DATA:
-                heads[key].addPolygon(_arrow_head(line))
-                if line.relation.via is not None:
-                    text = via_name(line.relation.via)
-                    room = _room_for(_middle(line), metrics.horizontalAdvance(text) + 6, taken)
-                    if room is not None:
-                        self.labels.append((room, text))
+                heads[key].addPolygon(
+                    QPolygonF([QPointF(*point) for point in estate_picture.arrow_head(line)])
+                )
+        # The platforms' names at the links' middles, where there is room for them.
+        metrics = QFontMetricsF(font)
+        self.labels: list[tuple[QRectF, str]] = [
+            (QRectF(*rect), text)
+            for rect, text in estate_picture.line_labels(lines, metrics.horizontalAdvance)
+        ]
         self._paths = [(pens[key], paths[key], heads[key]) for key in paths]
         self.highlighted: str | None = None
 
@@ -179,29 +164,10 @@ class LinesItem(QGraphicsItem):
         painter.setFont(self._font)
         for label, text in self.labels:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(255, 255, 255, 225))
+            painter.setBrush(style.LINE_LABEL_FILL)
             painter.drawRoundedRect(label, 3, 3)
-            painter.setPen(QColor("#37474f"))
+            painter.setPen(style.LINE_LABEL_TEXT)
             painter.drawText(label, Qt.AlignmentFlag.AlignCenter, text)
-
-
-LABEL_CELL = 48.0
-
-
-def _room_for(point: QPointF, width: float, taken: dict[tuple[int, int], list[QRectF]]) -> QRectF | None:
-    """A label's place at point, or None where another label is already: where links run
-    together, one label says it for the bunch (a grid of cells keeps the search short)."""
-    label = QRectF(point.x() - width / 2, point.y() - 6, width, 12)
-    cells = [
-        (cx, cy)
-        for cx in range(int(label.left() // LABEL_CELL), int(label.right() // LABEL_CELL) + 1)
-        for cy in range(int(label.top() // LABEL_CELL), int(label.bottom() // LABEL_CELL) + 1)
-    ]
-    if any(label.intersects(other) for cell in cells for other in taken[cell]):
-        return None
-    for cell in cells:
-        taken[cell].append(label)
-    return label
 
 
 def _polyline(line: Line) -> QPainterPath:
@@ -209,28 +175,6 @@ def _polyline(line: Line) -> QPainterPath:
     for point in line.points[1:]:
         path.lineTo(QPointF(*point))
     return path
-
-
-def _arrow_head(line: Line) -> QPolygonF:
-    """A small head at the taker's end of a data link."""
-    (x0, y0), (x1, y1) = line.points[-2], line.points[-1]
-    angle = math.atan2(y1 - y0, x1 - x0)
-    size = 7.0
-    left = QPointF(x1 - size * math.cos(angle - 0.4), y1 - size * math.sin(angle - 0.4))
-    right = QPointF(x1 - size * math.cos(angle + 0.4), y1 - size * math.sin(angle + 0.4))
-    return QPolygonF([QPointF(x1, y1), left, right])
-
-
-def _middle(line: Line) -> QPointF:
-    if len(line.points) == 2:
-        return QLineF(QPointF(*line.points[0]), QPointF(*line.points[1])).center()
-    # A same-row line: the middle of its run over the row.
-    return QLineF(QPointF(*line.points[1]), QPointF(*line.points[2])).center()
-
-
-def _via_label(relation: MapRelation) -> str:
-    assert relation.via is not None
-    return via_name(relation.via)
 
 
 class BandItem(QGraphicsItem):
@@ -249,12 +193,13 @@ class BandItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        painter.setPen(QPen(style.LAYER_FILL[self.band.layer].darker(125), 1.0))
+        painter.setPen(QPen(style.BAND_EDGE[self.band.layer], 1.0))
         painter.setBrush(style.BAND_FILL[self.band.layer])
         painter.drawRect(self._rect)
         painter.setFont(self._font)
         painter.setPen(style.BAND_TITLE)
-        painter.drawText(QRectF(6, 6, 100, self.band.h - 12),
+        left, top, width = estate_style.TITLE_BOX
+        painter.drawText(QRectF(left, top, width, self.band.h - 2 * top),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
                          self.band.title)  # fmt: skip
 
@@ -264,7 +209,7 @@ class LegendItem(QGraphicsItem):
 
     def __init__(self, width: float, font: QFont) -> None:
         super().__init__()
-        self._rect = QRectF(0, 0, max(width, 900.0), LEGEND_HEIGHT)
+        self._rect = QRectF(0, 0, max(width, estate_style.LEGEND_LEAST_WIDTH), LEGEND_HEIGHT)
         self._font = font
 
     def boundingRect(self) -> QRectF:
@@ -288,24 +233,9 @@ class LegendItem(QGraphicsItem):
             style.draw_glyph(painter, kind, QRectF(x, 9, 12, 12))
             x = self._word(painter, metrics, x + 17, 8, kind_name(kind))
         x = 8.0
-        for relation in (
-            MapRelation("", RelationKind.SHARES_DATA, "", "", via=DataLinkVia.LGSP),
-            MapRelation("", RelationKind.SHARES_DATA, "", "", via=DataLinkVia.NDXP),
-            MapRelation("", RelationKind.SHARES_DATA, "", "", via=DataLinkVia.DIRECT),
-            MapRelation("", RelationKind.SERVES, "", ""),
-            MapRelation("", RelationKind.HOSTED_ON, "", ""),
-            MapRelation("", RelationKind.PUBLISHES, "", ""),
-            MapRelation(
-                "", RelationKind.SHARES_DATA, "", "", status=EstateStatus.PLANNED, via=DataLinkVia.LGSP
-            ),
-        ):
+        for relation, words in estate_picture.legend_lines():
             painter.setPen(style.relation_pen(relation))
             painter.drawLine(QPointF(x, 46), QPointF(x + 30, 46))
-            words = relation_name(relation.kind)
-            if relation.via is not None:
-                words = f"{words} ({via_name(relation.via)})"
-            if relation.status is EstateStatus.PLANNED:
-                words = _("planned link")
             x = self._word(painter, metrics, x + 36, 39, words)
 
     @staticmethod
@@ -325,7 +255,7 @@ class MapScene(QGraphicsScene):
         font = box_font()
         metrics = QFontMetricsF(font)
         title_font = QFont()
-        title_font.setPointSizeF(9)
+        title_font.setPointSizeF(estate_style.TITLE_FONT)
         title_font.setBold(True)
         for band in layout.bands:
             self.addItem(BandItem(band, title_font))
@@ -337,20 +267,20 @@ class MapScene(QGraphicsScene):
         self.lines = LinesItem(layout.lines, QRectF(0, 0, layout.width, layout.height), font)
         self.addItem(self.lines)
         legend_font = QFont()
-        legend_font.setPointSizeF(8)
+        legend_font.setPointSizeF(estate_style.LEGEND_FONT)
         self.legend = LegendItem(layout.width, legend_font)
-        self.legend.setPos(0, layout.height + 10)
+        self.legend.setPos(0, layout.height + estate_style.LEGEND_GAP)
         self.addItem(self.legend)
-        margin = 16.0
+        margin = estate_style.MARGIN
         self.setSceneRect(
             QRectF(
                 -margin,
                 -margin,
                 max(layout.width, self.legend.boundingRect().width()) + 2 * margin,
-                layout.height + 10 + LEGEND_HEIGHT + 2 * margin,
+                layout.height + estate_style.LEGEND_GAP + LEGEND_HEIGHT + 2 * margin,
             )
         )
-        self.setBackgroundBrush(QColor("#ffffff"))
+        self.setBackgroundBrush(QColor(estate_style.BACKGROUND))
 
     def selected_element(self) -> MapElement | None:
         """The element whose box is selected, if one is."""

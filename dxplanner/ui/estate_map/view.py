@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from dxplanner.core.estate_map import MapElement
 from dxplanner.ui.estate_map.scene import BoxItem
-from dxplanner.ui.estate_map.style import BAND_FILL, BAND_TITLE, LAYER_FILL
+from dxplanner.ui.estate_map.style import BAND_EDGE, BAND_FILL, BAND_TITLE
 
 MIN_SCALE = 0.05
 MAX_SCALE = 4.0
@@ -67,7 +67,7 @@ class BandTitles(QWidget):
                 continue
             strip = QRectF(0, top, self.WIDTH, bottom - top)
             painter.fillRect(strip, BAND_FILL[band.layer])
-            painter.setPen(LAYER_FILL[band.layer].darker(125))
+            painter.setPen(BAND_EDGE[band.layer])
             painter.drawLine(strip.topRight(), strip.bottomRight())
             painter.setPen(BAND_TITLE)
             # The title at the top of the band's part in sight, so that a tall band keeps its name.

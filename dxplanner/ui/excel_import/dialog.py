@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dxplanner.core.catalogue_table import CATALOGUE_KINDS, CatalogueTable
 from dxplanner.core.cells import date_cell
 from dxplanner.core.errors import DomainError, InvalidInputError
 from dxplanner.core.indicator_table import IndicatorTable, TableKind
@@ -32,12 +33,14 @@ from dxplanner.core.plan_table import PlanTable
 from dxplanner.i18n import _
 from dxplanner.services import importing
 from dxplanner.services.importing import (
+    CatalogueImportOutcome,
     Destination,
     ImportOutcome,
     ImportResult,
     IndicatorImportOutcome,
     ReadRequest,
 )
+from dxplanner.ui.excel_import.catalogue_preview import CatalogueList
 from dxplanner.ui.excel_import.indicator_preview import IndicatorTree
 from dxplanner.ui.excel_import.preview import ColumnMapping, ProblemList, TaskTree, UnitChoices
 from dxplanner.ui.excel_import.reader_thread import TableReader
@@ -70,8 +73,10 @@ class ImportDialog(QDialog):
         self.date_format = date_format
         self.table: PlanTable | None = None  # a table of tasks, as shown
         self.indicator_table: IndicatorTable | None = None  # or a table of indicators
+        self.catalogue_table: CatalogueTable | None = None  # or a catalogue of the estate
         self.outcome: ImportOutcome | None = None
         self.indicator_outcome: IndicatorImportOutcome | None = None
+        self.catalogue_outcome: CatalogueImportOutcome | None = None
         self._reader: TableReader | None = None
         self._filling = False
 
@@ -80,6 +85,8 @@ class ImportDialog(QDialog):
         self.kind.setObjectName("import_kind")
         self.kind.addItem(_("Tasks of an action plan"), TableKind.TASKS)
         self.kind.addItem(_("Indicators of a strategy"), TableKind.INDICATORS)
+        self.kind.addItem(_("Catalogue of administrative procedures"), TableKind.PROCEDURES)
+        self.kind.addItem(_("Catalogue of information systems"), TableKind.SYSTEMS)
         self.sheet = QComboBox()
         self.sheet.setObjectName("import_sheet")
         self.sheet.setMinimumWidth(200)
@@ -116,6 +123,7 @@ class ImportDialog(QDialog):
         self.columns = ColumnMapping()
         self.tasks = TaskTree()
         self.indicators = IndicatorTree()
+        self.catalogue = CatalogueList()
         self.units = UnitChoices()
         self.problems = ProblemList()
         self.tabs = QTabWidget()
@@ -126,6 +134,7 @@ class ImportDialog(QDialog):
         tasks_layout.addWidget(self.tasks.detail)  # what the chosen row's reading guessed
         self.tabs.addTab(tasks_page, _("Tasks"))
         self.tabs.addTab(self.indicators, _("Indicators"))
+        self.tabs.addTab(self.catalogue, _("Catalogue"))
         self.tabs.addTab(self.columns, _("Columns"))
         self.tabs.addTab(self.units, _("Units"))
         self.tabs.addTab(self.problems, _("Problems"))
@@ -194,6 +203,7 @@ class ImportDialog(QDialog):
         self.status.setText(message)
         self.table = None
         self.indicator_table = None
+        self.catalogue_table = None
 
     def _stop_reading(self) -> None:
         reader, self._reader = self._reader, None
@@ -202,8 +212,10 @@ class ImportDialog(QDialog):
 
     # Showing what was read.
 
-    def _shown(self, table: PlanTable | IndicatorTable) -> None:
-        if isinstance(table, IndicatorTable):
+    def _shown(self, table: PlanTable | IndicatorTable | CatalogueTable) -> None:
+        if isinstance(table, CatalogueTable):
+            self._show_catalogue(table)
+        elif isinstance(table, IndicatorTable):
             self._show_indicators(table)
         else:
             self._show(table)
@@ -215,12 +227,85 @@ class ImportDialog(QDialog):
             self.kind.setCurrentIndex(self.kind.findData(kind))
             self._fill_targets(kind)
         self._filling = False
-        tasks = kind is TableKind.TASKS
+        tasks, catalogue = kind is TableKind.TASKS, kind in CATALOGUE_KINDS
         self.tabs.setTabVisible(self.tabs.indexOf(self.tasks_page), tasks)
         self.tabs.setTabVisible(self.tabs.indexOf(self.columns), tasks)
-        self.tabs.setTabVisible(self.tabs.indexOf(self.indicators), not tasks)
-        self.tabs.setCurrentWidget(self.tasks_page if tasks else self.indicators)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.indicators), kind is TableKind.INDICATORS)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.catalogue), catalogue)
+        self.tabs.setCurrentWidget(
+            self.tasks_page if tasks else self.catalogue if catalogue else self.indicators
+        )
         self.name_caption.setText(_("Name of the new plan") if tasks else _("Name of the new strategy"))
+        # A catalogue goes into the file's estate: there is no new plan or strategy to name.
+        self.name_caption.setVisible(not catalogue)
+        self.plan_name.setVisible(not catalogue)
+
+    def _show_catalogue(self, table: CatalogueTable) -> None:
+        self.progress.hide()
+        try:
+            importing.match_units(self.session.store, table)
+            units: list[UnitName] = importing.known_units(self.session.store)
+        except DomainError as error:
+            self._failed(error.message)
+            return
+        self.table, self.indicator_table, self.catalogue_table = None, None, table
+        self._show_kind(table.kind)
+        self._filling = True
+        self.sheet.clear()
+        self.sheet.addItems(table.sheets)
+        self.sheet.setCurrentText(table.sheet)
+        self.header_row.setValue(table.header_rows[0])
+        self.catalogue.show_table(table)
+        self.units.show_table(table, units)
+        for combo in self.units.combos.values():
+            combo.currentIndexChanged.connect(self._catalogue_units_chosen)
+        self.problems.show_problems(table.errors, table.warnings)
+        self._filling = False
+        self.status.setText(self._catalogue_summary(table))
+        if table.errors:
+            self.tabs.setCurrentWidget(self.problems)
+        self.import_button.setEnabled(not table.errors and bool(table.rows))
+        self.ready.emit()
+
+    def _catalogue_units_chosen(self) -> None:
+        """A unit chosen for a text may hold records the rows update: count again what is new."""
+        table = self.catalogue_table
+        if self._filling or table is None:
+            return
+        try:
+            importing.recount_catalogue(self.session.store, table, self.units.choices())
+        except DomainError as error:
+            self.status.setText(error.message)
+            return
+        self.catalogue.show_table(table)
+        self.status.setText(self._catalogue_summary(table))
+
+    def _catalogue_summary(self, table: CatalogueTable) -> str:
+        said = (
+            _(
+                "A catalogue of procedures on sheet “{sheet}”, header on row {row}: {count} procedures, "
+                "{new} new and {updated} updated, {units} new units, {errors} errors, {warnings} warnings."
+            )
+            if table.kind is TableKind.PROCEDURES
+            else _(
+                "A catalogue of information systems on sheet “{sheet}”, header on row {row}: "
+                "{count} systems, {new} new and {updated} updated, {units} new units, {errors} errors, "
+                "{warnings} warnings."
+            )
+        )
+        text = said.format(
+            sheet=table.sheet,
+            row=table.header_rows[0],
+            count=len(table.rows),
+            new=table.new,
+            updated=table.updated,
+            units=sum(match.unit_id is None for match in table.units.values()),
+            errors=len(table.errors),
+            warnings=len(table.warnings),
+        )
+        if table.errors:
+            text += " " + _("Correct the workbook: rows with errors cannot be imported.")
+        return text
 
     def _show_indicators(self, table: IndicatorTable) -> None:
         self.progress.hide()
@@ -230,7 +315,7 @@ class ImportDialog(QDialog):
         except DomainError as error:
             self._failed(error.message)
             return
-        self.table, self.indicator_table = None, table
+        self.table, self.indicator_table, self.catalogue_table = None, table, None
         self._show_kind(TableKind.INDICATORS)
         self._filling = True
         self.sheet.clear()
@@ -275,7 +360,7 @@ class ImportDialog(QDialog):
         except DomainError as error:
             self._failed(error.message)
             return
-        self.table, self.indicator_table = table, None
+        self.table, self.indicator_table, self.catalogue_table = table, None, None
         self._show_kind(TableKind.TASKS)
         self._filling = True
         self.sheet.clear()
@@ -320,7 +405,9 @@ class ImportDialog(QDialog):
         """Where the table can go: a new plan or one of the file's plans; for indicators, a strategy."""
         self.target.blockSignals(True)
         self.target.clear()
-        if kind is TableKind.INDICATORS:
+        if kind in CATALOGUE_KINDS:
+            self.target.addItem(_("The estate of this plan file"), NEW_PLAN)
+        elif kind is TableKind.INDICATORS:
             self.target.addItem(_("A new strategy"), NEW_PLAN)
         else:
             self.target.addItem(_("A new action plan"), NEW_PLAN)
@@ -392,7 +479,9 @@ class ImportDialog(QDialog):
 
     def import_now(self) -> None:
         """Write the tasks (or indicators) as one undoable step; the dialog closes when it is done."""
-        table = self.indicator_table if self.indicator_table is not None else self.table
+        table: PlanTable | IndicatorTable | CatalogueTable | None = (
+            self.catalogue_table or self.indicator_table or self.table
+        )
         if table is None or table.errors:
             return
         into = self.target.currentData()
@@ -417,6 +506,8 @@ class ImportDialog(QDialog):
             self.outcome = outcome
         elif isinstance(outcome, IndicatorImportOutcome):
             self.indicator_outcome = outcome
+        elif isinstance(outcome, CatalogueImportOutcome):
+            self.catalogue_outcome = outcome
         self.imported.emit(outcome)
         self.accept()
 

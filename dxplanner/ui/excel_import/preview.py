@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dxplanner.core.catalogue_table import CatalogueTable
 from dxplanner.core.indicator_table import IndicatorTable
 from dxplanner.core.matching import UnitName
 from dxplanner.core.plan_table import MatchKind, PlanTable, Problem, TableField, TableTask, column_letter
@@ -181,7 +182,9 @@ class UnitChoices(QTableWidget):
         self.verticalHeader().hide()
         self.combos: dict[str, QComboBox] = {}
 
-    def show_table(self, table: PlanTable | IndicatorTable, units: Sequence[UnitName]) -> None:
+    def show_table(
+        self, table: PlanTable | IndicatorTable | CatalogueTable, units: Sequence[UnitName]
+    ) -> None:
         """One line per unit text, its match chosen; fuzzy matches and new units first, to be checked.
 
         A table read again (after a column was corrected) keeps what the user already chose.

@@ -8,6 +8,7 @@ import threading
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 
+from dxplanner.core.catalogue_table import CatalogueTable
 from dxplanner.core.errors import DomainError
 from dxplanner.core.indicator_table import IndicatorTable
 from dxplanner.core.plan_table import PlanTable
@@ -37,7 +38,7 @@ class TableReader(QThread):
         """Read (on the worker thread)."""
         request = self.request
         try:
-            table: PlanTable | IndicatorTable = read_table(request, self._progress)
+            table: PlanTable | IndicatorTable | CatalogueTable = read_table(request, self._progress)
         except DomainError as error:
             self.failed.emit(error.message)
             return

@@ -1,9 +1,11 @@
-"""The words the estate map shows for its layers, kinds, statuses and lines, in the user's language."""
+"""The words the estate map shows for its layers, kinds, statuses and lines, in the user's language.
+
+Qt-free, so that the window's map and the map drawn to a file say the same."""
 
 from __future__ import annotations
 
 from dxplanner.core.enums import DataLinkVia, EstateStatus, ServiceLevel
-from dxplanner.core.estate_map import ElementKind, MapLayer, RelationKind
+from dxplanner.core.estate_map import ElementKind, MapElement, MapLayer, RelationKind
 from dxplanner.i18n import N_, _
 
 LAYERS = {
@@ -67,3 +69,15 @@ def via_name(via: DataLinkVia) -> str:
 
 def service_level_name(level: ServiceLevel) -> str:
     return _(SERVICE_LEVELS[level])
+
+
+def element_tip(element: MapElement) -> str:
+    """What a box's tooltip says: the whole name and what the box says in colour and shape."""
+    parts = [element.name, f"{kind_name(element.kind)} · {status_name(element.status)}"]
+    if element.unit_name:
+        parts.append(element.unit_name)
+    if element.service_level is not None:
+        parts.append(service_level_name(element.service_level))
+    if element.late:
+        parts.append(_("Late: a task that changes it is behind schedule"))
+    return "\n".join(parts)
