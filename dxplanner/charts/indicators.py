@@ -13,6 +13,7 @@ from dxplanner.charts.style import ATTAINMENT_COLOURS, new_figure, say_empty
 from dxplanner.core.attainment import AttainmentStatus
 from dxplanner.core.dashboard import IndicatorData
 from dxplanner.i18n import N_, _
+from dxplanner.numbers import decimal_text
 
 STATUS_NAMES = {
     AttainmentStatus.MET: N_("Met"),
@@ -83,6 +84,11 @@ def kpi_figure(indicators: Sequence[IndicatorData], columns: int | None = None) 
         axes.set_title(
             f"{indicator.code} · {_(STATUS_NAMES[indicator.status])}", fontsize=8.5, color=colour, loc="left"
         )
+        estate = _estate_text(indicator, with_unit=True)
+        if estate:
+            # On the title's line, at the right: over the plot it would hide the last target.
+            said = axes.set_title(estate, fontsize=7.5, color="#263238", loc="right")
+            said.set_gid(f"estate_figure:{indicator.code}")
         axes.tick_params(labelsize=7)
         axes.set_xticks(years)
         if indicator.measure_unit:
@@ -96,6 +102,20 @@ def kpi_figure(indicators: Sequence[IndicatorData], columns: int | None = None) 
         if not any(value is not None for value in (*indicator.measured, *indicator.targets)):
             axes.set_yticks([])  # words only: no scale to read
     return figure
+
+
+def _estate_text(indicator: IndicatorData, *, with_unit: bool) -> str | None:
+    """The figure measured from the estate on the dashboard's day (it may fall after the strategy's
+    last year, where no bar shows it); a unit other than % only where there is room for it."""
+    if indicator.estate_figure is None:
+        return None
+    unit = indicator.measure_unit or ""
+    value = decimal_text(indicator.estate_figure)
+    if unit == "%":
+        value += unit
+    elif unit and with_unit:
+        value += f" {unit}"
+    return _("Estate now: {value}").format(value=value)
 
 
 def _statements(indicator: IndicatorData) -> str:
@@ -195,6 +215,10 @@ def compact_kpi_figure(indicators: Sequence[IndicatorData], columns: int = GRID_
         axes.text(
             left + 0.05, top + 0.2, f"{indicator.code}{percent}", fontsize=7.5, color=colour, va="center"
         )
+        estate = _estate_text(indicator, with_unit=False)
+        if estate:
+            axes.text(left + 0.95 * CELL_WIDTH, top + 0.2, estate, fontsize=6, color="#263238", va="center",
+                      ha="right", gid=f"estate_figure:{indicator.code}")  # fmt: skip
         written = [
             (year, said) for year, said in zip(indicator.years, indicator.target_texts, strict=False) if said
         ]

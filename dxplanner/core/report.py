@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from dxplanner.core.budget import Money
 from dxplanner.core.dashboard import AttentionItem, IndicatorData, ProgressData, UnitLoad
+from dxplanner.core.report_estate import EstateReport
 from dxplanner.core.status import Health
 
 
@@ -78,6 +79,7 @@ class ReportData:
     progress: ProgressData
     superior: str = ""  # the plan's unit's governing unit: the first line of an official heading
     agency_short: str | None = None  # the plan's unit's short name ("VPCP"), for the document's symbol
+    estate: EstateReport | None = None  # the estate on the report's day; None: the file has none
 
     @property
     def counts(self) -> Mapping[StatusGroup, int]:

@@ -99,3 +99,23 @@ class CellMaker:
                 Border(left=thin, right=thin, top=thin, bottom=thin) if look.border else None,
             )
         return self._styles[look]
+
+
+# The tallest row Excel allows, in points.
+MAX_ROW_HEIGHT = 409
+
+
+class Lines:
+    """A write-only sheet and how many rows were appended to it (openpyxl does not count them)."""
+
+    def __init__(self, sheet: Any) -> None:
+        self.sheet = sheet
+        self.count = 0
+
+    def append(self, cells: list[object], lines: int = 1) -> None:
+        """Append a row, as tall as its longest wrapped text needs (spreadsheets do not always fit it)."""
+        if lines > 1:
+            # Excel allows rows up to 409 points; a longer text shows its first 27 lines.
+            self.sheet.row_dimensions[self.count + 1].height = min(15 * lines, MAX_ROW_HEIGHT)
+        self.sheet.append(cells)
+        self.count += 1

@@ -17,7 +17,9 @@ from dxplanner.core.report import STATUS_GROUP, ReportData, ReportRow, StatusGro
 from dxplanner.core.report_document import DocumentHeading, default_heading, report_year, target_heading
 from dxplanner.core.status import Health
 from dxplanner.excel.report_cells import GROUP_FILL, HEADING_FILL, LATE_FILL, CellMaker, Look
+from dxplanner.excel.report_cells import Lines as _Lines
 from dxplanner.excel.report_charts import add_progress_chart, add_units_chart
+from dxplanner.excel.report_estate_sheets import write_estate_sheets
 from dxplanner.excel.saving import saving_to, write_only_book
 from dxplanner.excel.sheet_names import sheet_name
 from dxplanner.i18n import N_, _, speaking
@@ -50,8 +52,6 @@ _MERGED_NAME_WIDTH = sum(width for _heading, width in TASK_COLUMNS[1:8])
 # of an A4 page in landscape, so that its tables are not a narrow strip down the page's left side.
 SUMMARY_WIDTHS = (46, 15, 15, 15, 15, 15)
 RECIPIENT = Look(wrap=True)  # a line under "Nơi nhận" (11 points, as Decree 30 sets it)
-# The tallest row Excel allows, in points.
-MAX_ROW_HEIGHT = 409
 # The header block takes seven rows: every table's heading is on the eighth.
 TABLE_ROW = 8
 
@@ -102,6 +102,9 @@ def write_progress_report(
                     for unit, rows in _rows_by_unit(data.rows):
                         sheet = book.create_sheet(sheet_name(unit, book.sheetnames, _("Unit")))
                         writer.tasks(sheet, rows, unit.upper(), codes)
+                if data.estate is not None:
+                    # The estate's appendices close the report; a system's tasks by their numbers here.
+                    write_estate_sheets(book, writer, data.estate, _full_codes(data.rows), TABLE_ROW)
             book.save(temporary)
     except _CancelledError:
         raise InvalidInputError(_("The report was cancelled; no file was written.")) from None
@@ -140,14 +143,19 @@ class _ReportWriter:
                 )
         return list(dict.fromkeys(messages))  # the same text on several sheets is said once
 
-    def _maker(self, sheet: Any) -> CellMaker:
+    def lines(self, sheet: Any) -> _Lines:
+        """The sheet, counting the rows appended to it."""
+        return _Lines(sheet)
+
+    def maker(self, sheet: Any) -> CellMaker:
+        """A cell maker for the sheet, whose notes the report says at the end."""
         maker = CellMaker(sheet)
         self.makers.append(maker)
         return maker
 
     # The header every sheet starts with, as official documents have it.
 
-    def _header(self, out: _Lines, make: CellMaker, title: str, columns: int = 11, split: int = 4) -> None:
+    def header(self, out: _Lines, make: CellMaker, title: str, columns: int = 11, split: int = 4) -> None:
         """Decree 30's heading over the sheet's columns: the agency on the left of split, the motto right."""
         data, heading = self.data, self.heading
         between = [None] * (split - 1)  # the left block's other cells, before the right block's first
@@ -193,9 +201,8 @@ class _ReportWriter:
         out.sheet.row_dimensions[2].height = 30  # a long agency's name takes two lines
         out.sheet.row_dimensions[5].height = 36
 
-    def _print_setup(self, sheet: Any, title_row: int | None, widths: Sequence[float]) -> None:
-        from openpyxl.utils import get_column_letter
-
+    def print_setup(self, sheet: Any, title_row: int | None, widths: Sequence[float]) -> None:
+        """Column widths, A4 landscape one page wide, the heading row repeated on each page."""
         for number, width in enumerate(widths, 1):
             sheet.column_dimensions[get_column_letter(number)].width = width
         sheet.page_setup.orientation = "landscape"
@@ -215,11 +222,11 @@ class _ReportWriter:
 
     def summary(self, sheet: Any) -> None:
         # Column widths go before the rows: a write-only sheet writes them first.
-        self._print_setup(sheet, None, SUMMARY_WIDTHS)
-        make = self._maker(sheet)
+        self.print_setup(sheet, None, SUMMARY_WIDTHS)
+        make = self.maker(sheet)
         out = _Lines(sheet)
         data = self.data
-        self._header(
+        self.header(
             out,
             make,
             _("REPORT ON THE IMPLEMENTATION OF {plan}").format(plan=data.plan_name.upper()),
@@ -379,10 +386,10 @@ class _ReportWriter:
         self, sheet: Any, rows: Sequence[ReportRow], title: str, codes: Mapping[int, str] | None = None
     ) -> None:
         """The task table; with codes, each row's number as given (a unit's sheet: "I.6", not "6")."""
-        self._print_setup(sheet, TABLE_ROW, [width for _heading, width in TASK_COLUMNS])
-        make = self._maker(sheet)
+        self.print_setup(sheet, TABLE_ROW, [width for _heading, width in TASK_COLUMNS])
+        make = self.maker(sheet)
         out = _Lines(sheet)
-        self._header(out, make, title)
+        self.header(out, make, title)
         out.append([make.cell(_(heading), HEADING) for heading, _width in TASK_COLUMNS])
         for row in rows:
             late = row.health is Health.LATE
@@ -452,10 +459,10 @@ class _ReportWriter:
     # Late and at-risk tasks; the curve.
 
     def late(self, sheet: Any) -> None:
-        self._print_setup(sheet, TABLE_ROW, (7, 50, 28, 12, 11, 14))
-        make = self._maker(sheet)
+        self.print_setup(sheet, TABLE_ROW, (7, 50, 28, 12, 11, 14))
+        make = self.maker(sheet)
         out = _Lines(sheet)
-        self._header(out, make, _("LATE AND AT-RISK TASKS"), columns=6, split=2)
+        self.header(out, make, _("LATE AND AT-RISK TASKS"), columns=6, split=2)
         headings = (_("No."), _("Task"), _("Lead unit"), _("End"), _("Days late"), _("Status"))
         out.append([make.cell(text, HEADING) for text in headings])
         ends = {row.task_id: row.end for row in self.data.rows}
@@ -477,10 +484,10 @@ class _ReportWriter:
             out.append([make.cell(_("No task is late or at risk."), Look(italic=True))])
 
     def curve(self, sheet: Any) -> None:
-        self._print_setup(sheet, TABLE_ROW, (12, 13, 13))
-        make = self._maker(sheet)
+        self.print_setup(sheet, TABLE_ROW, (12, 13, 13))
+        make = self.maker(sheet)
         out = _Lines(sheet)
-        self._header(out, make, _("PROGRESS OVER TIME"))
+        self.header(out, make, _("PROGRESS OVER TIME"))
         out.append([make.cell(text, HEADING) for text in (_("Date"), _("Planned (%)"), _("Reported (%)"))])
         first = out.count
         curve = self.data.progress
@@ -499,22 +506,6 @@ class _ReportWriter:
             add_progress_chart(
                 sheet, first, first + len(curve.dates), "E8", _("Planned and reported progress (%)")
             )
-
-
-class _Lines:
-    """A write-only sheet and how many rows were appended to it (openpyxl does not count them)."""
-
-    def __init__(self, sheet: Any) -> None:
-        self.sheet = sheet
-        self.count = 0
-
-    def append(self, cells: list[object], lines: int = 1) -> None:
-        """Append a row, as tall as its longest wrapped text needs (spreadsheets do not always fit it)."""
-        if lines > 1:
-            # Excel allows rows up to 409 points; a longer text shows its first 27 lines.
-            self.sheet.row_dimensions[self.count + 1].height = min(15 * lines, MAX_ROW_HEIGHT)
-        self.sheet.append(cells)
-        self.count += 1
 
 
 def _heading_row(out: _Lines, make: CellMaker, texts: Sequence[str]) -> None:

@@ -17,6 +17,7 @@ from dxplanner.core.enums import (
     Area,
     DependencyType,
     Direction,
+    EstateMeasure,
     FundingSource,
     Pillar,
     PlanStatus,
@@ -266,6 +267,7 @@ class _DemoRows:
         if code in indicators:
             raise InvalidInputError(_("The demo plan lists the indicator {code} twice.").format(code=code))
         linked = indicator.get("sedp_indicator")
+        measure = indicator.get("estate_measure")
         indicator_id = self._add(
             Indicator,
             {
@@ -281,6 +283,10 @@ class _DemoRows:
                 "sedp_indicator_id": None
                 if linked is None
                 else lookup(sedp_indicators, linked, _("indicator")),
+                # The estate figure it follows, measured from the demo's estate on the dashboard's day.
+                "estate_measure": None
+                if measure is None
+                else rules.member(EstateMeasure, measure, _("Estate figure followed")),
             },
         )
         indicators[code] = indicator_id

@@ -18,6 +18,7 @@ from dxplanner.store import queries
 from dxplanner.store.dashboard_data import DashboardReader
 from dxplanner.store.plan_store import PlanStore
 from dxplanner.store.projections import plan_projection
+from dxplanner.store.report_estate import read_estate_report
 
 
 def read_report(
@@ -40,6 +41,7 @@ def read_report(
         rows = _rows(session, plan.id, projection, units)
         owner = units.get(plan.unit_id, "")
         owning = next((row for row in found if row.id == plan.unit_id), None)
+        estate = read_estate_report(session, as_of, today, units)
     return ReportData(
         agency=owner,
         plan_name=plan.name,
@@ -53,6 +55,7 @@ def read_report(
         progress=dashboard.progress,
         superior=units.get(owning.parent_id, "") if owning is not None else "",
         agency_short=owning.short_name if owning is not None else None,
+        estate=estate,
     )
 
 

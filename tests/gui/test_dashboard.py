@@ -38,7 +38,7 @@ def test_the_dashboard_follows_its_filters_and_the_sheet(
     dashboard = window.editor.dashboard
     assert window.editor.stack.currentWidget() is dashboard
     whole = dashboard.data
-    assert whole is not None and len(whole.indicators) == 18 and whole.attention
+    assert whole is not None and len(whole.indicators) == 21 and whole.attention
 
     # A filter: the 2026 plan only.
     dashboard.plan.setCurrentIndex(dashboard.plan.findData(6))

@@ -38,9 +38,10 @@ from dxplanner.ui.date_line import DateChoice
 from dxplanner.ui.errors import show_refusal
 from dxplanner.ui.session import DataChange, PlanSession
 
-# Tables whose change can change a chart.
+# Tables whose change can change a chart (the estate's: the figures indicators follow).
 WATCHED = ("task", "progress_report", "budget_line", "indicator", "indicator_target", "indicator_value",
-           "unit", "action_plan", "goal", "task_goal", "strategy", "plan_day_off")  # fmt: skip
+           "unit", "action_plan", "goal", "task_goal", "strategy", "plan_day_off",
+           "system", "public_service", "data_link", "task_effect")  # fmt: skip
 
 
 class DashboardPage(QWidget):
