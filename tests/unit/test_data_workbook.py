@@ -42,6 +42,20 @@ def _run(*arguments: str) -> tuple[int, str, str]:
     return status, out.getvalue(), err.getvalue()
 
 
+@pytest.fixture(scope="module")
+def demo_workbook(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The untouched demo's data workbook, exported once for the tests that only read or spoil a copy."""
+    path = tmp_path_factory.mktemp("exported") / "data.xlsx"
+    assert _run("export", str(demo_template), "--out", str(path))[0] == 0
+    return path
+
+
+@pytest.fixture
+def exported(demo_workbook: Path, tmp_path: Path) -> Path:
+    """A private copy of the demo's data workbook."""
+    return Path(shutil.copyfile(demo_workbook, tmp_path / "data.xlsx"))
+
+
 def _cells(path: Path) -> dict[str, list[list[tuple[Any, str]]]]:
     book = openpyxl.load_workbook(path)
     return {
@@ -157,9 +171,8 @@ def test_a_cancelled_export_leaves_the_earlier_file_as_it_was(demo_store: PlanSt
     assert not list(tmp_path.glob(".dxplanner-*"))  # no temporary file left behind
 
 
-def test_a_data_workbook_restores_only_into_an_empty_file(demo_path: Path, tmp_path: Path) -> None:
-    path = tmp_path / "data.xlsx"
-    assert _run("export", str(demo_path), "--out", str(path))[0] == 0
+def test_a_data_workbook_restores_only_into_an_empty_file(demo_path: Path, exported: Path) -> None:
+    path = exported
     reader = open_plan_file(demo_path, read_only=True)
     try:
         before = snapshot(reader)
@@ -170,9 +183,8 @@ def test_a_data_workbook_restores_only_into_an_empty_file(demo_path: Path, tmp_p
         reader.close()
 
 
-def test_a_bad_cell_is_named_and_nothing_is_made(demo_path: Path, tmp_path: Path) -> None:
-    path = tmp_path / "data.xlsx"
-    assert _run("export", str(demo_path), "--out", str(path))[0] == 0
+def test_a_bad_cell_is_named_and_nothing_is_made(exported: Path, tmp_path: Path) -> None:
+    path = exported
     book = openpyxl.load_workbook(path)
     tasks = book["tasks"]
     column = next(cell.column for cell in tasks[1] if cell.value == "planned_start")
@@ -311,10 +323,9 @@ def _budget_past_whole_numbers(book: Any) -> None:
     ],
 )
 def test_a_workbook_edited_out_of_shape_is_one_message_naming_where_and_nothing_is_made(
-    edit: Any, said: str, demo_path: Path, tmp_path: Path
+    edit: Any, said: str, exported: Path, tmp_path: Path
 ) -> None:
-    path = tmp_path / "data.xlsx"
-    assert _run("export", str(demo_path), "--out", str(path))[0] == 0
+    path = exported
     book = openpyxl.load_workbook(path)
     edit(book)
     book.save(path)
@@ -325,13 +336,10 @@ def test_a_workbook_edited_out_of_shape_is_one_message_naming_where_and_nothing_
     assert not target.exists()
 
 
-def test_reading_tells_its_progress_and_stops_when_cancelled(
-    demo_store: PlanStore, demo_path: Path, tmp_path: Path
-) -> None:
+def test_reading_tells_its_progress_and_stops_when_cancelled(demo_store: PlanStore, exported: Path) -> None:
     from dxplanner.excel.data_reader import read_data_workbook
 
-    path = tmp_path / "data.xlsx"
-    assert _run("export", str(demo_path), "--out", str(path))[0] == 0
+    path = exported
     told: list[tuple[int, int]] = []
 
     def tell(done: int, expected: int) -> bool:
