@@ -122,7 +122,9 @@ def preview(
     from dxplanner.services.progress_forms import read_form
 
     state = forms_state(plan)
-    received_at = (now or datetime.datetime.now()).replace(microsecond=0)
+    # Received on the day the lateness is judged by (the window's day may be set for a test or a demo).
+    at = now or datetime.datetime.combine(today, datetime.datetime.now().time())
+    received_at = at.replace(microsecond=0)
     taken: set[tuple[int, int]] = {(receipt.round_id, receipt.unit_id) for receipt in state.receipts}
     forms: list[FormPreview] = []
     for path in paths:

@@ -109,3 +109,37 @@ def forms_state(store: PlanStore) -> FormsState:
         }
         units = {row.id: row.name for row in connection.execute(sa.select(unit.c.id, unit.c.name))}
     return FormsState(names, rounds, receipts, tasks, units)
+
+
+def round_units(store: PlanStore, round_id: int) -> tuple[SentRound, str, dict[int, str]] | None:
+    """A round, its plan's name, and the units it went to (those leading the plan's tasks with work
+    of their own, and any that replied): None when there is no such round."""
+    sent, got = queries.table(FormRound), queries.table(FormReceipt)
+    task, unit, plan = queries.table(Task), queries.table(Unit), queries.table(ActionPlan)
+    child = task.alias("child")
+    with store.read() as session:
+        connection = session.connection()
+        row = connection.execute(sa.select(sent).where(sent.c.id == round_id)).first()
+        if row is None:
+            return None
+        chosen = SentRound(row.id, row.plan_id, row.as_of, row.deadline, row.issued_at)
+        name = connection.execute(sa.select(plan.c.name).where(plan.c.id == chosen.plan_id)).scalar_one()
+        # As the forms are written: tasks not broken into sub-tasks, no groups.
+        leading = (
+            sa.select(task.c.lead_unit_id)
+            .where(
+                task.c.plan_id == chosen.plan_id,
+                task.c.lead_unit_id.is_not(None),
+                task.c.kind != "group",
+                ~sa.exists().where(child.c.parent_id == task.c.id),
+            )
+            .union(sa.select(got.c.unit_id).where(got.c.round_id == round_id))
+            .subquery()
+        )
+        units = {
+            found.id: found.name
+            for found in connection.execute(
+                sa.select(unit.c.id, unit.c.name).where(unit.c.id.in_(sa.select(leading.c[0])))
+            )
+        }
+    return chosen, name, units
