@@ -223,3 +223,23 @@ def test_a_folder_means_its_workbooks_and_a_workbook_that_is_no_form_is_refused(
     found = preview(demo_store, paths, ON_TIME)
     assert [form.refusal for form in found.forms] == [Refusal.NOT_A_FORM]
     assert found.forms[0].reason
+
+
+def test_a_plan_deleted_takes_its_rounds_and_receipts_and_undo_brings_them_back(
+    demo_plan_store: PlanStore, tmp_path: Path
+) -> None:
+    from dxplanner.store.operations.plans import delete_plan
+
+    path = _forms(write_forms(demo_plan_store, NEW, tmp_path / "new", NEW_ISSUED))[0]
+    _fill(path, "Nguyễn Thị Lan", {0: {layout.PROGRESS: 35}})
+    found = preview(demo_plan_store, [path], ON_TIME)
+    apply(demo_plan_store, found, found.ticked)
+    kept = snapshot(demo_plan_store)
+    assert kept["form_round"] and kept["form_receipt"]
+    delete_plan(demo_plan_store, PLAN_2026)
+    gone = snapshot(demo_plan_store)
+    assert not gone["form_round"] and not gone["form_receipt"]
+    step = last_step(demo_plan_store)
+    assert step is not None
+    undo(demo_plan_store, step)
+    assert snapshot(demo_plan_store) == kept
