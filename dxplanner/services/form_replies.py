@@ -7,6 +7,7 @@ import enum
 from dataclasses import dataclass
 
 from dxplanner.core.progress_form import reporting_period
+from dxplanner.core.text import fold
 from dxplanner.i18n import _
 from dxplanner.services.open_plan import OpenPlan
 from dxplanner.store.form_rounds import forms_state, round_units
@@ -80,7 +81,7 @@ def replies(plan: OpenPlan, round_id: int, today: datetime.date) -> RoundReplies
         receipt.unit_id: receipt for receipt in forms_state(plan).receipts if receipt.round_id == round_id
     }
     listed = []
-    for unit_id, name in sorted(units.items(), key=lambda item: (item[1].casefold(), item[0])):
+    for unit_id, name in sorted(units.items(), key=lambda item: (fold(item[1]), item[0])):
         receipt = received.get(unit_id)
         if receipt is not None:
             late = receipt.received_at.date() > sent.deadline

@@ -14,6 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QTableWidget
 from pytestqt.qtbot import QtBot
 
+from dxplanner.core.text import fold
 from dxplanner.excel import progress_form_layout as layout
 from dxplanner.services.progress_forms import FormsChoice, write_forms
 from dxplanner.ui.collect_forms_dialog import CollectFormsDialog
@@ -86,6 +87,8 @@ def test_forms_are_previewed_applied_as_one_step_and_the_replies_listed(
     table = replies.table
     said = {_text(table, row, 0): _text(table, row, 1) for row in range(table.rowCount())}
     assert len(said) == len(written.forms)
+    names = list(said)
+    assert names == sorted(names, key=fold)  # "Ủy ban…" among the U's, not after "Văn phòng…"
     assert said[filled.unit_name] == "Received late, on 12/01/2027"
     assert list(said.values()).count("Not yet sent, overdue") == len(written.forms) - 1
     replies.copy_button.click()
