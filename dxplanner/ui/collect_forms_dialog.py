@@ -40,6 +40,7 @@ from dxplanner.ui.session import PlanSession
 Chooser = Callable[[QWidget], list[Path]]
 
 TITLE_TEXT = N_("Collect progress forms")
+_NAME_WIDTH = 260  # pixels at most for a file's or a unit's name in the list of forms
 
 
 def _item(text: object, tip: str = "") -> QTableWidgetItem:
@@ -108,6 +109,9 @@ class FormList(QTableWidget):
             for column, text in enumerate((form.path.name, form.unit_name, state, reason)):
                 self.setItem(row, column, _item(text, str(form.path) if column == 0 else reason))
         self.resizeColumnsToContents()
+        # Long file and unit names keep room for the reason (the whole name is in the tooltip).
+        for column in (0, 1):
+            self.setColumnWidth(column, min(self.columnWidth(column), _NAME_WIDTH))
 
 
 class RowChoices(QTableWidget):

@@ -254,3 +254,26 @@ def test_a_plan_deleted_takes_its_rounds_and_receipts_and_undo_brings_them_back(
     assert step is not None
     undo(demo_plan_store, step)
     assert snapshot(demo_plan_store) == kept
+
+
+def test_the_replies_of_a_round_say_who_sent_in_time_and_who_is_waiting_and_the_reminder_names_them(
+    demo_store: PlanStore, tmp_path: Path
+) -> None:
+    from dxplanner.services import form_replies
+    from dxplanner.services.form_replies import ReplyState
+
+    written = write_forms(demo_store, NEW, tmp_path / "new", NEW_ISSUED)
+    first = written.forms[0]
+    _fill(first.path, "Nguyễn Thị Lan", {0: {layout.PROGRESS: 35}})
+    found = preview(demo_store, [first.path], ON_TIME)
+    apply(demo_store, found, found.ticked)
+    (chosen,) = form_replies.rounds(demo_store)
+    assert chosen.text == "Kế hoạch triển khai Chính phủ số năm 2026, as of 31/12/2026"
+    said = form_replies.replies(demo_store, chosen.id, ON_TIME)
+    assert said is not None
+    states = {reply.unit_name: reply.state for reply in said.units}
+    assert states.pop(first.unit_name) is ReplyState.RECEIVED
+    assert set(states.values()) == {ReplyState.WAITING} and len(states) == len(written.forms) - 1
+    reminder = form_replies.reminder(said).splitlines()
+    assert "it was due on 10/01/2027" in reminder[0]
+    assert reminder[1:] == [f"{number}. {name}" for number, name in enumerate(states, 1)]
