@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 from dxplanner import __version__
 from dxplanner.cli.arguments import Parser, whole_number
 from dxplanner.cli.check_command import check_file
+from dxplanner.cli.collect_command import add_collect_command
 from dxplanner.cli.data_commands import export_file, report_file
 from dxplanner.cli.estate_command import add_estate_command
 from dxplanner.cli.forms_command import add_forms_command
@@ -182,6 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_estate_command(commands)
     add_map_command(commands, _iso_date)
     add_forms_command(commands, _iso_date)
+    add_collect_command(commands)
     return parser
 
 
@@ -199,6 +201,7 @@ COMMANDS = (
     "estate",
     "map",
     "forms",
+    "collect",
 )
 
 # Draws a chart into a file: (chart, out, paper "a4" or "a3") -> pages written. The window's

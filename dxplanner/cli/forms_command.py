@@ -54,7 +54,7 @@ def write_forms_command(arguments: argparse.Namespace, out: TextIO, err: TextIO)
     choice = FormsChoice(
         arguments.plan, as_of, arguments.deadline or default_deadline(as_of), arguments.cooperating
     )
-    store = open_for_command(arguments.file, err, read_only=True)
+    store = open_for_command(arguments.file, err)  # the round sent is recorded in the plan
     try:
         refuse_if_damaged(store)
         with TerminalProgress(err, _("Writing the progress forms")) as progress:

@@ -56,6 +56,9 @@ class ReportRow:
     days_late: int
     lead_id: int | None = None  # two units may share a name
     own_work: bool = False  # a group that also holds work of its own (see rollup.has_own_work)
+    # The latest a unit's progress form said in the reporting quarter (None: nothing said).
+    difficulty: str | None = None
+    proposal: str | None = None
 
     @property
     def counted(self) -> bool:

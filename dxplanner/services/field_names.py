@@ -43,6 +43,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "status": N_("Status"),
         "remark": N_("Remark"),
         "author": N_("Author"),
+        "difficulty": N_("Difficulties"),
+        "proposal": N_("Proposals"),
     },
     "risk": {
         "text": N_("Risk"),

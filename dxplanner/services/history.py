@@ -48,6 +48,8 @@ _RECORD_WORDS = {
     "committee_member": N_("committee member"),
     "task_effect": N_("effect on the estate"),
     "risk_treatment": N_("risk treatment"),
+    "form_round": N_("round of progress forms"),
+    "form_receipt": N_("progress form received"),
 }
 
 

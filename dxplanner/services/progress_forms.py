@@ -69,9 +69,11 @@ def write_forms(
     now: datetime.datetime,
     progress: Progress | None = None,
 ) -> WrittenForms:
-    """Write one form per unit into folder; a failure or a cancel removes the forms this call wrote."""
+    """Write one form per unit into folder and record the round in the plan (which must be open for
+    writing); a failure or a cancel removes the forms this call wrote."""
     from dxplanner.excel.progress_form_writer import write_progress_form
     from dxplanner.store.form_data import read_forms
+    from dxplanner.store.operations.collect_forms import record_form_round
 
     if choice.deadline < choice.as_of:
         raise InvalidInputError(_("The deadline cannot come before the reporting day."))
@@ -90,6 +92,8 @@ def write_forms(
             path = folder / form_file_name(form, taken)
             write_progress_form(path, form)
             written.append(WrittenForm(path, form.unit.name, form.unit.role, len(form.tasks)))
+        # Recorded last: a returned form is matched to its round, so no round is kept without forms.
+        record_form_round(plan, choice.plan_id, choice.as_of, choice.deadline, now)
     except BaseException:
         for done in written:
             done.path.unlink(missing_ok=True)

@@ -36,6 +36,8 @@ class Entity(enum.StrEnum):
     COMMITTEE_MEMBER = "committee_member"
     TASK_EFFECT = "task_effect"
     RISK_TREATMENT = "risk_treatment"  # noted by the risk's id: a treatment has none of its own
+    FORM_ROUND = "form_round"
+    FORM_RECEIPT = "form_receipt"
 
 
 @dataclass

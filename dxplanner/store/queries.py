@@ -21,6 +21,8 @@ from dxplanner.core.models import (
     CommitteeMember,
     DataLink,
     Dependency,
+    FormReceipt,
+    FormRound,
     Goal,
     Indicator,
     IndicatorTarget,
@@ -72,6 +74,8 @@ COUNTED: Sequence[tuple[str, type[SQLModel]]] = (
     (N_("committee members"), CommitteeMember),
     (N_("task effects"), TaskEffect),
     (N_("risk treatments"), RiskTreatment),
+    (N_("rounds of progress forms"), FormRound),
+    (N_("progress forms received"), FormReceipt),
 )
 
 

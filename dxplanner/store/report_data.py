@@ -103,6 +103,7 @@ def _rows(
     ):
         helpers[task_id].append(units.get(unit_id, ""))
     remarks = _latest_remarks(session, plan_id, projection.as_of)
+    said = _latest_said(session, plan_id, projection.as_of)
     rows = []
     for each in projection:
         fact = facts[each.id]
@@ -125,6 +126,8 @@ def _rows(
                 days_late=each.days_late,
                 lead_id=fact.lead_unit_id,
                 own_work=each.own_work,
+                difficulty=said.get(each.id, (None, None))[0],
+                proposal=said.get(each.id, (None, None))[1],
             )
         )
     return rows
@@ -141,4 +144,31 @@ def _latest_remarks(session: Session, plan_id: int, as_of: datetime.date) -> dic
         .order_by(report.c.as_of, report.c.id)
     ):
         found[task_id] = remark
+    return found
+
+
+def _latest_said(
+    session: Session, plan_id: int, as_of: datetime.date
+) -> dict[int, tuple[str | None, str | None]]:
+    """Each task's latest difficulty and latest proposal reported in the quarter up to the day.
+
+    Only the reporting quarter's: a difficulty of an earlier quarter was reported then, and may be
+    long solved.
+    """
+    report, task = queries.table(ProgressReport), queries.table(Task)
+    since = datetime.date(as_of.year, (as_of.month - 1) // 3 * 3 + 1, 1)
+    found: dict[int, tuple[str | None, str | None]] = {}
+    for task_id, difficulty, proposal in session.connection().execute(
+        sa.select(report.c.task_id, report.c.difficulty, report.c.proposal)
+        .join(task, task.c.id == report.c.task_id)
+        .where(
+            task.c.plan_id == plan_id,
+            report.c.as_of >= since,
+            report.c.as_of <= as_of,
+            sa.or_(report.c.difficulty.is_not(None), report.c.proposal.is_not(None)),
+        )
+        .order_by(report.c.as_of, report.c.id)
+    ):
+        before = found.get(task_id, (None, None))
+        found[task_id] = (difficulty or before[0], proposal or before[1])
     return found

@@ -71,6 +71,9 @@ PLAN_TABLES = frozenset(
         "open_dataset",
         "public_service",
         "task_effect",
+        # The progress forms a plan sent and the replies collected into it.
+        "form_round",
+        "form_receipt",
     }
 )
 # Tables of the server alone, not of the plan: every role reads them, none writes them (the history
@@ -545,6 +548,8 @@ _RECORDS = {
     "committee_member": N_("committee members"),
     "task_effect": N_("what tasks do to the estate"),
     "risk_treatment": N_("the tasks that treat risks"),
+    "form_round": N_("rounds of progress forms"),
+    "form_receipt": N_("progress forms received"),
 }
 _TASK_FIELDS = {
     "name": N_("a task's name"),

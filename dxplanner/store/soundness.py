@@ -45,6 +45,8 @@ KINDS: dict[str, tuple[str, str]] = {
     "committee_member": (N_("committee member"), N_("committee members")),
     "task_effect": (N_("task effect"), N_("task effects")),
     "risk_treatment": (N_("risk treatment"), N_("risk treatments")),
+    "form_round": (N_("round of progress forms"), N_("rounds of progress forms")),
+    "form_receipt": (N_("progress form received"), N_("progress forms received")),
     "login_unit": (N_("reporting unit of a login"), N_("reporting units of logins")),
 }
 

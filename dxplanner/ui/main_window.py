@@ -964,6 +964,9 @@ class MainWindow(QMainWindow):
         self._add_action(file_menu, _("&Export data workbook…"), None, self._export_data)
         self._add_action(file_menu, _("Progress &report…"), None, self._make_report)
         self._add_action(file_menu, _("Send progress &forms…"), None, self._send_progress_forms)
+        self.collect_forms_action = self._add_action(
+            file_menu, _("Co&llect progress forms…"), None, self._collect_progress_forms
+        )
         file_menu.addSeparator()
         self._add_action(
             file_menu, _("&Print the task sheet…"), QKeySequence.StandardKey.Print, self._print_sheet
@@ -1072,6 +1075,11 @@ class MainWindow(QMainWindow):
         from dxplanner.ui.progress_forms_action import send_progress_forms
 
         send_progress_forms(self, self.session, self._today(), self.preferences.date_style())
+
+    def _collect_progress_forms(self) -> None:
+        from dxplanner.ui.collect_forms_dialog import collect_progress_forms
+
+        collect_progress_forms(self, self.session, self._today())
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if _dropped_workbook(event.mimeData()) is not None:

@@ -13,7 +13,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 
-from dxplanner.core.report import ReportData, StatusGroup
+from dxplanner.core.report import ReportData, ReportRow, StatusGroup
 from dxplanner.core.report_document import (
     DocumentHeading,
     budget_total,
@@ -95,6 +95,7 @@ class _Document:
         self._late()
         self._difficulties()
         self._ahead()
+        self._proposals()
         self._closing()
         self._signature()
         return self.document
@@ -351,13 +352,36 @@ class _Document:
         by_unit = Counter(row.lead or _("no lead unit") for row in late_rows(self.data.rows))
         if not by_unit:
             self._text(_("No unit reported a task it could not finish on time."))
-            return
-        most = ", ".join(f"{unit} ({count})" for unit, count in by_unit.most_common(5))
-        self._text(
-            _("The late tasks are mostly led by: {units}. Their causes are listed in section II.").format(
-                units=most
+        else:
+            most = ", ".join(f"{unit} ({count})" for unit, count in by_unit.most_common(5))
+            self._text(
+                _("The late tasks are mostly led by: {units}. Their causes are listed in section II.").format(
+                    units=most
+                )
             )
-        )
+        said = [(row, row.difficulty) for row in self.data.rows if row.difficulty]
+        if said:
+            self._text(_("The units reported these difficulties in their progress forms:"))
+            self._said(said, _("Difficulties"))
+
+    def _proposals(self) -> None:
+        self._section(_("V. PROPOSALS"))
+        said = [(row, row.proposal) for row in self.data.rows if row.proposal]
+        if not said:
+            self._text(_("No unit made a proposal in its progress form this quarter."))
+            return
+        self._text(_("The units proposed the following in their progress forms:"))
+        self._said(said, _("Proposals"))
+
+    def _said(self, said: Sequence[tuple[ReportRow, str | None]], heading: str) -> None:
+        """A table of what the units wrote on their forms, by task, with the unit leading each."""
+        headings = (_("No."), _("Task"), _("Lead unit"), heading)
+        rows = [
+            (str(position), row.name, row.lead or "", text or "")
+            for position, (row, text) in enumerate(said[:LISTED], 1)
+        ]
+        self._table(headings, rows, [1.2, 6.0, 3.5, 5.8], numeric=())
+        self._more(len(said))
 
     def _ahead(self) -> None:
         first, last = next_period(self.data.as_of)

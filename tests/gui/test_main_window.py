@@ -249,7 +249,8 @@ def test_the_menus_offer_the_file_edit_and_insert_actions(window: MainWindow, de
         "&New…", "New with the &demo plan…", "&Open…", "Open &Recent", "&Save", "Save a &copy as…",
         "Restore from &backup…", "&Close", "&Import",
         "New Excel plan from the &template…", "&Export data workbook…",
-        "Progress &report…", "Send progress &forms…", "&Print the task sheet…", "Print the &Gantt chart…",
+        "Progress &report…", "Send progress &forms…", "Co&llect progress forms…",
+        "&Print the task sheet…", "Print the &Gantt chart…",
         "Page set&up…", "&Settings…", "&Quit",
     ]  # fmt: skip
     imports = [action.text() for action in window.import_menu.actions()]

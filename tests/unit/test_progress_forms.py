@@ -33,6 +33,7 @@ from dxplanner.services.progress_forms import (
     read_form,
     write_forms,
 )
+from dxplanner.store.backup import backup_plan_file
 from dxplanner.store.plan_file import open_plan_file
 from dxplanner.store.plan_store import PlanStore
 
@@ -474,7 +475,8 @@ def test_the_forms_are_the_same_from_a_plan_file_and_from_a_server(
     demo_plan_store: PlanStore, demo_template: Path, tmp_path: Path
 ) -> None:
     served = write_forms(demo_plan_store, CHOICE, tmp_path / "served", NOW)
-    template = open_plan_file(demo_template, read_only=True)  # the demo as it was loaded into both
+    # The demo as it was loaded into both (a copy: writing forms records their round in the plan).
+    template = open_plan_file(backup_plan_file(demo_template, tmp_path / "kept.dxplan"))
     try:
         kept = write_forms(template, CHOICE, tmp_path / "kept", NOW)
     finally:

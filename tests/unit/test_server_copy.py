@@ -19,6 +19,7 @@ from dxplanner.store.server_store import open_server
 from tests.conftest import Snapshot, snapshot
 from tests.unit.builders import Basics
 from tests.unit.estate_builders import fill_estate
+from tests.unit.form_builders import fill_forms
 from tests.unit.test_estate_workbook import ESTATE_TABLES
 
 
@@ -42,10 +43,12 @@ def test_a_plan_goes_to_a_server_and_back_to_a_new_file_unchanged(
         newest = create_unit(store, code="SAU", name="Đơn vị lập sau").id
         update_unit(store, first.id, parent_id=newest)
         _fill_estate_of_demo(store)
+        fill_forms(store)
     finally:
         store.close()
     before = _snapshot_of_file(demo_path)
     assert all(before[name] for name in ("unit", "task", "progress_report", "indicator_target"))
+    assert before["form_round"] and before["form_receipt"]
     assert all(before[name] for name in ESTATE_TABLES)
 
     up = copy_plan(demo_path, server_url)

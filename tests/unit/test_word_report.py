@@ -99,7 +99,7 @@ def test_the_heading_says_who_issues_it_its_number_place_date_and_title(
     # The signature block and the recipients, as given on the command line.
     assert {"KT. BỘ TRƯỞNG, CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "Nguyễn Văn An", "Nơi nhận:"} <= set(heading)
     assert "- Thủ tướng Chính phủ (để b/c);" in heading and "- Lưu: VT, KSTT." in heading
-    sections = [text for text in texts if re.match(r"^(I|II|III|IV)\. |^\d\. ", text)]
+    sections = [text for text in texts if re.match(r"^(I|II|III|IV|V)\. |^\d\. ", text)]
     assert [section.split(" ")[0] for section in sections] == [
         "I.",
         "1.",
@@ -109,8 +109,9 @@ def test_the_heading_says_who_issues_it_its_number_place_date_and_title(
         "II.",
         "III.",
         "IV.",
+        "V.",
     ]
-    assert sections[-1] == "IV. NHIỆM VỤ TRỌNG TÂM QUÝ I NĂM 2027"
+    assert sections[-2:] == ["IV. NHIỆM VỤ TRỌNG TÂM QUÝ I NĂM 2027", "V. ĐỀ XUẤT, KIẾN NGHỊ"]
 
 
 def test_the_overview_counts_are_the_appendix_summary(written: tuple[Any, Any, Path]) -> None:
@@ -263,3 +264,44 @@ def test_a_long_list_names_the_first_fifty_and_says_how_many_more_the_appendix_l
     listed = _table_after(document, "Có 120")[1:]
     assert len(listed) == 50 and listed[0][1] == "Việc 120"  # the latest first
     assert "Và 70 nhiệm vụ khác, nêu tại Phụ lục." in _paragraphs(document)
+
+
+def test_the_units_difficulties_and_proposals_from_their_forms_are_in_the_report(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    from dxplanner.core.enums import TaskStatus
+    from dxplanner.core.form_collect import ReceiptToWrite, ReportToWrite
+    from dxplanner.store.operations.collect_forms import collect_forms, record_form_round
+    from dxplanner.store.plan_file import open_plan_file
+
+    set_language("vi")
+    store = open_plan_file(demo_path)
+    try:
+        sent = record_form_round(store, 6, D(2026, 11, 30), D(2026, 12, 5), datetime.datetime(2026, 11, 20))
+        assert sent.id is not None
+        said = ReportToWrite(
+            350, D(2026, 11, 30), 40, TaskStatus.IN_PROGRESS,
+            difficulty="Chưa được bố trí vốn", proposal="Đề nghị bổ sung vốn năm 2027", author="Lan",
+        )  # fmt: skip
+        older = ReportToWrite(
+            350, D(2026, 6, 30), 20, TaskStatus.IN_PROGRESS, difficulty="Khó khăn của quý trước"
+        )
+        collect_forms(
+            store, [ReceiptToWrite(sent.id, 7, datetime.datetime(2026, 12, 1), "Lan", "a.xlsx", (said,))]
+        )
+        collect_forms(
+            store, [ReceiptToWrite(sent.id, 8, datetime.datetime(2026, 12, 1), "Bình", "b.xlsx", (older,))]
+        )
+    finally:
+        store.close()
+    path = tmp_path / "bao-cao.docx"
+    status, _out, err = _report(str(demo_path), "--out", str(path), "--plan", PLAN, "--as-of", AS_OF)
+    assert (status, err) == (0, ""), err
+    document = docx.Document(str(path))
+    difficulties = _table_after(document, "III. KHÓ KHĂN, VƯỚNG MẮC")
+    assert difficulties[0][-1] == "Khó khăn, vướng mắc"
+    assert [row[-1] for row in difficulties[1:]] == ["Chưa được bố trí vốn"]  # the last quarter's is left out
+    proposals = _table_after(document, "V. ĐỀ XUẤT, KIẾN NGHỊ")
+    assert proposals[0][-1] == "Đề xuất, kiến nghị"
+    assert [row[-1] for row in proposals[1:]] == ["Đề nghị bổ sung vốn năm 2027"]
+    assert proposals[1][2] == difficulties[1][2] != ""  # the unit that leads the task

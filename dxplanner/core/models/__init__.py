@@ -10,6 +10,7 @@ from dxplanner.core.models.estate import (
     System,
     TaskEffect,
 )
+from dxplanner.core.models.forms import FormReceipt, FormRound
 from dxplanner.core.models.indicators import Indicator, IndicatorTarget, IndicatorValue
 from dxplanner.core.models.members import NOT_IN_PLAN, LoginUnit
 from dxplanner.core.models.plans import ActionPlan, PlanDayOff
@@ -27,6 +28,8 @@ __all__ = [
     "CommitteeMember",
     "DataLink",
     "Dependency",
+    "FormReceipt",
+    "FormRound",
     "Goal",
     "Indicator",
     "IndicatorTarget",

@@ -24,6 +24,9 @@ class ProgressReport(Table, table=True):
     status: TaskStatus = Field(sa_type=enum_type(TaskStatus))
     remark: str | None = None
     author: str | None = None
+    # What a unit's progress form said besides the figures (revision 0008).
+    difficulty: str | None = None
+    proposal: str | None = None
     version: int = version_field()
 
 
