@@ -10,7 +10,6 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -26,11 +25,11 @@ from dxplanner.core.errors import DomainError, InvalidInputError
 from dxplanner.i18n import _
 from dxplanner.services.files import folder_for_files
 from dxplanner.services.progress_forms import FormsChoice, WrittenForms, default_deadline, write_forms
-from dxplanner.services.reports import report_plans, running_choice
 from dxplanner.ui.background import Progress, run_with_progress
 from dxplanner.ui.date_line import DateLine
 from dxplanner.ui.dates import DEFAULT_DATES, DateStyle
 from dxplanner.ui.errors import show_problem, show_refusal
+from dxplanner.ui.plan_box import plan_box
 from dxplanner.ui.session import PlanSession
 
 # Opens a folder in the desktop's file manager; the tests hand in their own.
@@ -55,13 +54,7 @@ class FormsDialog(QDialog):
         super().__init__(parent)
         self._today = today
         self.setWindowTitle(_("Send progress forms"))
-        self.plan = QComboBox()
-        choices = report_plans(session.store)
-        for plan in choices:
-            self.plan.addItem(plan.name, plan.id)
-        running = running_choice(choices, today)
-        if running is not None:
-            self.plan.setCurrentIndex(choices.index(running))
+        self.plan = plan_box(session.store, today)
         self.as_of = DateLine(dates, lambda: today)
         self.as_of.set_date(today)
         self.deadline = DateLine(dates, lambda: today)

@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
 from dxplanner.core.errors import DomainError
 from dxplanner.i18n import _
 from dxplanner.services.files import folder_for_files
-from dxplanner.services.reports import ReportChoice, Signing, report_plans, running_choice
+from dxplanner.services.reports import ReportChoice, Signing
 from dxplanner.services.reports import write_report as write_report_file
 from dxplanner.ui.background import Progress, run_with_progress
 from dxplanner.ui.date_line import DateLine
 from dxplanner.ui.dates import DEFAULT_DATES, DateStyle
 from dxplanner.ui.errors import show_problem, show_refusal
+from dxplanner.ui.plan_box import plan_box
 from dxplanner.ui.session import PlanSession
 
 
@@ -42,13 +43,7 @@ class ReportDialog(QDialog):
         super().__init__(parent)
         self._today = today
         self.setWindowTitle(_("Progress report"))
-        self.plan = QComboBox()
-        choices = report_plans(session.store)
-        for plan in choices:
-            self.plan.addItem(plan.name, plan.id)
-        running = running_choice(choices, today)
-        if running is not None:
-            self.plan.setCurrentIndex(choices.index(running))
+        self.plan = plan_box(session.store, today)
         # Typed as text in the window's format: a date editor's sections misread a date typed over another.
         self.as_of = DateLine(dates, lambda: today)
         self.as_of.set_date(today)
