@@ -240,21 +240,31 @@ class ImportDialog(QDialog):
         self.name_caption.setVisible(not catalogue)
         self.plan_name.setVisible(not catalogue)
 
-    def _show_catalogue(self, table: CatalogueTable) -> None:
-        self.progress.hide()
+    def _units_for(self, table: PlanTable | IndicatorTable | CatalogueTable) -> list[UnitName] | None:
+        """The file's units, the table's unit texts matched to them; None once a failure is shown."""
         try:
             importing.match_units(self.session.store, table)
-            units: list[UnitName] = importing.known_units(self.session.store)
+            return importing.known_units(self.session.store)
         except DomainError as error:
             self._failed(error.message)
-            return
-        self.table, self.indicator_table, self.catalogue_table = None, None, table
-        self._show_kind(table.kind)
-        self._filling = True
+            return None
+
+    def _show_sheets(self, table: PlanTable | IndicatorTable | CatalogueTable) -> None:
+        """The workbook's sheets, the one read chosen, and the row its headings were found on."""
         self.sheet.clear()
         self.sheet.addItems(table.sheets)
         self.sheet.setCurrentText(table.sheet)
         self.header_row.setValue(table.header_rows[0])
+
+    def _show_catalogue(self, table: CatalogueTable) -> None:
+        self.progress.hide()
+        units = self._units_for(table)
+        if units is None:
+            return
+        self.table, self.indicator_table, self.catalogue_table = None, None, table
+        self._show_kind(table.kind)
+        self._filling = True
+        self._show_sheets(table)
         self.catalogue.show_table(table)
         self.units.show_table(table, units)
         for combo in self.units.combos.values():
@@ -309,19 +319,13 @@ class ImportDialog(QDialog):
 
     def _show_indicators(self, table: IndicatorTable) -> None:
         self.progress.hide()
-        try:
-            importing.match_units(self.session.store, table)
-            units: list[UnitName] = importing.known_units(self.session.store)
-        except DomainError as error:
-            self._failed(error.message)
+        units = self._units_for(table)
+        if units is None:
             return
         self.table, self.indicator_table, self.catalogue_table = None, table, None
         self._show_kind(TableKind.INDICATORS)
         self._filling = True
-        self.sheet.clear()
-        self.sheet.addItems(table.sheets)
-        self.sheet.setCurrentText(table.sheet)
-        self.header_row.setValue(table.header_rows[0])
+        self._show_sheets(table)
         self.indicators.show_table(table)
         self.units.show_table(table, units)
         self.problems.show_problems(table.errors, table.warnings)
@@ -354,19 +358,13 @@ class ImportDialog(QDialog):
 
     def _show(self, table: PlanTable) -> None:
         self.progress.hide()
-        try:
-            importing.match_units(self.session.store, table)
-            units: list[UnitName] = importing.known_units(self.session.store)
-        except DomainError as error:
-            self._failed(error.message)
+        units = self._units_for(table)
+        if units is None:
             return
         self.table, self.indicator_table, self.catalogue_table = table, None, None
         self._show_kind(TableKind.TASKS)
         self._filling = True
-        self.sheet.clear()
-        self.sheet.addItems(table.sheets)
-        self.sheet.setCurrentText(table.sheet)
-        self.header_row.setValue(table.header_rows[0])
+        self._show_sheets(table)
         self.plan_date.setText(table.plan_date.strftime(self.date_format) if table.plan_date else "")
         width = max([*table.headings, *table.columns, 0]) + 1
         self.columns.show_table(table, width)
