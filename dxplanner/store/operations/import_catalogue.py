@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -106,10 +106,8 @@ def import_catalogue(
             text: maker.unit_for(text, chosen.get(text)) for text in table.unit_texts()
         }
         _find_existing(connection, table, units)
-        if table.kind is TableKind.PROCEDURES:
-            added, updated = _write_services(connection, changes, table.services, units)
-        else:
-            added, updated = _write_systems(connection, changes, table.systems, units)
+        items = table.services if table.kind is TableKind.PROCEDURES else table.systems
+        added, updated = _write(connection, changes, _KINDS[table.kind], items, units)
     return CatalogueImportOutcome(table.kind, added, updated, maker.made, changes)
 
 
@@ -146,54 +144,50 @@ def _find_existing(connection: sa.Connection, table: CatalogueTable, units: Mapp
         entry.existing_id = None if new_owner else by_name.get((name_key(entry.name), owner_id))
 
 
-def _write_services(
-    connection: sa.Connection, changes: Changes, items: list[TableService], units: Mapping[str, int | None]
-) -> tuple[int, int]:
-    service = queries.table(PublicService)
-    for item in items:
-        rules.required_text(item.code, _("Procedure code"))
-        rules.required_text(item.name, _("Procedure name"))
-    new = [item for item in items if item.existing_id is None]
-    rows = [
-        (
-            item.code,
-            units.get(item.unit) if item.unit else None,
-            *(getattr(item, name) for name in _SERVICE_COLUMNS),
-        )
-        for item in new
-    ]
-    for record_id in _add(connection, service, ("code", "unit_id", *_SERVICE_COLUMNS), rows):
-        changes.create(Entity.PUBLIC_SERVICE, record_id)
-    old = [item for item in items if item.existing_id is not None]
-    _update(connection, service, _SERVICE_COLUMNS, old)
-    for item in old:
-        assert item.existing_id is not None
-        changes.update(Entity.PUBLIC_SERVICE, item.existing_id)
-    return len(new), len(old)
+@dataclass(frozen=True)
+class _Kind:
+    """How one catalogue's rows become records: the table, the key columns, the fields written."""
+
+    model: type[PublicService] | type[System]
+    entity: Entity
+    keys: tuple[str, str]  # the text that names a record, and its unit's column
+    columns: tuple[str, ...]  # written from the row as they are (None keeps what a record has)
 
 
-def _write_systems(
-    connection: sa.Connection, changes: Changes, items: list[TableSystem], units: Mapping[str, int | None]
+_KINDS = {
+    TableKind.PROCEDURES: _Kind(PublicService, Entity.PUBLIC_SERVICE, ("code", "unit_id"), _SERVICE_COLUMNS),
+    TableKind.SYSTEMS: _Kind(System, Entity.SYSTEM, ("name", "owner_unit_id"), _SYSTEM_COLUMNS),
+}
+
+
+def _write(
+    connection: sa.Connection,
+    changes: Changes,
+    kind: _Kind,
+    items: Sequence[TableService | TableSystem],
+    units: Mapping[str, int | None],
 ) -> tuple[int, int]:
-    system = queries.table(System)
+    """Add the rows no record matched and update the others, each in one statement; (added, updated)."""
+    table = queries.table(kind.model)
     for item in items:
-        rules.required_text(item.name, _("System name"))
+        if isinstance(item, TableService):
+            rules.required_text(item.code, _("Procedure code"))
+            rules.required_text(item.name, _("Procedure name"))
+        else:
+            rules.required_text(item.name, _("System name"))
     new = [item for item in items if item.existing_id is None]
-    rows = [
-        (
-            item.name,
-            units.get(item.owner) if item.owner else None,
-            *(getattr(item, name) for name in _SYSTEM_COLUMNS),
-        )
-        for item in new
-    ]
-    for record_id in _add(connection, system, ("name", "owner_unit_id", *_SYSTEM_COLUMNS), rows):
-        changes.create(Entity.SYSTEM, record_id)
+    rows = []
+    for item in new:
+        key = item.code if isinstance(item, TableService) else item.name
+        unit = _units_of(item)[0]
+        rows.append((key, units.get(unit) if unit else None, *(getattr(item, name) for name in kind.columns)))
+    for record_id in _add(connection, table, (*kind.keys, *kind.columns), rows):
+        changes.create(kind.entity, record_id)
     old = [item for item in items if item.existing_id is not None]
-    _update(connection, system, _SYSTEM_COLUMNS, old)
+    _update(connection, table, kind.columns, old)
     for item in old:
         assert item.existing_id is not None
-        changes.update(Entity.SYSTEM, item.existing_id)
+        changes.update(kind.entity, item.existing_id)
     return len(new), len(old)
 
 
@@ -227,7 +221,7 @@ def _update(
     connection: sa.Connection,
     table: sa.Table,
     columns: tuple[str, ...],
-    items: list[TableService] | list[TableSystem],
+    items: Sequence[TableService | TableSystem],
 ) -> None:
     """Update the records in one executemany; a value the list leaves empty (None) keeps the record's own."""
     if not items:
