@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -329,8 +328,3 @@ class PrintSetup:
 
     def _keep(self, printer: QPrinter) -> None:
         self.layout = printer.pageLayout()  # a change made in the preview stays for the next print
-
-
-def printed_today(today: datetime.date, date_format: str) -> str:
-    """The date printed on every page."""
-    return today.strftime(date_format)
