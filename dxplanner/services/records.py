@@ -240,6 +240,8 @@ class ProgressReportRecord:
     status: TaskStatus
     remark: str | None
     author: str | None
+    difficulty: str | None = None  # what held the unit back, as its progress form says
+    proposal: str | None = None  # what the unit asks of the committee
     version: int = 1  # as the user saw it: every edit of the record carries it
 
 

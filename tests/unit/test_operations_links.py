@@ -167,6 +167,22 @@ def test_the_newest_progress_report_sets_the_task(store: PlanStore) -> None:
         assert stored is not None and (stored.progress, stored.status) == (30, TaskStatus.IN_PROGRESS)
 
 
+def test_a_reports_difficulty_and_proposal_are_corrected_in_the_task_form(store: PlanStore) -> None:
+    """A unit's form brings them in; the task's progress reports table lets the secretariat correct them."""
+    ids = basics(store)
+    task_id = task(store, ids.plan, "Triển khai LGSP")
+    report = add_progress_report(store, task_id, as_of=D(2025, 3, 31), progress=30)
+    update_progress_report(
+        store, new_id(report.id), difficulty="Thiếu kinh phí", proposal="Bổ sung vốn năm 2025"
+    )
+    with store.read() as session:
+        stored = session.get(ProgressReport, new_id(report.id))
+        assert stored is not None and (stored.difficulty, stored.proposal) == (
+            "Thiếu kinh phí",
+            "Bổ sung vốn năm 2025",
+        )
+
+
 def test_invalid_progress_reports_are_refused(store: PlanStore) -> None:
     ids = basics(store)
     task_id = task(store, ids.plan, "Số hóa hồ sơ")

@@ -34,6 +34,8 @@ def _checkers() -> Checkers:
         "status": lambda value: rules.member(TaskStatus, value, _("Status")),
         "remark": lambda value: rules.optional_text(value, _("Remark")),
         "author": lambda value: rules.optional_text(value, _("Author")),
+        "difficulty": lambda value: rules.optional_text(value, _("Difficulties")),
+        "proposal": lambda value: rules.optional_text(value, _("Proposals")),
     }
 
 

@@ -139,6 +139,8 @@ class TaskDetails(RecordForm):
                     ColumnSpec("progress", _("Progress"), K.NUMBER),
                     ColumnSpec("status", _("Status"), K.CHOICE, TaskStatus),
                     ColumnSpec("remark", _("Remark")),
+                    ColumnSpec("difficulty", _("Difficulties")),
+                    ColumnSpec("proposal", _("Proposals")),
                     ColumnSpec("author", _("Author")),
                 ],
                 rows=lambda plan, task_id: [
