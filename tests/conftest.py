@@ -114,3 +114,23 @@ def without_estate(path: Path) -> Path:
         for table in ESTATE_TABLES_CHILDREN_FIRST:
             connection.execute(f"DELETE FROM {table}")
     return path
+
+
+def snapshot_of(path: Path, *, versions: bool = False) -> Snapshot:
+    """The snapshot of the plan file at path, opened only to look (see snapshot)."""
+    store = open_plan_file(path, read_only=True)
+    try:
+        return snapshot(store, versions=versions)
+    finally:
+        store.close()
+
+
+def run_cli(*arguments: str) -> tuple[int, str, str]:
+    """Run the command line in this process: its exit status, what it printed, and what it said wrong."""
+    import io
+
+    from dxplanner.cli import run
+
+    out, err = io.StringIO(), io.StringIO()
+    status = run(list(arguments), out, err)
+    return status, out.getvalue(), err.getvalue()

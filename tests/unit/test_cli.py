@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import io
 import json
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from dxplanner.cli import EXIT_BAD_ARGUMENTS, EXIT_OK, EXIT_USER_ERROR, run
+from dxplanner.cli import EXIT_BAD_ARGUMENTS, EXIT_OK, EXIT_USER_ERROR
 from dxplanner.i18n import set_language
 from dxplanner.store.file_header import SCHEMA_VERSION
 from dxplanner.store.migrate import HEAD_REVISION
-
-
-def _run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = run(list(argv), out, err)
-    return status, out.getvalue(), err.getvalue()
+from tests.conftest import run_cli as _run
 
 
 def _counts(output: str) -> dict[str, int]:

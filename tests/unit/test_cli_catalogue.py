@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
-from dxplanner import cli
 from dxplanner.services import estate
 from dxplanner.store.plan_file import create_plan_file, open_plan_file
+from tests.conftest import run_cli as _run
 from tests.conftest import snapshot
 from tests.unit import catalogue_samples as samples
-
-
-def _run(*arguments: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = cli.run(list(arguments), out, err)
-    return status, out.getvalue(), err.getvalue()
 
 
 def _services(path: Path) -> list[estate.PublicServiceRecord]:

@@ -4,25 +4,18 @@ task, --dry-run writing nothing, --json, and exit 1 when every form is refused."
 from __future__ import annotations
 
 import datetime
-import io
 import json
 from pathlib import Path
 
 import openpyxl
 
-from dxplanner import cli
 from dxplanner.excel import progress_form_layout as layout
 from dxplanner.services.progress_forms import FormsChoice, write_forms
 from dxplanner.store.plan_file import open_plan_file
+from tests.conftest import run_cli as _run
 from tests.conftest import snapshot
 
 NEW = FormsChoice(6, datetime.date(2026, 12, 31), datetime.date(2099, 1, 10))
-
-
-def _run(*arguments: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = cli.run(list(arguments), out, err)
-    return status, out.getvalue(), err.getvalue()
 
 
 def _forms_folder(demo_path: Path, folder: Path) -> list[Path]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
@@ -11,13 +10,8 @@ import pytest
 from dxplanner import cli
 from dxplanner.i18n import set_language
 from dxplanner.store.plan_file import create_plan_file, open_plan_file
+from tests.conftest import run_cli as _run
 from tests.unit.estate_builders import Estate, fill_estate
-
-
-def _run(*arguments: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = cli.run(list(arguments), out, err)
-    return status, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture(scope="module")

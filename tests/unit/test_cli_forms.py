@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
 
 from dxplanner import cli
-from dxplanner.cli import EXIT_BAD_ARGUMENTS, EXIT_OK, EXIT_USER_ERROR, run
+from dxplanner.cli import EXIT_BAD_ARGUMENTS, EXIT_OK, EXIT_USER_ERROR
 from dxplanner.core.progress_form import FormRole
 from dxplanner.i18n import set_language
 from dxplanner.services.progress_forms import read_form
-
-
-def _run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = run(list(argv), out, err)
-    return status, out.getvalue(), err.getvalue()
+from tests.conftest import run_cli as _run
 
 
 def test_the_forms_are_written_and_each_file_printed(demo_path: Path, tmp_path: Path) -> None:

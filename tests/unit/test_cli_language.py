@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from dxplanner.cli import EXIT_BAD_ARGUMENTS, EXIT_OK, EXIT_USER_ERROR, run
+from dxplanner.cli import EXIT_BAD_ARGUMENTS, EXIT_OK, EXIT_USER_ERROR
 from dxplanner.i18n import current_language, set_language
+from tests.conftest import run_cli as _run
 from tests.unit.test_damaged_files import damage_page_of
-
-
-def _run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = run(list(argv), out, err)
-    return status, out.getvalue(), err.getvalue()
 
 
 def _sheet_names(path: Path) -> list[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import io
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -11,19 +10,14 @@ import pytest
 from sqlmodel import SQLModel
 
 from dxplanner.app import main
-from dxplanner.cli import EXIT_BAD_ARGUMENTS, EXIT_OK, EXIT_USER_ERROR, run
+from dxplanner.cli import EXIT_BAD_ARGUMENTS, EXIT_OK, EXIT_USER_ERROR
 from dxplanner.core.enums import DataLinkVia, EstateStatus, SystemKind
 from dxplanner.core.models import DataLink, PublicService, System
 from dxplanner.i18n import set_language
 from dxplanner.services.estate_exchange import read_estate_file
 from dxplanner.store.plan_store import PlanStore
+from tests.conftest import run_cli as _run
 from tests.unit.builders import basics
-
-
-def _run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = run(list(argv), out, err)
-    return status, out.getvalue(), err.getvalue()
 
 
 def _add(store: PlanStore, record: SQLModel) -> int:

@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
 import pytest
 from sqlmodel import select
 
-from dxplanner.cli import EXIT_BAD_ARGUMENTS, EXIT_OK, EXIT_USER_ERROR, run
+from dxplanner.cli import EXIT_BAD_ARGUMENTS, EXIT_OK, EXIT_USER_ERROR
 from dxplanner.core.models import System
 from dxplanner.store.plan_file import open_plan_file
+from tests.conftest import run_cli as _run
 from tests.conftest import snapshot
 
 ARCHI_FILE = Path(__file__).resolve().parents[1] / "data" / "archimate" / "archi_province.xml"
-
-
-def _run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = run(list(argv), out, err)
-    return status, out.getvalue(), err.getvalue()
 
 
 def _system_names(path: Path) -> list[str]:

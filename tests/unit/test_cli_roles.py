@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import io
 import json
 
-from dxplanner.cli import EXIT_OK, EXIT_USER_ERROR, run
+from dxplanner.cli import EXIT_OK, EXIT_USER_ERROR
 from dxplanner.i18n import set_language
+from tests.conftest import run_cli as _run
 from tests.role_fixtures import ADMIN, NOBODY, PLANNER, REPORTER, RolesPlan
-
-
-def _run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = run(list(argv), out, err)
-    return status, out.getvalue(), err.getvalue()
 
 
 def _members(url: str) -> list[dict[str, object]]:

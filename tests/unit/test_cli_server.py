@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
-from dxplanner.cli import EXIT_OK, EXIT_USER_ERROR, run
+from dxplanner.cli import EXIT_OK, EXIT_USER_ERROR
 from dxplanner.i18n import set_language
 from dxplanner.store.migrate import HEAD_REVISION
-
-
-def _run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = run(list(argv), out, err)
-    return status, out.getvalue(), err.getvalue()
+from tests.conftest import run_cli as _run
 
 
 def test_server_init_creates_the_schema_then_says_it_is_current(empty_server_url: str) -> None:

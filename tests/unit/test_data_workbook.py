@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import datetime
-import io
 import os
 import re
 import shutil
@@ -17,12 +16,12 @@ import openpyxl
 import pytest
 import sqlalchemy as sa
 
-from dxplanner import cli
 from dxplanner.core.errors import InvalidInputError
 from dxplanner.excel.data_writer import Records, write_data_workbook
 from dxplanner.store.operations.whole_file import all_records
 from dxplanner.store.plan_file import open_plan_file
 from dxplanner.store.plan_store import PlanStore
+from tests.conftest import run_cli as _run
 from tests.conftest import snapshot
 
 DANGEROUS_NAMES = (
@@ -34,12 +33,6 @@ DANGEROUS_NAMES = (
     "\nbắt đầu bằng dòng mới",
     "#N/A",
 )
-
-
-def _run(*arguments: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = cli.run(list(arguments), out, err)
-    return status, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture(scope="module")

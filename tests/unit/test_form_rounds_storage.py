@@ -3,33 +3,18 @@ and a workbook written before them (format 2) still restores."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from dxplanner import cli
 from dxplanner.excel.data_sheets import MARKER_SHEET
 from dxplanner.store.plan_file import open_plan_file
-from tests.conftest import Snapshot, snapshot
+from tests.conftest import run_cli as _run
+from tests.conftest import snapshot_of as _snapshot_of
 from tests.unit.form_builders import fill_forms
 
 FORM_TABLES = ("form_round", "form_receipt", "progress_report")
-
-
-def _run(*arguments: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = cli.run(list(arguments), out, err)
-    return status, out.getvalue(), err.getvalue()
-
-
-def _snapshot_of(path: Path) -> Snapshot:
-    store = open_plan_file(path, read_only=True)
-    try:
-        return snapshot(store)
-    finally:
-        store.close()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -13,19 +12,14 @@ import pytest
 import sqlalchemy as sa
 from openpyxl import load_workbook
 
-from dxplanner.cli import EXIT_OK, EXIT_USER_ERROR, run
+from dxplanner.cli import EXIT_OK, EXIT_USER_ERROR
 from dxplanner.i18n import set_language
 from dxplanner.services import edits
 from dxplanner.store.operations.progress import add_progress_report
 from dxplanner.store.server_store import open_server
+from tests.conftest import run_cli as _run
 
 D = datetime.date
-
-
-def _run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    status = run(list(argv), out, err)
-    return status, out.getvalue(), err.getvalue()
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from dxplanner.store.operations.units import create_unit, update_unit
 from dxplanner.store.plan_file import open_plan_file
 from dxplanner.store.plan_store import PlanStore
 from dxplanner.store.server_store import open_server
-from tests.conftest import Snapshot, snapshot
+from tests.conftest import Snapshot, snapshot, snapshot_of
 from tests.unit.builders import Basics
 from tests.unit.estate_builders import fill_estate
 from tests.unit.form_builders import fill_forms
@@ -24,11 +24,7 @@ from tests.unit.test_estate_workbook import ESTATE_TABLES
 
 
 def _snapshot_of_file(path: Path) -> Snapshot:
-    store = open_plan_file(path, read_only=True)
-    try:
-        return snapshot(store, versions=True)
-    finally:
-        store.close()
+    return snapshot_of(path, versions=True)
 
 
 def test_a_plan_goes_to_a_server_and_back_to_a_new_file_unchanged(
