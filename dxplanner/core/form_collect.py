@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass
 
 from dxplanner.core.enums import TaskStatus
+from dxplanner.core.progress_form import FormRole
 
 
 @dataclass(frozen=True)
@@ -34,3 +35,4 @@ class ReceiptToWrite:
     reporter: str | None
     file_name: str | None
     reports: tuple[ReportToWrite, ...] = ()
+    role: FormRole = FormRole.LEAD

@@ -183,7 +183,7 @@ def _read_sheet(rows: Any, table_name: str, sheet: str, long_texts: LongTexts) -
     # A column added to the schema after the workbook was written (a newer field, with nothing
     # or a default to hold) is filled in; one the records cannot do without is missing.
     absent = [column for column in table.columns if column.name not in columns]
-    filled_in = [column for column in absent if column.nullable or _default(column) is not None]
+    filled_in = [column for column in absent if column.nullable or _added_value(column) is not None]
     missing = [column.name for column in absent if column not in filled_in]
     if twice and not unknown:
         raise InvalidInputError(
@@ -202,7 +202,7 @@ def _read_sheet(rows: Any, table_name: str, sheet: str, long_texts: LongTexts) -
     defaults = [_default(table.c[column]) for column in columns]
     positions = [index for index, _column in placed]
     key = columns.index("id") if "id" in columns else None
-    added = tuple(_default(column) for column in filled_in)
+    added = tuple(_added_value(column) for column in filled_in)
     read: list[tuple[Any, ...]] = []
     numbers: list[int] = []
     for number, row in enumerate(iterator, 2):
@@ -233,6 +233,17 @@ def _default(column: sa.Column[Any]) -> object:
         return None  # an empty status or kind is a mistake to name, not a default to guess
     value = getattr(column.default, "arg", None)
     return value if isinstance(value, str) else None
+
+
+def _added_value(column: sa.Column[Any]) -> object:
+    """What a column the workbook's format did not have yet holds: its default, a status or kind too
+    (there is no cell to have left empty by mistake)."""
+    if column.nullable:
+        return None
+    server = getattr(column.server_default, "arg", None)
+    if isinstance(server, str):
+        return _converter(column)(server)
+    return _default(column)
 
 
 def _converter(column: sa.Column[Any]) -> Convert:

@@ -29,26 +29,31 @@ DATA_SHEETS: tuple[tuple[str, str], ...] = (
     ("task_effect", "task_effects"),
     ("risk_treatment", "risk_treatments"),
     ("form_round", "form_rounds"),
+    ("form_round_unit", "form_round_units"),
     ("form_receipt", "form_receipts"),
 )
 # The sheets a later format added, by the format that added them: a workbook of an earlier
 # format has none of them, and restores with those tables empty.
-ADDED_IN: dict[str, int] = dict.fromkeys(
-    (
-        "systems",
-        "data_links",
-        "open_datasets",
-        "public_services",
-        "committee_members",
-        "task_effects",
-        "risk_treatments",
-    ),
-    2,
-) | dict.fromkeys(("form_rounds", "form_receipts"), 3)
+ADDED_IN: dict[str, int] = (
+    dict.fromkeys(
+        (
+            "systems",
+            "data_links",
+            "open_datasets",
+            "public_services",
+            "committee_members",
+            "task_effects",
+            "risk_treatments",
+        ),
+        2,
+    )
+    | dict.fromkeys(("form_rounds", "form_receipts"), 3)
+    | {"form_round_units": 4}
+)
 # Text longer than a cell holds goes on here in pieces: (sheet, row, column, piece, text).
 LONG_TEXT_SHEET = "long_texts"
 # The sheet that says the workbook is ours, and in which format.
 MARKER_SHEET = "dxplanner"
 MARKER_TITLE = "dxplanner data workbook"
-FORMAT_VERSION = 3  # 2: the estate's sheets; 3: the progress forms' rounds and receipts
+FORMAT_VERSION = 4  # 2: the estate's sheets; 3: the progress forms' rounds and receipts; 4: their units
 DATE_FORMAT = "dd/mm/yyyy"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +35,18 @@ from dxplanner.excel.progress_form_values import (
 from dxplanner.i18n import _
 from dxplanner.labels import names_in_every_language
 
+# The key of a round's checksums; LookupError for a round whose key is not known here.
+RoundKey = Callable[[FormRound], bytes | None]
 
-def read_progress_form(path: Path, key: bytes | None = None) -> ReturnedForm:
-    """The form in the workbook at path; InvalidInputError when it is no workbook that can be read."""
+
+def _no_key(_round: FormRound) -> bytes | None:
+    return None
+
+
+def read_progress_form(path: Path, key_of: RoundKey = _no_key) -> ReturnedForm:
+    """The form in the workbook at path, its checksum checked with the key key_of gives for its round
+    (unchecked when key_of does not know the round: such a form is refused for that);
+    InvalidInputError when it is no workbook that can be read."""
     from openpyxl import load_workbook
 
     from dxplanner.excel.safety import check_workbook_file
@@ -47,12 +56,12 @@ def read_progress_form(path: Path, key: bytes | None = None) -> ReturnedForm:
     with reading(path.name):
         book = load_workbook(path, data_only=True)
         try:
-            return _read(book, path.name, key)
+            return _read(book, path.name, key_of)
         finally:
             book.close()
 
 
-def _read(book: Any, name: str, key: bytes | None) -> ReturnedForm:
+def _read(book: Any, name: str, key_of: RoundKey) -> ReturnedForm:
     hidden = next((sheet for sheet in book.worksheets if raw_text(sheet.cell(1, 1).value) == FORM_MARK), None)
     if hidden is None:
         return _not_a_form(name)
@@ -67,7 +76,11 @@ def _read(book: Any, name: str, key: bytes | None) -> ReturnedForm:
     except (KeyError, ValueError, IndexError, StopIteration):  # identifiers missing or unreadable
         return _not_a_form(name)
     problems: list[FormProblem] = []
-    if form_checksum(fields, key) != stated:
+    try:
+        intact = form_checksum(fields, key_of(chosen)) == stated
+    except LookupError:  # a round this plan file did not send: refused as such, whatever its checksum
+        intact = True
+    if not intact:
         problems.append(
             FormProblem(
                 ProblemKind.TAMPERED,

@@ -6,7 +6,7 @@ import datetime
 import enum
 from dataclasses import dataclass
 
-from dxplanner.core.progress_form import reporting_period
+from dxplanner.core.progress_form import FormRole, reporting_period
 from dxplanner.core.text import fold
 from dxplanner.i18n import _
 from dxplanner.services.open_plan import OpenPlan
@@ -35,10 +35,11 @@ class UnitReply:
     """A unit sent the round's form, and whether (and when) it replied."""
 
     unit_id: int
-    unit_name: str
+    unit_name: str  # with "(cooperating)" after it for a cooperating unit's form
     state: ReplyState
     received_at: datetime.datetime | None = None
     reporter: str | None = None
+    role: FormRole = FormRole.LEAD
 
     @property
     def replied(self) -> bool:
@@ -78,18 +79,23 @@ def replies(plan: OpenPlan, round_id: int, today: datetime.date) -> RoundReplies
         return None
     sent, plan_name, units = found
     received = {
-        receipt.unit_id: receipt for receipt in forms_state(plan).receipts if receipt.round_id == round_id
+        (receipt.unit_id, receipt.role): receipt
+        for receipt in forms_state(plan).receipts
+        if receipt.round_id == round_id
     }
     listed = []
-    for unit_id, name in sorted(units.items(), key=lambda item: (fold(item[1]), item[0])):
-        receipt = received.get(unit_id)
+    # A unit's lead form, then its cooperating one.
+    ordered = sorted(units.items(), key=lambda item: (fold(item[1]), item[0][0], item[0][1] != FormRole.LEAD))
+    for (unit_id, role), name in ordered:
+        shown = name if role is FormRole.LEAD else _("{unit} (cooperating)").format(unit=name)
+        receipt = received.get((unit_id, role))
         if receipt is not None:
             late = receipt.received_at.date() > sent.deadline
             state = ReplyState.LATE if late else ReplyState.RECEIVED
-            listed.append(UnitReply(unit_id, name, state, receipt.received_at, receipt.reporter))
+            listed.append(UnitReply(unit_id, shown, state, receipt.received_at, receipt.reporter, role))
         else:
             state = ReplyState.OVERDUE if today > sent.deadline else ReplyState.WAITING
-            listed.append(UnitReply(unit_id, name, state))
+            listed.append(UnitReply(unit_id, shown, state, role=role))
     return RoundReplies(round_id, plan_name, sent.as_of, sent.deadline, tuple(listed))
 
 

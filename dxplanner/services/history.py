@@ -49,6 +49,7 @@ _RECORD_WORDS = {
     "task_effect": N_("effect on the estate"),
     "risk_treatment": N_("risk treatment"),
     "form_round": N_("round of progress forms"),
+    "form_round_unit": N_("unit a round of forms went to"),
     "form_receipt": N_("progress form received"),
 }
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from dxplanner.core.enums import TaskStatus
 from dxplanner.core.errors import InvalidInputError
 from dxplanner.core.form_collect import ReceiptToWrite, ReportToWrite
-from dxplanner.core.progress_form import FilledRow, ProblemKind, ReturnedForm
+from dxplanner.core.progress_form import FilledRow, FormRole, ProblemKind, ReturnedForm
 from dxplanner.core.progress_status import status_after_progress
 from dxplanner.i18n import _
 from dxplanner.services.open_plan import OpenPlan
@@ -72,6 +72,7 @@ class FormPreview:
     late: bool = False
     rows: tuple[RowPreview, ...] = ()
     problems: tuple[str, ...] = ()
+    role: FormRole = FormRole.LEAD
 
     @property
     def accepted(self) -> bool:
@@ -119,23 +120,26 @@ def preview(
     now: datetime.datetime | None = None,
 ) -> CollectPreview:
     """Read each form and say what collecting it would write; nothing is written."""
-    from dxplanner.services.progress_forms import read_form
+    from dxplanner.services.progress_forms import read_form, round_key
 
     state = forms_state(plan)
+    key_of = round_key(state.rounds)
     # Received on the day the lateness is judged by (the window's day may be set for a test or a demo).
     at = now or datetime.datetime.combine(today, datetime.datetime.now().time())
     received_at = at.replace(microsecond=0)
-    taken: set[tuple[int, int]] = {(receipt.round_id, receipt.unit_id) for receipt in state.receipts}
+    taken: set[tuple[int, int, FormRole]] = {
+        (receipt.round_id, receipt.unit_id, receipt.role) for receipt in state.receipts
+    }
     forms: list[FormPreview] = []
     for path in paths:
         try:
-            returned = read_form(path)
+            returned = read_form(path, key_of=key_of)
         except InvalidInputError as error:
             forms.append(FormPreview(path, refusal=Refusal.NOT_A_FORM, reason=str(error)))
             continue
         found = _classified(path, returned, state, today, taken)
         if found.accepted and found.round_id is not None and found.unit_id is not None:
-            taken.add((found.round_id, found.unit_id))
+            taken.add((found.round_id, found.unit_id, found.role))
         forms.append(found)
     ticked = frozenset(
         (number, row.task_id)
@@ -158,7 +162,8 @@ def apply(plan: OpenPlan, chosen: CollectPreview, accepted: Collection[RowKey]) 
             chosen.received_at,
             form.reporter,
             form.path.name,
-            tuple(
+            role=form.role,
+            reports=tuple(
                 row.report
                 for row in form.rows
                 if row.report is not None and row.applicable and (number, row.task_id) in accepted
@@ -183,6 +188,7 @@ def _refused(path: Path, returned: ReturnedForm, refusal: Refusal, reason: str) 
         reporter=returned.reporter,
         refusal=refusal,
         reason=reason,
+        role=unit.role if unit else FormRole.LEAD,
     )
 
 
@@ -191,7 +197,7 @@ def _classified(
     returned: ReturnedForm,
     state: FormsState,
     today: datetime.date,
-    taken: set[tuple[int, int]],
+    taken: set[tuple[int, int, FormRole]],
 ) -> FormPreview:
     """The form accepted with its rows, or refused with its reason in the user's language."""
     if returned.round is None or returned.unit is None:
@@ -218,9 +224,14 @@ def _classified(
             path,
             returned,
             Refusal.OTHER_FILE,
-            _("a form sent from another plan file: this file sent no such round"),
+            _(
+                "a form this plan file did not send: it was sent from another plan file, or its hidden "
+                "identifiers were changed"
+            ),
         )
-    newer = [found for found in rounds if found.issued_at > chosen.issued_at]
+    unit, role = returned.unit.unit_id, returned.unit.role
+    # Older only for its unit: a round sent since to other units alone leaves this form current.
+    newer = [found for found in rounds if found.issued_at > chosen.issued_at and found.went_to(unit, role)]
     if newer:
         return _refused(
             path,
@@ -230,7 +241,7 @@ def _classified(
                 day=_day(chosen.as_of), newer=_day(newer[-1].as_of)
             ),
         )
-    if (chosen.id, returned.unit.unit_id) in taken:
+    if (chosen.id, unit, role) in taken:
         reason = _("already collected: this unit's form of this round is in the plan")
         return replace(_refused(path, returned, Refusal.COLLECTED, reason), round_id=chosen.id)
     edited = {problem.task_id for problem in returned.problems if problem.kind is ProblemKind.EDITED_ROW}
@@ -253,6 +264,7 @@ def _classified(
         late=today > chosen.deadline,
         rows=rows,
         problems=problems,
+        role=role,
     )
 
 

@@ -4,19 +4,27 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable
+import secrets
+from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dxplanner.core.errors import InvalidInputError
-from dxplanner.core.progress_form import FormRole, ProgressForm, ReturnedForm
+from dxplanner.core.progress_form import FormRole, FormRound, ProgressForm, ReturnedForm
 from dxplanner.file_access import write_failure
 from dxplanner.i18n import _, speaking
 from dxplanner.services.open_plan import OpenPlan
 
+if TYPE_CHECKING:
+    from dxplanner.store.form_rounds import SentRound
+
 # (done, expected) -> go on?
 Progress = Callable[[int, int], bool]
+# The key of a returned form's round's checksums (None: a round sent without one); LookupError when
+# the round is not one this plan file sent.
+RoundKey = Callable[[FormRound], bytes | None]
 
 # Days a unit is given to return its form, unless the user says otherwise.
 DEFAULT_DAYS_TO_REPLY = 7
@@ -30,12 +38,14 @@ _LONGEST_NAME = 120
 
 @dataclass(frozen=True)
 class FormsChoice:
-    """Which plan, as of which day, due when, and whether cooperating units get forms too."""
+    """Which plan, as of which day, due when, whether cooperating units get forms too, and to which
+    units (None: every unit with tasks; a set: those alone, as when a unit lost its form)."""
 
     plan_id: int
     as_of: datetime.date
     deadline: datetime.date
     cooperating: bool = False
+    units: frozenset[int] | None = None
 
 
 @dataclass(frozen=True)
@@ -80,8 +90,17 @@ def write_forms(
     forms = read_forms(
         plan, choice.plan_id, choice.as_of, choice.deadline, now, cooperating=choice.cooperating
     )
+    if choice.units is not None:
+        forms = [form for form in forms if form.unit.unit_id in choice.units]
+        if not forms:
+            raise InvalidInputError(
+                _("None of the units chosen leads a task of this plan: there is no form to write.")
+            )
     if not forms:
         raise InvalidInputError(_("No task of this plan has a lead unit: there is no form to write."))
+    # Each round's own key: only this plan file can make a checksum it accepts, so a form edited and
+    # given a new checksum by someone who knows how it is computed is still refused.
+    secret = secrets.token_bytes(32)
     made = _ready_folder(folder)
     written: list[WrittenForm] = []
     taken: set[str] = set()
@@ -90,10 +109,11 @@ def write_forms(
             if progress is not None and not progress(number, len(forms)):
                 raise InvalidInputError(_("Cancelled: no form was written."))
             path = folder / form_file_name(form, taken)
-            write_progress_form(path, form)
+            write_progress_form(path, form, secret)
             written.append(WrittenForm(path, form.unit.name, form.unit.role, len(form.tasks)))
         # Recorded last: a returned form is matched to its round, so no round is kept without forms.
-        record_form_round(plan, choice.plan_id, choice.as_of, choice.deadline, now)
+        units = [(form.unit.unit_id, form.unit.role) for form in forms]
+        record_form_round(plan, choice.plan_id, choice.as_of, choice.deadline, now, secret.hex(), units)
     except BaseException:
         for done in written:
             done.path.unlink(missing_ok=True)
@@ -103,11 +123,28 @@ def write_forms(
     return WrittenForms(folder, forms[0].round.plan_name, tuple(written))
 
 
-def read_form(path: Path) -> ReturnedForm:
-    """A returned form read back: its round and unit, what was filled, and what is wrong with it."""
+def read_form(path: Path, plan: OpenPlan | None = None, *, key_of: RoundKey | None = None) -> ReturnedForm:
+    """A returned form read back: its round and unit, what was filled, and what is wrong with it;
+    its checksum checked with the key of its round in the plan file that sent it (plan, or key_of
+    when the rounds were read already), or, with neither, as a round sent without a key."""
     from dxplanner.excel.progress_form_reader import read_progress_form
 
-    return read_progress_form(path)
+    if key_of is None and plan is not None:
+        from dxplanner.store.form_rounds import forms_state
+
+        key_of = round_key(forms_state(plan).rounds)
+    return read_progress_form(path, key_of) if key_of is not None else read_progress_form(path)
+
+
+def round_key(rounds: Sequence[SentRound]) -> RoundKey:
+    """The key of a returned form's round among the rounds a plan file sent; LookupError for another."""
+    keys = {(sent.plan_id, sent.issued_at, sent.as_of): sent.secret for sent in rounds}
+
+    def key_of(returned: FormRound) -> bytes | None:
+        secret = keys[(returned.plan_id, returned.issued_at.replace(microsecond=0), returned.as_of)]
+        return None if secret is None else bytes.fromhex(secret)
+
+    return key_of
 
 
 def form_file_name(form: ProgressForm, taken: set[str]) -> str:

@@ -37,6 +37,7 @@ class Entity(enum.StrEnum):
     TASK_EFFECT = "task_effect"
     RISK_TREATMENT = "risk_treatment"  # noted by the risk's id: a treatment has none of its own
     FORM_ROUND = "form_round"
+    FORM_ROUND_UNIT = "form_round_unit"  # noted by the round's id: written and removed with it
     FORM_RECEIPT = "form_receipt"
 
 

@@ -12,7 +12,7 @@ from dxplanner.i18n import _
 # PRAGMA application_id of every plan file: "DXPL" in ASCII.
 APPLICATION_ID = 0x4458504C
 # PRAGMA user_version: raised by one with every migration.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100

@@ -12,9 +12,9 @@ from dxplanner.store.file_header import SCHEMA_VERSION
 from dxplanner.store.sqlite_engine import writing
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-HEAD_REVISION = "0008"
+HEAD_REVISION = "0009"
 # Every revision this version knows, oldest first: a revision not among them is a newer dxplanner's.
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009")
 # The transaction-level advisory lock an upgrade of a server takes: two `server init` at once take turns.
 UPGRADE_LOCK_KEY = 0x44585055
 

@@ -23,6 +23,7 @@ from dxplanner.core.models import (
     Dependency,
     FormReceipt,
     FormRound,
+    FormRoundUnit,
     Goal,
     Indicator,
     IndicatorTarget,
@@ -75,6 +76,7 @@ COUNTED: Sequence[tuple[str, type[SQLModel]]] = (
     (N_("task effects"), TaskEffect),
     (N_("risk treatments"), RiskTreatment),
     (N_("rounds of progress forms"), FormRound),
+    (N_("units rounds of forms went to"), FormRoundUnit),
     (N_("progress forms received"), FormReceipt),
 )
 

@@ -73,6 +73,7 @@ PLAN_TABLES = frozenset(
         "task_effect",
         # The progress forms a plan sent and the replies collected into it.
         "form_round",
+        "form_round_unit",
         "form_receipt",
     }
 )
@@ -549,6 +550,7 @@ _RECORDS = {
     "task_effect": N_("what tasks do to the estate"),
     "risk_treatment": N_("the tasks that treat risks"),
     "form_round": N_("rounds of progress forms"),
+    "form_round_unit": N_("the units a round of forms went to"),
     "form_receipt": N_("progress forms received"),
 }
 _TASK_FIELDS = {

@@ -46,6 +46,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "task_effect": (N_("task effect"), N_("task effects")),
     "risk_treatment": (N_("risk treatment"), N_("risk treatments")),
     "form_round": (N_("round of progress forms"), N_("rounds of progress forms")),
+    "form_round_unit": (N_("unit a round of forms went to"), N_("units rounds of forms went to")),
     "form_receipt": (N_("progress form received"), N_("progress forms received")),
     "login_unit": (N_("reporting unit of a login"), N_("reporting units of logins")),
 }

@@ -106,7 +106,7 @@ def test_the_forms_of_the_running_plan_are_written_and_the_folder_offered(
     written = write_progress_forms(window, window.session, choice, dialog.chosen_folder())
     assert messages == [] and written is not None
     assert sorted(form.path for form in written.forms) == sorted((tmp_path / "gửi đi").iterdir())
-    assert all(read_form(form.path).recognised for form in written.forms)
+    assert all(read_form(form.path, window.session.store).recognised for form in written.forms)
     opened: list[Path] = []
     box = WrittenFormsBox(written, window, opened.append)
     qtbot.addWidget(box)

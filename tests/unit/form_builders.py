@@ -9,6 +9,7 @@ from sqlmodel import col, select
 from dxplanner.core.enums import TaskStatus
 from dxplanner.core.form_collect import ReceiptToWrite, ReportToWrite
 from dxplanner.core.models import ActionPlan, Task
+from dxplanner.core.progress_form import FormRole
 from dxplanner.store.operations.collect_forms import collect_forms, record_form_round
 from dxplanner.store.plan_store import PlanStore
 
@@ -25,7 +26,13 @@ def fill_forms(store: PlanStore) -> int:
         ).first()
         assert task is not None and task.id is not None and task.lead_unit_id is not None
     sent = record_form_round(
-        store, plan.id, datetime.date(2026, 9, 30), datetime.date(2026, 10, 7), ISSUED
+        store,
+        plan.id,
+        datetime.date(2026, 9, 30),
+        datetime.date(2026, 10, 7),
+        ISSUED,
+        "5e" * 32,
+        [(task.lead_unit_id, FormRole.LEAD)],
     ).id
     assert sent is not None
     report = ReportToWrite(

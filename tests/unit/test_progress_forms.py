@@ -26,6 +26,7 @@ from dxplanner.core.progress_form import (
 from dxplanner.excel import progress_form_layout as layout
 from dxplanner.excel.progress_form_reader import read_progress_form
 from dxplanner.excel.progress_form_writer import write_progress_form
+from dxplanner.services.progress_collect import Refusal, preview
 from dxplanner.services.progress_forms import (
     FormsChoice,
     WrittenForms,
@@ -73,12 +74,14 @@ def _form_of(written: WrittenForms, unit_name: str) -> Path:
     return next(form.path for form in written.forms if form.unit_name == unit_name)
 
 
-def test_each_lead_unit_gets_one_form_with_exactly_its_tasks(forms: WrittenForms, demo_path: Path) -> None:
+def test_each_lead_unit_gets_one_form_with_exactly_its_tasks(
+    forms: WrittenForms, demo_store: PlanStore, demo_path: Path
+) -> None:
     expected = _leaf_tasks_by_lead(demo_path, PLAN_2026)
     assert len(expected) > 10
     assert sorted(form.unit_name for form in forms.forms) == sorted(expected)
     for form in forms.forms:
-        returned = read_form(form.path)
+        returned = read_form(form.path, demo_store)
         assert returned.problems == ()
         assert returned.unit is not None and returned.unit.name == form.unit_name
         assert returned.unit.role is FormRole.LEAD
@@ -172,8 +175,8 @@ def _fill(path: Path, target: Path | None = None) -> dict[int, dict[int, object]
     return values
 
 
-def _check_filled(returned_path: Path) -> None:
-    returned = read_progress_form(returned_path)
+def _check_filled(returned_path: Path, store: PlanStore) -> None:
+    returned = read_form(returned_path, store)
     assert returned.problems == () and returned.recognised
     first, second, third, *rest = returned.rows
     assert (first.progress, first.status, first.actual_start, first.actual_end) == (
@@ -196,10 +199,12 @@ def _check_filled(returned_path: Path) -> None:
     assert not any(row.filled for row in rest)
 
 
-def test_an_untouched_form_is_recognised_whatever_its_name(forms: WrittenForms, tmp_path: Path) -> None:
+def test_an_untouched_form_is_recognised_whatever_its_name(
+    forms: WrittenForms, demo_store: PlanStore, tmp_path: Path
+) -> None:
     renamed = tmp_path / "reply from the unit.xlsx"
     shutil.copy(forms.forms[0].path, renamed)
-    returned = read_form(renamed)
+    returned = read_form(renamed, demo_store)
     assert returned.recognised and returned.problems == ()
     assert returned.round == FormRound(
         PLAN_2026,
@@ -213,15 +218,17 @@ def test_an_untouched_form_is_recognised_whatever_its_name(forms: WrittenForms, 
     assert not any(row.filled for row in returned.rows)
 
 
-def test_a_form_filled_in_a_spreadsheet_is_read_with_its_values(forms: WrittenForms) -> None:
+def test_a_form_filled_in_a_spreadsheet_is_read_with_its_values(
+    forms: WrittenForms, demo_store: PlanStore
+) -> None:
     path = _form_of(forms, "Bộ Khoa học và Công nghệ")
     _fill(path)
-    _check_filled(path)
+    _check_filled(path, demo_store)
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_a_form_saved_again_by_libreoffice_is_still_recognised_with_its_values(
-    forms: WrittenForms, tmp_path: Path
+    forms: WrittenForms, demo_store: PlanStore, tmp_path: Path
 ) -> None:
     filled = tmp_path / "filled.xlsx"
     _fill(_form_of(forms, "Bộ Khoa học và Công nghệ"), filled)
@@ -234,19 +241,21 @@ def test_a_form_saved_again_by_libreoffice_is_still_recognised_with_its_values(
     )  # fmt: skip
     saved = out / "filled.xlsx"
     assert saved.read_bytes() != filled.read_bytes()
-    _check_filled(saved)
+    _check_filled(saved, demo_store)
 
 
-def test_a_percentage_typed_into_the_progress_cell_counts_as_percent(forms: WrittenForms) -> None:
+def test_a_percentage_typed_into_the_progress_cell_counts_as_percent(
+    forms: WrittenForms, demo_store: PlanStore
+) -> None:
     path = forms.forms[0].path
     book = _load(path)
     cell = book.worksheets[0].cell(layout.FIRST_ROW, layout.PROGRESS)
     cell.value, cell.number_format = 0.85, "0%"  # what Excel makes of "85%" typed into the cell
     book.save(path)
-    assert read_form(path).rows[0].progress == 85
+    assert read_form(path, demo_store).rows[0].progress == 85
 
 
-def test_a_changed_plan_cell_is_named_by_its_row(forms: WrittenForms) -> None:
+def test_a_changed_plan_cell_is_named_by_its_row(forms: WrittenForms, demo_store: PlanStore) -> None:
     path = _form_of(forms, "Bộ Khoa học và Công nghệ")
     book = _load(path)
     sheet = book.worksheets[0]
@@ -254,7 +263,7 @@ def test_a_changed_plan_cell_is_named_by_its_row(forms: WrittenForms) -> None:
     sheet.cell(layout.FIRST_ROW + 2, layout.NAME).value = "Một nhiệm vụ khác"
     sheet.cell(layout.FIRST_ROW + 3, layout.END).value = datetime.datetime(2027, 3, 31)
     book.save(path)
-    returned = read_form(path)
+    returned = read_form(path, demo_store)
     assert returned.recognised  # the identifiers are intact; the rows are not
     edited = [(problem.kind, problem.row) for problem in returned.problems]
     assert edited == [
@@ -265,7 +274,7 @@ def test_a_changed_plan_cell_is_named_by_its_row(forms: WrittenForms) -> None:
     assert returned.problems[0].message == "Row 12 (task I.3): cells the unit was not to fill were changed."
 
 
-def test_a_changed_task_id_is_tampering(forms: WrittenForms) -> None:
+def test_a_changed_task_id_is_tampering(forms: WrittenForms, demo_store: PlanStore) -> None:
     path = forms.forms[0].path
     book = _load(path)
     hidden = book.worksheets[1]
@@ -275,22 +284,27 @@ def test_a_changed_task_id_is_tampering(forms: WrittenForms) -> None:
     )
     hidden.cell(row, 2).value = str(int(hidden.cell(row, 2).value) + 1)
     book.save(path)
-    returned = read_form(path)
+    returned = read_form(path, demo_store)
     assert not returned.recognised
     assert [problem.kind for problem in returned.problems] == [ProblemKind.TAMPERED]
 
 
-def test_a_changed_round_is_tampering(forms: WrittenForms) -> None:
+def test_a_changed_round_is_refused(forms: WrittenForms, demo_store: PlanStore) -> None:
     path = forms.forms[0].path
     book = _load(path)
     hidden = book.worksheets[1]
     row = next(row for row in range(1, hidden.max_row + 1) if hidden.cell(row, 1).value == "as_of")
     hidden.cell(row, 2).value = "2027-03-31"
     book.save(path)
+    # Read alone, no key makes its checksum; in its plan file, it names a round never sent.
     assert [problem.kind for problem in read_form(path).problems] == [ProblemKind.TAMPERED]
+    (found,) = preview(demo_store, [path], AS_OF).forms
+    assert found.refusal is Refusal.OTHER_FILE and "identifiers were changed" in found.reason
 
 
-def test_what_cannot_be_read_and_rows_added_by_hand_are_problems(forms: WrittenForms) -> None:
+def test_what_cannot_be_read_and_rows_added_by_hand_are_problems(
+    forms: WrittenForms, demo_store: PlanStore
+) -> None:
     form = forms.forms[0]
     book = _load(form.path)
     sheet = book.worksheets[0]
@@ -300,7 +314,7 @@ def test_what_cannot_be_read_and_rows_added_by_hand_are_problems(forms: WrittenF
     below = layout.FIRST_ROW + form.tasks
     sheet.cell(below, layout.NAME).value = "Nhiệm vụ thêm tay"
     book.save(form.path)
-    returned = read_form(form.path)
+    returned = read_form(form.path, demo_store)
     found = [(problem.kind, problem.row) for problem in returned.problems]
     assert found == [(ProblemKind.BAD_VALUE, layout.FIRST_ROW)] * 3 + [(ProblemKind.ADDED_ROW, below)]
     assert "Row 10: progress “150” cannot be read." in [problem.message for problem in returned.problems]
@@ -408,9 +422,9 @@ def test_text_that_looks_like_a_formula_is_written_as_text(tmp_path: Path) -> No
 def test_a_form_signed_with_a_key_is_checked_with_it(tmp_path: Path) -> None:
     path = tmp_path / "form.xlsx"
     write_progress_form(path, _form("X"), key=b"the plan's secret")
-    assert read_progress_form(path, key=b"the plan's secret").recognised
+    assert read_progress_form(path, lambda _round: b"the plan's secret").recognised
     assert not read_progress_form(path).recognised
-    assert not read_progress_form(path, key=b"another").recognised
+    assert not read_progress_form(path, lambda _round: b"another").recognised
 
 
 @pytest.mark.parametrize(
@@ -426,7 +440,7 @@ def test_the_reporting_period_is_the_quarter_of_the_reporting_day(day: datetime.
     assert reporting_period(day) == period
 
 
-def test_the_form_says_who_filled_it_under_the_table(forms: WrittenForms) -> None:
+def test_the_form_says_who_filled_it_under_the_table(forms: WrittenForms, demo_store: PlanStore) -> None:
     form = forms.forms[0]
     book = _load(form.path)
     sheet = book.worksheets[0]
@@ -436,12 +450,12 @@ def test_the_form_says_who_filled_it_under_the_table(forms: WrittenForms) -> Non
     assert sheet.cell(foot, layout.REMARK).value == "THỦ TRƯỞNG ĐƠN VỊ"
     assert not sheet.cell(foot, layout.START).protection.locked
     assert not sheet.cell(foot + 1, layout.START).protection.locked
-    assert read_form(form.path).reporter is None
+    assert read_form(form.path, demo_store).reporter is None
     sheet.cell(foot, layout.START).value = "Nguyễn Văn An, chuyên viên"
     sheet.cell(foot + 1, layout.START).value = "0912 345 678"
     sheet.cell(foot + 4, layout.REMARK).value = "Trần Thị Bình"  # the head's name under the signature
     book.save(form.path)
-    returned = read_form(form.path)
+    returned = read_form(form.path, demo_store)
     assert (returned.reporter, returned.contact, returned.problems) == (
         "Nguyễn Văn An, chuyên viên",
         "0912 345 678",
@@ -449,13 +463,13 @@ def test_the_form_says_who_filled_it_under_the_table(forms: WrittenForms) -> Non
     )
 
 
-def test_a_form_whose_sheet_was_renamed_is_still_read(forms: WrittenForms) -> None:
+def test_a_form_whose_sheet_was_renamed_is_still_read(forms: WrittenForms, demo_store: PlanStore) -> None:
     path = forms.forms[0].path
     book = _load(path)
     book.worksheets[0].title = "Báo cáo của đơn vị"
     book.worksheets[0].cell(layout.FIRST_ROW, layout.PROGRESS).value = 40
     book.save(path)
-    returned = read_form(path)
+    returned = read_form(path, demo_store)
     assert returned.recognised and returned.problems == ()
     assert returned.rows[0].progress == 40
 
@@ -479,14 +493,16 @@ def test_the_forms_are_the_same_from_a_plan_file_and_from_a_server(
     template = open_plan_file(backup_plan_file(demo_template, tmp_path / "kept.dxplan"))
     try:
         kept = write_forms(template, CHOICE, tmp_path / "kept", NOW)
+        assert [form.path.name for form in served.forms] == [form.path.name for form in kept.forms]
+        for one, other in zip(served.forms, kept.forms, strict=True):
+            assert read_form(one.path, demo_plan_store) == read_form(other.path, template)
     finally:
         template.close()
-    assert [form.path.name for form in served.forms] == [form.path.name for form in kept.forms]
-    for one, other in zip(served.forms, kept.forms, strict=True):
-        assert read_form(one.path) == read_form(other.path)
 
 
-def test_values_typed_as_text_are_read_as_a_person_means_them(forms: WrittenForms) -> None:
+def test_values_typed_as_text_are_read_as_a_person_means_them(
+    forms: WrittenForms, demo_store: PlanStore
+) -> None:
     path = forms.forms[0].path
     book = _load(path)
     sheet = book.worksheets[0]
@@ -497,7 +513,7 @@ def test_values_typed_as_text_are_read_as_a_person_means_them(forms: WrittenForm
     sheet.cell(row, layout.ACTUAL_END).value = "31.12.2026"
     sheet.cell(row, layout.REMARK).value = 2026
     book.save(path)
-    returned = read_form(path)
+    returned = read_form(path, demo_store)
     assert returned.problems == ()
     first = returned.rows[0]
     assert (first.progress, first.status, first.actual_start, first.actual_end, first.remark) == (

@@ -10,7 +10,7 @@ from dxplanner.core.models.estate import (
     System,
     TaskEffect,
 )
-from dxplanner.core.models.forms import FormReceipt, FormRound
+from dxplanner.core.models.forms import FormReceipt, FormRound, FormRoundUnit
 from dxplanner.core.models.indicators import Indicator, IndicatorTarget, IndicatorValue
 from dxplanner.core.models.members import NOT_IN_PLAN, LoginUnit
 from dxplanner.core.models.plans import ActionPlan, PlanDayOff
@@ -30,6 +30,7 @@ __all__ = [
     "Dependency",
     "FormReceipt",
     "FormRound",
+    "FormRoundUnit",
     "Goal",
     "Indicator",
     "IndicatorTarget",

@@ -9,7 +9,8 @@ from sqlmodel import Session, col, select
 
 from dxplanner.core.errors import InvalidInputError
 from dxplanner.core.form_collect import ReceiptToWrite, ReportToWrite
-from dxplanner.core.models import ActionPlan, FormReceipt, FormRound, ProgressReport, Task
+from dxplanner.core.models import ActionPlan, FormReceipt, FormRound, FormRoundUnit, ProgressReport, Task
+from dxplanner.core.progress_form import FormRole
 from dxplanner.i18n import _
 from dxplanner.store.changes import Changes, Entity
 from dxplanner.store.operations._records import bump_version, fetch, new_id
@@ -22,14 +23,25 @@ def record_form_round(
     as_of: datetime.date,
     deadline: datetime.date,
     issued_at: datetime.datetime,
+    secret: str | None = None,
+    units: Sequence[tuple[int, FormRole]] = (),
 ) -> Changes:
-    """Note that forms of plan as of a day went out at issued_at: a returned form is matched to it."""
+    """Note that forms of plan as of a day went out at issued_at to units, their checksums keyed with
+    secret: a returned form is matched to it."""
     with store.write() as session:
         fetch(session, ActionPlan, plan_id, _("Action plan"))
         # To the second, as the forms write it.
         issued = issued_at.replace(microsecond=0)
-        sent = FormRound(plan_id=plan_id, as_of=as_of, deadline=deadline, issued_at=issued)
-        return Changes().create(Entity.FORM_ROUND, new_id(session, sent))
+        sent = FormRound(plan_id=plan_id, as_of=as_of, deadline=deadline, issued_at=issued, secret=secret)
+        round_id = new_id(session, sent)
+        session.add_all(
+            FormRoundUnit(round_id=round_id, unit_id=unit_id, role=role)
+            for unit_id, role in dict.fromkeys(units)
+        )
+        changes = Changes().create(Entity.FORM_ROUND, round_id)
+        if units:
+            changes.create(Entity.FORM_ROUND_UNIT, round_id)
+        return changes
 
 
 def collect_forms(store: PlanStore, receipts: Sequence[ReceiptToWrite]) -> Changes:
@@ -42,7 +54,7 @@ def collect_forms(store: PlanStore, receipts: Sequence[ReceiptToWrite]) -> Chang
         touched: dict[int, None] = {}
         for receipt in receipts:
             fetch(session, FormRound, receipt.round_id, _("Round of progress forms"))
-            if _collected(session, receipt.round_id, receipt.unit_id):
+            if _collected(session, receipt.round_id, receipt.unit_id, receipt.role):
                 raise InvalidInputError(
                     _("The form of {file} has been collected already; nothing was written.").format(
                         file=receipt.file_name or receipt.unit_id
@@ -51,6 +63,7 @@ def collect_forms(store: PlanStore, receipts: Sequence[ReceiptToWrite]) -> Chang
             record = FormReceipt(
                 round_id=receipt.round_id,
                 unit_id=receipt.unit_id,
+                role=receipt.role,
                 received_at=receipt.received_at.replace(microsecond=0),
                 reporter=receipt.reporter,
                 file_name=receipt.file_name,
@@ -64,9 +77,11 @@ def collect_forms(store: PlanStore, receipts: Sequence[ReceiptToWrite]) -> Chang
         return changes
 
 
-def _collected(session: Session, round_id: int, unit_id: int) -> bool:
+def _collected(session: Session, round_id: int, unit_id: int, role: FormRole) -> bool:
     found = session.exec(
-        select(FormReceipt.id).where(FormReceipt.round_id == round_id, FormReceipt.unit_id == unit_id)
+        select(FormReceipt.id).where(
+            FormReceipt.round_id == round_id, FormReceipt.unit_id == unit_id, FormReceipt.role == role
+        )
     ).first()
     return found is not None
 
