@@ -43,20 +43,36 @@ def add_forms_command(commands: Any, day: Callable[[str], datetime.date]) -> Non
     command.add_argument(
         "--cooperating", action="store_true", help=_("also write a form for each cooperating unit")
     )
+    command.add_argument(
+        "--unit",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help=_("write the form of this unit alone, as when it lost its form (repeat for more units)"),
+    )
     command.set_defaults(handler=write_forms_command)
 
 
 def write_forms_command(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Write the forms and print each file written."""
-    from dxplanner.services.progress_forms import FormsChoice, default_deadline, write_forms
+    from dxplanner.services.progress_forms import (
+        FormsChoice,
+        chosen_units,
+        default_deadline,
+        recipients,
+        write_forms,
+    )
 
     as_of: datetime.date = arguments.as_of
-    choice = FormsChoice(
-        arguments.plan, as_of, arguments.deadline or default_deadline(as_of), arguments.cooperating
-    )
     store = open_for_command(arguments.file, err)  # the round sent is recorded in the plan
     try:
         refuse_if_damaged(store)
+        units = None
+        if arguments.unit:
+            units = chosen_units(recipients(store, arguments.plan, as_of), arguments.unit)
+        choice = FormsChoice(
+            arguments.plan, as_of, arguments.deadline or default_deadline(as_of), arguments.cooperating, units
+        )
         with TerminalProgress(err, _("Writing the progress forms")) as progress:
             written = write_forms(store, choice, arguments.out, datetime.datetime.now(), progress)
     finally:

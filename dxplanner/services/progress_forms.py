@@ -67,6 +67,37 @@ class WrittenForms:
     forms: tuple[WrittenForm, ...]
 
 
+@dataclass(frozen=True)
+class Recipient:
+    """A unit that gets a form of the plan because it leads tasks of it."""
+
+    unit_id: int
+    code: str
+    name: str
+
+
+def recipients(plan: OpenPlan, plan_id: int, today: datetime.date) -> list[Recipient]:
+    """The units leading tasks of the plan, in the order their forms are written."""
+    from dxplanner.store.form_data import read_forms
+
+    moment = datetime.datetime.combine(today, datetime.time())
+    forms = read_forms(plan, plan_id, today, today, moment)
+    return [Recipient(form.unit.unit_id, form.unit.code, form.unit.name) for form in forms]
+
+
+def chosen_units(found: list[Recipient], codes: list[str]) -> frozenset[int]:
+    """The units named by their codes among those leading tasks; InvalidInputError naming any other."""
+    by_code = {recipient.code.casefold(): recipient.unit_id for recipient in found}
+    unknown = [code for code in codes if code.casefold() not in by_code]
+    if unknown:
+        raise InvalidInputError(
+            _("No unit leading tasks of this plan has the code {codes}; those that do: {known}.").format(
+                codes=", ".join(unknown), known=", ".join(recipient.code for recipient in found)
+            )
+        )
+    return frozenset(by_code[code.casefold()] for code in codes)
+
+
 def default_deadline(as_of: datetime.date) -> datetime.date:
     """The day forms are due when the user names none: a week after the reporting day."""
     return as_of + datetime.timedelta(days=DEFAULT_DAYS_TO_REPLY)

@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QWidget,
@@ -24,7 +26,13 @@ from PySide6.QtWidgets import (
 from dxplanner.core.errors import DomainError, InvalidInputError
 from dxplanner.i18n import _
 from dxplanner.services.files import folder_for_files
-from dxplanner.services.progress_forms import FormsChoice, WrittenForms, default_deadline, write_forms
+from dxplanner.services.progress_forms import (
+    FormsChoice,
+    WrittenForms,
+    default_deadline,
+    recipients,
+    write_forms,
+)
 from dxplanner.ui.background import Progress, run_with_progress
 from dxplanner.ui.date_line import DateLine
 from dxplanner.ui.dates import DEFAULT_DATES, DateStyle
@@ -62,6 +70,12 @@ class FormsDialog(QDialog):
         self._proposed = self.deadline.text()  # the deadline follows the day until the user sets one
         self.as_of.textChanged.connect(self._propose_deadline)
         self.cooperating = QCheckBox(_("Cooperating units get a form too"))
+        # Every unit leading tasks, ticked: untick those whose forms are not to go (again) now.
+        self.units = QListWidget()
+        self.units.setMaximumHeight(150)
+        self._session = session
+        self.plan.currentIndexChanged.connect(self._list_units)
+        self._list_units()
         self.folder = QLineEdit(
             str(folder_for_files(session.store) / _("Progress forms {day}").format(day=today.isoformat()))
         )
@@ -80,8 +94,36 @@ class FormsDialog(QDialog):
         form.addRow(_("Reporting day"), self.as_of)
         form.addRow(_("Forms due by"), self.deadline)
         form.addRow("", self.cooperating)
+        form.addRow(_("Units"), self.units)
         form.addRow(_("Folder"), where)
         form.addRow(buttons)
+
+    def _list_units(self) -> None:
+        self.units.clear()
+        if self.plan.currentData() is None:
+            return
+        try:
+            found = recipients(self._session.store, int(self.plan.currentData()), self._today)
+        except DomainError:
+            return  # the plan is gone: said when the dialog is accepted
+        for recipient in found:
+            item = QListWidgetItem(recipient.name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            item.setData(Qt.ItemDataRole.UserRole, recipient.unit_id)
+            self.units.addItem(item)
+
+    def _chosen_units(self) -> frozenset[int] | None:
+        """The ticked units; None when every unit is ticked (the whole round)."""
+        items = [self.units.item(row) for row in range(self.units.count())]
+        ticked = frozenset(
+            int(item.data(Qt.ItemDataRole.UserRole))
+            for item in items
+            if item.checkState() == Qt.CheckState.Checked
+        )
+        if not ticked and items:
+            raise InvalidInputError(_("Tick at least one unit to send a form to."))
+        return None if len(ticked) == len(items) else ticked
 
     def _propose_deadline(self) -> None:
         if self.deadline.text() != self._proposed:
@@ -118,7 +160,9 @@ class FormsDialog(QDialog):
             raise InvalidInputError(_("The deadline cannot come before the reporting day."))
         if not self.folder.text().strip():
             raise InvalidInputError(_("Choose the folder to write the forms into."))
-        return FormsChoice(int(self.plan.currentData()), as_of, deadline, self.cooperating.isChecked())
+        return FormsChoice(
+            int(self.plan.currentData()), as_of, deadline, self.cooperating.isChecked(), self._chosen_units()
+        )
 
     def chosen_folder(self) -> Path:
         """The folder typed or chosen."""

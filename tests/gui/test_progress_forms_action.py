@@ -13,6 +13,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from dxplanner.core.errors import InvalidInputError
 from dxplanner.services.progress_forms import FormsChoice, read_form
 from dxplanner.ui.main_window import MainWindow
 from dxplanner.ui.progress_forms_action import FormsDialog, WrittenFormsBox, write_progress_forms
@@ -168,3 +169,28 @@ def test_the_deadline_follows_the_reporting_day_until_the_user_sets_it(
     type_text(dialog.as_of, "30/12/2026")
     qtbot.keyClick(dialog.as_of, Qt.Key.Key_Tab)
     assert dialog.deadline.text() == "15/01/2027" and messages == []
+
+
+def test_the_form_of_one_unit_can_be_sent_again_by_unticking_the_others(
+    qtbot: QtBot, window: MainWindow, demo_path: Path
+) -> None:
+    assert window.open_file(demo_path)
+    assert window.session is not None
+    dialog = FormsDialog(window.session, TODAY, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    units = dialog.units
+    assert units.count() == 18 and dialog.choice() is not None
+    choice = dialog.choice()
+    assert choice is not None and choice.units is None  # all ticked: the whole round
+    units.setFocus()
+    for row in range(1, units.count()):  # untick every unit but the first, with the space bar
+        units.setCurrentRow(row)
+        qtbot.keyClick(units, Qt.Key.Key_Space)
+    choice = dialog.choice()
+    first = units.item(0).data(Qt.ItemDataRole.UserRole)
+    assert choice is not None and choice.units == frozenset({first})
+    units.setCurrentRow(0)
+    qtbot.keyClick(units, Qt.Key.Key_Space)
+    with pytest.raises(InvalidInputError, match="at least one unit"):
+        dialog.choice()

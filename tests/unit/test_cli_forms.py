@@ -11,6 +11,7 @@ from dxplanner.cli import EXIT_BAD_ARGUMENTS, EXIT_OK, EXIT_USER_ERROR
 from dxplanner.core.progress_form import FormRole
 from dxplanner.i18n import set_language
 from dxplanner.services.progress_forms import read_form
+from dxplanner.store.plan_file import open_plan_file
 from tests.conftest import run_cli as _run
 
 
@@ -25,7 +26,11 @@ def test_the_forms_are_written_and_each_file_printed(demo_path: Path, tmp_path: 
     assert len(files) == 18
     plan = "Kế hoạch triển khai Chính phủ số năm 2026"
     assert summary == f"Wrote 18 progress forms on “{plan}” as of 31/12/2026 to {folder}."
-    returned = read_form(Path(files[0]))
+    store = open_plan_file(demo_path)
+    try:
+        returned = read_form(Path(files[0]), store)
+    finally:
+        store.close()
     assert returned.recognised and returned.round is not None
     assert (
         returned.round.plan_id,
@@ -88,3 +93,22 @@ def test_bad_arguments_are_refused(
         == EXIT_BAD_ARGUMENTS
     )
     assert "forms" in cli.COMMANDS
+
+
+def test_the_form_of_one_unit_alone_can_be_sent_again_and_an_unknown_code_is_refused(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    first = ("forms", str(demo_path), "--plan", "6", "--as-of", "2026-12-31")
+    status, out, _err = _run(*first, "--out", str(tmp_path / "all"))
+    assert status == EXIT_OK
+    code = next(
+        form.unit.code for form in (read_form(Path(line)) for line in out.splitlines()[:-1]) if form.unit
+    )
+    status, out, err = _run(*first, "--out", str(tmp_path / "again"), "--unit", code.lower())
+    assert (status, err) == (EXIT_OK, "")
+    (line, _summary) = out.splitlines()
+    returned = read_form(Path(line))
+    assert returned.unit is not None and returned.unit.code == code
+    status, out, err = _run(*first, "--out", str(tmp_path / "none"), "--unit", "KHONG-CO")
+    assert (status, out) == (EXIT_USER_ERROR, "") and "KHONG-CO" in err and code in err
+    assert not (tmp_path / "none").exists()
