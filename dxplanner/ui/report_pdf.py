@@ -1,0 +1,313 @@
+"""The official report's blocks printed to PDF by Qt (QTextDocument on QPdfWriter): no LibreOffice needed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QLineF, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QBrush,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPalette,
+    QPdfWriter,
+    QPen,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFrameFormat,
+    QTextLength,
+    QTextTable,
+    QTextTableFormat,
+)
+
+from dxplanner.core.errors import InvalidInputError
+from dxplanner.core.report_blocks import (
+    BODY_SIZE,
+    FONT,
+    TABLE_SIZE,
+    Align,
+    Cell,
+    Columns,
+    Line,
+    Page,
+    Paragraph,
+    ReportBlocks,
+    Rule,
+    Table,
+)
+from dxplanner.i18n import _
+
+# Dots per inch of the PDF's coordinates: fine enough that the layout's rounding never shows.
+RESOLUTION = 1200
+# Faces metric-compatible with Times New Roman first (the lines break where Word breaks them),
+# then other serif faces; only those that have the Vietnamese letters are taken.
+SERIF_FACES = (
+    FONT,
+    "Liberation Serif",
+    "Tinos",
+    "Nimbus Roman",
+    "TeX Gyre Termes",
+    "Noto Serif",
+    "DejaVu Serif",
+)
+# Where the page number sits: the top centre, in the top margin, about where Word puts its header.
+NUMBER_FROM_TOP_CM = 1.0
+RULE_POINTS = 0.75  # the rule's thickness, as Word draws the paragraph's bottom border
+_ALIGN = {
+    Align.LEFT: Qt.AlignmentFlag.AlignLeft,
+    Align.CENTRE: Qt.AlignmentFlag.AlignHCenter,
+    Align.RIGHT: Qt.AlignmentFlag.AlignRight,
+    Align.JUSTIFY: Qt.AlignmentFlag.AlignJustify,
+}
+
+
+def report_face(families: list[str] | None = None) -> str:
+    """The face the PDF is set in: Times New Roman where installed, else a serif face with Vietnamese."""
+    if families is None:
+        families = QFontDatabase.families(QFontDatabase.WritingSystem.Vietnamese)
+    for face in SERIF_FACES:
+        if face in families:
+            return face
+    return FONT  # Qt substitutes the closest face it has
+
+
+def write_pdf(blocks: ReportBlocks, path: Path) -> None:
+    """Print the blocks to path as an A4 PDF, numbered from page 2 (InvalidInputError when it cannot)."""
+    page = blocks.page
+    writer = QPdfWriter(str(path))
+    writer.setResolution(RESOLUTION)
+    writer.setPageSize(QPageSize(QSizeF(page.width * 10, page.height * 10), QPageSize.Unit.Millimeter))
+    # The margins are kept by hand (the page number sits in the top one): the painter gets the whole sheet.
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+    writer.setCreator("dxplanner")
+    face = report_face()
+    text = report_text(blocks, face)
+    layout = text.document.documentLayout()
+    layout.setPaintDevice(writer)  # the text is measured at the PDF's resolution, not the screen's
+    width, height = _device(page.text_width), _device(page.height - page.top - page.bottom)
+    text.document.setPageSize(QSizeF(width, height))
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise InvalidInputError(_("{path} cannot be written.").format(path=path))
+    try:
+        for number in range(text.document.pageCount()):
+            if number:
+                writer.newPage()
+                _page_number(painter, page, face, number + 1)
+            painter.save()
+            painter.translate(_device(page.left), _device(page.top) - number * height)
+            context = QAbstractTextDocumentLayout.PaintContext()
+            # Black on white, whatever the desktop's colours.
+            context.palette.setColor(QPalette.ColorRole.Text, QColor("black"))
+            context.clip = QRectF(0, number * height, width, height)
+            painter.setClipRect(context.clip)
+            layout.draw(painter, context)
+            text.draw_rules(painter)
+            painter.restore()
+    finally:
+        painter.end()
+
+
+@dataclass
+class ReportText:
+    """The blocks as a rich text document, and where its short rules go once it is laid out."""
+
+    document: QTextDocument
+    rules: list[tuple[int, float]]  # (the position of the line the rule is under, its inset in cm)
+
+    def draw_rules(self, painter: QPainter) -> None:
+        """Draw each rule under its line, centred, as wide as the line's column less its insets."""
+        layout = self.document.documentLayout()
+        pen = QPen(QColor("black"))
+        pen.setWidthF(_points_on_device(RULE_POINTS))
+        painter.setPen(pen)
+        for position, inset in self.rules:
+            area = layout.blockBoundingRect(self.document.findBlock(position))
+            area = area.translated(_cell_offset(self.document, position))
+            left, right = area.left() + _device(inset), area.right() - _device(inset)
+            if right > left:
+                painter.drawLine(QLineF(left, area.bottom(), right, area.bottom()))
+
+
+def report_text(blocks: ReportBlocks, face: str) -> ReportText:
+    """The blocks as a rich text document (its layout still to be given a device and a page)."""
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    base = QFont(face)
+    base.setPointSizeF(BODY_SIZE)
+    document.setDefaultFont(base)
+    writer = _Writer(document, face)
+    writer.write(blocks)
+    return ReportText(document, writer.rules)
+
+
+def _cell_offset(document: QTextDocument, position: int) -> QPointF:
+    """Where the frame holding position sits in the document: a block's rectangle is its frame's."""
+    offset = QPointF(0, 0)
+    frame = QTextCursor(document.findBlock(position)).currentFrame()
+    layout = document.documentLayout()
+    while frame is not None and frame.parentFrame() is not None:
+        offset += layout.frameBoundingRect(frame).topLeft()
+        frame = frame.parentFrame()
+    return offset
+
+
+def _device(cm: float) -> float:
+    """Centimetres in the PDF's own units: the page, its margins, a first line's indent."""
+    return cm / 2.54 * RESOLUTION
+
+
+def _points_on_device(points: float) -> float:
+    """Points in the PDF's own units."""
+    return points / 72 * RESOLUTION
+
+
+def _points(points: float) -> float:
+    """Points in a format's units for margins and padding: pixels at 96 dpi, which the layout
+    scales to the PDF's resolution itself (a first line's indent it does not: see `_device`)."""
+    return points * 96 / 72
+
+
+def _page_number(painter: QPainter, page: Page, face: str, number: int) -> None:
+    font = QFont(face)
+    font.setPointSizeF(BODY_SIZE)
+    painter.setFont(font)
+    painter.setPen(QColor("black"))
+    top = _device(NUMBER_FROM_TOP_CM)
+    area = QRectF(_device(page.left), top, _device(page.text_width), _device(page.top) - top)
+    painter.drawText(area, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, str(number))
+
+
+class _Writer:
+    """Blocks appended, one after another, at the end of a text document."""
+
+    def __init__(self, document: QTextDocument, face: str) -> None:
+        self.document = document
+        self.cursor = QTextCursor(document)
+        self.face = face
+        # A document, a table's cell and the place after a table each begin with an empty
+        # paragraph: the first thing written there takes it instead of adding another.
+        self.fresh = True
+        self.rules: list[tuple[int, float]] = []
+
+    def write(self, blocks: ReportBlocks) -> None:
+        for block in blocks.blocks:
+            if isinstance(block, Columns):
+                self._columns(block)
+            elif isinstance(block, Table):
+                self._table(block)
+            else:
+                self._line(block)
+
+    def _characters(self, size: float, bold: bool = False, italic: bool = False) -> QTextCharFormat:
+        characters = QTextCharFormat()
+        characters.setFontFamilies([self.face])
+        characters.setFontPointSize(size)
+        characters.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+        characters.setFontItalic(italic)
+        return characters
+
+    def _block(self, form: QTextBlockFormat) -> None:
+        if self.fresh:
+            self.cursor.setBlockFormat(form)
+            self.fresh = False
+        else:
+            self.cursor.insertBlock(form)
+        self.cursor.setBlockCharFormat(self._characters(BODY_SIZE))
+
+    def _blank(self) -> None:
+        """Make an empty line as high as a line of the body, as Word makes it.
+
+        Word gives an empty paragraph the height of its mark, which is in the body's size; Qt
+        measures an empty line's face at the screen's resolution, not the PDF's, and leaves it
+        almost no height. A no-break space is measured as text.
+        """
+        self.cursor.insertText("\u00a0", self._characters(BODY_SIZE))
+
+    def _line(self, block: Line) -> None:
+        if isinstance(block, Rule):
+            self._rule(block)
+        else:
+            self._paragraph(block)
+
+    def _paragraph(self, block: Paragraph) -> None:
+        form = QTextBlockFormat()
+        form.setAlignment(_ALIGN[block.align])
+        form.setTextIndent(_device(block.indent))
+        form.setTopMargin(_points(block.before))
+        form.setBottomMargin(_points(block.after))
+        self._block(form)
+        if not block.text:
+            self._blank()
+        for run in block.runs:
+            self.cursor.insertText(run.text, self._characters(block.size, run.bold, run.italic))
+
+    def _rule(self, rule: Rule) -> None:
+        """An empty line, under which `ReportText.draw_rules` draws the rule once the text is laid out.
+
+        Qt's own horizontal rule is a grey hairline at the PDF's resolution: too faint for a
+        document that is printed and signed.
+        """
+        self._block(QTextBlockFormat())
+        self._blank()
+        self.rules.append((self.cursor.block().position(), rule.inset))
+
+    def _columns(self, block: Columns) -> None:
+        table = self._new_table(block.widths, 1, border=0.0)
+        for column, lines in enumerate(block.cells):
+            self.cursor = table.cellAt(0, column).firstCursorPosition()
+            self.fresh = True
+            for each in lines:
+                self._line(each)
+        self._after()
+
+    def _table(self, block: Table) -> None:
+        # One pixel at 96 dpi (0.75 pt), about Word's grid: Qt draws no border thinner than one.
+        table = self._new_table(block.widths, 1 + len(block.rows), border=1.0)
+        for row, cells in enumerate((block.header, *block.rows)):
+            for column, cell in enumerate(cells):
+                self.cursor = table.cellAt(row, column).firstCursorPosition()
+                self.fresh = True
+                self._cell(cell)
+        self._after()
+
+    def _cell(self, cell: Cell) -> None:
+        form = QTextBlockFormat()
+        form.setAlignment(_ALIGN[cell.align])
+        self._block(form)
+        self.cursor.insertText(cell.text, self._characters(TABLE_SIZE, cell.bold))
+
+    def _new_table(self, widths: tuple[float, ...], rows: int, *, border: float) -> QTextTable:
+        form = QTextTableFormat()
+        form.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+        total = sum(widths)
+        form.setColumnWidthConstraints(
+            [QTextLength(QTextLength.Type.PercentageLength, 100 * width / total) for width in widths]
+        )
+        form.setCellSpacing(0)
+        form.setCellPadding(_points(2.5) if border else 0)
+        form.setBorder(border)
+        form.setBorderCollapse(True)
+        form.setBorderBrush(QBrush(QColor("black")))
+        form.setBorderStyle(
+            QTextFrameFormat.BorderStyle.BorderStyle_Solid
+            if border
+            else QTextFrameFormat.BorderStyle.BorderStyle_None
+        )
+        form.setHeaderRowCount(1 if border else 0)  # a table of figures repeats its headings on each page
+        form.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        return self.cursor.insertTable(rows, len(widths), form)
+
+    def _after(self) -> None:
+        """Go on writing after the table, in the empty paragraph Qt keeps there."""
+        self.cursor = QTextCursor(self.document)
+        self.cursor.movePosition(QTextCursor.MoveOperation.End)
+        self.fresh = True
