@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLineF, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QLineF, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QBrush,
@@ -28,7 +30,6 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
-from dxplanner.core.errors import InvalidInputError
 from dxplanner.core.report_blocks import (
     BODY_SIZE,
     FONT,
@@ -43,7 +44,6 @@ from dxplanner.core.report_blocks import (
     Rule,
     Table,
 )
-from dxplanner.i18n import _
 
 # Dots per inch of the PDF's coordinates: fine enough that the layout's rounding never shows.
 RESOLUTION = 1200
@@ -80,7 +80,7 @@ def report_face(families: list[str] | None = None) -> str:
 
 
 def write_pdf(blocks: ReportBlocks, path: Path) -> None:
-    """Print the blocks to path as an A4 PDF, numbered from page 2 (InvalidInputError when it cannot)."""
+    """Print the blocks to path as an A4 PDF numbered from page 2 (OSError when it cannot be written)."""
     page = blocks.page
     writer = QPdfWriter(str(path))
     writer.setResolution(RESOLUTION)
@@ -95,8 +95,8 @@ def write_pdf(blocks: ReportBlocks, path: Path) -> None:
     width, height = _device(page.text_width), _device(page.height - page.top - page.bottom)
     text.document.setPageSize(QSizeF(width, height))
     painter = QPainter()
-    if not painter.begin(writer):
-        raise InvalidInputError(_("{path} cannot be written.").format(path=path))
+    if not painter.begin(writer):  # QPdfWriter says no more than that it could not open the file
+        raise OSError(errno.EIO, os.strerror(errno.EIO), str(path))
     try:
         for number in range(text.document.pageCount()):
             if number:
@@ -122,6 +122,7 @@ class ReportText:
 
     document: QTextDocument
     rules: list[tuple[int, float]]  # (the position of the line the rule is under, its inset in cm)
+    tables: list[QTextTable]  # the tables of figures
 
     def draw_rules(self, painter: QPainter) -> None:
         """Draw each rule under its line, centred, as wide as the line's column less its insets."""
@@ -130,8 +131,7 @@ class ReportText:
         pen.setWidthF(_points_on_device(RULE_POINTS))
         painter.setPen(pen)
         for position, inset in self.rules:
-            area = layout.blockBoundingRect(self.document.findBlock(position))
-            area = area.translated(_cell_offset(self.document, position))
+            area = layout.blockBoundingRect(self.document.findBlock(position))  # in the document's frame
             left, right = area.left() + _device(inset), area.right() - _device(inset)
             if right > left:
                 painter.drawLine(QLineF(left, area.bottom(), right, area.bottom()))
@@ -146,18 +146,7 @@ def report_text(blocks: ReportBlocks, face: str) -> ReportText:
     document.setDefaultFont(base)
     writer = _Writer(document, face)
     writer.write(blocks)
-    return ReportText(document, writer.rules)
-
-
-def _cell_offset(document: QTextDocument, position: int) -> QPointF:
-    """Where the frame holding position sits in the document: a block's rectangle is its frame's."""
-    offset = QPointF(0, 0)
-    frame = QTextCursor(document.findBlock(position)).currentFrame()
-    layout = document.documentLayout()
-    while frame is not None and frame.parentFrame() is not None:
-        offset += layout.frameBoundingRect(frame).topLeft()
-        frame = frame.parentFrame()
-    return offset
+    return ReportText(document, writer.rules, writer.tables)
 
 
 def _device(cm: float) -> float:
@@ -197,6 +186,7 @@ class _Writer:
         # paragraph: the first thing written there takes it instead of adding another.
         self.fresh = True
         self.rules: list[tuple[int, float]] = []
+        self.tables: list[QTextTable] = []
 
     def write(self, blocks: ReportBlocks) -> None:
         for block in blocks.blocks:
@@ -272,6 +262,7 @@ class _Writer:
     def _table(self, block: Table) -> None:
         # One pixel at 96 dpi (0.75 pt), about Word's grid: Qt draws no border thinner than one.
         table = self._new_table(block.widths, 1 + len(block.rows), border=1.0)
+        self.tables.append(table)
         for row, cells in enumerate((block.header, *block.rows)):
             for column, cell in enumerate(cells):
                 self.cursor = table.cellAt(row, column).firstCursorPosition()
