@@ -20,10 +20,12 @@ from PySide6.QtGui import (
     QPalette,
     QPdfWriter,
     QPen,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextFormat,
     QTextFrameFormat,
     QTextLength,
     QTextTable,
@@ -61,6 +63,7 @@ SERIF_FACES = (
 # Where the page number sits: the top centre, in the top margin, about where Word puts its header.
 NUMBER_FROM_TOP_CM = 1.0
 RULE_POINTS = 0.75  # the rule's thickness, as Word draws the paragraph's bottom border
+MOST_CUTS = 500  # rows moved to a new page at most: a bound on laying the text out again
 _ALIGN = {
     Align.LEFT: Qt.AlignmentFlag.AlignLeft,
     Align.CENTRE: Qt.AlignmentFlag.AlignHCenter,
@@ -89,11 +92,17 @@ def write_pdf(blocks: ReportBlocks, path: Path) -> None:
     writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
     writer.setCreator("dxplanner")
     face = report_face()
-    text = report_text(blocks, face)
-    layout = text.document.documentLayout()
-    layout.setPaintDevice(writer)  # the text is measured at the PDF's resolution, not the screen's
     width, height = _device(page.text_width), _device(page.height - page.top - page.bottom)
-    text.document.setPageSize(QSizeF(width, height))
+    cuts: set[tuple[int, int]] = set()
+    while True:
+        text = report_text(blocks, face, cuts)
+        layout = text.document.documentLayout()
+        layout.setPaintDevice(writer)  # the text is measured at the PDF's resolution, not the screen's
+        text.document.setPageSize(QSizeF(width, height))
+        cut = text.first_cut_row(height)
+        if cut is None or cut in cuts or len(cuts) >= MOST_CUTS:
+            break
+        cuts.add(cut)  # and lay the text out again: each row moved moves those after it
     painter = QPainter()
     if not painter.begin(writer):  # QPdfWriter says no more than that it could not open the file
         raise OSError(errno.EIO, os.strerror(errno.EIO), str(path))
@@ -122,7 +131,29 @@ class ReportText:
 
     document: QTextDocument
     rules: list[tuple[int, float]]  # (the position of the line the rule is under, its inset in cm)
-    tables: list[QTextTable]  # the tables of figures
+    rows: list[_Row]  # every row of every table of figures, in order
+
+    def first_cut_row(self, page_height: float) -> tuple[int, int] | None:
+        """The first row of a table of figures that a page's end cuts: (the table's number, the row's).
+
+        Qt breaks a row between the lines of its cells, as Word does; but it then paints the
+        whole row on both pages, clipped, and the text hidden on each is read by a search, a copy
+        or a screen reader as if it were there twice. A row more than half a page high is left cut.
+        """
+        layout = self.document.documentLayout()
+        layout.documentSize()  # the layout is made when asked for; a block's place is not enough to ask
+        for row in self.rows:
+            cells = [row.table.cellAt(row.row, column) for column in range(row.table.columns())]
+            top = min(layout.blockBoundingRect(self._block_at(cell.firstPosition())).top() for cell in cells)
+            bottom = max(
+                layout.blockBoundingRect(self._block_at(cell.lastPosition())).bottom() for cell in cells
+            )
+            if int(top // page_height) != int((bottom - 1) // page_height) and bottom - top < page_height / 2:
+                return row.number, max(row.shown, 1)  # cut headings go on with the first row
+        return None
+
+    def _block_at(self, position: int) -> QTextBlock:
+        return self.document.findBlock(position)
 
     def draw_rules(self, painter: QPainter) -> None:
         """Draw each rule under its line, centred, as wide as the line's column less its insets."""
@@ -137,16 +168,29 @@ class ReportText:
                 painter.drawLine(QLineF(left, area.bottom(), right, area.bottom()))
 
 
-def report_text(blocks: ReportBlocks, face: str) -> ReportText:
-    """The blocks as a rich text document (its layout still to be given a device and a page)."""
+@dataclass(frozen=True)
+class _Row:
+    """A row of a table of figures as laid out: the table's number, the row's there, and in Qt's table."""
+
+    number: int
+    shown: int  # 0 for the headings, 1 for the first row of figures
+    table: QTextTable
+    row: int
+
+
+def report_text(blocks: ReportBlocks, face: str, cuts: set[tuple[int, int]] | None = None) -> ReportText:
+    """The blocks as a rich text document (its layout still to be given a device and a page).
+
+    Each (table, row) in cuts starts a new page, under the table's headings.
+    """
     document = QTextDocument()
     document.setDocumentMargin(0)
     base = QFont(face)
     base.setPointSizeF(BODY_SIZE)
     document.setDefaultFont(base)
-    writer = _Writer(document, face)
+    writer = _Writer(document, face, cuts or set())
     writer.write(blocks)
-    return ReportText(document, writer.rules, writer.tables)
+    return ReportText(document, writer.rules, writer.rows)
 
 
 def _device(cm: float) -> float:
@@ -178,7 +222,7 @@ def _page_number(painter: QPainter, page: Page, face: str, number: int) -> None:
 class _Writer:
     """Blocks appended, one after another, at the end of a text document."""
 
-    def __init__(self, document: QTextDocument, face: str) -> None:
+    def __init__(self, document: QTextDocument, face: str, cuts: set[tuple[int, int]]) -> None:
         self.document = document
         self.cursor = QTextCursor(document)
         self.face = face
@@ -186,7 +230,9 @@ class _Writer:
         # paragraph: the first thing written there takes it instead of adding another.
         self.fresh = True
         self.rules: list[tuple[int, float]] = []
-        self.tables: list[QTextTable] = []
+        self.cuts = cuts
+        self.kept: int | None = None  # where the paragraph just written starts, when it is kept with the next
+        self.rows: list[_Row] = []
 
     def write(self, blocks: ReportBlocks) -> None:
         for block in blocks.blocks:
@@ -196,6 +242,8 @@ class _Writer:
                 self._table(block)
             else:
                 self._line(block)
+            kept = isinstance(block, Paragraph) and block.keep_with_next
+            self.kept = self.cursor.block().position() if kept else None
 
     def _characters(self, size: float, bold: bool = False, italic: bool = False) -> QTextCharFormat:
         characters = QTextCharFormat()
@@ -260,15 +308,33 @@ class _Writer:
         self._after()
 
     def _table(self, block: Table) -> None:
-        # One pixel at 96 dpi (0.75 pt), about Word's grid: Qt draws no border thinner than one.
-        table = self._new_table(block.widths, 1 + len(block.rows), border=1.0)
-        self.tables.append(table)
-        for row, cells in enumerate((block.header, *block.rows)):
-            for column, cell in enumerate(cells):
-                self.cursor = table.cellAt(row, column).firstCursorPosition()
-                self.fresh = True
-                self._cell(cell)
-        self._after()
+        """The table, in as many pieces as it has cuts, each piece on a new page under the headings."""
+        number = len({row.number for row in self.rows})
+        cut = sorted(shown for table, shown in self.cuts if table == number)
+        starts = sorted({1, *cut})
+        if 1 in cut and self.kept is not None:
+            # The whole table goes to the next page, and the heading it is kept with goes with it.
+            cursor = QTextCursor(self.document.findBlock(self.kept))
+            form = cursor.blockFormat()
+            form.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            cursor.setBlockFormat(form)
+            cut.remove(1)
+        for piece, start in enumerate(starts):
+            end = starts[piece + 1] if piece + 1 < len(starts) else 1 + len(block.rows)
+            shown = [0, *range(start, end)]
+            # One pixel at 96 dpi (0.75 pt), about Word's grid: Qt draws no border thinner than one.
+            table = self._new_table(block.widths, len(shown), border=1.0, new_page=start in cut)
+            for row, index in enumerate(shown):
+                self.rows.append(_Row(number, index, table, row))
+                cells = block.header if index == 0 else block.rows[index - 1]
+                for column, cell in enumerate(cells):
+                    self.cursor = table.cellAt(row, column).firstCursorPosition()
+                    self.fresh = True
+                    self._cell(cell)
+            self._after()
+        # An empty line under the table, as in the Word document, where it keeps two tables apart.
+        self._block(QTextBlockFormat())
+        self._blank()
 
     def _cell(self, cell: Cell) -> None:
         form = QTextBlockFormat()
@@ -276,7 +342,9 @@ class _Writer:
         self._block(form)
         self.cursor.insertText(cell.text, self._characters(TABLE_SIZE, cell.bold))
 
-    def _new_table(self, widths: tuple[float, ...], rows: int, *, border: float) -> QTextTable:
+    def _new_table(
+        self, widths: tuple[float, ...], rows: int, *, border: float, new_page: bool = False
+    ) -> QTextTable:
         form = QTextTableFormat()
         form.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
         total = sum(widths)
@@ -295,6 +363,8 @@ class _Writer:
         )
         form.setHeaderRowCount(1 if border else 0)  # a table of figures repeats its headings on each page
         form.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        if new_page:
+            form.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
         return self.cursor.insertTable(rows, len(widths), form)
 
     def _after(self) -> None:
