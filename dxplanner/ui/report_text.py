@@ -268,6 +268,13 @@ class _Writer:
 
     def _columns(self, block: Columns) -> None:
         table = self._new_table(block.widths, 1, border=0.0)
+        # Qt leaves out the space above a cell's first paragraph: the table keeps it instead.
+        before = max(
+            (lines[0].before for lines in block.cells if lines and isinstance(lines[0], Paragraph)), default=0
+        )
+        form = table.format()
+        form.setTopMargin(_points(before))
+        table.setFormat(form)
         for column, lines in enumerate(block.cells):
             self.cursor = table.cellAt(0, column).firstCursorPosition()
             self.fresh = True
