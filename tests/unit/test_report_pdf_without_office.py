@@ -1,4 +1,4 @@
-"""A PDF report asked of the command line on a computer without LibreOffice: refused before anything is written."""
+"""A PDF report asked of the command line without LibreOffice: refused before anything is written."""
 
 from __future__ import annotations
 
@@ -19,4 +19,5 @@ def test_a_pdf_without_libreoffice_is_refused_naming_the_window_s_built_in_print
     status, _out, err = run_cli("report", str(demo_template), "--out", str(pdf), "--plan", "6")
     assert status == 1 and "Traceback" not in err
     assert list(tmp_path.iterdir()) == []  # no PDF, and no appendix left without its document
-    assert "LibreOffice" in err and "Tích hợp sẵn (in bằng Qt)" in err  # the window's choice that needs no LibreOffice
+    # The window's choice that needs no LibreOffice is named.
+    assert "LibreOffice" in err and "Tích hợp sẵn (in bằng Qt)" in err
