@@ -11,7 +11,6 @@ from PySide6.QtGui import (
     QFont,
     QPainter,
     QPen,
-    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -51,7 +50,7 @@ _ALIGN = {
 
 @dataclass
 class ReportText:
-    """The blocks as a rich text document, and where its short rules go once it is laid out."""
+    """The blocks as a rich text document, with what its drawing needs: its rules, its tables' rows."""
 
     document: QTextDocument
     rules: list[tuple[int, float]]  # (the position of the line the rule is under, its inset in cm)
@@ -80,9 +79,6 @@ class ReportText:
                 return row.number, max(row.shown, 1)  # headings that would be cut go on with the first row
         return None
 
-    def _block_at(self, position: int) -> QTextBlock:
-        return self.document.findBlock(position)
-
     def draw_page(self, painter: QPainter, top: float, width: float, height: float) -> None:
         """Draw the lines of text, the tables' lines and the rules of the page that starts at top.
 
@@ -109,12 +105,12 @@ class ReportText:
         """The lines of each table of figures, between its cells' text and round the table."""
         layout = self.document.documentLayout()
         pen = QPen(QColor("black"))
-        pen.setWidthF(_points_ondevice(GRID_POINTS))
+        pen.setWidthF(_points_on_device(GRID_POINTS))
         painter.setPen(pen)
-        gap = _points_ondevice(PADDING_POINTS + GRID_POINTS / 2)  # from a cell's text to its line
+        gap = _points_on_device(PADDING_POINTS + GRID_POINTS / 2)  # from a cell's text to its line
         for table in self.grids:
             frame = layout.frameBoundingRect(table)
-            edge = _points_ondevice(GRID_POINTS) / 2
+            edge = _points_on_device(GRID_POINTS) / 2
             left, right, top = frame.left() + edge, frame.right() - edge, frame.top() + edge
             # Not the frame's bottom: before a table that starts a page, it runs on to the page's end.
             last = [table.cellAt(table.rows() - 1, column) for column in range(table.columns())]
@@ -134,12 +130,11 @@ class ReportText:
 
     def _draw_rules(self, painter: QPainter) -> None:
         """Draw each rule under its line, centred, as wide as the line's column less its insets."""
-        layout = self.document.documentLayout()
         pen = QPen(QColor("black"))
-        pen.setWidthF(_points_ondevice(RULE_POINTS))
+        pen.setWidthF(_points_on_device(RULE_POINTS))
         painter.setPen(pen)
         for position, inset in self.rules:
-            area = layout.blockBoundingRect(self.document.findBlock(position))  # in the document's frame
+            area = self._place(position)
             left, right = area.left() + device(inset), area.right() - device(inset)
             if right > left:
                 painter.drawLine(QLineF(left, area.bottom(), right, area.bottom()))
@@ -147,7 +142,7 @@ class ReportText:
 
 @dataclass(frozen=True)
 class _Row:
-    """A row of a table of figures as laid out: the table's number, the row's there, and in Qt's table."""
+    """A row of a table of figures: which table, which of its rows (0 the headings), where Qt holds it."""
 
     number: int
     shown: int  # 0 for the headings, 1 for the first row of figures
@@ -175,14 +170,14 @@ def device(cm: float) -> float:
     return cm / 2.54 * RESOLUTION
 
 
-def _points_ondevice(points: float) -> float:
+def _points_on_device(points: float) -> float:
     """Points in the PDF's own units."""
     return points / 72 * RESOLUTION
 
 
 def _points(points: float) -> float:
     """Points in a format's units for margins and padding: pixels at 96 dpi, which the layout
-    scales to the PDF's resolution itself (a first line's indent it does not: see `_device`)."""
+    scales to the PDF's resolution itself (a first line's indent it does not: see `device`)."""
     return points * 96 / 72
 
 
@@ -257,7 +252,7 @@ class _Writer:
             self.cursor.insertText(run.text, self._characters(block.size, run.bold, run.italic))
 
     def _rule(self, rule: Rule) -> None:
-        """An empty line, under which `ReportText.draw_rules` draws the rule once the text is laid out.
+        """An empty line, under which `ReportText.draw_page` draws the rule once the text is laid out.
 
         Qt's own horizontal rule is a grey hairline at the PDF's resolution: too faint for a
         document that is printed and signed.
@@ -297,7 +292,7 @@ class _Writer:
         for piece, start in enumerate(starts):
             end = starts[piece + 1] if piece + 1 < len(starts) else 1 + len(block.rows)
             shown = [0, *range(start, end)]
-            # One pixel at 96 dpi (0.75 pt), about Word's grid: Qt draws no border thinner than one.
+            # Room for the lines `_draw_grids` draws: one pixel at 96 dpi (0.75 pt), about Word's grid.
             table = self._new_table(block.widths, len(shown), border=1.0, new_page=start in cut)
             self.grids.append(table)
             for row, index in enumerate(shown):
