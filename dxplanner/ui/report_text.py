@@ -39,7 +39,7 @@ from dxplanner.core.report_blocks import (
 RESOLUTION = 1200
 RULE_POINTS = 0.75  # the rule's thickness, as Word draws the paragraph's bottom border
 GRID_POINTS = 0.75  # a table's lines: one pixel at 96 dpi, the width the layout leaves them
-PADDING_POINTS = 2.5  # between a table's lines and its text
+PADDING_POINTS = 4.0  # between a table's lines and its text (Word leaves 5.4 pt left and right)
 _ALIGN = {
     Align.LEFT: Qt.AlignmentFlag.AlignLeft,
     Align.CENTRE: Qt.AlignmentFlag.AlignHCenter,
@@ -103,25 +103,26 @@ class ReportText:
 
     def _draw_grids(self, painter: QPainter) -> None:
         """The lines of each table of figures, between its cells' text and round the table."""
-        layout = self.document.documentLayout()
         pen = QPen(QColor("black"))
         pen.setWidthF(_points_on_device(GRID_POINTS))
         painter.setPen(pen)
         gap = _points_on_device(PADDING_POINTS + GRID_POINTS / 2)  # from a cell's text to its line
         for table in self.grids:
-            frame = layout.frameBoundingRect(table)
-            edge = _points_on_device(GRID_POINTS) / 2
-            left, right, top = frame.left() + edge, frame.right() - edge, frame.top() + edge
-            # Not the frame's bottom: before a table that starts a page, it runs on to the page's end.
-            last = [table.cellAt(table.rows() - 1, column) for column in range(table.columns())]
-            bottom = max(self._place(cell.lastPosition()).bottom() for cell in last) + gap
+            # From the cells' text, not the table's frame: the frame runs on to the page's end
+            # when a table after it starts a new page.
+            columns, rows = range(table.columns()), range(table.rows())
+            heads = [self._place(table.cellAt(0, column).firstPosition()) for column in columns]
+            lasts = [self._place(table.cellAt(rows[-1], column).lastPosition()) for column in columns]
+            left, right = heads[0].left() - gap, heads[-1].right() + gap
+            top, bottom = min(head.top() for head in heads) - gap, max(last.bottom() for last in lasts) + gap
             painter.drawRect(QRectF(left, top, right - left, bottom - top))
-            for column in range(1, table.columns()):
-                x = self._place(table.cellAt(0, column).firstPosition()).left() - gap
-                painter.drawLine(QLineF(x, top, x, bottom))
-            for row in range(1, table.rows()):
-                cells = [table.cellAt(row, column) for column in range(table.columns())]
-                y = min(self._place(cell.firstPosition()).top() for cell in cells) - gap
+            for head in heads[1:]:
+                painter.drawLine(QLineF(head.left() - gap, top, head.left() - gap, bottom))
+            for row in rows[1:]:
+                y = (
+                    min(self._place(table.cellAt(row, column).firstPosition()).top() for column in columns)
+                    - gap
+                )
                 painter.drawLine(QLineF(left, y, right, y))
 
     def _place(self, position: int) -> QRectF:
