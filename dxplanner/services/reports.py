@@ -9,12 +9,17 @@ from pathlib import Path
 
 from dxplanner.core.errors import DomainError, InvalidInputError
 from dxplanner.core.report import ReportData
+from dxplanner.core.report_blocks import ReportBlocks
 from dxplanner.core.report_document import DocumentHeading, default_heading
 from dxplanner.i18n import _, speaking
 from dxplanner.services.open_plan import OpenPlan
 
 # (done, expected) -> go on?
 Progress = Callable[[int, int], bool]
+# Prints the official document's blocks as a PDF at a path: the window's own printing, handed in
+# by the window (the services import no Qt), for a computer without LibreOffice or a user who
+# prefers it.
+PdfPrinter = Callable[[ReportBlocks, Path], None]
 
 
 @dataclass(frozen=True)
@@ -127,21 +132,34 @@ def appendix_path(path: Path) -> Path:
     return path.with_name(_("{name} (appendix)").format(name=path.stem) + ".xlsx")
 
 
+def office_found() -> bool:
+    """Whether LibreOffice, which turns the Word document into PDF, is installed on this computer."""
+    from dxplanner.word.pdf import office_program
+
+    return office_program() is not None
+
+
 def write_report(
     plan: OpenPlan,
     choice: ReportChoice,
     path: Path,
     today: datetime.date,
     progress: Progress | None = None,
+    print_pdf: PdfPrinter | None = None,
 ) -> WrittenReport:
     """Read the report on the plan chosen and write it to path in the language chosen.
 
     The suffix chooses: .xlsx the workbook; .docx the official document and, beside it, the
-    workbook as its appendix; .pdf the document in PDF (through LibreOffice) and the appendix.
+    workbook as its appendix; .pdf the document in PDF and the appendix. The PDF is printed by
+    print_pdf when one is given, else made from the Word document by LibreOffice.
     """
     from dxplanner.excel.report_writer import write_progress_report
 
     kind = check_report_format(path)  # before the plan is read: a refusal costs nothing
+    if kind == "pdf" and print_pdf is None:
+        from dxplanner.word.pdf import required_office
+
+        required_office()  # before the appendix is written: a refused PDF leaves nothing behind
     data = read_report(plan, choice, today)
     with speaking(choice.language):  # the appendix is named in the report's language, as it is written
         workbook = path if kind == "xlsx" else appendix_path(path)
@@ -156,18 +174,32 @@ def write_report(
         appendix=kind != "xlsx",
     )
     if kind != "xlsx":
-        _write_document(data, heading, choice.language, path, kind)
+        _write_document(data, heading, choice.language, path, kind, print_pdf)
     appendix = None if kind == "xlsx" else workbook
     return WrittenReport(path, data.plan_name, choice.as_of, tuple(notes), appendix)
 
 
-def _write_document(data: ReportData, heading: DocumentHeading, language: str, path: Path, kind: str) -> None:
+def _write_document(
+    data: ReportData,
+    heading: DocumentHeading,
+    language: str,
+    path: Path,
+    kind: str,
+    print_pdf: PdfPrinter | None,
+) -> None:
     import tempfile
 
     from dxplanner.excel.saving import saving_to
     from dxplanner.word.pdf import convert_to_pdf
     from dxplanner.word.report_docx import write_report_document
 
+    if kind == "pdf" and print_pdf is not None:
+        from dxplanner.core.report_sections import report_blocks
+
+        with speaking(language):
+            blocks = report_blocks(data, heading)
+        _print_to(path, lambda temporary: print_pdf(blocks, temporary))
+        return
     if kind == "docx":
         with saving_to(path) as temporary:  # a failure leaves what was there
             write_report_document(temporary, data, heading, language=language)
@@ -191,3 +223,30 @@ def document_heading(data: ReportData, choice: ReportChoice, today: datetime.dat
         signer_name=signing.signer_name or heading.signer_name,
         recipients=heading.recipients if signing.recipients is None else signing.recipients,
     )
+
+
+def _print_to(path: Path, print_file: Callable[[Path], None]) -> None:
+    """Print to a temporary file beside path, then move it onto path: a failure leaves what was there."""
+    import os
+    import stat
+
+    from dxplanner.file_access import write_failure
+    from dxplanner.temporary_files import temporary_beside
+
+    temporary = temporary_beside(path, ".part")
+    try:
+        # Made here, not by the printer, so that a folder that takes no file is said with its reason;
+        # os.open with 0o666 lets the umask decide, as for any other file the user saves.
+        os.close(os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666))
+        print_file(temporary)
+        if temporary.stat().st_size == 0:  # a printer that could not write leaves the file empty
+            raise InvalidInputError(_("The PDF could not be written to {path}.").format(path=path))
+        if path.exists():
+            temporary.chmod(stat.S_IMODE(path.stat().st_mode))
+        temporary.replace(path)
+    except OSError as error:
+        raise InvalidInputError(
+            _("{path} cannot be written: {reason}.").format(path=path, reason=write_failure(error, path))
+        ) from None
+    finally:
+        temporary.unlink(missing_ok=True)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
 from dxplanner.core.errors import DomainError
 from dxplanner.i18n import _
 from dxplanner.services.files import folder_for_files
-from dxplanner.services.reports import ReportChoice, Signing
+from dxplanner.services.reports import PdfPrinter, ReportChoice, Signing, office_found
 from dxplanner.services.reports import write_report as write_report_file
 from dxplanner.ui.background import Progress, run_with_progress
 from dxplanner.ui.date_line import DateLine
@@ -39,6 +41,7 @@ class ReportDialog(QDialog):
         today: datetime.date,
         parent: QWidget | None = None,
         dates: DateStyle = DEFAULT_DATES,
+        find_office: Callable[[], bool] = office_found,
     ) -> None:
         super().__init__(parent)
         self._today = today
@@ -65,6 +68,7 @@ class ReportDialog(QDialog):
         self.signer_title.setTabChangesFocus(True)
         self.signer_title.setFixedHeight(self.signer_title.fontMetrics().lineSpacing() * 3 + 12)
         self.signer_name = QLineEdit()
+        self.pdf_engine = self._pdf_engines(find_office())
         self.kind.currentIndexChanged.connect(self._show_document_fields)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -77,6 +81,7 @@ class ReportDialog(QDialog):
         form.addRow(_("Language"), self.language)
         form.addRow("", self.by_unit)
         form.addRow(_("Write as"), self.kind)
+        form.addRow(_("PDF made by"), self.pdf_engine)
         form.addRow(_("Symbol"), self.symbol)
         form.addRow(_("Place"), self.place)
         form.addRow(_("Signer's title"), self.signer_title)
@@ -84,11 +89,39 @@ class ReportDialog(QDialog):
         form.addRow(buttons)
         self._show_document_fields()
 
+    @staticmethod
+    def _pdf_engines(office: bool) -> QComboBox:
+        """Who makes the PDF: LibreOffice from the Word document, or Qt's printing, built in.
+
+        LibreOffice's PDF is the Word document as an office suite lays it out; the built-in one
+        needs nothing installed. Without LibreOffice its choice is shown, greyed, saying why.
+        """
+        engines = QComboBox()
+        engines.addItem(_("Through LibreOffice"), "office")
+        engines.addItem(_("Built-in (Qt printing)"), "qt")
+        if office:
+            engines.setToolTip(_("LibreOffice lays the PDF out as it lays out the Word document."))
+            return engines
+        missing = _("LibreOffice was not found on this computer.")
+        model = engines.model()
+        assert isinstance(model, QStandardItemModel)  # a combo box's own model
+        item = model.item(0)
+        item.setEnabled(False)
+        item.setToolTip(missing)
+        engines.setToolTip(missing)
+        engines.setCurrentIndex(1)
+        return engines
+
     def _show_document_fields(self) -> None:
         """The heading and the signature are a document's: the workbook alone has none."""
         document = self.kind.currentData() != "xlsx"
         for field in (self.symbol, self.place, self.signer_title, self.signer_name):
             field.setEnabled(document)
+        self.pdf_engine.setEnabled(self.kind.currentData() == "pdf")
+
+    def built_in_pdf(self) -> bool:
+        """Whether the PDF chosen is to be printed by the window rather than made by LibreOffice."""
+        return bool(self.kind.currentData() == "pdf" and self.pdf_engine.currentData() == "qt")
 
     def suffix(self) -> str:
         """The file's suffix for the format chosen."""
@@ -153,17 +186,31 @@ def make_report(
     if not chosen:
         return None
     path = Path(chosen) if chosen.lower().endswith(suffix) else Path(chosen + suffix)
-    return write_report(parent, session, choice, path, today)
+    return write_report(parent, session, choice, path, today, built_in_pdf=dialog.built_in_pdf())
 
 
 def write_report(
-    parent: QWidget, session: PlanSession, choice: ReportChoice, path: Path, today: datetime.date
+    parent: QWidget,
+    session: PlanSession,
+    choice: ReportChoice,
+    path: Path,
+    today: datetime.date,
+    *,
+    built_in_pdf: bool = False,
 ) -> Path | None:
-    """Write the report with a progress dialog, in the language chosen; a refusal in the user's."""
+    """Write the report with a progress dialog, in the language chosen; a refusal in the user's.
+
+    A PDF is printed by the window itself when built_in_pdf, else made by LibreOffice.
+    """
     store = session.store
+    print_pdf: PdfPrinter | None = None
+    if built_in_pdf:
+        from dxplanner.ui.report_pdf import write_pdf
+
+        print_pdf = write_pdf
 
     def work(progress: Progress) -> object:
-        return write_report_file(store, choice, path, today, progress)
+        return write_report_file(store, choice, path, today, progress, print_pdf)
 
     done, result = run_with_progress(parent, path.name, work)
     if not done:

@@ -9,10 +9,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-# Decree 30/2020, appendix I: Times New Roman, the body in 13 or 14 points.
-FONT = "Times New Roman"
-BODY_SIZE = 14
-TABLE_SIZE = 12
+from dxplanner.core.report_blocks import BODY_SIZE, FONT
 
 
 def set_font(run: Any, size: float, *, bold: bool = False, italic: bool = False) -> None:

@@ -19,16 +19,26 @@ def office_program() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert_to_pdf(document: Path, pdf: Path) -> None:
-    """Write document as the PDF at pdf; InvalidInputError saying why when LibreOffice cannot."""
+def required_office() -> str:
+    """The LibreOffice program; InvalidInputError naming what else can be done when there is none.
+
+    Only the command line meets it: the window prints the PDF itself when LibreOffice is missing.
+    """
     program = office_program()
     if program is None:
         raise InvalidInputError(
             _(
-                "A PDF report needs LibreOffice, which is not installed on this computer. Save the"
-                " report as .docx and print it to PDF, or install LibreOffice."
+                "A PDF report needs LibreOffice, which is not installed on this computer. Write the PDF"
+                " from the window (File > Progress report…, PDF made by: Built-in (Qt printing)), save"
+                " the report as .docx, or install LibreOffice."
             )
         )
+    return program
+
+
+def convert_to_pdf(document: Path, pdf: Path) -> None:
+    """Write document as the PDF at pdf; InvalidInputError saying why when LibreOffice cannot."""
+    program = required_office()
     with tempfile.TemporaryDirectory(prefix="dxplanner-pdf-") as folder:
         work = Path(folder)
         # A profile of its own: a LibreOffice the user has open would otherwise take the job and
