@@ -60,6 +60,7 @@ class TaskDetails(RecordForm):
             tables=("task",),
             units=units,
             qt_date_format=qt_date_format,
+            nothing_shown=_("No task selected: choose a task in the sheet to see and edit its details."),
         )
         self.links = RecordTable(
             session,
