@@ -34,10 +34,12 @@ class GoalNode:
 
 @dataclass(frozen=True)
 class PlanNode:
-    """An action plan as the tree names it."""
+    """An action plan as the tree names it, with the years it spans."""
 
     id: int
     name: str
+    start_year: int
+    end_year: int
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,9 @@ def navigator_tree(plan: OpenPlan) -> NavigatorTree:
             of_sedp[row["sedp_id"]].append(node)
     plans_of: dict[Any, list[PlanNode]] = defaultdict(list)
     for row in plans:
-        plans_of[row["strategy_id"]].append(PlanNode(row["id"], row["name"]))
+        plans_of[row["strategy_id"]].append(
+            PlanNode(row["id"], row["name"], row["start"].year, row["end"].year)
+        )
 
     def goal_nodes(strategy_id: int, parent_id: int | None) -> tuple[GoalNode, ...]:
         return tuple(

@@ -447,18 +447,30 @@ def sedp_indicator_choices(plan: OpenPlan) -> list[tuple[int, str]]:
     return [(int(row["id"]), f"{row['code']} {row['name']}") for row in rows if row["sedp_id"] is not None]
 
 
-def tasks_called(plan: OpenPlan, task_id: int, text: str) -> list[TaskChoice]:
-    """The other tasks of task_id's plan that text names: by their number exactly, else by part of their
-    name (accents and case ignored)."""
+def other_tasks(plan: OpenPlan, task_id: int) -> list[TaskChoice]:
+    """The other tasks of task_id's plan, in reading order (none when the task is gone)."""
     with plan.read() as read:
         found = queries.record(read, Task, task_id)
         if found is None:
             return []
-        candidates = [
+        return [
             TaskChoice(row["id"], row["code"], row["name"])
             for row in queries.records_of(read, Task, "plan_id", found["plan_id"])
             if row["id"] != task_id
         ]
+
+
+def task_choice_text(choice: TaskChoice) -> str:
+    """A task as a list of suggestions names it: its number, then its name."""
+    return f"{choice.code} {choice.name}" if choice.code else choice.name
+
+
+def tasks_called(plan: OpenPlan, task_id: int, text: str) -> list[TaskChoice]:
+    """The other tasks of task_id's plan that text names: by their number, or number and name, exactly
+    (as a suggestion writes it), else by part of their name (accents and case ignored)."""
+    candidates = other_tasks(plan, task_id)
     wanted = fold(text)
-    exact = [choice for choice in candidates if fold(choice.code or "") == wanted]
+    exact = [
+        choice for choice in candidates if wanted in (fold(choice.code or ""), fold(task_choice_text(choice)))
+    ]
     return exact or [choice for choice in candidates if wanted in fold(choice.name)]

@@ -397,8 +397,8 @@ class MainWindow(QMainWindow):
         self.navigator.setModel(self.navigator_model)
         self.navigator.setHeaderHidden(True)
         self.navigator.setUniformRowHeights(True)
-        # Plan names differ at their end ("... năm 2025", "... năm 2026"): keep both ends visible.
-        self.navigator.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # Cut at the end: what tells rows apart (a plan's year, a unit's short name) comes first.
+        self.navigator.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.navigator.selectionModel().currentChanged.connect(self._navigated)
         self.placeholder = QLabel(_("Open or create a plan file (File menu)."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)

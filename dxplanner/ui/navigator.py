@@ -11,7 +11,14 @@ from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from dxplanner.i18n import _
 from dxplanner.labels import label
 from dxplanner.services.estate import EstateGroups, estate_groups
-from dxplanner.services.navigator import GoalNode, IndicatorNode, NavigatorTree, UnitNode, navigator_tree
+from dxplanner.services.navigator import (
+    GoalNode,
+    IndicatorNode,
+    NavigatorTree,
+    PlanNode,
+    UnitNode,
+    navigator_tree,
+)
 from dxplanner.services.open_plan import OpenPlan
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 11
@@ -128,13 +135,13 @@ class NavigatorModel(QStandardItemModel):
     def _strategies(self, tree: NavigatorTree, section: QStandardItem) -> None:
         for strategy in tree.strategies:
             strategy_item = _item(
-                f"{strategy.name} ({strategy.start_year}-{strategy.end_year})",
+                _dated(strategy.name, strategy.start_year, strategy.end_year),
                 NodeKey(NodeKind.STRATEGY, strategy.id),
                 bold=True,
             )
             strategy_item.appendRow(_item(_("Dashboard"), NodeKey(NodeKind.DASHBOARD, strategy.id)))
             for plan in strategy.plans:
-                strategy_item.appendRow(_item(plan.name, NodeKey(NodeKind.PLAN, plan.id)))
+                strategy_item.appendRow(_plan_item(plan))
             folder = _item(_("Goals and indicators"), NodeKey(NodeKind.GOALS, strategy.id))
             _add_goals(folder, strategy.goals)
             strategy_item.appendRow(folder)
@@ -142,8 +149,19 @@ class NavigatorModel(QStandardItemModel):
         if tree.loose_plans:
             folder = _item(_("Plans without a strategy"), NodeKey(NodeKind.SECTION, 4), bold=True)
             for plan in tree.loose_plans:
-                folder.appendRow(_item(plan.name, NodeKey(NodeKind.PLAN, plan.id)))
+                folder.appendRow(_plan_item(plan))
             section.appendRow(folder)
+
+
+def _dated(name: str, start_year: int, end_year: int) -> str:
+    """A name after its years: the names of a strategy's yearly plans differ mostly in their year, at
+    their end, which a narrow navigator would cut off."""
+    years = str(start_year) if start_year == end_year else f"{start_year}–{end_year}"
+    return f"{years} · {name}"
+
+
+def _plan_item(plan: PlanNode) -> QStandardItem:
+    return _item(_dated(plan.name, plan.start_year, plan.end_year), NodeKey(NodeKind.PLAN, plan.id))
 
 
 def _add_goals(parent: QStandardItem, goals: tuple[GoalNode, ...]) -> None:

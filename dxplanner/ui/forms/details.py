@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QScrollArea, QTabWidget, QWidget
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtWidgets import (
+    QCompleter,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QWidget,
+)
 
 from dxplanner.core.enums import (
     DependencyType,
@@ -16,6 +25,7 @@ from dxplanner.core.enums import (
 )
 from dxplanner.core.errors import InvalidInputError
 from dxplanner.core.matching import UnitIndex
+from dxplanner.core.text import fold
 from dxplanner.i18n import _
 from dxplanner.services import edits, history, new_records, records
 from dxplanner.ui.errors import show_refusal
@@ -60,12 +70,13 @@ class TaskDetails(RecordForm):
             tables=("task",),
             units=units,
             qt_date_format=qt_date_format,
+            nothing_shown=_("No task selected: choose a task in the sheet to see and edit its details."),
         )
         self.links = RecordTable(
             session,
             _("Comes after (predecessors)"),
             [
-                ColumnSpec("predecessor", _("Task"), editable=False),
+                ColumnSpec("predecessor", _("Task"), editable=False, stretch=True),
                 ColumnSpec("type", _("Link type"), K.CHOICE, DependencyType),
                 ColumnSpec("lag_days", _("Lag (working days)"), K.WHOLE),
             ],
@@ -76,10 +87,22 @@ class TaskDetails(RecordForm):
             units=units,
         )
         self.add_link = QLineEdit()
+        self._linked_for: int | None = None
         self.add_link.setPlaceholderText(_("No. or part of the name of the task this one follows"))
         add_button = QPushButton(_("Add link"))
         add_button.clicked.connect(self._link)
         self.add_link.returnPressed.connect(self._link)
+        # Suggestions matched here, accents and case ignored ("du lieu" finds "dữ liệu"): Qt's own
+        # filter would miss them, so the completer shows the list it is given, unfiltered.
+        self._suggested = QStringListModel(self)
+        completer = QCompleter(self._suggested, self)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setMaxVisibleItems(12)
+        self.add_link.setCompleter(completer)
+        self.add_link.textEdited.connect(self._suggest)
+        self._choices: list[tuple[str, str]] | None = None  # (text, folded), read on first typing
+        self.record_shown.connect(self._new_task)
         row = QWidget()
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
@@ -160,6 +183,31 @@ class TaskDetails(RecordForm):
         self.effects = TaskEffects(session, units, lambda: self.record_id)
         self.record_tables.append(self.effects.table)
         self.add_section(self.effects)
+
+    def _new_task(self, _record_id: int | None) -> None:
+        """Another task (or the same, read again) is shown: what was typed for the last one goes."""
+        if _record_id != self._linked_for:
+            self.add_link.clear()
+        self._linked_for = _record_id
+        self._choices = None
+
+    def _suggest(self, text: str) -> None:
+        if self.record_id is None:
+            return
+        if self._choices is None:
+            choices = records.other_tasks(self.session.store, self.record_id)
+            self._choices = [
+                (shown, fold(shown)) for shown in (records.task_choice_text(choice) for choice in choices)
+            ]
+        wanted = fold(text.strip())
+        found = [shown for shown, folded in self._choices if wanted and wanted in folded]
+        self._suggested.setStringList(found[:50])
+        completer = self.add_link.completer()
+        popup = completer.popup()
+        if found:
+            completer.complete()
+        elif popup is not None:
+            popup.hide()
 
     def _link(self) -> None:
         successor = self.record_id

@@ -99,6 +99,25 @@ class BoundField:
         line.editingFinished.connect(self._on_done)
         return line
 
+    def show_nothing(self) -> None:
+        """Empty the editor: no record is shown (a choice holds no value rather than its first)."""
+        editor = self.widget
+        editor.blockSignals(True)
+        try:
+            if isinstance(editor, DateLine | QLineEdit):
+                editor.clear()
+            elif isinstance(editor, QCheckBox):
+                editor.setChecked(False)
+            elif isinstance(editor, QComboBox):
+                editor.clear()
+            elif isinstance(editor, QPlainTextEdit):
+                editor.clear()
+                editor.document().setModified(False)
+            else:
+                self.show(None)
+        finally:
+            editor.blockSignals(False)
+
     def show(self, value: Any) -> None:
         """Put a stored value into the editor (without it counting as a change)."""
         editor = self.widget

@@ -41,6 +41,7 @@ class RecordForm(QWidget):
         units: Callable[[], UnitIndex],
         qt_date_format: str,
         parent: QWidget | None = None,
+        nothing_shown: str = "",
     ) -> None:
         super().__init__(parent)
         self.session = session
@@ -50,6 +51,7 @@ class RecordForm(QWidget):
         self._write = write
         self._tables = tuple(tables)
         self._values: dict[str, Any] = {}
+        self._nothing_shown = nothing_shown  # what the heading says when no record is shown
         self.record_tables: list[RecordTable] = []
         self.heading = QLabel()
         font = QFont()
@@ -82,9 +84,13 @@ class RecordForm(QWidget):
         self.record_id = record_id
         record = self._read(self.session.store, record_id) if record_id is not None else None
         self._values = field_values(record)
-        self.heading.setText(self._heading_of(self._values) if record is not None else "")
+        self.heading.setText(self._heading_of(self._values) if record is not None else self._nothing_shown)
         for name, bound in self.fields.items():
-            if not (keep_typing and bound.typing()):
+            # No record: empty fields that cannot be typed in (a choice would show its first value).
+            bound.widget.setEnabled(record is not None)
+            if record is None:
+                bound.show_nothing()
+            elif not (keep_typing and bound.typing()):
                 bound.show(self._values.get(name))
         for table in self.record_tables:
             table.show_owner(record_id)

@@ -48,6 +48,8 @@ class ColumnSpec:
     kind: FieldKind = FieldKind.TEXT
     choices: type[enum.StrEnum] | None = None
     editable: bool = True
+    # The column takes the width the others leave (a long name, cut), so that they never scroll away.
+    stretch: bool = False
 
 
 # The records of an owner, each with the key its edits are made by (an id, or the fields that name it).
@@ -108,7 +110,10 @@ class RecordTable(QWidget):
         self.table.setHorizontalHeaderLabels([column.title for column in self._columns])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        stretched = [number for number, column in enumerate(self._columns) if column.stretch]
+        header.setStretchLastSection(not stretched)
+        for number in stretched:
+            header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.itemChanged.connect(self._edited)
         self.add_button = QPushButton(_("Add"), self)
@@ -163,7 +168,8 @@ class RecordTable(QWidget):
         # Amounts must show whole; long texts get a sensible width and the table scrolls sideways.
         self.table.resizeColumnsToContents()
         for column in range(self.table.columnCount()):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), _WIDEST_COLUMN))
+            if not self._columns[column].stretch:
+                self.table.setColumnWidth(column, min(self.table.columnWidth(column), _WIDEST_COLUMN))
 
     def _on_change(self, change: DataChange) -> None:
         if change.touches(*self._tables):
