@@ -6,7 +6,19 @@ import dataclasses
 import datetime
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
@@ -40,6 +52,9 @@ ZOOM_STEP = 1.25
 LEGEND_HEIGHT = 18.0
 MARGIN_DAYS = 45  # room left and right of the plan to drag bars into
 FIT_MARGIN_PX = 24.0
+# Rows repainted one band at a time until this many were announced before a paint; then all at once
+# (a unit renamed announces every row: working out 10,000 bands would cost more than one paint).
+MAX_BANDS = 32
 
 
 class GanttView(QWidget):
@@ -74,6 +89,7 @@ class GanttView(QWidget):
         self._row_height: float | None = None
         self._critical_stale = False
         self._cycle_reported: str | None = None
+        self._bands = 0  # rows repainted on their own since the last paint
         self.hbar = QScrollBar(Qt.Orientation.Horizontal, self)
         self.hbar.valueChanged.connect(self.update)
         self.setMouseTracking(True)
@@ -140,7 +156,14 @@ class GanttView(QWidget):
             self._update_range()
         if change.touches("task", "dependency", "plan_day_off"):
             self._critical_stale = self.show_critical
-        self.update()
+        # What a task shows comes from the sheet, which announces the rows it changed (_data_changed):
+        # the whole chart is repainted only for what the sheet does not announce.
+        if (
+            change.touches("dependency", "plan_day_off", "action_plan")
+            or change.reshaped
+            or self.show_critical
+        ):
+            self.update()
 
     def _layout_changed(self, *_args: object) -> None:
         self.rows.invalidate()
@@ -148,11 +171,46 @@ class GanttView(QWidget):
         self._critical_stale = self.show_critical
         self.update()
 
-    def _data_changed(self, *_args: object) -> None:
+    def _data_changed(
+        self, top_left: QModelIndex | QPersistentModelIndex | None = None, *_args: object
+    ) -> None:
         # The sheet announces changed rows one by one (all of them after a unit's rename):
         # recompute the critical path once, at the next paint.
         self._critical_stale = self.show_critical
-        self.update()
+        task_id = self.model.task_id(top_left) if top_left is not None else None
+        if task_id is None or self.show_critical or self._bands >= MAX_BANDS:
+            self.update()  # the critical path may pass elsewhere now
+            return
+        self._bands += 1
+        band = self._band(task_id)
+        if band is not None:
+            self.update(band)
+
+    def _band(self, task_id: int) -> QRect | None:
+        """The strip a task's row and its links cover on screen (None: nothing of it is on screen).
+
+        Its bar is drawn in its row; an arrow to or from it runs to the row at the link's other end.
+        A task hidden in a closed group is drawn by its group, which the sheet announces too.
+        """
+        row = self.rows.row_of(task_id)
+        shown = self.visible_rows()
+        if row is None or not shown:
+            return None
+        low = high = row
+        for _link, row_a, row_b in self.rows.links_across(row, row):
+            if row in (row_a, row_b):
+                low, high = min(low, row_a, row_b), max(high, row_a, row_b)
+        first = self.rows.row_of(shown[0][0])
+        assert first is not None
+        height = self.row_height()
+        top = shown[0][1] + (low - first) * height
+        bottom = shown[0][1] + (high + 1 - first) * height
+        # Two pixels of room for antialiased edges on the rows' borders, within the rows' area: the
+        # header above it is left as it is (its bottom line lies on the first pixel of the rows).
+        top, bottom = max(top - 2, self.body_top() + 1), min(bottom + 2, float(self.height()))
+        if bottom <= top:
+            return None
+        return QRect(0, int(top), self.width(), int(bottom - top) + 1)
 
     def _is_expanded(self, task_id: int) -> bool:
         return self.tree.isExpanded(self.model.index_of(task_id))
@@ -333,14 +391,17 @@ class GanttView(QWidget):
     # Painting.
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        self._bands = 0
         painter = QPainter(self)
         try:
-            self._paint(painter)
+            self._paint(painter, QRectF(event.rect()))
         finally:
             painter.end()
 
-    def _paint(self, painter: QPainter) -> None:
+    def _paint(self, painter: QPainter, dirty: QRectF | None = None) -> None:
+        """Paint what lies in dirty (all of the chart when None): an edit repaints its rows' band only."""
         width = float(self.width())
+        dirty = QRectF(self.rect()) if dirty is None else dirty
         body = QRectF(0, self.body_top(), width, self.height() - self.hbar.height() - self.body_top())
         painter.fillRect(self.rect(), QColor("white"))
         if self._critical_stale:
@@ -351,7 +412,11 @@ class GanttView(QWidget):
         painter.save()
         painter.setClipRect(body)
         self.painter.background(painter, body, scale, x_offset, self.model.calendar(), self._today())
-        shown = self.visible_rows()
+        shown = [
+            (task_id, top)
+            for task_id, top in self.visible_rows()
+            if top < dirty.bottom() and top + row_height > dirty.top()
+        ]
         selection = self.tree.selectionModel()
         for task_id, top in shown:
             index = self.model.index_of(task_id)
@@ -374,13 +439,15 @@ class GanttView(QWidget):
         painter.restore()
         # The legend: a strip along the bottom, over the last row (the sheet still shows that row).
         strip = QRectF(0, body.bottom() - LEGEND_HEIGHT, width, LEGEND_HEIGHT)
-        painter.fillRect(strip, QColor(255, 255, 255, 225))
-        self.painter.legend(painter, 6.0, strip.top() + 2, critical=self.show_critical)
+        if strip.intersects(dirty):
+            painter.fillRect(strip, QColor(255, 255, 255, 225))
+            self.painter.legend(painter, 6.0, strip.top() + 2, critical=self.show_critical)
         header = self.header_rect()
-        painter.save()
-        painter.translate(0, header.top())
-        self.painter.header(painter, width, header.height(), scale, x_offset, self.model.calendar())
-        painter.restore()
+        if header.intersects(dirty):
+            painter.save()
+            painter.translate(0, header.top())
+            self.painter.header(painter, width, header.height(), scale, x_offset, self.model.calendar())
+            painter.restore()
 
     def _paint_links(self, painter: QPainter, shown: list[tuple[int, float]], row_height: float) -> None:
         first_id, first_top = shown[0]
