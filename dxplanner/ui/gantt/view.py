@@ -90,6 +90,8 @@ class GanttView(QWidget):
         self._critical_stale = False
         self._cycle_reported: str | None = None
         self._bands = 0  # rows repainted on their own since the last paint
+        # Where each bar was last painted (what its arrows start and end at), by task.
+        self._placed: dict[int, tuple[object, ...]] = {}
         self.hbar = QScrollBar(Qt.Orientation.Horizontal, self)
         self.hbar.valueChanged.connect(self.update)
         self.setMouseTracking(True)
@@ -197,9 +199,12 @@ class GanttView(QWidget):
         if row is None or not shown:
             return None
         low = high = row
-        for _link, row_a, row_b in self.rows.links_across(row, row):
-            if row in (row_a, row_b):
-                low, high = min(low, row_a, row_b), max(high, row_a, row_b)
+        bar = bar_of(self.model, task_id, with_text=False)
+        if bar is None or self._placed.get(task_id) != _place(bar):
+            # The bar moved: so did the arrows to and from it.
+            for _link, row_a, row_b in self.rows.links_across(row, row):
+                if row in (row_a, row_b):
+                    low, high = min(low, row_a, row_b), max(high, row_a, row_b)
         first = self.rows.row_of(shown[0][0])
         assert first is not None
         height = self.row_height()
@@ -430,6 +435,7 @@ class GanttView(QWidget):
             bar = bar_of(self.model, task_id)
             if bar is None:
                 continue
+            self._placed[task_id] = _place(bar)
             dragged = self._drag is not None and self._drag.bar.task_id == task_id
             self.painter.bar(painter, bar, top, scale, x_offset, critical=task_id in self.critical)
             if dragged:
@@ -462,6 +468,9 @@ class GanttView(QWidget):
         def geometry(row: int) -> BarGeometry | None:
             if row not in placed:
                 bar = bar_of(self.model, order[row], with_text=False)
+                if bar is not None:
+                    # An arrow is drawn from where its ends are now: an edit that moves one repaints it.
+                    self._placed[bar.task_id] = _place(bar)
                 top = first_top + (row - first_row) * row_height
                 placed[row] = (
                     bar_geometry(bar, top, row_height, scale, x_offset) if bar and bar.dated else None
@@ -651,3 +660,8 @@ class GanttView(QWidget):
         if slip:
             lines.append(_("Slippage: {days} days").format(days=f"{slip:+d}"))
         return "\n".join(lines)
+
+
+def _place(bar: GanttBar) -> tuple[object, ...]:
+    """What decides where a bar's arrows start and end (its text, progress and colour do not)."""
+    return (bar.start, bar.end, bar.is_group, bar.is_milestone)
