@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
@@ -305,7 +305,9 @@ class TaskSheetModel(QAbstractItemModel):
         before = self._projection
         changed_tasks = {task_id for task_id in change.rows.get("task", set()) if task_id in before}
         if changed_tasks:
-            now = outline.places(self.store, self.plan_id, changed_tasks)
+            # The rows to show again (the tasks and the groups above them) come in the same read.
+            touched = self._with_groups_above(changed_tasks)
+            now = outline.places(self.store, self.plan_id, changed_tasks, with_rows=touched)
             if any(
                 (node.parent_id, node.position)
                 != (before[node.id].node.parent_id, before[node.id].node.position)
@@ -324,9 +326,8 @@ class TaskSheetModel(QAbstractItemModel):
             # A task's standing follows from its own values and those below it: only the changed
             # tasks and the groups above them may stand otherwise, and only they are counted again
             # (counting all 10,000 took 15 ms of every edit).
-            touched = self._with_groups_above(changed_tasks)
             self._recount(before, self._projection, touched)
-            self._refresh_tasks(touched | renumbered)
+            self._refresh_tasks(touched | renumbered, now.rows)
         if change.touches("budget_line"):
             # Totals change, and so do roll-ups when the plan weighs its tasks by their money.
             latest = self._projection
@@ -362,11 +363,13 @@ class TaskSheetModel(QAbstractItemModel):
                 current = self._parent.get(current)
         return touched
 
-    def _refresh_tasks(self, task_ids: set[int]) -> None:
-        """Repaint changed tasks' rows and those of the groups above them (their roll-ups changed too)."""
+    def _refresh_tasks(self, task_ids: set[int], fresh: Mapping[int, SheetRow] | None = None) -> None:
+        """Repaint changed tasks' rows and those of the groups above them (their roll-ups changed too);
+        fresh holds some of those rows read anew (the others are read when shown)."""
         touched = self._with_groups_above(task_ids)
         for task_id in touched:
             self._cache.pop(task_id, None)
+        self._cache.update(fresh or {})
         self._announce(sorted(touched, key=self._order_index.__getitem__))
 
     def _announce(self, task_ids: Iterable[int]) -> None:
