@@ -489,3 +489,17 @@ def test_a_new_name_repaints_the_rows_of_the_task_and_its_groups_not_the_rows_it
     # the arrow to the task that follows it did not move.
     assert 0 < rows < 3, painted
     assert _on_screen(window, gantt) == gantt.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def test_an_edit_that_starts_a_task_before_the_plan_widens_the_chart_and_undo_narrows_it_back(
+    qtbot: QtBot, window: MainWindow, demo_path: Path
+) -> None:
+    sheet, gantt = _chart(window, demo_path)
+    first, last = gantt._span
+    earlier = first - datetime.timedelta(days=400)
+    start = sheet.model.index_of(CORE_DATA_LIST, SheetColumn.START)
+    assert sheet.model.setData(start, earlier.strftime("%d/%m/%Y"))
+    assert gantt._span == (earlier, last)
+    assert gantt.scale.origin <= earlier
+    _undo(qtbot, sheet)
+    assert gantt._span == (first, last)
