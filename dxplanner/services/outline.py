@@ -62,6 +62,8 @@ class TaskPlaces:
     nodes: tuple[TaskNode, ...]
     codes: dict[int, str | None]
     versions: dict[int, int] = field(default_factory=dict)
+    # What the sheet shows of the tasks asked for with_rows (read in the same snapshot).
+    rows: dict[int, SheetRow] = field(default_factory=dict)
 
 
 def outline(plan: OpenPlan, plan_id: int) -> Outline:
@@ -81,14 +83,18 @@ def money(plan: OpenPlan, plan_id: int, calendar: WorkCalendar) -> Money:
         return Money(queries.plan_weight(read, plan_id, calendar), queries.planned_by_task(read, [plan_id]))
 
 
-def places(plan: OpenPlan, plan_id: int, task_ids: Iterable[int]) -> TaskPlaces:
-    """The given tasks of a plan as they now stand (those that no longer exist are left out)."""
-    wanted = list(task_ids)
+def places(
+    plan: OpenPlan, plan_id: int, task_ids: Iterable[int], with_rows: Iterable[int] = ()
+) -> TaskPlaces:
+    """The given tasks of a plan as they now stand (those that no longer exist are left out), and
+    the sheet's values of the tasks with_rows, in one snapshot (one read where an edit needs both)."""
+    wanted, shown = list(task_ids), list(with_rows)
     with plan.read() as read:
         nodes = tuple(queries.outline_nodes(read, [], wanted))
         codes = queries.task_codes(read, plan_id, wanted)
         versions = queries.task_versions(read, plan_id, wanted)
-    return TaskPlaces(nodes, codes, versions)
+        rows = queries.sheet_rows(read, shown) if shown else {}
+    return TaskPlaces(nodes, codes, versions, rows)
 
 
 def sheet_rows(plan: OpenPlan, task_ids: Sequence[int]) -> dict[int, SheetRow]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
@@ -241,13 +241,27 @@ class TaskSheetModel(QAbstractItemModel):
     def counts(self) -> tuple[int, int]:
         """How many tasks are shown (leaves, and groups with work of their own), and how many are late."""
         if self._counts is None:
-            tasks = [
-                task
-                for task in self._projection or ()
-                if task.counts_as_task and (self._shown is None or task.id in self._shown)
-            ]
+            tasks = [task for task in self._projection or () if self._counted(task)]
             self._counts = (len(tasks), sum(task.health is Health.LATE for task in tasks))
         return self._counts
+
+    def _counted(self, task: ProjectedTask) -> bool:
+        return task.counts_as_task and (self._shown is None or task.id in self._shown)
+
+    def _recount(self, before: PlanProjection, after: PlanProjection, task_ids: Iterable[int]) -> None:
+        """Bring the counts up to date once the tasks task_ids (and only they) may stand otherwise."""
+        if self._counts is None:
+            return
+        shown, late = self._counts
+        for task_id in task_ids:
+            old, new = before.get(task_id), after.get(task_id)
+            if old is new:
+                continue
+            for each, sign in ((old, -1), (new, 1)):
+                if each is not None and self._counted(each):
+                    shown += sign
+                    late += sign * (each.health is Health.LATE)
+        self._counts = (shown, late)
 
     def set_filter(self, shown: set[int] | None) -> None:
         """Show only these tasks and the groups above them (None: show everything)."""
@@ -291,7 +305,9 @@ class TaskSheetModel(QAbstractItemModel):
         before = self._projection
         changed_tasks = {task_id for task_id in change.rows.get("task", set()) if task_id in before}
         if changed_tasks:
-            now = outline.places(self.store, self.plan_id, changed_tasks)
+            # The rows to show again (the tasks and the groups above them) come in the same read.
+            touched = self._with_groups_above(changed_tasks)
+            now = outline.places(self.store, self.plan_id, changed_tasks, with_rows=touched)
             if any(
                 (node.parent_id, node.position)
                 != (before[node.id].node.parent_id, before[node.id].node.position)
@@ -307,8 +323,11 @@ class TaskSheetModel(QAbstractItemModel):
             if any(codes.get(task_id) != code for task_id, code in now.codes.items()):
                 # A number typed, or cleared, renumbers the siblings that follow it.
                 renumbered = {task.id for task in self._projection if task.number != before[task.id].number}
-            self._counts = None
-            self._refresh_tasks(changed_tasks | renumbered)
+            # A task's standing follows from its own values and those below it: only the changed
+            # tasks and the groups above them may stand otherwise, and only they are counted again
+            # (counting all 10,000 took 15 ms of every edit).
+            self._recount(before, self._projection, touched)
+            self._refresh_tasks(touched | renumbered, now.rows)
         if change.touches("budget_line"):
             # Totals change, and so do roll-ups when the plan weighs its tasks by their money.
             latest = self._projection
@@ -334,16 +353,23 @@ class TaskSheetModel(QAbstractItemModel):
         )
         self.layoutChanged.emit()
 
-    def _refresh_tasks(self, task_ids: set[int]) -> None:
-        """Repaint changed tasks' rows and those of the groups above them (their roll-ups changed too)."""
+    def _with_groups_above(self, task_ids: Iterable[int]) -> set[int]:
+        """The tasks and every group above them."""
         touched: set[int] = set()
         for task_id in task_ids:
             current: int | None = task_id
             while current is not None and current not in touched:
                 touched.add(current)
                 current = self._parent.get(current)
+        return touched
+
+    def _refresh_tasks(self, task_ids: set[int], fresh: Mapping[int, SheetRow] | None = None) -> None:
+        """Repaint changed tasks' rows and those of the groups above them (their roll-ups changed too);
+        fresh holds some of those rows read anew (the others are read when shown)."""
+        touched = self._with_groups_above(task_ids)
         for task_id in touched:
             self._cache.pop(task_id, None)
+        self._cache.update(fresh or {})
         self._announce(sorted(touched, key=self._order_index.__getitem__))
 
     def _announce(self, task_ids: Iterable[int]) -> None:

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QAbstractScrollArea, QHeaderView, QStyle, QTreeView, QWidget
+
+# The colours a cell is drawn in: a style may draw them from the palette's inactive group without the focus.
+_CELL_ROLES = (
+    QPalette.ColorRole.Base,
+    QPalette.ColorRole.AlternateBase,
+    QPalette.ColorRole.Text,
+    QPalette.ColorRole.Highlight,
+    QPalette.ColorRole.HighlightedText,
+)
 
 
 class SheetView(QTreeView):
@@ -39,6 +48,44 @@ class SheetView(QTreeView):
         self.setExpandsOnDoubleClick(False)
         self.header().setStretchLastSection(False)
         self.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+    # The focus comes and goes with every cell edited: the editor takes it, Enter gives it back.
+    # Qt repaints the whole sheet each time (40 rows, 8 ms of every edit's round trip), for the
+    # styles that draw cells without the focus in other colours; where they look the same, only
+    # the cursor's row changes (its focus mark).
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802  (a Qt override)
+        if not self._cursor_row_only():
+            super().focusInEvent(event)
+            return
+        QAbstractScrollArea.focusInEvent(self, event)
+        # What QAbstractItemView.focusInEvent does besides its repaint, for a valid cursor.
+        editable = bool(self.currentIndex().flags() & Qt.ItemFlag.ItemIsEditable)
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, editable)
+        self._update_cursor_row()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        if not self._cursor_row_only():
+            super().focusOutEvent(event)
+            return
+        QAbstractScrollArea.focusOutEvent(self, event)
+        self._update_cursor_row()
+
+    def _cursor_row_only(self) -> bool:
+        """Whether a change of focus changes only the cursor's row (and there is a cursor)."""
+        if not self.currentIndex().isValid():
+            return False  # Qt puts the cursor on the first cell: its own handling does
+        if not self.style().styleHint(QStyle.StyleHint.SH_ItemView_ChangeHighlightOnFocus, None, self):
+            return True
+        palette = self.palette()
+        active, inactive = QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive
+        return all(palette.color(active, role) == palette.color(inactive, role) for role in _CELL_ROLES)
+
+    def _update_cursor_row(self) -> None:
+        cell = self.visualRect(self.currentIndex())
+        if cell.isValid():
+            viewport = self.viewport()
+            viewport.update(QRect(0, cell.top(), viewport.width(), cell.height()))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, modifiers = event.key(), event.modifiers()

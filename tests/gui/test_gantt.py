@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QImage, QWheelEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
@@ -22,7 +22,7 @@ from dxplanner.ui.gantt.export import Paper, export_chart
 from dxplanner.ui.gantt.gestures import link_handle
 from dxplanner.ui.gantt.painter import bar_geometry
 from dxplanner.ui.gantt.rows import bar_of
-from dxplanner.ui.gantt.view import GanttView
+from dxplanner.ui.gantt.view import LEGEND_HEIGHT, GanttView
 from dxplanner.ui.main_window import MainWindow
 from dxplanner.ui.sheet_model import SheetColumn
 from dxplanner.ui.task_sheet import TaskSheet
@@ -397,3 +397,109 @@ def test_with_a_filter_on_links_are_not_drawn_to_the_wrong_row(window: MainWindo
     assert gantt.rows.links_across(0, len(shown) - 1) == []
     sheet.view.collapse(sheet.model.index_of(LGSP_GROUP))
     assert gantt.rows.order() == [358, LGSP_GROUP]
+
+
+def _on_screen(window: MainWindow, gantt: GanttView) -> QImage:
+    """The chart as the window last painted it (not painted afresh, as grab() would)."""
+    corner = gantt.mapTo(window, QPoint(0, 0))
+    shot = window.screen().grabWindow(window.winId(), corner.x(), corner.y(), gantt.width(), gantt.height())
+    return shot.toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def test_an_edit_repaints_the_rows_it_changes_and_the_chart_shows_what_a_whole_repaint_would(
+    qtbot: QtBot, window: MainWindow, demo_path: Path
+) -> None:
+    sheet, gantt = _chart(window, demo_path)
+    qtbot.waitExposed(window)
+    sheet.select_task(CORE_DATA_LIST)
+    _show_day(gantt, datetime.date(2026, 1, 1))
+    qtbot.wait(50)
+    painted: list[QRect] = []
+
+    class Watch(QObject):
+        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted.append(event.rect())  # type: ignore[attr-defined]
+            return False
+
+    watch = Watch()
+    gantt.installEventFilter(watch)
+    # The window settles first (the details are built after the first paint, and the chart resized).
+    qtbot.waitUntil(lambda: window.editor is not None and window.editor._details is not None)
+    for _ in range(20):
+        painted.clear()
+        qtbot.wait(100)
+        if not painted:
+            break
+    end = sheet.model.index_of(CORE_DATA_LIST, SheetColumn.END)
+    # An earlier end: the bar shrinks and its arrow to the task that follows it moves.
+    assert sheet.model.setData(end, datetime.date(2026, 2, 27))
+    qtbot.wait(50)
+    assert painted, "the chart was not repainted"
+    union = QRect()
+    for rect in painted:
+        union = union.united(rect)
+    changed = _on_screen(window, gantt)
+    fresh = gantt.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)  # painted whole
+    assert changed == fresh, "the chart on screen is not what painting it whole shows"
+    # The rows of the task, of its groups and those its arrows reach; not the whole chart, header
+    # and legend included (a whole repaint took a third of an edit's round trip on a 10,000-task plan).
+    assert union.top() >= gantt.header_rect().bottom(), f"the header was repainted: {union}"
+    assert union.bottom() < gantt.height() - gantt.hbar.height() - LEGEND_HEIGHT, (
+        f"so was the legend: {union}"
+    )
+
+    painted.clear()
+    _undo(qtbot, sheet)
+    qtbot.wait(50)
+    assert _dates(window, CORE_DATA_LIST)[1] == datetime.date(2026, 3, 31)
+    assert _on_screen(window, gantt) == gantt.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    gantt.removeEventFilter(watch)
+
+
+def test_a_new_name_repaints_the_rows_of_the_task_and_its_groups_not_the_rows_its_arrows_reach(
+    qtbot: QtBot, window: MainWindow, demo_path: Path
+) -> None:
+    sheet, gantt = _chart(window, demo_path)
+    qtbot.waitExposed(window)
+    sheet.select_task(CORE_DATA_LIST)
+    _show_day(gantt, datetime.date(2026, 1, 1))
+    qtbot.waitUntil(lambda: window.editor is not None and window.editor._details is not None)
+    painted: list[QRect] = []
+
+    class Watch(QObject):
+        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                painted.extend(event.region())  # type: ignore[attr-defined]
+            return False
+
+    watch = Watch()
+    gantt.installEventFilter(watch)
+    for _ in range(20):
+        painted.clear()
+        qtbot.wait(100)
+        if not painted:
+            break
+    name = sheet.model.index_of(CORE_DATA_LIST, SheetColumn.NAME)
+    assert sheet.model.setData(name, "Danh mục cơ sở dữ liệu dùng chung (sửa)")
+    qtbot.wait(50)
+    gantt.removeEventFilter(watch)
+    rows = sum(rect.height() for rect in painted) / gantt.row_height()
+    # Its row and its group's (a group's roll-up is announced too), each with a pixel or two of edge:
+    # the arrow to the task that follows it did not move.
+    assert 0 < rows < 3, painted
+    assert _on_screen(window, gantt) == gantt.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def test_an_edit_that_starts_a_task_before_the_plan_widens_the_chart_and_undo_narrows_it_back(
+    qtbot: QtBot, window: MainWindow, demo_path: Path
+) -> None:
+    sheet, gantt = _chart(window, demo_path)
+    first, last = gantt._span
+    earlier = first - datetime.timedelta(days=400)
+    start = sheet.model.index_of(CORE_DATA_LIST, SheetColumn.START)
+    assert sheet.model.setData(start, earlier.strftime("%d/%m/%Y"))
+    assert gantt._span == (earlier, last)
+    assert gantt.scale.origin <= earlier
+    _undo(qtbot, sheet)
+    assert gantt._span == (first, last)

@@ -6,7 +6,19 @@ import dataclasses
 import datetime
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QPoint, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QKeyEvent,
@@ -40,6 +52,9 @@ ZOOM_STEP = 1.25
 LEGEND_HEIGHT = 18.0
 MARGIN_DAYS = 45  # room left and right of the plan to drag bars into
 FIT_MARGIN_PX = 24.0
+# Rows repainted one band at a time until this many were announced before a paint; then all at once
+# (a unit renamed announces every row: working out 10,000 bands would cost more than one paint).
+MAX_BANDS = 32
 
 
 class GanttView(QWidget):
@@ -74,6 +89,11 @@ class GanttView(QWidget):
         self._row_height: float | None = None
         self._critical_stale = False
         self._cycle_reported: str | None = None
+        self._bands = 0  # rows repainted on their own since the last paint
+        # Each top row's first and last day, as the plan's span was last read (None: read them all).
+        self._top_spans: dict[int, tuple[datetime.date | None, datetime.date | None]] | None = None
+        # Where each bar was last painted (what its arrows start and end at), by task.
+        self._placed: dict[int, tuple[object, ...]] = {}
         self.hbar = QScrollBar(Qt.Orientation.Horizontal, self)
         self.hbar.valueChanged.connect(self.update)
         self.setMouseTracking(True)
@@ -110,12 +130,22 @@ class GanttView(QWidget):
         self._links_count = len(links)
         self._critical_stale = self.show_critical
 
-    def _read_span(self, new_plan: bool = False) -> None:
-        days = []
-        for task_id in self.model.children_shown(None):
-            rolled = self.model.rolled(task_id)
-            if rolled is not None:
-                days += [day for day in (rolled.start, rolled.end) if day is not None]
+    def _read_span(self, new_plan: bool = False, changed: set[int] | None = None) -> None:
+        """The plan's first and last day, from its top rows' spans (only those above changed tasks
+        read again when given: reading all 500 took 2 ms of every edit)."""
+        spans = self._top_spans
+        if changed is None or spans is None:
+            spans = self._top_spans = {
+                task_id: self._span_of(task_id) for task_id in self.model.children_shown(None)
+            }
+        else:
+            for task_id in changed:
+                top: int | None = task_id
+                while top is not None and top not in spans:
+                    top = self.model.parent_of(top)
+                if top is not None:
+                    spans[top] = self._span_of(top)
+        days = [day for span in spans.values() for day in span if day is not None]
         today = self._today()
         first, last = (min(days), max(days)) if days else (today, today)
         self._span = (first, last)
@@ -131,28 +161,79 @@ class GanttView(QWidget):
             self._update_range()
             self.hbar.setValue(round(offset + shift))
 
+    def _span_of(self, task_id: int) -> tuple[datetime.date | None, datetime.date | None]:
+        rolled = self.model.rolled(task_id)
+        return (rolled.start, rolled.end) if rolled is not None else (None, None)
+
     def _on_change(self, change: DataChange) -> None:
         # A deleted task takes its links with it; an edited one keeps them.
         if change.touches("dependency") or "task" in change.reshaped:
             self._read_links()
         if change.touches("task"):
-            self._read_span()
+            rows_only = not change.reshaped and not change.touches("action_plan", "plan_day_off")
+            self._read_span(changed=change.rows.get("task") if rows_only else None)
             self._update_range()
         if change.touches("task", "dependency", "plan_day_off"):
             self._critical_stale = self.show_critical
-        self.update()
+        # What a task shows comes from the sheet, which announces the rows it changed (_data_changed):
+        # the whole chart is repainted only for what the sheet does not announce.
+        if (
+            change.touches("dependency", "plan_day_off", "action_plan")
+            or change.reshaped
+            or self.show_critical
+        ):
+            self.update()
 
     def _layout_changed(self, *_args: object) -> None:
+        self._top_spans = None  # top rows may have come, gone or been filtered out
         self.rows.invalidate()
         self._row_height = None
         self._critical_stale = self.show_critical
         self.update()
 
-    def _data_changed(self, *_args: object) -> None:
+    def _data_changed(
+        self, top_left: QModelIndex | QPersistentModelIndex | None = None, *_args: object
+    ) -> None:
         # The sheet announces changed rows one by one (all of them after a unit's rename):
         # recompute the critical path once, at the next paint.
         self._critical_stale = self.show_critical
-        self.update()
+        task_id = self.model.task_id(top_left) if top_left is not None else None
+        if task_id is None or self.show_critical or self._bands >= MAX_BANDS:
+            self.update()  # the critical path may pass elsewhere now
+            return
+        self._bands += 1
+        band = self._band(task_id)
+        if band is not None:
+            self.update(band)
+
+    def _band(self, task_id: int) -> QRect | None:
+        """The strip a task's row and its links cover on screen (None: nothing of it is on screen).
+
+        Its bar is drawn in its row; an arrow to or from it runs to the row at the link's other end.
+        A task hidden in a closed group is drawn by its group, which the sheet announces too.
+        """
+        row = self.rows.row_of(task_id)
+        shown = self.visible_rows()
+        if row is None or not shown:
+            return None
+        low = high = row
+        bar = bar_of(self.model, task_id, with_text=False)
+        if bar is None or self._placed.get(task_id) != _place(bar):
+            # The bar moved: so did the arrows to and from it.
+            for _link, row_a, row_b in self.rows.links_across(row, row):
+                if row in (row_a, row_b):
+                    low, high = min(low, row_a, row_b), max(high, row_a, row_b)
+        first = self.rows.row_of(shown[0][0])
+        assert first is not None
+        height = self.row_height()
+        top = shown[0][1] + (low - first) * height
+        bottom = shown[0][1] + (high + 1 - first) * height
+        # Two pixels of room for antialiased edges on the rows' borders, within the rows' area: the
+        # header above it is left as it is (its bottom line lies on the first pixel of the rows).
+        top, bottom = max(top - 2, self.body_top() + 1), min(bottom + 2, float(self.height()))
+        if bottom <= top:
+            return None
+        return QRect(0, int(top), self.width(), int(bottom - top) + 1)
 
     def _is_expanded(self, task_id: int) -> bool:
         return self.tree.isExpanded(self.model.index_of(task_id))
@@ -333,14 +414,17 @@ class GanttView(QWidget):
     # Painting.
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        self._bands = 0
         painter = QPainter(self)
         try:
-            self._paint(painter)
+            self._paint(painter, QRectF(event.rect()))
         finally:
             painter.end()
 
-    def _paint(self, painter: QPainter) -> None:
+    def _paint(self, painter: QPainter, dirty: QRectF | None = None) -> None:
+        """Paint what lies in dirty (all of the chart when None): an edit repaints its rows' band only."""
         width = float(self.width())
+        dirty = QRectF(self.rect()) if dirty is None else dirty
         body = QRectF(0, self.body_top(), width, self.height() - self.hbar.height() - self.body_top())
         painter.fillRect(self.rect(), QColor("white"))
         if self._critical_stale:
@@ -351,7 +435,11 @@ class GanttView(QWidget):
         painter.save()
         painter.setClipRect(body)
         self.painter.background(painter, body, scale, x_offset, self.model.calendar(), self._today())
-        shown = self.visible_rows()
+        shown = [
+            (task_id, top)
+            for task_id, top in self.visible_rows()
+            if top < dirty.bottom() and top + row_height > dirty.top()
+        ]
         selection = self.tree.selectionModel()
         for task_id, top in shown:
             index = self.model.index_of(task_id)
@@ -365,6 +453,7 @@ class GanttView(QWidget):
             bar = bar_of(self.model, task_id)
             if bar is None:
                 continue
+            self._placed[task_id] = _place(bar)
             dragged = self._drag is not None and self._drag.bar.task_id == task_id
             self.painter.bar(painter, bar, top, scale, x_offset, critical=task_id in self.critical)
             if dragged:
@@ -374,13 +463,15 @@ class GanttView(QWidget):
         painter.restore()
         # The legend: a strip along the bottom, over the last row (the sheet still shows that row).
         strip = QRectF(0, body.bottom() - LEGEND_HEIGHT, width, LEGEND_HEIGHT)
-        painter.fillRect(strip, QColor(255, 255, 255, 225))
-        self.painter.legend(painter, 6.0, strip.top() + 2, critical=self.show_critical)
+        if strip.intersects(dirty):
+            painter.fillRect(strip, QColor(255, 255, 255, 225))
+            self.painter.legend(painter, 6.0, strip.top() + 2, critical=self.show_critical)
         header = self.header_rect()
-        painter.save()
-        painter.translate(0, header.top())
-        self.painter.header(painter, width, header.height(), scale, x_offset, self.model.calendar())
-        painter.restore()
+        if header.intersects(dirty):
+            painter.save()
+            painter.translate(0, header.top())
+            self.painter.header(painter, width, header.height(), scale, x_offset, self.model.calendar())
+            painter.restore()
 
     def _paint_links(self, painter: QPainter, shown: list[tuple[int, float]], row_height: float) -> None:
         first_id, first_top = shown[0]
@@ -395,6 +486,9 @@ class GanttView(QWidget):
         def geometry(row: int) -> BarGeometry | None:
             if row not in placed:
                 bar = bar_of(self.model, order[row], with_text=False)
+                if bar is not None:
+                    # An arrow is drawn from where its ends are now: an edit that moves one repaints it.
+                    self._placed[bar.task_id] = _place(bar)
                 top = first_top + (row - first_row) * row_height
                 placed[row] = (
                     bar_geometry(bar, top, row_height, scale, x_offset) if bar and bar.dated else None
@@ -584,3 +678,8 @@ class GanttView(QWidget):
         if slip:
             lines.append(_("Slippage: {days} days").format(days=f"{slip:+d}"))
         return "\n".join(lines)
+
+
+def _place(bar: GanttBar) -> tuple[object, ...]:
+    """What decides where a bar's arrows start and end (its text, progress and colour do not)."""
+    return (bar.start, bar.end, bar.is_group, bar.is_milestone)
