@@ -94,10 +94,33 @@ def plan_location(plan: OpenPlan) -> PlanLocation:
 
 
 def folder_for_files(plan: OpenPlan | None) -> Path:
-    """Where to offer to save what is made from the plan: beside its file, or at home for a server's."""
+    """Where to offer to save what is made from the plan: beside its file, or in the user's documents
+    for a server's plan and for a file kept where users do not look (the demo, in the app's data)."""
     if plan is None or is_shared(plan):
-        return Path.home()
-    return plan.path.parent
+        return documents_folder()
+    folder = plan.path.parent
+    return documents_folder() if _out_of_sight(folder) else folder
+
+
+def documents_folder() -> Path:
+    """The user's documents folder (XDG's, Windows' or macOS's), or home when there is none."""
+    import platformdirs
+
+    documents = platformdirs.user_documents_path()
+    return documents if documents.is_dir() else Path.home()
+
+
+def _out_of_sight(folder: Path) -> bool:
+    """Whether a folder is one a file manager hides: the app's own data, or any dot-folder at home."""
+    from dxplanner.paths import AppPaths
+
+    resolved = folder.resolve()
+    if resolved.is_relative_to(AppPaths.for_user().data_dir.resolve()):
+        return True
+    home = Path.home().resolve()
+    return resolved.is_relative_to(home) and any(
+        part.startswith(".") for part in resolved.relative_to(home).parts
+    )
 
 
 def open_plan(path: PlanLocation, *, read_only: bool = False, take_over: bool = False) -> OpenPlan:

@@ -14,6 +14,7 @@ from dxplanner.core.catalogue_table import CATALOGUE_KINDS, CatalogueTable
 from dxplanner.core.errors import InvalidInputError, NotFoundError
 from dxplanner.core.indicator_table import IndicatorTable, TableKind
 from dxplanner.core.matching import UnitName
+from dxplanner.core.name_case import as_listed
 from dxplanner.core.plan_table import PlanTable, Problem, TableField
 from dxplanner.i18n import _
 from dxplanner.services import exchange
@@ -284,10 +285,10 @@ class PlanTableImporter(_TableImporter):
         check_plan_exists(plan, target)
 
     def write(self, plan: OpenPlan, imported: Imported, destination: Destination) -> ImportResult:
-        from dxplanner.store.operations.import_table import NewPlan, import_table
+        from dxplanner.store.operations.import_table import NewPlan, import_table, plan_name_of
 
         assert isinstance(imported, PlanTable)
-        name = destination.name if destination.name is not None else imported.title or imported.sheet
+        name = destination.name if destination.name is not None else plan_name_of(imported)
         new_plan = NewPlan(name, today=destination.today or datetime.date.today())
         outcome = import_table(
             plan,
@@ -588,7 +589,7 @@ def read_workbook(
 def default_name(imported: Imported, workbook: Path) -> str:
     """The name a new plan or strategy takes unless the user gives one: the table's title, else the file's."""
     title = imported.title if isinstance(imported, PlanTable | IndicatorTable | CatalogueTable) else None
-    return title or workbook.stem
+    return as_listed(title) if title else workbook.stem
 
 
 def match_units(plan: OpenPlan, imported: Imported) -> None:

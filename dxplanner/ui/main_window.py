@@ -1038,7 +1038,9 @@ class MainWindow(QMainWindow):
     # Excel.
 
     def _import_excel(self) -> None:
-        choose_and_import(self, self.session, self._today(), self.preferences.date_style().python)
+        choose_and_import(
+            self, self.session, self._today(), self.preferences.date_style().python, self._imported
+        )
 
     def _import_architecture(self) -> None:
         from dxplanner.ui.estate_import_dialog import choose_and_import_architecture
@@ -1047,7 +1049,14 @@ class MainWindow(QMainWindow):
 
     def import_workbook(self, path: Path) -> bool:
         """Preview and import an Excel plan table into the open file."""
-        return import_workbook(self, self.session, path, self._today(), self.preferences.date_style().python)
+        return import_workbook(
+            self, self.session, path, self._today(), self.preferences.date_style().python, self._imported
+        )
+
+    def _imported(self, said: str, shown: NodeKey) -> None:
+        """Say what an import wrote, and show it (a new plan may sit in a folded branch)."""
+        self.select(shown)
+        self.statusBar().showMessage(said, 20_000)
 
     def _export_data(self) -> None:
         from dxplanner.ui.data_exchange import export_data

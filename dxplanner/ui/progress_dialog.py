@@ -89,7 +89,7 @@ class ProgressDialog(QDialog):
         self.progress.valueChanged.connect(self._status_follows_figure)
         self.status.currentIndexChanged.connect(self._figure_follows_status)
         self.remark = QLineEdit()
-        self.remark.setPlaceholderText(_("e.g. Đã ban hành Nghị định"))
+        self.remark.setPlaceholderText(_("e.g. Decree issued"))
         form = QFormLayout(self)
         form.addRow(_("Report date"), self.as_of)
         form.addRow(_("Progress"), self.progress)

@@ -45,7 +45,7 @@ OpenFolder = Callable[[Path], object]
 
 
 def open_in_file_manager(folder: Path) -> bool:
-    """Show the folder in the desktop's file manager."""
+    """Show the folder in the desktop's file manager (a file opens in its program)."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QWidget,
 )
@@ -22,13 +23,14 @@ from PySide6.QtWidgets import (
 from dxplanner.core.errors import DomainError
 from dxplanner.i18n import _
 from dxplanner.services.files import folder_for_files
-from dxplanner.services.reports import PdfPrinter, ReportChoice, Signing, office_found
+from dxplanner.services.reports import PdfPrinter, ReportChoice, Signing, WrittenReport, office_found
 from dxplanner.services.reports import write_report as write_report_file
 from dxplanner.ui.background import Progress, run_with_progress
 from dxplanner.ui.date_line import DateLine
 from dxplanner.ui.dates import DEFAULT_DATES, DateStyle
 from dxplanner.ui.errors import show_problem, show_refusal
 from dxplanner.ui.plan_box import plan_box
+from dxplanner.ui.progress_forms_action import open_in_file_manager
 from dxplanner.ui.session import PlanSession
 
 
@@ -186,7 +188,38 @@ def make_report(
     if not chosen:
         return None
     path = Path(chosen) if chosen.lower().endswith(suffix) else Path(chosen + suffix)
-    return write_report(parent, session, choice, path, today, built_in_pdf=dialog.built_in_pdf())
+    written = _written_report(parent, session, choice, path, today, built_in_pdf=dialog.built_in_pdf())
+    if written is None:
+        return None
+    SavedReportBox(written, parent).exec()
+    return written.path
+
+
+class SavedReportBox(QMessageBox):
+    """Where the report (and its appendix) went, with buttons that open it or its folder."""
+
+    def __init__(
+        self,
+        written: WrittenReport,
+        parent: QWidget | None,
+        open_path: Callable[[Path], object] = open_in_file_manager,
+    ) -> None:
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Icon.Information)
+        self.setWindowTitle(_("Progress report"))
+        text = _("The report on “{plan}” as of {day} was saved to {path}.").format(
+            plan=written.plan_name, day=written.as_of.strftime("%d/%m/%Y"), path=written.path
+        )
+        if written.appendix is not None:
+            text += "\n" + _("Its Excel appendix is beside it: {name}.").format(name=written.appendix.name)
+        self.setText(text)
+        if written.notes:
+            self.setDetailedText("\n".join(written.notes))
+        self.open_button = self.addButton(_("Open the report"), QMessageBox.ButtonRole.ActionRole)
+        self.folder_button = self.addButton(_("Open the folder"), QMessageBox.ButtonRole.ActionRole)
+        self.addButton(QMessageBox.StandardButton.Close)
+        self.open_button.clicked.connect(lambda: open_path(written.path))
+        self.folder_button.clicked.connect(lambda: open_path(written.path.parent))
 
 
 def write_report(
@@ -202,6 +235,19 @@ def write_report(
 
     A PDF is printed by the window itself when built_in_pdf, else made by LibreOffice.
     """
+    written = _written_report(parent, session, choice, path, today, built_in_pdf=built_in_pdf)
+    return None if written is None else written.path
+
+
+def _written_report(
+    parent: QWidget,
+    session: PlanSession,
+    choice: ReportChoice,
+    path: Path,
+    today: datetime.date,
+    *,
+    built_in_pdf: bool = False,
+) -> WrittenReport | None:
     store = session.store
     print_pdf: PdfPrinter | None = None
     if built_in_pdf:
@@ -216,4 +262,5 @@ def write_report(
     if not done:
         show_problem(parent, _("Progress report"), str(result))
         return None
-    return path
+    assert isinstance(result, WrittenReport)
+    return result

@@ -18,6 +18,7 @@ from dxplanner.store.plan_store import PlanStore
 from dxplanner.ui.excel_import.dialog import ImportDialog
 from dxplanner.ui.excel_import.preview import NEW_UNIT
 from dxplanner.ui.main_window import MainWindow
+from dxplanner.ui.navigator import NodeKind
 from tests.conftest import snapshot
 
 pytestmark = pytest.mark.gui
@@ -118,7 +119,7 @@ def test_the_preview_is_corrected_then_imported_as_one_undoable_step(
         plan_name = connection.execute(
             sa.text("SELECT name FROM action_plan WHERE id = :plan"), {"plan": dialog.outcome.plan_id}
         ).scalar_one()
-    assert plan_name == "KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2027"
+    assert plan_name == "Kế hoạch chuyển đổi số năm 2027"  # the title, as lists write it
     assert [unit for _task, unit in leads] == [
         None,
         "Bộ Tài chính",
@@ -178,3 +179,28 @@ def test_a_workbook_dropped_on_the_window_opens_the_preview(
     )
     window.dropEvent(drop)
     qtbot.waitUntil(lambda: seen == [path.name], timeout=10_000)
+
+
+def test_after_an_import_the_window_says_so_and_shows_the_new_plan(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, tmp_path: Path
+) -> None:
+    assert window.open_file(demo_path)
+    window.show()
+    path = _workbook(tmp_path)
+
+    def import_in_preview() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, ImportDialog) and dialog.table is not None:
+            dialog.import_now()
+        else:
+            QTimer.singleShot(50, import_in_preview)
+
+    QTimer.singleShot(50, import_in_preview)
+    assert window.import_workbook(path)
+    key = window.current_key()
+    assert key is not None and key.kind is NodeKind.PLAN
+    index = window.navigator.currentIndex()
+    assert index.data().endswith("Kế hoạch chuyển đổi số năm 2027")
+    assert window.navigator.isExpanded(index.parent())  # not left in a folded branch
+    said = window.statusBar().currentMessage()
+    assert "3 tasks" in said and "Kế hoạch chuyển đổi số năm 2027" in said, said

@@ -7,11 +7,16 @@ from pathlib import Path
 
 import docx
 import openpyxl
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from dxplanner.i18n import current_language
 from dxplanner.ui.main_window import MainWindow
-from dxplanner.ui.report_action import ReportDialog, write_report
+from dxplanner.ui.report_action import ReportDialog, SavedReportBox, write_report
+from tests.gui.test_progress_forms_action import _file_action, _when_shown
 
 TODAY = datetime.date(2026, 11, 20)
 
@@ -77,3 +82,46 @@ def test_the_dialog_writes_the_official_word_report_with_its_signer_and_the_appe
     assert (tmp_path / "bao-cao (phụ lục).xlsx").exists()
     dialog.kind.setCurrentIndex(dialog.kind.findData("xlsx"))
     assert not dialog.signer_name.isEnabled() and dialog.suffix() == ".xlsx"
+
+
+def test_a_report_saved_from_the_menu_is_said_with_its_place_and_opens_from_the_message(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, tmp_path: Path, messages: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    assert window.open_file(demo_path)
+    opened: list[str] = []
+
+    def open_url(url: QUrl) -> bool:
+        opened.append(url.toLocalFile())
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", open_url)
+    target = tmp_path / "báo cáo quý IV.docx"
+    offered: list[str] = []
+
+    def save_as(_parent: object, _title: str, suggested: str, _kinds: str) -> tuple[str, str]:
+        offered.append(suggested)
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    seen: list[str] = []
+
+    def choose_word(dialog: QWidget) -> None:
+        assert isinstance(dialog, ReportDialog)
+        dialog.kind.setCurrentIndex(dialog.kind.findData("docx"))
+        _when_shown(SavedReportBox, open_the_report, seen)
+        dialog.accept()
+
+    def open_the_report(box: QWidget) -> None:
+        assert isinstance(box, SavedReportBox)
+        seen.append(box.text())
+        box.open_button.click()
+
+    _when_shown(ReportDialog, choose_word, seen)
+    _file_action(window, "Progress &report…").trigger()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: bool(opened))
+    assert messages == [] and opened == [str(target)]
+    assert offered and Path(offered[0]).parent == demo_path.parent
+    appendix = "báo cáo quý IV (phụ lục).xlsx"  # named in the report's language
+    assert len(seen) == 1 and str(target) in seen[0] and appendix in seen[0]
+    assert target.exists() and (tmp_path / appendix).exists()

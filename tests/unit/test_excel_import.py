@@ -126,12 +126,20 @@ def test_import_into_a_new_file_creates_the_plan_and_its_units(tmp_path: Path) -
                 "task", sa.column("id"), sa.column("parent_id"), sa.column("code"), sa.column("name")
             )
             rows = connection.execute(sa.select(task.c.code, task.c.parent_id).order_by(task.c.id)).all()
-            plans = connection.execute(sa.text('SELECT name, start, "end" FROM action_plan')).all()
-            units = {row[0] for row in connection.execute(sa.text("SELECT name FROM unit"))}
+            plans = connection.execute(sa.text('SELECT name, start, "end", unit_id FROM action_plan')).all()
+            found = connection.execute(sa.text("SELECT name, parent_id, id FROM unit")).all()
+            parents: dict[str, int | None] = {row[0]: row[1] for row in found}
+            ids: dict[str, int] = {row[0]: row[2] for row in found}
+            units = set(parents)
         assert [code for code, _parent in rows][:3] == ["I", "1", "2"]
         assert rows[0][1] is None and rows[1][1] is not None
-        assert len(plans) == 1 and plans[0][0] == "KẾ HOẠCH CHUYỂN ĐỔI SỐ TỈNH QUẢNG NGÃI NĂM 2025"
+        # The title and the agency, in capitals at the table's top, are named as lists name them.
+        assert len(plans) == 1 and plans[0][0] == "Kế hoạch chuyển đổi số tỉnh Quảng Ngãi năm 2025"
         assert {"Văn phòng UBND tỉnh", "Sở Thông tin và Truyền thông", "Các sở, ban, ngành"} <= units
+        # The province owns the plan, and the units the table named sit under it, not beside it.
+        province = ids["UBND tỉnh Quảng Ngãi"]
+        assert plans[0][3] == province and parents["UBND tỉnh Quảng Ngãi"] is None
+        assert {name for name, parent in parents.items() if parent is None} == {"UBND tỉnh Quảng Ngãi"}
         assert _count(store, BudgetLine) == sum(
             len(cast(list[object], task["budget"])) for task in sample.tasks if "budget" in task
         )

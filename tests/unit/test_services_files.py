@@ -108,3 +108,27 @@ def test_the_window_starts_on_the_last_file_else_on_the_default_plan_with_a_note
     assert started.note is not None and "could not be opened" in started.note
     copy = files.demo_copy(tmp_path / "data")
     assert files.demo_copy(tmp_path / "data") == copy  # an untouched copy is opened again
+
+
+def test_files_made_from_a_plan_kept_in_a_hidden_folder_are_offered_in_the_users_documents(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dxplanner.paths import AppPaths
+    from dxplanner.services.files import folder_for_files
+    from dxplanner.store.plan_file import create_plan_file, open_plan_file
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    documents = tmp_path / "Documents"
+    documents.mkdir()
+    demo = AppPaths.for_user().demo_plan  # where "Open the demo" keeps it: ~/.local/share/dxplanner
+    demo.parent.mkdir(parents=True)
+    work = tmp_path / "Kế hoạch" / "plan.dxplan"
+    work.parent.mkdir()
+    for path, expected in ((demo, documents), (work, work.parent)):
+        store = open_plan_file(create_plan_file(path))
+        try:
+            assert folder_for_files(store) == expected, path
+        finally:
+            store.close()

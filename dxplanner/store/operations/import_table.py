@@ -15,6 +15,7 @@ from dxplanner.core import rules
 from dxplanner.core.enums import TaskKind, UnitKind, UnitRole
 from dxplanner.core.errors import InvalidInputError
 from dxplanner.core.models import ActionPlan, BudgetLine, Task, TaskUnit, Unit
+from dxplanner.core.name_case import as_listed
 from dxplanner.core.plan_table import MatchKind, PlanTable, Problem
 from dxplanner.core.text import fold
 from dxplanner.core.timeline import dates_for
@@ -146,12 +147,17 @@ def import_table(
         units = _UnitMaker(connection, changes)
         chosen = {text: match.unit_id for text, match in table.units.items()}
         chosen.update(unit_choices or {})
+        plan = fetch(session, ActionPlan, plan_id, _("Action plan")) if plan_id is not None else None
+        # The plan's agency first: the units the table names and the file lacks go under it.
+        if plan is not None:
+            units.parent = plan.unit_id
+        elif owner_text := (new_plan.owner if new_plan else None) or table.agency:
+            units.parent = units.unit_for(owner_text, (chosen | _owner_choice(table, chosen)).get(owner_text))
         unit_ids = {text: units.unit_for(text, chosen.get(text)) for text in table.unit_texts()}
-        if plan_id is not None:
-            plan = fetch(session, ActionPlan, plan_id, _("Action plan"))
+        if plan is not None and plan_id is not None:
             plan_start, plan_end = plan.start, plan.end
         else:
-            plan_start, plan_end = _period(table, new_plan or NewPlan(table.title or table.sheet))
+            plan_start, plan_end = _period(table, new_plan or NewPlan(plan_name_of(table)))
             plan_id = _create_plan(
                 connection,
                 changes,
@@ -189,7 +195,7 @@ def _create_plan(
     start: datetime.date,
     end: datetime.date,
 ) -> int:
-    asked = new_plan or NewPlan(table.title or table.sheet)
+    asked = new_plan or NewPlan(plan_name_of(table))
     owner_text = asked.owner or table.agency
     if owner_text:
         owner = units.unit_for(owner_text, unit_ids.get(owner_text))
@@ -204,6 +210,11 @@ def _create_plan(
     )
     changes.create(Entity.PLAN, plan_id)
     return plan_id
+
+
+def plan_name_of(table: PlanTable) -> str:
+    """The name a new plan takes from its table: the title as lists write it, else the sheet's name."""
+    return as_listed(table.title) if table.title else table.sheet
 
 
 def _owner_choice(table: PlanTable, chosen: Mapping[str, int | None]) -> dict[str, int]:
@@ -234,6 +245,8 @@ class _UnitMaker:
         # must never land on an existing unit of the same name.
         self.new_by_name: dict[str, int] = {}
         self.made = 0
+        # The unit new units go under (the plan's agency), once it is known.
+        self.parent: int | None = None
 
     def unit_for(self, text: str, chosen: int | None) -> int:
         """The chosen unit, or a new unit called `text` (one per name, however often it is named)."""
@@ -245,10 +258,16 @@ class _UnitMaker:
         made = self.new_by_name.get(expanded(text))
         if made is not None:
             return made
-        name = rules.required_text(text, _("Unit name"))
+        # A heading's capitals ("UBND TỈNH BẮC NINH") are no way to list a unit.
+        name = as_listed(rules.required_text(text, _("Unit name")))
+        kind = _kind_of(name)
+        # The central government's bodies named in a province's table are not the province's.
+        parent = None if kind is UnitKind.MINISTRY or _central(name) else self.parent
         unit_id = _inserted_id(
             self.connection.execute(
-                sa.insert(queries.table(Unit)).values(code=self._code(name), name=name, kind=_kind_of(name))
+                sa.insert(queries.table(Unit)).values(
+                    code=self._code(name), name=name, kind=kind, parent_id=parent
+                )
             )
         )
         self.new_by_name[expanded(name)] = unit_id
@@ -267,6 +286,11 @@ class _UnitMaker:
             code = f"{base}-{number}"
         self.codes.add(code)
         return code
+
+
+def _central(name: str) -> bool:
+    key = fold(name)
+    return key.startswith(("chinh phu", "van phong chinh phu", "thu tuong")) or "trung uong" in key
 
 
 def _kind_of(name: str) -> UnitKind:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -10,7 +11,11 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from dxplanner.core.errors import DomainError
 from dxplanner.i18n import _
 from dxplanner.ui.errors import show_problem
+from dxplanner.ui.navigator import NodeKey
 from dxplanner.ui.session import PlanSession
+
+# Says what was imported and shows it: (the sentence, the navigator's row of what was written).
+Confirm = Callable[[str, NodeKey], None]
 
 EXCEL_SUFFIX = ".xlsx"
 
@@ -21,7 +26,11 @@ def is_workbook(path: Path) -> bool:
 
 
 def choose_and_import(
-    parent: QWidget, session: PlanSession | None, today: datetime.date, date_format: str
+    parent: QWidget,
+    session: PlanSession | None,
+    today: datetime.date,
+    date_format: str,
+    confirm: Confirm | None = None,
 ) -> None:
     """Ask for a workbook, then preview and import it."""
     chosen, _filter = QFileDialog.getOpenFileName(
@@ -31,11 +40,16 @@ def choose_and_import(
         _("Excel workbooks (*.xlsx *.xlsm);;All files (*)"),
     )
     if chosen:
-        import_workbook(parent, session, Path(chosen), today, date_format)
+        import_workbook(parent, session, Path(chosen), today, date_format, confirm)
 
 
 def import_workbook(
-    parent: QWidget, session: PlanSession | None, path: Path, today: datetime.date, date_format: str
+    parent: QWidget,
+    session: PlanSession | None,
+    path: Path,
+    today: datetime.date,
+    date_format: str,
+    confirm: Confirm | None = None,
 ) -> bool:
     """Preview a workbook's plan table and import it if the user says so; True when imported."""
     if session is None:
@@ -56,7 +70,12 @@ def import_workbook(
 
     dialog = ImportDialog(session, path, today, date_format, parent)
     try:
-        return bool(dialog.exec())
+        if not dialog.exec():
+            return False
+        said = dialog.confirmation()
+        if said is not None and confirm is not None:
+            confirm(*said)
+        return True
     finally:
         dialog.deleteLater()  # a preview holds a whole table: let it go with the dialog
 

@@ -44,6 +44,7 @@ from dxplanner.ui.excel_import.catalogue_preview import CatalogueList
 from dxplanner.ui.excel_import.indicator_preview import IndicatorTree
 from dxplanner.ui.excel_import.preview import ColumnMapping, ProblemList, TaskTree, UnitChoices
 from dxplanner.ui.excel_import.reader_thread import TableReader
+from dxplanner.ui.navigator import NodeKey, NodeKind
 from dxplanner.ui.session import PlanSession
 
 NEW_PLAN = 0
@@ -77,6 +78,7 @@ class ImportDialog(QDialog):
         self.outcome: ImportOutcome | None = None
         self.indicator_outcome: IndicatorImportOutcome | None = None
         self.catalogue_outcome: CatalogueImportOutcome | None = None
+        self._written_into = ""  # the name of the plan or strategy written into
         self._reader: TableReader | None = None
         self._filling = False
 
@@ -492,6 +494,11 @@ class ImportDialog(QDialog):
             unit_choices=self.units.choices(),
         )
         results: list[ImportResult] = []
+        self._written_into = (
+            destination.name or importing.default_name(table, self.path)
+            if into is None
+            else self.target.currentText().removeprefix(_("Add to: {plan}").format(plan=""))
+        )
 
         def operation(plan: importing.OpenPlan) -> importing.Changes:
             results.append(importing.write_import(plan, table, destination))
@@ -508,6 +515,37 @@ class ImportDialog(QDialog):
             self.catalogue_outcome = outcome
         self.imported.emit(outcome)
         self.accept()
+
+    def confirmation(self) -> tuple[str, NodeKey] | None:
+        """What the import wrote, in a sentence, and the navigator's row that shows it; None before."""
+        if self.outcome is not None:
+            text = _("Imported {tasks} tasks in {groups} groups into “{plan}”; {units} new units.").format(
+                tasks=self.outcome.tasks,
+                groups=self.outcome.groups,
+                plan=self._written_into,
+                units=self.outcome.new_units,
+            )
+            return text, NodeKey(NodeKind.PLAN, self.outcome.plan_id)
+        if self.indicator_outcome is not None:
+            found = self.indicator_outcome
+            text = _(
+                "Imported {indicators} indicators with {targets} targets into “{strategy}”; "
+                "{units} new units."
+            ).format(
+                indicators=found.indicators,
+                targets=found.targets,
+                strategy=self._written_into,
+                units=found.new_units,
+            )
+            return text, NodeKey(NodeKind.GOALS, found.strategy_id)
+        if self.catalogue_outcome is not None:
+            listed = self.catalogue_outcome
+            text = _("Imported the catalogue: {added} added, {updated} updated; {units} new units.").format(
+                added=listed.added, updated=listed.updated, units=listed.new_units
+            )
+            kind = NodeKind.ESTATE_SYSTEMS if listed.kind is TableKind.SYSTEMS else NodeKind.ESTATE_SERVICES
+            return text, NodeKey(kind)
+        return None
 
     def done(self, result: int) -> None:
         """Stop reading before the dialog goes."""
