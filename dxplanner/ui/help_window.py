@@ -10,7 +10,7 @@ from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QUrl
 from PySide6.QtGui import (
     QCloseEvent,
     QIcon,
-    QImageReader,
+    QImage,
     QKeySequence,
     QShortcut,
     QTextCharFormat,
@@ -59,6 +59,7 @@ TOPICS = {
 }
 # A heading that carries its own anchor, the same in every language: ## <a id="sheet"></a>The sheet
 _ANCHORED_HEADING = re.compile(r'^#{1,6}\s*<a (?:id|name)="([^"]+)"></a>\s*(.+?)\s*$', re.MULTILINE)
+_ANCHOR_TAG = re.compile(r'<a (?:id|name)="[^"]+"></a>\s*')
 # The guide's pictures are screenshots of a 1366-pixel window: shown no wider than this.
 _PICTURE_WIDTH = 720
 
@@ -117,24 +118,43 @@ class ContextHelp(QObject):
 class GuideBrowser(QTextBrowser):
     """Shows a page of the guide; names its headings so that links to page.md#anchor find them."""
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._anchors: dict[str, str] = {}  # the shown page's headings that carry an anchor
+
+    def loadResource(self, type: int, name: QUrl | str) -> object:  # noqa: N802  (Qt's name)
+        name = QUrl(name)
+        url = name if not name.isRelative() else self.source().resolved(name)
+        if not url.isLocalFile():
+            return super().loadResource(type, name)
+        path = Path(url.toLocalFile())
+        if path.suffix == ".md":
+            # Qt's Markdown reader would show "<a id=...>" headings as plain text: they go in without it.
+            text = path.read_text(encoding="utf-8")
+            self._anchors = anchored_headings(text)
+            return _ANCHOR_TAG.sub("", text)
+        if type == QTextDocument.ResourceType.ImageResource:
+            picture = QImage(str(path))
+            if picture.width() > _PICTURE_WIDTH:  # a screenshot of the whole window: shown smaller
+                return picture.scaledToWidth(_PICTURE_WIDTH, Qt.TransformationMode.SmoothTransformation)
+            return picture
+        return super().loadResource(type, name)
+
     def doSetSource(  # noqa: N802  (Qt's name)
         self, name: QUrl | str, type: QTextDocument.ResourceType = QTextDocument.ResourceType.UnknownResource
     ) -> None:
         url = QUrl(name)
         super().doSetSource(url, type)
-        if url.isLocalFile() and url.toLocalFile().endswith(".md"):
-            self._name_headings(Path(url.toLocalFile()))
-            self._fit_pictures(Path(url.toLocalFile()).parent)
+        if url.toLocalFile().endswith(".md"):
+            self._name_headings()
             if url.hasFragment():
                 # Qt looked for the anchor before the headings had their names: look again.
                 self.scrollToAnchor(url.fragment())
 
-    def _name_headings(self, page: Path) -> None:
-        # Qt's Markdown reader drops inline HTML, so the anchors are put on the headings afterwards.
-        anchors = anchored_headings(page.read_text(encoding="utf-8"))
+    def _name_headings(self) -> None:
         block = self.document().begin()
         while block.isValid():
-            anchor = anchors.get(block.text().strip()) if block.blockFormat().headingLevel() else None
+            anchor = self._anchors.get(block.text().strip()) if block.blockFormat().headingLevel() else None
             if anchor is not None:
                 cursor = QTextCursor(block)
                 cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
@@ -142,29 +162,6 @@ class GuideBrowser(QTextBrowser):
                 named.setAnchor(True)
                 named.setAnchorNames([anchor])
                 cursor.mergeCharFormat(named)
-            block = block.next()
-
-    def _fit_pictures(self, folder: Path) -> None:
-        block = self.document().begin()
-        while block.isValid():
-            fragments = block.begin()
-            while not fragments.atEnd():
-                fragment = fragments.fragment()
-                picture = fragment.charFormat().toImageFormat()
-                if picture.isValid() and not picture.width():
-                    source = QUrl(picture.name())
-                    path = source.toLocalFile() if source.isLocalFile() else str(folder / picture.name())
-                    size = QImageReader(path).size()
-                    if size.width() > _PICTURE_WIDTH:
-                        picture.setWidth(_PICTURE_WIDTH)
-                        picture.setHeight(size.height() * _PICTURE_WIDTH / size.width())
-                        cursor = QTextCursor(self.document())
-                        cursor.setPosition(fragment.position())
-                        cursor.setPosition(
-                            fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
-                        )
-                        cursor.setCharFormat(picture)
-                fragments += 1
             block = block.next()
 
 
