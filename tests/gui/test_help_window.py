@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from dxplanner.i18n import current_language, set_language
 from dxplanner.store.plan_file import open_plan_file
 from dxplanner.ui.gui import create_plan
-from dxplanner.ui.help_window import HelpWindow
+from dxplanner.ui.help_window import HelpWindow, guide_language
 from dxplanner.ui.main_window import MainWindow
 from dxplanner.ui.navigator import NodeKind
 
@@ -175,3 +175,13 @@ def test_f1_in_the_report_dialog_opens_the_report_page_over_it(
     QTimer.singleShot(300, press_f1)
     window._make_report()
     assert seen == ["report.md#report"]
+
+
+def test_a_language_the_guide_is_not_written_in_gets_the_english_guide(tmp_path: Path) -> None:
+    for language in ("en", "vi"):
+        (tmp_path / language).mkdir()
+        (tmp_path / language / "index.md").write_text("# Guide\n", encoding="utf-8")
+    (tmp_path / "fr").mkdir()  # a folder begun, with no pages yet
+    assert guide_language("vi", tmp_path) == "vi"
+    assert guide_language("fr", tmp_path) == "en"
+    assert guide_language("de", tmp_path) == "en"
