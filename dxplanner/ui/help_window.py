@@ -149,7 +149,14 @@ class GuideBrowser(QTextBrowser):
             self._name_headings()
             if url.hasFragment():
                 # Qt looked for the anchor before the headings had their names: look again.
-                self.scrollToAnchor(url.fragment())
+                self.scroll_to(url.fragment())
+
+    def scroll_to(self, anchor: str) -> None:
+        """Show a heading at the top, with the space above it (Qt would cut its top off)."""
+        self.scrollToAnchor(anchor)
+        bar = self.verticalScrollBar()
+        if 0 < bar.value() < bar.maximum():
+            bar.setValue(bar.value() - self.fontMetrics().height())
 
     def _name_headings(self) -> None:
         block = self.document().begin()
@@ -226,12 +233,13 @@ class HelpWindow(QMainWindow):
         url = QUrl.fromLocalFile(str(self.folder / (page or HOME)))
         if anchor:
             url.setFragment(anchor)
-        self.browser.setSource(url)
-        if anchor:
-            self.browser.scrollToAnchor(anchor)
+        # Shown first: the page is laid out at the window's width before it is scrolled to the anchor.
         self.show()
         self.raise_()
         self.activateWindow()
+        self.browser.setSource(url)
+        if anchor:
+            self.browser.scroll_to(anchor)
 
     def current_page(self) -> str:
         """The page shown and its anchor, as a topic ("progress.md#sheet")."""

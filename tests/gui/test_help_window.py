@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from dxplanner.i18n import current_language, set_language
+from dxplanner.resources import guide_dir
 from dxplanner.store.plan_file import open_plan_file
 from dxplanner.ui.gui import create_plan
-from dxplanner.ui.help_window import HelpWindow, guide_language
+from dxplanner.ui.help_window import HOME, SHORTCUTS, TOPICS, HelpWindow, guide_language
 from dxplanner.ui.main_window import MainWindow
 from dxplanner.ui.navigator import NodeKind
 
@@ -185,3 +186,18 @@ def test_a_language_the_guide_is_not_written_in_gets_the_english_guide(tmp_path:
     assert guide_language("vi", tmp_path) == "vi"
     assert guide_language("fr", tmp_path) == "en"
     assert guide_language("de", tmp_path) == "en"
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_every_screen_with_context_help_has_its_part_in_the_guide(language: str) -> None:
+    folder = guide_dir() / language
+    for screen, topic in [
+        *TOPICS.items(),
+        ("home", HOME),
+        ("shortcuts", SHORTCUTS),
+        ("unit page", "units.md"),
+    ]:
+        page, _sep, anchor = topic.partition("#")
+        assert (folder / page).is_file(), (screen, topic)
+        if anchor:
+            assert f'<a id="{anchor}"></a>' in (folder / page).read_text(encoding="utf-8"), (screen, topic)
