@@ -1041,7 +1041,9 @@ class MainWindow(QMainWindow):
         """Open the user guide, in the window's language, at a topic ("progress.md#sheet")."""
         if over is not None and over.window() is not self:
             # A modal dialog blocks the other windows: its help is a window of its own, in front of it.
-            HelpWindow(self._settings, current_language(), over.window()).show_topic(topic)
+            dialog = over.window()
+            guide = dialog.findChild(HelpWindow) or HelpWindow(self._settings, current_language(), dialog)
+            guide.show_topic(topic)
             return
         if self.help_window is None:  # a change of language rebuilds the main window, and this with it
             self.help_window = HelpWindow(self._settings, current_language(), self)
@@ -1050,6 +1052,8 @@ class MainWindow(QMainWindow):
     def help_on_screen(self) -> None:
         """F1: the guide at the part about the screen in use (the widget with focus, else the page shown)."""
         shown = self.editor.stack.currentWidget() if self.editor is not None else None
+        if self.editor is not None and shown is self.editor.plan_page:
+            shown = self.editor.sheet  # the focus in the navigator, a plan shown: its sheet
         key = self.current_key()
         unit_page = key is not None and key.kind is NodeKind.UNIT and shown is not None
         topic = topic_of(QApplication.focusWidget()) or topic_of(shown) or ("units.md" if unit_page else HOME)

@@ -201,3 +201,20 @@ def test_every_screen_with_context_help_has_its_part_in_the_guide(language: str)
         assert (folder / page).is_file(), (screen, topic)
         if anchor:
             assert f'<a id="{anchor}"></a>' in (folder / page).read_text(encoding="utf-8"), (screen, topic)
+
+
+def test_f1_with_the_focus_in_the_navigator_opens_the_part_about_the_page_shown(
+    window: MainWindow, demo_path: Path, qtbot: QtBot
+) -> None:
+    assert window.open_file(demo_path)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.navigator.setFocus()
+    QTest.keyClick(window.navigator, Qt.Key.Key_F1)
+    guide = window.help_window
+    assert guide is not None
+    assert guide.current_page() == "progress.md#sheet"  # the latest plan is shown when a file opens
+    window.select(next(key for key in window.all_keys() if key.kind is NodeKind.UNIT))
+    window.navigator.setFocus()
+    QTest.keyClick(window.navigator, Qt.Key.Key_F1)
+    assert guide.current_page() == "units.md"
