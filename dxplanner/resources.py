@@ -14,3 +14,12 @@ def bundled_dir(name: str) -> Path:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(f"dxplanner is installed without its {name!r} folder")
+
+
+def guide_dir() -> Path:
+    """The folder of the user guide (one subfolder of Markdown pages per language, and images/)."""
+    # A wheel carries it inside the package; a source checkout keeps it with the documentation.
+    for candidate in (_PACKAGE_DIR / "_bundled" / "guide", _PACKAGE_DIR.parent / "docs" / "guide"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("dxplanner is installed without its user guide")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QEvent, QMimeData, QModelIndex, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from dxplanner.core.errors import DomainError
 from dxplanner.core.matching import UnitIndex
-from dxplanner.i18n import _
+from dxplanner.i18n import _, current_language
 from dxplanner.services import new_records, records
 from dxplanner.services.files import (
     PLAN_SUFFIX,
@@ -49,6 +50,7 @@ from dxplanner.ui.app_settings import AppSettings, SettingsDialog
 from dxplanner.ui.errors import show_problem
 from dxplanner.ui.excel_import.actions import choose_and_import, import_workbook, is_workbook, save_template
 from dxplanner.ui.file_guard import FileGuard, LockAnswer, ask_about_lock
+from dxplanner.ui.help_window import HOME, SHORTCUTS, ContextHelp, HelpWindow, topic_of
 from dxplanner.ui.live_link import Backoff, LiveLink
 from dxplanner.ui.navigator import (
     ESTATE_KINDS,
@@ -390,6 +392,7 @@ class MainWindow(QMainWindow):
         self.live: LiveLink | None = None
         self._reconnect = reconnect
         self.offline: str | None = None  # why the server of the open plan cannot be reached
+        self.help_window: HelpWindow | None = None  # the user guide, once opened
 
         self.navigator_model = NavigatorModel()
         self.navigator = QTreeView()
@@ -996,7 +999,15 @@ class MainWindow(QMainWindow):
         ):
             self._add_action(insert_menu, text, None, partial(self._insert, kind))
         self.help_menu = help_menu = self.menuBar().addMenu(_("&Help"))
+        self.guide_action = self._add_action(help_menu, _("&User guide"), None, lambda: self.show_help(HOME))
+        self.context_help_action = self._add_action(
+            help_menu, _("&Help on this screen"), QKeySequence.StandardKey.HelpContents, self.help_on_screen
+        )
+        self._add_action(help_menu, _("&Keyboard shortcuts"), None, lambda: self.show_help(SHORTCUTS))
+        help_menu.addSeparator()
         self._add_action(help_menu, _("&About dxplanner"), None, lambda: show_about(self))
+        # F1 in a dialog (the import preview, the report): the window's own F1 does not reach there.
+        self._context_help = ContextHelp(self, self.show_help)
         self._refresh_recent_menu()
         self._connect_edit_menu()
 
@@ -1025,6 +1036,28 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         find = self._add_action(menu, _("&Find…"), QKeySequence.StandardKey.Find, self._focus_search)
         find.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+    def show_help(self, topic: str, over: QWidget | None = None) -> None:
+        """Open the user guide, in the window's language, at a topic ("progress.md#sheet")."""
+        if over is not None and over.window() is not self:
+            # A modal dialog blocks the other windows: its help is a window of its own, in front of it.
+            dialog = over.window()
+            guide = dialog.findChild(HelpWindow) or HelpWindow(self._settings, current_language(), dialog)
+            guide.show_topic(topic)
+            return
+        if self.help_window is None:  # a change of language rebuilds the main window, and this with it
+            self.help_window = HelpWindow(self._settings, current_language(), self)
+        self.help_window.show_topic(topic)
+
+    def help_on_screen(self) -> None:
+        """F1: the guide at the part about the screen in use (the widget with focus, else the page shown)."""
+        shown = self.editor.stack.currentWidget() if self.editor is not None else None
+        if self.editor is not None and shown is self.editor.plan_page:
+            shown = self.editor.sheet  # the focus in the navigator, a plan shown: its sheet
+        key = self.current_key()
+        unit_page = key is not None and key.kind is NodeKind.UNIT and shown is not None
+        topic = topic_of(QApplication.focusWidget()) or topic_of(shown) or ("units.md" if unit_page else HOME)
+        self.show_help(topic)
 
     def _toggle_estate_map(self) -> None:
         if self.editor is not None:
