@@ -72,9 +72,8 @@ def measure_once(path: Path, settings_path: Path, png: Path | None) -> dict[str,
     painted = Painted()
     app.installEventFilter(painted)
 
-    def until(done: Any) -> float:
-        """Run the event loop until done() holds; the seconds it took."""
-        started = time.perf_counter()
+    def until(done: Any, started: float) -> float:
+        """Run the event loop until done() holds; the seconds since started."""
         while not done():
             app.processEvents()
         return time.perf_counter() - started
@@ -104,7 +103,7 @@ def measure_once(path: Path, settings_path: Path, png: Path | None) -> dict[str,
     plan = NodeKey(NodeKind.PLAN, 1)
     window.select(plan)
     sheet_viewport = editor.sheet.view.viewport()
-    until(lambda: id(sheet_viewport) in painted.seen)
+    until(lambda: id(sheet_viewport) in painted.seen, time.perf_counter())
     until_idle()  # the details and the Gantt chart are built after the sheet's first paint
 
     def charts_painted() -> bool:
@@ -113,16 +112,15 @@ def measure_once(path: Path, settings_path: Path, png: Path | None) -> dict[str,
             return False
         canvases = [cell.canvas for cell in dashboard.cells.values()]
         shown = [canvas for canvas in canvases if on_screen(canvas)]
-        return bool(shown) and all(
-            id(canvas) in painted.seen and isinstance(canvas, FigureCanvasQTAgg) and hasattr(canvas, "renderer")
-            for canvas in shown
-        )
+        # Painted with its figure drawn (a canvas painted before its first draw shows nothing).
+        drawn = [isinstance(canvas, FigureCanvasQTAgg) and hasattr(canvas, "renderer") for canvas in shown]
+        return bool(shown) and all(drawn) and all(id(canvas) in painted.seen for canvas in shown)
 
     def dashboard_trip() -> tuple[float, float]:
         painted.seen.clear()
         started = time.perf_counter()
         window.select(NodeKey(NodeKind.DASHBOARD, 1))
-        shown = until(charts_painted)
+        shown = until(charts_painted, started)
         idle = until_idle()
         return shown, max(shown, idle + shown)
 
@@ -138,13 +136,12 @@ def measure_once(path: Path, settings_path: Path, png: Path | None) -> dict[str,
     painted.seen.clear()
     started = time.perf_counter()
     window.select(plan)
-    back = until(lambda: id(sheet_viewport) in painted.seen)
+    back = until(lambda: id(sheet_viewport) in painted.seen, started)
     until_idle()
     assert editor.stack.currentWidget() is editor.plan_page
     again, _idle = dashboard_trip()
 
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    del started
     window.close()
     app.processEvents()
     return {
@@ -165,8 +162,7 @@ def main() -> None:
     parser.add_argument("--child", nargs=2, metavar=("PLAN", "SETTINGS"), help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.child:
-        result = measure_once(Path(arguments.child[0]), Path(arguments.child[1]), arguments.png)
-        print(json.dumps(result))
+        print(json.dumps(measure_once(Path(arguments.child[0]), Path(arguments.child[1]), arguments.png)))
         return
 
     from bench.strategy_file import write_strategy_file
