@@ -308,7 +308,10 @@ class PlanEditor(QWidget):
     def show_node(self, key: NodeKey | None) -> None:
         """Open the editor of what the navigator selected."""
         if key is not None and key.kind is NodeKind.PLAN and key.id is not None:
-            self.sheet.show_plan(key.id)
+            # The sheet follows every change while another page is shown: back on its plan, it
+            # stays as the user left it (groups, cursor), and reading 10,000 tasks again is spared.
+            if self.sheet.plan_id != key.id:
+                self.sheet.show_plan(key.id)
             self.stack.setCurrentWidget(self.plan_page)
             if self._details is None:
                 self._build_details_after_paint()
