@@ -1,8 +1,9 @@
 """The dashboard on a large strategy: 10,000 tasks, 60 indicators and 5 years of progress reports.
 
 Prints medians over fresh processes: the time to read the numbers and build and draw
-every chart of the dashboard, and the time for a change of filter (a unit with its
-sub-units, then a pillar), beside the budgets (1 s and 0.3 s).
+the charts on screen (the page as large as in a 1366x768 window; the charts below are
+built when scrolled to, timed apart), and the time for a change of filter (a unit with
+its sub-units, then a pillar), beside the budgets (0.5 s and 0.15 s).
 Run: QT_QPA_PLATFORM=offscreen python -m bench.dashboard [--runs N]
 """
 
@@ -19,61 +20,88 @@ import time
 from pathlib import Path
 from typing import Any
 
-BUDGETS = {"whole_s": 1.0, "filter_s": 0.3}
+BUDGETS = {"whole_s": 0.5, "filter_s": 0.15}
 LABELS = {
-    "whole_s": "build and draw the whole dashboard",
+    "whole_s": "build and draw the dashboard on screen",
     "filter_s": "change of filter, drawn (median of 4)",
     "numbers_s": "of it: reading the numbers",
     "figures_s": "of it: building the figures",
-    "draw_s": "of it: drawing them",
+    "draw_s": "of it: drawing and painting them",
+    "rest_s": "the charts below, built and drawn when scrolled to",
 }
+# The dashboard's part of a 1366x768 window, beside the navigator.
+PAGE_WIDTH, PAGE_HEIGHT = 1080, 700
 
 
 def measure_once(path: Path) -> dict[str, float]:
     """Open the dashboard on the strategy and time it (run in a child process, one per run)."""
+    from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
     from dxplanner.store.plan_file import open_plan_file
     from dxplanner.ui.dashboard.page import DashboardPage
     from dxplanner.ui.session import PlanSession
 
+    class Painted(QObject):
+        """Notes every widget painted since it was last cleared."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.seen: set[int] = set()
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                self.seen.add(id(watched))
+            return False
+
     app = QApplication.instance() or QApplication([])
+    painted = Painted()
+    app.installEventFilter(painted)
     store = open_plan_file(path)
     page = DashboardPage(PlanSession(store))
-    page.resize(1400, 900)
+    page.resize(PAGE_WIDTH, PAGE_HEIGHT)
     page.show()
     app.processEvents()
-    import dxplanner.ui.dashboard.page  # noqa: F401  (imported above: matplotlib is loaded before timing)
 
-    drawn: dict[str, object] = {}
+    def on_screen() -> list[Any]:
+        return [cell for cell in page.cells.values() if not cell.canvas.visibleRegion().isEmpty()]
 
-    def draw_all() -> float:
-        """Draw the charts whose figure is new, as the screen does (a chart left as it was is not redrawn)."""
+    def until_drawn(started: float) -> float:
+        """Run the event loop until every chart on screen is built, drawn and painted, as the user sees it."""
+        while True:
+            cells = on_screen()
+            if cells and all(
+                not cell.waiting and id(cell.canvas) in painted.seen and hasattr(cell.canvas, "renderer")
+                for cell in cells
+            ):
+                return time.perf_counter() - started
+            app.processEvents()
+
+    def timed(change: Any) -> float:
+        painted.seen.clear()
         started = time.perf_counter()
-        for name, cell in page.cells.items():
-            if drawn.get(name) is not cell.figure:
-                cell.canvas.draw()  # type: ignore[no-untyped-call]
-                drawn[name] = cell.figure
-        return time.perf_counter() - started
+        change()
+        return until_drawn(started)
 
+    whole = timed(lambda: page.show_strategy(1))
+    numbers, figures = page.numbers_seconds, page.figures_seconds
+    filters = [
+        timed(lambda combo=combo, row=row: combo.setCurrentIndex(row))
+        for combo, row in ((page.unit, 1), (page.unit, 2), (page.pillar, 1), (page.pillar, 2))
+    ]
     started = time.perf_counter()
-    page.show_strategy(1)
-    refresh = time.perf_counter() - started
-    draw = draw_all()
-    whole = refresh + draw
-    numbers = page.numbers_seconds
-    filters = []
-    for combo, row in ((page.unit, 1), (page.unit, 2), (page.pillar, 1), (page.pillar, 2)):
-        started = time.perf_counter()
-        combo.setCurrentIndex(row)
-        filters.append(time.perf_counter() - started + draw_all())
+    for cell in page.cells.values():
+        if cell.waiting:
+            cell.figure.canvas.draw()
+    rest = time.perf_counter() - started
     store.close()
     return {
         "whole_s": whole,
         "filter_s": statistics.median(filters),
         "numbers_s": numbers,
-        "figures_s": refresh - numbers,
-        "draw_s": draw,
+        "figures_s": figures,
+        "draw_s": whole - numbers - figures,
+        "rest_s": rest,
     }
 
 

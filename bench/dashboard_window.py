@@ -110,8 +110,10 @@ def measure_once(path: Path, settings_path: Path, png: Path | None) -> dict[str,
         dashboard = editor.dashboard
         if editor.stack.currentWidget() is not dashboard:
             return False
-        canvases = [cell.canvas for cell in dashboard.cells.values()]
-        shown = [canvas for canvas in canvases if on_screen(canvas)]
+        cells = [cell for cell in dashboard.cells.values() if on_screen(cell.canvas)]
+        if any(getattr(cell, "waiting", False) for cell in cells):
+            return False  # a chart on screen is yet to be built
+        shown = [cell.canvas for cell in cells]
         # Painted with its figure drawn (a canvas painted before its first draw shows nothing).
         drawn = [isinstance(canvas, FigureCanvasQTAgg) and hasattr(canvas, "renderer") for canvas in shown]
         return bool(shown) and all(drawn) and all(id(canvas) in painted.seen for canvas in shown)

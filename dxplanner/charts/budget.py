@@ -15,11 +15,12 @@ from dxplanner.i18n import _
 
 COLOURS = ("#90a4ae", "#2563c9", "#2e7d32")  # planned, allocated, disbursed
 MOST_UNITS = 8
+BUDGET_HEIGHT = 3.6  # inches
 
 
 def budget_figure(data: BudgetData) -> Figure:
     """Three panels of grouped bars, amounts in tỷ or triệu đồng as their size calls for."""
-    figure = new_figure(9.6, 3.6, fixed=True)
+    figure = new_figure(9.6, BUDGET_HEIGHT, fixed=True)
     keep_margins(figure, left=0.95, right=0.1, top=0.58, bottom=1.15, wspace=0.32)
     panels = [
         (_("By funding source"), [(name, money) for name, money in data.by_source]),

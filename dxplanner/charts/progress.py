@@ -12,10 +12,12 @@ from dxplanner.charts.style import PLANNED_COLOUR, TODAY_COLOUR, new_figure, say
 from dxplanner.core.dashboard import ProgressData
 from dxplanner.i18n import _
 
+PROGRESS_HEIGHT = 4.0  # inches
+
 
 def progress_figure(data: ProgressData, title: str = "") -> Figure:
     """Planned and actual curves in percent, today marked and the gap between them labelled."""
-    figure = new_figure(fixed=True)
+    figure = new_figure(height=PROGRESS_HEIGHT, fixed=True)
     keep_margins(figure, left=0.8, right=0.2, top=0.4, bottom=0.5)
     axes = figure.add_subplot()
     heading = _("Progress over time")

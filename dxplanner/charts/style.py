@@ -28,6 +28,8 @@ ATTAINMENT_COLOURS = {
     AttainmentStatus.IN_WORDS: "#6d4c41",
 }
 PLANNED_COLOUR = "#607d8b"
+# Dots per inch of every chart: a chart's height in inches times this is its height on screen.
+DPI = 100
 TODAY_COLOUR = "#e53935"
 
 
@@ -37,7 +39,7 @@ def new_figure(width: float = 6.4, height: float = 4.0, fixed: bool = False) -> 
     Fixed figures keep set margins instead: matplotlib's layout engine costs a third of the
     drawing time of a chart with many labels, and the dashboard redraws on every change.
     """
-    return Figure(figsize=(width, height), dpi=100, layout=None if fixed else "constrained")
+    return Figure(figsize=(width, height), dpi=DPI, layout=None if fixed else "constrained")
 
 
 def say_empty(axes: Axes, message: str | None = None) -> None:

@@ -17,6 +17,11 @@ STACK = (Health.DONE, Health.ON_TRACK, Health.AT_RISK, Health.LATE, Health.NOT_S
 MOST_UNITS = 15
 
 
+def units_height(units: int) -> float:
+    """The chart's height in inches for so many units: a bar each, up to MOST_UNITS."""
+    return max(2.5, 0.3 * min(units, MOST_UNITS) + 1.5)
+
+
 def units_figure(units: Sequence[UnitLoad], by_lateness: bool = True) -> Figure:
     """Stacked bars per lead unit, the latest first (or by name); beyond 15 units the rest are summed."""
     shown = sorted(units, key=lambda load: (-load.late, -load.total, load.unit) if by_lateness else load.unit)
@@ -26,8 +31,7 @@ def units_figure(units: Sequence[UnitLoad], by_lateness: bool = True) -> Figure:
             for health, count in load.counts.items():
                 rest[health] = rest.get(health, 0) + count
         shown = [*shown[: MOST_UNITS - 1], UnitLoad(_("Other units"), rest)]
-    height = max(2.5, 0.3 * len(shown) + 1.5)
-    figure = new_figure(6.4, height, fixed=True)
+    figure = new_figure(6.4, units_height(len(units)), fixed=True)
     longest = max((len(load.unit) for load in shown), default=4)
     # Room for the unit names, the axis and the legend below, whatever size the figure is given.
     keep_margins(figure, left=0.3 + 0.075 * longest, right=0.2, top=0.4, bottom=1.05)

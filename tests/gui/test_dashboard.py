@@ -164,3 +164,22 @@ def test_the_plan_is_as_the_user_left_it_after_a_look_at_the_dashboard(
     # The group closed stays closed, the cursor where it was: the sheet was kept, not read again.
     assert not sheet.view.isExpanded(sheet.model.index_of(closed))
     assert sheet.current_task() == DECREE
+
+
+def test_the_charts_out_of_sight_are_drawn_when_scrolled_to(
+    qtbot: QtBot, window: MainWindow, demo_path: Path
+) -> None:
+    assert window.open_file(demo_path)
+    window.resize(1366, 768)
+    window.select(NodeKey(NodeKind.DASHBOARD, 1))
+    assert window.editor is not None
+    dashboard = window.editor.dashboard
+    kpi = dashboard.cells["kpi"]
+    qtbot.waitUntil(lambda: not dashboard.cells["progress"].waiting)
+    assert kpi.waiting  # below the fold: not built yet
+
+    dashboard.charts_area.verticalScrollBar().setValue(dashboard.charts_area.verticalScrollBar().maximum())
+    qtbot.waitUntil(lambda: not kpi.waiting)
+    # Built and drawn at the size of its place, as if it had been drawn with the others.
+    qtbot.waitUntil(lambda: _fits(kpi))
+    assert kpi.canvas.figure.axes and kpi.canvas.figure.texts
