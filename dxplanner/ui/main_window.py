@@ -170,6 +170,9 @@ class PlanEditor(QWidget):
 
     def _build_after_paint(self) -> None:
         self.details  # noqa: B018  (built for its side effect: the panel appears)
+        from dxplanner.ui.dashboard.warm_up import warm_up
+
+        warm_up(self.session.store)  # the charting library, loaded meanwhile for a first dashboard
         self.sheet.show_chart(self.chart_wanted)
         if self.chart_wanted and self.chart_layout is not None:
             self.sheet.split.restoreState(self.chart_layout)
