@@ -47,12 +47,16 @@ class Dashboard:
     def __init__(self, today: Callable[[], datetime.date] = datetime.date.today) -> None:
         self._today = today
         self._reader = DashboardReader(today)
+        self._day = today()
 
     def read(self, plan: OpenPlan, chosen: DashboardFilter) -> DashboardData:
         """Every chart's numbers for the filter (a unit that no longer exists is refused)."""
+        if self._today() != self._day:
+            self.forget()  # a new day: tasks fall late, targets fall due, whatever the file says
         with plan.read() as read:
             return self._reader.read(read, chosen)
 
     def forget(self) -> None:
         """Drop what was kept: the file changed, here or elsewhere."""
         self._reader = DashboardReader(self._today)
+        self._day = self._today()

@@ -81,3 +81,15 @@ def test_the_demo_dashboard_reads_every_chart(demo_store: OpenPlan) -> None:
     assert strategy.plans
     data = Dashboard().read(demo_store, DashboardFilter(1, D(2025, 6, 30)))
     assert data.progress.dates and data.units and data.indicators
+
+
+def test_numbers_kept_overnight_are_read_again_for_the_new_day(store: OpenPlan) -> None:
+    ids = basics(store)
+    # Progress typed in the sheet, with no report: it counts from the day it is looked at (today).
+    task(store, ids.plan, "Việc", planned_start=D(2025, 1, 1), planned_end=D(2025, 1, 31), progress=100)
+    days = [D(2025, 2, 3)]
+    dashboard = Dashboard(lambda: days[-1])
+    chosen = DashboardFilter(ids.strategy, D(2025, 2, 3), plan_id=ids.plan)
+    assert not dashboard.read(store, chosen).attention
+    days.append(D(2025, 2, 4))  # the window stayed open overnight: on the 3rd, nothing was reported
+    assert [item.name for item in dashboard.read(store, chosen).attention] == ["Việc"]

@@ -149,8 +149,8 @@ class DashboardPage(QWidget):
     def show_strategy(self, strategy_id: int) -> None:
         """Show a strategy's dashboard, with the filters reset to the whole strategy."""
         self.strategy_id = strategy_id
-        # The file may have changed outside this window since the dashboard was last shown.
-        self._numbers.forget()
+        # The numbers read before are kept: every change to the file reaches _on_change, which
+        # drops them (a change in this window, its undoing, another user's on a shared server).
         self._fill_choices(keep=False)
         self.refresh()
 
