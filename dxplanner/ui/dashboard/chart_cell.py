@@ -29,7 +29,7 @@ class ChartCell(QWidget):
         self.setObjectName(f"chart_{name}")
         self.name = name
         self.canvas = self._new_canvas(Figure())
-        self._build: Callable[[], Figure] | None = None
+        self._build: Callable[[Figure], Figure] | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self.canvas)
@@ -50,8 +50,9 @@ class ChartCell(QWidget):
         """Whether the chart is yet to be built."""
         return self._build is not None
 
-    def show_chart(self, build: Callable[[], Figure], height: float) -> None:
-        """Show the chart build() makes, height pixels high, once it is on screen (see build_if_shown)."""
+    def show_chart(self, build: Callable[[Figure], Figure], height: float) -> None:
+        """Show the chart build(figure shown now) makes, height pixels high, once it is on screen (see
+        build_if_shown). build may draw on the figure it is given and give it back: it is redrawn."""
         self._build = build
         self.setMinimumHeight(round(height))
 
@@ -69,7 +70,11 @@ class ChartCell(QWidget):
         """Build the waiting chart now, on screen or not."""
         if self._build is not None:
             build, self._build = self._build, None
-            self.show_figure(build())
+            figure = build(self.canvas.figure)
+            if figure is self.canvas.figure:
+                self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+            else:
+                self.show_figure(figure)
 
     @staticmethod
     def _new_canvas(figure: Figure) -> FigureCanvasQTAgg:

@@ -201,18 +201,23 @@ class DashboardPage(QWidget):
             return
         self.numbers_seconds = time.perf_counter() - started
         # Each chart is built when it comes on screen: the ones scrolled out of sight wait.
+        # A chart drawn before takes the new numbers (building its axes again is most of the cost).
         self.cells["progress"].show_chart(
-            lambda: progress_figure(data.progress, data.title), PROGRESS_HEIGHT * DPI
+            lambda shown: progress_figure(data.progress, data.title, reuse=shown), PROGRESS_HEIGHT * DPI
         )
         self._redraw_units()
-        self.cells["budget"].show_chart(lambda: budget_figure(data.budget), BUDGET_HEIGHT * DPI)
+        self.cells["budget"].show_chart(
+            lambda shown: budget_figure(data.budget, reuse=shown), BUDGET_HEIGHT * DPI
+        )
         # The indicators do not follow the plan or unit chosen: redraw them only when they changed.
         if before is None or before.indicators is not data.indicators:
             indicators = data.indicators
             self.cells["attainment"].show_chart(
-                lambda: attainment_figure(indicators), attainment_height(len(indicators)) * DPI
+                lambda _shown: attainment_figure(indicators), attainment_height(len(indicators)) * DPI
             )
-            self.cells["kpi"].show_chart(lambda: kpi_figure(indicators), kpi_height(len(indicators)) * DPI)
+            self.cells["kpi"].show_chart(
+                lambda _shown: kpi_figure(indicators), kpi_height(len(indicators)) * DPI
+            )
         self.attention.show_items(data.attention)
         self._stale = False
         self.figures_seconds = 0.0
@@ -223,7 +228,7 @@ class DashboardPage(QWidget):
         if self.data is not None:
             units, by_lateness = self.data.units, self.sort_units.currentData()
             self.cells["units"].show_chart(
-                lambda: units_figure(units, by_lateness), units_height(len(units)) * DPI
+                lambda shown: units_figure(units, by_lateness, reuse=shown), units_height(len(units)) * DPI
             )
             self._build_soon()
 
