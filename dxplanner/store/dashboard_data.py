@@ -98,9 +98,16 @@ class DashboardReader:
         self._indicators: dict[
             tuple[int | None, datetime.date, object, object], tuple[IndicatorData, ...]
         ] = {}
+        # Each filter's numbers once worked out: going back to a filter, or to the dashboard, costs nothing.
+        self._read: dict[DashboardFilter, DashboardData] = {}
 
     def read(self, session: Session, chosen: DashboardFilter) -> DashboardData:
-        """Every chart's numbers for the filter."""
+        """Every chart's numbers for the filter (the same numbers, when asked again)."""
+        if chosen not in self._read:
+            self._read[chosen] = self._work_out(session, chosen)
+        return self._read[chosen]
+
+    def _work_out(self, session: Session, chosen: DashboardFilter) -> DashboardData:
         known = self._plan_facts(session, chosen)
         kept = known.nodes
         if chosen.unit_id is not None and chosen.unit_id not in known.unit_names:

@@ -200,6 +200,11 @@ class DashboardPage(QWidget):
             show_refusal(self, error)
             return
         self.numbers_seconds = time.perf_counter() - started
+        if data is before:
+            # The numbers shown already (the same filter again, nothing changed): so are the charts.
+            self._stale = False
+            self.refresh_seconds = time.perf_counter() - started
+            return
         # Each chart is built when it comes on screen: the ones scrolled out of sight wait.
         # A chart drawn before takes the new numbers (building its axes again is most of the cost).
         self.cells["progress"].show_chart(
