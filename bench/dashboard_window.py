@@ -143,6 +143,7 @@ def measure_once(path: Path, settings_path: Path, png: Path | None) -> dict[str,
         window.grab().save(str(png / "window_dashboard.png"))
         for cell in editor.dashboard.cells.values():
             cell.build()  # the charts out of sight too
+        until_idle()  # their canvases are shown and laid out
         charts = editor.dashboard.cells["progress"].parentWidget()
         assert charts is not None
         charts.grab().save(str(png / "dashboard_charts.png"))  # every chart, as if scrolled through
