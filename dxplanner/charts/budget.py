@@ -8,19 +8,21 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from dxplanner.charts.margins import keep_margins
-from dxplanner.charts.style import money_scale, new_figure, say_empty
+from dxplanner.charts.style import clear_plot, money_scale, new_figure, reusable, say_empty
 from dxplanner.core.budget import Money
 from dxplanner.core.dashboard import BudgetData
 from dxplanner.i18n import _
 
 COLOURS = ("#90a4ae", "#2563c9", "#2e7d32")  # planned, allocated, disbursed
 MOST_UNITS = 8
+BUDGET_HEIGHT = 3.6  # inches
 
 
-def budget_figure(data: BudgetData) -> Figure:
-    """Three panels of grouped bars, amounts in tỷ or triệu đồng as their size calls for."""
-    figure = new_figure(9.6, 3.6, fixed=True)
-    keep_margins(figure, left=0.95, right=0.1, top=0.58, bottom=1.15, wspace=0.32)
+def budget_figure(data: BudgetData, reuse: Figure | None = None) -> Figure:
+    """Three panels of grouped bars, amounts in tỷ or triệu đồng as their size calls for.
+
+    Given the budget chart drawn before (`reuse`), it draws the new numbers on it.
+    """
     panels = [
         (_("By funding source"), [(name, money) for name, money in data.by_source]),
         (_("By year"), [(str(year), money) for year, money in data.by_year]),
@@ -29,7 +31,12 @@ def budget_figure(data: BudgetData) -> Figure:
             [(name or _("(no lead unit)"), money) for name, money in data.by_unit[:MOST_UNITS]],
         ),
     ]
-    figure.suptitle(_("Budget"), x=0.01, ha="left", fontsize=11)
+    filled = all(rows for _title, rows in panels)
+    figure = reusable(reuse, "budget") if filled else None
+    if figure is None:
+        figure = new_figure(9.6, BUDGET_HEIGHT, fixed=True)
+        keep_margins(figure, left=0.95, right=0.1, top=0.58, bottom=1.15, wspace=0.32)
+        figure.suptitle(_("Budget"), x=0.01, ha="left", fontsize=11)
     # Money may be allocated or spent beyond what was planned (or with nothing planned).
     largest = max(
         (
@@ -40,16 +47,26 @@ def budget_figure(data: BudgetData) -> Figure:
         default=0,
     )
     divisor, unit = money_scale(float(largest))
+    reused = len(figure.axes) == len(panels)
     for number, (title, rows) in enumerate(panels):
-        axes = figure.add_subplot(1, 3, number + 1)
-        axes.set_title(title, fontsize=9, loc="left")
+        if reused:
+            axes = figure.axes[number]
+            clear_plot(axes)
+        else:
+            axes = figure.add_subplot(1, 3, number + 1)
+            # Placed, not fitted: nothing lies above the panel, and fitting a title measures every tick label.
+            axes.set_title(title, fontsize=9, loc="left", y=1.0)
         if not rows:
             say_empty(axes)
             continue
         _grouped(axes, rows, divisor)
+        axes.relim()
+        axes.autoscale_view()
         axes.set_ylabel(unit, fontsize=8)
         if number == 0:
             axes.legend(fontsize=7, frameon=False)
+    if filled:
+        figure.set_label("budget")
     return figure
 
 

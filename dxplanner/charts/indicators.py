@@ -9,7 +9,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from dxplanner.charts.margins import keep_margins
-from dxplanner.charts.style import ATTAINMENT_COLOURS, new_figure, say_empty
+from dxplanner.charts.style import ATTAINMENT_COLOURS, DPI, new_figure, say_empty
 from dxplanner.core.attainment import AttainmentStatus
 from dxplanner.core.dashboard import IndicatorData
 from dxplanner.i18n import N_, _
@@ -32,14 +32,32 @@ CELL_WIDTH, CELL_HEIGHT = 1.0, 1.0
 GRID_COLUMNS = 6
 
 
+def _columns(count: int) -> int:
+    """How many charts side by side for so many indicators, each in a chart of its own."""
+    return max(1, min(4, math.ceil(math.sqrt(count))))
+
+
+def kpi_height(count: int, columns: int | None = None) -> float:
+    """The indicators chart's height in inches for so many indicators."""
+    if count > MOST_SEPARATE:
+        return 1.05 * math.ceil(count / GRID_COLUMNS) + 0.5
+    rows = max(1, math.ceil(count / (columns or _columns(count))))
+    return 2.3 * rows + 0.4
+
+
+def attainment_height(count: int) -> float:
+    """The attainment chart's height in inches for so many indicators."""
+    return max(2.5, 0.18 * count + 1.2)
+
+
 def kpi_figure(indicators: Sequence[IndicatorData], columns: int | None = None) -> Figure:
     """Each indicator's measured values per year (bars) against the strategy's and the SEDP's targets."""
     if len(indicators) > MOST_SEPARATE:
         return compact_kpi_figure(indicators)
     count = len(indicators)
-    columns = columns or max(1, min(4, math.ceil(math.sqrt(count))))
+    columns = columns or _columns(count)
     rows = max(1, math.ceil(count / columns))
-    figure = new_figure(3.2 * columns, 2.3 * rows + 0.4)
+    figure = new_figure(3.2 * columns, kpi_height(count, columns))
     if not indicators:
         axes = figure.add_subplot()
         say_empty(axes, _("No indicators for this choice"))
@@ -127,13 +145,13 @@ def _statements(indicator: IndicatorData) -> str:
 
 def attainment_figure(indicators: Sequence[IndicatorData]) -> Figure:
     """Every indicator as one bar: percent of the target reached in the latest year measured, by status."""
-    height = max(2.5, 0.18 * len(indicators) + 1.2)
-    figure = new_figure(6.4, height, fixed=True)
+    figure = new_figure(6.4, attainment_height(len(indicators)), fixed=True)
     longest = max((len(item.code) for item in indicators), default=4)
     # Room for the codes and the axis, whatever size the dashboard gives the figure.
     keep_margins(figure, left=0.25 + 0.075 * longest, right=0.2, top=0.45, bottom=0.6)
     axes = figure.add_subplot()
-    axes.set_title(_("Attainment of the latest targets"), loc="left", fontsize=11)
+    # Placed, not fitted: nothing lies above the plot, and fitting a title measures every tick label.
+    axes.set_title(_("Attainment of the latest targets"), loc="left", fontsize=11, y=1.0)
     if not indicators:
         say_empty(axes, _("No indicators for this choice"))
         return figure
@@ -175,7 +193,7 @@ def compact_kpi_figure(indicators: Sequence[IndicatorData], columns: int = GRID_
     each cell's heading is coloured by where the indicator stands.
     """
     rows = math.ceil(len(indicators) / columns)
-    figure = Figure(figsize=(1.6 * columns, 1.05 * rows + 0.5), dpi=100)
+    figure = Figure(figsize=(1.6 * columns, 1.05 * rows + 0.5), dpi=DPI)
     figure.subplots_adjust(left=0.01, right=0.99, top=1 - 0.45 / (1.05 * rows + 0.5), bottom=0.01)
     figure.suptitle(_("Indicators against their targets"), x=0.01, ha="left", fontsize=11)
     axes = figure.add_subplot()

@@ -28,6 +28,8 @@ ATTAINMENT_COLOURS = {
     AttainmentStatus.IN_WORDS: "#6d4c41",
 }
 PLANNED_COLOUR = "#607d8b"
+# Dots per inch of every chart: a chart's height in inches times this is its height on screen.
+DPI = 100
 TODAY_COLOUR = "#e53935"
 
 
@@ -37,7 +39,26 @@ def new_figure(width: float = 6.4, height: float = 4.0, fixed: bool = False) -> 
     Fixed figures keep set margins instead: matplotlib's layout engine costs a third of the
     drawing time of a chart with many labels, and the dashboard redraws on every change.
     """
-    return Figure(figsize=(width, height), dpi=100, layout=None if fixed else "constrained")
+    return Figure(figsize=(width, height), dpi=DPI, layout=None if fixed else "constrained")
+
+
+def clear_plot(axes: Axes) -> None:
+    """Take the plotted shapes, lines, texts and legend off the axes, keeping the axes and their ticks.
+
+    A chart redrawn with new numbers reuses its axes: making them anew, with their ticks, is
+    most of the cost of building a chart, and a filter changes only the numbers.
+    """
+    for artist in [*axes.patches, *axes.lines, *axes.texts, *axes.collections]:
+        artist.remove()
+    axes.containers.clear()
+    legend = axes.get_legend()
+    if legend is not None:
+        legend.remove()
+
+
+def reusable(figure: Figure | None, kind: str) -> Figure | None:
+    """The figure, if it is a chart of this kind with data that can take new numbers (else None)."""
+    return figure if figure is not None and figure.get_label() == kind else None
 
 
 def say_empty(axes: Axes, message: str | None = None) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from matplotlib.figure import Figure
 
 from dxplanner.charts.margins import keep_margins
-from dxplanner.charts.style import HEALTH_COLOURS, new_figure, say_empty
+from dxplanner.charts.style import HEALTH_COLOURS, clear_plot, new_figure, reusable, say_empty
 from dxplanner.core.dashboard import UnitLoad
 from dxplanner.core.status import Health
 from dxplanner.i18n import _
@@ -17,8 +17,16 @@ STACK = (Health.DONE, Health.ON_TRACK, Health.AT_RISK, Health.LATE, Health.NOT_S
 MOST_UNITS = 15
 
 
-def units_figure(units: Sequence[UnitLoad], by_lateness: bool = True) -> Figure:
-    """Stacked bars per lead unit, the latest first (or by name); beyond 15 units the rest are summed."""
+def units_height(units: int) -> float:
+    """The chart's height in inches for so many units: a bar each, up to MOST_UNITS."""
+    return max(2.5, 0.3 * min(units, MOST_UNITS) + 1.5)
+
+
+def units_figure(units: Sequence[UnitLoad], by_lateness: bool = True, reuse: Figure | None = None) -> Figure:
+    """Stacked bars per lead unit, the latest first (or by name); beyond 15 units the rest are summed.
+
+    Given the units chart drawn before (`reuse`), it draws the new numbers on it.
+    """
     shown = sorted(units, key=lambda load: (-load.late, -load.total, load.unit) if by_lateness else load.unit)
     if len(shown) > MOST_UNITS:
         rest: dict[Health, int] = {}
@@ -26,26 +34,37 @@ def units_figure(units: Sequence[UnitLoad], by_lateness: bool = True) -> Figure:
             for health, count in load.counts.items():
                 rest[health] = rest.get(health, 0) + count
         shown = [*shown[: MOST_UNITS - 1], UnitLoad(_("Other units"), rest)]
-    height = max(2.5, 0.3 * len(shown) + 1.5)
-    figure = new_figure(6.4, height, fixed=True)
     longest = max((len(load.unit) for load in shown), default=4)
     # Room for the unit names, the axis and the legend below, whatever size the figure is given.
-    keep_margins(figure, left=0.3 + 0.075 * longest, right=0.2, top=0.4, bottom=1.05)
-    axes = figure.add_subplot()
-    figure.suptitle(_("Tasks by lead unit"), x=0.02, ha="left", fontsize=11)
-    if not shown:
-        say_empty(axes)
-        return figure
-    names = [load.unit for load in reversed(shown)]
-    left = [0] * len(names)
+    margins = {"left": 0.3 + 0.075 * longest, "right": 0.2, "top": 0.4, "bottom": 1.05}
+    figure = reusable(reuse, "units") if shown else None
+    if figure is not None:
+        axes = figure.axes[0]
+        clear_plot(axes)
+        keep_margins(figure, **margins)
+    else:
+        figure = new_figure(6.4, units_height(len(units)), fixed=True)
+        keep_margins(figure, **margins)
+        axes = figure.add_subplot()
+        figure.suptitle(_("Tasks by lead unit"), x=0.02, ha="left", fontsize=11)
+        if not shown:
+            say_empty(axes)
+            return figure
+        axes.set_xlabel(_("tasks"))
+        axes.tick_params(axis="y", labelsize=8)
+    figure.set_label("units")
+    # Rows by number, named by their ticks: categories would keep the names of a chart drawn before.
+    rows = list(range(len(shown)))
+    left = [0] * len(shown)
     for health in STACK:
         counts = [load.counts.get(health, 0) for load in reversed(shown)]
-        axes.barh(
-            names, counts, left=left, color=HEALTH_COLOURS[health], label=label(health), gid=health.value
-        )
+        colour = HEALTH_COLOURS[health]
+        axes.barh(rows, counts, left=left, color=colour, label=label(health), gid=health.value)
         left = [start + count for start, count in zip(left, counts, strict=True)]
-    axes.set_xlabel(_("tasks"))
-    axes.tick_params(axis="y", labelsize=8)
-    # Below the chart, so that it never hides a bar.
-    figure.legend(loc="lower center", ncols=3, fontsize=8, frameon=False)
+    axes.set_yticks(rows, [load.unit for load in reversed(shown)])
+    axes.relim()
+    axes.autoscale_view()
+    if not figure.legends:
+        # Below the chart, so that it never hides a bar; the same standings whatever the numbers.
+        figure.legend(loc="lower center", ncols=3, fontsize=8, frameon=False)
     return figure

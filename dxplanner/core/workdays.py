@@ -68,6 +68,8 @@ class WorkCalendar:
         # The index of the first laid-out working day. Growing the layout backwards lowers
         # it by as many days as were added, so that an index, once given, keeps its day.
         self._offset = 0
+        # Ordinals of the days strictly inside the margin years: a day there needs no layout check.
+        self._inner = range(0)
 
     def _cover(self, first_year: int, last_year: int) -> None:
         """Lay out working days for the years asked for, and a margin either side."""
@@ -91,8 +93,13 @@ class WorkCalendar:
         if self._ordinals:
             self._offset -= bisect_left(ordinals, self._ordinals[0])
         self._ordinals, self._first_year, self._last_year = ordinals, first_year, last_year
+        if first_year + 1 <= last_year - 1:
+            inner_first = datetime.date(first_year + 1, 1, 1).toordinal()
+            self._inner = range(inner_first, datetime.date(last_year - 1, 12, 31).toordinal() + 1)
 
     def _cover_ordinal(self, ordinal: int) -> None:
+        if ordinal in self._inner:
+            return  # the common case, asked tens of thousands of times by a plan's roll-up: no date made
         year = datetime.date.fromordinal(ordinal).year
         if not self._ordinals or not self._first_year < year < self._last_year:
             self._cover(year, year)

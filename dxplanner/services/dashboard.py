@@ -13,7 +13,7 @@ from dxplanner.store import queries
 from dxplanner.store.dashboard_data import DashboardReader
 from dxplanner.store.queries import PlanItem
 
-__all__ = ["Dashboard", "DashboardChoices", "PlanItem", "dashboard_choices"]
+__all__ = ["Dashboard", "DashboardChoices", "PlanItem", "dashboard_choices", "has_strategy"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,12 @@ def dashboard_choices(plan: OpenPlan, strategy_id: int) -> DashboardChoices:
         return DashboardChoices(tuple(queries.plans(read, strategy_id)), tuple(queries.unit_names(read)))
 
 
+def has_strategy(plan: OpenPlan) -> bool:
+    """Whether the file has a strategy, and so a dashboard to show."""
+    with plan.read() as read:
+        return bool(queries.strategies(read))
+
+
 class Dashboard:
     """Reads a dashboard's numbers, keeping what a change of unit, pillar or day does not change.
 
@@ -41,12 +47,16 @@ class Dashboard:
     def __init__(self, today: Callable[[], datetime.date] = datetime.date.today) -> None:
         self._today = today
         self._reader = DashboardReader(today)
+        self._day = today()
 
     def read(self, plan: OpenPlan, chosen: DashboardFilter) -> DashboardData:
         """Every chart's numbers for the filter (a unit that no longer exists is refused)."""
+        if self._today() != self._day:
+            self.forget()  # a new day: tasks fall late, targets fall due, whatever the file says
         with plan.read() as read:
             return self._reader.read(read, chosen)
 
     def forget(self) -> None:
         """Drop what was kept: the file changed, here or elsewhere."""
         self._reader = DashboardReader(self._today)
+        self._day = self._today()

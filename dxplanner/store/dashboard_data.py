@@ -29,7 +29,7 @@ from dxplanner.core.dashboard import (
     ProgressData,
     UnitLoad,
 )
-from dxplanner.core.enums import TaskStatus
+from dxplanner.core.enums import ProgressWeight, TaskStatus
 from dxplanner.core.errors import NotFoundError
 from dxplanner.core.models import (
     ActionPlan,
@@ -98,9 +98,16 @@ class DashboardReader:
         self._indicators: dict[
             tuple[int | None, datetime.date, object, object], tuple[IndicatorData, ...]
         ] = {}
+        # Each filter's numbers once worked out: going back to a filter, or to the dashboard, costs nothing.
+        self._read: dict[DashboardFilter, DashboardData] = {}
 
     def read(self, session: Session, chosen: DashboardFilter) -> DashboardData:
-        """Every chart's numbers for the filter."""
+        """Every chart's numbers for the filter (the same numbers, when asked again)."""
+        if chosen not in self._read:
+            self._read[chosen] = self._work_out(session, chosen)
+        return self._read[chosen]
+
+    def _work_out(self, session: Session, chosen: DashboardFilter) -> DashboardData:
         known = self._plan_facts(session, chosen)
         kept = known.nodes
         if chosen.unit_id is not None and chosen.unit_id not in known.unit_names:
@@ -175,16 +182,22 @@ class DashboardReader:
             title = next((plan.name for plan in plans if plan.id == chosen.plan_id), title)
         nodes = queries.outline_nodes(session, plan_ids)
         unit_names, unit_children = _units(session)
+        # A whole strategy's curves weigh its tasks by Vietnam's working days, as does every plan
+        # with no days off or budget weights of its own: those share one weight, worked out once.
+        by_days = _remembered(by_working_days(vietnam_calendar()))
+        by_budget = _weighed_by_budget(session, plan_ids)
         rules = {}
         for plan_id in plan_ids:
             calendar = queries.plan_calendar(session, plan_id)
-            rules[plan_id] = (calendar, _remembered(queries.plan_weight(session, plan_id, calendar)))
+            if calendar is vietnam_calendar() and plan_id not in by_budget:
+                rules[plan_id] = (calendar, by_days)
+            else:
+                rules[plan_id] = (calendar, _remembered(queries.plan_weight(session, plan_id, calendar)))
         # The curves weigh one plan as it chose; a whole strategy by working days.
         if chosen.plan_id is not None and plan_ids:
             calendar, weight = rules[chosen.plan_id]
         else:
-            calendar = vietnam_calendar()
-            weight = _remembered(by_working_days(calendar))
+            calendar, weight = vietnam_calendar(), by_days
         reports, statuses = queries.progress_reports(session, plan_ids)
         known = _PlanFacts(
             strategy_name=strategy_name,
@@ -204,6 +217,15 @@ class DashboardReader:
         )
         self._plans[key] = known
         return known
+
+
+def _weighed_by_budget(session: Session, plan_ids: list[int]) -> set[int]:
+    """The plans that weigh their tasks by planned budget rather than by working days."""
+    plan = queries.table(ActionPlan)
+    rows = session.connection().execute(
+        sa.select(plan.c.id).where(plan.c.id.in_(plan_ids), plan.c.progress_weight == ProgressWeight.BUDGET)
+    )
+    return {row[0] for row in rows}
 
 
 def _remembered(weight: Weight) -> Weight:

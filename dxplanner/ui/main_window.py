@@ -172,6 +172,9 @@ class PlanEditor(QWidget):
 
     def _build_after_paint(self) -> None:
         self.details  # noqa: B018  (built for its side effect: the panel appears)
+        from dxplanner.ui.dashboard.warm_up import warm_up
+
+        warm_up(self.session.store)  # the charting library, loaded meanwhile for a first dashboard
         self.sheet.show_chart(self.chart_wanted)
         if self.chart_wanted and self.chart_layout is not None:
             self.sheet.split.restoreState(self.chart_layout)
@@ -310,7 +313,10 @@ class PlanEditor(QWidget):
     def show_node(self, key: NodeKey | None) -> None:
         """Open the editor of what the navigator selected."""
         if key is not None and key.kind is NodeKind.PLAN and key.id is not None:
-            self.sheet.show_plan(key.id)
+            # The sheet follows every change while another page is shown: back on its plan, it
+            # stays as the user left it (groups, cursor), and reading 10,000 tasks again is spared.
+            if self.sheet.plan_id != key.id:
+                self.sheet.show_plan(key.id)
             self.stack.setCurrentWidget(self.plan_page)
             if self._details is None:
                 self._build_details_after_paint()

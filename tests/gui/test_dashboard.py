@@ -137,3 +137,49 @@ def test_a_new_figure_takes_the_size_of_its_chart_on_screen(qtbot: QtBot) -> Non
     # The next figure is built wider than the space, which does not change: it must still fit it.
     cell.show_figure(Figure(figsize=(9, 4), dpi=100), 400)
     qtbot.waitUntil(lambda: _fits(cell))
+
+
+def test_the_plan_is_as_the_user_left_it_after_a_look_at_the_dashboard(
+    window: MainWindow, demo_path: Path
+) -> None:
+    assert window.open_file(demo_path)
+    window.select(NodeKey(NodeKind.PLAN, 6))
+    assert window.editor is not None
+    sheet = window.editor.sheet
+    sheet.select_task(DECREE)
+    above = set()
+    parent = sheet.model.parent_of(DECREE)
+    while parent is not None:
+        above.add(parent)
+        parent = sheet.model.parent_of(parent)
+    closed = next(
+        task for task in sheet.model.groups() if task not in above and sheet.model.parent_of(task) is None
+    )
+    sheet.view.collapse(sheet.model.index_of(closed))
+
+    window.select(NodeKey(NodeKind.DASHBOARD, 1))
+    window.select(NodeKey(NodeKind.PLAN, 6))
+
+    assert window.editor.stack.currentWidget() is window.editor.plan_page
+    # The group closed stays closed, the cursor where it was: the sheet was kept, not read again.
+    assert not sheet.view.isExpanded(sheet.model.index_of(closed))
+    assert sheet.current_task() == DECREE
+
+
+def test_the_charts_out_of_sight_are_drawn_when_scrolled_to(
+    qtbot: QtBot, window: MainWindow, demo_path: Path
+) -> None:
+    assert window.open_file(demo_path)
+    window.resize(1366, 768)
+    window.select(NodeKey(NodeKind.DASHBOARD, 1))
+    assert window.editor is not None
+    dashboard = window.editor.dashboard
+    kpi = dashboard.cells["kpi"]
+    qtbot.waitUntil(lambda: not dashboard.cells["progress"].waiting)
+    assert kpi.waiting  # below the fold: not built yet
+
+    dashboard.charts_area.verticalScrollBar().setValue(dashboard.charts_area.verticalScrollBar().maximum())
+    qtbot.waitUntil(lambda: not kpi.waiting)
+    # Built and drawn at the size of its place, as if it had been drawn with the others.
+    qtbot.waitUntil(lambda: _fits(kpi))
+    assert kpi.canvas.figure.axes and kpi.canvas.figure.texts

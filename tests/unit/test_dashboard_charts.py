@@ -238,3 +238,26 @@ def _data_from(path: Path) -> DashboardData:
         return _data(store)
     finally:
         store.close()
+
+
+def _pixels(figure: Figure) -> bytes:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    figure.set_size_inches(8, 5)
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    return bytes(canvas.buffer_rgba())
+
+
+@pytest.mark.parametrize("kind", ["progress", "units", "budget"])
+def test_a_chart_redrawn_with_a_filters_numbers_looks_as_one_drawn_anew(demo: PlanStore, kind: str) -> None:
+    whole, narrow = _data(demo), _data(demo, plan_id=6, pillar=Pillar.DIGITAL_GOVERNMENT)
+    draw = {
+        "progress": lambda data, shown: progress_figure(data.progress, data.title, reuse=shown),
+        "units": lambda data, shown: units_figure(data.units, reuse=shown),
+        "budget": lambda data, shown: budget_figure(data.budget, reuse=shown),
+    }[kind]
+    before = draw(whole, None)
+    after = draw(narrow, before)
+    assert after is before  # the chart took the new numbers...
+    assert _pixels(after) == _pixels(draw(narrow, None))  # ...and shows what a new chart of them shows

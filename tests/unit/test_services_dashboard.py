@@ -8,11 +8,14 @@ from typing import Any
 import pytest
 
 from dxplanner.core.dashboard import DashboardFilter
+from dxplanner.core.enums import FundingSource, ProgressWeight
 from dxplanner.core.errors import NotFoundError
+from dxplanner.services import edits
 from dxplanner.services.dashboard import Dashboard, dashboard_choices
 from dxplanner.services.open_plan import OpenPlan
 from dxplanner.store.operations.plans import create_plan
 from dxplanner.store.operations.progress import report_progress
+from dxplanner.store.operations.resources import add_budget_line
 from dxplanner.store.plan_store import PlanStore
 from tests.unit.builders import basics, new_id, task
 
@@ -81,3 +84,38 @@ def test_the_demo_dashboard_reads_every_chart(demo_store: OpenPlan) -> None:
     assert strategy.plans
     data = Dashboard().read(demo_store, DashboardFilter(1, D(2025, 6, 30)))
     assert data.progress.dates and data.units and data.indicators
+
+
+def test_numbers_kept_overnight_are_read_again_for_the_new_day(store: OpenPlan) -> None:
+    ids = basics(store)
+    # Progress typed in the sheet, with no report: it counts from the day it is looked at (today).
+    task(store, ids.plan, "Việc", planned_start=D(2025, 1, 1), planned_end=D(2025, 1, 31), progress=100)
+    days = [D(2025, 2, 3)]
+    dashboard = Dashboard(lambda: days[-1])
+    chosen = DashboardFilter(ids.strategy, D(2025, 2, 3), plan_id=ids.plan)
+    assert not dashboard.read(store, chosen).attention
+    days.append(D(2025, 2, 4))  # the window stayed open overnight: on the 3rd, nothing was reported
+    assert [item.name for item in dashboard.read(store, chosen).attention] == ["Việc"]
+
+
+def test_a_plan_weighed_by_money_draws_its_curves_by_money_beside_plans_weighed_by_days(
+    store: OpenPlan,
+) -> None:
+    ids = basics(store)
+    dear = task(store, ids.plan, "Đắt", **SPAN)
+    cheap = task(store, ids.plan, "Rẻ", **SPAN)
+    add_budget_line(store, dear, source=FundingSource.CENTRAL_BUDGET, year=2025, planned=9_000_000)
+    add_budget_line(store, cheap, source=FundingSource.CENTRAL_BUDGET, year=2025, planned=1_000_000)
+    edits.update_plan(store, ids.plan, progress_weight=ProgressWeight.BUDGET)
+    by_days = new_id(
+        create_plan(store, name="KH 2026", unit_id=ids.ministry, strategy_id=ids.strategy,
+                    start=D(2026, 1, 1), end=D(2026, 12, 31)).id
+    )  # fmt: skip
+    task(store, by_days, "Việc", planned_start=D(2026, 3, 2), planned_end=D(2026, 3, 13))
+    report_progress(store, [dear], as_of=D(2025, 3, 14), progress=100)
+    dashboard = Dashboard(lambda: D(2026, 1, 15))
+    # The whole strategy first, weighed by working days: what is kept for it must not weigh the plan.
+    dashboard.read(store, DashboardFilter(ids.strategy, AS_OF))
+    chosen = DashboardFilter(ids.strategy, AS_OF, plan_id=ids.plan)
+    assert Dashboard(lambda: D(2026, 1, 15)).read(store, chosen).progress.actual_now == pytest.approx(90.0)
+    assert dashboard.read(store, chosen).progress.actual_now == pytest.approx(90.0)

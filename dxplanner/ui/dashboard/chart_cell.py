@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -17,13 +18,18 @@ from dxplanner.ui.errors import show_refusal
 
 
 class ChartCell(QWidget):
-    """A chart that is redrawn with a new Figure when the data changes; right-click to export or copy it."""
+    """A chart that is redrawn with a new Figure when the data changes; right-click to export or copy it.
+
+    A chart may be given as the means to build it (`show_chart`): it is built when it comes on
+    screen (`build_if_shown`) or is asked for, so that the charts scrolled out of sight cost nothing.
+    """
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"chart_{name}")
         self.name = name
         self.canvas = self._new_canvas(Figure())
+        self._build: Callable[[Figure], Figure] | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self.canvas)
@@ -35,8 +41,40 @@ class ChartCell(QWidget):
 
     @property
     def figure(self) -> Figure:
-        """The figure shown now."""
+        """The figure shown now (built now if it was waiting to come on screen)."""
+        self.build()
         return self.canvas.figure
+
+    @property
+    def waiting(self) -> bool:
+        """Whether the chart is yet to be built."""
+        return self._build is not None
+
+    def show_chart(self, build: Callable[[Figure], Figure], height: float) -> None:
+        """Show the chart build(figure shown now) makes, height pixels high, once it is on screen (see
+        build_if_shown). build may draw on the figure it is given and give it back: it is redrawn."""
+        self._build = build
+        self.setMinimumHeight(round(height))
+
+    def build_if_shown(self) -> bool:
+        """Build the waiting chart if some of it is on screen; whether it was built."""
+        # The canvas covers the cell: the cell's own unobscured region is empty while its canvas shows.
+        if self._build is None or not self.isVisible():
+            return False
+        if self.visibleRegion().isEmpty() and self.canvas.visibleRegion().isEmpty():
+            return False
+        self.build()
+        return True
+
+    def build(self) -> None:
+        """Build the waiting chart now, on screen or not."""
+        if self._build is not None:
+            build, self._build = self._build, None
+            figure = build(self.canvas.figure)
+            if figure is self.canvas.figure:
+                self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+            else:
+                self.show_figure(figure)
 
     @staticmethod
     def _new_canvas(figure: Figure) -> FigureCanvasQTAgg:
@@ -45,7 +83,8 @@ class ChartCell(QWidget):
         return canvas
 
     def show_figure(self, figure: Figure, height: float | None = None) -> None:
-        """Show a newly built figure in place of the old one."""
+        """Show a newly built figure in place of the old one (and of a chart waiting to be built)."""
+        self._build = None
         # A canvas of its own: the canvas fits its figure to the space it is given and to the
         # screen's pixel ratio, which a figure handed to an old canvas would miss.
         old, self.canvas = self.canvas, self._new_canvas(figure)

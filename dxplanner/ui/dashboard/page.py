@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dxplanner.charts.budget import budget_figure
-from dxplanner.charts.indicators import attainment_figure, kpi_figure
-from dxplanner.charts.progress import progress_figure
-from dxplanner.charts.units import units_figure
+from dxplanner.charts.budget import BUDGET_HEIGHT, budget_figure
+from dxplanner.charts.indicators import attainment_figure, attainment_height, kpi_figure, kpi_height
+from dxplanner.charts.progress import PROGRESS_HEIGHT, progress_figure
+from dxplanner.charts.style import DPI
+from dxplanner.charts.units import units_figure, units_height
 from dxplanner.core.dashboard import DashboardData, DashboardFilter
 from dxplanner.core.enums import Area, Pillar
 from dxplanner.core.errors import DomainError
@@ -63,8 +64,10 @@ class DashboardPage(QWidget):
         self.data: DashboardData | None = None
         self.refresh_seconds = 0.0
         self.numbers_seconds = 0.0  # of the refresh, the time spent reading the numbers
+        self.figures_seconds = 0.0  # and building the figures on screen
         self._stale = False
         self._pending = False
+        self._building = False  # a build of the charts on screen is on its way
         # What the numbers are read with: kept while the file is unchanged, so that a change of
         # filter costs only the sums; dropped after any change to the file.
         self._numbers = Dashboard()
@@ -117,6 +120,8 @@ class DashboardPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(charts)
+        scroll.verticalScrollBar().valueChanged.connect(self._build_soon)
+        self.charts_area = scroll
         self.attention = AttentionList()
         self.attention.open_task.connect(self.open_task)
         side = QWidget()
@@ -144,8 +149,8 @@ class DashboardPage(QWidget):
     def show_strategy(self, strategy_id: int) -> None:
         """Show a strategy's dashboard, with the filters reset to the whole strategy."""
         self.strategy_id = strategy_id
-        # The file may have changed outside this window since the dashboard was last shown.
-        self._numbers.forget()
+        # The numbers read before are kept: every change to the file reaches _on_change, which
+        # drops them (a change in this window, its undoing, another user's on a shared server).
         self._fill_choices(keep=False)
         self.refresh()
 
@@ -195,27 +200,58 @@ class DashboardPage(QWidget):
             show_refusal(self, error)
             return
         self.numbers_seconds = time.perf_counter() - started
-        self._show(self.cells["progress"], progress_figure(data.progress, data.title))
+        if data is before:
+            # The numbers shown already (the same filter again, nothing changed): so are the charts.
+            self._stale = False
+            self.refresh_seconds = time.perf_counter() - started
+            return
+        # Each chart is built when it comes on screen: the ones scrolled out of sight wait.
+        # A chart drawn before takes the new numbers (building its axes again is most of the cost).
+        self.cells["progress"].show_chart(
+            lambda shown: progress_figure(data.progress, data.title, reuse=shown), PROGRESS_HEIGHT * DPI
+        )
         self._redraw_units()
-        self._show(self.cells["budget"], budget_figure(data.budget))
+        self.cells["budget"].show_chart(
+            lambda shown: budget_figure(data.budget, reuse=shown), BUDGET_HEIGHT * DPI
+        )
         # The indicators do not follow the plan or unit chosen: redraw them only when they changed.
         if before is None or before.indicators is not data.indicators:
-            self._show(self.cells["attainment"], attainment_figure(data.indicators))
-            self._show(self.cells["kpi"], kpi_figure(data.indicators))
+            indicators = data.indicators
+            self.cells["attainment"].show_chart(
+                lambda _shown: attainment_figure(indicators), attainment_height(len(indicators)) * DPI
+            )
+            self.cells["kpi"].show_chart(
+                lambda _shown: kpi_figure(indicators), kpi_height(len(indicators)) * DPI
+            )
         self.attention.show_items(data.attention)
         self._stale = False
+        self.figures_seconds = 0.0
+        self._build_soon()
         self.refresh_seconds = time.perf_counter() - started
 
     def _redraw_units(self) -> None:
         if self.data is not None:
-            self._show(self.cells["units"], units_figure(self.data.units, self.sort_units.currentData()))
+            units, by_lateness = self.data.units, self.sort_units.currentData()
+            self.cells["units"].show_chart(
+                lambda shown: units_figure(units, by_lateness, reuse=shown), units_height(len(units)) * DPI
+            )
+            self._build_soon()
 
-    @staticmethod
-    def _show(cell: ChartCell, figure: object) -> None:
-        from matplotlib.figure import Figure
+    def build_on_screen(self) -> None:
+        """Build the charts waiting to be built that are on screen now."""
+        self._building = False
+        started = time.perf_counter()
+        for cell in self.cells.values():
+            cell.build_if_shown()
+        self.figures_seconds += time.perf_counter() - started
 
-        assert isinstance(figure, Figure)
-        cell.show_figure(figure, figure.get_figheight() * figure.dpi)
+    def _build_soon(self) -> None:
+        """Build the charts on screen once the page is laid out at the charts' heights (after a
+        change, a scroll, a resize, a show): built before, a chart about to be pushed out of sight
+        would be built for nothing."""
+        if not self._building and any(cell.waiting for cell in self.cells.values()):
+            self._building = True
+            QTimer.singleShot(0, self.build_on_screen)
 
     def set_as_of(self, day: datetime.date) -> None:
         """Look at the dashboard as it stood on another day."""
@@ -240,6 +276,11 @@ class DashboardPage(QWidget):
         super().showEvent(event)
         if self._stale:
             self.refresh()
+        self._build_soon()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._build_soon()
 
 
 def _unit_choices(units: Sequence[UnitName]) -> list[tuple[str, int]]:
