@@ -12,14 +12,8 @@ from typing import TYPE_CHECKING, TextIO
 
 from dxplanner import __version__
 from dxplanner.cli.arguments import Parser, whole_number
-from dxplanner.cli.collect_command import add_collect_command
-from dxplanner.cli.estate_command import add_estate_command
-from dxplanner.cli.forms_command import add_forms_command
-from dxplanner.cli.history_command import add_history_command
-from dxplanner.cli.map_command import add_map_command
 from dxplanner.cli.opening import open_for_command, refuse_if_damaged
 from dxplanner.cli.progress import TerminalProgress
-from dxplanner.cli.shared_commands import add_shared_commands
 from dxplanner.core.enums import TableKind
 from dxplanner.core.errors import DomainError, InvalidInputError
 from dxplanner.i18n import _
@@ -39,6 +33,14 @@ Command = Callable[[argparse.Namespace, TextIO, TextIO], int]
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser of every headless command."""
+    # Imported here: the window's start asks only whether its first argument is a command (COMMANDS).
+    from dxplanner.cli.collect_command import add_collect_command
+    from dxplanner.cli.estate_command import add_estate_command
+    from dxplanner.cli.forms_command import add_forms_command
+    from dxplanner.cli.history_command import add_history_command
+    from dxplanner.cli.map_command import add_map_command
+    from dxplanner.cli.shared_commands import add_shared_commands
+
     parser = Parser(
         prog="dxplanner",
         description=_("Plan and follow digital-transformation strategies and action plans."),
