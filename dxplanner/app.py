@@ -14,8 +14,8 @@ from dxplanner.cli.arguments import Parser
 from dxplanner.core.errors import DomainError
 from dxplanner.crash_log import log_unexpected
 from dxplanner.i18n import _, set_language, system_language
+from dxplanner.locations import PlanLocation, location
 from dxplanner.paths import AppPaths
-from dxplanner.services.files import PlanLocation, location, read_header
 
 if TYPE_CHECKING:
     from dxplanner.core.gantt_bar import GanttChart
@@ -73,6 +73,8 @@ def _run_window(arguments: list[str], paths: AppPaths) -> int:
     if options.demo and options.file is not None:
         sys.stderr.write("dxplanner: " + _("give either FILE or --demo, not both.") + "\n")
         return cli.EXIT_BAD_ARGUMENTS
+    from dxplanner.services.files import read_header  # the store: loaded once a window is to open
+
     try:
         plan = _plan_to_open(options.file, options.demo, paths)
         # Say what is wrong with the file here, in one line, rather than in an empty window.

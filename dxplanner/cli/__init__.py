@@ -12,22 +12,14 @@ from typing import TYPE_CHECKING, TextIO
 
 from dxplanner import __version__
 from dxplanner.cli.arguments import Parser, whole_number
-from dxplanner.cli.check_command import check_file
-from dxplanner.cli.collect_command import add_collect_command
-from dxplanner.cli.data_commands import export_file, report_file
-from dxplanner.cli.estate_command import add_estate_command
-from dxplanner.cli.forms_command import add_forms_command
-from dxplanner.cli.history_command import add_history_command
-from dxplanner.cli.map_command import add_map_command
-from dxplanner.cli.opening import open_for_command
+from dxplanner.cli.opening import open_for_command, refuse_if_damaged
 from dxplanner.cli.progress import TerminalProgress
-from dxplanner.cli.shared_commands import add_shared_commands
+from dxplanner.core.enums import TableKind
 from dxplanner.core.errors import DomainError, InvalidInputError
-from dxplanner.core.indicator_table import TableKind
 from dxplanner.i18n import _
 from dxplanner.labels import timeline_kind_label
+from dxplanner.locations import location
 from dxplanner.services.charts import DASHBOARD_KINDS, GANTT
-from dxplanner.services.files import create_plan, location, refuse_if_damaged
 
 if TYPE_CHECKING:
     from dxplanner.core.gantt_bar import GanttChart
@@ -41,6 +33,14 @@ Command = Callable[[argparse.Namespace, TextIO, TextIO], int]
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser of every headless command."""
+    # Imported here: the window's start asks only whether its first argument is a command (COMMANDS).
+    from dxplanner.cli.collect_command import add_collect_command
+    from dxplanner.cli.estate_command import add_estate_command
+    from dxplanner.cli.forms_command import add_forms_command
+    from dxplanner.cli.history_command import add_history_command
+    from dxplanner.cli.map_command import add_map_command
+    from dxplanner.cli.shared_commands import add_shared_commands
+
     parser = Parser(
         prog="dxplanner",
         description=_("Plan and follow digital-transformation strategies and action plans."),
@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--json", action="store_true", help=_("print a JSON object whose keys do not depend on the language")
     )
-    check.set_defaults(handler=check_file)
+    check.set_defaults(handler=_check)
 
     timeline = commands.add_parser("timeline", help=_("show how timeline texts are read as dates"))
     timeline.add_argument("texts", nargs="+", metavar="TEXT")
@@ -138,7 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help=_("write every record of a plan file to an Excel workbook"))
     export.add_argument("file", type=location, metavar="FILE")
     export.add_argument("--out", type=Path, required=True, metavar="XLSX", help=_("the workbook to write"))
-    export.set_defaults(handler=export_file)
+    export.set_defaults(handler=_export)
 
     report = commands.add_parser(
         "report",
@@ -177,7 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="TEXT",
         help=_("a recipient under “Nơi nhận” (repeat for each)"),
     )
-    report.set_defaults(handler=report_file)
+    report.set_defaults(handler=_report)
     add_shared_commands(commands)
     add_history_command(commands)
     add_estate_command(commands)
@@ -225,7 +225,31 @@ def run(argv: Sequence[str], out: TextIO, err: TextIO, draw_chart: DrawChart | N
         return EXIT_USER_ERROR
 
 
+# The commands' modules that load the store, Excel or charts are imported by the command that
+# runs, never by the parser: `dxplanner --help` and `timeline` start without them.
+
+
+def _check(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from dxplanner.cli.check_command import check_file
+
+    return check_file(arguments, out, err)
+
+
+def _export(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from dxplanner.cli.data_commands import export_file
+
+    return export_file(arguments, out, err)
+
+
+def _report(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from dxplanner.cli.data_commands import report_file
+
+    return report_file(arguments, out, err)
+
+
 def _new(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    from dxplanner.services.files import create_plan
+
     path: Path = arguments.file
     create_plan(path, with_demo=arguments.demo)
     out.write(_("Created {path}").format(path=path) + "\n")

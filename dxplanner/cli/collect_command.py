@@ -8,10 +8,10 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from dxplanner.cli.opening import open_for_command
+from dxplanner.cli.opening import open_for_command, refuse_if_damaged
 from dxplanner.i18n import _
 from dxplanner.labels import label
-from dxplanner.services.files import location, refuse_if_damaged
+from dxplanner.locations import location
 
 if TYPE_CHECKING:
     from dxplanner.services.progress_collect import CollectPreview, FormPreview, RowPreview

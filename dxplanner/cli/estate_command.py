@@ -8,14 +8,15 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from dxplanner.cli.opening import open_for_command
+from dxplanner.cli.opening import open_for_command, refuse_if_damaged
 from dxplanner.i18n import _
 from dxplanner.labels import label
-from dxplanner.services import estate
-from dxplanner.services.files import location, refuse_if_damaged
-from dxplanner.services.open_plan import OpenPlan
+from dxplanner.locations import location
+
+if TYPE_CHECKING:
+    from dxplanner.services.open_plan import OpenPlan
 
 EXIT_OK = 0
 
@@ -51,6 +52,8 @@ def _estate(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _read(plan: OpenPlan) -> dict[str, Sequence[Any]]:
     """The estate by kind, under the keys `--json` prints (stable: scripts read them)."""
+    from dxplanner.services import estate
+
     return {
         "systems": estate.systems(plan),
         "data_links": estate.data_links(plan),

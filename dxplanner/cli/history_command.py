@@ -6,12 +6,14 @@ import argparse
 import datetime
 import json
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from dxplanner.cli.opening import open_for_command
 from dxplanner.i18n import _
-from dxplanner.services import history
-from dxplanner.services.files import location
+from dxplanner.locations import location
+
+if TYPE_CHECKING:
+    from dxplanner.services.history import HistoryEntry
 
 EXIT_OK = 0
 
@@ -42,6 +44,8 @@ def add_history_command(commands: Any) -> None:
 
 
 def _history(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from dxplanner.services import history  # with the store, only when the command runs
+
     plan = open_for_command(arguments.plan, err, read_only=True)
     try:
         entries = history.read_history(plan, task_code=arguments.task, since=arguments.since)
@@ -67,7 +71,7 @@ def _history(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-def _said(entry: history.HistoryEntry) -> dict[str, object]:
+def _said(entry: HistoryEntry) -> dict[str, object]:
     return {
         "at": entry.at.isoformat(),
         "who": entry.who,

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from dxplanner.cli.arguments import whole_number
-from dxplanner.cli.opening import open_for_command
+from dxplanner.cli.opening import open_for_command, refuse_if_damaged
 from dxplanner.i18n import _
-from dxplanner.services.files import location, refuse_if_damaged
+from dxplanner.locations import location
 
 EXIT_OK, EXIT_BAD_ARGUMENTS = 0, 2
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from dxplanner.core.errors import ReadOnlyError
 from dxplanner.i18n import _
-from dxplanner.services.files import PlanLocation, open_plan
-from dxplanner.services.open_plan import OpenPlan
+
+if TYPE_CHECKING:
+    from dxplanner.locations import PlanLocation
+    from dxplanner.services.open_plan import OpenPlan
+
+# The store (SQLAlchemy, SQLModel, the table classes) is loaded here, by the first command that
+# opens a plan, not when the commands' modules are imported: `--help` must start at once.
 
 
 def open_for_command(
@@ -19,6 +24,8 @@ def open_for_command(
     to_write: the command writes into the file, so a file that opened read-only is refused with
     the reason (said once, as the refusal) before anything begins.
     """
+    from dxplanner.services.files import open_plan
+
     store = open_plan(path, read_only=read_only)
     if to_write and store.read_only:
         store.close()
@@ -26,3 +33,10 @@ def open_for_command(
     if store.notice:
         err.write(f"dxplanner: {store.notice}\n")
     return store
+
+
+def refuse_if_damaged(plan: OpenPlan) -> None:
+    """Refuse a plan whose file is damaged, with the reason (the services' check, loaded with the store)."""
+    from dxplanner.services.files import refuse_if_damaged as refuse
+
+    refuse(plan)

@@ -4,22 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
+from dxplanner.core.enums import PlanRole
 from dxplanner.i18n import N_, _
 from dxplanner.labels import label
-from dxplanner.services.files import location
-from dxplanner.services.shared import (
-    Member,
-    PlanRole,
-    Prepared,
-    copy_plan,
-    grant_role,
-    init_server,
-    members,
-    revoke_roles,
-    where,
-)
+from dxplanner.locations import location
+
+if TYPE_CHECKING:
+    from dxplanner.services.shared import Member
+
+# Each command loads the shared store (SQLAlchemy, psycopg) when it runs: `--help` loads none of it.
 
 EXIT_OK = 0
 _URL_HELP = N_("postgresql://user@host:port/database")
@@ -76,6 +71,8 @@ def add_shared_commands(commands: Any) -> None:
 
 
 def _server_init(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    from dxplanner.services.shared import Prepared, init_server
+
     done = init_server(arguments.url)
     said = {
         Prepared.CREATED: _("Created the plan's schema (revision {after}) on {where}."),
@@ -101,6 +98,8 @@ def _server_init(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> in
 
 
 def _server_grant(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    from dxplanner.services.shared import grant_role, where
+
     member = grant_role(arguments.url, arguments.login, PlanRole(arguments.role), arguments.unit)
     role = label(member.role)
     if member.unit_code is None:
@@ -121,6 +120,8 @@ def _server_grant(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> i
 
 
 def _server_revoke(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    from dxplanner.services.shared import revoke_roles, where
+
     taken = revoke_roles(arguments.url, arguments.login)
     out.write(
         _(
@@ -134,6 +135,8 @@ def _server_revoke(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> 
 
 
 def _server_members(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    from dxplanner.services.shared import members, where
+
     found = members(arguments.url)
     if arguments.json:
         out.write(json.dumps([_member_json(member) for member in found], ensure_ascii=False, indent=1) + "\n")
@@ -170,6 +173,8 @@ def _member_json(member: Member) -> dict[str, str | None]:
 
 
 def _copy(arguments: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
+    from dxplanner.services.shared import copy_plan
+
     copied = copy_plan(arguments.source, arguments.target)
     out.write(
         _("Copied {count} records from {source} to {target}.").format(

@@ -265,3 +265,13 @@ class EstateMeasure(enum.StrEnum):
     SHARED_HOSTING_SHARE = "shared_hosting_share"  # % of systems in a shared data centre or a cloud
     SECURITY_PLAN_SHARE = "security_plan_share"  # % of systems whose security plan is approved
     PLATFORM_CONNECTED_COUNT = "platform_connected_count"  # systems sharing data through LGSP or NDXP
+
+
+class TableKind(enum.StrEnum):
+    """What a table in a workbook lists: the tasks of an action plan, a strategy's indicators, or a
+    catalogue of the estate (administrative procedures, information systems)."""
+
+    TASKS = "tasks"
+    INDICATORS = "indicators"
+    PROCEDURES = "procedures"  # danh mục thủ tục hành chính / dịch vụ công trực tuyến
+    SYSTEMS = "systems"  # danh mục hệ thống thông tin

@@ -7,18 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from dxplanner.core.enums import Comparison, Direction
+from dxplanner.core.enums import TableKind as TableKind  # its home was here: the readers import it from here
 from dxplanner.core.plan_table import Problem, UnitMatch, column_letter
 from dxplanner.core.target_text import number_text, written
-
-
-class TableKind(enum.StrEnum):
-    """What a table in a workbook lists: the tasks of an action plan, a strategy's indicators, or a
-    catalogue of the estate (administrative procedures, information systems)."""
-
-    TASKS = "tasks"
-    INDICATORS = "indicators"
-    PROCEDURES = "procedures"  # danh mục thủ tục hành chính / dịch vụ công trực tuyến
-    SYSTEMS = "systems"  # danh mục hệ thống thông tin
 
 
 class IndicatorField(enum.StrEnum):

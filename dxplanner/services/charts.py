@@ -6,11 +6,13 @@ import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dxplanner.core.gantt_bar import GanttChart
-from dxplanner.services.open_plan import OpenPlan
-
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
+
+    from dxplanner.core.gantt_bar import GanttChart
+
+    # Only named here: the command line reads DASHBOARD_KINDS to parse its arguments, before any store.
+    from dxplanner.services.open_plan import OpenPlan
 
 # The dashboard's charts, by the name `dxplanner chart --kind` takes.
 DASHBOARD_KINDS = ("progress", "kpi", "attainment", "units", "budget")

@@ -327,19 +327,25 @@ class EstateGroups:
 
 def estate_groups(plan: OpenPlan) -> EstateGroups:
     """The counts the navigator shows beside the estate's branches, fields in alphabetical order."""
+    # Counted by the database: the navigator is filled before a plan's first paint, and reading
+    # every system and public service only to count them cost that paint 20 ms on the demo plan.
+    with plan.read() as read:
+        by_kind = queries.counts_by(read, System, "kind")
+        by_field = queries.counts_by(read, PublicService, "field")
+        links, datasets, members = queries.counts(read, DataLink, OpenDataset, CommitteeMember)
     kinds = dict.fromkeys(SystemKind, 0)
-    for each in systems(plan):
-        kinds[each.kind] += 1
+    for kind, number in by_kind.items():
+        kinds[kind] += number
     fields_seen: dict[str, int] = {}
-    for service in public_services(plan):
-        field = (service.field or "").strip()
-        fields_seen[field] = fields_seen.get(field, 0) + 1
+    for written, number in by_field.items():
+        field = (written or "").strip()
+        fields_seen[field] = fields_seen.get(field, 0) + number
     return EstateGroups(
         systems_by_kind=kinds,
         services_by_field=dict(sorted(fields_seen.items(), key=lambda item: (item[0] == "", item[0]))),
-        links=len(data_links(plan)),
-        datasets=len(open_datasets(plan)),
-        members=len(committee(plan)),
+        links=links,
+        datasets=datasets,
+        members=members,
     )
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dxplanner.locations import PlanLocation, is_server_url, location
 from dxplanner.services.open_plan import OpenPlan
 from dxplanner.store.backups import Backup, BackupReason, BackupShelf
 from dxplanner.store.file_header import (
@@ -19,12 +20,9 @@ from dxplanner.store.file_header import (
 )
 from dxplanner.store.file_lock import FileLockedError, LockLostError
 from dxplanner.store.plan_file import PLAN_SUFFIX, create_plan_file, open_plan_file
-from dxplanner.store.server_store import is_server_url
 from dxplanner.store.soundness import SHOWN
 from dxplanner.store.start_files import StartPlan
 
-# Where a plan is: a plan file, or a database on a PostgreSQL server (a postgresql:// URL).
-PlanLocation = Path | str
 # Opens an existing plan file for a job; a front end passes its own, to say the file's notice its way.
 OpenExisting = Callable[[PlanLocation], OpenPlan]
 
@@ -61,11 +59,6 @@ __all__ = [
     "verify_lock",
     "written_state",
 ]
-
-
-def location(text: str) -> PlanLocation:
-    """Where a plan the user named is: a postgresql:// URL as it is, anything else a file's path."""
-    return text if is_server_url(text) else Path(text)
 
 
 def is_shared(plan: OpenPlan) -> bool:

@@ -12,14 +12,18 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import psycopg
 import sqlalchemy as sa
-from psycopg.conninfo import make_conninfo
 
 from dxplanner.store.change_notices import CHANNEL, Notice, read_notice
 from dxplanner.store.server_store import CONNECT_TIMEOUT_SECONDS, said_about_connection
+
+if TYPE_CHECKING:
+    import psycopg
+
+# psycopg is imported by the listener's thread when it first connects: the window imports this
+# module at start, and a plan file, which never listens, must not wait 0.1 s to load the driver.
 
 # How long one wait for notices lasts before the thread looks whether it should stop.
 POLL_SECONDS = 0.2
@@ -99,6 +103,8 @@ class NoticeListener:
             self._thread.join(timeout=STOP_WAIT_SECONDS)
 
     def _run(self) -> None:
+        import psycopg
+
         waits = self._backoff.waits()
         was_lost = False
         while not self._stopping.is_set():
@@ -124,6 +130,9 @@ class NoticeListener:
             self._connected.clear()
 
     def _connect(self) -> psycopg.Connection[Any]:
+        import psycopg
+        from psycopg.conninfo import make_conninfo
+
         url = self._url
         given: dict[str, Any] = {
             "host": url.host,

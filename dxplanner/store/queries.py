@@ -426,6 +426,19 @@ def records(
     return [dict(row._mapping) for row in rows]
 
 
+def counts(session: Session, *models: type[SQLModel]) -> list[int]:
+    """How many records of each model there are (one statement for them all)."""
+    each = [sa.select(sa.func.count()).select_from(table(model)).scalar_subquery() for model in models]
+    return [int(number) for number in session.connection().execute(sa.select(*each)).one()]
+
+
+def counts_by(session: Session, model: type[SQLModel], name: str) -> dict[Any, int]:
+    """How many records of model hold each value of the column name (counted by the database)."""
+    values = column(model, name)
+    rows = session.connection().execute(sa.select(values, sa.func.count()).group_by(values))
+    return {value: int(number) for value, number in rows}
+
+
 def records_of(
     session: Session, model: type[SQLModel], owner: str, owner_id: int, order: Sequence[str] = ("id",)
 ) -> list[dict[str, Any]]:

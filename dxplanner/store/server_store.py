@@ -30,18 +30,12 @@ from dxplanner.store.plan_store import PlanStore
 from dxplanner.store.server_history import prepare_history
 from dxplanner.store.sqlite_engine import BEGIN_MODE_OPTION, BUSY_TIMEOUT_SECONDS
 
-# What a user types; SQLAlchemy is told the driver (psycopg 3) itself.
-URL_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+# SQLAlchemy is told the driver (psycopg 3) itself.
 _DRIVER = "postgresql+psycopg"
 CONNECT_TIMEOUT_SECONDS = 10
 # The transaction-level advisory lock every write takes first ("DXPL"): writers take turns, as
 # on a plan file, so an operation's checks still hold when its changes are written.
 WRITE_LOCK_KEY = 0x4458504C
-
-
-def is_server_url(text: str | Path) -> bool:
-    """Whether a plan's location names a PostgreSQL database rather than a file."""
-    return isinstance(text, str) and text.lower().startswith(URL_SCHEMES)
 
 
 def server_url(text: str) -> sa.URL:

@@ -60,7 +60,6 @@ from dxplanner.ui.navigator import (
     NodeKey,
     NodeKind,
 )
-from dxplanner.ui.printing import PrintSetup
 from dxplanner.ui.recent_files import RecentFiles
 from dxplanner.ui.session import DataChange, PlanSession
 
@@ -70,6 +69,7 @@ if TYPE_CHECKING:  # the forms load the first time one is shown, not when a plan
     from dxplanner.ui.estate_map.page import EstateMapPage
     from dxplanner.ui.forms.details import DetailsPanel
     from dxplanner.ui.forms.record_form import RecordForm
+    from dxplanner.ui.printing import PrintSetup
 from dxplanner.ui.task_sheet import AskProgress, Confirm, TaskSheet
 
 # services.files.open_plan's shape: (path, read_only=..., take_over=...) -> the open plan.
@@ -393,7 +393,7 @@ class MainWindow(QMainWindow):
         self.store: OpenPlan | None = None
         self.session: PlanSession | None = None
         self.editor: PlanEditor | None = None
-        self.print_setup = PrintSetup()  # the paper the user chose, for every print of the session
+        self._print_setup: PrintSetup | None = None
         # Others' changes to a plan on a server, and how long to wait between tries when it goes.
         self.live: LiveLink | None = None
         self._reconnect = reconnect
@@ -448,6 +448,15 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)  # an Excel plan dropped on the window is imported
         self._restore_layout()
         self._update_title()
+
+    @property
+    def print_setup(self) -> PrintSetup:
+        """The paper the user chose, for every print of the session (printing loads at the first use)."""
+        if self._print_setup is None:
+            from dxplanner.ui.printing import PrintSetup
+
+            self._print_setup = PrintSetup()
+        return self._print_setup
 
     # Opening and creating plan files.
 

@@ -113,7 +113,7 @@ def test_the_window_opens_a_named_file_and_a_fresh_demo(tmp_path: Path) -> None:
 def test_start_up_imports_only_what_the_first_window_needs(tmp_path: Path) -> None:
     probe = (
         "import sys; import dxplanner.app, dxplanner.ui.gui, dxplanner.ui.main_window;"
-        "heavy = ('openpyxl', 'matplotlib', 'alembic', 'numpy', 'holidays');"
+        "heavy = ('openpyxl', 'matplotlib', 'alembic', 'numpy', 'holidays', 'psycopg');"
         "print(sorted(m for m in heavy if m in sys.modules))"
     )
     result = _run([sys.executable, "-c", probe], tmp_path)

