@@ -62,6 +62,7 @@ from dxplanner.ui.navigator import (
 )
 from dxplanner.ui.recent_files import RecentFiles
 from dxplanner.ui.session import DataChange, PlanSession
+from dxplanner.ui.workbench_layout import DETAILS_WIDTH, first_layout
 
 if TYPE_CHECKING:  # the forms load the first time one is shown, not when a plan opens
     from dxplanner.ui.dashboard.page import DashboardPage
@@ -129,6 +130,16 @@ class PlanEditor(QWidget):
         self.plan_page.addWidget(QWidget())  # the details, once built
         self.plan_page.setStretchFactor(0, 1)
         self.plan_page.setSizes([1060, 340])
+        # The details can be folded away (a narrow screen's default) and brought back.
+        self.plan_page.setCollapsible(0, False)
+        self.details_action = QAction(_("Details"), self)
+        self.details_action.setCheckable(True)
+        self.details_action.setChecked(True)
+        self.details_action.setShortcut(QKeySequence("F7"))
+        self.details_action.setToolTip(_("Show the details of the task beside the sheet (F7)"))
+        self.details_action.toggled.connect(lambda shown: self.show_details(shown))
+        self.sheet.toolbar.addAction(self.details_action)
+        self.plan_page.splitterMoved.connect(self._details_moved)
         # Small windows: let the splitters squeeze the toolbar, the filters and the forms.
         self.sheet.setMinimumWidth(200)
         self.setMinimumWidth(330)
@@ -143,6 +154,20 @@ class PlanEditor(QWidget):
         layout.addWidget(self.stack)
         self.sheet.task_selected.connect(self._task_selected)
         session.changed.connect(self._on_change)
+
+    def show_details(self, shown: bool, width: int = DETAILS_WIDTH) -> None:
+        """Show the details beside the sheet (width wide), or fold them away."""
+        total = sum(self.plan_page.sizes()) or self.width()
+        wanted = min(width, total // 2) if shown else 0
+        self.plan_page.setSizes([total - wanted, wanted])
+        self.details_action.blockSignals(True)
+        self.details_action.setChecked(shown)
+        self.details_action.blockSignals(False)
+
+    def _details_moved(self) -> None:
+        self.details_action.blockSignals(True)
+        self.details_action.setChecked(self.plan_page.sizes()[1] > 0)
+        self.details_action.blockSignals(False)
 
     @property
     def details(self) -> DetailsPanel:
@@ -864,6 +889,8 @@ class MainWindow(QMainWindow):
     def _navigated(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self.editor is not None:
             self.editor.show_node(self.navigator_model.key(current))
+            # The counts are the sheet's: they leave the status bar with it (the dashboard has its own).
+            self._counts_label.setVisible(self.editor.stack.currentWidget() is self.editor.plan_page)
 
     def _on_change(self, change: DataChange) -> None:
         if change.touches(*NAVIGATOR_TABLES):
@@ -1195,8 +1222,8 @@ class MainWindow(QMainWindow):
             # Never taller or wider than the screen (1366 x 768 laptops are common): the status bar,
             # which says whether changes are saved, must stay in sight.
             screen = self.screen().availableGeometry() if self.screen() is not None else None
-            width = min(1440, screen.width()) if screen is not None else 1440
-            height = min(860, screen.height() - 40) if screen is not None else 860
+            width = min(1920, screen.width()) if screen is not None else 1440
+            height = min(1080, screen.height() - 40) if screen is not None else 860
             self.resize(width, height)
         splitter = self._settings.value("window/splitter")
         if isinstance(splitter, QByteArray):
@@ -1205,6 +1232,12 @@ class MainWindow(QMainWindow):
     def _restore_sheet_layout(self) -> None:
         if self.editor is None:
             return
+        # A first start: the navigator, the sheet with its chart, and the details as the width allows.
+        navigator, details = first_layout(self.width())
+        if not isinstance(self._settings.value("window/splitter"), QByteArray):
+            self.splitter.setSizes([navigator, max(self.width() - navigator, 1)])
+        if not isinstance(self._settings.value("window/plan_splitter"), QByteArray):
+            self.editor.show_details(bool(details), details)
         columns = self._settings.value("window/sheet_columns")
         if isinstance(columns, QByteArray):
             self.editor.sheet.header_view().restoreState(columns)

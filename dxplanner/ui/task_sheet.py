@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
     from dxplanner.ui.gantt.view import GanttView
     from dxplanner.ui.printing import PrintSetup
     from dxplanner.ui.progress_dialog import ProgressAnswer
+from dxplanner.ui.sheet_columns import arrange_beside_chart, row_width
 from dxplanner.ui.sheet_delegate import SheetDelegate
 from dxplanner.ui.sheet_model import COLUMN_TITLES, SheetColumn, TaskSheetModel
 from dxplanner.ui.sheet_view import SheetView
@@ -183,6 +185,8 @@ class TaskSheet(QWidget):
         self.split.addWidget(self.view)
         self.split.setChildrenCollapsible(False)
         self._gantt: GanttView | None = None
+        # Which columns were hidden before the chart came, to show again when it goes.
+        self._columns_without_chart: dict[SheetColumn, bool] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.toolbar)
@@ -695,24 +699,38 @@ class TaskSheet(QWidget):
     # Copy and paste.
 
     def copy(self) -> None:
-        """Copy the selected rows as tab-separated text (the visible columns), as a spreadsheet would."""
-        columns = self._visible_columns(0)
+        """Copy the selected rows as tab-separated text (the visible columns), as a spreadsheet would;
+        and, for pasting back here, the whole rows (hidden columns too) under their headings."""
+        tasks = self.selected_tasks()
+        clipboard = QGuiApplication.clipboard()
+        if not tasks or clipboard is None:
+            return
+        whole = [column for column in SheetColumn if _PASTE_FIELD[column] is not None]
+        copied = QMimeData()
+        copied.setText(self._rows_text(tasks, self._visible_columns(0)))
+        heading = "\t".join(_(COLUMN_TITLES[column]) for column in whole)
+        copied.setData(WHOLE_ROWS, f"{heading}\n{self._rows_text(tasks, whole)}".encode())
+        clipboard.setMimeData(copied)
+
+    def _rows_text(self, tasks: list[int], columns: list[SheetColumn]) -> str:
         lines = []
-        for task_id in self.selected_tasks():
+        for task_id in tasks:
             index = self.model.index_of(task_id)
             cells = [
                 str(self.model.data(index.siblingAtColumn(column), Qt.ItemDataRole.DisplayRole) or "")
                 for column in columns
             ]
             lines.append("\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in cells))
-        clipboard = QGuiApplication.clipboard()
-        if lines and clipboard is not None:
-            clipboard.setText("\n".join(lines) + "\n")
+        return "\n".join(lines) + "\n"
 
     def paste(self) -> None:
         """Add the clipboard's rows as tasks below the current one, columns from the current column on."""
         clipboard = QGuiApplication.clipboard()
         text = clipboard.text() if clipboard is not None else ""
+        copied = clipboard.mimeData() if clipboard is not None else None
+        if copied is not None and copied.hasFormat(WHOLE_ROWS):
+            # Rows copied from a sheet: whole, by their headings, wherever the cursor stands.
+            text = bytes(copied.data(WHOLE_ROWS).data()).decode()
         if self.plan_id is None or not text.strip() or not self._planning_allowed(Change.ADD):
             return
         rows = [line.split("\t") for line in text.replace("\r\n", "\n").rstrip("\n").split("\n")]
@@ -915,8 +933,11 @@ class TaskSheet(QWidget):
             self._gantt.notice.connect(self.notice)
             self.split.addWidget(self._gantt)
             self.split.setStretchFactor(1, 1)
+            self._arrange_columns(beside_chart=True)
+            # The sheet as wide as its row (number to status), the chart the rest, at least a third.
             width = max(400, self.split.width())
-            self.split.setSizes([width * 11 // 20, width * 9 // 20])
+            sheet = min(row_width(self.view), width * 2 // 3)
+            self.split.setSizes([sheet, width - sheet])
             self._gantt.plan_loaded()
             self._gantt.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
             for name in ("zoom_in", "zoom_out", "fit", "today", "critical", "export_chart"):
@@ -928,12 +949,32 @@ class TaskSheet(QWidget):
     def show_chart(self, shown: bool = True) -> None:
         """Show or hide the Gantt chart."""
         if shown:
+            built = self._gantt is not None
             self.gantt.show()
+            if built:
+                self._arrange_columns(beside_chart=True)
         elif self._gantt is not None:
             self._gantt.hide()
+            self._arrange_columns(beside_chart=False)
         self.chart_actions["chart"].setChecked(shown)
         for name in ("zoom_in", "zoom_out", "fit", "today", "critical", "export_chart"):
             self.chart_actions[name].setEnabled(shown)
+
+    def _arrange_columns(self, *, beside_chart: bool) -> None:
+        """Beside the chart, the row a planner reads; without it, every column (as chosen before)."""
+        header = self.view.header()
+        if beside_chart:
+            if self._columns_without_chart is None:
+                self._columns_without_chart = {
+                    column: self.view.isColumnHidden(column) for column in SheetColumn
+                }
+            arrange_beside_chart(self.view, self.dates)
+            return
+        header.setSectionResizeMode(SheetColumn.NAME, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(SheetColumn.NAME, _WIDTHS[SheetColumn.NAME])
+        for column, hidden in (self._columns_without_chart or {}).items():
+            self.view.setColumnHidden(column, hidden)
+        self._columns_without_chart = None
 
     def chart_built(self) -> bool:
         """Whether the chart has been built (it is built after the sheet's first paint)."""
@@ -1014,6 +1055,8 @@ class TaskSheet(QWidget):
 
 
 # What each sheet column holds when rows are pasted into it (PasteField values; None: ignored).
+# The clipboard format of rows copied from a sheet: every column's text under a heading row.
+WHOLE_ROWS = "application/x-dxplanner-task-rows"
 _PASTE_FIELD: dict[SheetColumn, str | None] = {
     SheetColumn.CODE: "code",
     SheetColumn.NAME: "name",

@@ -99,8 +99,17 @@ def click_task(bot: Bot, sheet: TaskSheet, task_id: int, modifier: Qt.KeyboardMo
     QApplication.processEvents()
 
 
+def show_column(sheet: TaskSheet, column: SheetColumn) -> None:
+    """Show a column the sheet hides beside the chart (the product, the notes…), as its header's
+    menu does."""
+    if sheet.view.isColumnHidden(column):
+        sheet.view.setColumnHidden(column, False)
+
+
 def go_to_column(bot: Bot, sheet: TaskSheet, column: SheetColumn) -> None:
-    """From the current cell, Tab or Shift+Tab along the row to a column, as the keyboard walks it."""
+    """From the current cell, Tab or Shift+Tab along the row to a column, as the keyboard walks it
+    (shown first, if the sheet hides it beside the chart)."""
+    show_column(sheet, column)
     header = sheet.view.header()
     shown = [
         logical

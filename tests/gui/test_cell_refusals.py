@@ -15,6 +15,7 @@ from dxplanner.ui.pickers import UnitChecklist, UnitPicker
 from dxplanner.ui.sheet_model import SheetColumn
 from dxplanner.ui.task_sheet import TaskSheet
 from tests.conftest import snapshot
+from tests.gui.editor_gestures import show_column
 from tests.gui.keys import open_editor, type_as_user, type_text
 
 pytestmark = pytest.mark.gui
@@ -32,6 +33,8 @@ def _sheet_on(
     assert window.open_file(demo_path)
     assert window.editor is not None
     sheet = window.editor.sheet
+    qtbot.waitUntil(sheet.chart_shown)  # the window as a user meets it: the chart beside the sheet
+    show_column(sheet, column)
     sheet.select_task(task_id, column)
     sheet.view.setFocus()
     qtbot.keyClick(sheet.view, Qt.Key.Key_F2)

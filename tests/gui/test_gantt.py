@@ -8,6 +8,7 @@ import subprocess
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
+import numpy
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QImage, QWheelEvent
@@ -406,6 +407,17 @@ def _on_screen(window: MainWindow, gantt: GanttView) -> QImage:
     return shot.toImage().convertToFormat(QImage.Format.Format_RGB32)
 
 
+def _same_picture(shown: QImage, fresh: QImage) -> bool:
+    """Whether two pictures of the chart are the same to the eye: antialiased edges clipped by the
+    part repainted may differ by a shade (125 against 126), anything stale differs by far more."""
+    if shown.size() != fresh.size():
+        return False
+    width, height = shown.width(), shown.height()
+    a = numpy.frombuffer(shown.constBits(), numpy.uint8, shown.sizeInBytes()).reshape(height, -1)
+    b = numpy.frombuffer(fresh.constBits(), numpy.uint8, fresh.sizeInBytes()).reshape(height, -1)
+    return bool(numpy.abs(a[:, : width * 4].astype(int) - b[:, : width * 4].astype(int)).max() <= 2)
+
+
 def test_an_edit_repaints_the_rows_it_changes_and_the_chart_shows_what_a_whole_repaint_would(
     qtbot: QtBot, window: MainWindow, demo_path: Path
 ) -> None:
@@ -441,7 +453,7 @@ def test_an_edit_repaints_the_rows_it_changes_and_the_chart_shows_what_a_whole_r
         union = union.united(rect)
     changed = _on_screen(window, gantt)
     fresh = gantt.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)  # painted whole
-    assert changed == fresh, "the chart on screen is not what painting it whole shows"
+    assert _same_picture(changed, fresh), "the chart on screen is not what painting it whole shows"
     # The rows of the task, of its groups and those its arrows reach; not the whole chart, header
     # and legend included (a whole repaint took a third of an edit's round trip on a 10,000-task plan).
     assert union.top() >= gantt.header_rect().bottom(), f"the header was repainted: {union}"
@@ -453,7 +465,9 @@ def test_an_edit_repaints_the_rows_it_changes_and_the_chart_shows_what_a_whole_r
     _undo(qtbot, sheet)
     qtbot.wait(50)
     assert _dates(window, CORE_DATA_LIST)[1] == datetime.date(2026, 3, 31)
-    assert _on_screen(window, gantt) == gantt.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    assert _same_picture(
+        _on_screen(window, gantt), gantt.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    )
     gantt.removeEventFilter(watch)
 
 
@@ -488,7 +502,9 @@ def test_a_new_name_repaints_the_rows_of_the_task_and_its_groups_not_the_rows_it
     # Its row and its group's (a group's roll-up is announced too), each with a pixel or two of edge:
     # the arrow to the task that follows it did not move.
     assert 0 < rows < 3, painted
-    assert _on_screen(window, gantt) == gantt.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    assert _same_picture(
+        _on_screen(window, gantt), gantt.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    )
 
 
 def test_an_edit_that_starts_a_task_before_the_plan_widens_the_chart_and_undo_narrows_it_back(

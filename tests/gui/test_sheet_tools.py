@@ -217,3 +217,35 @@ def test_choosing_vietnamese_in_the_settings_rebuilds_the_window_in_vietnamese_o
     assert sheet.model.data(sheet.model.index_of(DECREE_ON_DIGITAL_SERVICES, SheetColumn.END)) == "2026-09-30"
     assert vietnamese._counts_label.text().endswith("nhiệm vụ chậm")
     vietnamese.close()
+
+
+def test_rows_copied_beside_the_chart_paste_back_whole_from_any_column(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, messages: list[str]
+) -> None:
+    """Beside the chart the sheet hides the cooperating units, the timeline and the product: a row
+    copied there still pastes back with them, and from the Task column as from the No. column."""
+    sheet = _sheet(window, demo_path)
+    qtbot.waitUntil(sheet.chart_shown)
+    assert sheet.view.isColumnHidden(SheetColumn.COOPERATING)
+    sheet.select_task(DIGITAL_STAFF_TRAINING, SheetColumn.NAME)
+    sheet.view.setFocus()
+    qtbot.keyClick(sheet.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    originals = {task.id: task for task in _plan_tasks(window)}
+    sheet.select_task(417, SheetColumn.NAME)
+    qtbot.keyClick(sheet.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert messages == []
+    (copy,) = [task for task in _plan_tasks(window) if task.id not in originals]
+    original = originals[DIGITAL_STAFF_TRAINING]
+    fields = ("name", "code", "lead_unit_id", "timeline_text", "product", "planned_start", "planned_end")
+    assert {field: getattr(copy, field) for field in fields} == {
+        field: getattr(original, field) for field in fields
+    }
+    assert copy.id is not None
+    assert _cooperating(window, copy.id) == _cooperating(window, DIGITAL_STAFF_TRAINING) != set()
+
+
+def _cooperating(window: MainWindow, task_id: int) -> set[int]:
+    from dxplanner.core.models import TaskUnit
+
+    with window.store.read() as session:  # type: ignore[union-attr]
+        return {link.unit_id for link in session.exec(select(TaskUnit).where(TaskUnit.task_id == task_id))}

@@ -210,6 +210,10 @@ class TaskDetails(RecordForm):
             popup.hide()
 
     def _link(self) -> None:
+        # Whatever comes of it, the suggestions have done their part.
+        popup = self.add_link.completer().popup()
+        if popup is not None:
+            popup.hide()
         successor = self.record_id
         text = self.add_link.text().strip()
         if successor is None or not text:

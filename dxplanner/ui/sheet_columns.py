@@ -1,0 +1,76 @@
+"""The task sheet's columns beside the chart: the row a planner reads, each column as wide as its values."""
+
+from __future__ import annotations
+
+import datetime
+
+from PySide6.QtWidgets import QHeaderView, QTreeView
+
+from dxplanner.core.enums import TaskStatus
+from dxplanner.core.status import Health
+from dxplanner.i18n import _
+from dxplanner.labels import label
+from dxplanner.ui.dates import DateStyle
+from dxplanner.ui.sheet_model import COLUMN_TITLES, SheetColumn
+
+# What a task's row shows beside the chart; the rest is in the details, or shown again without the chart.
+BESIDE_CHART = (
+    SheetColumn.CODE,
+    SheetColumn.NAME,
+    SheetColumn.LEAD,
+    SheetColumn.START,
+    SheetColumn.END,
+    SheetColumn.PROGRESS,
+    SheetColumn.STATUS,
+)
+# The name takes what the other columns leave; below this it is cut too short to tell tasks apart.
+NAME_WIDTH = 240
+# A unit's name is cut (its whole name is in the cell's tooltip): short names fit.
+LEAD_WIDTH = 120
+_PADDING = 18  # the cell's margins, and room for the header's sort arrow
+_LONGEST_CODE = 140
+
+
+def compact_widths(view: QTreeView, dates: DateStyle) -> dict[SheetColumn, int]:
+    """Each column of the row beside the chart as wide as its widest value or its heading."""
+    cells, headings = view.fontMetrics(), view.header().fontMetrics()
+
+    def fit(column: SheetColumn, *values: str) -> int:
+        texts = [cells.horizontalAdvance(value) for value in values]
+        return max([headings.horizontalAdvance(_(COLUMN_TITLES[column])), *texts]) + _PADDING
+
+    day = dates.write(datetime.date(2026, 12, 28))
+    code = min(max(view.sizeHintForColumn(SheetColumn.CODE), 56), _LONGEST_CODE)
+    return {
+        SheetColumn.CODE: code,
+        SheetColumn.LEAD: LEAD_WIDTH,
+        SheetColumn.START: fit(SheetColumn.START, day),
+        SheetColumn.END: fit(SheetColumn.END, day),
+        SheetColumn.PROGRESS: fit(SheetColumn.PROGRESS, "100%"),
+        # A task's standing on the day (late, at risk) where it has one, else its stored status.
+        SheetColumn.STATUS: fit(SheetColumn.STATUS, *(label(status) for status in (*TaskStatus, *Health))),
+    }
+
+
+def arrange_beside_chart(view: QTreeView, dates: DateStyle) -> None:
+    """Show the row's columns at their widths, the name filling what is left (cut, never scrolled to)."""
+    header = view.header()
+    for column in SheetColumn:
+        view.setColumnHidden(column, column not in BESIDE_CHART)
+    for column, width in compact_widths(view, dates).items():
+        header.resizeSection(column, width)
+    header.setMinimumSectionSize(40)
+    header.setSectionResizeMode(SheetColumn.NAME, QHeaderView.ResizeMode.Stretch)
+
+
+def row_width(view: QTreeView) -> int:
+    """How wide the sheet must be to show its visible columns, the name at its useful width, whole."""
+    header = view.header()
+    others = sum(
+        header.sectionSize(column)
+        for column in SheetColumn
+        if column is not SheetColumn.NAME and not view.isColumnHidden(column)
+    )
+    scroll_bar = view.verticalScrollBar()
+    bar = scroll_bar.sizeHint().width() if scroll_bar is not None else 0
+    return others + NAME_WIDTH + bar + 2 * view.frameWidth()
