@@ -155,9 +155,10 @@ class PlanEditor(QWidget):
         self.sheet.task_selected.connect(self._task_selected)
         session.changed.connect(self._on_change)
 
-    def show_details(self, shown: bool, width: int = DETAILS_WIDTH) -> None:
-        """Show the details beside the sheet (width wide), or fold them away."""
-        total = sum(self.plan_page.sizes()) or self.width()
+    def show_details(self, shown: bool, width: int = DETAILS_WIDTH, room: int | None = None) -> None:
+        """Show the details beside the sheet (width wide), or fold them away; room is the page's
+        width when it is not laid out yet."""
+        total = room or sum(self.plan_page.sizes()) or self.width()
         wanted = min(width, total // 2) if shown else 0
         self.plan_page.setSizes([total - wanted, wanted])
         self.details_action.blockSignals(True)
@@ -1237,7 +1238,8 @@ class MainWindow(QMainWindow):
         if not isinstance(self._settings.value("window/splitter"), QByteArray):
             self.splitter.setSizes([navigator, max(self.width() - navigator, 1)])
         if not isinstance(self._settings.value("window/plan_splitter"), QByteArray):
-            self.editor.show_details(bool(details), details)
+            # Before the page is laid out, its width is the window's less the navigator's.
+            self.editor.show_details(bool(details), details, self.width() - navigator)
         columns = self._settings.value("window/sheet_columns")
         if isinstance(columns, QByteArray):
             self.editor.sheet.header_view().restoreState(columns)

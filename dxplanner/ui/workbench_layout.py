@@ -4,9 +4,9 @@ from __future__ import annotations
 
 # Below this width the details fold away (F7 brings them back): the row and the chart come first.
 DETAILS_FROM_WIDTH = 1600
-DETAILS_WIDTH = 340
+DETAILS_WIDTH = 400  # the details' labels in Vietnamese ("Ngày kết thúc theo kế hoạch gốc") and a date
 NARROW_NAVIGATOR = 220
-WIDE_NAVIGATOR = 260
+WIDE_NAVIGATOR = 240
 
 
 def first_layout(window_width: int) -> tuple[int, int]:
