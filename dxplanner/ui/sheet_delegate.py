@@ -137,6 +137,10 @@ class SheetDelegate(QStyledItemDelegate):
                 editor.setEditText(value)
             else:
                 editor.set_unit(value)
+            # As a text cell opens: its name selected, so that what is typed replaces it.
+            line = editor.lineEdit()
+            if line is not None:
+                line.selectAll()
         elif isinstance(editor, UnitChecklist):
             editor.set_units(value or ())
         elif isinstance(editor, QComboBox):

@@ -171,3 +171,13 @@ def test_a_refused_status_is_said_once_in_a_real_box_and_the_list_opens_again(
     assert snapshot(window.store) == before  # type: ignore[arg-type]
     qtbot.waitUntil(lambda: isinstance(open_editor(), QComboBox))
     assert sheet.view.currentIndex().column() == SheetColumn.STATUS
+
+
+def test_f2_on_the_lead_unit_selects_its_name_so_that_typing_replaces_it(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, boxes: list[str]
+) -> None:
+    _sheet_on(qtbot, window, demo_path, DECREE, SheetColumn.LEAD)
+    picker = open_editor()
+    assert isinstance(picker, UnitPicker) and picker.currentText() == "Bộ KH&CN — Bộ Khoa học và Công nghệ"
+    type_text(picker.lineEdit(), "Bộ Công an")
+    assert picker.currentText() == "Bộ Công an"  # not "Bộ Công anBộ Khoa học…" or "Bộ Khoa học…Bộ Công an"
