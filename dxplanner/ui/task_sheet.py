@@ -555,7 +555,7 @@ class TaskSheet(QWidget):
         siblings = self.model.children_shown(node.parent_id)
         place = siblings.index(task_id) if task_id in siblings else 0
         above = siblings[place - 1] if place > 0 else None
-        self.session.run_edit(
+        done = self.session.run_edit(
             _("Indent"),
             conflicts.one_record(
                 "task",
@@ -566,6 +566,9 @@ class TaskSheet(QWidget):
                 {"parent_id": node.parent_id},
             ),
         )
+        if done is not None and self.model.parent_of(task_id) is not None:
+            # Into a folded group it would vanish from sight: the group opens, the task stays current.
+            self.select_task(task_id, max(self.view.currentIndex().column(), 0))
 
     def outdent(self) -> None:
         """Take the current task out of its group."""
@@ -873,6 +876,17 @@ class TaskSheet(QWidget):
         )
 
     def _apply_filter(self) -> None:
+        current = self.current_task()
+        column = max(self.view.currentIndex().column(), 0)
+        self._filter_rows()
+        # A filter resets the rows: the task the cursor was on stays current if it is still shown;
+        # one filtered out leaves the details (which would go on showing it) with no task.
+        if current is not None and self.model.index_of(current).isValid():
+            self.select_task(current, column)
+        elif current is not None:
+            self.task_selected.emit(None)
+
+    def _filter_rows(self) -> None:
         wanted = self._filter_value()
         if wanted.empty:
             if self.model._shown is not None:

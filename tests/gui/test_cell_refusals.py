@@ -179,5 +179,7 @@ def test_f2_on_the_lead_unit_selects_its_name_so_that_typing_replaces_it(
     _sheet_on(qtbot, window, demo_path, DECREE, SheetColumn.LEAD)
     picker = open_editor()
     assert isinstance(picker, UnitPicker) and picker.currentText() == "Bộ KH&CN — Bộ Khoa học và Công nghệ"
-    type_text(picker.lineEdit(), "Bộ Công an")
+    line = picker.lineEdit()
+    assert line is not None
+    type_text(line, "Bộ Công an")
     assert picker.currentText() == "Bộ Công an"  # not "Bộ Công anBộ Khoa học…" or "Bộ Khoa học…Bộ Công an"

@@ -39,3 +39,19 @@ def test_the_details_of_no_task_show_no_values_and_cannot_be_edited_until_a_task
     assert form.record_id == DECREE and "No task" not in form.heading.text()
     assert all(bound.widget.isEnabled() for bound in form.fields.values())
     assert form.fields["priority"].widget.currentText()  # type: ignore[attr-defined]
+
+
+def test_a_task_the_search_hides_leaves_the_details_and_one_it_keeps_stays_current(
+    qtbot: QtBot, window: MainWindow, demo_path: Path
+) -> None:
+    assert window.open_file(demo_path)
+    window.select(NodeKey(NodeKind.PLAN, PLAN_2026))
+    assert window.editor is not None
+    sheet, form = window.editor.sheet, window.editor.details.task
+    sheet.select_task(DECREE)
+    assert form.record_id == DECREE
+    sheet.search.setText("nghi dinh")  # the decree's own words: it stays, current
+    assert sheet.current_task() == DECREE and form.record_id == DECREE
+    sheet.search.setText("VNeID")  # it is filtered out: the details show no task
+    assert sheet.current_task() is None
+    assert form.record_id is None and "No task" in form.heading.text()
