@@ -183,3 +183,27 @@ def test_the_charts_out_of_sight_are_drawn_when_scrolled_to(
     # Built and drawn at the size of its place, as if it had been drawn with the others.
     qtbot.waitUntil(lambda: _fits(kpi))
     assert kpi.canvas.figure.axes and kpi.canvas.figure.texts
+
+
+def test_the_mouse_wheel_over_a_chart_scrolls_the_page(
+    qtbot: QtBot, window: MainWindow, demo_path: Path
+) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    assert window.open_file(demo_path)
+    window.resize(1366, 768)
+    window.select(NodeKey(NodeKind.DASHBOARD, 1))
+    assert window.editor is not None
+    dashboard = window.editor.dashboard
+    qtbot.waitUntil(lambda: not dashboard.cells["progress"].waiting)
+    canvas = dashboard.cells["progress"].canvas
+    bar = dashboard.charts_area.verticalScrollBar()
+    assert bar.value() == 0 and bar.maximum() > 0
+    middle = QPointF(canvas.width() / 2, canvas.height() / 2)
+    down = QWheelEvent(
+        middle, canvas.mapToGlobal(middle), QPoint(0, 0), QPoint(0, -120),
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False,
+    )  # fmt: skip
+    QApplication.sendEvent(canvas, down)
+    assert bar.value() > 0

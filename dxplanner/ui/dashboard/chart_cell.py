@@ -8,8 +8,8 @@ from pathlib import Path
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QGuiApplication, QWheelEvent
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QSizePolicy, QVBoxLayout, QWidget
 
 from dxplanner.core.errors import DomainError
 from dxplanner.i18n import _
@@ -78,7 +78,7 @@ class ChartCell(QWidget):
 
     @staticmethod
     def _new_canvas(figure: Figure) -> FigureCanvasQTAgg:
-        canvas = FigureCanvasQTAgg(figure)  # type: ignore[no-untyped-call]
+        canvas = _PageCanvas(figure)  # type: ignore[no-untyped-call]
         canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         return canvas
 
@@ -117,3 +117,19 @@ class ChartCell(QWidget):
         """Put the chart on the clipboard as a picture, to paste into a document."""
         clipboard = QGuiApplication.clipboard()
         clipboard.setImage(self.canvas.grab().toImage())
+
+
+class _PageCanvas(FigureCanvasQTAgg):
+    """A chart on a page that scrolls: the mouse wheel over it scrolls the page (nothing on the
+    dashboard's charts zooms or pans)."""
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        # Handed to the page's scroll area: Qt passes a wheel on to the parents only when it comes
+        # from the mouse itself, and a canvas takes every one.
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QAbstractScrollArea):
+            area = area.parentWidget()
+        if area is None:
+            event.ignore()
+            return
+        QApplication.sendEvent(area.viewport(), event)
