@@ -194,10 +194,10 @@ class _ReportWriter:
         last = get_column_letter(columns)
         left_end, right_start = get_column_letter(split), get_column_letter(split + 1)
         for row in (1, 2, 3):
-            out.sheet.merged_cells.add(f"A{row}:{left_end}{row}")
-            out.sheet.merged_cells.add(f"{right_start}{row}:{last}{row}")
+            out.merge(f"A{row}:{left_end}{row}")
+            out.merge(f"{right_start}{row}:{last}{row}")
         for row in (5, 6):
-            out.sheet.merged_cells.add(f"A{row}:{last}{row}")
+            out.merge(f"A{row}:{last}{row}")
         out.sheet.row_dimensions[2].height = 30  # a long agency's name takes two lines
         out.sheet.row_dimensions[5].height = 36
 
@@ -368,7 +368,7 @@ class _ReportWriter:
                     make.cell(signed, Look(bold=True, centre=True)) if signed else None,
                 ]
             )
-            out.sheet.merged_cells.add(f"C{first + number}:F{first + number}")
+            out.merge(f"C{first + number}:F{first + number}")
 
     def _money_row(
         self, make: CellMaker, name: str, planned: int, allocated: int, disbursed: int
@@ -446,7 +446,7 @@ class _ReportWriter:
             )
             if merged:
                 written = out.count
-                sheet.merged_cells.add(f"B{written}:H{written}")  # a group's name runs across its row
+                out.merge(f"B{written}:H{written}")  # a group's name runs across its row
             self._count_row()
         if not rows:
             out.append([None, make.cell(_("The plan has no tasks yet."), Look(italic=True))])

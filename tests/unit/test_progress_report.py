@@ -407,3 +407,45 @@ def test_no_row_is_taller_than_excel_allows(demo_store: PlanStore, demo_path: Pa
     tasks = openpyxl.load_workbook(path)["Nhiệm vụ"]
     heights = [dimension.height for dimension in tasks.row_dimensions.values() if dimension.height]
     assert max(heights) == 409
+
+
+def test_every_group_name_is_merged_across_its_row_without_looking_at_the_earlier_merges(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plan of 3,000 groups: each name merged B:H; openpyxl's range list, which compares each new
+    range with every earlier one (4.5 million checks here), is not used for them (issue 20)."""
+    from openpyxl.worksheet.cell_range import MultiCellRange
+
+    from dxplanner.core.dashboard import ProgressData
+    from dxplanner.core.report import ReportData, ReportRow
+    from dxplanner.excel.report_writer import write_progress_report
+
+    day = datetime.date(2026, 6, 30)
+    rows = []
+    for group in range(1, 3001):
+        heading = (2 * group, 0, str(group), f"Nhóm {group}", True, None, "", None, None, None, None)
+        task = (2 * group + 1, 1, "1", f"Việc {group}", False, "Sở A", "", None, day, day, None)
+        rows += [
+            ReportRow(*heading, 0, Health.NOT_STARTED, None, 0),
+            ReportRow(*task, 0, Health.LATE, None, 0),
+        ]
+    data = ReportData(
+        "Sở A", "Kế hoạch", (day, day), day, tuple(rows), (), (), (), (), ProgressData((), (), (), day)
+    )
+    checks = 0
+    contains = MultiCellRange.__contains__
+
+    def counted(self: MultiCellRange, coord: object) -> bool:
+        nonlocal checks
+        checks += len(self.ranges)
+        return contains(self, coord)
+
+    monkeypatch.setattr(MultiCellRange, "__contains__", counted)
+    path = tmp_path / "bao-cao.xlsx"
+    write_progress_report(path, data, language="vi")
+    assert checks < 10_000
+    with zipfile.ZipFile(path) as archive:
+        sheet = archive.read("xl/worksheets/sheet2.xml").decode()
+    merged = set(re.findall(r'<mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"', sheet))
+    table = {f"B{row}:H{row}" for row in range(9, 9 + 2 * 3000, 2)}  # the groups' rows, under the heading
+    assert table <= merged and len(merged) == len(table) + 8  # and the header's eight
