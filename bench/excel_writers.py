@@ -68,7 +68,7 @@ def data_openpyxl(records: Tables, path: Path) -> None:
             values: list[object] = []
             for value in row:
                 if isinstance(value, datetime.date):
-                    cell = WriteOnlyCell(sheet, value=value)
+                    cell = WriteOnlyCell(sheet, value=value)  # type: ignore[arg-type]
                     cell.number_format = "dd/mm/yyyy"
                     values.append(cell)
                 else:
@@ -226,8 +226,8 @@ def forms_openpyxl(forms: Sequence[ProgressForm], folder: Path) -> None:
             sheet.add_data_validation(check)
         sheet.protection.sheet = True
         hidden = book.create_sheet("_dxplanner")
-        for row, values in enumerate(hidden_rows(form, sheet.title), 1):
-            for column, value in enumerate(values, 1):
+        for row, texts in enumerate(hidden_rows(form, sheet.title), 1):
+            for column, value in enumerate(texts, 1):
                 hidden.cell(row=row, column=column, value=value)
         hidden.sheet_state = "veryHidden"
         hidden.protection.sheet = True
@@ -270,9 +270,9 @@ def forms_xlsxwriter(forms: Sequence[ProgressForm], folder: Path) -> None:
             sheet.data_validation(first, column, last, column, check)
         sheet.protect()
         hidden = book.add_worksheet("_dxplanner")
-        for row, values in enumerate(hidden_rows(form, "Phiếu báo cáo")):
-            for column, value in enumerate(values):
-                hidden.write_string(row, column, value)
+        for row, texts in enumerate(hidden_rows(form, "Phiếu báo cáo")):
+            for column, text in enumerate(texts):
+                hidden.write_string(row, column, text)
         hidden.very_hidden()
         hidden.protect()
         book.close()

@@ -435,7 +435,7 @@ def test_every_group_name_is_merged_across_its_row_without_looking_at_the_earlie
     checks = 0
     contains = MultiCellRange.__contains__
 
-    def counted(self: MultiCellRange, coord: object) -> bool:
+    def counted(self: MultiCellRange, coord: Any) -> bool:
         nonlocal checks
         checks += len(self.ranges)
         return contains(self, coord)
