@@ -144,7 +144,7 @@ def report_openpyxl(data: ReportData, path: Path) -> None:
         sheet.append(cells)
         if group:
             merged.append(f"B{number}:H{number}")
-    sheet.merged_cells = merged  # as our report: not through openpyxl's range list (see report_cells)
+    sheet.merged_cells = merged  # not through openpyxl's range list, which compares each with all before
     book.save(path)
 
 

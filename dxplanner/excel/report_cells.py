@@ -43,6 +43,7 @@ class ReportBook:
         options = {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
         self.book = xlsxwriter.Workbook(str(path), options)
         self._formats: dict[tuple[Look, bool, bool], Any] = {}
+        self._seen: dict[tuple[int, bool, bool], tuple[Look, Any]] = {}
 
     @property
     def sheetnames(self) -> list[str]:
@@ -55,6 +56,11 @@ class ReportBook:
 
     def format(self, look: Look, dated: bool, quoted: bool) -> Any:
         """The workbook's format of a look (a date's with the date format; quoted: kept as typed)."""
+        # Most cells take a look made once (the report's constants): found by its identity, as
+        # hashing and comparing the look's eight fields at every cell took a third of the writing.
+        seen = self._seen.get((id(look), dated, quoted))
+        if seen is not None and seen[0] is look:
+            return seen[1]
         key = (look, dated, quoted)
         if key not in self._formats:
             properties: dict[str, Any] = {
@@ -77,6 +83,10 @@ class ReportBook:
             elif dated:
                 properties["num_format"] = DATE_FORMAT
             self._formats[key] = self.book.add_format(properties)
+        self._seen[id(look), dated, quoted] = (
+            look,
+            self._formats[key],
+        )  # the look kept: its id stays its own
         return self._formats[key]
 
     def save(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import math
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -410,15 +411,9 @@ class _ReportWriter:
         out.append([make.cell(_(heading), HEADING) for heading, _width in TASK_COLUMNS])
         for row in rows:
             late = row.health is Health.LATE
-            look = Look(
-                wrap=True,
-                border=True,
-                bold=row.is_group,
-                fill=LATE_FILL if late else (GROUP_FILL if row.is_group else None),
+            look, number, day = _row_looks(
+                row.is_group, LATE_FILL if late else (GROUP_FILL if row.is_group else None)
             )
-            # Centred, so the figure does not run into the status text beside it.
-            number = Look(border=True, bold=row.is_group, number_format="0", fill=look.fill, centre=True)
-            day = Look(border=True, bold=row.is_group, fill=look.fill, centre=True)
             status = label(row.health) + (
                 _(" ({days} days)").format(days=row.days_late) if row.days_late else ""
             )
@@ -449,10 +444,7 @@ class _ReportWriter:
                 )
             out.append(
                 [
-                    make.cell(
-                        codes.get(row.task_id, "") if codes is not None else row.code or "",
-                        Look(border=True, bold=row.is_group, fill=look.fill, centre=True),
-                    ),
+                    make.cell(codes.get(row.task_id, "") if codes is not None else row.code or "", day),
                     make.cell(row.name, look),
                     *middle,
                     make.cell(round(row.progress), number),
@@ -528,6 +520,17 @@ class _ReportWriter:
                 "E8",
                 _("Planned and reported progress (%)"),
             )
+
+
+@functools.cache
+def _row_looks(bold: bool, fill: str | None) -> tuple[Look, Look, Look]:
+    """A task row's looks: its text, its progress figure, its dates and number (made once each)."""
+    # Centred, so the figure does not run into the status text beside it.
+    return (
+        Look(wrap=True, border=True, bold=bold, fill=fill),
+        Look(border=True, bold=bold, number_format="0", fill=fill, centre=True),
+        Look(border=True, bold=bold, fill=fill, centre=True),
+    )
 
 
 def _heading_row(out: _Lines, make: CellMaker, texts: Sequence[str]) -> None:
