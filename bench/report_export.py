@@ -6,7 +6,9 @@ alone (write_only mode), each writing the report's task table (the same values, 
 borders, wrapping and merged group names, cell by cell); and our report: read the plan, work out
 every task's standing, the curves and sums, and write the header, summary, task table, late
 list, curve and both charts. Prints medians and the ratio to XlsxWriter's beside the budget (2).
-Run: python -m bench.report_export [--runs N] [--tasks N]
+With --sizes (10000,100000) it times our report alone at each size instead, and prints each
+size's time and its growth from the first (the goal: at most 11 times from 10k to 100k tasks).
+Run: python -m bench.report_export [--runs N] [--tasks N] [--sizes N,N...]
 """
 
 from __future__ import annotations
@@ -59,7 +61,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--tasks", type=int, default=10_000)
+    parser.add_argument("--sizes", help="sizes to time our report at, for its growth: 10000,100000")
     arguments = parser.parse_args()
+    if arguments.sizes:
+        growth([int(size) for size in arguments.sizes.split(",")], arguments.runs)
+        return
     with tempfile.TemporaryDirectory() as folder:
         plan_file = Path(folder) / "plan.dxplan"
         counts = write_large_plan_file(plan_file, arguments.tasks)
@@ -76,6 +82,23 @@ def main() -> None:
         print(f"  XlsxWriter constant_memory, the same cells       {statistics.median(floor) * 1000:6.0f} ms")
         print(f"  our report, reading and the engine included      {statistics.median(ours) * 1000:6.0f} ms")
         print(f"  ratio to XlsxWriter's                            {ratio:6.2f}    budget {BUDGET_RATIO}")
+
+
+def growth(sizes: list[int], runs: int) -> None:
+    """Our report alone at each size (median of runs), and its growth from the first size."""
+    first = None
+    print(f"our report, reading and the engine included (median of {runs} runs):")
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as folder:
+            plan_file = Path(folder) / "plan.dxplan"
+            write_large_plan_file(plan_file, size)
+            if first is None:
+                our_report(plan_file, Path(folder) / "warm.xlsx")  # the imports, and the file cache
+            seconds = statistics.median(
+                our_report(plan_file, Path(folder) / f"ours{run}.xlsx")[0] for run in range(runs)
+            )
+        first = first or seconds
+        print(f"  {size:>7,} tasks  {seconds * 1000:8.0f} ms   growth {seconds / first:5.1f}x")
 
 
 if __name__ == "__main__":
