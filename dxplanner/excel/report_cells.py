@@ -132,9 +132,10 @@ class CellMaker:
         return value, self.book.format(look, dated, quoted)
 
     def _safe_text(self, text: str) -> str:
-        text, removed = without_control_characters(text)
-        if removed:
-            self.notes.append(("control", text[:60]))
+        if not text.isprintable():  # most text is: that test is far quicker than the search
+            text, removed = without_control_characters(text)
+            if removed:
+                self.notes.append(("control", text[:60]))
         if len(text) > MAX_CELL_TEXT:
             self.notes.append(("long", text[:60]))
             text = text[: MAX_CELL_TEXT - 1] + "…"
