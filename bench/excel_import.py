@@ -3,9 +3,12 @@
 The workbook is shaped like a decision's appendix (title rows, a two-row header, 500
 groups, units in lists, timelines in words, money as numbers and as "1.250,5" text).
 Each run times, in one process and alternating: openpyxl's read_only iteration of every
-row's values (the bare read), and our import: read and understand the table, match its
-units, and write plan, units, tasks, cooperating units and budget lines into a new plan
-file in one transaction. Prints medians and the ratio beside the budget (1.5).
+row's values (the bare read), calamine's bare read of every sheet's values (the floor: Rust),
+and our import: read and understand the table, match its units, and write plan, units, tasks,
+cooperating units and budget lines into a new plan file in one transaction. Then, as whole
+processes: LibreOffice converting the workbook to CSV (soffice --convert-to csv, when soffice is
+installed) beside our `import` command. Prints medians and the ratios beside the budgets (1.5 to
+openpyxl's read; 2 to calamine's; never slower than LibreOffice).
 
 The workbook is written by openpyxl's write-only mode, which states no sheet size: openpyxl's
 bare read then parses the sheet twice (once at opening, to look for the size), and our reader
@@ -16,8 +19,12 @@ Run: python -m bench.excel_import [--runs N] [--tasks N] [--sized]
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 import zipfile
@@ -29,6 +36,39 @@ from dxplanner.store.plan_file import create_plan_file, open_plan_file
 from tests.unit.excel_samples import write_large_plan
 
 BUDGET_RATIO = 1.5
+CALAMINE_BUDGET = 2.0
+
+
+def calamine_read(path: Path) -> float:
+    """calamine alone: open the workbook and take every sheet's values as Python objects."""
+    from python_calamine import CalamineWorkbook
+
+    started = time.perf_counter()
+    book = CalamineWorkbook.from_path(str(path))
+    for name in book.sheet_names:
+        book.get_sheet_by_name(name).to_python()
+    book.close()
+    return time.perf_counter() - started
+
+
+def _process(command: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(
+        command, check=True, capture_output=True, env=os.environ | {"QT_QPA_PLATFORM": "offscreen"}
+    )
+    return time.perf_counter() - started
+
+
+def soffice_csv(path: Path, folder: Path) -> float:
+    """LibreOffice converting the workbook to CSV, the whole process (its own profile, made beforehand)."""
+    profile = (folder / "lo-profile").as_uri()
+    return _process(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "csv",
+                     "--outdir", str(folder / "csv"), str(path)])  # fmt: skip
+
+
+def our_command(path: Path, target: Path) -> float:
+    """Our `dxplanner import` command into a new plan file, the whole process."""
+    return _process([sys.executable, "-m", "dxplanner", "import", str(path), "--into", str(target)])
 
 
 def bare_read(path: Path, values_only: bool = True) -> float:
@@ -93,12 +133,20 @@ def main() -> None:
         sized = "its size stated" if arguments.sized else "no size stated"
         print(f"workbook: {path.stat().st_size / 1e6:.1f} MB, {arguments.tasks:,} tasks, {sized}")
         bare_read(path)  # warm the file cache and the imports alike for both
-        ours, bare, cells, written = [], [], [], 0
+        calamine_read(path)
+        ours, bare, cells, rust, written = [], [], [], [], 0
         for run in range(arguments.runs):
             bare.append(bare_read(path))
             cells.append(bare_read(path, values_only=False))
+            rust.append(calamine_read(path))
             seconds, written = our_import(path, Path(folder) / f"run{run}.dxplan")
             ours.append(seconds)
+        office, command = [], []
+        if shutil.which("soffice") is not None:
+            soffice_csv(path, Path(folder))  # makes its profile
+            for run in range(arguments.runs):
+                office.append(soffice_csv(path, Path(folder)))
+                command.append(our_command(path, Path(folder) / f"command{run}.dxplan"))
         ratio = statistics.median(ours) / statistics.median(bare)
         print(f"median of {arguments.runs} runs:")
         print(f"  openpyxl read_only, every row's values {statistics.median(bare) * 1000:5.0f} ms")
@@ -110,6 +158,15 @@ def main() -> None:
         print(f"  ratio to the values-only read        {ratio:7.2f}    budget {BUDGET_RATIO}")
         by_cell = statistics.median(ours) / statistics.median(cells)
         print(f"  ratio to the cell-by-cell read       {by_cell:7.2f}")
+        floor = statistics.median(ours) / statistics.median(rust)
+        print(f"  calamine, every sheet's values       {statistics.median(rust) * 1000:7.0f} ms")
+        print(f"  ratio to calamine's read             {floor:7.2f}    budget {CALAMINE_BUDGET}")
+        if office:
+            print("whole processes:")
+            print(f"  soffice --convert-to csv             {statistics.median(office) * 1000:7.0f} ms")
+            print(f"  dxplanner import (a new plan file)   {statistics.median(command) * 1000:7.0f} ms")
+            ratio = statistics.median(command) / statistics.median(office)
+            print(f"  ratio                                {ratio:7.2f}    budget 1.0")
 
 
 if __name__ == "__main__":

@@ -68,13 +68,18 @@ def without_control_characters(text: str) -> tuple[str, int]:
     return cleaned, removed
 
 
+def looks_like_formula(text: str) -> bool:
+    """Whether a spreadsheet may take the text for a formula or an error ("=…", "+…", "#N/A")."""
+    return text.startswith(_FORMULA_STARTS) or text in _ERROR_CODES
+
+
 def text_cell(sheet: Any, text: str) -> object:
     """What to append for a text on a write-only sheet: the text itself, or a cell forced to text.
 
     openpyxl makes "=…" a formula and "#N/A" an error; those, and text starting with + - @ or a
     line break, become text cells marked with Excel's quote prefix, their characters unchanged.
     """
-    if not text.startswith(_FORMULA_STARTS) and text not in _ERROR_CODES:
+    if not looks_like_formula(text):
         return text
     from openpyxl.cell import WriteOnlyCell
 

@@ -104,6 +104,7 @@ class _SheetWriter:
             sheet.column_dimensions[get_column_letter(number)].width = 12 if column.endswith("id") else 18
         if columns:
             sheet.auto_filter.ref = f"A1:{get_column_letter(width)}{len(records.rows) + 1}"
+        state_size(sheet, len(records.rows) + 1, width)
         sheet.append([self._heading(sheet, column) for column in columns])
         # Pieces of long texts are found again by their record's id, so sorting a sheet loses none.
         key = columns.index("id") if "id" in columns else None
@@ -182,13 +183,27 @@ class _SheetWriter:
 
     def write_long_texts(self, sheet: Any) -> None:
         sheet.freeze_panes = "A2"
+        state_size(sheet, len(self.long_texts) + 1, 5)
         sheet.append([self._heading(sheet, text) for text in ("sheet", "record", "column", "piece", "text")])
         for sheet_name, record, column, number, piece in self.long_texts:
             sheet.append([sheet_name, record, column, number, text_cell(sheet, piece)])
 
 
+def state_size(sheet: Any, rows: int, columns: int) -> None:
+    """Have a write-only sheet, before its first row, state the size of its rows (A1 to the last cell).
+
+    openpyxl writes <dimension> for a sheet that can tell its size, which a write-only one cannot
+    before its rows are written; without it, openpyxl's read-only mode (and tools built on it)
+    parses the whole sheet once only to size it, then again to read it.
+    """
+    from openpyxl.utils import get_column_letter
+
+    reference = f"A1:{get_column_letter(max(columns, 1))}{max(rows, 1)}"
+    sheet.calculate_dimension = lambda: reference
+
+
 def _write_marker(sheet: Any, schema_revision: str, long_texts: int) -> None:
-    for line in (
+    lines = (
         (MARKER_TITLE,),
         ("format", FORMAT_VERSION),
         ("schema", schema_revision),
@@ -199,6 +214,9 @@ def _write_marker(sheet: Any, schema_revision: str, long_texts: int) -> None:
                 "plan file (dxplanner import WORKBOOK --into NEW.dxplan) restores it whole."
             ),
         ),
-    ):
-        sheet.append(list(line))
+    )
+    # Before the rows: a write-only sheet writes its columns' widths and its size ahead of them.
     sheet.column_dimensions["A"].width = 30
+    state_size(sheet, len(lines), max(len(line) for line in lines))
+    for line in lines:
+        sheet.append(list(line))

@@ -1,4 +1,8 @@
-"""Writing a progress form: one unit's tasks, the cells it fills, and hidden identifiers with a checksum."""
+"""Writing a progress form: one unit's tasks, the cells it fills, and hidden identifiers with a checksum.
+
+Written by XlsxWriter, several times faster than openpyxl writes the same cells (bench/excel_writers.py),
+and able to do all a form needs: protection, lists of values, a very hidden sheet.
+"""
 
 from __future__ import annotations
 
@@ -15,12 +19,12 @@ from dxplanner.core.progress_form import (
 )
 from dxplanner.excel import progress_form_layout as layout
 from dxplanner.excel.progress_form_cells import (
+    BORDER,
     FILL_COLOUR,
-    border,
+    TO_FILL,
+    FormSheet,
     clean,
-    column_letter,
     fill_checks,
-    write_cell,
     write_foot,
 )
 from dxplanner.excel.progress_form_layout import date_text, number_text
@@ -90,78 +94,69 @@ def hidden_rows(form: ProgressForm, sheet_title: str) -> list[list[str]]:
 
 def write_progress_form(path: Path, form: ProgressForm, key: bytes | None = None) -> None:
     """Write the form to path (written beside it first, so a failure leaves no half file)."""
-    from openpyxl import Workbook
+    import xlsxwriter
+    from xlsxwriter.exceptions import FileCreateError
 
     from dxplanner.excel.saving import saving_to
 
-    with speaking("vi"):  # the form goes to the units: always in Vietnamese
-        book = Workbook()
-        sheet: Any = book.active
-        sheet.title = _("Progress form")[:31]
+    with speaking("vi"), saving_to(path) as temporary:  # the form goes to the units: always in Vietnamese
+        # Text is always written as text: never taken for a formula, a number or a link.
+        book = xlsxwriter.Workbook(str(temporary), {"strings_to_formulas": False, "strings_to_urls": False})
+        formats: dict[tuple[tuple[str, Any], ...], Any] = {}
+        title = _("Progress form")[:31]
+        sheet = FormSheet(book, book.add_worksheet(title), formats)
         _title_rows(sheet, form)
         _headings(sheet)
         _task_rows(sheet, form)
         fill_checks(sheet, len(form.tasks))
         write_foot(sheet, layout.FIRST_ROW + len(form.tasks) + layout.FOOT_GAP)
         _page_setup(sheet)
-        _hidden_sheet(book, form, sheet.title, key)
-    with saving_to(path) as temporary:
-        book.save(temporary)
+        _hidden_sheet(FormSheet(book, book.add_worksheet(layout.HIDDEN_SHEET), formats), form, title, key)
+        try:
+            book.close()
+        except FileCreateError as error:  # XlsxWriter's wrapping of the system's error (a full disk)
+            raise error.args[0] if error.args and isinstance(error.args[0], OSError) else error from None
 
 
-def _title_rows(sheet: Any, form: ProgressForm) -> None:
-    from openpyxl.styles import Alignment, Font
-
+def _title_rows(sheet: FormSheet, form: ProgressForm) -> None:
     chosen, unit = form.round, form.unit
     role = _("lead unit") if unit.role is FormRole.LEAD else _("cooperating unit")
-    lines = [
-        (_("PROGRESS REPORT FORM ON THE TASKS OF THE PLAN"), Font(bold=True, size=14)),
-        (chosen.plan_name, Font(bold=True, size=12)),
-        (_("Reporting unit: {unit} ({role})").format(unit=unit.name, role=role), Font(bold=True)),
+    lines: list[tuple[str, dict[str, Any]]] = [
+        (_("PROGRESS REPORT FORM ON THE TASKS OF THE PLAN"), {"bold": True, "font_size": 14}),
+        (chosen.plan_name, {"bold": True, "font_size": 12}),
+        (_("Reporting unit: {unit} ({role})").format(unit=unit.name, role=role), {"bold": True}),
         (
             _("Reporting period: {period}; figures as of {day}").format(
                 period=reporting_period(chosen.as_of), day=chosen.as_of.strftime("%d/%m/%Y")
             ),
-            Font(),
+            {},
         ),
         (
             _("Please return this form by {day}.").format(day=chosen.deadline.strftime("%d/%m/%Y")),
-            Font(bold=True, color="C00000"),
+            {"bold": True, "font_color": "#C00000"},
         ),
         (
             _(
                 "Fill in the yellow cells only; do not change the other cells, the rows or the "
                 "sheets, so that the form can be read back."
             ),
-            Font(italic=True),
+            {"italic": True},
         ),
     ]
     for row, (text, font) in enumerate(lines, 1):
-        cell = write_cell(sheet, row, 1, text)
-        cell.font = font
-        cell.alignment = Alignment(
-            horizontal="center" if row <= 2 else "left", vertical="center", wrap_text=True
-        )
-        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=layout.LAST_COLUMN)
-    sheet.row_dimensions[2].height = 32
+        align = "center" if row <= 2 else "left"
+        sheet.merge(row, 1, layout.LAST_COLUMN, text, align=align, valign="vcenter", text_wrap=True, **font)
+    sheet.sheet.set_row(1, 32)
 
 
-def _headings(sheet: Any) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
-
+def _headings(sheet: FormSheet) -> None:
+    heading = {"bold": True, "align": "center", "valign": "vcenter", "text_wrap": True, **BORDER}
     groups = (
         (layout.NUMBER, layout.LAST_STATUS, _("Task (as the plan holds it)"), _PLAN_COLOUR),
         (layout.PROGRESS, layout.PROPOSAL, _("Reported by the unit"), FILL_COLOUR),
     )
     for first, last, text, colour in groups:
-        cell = write_cell(sheet, layout.GROUP_HEADING_ROW, first, text)
-        sheet.merge_cells(
-            start_row=layout.GROUP_HEADING_ROW,
-            start_column=first,
-            end_row=layout.GROUP_HEADING_ROW,
-            end_column=last,
-        )
-        cell.fill = PatternFill("solid", fgColor=colour)
+        sheet.merge(layout.GROUP_HEADING_ROW, first, last, text, bg_color=f"#{colour}", pattern=1, **heading)
     headings = {
         layout.NUMBER: _("No."),
         layout.CODE: _("Code"),
@@ -179,22 +174,24 @@ def _headings(sheet: Any) -> None:
         layout.PROPOSAL: _("Proposals"),
     }
     for column, text in headings.items():
-        write_cell(sheet, layout.HEADING_ROW, column, text)
-    for row in (layout.GROUP_HEADING_ROW, layout.HEADING_ROW):
-        for column in range(1, layout.LAST_COLUMN + 1):
-            cell = sheet.cell(row=row, column=column)
-            cell.font = Font(bold=True)
-            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-            cell.border = border()
-    sheet.row_dimensions[layout.HEADING_ROW].height = 45
+        sheet.write(layout.HEADING_ROW, column, text, **heading)
+    sheet.sheet.set_row(layout.HEADING_ROW - 1, 45)
     for column, width in _WIDTHS.items():
-        sheet.column_dimensions[column_letter(column)].width = width
+        sheet.sheet.set_column(column - 1, column - 1, width)
 
 
-def _task_rows(sheet: Any, form: ProgressForm) -> None:
-    from openpyxl.styles import Alignment, PatternFill, Protection
-
-    fill = PatternFill("solid", fgColor=FILL_COLOUR)
+def _task_rows(sheet: FormSheet, form: ProgressForm) -> None:
+    # Each column's look: bordered and wrapped; dates as dates; the unit's cells yellow and unlocked.
+    looks: dict[int, dict[str, Any]] = {}
+    for column in range(1, layout.LAST_COLUMN + 1):
+        look: dict[str, Any] = {"valign": "top", "text_wrap": True, **BORDER}
+        if column in (layout.START, layout.END, layout.ACTUAL_START, layout.ACTUAL_END):
+            look["num_format"] = layout.DATE_FORMAT
+        if column in layout.FILL_COLUMNS:
+            look |= TO_FILL
+        if column == layout.PROGRESS:
+            look["num_format"] = "0"
+        looks[column] = look
     for offset, task in enumerate(form.tasks):
         row = layout.FIRST_ROW + offset
         values: dict[int, object] = {
@@ -207,43 +204,32 @@ def _task_rows(sheet: Any, form: ProgressForm) -> None:
             layout.LAST_STATUS: label(task.status),
         }
         for column in range(1, layout.LAST_COLUMN + 1):
-            cell = write_cell(sheet, row, column, values.get(column))
-            cell.border = border()
-            cell.alignment = Alignment(vertical="top", wrap_text=True)
-            if column in (layout.START, layout.END, layout.ACTUAL_START, layout.ACTUAL_END):
-                cell.number_format = layout.DATE_FORMAT
-            if column in layout.FILL_COLUMNS:
-                cell.fill = fill
-                cell.protection = Protection(locked=False)
-            if column == layout.PROGRESS:
-                cell.number_format = "0"
+            sheet.write(row, column, values.get(column), **looks[column])
         # No spreadsheet program sizes rows to wrapped text it did not lay out itself: say how tall.
         lines = max(
             _FILL_LINES, _lines(task.name, _WIDTHS[layout.NAME]), _lines(task.code, _WIDTHS[layout.CODE])
         )
-        sheet.row_dimensions[row].height = lines * _LINE_HEIGHT + 3
+        sheet.sheet.set_row(row - 1, lines * _LINE_HEIGHT + 3)
 
 
-def _page_setup(sheet: Any) -> None:
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_title_rows = f"{layout.GROUP_HEADING_ROW}:{layout.HEADING_ROW}"
-    sheet.print_options.horizontalCentered = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.4
-    sheet.freeze_panes = sheet.cell(row=layout.FIRST_ROW, column=layout.START)
+def _page_setup(form: FormSheet) -> None:
+    sheet = form.sheet
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.fit_to_pages(1, 0)  # one page wide, as many tall as it takes
+    sheet.repeat_rows(layout.GROUP_HEADING_ROW - 1, layout.HEADING_ROW - 1)
+    sheet.center_horizontally()
+    sheet.set_margins(left=0.4, right=0.4, top=1, bottom=1)
+    sheet.freeze_panes(layout.FIRST_ROW - 1, layout.START - 1)
 
 
-def _hidden_sheet(book: Any, form: ProgressForm, sheet_title: str, key: bytes | None) -> None:
-    hidden = book.create_sheet(layout.HIDDEN_SHEET)
+def _hidden_sheet(hidden: FormSheet, form: ProgressForm, sheet_title: str, key: bytes | None) -> None:
     rows = hidden_rows(form, sheet_title)
     for number, row in enumerate([*rows, [layout.CHECKSUM_MARK, form_checksum(rows, key)]], 1):
         for column, value in enumerate(row, 1):
-            write_cell(hidden, number, column, value)
-    hidden.sheet_state = "veryHidden"  # not listed under Unhide in Excel
-    hidden.protection.sheet = True
+            hidden.write(number, column, value)
+    hidden.sheet.very_hidden()  # not listed under Unhide in Excel
+    hidden.sheet.protect()
 
 
 def _lines(text: str, width: float) -> int:

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
 from dxplanner.core.report_estate import EstateReport, ServiceTally, tally_services, total_tally
-from dxplanner.excel.report_cells import HEADING_FILL, CellMaker, Lines, Look
+from dxplanner.excel.report_cells import HEADING_FILL, Cell, CellMaker, Lines, Look
 from dxplanner.excel.sheet_names import sheet_name
 from dxplanner.i18n import N_, _
 from dxplanner.labels import label
@@ -179,7 +179,7 @@ def _services(sheet: Any, kit: SheetKit, estate: EstateReport) -> None:
     out.append([make.cell(_("II. LIST OF PUBLIC SERVICES"), Look(bold=True))])
     _headings(out, make, SERVICE_COLUMNS)
     # The list's headings repeat on every page it runs over (the summary's do not: it is short).
-    sheet.print_title_rows = f"{out.count}:{out.count}"
+    sheet.repeat_rows(out.count - 1)
     for number, service in enumerate(estate.services, 1):
         level = label(service.level) if service.level is not None else ""
         out.append(
@@ -202,7 +202,7 @@ def _services(sheet: Any, kit: SheetKit, estate: EstateReport) -> None:
         )
 
 
-def _tally_row(make: CellMaker, number: int | None, tally: ServiceTally, *, bold: bool) -> list[object]:
+def _tally_row(make: CellMaker, number: int | None, tally: ServiceTally, *, bold: bool) -> list[Cell | None]:
     figure, name = (TOTAL_NUMBER, TOTAL) if bold else (NUMBER, CELL)
     return [
         make.cell(number, figure),

@@ -3,24 +3,30 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import math
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
-
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.pagebreak import Break
 
 from dxplanner.collector import collector_paused
 from dxplanner.core.errors import InvalidInputError
 from dxplanner.core.report import STATUS_GROUP, ReportData, ReportRow, StatusGroup
 from dxplanner.core.report_document import DocumentHeading, default_heading, report_year, target_heading
 from dxplanner.core.status import Health
-from dxplanner.excel.report_cells import GROUP_FILL, HEADING_FILL, LATE_FILL, CellMaker, Look
+from dxplanner.excel.report_cells import (
+    GROUP_FILL,
+    HEADING_FILL,
+    LATE_FILL,
+    Cell,
+    CellMaker,
+    Look,
+    ReportBook,
+)
 from dxplanner.excel.report_cells import Lines as _Lines
 from dxplanner.excel.report_charts import add_progress_chart, add_units_chart
 from dxplanner.excel.report_estate_sheets import write_estate_sheets
-from dxplanner.excel.saving import saving_to, write_only_book
+from dxplanner.excel.saving import saving_to
 from dxplanner.excel.sheet_names import sheet_name
 from dxplanner.i18n import N_, _, speaking
 from dxplanner.labels import label
@@ -87,28 +93,38 @@ def write_progress_report(
     with speaking(language):
         heading = heading or default_heading(data, datetime.date.today(), superior=data.superior,
                                              short_name=data.agency_short)  # fmt: skip
-    writer = _ReportWriter(data, progress, heading, appendix)
     try:
-        with collector_paused(), saving_to(path) as temporary, write_only_book() as book:
-            with speaking(language):
-                writer.summary(book.create_sheet(_("Summary")))
-                writer.tasks(book.create_sheet(_("Tasks")), data.rows, _("TASKS OF THE PLAN"))
-                writer.late(book.create_sheet(_("Late tasks")))
-                writer.curve(book.create_sheet(_("Progress over time")))
-                if by_unit:
-                    codes = _full_codes(
-                        data.rows
-                    )  # numbers restart in each group: a unit's sheet gives them whole
-                    for unit, rows in _rows_by_unit(data.rows):
-                        sheet = book.create_sheet(sheet_name(unit, book.sheetnames, _("Unit")))
-                        writer.tasks(sheet, rows, unit.upper(), codes)
-                if data.estate is not None:
-                    # The estate's appendices close the report; a system's tasks by their numbers here.
-                    write_estate_sheets(book, writer, data.estate, _full_codes(data.rows), TABLE_ROW)
-            book.save(temporary)
+        with collector_paused(), saving_to(path) as temporary:
+            book = ReportBook(temporary)
+            writer = _ReportWriter(data, progress, heading, appendix, book)
+            try:
+                _write_sheets(writer, book, data, by_unit, language)
+            except BaseException:
+                book.discard()
+                raise
+            book.save()
     except _CancelledError:
         raise InvalidInputError(_("The report was cancelled; no file was written.")) from None
     return writer.said()
+
+
+def _write_sheets(
+    writer: _ReportWriter, book: ReportBook, data: ReportData, by_unit: bool, language: str | None
+) -> None:
+    """Every sheet of the report, in its language."""
+    with speaking(language):
+        writer.summary(book.create_sheet(_("Summary")))
+        writer.tasks(book.create_sheet(_("Tasks")), data.rows, _("TASKS OF THE PLAN"))
+        writer.late(book.create_sheet(_("Late tasks")))
+        writer.curve(book.create_sheet(_("Progress over time")))
+        if by_unit:
+            codes = _full_codes(data.rows)  # numbers restart in each group: a unit's sheet gives them whole
+            for unit, rows in _rows_by_unit(data.rows):
+                sheet = book.create_sheet(sheet_name(unit, book.sheetnames, _("Unit")))
+                writer.tasks(sheet, rows, unit.upper(), codes)
+        if data.estate is not None:
+            # The estate's appendices close the report; a system's tasks by their numbers here.
+            write_estate_sheets(book, writer, data.estate, _full_codes(data.rows), TABLE_ROW)
 
 
 class _CancelledError(Exception):
@@ -119,8 +135,14 @@ class _ReportWriter:
     """Writes each sheet; keeps count of rows for the progress bar and of texts it had to change."""
 
     def __init__(
-        self, data: ReportData, progress: Progress | None, heading: DocumentHeading, appendix: bool
+        self,
+        data: ReportData,
+        progress: Progress | None,
+        heading: DocumentHeading,
+        appendix: bool,
+        book: ReportBook,
     ) -> None:
+        self.book = book
         self.data = data
         self.heading = heading
         self.appendix = appendix
@@ -149,7 +171,7 @@ class _ReportWriter:
 
     def maker(self, sheet: Any) -> CellMaker:
         """A cell maker for the sheet, whose notes the report says at the end."""
-        maker = CellMaker(sheet)
+        maker = CellMaker(self.book)
         self.makers.append(maker)
         return maker
 
@@ -158,6 +180,8 @@ class _ReportWriter:
     def header(self, out: _Lines, make: CellMaker, title: str, columns: int = 11, split: int = 4) -> None:
         """Decree 30's heading over the sheet's columns: the agency on the left of split, the motto right."""
         data, heading = self.data, self.heading
+        out.sheet.set_row(1, 30)  # a long agency's name takes two lines (set before the row is written)
+        out.sheet.set_row(4, 36)
         between = [None] * (split - 1)  # the left block's other cells, before the right block's first
         centred, bold = Look(centre=True, wrap=True), Look(bold=True, centre=True)
         out.append([make.cell(heading.superior.upper(), centred), *between,
@@ -191,32 +215,25 @@ class _ReportWriter:
             )
         out.append([make.cell(period, Look(italic=True, centre=True, wrap=True))])
         out.append([])
-        last = get_column_letter(columns)
-        left_end, right_start = get_column_letter(split), get_column_letter(split + 1)
         for row in (1, 2, 3):
-            out.sheet.merged_cells.add(f"A{row}:{left_end}{row}")
-            out.sheet.merged_cells.add(f"{right_start}{row}:{last}{row}")
+            out.merge(row, 1, split)
+            out.merge(row, split + 1, columns)
         for row in (5, 6):
-            out.sheet.merged_cells.add(f"A{row}:{last}{row}")
-        out.sheet.row_dimensions[2].height = 30  # a long agency's name takes two lines
-        out.sheet.row_dimensions[5].height = 36
+            out.merge(row, 1, columns)
 
     def print_setup(self, sheet: Any, title_row: int | None, widths: Sequence[float]) -> None:
         """Column widths, A4 landscape one page wide, the heading row repeated on each page."""
-        for number, width in enumerate(widths, 1):
-            sheet.column_dimensions[get_column_letter(number)].width = width
-        sheet.page_setup.orientation = "landscape"
-        sheet.page_setup.paperSize = "9"  # A4, in the numbering of the file format
-        sheet.page_setup.fitToWidth = 1
-        sheet.page_setup.fitToHeight = 0
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
-        sheet.print_options.horizontalCentered = True
-        sheet.page_margins.left = sheet.page_margins.right = 0.5
+        for number, width in enumerate(widths):
+            sheet.set_column(number, number, width)
+        sheet.set_landscape()
+        sheet.set_paper(9)  # A4
+        sheet.fit_to_pages(1, 0)  # one page wide, as many tall as it takes
+        sheet.center_horizontally()
+        sheet.set_margins(left=0.5, right=0.5, top=1, bottom=1)
         if title_row is not None:
-            sheet.print_title_rows = f"{title_row}:{title_row}"
-            sheet.freeze_panes = f"C{title_row + 1}"
-        sheet.oddFooter.center.text = _("Page &P of &N")
-        sheet.oddFooter.center.size = 9
+            sheet.repeat_rows(title_row - 1)
+            sheet.freeze_panes(title_row, 2)
+        sheet.set_footer("&C&9" + _("Page &P of &N"))
 
     # The summary: tasks by status, money by source, indicators, units.
 
@@ -319,7 +336,7 @@ class _ReportWriter:
             out.append([make.cell(_("The plan serves no strategy with indicators."), Look(italic=True))])
         out.append([])
         if data.units:
-            out.sheet.row_breaks.append(Break(id=out.count))  # the units' table begins a page
+            out.page_break()  # the units' table begins a page
         out.append([make.cell(_("IV. TASKS BY LEAD UNIT AND STATUS"), Look(bold=True))])
         groups = list(StatusGroup)
         _heading_row(out, make, (_("Lead unit"), *(status_name(group) for group in groups)))
@@ -338,8 +355,9 @@ class _ReportWriter:
             self._signature(out, make)
         if data.units:
             # The chart on a page of its own, under the table: never cut in two.
-            out.sheet.row_breaks.append(Break(id=out.count))
+            out.page_break()
             add_units_chart(
+                self.book,
                 sheet,
                 table_row,
                 table_row + len(data.units),
@@ -368,11 +386,11 @@ class _ReportWriter:
                     make.cell(signed, Look(bold=True, centre=True)) if signed else None,
                 ]
             )
-            out.sheet.merged_cells.add(f"C{first + number}:F{first + number}")
+            out.merge(first + number, 3, 6)
 
     def _money_row(
         self, make: CellMaker, name: str, planned: int, allocated: int, disbursed: int
-    ) -> list[object]:
+    ) -> list[Cell | None]:
         share = round(100 * disbursed / planned, 1) if planned else None
         return [
             make.cell(name, CELL),
@@ -393,15 +411,9 @@ class _ReportWriter:
         out.append([make.cell(_(heading), HEADING) for heading, _width in TASK_COLUMNS])
         for row in rows:
             late = row.health is Health.LATE
-            look = Look(
-                wrap=True,
-                border=True,
-                bold=row.is_group,
-                fill=LATE_FILL if late else (GROUP_FILL if row.is_group else None),
+            look, number, day = _row_looks(
+                row.is_group, LATE_FILL if late else (GROUP_FILL if row.is_group else None)
             )
-            # Centred, so the figure does not run into the status text beside it.
-            number = Look(border=True, bold=row.is_group, number_format="0", fill=look.fill, centre=True)
-            day = Look(border=True, bold=row.is_group, fill=look.fill, centre=True)
             status = label(row.health) + (
                 _(" ({days} days)").format(days=row.days_late) if row.days_late else ""
             )
@@ -432,10 +444,7 @@ class _ReportWriter:
                 )
             out.append(
                 [
-                    make.cell(
-                        codes.get(row.task_id, "") if codes is not None else row.code or "",
-                        Look(border=True, bold=row.is_group, fill=look.fill, centre=True),
-                    ),
+                    make.cell(codes.get(row.task_id, "") if codes is not None else row.code or "", day),
                     make.cell(row.name, look),
                     *middle,
                     make.cell(round(row.progress), number),
@@ -446,7 +455,7 @@ class _ReportWriter:
             )
             if merged:
                 written = out.count
-                sheet.merged_cells.add(f"B{written}:H{written}")  # a group's name runs across its row
+                out.merge(written, 2, 8)  # a group's name runs across its row
             self._count_row()
         if not rows:
             out.append([None, make.cell(_("The plan has no tasks yet."), Look(italic=True))])
@@ -504,8 +513,24 @@ class _ReportWriter:
             out.append([make.cell(_("No task has dates yet, so there is no curve."), Look(italic=True))])
         else:
             add_progress_chart(
-                sheet, first, first + len(curve.dates), "E8", _("Planned and reported progress (%)")
+                self.book,
+                sheet,
+                first,
+                first + len(curve.dates),
+                "E8",
+                _("Planned and reported progress (%)"),
             )
+
+
+@functools.cache
+def _row_looks(bold: bool, fill: str | None) -> tuple[Look, Look, Look]:
+    """A task row's looks: its text, its progress figure, its dates and number (made once each)."""
+    # Centred, so the figure does not run into the status text beside it.
+    return (
+        Look(wrap=True, border=True, bold=bold, fill=fill),
+        Look(border=True, bold=bold, number_format="0", fill=fill, centre=True),
+        Look(border=True, bold=bold, fill=fill, centre=True),
+    )
 
 
 def _heading_row(out: _Lines, make: CellMaker, texts: Sequence[str]) -> None:

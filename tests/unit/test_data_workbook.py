@@ -401,3 +401,13 @@ def test_an_export_never_replaces_a_plan_file_and_keeps_a_workbooks_permissions(
     shared.chmod(0o640)
     assert _run("report", str(demo_path), "--out", str(shared))[0] == 0
     assert shared.stat().st_mode & 0o777 == 0o640
+
+
+def test_every_sheet_states_its_size_so_readers_parse_it_once(demo_workbook: Path) -> None:
+    """Without <dimension> openpyxl's read-only mode parses a whole sheet only to size it (issue 20)."""
+    full = openpyxl.load_workbook(demo_workbook)
+    sized = openpyxl.load_workbook(demo_workbook, read_only=True)
+    for sheet in full.worksheets:
+        stated = sized[sheet.title]
+        assert (stated.max_row, stated.max_column) == (sheet.max_row, sheet.max_column), sheet.title
+    assert sized["tasks"].max_row > 400
