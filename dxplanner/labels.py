@@ -27,6 +27,7 @@ from dxplanner.core.enums import (
     ServiceLevel,
     StrategyStatus,
     SystemKind,
+    TableKind,
     TaskKind,
     TaskStatus,
     UnitKind,
@@ -37,6 +38,13 @@ from dxplanner.i18n import N_, _, every_language
 # Enumeration -> value -> English name (translated when shown). Kept as data so that pasted
 # or imported text can be read in either language.
 _NAMES: dict[str, dict[str, str]] = {
+    # What an imported table lists (the import preview's choice).
+    TableKind.__name__: {
+        TableKind.TASKS: N_("Tasks of an action plan"),
+        TableKind.INDICATORS: N_("Indicators of a strategy"),
+        TableKind.PROCEDURES: N_("Catalogue of administrative procedures"),
+        TableKind.SYSTEMS: N_("Catalogue of information systems"),
+    },
     TaskStatus.__name__: {
         TaskStatus.NOT_STARTED: N_("Not started"),
         TaskStatus.IN_PROGRESS: N_("In progress"),

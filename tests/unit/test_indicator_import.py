@@ -193,7 +193,7 @@ def test_results_are_kept_as_measured_values_and_pillars_follow_the_sections(
         strategy = session.get(Strategy, outcome.strategy_id)
         assert strategy is not None and strategy.name == "DANH MỤC CÁC CHỈ TIÊU CHUYỂN ĐỔI SỐ NĂM 2025"
         owner = session.get(Unit, strategy.unit_id)
-        assert owner is not None and owner.name == "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ"
+        assert owner is not None and owner.name == "Ủy ban nhân dân tỉnh Quảng Trị"  # as lists write it
         pillars = {goal.code: goal.pillar for goal in session.exec(select(Goal)).all()}
         assert pillars == {
             "I": Pillar.DIGITAL_GOVERNMENT,

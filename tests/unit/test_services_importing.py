@@ -10,6 +10,7 @@ from openpyxl import Workbook
 
 from dxplanner.core.errors import InvalidInputError, NotFoundError
 from dxplanner.core.indicator_table import IndicatorTable, TableKind
+from dxplanner.core.name_case import as_listed
 from dxplanner.core.plan_table import PlanTable
 from dxplanner.services import exchange, importing
 from dxplanner.services.files import open_plan
@@ -71,8 +72,11 @@ def test_a_tables_headings_say_which_importer_writes_it(tmp_path: Path) -> None:
     assert isinstance(tasks, PlanTable) and isinstance(indicators, IndicatorTable)
     assert importing.importer_of(tasks).kind is ImportKind.PLAN_TABLE
     assert importing.importer_of(indicators).kind is ImportKind.INDICATOR_TABLE
-    assert importing.default_name(tasks, Path("x.xlsx")) == tasks.title
-    assert importing.default_name(indicators, Path("chi-tieu.xlsx")) == (indicators.title or "chi-tieu")
+    assert tasks.title is not None
+    assert importing.default_name(tasks, Path("x.xlsx")) == as_listed(tasks.title)
+    assert importing.default_name(indicators, Path("chi-tieu.xlsx")) == (
+        as_listed(indicators.title) if indicators.title else "chi-tieu"
+    )
 
 
 def test_each_kind_refuses_a_destination_of_the_wrong_sort(demo_store: PlanStore, tmp_path: Path) -> None:

@@ -31,6 +31,7 @@ from dxplanner.core.indicator_table import IndicatorTable, TableKind
 from dxplanner.core.matching import UnitName
 from dxplanner.core.plan_table import PlanTable
 from dxplanner.i18n import _
+from dxplanner.labels import label
 from dxplanner.services import importing
 from dxplanner.services.importing import (
     CatalogueImportOutcome,
@@ -85,10 +86,8 @@ class ImportDialog(QDialog):
         # What the table lists: told by its headings, and the user's to change.
         self.kind = QComboBox()
         self.kind.setObjectName("import_kind")
-        self.kind.addItem(_("Tasks of an action plan"), TableKind.TASKS)
-        self.kind.addItem(_("Indicators of a strategy"), TableKind.INDICATORS)
-        self.kind.addItem(_("Catalogue of administrative procedures"), TableKind.PROCEDURES)
-        self.kind.addItem(_("Catalogue of information systems"), TableKind.SYSTEMS)
+        for kind in TableKind:
+            self.kind.addItem(label(kind), kind)
         self.sheet = QComboBox()
         self.sheet.setObjectName("import_sheet")
         self.sheet.setMinimumWidth(200)
