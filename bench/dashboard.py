@@ -37,24 +37,12 @@ PAGE_WIDTH, PAGE_HEIGHT = 1080, 700
 
 def measure_once(path: Path) -> dict[str, float]:
     """Open the dashboard on the strategy and time it (run in a child process, one per run)."""
-    from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
+    from bench.painted import Painted
     from dxplanner.store.plan_file import open_plan_file
     from dxplanner.ui.dashboard.page import DashboardPage
     from dxplanner.ui.session import PlanSession
-
-    class Painted(QObject):
-        """Notes every widget painted since it was last cleared."""
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.seen: set[int] = set()
-
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                self.seen.add(id(watched))
-            return False
 
     app = QApplication.instance() or QApplication([])
     painted = Painted()

@@ -51,25 +51,14 @@ def measure_once(path: Path, settings_path: Path, png: Path | None) -> dict[str,
     import resource
 
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-    from PySide6.QtCore import QEvent, QObject, QSettings
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from bench.painted import Painted
     from dxplanner.store.plan_file import open_plan_file
     from dxplanner.ui.gui import create_plan
     from dxplanner.ui.main_window import MainWindow
     from dxplanner.ui.navigator import NodeKey, NodeKind
-
-    class Painted(QObject):
-        """Notes every widget painted since it was last cleared."""
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.seen: set[int] = set()
-
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                self.seen.add(id(watched))
-            return False
 
     app = QApplication.instance() or QApplication([])
     painted = Painted()

@@ -8,8 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -55,16 +54,9 @@ def _when_shown(kind: type[QWidget], act: Callable[[QWidget], None], seen: list[
 
 def test_the_menu_writes_the_forms_into_the_folder_typed_and_opens_it(
     qtbot: QtBot, window: MainWindow, demo_path: Path, tmp_path: Path, messages: list[str],
-    monkeypatch: pytest.MonkeyPatch,
+    opened: list[str],
 ) -> None:  # fmt: skip
     assert window.open_file(demo_path)
-    opened: list[str] = []
-
-    def open_url(url: QUrl) -> bool:
-        opened.append(url.toLocalFile())
-        return True
-
-    monkeypatch.setattr(QDesktopServices, "openUrl", open_url)
     folder = tmp_path / "phiếu"
     seen: list[str] = []
 

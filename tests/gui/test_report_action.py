@@ -8,8 +8,6 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -86,16 +84,9 @@ def test_the_dialog_writes_the_official_word_report_with_its_signer_and_the_appe
 
 def test_a_report_saved_from_the_menu_is_said_with_its_place_and_opens_from_the_message(
     qtbot: QtBot, window: MainWindow, demo_path: Path, tmp_path: Path, messages: list[str],
-    monkeypatch: pytest.MonkeyPatch,
+    opened: list[str], monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
     assert window.open_file(demo_path)
-    opened: list[str] = []
-
-    def open_url(url: QUrl) -> bool:
-        opened.append(url.toLocalFile())
-        return True
-
-    monkeypatch.setattr(QDesktopServices, "openUrl", open_url)
     target = tmp_path / "báo cáo quý IV.docx"
     offered: list[str] = []
 
