@@ -309,3 +309,36 @@ def test_a_name_the_provinces_share_is_taken_as_the_tables_own_province(
     match_units(demo_store, table)
     match = table.units["Sở Thông tin và Truyền thông"]
     assert match.unit_name == "Sở Thông tin và Truyền thông tỉnh Quảng Ngãi"
+
+
+def test_a_ministrys_new_units_go_under_it_but_the_provinces_it_names_do_not(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["BỘ NỘI VỤ"])
+    sheet.append(["KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2027"])
+    sheet.append(["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"])
+    sheet.append([1, "Số hóa hồ sơ cán bộ", "Vụ Tiền lương", "UBND tỉnh Nam Định", "Quý II/2027"])
+    sheet.append([2, "Cơ sở dữ liệu tổ chức hành chính", "Cục Văn thư và Lưu trữ nhà nước", None, "2027"])
+    workbook = tmp_path / "bo-noi-vu.xlsx"
+    book.save(workbook)
+    target = tmp_path / "new.dxplan"
+    status, _out, err = _import([str(workbook), "--into", str(target)])
+    assert (status, err) == (0, "")
+    store = open_plan_file(target, read_only=True)
+    try:
+        with store.read() as session:
+            rows = session.connection().execute(sa.text("SELECT id, name, parent_id FROM unit")).all()
+    finally:
+        store.close()
+    ids = {name: unit_id for unit_id, name, _parent in rows}
+    parents = {name: parent for _id, name, parent in rows}
+    ministry = ids["Bộ Nội vụ"]
+    assert parents == {
+        "Bộ Nội vụ": None,
+        "Vụ Tiền lương": ministry,
+        "Cục Văn thư và Lưu trữ nhà nước": ministry,
+        "UBND tỉnh Nam Định": None,  # a province is no ministry's unit
+    }

@@ -261,8 +261,9 @@ class _UnitMaker:
         # A heading's capitals ("UBND TỈNH BẮC NINH") are no way to list a unit.
         name = as_listed(rules.required_text(text, _("Unit name")))
         kind = _kind_of(name)
-        # The central government's bodies named in a province's table are not the province's.
-        parent = None if kind is UnitKind.MINISTRY or _central(name) else self.parent
+        # The central government's bodies and the provinces named in a table are nobody's units.
+        top = kind in (UnitKind.MINISTRY, UnitKind.PROVINCE) or _central(name)
+        parent = None if top else self.parent
         unit_id = _inserted_id(
             self.connection.execute(
                 sa.insert(queries.table(Unit)).values(
