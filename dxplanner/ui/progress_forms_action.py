@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -36,17 +34,10 @@ from dxplanner.services.progress_forms import (
 from dxplanner.ui.background import Progress, run_with_progress
 from dxplanner.ui.date_line import DateLine
 from dxplanner.ui.dates import DEFAULT_DATES, DateStyle
+from dxplanner.ui.desktop import OpenPath, open_on_desktop
 from dxplanner.ui.errors import show_problem, show_refusal
 from dxplanner.ui.plan_box import plan_box
 from dxplanner.ui.session import PlanSession
-
-# Opens a folder in the desktop's file manager; the tests hand in their own.
-OpenFolder = Callable[[Path], object]
-
-
-def open_in_file_manager(folder: Path) -> bool:
-    """Show the folder in the desktop's file manager (a file opens in its program)."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
 class FormsDialog(QDialog):
@@ -174,7 +165,7 @@ def send_progress_forms(
     session: PlanSession | None,
     today: datetime.date,
     dates: DateStyle = DEFAULT_DATES,
-    open_folder: OpenFolder = open_in_file_manager,
+    open_folder: OpenPath = open_on_desktop,
 ) -> WrittenForms | None:
     """Ask for the round and the folder, write the forms, and say how many were written where."""
     title = _("Send progress forms")
@@ -214,7 +205,7 @@ def write_progress_forms(
 class WrittenFormsBox(QMessageBox):
     """How many forms were written where, with a button that opens the folder."""
 
-    def __init__(self, written: WrittenForms, parent: QWidget | None, open_folder: OpenFolder) -> None:
+    def __init__(self, written: WrittenForms, parent: QWidget | None, open_folder: OpenPath) -> None:
         super().__init__(parent)
         self.setIcon(QMessageBox.Icon.Information)
         self.setWindowTitle(_("Send progress forms"))

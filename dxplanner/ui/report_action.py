@@ -28,9 +28,9 @@ from dxplanner.services.reports import write_report as write_report_file
 from dxplanner.ui.background import Progress, run_with_progress
 from dxplanner.ui.date_line import DateLine
 from dxplanner.ui.dates import DEFAULT_DATES, DateStyle
+from dxplanner.ui.desktop import OpenPath, open_on_desktop
 from dxplanner.ui.errors import show_problem, show_refusal
 from dxplanner.ui.plan_box import plan_box
-from dxplanner.ui.progress_forms_action import open_in_file_manager
 from dxplanner.ui.session import PlanSession
 
 
@@ -202,7 +202,7 @@ class SavedReportBox(QMessageBox):
         self,
         written: WrittenReport,
         parent: QWidget | None,
-        open_path: Callable[[Path], object] = open_in_file_manager,
+        open_path: OpenPath = open_on_desktop,
     ) -> None:
         super().__init__(parent)
         self.setIcon(QMessageBox.Icon.Information)
