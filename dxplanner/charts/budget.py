@@ -8,7 +8,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from dxplanner.charts.margins import keep_margins
-from dxplanner.charts.style import clear_plot, money_scale, new_figure, reusable, say_empty
+from dxplanner.charts.style import clear_plot, mark_reusable, money_scale, new_figure, reusable, say_empty
 from dxplanner.core.budget import Money
 from dxplanner.core.dashboard import BudgetData
 from dxplanner.i18n import _
@@ -66,7 +66,7 @@ def budget_figure(data: BudgetData, reuse: Figure | None = None) -> Figure:
         if number == 0:
             axes.legend(fontsize=7, frameon=False)
     if filled:
-        figure.set_label("budget")
+        mark_reusable(figure, "budget")
     return figure
 
 

@@ -8,7 +8,15 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from dxplanner.charts.margins import keep_margins
-from dxplanner.charts.style import PLANNED_COLOUR, TODAY_COLOUR, clear_plot, new_figure, reusable, say_empty
+from dxplanner.charts.style import (
+    PLANNED_COLOUR,
+    TODAY_COLOUR,
+    clear_plot,
+    mark_reusable,
+    new_figure,
+    reusable,
+    say_empty,
+)
 from dxplanner.core.dashboard import ProgressData
 from dxplanner.i18n import _
 
@@ -37,7 +45,7 @@ def progress_figure(data: ProgressData, title: str = "", reuse: Figure | None = 
     if not data.dates:
         say_empty(axes, _("No dated tasks for this choice"))
         return figure
-    figure.set_label("progress")
+    mark_reusable(figure, "progress")
     # Days as their ordinals: plain numbers, labelled as months by the formatter below.
     days = [float(day.toordinal()) for day in data.dates]
     today = float(data.as_of.toordinal())

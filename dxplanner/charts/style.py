@@ -7,7 +7,7 @@ from matplotlib.figure import Figure
 
 from dxplanner.core.attainment import AttainmentStatus
 from dxplanner.core.status import Health
-from dxplanner.i18n import _
+from dxplanner.i18n import _, current_language
 
 # The same colours as the Gantt chart, so a late task is the same red everywhere.
 HEALTH_COLOURS = {
@@ -57,8 +57,20 @@ def clear_plot(axes: Axes) -> None:
 
 
 def reusable(figure: Figure | None, kind: str) -> Figure | None:
-    """The figure, if it is a chart of this kind with data that can take new numbers (else None)."""
-    return figure if figure is not None and figure.get_label() == kind else None
+    """The figure, if it is a chart of this kind with data that can take new numbers, drawn in the
+    language spoken now (else None): its titles and legend stay as they were drawn."""
+    return figure if figure is not None and figure.get_label() == _reuse_label(kind) else None
+
+
+def mark_reusable(figure: Figure, kind: str) -> None:
+    """Mark the figure as a chart of this kind, in this language, that can take new numbers."""
+    figure.set_label(_reuse_label(kind))
+
+
+def _reuse_label(kind: str) -> str:
+    # The language is part of the mark: a figure drawn before a change of language would keep
+    # its words in the old one.
+    return f"{kind}:{current_language()}"
 
 
 def say_empty(axes: Axes, message: str | None = None) -> None:

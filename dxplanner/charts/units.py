@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from matplotlib.figure import Figure
 
 from dxplanner.charts.margins import keep_margins
-from dxplanner.charts.style import HEALTH_COLOURS, clear_plot, new_figure, reusable, say_empty
+from dxplanner.charts.style import HEALTH_COLOURS, clear_plot, mark_reusable, new_figure, reusable, say_empty
 from dxplanner.core.dashboard import UnitLoad
 from dxplanner.core.status import Health
 from dxplanner.i18n import _
@@ -52,7 +52,7 @@ def units_figure(units: Sequence[UnitLoad], by_lateness: bool = True, reuse: Fig
             return figure
         axes.set_xlabel(_("tasks"))
         axes.tick_params(axis="y", labelsize=8)
-    figure.set_label("units")
+    mark_reusable(figure, "units")
     # Rows by number, named by their ticks: categories would keep the names of a chart drawn before.
     rows = list(range(len(shown)))
     left = [0] * len(shown)
