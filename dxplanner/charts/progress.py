@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime
 
+from matplotlib.backend_bases import RendererBase
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.transforms import Bbox
 
 from dxplanner.charts.margins import keep_margins
 from dxplanner.charts.style import (
@@ -52,17 +55,13 @@ def progress_figure(data: ProgressData, title: str = "", reuse: Figure | None = 
     axes.plot(days, data.planned, color=PLANNED_COLOUR, linestyle="--", label=_("Planned"), gid="planned")
     axes.plot(days, data.actual, color="#2563c9", linewidth=2, label=_("Reported"), gid="actual")
     axes.axvline(today, color=TODAY_COLOUR, linestyle=":", linewidth=1.2, gid="today")
-    # The gap's label goes on the side of today with more room, never over the axis labels.
-    room_on_left = today - days[0] > days[-1] - today
-    axes.annotate(
-        _("{gap:+.0f} points against the plan").format(gap=-data.gap),
-        xy=(today, data.actual_now),
-        xytext=(-8 if room_on_left else 8, -22),
-        textcoords="offset points",
-        ha="right" if room_on_left else "left",
-        fontsize=9,
-        color="#c62828" if data.gap > 0 else "#2e7d32",
-        gid="gap",
+    axes.add_artist(
+        GapLabel(
+            _("{gap:+.0f} points against the plan").format(gap=-data.gap),
+            today,
+            (data.planned_now, data.actual_now),
+            color="#c62828" if data.gap > 0 else "#2e7d32",
+        )
     )
     axes.relim()
     axes.autoscale_view()
@@ -79,3 +78,110 @@ def _month_label(value: float, _position: int | None = None) -> str:
     """An axis tick (a day's ordinal) as month/year."""
     day = datetime.date.fromordinal(min(max(1, round(value)), datetime.date.max.toordinal()))
     return f"{day.month:02d}/{day.year}"
+
+
+# The label's distance from today's points and from the plot's edges, in points.
+GAP_SPACE = 6.0
+GAP_PAD = 2.0  # the white backing's margin around the words, in points
+GRID_STEPS = 12  # places tried across and down the plot when neither side of today is free
+
+
+class GapLabel(Text):
+    """How far the reported progress is from the plan, in a free place near today.
+
+    The place is chosen at every draw, at the size the chart is drawn at: first above both curves
+    left of today (they only rise, so nothing lies there) when behind the plan, below both right
+    of today when ahead; else the free place nearest today. Free: off the curves, today's line
+    and the legend, inside the plot.
+    """
+
+    def __init__(self, text: str, today: float, now: tuple[float, float], color: str) -> None:
+        backing = {"facecolor": "white", "edgecolor": "none", "alpha": 0.9, "pad": GAP_PAD}
+        super().__init__(0, 0, text, ha="left", va="bottom", fontsize=9, color=color, gid="gap", bbox=backing)
+        self._today = today
+        self._low, self._high = min(now), max(now)
+        self._behind = now[0] > now[1]
+        self._words = text
+
+    def draw(self, renderer: RendererBase) -> None:
+        if self.axes is not None and self.get_visible():
+            self._place(renderer)
+        super().draw(renderer)
+
+    def _place(self, renderer: RendererBase) -> None:
+        # On one line if it fits somewhere free, else on two (a narrow chart); failing both, on
+        # one line where the curves cross it least.
+        words = self._words
+        for text in (words, _in_two_lines(words)):
+            self.set_text(text)
+            found = self._free_place(renderer)
+            if found is not None:
+                break
+        else:
+            self.set_text(words)
+            found = self._free_place(renderer, strict=False)
+        assert found is not None
+        self.set_position(found)
+
+    def _free_place(self, renderer: RendererBase, strict: bool = True) -> tuple[float, float] | None:
+        """Where the words (in data coordinates) would cross nothing, or None; not strict, where
+        they cross the fewest curves inside the plot."""
+        axes = self.axes
+        assert axes is not None
+        pad = renderer.points_to_pixels(GAP_PAD)
+        space = renderer.points_to_pixels(GAP_SPACE)
+        words = super().get_window_extent(renderer)
+        width, height = words.width + 2 * pad, words.height + 2 * pad
+        plot = axes.bbox
+        x, high = axes.transData.transform((self._today, self._high))
+        low = axes.transData.transform((self._today, self._low))[1]
+        above_left = (x - space - width, high + space)
+        below_right = (x + space, low - space - height)
+        preferred = [above_left, below_right] if self._behind else [below_right, above_left]
+        # Then every place on a grid over the plot, the nearest to today's points first.
+        room_x, room_y = plot.width - width - 2 * space, plot.height - height - 2 * space
+        across = [plot.x0 + space + step * room_x / GRID_STEPS for step in range(GRID_STEPS + 1)]
+        down = [plot.y0 + space + step * room_y / GRID_STEPS for step in range(GRID_STEPS + 1)]
+        middle = (high + low) / 2
+        grid = sorted(
+            ((left, bottom) for left in across for bottom in down),
+            key=lambda place: abs(place[0] + width / 2 - x) + abs(place[1] + height / 2 - middle),
+        )
+        lines = [
+            line.get_transform().transform_path(line.get_path())
+            for line in axes.get_lines()
+            if line.get_gid() in ("planned", "actual", "today")
+        ]
+        legend = axes.get_legend()
+        taken = [legend.get_window_extent(renderer)] if legend is not None else []
+        best: tuple[int, tuple[float, float]] | None = None
+        for left, bottom in [*preferred, *grid]:
+            box = Bbox.from_bounds(left, bottom, width, height)
+            if not _inside(box, plot) or any(other.overlaps(box) for other in taken):
+                continue
+            crossed = sum(line.intersects_bbox(box, filled=False) for line in lines)
+            if crossed == 0:
+                best = (0, (left, bottom))
+                break
+            if not strict and (best is None or crossed < best[0]):
+                best = (crossed, (left, bottom))
+        if best is None:
+            if strict:
+                return None
+            best = (0, preferred[0])
+        left, bottom = best[1]
+        place = axes.transData.inverted().transform((left + pad, bottom + pad))
+        return float(place[0]), float(place[1])
+
+
+def _in_two_lines(text: str) -> str:
+    """The text broken at the space nearest its middle."""
+    spaces = [at for at, letter in enumerate(text) if letter == " "]
+    if not spaces:
+        return text
+    at = min(spaces, key=lambda space: abs(space - len(text) / 2))
+    return text[:at] + "\n" + text[at + 1 :]
+
+
+def _inside(box: Bbox, plot: Bbox) -> bool:
+    return plot.x0 <= box.x0 and box.x1 <= plot.x1 and plot.y0 <= box.y0 and box.y1 <= plot.y1
