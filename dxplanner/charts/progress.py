@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import cast
 
 from matplotlib.backend_bases import RendererBase
 from matplotlib.figure import Figure
@@ -128,8 +129,8 @@ class GapLabel(Text):
         they cross the fewest curves inside the plot."""
         axes = self.axes
         assert axes is not None
-        pad = renderer.points_to_pixels(GAP_PAD)
-        space = renderer.points_to_pixels(GAP_SPACE)
+        pad = cast(float, renderer.points_to_pixels(GAP_PAD))
+        space = cast(float, renderer.points_to_pixels(GAP_SPACE))
         words = super().get_window_extent(renderer)
         width, height = words.width + 2 * pad, words.height + 2 * pad
         plot = axes.bbox
@@ -184,4 +185,4 @@ def _in_two_lines(text: str) -> str:
 
 
 def _inside(box: Bbox, plot: Bbox) -> bool:
-    return plot.x0 <= box.x0 and box.x1 <= plot.x1 and plot.y0 <= box.y0 and box.y1 <= plot.y1
+    return bool(plot.x0 <= box.x0 and box.x1 <= plot.x1 and plot.y0 <= box.y0 and box.y1 <= plot.y1)
