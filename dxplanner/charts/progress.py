@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from typing import cast
 
+from matplotlib.axis import Axis
 from matplotlib.backend_bases import RendererBase
 from matplotlib.figure import Figure
 from matplotlib.text import Text
@@ -68,11 +70,27 @@ def progress_figure(data: ProgressData, title: str = "", reuse: Figure | None = 
     axes.autoscale_view()
     axes.set_ylim(0, 105)
     axes.set_ylabel(_("% of the work"))
-    axes.xaxis.set_major_locator(MaxNLocator(5))  # month/year labels stay apart in a narrow cell
+    axes.xaxis.set_major_locator(MonthTicks())  # month/year labels stay apart in a narrow cell
     axes.xaxis.set_major_formatter(FuncFormatter(_month_label))
     axes.grid(True, alpha=0.3)
     axes.legend(loc="upper left", fontsize=9, frameon=False)
     return figure
+
+
+class MonthTicks(MaxNLocator):
+    """Up to five month/year ticks, fewer where the axis is too short for them to stand apart: the
+    dashboard gives the chart the width the window has, known only when it is drawn."""
+
+    # A "09/2022" label at the axis' font size, and the space beside it, in points.
+    LABEL_POINTS = 62.0
+
+    def __call__(self) -> Sequence[float]:
+        axis = self.axis
+        figure = axis.get_figure(root=True) if isinstance(axis, Axis) else None
+        if isinstance(axis, Axis) and figure is not None:
+            length = axis.axes.bbox.width * 72.0 / figure.dpi
+            self.set_params(nbins=max(1, min(5, int(length / self.LABEL_POINTS) - 1)))
+        return super().__call__()
 
 
 def _month_label(value: float, _position: int | None = None) -> str:

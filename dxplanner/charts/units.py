@@ -36,7 +36,7 @@ def units_figure(units: Sequence[UnitLoad], by_lateness: bool = True, reuse: Fig
         shown = [*shown[: MOST_UNITS - 1], UnitLoad(_("Other units"), rest)]
     longest = max((len(load.unit) for load in shown), default=4)
     # Room for the unit names, the axis and the legend below, whatever size the figure is given.
-    margins = {"left": 0.3 + 0.075 * longest, "right": 0.2, "top": 0.4, "bottom": 1.05}
+    margins = {"left": 0.3 + 0.075 * longest, "right": 0.2, "top": 0.4, "bottom": 1.2}
     figure = reusable(reuse, "units") if shown else None
     if figure is not None:
         axes = figure.axes[0]
@@ -66,5 +66,6 @@ def units_figure(units: Sequence[UnitLoad], by_lateness: bool = True, reuse: Fig
     axes.autoscale_view()
     if not figure.legends:
         # Below the chart, so that it never hides a bar; the same standings whatever the numbers.
-        figure.legend(loc="lower center", ncols=3, fontsize=8, frameon=False)
+        # Two to a row: three of the Vietnamese names ran past the edge of a half-width chart.
+        figure.legend(loc="lower center", ncols=2, fontsize=8, frameon=False)
     return figure

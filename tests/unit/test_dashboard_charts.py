@@ -147,7 +147,8 @@ def test_the_indicator_figures_show_each_indicator_against_its_targets(demo: Pla
     headings = [
         text.get_text().split()[0]
         for text in compact.axes[0].texts
-        if not str(text.get_gid()).startswith("estate_figure:")  # the estate's figure, beside a heading
+        # the estate's figure, beside a heading, and the name, under it
+        if not str(text.get_gid()).startswith(("estate_figure:", "name:"))
     ]
     assert headings == [item.code for item in indicators]
 
@@ -158,6 +159,23 @@ def test_the_indicator_figures_show_each_indicator_against_its_targets(demo: Pla
     labels = [tick.get_text() for tick in attainment.axes[0].get_yticklabels()]
     expected = sorted(indicators, key=lambda item: (item.percent is not None, item.percent or 0.0))
     assert [text.split()[0] for text in labels] == [item.code for item in expected]
+
+
+def test_each_small_chart_names_its_indicator_under_its_code(demo: PlanStore) -> None:
+    indicators = _data(demo).indicators
+    compact = kpi_figure(indicators)
+    names = {
+        str(text.get_gid()).removeprefix("name:"): " ".join(text.get_text().split())  # in two lines
+        for text in compact.axes[0].texts
+        if str(text.get_gid()).startswith("name:")
+    }
+    assert list(names) == [item.code for item in indicators]
+    for item in indicators:
+        said = names[item.code]
+        assert said == item.name or (
+            said.endswith("…") and item.name.startswith(said[:-1]) and len(said) > 40
+        )
+    assert names["CT15"] == "Tỷ trọng kinh tế số trong GDP"
 
 
 @pytest.mark.parametrize("width", [7.9, 12.5])  # inches: the dashboard's width at 1366 and 1920 pixels
