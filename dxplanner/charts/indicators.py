@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.transforms import offset_copy
 
 from dxplanner.charts.margins import keep_margins
 from dxplanner.charts.style import ATTAINMENT_COLOURS, DPI, new_figure, say_empty
@@ -43,12 +44,17 @@ def _columns(count: int) -> int:
     return max(1, min(4, math.ceil(math.sqrt(count))))
 
 
+# Over each chart: a line of the name or the estate's figure (points), and the space between
+# the lines and the plot.
+SMALL_LINE, TITLE_PAD = 11.0, 4.0
+
+
 def kpi_height(count: int, columns: int | None = None) -> float:
     """The indicators chart's height in inches for so many indicators."""
     if count > MOST_SEPARATE:
         return 1.05 * math.ceil(count / GRID_COLUMNS) + 0.5
     rows = max(1, math.ceil(count / (columns or _columns(count))))
-    return 2.3 * rows + 0.4
+    return 2.6 * rows + 0.4  # with two lines over each chart besides its heading
 
 
 def attainment_height(count: int) -> float:
@@ -70,6 +76,8 @@ def kpi_figure(indicators: Sequence[IndicatorData], columns: int | None = None) 
         return figure
     figure.suptitle(_("Indicators against their targets"), x=0.01, ha="left", fontsize=11)
     grid = figure.subplots(rows, columns, squeeze=False)
+    # The name's characters that fit over a chart at 7 points, four across at 1366 pixels or fewer.
+    name_room = 28 if columns >= 4 else 36
     for number, axes in enumerate(grid.flat):
         if number >= count:
             axes.set_axis_off()
@@ -105,14 +113,27 @@ def kpi_figure(indicators: Sequence[IndicatorData], columns: int | None = None) 
                 linestyle="",
                 gid="sedp_target",
             )
-        axes.set_title(
-            f"{indicator.code} · {_(STATUS_NAMES[indicator.status])}", fontsize=8.5, color=colour, loc="left"
-        )
+        # Over each chart: the code and standing, what the code stands for, and the estate's figure
+        # (beside the standing it ran into it on a narrow chart; over the plot it would hide the
+        # last target).
         estate = _estate_text(indicator, with_unit=True)
-        if estate:
-            # On the title's line, at the right: over the plot it would hide the last target.
-            said = axes.set_title(estate, fontsize=7.5, color="#263238", loc="right")
-            said.set_gid(f"estate_figure:{indicator.code}")
+        axes.set_title(
+            f"{indicator.code} · {_(STATUS_NAMES[indicator.status])}",
+            fontsize=8.5,
+            color=colour,
+            loc="left",
+            pad=TITLE_PAD + 2 * SMALL_LINE,
+        )
+        # The name right under the heading, the estate's figure (if any) under the name.
+        for text, lines_up, tint, gid in (
+            (cut_at_word(indicator.name, name_room), 1, "#455a64", f"name:{indicator.code}"),
+            (estate, 0, "#263238", f"estate_figure:{indicator.code}"),
+        ):
+            if text:
+                place = offset_copy(
+                    axes.transAxes, figure, y=TITLE_PAD + lines_up * SMALL_LINE, units="points"
+                )
+                axes.text(0, 1, text, fontsize=7, color=tint, va="bottom", transform=place, gid=gid)
         axes.tick_params(labelsize=7)
         axes.set_xticks(years)
         if indicator.measure_unit:

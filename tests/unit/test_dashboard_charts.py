@@ -11,6 +11,7 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from dxplanner import cli
 from dxplanner.charts.budget import budget_figure
@@ -176,6 +177,16 @@ def test_each_small_chart_names_its_indicator_under_its_code(demo: PlanStore) ->
             said.endswith("…") and item.name.startswith(said[:-1]) and len(said) > 40
         )
     assert names["CT15"] == "Tỷ trọng kinh tế số trong GDP"
+    # A few indicators, a chart each: the name under each chart's heading.
+    few = kpi_figure(indicators[7:16])
+    names = {
+        str(text.get_gid()).removeprefix("name:"): text.get_text()
+        for text in few.findobj(Text)
+        if str(text.get_gid()).startswith("name:")
+    }
+    assert list(names) == [item.code for item in indicators[7:16]]
+    assert names["CT19"] == "Số hệ thống kết nối LGSP/NDXP"
+    assert all(item.name.startswith(names[item.code].removesuffix("…")) for item in indicators[7:16])
 
 
 @pytest.mark.parametrize("width", [7.9, 12.5])  # inches: the dashboard's width at 1366 and 1920 pixels
