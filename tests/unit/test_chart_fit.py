@@ -91,7 +91,7 @@ def _overlap(one: Bbox, other: Bbox) -> float:
     """The overlap's area in pixels (boxes that touch at an edge do not count)."""
     width = min(one.x1, other.x1) - max(one.x0, other.x0)
     height = min(one.y1, other.y1) - max(one.y0, other.y0)
-    return max(0.0, width) * max(0.0, height)
+    return float(max(0.0, width) * max(0.0, height))
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])
