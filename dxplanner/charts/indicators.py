@@ -192,8 +192,9 @@ def attainment_figure(indicators: Sequence[IndicatorData]) -> Figure:
     # Room for the codes and names and the axis, whatever size the dashboard gives the figure.
     keep_margins(figure, left=0.25 + LABEL_INCHES_PER_CHARACTER * longest, right=0.2, top=0.45, bottom=0.6)
     axes = figure.add_subplot()
-    # Placed, not fitted: nothing lies above the plot, and fitting a title measures every tick label.
-    axes.set_title(_("Attainment of the latest targets"), loc="left", fontsize=11, y=1.0)
+    # Over the whole figure, from its left edge as the other charts' titles: over the plot it began
+    # past the indicators' names. Placed, not fitted (fitting a title measures every tick label).
+    figure.suptitle(_("Attainment of the latest targets"), x=0.01, ha="left", fontsize=11)
     if not indicators:
         say_empty(axes, _("No indicators for this choice"))
         return figure
