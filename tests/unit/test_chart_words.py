@@ -70,8 +70,9 @@ def _english_messages() -> list[tuple[str, re.Pattern[str]]]:
 def _texts(figure: Figure) -> list[str]:
     """Every text the figure shows once drawn: titles, labels, ticks, legends, notes."""
     FigureCanvasAgg(figure).draw()
+    # Words broken over lines (the gap label on a narrow chart) read as one line.
     return [
-        text.get_text()
+        " ".join(text.get_text().split())
         for text in figure.findobj(Text)
         if isinstance(text, Text) and text.get_visible() and text.get_text().strip()
     ]
