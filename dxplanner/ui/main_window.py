@@ -135,6 +135,8 @@ class PlanEditor(QWidget):
         # Run once after the sheet first shows a plan, and after its first paint (the chart and
         # the details built then): what a window rebuilt in another language puts back.
         self.after_plan_shown: Callable[[], object] | None = None
+        # The old window's sheet, whose reading of its plan the first plan shown here takes.
+        self.read_sheet: TaskSheet | None = None
         self.after_first_paint: Callable[[], object] | None = None
         # Whether the Gantt chart is shown beside the sheet, and how wide (the window's remembered choice).
         self.chart_wanted = True
@@ -364,7 +366,8 @@ class PlanEditor(QWidget):
             # The sheet follows every change while another page is shown: back on its plan, it
             # stays as the user left it (groups, cursor), and reading 10,000 tasks again is spared.
             if self.sheet.plan_id != key.id:
-                self.sheet.show_plan(key.id)
+                read, self.read_sheet = self.read_sheet, None
+                self.sheet.show_plan(key.id, read)
             if self.after_plan_shown is not None:
                 then, self.after_plan_shown = self.after_plan_shown, None
                 then()

@@ -195,14 +195,19 @@ class TaskSheet(QWidget):
 
     # Showing a plan.
 
-    def show_plan(self, plan_id: int | None) -> None:
-        """Show the tasks of a plan, groups expanded."""
+    def show_plan(self, plan_id: int | None, read: TaskSheet | None = None) -> None:
+        """Show the tasks of a plan, groups expanded; read: a sheet that has read the plan already
+        (the old window's, on a change of language), whose reading is taken instead of reading again."""
         self.plan_id = plan_id
         self._units = None
         self._period = None
-        if plan_id is not None:
-            self._period = outline.period(self.session.store, plan_id)
-        self.model.load(self.session.store, plan_id)
+        if read is not None and read.plan_id == plan_id and read.session.store is self.session.store:
+            self._period = read._period
+            self.model.take_reading(read.model)
+        else:
+            if plan_id is not None:
+                self._period = outline.period(self.session.store, plan_id)
+            self.model.load(self.session.store, plan_id)
         self._apply_filter()
         self.view.expandToDepth(0)
         self._announce_counts()

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QItemSelection, QItemSelectionModel, QPointF
+from PySide6.QtCore import QDate, QItemSelection, QItemSelectionModel, QModelIndex, QPointF
 
 from dxplanner.core.dashboard import DashboardFilter
 from dxplanner.services.outline import TaskFilter
-from dxplanner.ui.navigator import ESTATE_KINDS, NodeKey, NodeKind
+from dxplanner.ui.navigator import ESTATE_KINDS, NavigatorModel, NodeKey, NodeKind
 
 if TYPE_CHECKING:
     from dxplanner.ui.estate_map.page import EstateMapPage
@@ -30,6 +31,8 @@ class SheetView:
     folded: frozenset[int]  # groups folded; every other group shown is open
     top: int | None  # the task in the first visible row
     horizontal: int
+    # The sheet itself, whose reading of the plan the new window's sheet takes (not compared).
+    read: TaskSheet | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -76,7 +79,7 @@ def capture(window: MainWindow) -> ViewState:
     """What window shows now."""
     editor = window.editor
     navigator, model = window.navigator, window.navigator_model
-    expanded = frozenset(key for key in window.all_keys() if navigator.isExpanded(model.find(key)))
+    expanded = frozenset(key for key, index in _rows(model) if navigator.isExpanded(index))
     node = window.current_key()
     if editor is None:
         return ViewState(node, expanded, navigator.verticalScrollBar().value(),
@@ -115,6 +118,7 @@ def apply(window: MainWindow, state: ViewState) -> None:
         editor.show_details(False)
     sheet = state.sheet
     if sheet is not None and state.node == NodeKey(NodeKind.PLAN, sheet.plan_id):
+        editor.read_sheet = sheet.read
         editor.after_plan_shown = lambda: _put_sheet(editor.sheet, sheet)
         editor.after_first_paint = lambda: _after_paint(editor, state)
     if state.node is not None and model.find(state.node).isValid():
@@ -123,6 +127,8 @@ def apply(window: MainWindow, state: ViewState) -> None:
         plans = [key for key in window.all_keys() if key.kind is NodeKind.PLAN]
         if plans:
             window.select(plans[-1])
+    # Used by the selection, or not at all: the old sheet hears no change any more.
+    editor.read_sheet, editor.after_plan_shown = None, None
     if state.dashboard is not None and state.node is not None and state.node.kind is NodeKind.DASHBOARD:
         # The charts wait for the next turn of the event loop: they are drawn once, with these filters.
         chosen, by_lateness = state.dashboard
@@ -135,13 +141,25 @@ def apply(window: MainWindow, state: ViewState) -> None:
         _put_map(editor, state.node, state.estate_map)
 
 
+def _rows(model: NavigatorModel) -> Iterator[tuple[NodeKey, QModelIndex]]:
+    """Every row of the navigator with its key, in one walk (finding each key anew is quadratic)."""
+    pending = [model.index(row, 0) for row in range(model.rowCount())]
+    while pending:
+        index = pending.pop()
+        key = model.key(index)
+        if key is not None:
+            yield key, index
+        pending.extend(model.index(row, 0, index) for row in range(model.rowCount(index)))
+
+
 def _open_branches(window: MainWindow, state: ViewState) -> None:
     """The navigator's branches open and folded as they were, and scrolled as it was (after the
     row is selected: selecting opens the branches above it)."""
-    navigator, model = window.navigator, window.navigator_model
+    navigator = window.navigator
     navigator.collapseAll()
-    for key in state.expanded:
-        navigator.expand(model.find(key))
+    for key, index in _rows(window.navigator_model):
+        if key in state.expanded:
+            navigator.expand(index)
     navigator.verticalScrollBar().setValue(state.navigator_scroll)
 
 
@@ -158,6 +176,7 @@ def _sheet_view(sheet: TaskSheet) -> SheetView | None:
         folded=frozenset(sheet.folded_groups()),
         top=sheet.top_task(),
         horizontal=sheet.view.horizontalScrollBar().value(),
+        read=sheet,
     )
 
 
