@@ -67,15 +67,16 @@ class Windows:
         # closed and opened again: its lock, its server link, its undo history and the reading
         # of the file are kept, and the switch is quick. The new window shows before the old one
         # closes, or closing the last window would end the program.
+        old.finish_typing()
         state = capture(old)
         held = old.hand_over()
         window = self._new_window()
+        self.current = window
         if held is not None:
             window.take_over(held)
-        apply(window, state)
-        self.current = window
         old.close()  # with no plan left in it, closing only remembers the layout
-        old.deleteLater()
+        old.deleteLater()  # later: the new sheet takes the old one's reading of the plan first
+        apply(window, state)
 
 
 def run_gui(plan: PlanLocation | None, paths: AppPaths, *, quit_after_first_paint: bool = False) -> int:

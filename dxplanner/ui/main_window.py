@@ -62,7 +62,7 @@ from dxplanner.ui.navigator import (
     NodeKind,
 )
 from dxplanner.ui.recent_files import RecentFiles
-from dxplanner.ui.session import DataChange, PlanSession
+from dxplanner.ui.session import DataChange, PlanSession, disconnect_all
 from dxplanner.ui.workbench_layout import DETAILS_WIDTH, first_layout
 
 if TYPE_CHECKING:  # the forms load the first time one is shown, not when a plan opens
@@ -555,6 +555,13 @@ class MainWindow(QMainWindow):
             show_problem(self, _("Plan file"), store.notice)
         return True
 
+    def finish_typing(self) -> None:
+        """A cell or field being typed in takes what was typed, as leaving it does (before the
+        window goes: the edit is saved, and the views handed on show it)."""
+        focused = QApplication.focusWidget()
+        if focused is not None and self.isAncestorOf(focused):
+            focused.clearFocus()
+
     def hand_over(self) -> HeldPlan | None:
         """Let go of the open plan without closing it, for the window built again in another
         language; remember the layout. None when no plan is open."""
@@ -567,7 +574,7 @@ class MainWindow(QMainWindow):
         held = HeldPlan(self.store, self.session, self.live, self.offline)
         if self.live is not None:
             for signal in (self.live.changed, self.live.lost, self.live.back):
-                signal.disconnect()  # each has this window's receiver
+                disconnect_all(signal)  # this window's receivers: the new window connects its own
         self.store, self.session, self.live = None, None, None
         return held
 

@@ -25,7 +25,7 @@ from dxplanner.ui.conflict_dialog import Kept, ask_what_to_keep
 from dxplanner.ui.dates import DEFAULT_DATES, DateStyle
 from dxplanner.ui.errors import show_refusal
 
-__all__ = ["DataChange", "Edit", "PlanSession", "RemoteChange", "StepCommand"]
+__all__ = ["DataChange", "Edit", "PlanSession", "RemoteChange", "StepCommand", "disconnect_all"]
 
 # Asked what to keep of an edit someone else's change came before (the conflict dialog by default).
 AskWhatToKeep = Callable[[QWidget | None, ConflictError, Sequence[RecordDifferences]], Kept]
@@ -84,7 +84,7 @@ class PlanSession(QObject):
         """Serve a new window from now on (the window rebuilt in another language): the old one's
         views hear nothing more, and the undo history, the held changes and the store stay."""
         for signal in (self.changed, self.permissions_changed, self.connection_lost):
-            _disconnect_all(signal)
+            disconnect_all(signal)
         self._busy = []  # the new views say again when they are in the middle of an edit
         self._parent_widget = parent_widget
         self.dates = dates
@@ -228,7 +228,7 @@ class PlanSession(QObject):
         return bool(self._held)
 
 
-def _disconnect_all(signal: object) -> None:
+def disconnect_all(signal: object) -> None:
     """Take every receiver off a signal (one with none is left as it is)."""
     with warnings.catch_warnings():
         # PySide warns (and then fails) when the signal has no receiver: nothing to take off then.

@@ -8,21 +8,24 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from dxplanner.core.enums import Pillar, TaskKind
 from dxplanner.i18n import current_language, set_language
 from dxplanner.paths import AppPaths
-from dxplanner.services import records
+from dxplanner.services import edits, records
 from dxplanner.services.edits import update_task
+from dxplanner.services.files import PlanLocation
+from dxplanner.store.server_store import open_server
 from dxplanner.ui.app_settings import SettingsDialog
 from dxplanner.ui.gui import Windows, _install_qt_translations
 from dxplanner.ui.main_window import MainWindow
 from dxplanner.ui.navigator import NodeKey, NodeKind
 from dxplanner.ui.sheet_model import SheetColumn
 from dxplanner.ui.task_sheet import TaskSheet
+from tests.gui.keys import open_editor, type_text
 
 pytestmark = pytest.mark.gui
 
@@ -48,7 +51,7 @@ def windows(
     _install_qt_translations(app)
 
 
-def _open(windows: Windows, qtbot: QtBot, path: Path) -> MainWindow:
+def _open(windows: Windows, qtbot: QtBot, path: PlanLocation) -> MainWindow:
     window = windows.show(path)  # closed by the fixture (the old ones delete themselves on a switch)
     window.resize(1440, 860)
     return window
@@ -282,3 +285,47 @@ def test_switching_back_and_forth_keeps_one_open_store_and_no_listeners_of_the_o
     again.session.run("Rename", lambda plan: update_task(plan, DIGITAL_STAFF_TRAINING, name="Lần ba"))
     assert again.editor is not None
     assert _name_shown(again.editor.sheet, DIGITAL_STAFF_TRAINING) == "Lần ba"
+
+
+def test_a_shared_plan_keeps_its_link_and_hears_others_after_a_switch(
+    qtbot: QtBot, windows: Windows, live_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    english = _open(windows, qtbot, live_url)
+    assert english.live is not None and english.live.wait_listening(10)
+    link = english.live
+    assert english.editor is not None
+    task_id = english.editor.sheet.model.reading_order()[3]
+
+    vietnamese = _switch(windows, qtbot, monkeypatch, "vi")
+
+    assert vietnamese.live is link and english.live is None  # the same listener, still listening
+    assert vietnamese.store is not None and vietnamese.editor is not None
+    other = open_server(live_url)  # another user
+    try:
+        edits.update_task(other, task_id, name="Tên do người kia đặt")
+    finally:
+        other.close()
+    sheet = vietnamese.editor.sheet
+    qtbot.waitUntil(lambda: _name_shown(sheet, task_id) == "Tên do người kia đặt", timeout=10_000)
+    # Their change is not mistaken for one of this window's: Undo has nothing to undo.
+    assert not vietnamese.undo_action.isEnabled()
+
+
+def test_a_name_being_typed_when_the_language_changes_is_saved(
+    qtbot: QtBot, windows: Windows, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    english = _open(windows, qtbot, demo_path)
+    assert english.editor is not None
+    sheet = english.editor.sheet
+    sheet.select_task(DIGITAL_STAFF_TRAINING, SheetColumn.NAME)
+    sheet.view.setFocus()
+    qtbot.keyClick(sheet.view, Qt.Key.Key_F2)
+    editor = open_editor()
+    qtbot.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(editor, "Tên đang gõ")  # no Enter: File > Settings is chosen with the cell open
+
+    vietnamese = _switch(windows, qtbot, monkeypatch, "vi")
+
+    assert vietnamese.store is not None and vietnamese.editor is not None
+    assert records.task(vietnamese.store, DIGITAL_STAFF_TRAINING).name == "Tên đang gõ"  # type: ignore[union-attr]
+    assert _name_shown(vietnamese.editor.sheet, DIGITAL_STAFF_TRAINING) == "Tên đang gõ"
