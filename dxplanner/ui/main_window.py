@@ -134,7 +134,7 @@ class PlanEditor(QWidget):
         self._details: DetailsPanel | None = None
         # Run once after the sheet first shows a plan, and after its first paint (the chart and
         # the details built then): what a window rebuilt in another language puts back.
-        self.after_plan_shown: Callable[[], object] | None = None
+        self.after_plan_shown: Callable[[int], object] | None = None
         # The old window's sheet, whose reading of its plan the first plan shown here takes.
         self.read_sheet: TaskSheet | None = None
         self.after_first_paint: Callable[[], object] | None = None
@@ -370,7 +370,7 @@ class PlanEditor(QWidget):
                 self.sheet.show_plan(key.id, read)
             if self.after_plan_shown is not None:
                 then, self.after_plan_shown = self.after_plan_shown, None
-                then()
+                then(key.id)
             self.stack.setCurrentWidget(self.plan_page)
             if self._details is None:
                 self._build_details_after_paint()

@@ -117,9 +117,12 @@ def apply(window: MainWindow, state: ViewState) -> None:
     if not state.details_shown:
         editor.show_details(False)
     sheet = state.sheet
-    if sheet is not None and state.node == NodeKey(NodeKind.PLAN, sheet.plan_id):
-        editor.read_sheet = sheet.read
-        editor.after_plan_shown = lambda: _put_sheet(editor.sheet, sheet)
+    if sheet is not None:
+        # On the plan's page, the sheet takes the old one's reading and its view now; on another
+        # page (the dashboard), the view waits until the user comes back to the plan.
+        if state.node == NodeKey(NodeKind.PLAN, sheet.plan_id):
+            editor.read_sheet = sheet.read
+        editor.after_plan_shown = lambda plan_id: _put_sheet(editor.sheet, sheet, plan_id)
         editor.after_first_paint = lambda: _after_paint(editor, state)
     if state.node is not None and model.find(state.node).isValid():
         window.select(state.node)
@@ -128,7 +131,7 @@ def apply(window: MainWindow, state: ViewState) -> None:
         if plans:
             window.select(plans[-1])
     # Used by the selection, or not at all: the old sheet hears no change any more.
-    editor.read_sheet, editor.after_plan_shown = None, None
+    editor.read_sheet = None
     if state.dashboard is not None and state.node is not None and state.node.kind is NodeKind.DASHBOARD:
         # The charts wait for the next turn of the event loop: they are drawn once, with these filters.
         chosen, by_lateness = state.dashboard
@@ -209,8 +212,11 @@ def _map_view(page: EstateMapPage) -> MapView:
     )
 
 
-def _put_sheet(sheet: TaskSheet, state: SheetView) -> None:
-    """The filters, the folded groups and the cursor (the scroll waits for the first paint)."""
+def _put_sheet(sheet: TaskSheet, state: SheetView, plan_id: int) -> None:
+    """The filters, the folded groups and the cursor of the plan's sheet (the scroll waits for the
+    first paint); nothing when another plan is shown first."""
+    if plan_id != state.plan_id:
+        return
     if not state.filter.empty:
         sheet.set_filter_value(state.filter)
     sheet.fold(set(state.folded))
@@ -231,9 +237,10 @@ def _put_sheet(sheet: TaskSheet, state: SheetView) -> None:
 def _after_paint(editor: PlanEditor, state: ViewState) -> None:
     """Once the sheet is laid out and the chart built: the scroll, the zoom, the critical path."""
     sheet = editor.sheet
-    if state.sheet is not None:
-        sheet.scroll_to_top(state.sheet.top)
-        sheet.view.horizontalScrollBar().setValue(state.sheet.horizontal)
+    if state.sheet is None or sheet.plan_id != state.sheet.plan_id:
+        return  # another plan is shown first: its chart as it comes
+    sheet.scroll_to_top(state.sheet.top)
+    sheet.view.horizontalScrollBar().setValue(state.sheet.horizontal)
     details = editor.built_pages()[0]
     if details is not None and state.details_tab is not None:
         details.setCurrentIndex(state.details_tab)

@@ -329,3 +329,28 @@ def test_a_name_being_typed_when_the_language_changes_is_saved(
     assert vietnamese.store is not None and vietnamese.editor is not None
     assert records.task(vietnamese.store, DIGITAL_STAFF_TRAINING).name == "Tên đang gõ"  # type: ignore[union-attr]
     assert _name_shown(vietnamese.editor.sheet, DIGITAL_STAFF_TRAINING) == "Tên đang gõ"
+
+
+def test_the_sheet_left_for_the_dashboard_is_as_it_was_when_the_user_comes_back(
+    qtbot: QtBot, windows: Windows, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    english = _open(windows, qtbot, demo_path)
+    assert english.editor is not None
+    english.select(NodeKey(NodeKind.PLAN, PLAN_2026))
+    sheet = english.editor.sheet
+    qtbot.waitUntil(sheet.chart_shown)
+    sheet.chart_actions["critical"].trigger()
+    sheet.late_only.setChecked(True)
+    sheet.select_task(DECREE_ON_DIGITAL_SERVICES)
+    english.select(NodeKey(NodeKind.DASHBOARD, 1))
+
+    vietnamese = _switch(windows, qtbot, monkeypatch, "vi")
+    assert vietnamese.editor is not None
+    assert vietnamese.editor.stack.currentWidget() is vietnamese.editor.dashboard
+    vietnamese.select(NodeKey(NodeKind.PLAN, PLAN_2026))
+
+    after = vietnamese.editor.sheet
+    assert after.late_only.isChecked() and after.late_only.text() == "Chỉ nhiệm vụ chậm"
+    assert after.current_task() == DECREE_ON_DIGITAL_SERVICES
+    qtbot.waitUntil(after.chart_shown)
+    assert after.gantt.show_critical and after.chart_actions["critical"].isChecked()
