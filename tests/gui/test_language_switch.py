@@ -354,3 +354,24 @@ def test_the_sheet_left_for_the_dashboard_is_as_it_was_when_the_user_comes_back(
     assert after.current_task() == DECREE_ON_DIGITAL_SERVICES
     qtbot.waitUntil(after.chart_shown)
     assert after.gantt.show_critical and after.chart_actions["critical"].isChecked()
+
+
+def test_the_record_chosen_on_a_page_of_the_estate_stays_chosen(
+    qtbot: QtBot, windows: Windows, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    english = _open(windows, qtbot, demo_path)
+    english.select(NodeKey(NodeKind.ESTATE_SYSTEMS))
+    assert english.editor is not None
+    page = english.editor.estate_page(NodeKind.ESTATE_SYSTEMS)
+    second = page.model.record(2)
+    assert second is not None
+    page.choose(second.id)
+
+    vietnamese = _switch(windows, qtbot, monkeypatch, "vi")
+
+    assert vietnamese.current_key() == NodeKey(NodeKind.ESTATE_SYSTEMS)
+    assert vietnamese.editor is not None
+    after = vietnamese.editor.estate_page(NodeKind.ESTATE_SYSTEMS)
+    assert vietnamese.editor.stack.currentWidget() is after
+    assert after.form.record_id == second.id
+    assert after.view.currentIndex().row() == 2
