@@ -375,3 +375,15 @@ def test_the_record_chosen_on_a_page_of_the_estate_stays_chosen(
     assert vietnamese.editor.stack.currentWidget() is after
     assert after.form.record_id == second.id
     assert after.view.currentIndex().row() == 2
+
+
+def test_a_window_with_no_file_open_stays_so_after_a_switch(
+    qtbot: QtBot, windows: Windows, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    english = _open(windows, qtbot, demo_path)
+    english.close_file()  # File > Close: the user put the file away
+
+    vietnamese = _switch(windows, qtbot, monkeypatch, "vi")
+
+    assert vietnamese.store is None and vietnamese.editor is None
+    assert vietnamese.file_menu.title() == "&Tệp"
