@@ -581,7 +581,7 @@ class MainWindow(QMainWindow):
     def take_over(self, held: HeldPlan) -> None:
         """Show a plan another window let go of, as it stands: same store, undo history, server link;
         read-only or offline as it was. What the old window showed is put back by ui.view_state."""
-        held.session.hand_over(self, self.preferences.date_style())
+        held.session.serve(self, self.preferences.date_style())
         self._show_plan(held.store, held.session)
         store = held.store
         self.guard.watch(None if is_shared(store) else store, opened=False)

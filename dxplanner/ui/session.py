@@ -80,7 +80,7 @@ class PlanSession(QObject):
         self._busy: list[Callable[[], bool]] = []
         self._held: list[DataChange] = []
 
-    def hand_over(self, parent_widget: QWidget, dates: DateStyle) -> None:
+    def serve(self, parent_widget: QWidget, dates: DateStyle) -> None:
         """Serve a new window from now on (the window rebuilt in another language): the old one's
         views hear nothing more, and the undo history, the held changes and the store stay."""
         for signal in (self.changed, self.permissions_changed, self.connection_lost):
