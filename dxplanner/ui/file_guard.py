@@ -76,8 +76,9 @@ class FileGuard(QObject):
         self._poll_timer.setInterval(poll_milliseconds)
         self._poll_timer.timeout.connect(self.poll)
 
-    def watch(self, store: OpenPlan | None) -> None:
-        """Look after store from now on (None: nothing is open)."""
+    def watch(self, store: OpenPlan | None, *, opened: bool = True) -> None:
+        """Look after store from now on (None: nothing is open); opened: it was just opened, and is
+        backed up at once (not when another window hands it on, the backups already running)."""
         self._store = store
         self._backup_timer.stop()
         self._poll_timer.stop()
@@ -87,8 +88,9 @@ class FileGuard(QObject):
         self._seen = written_state(store.path)
         self._poll_timer.start()
         if not store.read_only and self.shelf is not None:
-            # After the window has shown the file: a large copy must not hold up the first paint.
-            QTimer.singleShot(0, lambda: self.back_up(BackupReason.OPENED, store))
+            if opened:
+                # After the window has shown the file: a large copy must not hold up the first paint.
+                QTimer.singleShot(0, lambda: self.back_up(BackupReason.OPENED, store))
             self._backup_timer.start()
 
     def back_up(self, reason: str, store: OpenPlan | None = None) -> None:

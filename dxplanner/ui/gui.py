@@ -13,11 +13,12 @@ from dxplanner.core.errors import DomainError
 from dxplanner.crash_log import log_unexpected
 from dxplanner.i18n import _, current_language, set_language
 from dxplanner.paths import AppPaths
-from dxplanner.services.files import BackupShelf, PlanLocation, open_plan, plan_location, start_plan
+from dxplanner.services.files import BackupShelf, PlanLocation, open_plan, start_plan
 from dxplanner.services.files import create_plan as create_plan  # File > New's, and the tests'
 from dxplanner.ui.app_settings import AppSettings
 from dxplanner.ui.errors import show_problem
 from dxplanner.ui.main_window import MainWindow
+from dxplanner.ui.view_state import apply, capture
 
 
 class Windows:
@@ -31,14 +32,7 @@ class Windows:
 
     def show(self, plan_path: PlanLocation | None) -> MainWindow:
         """Show a new main window in the chosen language, on plan_path when given."""
-        set_language(AppSettings(self._settings).language())
-        _install_qt_translations(self._app)
-        window = MainWindow(
-            self._settings, open_plan, create_plan, backups=BackupShelf(self._paths.backup_dir)
-        )
-        window.settings_changed.connect(lambda: self._reopen(window))
-        sys.excepthook = _error_guard(window, self._paths)
-        window.show()
+        window = self._new_window()
         if plan_path is None:
             # No file named: the one used last, so the user finds their work where they left it.
             last = self._settings.value("last_file")
@@ -55,14 +49,34 @@ class Windows:
         self.current = window
         return window
 
+    def _new_window(self) -> MainWindow:
+        """A main window in the chosen language, shown, with no plan yet."""
+        set_language(AppSettings(self._settings).language())
+        _install_qt_translations(self._app)
+        window = MainWindow(
+            self._settings, open_plan, create_plan, backups=BackupShelf(self._paths.backup_dir)
+        )
+        window.settings_changed.connect(lambda: self._reopen(window))
+        sys.excepthook = _error_guard(window, self._paths)
+        window.show()
+        return window
+
     def _reopen(self, old: MainWindow) -> None:
-        # The whole window is rebuilt in the newly chosen language, on the same file. The new
-        # one shows before the old one closes, or closing the last window would end the program.
-        path = plan_location(old.store) if old.store is not None else None
-        old.put_away()
-        self.show(path)
-        old.close()
-        old.deleteLater()
+        # The whole window is rebuilt in the newly chosen language (every word of every page is
+        # the language's), showing what the old one showed. The open plan is handed over, not
+        # closed and opened again: its lock, its server link, its undo history and the reading
+        # of the file are kept, and the switch is quick. The new window shows before the old one
+        # closes, or closing the last window would end the program.
+        old.finish_typing()
+        state = capture(old)
+        held = old.hand_over()
+        window = self._new_window()
+        self.current = window
+        if held is not None:
+            window.take_over(held)
+        old.close()  # with no plan left in it, closing only remembers the layout
+        old.deleteLater()  # later: the new sheet takes the old one's reading of the plan first
+        apply(window, state)
 
 
 def run_gui(plan: PlanLocation | None, paths: AppPaths, *, quit_after_first_paint: bool = False) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -61,7 +62,7 @@ from dxplanner.ui.navigator import (
     NodeKind,
 )
 from dxplanner.ui.recent_files import RecentFiles
-from dxplanner.ui.session import DataChange, PlanSession
+from dxplanner.ui.session import DataChange, PlanSession, disconnect_all
 from dxplanner.ui.workbench_layout import DETAILS_WIDTH, first_layout
 
 if TYPE_CHECKING:  # the forms load the first time one is shown, not when a plan opens
@@ -93,6 +94,16 @@ ESTATE_TABLES = (
 )
 
 
+@dataclass
+class HeldPlan:
+    """An open plan handed from a window to the one built in its place: nothing closes or reopens."""
+
+    store: OpenPlan
+    session: PlanSession
+    live: LiveLink | None  # the link to a shared plan's server, still listening
+    offline: str | None  # why the server cannot be reached, when it cannot
+
+
 class PlanEditor(QWidget):
     """Everything that edits one open plan file: the pages the navigator switches between.
 
@@ -121,6 +132,12 @@ class PlanEditor(QWidget):
         self._units: UnitIndex | None = None
         self.sheet = TaskSheet(session, self.dates, today, confirm, ask)
         self._details: DetailsPanel | None = None
+        # Run once after the sheet first shows a plan, and after its first paint (the chart and
+        # the details built then): what a window rebuilt in another language puts back.
+        self.after_plan_shown: Callable[[int], object] | None = None
+        # The old window's sheet, whose reading of its plan the first plan shown here takes.
+        self.read_sheet: TaskSheet | None = None
+        self.after_first_paint: Callable[[], object] | None = None
         # Whether the Gantt chart is shown beside the sheet, and how wide (the window's remembered choice).
         self.chart_wanted = True
         self.chart_layout: QByteArray | None = None
@@ -204,6 +221,9 @@ class PlanEditor(QWidget):
         self.sheet.show_chart(self.chart_wanted)
         if self.chart_wanted and self.chart_layout is not None:
             self.sheet.split.restoreState(self.chart_layout)
+        if self.after_first_paint is not None:
+            then, self.after_first_paint = self.after_first_paint, None
+            then()
 
     def _task_selected(self, task_id: int | None) -> None:
         if self._details is None:
@@ -251,6 +271,10 @@ class PlanEditor(QWidget):
             self._dashboard.open_task.connect(self._open_task)
             self.stack.addWidget(self._dashboard)
         return self._dashboard
+
+    def built_pages(self) -> tuple[DetailsPanel | None, DashboardPage | None, EstateMapPage | None]:
+        """The details, the dashboard and the estate map, those built so far (None: not built)."""
+        return self._details, self._dashboard, self._estate_map
 
     @property
     def estate_map(self) -> EstateMapPage:
@@ -342,7 +366,11 @@ class PlanEditor(QWidget):
             # The sheet follows every change while another page is shown: back on its plan, it
             # stays as the user left it (groups, cursor), and reading 10,000 tasks again is spared.
             if self.sheet.plan_id != key.id:
-                self.sheet.show_plan(key.id)
+                read, self.read_sheet = self.read_sheet, None
+                self.sheet.show_plan(key.id, read)
+            if self.after_plan_shown is not None:
+                then, self.after_plan_shown = self.after_plan_shown, None
+                then(key.id)
             self.stack.setCurrentWidget(self.plan_page)
             if self._details is None:
                 self._build_details_after_paint()
@@ -510,8 +538,62 @@ class MainWindow(QMainWindow):
                 self._refresh_recent_menu()
             return False
         self._close_store()
+        session = PlanSession(store, self, self.preferences.date_style())
+        self._show_plan(store, session)
+        if isinstance(path, Path):  # the recent files and the next start are files'
+            self._recent.add(path)
+            self._settings.setValue("last_file", str(path.resolve()))
+            self._refresh_recent_menu()
+        self.navigator.expandToDepth(1)
+        self._select_latest_plan()
+        # A plan on a server has no file to watch, lock or back up: the server keeps it.
+        self.guard.watch(None if is_shared(store) else store)
+        self._listen(store, session)
+        self._show_saved()
+        if store.notice:
+            self.statusBar().showMessage(store.notice)
+            show_problem(self, _("Plan file"), store.notice)
+        return True
+
+    def finish_typing(self) -> None:
+        """A cell or field being typed in takes what was typed, as leaving it does (before the
+        window goes: the edit is saved, and the views handed on show it)."""
+        focused = QApplication.focusWidget()
+        if focused is not None and self.isAncestorOf(focused):
+            focused.clearFocus()
+
+    def hand_over(self) -> HeldPlan | None:
+        """Let go of the open plan without closing it, for the window built again in another
+        language; remember the layout. None when no plan is open."""
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/splitter", self.splitter.saveState())
+        if self.store is None or self.session is None:
+            return None
+        self._save_sheet_layout()
+        self.guard.watch(None)
+        held = HeldPlan(self.store, self.session, self.live, self.offline)
+        if self.live is not None:
+            for signal in (self.live.changed, self.live.lost, self.live.back):
+                disconnect_all(signal)  # this window's receivers: the new window connects its own
+        self.store, self.session, self.live = None, None, None
+        return held
+
+    def take_over(self, held: HeldPlan) -> None:
+        """Show a plan another window let go of, as it stands: same store, undo history, server link;
+        read-only or offline as it was. What the old window showed is put back by ui.view_state."""
+        held.session.serve(self, self.preferences.date_style())
+        self._show_plan(held.store, held.session)
+        store = held.store
+        self.guard.watch(None if is_shared(store) else store, opened=False)
+        self._listen(store, held.session, held.live)
+        self._show_saved()
+        if held.offline is not None:
+            self._show_offline(held.offline)
+
+    def _show_plan(self, store: OpenPlan, session: PlanSession) -> None:
+        """Build the editor and the navigator of an open plan."""
         self.store = store
-        self.session = PlanSession(store, self, self.preferences.date_style())
+        self.session = session
         self.session.changed.connect(self._on_change)
         self.session.changed.connect(lambda _change: self._show_saved())
         self.session.permissions_changed.connect(self._show_role)
@@ -527,22 +609,8 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self._connect_edit_menu()
         self._restore_sheet_layout()
-        if isinstance(path, Path):  # the recent files and the next start are files'
-            self._recent.add(path)
-            self._settings.setValue("last_file", str(path.resolve()))
-            self._refresh_recent_menu()
         self.navigator_model.rebuild(store)
-        self.navigator.expandToDepth(1)
         self._update_title()
-        self._select_latest_plan()
-        # A plan on a server has no file to watch, lock or back up: the server keeps it.
-        self.guard.watch(None if is_shared(store) else store)
-        self._listen(store, self.session)
-        self._show_saved()
-        if store.notice:
-            self.statusBar().showMessage(store.notice)
-            show_problem(self, _("Plan file"), store.notice)
-        return True
 
     def _close_store(self) -> None:
         self.guard.watch(None)
@@ -583,11 +651,15 @@ class MainWindow(QMainWindow):
 
     # Others' changes, and a server that goes away.
 
-    def _listen(self, store: OpenPlan, session: PlanSession) -> None:
-        """Hear other users' changes to a plan on a server (a plan file has no other writers)."""
+    def _listen(self, store: OpenPlan, session: PlanSession, link: LiveLink | None = None) -> None:
+        """Hear other users' changes to a plan on a server (a plan file has no other writers);
+        link: the one another window listened with (handed on, it keeps listening)."""
         if not is_shared(store):
             return
-        link = LiveLink(store, self._reconnect, self)
+        handed = link is not None
+        if link is None:
+            link = LiveLink(store, self._reconnect, self)
+        link.setParent(self)
         self.live = link
 
         # Queued from the listener's thread; a link put away already (the plan closed) is not heard.
@@ -607,6 +679,8 @@ class MainWindow(QMainWindow):
         link.lost.connect(lost)
         link.back.connect(back)
         session.connection_lost.connect(link.connection_failed)
+        if handed:
+            return
         link.start()
         if not announces_changes(store):
             self.statusBar().showMessage(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import warnings
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Signal
@@ -23,7 +25,7 @@ from dxplanner.ui.conflict_dialog import Kept, ask_what_to_keep
 from dxplanner.ui.dates import DEFAULT_DATES, DateStyle
 from dxplanner.ui.errors import show_refusal
 
-__all__ = ["DataChange", "Edit", "PlanSession", "RemoteChange", "StepCommand"]
+__all__ = ["DataChange", "Edit", "PlanSession", "RemoteChange", "StepCommand", "disconnect_all"]
 
 # Asked what to keep of an edit someone else's change came before (the conflict dialog by default).
 AskWhatToKeep = Callable[[QWidget | None, ConflictError, Sequence[RecordDifferences]], Kept]
@@ -77,6 +79,15 @@ class PlanSession(QObject):
         # Whether a view is in the middle of an edit that others' changes must not disturb.
         self._busy: list[Callable[[], bool]] = []
         self._held: list[DataChange] = []
+
+    def serve(self, parent_widget: QWidget, dates: DateStyle) -> None:
+        """Serve a new window from now on (the window rebuilt in another language): the old one's
+        views hear nothing more, and the undo history, the held changes and the store stay."""
+        for signal in (self.changed, self.permissions_changed, self.connection_lost):
+            disconnect_all(signal)
+        self._busy = []  # the new views say again when they are in the middle of an edit
+        self._parent_widget = parent_widget
+        self.dates = dates
 
     def run(
         self, text: str, operation: Callable[[OpenPlan], Changes], *, typed: str | None = None
@@ -215,6 +226,15 @@ class PlanSession(QObject):
     def holding(self) -> bool:
         """Whether others' changes are waiting for an edit to end."""
         return bool(self._held)
+
+
+def disconnect_all(signal: object) -> None:
+    """Take every receiver off a signal (one with none is left as it is)."""
+    with warnings.catch_warnings():
+        # PySide warns (and then fails) when the signal has no receiver: nothing to take off then.
+        warnings.simplefilter("ignore")
+        with contextlib.suppress(RuntimeError, SystemError, TypeError):
+            signal.disconnect()  # type: ignore[attr-defined]
 
 
 def _still_busy(busy: Callable[[], bool]) -> bool:

@@ -83,6 +83,9 @@ _ROLLED_UP = {SheetColumn.START, SheetColumn.END, SheetColumn.PROGRESS, SheetCol
 _READ_ONLY = {SheetColumn.BUDGET, SheetColumn.SLIPPAGE}
 _RIGHT = {SheetColumn.START, SheetColumn.END, SheetColumn.PROGRESS, SheetColumn.BUDGET, SheetColumn.SLIPPAGE}
 
+_SHOWN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _SHOWN | Qt.ItemFlag.ItemIsEditable
+
 # Called with (task id, column, new value); True when the change was made.
 EditTask = Callable[[int, SheetColumn, Any], bool]
 # Called with (task id, column); whether the user's role lets them change that cell.
@@ -132,6 +135,19 @@ class TaskSheetModel(QAbstractItemModel):
         self._cache.clear()
         self._shown = None
         self._read_structure()
+        self.endResetModel()
+
+    def take_reading(self, other: TaskSheetModel) -> None:
+        """Show what another model read of the same plan (the window rebuilt in another language):
+        the tasks' places, roll-up and versions are not read and worked out again. The rows' words
+        are not taken: they are the other language's."""
+        self.beginResetModel()
+        self.store, self.plan_id = other.store, other.plan_id
+        self._cache.clear()
+        self._shown = None
+        self._projection, self._money, self._versions = other._projection, other._money, other._versions
+        self._counts = None
+        self._index_structure()
         self.endResetModel()
 
     def _read_structure(self) -> None:
@@ -415,17 +431,19 @@ class TaskSheetModel(QAbstractItemModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        task_id = self.task_id(index)
-        if task_id is None:
+        # Asked for every cell of every row when the tree is laid out (10,000 tasks: 90,000 times),
+        # so the flags are made once and the column stays a plain number until a role is asked.
+        if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        column = SheetColumn(index.column())
-        group = bool(self._children.get(task_id))
-        if column in _READ_ONLY or (group and column in _ROLLED_UP) or self._edit_task is None:
-            return flags
-        if self.may_edit is not None and not self.may_edit(task_id, column):
-            return flags
-        return flags | Qt.ItemFlag.ItemIsEditable
+        task_id = int(index.internalId())
+        column = index.column()
+        if column in _READ_ONLY or self._edit_task is None:
+            return _SHOWN
+        if column in _ROLLED_UP and self._children.get(task_id):
+            return _SHOWN
+        if self.may_edit is not None and not self.may_edit(task_id, SheetColumn(column)):
+            return _SHOWN
+        return _EDITABLE
 
     def editable_by_nature(self, index: Index) -> bool:
         """Whether a cell could be edited by someone whose role allows it (not a roll-up or a total)."""

@@ -195,14 +195,19 @@ class TaskSheet(QWidget):
 
     # Showing a plan.
 
-    def show_plan(self, plan_id: int | None) -> None:
-        """Show the tasks of a plan, groups expanded."""
+    def show_plan(self, plan_id: int | None, read: TaskSheet | None = None) -> None:
+        """Show the tasks of a plan, groups expanded; read: a sheet that has read the plan already
+        (the old window's, on a change of language), whose reading is taken instead of reading again."""
         self.plan_id = plan_id
         self._units = None
         self._period = None
-        if plan_id is not None:
-            self._period = outline.period(self.session.store, plan_id)
-        self.model.load(self.session.store, plan_id)
+        if read is not None and read.plan_id == plan_id and read.session.store is self.session.store:
+            self._period = read._period
+            self.model.take_reading(read.model)
+        else:
+            if plan_id is not None:
+                self._period = outline.period(self.session.store, plan_id)
+            self.model.load(self.session.store, plan_id)
         self._apply_filter()
         self.view.expandToDepth(0)
         self._announce_counts()
@@ -860,6 +865,57 @@ class TaskSheet(QWidget):
         """Show only tasks whose span overlaps this date window (None: open on that side)."""
         self.window_from.set_date(start)
         self.window_to.set_date(end)
+
+    def filter_value(self) -> TaskFilter:
+        """What the find box and the filters ask for now."""
+        return self._filter_value()
+
+    def set_filter_value(self, wanted: TaskFilter) -> None:
+        """Set the find box and every filter at once (the rows are filtered once, not per control)."""
+        if wanted.lead_unit_id is not None and self.lead_filter.count() == 1:
+            self._fill_lead_filter()
+        controls = (self.search, self.health_filter, self.kind_filter, self.lead_filter, self.late_only,
+                    self.window_from, self.window_to)  # fmt: skip
+        for control in controls:
+            control.blockSignals(True)
+        try:
+            self.search.setText(wanted.words)
+            for combo, value in (
+                (self.health_filter, None if wanted.health is None else wanted.health.value),
+                (self.kind_filter, None if wanted.kind is None else wanted.kind.value),
+                (self.lead_filter, wanted.lead_unit_id),
+            ):
+                combo.setCurrentIndex(max(0, combo.findData(value)) if value is not None else 0)
+            self.late_only.setChecked(wanted.late_only)
+            self.set_window(wanted.window_start, wanted.window_end)
+        finally:
+            for control in controls:
+                control.blockSignals(False)
+        self._apply_filter()
+
+    def folded_groups(self) -> set[int]:
+        """The groups shown folded (their tasks hidden)."""
+        return {
+            task_id
+            for task_id in self.model.groups()
+            if (index := self.model.index_of(task_id)).isValid() and not self.view.isExpanded(index)
+        }
+
+    def fold(self, groups: set[int]) -> None:
+        """Fold these groups (and open every other one shown)."""
+        for task_id in self.model.groups():
+            index = self.model.index_of(task_id)
+            if index.isValid():
+                self.view.setExpanded(index, task_id not in groups)
+
+    def top_task(self) -> int | None:
+        """The task in the sheet's first visible row."""
+        return self.model.task_id(self.view.indexAt(QPoint(1, 1)))
+
+    def scroll_to_top(self, task_id: int | None) -> None:
+        """Scroll so that task_id is the first visible row (if it is shown)."""
+        if task_id is not None and (index := self.model.index_of(task_id)).isValid():
+            self.view.scrollTo(index, self.view.ScrollHint.PositionAtTop)
 
     def _filter_value(self) -> TaskFilter:
         health = self.health_filter.currentData()

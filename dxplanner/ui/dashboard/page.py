@@ -186,6 +186,32 @@ class DashboardPage(QWidget):
             area=self.area.currentData(),
         )
 
+    def by_lateness(self) -> bool:
+        """Whether the units chart puts the most late first (else by name)."""
+        return bool(self.sort_units.currentData())
+
+    def choose(self, chosen: DashboardFilter, by_lateness: bool) -> None:
+        """Show a strategy's dashboard with these filters (a window rebuilt in another language)."""
+        self.strategy_id = chosen.strategy_id
+        self._fill_choices(keep=False)
+        controls = (self.plan, self.unit, self.pillar, self.area, self.sort_units, self.as_of)
+        for control in controls:
+            control.blockSignals(True)
+        try:
+            for combo, value in (
+                (self.plan, chosen.plan_id),
+                (self.unit, chosen.unit_id),
+                (self.pillar, chosen.pillar),
+                (self.area, chosen.area),
+                (self.sort_units, by_lateness),
+            ):
+                combo.setCurrentIndex(max(0, combo.findData(value)))
+            self.as_of.set_date(chosen.as_of)
+        finally:
+            for control in controls:
+                control.blockSignals(False)
+        self.refresh()
+
     def refresh(self) -> None:
         """Read the numbers again and redraw every chart."""
         self._pending = False
