@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
+from dxplanner.i18n import set_language
 from dxplanner.paths import AppPaths
 from dxplanner.store.plan_file import open_plan_file
 from dxplanner.ui.excel_import.dialog import ImportDialog
@@ -188,3 +190,21 @@ def test_import_an_excel_plan_makes_a_plan_file_named_after_the_workbook_and_imp
             assert written.execute("SELECT count(*) FROM task").fetchone()[0] == len(sample.tasks)
     finally:
         window.put_away()
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_each_way_in_has_its_own_mnemonic_in_each_language(
+    qtbot: QtBot, settings: QSettings, language: str
+) -> None:
+    set_language(language)
+    window = MainWindow(settings, open_plan_file, create_plan)
+    qtbot.addWidget(window)
+    page = window.welcome
+    texts = [page.demo_button.text(), page.new_button.text(), page.import_button.text()]
+    texts += [page.open_button.text(), page.recent_title.text()]
+    texts += [
+        menu.title() for menu in window.menuBar().findChildren(QMenu) if menu.parent() is window.menuBar()
+    ]
+    assert len(texts) == 11  # the five ways in and the six menus
+    keys = [QKeySequence.mnemonic(text).toString() for text in texts]
+    assert all(keys) and len(set(keys)) == len(keys), dict(zip(texts, keys, strict=True))
