@@ -601,7 +601,8 @@ class MainWindow(QMainWindow):
     def _show_welcome(self, shown: bool, note: str | None = None) -> None:
         """Show the welcome page (no plan open) or the navigator and the plan's editor."""
         self.welcome.show_note(note)
-        self.welcome.show_recent(self._recent.paths())
+        if shown:
+            self.welcome.show_recent(self._recent.paths())
         self.welcome.setVisible(shown)
         self.splitter.setVisible(not shown)
         for action in self._plan_actions:

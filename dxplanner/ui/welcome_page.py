@@ -120,6 +120,7 @@ class WelcomePage(QScrollArea):
         """List the recent files, each a button; those no longer there are greyed and cannot be chosen."""
         for button in self.recent_buttons:
             self._recent_box.removeWidget(button)
+            button.hide()  # deleted only once the event loop turns: till then it must not show
             button.deleteLater()
         self.recent_buttons = []
         self._recent_box.removeWidget(self.no_recent)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from dxplanner.i18n import set_language
@@ -193,18 +193,21 @@ def test_import_an_excel_plan_makes_a_plan_file_named_after_the_workbook_and_imp
 
 
 @pytest.mark.parametrize("language", ["en", "vi"])
-def test_each_way_in_has_its_own_mnemonic_in_each_language(
-    qtbot: QtBot, settings: QSettings, language: str
+def test_the_page_lists_each_recent_file_once_and_each_way_in_has_its_own_mnemonic(
+    qtbot: QtBot, settings: QSettings, demo_path: Path, language: str
 ) -> None:
     set_language(language)
+    RecentFiles(settings).add(demo_path)
     window = MainWindow(settings, open_plan_file, create_plan)
     qtbot.addWidget(window)
+    window.show()
     page = window.welcome
+    # The list is filled more than once as the window is built: only its last filling shows.
+    shown = [button for button in page.findChildren(QPushButton, "recent_file") if button.isVisible()]
+    assert shown == page.recent_buttons and [button.text() for button in shown] == ["demo.dxplan"]
     texts = [page.demo_button.text(), page.new_button.text(), page.import_button.text()]
     texts += [page.open_button.text(), page.recent_title.text()]
-    texts += [
-        menu.title() for menu in window.menuBar().findChildren(QMenu) if menu.parent() is window.menuBar()
-    ]
+    texts += [action.text() for action in window.menuBar().actions()]
     assert len(texts) == 11  # the five ways in and the six menus
     keys = [QKeySequence.mnemonic(text).toString() for text in texts]
     assert all(keys) and len(set(keys)) == len(keys), dict(zip(texts, keys, strict=True))
