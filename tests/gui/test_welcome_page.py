@@ -72,6 +72,13 @@ def test_a_first_start_shows_the_page_and_the_demo_opens_from_it_and_again_next_
             qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
             reached.append(QApplication.focusWidget())
         assert reached[:3] == [page.new_button, page.import_button, page.open_button]
+        # F1 on the page: the guide's first steps, which describe it.
+        qtbot.keyClick(page.new_button, Qt.Key.Key_F1)
+        assert window.help_window is not None and window.help_window.current_page() == "index.md#start"
+        window.help_window.close()
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        page.demo_button.setFocus()
 
         qtbot.keyClick(page.demo_button, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: window.store is not None, timeout=20_000)
