@@ -74,7 +74,8 @@ class WelcomePage(QScrollArea):
         starts = QVBoxLayout()
         starts.setSpacing(6)
         self.demo_button = _big_button(
-            _("Open the &demo"), _("Sample digital-government plans to look around in; your own files stay apart.")
+            _("Open the &demo"),
+            _("Sample digital-government plans to look around in; your own files stay apart."),
         )
         self.new_button = _big_button(_("&New plan"), _("An empty plan file: type or paste your tasks in."))
         self.import_button = _big_button(
