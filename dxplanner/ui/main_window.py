@@ -603,6 +603,8 @@ class MainWindow(QMainWindow):
         self.welcome.show_note(note)
         if shown:
             self.welcome.show_recent(self._recent.paths())
+            if self.splitter.isVisible():  # a file closed: its navigator's width is kept for the next
+                self._settings.setValue("window/splitter", self.splitter.saveState())
         self.welcome.setVisible(shown)
         self.splitter.setVisible(not shown)
         for action in self._plan_actions:
@@ -1370,7 +1372,8 @@ class MainWindow(QMainWindow):
     def put_away(self) -> None:
         """Remember the layout and close the plan file (before closing, or before a rebuilt window opens)."""
         self._settings.setValue("window/geometry", self.saveGeometry())
-        self._settings.setValue("window/splitter", self.splitter.saveState())
+        if not self.splitter.isHidden():  # behind the welcome page it was never laid out: nothing to keep
+            self._settings.setValue("window/splitter", self.splitter.saveState())
         self._close_store()
         self._settings.sync()
 
