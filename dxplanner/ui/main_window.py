@@ -474,7 +474,7 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomePage()
         self.welcome.open_demo.connect(self._open_demo)
         self.welcome.new_plan.connect(lambda: self._new_file(False))
-        self.welcome.import_plan.connect(self._import_into_new_file)
+        self.welcome.import_plan.connect(lambda: self._import_into_new_file())
         self.welcome.choose_file.connect(self._choose_file)
         self.welcome.open_path.connect(self.open_file)
         central_layout.addWidget(self.welcome, 1)
@@ -636,16 +636,20 @@ class MainWindow(QMainWindow):
             QApplication.restoreOverrideCursor()
         self.open_file(path)
 
-    def _import_into_new_file(self) -> None:
-        """The welcome page's import: the workbook becomes a new plan file, named after it, in the
-        user's documents (where a new user looks for it), then the usual preview and import."""
+    def _import_into_new_file(self, workbook: Path | None = None) -> None:
+        """The welcome page's import (or a workbook dropped on it): the workbook becomes a new plan
+        file, named after it, in the user's documents (where a new user looks), then the usual preview."""
         folder = self._documents()
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self, _("Import an Excel plan"), str(folder), _("Excel workbooks (*.xlsx *.xlsm);;All files (*)")
-        )
-        if not chosen:
-            return
-        workbook = Path(chosen)
+        if workbook is None:
+            chosen, _filter = QFileDialog.getOpenFileName(
+                self,
+                _("Import an Excel plan"),
+                str(folder),
+                _("Excel workbooks (*.xlsx *.xlsm);;All files (*)"),
+            )
+            if not chosen:
+                return
+            workbook = Path(chosen)
         target = free_plan_path(folder, workbook.stem)
         try:
             self._create_plan(target, False)
@@ -1275,7 +1279,13 @@ class MainWindow(QMainWindow):
         if path is not None:
             event.acceptProposedAction()
             # After the drop returns: a modal dialog inside the drop would hold the drag source.
-            QTimer.singleShot(0, lambda: self.import_workbook(path))
+            # On the welcome page there is no plan to import into: it gets one, as its button does.
+            QTimer.singleShot(
+                0,
+                lambda: (
+                    self.import_workbook(path) if self.store is not None else self._import_into_new_file(path)
+                ),
+            )
 
     def _edit_settings(self) -> None:
         dialog = SettingsDialog(self.preferences, self)

@@ -8,8 +8,8 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QTimer, QUrl
+from PySide6.QtGui import QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -160,6 +160,20 @@ def _importer_window(qtbot: QtBot, settings: QSettings, documents: Path) -> Main
     return window
 
 
+def _drop(path: Path) -> tuple[QDropEvent, QMimeData]:
+    """A drop of the file at path, and its data (the event does not own it: keep it while in use)."""
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    return event, data
+
+
 def _answer_preview(import_it: bool) -> None:
     """Import (or cancel) in the preview once it has read the table."""
     dialog = QApplication.activeModalWidget()
@@ -173,7 +187,7 @@ def _answer_preview(import_it: bool) -> None:
 
 
 def test_import_an_excel_plan_makes_a_plan_file_named_after_the_workbook_and_imports_it(
-    qtbot: QtBot, settings: QSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, settings: QSettings, messages: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     sample = build_decision_appendix(tmp_path)
     documents = tmp_path / "Documents"
@@ -181,10 +195,12 @@ def test_import_an_excel_plan_makes_a_plan_file_named_after_the_workbook_and_imp
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_args, **_kwargs: (str(sample.path), ""))
     window = _importer_window(qtbot, settings, documents)
     try:
-        # Cancelled in the preview: no file is left behind, and the page is back.
+        # Dropped on the page, then cancelled in the preview: no file is left behind, the page is back.
         QTimer.singleShot(50, lambda: _answer_preview(False))
-        window.welcome.import_button.click()
-        assert window.store is None and window.welcome.isVisible()
+        drop, _data = _drop(sample.path)
+        window.dropEvent(drop)
+        qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith("Nothing was imported"))
+        assert window.store is None and window.welcome.isVisible() and messages == []
         assert list(documents.iterdir()) == []
         assert RecentFiles(settings).paths() == []
 
