@@ -1,4 +1,4 @@
-"""Where dxplanner keeps the user's default plan, settings and log (per platform conventions)."""
+"""Where dxplanner keeps the demo copies, backups, settings and log (per platform conventions)."""
 
 from __future__ import annotations
 
@@ -26,11 +26,6 @@ class AppPaths:
             config_dir=platformdirs.user_config_path(APP_NAME),
             log_dir=platformdirs.user_log_path(APP_NAME),
         )
-
-    @property
-    def default_plan(self) -> Path:
-        """The plan opened when none is named; made from the demo plan the first time."""
-        return self.data_dir / "plan.dxplan"
 
     @property
     def demo_plan(self) -> Path:

@@ -43,7 +43,9 @@ __all__ = [
     "check_file",
     "create_plan",
     "demo_copy",
+    "discard_plan_file",
     "folder_for_files",
+    "free_plan_path",
     "is_server_url",
     "is_shared",
     "location",
@@ -152,11 +154,25 @@ def create_plan(
     return create_plan_file(path, fill=fill)
 
 
-def start_plan(last_file: str | None, default_plan: Path) -> StartPlan:
-    """The file the window starts on: the last one used, else the default plan (made from the demo)."""
+def start_plan(last_file: str | None) -> StartPlan:
+    """The file the window starts on: the last one used, else none (the welcome page), with why."""
     from dxplanner.store import start_files
 
-    return start_files.start_plan(last_file, default_plan)
+    return start_files.start_plan(last_file)
+
+
+def free_plan_path(folder: Path, stem: str) -> Path:
+    """A new plan file's path in folder named after stem, taken by no file yet."""
+    from dxplanner.store import start_files
+
+    return start_files.free_plan_path(folder, stem)
+
+
+def discard_plan_file(path: Path) -> None:
+    """Delete a plan file just made for an import that did not happen."""
+    from dxplanner.store import start_files
+
+    start_files.discard_plan_file(path)
 
 
 def demo_copy(data_dir: Path) -> Path:

@@ -1,4 +1,4 @@
-"""Which plan file the window starts on: the last one used, the default plan, or an unedited demo copy."""
+"""Which plan file the window starts on: the last one used, or none (the welcome page); the demo copies."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 from dxplanner.core.errors import DomainError
 from dxplanner.i18n import _
 from dxplanner.store.file_header import read_header, written_state
-from dxplanner.store.plan_file import create_plan_file
+from dxplanner.store.plan_file import PLAN_SUFFIX, create_plan_file
 
 # Beside the demo copies: the state each was made in, to tell an untouched copy from an edited one.
 _MADE = "demo-copies.json"
@@ -18,9 +18,9 @@ _MADE = "demo-copies.json"
 
 @dataclass(frozen=True)
 class StartPlan:
-    """The file to open, and what to tell the user about the choice (None when nothing)."""
+    """The file to open (None: the welcome page), and what to tell the user about the choice."""
 
-    path: Path
+    path: Path | None
     note: str | None = None
 
 
@@ -47,27 +47,39 @@ def demo_copy(data_dir: Path) -> Path:
     return candidate
 
 
-def start_plan(last_file: str | None, default_plan: Path) -> StartPlan:
-    """The last file used when it is still a plan file, else the default plan (made from the demo)."""
-    if last_file:
-        last = Path(last_file)
-        try:
-            read_header(last)
-            return StartPlan(last)
-        except DomainError as error:
-            note = _("The plan file used last could not be opened ({reason}); the default plan is open.")
-            fallback = _default(default_plan)
-            return StartPlan(fallback, note.format(reason=error.message))
-    return StartPlan(_default(default_plan))
+def start_plan(last_file: str | None) -> StartPlan:
+    """The last file used when it is still a plan file; else no file, with the reason when there was one.
+
+    Nothing is made in the user's stead any more: the welcome page offers the demo, a new plan and an
+    import. A default plan made by older versions is still the last file, so it opens as before.
+    """
+    if not last_file:
+        return StartPlan(None)
+    last = Path(last_file)
+    try:
+        read_header(last)
+    except DomainError as error:
+        note = _("The plan file used last, {name}, could not be opened: {reason}")
+        return StartPlan(None, note.format(name=last.name, reason=error.message))
+    return StartPlan(last)
 
 
-def _default(default_plan: Path) -> Path:
-    if not default_plan.exists():
-        from dxplanner.store.demo import load_demo
+def free_plan_path(folder: Path, stem: str) -> Path:
+    """A plan file named stem in folder that does not exist yet: "stem.dxplan", else "stem (2).dxplan"…"""
+    number = 1
+    while True:
+        name = f"{stem}{PLAN_SUFFIX}" if number == 1 else f"{stem} ({number}){PLAN_SUFFIX}"
+        if not (folder / name).exists():
+            return folder / name
+        number += 1
 
-        default_plan.parent.mkdir(parents=True, exist_ok=True)
-        create_plan_file(default_plan, fill=load_demo)
-    return default_plan
+
+def discard_plan_file(path: Path) -> None:
+    """Delete a plan file made a moment ago for an import that did not happen (it holds nothing)."""
+    # Gone already, or not ours to delete (a folder's rights): a useless empty file is the worst left.
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        with contextlib.suppress(OSError):
+            leftover.unlink(missing_ok=True)
 
 
 def _state(path: Path) -> list[int] | None:

@@ -13,7 +13,7 @@ from dxplanner.core.errors import DomainError
 from dxplanner.crash_log import log_unexpected
 from dxplanner.i18n import _, current_language, set_language
 from dxplanner.paths import AppPaths
-from dxplanner.services.files import BackupShelf, PlanLocation, open_plan, start_plan
+from dxplanner.services.files import BackupShelf, PlanLocation, demo_copy, open_plan, start_plan
 from dxplanner.services.files import create_plan as create_plan  # File > New's, and the tests'
 from dxplanner.ui.app_settings import AppSettings
 from dxplanner.ui.errors import show_problem
@@ -34,16 +34,14 @@ class Windows:
         """Show a new main window in the chosen language, on plan_path when given."""
         window = self._new_window()
         if plan_path is None:
-            # No file named: the one used last, so the user finds their work where they left it.
+            # No file named: the one used last, so the user finds their work where they left it;
+            # else the welcome page (a first start), saying why when the last file would not open.
             last = self._settings.value("last_file")
-            try:
-                start = start_plan(last if isinstance(last, str) else None, self._paths.default_plan)
-            except DomainError as error:
-                show_problem(window, _("Cannot open the plan file"), error.message)
-            else:
+            start = start_plan(last if isinstance(last, str) else None)
+            if start.path is not None:
                 window.open_file(start.path)
-                if start.note:
-                    window.statusBar().showMessage(start.note, 15_000)
+            if start.note:
+                window.show_start_note(start.note)
         else:
             window.open_file(plan_path)
         self.current = window
@@ -53,8 +51,13 @@ class Windows:
         """A main window in the chosen language, shown, with no plan yet."""
         set_language(AppSettings(self._settings).language())
         _install_qt_translations(self._app)
+        data_dir = self._paths.data_dir
         window = MainWindow(
-            self._settings, open_plan, create_plan, backups=BackupShelf(self._paths.backup_dir)
+            self._settings,
+            open_plan,
+            create_plan,
+            backups=BackupShelf(self._paths.backup_dir),
+            demo=lambda: demo_copy(data_dir),
         )
         window.settings_changed.connect(lambda: self._reopen(window))
         sys.excepthook = _error_guard(window, self._paths)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from dxplanner.core.errors import DomainError
 from dxplanner.core.matching import UnitIndex
 from dxplanner.i18n import _, current_language
+from dxplanner.paths import AppPaths
 from dxplanner.services import new_records, records
 from dxplanner.services.files import (
     PLAN_SUFFIX,
@@ -35,7 +36,11 @@ from dxplanner.services.files import (
     BackupShelf,
     FileLockedError,
     PlanLocation,
+    demo_copy,
+    discard_plan_file,
+    documents_folder,
     folder_for_files,
+    free_plan_path,
     is_shared,
     plan_location,
     plan_name,
@@ -63,6 +68,7 @@ from dxplanner.ui.navigator import (
 )
 from dxplanner.ui.recent_files import RecentFiles
 from dxplanner.ui.session import DataChange, PlanSession, disconnect_all
+from dxplanner.ui.welcome_page import WelcomePage
 from dxplanner.ui.workbench_layout import DETAILS_WIDTH, first_layout
 
 if TYPE_CHECKING:  # the forms load the first time one is shown, not when a plan opens
@@ -428,8 +434,14 @@ class MainWindow(QMainWindow):
         ask_locked: AskLocked | None = None,
         choose_backup: ChooseBackup | None = None,
         reconnect: Backoff = DEFAULT_RECONNECT,
+        demo: Callable[[], Path] | None = None,
+        documents: Callable[[], Path] = documents_folder,
     ) -> None:
         super().__init__(parent)
+        # The welcome page's: an unedited copy of the demo, and the folder a new plan for an import goes in.
+        self._demo = demo or (lambda: demo_copy(AppPaths.for_user().data_dir))
+        self._documents = documents
+        self._plan_actions: list[QAction] = []  # disabled while no plan is open
         self._settings = settings
         self._ask_locked = ask_locked or (lambda error: ask_about_lock(self, error))
         self._choose_backup = choose_backup or self._choose_backup_in_dialog
@@ -486,6 +498,14 @@ class MainWindow(QMainWindow):
         central_layout.setSpacing(0)
         central_layout.addWidget(self.offline_banner)
         central_layout.addWidget(self.splitter, 1)
+        # With no plan open: ways to start instead of an empty tree.
+        self.welcome = WelcomePage()
+        self.welcome.open_demo.connect(self._open_demo)
+        self.welcome.new_plan.connect(lambda: self._new_file(False))
+        self.welcome.import_plan.connect(lambda: self._import_into_new_file())
+        self.welcome.choose_file.connect(self._choose_file)
+        self.welcome.open_path.connect(self.open_file)
+        central_layout.addWidget(self.welcome, 1)
         self.setCentralWidget(central)
 
         self._file_label = QLabel()
@@ -502,6 +522,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)  # an Excel plan dropped on the window is imported
         self._restore_layout()
         self._update_title()
+        self._show_welcome(True)
 
     @property
     def print_setup(self) -> PrintSetup:
@@ -607,6 +628,7 @@ class MainWindow(QMainWindow):
         self.splitter.replaceWidget(1, self.editor)
         if old is not None and old is not self.placeholder:
             old.deleteLater()
+        self._show_welcome(False)
         self._connect_edit_menu()
         self._restore_sheet_layout()
         self.navigator_model.rebuild(store)
@@ -640,6 +662,76 @@ class MainWindow(QMainWindow):
         self.role_label.clear()
         self._show_saved()
         self._update_title()
+        # Closed on purpose: the next start shows the welcome page, not this file again.
+        self._settings.remove("last_file")
+        self._show_welcome(True)
+
+    def _show_welcome(self, shown: bool, note: str | None = None) -> None:
+        """Show the welcome page (no plan open) or the navigator and the plan's editor."""
+        self.welcome.show_note(note)
+        if shown:
+            self.welcome.show_recent(self._recent.paths())
+            if self.splitter.isVisible():  # a file closed: its navigator's width is kept for the next
+                self._settings.setValue("window/splitter", self.splitter.saveState())
+        self.welcome.setVisible(shown)
+        self.splitter.setVisible(not shown)
+        for action in self._plan_actions:
+            action.setEnabled(not shown)
+        if shown:
+            self.welcome.first_button().setFocus()
+
+    def show_start_note(self, note: str) -> None:
+        """Say on the welcome page why the file used last is not open."""
+        if self.store is None:
+            self._show_welcome(True, note)
+
+    def _open_demo(self) -> None:
+        """The welcome page's demo: an unedited copy (made the first time), never the user's files."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            path = self._demo()
+        except DomainError as error:
+            show_problem(self, _("Cannot open the demo"), error.message)
+            return
+        except OSError as error:
+            show_problem(
+                self,
+                _("Cannot open the demo"),
+                _("Cannot make a copy of the demo plan: {reason}").format(reason=error.strerror or error),
+            )
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.open_file(path)
+
+    def _import_into_new_file(self, workbook: Path | None = None) -> None:
+        """The welcome page's import (or a workbook dropped on it): the workbook becomes a new plan
+        file, named after it, in the user's documents (where a new user looks), then the usual preview."""
+        folder = self._documents()
+        if workbook is None:
+            chosen, _filter = QFileDialog.getOpenFileName(
+                self,
+                _("Import an Excel plan"),
+                str(folder),
+                _("Excel workbooks (*.xlsx *.xlsm);;All files (*)"),
+            )
+            if not chosen:
+                return
+            workbook = Path(chosen)
+        target = free_plan_path(folder, workbook.stem)
+        try:
+            self._create_plan(target, False)
+        except DomainError as error:
+            show_problem(self, _("Cannot create the plan file"), error.message)
+            return
+        if not self.open_file(target) or self.import_workbook(workbook):
+            return
+        # Nothing imported: an empty file made for it would only puzzle; the page is back as it was.
+        self.close_file()
+        discard_plan_file(target)
+        self._recent.remove(target)
+        self._refresh_recent_menu()
+        self.statusBar().showMessage(_("Nothing was imported, and no plan file was made."), 10_000)
 
     def _show_role(self) -> None:
         """Say, for a plan on a server, what the user's role there is."""
@@ -1067,31 +1159,41 @@ class MainWindow(QMainWindow):
         self._add_action(file_menu, _("New with the &demo plan…"), None, lambda: self._new_file(True))
         self._add_action(file_menu, _("&Open…"), QKeySequence.StandardKey.Open, self._choose_file)
         self.recent_menu = file_menu.addMenu(_("Open &Recent"))
-        self._add_action(file_menu, _("&Save"), QKeySequence.StandardKey.Save, self._say_saved)
-        self._add_action(file_menu, _("Save a &copy as…"), None, self._save_copy)
-        self._add_action(file_menu, _("Restore from &backup…"), None, self._restore_from_backup)
-        self._add_action(file_menu, _("&Close"), QKeySequence.StandardKey.Close, self.close_file)
+        self._needs_plan(
+            self._add_action(file_menu, _("&Save"), QKeySequence.StandardKey.Save, self._say_saved)
+        )
+        self._needs_plan(self._add_action(file_menu, _("Save a &copy as…"), None, self._save_copy))
+        self._needs_plan(
+            self._add_action(file_menu, _("Restore from &backup…"), None, self._restore_from_backup)
+        )
+        self._needs_plan(
+            self._add_action(file_menu, _("&Close"), QKeySequence.StandardKey.Close, self.close_file)
+        )
         file_menu.addSeparator()
         # Import: a plan table from Excel, an architecture document (the estate) from an ArchiMate tool.
         self.import_menu = import_menu = file_menu.addMenu(_("&Import"))
-        self._add_action(import_menu, _("&Excel plan…"), None, self._import_excel)
-        self.import_architecture_action = self._add_action(
-            import_menu, _("&Architecture (ArchiMate)…"), None, self._import_architecture
+        self._needs_plan(self._add_action(import_menu, _("&Excel plan…"), None, self._import_excel))
+        self.import_architecture_action = self._needs_plan(
+            self._add_action(import_menu, _("&Architecture (ArchiMate)…"), None, self._import_architecture)
         )
         self._add_action(
             file_menu, _("New Excel plan from the &template…"), None, lambda: save_template(self)
         )
-        self._add_action(file_menu, _("&Export data workbook…"), None, self._export_data)
-        self._add_action(file_menu, _("Progress &report…"), None, self._make_report)
-        self._add_action(file_menu, _("Send progress &forms…"), None, self._send_progress_forms)
-        self.collect_forms_action = self._add_action(
-            file_menu, _("Co&llect progress forms…"), None, self._collect_progress_forms
+        self._needs_plan(self._add_action(file_menu, _("&Export data workbook…"), None, self._export_data))
+        self._needs_plan(self._add_action(file_menu, _("Progress &report…"), None, self._make_report))
+        self._needs_plan(
+            self._add_action(file_menu, _("Send progress &forms…"), None, self._send_progress_forms)
+        )
+        self.collect_forms_action = self._needs_plan(
+            self._add_action(file_menu, _("Co&llect progress forms…"), None, self._collect_progress_forms)
         )
         file_menu.addSeparator()
-        self._add_action(
-            file_menu, _("&Print the task sheet…"), QKeySequence.StandardKey.Print, self._print_sheet
+        self._needs_plan(
+            self._add_action(
+                file_menu, _("&Print the task sheet…"), QKeySequence.StandardKey.Print, self._print_sheet
+            )
         )
-        self._add_action(file_menu, _("Print the &Gantt chart…"), None, self._print_chart)
+        self._needs_plan(self._add_action(file_menu, _("Print the &Gantt chart…"), None, self._print_chart))
         self._add_action(file_menu, _("Page set&up…"), None, lambda: self.print_setup.page_setup(self))
         file_menu.addSeparator()
         self._add_action(file_menu, _("&Settings…"), None, self._edit_settings)
@@ -1100,7 +1202,9 @@ class MainWindow(QMainWindow):
         self.edit_menu = self.menuBar().addMenu(_("&Edit"))
         self.chart_menu = self.menuBar().addMenu(_("&Chart"))
         self.view_menu = self.menuBar().addMenu(_("&View"))
-        self.map_action = self._add_action(self.view_menu, _("Estate &map"), None, self._toggle_estate_map)
+        self.map_action = self._needs_plan(
+            self._add_action(self.view_menu, _("Estate &map"), None, self._toggle_estate_map)
+        )
         self.map_action.setShortcut(QKeySequence("F8"))
         self.map_action.setToolTip(
             _("Show the estate map: systems, platforms, data sharing and services (F8)")
@@ -1114,7 +1218,7 @@ class MainWindow(QMainWindow):
             (NodeKind.SEDP, _("New socio-&economic plan")),
             (NodeKind.UNIT, _("New &unit")),
         ):
-            self._add_action(insert_menu, text, None, partial(self._insert, kind))
+            self._needs_plan(self._add_action(insert_menu, text, None, partial(self._insert, kind)))
         self.help_menu = help_menu = self.menuBar().addMenu(_("&Help"))
         self.guide_action = self._add_action(help_menu, _("&User guide"), None, lambda: self.show_help(HOME))
         self.context_help_action = self._add_action(
@@ -1249,7 +1353,13 @@ class MainWindow(QMainWindow):
         if path is not None:
             event.acceptProposedAction()
             # After the drop returns: a modal dialog inside the drop would hold the drag source.
-            QTimer.singleShot(0, lambda: self.import_workbook(path))
+            # On the welcome page there is no plan to import into: it gets one, as its button does.
+            QTimer.singleShot(
+                0,
+                lambda: (
+                    self.import_workbook(path) if self.store is not None else self._import_into_new_file(path)
+                ),
+            )
 
     def _edit_settings(self) -> None:
         dialog = SettingsDialog(self.preferences, self)
@@ -1268,7 +1378,14 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
         return action
 
+    def _needs_plan(self, action: QAction) -> QAction:
+        """Mark an action that works on the open plan: disabled while the welcome page shows."""
+        self._plan_actions.append(action)
+        return action
+
     def _refresh_recent_menu(self) -> None:
+        if self.store is None:
+            self.welcome.show_recent(self._recent.paths())
         self.recent_menu.clear()
         paths = self._recent.paths()
         for path in paths:
@@ -1339,7 +1456,8 @@ class MainWindow(QMainWindow):
     def put_away(self) -> None:
         """Remember the layout and close the plan file (before closing, or before a rebuilt window opens)."""
         self._settings.setValue("window/geometry", self.saveGeometry())
-        self._settings.setValue("window/splitter", self.splitter.saveState())
+        if not self.splitter.isHidden():  # behind the welcome page it was never laid out: nothing to keep
+            self._settings.setValue("window/splitter", self.splitter.saveState())
         self._close_store()
         self._settings.sync()
 

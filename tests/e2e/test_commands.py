@@ -87,14 +87,12 @@ def test_errors_are_one_line_without_a_traceback(tmp_path: Path) -> None:
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
 
 
-def test_the_first_run_creates_the_default_plan_and_shows_it(tmp_path: Path) -> None:
+def test_the_first_run_shows_the_window_and_makes_no_plan_file_in_the_users_stead(tmp_path: Path) -> None:
     result = _run([sys.executable, "-m", "dxplanner"], tmp_path, DXPLANNER_BENCH_FIRST_PAINT="1")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("first-paint ")
-    default_plan = tmp_path / "data" / "dxplanner" / "plan.dxplan"
-    assert default_plan.exists()
-    again = _run([sys.executable, "-m", "dxplanner", "check", str(default_plan)], tmp_path)
-    assert "tasks: " in again.stdout
+    # The welcome page offers the demo, a new plan and an import: no file is made until one is chosen.
+    assert list(tmp_path.rglob("*.dxplan")) == []
 
 
 def test_the_window_opens_a_named_file_and_a_fresh_demo(tmp_path: Path) -> None:

@@ -253,17 +253,20 @@ def test_the_window_opens_the_file_used_last_when_none_is_named(
     qtbot.addWidget(window)
     try:
         assert window.store is not None and window.store.path == demo_path
-        assert not paths.default_plan.exists()
+        assert not paths.data_dir.exists() or not list(paths.data_dir.glob("*.dxplan"))  # none made
+        assert not window.welcome.isVisible()
     finally:
         window.put_away()
 
-    # A last file that is gone: the default plan, and a word about why.
-    settings.setValue("last_file", str(tmp_path / "gone.dxplan"))
+    # A plan file an older version made as the default plan is the last file: it opens as before.
+    older = paths.data_dir / "plan.dxplan"
+    older.parent.mkdir(parents=True, exist_ok=True)
+    create_plan(older, False)
+    settings.setValue("last_file", str(older))
     window = windows.show(None)
     qtbot.addWidget(window)
     try:
-        assert window.store is not None and window.store.path == paths.default_plan
-        assert "could not be opened" in window.statusBar().currentMessage()
+        assert window.store is not None and window.store.path == older
     finally:
         window.put_away()
 

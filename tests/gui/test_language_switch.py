@@ -387,3 +387,5 @@ def test_a_window_with_no_file_open_stays_so_after_a_switch(
 
     assert vietnamese.store is None and vietnamese.editor is None
     assert vietnamese.file_menu.title() == "&Tệp"
+    # The welcome page, in the new language, offers the ways in again.
+    assert vietnamese.welcome.isVisible() and not vietnamese.splitter.isVisible()

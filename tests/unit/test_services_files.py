@@ -99,12 +99,10 @@ def test_a_backup_restores_and_the_file_as_it_was_is_kept(demo_path: Path, tmp_p
     assert _snapshot(kept.path) == late
 
 
-def test_the_window_starts_on_the_last_file_else_on_the_default_plan_with_a_note(
-    demo_path: Path, tmp_path: Path
-) -> None:
-    assert files.start_plan(str(demo_path), tmp_path / "default.dxplan") == files.StartPlan(demo_path)
-    started = files.start_plan(str(tmp_path / "gone.dxplan"), tmp_path / "default.dxplan")
-    assert started.path == tmp_path / "default.dxplan" and started.path.exists()
+def test_the_window_starts_on_the_last_file_else_on_none_with_a_note(demo_path: Path, tmp_path: Path) -> None:
+    assert files.start_plan(str(demo_path)) == files.StartPlan(demo_path)
+    started = files.start_plan(str(tmp_path / "gone.dxplan"))
+    assert started.path is None
     assert started.note is not None and "could not be opened" in started.note
     copy = files.demo_copy(tmp_path / "data")
     assert files.demo_copy(tmp_path / "data") == copy  # an untouched copy is opened again

@@ -8,7 +8,7 @@ from dxplanner.app import _plan_to_open
 from dxplanner.paths import AppPaths
 from dxplanner.store.operations.units import create_unit
 from dxplanner.store.plan_file import open_plan_file
-from dxplanner.store.start_files import demo_copy, start_plan
+from dxplanner.store.start_files import StartPlan, demo_copy, free_plan_path, start_plan
 from tests.conftest import snapshot
 
 
@@ -47,11 +47,19 @@ def test_no_file_named_leaves_the_choice_to_the_window(tmp_path: Path) -> None:
     assert _plan_to_open(named, False, paths) == named
 
 
-def test_the_last_file_is_chosen_when_it_is_still_a_plan_file(demo_path: Path, tmp_path: Path) -> None:
-    default = tmp_path / "data" / "plan.dxplan"
-    assert start_plan(str(demo_path), default).path == demo_path
-    assert not default.exists()
-    fallback = start_plan(str(tmp_path / "gone.dxplan"), default)
-    assert fallback.path == default and default.exists()
-    assert fallback.note is not None and "gone.dxplan does not exist" in fallback.note
-    assert start_plan(None, default).path == default
+def test_the_last_file_is_chosen_when_it_is_still_a_plan_file_else_none_and_why(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    assert start_plan(str(demo_path)) == StartPlan(demo_path)
+    gone = start_plan(str(tmp_path / "gone.dxplan"))
+    assert gone.path is None  # the welcome page, not another file in its stead
+    assert gone.note is not None and "gone.dxplan does not exist" in gone.note
+    assert start_plan(None) == StartPlan(None)  # a first start: nothing is made
+    assert list(tmp_path.iterdir()) == [demo_path]
+
+
+def test_a_plan_for_an_import_takes_a_name_no_file_has(tmp_path: Path) -> None:
+    assert free_plan_path(tmp_path, "ke-hoach") == tmp_path / "ke-hoach.dxplan"
+    (tmp_path / "ke-hoach.dxplan").write_bytes(b"")
+    (tmp_path / "ke-hoach (2).dxplan").write_bytes(b"")
+    assert free_plan_path(tmp_path, "ke-hoach") == tmp_path / "ke-hoach (3).dxplan"
