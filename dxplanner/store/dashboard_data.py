@@ -103,12 +103,39 @@ class DashboardReader:
 
     def read(self, session: Session, chosen: DashboardFilter) -> DashboardData:
         """Every chart's numbers for the filter (the same numbers, when asked again)."""
+        if not self.knows(chosen):
+            self.gather(session, chosen)
+        return self.numbers(chosen)
+
+    def knows(self, chosen: DashboardFilter) -> bool:
+        """Whether the filter's numbers are worked out already."""
+        return chosen in self._read
+
+    def gather(self, session: Session, chosen: DashboardFilter) -> None:
+        """Read from the file what the filter's numbers are made of (see `numbers`).
+
+        Apart from the sums, so that the read transaction is over before the tasks are
+        scheduled: a long read holds off a write to the file that long.
+        """
+        known = self._plan_facts(session, chosen)
+        for field_name, value in (("pillar", chosen.pillar), ("area", chosen.area)):
+            if value is not None and (field_name, value) not in known.pillars:
+                known.pillars[(field_name, value)] = _tasks_in_goals(
+                    session, known.plan_ids, field_name, value
+                )
+        indicator_key = (chosen.strategy_id, chosen.as_of, chosen.pillar, chosen.area)
+        if indicator_key not in self._indicators:
+            first, last = known.years
+            self._indicators[indicator_key] = tuple(_indicators(session, chosen, first, last, self._today()))
+
+    def numbers(self, chosen: DashboardFilter) -> DashboardData:
+        """The filter's numbers from what `gather` read for it (the same numbers, when asked again)."""
         if chosen not in self._read:
-            self._read[chosen] = self._work_out(session, chosen)
+            self._read[chosen] = self._work_out(chosen)
         return self._read[chosen]
 
-    def _work_out(self, session: Session, chosen: DashboardFilter) -> DashboardData:
-        known = self._plan_facts(session, chosen)
+    def _work_out(self, chosen: DashboardFilter) -> DashboardData:
+        known = self._plans[(chosen.strategy_id, chosen.plan_id)]
         kept = known.nodes
         if chosen.unit_id is not None and chosen.unit_id not in known.unit_names:
             raise NotFoundError(_("There is no unit with id {id}.").format(id=chosen.unit_id))
@@ -116,14 +143,9 @@ class DashboardReader:
             units = _with_sub_units(chosen.unit_id, known.unit_children)
             kept = [node for node in kept if known.facts[node.id][2] in units]
         for field_name, value in (("pillar", chosen.pillar), ("area", chosen.area)):
-            if value is None:
-                continue
-            if (field_name, value) not in known.pillars:
-                known.pillars[(field_name, value)] = _tasks_in_goals(
-                    session, known.plan_ids, field_name, value
-                )
-            inside = known.pillars[(field_name, value)]
-            kept = [node for node in kept if node.id in inside]
+            if value is not None:
+                inside = known.pillars[(field_name, value)]
+                kept = [node for node in kept if node.id in inside]
         if chosen.as_of not in known.standing:
             known.standing[chosen.as_of] = self._standing(known, chosen.as_of)
         standing = known.standing[chosen.as_of]
@@ -131,9 +153,6 @@ class DashboardReader:
         # in the standing the sheet and the report show it in; money sits on groups too.
         leaves = [node for node in kept if standing[node.id].counts_as_task]
         indicator_key = (chosen.strategy_id, chosen.as_of, chosen.pillar, chosen.area)
-        if indicator_key not in self._indicators:
-            first, last = known.years
-            self._indicators[indicator_key] = tuple(_indicators(session, chosen, first, last, self._today()))
         return DashboardData(
             title=known.title,
             filter=chosen,

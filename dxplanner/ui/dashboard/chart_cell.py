@@ -130,7 +130,7 @@ class _PageCanvas(FigureCanvasQTAgg):
         # The first paint draws the figure (text layout, Agg): as in building it, no pass of the
         # cycle collector over the heap.
         with collector_paused():
-            super().paintEvent(event)
+            super().paintEvent(event)  # type: ignore[no-untyped-call]
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         # Handed to the page's scroll area: Qt passes a wheel on to the parents only when it comes
