@@ -6,6 +6,7 @@ import datetime
 from pathlib import Path
 
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -264,3 +265,32 @@ def test_an_edit_after_the_numbers_were_read_ahead_reaches_the_first_dashboard(
     assert chosen is not None and dashboard.data is not None
     assert reads == [1, 1]  # the numbers read before the edit were dropped
     assert dashboard.data == Dashboard().read(window.session.store, chosen)  # type: ignore[union-attr]
+
+
+def test_a_filter_draws_each_chart_on_screen_once(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert window.open_file(demo_path)
+    window.select(NodeKey(NodeKind.DASHBOARD, 1))
+    assert window.editor is not None
+    dashboard = window.editor.dashboard
+    on_screen = ("progress", "units", "budget")
+    qtbot.waitUntil(lambda: all(hasattr(dashboard.cells[name].canvas, "renderer") for name in on_screen))
+    qtbot.wait(50)
+    drawn: list[str] = []
+    draw = FigureCanvasAgg.draw
+
+    def counted(canvas: FigureCanvasAgg) -> None:
+        drawn.append(next(name for name, cell in dashboard.cells.items() if cell.canvas is canvas))
+        draw(canvas)
+
+    monkeypatch.setattr(FigureCanvasAgg, "draw", counted)
+    before = dashboard.cells["units"].height()
+    dashboard.unit.setCurrentIndex(2)  # a unit with fewer sub-units: the row of charts gets lower
+    qtbot.waitUntil(lambda: not any(dashboard.cells[name].waiting for name in on_screen))
+    qtbot.wait(50)
+    assert dashboard.cells["units"].height() != before
+    # Each drawn once, at its new size: neither its old numbers at the new size (the page laid out
+    # anew) nor its new numbers at the old size (built before the layout).
+    assert sorted(drawn) == sorted(on_screen)
+    assert all(_fits(dashboard.cells[name]) for name in on_screen)

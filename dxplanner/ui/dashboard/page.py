@@ -7,9 +7,10 @@ import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -247,6 +248,10 @@ class DashboardPage(QWidget):
         """Build the charts waiting to be built that are on screen now."""
         self._building = False
         started = time.perf_counter()
+        # Lay the page out at the new heights first (the charts' layout, then the scroll area's
+        # that sizes it): a chart built before would be drawn at its old size, then again.
+        for _step in range(2):
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         for cell in self.cells.values():
             cell.build_if_shown()
         self.figures_seconds += time.perf_counter() - started
