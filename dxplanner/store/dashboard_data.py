@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -19,7 +20,7 @@ from dxplanner.core.attainment import (
     main_targets,
     target_for,
 )
-from dxplanner.core.budget import BudgetFact, by_source, by_year, totals
+from dxplanner.core.budget import BudgetFact, Money
 from dxplanner.core.dashboard import (
     AttentionItem,
     BudgetData,
@@ -29,7 +30,7 @@ from dxplanner.core.dashboard import (
     ProgressData,
     UnitLoad,
 )
-from dxplanner.core.enums import ProgressWeight, TaskStatus
+from dxplanner.core.enums import FundingSource, ProgressWeight, TaskStatus
 from dxplanner.core.errors import NotFoundError
 from dxplanner.core.models import (
     ActionPlan,
@@ -52,6 +53,7 @@ from dxplanner.numbers import decimal_text
 from dxplanner.store import queries
 from dxplanner.store.estate_measures import measured_figures
 
+Key = TypeVar("Key", bound=Hashable)
 # Points on the progress curves: one a month is smooth enough for a five-year strategy.
 CURVE_STEP_MONTHS = 1
 
@@ -501,17 +503,36 @@ def _unit_loads(
 
 
 def _budget(facts: list[BudgetFact], chosen_ids: set[int], unit_names: dict[int, str]) -> BudgetData:
-    lines = [fact for fact in facts if fact.task_id in chosen_ids]
-    sources = by_source(lines)
-    units = totals(lines, lambda line: line.lead_unit_id)
+    # The three totals in one pass over the lines, in plain integers: a Money summed line by line
+    # made two objects a line, three times over (a tenth of a change of filter).
+    sources: dict[FundingSource, list[int]] = {}
+    years: dict[int, list[int]] = {}
+    units: dict[int | None, list[int]] = {}
+    for fact in facts:
+        if fact.task_id not in chosen_ids:
+            continue
+        _add(sources, fact.source, fact)
+        _add(years, fact.year, fact)
+        _add(units, fact.lead_unit_id, fact)
     return BudgetData(
-        by_source=tuple((label(source), money) for source, money in sources.items()),
-        by_year=tuple(sorted(by_year(lines).items())),
+        by_source=tuple((label(source), Money(*summed)) for source, summed in sources.items()),
+        by_year=tuple((year, Money(*summed)) for year, summed in sorted(years.items())),
         by_unit=tuple(
-            (_owner(lead, unit_names), money)
-            for lead, money in sorted(units.items(), key=lambda item: -item[1].planned)
+            (_owner(lead, unit_names), Money(*summed))
+            for lead, summed in sorted(units.items(), key=lambda item: -item[1][0])
         ),
     )
+
+
+def _add(sums: dict[Key, list[int]], key: Key, fact: BudgetFact) -> None:
+    """Add the line's money to the key's sums (planned, allocated, disbursed)."""
+    summed = sums.get(key)
+    if summed is None:
+        sums[key] = [fact.planned, fact.allocated, fact.disbursed]
+    else:
+        summed[0] += fact.planned
+        summed[1] += fact.allocated
+        summed[2] += fact.disbursed
 
 
 def _owner(lead: int | None, unit_names: dict[int, str]) -> str:
