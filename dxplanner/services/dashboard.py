@@ -14,7 +14,7 @@ from dxplanner.store import queries
 from dxplanner.store.dashboard_data import DashboardReader
 from dxplanner.store.queries import PlanItem
 
-__all__ = ["Dashboard", "DashboardChoices", "PlanItem", "dashboard_choices", "first_strategy", "has_strategy"]
+__all__ = ["Dashboard", "DashboardChoices", "PlanItem", "dashboard_choices", "first_strategy"]
 
 
 @dataclass(frozen=True)
@@ -29,11 +29,6 @@ def dashboard_choices(plan: OpenPlan, strategy_id: int) -> DashboardChoices:
     """The plans of the strategy and the units to filter its dashboard by."""
     with plan.read() as read:
         return DashboardChoices(tuple(queries.plans(read, strategy_id)), tuple(queries.unit_names(read)))
-
-
-def has_strategy(plan: OpenPlan) -> bool:
-    """Whether the file has a strategy, and so a dashboard to show."""
-    return first_strategy(plan) is not None
 
 
 def first_strategy(plan: OpenPlan) -> int | None:
