@@ -98,7 +98,8 @@ def measure_once(path: Path, settings_path: Path, png: Path | None) -> dict[str,
     until(lambda: id(sheet_viewport) in painted.seen, time.perf_counter())
     until_idle()  # the details and the Gantt chart are built after the sheet's first paint
     # A user looks at the plan a moment before turning to the dashboard: meanwhile the charting
-    # library is loaded in the background (ui/dashboard/warm_up.py); wait for it as the user would.
+    # library is loaded and the first dashboard's numbers read in the background
+    # (ui/dashboard/warm_up.py); wait for them as the user would.
     for thread in threading.enumerate():
         if thread.name == "dashboard-warm-up":
             thread.join()

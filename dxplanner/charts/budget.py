@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from dxplanner.charts.limits import bars_measured_together
 from dxplanner.charts.margins import keep_margins
 from dxplanner.charts.style import clear_plot, mark_reusable, money_scale, new_figure, reusable, say_empty
 from dxplanner.core.budget import Money
@@ -59,8 +60,8 @@ def budget_figure(data: BudgetData, reuse: Figure | None = None) -> Figure:
         if not rows:
             say_empty(axes)
             continue
-        _grouped(axes, rows, divisor)
-        axes.relim()
+        with bars_measured_together(axes):  # the limits of the numbers drawn before go with their bars
+            _grouped(axes, rows, divisor)
         axes.autoscale_view()
         axes.set_ylabel(unit, fontsize=8)
         if number == 0:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from matplotlib.figure import Figure
 
+from dxplanner.charts.limits import bars_measured_together
 from dxplanner.charts.margins import keep_margins
 from dxplanner.charts.style import HEALTH_COLOURS, clear_plot, mark_reusable, new_figure, reusable, say_empty
 from dxplanner.core.dashboard import UnitLoad
@@ -56,13 +57,14 @@ def units_figure(units: Sequence[UnitLoad], by_lateness: bool = True, reuse: Fig
     # Rows by number, named by their ticks: categories would keep the names of a chart drawn before.
     rows = list(range(len(shown)))
     left = [0] * len(shown)
-    for health in STACK:
-        counts = [load.counts.get(health, 0) for load in reversed(shown)]
-        colour = HEALTH_COLOURS[health]
-        axes.barh(rows, counts, left=left, color=colour, label=label(health), gid=health.value)
-        left = [start + count for start, count in zip(left, counts, strict=True)]
+    # The limits of the numbers drawn before go with their bars.
+    with bars_measured_together(axes):
+        for health in STACK:
+            counts = [load.counts.get(health, 0) for load in reversed(shown)]
+            colour = HEALTH_COLOURS[health]
+            axes.barh(rows, counts, left=left, color=colour, label=label(health), gid=health.value)
+            left = [start + count for start, count in zip(left, counts, strict=True)]
     axes.set_yticks(rows, [load.unit for load in reversed(shown)])
-    axes.relim()
     axes.autoscale_view()
     if not figure.legends:
         # Below the chart, so that it never hides a bar; the same standings whatever the numbers.

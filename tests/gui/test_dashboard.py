@@ -6,12 +6,16 @@ import datetime
 from pathlib import Path
 
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from dxplanner.services.dashboard import Dashboard
+from dxplanner.store import dashboard_data
 from dxplanner.store.operations.plans import create_plan
+from dxplanner.ui.dashboard import warm_up
 from dxplanner.ui.dashboard.chart_cell import ChartCell
 from dxplanner.ui.main_window import MainWindow
 from dxplanner.ui.navigator import NodeKey, NodeKind
@@ -207,3 +211,86 @@ def test_the_mouse_wheel_over_a_chart_scrolls_the_page(
     )  # fmt: skip
     QApplication.sendEvent(canvas, down)
     assert bar.value() > 0
+
+
+def _reads_of_the_tasks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the dashboard's reads of the tasks' facts (one a strategy, however many filters)."""
+    reads: list[int] = []
+    read = dashboard_data._task_facts
+
+    def counted(*args: object, **kwargs: object) -> object:
+        reads.append(1)
+        return read(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(dashboard_data, "_task_facts", counted)
+    return reads
+
+
+def _plan_looked_at(qtbot: QtBot, window: MainWindow, demo_path: Path) -> None:
+    """Open the file on a plan and wait while the dashboard's numbers are read in the background."""
+    assert window.open_file(demo_path)
+    window.select(NodeKey(NodeKind.PLAN, 6))
+    qtbot.waitUntil(lambda: warm_up.reading_ahead(window.session.store))  # type: ignore[union-attr]
+    warm_up.wait()
+
+
+def test_the_first_dashboard_shows_the_numbers_read_while_the_plan_was_looked_at(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads = _reads_of_the_tasks(monkeypatch)
+    _plan_looked_at(qtbot, window, demo_path)
+    assert reads == [1]  # read in the background
+
+    window.select(NodeKey(NodeKind.DASHBOARD, 1))
+    assert window.editor is not None
+    dashboard = window.editor.dashboard
+    chosen = dashboard.chosen()
+    assert chosen is not None and dashboard.data is not None
+    assert reads == [1]  # not read again: the first look only sums and draws
+    assert dashboard.data == Dashboard().read(window.session.store, chosen)  # type: ignore[union-attr]
+
+
+def test_an_edit_after_the_numbers_were_read_ahead_reaches_the_first_dashboard(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reads = _reads_of_the_tasks(monkeypatch)
+    _plan_looked_at(qtbot, window, demo_path)
+    assert window.editor is not None
+    sheet = window.editor.sheet
+    assert sheet.model.setData(sheet.model.index_of(DECREE, SheetColumn.PROGRESS), 100)
+
+    window.select(NodeKey(NodeKind.DASHBOARD, 1))
+    dashboard = window.editor.dashboard
+    chosen = dashboard.chosen()
+    assert chosen is not None and dashboard.data is not None
+    assert reads == [1, 1]  # the numbers read before the edit were dropped
+    assert dashboard.data == Dashboard().read(window.session.store, chosen)  # type: ignore[union-attr]
+
+
+def test_a_filter_draws_each_chart_on_screen_once(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert window.open_file(demo_path)
+    window.select(NodeKey(NodeKind.DASHBOARD, 1))
+    assert window.editor is not None
+    dashboard = window.editor.dashboard
+    on_screen = ("progress", "units", "budget")
+    qtbot.waitUntil(lambda: all(hasattr(dashboard.cells[name].canvas, "renderer") for name in on_screen))
+    qtbot.wait(50)
+    drawn: list[str] = []
+    draw = FigureCanvasAgg.draw
+
+    def counted(canvas: FigureCanvasAgg) -> None:
+        drawn.append(next(name for name, cell in dashboard.cells.items() if cell.canvas is canvas))
+        draw(canvas)
+
+    monkeypatch.setattr(FigureCanvasAgg, "draw", counted)
+    before = dashboard.cells["units"].height()
+    dashboard.unit.setCurrentIndex(2)  # a unit with fewer sub-units: the row of charts gets lower
+    qtbot.waitUntil(lambda: not any(dashboard.cells[name].waiting for name in on_screen))
+    qtbot.wait(50)
+    assert dashboard.cells["units"].height() != before
+    # Each drawn once, at its new size: neither its old numbers at the new size (the page laid out
+    # anew) nor its new numbers at the old size (built before the layout).
+    assert sorted(drawn) == sorted(on_screen)
+    assert all(_fits(dashboard.cells[name]) for name in on_screen)

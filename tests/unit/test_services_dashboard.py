@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,11 +12,12 @@ from dxplanner.core.dashboard import DashboardFilter
 from dxplanner.core.enums import FundingSource, ProgressWeight
 from dxplanner.core.errors import NotFoundError
 from dxplanner.services import edits
-from dxplanner.services.dashboard import Dashboard, dashboard_choices
+from dxplanner.services.dashboard import Dashboard, ReadAhead, dashboard_choices
 from dxplanner.services.open_plan import OpenPlan
 from dxplanner.store.operations.plans import create_plan
 from dxplanner.store.operations.progress import report_progress
 from dxplanner.store.operations.resources import add_budget_line
+from dxplanner.store.plan_file import open_plan_file
 from dxplanner.store.plan_store import PlanStore
 from tests.unit.builders import basics, new_id, task
 
@@ -119,3 +121,25 @@ def test_a_plan_weighed_by_money_draws_its_curves_by_money_beside_plans_weighed_
     chosen = DashboardFilter(ids.strategy, AS_OF, plan_id=ids.plan)
     assert Dashboard(lambda: D(2026, 1, 15)).read(store, chosen).progress.actual_now == pytest.approx(90.0)
     assert dashboard.read(store, chosen).progress.actual_now == pytest.approx(90.0)
+
+
+def test_numbers_read_ahead_hold_until_the_file_is_written(store: OpenPlan) -> None:
+    ids = basics(store)
+    work = task(store, ids.plan, "Việc", **SPAN)
+    ahead = ReadAhead(store, ids.strategy)
+    assert not ahead.still_true()  # nothing read yet
+    ahead.run()
+    assert ahead.still_true()
+    assert ahead.numbers.read(store, DashboardFilter(ids.strategy, datetime.date.today())).units
+    report_progress(store, [work], as_of=D(2025, 3, 14), progress=100)
+    assert not ahead.still_true()  # read before the report: the dashboard reads again
+
+
+def test_a_file_others_may_change_is_not_read_ahead(demo_path: Path) -> None:
+    # Open read-only, the file is another window's to change: numbers read ahead could be stale.
+    for read_only, worth_it in ((True, False), (False, True)):
+        store = open_plan_file(demo_path, read_only=read_only)
+        try:
+            assert ReadAhead.worth_it(store) is worth_it
+        finally:
+            store.close()

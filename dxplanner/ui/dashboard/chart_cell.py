@@ -8,9 +8,10 @@ from pathlib import Path
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QGuiApplication, QWheelEvent
+from PySide6.QtGui import QAction, QGuiApplication, QPaintEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QSizePolicy, QVBoxLayout, QWidget
 
+from dxplanner.collector import collector_paused
 from dxplanner.core.errors import DomainError
 from dxplanner.i18n import _
 from dxplanner.services.charts import save_chart
@@ -54,6 +55,9 @@ class ChartCell(QWidget):
         """Show the chart build(figure shown now) makes, height pixels high, once it is on screen (see
         build_if_shown). build may draw on the figure it is given and give it back: it is redrawn."""
         self._build = build
+        # Until then the canvas shows the old chart as it was drawn: a new layout of the page
+        # (the new heights) would draw its old numbers once more at the new size, for nothing.
+        self.canvas.held = True
         self.setMinimumHeight(round(height))
 
     def build_if_shown(self) -> bool:
@@ -70,14 +74,17 @@ class ChartCell(QWidget):
         """Build the waiting chart now, on screen or not."""
         if self._build is not None:
             build, self._build = self._build, None
-            figure = build(self.canvas.figure)
+            self.canvas.held = False
+            # A chart makes thousands of artists and no garbage cycle worth a pass over the heap.
+            with collector_paused():
+                figure = build(self.canvas.figure)
             if figure is self.canvas.figure:
-                self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+                self.canvas.draw_idle()
             else:
                 self.show_figure(figure)
 
     @staticmethod
-    def _new_canvas(figure: Figure) -> FigureCanvasQTAgg:
+    def _new_canvas(figure: Figure) -> _PageCanvas:
         canvas = _PageCanvas(figure)  # type: ignore[no-untyped-call]
         canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         return canvas
@@ -121,7 +128,19 @@ class ChartCell(QWidget):
 
 class _PageCanvas(FigureCanvasQTAgg):
     """A chart on a page that scrolls: the mouse wheel over it scrolls the page (nothing on the
-    dashboard's charts zooms or pans)."""
+    dashboard's charts zooms or pans); not drawn while held (its chart is about to be built anew)."""
+
+    held = False
+
+    def draw_idle(self) -> None:
+        if not self.held:
+            super().draw_idle()  # type: ignore[no-untyped-call]
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # The first paint draws the figure (text layout, Agg): as in building it, no pass of the
+        # cycle collector over the heap.
+        with collector_paused():
+            super().paintEvent(event)  # type: ignore[no-untyped-call]
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         # Handed to the page's scroll area: Qt passes a wheel on to the parents only when it comes

@@ -7,9 +7,10 @@ import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -35,6 +36,7 @@ from dxplanner.services.dashboard import Dashboard, dashboard_choices
 from dxplanner.ui.app_settings import date_style_of
 from dxplanner.ui.dashboard.attention import AttentionList
 from dxplanner.ui.dashboard.chart_cell import ChartCell
+from dxplanner.ui.dashboard.warm_up import read_ahead
 from dxplanner.ui.date_line import DateChoice
 from dxplanner.ui.errors import show_refusal
 from dxplanner.ui.session import DataChange, PlanSession
@@ -149,6 +151,11 @@ class DashboardPage(QWidget):
     def show_strategy(self, strategy_id: int) -> None:
         """Show a strategy's dashboard, with the filters reset to the whole strategy."""
         self.strategy_id = strategy_id
+        if self.data is None:
+            # Shown for the first time: the numbers may have been read while the plan was looked at.
+            ahead = read_ahead(self.session.store, strategy_id)
+            if ahead is not None:
+                self._numbers = ahead
         # The numbers read before are kept: every change to the file reaches _on_change, which
         # drops them (a change in this window, its undoing, another user's on a shared server).
         self._fill_choices(keep=False)
@@ -267,6 +274,10 @@ class DashboardPage(QWidget):
         """Build the charts waiting to be built that are on screen now."""
         self._building = False
         started = time.perf_counter()
+        # Lay the page out at the new heights first (the charts' layout, then the scroll area's
+        # that sizes it): a chart built before would be drawn at its old size, then again.
+        for _step in range(2):
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         for cell in self.cells.values():
             cell.build_if_shown()
         self.figures_seconds += time.perf_counter() - started
