@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime
+import gc
 import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -353,6 +354,11 @@ def _dashboard_chart(arguments: argparse.Namespace, out: TextIO, err: TextIO) ->
 def _import(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Read a workbook with the importer that recognises it and write it into a plan file (or --dry-run)."""
     from dxplanner.services import importing
+
+    # The modules just loaded (the store's tables, SQLAlchemy) live as long as the process: out of
+    # the collector's sight, the reading's many small objects are collected without walking them
+    # again and again (7% of the command's time).
+    gc.freeze()
 
     workbook: Path = arguments.workbook
     request = importing.ReadRequest(
