@@ -146,8 +146,11 @@ def test_the_units_named_are_made_once_each_under_the_province(imported: Path) -
         imported,
         "SELECT unit.name, parent.name FROM unit LEFT JOIN unit AS parent ON parent.id = unit.parent_id",
     )
-    assert sorted(name for name, _parent in units) == sorted(named)
-    assert dict(units) == {name: None if name in TOP else AGENCY for name in named}
+    names = [str(name) for name, _parent in units]
+    assert sorted(names) == sorted(str(name) for name in named)  # each unit once
+    assert {str(name): parent for name, parent in units} == {
+        str(name): None if name in TOP else AGENCY for name in named
+    }
     plan = _rows(imported, "SELECT plan.name, unit.name, plan.start, plan.end FROM action_plan AS plan "
                  "JOIN unit ON unit.id = plan.unit_id")  # fmt: skip
     assert plan == [("Kế hoạch chuyển đổi số tỉnh Quảng Ngãi năm 2025", AGENCY, "2025-01-01", "2026-12-31")]
