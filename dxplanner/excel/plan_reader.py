@@ -278,6 +278,7 @@ class _TableReader:
         self.source_columns = [
             (found, source) for found, source in SOURCE_COLUMNS.items() if found in self.by_field
         ]
+        self.source_at = [(self.by_field[found], source) for found, source in self.source_columns]
         # A total beside sources that leave some columns under its heading unread ("Tổng số" over
         # "NSNN", "Nguồn khác"): the part of the total no source column holds is kept too.
         total = self.by_field.get(TableField.BUDGET)
@@ -960,8 +961,11 @@ class _TableReader:
         The source of money not in a source column is the one named, else the row's source column.
         """
         amounts: dict[tuple[FundingSource, int | None], int] = {}
-        for found, source in self.source_columns:
-            amount = self._amount(task_row, row, self.by_field[found])
+        width = len(row)
+        for column, source in self.source_at:
+            if column >= width or row[column] is None:
+                continue  # half the money cells of a plan are empty: no call for them
+            amount = self._amount(task_row, row, column)
             if amount:
                 amounts[source, None] = amounts.get((source, None), 0) + amount
         if not amounts:
