@@ -7,8 +7,9 @@ row's values (the bare read), calamine's bare read of every sheet's values (the 
 and our import: read and understand the table, match its units, and write plan, units, tasks,
 cooperating units and budget lines into a new plan file in one transaction. Then, as whole
 processes: LibreOffice converting the workbook to CSV (soffice --convert-to csv, when soffice is
-installed) beside our `import` command. Prints medians and the ratios beside the budgets (1.5 to
-openpyxl's read; 2 to calamine's; never slower than LibreOffice).
+installed) beside our `import` command. Prints medians of clock and CPU time (a subprocess's CPU
+time is its own, from the operating system's account of finished children) and the ratios beside
+the budgets (1.5 to openpyxl's read; 2 to calamine's; never slower than LibreOffice).
 
 The workbook is written by openpyxl's write-only mode, which states no sheet size: openpyxl's
 bare read then parses the sheet twice (once at opening, to look for the size), and our reader
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -29,6 +31,7 @@ import tempfile
 import time
 import zipfile
 from pathlib import Path
+from typing import NamedTuple
 
 from dxplanner.excel.plan_reader import read_plan_table
 from dxplanner.store.operations.import_table import import_table, match_units
@@ -39,54 +42,81 @@ BUDGET_RATIO = 1.5
 CALAMINE_BUDGET = 2.0
 
 
-def calamine_read(path: Path) -> float:
+class Timing(NamedTuple):
+    """A step's clock time and the CPU time it took (on a shared machine the CPU time is the steadier)."""
+
+    clock: float
+    cpu: float
+
+
+class _Clock:
+    """Times a block: clock and CPU (this process's, or its finished children's for a subprocess)."""
+
+    def __init__(self, children: bool = False) -> None:
+        self.children = children
+
+    def _cpu(self) -> float:
+        if self.children:
+            usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+            return usage.ru_utime + usage.ru_stime
+        return time.process_time()
+
+    def __enter__(self) -> _Clock:
+        self.started, self.cpu_started = time.perf_counter(), self._cpu()
+        return self
+
+    def __exit__(self, *_exception: object) -> None:
+        self.timing = Timing(time.perf_counter() - self.started, self._cpu() - self.cpu_started)
+
+
+def calamine_read(path: Path) -> Timing:
     """calamine alone: open the workbook and take every sheet's values as Python objects."""
     from python_calamine import CalamineWorkbook
 
-    started = time.perf_counter()
-    book = CalamineWorkbook.from_path(str(path))
-    for name in book.sheet_names:
-        book.get_sheet_by_name(name).to_python()
-    book.close()
-    return time.perf_counter() - started
+    with _Clock() as clock:
+        book = CalamineWorkbook.from_path(str(path))
+        for name in book.sheet_names:
+            book.get_sheet_by_name(name).to_python()
+        book.close()
+    return clock.timing
 
 
-def _process(command: list[str]) -> float:
-    started = time.perf_counter()
-    subprocess.run(
-        command, check=True, capture_output=True, env=os.environ | {"QT_QPA_PLATFORM": "offscreen"}
-    )
-    return time.perf_counter() - started
+def _process(command: list[str]) -> Timing:
+    with _Clock(children=True) as clock:
+        subprocess.run(
+            command, check=True, capture_output=True, env=os.environ | {"QT_QPA_PLATFORM": "offscreen"}
+        )
+    return clock.timing
 
 
-def soffice_csv(path: Path, folder: Path) -> float:
+def soffice_csv(path: Path, folder: Path) -> Timing:
     """LibreOffice converting the workbook to CSV, the whole process (its own profile, made beforehand)."""
     profile = (folder / "lo-profile").as_uri()
     return _process(["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "csv",
                      "--outdir", str(folder / "csv"), str(path)])  # fmt: skip
 
 
-def our_command(path: Path, target: Path) -> float:
+def our_command(path: Path, target: Path) -> Timing:
     """Our `dxplanner import` command into a new plan file, the whole process."""
     return _process([sys.executable, "-m", "dxplanner", "import", str(path), "--into", str(target)])
 
 
-def bare_read(path: Path, values_only: bool = True) -> float:
+def bare_read(path: Path, values_only: bool = True) -> Timing:
     """openpyxl alone: open read-only and go through every row's values (or its cells' values)."""
     from openpyxl import load_workbook
 
-    started = time.perf_counter()
-    book = load_workbook(path, read_only=True, data_only=True)
-    for sheet in book.worksheets:
-        if values_only:
-            for _values in sheet.iter_rows(values_only=True):
-                pass
-        else:
-            for row in sheet.iter_rows():
-                for cell in row:
-                    _value = cell.value
-    book.close()
-    return time.perf_counter() - started
+    with _Clock() as clock:
+        book = load_workbook(path, read_only=True, data_only=True)
+        for sheet in book.worksheets:
+            if values_only:
+                for _values in sheet.iter_rows(values_only=True):
+                    pass
+            else:
+                for row in sheet.iter_rows():
+                    for cell in row:
+                        _value = cell.value
+        book.close()
+    return clock.timing
 
 
 def state_the_size(path: Path) -> None:
@@ -105,18 +135,32 @@ def state_the_size(path: Path) -> None:
             archive.writestr(name, data)
 
 
-def our_import(path: Path, target: Path) -> tuple[float, int]:
+def our_import(path: Path, target: Path) -> tuple[Timing, int]:
     """Our whole import into a new, empty plan file (created before the clock starts)."""
     create_plan_file(target)
     store = open_plan_file(target)
     try:
-        started = time.perf_counter()
-        table = read_plan_table(path)
-        match_units(store, table)
-        outcome = import_table(store, table)
-        return time.perf_counter() - started, outcome.tasks + outcome.groups
+        with _Clock() as clock:
+            table = read_plan_table(path)
+            match_units(store, table)
+            outcome = import_table(store, table)
+        return clock.timing, outcome.tasks + outcome.groups
     finally:
         store.close()
+
+
+def _line(what: str, timings: list[Timing], note: str = "") -> None:
+    clock, cpu = _median(timings)
+    print(f"  {what:<40} {clock * 1000:7.0f} ms  {cpu * 1000:7.0f} ms{note}")
+
+
+def _median(timings: list[Timing]) -> Timing:
+    return Timing(statistics.median(t.clock for t in timings), statistics.median(t.cpu for t in timings))
+
+
+def _ratio(what: str, ours: list[Timing], floor: list[Timing], budget: str) -> None:
+    (clock, cpu), (floor_clock, floor_cpu) = _median(ours), _median(floor)
+    print(f"  {what:<40} {clock / floor_clock:7.2f}     {cpu / floor_cpu:7.2f}     budget {budget}")
 
 
 def main() -> None:
@@ -134,39 +178,38 @@ def main() -> None:
         print(f"workbook: {path.stat().st_size / 1e6:.1f} MB, {arguments.tasks:,} tasks, {sized}")
         bare_read(path)  # warm the file cache and the imports alike for both
         calamine_read(path)
-        ours, bare, cells, rust, written = [], [], [], [], 0
+        ours: list[Timing] = []
+        bare: list[Timing] = []
+        cells: list[Timing] = []
+        rust: list[Timing] = []
+        written = 0
         for run in range(arguments.runs):
             bare.append(bare_read(path))
             cells.append(bare_read(path, values_only=False))
             rust.append(calamine_read(path))
-            seconds, written = our_import(path, Path(folder) / f"run{run}.dxplan")
-            ours.append(seconds)
-        office, command = [], []
+            timing, written = our_import(path, Path(folder) / f"run{run}.dxplan")
+            ours.append(timing)
+        office: list[Timing] = []
+        command: list[Timing] = []
         if shutil.which("soffice") is not None:
             soffice_csv(path, Path(folder))  # makes its profile
             for run in range(arguments.runs):
                 office.append(soffice_csv(path, Path(folder)))
                 command.append(our_command(path, Path(folder) / f"command{run}.dxplan"))
-        ratio = statistics.median(ours) / statistics.median(bare)
-        print(f"median of {arguments.runs} runs:")
-        print(f"  openpyxl read_only, every row's values {statistics.median(bare) * 1000:5.0f} ms")
-        print(f"  openpyxl read_only, every cell's value {statistics.median(cells) * 1000:5.0f} ms")
-        print(
-            f"  our import, database write included  {statistics.median(ours) * 1000:7.0f} ms"
-            f"   ({written:,} rows)"
-        )
-        print(f"  ratio to the values-only read        {ratio:7.2f}    budget {BUDGET_RATIO}")
-        by_cell = statistics.median(ours) / statistics.median(cells)
-        print(f"  ratio to the cell-by-cell read       {by_cell:7.2f}")
-        floor = statistics.median(ours) / statistics.median(rust)
-        print(f"  calamine, every sheet's values       {statistics.median(rust) * 1000:7.0f} ms")
-        print(f"  ratio to calamine's read             {floor:7.2f}    budget {CALAMINE_BUDGET}")
+        print(f"median of {arguments.runs} runs (load {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores):")
+        print(f"  {'':<40} {'clock':>10} {'CPU':>10}")
+        _line("openpyxl read_only, every row's values", bare)
+        _line("openpyxl read_only, every cell's value", cells)
+        _line("calamine, every sheet's values", rust)
+        _line("our import, database write included", ours, f"   ({written:,} rows)")
+        _ratio("ratio to the values-only read", ours, bare, str(BUDGET_RATIO))
+        _ratio("ratio to the cell-by-cell read", ours, cells, "-")
+        _ratio("ratio to calamine's read", ours, rust, str(CALAMINE_BUDGET))
         if office:
             print("whole processes:")
-            print(f"  soffice --convert-to csv             {statistics.median(office) * 1000:7.0f} ms")
-            print(f"  dxplanner import (a new plan file)   {statistics.median(command) * 1000:7.0f} ms")
-            ratio = statistics.median(command) / statistics.median(office)
-            print(f"  ratio                                {ratio:7.2f}    budget 1.0")
+            _line("soffice --convert-to csv", office)
+            _line("dxplanner import (a new plan file)", command)
+            _ratio("ratio", command, office, "1.0")
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime
+import gc
 import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -354,40 +355,48 @@ def _import(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Read a workbook with the importer that recognises it and write it into a plan file (or --dry-run)."""
     from dxplanner.services import importing
 
-    workbook: Path = arguments.workbook
-    request = importing.ReadRequest(
-        workbook,
-        sheet=arguments.sheet,
-        plan_date=arguments.plan_date,
-        kind=TableKind(arguments.kind) if arguments.kind else None,
-    )
-    destination = importing.Destination(plan_id=arguments.plan, strategy_id=arguments.strategy)
-    with TerminalProgress(err, _("Reading {name}").format(name=workbook.name)) as progress:
-        imported = importing.read_workbook(request, destination, progress)
-    importer = importing.importer_of(imported)
-    destination = dataclasses.replace(destination, name=importing.default_name(imported, workbook))
-    result = importing.import_into_file(
-        arguments.into,
-        imported,
-        destination,
-        dry_run=arguments.dry_run,
-        open_existing=lambda path, only_look: open_for_command(
-            path, err, read_only=only_look, to_write=not only_look
-        ),
-    )
-    if arguments.json:
-        out.write(json.dumps(importer.as_json(imported), ensure_ascii=False, indent=1) + "\n")
-    problems = importer.problems(imported)
-    if problems:
-        if not arguments.json:
-            raise InvalidInputError(importing.problems_message(problems))
-        return EXIT_USER_ERROR
-    if arguments.json:
+    # The modules just loaded (the store's tables, SQLAlchemy) stay as long as the command runs:
+    # out of the collector's sight, the reading's many small objects are collected without walking
+    # them again and again (7% of the command's time). Given back after, for a caller that goes on.
+    gc.freeze()
+    try:
+        workbook: Path = arguments.workbook
+        request = importing.ReadRequest(
+            workbook,
+            sheet=arguments.sheet,
+            plan_date=arguments.plan_date,
+            kind=TableKind(arguments.kind) if arguments.kind else None,
+        )
+        destination = importing.Destination(plan_id=arguments.plan, strategy_id=arguments.strategy)
+        with TerminalProgress(err, _("Reading {name}").format(name=workbook.name)) as progress:
+            imported = importing.read_workbook(request, destination, progress)
+        importer = importing.importer_of(imported)
+        destination = dataclasses.replace(destination, name=importing.default_name(imported, workbook))
+        result = importing.import_into_file(
+            arguments.into,
+            imported,
+            destination,
+            dry_run=arguments.dry_run,
+            open_existing=lambda path, only_look: open_for_command(
+                path, err, read_only=only_look, to_write=not only_look
+            ),
+        )
+        if arguments.json:
+            out.write(json.dumps(importer.as_json(imported), ensure_ascii=False, indent=1) + "\n")
+        problems = importer.problems(imported)
+        if problems:
+            if not arguments.json:
+                raise InvalidInputError(importing.problems_message(problems))
+            return EXIT_USER_ERROR
+        if arguments.json:
+            return EXIT_OK
+        for problem in importer.warnings(imported):
+            warning = _("Warning, row {row}: {message}").format(row=problem.row, message=problem.message)
+            out.write(warning + "\n")
+        if result is None:
+            out.write(importer.would_import(imported) + "\n")
+        else:
+            out.write(importer.imported(result, arguments.into) + "\n")
         return EXIT_OK
-    for problem in importer.warnings(imported):
-        out.write(_("Warning, row {row}: {message}").format(row=problem.row, message=problem.message) + "\n")
-    if result is None:
-        out.write(importer.would_import(imported) + "\n")
-    else:
-        out.write(importer.imported(result, arguments.into) + "\n")
-    return EXIT_OK
+    finally:
+        gc.unfreeze()

@@ -278,6 +278,7 @@ class _TableReader:
         self.source_columns = [
             (found, source) for found, source in SOURCE_COLUMNS.items() if found in self.by_field
         ]
+        self.source_at = [(self.by_field[found], source) for found, source in self.source_columns]
         # A total beside sources that leave some columns under its heading unread ("Tổng số" over
         # "NSNN", "Nguồn khác"): the part of the total no source column holds is kept too.
         total = self.by_field.get(TableField.BUDGET)
@@ -318,6 +319,8 @@ class _TableReader:
         self.errors: list[Problem] = []
         self.warnings: list[Problem] = []
         self.timelines: dict[str, Timeline] = {}
+        # Timeline texts whose reading sets a task's text and dates and nothing else (no other columns).
+        self.plain_timelines: dict[str, tuple[str | None, datetime.date | None, datetime.date | None]] = {}
         self.amounts: dict[str, int | None] = {}
         self.plain_amounts: dict[str, int] = {}  # texts read to an amount with no warning to give
         self.units: dict[tuple[str, bool], tuple[UnitList, tuple[str, ...]]] = {}
@@ -843,6 +846,21 @@ class _TableReader:
 
     def _dates(self, task: TableTask, row: Row) -> None:
         timeline = self._cell(row, TableField.TIMELINE)
+        if type(timeline) is not str or self.date_fields:
+            self._read_dates(task, row, timeline)
+            return
+        # A timeline column alone, as most plans have: each text gives the same dates on every row.
+        known = self.plain_timelines.get(timeline)
+        if known is not None:
+            task.timeline_text, task.start, task.end = known
+            return
+        said = (len(task.guesses), task.notes, len(self.warnings), len(self.errors))
+        self._read_dates(task, row, timeline)
+        if (len(task.guesses), task.notes, len(self.warnings), len(self.errors)) == said:
+            # Nothing guessed, noted or warned of: the next row with this text just takes its dates.
+            self.plain_timelines[timeline] = (task.timeline_text, task.start, task.end)
+
+    def _read_dates(self, task: TableTask, row: Row, timeline: object) -> None:
         text = "" if timeline is None or isinstance(timeline, datetime.date) else text_of(timeline)
         if isinstance(timeline, datetime.datetime | datetime.date):
             task.end = _day(timeline)  # a single date in a timeline column is the deadline
@@ -943,8 +961,11 @@ class _TableReader:
         The source of money not in a source column is the one named, else the row's source column.
         """
         amounts: dict[tuple[FundingSource, int | None], int] = {}
-        for found, source in self.source_columns:
-            amount = self._amount(task_row, row, self.by_field[found])
+        width = len(row)
+        for column, source in self.source_at:
+            if column >= width or row[column] is None:
+                continue  # half the money cells of a plan are empty: no call for them
+            amount = self._amount(task_row, row, column)
             if amount:
                 amounts[source, None] = amounts.get((source, None), 0) + amount
         if not amounts:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
@@ -37,23 +37,35 @@ class SheetTooLargeError(InvalidInputError):
 class Workbook:
     """A workbook open for reading, one sheet at a time, row by row."""
 
-    def __init__(self, book: Any, name: str, path: Path | None = None, *, fast: bool = False) -> None:
-        self._book = book
+    def __init__(
+        self, load: Callable[[], Any], name: str, path: Path | None = None, *, fast: bool = False
+    ) -> None:
+        # openpyxl's workbook, loaded only when calamine cannot read a sheet alike or the sheets
+        # cannot be told without it: importing and loading openpyxl was a tenth of an import.
+        self._load = load
+        self._loaded: Any = None
         self.name = name
         self._path = path
         # calamine reads the sheets openpyxl would read alike; openpyxl the others.
         self._fast = CalamineBook(path) if fast and path is not None else None
         self._fast_rows: dict[str, list[Row] | None] = {}
-        # What each sheet declares, before reading drops it: only ever used for a progress bar.
-        self._declared_rows = {sheet.title: sheet.max_row or 0 for sheet in book.worksheets}
         self._parts: dict[str, str] | None = None
         self._scans: dict[str, SheetScan | None] = {}
         self._bold_styles: frozenset[int] | None = None
         self._bold: dict[tuple[str, int], frozenset[int]] = {}
 
     @property
+    def _book(self) -> Any:
+        if self._loaded is None:
+            with reading(self.name):
+                self._loaded = self._load()
+        return self._loaded
+
+    @property
     def sheet_names(self) -> list[str]:
         """The sheets that hold cells, in the workbook's order (a chart sheet holds no table)."""
+        if self._fast is not None and (parts := self._sheet_parts()):
+            return list(parts)  # the worksheets workbook.xml lists, as openpyxl takes them
         return [sheet.title for sheet in self._book.worksheets]
 
     def rows(self, sheet: str, limit: int | None = None) -> Iterator[Row]:
@@ -110,7 +122,11 @@ class Workbook:
     def estimated_rows(self, sheet: str) -> int:
         """How many rows will be read (for a progress bar only: a sheet's own word may not be true)."""
         last = self.last_filled_row(sheet)
-        return min(last if last is not None else int(self._declared_rows.get(sheet, 0)), MAX_ROWS)
+        if last is None:  # what the sheet declares, only ever used for a progress bar
+            last = next(
+                (sheet_of.max_row or 0 for sheet_of in self._book.worksheets if sheet_of.title == sheet), 0
+            )
+        return min(last, MAX_ROWS)
 
     def last_filled_row(self, sheet: str) -> int | None:
         """The number of the sheet's last row with a value in it (None when it cannot be told)."""
@@ -148,15 +164,22 @@ class Workbook:
                 self._bold_styles = bold_styles(archive)
             return bold_rows(archive, part, column_letter(column), self._bold_styles)
 
+    def _sheet_parts(self) -> dict[str, str]:
+        """Each worksheet's title and its part in the zip (empty when they cannot be told)."""
+        if self._parts is None:
+            self._parts = {}
+            if self._path is not None:
+                with reading(self.name), zipfile.ZipFile(self._path) as archive:
+                    self._parts = sheet_parts(archive)
+        return self._parts
+
     def _scan(self, sheet: str) -> SheetScan | None:
         if sheet not in self._scans:
             self._scans[sheet] = None
-            if self._path is not None:
+            part = self._sheet_parts().get(sheet)
+            if self._path is not None and part is not None:
                 with zipfile.ZipFile(self._path) as archive:
-                    if self._parts is None:
-                        self._parts = sheet_parts(archive)
-                    part = self._parts.get(sheet)
-                    if part is not None and part in archive.namelist():
+                    if part in archive.namelist():
                         self._scans[sheet] = scan_sheet(archive, part)
         return self._scans[sheet]
 
@@ -176,7 +199,8 @@ class Workbook:
         self._fast_rows.clear()
         if self._fast is not None:
             self._fast.close()
-        self._book.close()
+        if self._loaded is not None:
+            self._loaded.close()
 
 
 @contextmanager
@@ -226,12 +250,17 @@ def open_workbook(path: Path, *, escapes_kept: bool = False) -> Iterator[Workboo
     escapes ("_x000D_") left for the caller to read (a data workbook reads its own).
     """
     check_workbook_file(path)
-    from dxplanner.excel.read_only_book import load_read_only
 
-    with reading(path.name):
-        book = load_read_only(path)
+    def load() -> Any:
+        from dxplanner.excel.read_only_book import load_read_only
+
+        return load_read_only(path)
+
     # calamine reads the escapes itself: a workbook whose text must keep them is read by openpyxl.
-    workbook = Workbook(book, path.name, path, fast=not escapes_kept)
+    fast = not escapes_kept
+    workbook = Workbook(load, path.name, path, fast=fast)
+    if not fast:
+        workbook.sheet_names  # noqa: B018 -- loaded at once: a file openpyxl refuses is refused here
     try:
         yield workbook
     finally:

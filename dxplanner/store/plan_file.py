@@ -13,6 +13,7 @@ from dxplanner.i18n import _
 from dxplanner.store.backup import backup_name, backup_plan_file, same_pages
 from dxplanner.store.file_header import APPLICATION_ID, SCHEMA_VERSION, PlanFileHeader, SchemaAge, read_header
 from dxplanner.store.file_lock import FileLock
+from dxplanner.store.head_schema import write_head_schema
 from dxplanner.store.migrate import HEAD_REVISION, stored_revision, upgrade_to_head
 from dxplanner.store.plan_store import PlanStore, user_errors
 from dxplanner.store.sqlite_engine import connect_sqlite, create_sqlite_engine
@@ -211,9 +212,11 @@ def create_plan_file(
     try:
         with user_errors():
             _initialise(temporary)
+            made = write_head_schema(temporary)
             store = PlanStore(temporary, create_sqlite_engine(temporary))
             try:
-                upgrade_to_head(store.engine)
+                if not made:  # the kept schema is an older revision's: the migrations make it
+                    upgrade_to_head(store.engine)
                 if fill is not None:
                     fill(store)
             finally:

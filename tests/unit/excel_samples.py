@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import random
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypedDict
@@ -924,23 +924,29 @@ def _random_task(rng: random.Random, number: int, timelines: Sequence[str]) -> l
     return [number, name, lead, cooperating, rng.choice(timelines), product, *money, note]
 
 
+def large_plan_rows(tasks: int = 10_000) -> Iterator[list[_Value]]:
+    """The rows under the large plan's header: 500 groups numbered I..XX over and over, their tasks."""
+    rng = random.Random(7)
+    timelines = [text for text in _READINGS if not text.startswith("Q")]
+    groups = min(500, tasks)
+    for group in range(groups):
+        title = f"NHÓM NHIỆM VỤ {group + 1}: {rng.choice(_AREAS)}"
+        yield [_roman(group % 20 + 1), title] + [None] * (_APPENDIX_WIDTH - 2)
+        count = tasks // groups + (1 if group < tasks % groups else 0)
+        for number in range(1, count + 1):
+            yield _random_task(rng, number, timelines)
+
+
 def write_large_plan(path: Path, tasks: int = 10_000) -> None:
     """A decision's appendix of `tasks` tasks in 500 groups numbered I..XX over and over, written fast.
 
     Write-only mode cannot merge, so the title rows and headings hold each value in the first cell of what
     would be merged, with None in the others.
     """
-    rng = random.Random(7)
-    timelines = [text for text in _READINGS if not text.startswith("Q")]
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Phụ lục")
     for row in _unmerged_rows(_APPENDIX_TOP, _APPENDIX_WIDTH):
         sheet.append(row)
-    groups = min(500, tasks)
-    for group in range(groups):
-        title = f"NHÓM NHIỆM VỤ {group + 1}: {rng.choice(_AREAS)}"
-        sheet.append([_roman(group % 20 + 1), title] + [None] * (_APPENDIX_WIDTH - 2))
-        count = tasks // groups + (1 if group < tasks % groups else 0)
-        for number in range(1, count + 1):
-            sheet.append(_random_task(rng, number, timelines))
+    for row in large_plan_rows(tasks):
+        sheet.append(row)
     book.save(path)

@@ -123,3 +123,35 @@ def test_a_sheet_calamine_cannot_read_is_read_by_openpyxl(
     assert [(task.name, task.lead_unit) for task in table.tasks] == [
         ("Số hóa hồ sơ thủ tục hành chính", "Sở Tài chính")
     ]
+
+
+def test_the_sheets_are_those_openpyxl_lists_without_loading_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    book = Workbook()
+    notes = book.active
+    assert notes is not None
+    notes.title = "Ghi chú"
+    notes.append(["Bảng kế hoạch ở trang sau"])
+    hidden = book.create_sheet("Danh mục")
+    hidden.sheet_state = "hidden"
+    hidden.append(["Sở Tài chính"])
+    plan = book.create_sheet("Kế hoạch")
+    plan.append(_HEADINGS)
+    plan.append([1, "Số hóa hồ sơ thủ tục hành chính", "Sở Tài chính", "2026", 50])
+    path = tmp_path / "plan.xlsx"
+    book.save(path)
+    from openpyxl import load_workbook
+
+    listed = [sheet.title for sheet in load_workbook(path, read_only=True).worksheets]
+    assert listed == ["Ghi chú", "Danh mục", "Kế hoạch"]
+
+    def unneeded(_path: Path) -> object:
+        raise AssertionError("openpyxl loaded for a workbook calamine reads whole")
+
+    monkeypatch.setattr("dxplanner.excel.read_only_book.load_read_only", unneeded)
+    with open_workbook(path) as workbook:
+        assert workbook.sheet_names == listed
+    table = read_plan_table(path)
+    assert (table.sheet, table.sheets) == ("Kế hoạch", listed)
+    assert [task.name for task in table.tasks] == ["Số hóa hồ sơ thủ tục hành chính"]
