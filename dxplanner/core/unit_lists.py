@@ -18,6 +18,7 @@ from dxplanner.core.unit_words import (
     LOCALITIES,
     LOCALITY_ENDS,
     LOCALITY_STARTS,
+    MARKED_KINDS,
     NEVER_NESTED,
     OWN_NAME_PREFIXES,
     PUBLIC_STARTS,
@@ -417,7 +418,12 @@ def _last_kind(collective: str) -> str:
 def _names_a_unit(text: str) -> bool:
     # A plan names a few dozen units thousands of times: each answer is kept.
     key = fold(text) + " "
-    return len(key.split()) >= 2 and key.startswith(UNIT_PREFIXES)
+    if len(key.split()) < 2 or not key.startswith(UNIT_PREFIXES):
+        return False
+    first = unicodedata.normalize("NFC", text.split(maxsplit=1)[0].lower())
+    marked = MARKED_KINDS.get(key.split(maxsplit=1)[0])
+    # Folding lost the marks that tell "Viện" from "Viên": where the word has marks, they must be a body's.
+    return marked is None or first == fold(first) or first in marked
 
 
 @functools.lru_cache(maxsize=8192)

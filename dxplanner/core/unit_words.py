@@ -12,6 +12,13 @@ UNIT_WORDS = (
     "office", "agency", "committee", "people's committee", "center", "centre", "authority", "don vi",
     "co quan", "tu van", "nha thau",
 )  # fmt: skip
+# First words that fold like a kind of body but, written with other marks, are other words: "Viên
+# chức" (civil servants) is no "Viện", "Số hóa" no "Sở", "Trưởng ban" no "Trường". Folded word ->
+# the ways a body's name writes it (lower case); a word written without any marks is let through.
+MARKED_KINDS = {
+    "vien": ("viện",), "so": ("sở",), "bo": ("bộ",), "vu": ("vụ",), "cuc": ("cục",),
+    "truong": ("trường",), "ban": ("ban",), "phong": ("phòng",), "quy": ("quỹ",),
+}  # fmt: skip
 # Bodies of the State named by their own name, never a kind of body that a collective lists:
 # "Các cơ quan Đảng, Quốc hội" is two, where "UBND các huyện, Thị xã" is one.
 OWN_NAMES = (

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from dxplanner.core.plan_table import PlanTable, TableTask
-from dxplanner.core.unit_lists import read_units
+from dxplanner.core.unit_lists import read_units, split_units
 from dxplanner.excel.plan_reader import read_plan_table
 
 HEADER = ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"]
@@ -232,3 +232,20 @@ def test_a_lead_cell_naming_no_body_leaves_the_task_without_a_lead(tmp_path: Pat
     )
     assert (task.lead_unit, task.cooperating_units) == (None, ["Vụ Pháp chế", "Vụ Vật liệu xây dựng"])
     assert any("Do Chủ tịch Hội đồng thẩm định quyết định" in guess for guess in task.guesses)
+
+
+# Bộ Nội vụ's units: "Viên chức" (civil servants) folds like "Viện" (an institute), "Số hóa"
+# (digitisation) like "Sở" (a department); a word with other marks begins no unit's name.
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("Vụ Công chức - Viên chức", ["Vụ Công chức - Viên chức"]),
+        ("Trung tâm Dữ liệu - Số hóa", ["Trung tâm Dữ liệu - Số hóa"]),
+        ("Viện Chiến lược - Viện Khoa học", ["Viện Chiến lược", "Viện Khoa học"]),
+        ("Sở Y tế - Sở Nội vụ", ["Sở Y tế", "Sở Nội vụ"]),
+        ("VIỆN CHIẾN LƯỢC - SỞ NỘI VỤ", ["VIỆN CHIẾN LƯỢC", "SỞ NỘI VỤ"]),
+        ("So Y te - Vien Khoa hoc", ["So Y te", "Vien Khoa hoc"]),  # typed without marks: as before
+    ],
+)
+def test_a_word_that_only_folds_like_a_kind_of_body_splits_no_name(text: str, units: list[str]) -> None:
+    assert split_units(text) == units
