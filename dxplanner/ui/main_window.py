@@ -677,6 +677,8 @@ class MainWindow(QMainWindow):
         self.splitter.setVisible(not shown)
         for action in self._plan_actions:
             action.setEnabled(not shown)
+        # Its every item adds to the open plan: greyed as a whole, as Edit and Chart are.
+        self.insert_menu.setEnabled(not shown)
         if shown:
             self.welcome.first_button().setFocus()
 
