@@ -162,7 +162,7 @@ class PlanEditor(QWidget):
         self.details_action.setToolTip(_("Show the details of the task beside the sheet (F7)"))
         self.details_action.toggled.connect(lambda shown: self.show_details(shown))
         self.sheet.toolbar.addAction(self.details_action)
-        self.plan_page.splitterMoved.connect(self._details_moved)
+        self.plan_page.splitterMoved.connect(self.sync_details_button)
         # Small windows: let the splitters squeeze the toolbar, the filters and the forms.
         self.sheet.setMinimumWidth(200)
         self.setMinimumWidth(330)
@@ -188,7 +188,8 @@ class PlanEditor(QWidget):
         self.details_action.setChecked(shown)
         self.details_action.blockSignals(False)
 
-    def _details_moved(self) -> None:
+    def sync_details_button(self) -> None:
+        """Press the Details button when the details show, release it when they are folded away."""
         self.details_action.blockSignals(True)
         self.details_action.setChecked(self.plan_page.sizes()[1] > 0)
         self.details_action.blockSignals(False)
@@ -677,6 +678,8 @@ class MainWindow(QMainWindow):
         self.splitter.setVisible(not shown)
         for action in self._plan_actions:
             action.setEnabled(not shown)
+        # Its every item adds to the open plan: greyed as a whole, as Edit and Chart are.
+        self.insert_menu.setEnabled(not shown)
         if shown:
             self.welcome.first_button().setFocus()
 
@@ -1437,6 +1440,8 @@ class MainWindow(QMainWindow):
         plan_splitter = self._settings.value("window/plan_splitter")
         if isinstance(plan_splitter, QByteArray):
             self.editor.plan_page.restoreState(plan_splitter)
+            # restoreState moves no handle, so the button is told: else it shows pressed over folded details.
+            self.editor.sync_details_button()
         self.editor.chart_wanted = bool(self._settings.value("window/chart", True, type=bool))
         chart_layout = self._settings.value("window/chart_splitter")
         if isinstance(chart_layout, QByteArray):

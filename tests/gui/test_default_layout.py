@@ -90,3 +90,32 @@ def test_the_first_layout_shows_the_whole_task_row_beside_the_chart(
     name = view.currentIndex().siblingAtColumn(SheetColumn.NAME)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(name).center())
     assert view.horizontalScrollBar().value() == 0
+
+
+def _laptop_window(qtbot: QtBot, settings: QSettings, demo_path: Path) -> MainWindow:
+    """A 1366 x 768 window on the demo's 2026 plan."""
+    window = MainWindow(settings, open_plan_file, create_plan, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    assert window.open_file(demo_path)
+    window.select(NodeKey(NodeKind.PLAN, PLAN_2026))
+    QApplication.processEvents()
+    return window
+
+
+def test_a_restart_with_the_details_folded_away_shows_details_off_and_f7_brings_them_back(
+    qtbot: QtBot, tmp_path: Path, demo_path: Path
+) -> None:
+    # Followed from the guide on a 1366 px laptop: after a restart the Details button showed pressed
+    # with the details folded away, and the first F7 did nothing that could be seen.
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    first = _laptop_window(qtbot, settings, demo_path)  # folds them away, and remembers it when put away
+    first.put_away()
+    window = _laptop_window(qtbot, settings, demo_path)
+    editor = window.editor
+    assert editor is not None
+    assert editor.plan_page.sizes()[1] == 0
+    assert not editor.details_action.isChecked()
+    editor.details_action.trigger()  # F7
+    assert editor.plan_page.sizes()[1] > 0 and editor.details_action.isChecked()

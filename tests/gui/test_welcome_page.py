@@ -135,6 +135,22 @@ def test_closing_the_file_shows_the_page_where_a_recent_file_opens_with_a_click(
     assert not window.welcome.isVisible()
 
 
+def test_a_menu_that_works_only_on_a_plan_is_greyed_while_the_page_shows(
+    window: MainWindow, demo_path: Path
+) -> None:
+    # The guide: "The menus that work on a plan stay greyed until one is open." Insert adds records
+    # to the open plan only, so its title is greyed like Edit's and Chart's, not just its items.
+    assert window.open_file(demo_path)
+    assert window.insert_menu.menuAction().isEnabled()
+    next(action for action in window.file_menu.actions() if action.text() == "&Close").trigger()
+    assert window.welcome.isVisible()
+    assert not window.insert_menu.menuAction().isEnabled()
+    assert not window.edit_menu.menuAction().isEnabled() and not window.chart_menu.menuAction().isEnabled()
+    assert window.help_menu.menuAction().isEnabled()  # the guide stays at hand
+    assert window.open_file(demo_path)
+    assert window.insert_menu.menuAction().isEnabled()
+
+
 def test_new_plan_asks_where_and_opens_the_new_file(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
