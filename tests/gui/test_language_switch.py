@@ -57,6 +57,15 @@ def _open(windows: Windows, qtbot: QtBot, path: PlanLocation) -> MainWindow:
     return window
 
 
+def _on_the_2026_plan(windows: Windows, qtbot: QtBot, demo_path: Path) -> tuple[MainWindow, TaskSheet]:
+    """The demo open in English on its 2026 plan, the sheet and its chart shown."""
+    english = _open(windows, qtbot, demo_path)
+    assert english.editor is not None
+    english.select(NodeKey(NodeKind.PLAN, PLAN_2026))
+    qtbot.waitUntil(english.editor.sheet.chart_shown)
+    return english, english.editor.sheet
+
+
 def _switch(windows: Windows, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, language: str) -> MainWindow:
     """Choose another language in File > Settings, as a user does; the window that shows after."""
     old = windows.current
@@ -81,11 +90,8 @@ def _name_shown(sheet: TaskSheet, task_id: int) -> str:
 def test_the_plan_page_is_as_the_user_left_it_after_a_switch(
     qtbot: QtBot, windows: Windows, demo_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    english = _open(windows, qtbot, demo_path)
+    english, sheet = _on_the_2026_plan(windows, qtbot, demo_path)
     assert english.editor is not None
-    english.select(NodeKey(NodeKind.PLAN, PLAN_2026))
-    sheet = english.editor.sheet
-    qtbot.waitUntil(sheet.chart_shown)
     # The critical path marked, a search, a kind, a window of dates, a group folded, a task chosen.
     sheet.chart_actions["critical"].trigger()
     sheet.search.setText("số")
@@ -334,11 +340,7 @@ def test_a_name_being_typed_when_the_language_changes_is_saved(
 def test_the_sheet_left_for_the_dashboard_is_as_it_was_when_the_user_comes_back(
     qtbot: QtBot, windows: Windows, demo_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    english = _open(windows, qtbot, demo_path)
-    assert english.editor is not None
-    english.select(NodeKey(NodeKind.PLAN, PLAN_2026))
-    sheet = english.editor.sheet
-    qtbot.waitUntil(sheet.chart_shown)
+    english, sheet = _on_the_2026_plan(windows, qtbot, demo_path)
     sheet.chart_actions["critical"].trigger()
     sheet.late_only.setChecked(True)
     sheet.select_task(DECREE_ON_DIGITAL_SERVICES)
