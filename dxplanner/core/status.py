@@ -41,6 +41,9 @@ _STATED = {
     TaskStatus.CANCELLED: Health.CANCELLED,
 }
 
+# The standings of work that is over: a group whose work all stands so is done.
+_FINISHED = frozenset((Health.DONE, Health.CANCELLED))
+
 # The status a person would report for a task shown in each standing: how the status
 # column of copied rows (which shows the standing) is read back when pasted.
 REPORTED_STATUS = {
@@ -113,7 +116,10 @@ def health_of_all(
     if rolled is None:
         rolled = roll_up(node_list, weight or by_working_days(calendar))
     result: dict[int, Health] = {}
-    leaf_health: dict[int, list[Health]] = {}
+    # For each task, whether all the work in it is cancelled, and whether all of it is done or
+    # cancelled: a group's come from its children's, once each, children first. (Copying every
+    # task's standing into each group above it grew with the depth of the tree.)
+    tallies: dict[int, tuple[bool, bool]] = {}
     for node_id in _children_first(children):
         node = by_id[node_id]
         below = children.get(node_id)
@@ -122,20 +128,22 @@ def health_of_all(
         )
         if not below:
             result[node_id] = own
-            leaf_health[node_id] = [own]
+            tallies[node_id] = (own is Health.CANCELLED, own in _FINISHED)
             continue
-        inside = [state for child in below for state in leaf_health[child.id]]
+        cancelled = all(tallies[child.id][0] for child in below)
+        finished = all(tallies[child.id][1] for child in below)
         if has_own_work(node):
-            inside.append(own)
-        leaf_health[node_id] = inside
-        values = rolled[node_id]
+            cancelled = cancelled and own is Health.CANCELLED
+            finished = finished and own in _FINISHED
+        tallies[node_id] = (cancelled, finished)
         if node.status in _STATED:  # a group a person marked done, paused or cancelled stays so
             result[node_id] = _STATED[node.status]
-        elif all(state is Health.CANCELLED for state in inside):
+        elif cancelled:
             result[node_id] = Health.CANCELLED
-        elif all(state in (Health.DONE, Health.CANCELLED) for state in inside):
+        elif finished:
             result[node_id] = Health.DONE
         else:
+            values = rolled[node_id]
             result[node_id] = health(
                 TaskStatus.IN_PROGRESS,
                 min(values.progress, 99.99),
