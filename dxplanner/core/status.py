@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from dxplanner.core.enums import TaskStatus
 from dxplanner.core.rollup import (
@@ -203,48 +203,52 @@ def planned_curve(
 ) -> list[float]:
     """The share of all work planned to be done by each date, in percent (weighted like roll-ups).
 
-    One sweep over the dates in order rather than every task on every date: between its
-    start and end a task's planned progress rises in a straight line over working days,
-    so the tasks under way add up to one line, a * (working-day index) + b.
+    Between its start and end a task's planned progress rises in a straight line over its
+    working days, so each date's total is one sum over the tasks, taken over arrays (numpy,
+    which the charts load anyway): a Python loop over 10,000 tasks took 30 ms of every filter.
+    Each day's working-day index is looked up once, however many tasks share it.
     """
+    import numpy as np  # here, not at the top: the commands that draw no curve need not load it
+
     counted = _counted(tasks, weight or by_working_days(calendar))
     total = sum(task_weight for _task, task_weight in counted)
     if total <= 0:
         return [0.0 for _date in dates]
-    begins: list[tuple[datetime.date, float, float]] = []  # from this day on, under way
-    ends: list[tuple[datetime.date, float, float, float]] = []  # from this day on, done
-    for task, task_weight in counted:
-        start, end = task.planned_start, task.planned_end
-        assert start is not None and end is not None
-        days = calendar.working_days(start, end)
-        if days == 0 or end <= start:
-            ends.append((start, 0.0, 0.0, 100.0 * task_weight))  # all of it due at once
-            continue
-        slope = 100.0 * task_weight / days
-        offset = slope * (1 - calendar.index_on_or_after(start))
-        begins.append((start, slope, offset))
-        ends.append((end, slope, offset, 100.0 * task_weight))
-    begins.sort(key=lambda event: event[0])
-    ends.sort(key=lambda event: event[0])
-    curve = [0.0] * len(dates)
-    slope_sum = offset_sum = done = 0.0
-    next_begin = next_end = 0
-    for position in sorted(range(len(dates)), key=dates.__getitem__):
-        as_of = dates[position]
-        while next_begin < len(begins) and begins[next_begin][0] <= as_of:
-            _day, slope, offset = begins[next_begin]
-            slope_sum, offset_sum, next_begin = slope_sum + slope, offset_sum + offset, next_begin + 1
-        while next_end < len(ends) and ends[next_end][0] <= as_of:
-            _day, slope, offset, whole = ends[next_end]
-            slope_sum, offset_sum, done, next_end = (
-                slope_sum - slope,
-                offset_sum - offset,
-                done + whole,
-                next_end + 1,
-            )
-        under_way = slope_sum * calendar.index_on_or_before(as_of) + offset_sum if slope_sum else offset_sum
-        curve[position] = (done + max(0.0, under_way)) / total
+    on_or_after = _memo(calendar.index_on_or_after)
+    on_or_before = _memo(calendar.index_on_or_before)
+    size = len(counted)
+    starts = np.fromiter((task.planned_start.toordinal() for task, _w in counted), np.int64, size)  # type: ignore[union-attr]
+    ends = np.fromiter((task.planned_end.toordinal() for task, _w in counted), np.int64, size)  # type: ignore[union-attr]
+    weights = np.fromiter((task_weight for _task, task_weight in counted), np.float64, size)
+    first = np.fromiter((on_or_after(task.planned_start) for task, _w in counted), np.int64, size)
+    last = np.fromiter((on_or_before(task.planned_end) for task, _w in counted), np.int64, size)
+    days = np.where(ends < starts, 0, np.maximum(0, last - first + 1))
+    # A task with no working day, or ending the day it starts, is all due at once on its start.
+    at_once = (days == 0) | (ends <= starts)
+    slopes = np.where(at_once, 0.0, 100.0 * weights / np.where(days == 0, 1, days))
+    finished = np.where(at_once, starts, ends)  # from this day on, done
+    wholes = 100.0 * weights
+    curve = []
+    for as_of in dates:
+        day, index = as_of.toordinal(), on_or_before(as_of)
+        done = wholes[finished <= day].sum()
+        going = (starts <= day) & (finished > day)
+        under_way = (slopes[going] * (index - first[going] + 1)).sum()
+        curve.append(float((done + max(0.0, under_way)) / total))
     return curve
+
+
+def _memo(look_up: Callable[[datetime.date], int]) -> Callable[[datetime.date], int]:
+    """The look-up, made once per day: thousands of tasks share a few hundred days."""
+    found: dict[datetime.date, int] = {}
+
+    def remembered(day: datetime.date) -> int:
+        index = found.get(day)
+        if index is None:
+            index = found[day] = look_up(day)
+        return index
+
+    return remembered
 
 
 def _day_of(report: tuple[datetime.date, float]) -> datetime.date:
