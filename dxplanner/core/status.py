@@ -230,10 +230,12 @@ def planned_curve(
     wholes = 100.0 * weights
     curve = []
     for as_of in dates:
-        day, index = as_of.toordinal(), on_or_before(as_of)
+        day = as_of.toordinal()
         done = wholes[finished <= day].sum()
         going = (starts <= day) & (finished > day)
-        under_way = (slopes[going] * (index - first[going] + 1)).sum()
+        # A day's index only when some task is under way: a day far past every task (a view
+        # near the end of the calendar) would lay out the working days of the years between.
+        under_way = (slopes[going] * (on_or_before(as_of) - first[going] + 1)).sum() if going.any() else 0.0
         curve.append(float((done + max(0.0, under_way)) / total))
     return curve
 

@@ -285,7 +285,7 @@ def test_a_whole_plan_rolls_up_its_top_rows_as_a_group_does(
 
 
 def _standing_brute_force(nodes: list[TaskNode], as_of: datetime.date) -> dict[int, Health]:
-    """Each task's standing from its definition, recursively: a group looks at every piece of work below it."""
+    """Each task's standing from its definition, recursively: a group looks at all the work below it."""
     by_id = {node.id: node for node in nodes}
     below: dict[int | None, list[TaskNode]] = {}
     for node in nodes:
