@@ -125,13 +125,13 @@ def roll_up(nodes: Iterable[TaskNode], weight: Weight) -> dict[int, Rolled]:
     for node_id in order:
         node = by_id[node_id]
         below = children.get(node_id)
-        own, own_count = _own_share(node, weight)
         if not below:
-            rolled[node_id], counts[node_id] = own, own_count
+            rolled[node_id], counts[node_id] = _own_share(node, weight)
             continue
         parts = [rolled[child.id] for child in below]
         tallies = [counts[child.id] for child in below]
-        if has_own_work(node):
+        if has_own_work(node):  # (a group's own share is weighed only when it has one)
+            own, own_count = _own_share(node, weight)
             parts.append(own)
             tallies.append(own_count)
         starts = [part.start for part in parts if part.start is not None]

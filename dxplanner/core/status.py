@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from dxplanner.core.enums import TaskStatus
 from dxplanner.core.rollup import (
@@ -40,6 +40,9 @@ _STATED = {
     TaskStatus.SUSPENDED: Health.PAUSED,
     TaskStatus.CANCELLED: Health.CANCELLED,
 }
+
+# The standings of work that is over: a group whose work all stands so is done.
+_FINISHED = frozenset((Health.DONE, Health.CANCELLED))
 
 # The status a person would report for a task shown in each standing: how the status
 # column of copied rows (which shows the standing) is read back when pasted.
@@ -113,7 +116,10 @@ def health_of_all(
     if rolled is None:
         rolled = roll_up(node_list, weight or by_working_days(calendar))
     result: dict[int, Health] = {}
-    leaf_health: dict[int, list[Health]] = {}
+    # For each task, whether all the work in it is cancelled, and whether all of it is done or
+    # cancelled: a group's come from its children's, once each, children first. (Copying every
+    # task's standing into each group above it grew with the depth of the tree.)
+    tallies: dict[int, tuple[bool, bool]] = {}
     for node_id in _children_first(children):
         node = by_id[node_id]
         below = children.get(node_id)
@@ -122,20 +128,22 @@ def health_of_all(
         )
         if not below:
             result[node_id] = own
-            leaf_health[node_id] = [own]
+            tallies[node_id] = (own is Health.CANCELLED, own in _FINISHED)
             continue
-        inside = [state for child in below for state in leaf_health[child.id]]
+        cancelled = all(tallies[child.id][0] for child in below)
+        finished = all(tallies[child.id][1] for child in below)
         if has_own_work(node):
-            inside.append(own)
-        leaf_health[node_id] = inside
-        values = rolled[node_id]
+            cancelled = cancelled and own is Health.CANCELLED
+            finished = finished and own in _FINISHED
+        tallies[node_id] = (cancelled, finished)
         if node.status in _STATED:  # a group a person marked done, paused or cancelled stays so
             result[node_id] = _STATED[node.status]
-        elif all(state is Health.CANCELLED for state in inside):
+        elif cancelled:
             result[node_id] = Health.CANCELLED
-        elif all(state in (Health.DONE, Health.CANCELLED) for state in inside):
+        elif finished:
             result[node_id] = Health.DONE
         else:
+            values = rolled[node_id]
             result[node_id] = health(
                 TaskStatus.IN_PROGRESS,
                 min(values.progress, 99.99),
@@ -200,6 +208,10 @@ def planned_curve(
     so the tasks under way add up to one line, a * (working-day index) + b.
     """
     counted = _counted(tasks, weight or by_working_days(calendar))
+    # Each day's working-day index is looked up once, however many tasks share it (10,000
+    # tasks, a few hundred days: the calendar's look-ups were most of a filter's curve).
+    on_or_after = _memo(calendar.index_on_or_after)
+    on_or_before = _memo(calendar.index_on_or_before)
     total = sum(task_weight for _task, task_weight in counted)
     if total <= 0:
         return [0.0 for _date in dates]
@@ -208,12 +220,12 @@ def planned_curve(
     for task, task_weight in counted:
         start, end = task.planned_start, task.planned_end
         assert start is not None and end is not None
-        days = calendar.working_days(start, end)
+        days = 0 if end < start else max(0, on_or_before(end) - on_or_after(start) + 1)
         if days == 0 or end <= start:
             ends.append((start, 0.0, 0.0, 100.0 * task_weight))  # all of it due at once
             continue
         slope = 100.0 * task_weight / days
-        offset = slope * (1 - calendar.index_on_or_after(start))
+        offset = slope * (1 - on_or_after(start))
         begins.append((start, slope, offset))
         ends.append((end, slope, offset, 100.0 * task_weight))
     begins.sort(key=lambda event: event[0])
@@ -234,9 +246,22 @@ def planned_curve(
                 done + whole,
                 next_end + 1,
             )
-        under_way = slope_sum * calendar.index_on_or_before(as_of) + offset_sum if slope_sum else offset_sum
+        under_way = slope_sum * on_or_before(as_of) + offset_sum if slope_sum else offset_sum
         curve[position] = (done + max(0.0, under_way)) / total
     return curve
+
+
+def _memo(look_up: Callable[[datetime.date], int]) -> Callable[[datetime.date], int]:
+    """The look-up, made once per day: thousands of tasks share a few hundred days."""
+    found: dict[datetime.date, int] = {}
+
+    def remembered(day: datetime.date) -> int:
+        index = found.get(day)
+        if index is None:
+            index = found[day] = look_up(day)
+        return index
+
+    return remembered
 
 
 def _day_of(report: tuple[datetime.date, float]) -> datetime.date:

@@ -216,13 +216,13 @@ def test_the_mouse_wheel_over_a_chart_scrolls_the_page(
 def _reads_of_the_tasks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Counts the dashboard's reads of the tasks' facts (one a strategy, however many filters)."""
     reads: list[int] = []
-    read = dashboard_data._task_facts
+    read = dashboard_data._tasks
 
     def counted(*args: object, **kwargs: object) -> object:
         reads.append(1)
         return read(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(dashboard_data, "_task_facts", counted)
+    monkeypatch.setattr(dashboard_data, "_tasks", counted)
     return reads
 
 

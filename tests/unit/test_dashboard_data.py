@@ -6,9 +6,11 @@ import datetime
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dxplanner.core.dashboard import DashboardData, DashboardFilter
-from dxplanner.store.dashboard_data import DashboardReader
+from dxplanner.store.dashboard_data import DashboardReader, under_links
 from dxplanner.store.operations.plans import add_plan_day_off
 from dxplanner.store.operations.progress import add_progress_report
 from dxplanner.store.operations.tasks import update_task
@@ -100,3 +102,28 @@ def test_a_view_near_the_end_of_the_calendar_reads_without_error(store: PlanStor
     task(store, ids.plan, "Xa", **SPAN)
     progress = _read(store, ids.plan, as_of=D(9999, 12, 20)).progress
     assert progress.dates[-1] == D(9999, 12, 20) and progress.planned_now == pytest.approx(100.0)
+
+
+@st.composite
+def _forests(draw: st.DrawFn) -> tuple[dict[int, int | None], set[int]]:
+    """A random outline (each task's parent an earlier task, or none) and some tasks linked to a goal."""
+    count = draw(st.integers(0, 40))
+    parent_of = {
+        task_id: draw(st.one_of(st.none(), st.integers(1, task_id - 1))) if task_id > 1 else None
+        for task_id in range(1, count + 1)
+    }
+    shuffled = dict(draw(st.permutations(list(parent_of.items()))))
+    return shuffled, draw(st.sets(st.integers(1, max(1, count)), max_size=6))
+
+
+@given(_forests())
+def test_a_pillars_tasks_are_those_linked_or_under_a_linked_task(
+    tree: tuple[dict[int, int | None], set[int]],
+) -> None:
+    """Each task's answer is worked out once; here, by walking up from every task to the top."""
+    parent_of, linked = tree
+
+    def under_a_link(task_id: int | None) -> bool:
+        return task_id is not None and (task_id in linked or under_a_link(parent_of.get(task_id)))
+
+    assert under_links(parent_of, linked) == {task_id for task_id in parent_of if under_a_link(task_id)}

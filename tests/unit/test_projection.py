@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from dxplanner.core.enums import TaskStatus
 from dxplanner.core.projection import PlanProjection, project_plan
-from dxplanner.core.rollup import Rolled, TaskNode, by_budget, has_own_work
-from dxplanner.core.status import Health
+from dxplanner.core.rollup import Rolled, TaskNode, by_budget, by_working_days, has_own_work, roll_up
+from dxplanner.core.status import Health, health, health_of_all
 from dxplanner.core.workdays import WorkCalendar
 
 D = datetime.date
@@ -282,3 +282,49 @@ def test_a_whole_plan_rolls_up_its_top_rows_as_a_group_does(
     assert (grouped.start, grouped.end, grouped.progress, grouped.weight) == (
         whole.start, whole.end, whole.progress, whole.weight
     )  # fmt: skip
+
+
+def _standing_brute_force(nodes: list[TaskNode], as_of: datetime.date) -> dict[int, Health]:
+    """Each task's standing from its definition, recursively: a group looks at all the work below it."""
+    by_id = {node.id: node for node in nodes}
+    below: dict[int | None, list[TaskNode]] = {}
+    for node in nodes:
+        below.setdefault(node.parent_id if node.parent_id in by_id else None, []).append(node)
+    rolled = roll_up(nodes, by_working_days(CALENDAR))
+
+    def own(node: TaskNode) -> Health:
+        return health(node.status, node.progress, node.planned_start, node.planned_end, as_of, CALENDAR)
+
+    def work(node: TaskNode) -> list[Health]:
+        children = below.get(node.id, [])
+        if not children:
+            return [own(node)]
+        inside = [state for child in children for state in work(child)]
+        return inside + ([own(node)] if has_own_work(node) else [])
+
+    standing = {}
+    for node in nodes:
+        inside = work(node)
+        if not below.get(node.id):
+            standing[node.id] = own(node)
+        elif node.status in (TaskStatus.COMPLETED, TaskStatus.SUSPENDED, TaskStatus.CANCELLED):
+            standing[node.id] = own(node)  # what a person stated stands
+        elif all(state is Health.CANCELLED for state in inside):
+            standing[node.id] = Health.CANCELLED
+        elif all(state in (Health.DONE, Health.CANCELLED) for state in inside):
+            standing[node.id] = Health.DONE
+        else:
+            values = rolled[node.id]
+            progress = min(values.progress, 99.99)
+            standing[node.id] = health(
+                TaskStatus.IN_PROGRESS, progress, values.start, values.end, as_of, CALENDAR
+            )
+    return standing
+
+
+@given(_trees(), st.dates(D(2024, 12, 1), D(2026, 6, 1)))
+def test_every_standing_is_the_one_its_definition_gives(nodes: list[TaskNode], as_of: datetime.date) -> None:
+    """Groups are stood in one pass from the bottom up; here, each from all the work below it."""
+    projection = project_plan(nodes, CALENDAR, as_of)
+    assert {task.id: task.health for task in projection} == _standing_brute_force(nodes, as_of)
+    assert health_of_all(nodes, as_of, CALENDAR) == _standing_brute_force(nodes, as_of)
