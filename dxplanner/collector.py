@@ -33,26 +33,3 @@ def collector_paused() -> Iterator[None]:
             _pauses -= 1
             if _pauses == 0 and _was_enabled:
                 gc.enable()
-
-
-def settle() -> bool:
-    """Collect the heap once, then keep what lives on out of later collections' sight; False (and
-    nothing done) while a pause is on.
-
-    A window holding a 10,000-task plan has 170,000 objects, and each full pass of the collector
-    over them took 42 ms in the middle of whatever edit set it off: an Enter now and then took
-    twice as long as the others. Frozen, they cost later passes nothing; what is freed by reference
-    counting is still freed, and the next settle (or `release`) hands back what was frozen.
-    """
-    with _lock:
-        if _pauses:
-            return False
-        gc.unfreeze()
-        gc.collect()
-        gc.freeze()
-    return True
-
-
-def release() -> None:
-    """Give every frozen object back to the collector (a plan closed: its cycles may be freed)."""
-    gc.unfreeze()

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dxplanner import collector
 from dxplanner.core.errors import DomainError
 from dxplanner.core.matching import UnitIndex
 from dxplanner.i18n import _, current_language
@@ -87,8 +86,6 @@ CreatePlan = Callable[[Path, bool], Path]
 AskLocked = Callable[[FileLockedError], LockAnswer]
 ChooseBackup = Callable[[list[Backup], str], Backup | None]
 # When a shared plan's server goes away: try again after 0.5 s, then twice as long each time, up to 10 s.
-# How long the window waits, after a plan or a page is shown, before setting its objects aside.
-SETTLE_AFTER_MS = 1500
 DEFAULT_RECONNECT = Backoff(first=0.5, most=10.0)
 # The tables the estate map is drawn from (a task's dates and progress make an element late).
 ESTATE_TABLES = (
@@ -504,12 +501,6 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.splitter, 1)
         # With no plan open: ways to start instead of an empty tree.
         self.welcome = WelcomePage()
-        # Once a plan is read and shown and the user pauses, what it holds is set aside from the
-        # cycle collector's full passes, which otherwise stall an edit now and then (collector.settle).
-        self._settle_timer = QTimer(self)
-        self._settle_timer.setSingleShot(True)
-        self._settle_timer.setInterval(SETTLE_AFTER_MS)
-        self._settle_timer.timeout.connect(self._settle)
         self.welcome.open_demo.connect(self._open_demo)
         self.welcome.new_plan.connect(lambda: self._new_file(False))
         self.welcome.import_plan.connect(lambda: self._import_into_new_file())
@@ -623,7 +614,6 @@ class MainWindow(QMainWindow):
 
     def _show_plan(self, store: OpenPlan, session: PlanSession) -> None:
         """Build the editor and the navigator of an open plan."""
-        self._settle_timer.start()
         self.store = store
         self.session = session
         self.session.changed.connect(self._on_change)
@@ -655,7 +645,6 @@ class MainWindow(QMainWindow):
             self._save_sheet_layout()
             self.store.close()
         self.store = self.session = None
-        collector.release()  # the plan's objects go back to the collector, to be freed with their cycles
 
     def close_file(self) -> None:
         """File > Close: put the file away (its lock too) and show the empty window."""
@@ -1070,7 +1059,6 @@ class MainWindow(QMainWindow):
     def _navigated(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self.editor is not None:
             self.editor.show_node(self.navigator_model.key(current))
-            self._settle_timer.start()  # a new page's objects: set aside once the user pauses
             # The counts are the sheet's: they leave the status bar with it (the dashboard has its own).
             self._counts_label.setVisible(self.editor.stack.currentWidget() is self.editor.plan_page)
 
@@ -1470,17 +1458,12 @@ class MainWindow(QMainWindow):
             if self.editor.sheet.chart_shown():
                 self._settings.setValue("window/chart_splitter", self.editor.sheet.split.saveState())
 
-    def _settle(self) -> None:
-        if not collector.settle():  # a background read is making objects: try again later
-            self._settle_timer.start()
-
     def put_away(self) -> None:
         """Remember the layout and close the plan file (before closing, or before a rebuilt window opens)."""
         self._settings.setValue("window/geometry", self.saveGeometry())
         if not self.splitter.isHidden():  # behind the welcome page it was never laid out: nothing to keep
             self._settings.setValue("window/splitter", self.splitter.saveState())
         self._close_store()
-        self._settle_timer.stop()
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
