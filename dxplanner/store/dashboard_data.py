@@ -30,7 +30,7 @@ from dxplanner.core.dashboard import (
     ProgressData,
     UnitLoad,
 )
-from dxplanner.core.enums import FundingSource, ProgressWeight, TaskKind, TaskStatus
+from dxplanner.core.enums import FundingSource, ProgressWeight, TaskStatus
 from dxplanner.core.errors import NotFoundError
 from dxplanner.core.models import (
     ActionPlan,
@@ -304,19 +304,7 @@ def _tasks(
     nodes: list[TaskNode] = []
     facts: dict[int, tuple[str | None, str, int | None, int]] = {}
     for node_id, parent, position, start, end, progress, kind, status, code, name, lead, plan in rows:
-        nodes.append(
-            TaskNode(
-                node_id,
-                parent,
-                position,
-                start,
-                end,
-                progress,
-                kind is TaskKind.MILESTONE,
-                status,
-                is_heading=kind is TaskKind.GROUP,
-            )
-        )
+        nodes.append(queries.task_node(node_id, parent, position, start, end, progress, kind, status))
         facts[node_id] = (code, name, lead, plan)
     return nodes, facts
 

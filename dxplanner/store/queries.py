@@ -205,20 +205,31 @@ def outline_nodes(
             task.c.status,
         ).where(condition)
     )
-    return [
-        TaskNode(
-            node_id,
-            parent,
-            position,
-            start,
-            end,
-            progress,
-            kind is TaskKind.MILESTONE,
-            status,
-            is_heading=kind is TaskKind.GROUP,
-        )
-        for node_id, parent, position, start, end, progress, kind, status in rows
-    ]
+    return [task_node(*row) for row in rows]
+
+
+def task_node(
+    node_id: int,
+    parent: int | None,
+    position: int,
+    start: datetime.date | None,
+    end: datetime.date | None,
+    progress: float,
+    kind: TaskKind,
+    status: TaskStatus,
+) -> TaskNode:
+    """The engine's view of one task, from its id, parent, position, dates, progress, kind and status."""
+    return TaskNode(
+        node_id,
+        parent,
+        position,
+        start,
+        end,
+        progress,
+        kind is TaskKind.MILESTONE,
+        status,
+        is_heading=kind is TaskKind.GROUP,
+    )
 
 
 def plan_calendar(session: Session, plan_id: int) -> WorkCalendar:
