@@ -311,3 +311,19 @@ def test_a_chart_redrawn_with_a_filters_numbers_looks_as_one_drawn_anew(demo: Pl
     after = draw(narrow, before)
     assert after is before  # the chart took the new numbers...
     assert _pixels(after) == _pixels(draw(narrow, None))  # ...and shows what a new chart of them shows
+
+
+@pytest.mark.parametrize("kind", ["progress", "units", "budget", "kpi", "attainment"])
+def test_a_chart_drawn_with_remembered_glyphs_looks_as_matplotlib_draws_it(
+    demo: PlanStore, kind: str
+) -> None:
+    from dxplanner.charts.glyphs import GlyphCanvas, GlyphRenderer
+
+    whole, narrow = _data(demo), _data(demo, plan_id=6, pillar=Pillar.DIGITAL_GOVERNMENT)
+    for data in (whole, narrow, whole):  # the second and third draws take glyphs the first remembered
+        figure = dashboard_figure(kind, data)
+        figure.set_size_inches(8, 5)
+        remembered = GlyphCanvas(figure)
+        remembered.draw()
+        assert isinstance(remembered.get_renderer(), GlyphRenderer)
+        assert bytes(remembered.buffer_rgba()) == _pixels(dashboard_figure(kind, data))
