@@ -30,7 +30,7 @@ from dxplanner.core.dashboard import (
     ProgressData,
     UnitLoad,
 )
-from dxplanner.core.enums import FundingSource, ProgressWeight, TaskStatus
+from dxplanner.core.enums import FundingSource, ProgressWeight, TaskKind, TaskStatus
 from dxplanner.core.errors import NotFoundError
 from dxplanner.core.models import (
     ActionPlan,
@@ -52,6 +52,7 @@ from dxplanner.labels import label
 from dxplanner.numbers import decimal_text
 from dxplanner.store import queries
 from dxplanner.store.estate_measures import measured_figures
+from dxplanner.store.stored_values import Days, as_stored, members
 
 Key = TypeVar("Key", bound=Hashable)
 # Points on the progress curves: one a month is smooth enough for a five-year strategy.
@@ -290,21 +291,26 @@ def _tasks(
             task.c.id,
             task.c.parent_id,
             task.c.position,
-            task.c.planned_start,
-            task.c.planned_end,
+            as_stored(task.c.planned_start),
+            as_stored(task.c.planned_end),
             task.c.progress,
-            task.c.kind,
-            task.c.status,
+            as_stored(task.c.kind),
+            as_stored(task.c.status),
             task.c.code,
             task.c.name,
             task.c.lead_unit_id,
             task.c.plan_id,
         ).where(task.c.plan_id.in_(plan_ids))
     )
+    days, kinds, statuses = Days(), members(TaskKind), members(TaskStatus)
     nodes: list[TaskNode] = []
     facts: dict[int, tuple[str | None, str, int | None, int]] = {}
     for node_id, parent, position, start, end, progress, kind, status, code, name, lead, plan in rows:
-        nodes.append(queries.task_node(node_id, parent, position, start, end, progress, kind, status))
+        nodes.append(
+            queries.task_node(
+                node_id, parent, position, days[start], days[end], progress, kinds[kind], statuses[status]
+            )
+        )
         facts[node_id] = (code, name, lead, plan)
     return nodes, facts
 

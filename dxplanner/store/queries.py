@@ -13,7 +13,7 @@ from sqlalchemy import func
 from sqlmodel import Session, SQLModel
 
 from dxplanner.core.budget import BudgetFact
-from dxplanner.core.enums import ProgressWeight, TaskKind, TaskStatus
+from dxplanner.core.enums import FundingSource, ProgressWeight, TaskKind, TaskStatus
 from dxplanner.core.matching import UnitName
 from dxplanner.core.models import (
     ActionPlan,
@@ -48,6 +48,7 @@ from dxplanner.core.rollup import TaskNode, Weight, by_budget, by_working_days
 from dxplanner.core.schedule import Link
 from dxplanner.core.workdays import WorkCalendar, vietnam_calendar
 from dxplanner.i18n import N_
+from dxplanner.store.stored_values import Days, as_stored, members
 
 # The names `dxplanner check` prints (translated where printed), in the order it prints them.
 COUNTED: Sequence[tuple[str, type[SQLModel]]] = (
@@ -307,7 +308,7 @@ def budget_facts(session: Session, plan_ids: Iterable[int]) -> list[BudgetFact]:
             line.c.task_id,
             task.c.plan_id,
             task.c.lead_unit_id,
-            line.c.source,
+            as_stored(line.c.source),
             line.c.year,
             line.c.planned,
             line.c.allocated,
@@ -316,7 +317,11 @@ def budget_facts(session: Session, plan_ids: Iterable[int]) -> list[BudgetFact]:
         .select_from(line.join(task, task.c.id == line.c.task_id))
         .where(task.c.plan_id.in_(list(plan_ids)))
     )
-    return [BudgetFact(*row) for row in rows]
+    sources = members(FundingSource)  # each line's source looked up, not made by the Enum type row by row
+    return [
+        BudgetFact(task_id, plan_id, lead, sources[source], year, planned, allocated, disbursed)
+        for task_id, plan_id, lead, source, year, planned, allocated, disbursed in rows
+    ]
 
 
 def unit_names(session: Session) -> list[UnitName]:
@@ -483,13 +488,17 @@ def progress_reports(session: Session, plan_ids: list[int]) -> tuple[Told, State
     report, task = table(ProgressReport), table(Task)
     told: Told = defaultdict(list)
     stated: Stated = defaultdict(list)
-    for task_id, day, progress, status in session.connection().execute(
-        sa.select(report.c.task_id, report.c.as_of, report.c.progress, report.c.status)
+    # Each distinct day and status made once (see stored_values): 13,000 reports share a few hundred.
+    days, statuses = Days(), members(TaskStatus)
+    for task_id, stored_day, progress, status in session.connection().execute(
+        sa.select(report.c.task_id, as_stored(report.c.as_of), report.c.progress, as_stored(report.c.status))
         .select_from(report.join(task, task.c.id == report.c.task_id))
         .where(task.c.plan_id.in_(plan_ids))
         .order_by(report.c.as_of, report.c.id)
     ):
+        day = days[stored_day]
+        assert day is not None  # (a report's day is required)
         told[task_id].append((day, progress))
         if status is not None:
-            stated[task_id].append((day, TaskStatus(status)))
+            stated[task_id].append((day, statuses[status]))
     return told, stated
