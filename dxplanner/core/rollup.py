@@ -109,15 +109,19 @@ def children_by_parent(
     return by_id, children
 
 
-def roll_up(nodes: Iterable[TaskNode], weight: Weight) -> dict[int, Rolled]:
+Tree = tuple[dict[int, TaskNode], dict[int | None, list[TaskNode]]]
+
+
+def roll_up(nodes: Iterable[TaskNode], weight: Weight, tree: Tree | None = None) -> dict[int, Rolled]:
     """Every task's span and progress; a group's from its leaves, weighted by weight.
 
     A completed leaf counts as 100% and a cancelled one does not count. When a
     group's leaves all weigh nothing (no budget anywhere), its progress is their
     plain mean, so that a group is never shown 0% just for lack of money. A
     parent with work of its own (`has_own_work`) counts that share as one more leaf.
+    `tree`, when given, is children_by_parent(nodes) (to work it out once).
     """
-    by_id, children = children_by_parent(nodes)
+    by_id, children = tree if tree is not None else children_by_parent(nodes)
     rolled: dict[int, Rolled] = {}
     # Plain means, for groups whose weights are all zero: (sum of progress, number of leaves).
     counts: dict[int, tuple[float, int]] = {}

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime
 import enum
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from dxplanner.core.enums import TaskStatus
 from dxplanner.core.rollup import (
     Rolled,
     TaskNode,
+    Tree,
     Weight,
     by_working_days,
     children_by_parent,
@@ -103,18 +105,20 @@ def health_of_all(
     weight: Weight | None = None,
     at_risk_gap: float = AT_RISK_GAP,
     rolled: Mapping[int, Rolled] | None = None,
+    tree: Tree | None = None,
 ) -> dict[int, Health]:
     """The standing of every task and group on as_of; groups from their rolled-up dates and progress.
 
     A group whose tasks are all done (or cancelled) is done; one whose tasks are all
     cancelled is cancelled; a group a person marked done, paused or cancelled stays so.
     A parent's own work (see `has_own_work`) counts as one of its tasks. `rolled`, when
-    given, is the roll-up of the same nodes with the same weight (to work it out once).
+    given, is the roll-up of the same nodes with the same weight, and `tree` their
+    children_by_parent (to work them out once).
     """
     node_list = list(nodes)
-    by_id, children = children_by_parent(node_list)
+    by_id, children = tree if tree is not None else children_by_parent(node_list)
     if rolled is None:
-        rolled = roll_up(node_list, weight or by_working_days(calendar))
+        rolled = roll_up(node_list, weight or by_working_days(calendar), tree=(by_id, children))
     result: dict[int, Health] = {}
     # For each task, whether all the work in it is cancelled, and whether all of it is done or
     # cancelled: a group's come from its children's, once each, children first. (Copying every
@@ -154,6 +158,38 @@ def health_of_all(
                 at_risk_gap,
             )
     return result
+
+
+@dataclass(frozen=True)
+class Standing:
+    """What the dashboard shows of a task on a day: whether it counts as a task, its standing, days late."""
+
+    counts_as_task: bool  # a leaf, or a group with work of its own (rollup.has_own_work)
+    health: Health
+    days_late: int  # days past its (rolled) end, when it is late
+
+
+def standings(
+    nodes: Iterable[TaskNode], as_of: datetime.date, calendar: WorkCalendar, weight: Weight
+) -> dict[int, Standing]:
+    """Every task's standing on as_of, as projection.project_plan gives it, without its place and number.
+
+    The tree is built once for the roll-up and the standings (the dashboard's 10,000 tasks
+    were sorted into it three times, and each given a full projection it did not show).
+    """
+    node_list = list(nodes)
+    tree = children_by_parent(node_list)
+    by_id, children = tree
+    rolled = roll_up(node_list, weight, tree=tree)
+    health_of = health_of_all(node_list, as_of, calendar, weight, rolled=rolled, tree=tree)
+    found: dict[int, Standing] = {}
+    for node_id, node in by_id.items():
+        health = health_of[node_id]
+        end = rolled[node_id].end
+        late = (as_of - end).days if health is Health.LATE and end is not None else 0
+        counts = node_id not in children or has_own_work(node)
+        found[node_id] = Standing(counts, health, max(0, late))
+    return found
 
 
 def _children_first(children: Mapping[int | None, list[TaskNode]]) -> list[int]:

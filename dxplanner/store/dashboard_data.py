@@ -43,9 +43,8 @@ from dxplanner.core.models import (
     TaskGoal,
     Unit,
 )
-from dxplanner.core.projection import ProjectedTask, project_plan
 from dxplanner.core.rollup import TaskNode, Weight, by_working_days
-from dxplanner.core.status import Health, actual_curve, planned_curve
+from dxplanner.core.status import Health, Standing, actual_curve, planned_curve, standings
 from dxplanner.core.workdays import WorkCalendar, vietnam_calendar
 from dxplanner.i18n import _
 from dxplanner.labels import label
@@ -84,7 +83,7 @@ class _PlanFacts:
     calendar: WorkCalendar
     # How each plan rolls its tasks up: every task stands on the dashboard as its own plan stands it.
     rules: dict[int, tuple[WorkCalendar, Weight]]
-    standing: dict[datetime.date, dict[int, ProjectedTask]] = field(default_factory=dict)
+    standing: dict[datetime.date, dict[int, Standing]] = field(default_factory=dict)
     pillars: dict[tuple[str, object], set[int]] = field(default_factory=dict)  # tasks by goal pillar or area
 
 
@@ -172,17 +171,17 @@ class DashboardReader:
             attention=tuple(_attention(leaves, standing, known.facts, known.unit_names)),
         )
 
-    def _standing(self, known: _PlanFacts, as_of: datetime.date) -> dict[int, ProjectedTask]:
-        """Every task as it stood on as_of (a day gone by is told by the progress reports), projected
-        with its own plan's working days and weights."""
+    def _standing(self, known: _PlanFacts, as_of: datetime.date) -> dict[int, Standing]:
+        """Every task as it stood on as_of (a day gone by is told by the progress reports), as its own
+        plan's projection stands it, with the plan's working days and weights."""
         then = tasks_as_of(known.nodes, known.reports, known.statuses, as_of, self._today())
         by_plan: dict[int, list[TaskNode]] = defaultdict(list)
         for node in then:
             by_plan[known.facts[node.id][3]].append(node)
-        standing: dict[int, ProjectedTask] = {}
+        standing: dict[int, Standing] = {}
         for plan_id, nodes in by_plan.items():
             calendar, weight = known.rules[plan_id]
-            standing.update(project_plan(nodes, calendar, as_of, weight).tasks)
+            standing.update(standings(nodes, as_of, calendar, weight))
         return standing
 
     def _plan_facts(self, session: Session, chosen: DashboardFilter) -> _PlanFacts:
@@ -528,7 +527,7 @@ def _estate_figure(
 
 def _unit_loads(
     leaves: list[TaskNode],
-    standing: dict[int, ProjectedTask],
+    standing: dict[int, Standing],
     facts: dict[int, tuple[str | None, str, int | None, int]],
     unit_names: dict[int, str],
 ) -> list[UnitLoad]:
@@ -579,7 +578,7 @@ def _owner(lead: int | None, unit_names: dict[int, str]) -> str:
 
 def _attention(
     leaves: list[TaskNode],
-    standing: dict[int, ProjectedTask],
+    standing: dict[int, Standing],
     facts: dict[int, tuple[str | None, str, int | None, int]],
     unit_names: dict[int, str],
 ) -> list[AttentionItem]:

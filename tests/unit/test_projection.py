@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from dxplanner.core.enums import TaskStatus
 from dxplanner.core.projection import PlanProjection, project_plan
 from dxplanner.core.rollup import Rolled, TaskNode, by_budget, by_working_days, has_own_work, roll_up
-from dxplanner.core.status import Health, health, health_of_all
+from dxplanner.core.status import Health, Standing, health, health_of_all, standings
 from dxplanner.core.workdays import WorkCalendar
 
 D = datetime.date
@@ -328,3 +328,12 @@ def test_every_standing_is_the_one_its_definition_gives(nodes: list[TaskNode], a
     projection = project_plan(nodes, CALENDAR, as_of)
     assert {task.id: task.health for task in projection} == _standing_brute_force(nodes, as_of)
     assert health_of_all(nodes, as_of, CALENDAR) == _standing_brute_force(nodes, as_of)
+
+
+@given(_trees(), st.dates(D(2024, 12, 1), D(2026, 6, 1)))
+def test_the_dashboards_standings_are_the_projections(nodes: list[TaskNode], as_of: datetime.date) -> None:
+    weight = by_working_days(CALENDAR)
+    projection = project_plan(nodes, CALENDAR, as_of, weight)
+    assert standings(nodes, as_of, CALENDAR, weight) == {
+        task.id: Standing(task.counts_as_task, task.health, task.days_late) for task in projection
+    }
