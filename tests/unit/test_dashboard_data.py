@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dxplanner.core.dashboard import DashboardData, DashboardFilter
+from dxplanner.core.errors import NotFoundError
 from dxplanner.store.dashboard_data import DashboardReader, under_links
 from dxplanner.store.operations.plans import add_plan_day_off
 from dxplanner.store.operations.progress import add_progress_report
@@ -32,7 +33,7 @@ SPAN: dict[str, Any] = {"planned_start": D(2025, 3, 3), "planned_end": D(2025, 3
 
 
 def _read(
-    store: PlanStore, plan_id: int | None = None, strategy_id: int = 1, as_of: datetime.date = AS_OF
+    store: PlanStore, plan_id: int | None = None, strategy_id: int | None = 1, as_of: datetime.date = AS_OF
 ) -> DashboardData:
     with store.read() as session:
         return DashboardReader(lambda: TODAY).read(
@@ -127,3 +128,17 @@ def test_a_pillars_tasks_are_those_linked_or_under_a_linked_task(
         return task_id is not None and (task_id in linked or under_a_link(parent_of.get(task_id)))
 
     assert under_links(parent_of, linked) == {task_id for task_id in parent_of if under_a_link(task_id)}
+
+
+def test_a_plan_is_read_on_its_own_and_a_missing_one_or_strategy_is_refused(store: PlanStore) -> None:
+    ids = basics(store)
+    task(store, ids.plan, "Một mình", **SPAN)
+    alone = _read(store, ids.plan, strategy_id=None)
+    assert alone.title == "Kế hoạch triển khai năm 2025" and alone.progress.dates
+    assert alone.title != _read(store, strategy_id=ids.strategy).title
+    for plan_id, strategy_id, message in (
+        (ids.plan + 99, None, "no action plan with id"),
+        (None, ids.strategy + 99, "no strategy with id"),
+    ):
+        with pytest.raises(NotFoundError, match=message):
+            _read(store, plan_id, strategy_id=strategy_id)
