@@ -23,6 +23,9 @@ MOST_REMEMBERED = 50_000
 _layouts: dict[tuple[Any, ...], list[tuple[Any, int, float, float]]] = {}
 # A glyph's bitmap rendered at a fraction of a pixel (1/64ths), with its left and top from there.
 _bitmaps: dict[tuple[Any, ...], tuple[Any, int, int]] = {}
+# False once matplotlib's font calls the cache leans on (private ones) have failed: from then on
+# every text is drawn by matplotlib itself, as before the cache.
+_working = True
 
 
 class GlyphRenderer(RendererAgg):
@@ -39,25 +42,47 @@ class GlyphRenderer(RendererAgg):
         ismath: bool | str = False,
         mtext: Any = None,
     ) -> None:
+        global _working
         if ismath or (
             mtext is not None and (mtext.get_fontfeatures() is not None or mtext.get_language() is not None)
         ):
             # Mathematical text, or text shaped with font features of its own: as matplotlib draws it.
             super().draw_text(gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)  # type: ignore[no-untyped-call]
             return
-        flags = get_hinting_flag()  # type: ignore[no-untyped-call]
-        size = prop.get_size_in_points()
-        glyphs = _layout(self, s, prop, size, flags)
-        # As matplotlib places each glyph (RendererAgg._draw_text_glyphs_and_boxes, with no slant).
-        cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
-        mode = RenderMode.NORMAL if gc.get_antialiased() else RenderMode.MONO
-        height = int(self.height)
-        for font, index, dx, dy in glyphs:
-            across = round(0x40 * (x + dx * cos - dy * sin))
-            up = round(0x40 * (self.height - y + dx * sin + dy * cos))
-            buffer, left, top = _bitmap(font, size, self.dpi, angle, index, across % 64, up % 64, flags, mode)
-            top += up // 64
-            self._renderer.draw_text_image(buffer, left + across // 64, height - top + buffer.shape[0], 0, gc)
+        try:
+            placed = _placed(self, gc, x, y, s, prop, angle)
+        except Exception:  # a matplotlib release that moved its (private) font calls: draw as it does
+            _working = False
+            placed = None
+        if placed is None:
+            super().draw_text(gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)  # type: ignore[no-untyped-call]
+            return
+        for buffer, left, top in placed:
+            self._renderer.draw_text_image(buffer, left, top, 0, gc)
+
+
+def _placed(
+    renderer: RendererAgg, gc: Any, x: float, y: float, text: str, prop: Any, angle: float
+) -> list[tuple[Any, int, int]] | None:
+    """Each glyph's bitmap and its place on the canvas, all worked out before any is drawn (so a
+    failure draws nothing twice); None once the font calls have failed."""
+    if not _working:
+        return None
+    flags = get_hinting_flag()  # type: ignore[no-untyped-call]
+    size = prop.get_size_in_points()
+    glyphs = _layout(renderer, text, prop, size, flags)
+    # As matplotlib places each glyph (RendererAgg._draw_text_glyphs_and_boxes, with no slant).
+    cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+    mode = RenderMode.NORMAL if gc.get_antialiased() else RenderMode.MONO
+    height = int(renderer.height)
+    placed = []
+    for font, index, dx, dy in glyphs:
+        across = round(0x40 * (x + dx * cos - dy * sin))
+        up = round(0x40 * (renderer.height - y + dx * sin + dy * cos))
+        buffer, left, top = _bitmap(font, size, renderer.dpi, angle, index, across % 64, up % 64, flags, mode)
+        top += up // 64
+        placed.append((buffer, left + across // 64, height - top + buffer.shape[0]))
+    return placed
 
 
 def _layout(

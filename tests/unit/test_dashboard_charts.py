@@ -327,3 +327,23 @@ def test_a_chart_drawn_with_remembered_glyphs_looks_as_matplotlib_draws_it(
         remembered.draw()
         assert isinstance(remembered.get_renderer(), GlyphRenderer)
         assert bytes(remembered.buffer_rgba()) == _pixels(dashboard_figure(kind, data))
+
+
+def test_a_chart_is_drawn_as_matplotlib_draws_it_when_its_font_calls_are_not_there(
+    demo: PlanStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The remembered glyphs lean on matplotlib's own font calls: a release that renames them
+    # must leave the dashboard drawing its words as matplotlib does, not failing at every paint.
+    from dxplanner.charts import glyphs
+
+    def renamed(*_arguments: object) -> None:
+        raise AttributeError("'FT2Font' object has no attribute '_layout'")
+
+    monkeypatch.setattr(glyphs, "_layout", renamed)
+    monkeypatch.setattr(glyphs, "_working", True)
+    data = _data(demo)
+    figure = dashboard_figure("units", data)
+    figure.set_size_inches(8, 5)
+    remembered = glyphs.GlyphCanvas(figure)
+    remembered.draw()
+    assert bytes(remembered.buffer_rgba()) == _pixels(dashboard_figure("units", data))
