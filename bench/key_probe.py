@@ -512,7 +512,8 @@ def main() -> None:
         f"  cycle collector after the edits: {statistics.median(p['tracked'] for p in passes):,.0f} objects "
         f"in sight, {statistics.median(p['frozen'] for p in passes):,.0f} set aside at start-up; "
         f"a full pass {statistics.median(p['pass'] for p in passes) * 1000:.1f} ms "
-        f"(cpu {statistics.median(p['pass_cpu'] for p in passes) * 1000:.1f} ms)"
+        f"(cpu {statistics.median(p['pass_cpu'] for p in passes) * 1000:.1f} ms); "
+        f"full passes in a whole run (start, open, edits): {sorted(p['full_passes'] for p in passes)}"
     )
 
 
