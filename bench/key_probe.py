@@ -14,6 +14,7 @@ Run: python -m bench.key_probe [--runs N] [--edits N] [--tasks N]   (needs xvfb-
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import shutil
@@ -65,6 +66,16 @@ class _Probe:
         self.arrived_at: float | None = None
         self.sent_at = 0.0
         self._loop: Any = None
+        # The cycle collector's passes (generation, start, end): which edits held one, and for how long.
+        self.passes: list[tuple[int, float, float]] = []
+        self._pass_started = 0.0
+        gc.callbacks.append(self._on_pass)
+
+    def _on_pass(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._pass_started = time.perf_counter()
+        else:
+            self.passes.append((info["generation"], self._pass_started, time.perf_counter()))
 
     def note_change(self, *_args: object) -> None:
         """The change has reached the sheet (the model said so): the next paint shows it."""
@@ -108,6 +119,7 @@ class _Probe:
         timer.start(int(WAIT_S * 1000))
 
         self.cpu_sent = time.process_time()
+        self.passes.clear()
 
         def send() -> None:
             self.sent_at = time.perf_counter()
@@ -124,11 +136,16 @@ class _Probe:
         if self.painted_at is None or self.framed_at is None:
             raise RuntimeError(f"{key}: no paint of the change within {WAIT_S} s")
         arrived = self.arrived_at if self.arrived_at is not None else self.sent_at
+        inside = [
+            (generation, end - start) for generation, start, end in self.passes if start < self.painted_at
+        ]
         return {
             "sent": self.painted_at - self.sent_at,
             "arrived": self.painted_at - arrived,
             "frame": self.framed_at - self.sent_at,
             "cpu": self.cpu_at - self.cpu_sent,
+            "collector": sum(duration for _generation, duration in inside),
+            "full": float(any(generation == 2 for generation, _duration in inside)),
         }
 
 
@@ -211,7 +228,10 @@ def _undos(probe: _Probe, view: Any, count: int) -> list[dict[str, float]]:
 
 
 def _figures(samples: list[dict[str, float]]) -> dict[str, list[float]]:
-    return {clock: [each[clock] for each in samples] for clock in ("sent", "arrived", "frame", "cpu")}
+    return {
+        clock: [each[clock] for each in samples]
+        for clock in ("sent", "arrived", "frame", "cpu", "collector", "full")
+    }
 
 
 def measure_app(path: Path, settings_path: Path, edits: int) -> dict[str, Any]:
@@ -219,12 +239,14 @@ def measure_app(path: Path, settings_path: Path, edits: int) -> dict[str, Any]:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from dxplanner import collector
     from dxplanner.services.outline import SheetRow
     from dxplanner.store.plan_file import open_plan_file
     from dxplanner.ui.gui import create_plan
     from dxplanner.ui.main_window import MainWindow
     from dxplanner.ui.sheet_model import SheetColumn
 
+    collector.set_aside_loaded_code()  # as app.py does once the window's code is loaded
     app = QApplication.instance() or QApplication([])
     settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
     window = MainWindow(settings, open_plan_file, create_plan)
@@ -273,9 +295,33 @@ def measure_app(path: Path, settings_path: Path, edits: int) -> dict[str, Any]:
     undo_times = _undos(probe, sheet.view, 2 * len(leaves))
     assert [row(task).name for task in leaves] == names, "undo did not restore the names"
     assert [row(task).progress for task in leaves] == progress, "undo did not restore the progress"
+    collector_figures = _full_passes()
     window.close()
     app.processEvents()
-    return {"name": _figures(name_times), "progress": _figures(progress_times), "undo": _figures(undo_times)}
+    return {
+        "name": _figures(name_times),
+        "progress": _figures(progress_times),
+        "undo": _figures(undo_times),
+        "collector": collector_figures,
+    }
+
+
+def _full_passes(count: int = 5) -> dict[str, float]:
+    """The objects a full pass of the cycle collector walks in the window, and what passes cost."""
+    full_passes = gc.get_stats()[2]["collections"]  # the process's own, before these
+    clocks, cpus = [], []
+    for _ in range(count):
+        started, cpu = time.perf_counter(), time.process_time()
+        gc.collect()
+        clocks.append(time.perf_counter() - started)
+        cpus.append(time.process_time() - cpu)
+    return {
+        "tracked": len(gc.get_objects()),
+        "frozen": gc.get_freeze_count(),
+        "full_passes": full_passes,
+        "pass": statistics.median(clocks),
+        "pass_cpu": statistics.median(cpus),
+    }
 
 
 def measure_floor(edits: int) -> dict[str, Any]:
@@ -427,14 +473,14 @@ def main() -> None:
     )
     print(
         f"  {'':<22}{'median':>7}{'worst':>7}  {'budget':<12}{'floor':>6}{'worst':>7}"
-        f"  {'run medians':<12}{'frame':>7}{'worst':>7}{'arrival':>8}{'cpu':>6}{'floor':>6}"
+        f"  {'run medians':<12}{'frame':>7}{'worst':>7}{'arrival':>8}{'cpu':>6}{'worst':>7}{'floor':>6}"
     )
     for kind, (median_budget, worst_budget) in BUDGETS.items():
         median, worst, medians = _summary(app_runs, kind, "sent")
         floor_median, floor_worst, _ = _summary(floor_runs, kind, "sent")
         frame, frame_worst, _ = _summary(app_runs, kind, "frame")
         arrived, _worst, _ = _summary(app_runs, kind, "arrived")
-        cpu, _worst, _ = _summary(app_runs, kind, "cpu")
+        cpu, cpu_worst, _ = _summary(app_runs, kind, "cpu")
         floor_cpu, _worst, _ = _summary(floor_runs, kind, "cpu")
         budget = f"{median_budget * 1000:.0f}" + (f"/{worst_budget * 1000:.0f}" if worst_budget else "")
         spread = f"{min(medians) * 1000:.0f}-{max(medians) * 1000:.0f}"
@@ -442,8 +488,33 @@ def main() -> None:
             f"  {LABELS[kind]:<22}{median * 1000:7.1f}{worst * 1000:7.1f}  {budget + ' ms':<12}"
             f"{floor_median * 1000:6.1f}{floor_worst * 1000:7.1f}  {spread:<12}"
             f"{frame * 1000:7.1f}{frame_worst * 1000:7.1f}{arrived * 1000:8.1f}"
-            f"{cpu * 1000:6.1f}{floor_cpu * 1000:6.1f}"
+            f"{cpu * 1000:6.1f}{cpu_worst * 1000:7.1f}{floor_cpu * 1000:6.1f}"
         )
+    for kind in BUDGETS:
+        samples = [
+            (run[kind]["sent"][each], run[kind]["collector"][each], run[kind]["full"][each])
+            for run in app_runs
+            for each in range(len(run[kind]["sent"]))
+        ]
+        full = [sample for sample in samples if sample[2]]
+        print(
+            f"  {LABELS[kind]}: {len(full)} of {len(samples)} held a full collector pass"
+            + (
+                f" ({statistics.median(sample[1] for sample in full) * 1000:.1f} ms of passes in them, "
+                f"those edits {statistics.median(sample[0] for sample in full) * 1000:.1f} ms median)"
+                if full
+                else ""
+            )
+            + f"; passes in an edit: worst {max(sample[1] for sample in samples) * 1000:.1f} ms"
+        )
+    passes = [run["collector"] for run in app_runs]
+    print(
+        f"  cycle collector after the edits: {statistics.median(p['tracked'] for p in passes):,.0f} objects "
+        f"in sight, {statistics.median(p['frozen'] for p in passes):,.0f} set aside at start-up; "
+        f"a full pass {statistics.median(p['pass'] for p in passes) * 1000:.1f} ms "
+        f"(cpu {statistics.median(p['pass_cpu'] for p in passes) * 1000:.1f} ms); "
+        f"full passes in a whole run (start, open, edits): {sorted(p['full_passes'] for p in passes)}"
+    )
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dxplanner import __version__, cli
+from dxplanner import __version__, cli, collector
 from dxplanner.cli.arguments import Parser
 from dxplanner.core.errors import DomainError
 from dxplanner.crash_log import log_unexpected
@@ -94,6 +94,8 @@ def _run_window(arguments: list[str], paths: AppPaths) -> int:
         )
         return cli.EXIT_USER_ERROR
     from dxplanner.ui.gui import run_gui
+
+    collector.set_aside_loaded_code()  # the window's code is loaded, and no window or plan exists yet
 
     # Set by bench/startup.py: quit as soon as the window has painted its first tasks.
     quit_after_first_paint = os.environ.get("DXPLANNER_BENCH_FIRST_PAINT") == "1"

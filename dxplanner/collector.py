@@ -1,4 +1,4 @@
-"""Pausing Python's cycle collector while a bulk job makes many objects and leaves no cycles."""
+"""Python's cycle collector: paused while a bulk job makes many objects, kept off start-up's code."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from contextlib import contextmanager
 _lock = threading.Lock()
 _pauses = 0
 _was_enabled = False
+_set_aside = False  # whether start-up's objects were frozen (once per process)
 
 
 @contextmanager
@@ -33,3 +34,21 @@ def collector_paused() -> Iterator[None]:
             _pauses -= 1
             if _pauses == 0 and _was_enabled:
                 gc.enable()
+
+
+def set_aside_loaded_code() -> None:
+    """Keep everything made so far (modules, classes, functions) out of the collector's sight for good.
+
+    Call it once, after the window's imports and before any window or plan object exists. Two
+    thirds of a 10,000-task window's 170,000 tracked objects are the code loaded at start-up,
+    which lives as long as the process; every full pass walked them again, 42 ms inside
+    whichever edit set it off. `gc.freeze` only moves them to a generation no pass visits: it
+    runs no collection, and nothing is ever unfrozen, so no later pass sees them again. (No
+    garbage is kept by it: a collection at that point finds nothing to free.)
+    """
+    global _set_aside
+    with _lock:
+        if _set_aside:
+            return  # a second call would freeze what was made since: a window, a plan
+        _set_aside = True
+        gc.freeze()

@@ -54,17 +54,21 @@ class LinkIndex:
     """
 
     def __init__(self, placed: list[Placed]) -> None:
-        self._blocks: dict[int, list[Placed]] = {}
-        self._long: list[Placed] = []
+        # Filed as (link's number, row, row): a tuple of ints only, which the cycle collector stops
+        # walking, where one holding the link is walked by every full pass (one per link: 15,000).
+        self._links: list[Link] = []
+        self._blocks: dict[int, list[tuple[int, int, int]]] = {}
+        self._long: list[tuple[int, int, int]] = []
         seen: set[tuple[int, int, str]] = set()
-        for entry in placed:
-            link, row_a, row_b = entry
+        for link, row_a, row_b in placed:
             # Links into a closed group all land on its row: one arrow per pair of rows is enough.
             # (`_value_` is a plain attribute; an enum's `.value` and hash are slow Python calls.)
             key = (row_a, row_b, link.type._value_)
             if row_a == row_b or key in seen:
                 continue
             seen.add(key)
+            entry = (len(self._links), row_a, row_b)
+            self._links.append(link)
             low, high = (row_a, row_b) if row_a < row_b else (row_b, row_a)
             first, last = low // LINK_BLOCK_ROWS, high // LINK_BLOCK_ROWS
             if last - first > LONG_LINK_BLOCKS:
@@ -75,16 +79,14 @@ class LinkIndex:
 
     def across(self, first_row: int, last_row: int) -> list[Placed]:
         """The links (with the rows of their ends) that start, end or pass within the rows."""
-        found: dict[tuple[int, int, str], Placed] = {}
+        found: dict[int, Placed] = {}  # by the link's number: one filed under several blocks comes once
         for block in range(first_row // LINK_BLOCK_ROWS, last_row // LINK_BLOCK_ROWS + 1):
-            for entry in self._blocks.get(block, ()):
-                link, row_a, row_b = entry
+            for number, row_a, row_b in self._blocks.get(block, ()):
                 if min(row_a, row_b) <= last_row and max(row_a, row_b) >= first_row:
-                    found[(row_a, row_b, link.type._value_)] = entry
-        for entry in self._long:
-            link, row_a, row_b = entry
+                    found[number] = (self._links[number], row_a, row_b)
+        for number, row_a, row_b in self._long:
             if min(row_a, row_b) <= last_row and max(row_a, row_b) >= first_row:
-                found[(row_a, row_b, link.type._value_)] = entry
+                found[number] = (self._links[number], row_a, row_b)
         return list(found.values())
 
 
