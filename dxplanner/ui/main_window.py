@@ -50,13 +50,9 @@ from dxplanner.services.files import (
 )
 from dxplanner.services.live import announces_changes, is_offline_error
 from dxplanner.services.open_plan import OpenPlan
-from dxplanner.services.shared import copy_plan
-from dxplanner.ui.about import show_about
 from dxplanner.ui.app_settings import AppSettings, SettingsDialog
 from dxplanner.ui.errors import show_problem
-from dxplanner.ui.excel_import.actions import choose_and_import, import_workbook, is_workbook, save_template
 from dxplanner.ui.file_guard import FileGuard, LockAnswer, ask_about_lock
-from dxplanner.ui.help_window import HOME, SHORTCUTS, ContextHelp, HelpWindow, topic_of
 from dxplanner.ui.live_link import Backoff, LiveLink
 from dxplanner.ui.navigator import (
     ESTATE_KINDS,
@@ -77,6 +73,7 @@ if TYPE_CHECKING:  # the forms load the first time one is shown, not when a plan
     from dxplanner.ui.estate_map.page import EstateMapPage
     from dxplanner.ui.forms.details import DetailsPanel
     from dxplanner.ui.forms.record_form import RecordForm
+    from dxplanner.ui.help_window import ContextHelp, HelpWindow
     from dxplanner.ui.printing import PrintSetup
 from dxplanner.ui.task_sheet import AskProgress, Confirm, TaskSheet
 
@@ -890,6 +887,8 @@ class MainWindow(QMainWindow):
         target = Path(chosen)
         if target.suffix != PLAN_SUFFIX:
             target = target.with_name(target.name + PLAN_SUFFIX)
+        from dxplanner.services.shared import copy_plan  # the server's tools: loaded when first used
+
         try:
             copy_plan(plan_location(store), target)
         except DomainError as error:
@@ -1179,9 +1178,7 @@ class MainWindow(QMainWindow):
         self.import_architecture_action = self._needs_plan(
             self._add_action(import_menu, _("&Architecture (ArchiMate)…"), None, self._import_architecture)
         )
-        self._add_action(
-            file_menu, _("New Excel plan from the &template…"), None, lambda: save_template(self)
-        )
+        self._add_action(file_menu, _("New Excel plan from the &template…"), None, self._save_excel_template)
         self._needs_plan(self._add_action(file_menu, _("&Export data workbook…"), None, self._export_data))
         self._needs_plan(self._add_action(file_menu, _("Progress &report…"), None, self._make_report))
         self._needs_plan(
@@ -1223,15 +1220,17 @@ class MainWindow(QMainWindow):
         ):
             self._needs_plan(self._add_action(insert_menu, text, None, partial(self._insert, kind)))
         self.help_menu = help_menu = self.menuBar().addMenu(_("&Help"))
-        self.guide_action = self._add_action(help_menu, _("&User guide"), None, lambda: self.show_help(HOME))
+        self.guide_action = self._add_action(help_menu, _("&User guide"), None, self.show_guide)
         self.context_help_action = self._add_action(
             help_menu, _("&Help on this screen"), QKeySequence.StandardKey.HelpContents, self.help_on_screen
         )
-        self._add_action(help_menu, _("&Keyboard shortcuts"), None, lambda: self.show_help(SHORTCUTS))
+        self._add_action(help_menu, _("&Keyboard shortcuts"), None, self._show_shortcuts)
         help_menu.addSeparator()
-        self._add_action(help_menu, _("&About dxplanner"), None, lambda: show_about(self))
+        self._add_action(help_menu, _("&About dxplanner"), None, self._show_about)
         # F1 in a dialog (the import preview, the report): the window's own F1 does not reach there.
-        self._context_help = ContextHelp(self, self.show_help)
+        # Set up once the window has painted: the guide's module need not delay the first paint.
+        self._context_help: ContextHelp | None = None
+        self.installEventFilter(_AfterFirstPaint(self, self._watch_dialogs_for_help))
         self._refresh_recent_menu()
         self._connect_edit_menu()
 
@@ -1261,8 +1260,32 @@ class MainWindow(QMainWindow):
         find = self._add_action(menu, _("&Find…"), QKeySequence.StandardKey.Find, self._focus_search)
         find.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
 
+    def _watch_dialogs_for_help(self) -> None:
+        from dxplanner.ui.help_window import ContextHelp
+
+        if self._context_help is None:
+            self._context_help = ContextHelp(self, self.show_help)
+
+    def show_guide(self) -> None:
+        """Open the user guide at its first page."""
+        from dxplanner.ui.help_window import HOME
+
+        self.show_help(HOME)
+
+    def _show_shortcuts(self) -> None:
+        from dxplanner.ui.help_window import SHORTCUTS
+
+        self.show_help(SHORTCUTS)
+
+    def _show_about(self) -> None:
+        from dxplanner.ui.about import show_about
+
+        show_about(self)
+
     def show_help(self, topic: str, over: QWidget | None = None) -> None:
         """Open the user guide, in the window's language, at a topic ("progress.md#sheet")."""
+        from dxplanner.ui.help_window import HelpWindow  # loaded when the guide is first opened
+
         if over is not None and over.window() is not self:
             # A modal dialog blocks the other windows: its help is a window of its own, in front of it.
             dialog = over.window()
@@ -1278,6 +1301,8 @@ class MainWindow(QMainWindow):
         shown = self.editor.stack.currentWidget() if self.editor is not None else None
         if self.editor is not None and shown is self.editor.plan_page:
             shown = self.editor.sheet  # the focus in the navigator, a plan shown: its sheet
+        from dxplanner.ui.help_window import HOME, topic_of
+
         key = self.current_key()
         unit_page = key is not None and key.kind is NodeKind.UNIT and shown is not None
         topic = topic_of(QApplication.focusWidget()) or topic_of(shown) or ("units.md" if unit_page else HOME)
@@ -1295,6 +1320,8 @@ class MainWindow(QMainWindow):
     # Excel.
 
     def _import_excel(self) -> None:
+        from dxplanner.ui.excel_import.actions import choose_and_import  # loaded at the first import
+
         choose_and_import(
             self, self.session, self._today(), self.preferences.date_style().python, self._imported
         )
@@ -1306,9 +1333,16 @@ class MainWindow(QMainWindow):
 
     def import_workbook(self, path: Path) -> bool:
         """Preview and import an Excel plan table into the open file."""
+        from dxplanner.ui.excel_import.actions import import_workbook
+
         return import_workbook(
             self, self.session, path, self._today(), self.preferences.date_style().python, self._imported
         )
+
+    def _save_excel_template(self) -> None:
+        from dxplanner.ui.excel_import.actions import save_template
+
+        save_template(self)
 
     def _imported(self, said: str, shown: NodeKey) -> None:
         """Say what an import wrote, and show it (a new plan may sit in a folded branch)."""
@@ -1473,5 +1507,7 @@ class MainWindow(QMainWindow):
 
 def _dropped_workbook(data: QMimeData) -> Path | None:
     """The one Excel workbook being dragged onto the window, if that is what it is."""
+    from dxplanner.ui.excel_import.actions import is_workbook
+
     paths = [Path(url.toLocalFile()) for url in data.urls() if url.isLocalFile()]
     return paths[0] if len(paths) == 1 and is_workbook(paths[0]) else None

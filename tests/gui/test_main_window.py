@@ -268,3 +268,35 @@ def test_the_menus_offer_the_file_edit_and_insert_actions(window: MainWindow, de
     edit = [action.text() for action in window.edit_menu.actions() if not action.isSeparator()]
     assert edit[:2] == ["&Undo", "&Redo"] and "Report progress…" in edit and "&Find…" in edit
     assert f"dxplanner {__version__}" in about_text()
+
+
+def test_the_actions_whose_code_loads_on_first_use_work_at_once(
+    window: MainWindow, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+    def action(menu_text: str):  # type: ignore[no-untyped-def]
+        menus = (window.file_menu, window.help_menu)
+        return next(item for menu in menus for item in menu.actions() if item.text() == menu_text)
+
+    chosen = tmp_path / "plan"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args, **_kwargs: (str(chosen), ""))
+    action("New Excel plan from the &template…").trigger()
+    assert (tmp_path / "plan.xlsx").read_bytes()[:2] == b"PK"  # a workbook, where the user chose
+
+    titles: list[str] = []
+
+    def close_the_box() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        titles.append(box.windowTitle())
+        box.accept()
+
+    QTimer.singleShot(200, close_the_box)
+    action("&About dxplanner").trigger()
+    assert titles == ["About dxplanner"]
+    action("&Keyboard shortcuts").trigger()
+    assert window.help_window is not None and window.help_window.current_page() == "shortcuts.md"
+    # F1 in a dialog: set up once the window has painted.
+    qtbot.waitUntil(lambda: window._context_help is not None)
