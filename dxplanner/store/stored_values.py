@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -92,9 +92,10 @@ def _affinity(declared: str) -> str:
 
 def _as_stored(values: Sequence[Any], affinity: str) -> Sequence[Any] | None:
     """A column's values as SQLite returns them once stored, or None where that is not certain."""
-    values = _adapted(values)
-    if values is None:
+    plain = _adapted(values)
+    if plain is None:
         return None
+    values = plain
     kinds = set(map(type, values)) - {_NONE}
     if affinity == "blob":
         return values if kinds <= {int, float, str, bytes} else None
@@ -124,9 +125,12 @@ def _adapted(values: Sequence[Any]) -> Sequence[Any] | None:
     kinds = set(map(type, values))
     if kinds <= _PLAIN:
         return values
-    adapters = {kind: sqlite3.adapters.get((kind, sqlite3.PrepareProtocol)) for kind in kinds - _PLAIN}
-    if None in adapters.values():
-        return None
+    adapters: dict[type, Callable[[Any], Any]] = {}
+    for kind in kinds - _PLAIN:
+        adapter = sqlite3.adapters.get((kind, sqlite3.PrepareProtocol))
+        if adapter is None:
+            return None
+        adapters[kind] = adapter
     # Adapted once per distinct value (a plan's tasks share a few hundred dates).
     # Keyed by type too: equal values of two types (a Decimal and a Fraction) may adapt differently.
     adapted = {

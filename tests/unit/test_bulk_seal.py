@@ -14,7 +14,7 @@ import pytest
 import sqlalchemy as sa
 
 from dxplanner.excel.plan_reader import read_plan_table
-from dxplanner.store import capture_sqlite
+from dxplanner.store import capture_sqlite, stored_values
 from dxplanner.store.bulk import bulk_insert
 from dxplanner.store.capture import inserted_in_bulk
 from dxplanner.store.journal import BulkInsert, Journal, columns, key_columns, range_rows, sealed
@@ -37,7 +37,7 @@ def test_an_imports_rows_are_worked_out_exactly_as_they_read_back(
     store: PlanStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     worked_out: dict[str, Any] = {}
-    original = capture_sqlite.rows_as_stored
+    original = stored_values.rows_as_stored
 
     def spy(connection: sa.Connection, table: str, *arguments: Any) -> Any:
         rows = original(connection, table, *arguments)
