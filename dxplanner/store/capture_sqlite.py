@@ -35,8 +35,9 @@ from dxplanner.store.journal import (
     key_getter,
     range_rows,
     sealed,
+    sealed_columns,
 )
-from dxplanner.store.stored_values import rows_as_stored
+from dxplanner.store.stored_values import columns_as_stored
 
 _LOG = "dx_change"
 _BULK = "dx_bulk"
@@ -197,13 +198,14 @@ class SqliteCapture:
                 f"rows inserted in bulk into {name} took keys below {first}: undo would miss them"
             )
         # Sealed as inserted: an undo deletes them after undoing what the transaction did to them since.
-        rows = None
+        values = None
         if len(log.written) == 1 and log.written[0].count == added:
             # Reading 40,000 rows back cost an import of 10,000 tasks a tenth of a second.
-            rows = rows_as_stored(connection, name, log.written[0], first, last)
-        if rows is None:
-            rows = range_rows(connection, name, column.name, first, last)
-        count, digest = sealed(rows)
+            values = columns_as_stored(connection, name, log.written[0], first, last)
+        if values is not None:
+            count, digest = sealed_columns(values, added)
+        else:
+            count, digest = sealed(range_rows(connection, name, column.name, first, last))
         connection.exec_driver_sql(f"INSERT INTO temp.{_LOG} (tbl, op) VALUES (?, 'b')", (name,))
         connection.exec_driver_sql(
             f"INSERT INTO temp.{_BULK} VALUES (last_insert_rowid(), ?, ?, ?, ?, ?)",

@@ -8,15 +8,17 @@ and the caller reads the rows back instead (as undo will when it checks them).
 
 from __future__ import annotations
 
+import operator
 import re
 import sqlite3
 from collections.abc import Callable, Sequence
+from itertools import islice
 from typing import Any
 
 import sqlalchemy as sa
 
 from dxplanner.store.bulk import Written
-from dxplanner.store.journal import columns, key_getter
+from dxplanner.store.journal import columns, key_columns, key_getter
 
 _NONE = type(None)
 # The values the driver passes to SQLite as they are; any other is passed as its adapter makes it.
@@ -27,10 +29,11 @@ _NUMBER_TEXT = re.compile(r"\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*")
 _EXACT_IN_FLOAT = 2**53
 
 
-def rows_as_stored(
+def columns_as_stored(
     connection: sa.Connection, table: str, written: Written, first: int, last: int
 ) -> list[tuple[Any, ...]] | None:
-    """The inserted rows as reading them back would give them (all columns, in key order), or None.
+    """The inserted rows as reading them back would give them, column by column (every column of
+    the table, the rows in key order), or None.
 
     first..last is the range of keys the rows took (an id the insert did not give is assigned in
     order from first, as SQLite assigns new rowids).
@@ -68,12 +71,21 @@ def rows_as_stored(
         else:
             return None  # the file's default, whatever it is
         values_by_column.append(values)
-    rows = list(zip(*values_by_column, strict=True))
+    names = columns(table)
+    keys = [values_by_column[names.index(name)] for name in key_columns(table)]
     try:
-        rows.sort(key=key_getter(table))  # as range_rows orders them: by key
+        # In key order, as range_rows reads them: an import's rows are already (no rows built to sort).
+        if _ascending(keys[0] if len(keys) == 1 else list(zip(*keys, strict=True))):
+            return [tuple(values) for values in values_by_column]
+        rows = sorted(zip(*values_by_column, strict=True), key=key_getter(table))
     except TypeError:  # keys of mixed types, which SQLite orders its own way
         return None
-    return rows
+    return list(zip(*rows, strict=True))
+
+
+def _ascending(keys: Sequence[Any]) -> bool:
+    """Whether each key is above the one before it."""
+    return all(map(operator.lt, keys, islice(keys, 1, None)))
 
 
 def _affinity(declared: str) -> str:
@@ -92,19 +104,21 @@ def _affinity(declared: str) -> str:
 
 def _as_stored(values: Sequence[Any], affinity: str) -> Sequence[Any] | None:
     """A column's values as SQLite returns them once stored, or None where that is not certain."""
-    plain = _adapted(values)
-    if plain is None:
-        return None
-    values = plain
-    kinds = set(map(type, values)) - {_NONE}
+    kinds = set(map(type, values))
+    if not kinds <= _PLAIN:
+        adapted = _adapted(values, kinds)
+        if adapted is None:
+            return None
+        values, kinds = adapted, set(map(type, adapted))
+    kinds.discard(_NONE)
     if affinity == "blob":
-        return values if kinds <= {int, float, str, bytes} else None
+        return values
     if affinity == "text":
         return values if kinds <= {str, bytes} else None
     if affinity == "real":
         if not kinds <= {float, int, bytes}:
             return None
-        if any(value != value for value in set(values) if type(value) is float):
+        if float in kinds and any(value != value for value in values):
             return None  # NaN is stored as NULL
         if int not in kinds:
             return values
@@ -114,30 +128,30 @@ def _as_stored(values: Sequence[Any], affinity: str) -> Sequence[Any] | None:
     # INTEGER and NUMERIC: whole numbers and bytes stay; text stays unless it reads as a number.
     if not kinds <= {int, str, bytes}:
         return None
-    texts = {value for value in values if type(value) is str}
-    if any(_NUMBER_TEXT.fullmatch(text) for text in texts):
+    if str in kinds and any(_NUMBER_TEXT.fullmatch(text) for text in set(values) if type(text) is str):
         return None
     return values
 
 
-def _adapted(values: Sequence[Any]) -> Sequence[Any] | None:
+def _adapted(values: Sequence[Any], kinds: set[type]) -> list[Any] | None:
     """The values as the driver gives them to SQLite (a date as its ISO text), or None if not known."""
-    kinds = set(map(type, values))
-    if kinds <= _PLAIN:
-        return values
     adapters: dict[type, Callable[[Any], Any]] = {}
     for kind in kinds - _PLAIN:
         adapter = sqlite3.adapters.get((kind, sqlite3.PrepareProtocol))
         if adapter is None:
             return None
         adapters[kind] = adapter
-    # Adapted once per distinct value (a plan's tasks share a few hundred dates).
-    # Keyed by type too: equal values of two types (a Decimal and a Fraction) may adapt differently.
-    adapted = {
-        (type(value), value): adapters[type(value)](value)
-        for value in set(values)
-        if type(value) not in _PLAIN
-    }
+    # Adapted once per distinct value (a plan's tasks share a few hundred dates); keyed by type
+    # too, since equal values of two types (a Decimal and a Fraction) may adapt differently.
+    if len(adapters) == 1 and kinds <= {_NONE, *adapters}:
+        # One kind beside NULLs (a date column): by value alone, and NULL stays NULL.
+        (adapter,) = adapters.values()
+        one = {value: adapter(value) for value in set(values) if value is not None}
+        if not set(map(type, one.values())) <= _PLAIN:
+            return None
+        return list(map(one.get, values))
+    distinct = {(type(value), value) for value in values if type(value) in adapters}
+    adapted = {(kind, value): adapters[kind](value) for kind, value in distinct}
     if not set(map(type, adapted.values())) <= _PLAIN:
         return None
     return [value if type(value) in _PLAIN else adapted[type(value), value] for value in values]

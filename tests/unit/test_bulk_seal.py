@@ -7,6 +7,7 @@ recorded with the seal of the rows read back from the file.
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from typing import Any
 
@@ -37,15 +38,16 @@ def test_an_imports_rows_are_worked_out_exactly_as_they_read_back(
     store: PlanStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     worked_out: dict[str, Any] = {}
-    original = stored_values.rows_as_stored
+    original = stored_values.columns_as_stored
 
     def spy(connection: sa.Connection, table: str, *arguments: Any) -> Any:
-        rows = original(connection, table, *arguments)
+        values = original(connection, table, *arguments)
         first, last = arguments[1], arguments[2]
-        worked_out[table] = (rows, range_rows(connection, table, key_columns(table)[0], first, last))
-        return rows
+        read = range_rows(connection, table, key_columns(table)[0], first, last)
+        worked_out[table] = (None if values is None else list(zip(*values, strict=True)), read)
+        return values
 
-    monkeypatch.setattr(capture_sqlite, "rows_as_stored", spy)
+    monkeypatch.setattr(capture_sqlite, "columns_as_stored", spy)
     path = tmp_path / "plan.xlsx"
     write_large_plan(path, 120)
     table = read_plan_table(path)
@@ -70,6 +72,8 @@ CASES = {
     "a whole float in an INTEGER column": {"position": 3.0},
     "numeric text in a DATE column": {"planned_start": "20250101"},
     "text a number would not be in a DATE column": {"planned_start": "2025-01-01"},
+    "a date as the driver gives it": {"planned_end": datetime.date(2025, 3, 1)},
+    "a date and a time as the driver gives it": {"planned_end": datetime.datetime(2025, 3, 1, 8, 30)},
 }
 
 
