@@ -38,6 +38,8 @@ def columns_as_stored(
     first..last is the range of keys the rows took (an id the insert did not give is assigned in
     order from first, as SQLite assigns new rowids).
     """
+    if any((kind, sqlite3.PrepareProtocol) in sqlite3.adapters for kind in _PLAIN):
+        return None  # an adapter for a plain type makes the driver adapt every value
     driver = connection.connection.driver_connection
     assert driver is not None
     if driver.execute(
@@ -73,13 +75,12 @@ def columns_as_stored(
         values_by_column.append(values)
     names = columns(table)
     keys = [values_by_column[names.index(name)] for name in key_columns(table)]
-    try:
-        # In key order, as range_rows reads them: an import's rows are already (no rows built to sort).
-        if _ascending(keys[0] if len(keys) == 1 else list(zip(*keys, strict=True))):
-            return [tuple(values) for values in values_by_column]
-        rows = sorted(zip(*values_by_column, strict=True), key=key_getter(table))
-    except TypeError:  # keys of mixed types, which SQLite orders its own way
-        return None
+    if not all(set(map(type, key)) <= {int} for key in keys):
+        return None  # text keys are ordered by their column's collation, not worked out here
+    # In key order, as range_rows reads them: an import's rows are already (no rows built to sort).
+    if _ascending(keys[0] if len(keys) == 1 else list(zip(*keys, strict=True))):
+        return [tuple(values) for values in values_by_column]
+    rows = sorted(zip(*values_by_column, strict=True), key=key_getter(table))
     return list(zip(*rows, strict=True))
 
 
@@ -111,6 +112,8 @@ def _as_stored(values: Sequence[Any], affinity: str) -> Sequence[Any] | None:
             return None
         values, kinds = adapted, set(map(type, adapted))
     kinds.discard(_NONE)
+    if float in kinds and any(value != value for value in values):
+        return None  # NaN is stored as NULL, whatever the column
     if affinity == "blob":
         return values
     if affinity == "text":
@@ -118,8 +121,6 @@ def _as_stored(values: Sequence[Any], affinity: str) -> Sequence[Any] | None:
     if affinity == "real":
         if not kinds <= {float, int, bytes}:
             return None
-        if float in kinds and any(value != value for value in values):
-            return None  # NaN is stored as NULL
         if int not in kinds:
             return values
         if any(type(value) is int and abs(value) > _EXACT_IN_FLOAT for value in values):

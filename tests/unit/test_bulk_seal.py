@@ -21,7 +21,7 @@ from dxplanner.store.capture import inserted_in_bulk
 from dxplanner.store.journal import BulkInsert, Journal, columns, key_columns, range_rows, sealed
 from dxplanner.store.operations.import_table import import_table, match_units
 from dxplanner.store.plan_store import PlanStore
-from tests.unit.builders import basics
+from tests.unit.builders import basics, task
 from tests.unit.excel_samples import write_large_plan
 
 
@@ -91,4 +91,22 @@ def test_a_bulk_inserts_seal_is_that_of_the_rows_as_stored(store: PlanStore, val
             log.add(bulk_insert(connection, task, names, rows))
     bulk = _bulks(store.last_journal)["task"]
     assert bulk.count == 3
+    assert (bulk.count, bulk.seal) == _read_back(store, bulk)
+
+
+def test_rows_inserted_out_of_key_order_are_sealed_in_key_order(store: PlanStore) -> None:
+    ids = basics(store)
+    tasks = [task(store, ids.plan, name) for name in ("Một", "Hai", "Ba")]
+    links = sa.Table("task_unit", sa.MetaData(), *(sa.Column(name) for name in columns("task_unit")))
+    rows = [
+        (task_id, unit, "cooperating")
+        for task_id in reversed(tasks)
+        for unit in (ids.department, ids.ministry)
+    ]
+    with store.write() as session:
+        connection = session.connection()
+        with inserted_in_bulk(connection, links) as log:
+            log.add(bulk_insert(connection, links, ("task_id", "unit_id", "role"), rows))
+    bulk = _bulks(store.last_journal)["task_unit"]
+    assert bulk.count == 6
     assert (bulk.count, bulk.seal) == _read_back(store, bulk)
