@@ -7,9 +7,12 @@ row's values (the bare read), calamine's bare read of every sheet's values (the 
 and our import: read and understand the table, match its units, and write plan, units, tasks,
 cooperating units and budget lines into a new plan file in one transaction. Then, as whole
 processes: LibreOffice converting the workbook to CSV (soffice --convert-to csv, when soffice is
-installed) beside our `import` command. Prints medians of clock and CPU time (a subprocess's CPU
-time is its own, from the operating system's account of finished children) and the ratios beside
-the budgets (1.5 to openpyxl's read; 2 to calamine's; never slower than LibreOffice).
+installed) beside our `import` command. A floor of the write: plain sqlite3 executemany of exactly
+the rows our import wrote (tasks, cooperating units, budget lines) into an empty plan file made
+from resources/schema/head.sql, in one transaction, no Python understanding at all; our import is
+also compared with calamine's read and that floor together. Prints medians of clock and CPU time
+(a subprocess's CPU time is its own, from the operating system's account of finished children)
+and the ratios beside the budgets (1.5 to openpyxl's read; 2 to calamine's; never slower than LibreOffice).
 
 The workbook is written by openpyxl's write-only mode, which states no sheet size: openpyxl's
 bare read then parses the sheet twice (once at opening, to look for the size), and our reader
@@ -24,6 +27,7 @@ import os
 import re
 import resource
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -34,6 +38,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from dxplanner.excel.plan_reader import read_plan_table
+from dxplanner.store.head_schema import head_schema_file
 from dxplanner.store.operations.import_table import import_table, match_units
 from dxplanner.store.plan_file import create_plan_file, open_plan_file
 from tests.unit.excel_samples import write_large_plan
@@ -149,6 +154,49 @@ def our_import(path: Path, target: Path) -> tuple[Timing, int]:
         store.close()
 
 
+# The rows the floor writes, inserted in this order; the units and the plan go in before the clock.
+_FLOOR_BEFORE = ("unit", "action_plan")
+_FLOOR_TABLES = ("task", "task_unit", "budget_line")
+
+
+def written_rows(plan: Path) -> dict[str, tuple[list[str], list[tuple[object, ...]]]]:
+    """The columns and rows an import wrote, by table, as the driver reads them (in insertion order)."""
+    with sqlite3.connect(plan) as source:
+        tables: dict[str, tuple[list[str], list[tuple[object, ...]]]] = {}
+        for table in (*_FLOOR_BEFORE, *_FLOOR_TABLES):
+            names = [row[1] for row in source.execute(f"PRAGMA table_info({table})")]
+            tables[table] = (names, source.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall())
+    source.close()  # the with block commits; it does not close
+    return tables
+
+
+def _insert(
+    connection: sqlite3.Connection, table: str, names: list[str], rows: list[tuple[object, ...]]
+) -> None:
+    marks = ", ".join("?" * len(names))
+    connection.executemany(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})", rows)
+
+
+def write_floor(rows: dict[str, tuple[list[str], list[tuple[object, ...]]]], target: Path) -> Timing:
+    """Plain sqlite3: the import's tasks, cooperating units and budget lines into a new file, at once."""
+    connection = sqlite3.connect(target, isolation_level=None)
+    try:
+        connection.executescript(head_schema_file().read_text(encoding="utf-8"))
+        connection.execute("PRAGMA foreign_keys = ON")  # as every connection to a plan file
+        connection.execute("BEGIN")
+        for table in _FLOOR_BEFORE:
+            _insert(connection, table, *rows[table])
+        connection.execute("COMMIT")
+        with _Clock() as clock:
+            connection.execute("BEGIN IMMEDIATE")
+            for table in _FLOOR_TABLES:
+                _insert(connection, table, *rows[table])
+            connection.execute("COMMIT")
+        return clock.timing
+    finally:
+        connection.close()
+
+
 def _line(what: str, timings: list[Timing], note: str = "") -> None:
     clock, cpu = _median(timings)
     print(f"  {what:<40} {clock * 1000:7.0f} ms  {cpu * 1000:7.0f} ms{note}")
@@ -160,7 +208,17 @@ def _median(timings: list[Timing]) -> Timing:
 
 def _ratio(what: str, ours: list[Timing], floor: list[Timing], budget: str) -> None:
     (clock, cpu), (floor_clock, floor_cpu) = _median(ours), _median(floor)
-    print(f"  {what:<40} {clock / floor_clock:7.2f}     {cpu / floor_cpu:7.2f}     budget {budget}")
+    _print_ratio(what, clock / floor_clock, cpu / floor_cpu, budget)
+
+
+def _sum_ratio(what: str, ours: list[Timing], floors: tuple[list[Timing], list[Timing]]) -> None:
+    """Our median against the sum of two floors' medians (each floor timed on its own)."""
+    (clock, cpu), first, second = _median(ours), _median(floors[0]), _median(floors[1])
+    _print_ratio(what, clock / (first.clock + second.clock), cpu / (first.cpu + second.cpu), "-")
+
+
+def _print_ratio(what: str, clock: float, cpu: float, budget: str) -> None:
+    print(f"  {what:<40} {clock:7.2f}     {cpu:7.2f}     budget {budget}")
 
 
 def main() -> None:
@@ -182,13 +240,17 @@ def main() -> None:
         bare: list[Timing] = []
         cells: list[Timing] = []
         rust: list[Timing] = []
+        floor: list[Timing] = []
         written = 0
+        rows: dict[str, tuple[list[str], list[tuple[object, ...]]]] = {}
         for run in range(arguments.runs):
             bare.append(bare_read(path))
             cells.append(bare_read(path, values_only=False))
             rust.append(calamine_read(path))
             timing, written = our_import(path, Path(folder) / f"run{run}.dxplan")
             ours.append(timing)
+            rows = rows or written_rows(Path(folder) / f"run{run}.dxplan")
+            floor.append(write_floor(rows, Path(folder) / f"floor{run}.dxplan"))
         office: list[Timing] = []
         command: list[Timing] = []
         if shutil.which("soffice") is not None:
@@ -202,9 +264,13 @@ def main() -> None:
         _line("openpyxl read_only, every cell's value", cells)
         _line("calamine, every sheet's values", rust)
         _line("our import, database write included", ours, f"   ({written:,} rows)")
+        counts = ", ".join(f"{len(rows[table][1]):,} {table}" for table in _FLOOR_TABLES)
+        _line("floor: sqlite3 executemany of its rows", floor, f"   ({counts})")
         _ratio("ratio to the values-only read", ours, bare, str(BUDGET_RATIO))
         _ratio("ratio to the cell-by-cell read", ours, cells, "-")
         _ratio("ratio to calamine's read", ours, rust, str(CALAMINE_BUDGET))
+        _ratio("the write floor's ratio to calamine's", floor, rust, "-")
+        _sum_ratio("ratio to calamine's read + write floor", ours, (rust, floor))
         if office:
             print("whole processes:")
             _line("soffice --convert-to csv", office)

@@ -3,22 +3,43 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
 
 
+@dataclass(frozen=True)
+class Written:
+    """What one bulk_insert gave the driver: the statement's columns, each one's values as converted."""
+
+    columns: tuple[str, ...]
+    values: tuple[Sequence[Any], ...]
+    count: int
+
+
+@dataclass
+class BulkLog:
+    """The inserts a block that inserts in bulk says it made (a capture may seal the rows from them)."""
+
+    written: list[Written] = field(default_factory=list)
+
+    def add(self, written: Written) -> None:
+        """Note an insert's values."""
+        self.written.append(written)
+
+
 def bulk_insert(
     connection: sa.Connection, table: sa.Table, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
-) -> None:
-    """Insert rows (tuples in the order of columns) in one executemany.
+) -> Written:
+    """Insert rows (tuples in the order of columns) in one executemany; return what the driver was given.
 
     SQLAlchemy's executemany converts every value through its generic machinery, which costs
     more than the insert itself for ten thousand tasks; here the statement is compiled once for
     the connection's database and each column's converter runs over that column alone.
     """
     if not rows:
-        return
+        return Written(tuple(columns), tuple(() for _name in columns), 0)
     dialect = connection.dialect
     compiled = sa.insert(table).compile(dialect=dialect, column_keys=list(columns))
     # The statement also sets the columns that have a default (a status, a version): give it theirs.
@@ -38,6 +59,7 @@ def bulk_insert(
     else:  # named parameters
         parameters = [dict(zip(everything, row, strict=True)) for row in zip(*by_column, strict=True)]
     connection.exec_driver_sql(compiled.string, parameters)
+    return Written(tuple(everything), tuple(by_column), len(rows))
 
 
 def _default(column: sa.Column[Any]) -> object:

@@ -25,6 +25,7 @@ from typing import Protocol
 
 import sqlalchemy as sa
 
+from dxplanner.store.bulk import BulkLog
 from dxplanner.store.capture_postgres import PostgresCapture
 from dxplanner.store.capture_sqlite import SqliteCapture
 from dxplanner.store.journal import Journal
@@ -39,8 +40,11 @@ class ChangeCapture(Protocol):
     def take(self, connection: sa.Connection) -> Journal:
         """What the current transaction changed so far, and forget it (it is now the caller's)."""
 
-    def bulk_inserted(self, connection: sa.Connection, table: sa.Table) -> AbstractContextManager[None]:
-        """Around inserting many new rows into table: record one BulkInsert rather than each row."""
+    def bulk_inserted(self, connection: sa.Connection, table: sa.Table) -> AbstractContextManager[BulkLog]:
+        """Around inserting many new rows into table: record one BulkInsert rather than each row.
+
+        The block may note in the BulkLog the values its inserts gave (bulk_insert's answer).
+        """
 
     def bulk_deleted(self, connection: sa.Connection, table: sa.Table) -> AbstractContextManager[None]:
         """Around deleting a bulk range whose rows the caller has read: may leave each row unrecorded."""
@@ -59,8 +63,8 @@ class UnrecordedCapture:
         return Journal()
 
     @contextmanager
-    def bulk_inserted(self, connection: sa.Connection, table: sa.Table) -> Iterator[None]:
-        yield
+    def bulk_inserted(self, connection: sa.Connection, table: sa.Table) -> Iterator[BulkLog]:
+        yield BulkLog()
 
     @contextmanager
     def bulk_deleted(self, connection: sa.Connection, table: sa.Table) -> Iterator[None]:
@@ -78,7 +82,7 @@ def capture_for(dialect: str) -> ChangeCapture:
     return CAPTURES.get(dialect) or UnrecordedCapture()
 
 
-def inserted_in_bulk(connection: sa.Connection, table: sa.Table) -> AbstractContextManager[None]:
+def inserted_in_bulk(connection: sa.Connection, table: sa.Table) -> AbstractContextManager[BulkLog]:
     """Insert many new rows into table (inside the block) and record them as one range for undo.
 
     The new rows must take keys (the first key column: an id, or a link's task id) above every key

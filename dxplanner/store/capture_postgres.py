@@ -23,6 +23,7 @@ import sqlalchemy as sa
 from sqlmodel import SQLModel
 
 from dxplanner.collector import collector_paused
+from dxplanner.store.bulk import BulkLog
 from dxplanner.store.journal import Change, Journal, RowChange, columns, key_getter
 
 HISTORY_TABLE = "dx_history"
@@ -130,9 +131,9 @@ class PostgresCapture:
         return Journal(tuple(changes))
 
     @contextmanager
-    def bulk_inserted(self, connection: sa.Connection, table: sa.Table) -> Iterator[None]:
+    def bulk_inserted(self, connection: sa.Connection, table: sa.Table) -> Iterator[BulkLog]:
         """Insert rows as any others: each is in the history, so each is in the journal too."""
-        yield
+        yield BulkLog()
 
     @contextmanager
     def bulk_deleted(self, connection: sa.Connection, table: sa.Table) -> Iterator[None]:

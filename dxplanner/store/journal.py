@@ -14,6 +14,7 @@ store/replay.py; neither depends on what this module holds coming from SQLite.
 from __future__ import annotations
 
 import hashlib
+import io
 import pickle
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -196,8 +197,20 @@ def range_rows(
 
 def sealed(rows: Sequence[tuple[Any, ...]]) -> tuple[int, bytes]:
     """How many rows there are, and a digest that any change to any of their values alters."""
+    return sealed_columns(list(zip(*rows, strict=True)), len(rows))
+
+
+def sealed_columns(values: Sequence[Sequence[Any]], count: int) -> tuple[int, bytes]:
+    """sealed() of rows given column by column (each column's values in the rows' order)."""
     # Pickle keeps every value exactly (floats to the bit), and its digest changes with any of them.
-    return len(rows), hashlib.blake2b(pickle.dumps(list(rows), protocol=5), digest_size=16).digest()
+    # Fast mode keeps no memo: the bytes depend on the values alone, not on which objects repeat
+    # (rows read back hold a new string per cell; rows worked out from an insert share them).
+    # By column: rows worked out from an insert come by column, and need not be built as tuples.
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True
+    pickler.dump([tuple(column) for column in values] if count else [])
+    return count, hashlib.blake2b(buffer.getbuffer(), digest_size=16).digest()
 
 
 @cache

@@ -382,7 +382,7 @@ class _TaskWriter:
             (queries.table(BudgetLine), ("task_id", "source", "year", "planned"), budget),
         ):
             # Logged as one range for undo, not row by row: a third of the write's time otherwise.
-            with inserted_in_bulk(self.connection, target):
-                bulk_insert(self.connection, target, columns, rows)
+            with inserted_in_bulk(self.connection, target) as log:
+                log.add(bulk_insert(self.connection, target, columns, rows))
         advance_past_ids(self.connection, [task])
         return {Entity.TASK: task_ids}
