@@ -188,12 +188,17 @@ def standings(
     rolled = roll_up(node_list, weight, tree=tree, order=order)
     health_of = health_of_all(node_list, as_of, calendar, weight, rolled=rolled, tree=tree, order=order)
     found: dict[int, Standing] = {}
+    # A standing is a value: the 10,000 tasks share a few hundred, each made once.
+    made: dict[tuple[bool, Health, int], Standing] = {}
     for node_id, node in by_id.items():
         health = health_of[node_id]
         end = rolled[node_id].end
         late = (as_of - end).days if health is Health.LATE and end is not None else 0
-        counts = node_id not in children or has_own_work(node)
-        found[node_id] = Standing(counts, health, max(0, late))
+        key = (node_id not in children or has_own_work(node), health, max(0, late))
+        standing = made.get(key)
+        if standing is None:
+            standing = made[key] = Standing(*key)
+        found[node_id] = standing
     return found
 
 
