@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from dxplanner.core.enums import TaskStatus
@@ -62,7 +62,7 @@ def money_rolled(nodes: Iterable[TaskNode], own: Mapping[int, int]) -> dict[int,
     """Every task's money: its own budget lines and those of every task below it, none left out."""
     _by_id, children = children_by_parent(nodes)
     totals: dict[int, int] = {}
-    for node_id in _post_order(children):
+    for node_id in post_order(children):
         totals[node_id] = own.get(node_id, 0) + sum(totals[child.id] for child in children.get(node_id, []))
     return totals
 
@@ -112,21 +112,22 @@ def children_by_parent(
 Tree = tuple[dict[int, TaskNode], dict[int | None, list[TaskNode]]]
 
 
-def roll_up(nodes: Iterable[TaskNode], weight: Weight, tree: Tree | None = None) -> dict[int, Rolled]:
+def roll_up(
+    nodes: Iterable[TaskNode], weight: Weight, tree: Tree | None = None, order: Sequence[int] | None = None
+) -> dict[int, Rolled]:
     """Every task's span and progress; a group's from its leaves, weighted by weight.
 
     A completed leaf counts as 100% and a cancelled one does not count. When a
     group's leaves all weigh nothing (no budget anywhere), its progress is their
     plain mean, so that a group is never shown 0% just for lack of money. A
     parent with work of its own (`has_own_work`) counts that share as one more leaf.
-    `tree`, when given, is children_by_parent(nodes) (to work it out once).
+    `tree`, when given, is children_by_parent(nodes), and `order` its post_order (to work them out once).
     """
     by_id, children = tree if tree is not None else children_by_parent(nodes)
     rolled: dict[int, Rolled] = {}
     # Plain means, for groups whose weights are all zero: (sum of progress, number of leaves).
     counts: dict[int, tuple[float, int]] = {}
-    order = _post_order(children)
-    for node_id in order:
+    for node_id in order if order is not None else post_order(children):
         node = by_id[node_id]
         below = children.get(node_id)
         if not below:
@@ -165,7 +166,7 @@ def _own_share(node: TaskNode, weight: Weight) -> tuple[Rolled, tuple[float, int
     return own, ((0.0, 0) if cancelled else (progress, 1))
 
 
-def _post_order(children: Mapping[int | None, list[TaskNode]]) -> list[int]:
+def post_order(children: Mapping[int | None, list[TaskNode]]) -> list[int]:
     """Children before their parents, without recursion (plans can nest deeply)."""
     order: list[int] = []
     stack: list[tuple[int, bool]] = [(node.id, False) for node in reversed(children.get(None, []))]

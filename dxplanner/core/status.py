@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from dxplanner.core.enums import TaskStatus
@@ -16,6 +17,7 @@ from dxplanner.core.rollup import (
     by_working_days,
     children_by_parent,
     has_own_work,
+    post_order,
     roll_up,
 )
 from dxplanner.core.workdays import WorkCalendar
@@ -106,14 +108,15 @@ def health_of_all(
     at_risk_gap: float = AT_RISK_GAP,
     rolled: Mapping[int, Rolled] | None = None,
     tree: Tree | None = None,
+    order: Sequence[int] | None = None,
 ) -> dict[int, Health]:
     """The standing of every task and group on as_of; groups from their rolled-up dates and progress.
 
     A group whose tasks are all done (or cancelled) is done; one whose tasks are all
     cancelled is cancelled; a group a person marked done, paused or cancelled stays so.
     A parent's own work (see `has_own_work`) counts as one of its tasks. `rolled`, when
-    given, is the roll-up of the same nodes with the same weight, and `tree` their
-    children_by_parent (to work them out once).
+    given, is the roll-up of the same nodes with the same weight, `tree` their
+    children_by_parent and `order` its post_order (to work them out once).
     """
     node_list = list(nodes)
     by_id, children = tree if tree is not None else children_by_parent(node_list)
@@ -124,7 +127,7 @@ def health_of_all(
     # cancelled: a group's come from its children's, once each, children first. (Copying every
     # task's standing into each group above it grew with the depth of the tree.)
     tallies: dict[int, tuple[bool, bool]] = {}
-    for node_id in _children_first(children):
+    for node_id in order if order is not None else post_order(children):
         node = by_id[node_id]
         below = children.get(node_id)
         own = health(
@@ -180,29 +183,23 @@ def standings(
     node_list = list(nodes)
     tree = children_by_parent(node_list)
     by_id, children = tree
-    rolled = roll_up(node_list, weight, tree=tree)
-    health_of = health_of_all(node_list, as_of, calendar, weight, rolled=rolled, tree=tree)
+    # One tree, walked children first once, for both (the walk was a tenth of the standings).
+    order = post_order(children)
+    rolled = roll_up(node_list, weight, tree=tree, order=order)
+    health_of = health_of_all(node_list, as_of, calendar, weight, rolled=rolled, tree=tree, order=order)
     found: dict[int, Standing] = {}
+    # A standing is a value: the 10,000 tasks share a few hundred, each made once.
+    made: dict[tuple[bool, Health, int], Standing] = {}
     for node_id, node in by_id.items():
         health = health_of[node_id]
         end = rolled[node_id].end
         late = (as_of - end).days if health is Health.LATE and end is not None else 0
-        counts = node_id not in children or has_own_work(node)
-        found[node_id] = Standing(counts, health, max(0, late))
+        key = (node_id not in children or has_own_work(node), health, max(0, late))
+        standing = made.get(key)
+        if standing is None:
+            standing = made[key] = Standing(*key)
+        found[node_id] = standing
     return found
-
-
-def _children_first(children: Mapping[int | None, list[TaskNode]]) -> list[int]:
-    order: list[int] = []
-    stack: list[tuple[int, bool]] = [(node.id, False) for node in children.get(None, [])]
-    while stack:
-        node_id, expanded = stack.pop()
-        if expanded:
-            order.append(node_id)
-        else:
-            stack.append((node_id, True))
-            stack.extend((child.id, False) for child in children.get(node_id, []))
-    return order
 
 
 def slippage_days(
@@ -243,65 +240,7 @@ def planned_curve(
     start and end a task's planned progress rises in a straight line over working days,
     so the tasks under way add up to one line, a * (working-day index) + b.
     """
-    counted = _counted(tasks, weight or by_working_days(calendar))
-    # Each day's working-day index is looked up once, however many tasks share it (10,000
-    # tasks, a few hundred days: the calendar's look-ups were most of a filter's curve).
-    on_or_after = _memo(calendar.index_on_or_after)
-    on_or_before = _memo(calendar.index_on_or_before)
-    total = sum(task_weight for _task, task_weight in counted)
-    if total <= 0:
-        return [0.0 for _date in dates]
-    begins: list[tuple[datetime.date, float, float]] = []  # from this day on, under way
-    ends: list[tuple[datetime.date, float, float, float]] = []  # from this day on, done
-    for task, task_weight in counted:
-        start, end = task.planned_start, task.planned_end
-        assert start is not None and end is not None
-        days = 0 if end < start else max(0, on_or_before(end) - on_or_after(start) + 1)
-        if days == 0 or end <= start:
-            ends.append((start, 0.0, 0.0, 100.0 * task_weight))  # all of it due at once
-            continue
-        slope = 100.0 * task_weight / days
-        offset = slope * (1 - on_or_after(start))
-        begins.append((start, slope, offset))
-        ends.append((end, slope, offset, 100.0 * task_weight))
-    begins.sort(key=lambda event: event[0])
-    ends.sort(key=lambda event: event[0])
-    curve = [0.0] * len(dates)
-    slope_sum = offset_sum = done = 0.0
-    next_begin = next_end = 0
-    for position in sorted(range(len(dates)), key=dates.__getitem__):
-        as_of = dates[position]
-        while next_begin < len(begins) and begins[next_begin][0] <= as_of:
-            _day, slope, offset = begins[next_begin]
-            slope_sum, offset_sum, next_begin = slope_sum + slope, offset_sum + offset, next_begin + 1
-        while next_end < len(ends) and ends[next_end][0] <= as_of:
-            _day, slope, offset, whole = ends[next_end]
-            slope_sum, offset_sum, done, next_end = (
-                slope_sum - slope,
-                offset_sum - offset,
-                done + whole,
-                next_end + 1,
-            )
-        under_way = slope_sum * on_or_before(as_of) + offset_sum if slope_sum else offset_sum
-        curve[position] = (done + max(0.0, under_way)) / total
-    return curve
-
-
-def _memo(look_up: Callable[[datetime.date], int]) -> Callable[[datetime.date], int]:
-    """The look-up, made once per day: thousands of tasks share a few hundred days."""
-    found: dict[datetime.date, int] = {}
-
-    def remembered(day: datetime.date) -> int:
-        index = found.get(day)
-        if index is None:
-            index = found[day] = look_up(day)
-        return index
-
-    return remembered
-
-
-def _day_of(report: tuple[datetime.date, float]) -> datetime.date:
-    return report[0]
+    return _planned(_counted(tasks, weight or by_working_days(calendar)), dates, calendar)
 
 
 def actual_curve(
@@ -318,26 +257,118 @@ def actual_curve(
     reports are taken in date order once, whatever the number of dates.
     """
     counted = _counted(tasks, weight or by_working_days(calendar))
-    total = sum(task_weight for _task, task_weight in counted)
-    if total <= 0:
-        return [0.0 for _date in dates]
-    changes: list[tuple[datetime.date, float]] = []
-    for task, task_weight in counted:
+    histories: dict[int, Sequence[tuple[datetime.date, float]]] = {}
+    for task, _task_weight in counted:
         # Reports come in the order they were made: a stable sort by day keeps a day's newest last.
         entries = sorted(reports.get(task.id, ()), key=_day_of)
         if task.status is TaskStatus.COMPLETED and not any(progress >= 100 for _day, progress in entries):
             assert task.planned_end is not None
             entries = sorted([*entries, (task.planned_end, 100.0)], key=_day_of)
+        histories[task.id] = entries
+    return _actual(counted, histories, dates)
+
+
+def progress_curves(
+    tasks: Sequence[TaskNode],
+    histories: Mapping[int, Sequence[tuple[datetime.date, float]]],
+    dates: Sequence[datetime.date],
+    calendar: WorkCalendar,
+    weight: Weight | None = None,
+) -> tuple[list[float], list[float]]:
+    """The planned and the actual curve, the tasks weighed once, from histories already by day.
+
+    Each history is as as_of.progress_history gives it (sorted, a completed task's 100% in
+    it): the dashboard's 10,000 tasks were weighed twice and their reports sorted twice.
+    """
+    counted = _counted(tasks, weight or by_working_days(calendar))
+    return _planned(counted, dates, calendar), _actual(counted, histories, dates)
+
+
+def _planned(
+    counted: Sequence[tuple[TaskNode, float]], dates: Sequence[datetime.date], calendar: WorkCalendar
+) -> list[float]:
+    total = sum(task_weight for _task, task_weight in counted)
+    if total <= 0:
+        return [0.0 for _date in dates]
+    # Each day's working-day index is looked up once, however many tasks share it (10,000
+    # tasks, a few hundred days: the calendar's look-ups were most of a filter's curve).
+    after: dict[datetime.date, int] = {}
+    before: dict[datetime.date, int] = {}
+    # The tasks by the day they begin and the day they are done, each day's in the tasks' order:
+    # the sums below add them in the order a stable sort by day would, so to the same figures.
+    begins: dict[datetime.date, list[tuple[float, float]]] = defaultdict(list)
+    ends: dict[datetime.date, list[tuple[float, float, float]]] = defaultdict(list)
+    for task, task_weight in counted:
+        start, end = task.planned_start, task.planned_end
+        assert start is not None and end is not None
+        if end <= start:
+            ends[start].append((0.0, 0.0, 100.0 * task_weight))  # all of it due at once
+            continue
+        first = after.get(start)
+        if first is None:
+            first = after[start] = calendar.index_on_or_after(start)
+        last = before.get(end)
+        if last is None:
+            last = before[end] = calendar.index_on_or_before(end)
+        days = last - first + 1
+        if days <= 0:
+            ends[start].append((0.0, 0.0, 100.0 * task_weight))
+            continue
+        slope = 100.0 * task_weight / days
+        offset = slope * (1 - first)
+        begins[start].append((slope, offset))
+        ends[end].append((slope, offset, 100.0 * task_weight))
+    begin_days, end_days = sorted(begins), sorted(ends)
+    curve = [0.0] * len(dates)
+    slope_sum = offset_sum = done = 0.0
+    next_begin = next_end = 0
+    for position in sorted(range(len(dates)), key=dates.__getitem__):
+        as_of = dates[position]
+        while next_begin < len(begin_days) and begin_days[next_begin] <= as_of:
+            for slope, offset in begins[begin_days[next_begin]]:
+                slope_sum, offset_sum = slope_sum + slope, offset_sum + offset
+            next_begin += 1
+        while next_end < len(end_days) and end_days[next_end] <= as_of:
+            for slope, offset, whole in ends[end_days[next_end]]:
+                slope_sum, offset_sum, done = slope_sum - slope, offset_sum - offset, done + whole
+            next_end += 1
+        if slope_sum:
+            index = before.get(as_of)
+            if index is None:
+                index = before[as_of] = calendar.index_on_or_before(as_of)
+            under_way = slope_sum * index + offset_sum
+        else:
+            under_way = offset_sum
+        curve[position] = (done + max(0.0, under_way)) / total
+    return curve
+
+
+def _day_of(report: tuple[datetime.date, float]) -> datetime.date:
+    return report[0]
+
+
+def _actual(
+    counted: Sequence[tuple[TaskNode, float]],
+    histories: Mapping[int, Sequence[tuple[datetime.date, float]]],
+    dates: Sequence[datetime.date],
+) -> list[float]:
+    total = sum(task_weight for _task, task_weight in counted)
+    if total <= 0:
+        return [0.0 for _date in dates]
+    # Each report's change to the total, by day, each day's in the order a stable sort would keep.
+    changes: dict[datetime.date, list[float]] = defaultdict(list)
+    for task, task_weight in counted:
         before = 0.0
-        for day, progress in entries:
-            changes.append((day, task_weight * (progress - before)))
+        for day, progress in histories.get(task.id, ()):
+            changes[day].append(task_weight * (progress - before))
             before = progress
-    changes.sort(key=lambda change: change[0])
+    days = sorted(changes)
     curve = [0.0] * len(dates)
     done, taken = 0.0, 0
     for position in sorted(range(len(dates)), key=dates.__getitem__):
-        while taken < len(changes) and changes[taken][0] <= dates[position]:
-            done += changes[taken][1]
+        while taken < len(days) and days[taken] <= dates[position]:
+            for change in changes[days[taken]]:
+                done += change
             taken += 1
         curve[position] = done / total
     return curve

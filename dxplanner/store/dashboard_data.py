@@ -44,7 +44,7 @@ from dxplanner.core.models import (
     Unit,
 )
 from dxplanner.core.rollup import TaskNode, Weight, by_working_days
-from dxplanner.core.status import Health, Standing, actual_curve, planned_curve, standings
+from dxplanner.core.status import Health, Standing, progress_curves, standings
 from dxplanner.core.workdays import WorkCalendar, vietnam_calendar
 from dxplanner.i18n import _
 from dxplanner.labels import label
@@ -425,8 +425,7 @@ def _progress(
     dates = sorted({*_months(first, last), as_of, last})
     typed_day = max(as_of, today)
     reports = {node.id: progress_history(node, known_reports.get(node.id, ()), typed_day) for node in dated}
-    planned = planned_curve(dated, dates, calendar, weight)
-    actual = actual_curve(dated, reports, dates, calendar, weight)
+    planned, actual = progress_curves(dated, reports, dates, calendar, weight)
     now = dates.index(as_of)
     return ProgressData(tuple(dates), tuple(planned), tuple(actual), as_of, planned[now], actual[now])
 

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from dxplanner.core.as_of import progress_history
 from dxplanner.core.enums import TaskStatus
 from dxplanner.core.rollup import TaskNode, by_budget, by_working_days, roll_up
 from dxplanner.core.status import (
@@ -18,6 +19,7 @@ from dxplanner.core.status import (
     health_of_all,
     planned_curve,
     planned_progress,
+    progress_curves,
     slippage_days,
 )
 from dxplanner.core.workdays import WorkCalendar
@@ -329,3 +331,32 @@ def test_a_task_whose_own_work_is_unfinished_is_not_done_when_its_sub_tasks_are(
     assert roll_up(nodes, by_working_days(CALENDAR))[1].progress == 70
     own_done = [node(1, progress=100, status=TaskStatus.COMPLETED), node(2, 1, progress=100)]
     assert health_of_all(own_done, D(2025, 3, 20), CALENDAR)[1] is Health.DONE
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.dates(D(2025, 1, 1), D(2025, 12, 31)),
+            st.integers(-3, 90),
+            st.sampled_from(list(TaskStatus)),
+            st.lists(st.tuples(st.dates(D(2024, 12, 1), D(2026, 2, 1)), st.floats(0, 100)), max_size=4),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+    st.lists(st.dates(D(2024, 11, 1), D(2026, 3, 1)), min_size=1, max_size=8),
+)
+def test_both_curves_at_once_are_the_curves_each_on_its_own(
+    spans: list[tuple[datetime.date, int, TaskStatus, list[tuple[datetime.date, float]]]],
+    dates: list[datetime.date],
+) -> None:
+    # The dashboard weighs the tasks once and takes their histories sorted as progress_history gives them.
+    tasks = [
+        TaskNode(number, None, number, start, start + datetime.timedelta(days=length), 30.0, status=status)
+        for number, (start, length, status, _told) in enumerate(spans)
+    ]
+    told = {number: told for number, (_start, _length, _status, told) in enumerate(spans)}
+    histories = {task.id: progress_history(task, told[task.id], D(2025, 6, 2)) for task in tasks}
+    planned, actual = progress_curves(tasks, histories, dates, CALENDAR)
+    assert planned == planned_curve(tasks, dates, CALENDAR)
+    assert actual == actual_curve(tasks, histories, dates, CALENDAR)
