@@ -25,6 +25,7 @@ from sqlmodel import SQLModel
 
 from dxplanner.collector import collector_paused
 from dxplanner.store.bulk import BulkLog
+from dxplanner.store.inserted_rows import columns_as_stored
 from dxplanner.store.journal import (
     BulkInsert,
     Change,
@@ -37,7 +38,6 @@ from dxplanner.store.journal import (
     sealed,
     sealed_columns,
 )
-from dxplanner.store.inserted_rows import columns_as_stored
 
 _LOG = "dx_change"
 _BULK = "dx_bulk"
