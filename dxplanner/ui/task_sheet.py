@@ -230,7 +230,8 @@ class TaskSheet(QWidget):
         """Do while the window idles what the first edit would do first; nothing in the file changes."""
         task = self.current_task()
         order = self.model.reading_order()
-        if self.plan_id is None or (task is None and not order):
+        # A sheet no longer shown (its file closed meanwhile) has no edit to prepare.
+        if self.plan_id is None or not self.isVisible() or (task is None and not order):
             return
         # The file gone or busy: the edit itself will meet it, and say so.
         with suppress(DomainError):
