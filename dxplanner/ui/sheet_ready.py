@@ -9,16 +9,19 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 # After the first paint, past the chart and the details built then and their first paint: a
 # person takes longer than this to open a cell and type, and nothing painted waits for the work.
 IDLE_MS = 300
+TRIES = 5  # a connection busy in a background reading each time: the first edit prepares it itself
 
 
 class EditsReady(QObject):
-    """Runs prepare once, a moment after its target's first paint once armed (a plan is shown)."""
+    """Runs prepare once, a moment after its target's first paint once armed (a plan is shown), and
+    again a moment later while it says it could not finish (False)."""
 
-    def __init__(self, target: QObject, prepare: Callable[[], object]) -> None:
+    def __init__(self, target: QObject, prepare: Callable[[], bool]) -> None:
         super().__init__(target)
         self._prepare = prepare
         self._armed = False
         self._done = False
+        self._tries = 0
         target.installEventFilter(self)
 
     def arm(self) -> None:
@@ -32,6 +35,9 @@ class EditsReady(QObject):
         return False
 
     def _run(self) -> None:
+        if self._done:
+            return
+        self._tries += 1
+        self._done = self._prepare() or self._tries >= TRIES
         if not self._done:
-            self._done = True
-            self._prepare()
+            QTimer.singleShot(IDLE_MS, self, self._run)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -226,16 +226,18 @@ class TaskSheet(QWidget):
             self._units = UnitIndex(records.unit_names(self.session.store))
         return self._units
 
-    def _prepare_edits(self) -> None:
-        """Do while the window idles what the first edit would do first; nothing in the file changes."""
+    def _prepare_edits(self) -> bool:
+        """Do while the window idles what the first edit would do first; nothing in the file changes.
+        False when it could not all be done now (a connection busy elsewhere): to try again."""
         task = self.current_task()
         order = self.model.reading_order()
         # A sheet no longer shown (its file closed meanwhile) has no edit to prepare.
         if self.plan_id is None or not self.isVisible() or (task is None and not order):
-            return
-        # The file gone or busy: the edit itself will meet it, and say so.
-        with suppress(DomainError):
-            prepare_task_edits(self.session.store, self.plan_id, order[0] if task is None else task)
+            return True
+        try:
+            return prepare_task_edits(self.session.store, self.plan_id, order[0] if task is None else task)
+        except DomainError:
+            return True  # the file gone or busy: the edit itself will meet it, and say so
 
     def _on_change(self, change: DataChange) -> None:
         if change.touches("unit"):
