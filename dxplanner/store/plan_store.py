@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,6 +88,31 @@ class PlanStore:
                 # Seen at commit: a record the journal links to has gone since.
                 raise changed_since() from error
             raise
+
+    def prepare_writing(self) -> bool:
+        """Install change capture on the file's connections ahead of the first edit, writing nothing.
+
+        A write installs it on its connection once (the temporary log, shadow tables and triggers:
+        15 ms of CPU on a loaded machine) and every later write finds it there; done while the
+        window idles, the user's first edit does not wait for it. Only temporary objects are made,
+        in a deferred transaction that reads the main file and writes none of it. False when another
+        thread held one of the connections meanwhile, which may then not be ready: try again later.
+        """
+        if self.read_only or self.engine.dialect.name != "sqlite":
+            return True
+        capture = capture_for("sqlite")
+        pool = self.engine.pool
+        # Every pooled connection, held at once so that each is a different one: an edit may get any.
+        count = pool.size() if isinstance(pool, sa.pool.QueuePool) else 1
+        with user_errors(), ExitStack() as held:
+            for _ in range(count):
+                connection = held.enter_context(self.engine.connect())
+                with connection.begin():
+                    capture.install(connection)
+            # Only ours were out: none of the pool's connections was left without capture.
+            return not isinstance(pool, sa.pool.QueuePool) or (
+                pool.checkedout() == count and pool.overflow() <= 0
+            )
 
     def close(self) -> None:
         """Release every connection to the file, and its lock."""

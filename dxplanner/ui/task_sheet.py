@@ -40,6 +40,7 @@ from dxplanner.i18n import _
 from dxplanner.labels import label
 from dxplanner.services import conflicts, edits, new_records, outline, records
 from dxplanner.services.conflicts import Edit
+from dxplanner.services.edit_ready import prepare_task_edits
 from dxplanner.services.outline import TaskFilter, matching_tasks
 from dxplanner.services.permissions import Change
 from dxplanner.services.progress_edits import agreeing_fields
@@ -55,6 +56,7 @@ if TYPE_CHECKING:
 from dxplanner.ui.sheet_columns import arrange_beside_chart, row_width
 from dxplanner.ui.sheet_delegate import SheetDelegate
 from dxplanner.ui.sheet_model import COLUMN_TITLES, SheetColumn, TaskSheetModel
+from dxplanner.ui.sheet_ready import EditsReady
 from dxplanner.ui.sheet_view import SheetView
 
 Confirm = Callable[[str], bool]
@@ -137,6 +139,8 @@ class TaskSheet(QWidget):
         # typed, or close the editor), and come once it closes: on the next turn, when it is gone.
         session.hold_while(self._editing)
         delegate.closeEditor.connect(lambda *_: QTimer.singleShot(0, self, session.release_held))
+        # The first edit's once-only work (change capture, the statements' first use), done meanwhile.
+        self._edits_ready = EditsReady(self.view.viewport(), self._prepare_edits)
         header = self.view.header()
         for column, width in _WIDTHS.items():
             header.resizeSection(column, width)
@@ -211,6 +215,8 @@ class TaskSheet(QWidget):
         self._apply_filter()
         self.view.expandToDepth(0)
         self._announce_counts()
+        if plan_id is not None:
+            self._edits_ready.arm()
         if self._gantt is not None:
             self._gantt.plan_loaded()
 
@@ -219,6 +225,19 @@ class TaskSheet(QWidget):
         if self._units is None:
             self._units = UnitIndex(records.unit_names(self.session.store))
         return self._units
+
+    def _prepare_edits(self) -> bool:
+        """Do while the window idles what the first edit would do first; nothing in the file changes.
+        False when it could not all be done now (a connection busy elsewhere): to try again."""
+        task = self.current_task()
+        order = self.model.reading_order()
+        # A sheet no longer shown (its file closed meanwhile) has no edit to prepare.
+        if self.plan_id is None or not self.isVisible() or (task is None and not order):
+            return True
+        try:
+            return prepare_task_edits(self.session.store, self.plan_id, order[0] if task is None else task)
+        except DomainError:
+            return True  # the file gone or busy: the edit itself will meet it, and say so
 
     def _on_change(self, change: DataChange) -> None:
         if change.touches("unit"):

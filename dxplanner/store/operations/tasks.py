@@ -121,6 +121,13 @@ def update_task_fields(
     )
 
 
+def read_as_an_edit(store: PlanStore, task_id: int) -> None:
+    """Read a task as an edit of its fields reads and checks it, changing nothing: SQLAlchemy compiles
+    each statement on its first use, which the user's first edit then does not wait for."""
+    with store.read() as session:
+        _validate(session, fetch(session, Task, task_id, _("Task"), lock=True))
+
+
 def set_task_timeline(
     store: PlanStore, task_id: int, text: str | None, *, seen: int | None = None
 ) -> Changes:
