@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dxplanner.services import outline
+from dxplanner.services.files import is_shared
 from dxplanner.services.open_plan import OpenPlan
 from dxplanner.store.operations.tasks import read_as_an_edit
 
@@ -13,8 +14,10 @@ def prepare_task_edits(plan: OpenPlan, plan_id: int, task_id: int) -> bool:
     The change capture each write needs on its connection, and the first use of the statements an
     edit runs and of those the sheet reads the edited task back with (SQLAlchemy compiles each once).
     False when a connection was busy elsewhere meanwhile and may not be ready: try again later.
+    Not on a server: its reads wait for other users' locks on a row with no time limit (only
+    writes give up), and the window would hang until they commit; there the first edit pays itself.
     """
-    if plan.read_only:
+    if plan.read_only or is_shared(plan):
         return True
     ready = plan.prepare_writing()
     read_as_an_edit(plan, task_id)

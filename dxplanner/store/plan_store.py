@@ -107,6 +107,7 @@ class PlanStore:
         with user_errors(), ExitStack() as held:
             for _ in range(count):
                 connection = held.enter_context(self.engine.connect())
+                held.enter_context(_not_waiting(connection))
                 with connection.begin():
                     capture.install(connection)
             # Only ours were out: none of the pool's connections was left without capture.
@@ -151,3 +152,20 @@ def user_errors() -> Iterator[None]:
         raise PlanFileError(_("The plan file is damaged: {reason}").format(reason=error.orig)) from error
     except sqlite3.DatabaseError as error:  # raised by the driver directly (backups, raw pragmas)
         raise PlanFileError(_("The plan file could not be used: {reason}").format(reason=error)) from error
+
+
+@contextmanager
+def _not_waiting(connection: sa.Connection) -> Iterator[None]:
+    """The connection gives up at once while another program holds the file, as it was after.
+
+    The preparation runs while the window idles: waiting out another program's write (up to the
+    busy timeout) would freeze a window the user did nothing in; the first edit waits instead.
+    """
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    waits = driver.execute("PRAGMA busy_timeout").fetchone()[0]
+    driver.execute("PRAGMA busy_timeout = 0")
+    try:
+        yield
+    finally:
+        driver.execute(f"PRAGMA busy_timeout = {int(waits)}")
