@@ -21,6 +21,8 @@ from dxplanner.core.status import Health
 from dxplanner.i18n import set_language
 
 AS_OF = "2026-12-06"
+# The days the report was written on (the day before and after writing it).
+_written_on: set[datetime.date] = set()
 PLAN = "6"  # the demo's plan of 2026
 D = datetime.date
 
@@ -37,6 +39,7 @@ def written(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> tu
     set_language("vi")
     folder = tmp_path_factory.mktemp("word")
     path = folder / "bao-cao.docx"
+    _written_on.add(datetime.date.today())
     status, out, err = _report(
         str(demo_template),
         "--out", str(path), "--plan", PLAN, "--as-of", AS_OF,
@@ -45,6 +48,7 @@ def written(demo_template: Path, tmp_path_factory: pytest.TempPathFactory) -> tu
         "--recipient", "Thủ tướng Chính phủ (để b/c);", "--recipient", "Lưu: VT, KSTT.",
     )  # fmt: skip
     assert (status, err) == (0, ""), err
+    _written_on.add(datetime.date.today())  # (a run across midnight: either day)
     appendix = folder / "bao-cao (phụ lục).xlsx"
     assert str(appendix) in out
     return docx.Document(str(path)), openpyxl.load_workbook(appendix), path
@@ -90,7 +94,8 @@ def test_the_heading_says_who_issues_it_its_number_place_date_and_title(
     heading = _cells(document)
     assert {"CHÍNH PHỦ", "VĂN PHÒNG CHÍNH PHỦ", "Số: …/BC-VPCP"} <= set(heading)
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in heading and "Độc lập - Tự do - Hạnh phúc" in heading
-    assert "Hà Nội, ngày 06 tháng 12 năm 2026" in heading
+    # Dated the day it is written, as a report is when it is issued (not the day its figures are for).
+    assert any(f"Hà Nội, ngày {day:%d} tháng {day:%m} năm {day:%Y}" in heading for day in _written_on)
     texts = _paragraphs(document)
     assert "BÁO CÁO" in texts
     assert any(
