@@ -5,6 +5,7 @@ from __future__ import annotations
 from contextlib import ExitStack
 from pathlib import Path
 
+import sqlalchemy as sa
 from pytestqt.qtbot import QtBot
 
 from dxplanner.store.plan_store import PlanStore
@@ -14,9 +15,17 @@ from tests.gui.keys import type_into_editor
 
 
 def _connections_ready(store: PlanStore) -> bool:
-    """Whether every connection an edit may be given already holds change capture's log."""
+    """Whether every connection an edit may be given already holds change capture's log.
+
+    Looked at only while every pooled connection is idle: with one out (a background reading),
+    taking two would make a new one, and the pool would keep it in place of a ready one.
+    """
+    pool = store.engine.pool
+    assert isinstance(pool, sa.pool.QueuePool)
+    if pool.checkedout() or pool.checkedin() < pool.size():
+        return False
     with ExitStack() as held:
-        connections = [held.enter_context(store.engine.connect()) for _ in range(2)]
+        connections = [held.enter_context(store.engine.connect()) for _ in range(pool.size())]
         return all(
             connection.exec_driver_sql("SELECT 1 FROM temp.sqlite_master WHERE name = 'dx_change'").first()
             is not None
