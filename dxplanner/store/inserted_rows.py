@@ -13,6 +13,7 @@ import re
 import sqlite3
 from collections.abc import Callable, Sequence
 from itertools import islice
+from math import copysign
 from typing import Any
 
 import sqlalchemy as sa
@@ -112,8 +113,10 @@ def _as_stored(values: Sequence[Any], affinity: str) -> Sequence[Any] | None:
             return None
         values, kinds = adapted, set(map(type, adapted))
     kinds.discard(_NONE)
-    if float in kinds and any(value != value for value in values):
-        return None  # NaN is stored as NULL, whatever the column
+    if float in kinds and any(
+        value != value or (value == 0.0 and copysign(1.0, value) < 0) for value in values
+    ):
+        return None  # NaN is stored as NULL, and minus zero read back as zero, whatever the column
     if affinity == "blob":
         return values
     if affinity == "text":

@@ -74,6 +74,8 @@ CASES = {
     "text a number would not be in a DATE column": {"planned_start": "2025-01-01"},
     "a date as the driver gives it": {"planned_end": datetime.date(2025, 3, 1)},
     "a date and a time as the driver gives it": {"planned_end": datetime.datetime(2025, 3, 1, 8, 30)},
+    "minus zero in a REAL column": {"progress": -0.0},
+    "minus zero in an INTEGER column": {"position": -0.0},
 }
 
 
