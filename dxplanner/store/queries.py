@@ -199,14 +199,19 @@ def outline_nodes(
             task.c.id,
             task.c.parent_id,
             task.c.position,
-            task.c.planned_start,
-            task.c.planned_end,
+            as_stored(task.c.planned_start),
+            as_stored(task.c.planned_end),
             task.c.progress,
-            task.c.kind,
-            task.c.status,
+            as_stored(task.c.kind),
+            as_stored(task.c.status),
         ).where(condition)
     )
-    return [task_node(*row) for row in rows]
+    # Each distinct day, kind and status made once (see stored_values), not parsed row by row.
+    days, kinds, statuses = Days(), members(TaskKind), members(TaskStatus)
+    return [
+        task_node(node_id, parent, position, days[start], days[end], progress, kinds[kind], statuses[status])
+        for node_id, parent, position, start, end, progress, kind, status in rows
+    ]
 
 
 def task_node(
