@@ -64,8 +64,13 @@ def budget_figure(data: BudgetData, reuse: Figure | None = None) -> Figure:
             _grouped(axes, rows, divisor)
         axes.autoscale_view()
         axes.set_ylabel(unit, fontsize=8)
-        if number == 0:
-            axes.legend(fontsize=7, frameon=False)
+    if not figure.legends and any(axes.containers for axes in figure.axes):
+        # On the title's line at the right, where no bar reaches: inside a panel it hid the bars
+        # of whichever corner it took once every bar was tall.
+        handles, labels = next(axes for axes in figure.axes if axes.containers).get_legend_handles_labels()
+        figure.legend(
+            handles, labels, loc="upper right", bbox_to_anchor=(1, 1), ncols=3, fontsize=7, frameon=False
+        )
     if filled:
         mark_reusable(figure, "budget")
     return figure

@@ -20,7 +20,7 @@ from dxplanner.charts.indicators import attainment_figure, kpi_figure
 from dxplanner.charts.progress import progress_figure
 from dxplanner.charts.units import STACK, units_figure
 from dxplanner.core.attainment import AttainmentStatus
-from dxplanner.core.budget import grand_total
+from dxplanner.core.budget import Money, grand_total
 from dxplanner.core.dashboard import (
     BudgetData,
     DashboardData,
@@ -230,6 +230,35 @@ def test_the_budget_figure_speaks_in_billions_of_dong(demo: PlanStore) -> None:
         [money.planned / 1e9 for _s, money in budget.by_source]
     )
     assert figure.axes[0].get_ylabel() == "billion đồng"
+
+
+@pytest.mark.parametrize("full", [False, True], ids=["demo", "every-bar-full"])
+def test_the_budget_legend_hides_no_bar_and_no_title(demo: PlanStore, full: bool) -> None:
+    budget = _data(demo).budget
+    if full:  # every panel's bars as tall as its tallest: no corner of any panel is free
+        high = Money(9 * 10**9, 9 * 10**9, 9 * 10**9)
+        budget = BudgetData(
+            tuple((name, high) for name, _m in budget.by_source),
+            tuple((year, high) for year, _m in budget.by_year),
+            tuple((name, high) for name, _m in budget.by_unit),
+        )
+    figure = budget_figure(budget)
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    legends = [*figure.legends, *(legend for axes in figure.axes if (legend := axes.get_legend()))]
+    assert len(legends) == 1
+    box = legends[0].get_window_extent(renderer)
+    assert {text.get_text() for text in legends[0].get_texts()} == {"Planned", "Allocated", "Disbursed"}
+    (title,) = [text for text in figure.findobj(Text) if text.get_text() == "Budget"]
+    covered = [
+        artist
+        for axes in figure.axes
+        for artist in [*axes.patches, axes.title, axes.yaxis.label, title]
+        if artist.get_visible() and box.overlaps(artist.get_window_extent(renderer))
+    ]
+    assert covered == []
+    assert figure.bbox.contains(box.x0, box.y0) and figure.bbox.contains(box.x1, box.y1)
 
 
 def test_every_chart_copes_with_empty_plans_no_reports_and_no_targets() -> None:
