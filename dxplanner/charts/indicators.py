@@ -10,6 +10,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.transforms import offset_copy
 
+from dxplanner.charts.hover import say_over_row
 from dxplanner.charts.margins import keep_margins
 from dxplanner.charts.style import ATTAINMENT_COLOURS, DPI, new_figure, say_empty
 from dxplanner.core.attainment import AttainmentStatus
@@ -202,7 +203,10 @@ def attainment_figure(indicators: Sequence[IndicatorData]) -> Figure:
     colours = [ATTAINMENT_COLOURS[item.status] for item in ordered]
     # Rows by number, named by their ticks: two indicators may share a name's start.
     rows = list(range(len(ordered)))
-    axes.barh(rows, percents, color=colours, gid="attainment")
+    bars = axes.barh(rows, percents, color=colours, gid="attainment")
+    for bar, item in zip(bars, ordered, strict=True):
+        # The label beside the bar may be cut short: the whole name is there when the mouse rests on it.
+        say_over_row(figure, bar, attainment_words(item))
     axes.set_yticks(rows, labels)
     axes.set_ylim(-0.6, len(rows) - 0.4)
     axes.axvline(100, color="#263238", linewidth=1, linestyle="--")
@@ -216,6 +220,16 @@ def attainment_figure(indicators: Sequence[IndicatorData]) -> Figure:
         frameon=False,
     )
     return figure
+
+
+def attainment_words(indicator: IndicatorData) -> str:
+    """The indicator's code and whole name, then where it stands: what its row of the chart says in full."""
+    standing = _(STATUS_NAMES[indicator.status])
+    if indicator.percent is not None:
+        standing = _("{percent} of the target · {standing}").format(
+            percent=decimal_text(round(indicator.percent, 1)) + "%", standing=standing
+        )
+    return f"{indicator.code} {' '.join(indicator.name.split())}\n{standing}"
 
 
 def cut_at_word(text: str, most: int) -> str:

@@ -294,3 +294,43 @@ def test_a_filter_draws_each_chart_on_screen_once(
     # anew) nor its new numbers at the old size (built before the layout).
     assert sorted(drawn) == sorted(on_screen)
     assert all(_fits(dashboard.cells[name]) for name in on_screen)
+
+
+def test_resting_the_mouse_on_an_attainment_row_says_the_indicators_whole_name(
+    qtbot: QtBot, window: MainWindow, demo_path: Path
+) -> None:
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QToolTip
+
+    from dxplanner.charts.indicators import attainment_label
+
+    assert window.open_file(demo_path)
+    window.resize(1366, 768)
+    window.select(NodeKey(NodeKind.DASHBOARD, 1))
+    assert window.editor is not None and window.editor.dashboard.data is not None
+    cell = window.editor.dashboard.cells["attainment"]
+    figure = cell.figure
+    cell.canvas.draw()
+    (bars,) = figure.axes[0].containers
+    labels = [text.get_text() for text in figure.axes[0].get_yticklabels()]
+    indicators = {attainment_label(item): item for item in window.editor.dashboard.data.indicators}
+    cut = next(row for row, label in enumerate(labels) if label.endswith("…"))
+    indicator = indicators[labels[cut]]
+    ratio = cell.canvas.device_pixel_ratio
+
+    def move_to(x: float, y: float) -> None:  # in the figure's pixels, from its bottom left
+        point = QPointF(x / ratio, (figure.bbox.height - y) / ratio)
+        event = QMouseEvent(
+            QEvent.Type.MouseMove, point, cell.canvas.mapToGlobal(point),
+            Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+        )  # fmt: skip
+        QApplication.sendEvent(cell.canvas, event)
+
+    row = bars[cut].get_window_extent()
+    for x in (row.x0 + 1, 5.0):  # on the bar, then on its label at the chart's left
+        QToolTip.hideText()
+        move_to(x, (row.y0 + row.y1) / 2)
+        assert QToolTip.text().splitlines()[0] == f"{indicator.code} {' '.join(indicator.name.split())}"
+    move_to(5.0, figure.bbox.height - 2)  # over the title: no row, no tooltip
+    qtbot.waitUntil(lambda: not QToolTip.isVisible())

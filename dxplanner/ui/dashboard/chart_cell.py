@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QGuiApplication, QPaintEvent, QWheelEvent
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QCursor, QGuiApplication, QPaintEvent, QWheelEvent
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from dxplanner.charts.glyphs import RememberedGlyphs
+from dxplanner.charts.hover import words_at
 from dxplanner.collector import collector_paused
 from dxplanner.core.errors import DomainError
 from dxplanner.i18n import _
@@ -30,8 +32,9 @@ class ChartCell(QWidget):
         super().__init__(parent)
         self.setObjectName(f"chart_{name}")
         self.name = name
-        self.canvas = self._new_canvas(Figure())
+        self._saying = False  # whether a tooltip of this chart's is showing
         self._build: Callable[[Figure], Figure] | None = None
+        self.canvas = self._new_canvas(Figure())
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self.canvas)
@@ -84,11 +87,20 @@ class ChartCell(QWidget):
             else:
                 self.show_figure(figure)
 
-    @staticmethod
-    def _new_canvas(figure: Figure) -> _PageCanvas:
+    def _new_canvas(self, figure: Figure) -> _PageCanvas:
         canvas = _PageCanvas(figure)  # type: ignore[no-untyped-call]
         canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        canvas.mpl_connect("motion_notify_event", self._say_what_is_under_the_mouse)
         return canvas
+
+    def _say_what_is_under_the_mouse(self, event: Any) -> None:
+        # A row whose label was cut short says its whole name in a tooltip.
+        words = None if self._build is not None else words_at(self.canvas.figure, event.x, event.y)
+        if words is not None:
+            QToolTip.showText(QCursor.pos(), words, self.canvas)
+        elif self._saying:
+            QToolTip.hideText()
+        self._saying = words is not None
 
     def show_figure(self, figure: Figure, height: float | None = None) -> None:
         """Show a newly built figure in place of the old one (and of a chart waiting to be built)."""
