@@ -34,6 +34,7 @@ from dxplanner.core.enums import PlanRole
 from dxplanner.core.errors import InvalidInputError, NotPermittedError
 from dxplanner.i18n import N_, _
 from dxplanner.labels import label
+from dxplanner.store.capture_postgres import HISTORY_TABLE
 from dxplanner.store.sequences import counted_id
 
 # What only an administrator writes: the organisation and its strategies, the structure plans serve.
@@ -79,7 +80,7 @@ PLAN_TABLES = frozenset(
 )
 # Tables of the server alone, not of the plan: every role reads them, none writes them (the history
 # is written by its trigger function, as the tables' owner).
-SERVER_TABLES = frozenset({"dx_history"})
+SERVER_TABLES = frozenset({HISTORY_TABLE})
 # The records a reporter adds, each on a task of their unit.
 REPORTED_TABLES = ("progress_report", "risk")
 # The task's columns a progress report moves, which a reporter may therefore update.
@@ -293,7 +294,8 @@ def _grant_tables(connection: sa.Connection, names: RoleNames) -> None:
         if sequence is not None:
             connection.exec_driver_sql(f"GRANT USAGE, SELECT ON SEQUENCE {sequence} TO {planner}")
     for table in REPORTED_TABLES:
-        connection.exec_driver_sql(f"GRANT INSERT ON {quote(table)} TO {reporter}")
+        # DELETE to take back (undo) what they added: the policy lets them delete only that.
+        connection.exec_driver_sql(f"GRANT INSERT, DELETE ON {quote(table)} TO {reporter}")
         sequence = _sequence_of(connection, table)
         if sequence is not None:
             connection.exec_driver_sql(f"GRANT USAGE ON SEQUENCE {sequence} TO {reporter}")
@@ -333,6 +335,25 @@ def _write_policies(connection: sa.Connection, names: RoleNames) -> None:
         connection.exec_driver_sql(
             f"CREATE POLICY {POLICY_PREFIX}report ON {quote(table)} FOR INSERT TO {reporter} "
             f"WITH CHECK (task_id IN {_OWN_TASKS})"
+        )
+
+
+def let_reporters_take_back(connection: sa.Connection) -> None:
+    """Let a reporter delete the reports and risks they added themselves: what their undo does.
+
+    Whoever added a row is read in the server's history (its insert's line, by the login signed in),
+    so it is made after the history, by every `server init`; until then no reporter deletes a row.
+    """
+    quote = connection.dialect.identifier_preparer.quote_identifier
+    reporter = quote(role_names(_database(connection)).reporter)
+    for table in REPORTED_TABLES:
+        added_by_me = (
+            f"EXISTS (SELECT 1 FROM {HISTORY_TABLE} h WHERE h.table_name = {_literal(table)} "
+            f"AND h.key ->> 'id' = {quote(table)}.id::text AND h.op = 'i' AND h.who = session_user)"
+        )
+        connection.exec_driver_sql(
+            f"CREATE POLICY {POLICY_PREFIX}take_back ON {quote(table)} FOR DELETE TO {reporter} "
+            f"USING (task_id IN {_OWN_TASKS} AND {added_by_me})"
         )
 
 

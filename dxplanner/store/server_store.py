@@ -300,6 +300,7 @@ def init_server(text: str) -> ServerInit:
                 created = server_roles.prepare_roles(connection)
                 # After the roles, which refuse first a login that may not prepare the tables.
                 history_started = prepare_history(connection, roles.all())
+                server_roles.let_reporters_take_back(connection)  # it reads who added what in the history
                 # Every committed change announced to the other clients (services.live hears them).
                 install_change_notices(connection)
     finally:

@@ -118,3 +118,35 @@ def test_a_name_typed_after_the_role_changed_is_refused_by_the_server_and_the_sh
     assert _editable(sheet, roles_plan.led, SheetColumn.PROGRESS)
     assert not sheet.actions_by_name["add"].isEnabled()
     assert not shared_window.session.undo_stack.canUndo()  # type: ignore[union-attr]
+
+
+def test_a_reporter_undoes_and_redoes_their_own_report_with_the_keys(
+    qtbot: QtBot, shared_window: MainWindow, roles_plan: RolesPlan, messages: list[str]
+) -> None:
+    from dxplanner.ui.progress_dialog import ProgressAnswer
+
+    sheet = _sheet_of(shared_window, roles_plan, REPORTER)
+
+    def stored() -> tuple[object, object]:  # the task's progress, and how many reports it has
+        task = roles_plan.led
+        return (
+            roles_plan.scalar("SELECT progress FROM task WHERE id = :id", id=task),
+            roles_plan.scalar("SELECT count(*) FROM progress_report WHERE task_id = :id", id=task),
+        )
+
+    before = stored()
+    assert isinstance(before[1], int)
+    sheet._ask = lambda _standing: ProgressAnswer(TODAY, 55.0, None, "Đã xong phần khảo sát")
+    sheet.select_task(roles_plan.led, SheetColumn.NAME)
+    sheet.actions_by_name["report"].trigger()
+    reported = (55.0, before[1] + 1)
+    assert stored() == reported
+
+    sheet.view.setFocus()
+    qtbot.keyClick(sheet.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored() == before
+    qtbot.keyClick(sheet.view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert stored() == reported
+    qtbot.keyClick(sheet.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the redone report too
+    assert stored() == before
+    assert messages == []

@@ -8,6 +8,7 @@ from sqlmodel import SQLModel
 
 import dxplanner.core.models  # noqa: F401  (registers the tables)
 from dxplanner.store import server_roles
+from dxplanner.store.server_store import create_server_engine, server_url
 from tests.postgres_cluster import ScratchCluster
 from tests.role_fixtures import ADMIN, NOBODY, PLANNER, REPORTER, RolesPlan, psql
 
@@ -86,7 +87,6 @@ def test_a_reporter_adds_a_risk_to_their_units_task_and_nothing_else(shared_role
     strategy = plan.scalar("SELECT min(id) FROM strategy")
     _refused(plan.psql(REPORTER, risk.format(owner="strategy_id", id=strategy)), "row-level security")
     for statement, table in (
-        ("DELETE FROM progress_report", "progress_report"),
         (f"UPDATE progress_report SET remark = 'x' WHERE task_id = {plan.led}", "progress_report"),
         ("UPDATE unit SET name = 'x'", "unit"),
         (f"DELETE FROM task_unit WHERE task_id = {plan.cooperated}", "task_unit"),
@@ -94,6 +94,50 @@ def test_a_reporter_adds_a_risk_to_their_units_task_and_nothing_else(shared_role
         ("UPDATE login_unit SET unit_id = unit_id", "login_unit"),
     ):
         _refused(plan.psql(REPORTER, statement), f"permission denied for table {table}")
+
+
+@pytest.mark.parametrize(
+    "added",
+    [
+        _REPORT,
+        "INSERT INTO risk (task_id, text, category, likelihood, impact, status) "
+        "VALUES ({task}, 'r', 'other', 3, 3, 'open')",
+    ],
+    ids=["progress_report", "risk"],
+)
+def test_a_reporter_takes_back_only_what_they_added_themselves(roles_plan: RolesPlan, added: str) -> None:
+    # Undo of their own report deletes the row they added; anyone else's stays, their unit's too.
+    plan = roles_plan
+    table = added.split()[2]
+    engine = create_server_engine(server_url(plan.url()))
+    try:
+        with engine.begin() as connection:  # as whoever prepared the plan
+            ids = [
+                connection.execute(sa.text(f"{added.format(task=task)} RETURNING id")).scalar_one()
+                for task in (plan.led, plan.cooperated)
+            ]
+    finally:
+        engine.dispose()
+    planners = plan.psql(PLANNER, f"{added.format(task=plan.led)} RETURNING id")
+    assert planners.returncode == 0, planners.stderr
+    ids.append(int(planners.stdout.split()[0]))
+    rows = f"SELECT count(*) FROM {table}"
+    before = plan.scalar(rows)
+    assert isinstance(before, int)
+
+    done = plan.psql(REPORTER, f"DELETE FROM {table} WHERE id IN ({', '.join(map(str, ids))}) RETURNING id")
+    assert (done.returncode, done.stdout.split()) == (0, []), done.stderr
+    done = plan.psql(REPORTER, f"DELETE FROM {table} RETURNING id")
+    assert (done.returncode, done.stdout.split()) == (0, []), done.stderr
+    assert plan.scalar(rows) == before
+
+    done = plan.psql(REPORTER, f"{added.format(task=plan.led)} RETURNING id")
+    assert done.returncode == 0, done.stderr
+    (own,) = done.stdout.split()
+    assert plan.scalar(rows) == before + 1
+    done = plan.psql(REPORTER, f"DELETE FROM {table} RETURNING id")
+    assert (done.returncode, done.stdout.split()) == (0, [own]), done.stderr
+    assert plan.scalar(rows) == before
 
 
 def test_a_planner_edits_plans_but_not_units_or_strategies(shared_roles_plan: RolesPlan) -> None:
@@ -157,7 +201,7 @@ def test_server_init_keeps_the_roles_and_members_and_writes_the_rules_again(role
     before = roles_plan.scalar(policies)
     again = init_server(roles_plan.url())
     assert (again.done, again.roles_created, again.roles) == (Prepared.CURRENT, (), names)
-    assert roles_plan.scalar(policies) == before == 9
+    assert roles_plan.scalar(policies) == before == 11
     # Who has which role, and a reporter's unit, are the server's: preparing again keeps them.
     done = roles_plan.psql(REPORTER, _rolled_back(_REPORT.format(task=roles_plan.led)))
     assert done.returncode == 0, done.stderr
