@@ -135,6 +135,8 @@ class PlanEditor(QWidget):
         self._units: UnitIndex | None = None
         self.sheet = TaskSheet(session, self.dates, today, confirm, ask)
         self._details: DetailsPanel | None = None
+        # False when building the details and chart after the first paint met the server gone.
+        self._built_beside = True
         # Run once after the sheet first shows a plan, and after its first paint (the chart and
         # the details built then): what a window rebuilt in another language puts back.
         self.after_plan_shown: Callable[[int], object] | None = None
@@ -218,6 +220,18 @@ class PlanEditor(QWidget):
         self._watcher = watcher
 
     def _build_after_paint(self) -> None:
+        """Build the details and the chart beside the sheet; if the server went away as they read
+        the plan, the window goes offline and they are built when it is back (set_offline)."""
+        try:
+            self._build_beside_the_sheet()
+        except DomainError as error:
+            if not is_offline_error(error):
+                raise
+            self._built_beside = False
+            self.session.connection_lost.emit(error.message)
+
+    def _build_beside_the_sheet(self) -> None:
+        self._built_beside = True
         self.details  # noqa: B018  (built for its side effect: the panel appears)
         from dxplanner.ui.dashboard.warm_up import warm_up
 
@@ -353,6 +367,8 @@ class PlanEditor(QWidget):
         """While the server is away, the forms, details and dashboard only show: typing into them
         could not be saved. The sheet stays open to edits, which are refused in words and offered again.
         """
+        if not offline and not self._built_beside:
+            self._build_after_paint()  # the first time, the server went away meanwhile
         pages: list[QWidget | None] = [
             self._details,
             self._dashboard,

@@ -1027,12 +1027,14 @@ class TaskSheet(QWidget):
             width = max(400, self.split.width())
             sheet = min(row_width(self.view), width * 2 // 3)
             self.split.setSizes([sheet, width - sheet])
-            self._gantt.plan_loaded()
             self._gantt.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
             for name in ("zoom_in", "zoom_out", "fit", "today", "critical", "export_chart"):
                 self._gantt.addAction(self.chart_actions[name])
                 self.chart_actions[name].setEnabled(True)
             self.chart_actions["chart"].setChecked(True)
+            # Last: it reads the plan's links, which a server gone meanwhile refuses; the chart is
+            # whole without them, and reads them again with everything when the server is back.
+            self._gantt.plan_loaded()
         return self._gantt
 
     def show_chart(self, shown: bool = True) -> None:

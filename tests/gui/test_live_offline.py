@@ -140,3 +140,21 @@ def test_a_write_that_finds_the_server_gone_says_what_was_not_saved_and_the_wind
     assert window.store.offline is None  # type: ignore[attr-defined]
     assert window.offline_banner.isHidden() and plan_editor.details.isEnabled()
     assert len(messages) == 1
+
+
+def test_a_server_gone_before_the_details_are_built_takes_the_window_offline_not_down(
+    qtbot: QtBot, settings: QSettings, messages: list[str], live_url: str
+) -> None:
+    window = shared_window(qtbot, settings, live_url, messages)
+    plan_editor = window.editor
+    assert plan_editor is not None and window.store is not None
+    assert plan_editor._details is None  # built just after the sheet is first painted
+    # The store finds the server gone as the details read their lists.
+    window.store.offline = "Cannot reach the PostgreSQL server: the connection is closed."  # type: ignore[attr-defined]
+    went_offline: list[str] = []
+    assert window.session is not None
+    window.session.connection_lost.connect(went_offline.append)
+    qtbot.waitUntil(lambda: went_offline != [], timeout=WITHIN_MS)  # no error in the event loop
+    # The listener finds the server answering: the window is back, with its details built then.
+    qtbot.waitUntil(lambda: window.offline is None and plan_editor._details is not None, timeout=WITHIN_MS)
+    assert plan_editor.details.isEnabled() and messages == []

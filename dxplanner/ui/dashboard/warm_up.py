@@ -12,6 +12,7 @@ import sys
 import threading
 import weakref
 
+from dxplanner.core.errors import DomainError
 from dxplanner.services.dashboard import Dashboard, ReadAhead, first_strategy
 from dxplanner.services.open_plan import OpenPlan
 
@@ -38,10 +39,14 @@ def warm_up(plan: OpenPlan) -> None:
         if _last is not None and _last() is plan:
             return
         _last = weakref.ref(plan)
-    strategy_id = first_strategy(plan)
+    try:
+        strategy_id = first_strategy(plan)
+        worth_it = strategy_id is not None and ReadAhead.worth_it(plan)
+    except DomainError:
+        return  # the server went away meanwhile: a first dashboard reads its numbers when it is asked for
     if strategy_id is None:
         return
-    ahead = ReadAhead(plan, strategy_id) if ReadAhead.worth_it(plan) else None
+    ahead = ReadAhead(plan, strategy_id) if worth_it else None
     if ahead is None and MODULES[-1] in sys.modules:
         return
     # The work holds the interpreter in turns with the window, which stays responsive; the
