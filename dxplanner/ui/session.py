@@ -6,7 +6,7 @@ import contextlib
 import warnings
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -32,22 +32,38 @@ AskWhatToKeep = Callable[[QWidget | None, ConflictError, Sequence[RecordDifferen
 
 
 class StepCommand(QUndoCommand):
-    """One step on the undo stack: an operation already done, undone and redone by the services."""
+    """One step on the undo stack: an operation already done, undone and redone by the services.
+
+    A refusal changes nothing, on the stack too: a step refused for good (a record changed since,
+    a role that may not) leaves the stack, so that Ctrl+Z goes on to the steps before it; one
+    refused for now (the server away) stays where it was, to be tried again once it is back.
+    """
 
     def __init__(self, text: str, session: PlanSession, step: UndoStep) -> None:
         super().__init__(text)
         self._session = session
         self._step = step
-        self._done = True  # the operation ran before the command was pushed
+        self._applied = True  # whether the step stands in the plan: it ran before being pushed
 
     def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        self._step = self._session.replay(undo_service.redo, self._step)
+        if not self._applied:
+            self._replay(undo_service.redo)
 
     def undo(self) -> None:
-        self._step = self._session.replay(undo_service.undo, self._step)
+        if self._applied:
+            self._replay(undo_service.undo)
+
+    def _replay(self, how: Callable[[OpenPlan, UndoStep], UndoStep]) -> None:
+        step = self._session.replay(how, self._step)
+        if step is not None:
+            self._step, self._applied = step, not self._applied
+        elif self._session.offline_refusal:
+            # The stack has moved past the step all the same: move it back (this command's
+            # redo or undo then finds the step as it stands and does nothing).
+            stack = self._session.undo_stack
+            QTimer.singleShot(0, stack.redo if self._applied else stack.undo)
+        else:
+            self.setObsolete(True)
 
 
 class PlanSession(QObject):
@@ -76,6 +92,7 @@ class PlanSession(QObject):
         self.permissions: Permissions = Permissions()
         self.refresh_permissions()
         self.last_refusal: DomainError | None = None  # why the last operation was refused
+        self.offline_refusal = False  # whether the last undo or redo was refused for the server's absence
         # Whether a view is in the middle of an edit that others' changes must not disturb.
         self._busy: list[Callable[[], bool]] = []
         self._held: list[DataChange] = []
@@ -166,14 +183,20 @@ class PlanSession(QObject):
         ids = {record_id for record_id in edit.fields if isinstance(record_id, int)}
         self.changed.emit(DataChange(frozenset({edit.table}), {edit.table: ids}))
 
-    def replay(self, how: Callable[[OpenPlan, UndoStep], UndoStep], step: UndoStep) -> UndoStep:
-        """Undo or redo a step (how) and return the step as it now stands; a refusal (the file changed)
-        is shown and leaves the step as it was."""
+    def replay(self, how: Callable[[OpenPlan, UndoStep], UndoStep], step: UndoStep) -> UndoStep | None:
+        """Undo or redo a step (how) and return the step as it now stands; a refusal (the file changed,
+        the role may not, the server is away) is shown, and gives None (offline_refusal says which)."""
+        self.offline_refusal = False
         try:
             done = how(self.store, step)
         except DomainError as error:
+            self.offline_refusal = is_offline_error(error)
             self._refused(error, None)
-            return step
+            if not self.offline_refusal:
+                # The views show the records as they are stored now: another's change that
+                # stopped the step, say, rather than what this window last wrote.
+                self.apply_remote(step.change)
+            return None
         self.changed.emit(step.change)
         return done
 

@@ -158,3 +158,30 @@ def test_a_server_gone_before_the_details_are_built_takes_the_window_offline_not
     # The listener finds the server answering: the window is back, with its details built then.
     qtbot.waitUntil(lambda: window.offline is None and plan_editor._details is not None, timeout=WITHIN_MS)
     assert plan_editor.details.isEnabled() and messages == []
+
+
+def test_an_undo_that_finds_the_server_gone_stays_to_be_tried_again_once_it_is_back(
+    qtbot: QtBot, settings: QSettings, messages: list[str], live_url: str
+) -> None:
+    window = shared_window(qtbot, settings, live_url, messages)
+    assert window.session is not None and window.store is not None
+    stack = window.session.undo_stack
+    sheet = _sheet(window)
+    task_id = sheet.model.reading_order()[5]
+    shown_before = _name_shown(sheet, task_id)
+    assert sheet.model.setData(sheet.model.index_of(task_id, SheetColumn.NAME), "Tên sẽ được hoàn tác")
+    window.store.offline = "Cannot reach the PostgreSQL server: the connection is closed."  # type: ignore[attr-defined]
+
+    stack.undo()
+    qtbot.waitUntil(lambda: len(messages) == 1, timeout=WITHIN_MS)
+    assert "The change was not saved." in messages[0] and "try again" in messages[0]
+    # The step stays where it was: still to undo, nothing to redo.
+    qtbot.waitUntil(lambda: stack.canUndo() and not stack.canRedo(), timeout=WITHIN_MS)
+    assert stack.index() == stack.count() == 1
+
+    qtbot.waitUntil(lambda: window.offline is None, timeout=5000)
+    stack.undo()
+    qtbot.waitUntil(lambda: _name_shown(sheet, task_id) == shown_before, timeout=WITHIN_MS)
+    with window.store.read() as session:
+        assert session.exec(select(Task.name).where(Task.id == task_id)).one() == shown_before
+    assert stack.canRedo() and len(messages) == 1

@@ -34,3 +34,33 @@ def test_undo_of_a_record_changed_since_says_so_and_keeps_the_other_change(
 
     assert messages == ["A record this step changed has been changed since; nothing was undone."]
     assert snapshot(window.session.store) == theirs
+
+
+def test_a_step_refused_for_good_leaves_the_stack_and_undo_goes_on_to_the_steps_before_it(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, messages: list[str]
+) -> None:
+    assert window.open_file(demo_path)
+    assert window.editor is not None and window.session is not None
+    stack = window.session.undo_stack
+    model = window.editor.sheet.model
+    first, second = model.reading_order()[1:3]
+    assert model.setData(model.index_of(first, SheetColumn.NAME), "Tên thứ nhất")
+    assert model.setData(model.index_of(second, SheetColumn.NAME), "Tên thứ hai")
+    with closing(sqlite3.connect(demo_path, isolation_level=None)) as other:
+        other.execute("UPDATE task SET name = 'Tên người khác sửa' WHERE id = ?", (second,))
+    theirs = snapshot(window.session.store)
+
+    stack.undo()
+    assert messages == ["A record this step changed has been changed since; nothing was undone."]
+    assert snapshot(window.session.store) == theirs
+    # The refused step is not offered to redo (it was never undone), and no more to undo.
+    assert not stack.canRedo() and stack.count() == 1 and stack.undoText() != ""
+    stack.redo()
+    assert snapshot(window.session.store) == theirs and len(messages) == 1
+
+    stack.undo()  # the step before it
+    assert model.data(model.index_of(first, SheetColumn.NAME)) != "Tên thứ nhất"
+    assert model.data(model.index_of(second, SheetColumn.NAME)) == "Tên người khác sửa"
+    stack.redo()
+    assert model.data(model.index_of(first, SheetColumn.NAME)) == "Tên thứ nhất"
+    assert len(messages) == 1
