@@ -151,7 +151,8 @@ class CellMaker:
         """A cell holding value (user text made safe) with the look."""
         book = self.book
         if isinstance(value, str):
-            value = self._safe_text(value)
+            if not value.isprintable() or len(value) > MAX_CELL_TEXT:  # most text is neither
+                value = self._safe_text(value)
             # Shown and kept as typed, never evaluated.
             return book.style(look, False, looks_like_formula(value)) + inline_text(value)
         if value is None:
@@ -175,8 +176,6 @@ class CellMaker:
 # of the two non-characters; then XML's three; leading or trailing space kept.
 _ESCAPE_LIKE = re.compile("(_x[0-9a-fA-F]{4}_)")
 _CONTROL = re.compile(r"([\x00-\x08\x0b-\x1f])")
-_XML_SPECIAL = re.compile("[&<>]")
-_SPACE_AT_ENDS = re.compile(r"^\s|\s$")
 
 
 def inline_text(text: str) -> str:
@@ -185,8 +184,9 @@ def inline_text(text: str) -> str:
         text = _ESCAPE_LIKE.sub(r"_x005F\1", text)
         text = _CONTROL.sub(lambda found: f"_x{ord(found.group(1)):04X}_", text)
         text = text.replace("\ufffe", "_xFFFE_").replace("\uffff", "_xFFFF_")
-    space = ' xml:space="preserve"' if text and _SPACE_AT_ENDS.search(text) else ""
-    if _XML_SPECIAL.search(text):
+    # (str.isspace is what a pattern's \s matches.)
+    space = ' xml:space="preserve"' if text and (text[0].isspace() or text[-1].isspace()) else ""
+    if "&" in text or "<" in text or ">" in text:
         text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return f' t="inlineStr"><is><t{space}>{text}</t></is></c>'
 
