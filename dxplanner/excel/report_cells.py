@@ -151,7 +151,7 @@ class CellMaker:
         """A cell holding value (user text made safe) with the look."""
         book = self.book
         if isinstance(value, str):
-            if not value.isprintable() or len(value) > MAX_CELL_TEXT:  # most text is neither
+            if not value.isprintable() or len(value) > MAX_CELL_TEXT // 2:  # most text is neither
                 value = self._safe_text(value)
             # Shown and kept as typed, never evaluated.
             return book.style(look, False, looks_like_formula(value)) + inline_text(value)
@@ -169,7 +169,21 @@ class CellMaker:
         if len(text) > MAX_CELL_TEXT:
             self.notes.append(("long", text[:60]))
             text = text[: MAX_CELL_TEXT - 1] + "…"
+        if len(text) > MAX_CELL_TEXT // 2:
+            text = _utf16_cut(text)
         return text
+
+
+def _utf16_cut(text: str) -> str:
+    """The text cut to what a cell holds in UTF-16 units (an emoji is two), as XlsxWriter cuts it."""
+    if len(text.encode("utf-16-le", "surrogatepass")) // 2 <= MAX_CELL_TEXT:
+        return text
+    units = 0
+    for index, character in enumerate(text):
+        units += 2 if ord(character) > 0xFFFF else 1
+        if units > MAX_CELL_TEXT:
+            return text[:index]
+    return text
 
 
 # XlsxWriter's inline text (3.3): its escape of an escape-like text and of control characters, and
@@ -215,8 +229,8 @@ class Lines:
     def append(self, cells: Sequence[Cell | None], lines: int = 1) -> None:
         """Append a row, as tall as its longest wrapped text needs (spreadsheets do not always fit it).
 
-        The row's XML is written at once, where XlsxWriter writes rows in constant-memory mode:
-        its writing cell by cell took as long again as the report's numbers (see README, Speed).
+        The row's XML is written at once, where XlsxWriter writes rows in constant-memory mode (the
+        sheet is a ReportBook's): its writing cell by cell was most of the report's (README, Speed).
         """
         row, sheet = self.count, self.sheet
         self.count += 1

@@ -18,7 +18,7 @@ VALUES: tuple[object, ...] = (
     "_x0041_ looks like an escape", "x_x00zz_", "A & B < C > D \"quoted\" 'single'", "=SUM(A1:A2)",
     "+84 912", "-minus", "@at", "#N/A", "", "\u00a0nbsp", "ends in nbsp\u00a0",
     "ends in a line feed\n", "\u2003em space", "ideographic space\u3000", "bell\x07 and vertical\x0b tab",
-    "𝔘nicode 😀",
+    "𝔘nicode 😀", "😀" * 20_000,  # (twice as many UTF-16 units as a cell holds: cut)
     0, 1, -7, 12.5, 1 / 3, 1e20, 1.5e-12, 2**53 + 1, True,
     datetime.date(1900, 1, 1), datetime.date(1900, 2, 28), datetime.date(1900, 3, 1),
     datetime.date(2026, 6, 30), datetime.date(9999, 12, 31), None,
