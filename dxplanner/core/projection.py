@@ -19,6 +19,7 @@ from dxplanner.core.rollup import (
     by_working_days,
     children_by_parent,
     has_own_work,
+    post_order,
     roll_up,
 )
 from dxplanner.core.status import Health, health_of_all, planned_progress
@@ -198,9 +199,12 @@ def project_plan(
     """
     node_list = list(nodes)
     weigh = weight or by_working_days(calendar)
-    _by_id, children = children_by_parent(node_list)
-    rolled = roll_up(node_list, weigh)
-    health = health_of_all(node_list, as_of, calendar, weigh, rolled=rolled)
+    tree = children_by_parent(node_list)
+    _by_id, children = tree
+    # One tree, walked children first once, for the roll-up and the standings (as status.standings).
+    order = post_order(children)
+    rolled = roll_up(node_list, weigh, tree=tree, order=order)
+    health = health_of_all(node_list, as_of, calendar, weigh, rolled=rolled, tree=tree, order=order)
     given = dict(codes) if codes is not None else None
     numbers = _numbers(node_list, given) if given is not None else {}
     tasks: dict[int, ProjectedTask] = {}

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import functools
+import math
+import re
 from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -12,6 +15,7 @@ from typing import Any
 from dxplanner.excel.cell_text import MAX_CELL_TEXT, looks_like_formula, without_control_characters
 from dxplanner.excel.data_sheets import DATE_FORMAT
 
+EPOCH = datetime.datetime(1899, 12, 31)  # Excel's day 0 (the 1900 date system)
 # Excel's colours, as ARGB hex without the alpha: a light red for late rows, grey for headings.
 LATE_FILL = "FDE2E1"
 HEADING_FILL = "D9E1F2"
@@ -44,6 +48,8 @@ class ReportBook:
         self.book = xlsxwriter.Workbook(str(path), options)
         self._formats: dict[tuple[Look, bool, bool], Any] = {}
         self._seen: dict[tuple[int, bool, bool], tuple[Look, Any]] = {}
+        self._styles: dict[tuple[int, bool, bool], tuple[Look, str]] = {}
+        self._days: dict[datetime.date, str] = {}
 
     @property
     def sheetnames(self) -> list[str]:
@@ -53,6 +59,24 @@ class ReportBook:
     def create_sheet(self, name: str) -> Any:
         """A new sheet at the end."""
         return self.book.add_worksheet(name)
+
+    def style(self, look: Look, dated: bool, quoted: bool) -> str:
+        """A cell's style attribute for the look (' s="4"'): its format's index, given at first use."""
+        seen = self._styles.get((id(look), dated, quoted))
+        if seen is not None and seen[0] is look:
+            return seen[1]
+        style = f' s="{self.format(look, dated, quoted)._get_xf_index()}"'
+        self._styles[id(look), dated, quoted] = (look, style)  # the look kept: its id stays its own
+        return style
+
+    def day(self, day: datetime.date) -> str:
+        """A day as the number a cell holds (made once per day: a plan's tasks share a few hundred)."""
+        number = self._days.get(day)
+        if number is None:
+            serial = float((datetime.datetime.fromordinal(day.toordinal()) - EPOCH).days)
+            # Excel counts a 29 February 1900 that never was (as XlsxWriter does, after day 59).
+            number = self._days[day] = f"{serial + 1 if serial > 59 else serial:.16G}"
+        return number
 
     def format(self, look: Look, dated: bool, quoted: bool) -> Any:
         """The workbook's format of a look (a date's with the date format; quoted: kept as typed)."""
@@ -112,24 +136,30 @@ class ReportBook:
                     Path(name).unlink()
 
 
-Cell = tuple[object, Any]  # a value and its format
+# A cell as the sheet's XML has it, after its reference: ' s="4" t="inlineStr"><is><t>Hà Nội</t></is></c>'.
+Cell = str
 
 
 @dataclass
 class CellMaker:
-    """Makes the report's cells: user text made safe, and the format of the look."""
+    """Makes the report's cells: user text made safe, with the format of the look, as the sheet's XML."""
 
     book: ReportBook
     notes: list[tuple[str, str]] = field(default_factory=list)  # (what was changed, its text's start)
 
     def cell(self, value: object, look: Look = Look()) -> Cell:
         """A cell holding value (user text made safe) with the look."""
-        quoted = False
+        book = self.book
         if isinstance(value, str):
-            value = self._safe_text(value)
-            quoted = looks_like_formula(value)  # shown and kept as typed, never evaluated
-        dated = isinstance(value, datetime.date)
-        return value, self.book.format(look, dated, quoted)
+            if not value.isprintable() or len(value) > MAX_CELL_TEXT // 2:  # most text is neither
+                value = self._safe_text(value)
+            # Shown and kept as typed, never evaluated.
+            return book.style(look, False, looks_like_formula(value)) + inline_text(value)
+        if value is None:
+            return book.style(look, False, False) + "/>"
+        if isinstance(value, datetime.date):
+            return f"{book.style(look, True, False)}><v>{book.day(value)}</v></c>"
+        return f"{book.style(look, False, False)}><v>{_number(value)}</v></c>"
 
     def _safe_text(self, text: str) -> str:
         if not text.isprintable():  # most text is: that test is far quicker than the search
@@ -139,7 +169,49 @@ class CellMaker:
         if len(text) > MAX_CELL_TEXT:
             self.notes.append(("long", text[:60]))
             text = text[: MAX_CELL_TEXT - 1] + "…"
+        if len(text) > MAX_CELL_TEXT // 2:
+            text = _utf16_cut(text)
         return text
+
+
+def _utf16_cut(text: str) -> str:
+    """The text cut to what a cell holds in UTF-16 units (an emoji is two), as XlsxWriter cuts it."""
+    if len(text.encode("utf-16-le", "surrogatepass")) // 2 <= MAX_CELL_TEXT:
+        return text
+    units = 0
+    for index, character in enumerate(text):
+        units += 2 if ord(character) > 0xFFFF else 1
+        if units > MAX_CELL_TEXT:
+            return text[:index]
+    return text
+
+
+# XlsxWriter's inline text (3.3): its escape of an escape-like text and of control characters, and
+# of the two non-characters; then XML's three; leading or trailing space kept.
+_ESCAPE_LIKE = re.compile("(_x[0-9a-fA-F]{4}_)")
+_CONTROL = re.compile(r"([\x00-\x08\x0b-\x1f])")
+
+
+def inline_text(text: str) -> str:
+    """A text cell's XML after its style, as XlsxWriter writes it in constant-memory mode."""
+    if not text.isprintable() or "_x" in text:  # most text is printable, with nothing to escape
+        text = _ESCAPE_LIKE.sub(r"_x005F\1", text)
+        text = _CONTROL.sub(lambda found: f"_x{ord(found.group(1)):04X}_", text)
+        text = text.replace("\ufffe", "_xFFFE_").replace("\uffff", "_xFFFF_")
+    # (str.isspace is what a pattern's \s matches.)
+    space = ' xml:space="preserve"' if text and (text[0].isspace() or text[-1].isspace()) else ""
+    if "&" in text or "<" in text or ">" in text:
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f' t="inlineStr"><is><t{space}>{text}</t></is></c>'
+
+
+def _number(value: object) -> str:
+    """A number as XlsxWriter writes it; like it, refuses what is not one (NaN, infinity)."""
+    if not math.isfinite(value):  # type: ignore[arg-type]
+        raise TypeError(
+            "NAN/INF not supported in write_number() without 'nan_inf_to_errors' Workbook() option"
+        )
+    return f"{value:.16G}"
 
 
 # The tallest row Excel allows, in points.
@@ -155,24 +227,37 @@ class Lines:
         self._breaks: list[int] = []
 
     def append(self, cells: Sequence[Cell | None], lines: int = 1) -> None:
-        """Append a row, as tall as its longest wrapped text needs (spreadsheets do not always fit it)."""
+        """Append a row, as tall as its longest wrapped text needs (spreadsheets do not always fit it).
+
+        The row's XML is written at once, where XlsxWriter writes rows in constant-memory mode (the
+        sheet is a ReportBook's): its writing cell by cell was most of the report's (README, Speed).
+        """
         row, sheet = self.count, self.sheet
+        self.count += 1
         if lines > 1:
             # Excel allows rows up to 409 points; a longer text shows its first 27 lines.
             sheet.set_row(row, min(15 * lines, MAX_ROW_HEIGHT))
-        for column, cell in enumerate(cells):
-            if cell is None:
-                continue
-            value, look = cell
-            if value is None:
-                sheet.write_blank(row, column, None, look)
-            elif isinstance(value, str):
-                sheet.write_string(row, column, value, look)
-            elif isinstance(value, datetime.date):
-                sheet.write_datetime(row, column, value, look)
-            else:
-                sheet.write_number(row, column, value, look)
-        self.count += 1
+        written = [(column, cell) for column, cell in enumerate(cells) if cell is not None]
+        info = sheet.row_info.get(row)
+        if written and (
+            sheet._check_dimensions(row, written[0][0]) or sheet._check_dimensions(row, written[-1][0])
+        ):
+            return  # beyond a sheet's last row or column: XlsxWriter leaves such a cell out too
+        # The rows up to this one are written: XlsxWriter writes none of them again.
+        sheet.previous_row = row + 1
+        if not written and info is None:
+            return
+        number = row + 1
+        start = f'<row r="{number}"'
+        height = sheet.default_row_height if info is None else info.height
+        if height != sheet.original_row_height or height != sheet.default_row_height:
+            start += f' ht="{height * 0.75:.16g}" customHeight="1"'
+        if not written:
+            sheet.fh.write(f"{start}/>")
+            return
+        letters = _letters(len(cells))
+        row_cells = "".join([f'<c r="{letters[column]}{number}"{cell}' for column, cell in written])
+        sheet.fh.write(f"{start}>{row_cells}</row>")
 
     def merge(self, row: int, first: int, last: int) -> None:
         """Merge a row's cells from column first to last (counted from 1) when the sheet is written.
@@ -186,3 +271,11 @@ class Lines:
         """Begin a new page after the rows written so far."""
         self._breaks.append(self.count)
         self.sheet.set_h_pagebreaks(self._breaks)
+
+
+@functools.cache
+def _letters(columns: int) -> tuple[str, ...]:
+    """The letters of a sheet's first columns (A, B, … AA …)."""
+    from xlsxwriter.utility import xl_col_to_name
+
+    return tuple(xl_col_to_name(column) for column in range(columns))

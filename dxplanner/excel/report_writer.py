@@ -477,15 +477,15 @@ class _ReportWriter:
         ends = {row.task_id: row.end for row in self.data.rows}
         codes = _full_codes(self.data.rows)
         for item in self.data.attention:
-            fill = LATE_FILL if item.health is Health.LATE else None
+            middle, text, days, plain = _late_looks(LATE_FILL if item.health is Health.LATE else None)
             out.append(
                 [
-                    make.cell(codes.get(item.task_id, ""), Look(border=True, centre=True, fill=fill)),
-                    make.cell(item.name, Look(wrap=True, border=True, fill=fill)),
-                    make.cell(item.owner or "", Look(wrap=True, border=True, fill=fill)),
-                    make.cell(ends.get(item.task_id), Look(border=True, centre=True, fill=fill)),
-                    make.cell(item.days_late, Look(border=True, number_format="0", fill=fill)),
-                    make.cell(label(item.health), Look(border=True, fill=fill)),
+                    make.cell(codes.get(item.task_id, ""), middle),
+                    make.cell(item.name, text),
+                    make.cell(item.owner or "", text),
+                    make.cell(ends.get(item.task_id), middle),
+                    make.cell(item.days_late, days),
+                    make.cell(label(item.health), plain),
                 ],
                 lines=_lines((item.name, 50), (item.owner, 28)),
             )
@@ -500,11 +500,12 @@ class _ReportWriter:
         out.append([make.cell(text, HEADING) for text in (_("Date"), _("Planned (%)"), _("Reported (%)"))])
         first = out.count
         curve = self.data.progress
+        centred = Look(border=True, centre=True)
         for day, planned, reported in zip(curve.dates, curve.planned, curve.actual, strict=True):
             actual = reported if day <= curve.as_of else None  # nothing is reported after the day
             out.append(
                 [
-                    make.cell(day, Look(border=True, centre=True)),
+                    make.cell(day, centred),
                     make.cell(round(planned, 1), PERCENT),
                     make.cell(None if actual is None else round(actual, 1), PERCENT),
                 ]
@@ -530,6 +531,17 @@ def _row_looks(bold: bool, fill: str | None) -> tuple[Look, Look, Look]:
         Look(wrap=True, border=True, bold=bold, fill=fill),
         Look(border=True, bold=bold, number_format="0", fill=fill, centre=True),
         Look(border=True, bold=bold, fill=fill, centre=True),
+    )
+
+
+@functools.cache
+def _late_looks(fill: str | None) -> tuple[Look, Look, Look, Look]:
+    """A late list row's looks: its number and end, its texts, its days late, its status (made once each)."""
+    return (
+        Look(border=True, centre=True, fill=fill),
+        Look(wrap=True, border=True, fill=fill),
+        Look(border=True, number_format="0", fill=fill),
+        Look(border=True, fill=fill),
     )
 
 

@@ -43,6 +43,7 @@ from dxplanner.core.models import (
     TaskGoal,
     Unit,
 )
+from dxplanner.core.projection import PlanProjection, project_plan
 from dxplanner.core.rollup import TaskNode, Weight, by_working_days
 from dxplanner.core.status import Health, Standing, progress_curves, standings
 from dxplanner.core.workdays import WorkCalendar, vietnam_calendar
@@ -127,6 +128,28 @@ class DashboardReader:
         if indicator_key not in self._indicators:
             first, last = known.years
             self._indicators[indicator_key] = tuple(_indicators(session, chosen, first, last, self._today()))
+
+    def projection(self, chosen: DashboardFilter) -> PlanProjection:
+        """The chosen plan (chosen.plan_id) on the filter's day, numbered, from the tasks `gather` read.
+
+        The progress report shows it beside the dashboard's numbers: its standings are taken as
+        the day's, so that the numbers do not read and roll the same tasks up a second time.
+        """
+        assert chosen.plan_id is not None
+        known = self._plans[(chosen.strategy_id, chosen.plan_id)]
+        calendar, weight = known.rules[chosen.plan_id]
+        then = tasks_as_of(known.nodes, known.reports, known.statuses, chosen.as_of, self._today())
+        codes = {node.id: known.facts[node.id][0] for node in then}
+        projection = project_plan(then, calendar, chosen.as_of, weight, codes)
+        if chosen.as_of not in known.standing:
+            # A standing is a value: the 10,000 tasks share a few hundred, each made once.
+            made: dict[tuple[bool, Health, int], Standing] = {}
+            standing: dict[int, Standing] = {}
+            for task in projection:
+                key = (task.counts_as_task, task.health, task.days_late)
+                standing[task.id] = made.get(key) or made.setdefault(key, Standing(*key))
+            known.standing[chosen.as_of] = standing
+        return projection
 
     def numbers(self, chosen: DashboardFilter) -> DashboardData:
         """The filter's numbers from what `gather` read for it (the same numbers, when asked again)."""

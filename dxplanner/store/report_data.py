@@ -17,7 +17,6 @@ from dxplanner.i18n import _
 from dxplanner.store import queries
 from dxplanner.store.dashboard_data import DashboardReader
 from dxplanner.store.plan_store import PlanStore
-from dxplanner.store.projections import plan_projection
 from dxplanner.store.report_estate import read_estate_report
 
 
@@ -29,8 +28,12 @@ def read_report(
         plan = _chosen_plan(session, plan_id, as_of)
         assert plan.id is not None
         chosen = DashboardFilter(strategy_id=plan.strategy_id, as_of=as_of, plan_id=plan.id)
-        dashboard = DashboardReader(lambda: today).read(session, chosen)
-        projection = plan_projection(session, plan.id, as_of, today)
+        # One reading of the tasks, their reports and budget lines, and one roll-up of the plan,
+        # for both the rows (the projection) and the charts' numbers (the dashboard's).
+        reader = DashboardReader(lambda: today)
+        reader.gather(session, chosen)
+        projection = reader.projection(chosen)
+        dashboard = reader.numbers(chosen)
         unit = queries.table(Unit)
         found = (
             session.connection()
