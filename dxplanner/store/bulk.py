@@ -10,6 +10,10 @@ from typing import Any
 
 import sqlalchemy as sa
 
+_NONE = type(None)
+# The values the sqlite3 driver passes to SQLite as they are (an adapter registered for one of
+# them would be used on each: then the adapting is left to the driver).
+_PLAIN = {_NONE, int, float, str, bytes}
 # The most rows one statement of _in_blocks lists (SQLite's own limit on variables also holds).
 BLOCK_ROWS = 100_000
 
@@ -57,12 +61,18 @@ def bulk_insert(
     for index, name in enumerate(everything):
         convert: Callable[[Any], Any] | None = table.c[name].type.bind_processor(dialect)
         if convert is not None:
-            by_column[index] = [None if value is None else convert(value) for value in by_column[index]]
+            by_column[index] = _by_value(by_column[index], convert)
     if compiled.positiontup is not None:  # "?" or "%s": the driver takes the values in statement order
         order = [everything.index(name) for name in compiled.positiontup]
-        parameters: list[Any] = list(zip(*(by_column[index] for index in order), strict=True))
-        if not _in_blocks(connection, compiled.string, parameters):
-            connection.exec_driver_sql(compiled.string, parameters)
+        in_order = [by_column[index] for index in order]
+        if _is_sqlite(connection):
+            # What the driver's adapters would make of each value (a date's ISO text), made once per
+            # distinct value here rather than once per cell there.
+            sent = [_adapted(values) for values in in_order]
+            if _in_blocks(connection, compiled.string, list(zip(*sent, strict=True))):
+                return Written(tuple(everything), tuple(by_column), len(rows))
+        parameters: list[Any] = list(zip(*in_order, strict=True))
+        connection.exec_driver_sql(compiled.string, parameters)
     else:  # named parameters
         parameters = [dict(zip(everything, row, strict=True)) for row in zip(*by_column, strict=True)]
         connection.exec_driver_sql(compiled.string, parameters)
@@ -79,8 +89,7 @@ def _in_blocks(connection: sa.Connection, statement: str, rows: list[tuple[Any, 
     SQLite inserts the rows of a VALUES list in their order, so they take their rowids as before.
     """
     driver = connection.connection.driver_connection
-    if connection.dialect.name != "sqlite" or not isinstance(driver, sqlite3.Connection):
-        return False
+    assert isinstance(driver, sqlite3.Connection)
     head, _, one = statement.rpartition(" VALUES ")
     width = len(rows[0])
     if not head or one != "(" + ", ".join(["?"] * width) + ")":
@@ -95,6 +104,37 @@ def _in_blocks(connection: sa.Connection, statement: str, rows: list[tuple[Any, 
         listed = ",".join([one] * len(block))
         connection.exec_driver_sql(f"{head} VALUES {listed}", tuple(chain.from_iterable(block)))
     return True
+
+
+def _is_sqlite(connection: sa.Connection) -> bool:
+    return connection.dialect.name == "sqlite" and isinstance(
+        connection.connection.driver_connection, sqlite3.Connection
+    )
+
+
+def _by_value(values: Sequence[Any], convert: Callable[[Any], Any]) -> Sequence[Any]:
+    """convert applied to each value (None stays None), once per distinct value where all are of one
+    kind: a column of 10,000 tasks holds a handful of kinds, statuses or dates."""
+    kinds = set(map(type, values))
+    kinds.discard(_NONE)
+    try:
+        if len(kinds) == 1:  # of one kind: equal values are alike (not 1 beside True or 1.0)
+            once = {value: convert(value) for value in set(values) if value is not None}
+            return list(map(once.get, values))
+    except TypeError:  # values that cannot be told apart by hashing: one by one
+        pass
+    return [None if value is None else convert(value) for value in values]
+
+
+def _adapted(values: Sequence[Any]) -> Sequence[Any]:
+    """The values as the sqlite3 driver's adapters would give them to SQLite (a date as ISO text)."""
+    kinds = set(map(type, values)) - _PLAIN
+    if not kinds:
+        return values
+    adapters = [sqlite3.adapters.get((kind, sqlite3.PrepareProtocol)) for kind in kinds]
+    if len(kinds) > 1 or adapters[0] is None:
+        return values  # left to the driver, which adapts (or refuses) them as it always did
+    return _by_value(values, adapters[0])
 
 
 def _default(column: sa.Column[Any]) -> object:
