@@ -10,8 +10,8 @@ processes: LibreOffice converting the workbook to CSV (soffice --convert-to csv,
 installed) beside our `import` command. A floor of the write: plain sqlite3 executemany of exactly
 the rows our import wrote (tasks, cooperating units, budget lines) into an empty plan file made
 from resources/schema/head.sql, in one transaction, no Python understanding at all; and the best
-floor found: the same rows listed in statements of as many rows as SQLite's variables allow (as our
-bulk insert writes them). Our import is also compared with calamine's read and each floor together.
+floor found: the same rows listed in statements of up to 500 rows each (as our bulk insert
+writes them). Our import is also compared with calamine's read and each floor together.
 Prints medians of clock and CPU time (a subprocess's CPU time is its own, from the operating
 system's account of finished children) and the ratios beside the budgets (1.5 to openpyxl's read;
 2 to calamine's; never slower than LibreOffice).
@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from dxplanner.excel.plan_reader import read_plan_table
+from dxplanner.store.bulk import BLOCK_ROWS
 from dxplanner.store.head_schema import head_schema_file
 from dxplanner.store.operations.import_table import import_table, match_units
 from dxplanner.store.plan_file import create_plan_file, open_plan_file
@@ -184,8 +185,8 @@ def _insert(
     if not listed:
         connection.executemany(head + one, rows)
         return
-    # As many rows in one statement as SQLite's variables allow: bound at once, stepped once.
-    per = connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(names)
+    # Rows listed in one statement as our bulk insert lists them: bound at once, stepped once.
+    per = min(BLOCK_ROWS, connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // len(names))
     for start in range(0, len(rows), per):
         block = rows[start : start + per]
         connection.execute(head + ",".join([one] * len(block)), [v for row in block for v in row])
@@ -195,7 +196,7 @@ def write_floor(
     rows: dict[str, tuple[list[str], list[tuple[object, ...]]]], target: Path, listed: bool = False
 ) -> Timing:
     """Plain sqlite3: the import's tasks, cooperating units and budget lines into a new file, at once
-    (executemany, or listed: statements of as many rows as SQLite's variables allow)."""
+    (executemany, or listed: statements of as many rows as our bulk insert lists in one)."""
     connection = sqlite3.connect(target, isolation_level=None)
     try:
         connection.executescript(head_schema_file().read_text(encoding="utf-8"))
@@ -285,7 +286,7 @@ def main() -> None:
         _line("our import, database write included", ours, f"   ({written:,} rows)")
         counts = ", ".join(f"{len(rows[table][1]):,} {table}" for table in _FLOOR_TABLES)
         _line("floor: sqlite3 executemany of its rows", floor, f"   ({counts})")
-        _line("best floor: its rows listed per statement", listed)
+        _line("best floor: its rows, 500 per statement", listed)
         _ratio("ratio to the values-only read", ours, bare, str(BUDGET_RATIO))
         _ratio("ratio to the cell-by-cell read", ours, cells, "-")
         _ratio("ratio to calamine's read", ours, rust, str(CALAMINE_BUDGET))
