@@ -24,10 +24,21 @@ def _no_progress() -> Iterator[Progress]:
     yield lambda _done, _expected: True
 
 
+@pytest.fixture(autouse=True)
+def _a_core_to_spare(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The machine's load (other tests, other programs) does not decide whether these tests fork."""
+    monkeypatch.setattr(read_ahead, "_core_to_spare", lambda: True)
+
+
 def _ahead(request: ReadRequest) -> ReadAhead:
     ahead = ReadAhead.start(request, _no_progress)
-    assert ahead is not None  # two cores and one thread: the child reads
+    assert ahead is not None  # one thread and a core to spare: the child reads
     return ahead
+
+
+def test_no_child_is_forked_without_a_core_to_spare(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(read_ahead, "_core_to_spare", lambda: False)
+    assert ReadAhead.start(ReadRequest(tmp_path / "plan.xlsx"), _no_progress) is None
 
 
 def test_the_table_read_ahead_is_the_table_read_here(tmp_path: Path) -> None:
