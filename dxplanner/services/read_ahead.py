@@ -94,13 +94,15 @@ def _can_fork() -> bool:
 
 
 def _core_to_spare() -> bool:
-    """Whether a core is likely idle for the child: the load of the last minute leaves one.
+    """Whether a core is likely idle for the child: the last minute's load leaves one and a half.
 
-    The child costs about 0.2 s of CPU more than reading here (the table pickled both ways, the
-    fork): on a quiet machine it saves its whole reading from the command's time, but with every
-    core busy it only adds to the work (measured at a load of 4 on 2 cores: 3.35 s against 2.68 s).
+    The child costs 0.2 to 0.3 s of CPU more than reading here (the table pickled both ways, the
+    fork's copied pages): with a core of its own it takes its reading off the command's time,
+    but sharing one it only adds to the work. Measured on 2 cores forced on, at a load of 2.1:
+    1.45 to 1.74 s against 1.33 to 1.59 s without; at a load of 4 to 6: 3.35 to 4.26 s against
+    2.68 to 3.18 s.
     """
-    return os.getloadavg()[0] < len(os.sched_getaffinity(0)) - 0.5
+    return os.getloadavg()[0] < len(os.sched_getaffinity(0)) - 1.5
 
 
 def _read_into(
