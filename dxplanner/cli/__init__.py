@@ -25,6 +25,8 @@ from dxplanner.services.charts import DASHBOARD_KINDS, GANTT
 if TYPE_CHECKING:
     from dxplanner.core.gantt_bar import GanttChart
     from dxplanner.core.timeline import Timeline
+    from dxplanner.services.read_ahead import ReadAhead
+    from dxplanner.services.table_reading import ReadRequest
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_BAD_ARGUMENTS = 0, 1, 2
 CHART_KINDS = [GANTT, *DASHBOARD_KINDS]
@@ -353,6 +355,44 @@ def _dashboard_chart(arguments: argparse.Namespace, out: TextIO, err: TextIO) ->
 
 def _import(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Read a workbook with the importer that recognises it and write it into a plan file (or --dry-run)."""
+    from dxplanner.services.read_ahead import ReadAhead
+    from dxplanner.services.table_reading import ReadRequest
+
+    workbook: Path = arguments.workbook
+    request = ReadRequest(
+        workbook,
+        sheet=arguments.sheet,
+        plan_date=arguments.plan_date,
+        kind=TableKind(arguments.kind) if arguments.kind else None,
+    )
+    doing = _("Reading {name}").format(name=workbook.name)
+    # Read by a child process while this one loads the store (half a second each, on two cores);
+    # only where the child's progress reaches the same terminal: a stream of its own would not.
+    ahead = ReadAhead.start(request, lambda: TerminalProgress(err, doing)) if _has_descriptor(err) else None
+    try:
+        return _import_read(arguments, out, err, request, ahead)
+    finally:
+        if ahead is not None:
+            ahead.close()
+
+
+def _has_descriptor(stream: TextIO) -> bool:
+    """Whether the stream writes to a file descriptor (which a forked child shares)."""
+    try:
+        stream.fileno()
+    except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation is both of the last two
+        return False
+    return True
+
+
+def _import_read(
+    arguments: argparse.Namespace,
+    out: TextIO,
+    err: TextIO,
+    request: ReadRequest,
+    ahead: ReadAhead | None,
+) -> int:
+    """The import, once the reading is under way (ahead) or not begun (no ahead: it is read here)."""
     from dxplanner.collector import collector_paused
 
     # Loading the store's tables and SQLAlchemy makes some hundred thousand objects and no garbage:
@@ -366,15 +406,13 @@ def _import(arguments: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     gc.freeze()
     try:
         workbook: Path = arguments.workbook
-        request = importing.ReadRequest(
-            workbook,
-            sheet=arguments.sheet,
-            plan_date=arguments.plan_date,
-            kind=TableKind(arguments.kind) if arguments.kind else None,
-        )
         destination = importing.Destination(plan_id=arguments.plan, strategy_id=arguments.strategy)
-        with TerminalProgress(err, _("Reading {name}").format(name=workbook.name)) as progress:
-            imported = importing.read_workbook(request, destination, progress)
+        read = ahead.take() if ahead is not None else None
+        if read is not None:
+            imported = importing.read_workbook(request, destination, already_read=read)
+        else:
+            with TerminalProgress(err, _("Reading {name}").format(name=workbook.name)) as progress:
+                imported = importing.read_workbook(request, destination, progress)
         importer = importing.importer_of(imported)
         destination = dataclasses.replace(destination, name=importing.default_name(imported, workbook))
         result = importing.import_into_file(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import enum
 import math
-import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -26,35 +25,12 @@ from dxplanner.excel.data_sheets import (
     MARKER_SHEET,
     MARKER_TITLE,
 )
+from dxplanner.excel.data_sheets import is_data_workbook as is_data_workbook  # told by its sheets alone
 from dxplanner.excel.data_writer import Progress, Records
-from dxplanner.excel.safety import check_workbook_file
 from dxplanner.excel.workbook import Row, open_workbook
 from dxplanner.i18n import _
 
 Convert = Callable[[object], object]
-
-
-def is_data_workbook(path: Path) -> bool:
-    """Whether a workbook is one our data export wrote, by its sheet list only.
-
-    It is ours if it has the marker sheet, or most of our sheets (the marker may have been
-    deleted by hand): reading it as a plan table would import junk.
-    """
-    check_workbook_file(path)
-    from defusedxml import ElementTree
-
-    try:
-        with zipfile.ZipFile(path) as archive, archive.open("xl/workbook.xml") as part:
-            root = ElementTree.parse(part).getroot()
-        if root is None:
-            return False
-    except (KeyError, zipfile.BadZipFile, OSError, ValueError, ElementTree.ParseError):
-        return False
-    except Exception:  # defusedxml's refusals: not ours, and the workbook reader will say why
-        return False
-    names = {element.get("name") for element in root.iter() if element.tag.endswith("}sheet")}
-    ours = sum(sheet in names for _table, sheet in DATA_SHEETS)
-    return MARKER_SHEET in names or ours * 2 > len(DATA_SHEETS)
 
 
 def read_data_workbook(path: Path, progress: Progress | None = None) -> dict[str, Records]:

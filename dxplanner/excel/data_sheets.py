@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import zipfile
+from pathlib import Path
+
+from dxplanner.excel.safety import check_workbook_file
+
 # (table, sheet) in the order a reader meets them; a table's rows keep the file's order.
 DATA_SHEETS: tuple[tuple[str, str], ...] = (
     ("unit", "units"),
@@ -57,3 +62,26 @@ MARKER_SHEET = "dxplanner"
 MARKER_TITLE = "dxplanner data workbook"
 FORMAT_VERSION = 4  # 2: the estate's sheets; 3: the progress forms' rounds and receipts; 4: their units
 DATE_FORMAT = "dd/mm/yyyy"
+
+
+def is_data_workbook(path: Path) -> bool:
+    """Whether a workbook is one our data export wrote, by its sheet list only.
+
+    It is ours if it has the marker sheet, or most of our sheets (the marker may have been
+    deleted by hand): reading it as a plan table would import junk.
+    """
+    check_workbook_file(path)
+    from defusedxml import ElementTree
+
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open("xl/workbook.xml") as part:
+            root = ElementTree.parse(part).getroot()
+        if root is None:
+            return False
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, ElementTree.ParseError):
+        return False
+    except Exception:  # defusedxml's refusals: not ours, and the workbook reader will say why
+        return False
+    names = {element.get("name") for element in root.iter() if element.tag.endswith("}sheet")}
+    ours = sum(sheet in names for _table, sheet in DATA_SHEETS)
+    return MARKER_SHEET in names or ours * 2 > len(DATA_SHEETS)

@@ -15,12 +15,13 @@ from dxplanner.core.errors import InvalidInputError, NotFoundError
 from dxplanner.core.indicator_table import IndicatorTable, TableKind
 from dxplanner.core.matching import UnitName
 from dxplanner.core.name_case import as_listed
-from dxplanner.core.plan_table import PlanTable, Problem, TableField
+from dxplanner.core.plan_table import PlanTable, Problem
 from dxplanner.i18n import _
 from dxplanner.services import exchange
 from dxplanner.services.exchange import DataWorkbook
 from dxplanner.services.files import PlanLocation, create_plan, is_server_url, opened, refuse_if_damaged
 from dxplanner.services.open_plan import OpenPlan
+from dxplanner.services.table_reading import Progress, ReadRequest, Table, read_table
 from dxplanner.store.changes import Changes
 from dxplanner.store.operations.import_catalogue import CatalogueImportOutcome
 from dxplanner.store.operations.import_indicators import IndicatorImportOutcome
@@ -55,8 +56,6 @@ __all__ = [
     "write_template",
 ]
 
-# (done, expected) -> go on?
-Progress = Callable[[int, int], bool]
 # What an importer reads a workbook into: format-neutral data, written into a plan by the same importer.
 Imported = PlanTable | IndicatorTable | CatalogueTable | DataWorkbook
 # Opens an existing plan file for an import: (path, only to look) -> the open plan.
@@ -71,18 +70,6 @@ class ImportKind(enum.StrEnum):
     DATA_WORKBOOK = "data-workbook"
     PROCEDURES = "procedures"
     SYSTEMS = "systems"
-
-
-@dataclass(frozen=True)
-class ReadRequest:
-    """What to read: the workbook, and the user's corrections (kind, sheet, header row, columns, date)."""
-
-    path: Path
-    sheet: str | None = None
-    header_row: int | None = None
-    columns: dict[int, TableField] | None = None
-    plan_date: datetime.date | None = None
-    kind: TableKind | None = None  # None: the kind the headings say
 
 
 @dataclass(frozen=True)
@@ -515,72 +502,26 @@ def importer_of(imported: Imported) -> Importer:
     return next(importer for importer in IMPORTERS if importer.reads(imported))
 
 
-def read_table(
-    request: ReadRequest, progress: Progress | None = None
-) -> PlanTable | IndicatorTable | CatalogueTable:
-    """The table of the kind asked for, or (kind None) the kind its headings say; the preview reads this."""
-    from dxplanner.excel.tables import read_table as read_any_table
-
-    if request.kind in CATALOGUE_KINDS:
-        from dxplanner.excel.catalogue_reader import read_catalogue
-
-        assert request.kind is not None
-        return read_catalogue(
-            request.path, request.kind, sheet=request.sheet, header_row=request.header_row, progress=progress
-        )
-
-    stopped = False
-
-    def watched(done: int, expected: int) -> bool:
-        nonlocal stopped
-        stopped = progress is not None and not progress(done, expected)
-        return not stopped
-
-    try:
-        return read_any_table(
-            request.path,
-            kind=request.kind,
-            sheet=request.sheet,
-            header_row=request.header_row,
-            columns=request.columns,
-            progress=watched,
-            plan_date=request.plan_date,
-        )
-    except InvalidInputError as refused:
-        if request.kind is not None or request.columns is not None or stopped:
-            raise
-        # No plan nor indicator table: a catalogue, if its headings are one's; else the refusal stands.
-        return _catalogue_or(refused, request, progress)
-
-
-def _catalogue_or(
-    refused: InvalidInputError, request: ReadRequest, progress: Progress | None
-) -> CatalogueTable:
-    """The catalogue the workbook holds, procedures first; else the plan reader's refusal."""
-    from dxplanner.excel.catalogue_reader import read_catalogue
-
-    for kind in CATALOGUE_KINDS:
-        try:
-            return read_catalogue(
-                request.path, kind, sheet=request.sheet, header_row=request.header_row, progress=progress
-            )
-        except InvalidInputError:
-            continue
-    raise refused
-
-
 def read_workbook(
-    request: ReadRequest, destination: Destination | None = None, progress: Progress | None = None
+    request: ReadRequest,
+    destination: Destination | None = None,
+    progress: Progress | None = None,
+    *,
+    already_read: Table | None = None,
 ) -> Imported:
     """Read a workbook with the importer that recognises it; a destination it cannot go to is refused.
 
     Our data workbook is refused before it is read (its sheets tell what it is); a table after,
-    once its headings have told which kind it is.
+    once its headings have told which kind it is. already_read: the table a reading begun before
+    gave for this request (read_unless_data_workbook's answer: the workbook is no data workbook).
     """
-    importer = importer_for(request)
-    if destination is not None and importer.known_before_reading:
-        importer.refuse(destination, request)
-    imported = importer.read(request, progress)
+    if already_read is not None:
+        imported: Imported = already_read
+    else:
+        importer = importer_for(request)
+        if destination is not None and importer.known_before_reading:
+            importer.refuse(destination, request)
+        imported = importer.read(request, progress)
     if destination is not None:
         importer_of(imported).refuse(destination, request)
     return imported
