@@ -6,12 +6,11 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from sqlmodel import SQLModel
-
 from dxplanner.core.errors import DomainError
 from dxplanner.services.open_plan import OpenPlan
 from dxplanner.services.undo import DataChange
 from dxplanner.store.change_notices import Notice, notices_installed
+from dxplanner.store.journal import tables
 from dxplanner.store.notice_listener import DEFAULT_BACKOFF, Backoff, NoticeListener
 from dxplanner.store.server_store import ServerGoneError, ServerStore
 
@@ -67,8 +66,8 @@ def merged(changes: Iterable[DataChange]) -> RemoteChange:
 
 def everything() -> RemoteChange:
     """Every table, reloaded: what the views do when the server answers again after an outage."""
-    tables = frozenset(table.name for table in SQLModel.metadata.sorted_tables)
-    return RemoteChange(tables, {}, tables)
+    every_table = frozenset(table.name for table in tables().sorted_tables)
+    return RemoteChange(every_table, {}, every_table)
 
 
 def is_offline_error(error: DomainError) -> bool:
