@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy import func
@@ -245,8 +245,7 @@ def sheet_rows(session: Session, task_ids: Sequence[int]) -> dict[int, SheetRow]
     return found
 
 
-@dataclass(frozen=True)
-class NavigatorRows:
+class NavigatorRows(NamedTuple):
     """The records the navigator's tree is built from, each a dict of the columns it shows, in order."""
 
     goals: list[dict[str, Any]]  # by strategy, place, id
@@ -278,8 +277,7 @@ def navigator_rows(session: Session) -> NavigatorRows:
     )
 
 
-@dataclass(frozen=True)
-class EstateCounts:
+class EstateCounts(NamedTuple):
     """How many records of the estate the navigator's branches hold."""
 
     systems_by_kind: dict[SystemKind, int]
