@@ -5,7 +5,9 @@ script that imports sqlmodel and PySide6 and paints an empty QMainWindow, and
 their ratio (the budget is 1.4), with each one's CPU time until then. Bytecode is
 written and used as in an installed dxplanner (pip compiles it, and the bare script's
 packages have theirs): PYTHONDONTWRITEBYTECODE is dropped and every case runs once,
-untimed, first. Run: python bench/startup.py [--runs N]
+untimed, first. `--base PATH` adds the demo file opened by the code of another checkout (a
+worktree of the commit before a change), alternating with the others in the same run.
+Run: python bench/startup.py [--runs N] [--base PATH]
 """
 
 from __future__ import annotations
@@ -59,7 +61,9 @@ def time_to_first_paint(command: list[str], environment: dict[str, str]) -> tupl
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
-    runs = parser.parse_args().runs
+    parser.add_argument("--base", type=Path, help="a checkout whose code opens the demo file too, to compare")
+    options = parser.parse_args()
+    runs, base = options.runs, options.base
 
     with tempfile.TemporaryDirectory() as folder:
         home = Path(folder)
@@ -82,6 +86,13 @@ def main() -> None:
             "dxplanner DEMO_FILE (demo plan, first window)": [sys.executable, "-m", "dxplanner", str(demo)],
             "dxplanner --demo (builds a fresh demo first)": [sys.executable, "-m", "dxplanner", "--demo"],
         }
+        if base is not None:
+            # The other checkout's code, before the installed one (python -c puts no folder first).
+            load_base = f"import sys; sys.path.insert(0, {str(base.resolve())!r}); import runpy;"
+            run_base = "sys.argv[1:] = [sys.argv.pop()]; runpy.run_module('dxplanner', run_name='__main__')"
+            cases["dxplanner DEMO_FILE, the base checkout's code"] = [
+                sys.executable, "-c", load_base + run_base, str(demo)
+            ]  # fmt: skip
         times: dict[str, list[float]] = {name: [] for name in cases}
         cpu_times: dict[str, list[float]] = {name: [] for name in cases}
         # Interleaved, so that a noisy moment on the shared machine hits every case alike.

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dxplanner.services import outline
 from dxplanner.services.files import is_shared
 from dxplanner.services.open_plan import OpenPlan
-from dxplanner.store.operations.tasks import read_as_an_edit
 
 
 def prepare_task_edits(plan: OpenPlan, plan_id: int, task_id: int) -> bool:
@@ -19,6 +18,9 @@ def prepare_task_edits(plan: OpenPlan, plan_id: int, task_id: int) -> bool:
     """
     if plan.read_only or is_shared(plan):
         return True
+    # The table classes, loaded here if nothing loaded them since the first paint.
+    from dxplanner.store.operations.tasks import read_as_an_edit
+
     ready = plan.prepare_writing()
     read_as_an_edit(plan, task_id)
     outline.places(plan, plan_id, [task_id], with_rows=[task_id])

@@ -36,6 +36,7 @@ from dxplanner.core.models import (
     TaskEffect,
 )
 from dxplanner.core.text import fold
+from dxplanner.services.navigator import EstateGroups, estate_groups  # read with no table class loaded
 from dxplanner.services.open_plan import OpenPlan
 from dxplanner.store import queries
 from dxplanner.store.operations.estate import (
@@ -312,41 +313,6 @@ def treatments(plan: OpenPlan) -> list[RiskTreatmentRecord]:
 def treatments_of(plan: OpenPlan, risk_id: int) -> list[RiskTreatmentRecord]:
     """The tasks that treat one risk."""
     return _read(plan, RiskTreatmentRecord, RiskTreatment, ("task_id",), risk_id=risk_id)
-
-
-@dataclass(frozen=True)
-class EstateGroups:
-    """How the navigator splits the estate: the systems of each kind, the public services of each field."""
-
-    systems_by_kind: dict[SystemKind, int]
-    services_by_field: dict[str, int]  # "" for services without a field
-    links: int
-    datasets: int
-    members: int
-
-
-def estate_groups(plan: OpenPlan) -> EstateGroups:
-    """The counts the navigator shows beside the estate's branches, fields in alphabetical order."""
-    # Counted by the database: the navigator is filled before a plan's first paint, and reading
-    # every system and public service only to count them cost that paint 20 ms on the demo plan.
-    with plan.read() as read:
-        by_kind = queries.counts_by(read, System, "kind")
-        by_field = queries.counts_by(read, PublicService, "field")
-        links, datasets, members = queries.counts(read, DataLink, OpenDataset, CommitteeMember)
-    kinds = dict.fromkeys(SystemKind, 0)
-    for kind, number in by_kind.items():
-        kinds[kind] += number
-    fields_seen: dict[str, int] = {}
-    for written, number in by_field.items():
-        field = (written or "").strip()
-        fields_seen[field] = fields_seen.get(field, 0) + number
-    return EstateGroups(
-        systems_by_kind=kinds,
-        services_by_field=dict(sorted(fields_seen.items(), key=lambda item: (item[0] == "", item[0]))),
-        links=links,
-        datasets=datasets,
-        members=members,
-    )
 
 
 @dataclass(frozen=True)

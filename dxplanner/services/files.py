@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dxplanner.locations import PlanLocation, is_server_url, location
-from dxplanner.services.open_plan import OpenPlan
+from dxplanner.services.open_plan import OpenPlan, on_server
 from dxplanner.store.backups import Backup, BackupReason, BackupShelf
 from dxplanner.store.file_header import (
     APPLICATION_ID,
@@ -65,26 +65,22 @@ __all__ = [
 
 def is_shared(plan: OpenPlan) -> bool:
     """Whether the plan is on a server (no file: no lock, no backups, no file to watch)."""
-    from dxplanner.store.server_store import ServerStore
-
-    return isinstance(plan, ServerStore)
+    return on_server(plan) is not None
 
 
 def plan_name(plan: OpenPlan) -> str:
     """The plan's short name for a title: the file's name, or the database's and its server's."""
-    from dxplanner.store.server_store import ServerStore
-
-    if isinstance(plan, ServerStore):
-        return f"{plan.url.database} ({plan.url.host or 'localhost'})"
+    shared = on_server(plan)
+    if shared is not None:
+        return f"{shared.url.database} ({shared.url.host or 'localhost'})"
     return plan.path.name
 
 
 def plan_location(plan: OpenPlan) -> PlanLocation:
     """Where the plan is, to show and to open it again: its file, or its URL (no password in it)."""
-    from dxplanner.store.server_store import ServerStore
-
-    if isinstance(plan, ServerStore):
-        return plan.location
+    shared = on_server(plan)
+    if shared is not None:
+        return shared.location
     return plan.path
 
 

@@ -5,15 +5,17 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-
-from sqlmodel import SQLModel
+from typing import TYPE_CHECKING
 
 from dxplanner.core.errors import DomainError
-from dxplanner.services.open_plan import OpenPlan
+from dxplanner.services.open_plan import OpenPlan, on_server, server_gone
 from dxplanner.services.undo import DataChange
 from dxplanner.store.change_notices import Notice, notices_installed
+from dxplanner.store.journal import tables
 from dxplanner.store.notice_listener import DEFAULT_BACKOFF, Backoff, NoticeListener
-from dxplanner.store.server_store import ServerGoneError, ServerStore
+
+if TYPE_CHECKING:
+    from dxplanner.store.server_store import ServerStore
 
 __all__ = [
     "Backoff",
@@ -67,21 +69,22 @@ def merged(changes: Iterable[DataChange]) -> RemoteChange:
 
 def everything() -> RemoteChange:
     """Every table, reloaded: what the views do when the server answers again after an outage."""
-    tables = frozenset(table.name for table in SQLModel.metadata.sorted_tables)
-    return RemoteChange(tables, {}, tables)
+    every_table = frozenset(table.name for table in tables().sorted_tables)
+    return RemoteChange(every_table, {}, every_table)
 
 
 def is_offline_error(error: DomainError) -> bool:
     """Whether a refusal came from a server that could not be reached (rather than from the change)."""
-    return isinstance(error, ServerGoneError)
+    return server_gone(error)
 
 
 def announces_changes(plan: OpenPlan) -> bool:
     """Whether the plan's server announces changes (a server prepared before it did says no)."""
-    if not isinstance(plan, ServerStore):
+    shared = on_server(plan)
+    if shared is None:
         return False
     try:
-        with plan.read() as session:
+        with shared.read() as session:
             return notices_installed(session.connection())
     except DomainError:
         return True  # the server went away meanwhile: that is said on its own
@@ -89,7 +92,8 @@ def announces_changes(plan: OpenPlan) -> bool:
 
 def offline_reason(plan: OpenPlan) -> str | None:
     """Why the plan's server is taken to be offline now (None: it answers, or the plan is a file)."""
-    return plan.offline if isinstance(plan, ServerStore) else None
+    shared = on_server(plan)
+    return shared.offline if shared is not None else None
 
 
 class LiveChanges:
@@ -177,6 +181,7 @@ def live_changes(
     backoff: Backoff = DEFAULT_BACKOFF,
 ) -> LiveChanges | None:
     """Live changes of a plan on a server; None for a plan file (one writer: nothing to hear)."""
-    if not isinstance(plan, ServerStore):
+    shared = on_server(plan)
+    if shared is None:
         return None
-    return LiveChanges(plan, changed, lost, back, backoff)
+    return LiveChanges(shared, changed, lost, back, backoff)

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
-from dxplanner.core.models import ActionPlan, Goal, Indicator, SocioEconomicPlan, Strategy, Unit
+from dxplanner.core.enums import SystemKind
 from dxplanner.services.open_plan import OpenPlan
-from dxplanner.store import queries
+from dxplanner.store.first_view import estate_counts, navigator_rows
+
+# Named tuples rather than dataclasses: their classes are made at every start, before the first paint,
+# and a named tuple's class takes a fifth of the time a frozen dataclass's does (0.15 ms against 0.8).
 
 
-@dataclass(frozen=True)
-class IndicatorNode:
+class IndicatorNode(NamedTuple):
     """An indicator as the tree names it."""
 
     id: int
@@ -21,8 +22,7 @@ class IndicatorNode:
     measure_unit: str
 
 
-@dataclass(frozen=True)
-class GoalNode:
+class GoalNode(NamedTuple):
     """A goal with the goals below it and its indicators."""
 
     id: int
@@ -32,8 +32,7 @@ class GoalNode:
     indicators: tuple[IndicatorNode, ...]
 
 
-@dataclass(frozen=True)
-class PlanNode:
+class PlanNode(NamedTuple):
     """An action plan as the tree names it, with the years it spans."""
 
     id: int
@@ -42,8 +41,7 @@ class PlanNode:
     end_year: int
 
 
-@dataclass(frozen=True)
-class StrategyNode:
+class StrategyNode(NamedTuple):
     """A strategy with its plans (by start) and its top goals (in order)."""
 
     id: int
@@ -54,8 +52,7 @@ class StrategyNode:
     goals: tuple[GoalNode, ...]
 
 
-@dataclass(frozen=True)
-class SedpNode:
+class SedpNode(NamedTuple):
     """A socio-economic plan with its indicators (by code)."""
 
     id: int
@@ -63,8 +60,7 @@ class SedpNode:
     indicators: tuple[IndicatorNode, ...]
 
 
-@dataclass(frozen=True)
-class UnitNode:
+class UnitNode(NamedTuple):
     """A unit with the units below it (by name)."""
 
     id: int
@@ -73,8 +69,7 @@ class UnitNode:
     units: tuple[UnitNode, ...]
 
 
-@dataclass(frozen=True)
-class NavigatorTree:
+class NavigatorTree(NamedTuple):
     """Everything the navigator shows of a plan file (a few hundred records at most)."""
 
     strategies: tuple[StrategyNode, ...]  # oldest period first
@@ -88,13 +83,11 @@ Row = dict[str, Any]
 
 def navigator_tree(plan: OpenPlan) -> NavigatorTree:
     """The whole tree, read in one snapshot."""
+    # Read with no table class loaded: the navigator is filled before a plan's first paint.
     with plan.read() as read:
-        goals = queries.records(read, Goal, order=("strategy_id", "position", "id"))
-        indicators = queries.records(read, Indicator, order=("code", "id"))
-        strategies = queries.records(read, Strategy, order=("start_year", "id"))
-        plans = queries.records(read, ActionPlan, order=("start", "id"))
-        sedps = queries.records(read, SocioEconomicPlan, order=("start_year", "id"))
-        units = queries.records(read, Unit, order=("name",))
+        found = navigator_rows(read)
+    goals, indicators, strategies = found.goals, found.indicators, found.strategies
+    plans, sedps, units = found.plans, found.sedps, found.units
     goals_below: dict[tuple[Any, Any], list[Row]] = defaultdict(list)
     for goal in goals:
         goals_below[(goal["strategy_id"], goal["parent_id"])].append(goal)
@@ -149,4 +142,36 @@ def navigator_tree(plan: OpenPlan) -> NavigatorTree:
         tuple(plans_of.get(None, ())),
         tuple(SedpNode(row["id"], row["name"], tuple(of_sedp.get(row["id"], ()))) for row in sedps),
         unit_nodes(None),
+    )
+
+
+class EstateGroups(NamedTuple):
+    """How the navigator splits the estate: the systems of each kind, the public services of each field."""
+
+    systems_by_kind: dict[SystemKind, int]
+    services_by_field: dict[str, int]  # "" for services without a field
+    links: int
+    datasets: int
+    members: int
+
+
+def estate_groups(plan: OpenPlan) -> EstateGroups:
+    """The counts the navigator shows beside the estate's branches, fields in alphabetical order."""
+    # Counted by the database: the navigator is filled before a plan's first paint, and reading
+    # every system and public service only to count them cost that paint 20 ms on the demo plan.
+    with plan.read() as read:
+        counts = estate_counts(read)
+    kinds = dict.fromkeys(SystemKind, 0)
+    for kind, number in counts.systems_by_kind.items():
+        kinds[kind] += number
+    fields_seen: dict[str, int] = {}
+    for written, number in counts.services_by_field.items():
+        field = (written or "").strip()
+        fields_seen[field] = fields_seen.get(field, 0) + number
+    return EstateGroups(
+        systems_by_kind=kinds,
+        services_by_field=dict(sorted(fields_seen.items(), key=lambda item: (item[0] == "", item[0]))),
+        links=counts.links,
+        datasets=counts.datasets,
+        members=counts.members,
     )

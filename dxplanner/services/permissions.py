@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from dxplanner.core.enums import PlanRole
 from dxplanner.i18n import _
 from dxplanner.labels import label
-from dxplanner.services.open_plan import OpenPlan
+from dxplanner.services.open_plan import OpenPlan, on_server
 from dxplanner.store import server_roles
 from dxplanner.store.server_roles import Change
 
@@ -105,9 +105,8 @@ EVERYTHING = Permissions()
 
 def of(plan: OpenPlan) -> Permissions:
     """What the user of the open plan may change, as the server says now (a file: everything)."""
-    from dxplanner.store.server_store import ServerStore
-
-    if not isinstance(plan, ServerStore):
+    shared = on_server(plan)
+    if shared is None:
         return EVERYTHING
-    who = plan.who()
+    who = shared.who()
     return Permissions(who.role, who.login, who.unit_id)

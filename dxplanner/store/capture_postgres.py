@@ -20,11 +20,10 @@ from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import SQLModel
 
 from dxplanner.collector import collector_paused
 from dxplanner.store.bulk import BulkLog
-from dxplanner.store.journal import Change, Journal, RowChange, columns, key_getter
+from dxplanner.store.journal import Change, Journal, RowChange, columns, key_getter, tables
 
 HISTORY_TABLE = "dx_history"
 # Where in connection.info the last history row taken in the current transaction is kept.
@@ -52,7 +51,7 @@ def _datetime(value: Any) -> Any:
 def _readers(table: str) -> tuple[Callable[[Any], Any], ...]:
     """For each column of a table, what turns its JSON value into the driver's value."""
     readers: list[Callable[[Any], Any]] = []
-    for column in SQLModel.metadata.tables[table].columns:
+    for column in tables().tables[table].columns:
         python_type: type | None
         try:
             python_type = column.type.python_type

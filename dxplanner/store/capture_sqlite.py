@@ -21,7 +21,6 @@ from contextlib import contextmanager
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import SQLModel
 
 from dxplanner.collector import collector_paused
 from dxplanner.store.bulk import BulkLog
@@ -37,6 +36,7 @@ from dxplanner.store.journal import (
     range_rows,
     sealed,
     sealed_columns,
+    tables,
 )
 
 _LOG = "dx_change"
@@ -102,7 +102,7 @@ class SqliteCapture:
             f"CREATE TEMP TABLE {_BULK} "
             "(seq INTEGER PRIMARY KEY, col TEXT, first INTEGER, last INTEGER, count INTEGER, seal BLOB)"
         )
-        for table in SQLModel.metadata.sorted_tables:
+        for table in tables().sorted_tables:
             if table.name not in present:
                 continue
             # No declared type: the shadow keeps each value as the row held it.

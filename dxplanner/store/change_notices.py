@@ -18,9 +18,8 @@ import json
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from sqlmodel import SQLModel
 
-import dxplanner.core.models  # noqa: F401  (registers the tables)
+from dxplanner.store.journal import tables
 
 CHANNEL = "dxplanner_changes"
 FUNCTION = "dx_announce_change"
@@ -110,7 +109,7 @@ def install_change_notices(connection: sa.Connection) -> list[str]:
     present = set(sa.inspect(connection).get_table_names())
     connection.exec_driver_sql(_FUNCTION_SQL)
     announced = []
-    for table in SQLModel.metadata.sorted_tables:
+    for table in tables().sorted_tables:
         if table.name not in present:
             continue
         key = _key_column(table)

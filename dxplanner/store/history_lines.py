@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import SQLModel
 
 from dxplanner.store.capture_postgres import HISTORY_TABLE
-from dxplanner.store.journal import columns
+from dxplanner.store.journal import columns, tables
 
 
 @dataclass(frozen=True)
@@ -105,7 +104,7 @@ def _in_column_order(table: str, image: str | None) -> dict[str, Any] | None:
     if image is None:
         return None
     values: dict[str, Any] = json.loads(image)
-    if table not in SQLModel.metadata.tables:
+    if table not in tables().tables:
         return values
     order = {name: number for number, name in enumerate(columns(table))}
     return dict(sorted(values.items(), key=lambda item: order.get(item[0], len(order))))

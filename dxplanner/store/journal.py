@@ -25,7 +25,6 @@ from typing import Any, NamedTuple, cast
 import sqlalchemy as sa
 from sqlmodel import SQLModel
 
-import dxplanner.core.models  # noqa: F401  (registers the tables the journal names)
 from dxplanner.collector import collector_paused
 
 # A row's values by column name, as the driver returns them.
@@ -149,16 +148,27 @@ class Journal:
         return (change for change in self.changes if isinstance(change, RowChange))
 
 
+def tables() -> sa.MetaData:
+    """The plan's tables, their classes loaded on first use.
+
+    A plan opens and its first sheet paints without the 27 table classes (SQLAlchemy's mapping
+    of them is the largest part of a start); the first edit, undo or capture loads them here.
+    """
+    import dxplanner.core.models  # noqa: F401  (registers the tables)
+
+    return SQLModel.metadata
+
+
 @cache
 def columns(table: str) -> tuple[str, ...]:
     """The names of a table's columns, in the order of its definition."""
-    return tuple(column.name for column in SQLModel.metadata.tables[table].columns)
+    return tuple(column.name for column in tables().tables[table].columns)
 
 
 @cache
 def key_columns(table: str) -> tuple[str, ...]:
     """The names of a table's primary key columns."""
-    return tuple(column.name for column in SQLModel.metadata.tables[table].primary_key.columns)
+    return tuple(column.name for column in tables().tables[table].primary_key.columns)
 
 
 def key_of(table: str, row: Row) -> Key:

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from dxplanner.store.change_notices import CHANNEL, Notice, read_notice
-from dxplanner.store.server_store import CONNECT_TIMEOUT_SECONDS, said_about_connection
 
 if TYPE_CHECKING:
     import psycopg
@@ -105,6 +104,9 @@ class NoticeListener:
     def _run(self) -> None:
         import psycopg
 
+        # Only a shared plan's window listens: the server's store is loaded by then.
+        from dxplanner.store.server_store import said_about_connection
+
         waits = self._backoff.waits()
         was_lost = False
         while not self._stopping.is_set():
@@ -132,6 +134,8 @@ class NoticeListener:
     def _connect(self) -> psycopg.Connection[Any]:
         import psycopg
         from psycopg.conninfo import make_conninfo
+
+        from dxplanner.store.server_store import CONNECT_TIMEOUT_SECONDS
 
         url = self._url
         given: dict[str, Any] = {

@@ -14,10 +14,8 @@ from sqlmodel import Session
 
 from dxplanner.core.errors import DomainError, InvalidInputError, PlanFileError, ReadOnlyError
 from dxplanner.i18n import _
-from dxplanner.store.capture import capture_for
 from dxplanner.store.file_lock import FileLock
 from dxplanner.store.journal import Journal
-from dxplanner.store.replay import changed_since, replay
 from dxplanner.store.sqlite_engine import writing
 
 
@@ -64,6 +62,9 @@ class PlanStore:
                 self.read_only = True
                 self.notice = error.message
                 raise
+        # The change capture, loaded by the first write (a plan opens and paints without it).
+        from dxplanner.store.capture import capture_for
+
         with user_errors(), Session(self._write_engine, expire_on_commit=False, autoflush=False) as session:
             capture = capture_for(self._write_engine.dialect.name)
             with session.begin():
@@ -79,6 +80,9 @@ class PlanStore:
         Returns the journal that undoes this replay: after an undo, the redo. Raises
         ChangedSinceError, changing nothing, when a row is no longer as the journal expects.
         """
+        from dxplanner.store.capture import capture_for
+        from dxplanner.store.replay import changed_since, replay
+
         try:
             with self.write() as session:
                 connection = session.connection()
@@ -100,6 +104,8 @@ class PlanStore:
         """
         if self.read_only or self.engine.dialect.name != "sqlite":
             return True
+        from dxplanner.store.capture import capture_for
+
         capture = capture_for("sqlite")
         pool = self.engine.pool
         # Every pooled connection, held at once so that each is a different one: an edit may get any.

@@ -13,7 +13,7 @@ from sqlalchemy import func
 from sqlmodel import Session, SQLModel
 
 from dxplanner.core.budget import BudgetFact
-from dxplanner.core.enums import FundingSource, ProgressWeight, TaskKind, TaskStatus
+from dxplanner.core.enums import FundingSource, TaskKind, TaskStatus
 from dxplanner.core.matching import UnitName
 from dxplanner.core.models import (
     ActionPlan,
@@ -44,11 +44,22 @@ from dxplanner.core.models import (
     TaskUnit,
     Unit,
 )
-from dxplanner.core.rollup import TaskNode, Weight, by_budget, by_working_days
 from dxplanner.core.schedule import Link
-from dxplanner.core.workdays import WorkCalendar, vietnam_calendar
 from dxplanner.i18n import N_
+from dxplanner.store import first_view
 from dxplanner.store.stored_values import Days, as_stored, members
+
+# Read over plain tables, where the first window reads them; here for the store's other reads.
+SheetRow = first_view.SheetRow
+outline_nodes = first_view.outline_nodes
+plan_calendar = first_view.plan_calendar
+plan_period = first_view.plan_period
+plan_weight = first_view.plan_weight
+planned_by_task = first_view.planned_by_task
+sheet_rows = first_view.sheet_rows
+task_codes = first_view.task_codes
+task_node = first_view.task_node
+task_versions = first_view.task_versions
 
 # The names `dxplanner check` prints (translated where printed), in the order it prints them.
 COUNTED: Sequence[tuple[str, type[SQLModel]]] = (
@@ -148,32 +159,6 @@ def plans(session: Session, strategy_id: int | None) -> list[PlanItem]:
     return [PlanItem(*row) for row in rows]
 
 
-def task_codes(
-    session: Session, plan_id: int, task_ids: Iterable[int] | None = None
-) -> dict[int, str | None]:
-    """The numbers tasks were given (None where none), of a whole plan or only of task_ids."""
-    task = table(Task)
-    condition = task.c.plan_id == plan_id if task_ids is None else task.c.id.in_(list(task_ids))
-    return dict(session.connection().execute(sa.select(task.c.id, task.c.code).where(condition)).all())
-
-
-def task_versions(session: Session, plan_id: int, task_ids: Iterable[int] | None = None) -> dict[int, int]:
-    """The version of each task of a plan (or of task_ids), as an edit of it must carry."""
-    task = table(Task)
-    condition = task.c.plan_id == plan_id if task_ids is None else task.c.id.in_(list(task_ids))
-    rows = session.connection().execute(sa.select(task.c.id, task.c.version).where(condition))
-    return {int(task_id): int(version) for task_id, version in rows}
-
-
-def plan_period(session: Session, plan_id: int) -> tuple[datetime.date, datetime.date] | None:
-    """The first and last day of an action plan (None when there is no such plan)."""
-    plan = table(ActionPlan)
-    row = (
-        session.connection().execute(sa.select(plan.c.start, plan.c.end).where(plan.c.id == plan_id)).first()
-    )
-    return None if row is None else (row[0], row[1])
-
-
 def task_children(session: Session, plan_id: int, parent_id: int | None) -> list[TaskItem]:
     """The tasks directly below parent_id (top level when None), in order, with their child counts."""
     task = table(Task)
@@ -186,89 +171,6 @@ def task_children(session: Session, plan_id: int, parent_id: int | None) -> list
         .order_by(task.c.position, task.c.id)
     )
     return [TaskItem(*row) for row in rows]
-
-
-def outline_nodes(
-    session: Session, plan_ids: Iterable[int], task_ids: Iterable[int] | None = None
-) -> list[TaskNode]:
-    """What outlines, roll-ups and the scheduler need of every task of the plans (or only of task_ids)."""
-    task = table(Task)
-    condition = task.c.plan_id.in_(list(plan_ids)) if task_ids is None else task.c.id.in_(list(task_ids))
-    rows = session.connection().execute(
-        sa.select(
-            task.c.id,
-            task.c.parent_id,
-            task.c.position,
-            as_stored(task.c.planned_start),
-            as_stored(task.c.planned_end),
-            task.c.progress,
-            as_stored(task.c.kind),
-            as_stored(task.c.status),
-        ).where(condition)
-    )
-    # Each distinct day, kind and status made once (see stored_values), not parsed row by row.
-    days, kinds, statuses = Days(), members(TaskKind), members(TaskStatus)
-    return [
-        task_node(node_id, parent, position, days[start], days[end], progress, kinds[kind], statuses[status])
-        for node_id, parent, position, start, end, progress, kind, status in rows
-    ]
-
-
-def task_node(
-    node_id: int,
-    parent: int | None,
-    position: int,
-    start: datetime.date | None,
-    end: datetime.date | None,
-    progress: float,
-    kind: TaskKind,
-    status: TaskStatus,
-) -> TaskNode:
-    """The engine's view of one task, from its id, parent, position, dates, progress, kind and status."""
-    return TaskNode(
-        node_id,
-        parent,
-        position,
-        start,
-        end,
-        progress,
-        kind is TaskKind.MILESTONE,
-        status,
-        is_heading=kind is TaskKind.GROUP,
-    )
-
-
-def plan_calendar(session: Session, plan_id: int) -> WorkCalendar:
-    """The working days of a plan: Vietnam's, less the plan's own days off."""
-    day_off = table(PlanDayOff)
-    days = [
-        row[0]
-        for row in session.connection().execute(sa.select(day_off.c.day).where(day_off.c.plan_id == plan_id))
-    ]
-    return WorkCalendar(days_off=days) if days else vietnam_calendar()
-
-
-def plan_weight(session: Session, plan_id: int, calendar: WorkCalendar) -> Weight:
-    """How the plan weighs tasks in roll-ups: by working days, or by planned budget if it chose so."""
-    plan = table(ActionPlan)
-    choice = (
-        session.connection().execute(sa.select(plan.c.progress_weight).where(plan.c.id == plan_id)).scalar()
-    )
-    if choice is not ProgressWeight.BUDGET:
-        return by_working_days(calendar)
-    return by_budget(planned_by_task(session, [plan_id]))
-
-
-def planned_by_task(session: Session, plan_ids: Iterable[int]) -> dict[int, int]:
-    """The money planned on each task's own budget lines (tasks without any are left out)."""
-    task, line = table(Task), table(BudgetLine)
-    rows = session.connection().execute(
-        sa.select(line.c.task_id, func.sum(line.c.planned))
-        .select_from(line.join(task, task.c.id == line.c.task_id))
-        .where(task.c.plan_id.in_(list(plan_ids)))
-        .group_by(line.c.task_id)
-    )
-    return {task_id: int(total) for task_id, total in rows}
 
 
 def task_rows(session: Session, task_ids: Sequence[int]) -> dict[int, TaskRow]:
@@ -336,93 +238,6 @@ def unit_names(session: Session) -> list[UnitName]:
         sa.select(unit.c.id, unit.c.code, unit.c.name, unit.c.short_name).order_by(unit.c.name)
     )
     return [UnitName(*row) for row in rows]
-
-
-@dataclass(frozen=True)
-class SheetRow:
-    """Everything the task sheet shows of a task, its own values (not rolled up)."""
-
-    id: int
-    code: str | None
-    name: str
-    kind: TaskKind
-    lead_unit_id: int | None
-    lead_unit: str | None
-    cooperating_ids: tuple[int, ...]
-    cooperating: str
-    timeline_text: str | None
-    planned_start: datetime.date | None
-    planned_end: datetime.date | None
-    progress: float
-    status: TaskStatus
-    product: str | None
-    notes: str | None
-    budget: int
-    baseline_end: datetime.date | None
-    actual_end: datetime.date | None
-    baseline_start: datetime.date | None = None
-    actual_start: datetime.date | None = None
-    responsible_person: str | None = None
-
-
-def sheet_rows(session: Session, task_ids: Sequence[int]) -> dict[int, SheetRow]:
-    """The sheet's values of the given tasks, by id, in three queries whatever their number."""
-    task, unit, helper, line = table(Task), table(Unit), table(TaskUnit), table(BudgetLine)
-    ids = list(task_ids)
-    lead_name = func.coalesce(unit.c.short_name, unit.c.name)
-    helpers: dict[int, list[tuple[int, str]]] = {}
-    for task_id, unit_id, name in session.connection().execute(
-        sa.select(helper.c.task_id, helper.c.unit_id, lead_name)
-        .select_from(helper.join(unit, unit.c.id == helper.c.unit_id))
-        .where(helper.c.task_id.in_(ids))
-        .order_by(helper.c.task_id, lead_name)
-    ):
-        helpers.setdefault(task_id, []).append((unit_id, name))
-    budgets = dict(
-        session.connection()
-        .execute(
-            sa.select(line.c.task_id, func.sum(line.c.planned))
-            .where(line.c.task_id.in_(ids))
-            .group_by(line.c.task_id)
-        )
-        .all()
-    )
-    rows = session.connection().execute(
-        sa.select(
-            task.c.id,
-            task.c.code,
-            task.c.name,
-            task.c.kind,
-            task.c.lead_unit_id,
-            lead_name,
-            task.c.timeline_text,
-            task.c.planned_start,
-            task.c.planned_end,
-            task.c.progress,
-            task.c.status,
-            task.c.product,
-            task.c.notes,
-            task.c.baseline_end,
-            task.c.actual_end,
-            task.c.baseline_start,
-            task.c.actual_start,
-            task.c.responsible_person,
-        )
-        .select_from(task.outerjoin(unit, unit.c.id == task.c.lead_unit_id))
-        .where(task.c.id.in_(ids))
-    )
-    found = {}
-    for row in rows:
-        (task_id, code, name, kind, lead_id, lead, timeline, start, end, progress, status, product, notes,
-         baseline_end, actual_end, baseline_start, actual_start, person) = row  # fmt: skip
-        together = helpers.get(task_id, [])
-        found[task_id] = SheetRow(
-            task_id, code, name, kind, lead_id, lead,
-            tuple(unit_id for unit_id, _name in together), "; ".join(name for _id, name in together),
-            timeline, start, end, progress, status, product, notes,
-            int(budgets.get(task_id) or 0), baseline_end, actual_end, baseline_start, actual_start, person,
-        )  # fmt: skip
-    return found
 
 
 def record(session: Session, model: type[SQLModel], record_id: int) -> dict[str, Any] | None:

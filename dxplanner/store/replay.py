@@ -23,7 +23,6 @@ from itertools import groupby
 from operator import itemgetter
 
 import sqlalchemy as sa
-from sqlmodel import SQLModel
 
 from dxplanner.collector import collector_paused
 from dxplanner.core.errors import ChangedSinceError
@@ -44,6 +43,7 @@ from dxplanner.store.journal import (
     plain_table,
     range_rows,
     sealed,
+    tables,
 )
 
 # Each row's state by (table, key): None where it does not exist.
@@ -97,7 +97,7 @@ def _delete_range(connection: sa.Connection, bulk: BulkDelete, capture: ChangeCa
     Refused when the rows are not as they were inserted, or when deleting them reached any row
     outside the range (a cascade to a row someone added since, a link someone made to one of them).
     """
-    table = SQLModel.metadata.tables[bulk.table]
+    table = tables().tables[bulk.table]
     rows = range_rows(connection, bulk.table, bulk.column, bulk.first, bulk.last)
     if sealed(rows) != (bulk.count, bulk.seal):
         raise changed_since()
@@ -221,7 +221,7 @@ def _in_order(run: list[RowChange]) -> Iterator[_Batch]:
 @cache
 def _ranks() -> dict[str, int]:
     """Parents before children: inserts go in this order of tables, deletes in the reverse."""
-    return {table.name: rank for rank, table in enumerate(SQLModel.metadata.sorted_tables)}
+    return {table.name: rank for rank, table in enumerate(tables().sorted_tables)}
 
 
 def _write(connection: sa.Connection, batch: _Batch) -> None:

@@ -16,11 +16,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-from sqlmodel import SQLModel
 
-import dxplanner.core.models  # noqa: F401  (registers the tables)
 from dxplanner.store.capture_postgres import HISTORY_TABLE
-from dxplanner.store.journal import key_columns
+from dxplanner.store.journal import key_columns, tables
 
 _FUNCTION = "dx_record_change"
 _TRIGGER = "dx_history"
@@ -112,7 +110,7 @@ def prepare_history(connection: sa.Connection, readers: Sequence[str]) -> bool:
             sa.text("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()")
         ).scalars()
     )
-    for table in SQLModel.metadata.sorted_tables:
+    for table in tables().sorted_tables:
         if table.name not in present:
             continue
         keys = ", ".join(f"'{name}'" for name in key_columns(table.name))

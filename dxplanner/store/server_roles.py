@@ -27,14 +27,13 @@ from hashlib import sha1
 from typing import Any
 
 import sqlalchemy as sa
-from sqlmodel import SQLModel
 
-import dxplanner.core.models  # noqa: F401  (registers the tables)
 from dxplanner.core.enums import PlanRole
 from dxplanner.core.errors import InvalidInputError, NotPermittedError
 from dxplanner.i18n import N_, _
 from dxplanner.labels import label
 from dxplanner.store.capture_postgres import HISTORY_TABLE
+from dxplanner.store.journal import tables
 from dxplanner.store.sequences import counted_id
 
 # What only an administrator writes: the organisation and its strategies, the structure plans serve.
@@ -526,7 +525,7 @@ def _tables_owner(connection: sa.Connection) -> str | None:
 
 def _sequence_of(connection: sa.Connection, table: str) -> str | None:
     """The sequence a table's id is counted from, as SQL names it (None for a table keyed otherwise)."""
-    model = SQLModel.metadata.tables.get(table)
+    model = tables().tables.get(table)
     column = counted_id(model) if model is not None else None
     if column is None:
         return None

@@ -8,11 +8,10 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import sqlite
-from sqlmodel import SQLModel
 
-import dxplanner.core.models  # noqa: F401  (registers the tables)
 from dxplanner.core.errors import PlanFileError
 from dxplanner.i18n import N_, _
+from dxplanner.store.journal import tables
 from dxplanner.store.plan_store import PlanStore
 
 # How many records of one table are looked at, and how many problems a message lists.
@@ -124,7 +123,7 @@ def file_problems(connection: sa.Connection, *, thorough: bool = True) -> list[s
             for finding in _sqlite_findings(connection)
         ]
     problems += _broken_references(connection)
-    for table in SQLModel.metadata.sorted_tables:
+    for table in tables().sorted_tables:
         problems += _broken_rules(connection, table)
     return problems
 
@@ -146,7 +145,7 @@ def _kind(table: str, many: bool = False) -> str:
 
 
 def _missing_parts(connection: sa.Connection) -> Iterator[str]:
-    for table in SQLModel.metadata.sorted_tables:
+    for table in tables().sorted_tables:
         present = {row[1] for row in connection.exec_driver_sql(f'PRAGMA table_info("{table.name}")')}
         if not present:
             yield _("the table of {kind} is missing").format(kind=_kind(table.name, many=True))
@@ -187,7 +186,7 @@ def _broken_references(connection: sa.Connection) -> list[str]:
         found.setdefault((table, key), []).append(rowid)
     problems = []
     for (name, key), rowids in found.items():
-        table = SQLModel.metadata.tables.get(name)
+        table = tables().tables.get(name)
         links = {
             row[0]: (row[2], row[3])
             for row in connection.exec_driver_sql(f'PRAGMA foreign_key_list("{name}")')

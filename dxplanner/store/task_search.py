@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from dxplanner.core.enums import TaskKind
 from dxplanner.core.status import Health
 from dxplanner.core.text import fold
-from dxplanner.store.queries import SheetRow
+from dxplanner.store.first_view import SheetRow
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,6 @@ from dxplanner.core.errors import DomainError
 from dxplanner.core.matching import UnitIndex
 from dxplanner.i18n import _, current_language
 from dxplanner.paths import AppPaths
-from dxplanner.services import new_records, records
 from dxplanner.services.files import (
     PLAN_SUFFIX,
     Backup,
@@ -222,6 +221,9 @@ class PlanEditor(QWidget):
     def _build_after_paint(self) -> None:
         """Build the details and the chart beside the sheet; if the server went away as they read
         the plan, the window goes offline and they are built when it is back (set_offline)."""
+        from dxplanner.ui.deferred import load_deferred
+
+        load_deferred()  # before the user's first edit can want it
         try:
             self._build_beside_the_sheet()
         except DomainError as error:
@@ -308,6 +310,8 @@ class PlanEditor(QWidget):
 
     def _open_map_record(self, table: str, record_id: int) -> None:
         # A task opens in its plan's sheet, an element of the estate in its page's form.
+        from dxplanner.services import records
+
         if table == "task" and (task := records.task(self.session.store, record_id)) is not None:
             # The navigator may have the plan selected already (then it does not switch pages).
             self.show_node(NodeKey(NodeKind.PLAN, task.plan_id))
@@ -351,6 +355,8 @@ class PlanEditor(QWidget):
 
     def units(self) -> UnitIndex:
         """Every unit, shared by the pickers of every page."""
+        from dxplanner.services import records
+
         if self._units is None:
             self._units = UnitIndex(records.unit_names(self.session.store))
         return self._units
@@ -1112,6 +1118,8 @@ class MainWindow(QMainWindow):
     # Adding records from the Insert menu.
 
     def _insert(self, what: NodeKind) -> None:
+        from dxplanner.services import new_records
+
         session = self.session
         if session is None:
             return
@@ -1161,6 +1169,8 @@ class MainWindow(QMainWindow):
 
     def _some_unit(self) -> int | None:
         """A unit to start a new record with: the first one, or one made on the spot."""
+        from dxplanner.services import new_records, records
+
         if self.store is None or self.session is None:
             return None
         names = records.unit_names(self.store)

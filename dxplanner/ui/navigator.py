@@ -10,13 +10,14 @@ from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 
 from dxplanner.i18n import _
 from dxplanner.labels import label
-from dxplanner.services.estate import EstateGroups, estate_groups
 from dxplanner.services.navigator import (
+    EstateGroups,
     GoalNode,
     IndicatorNode,
     NavigatorTree,
     PlanNode,
     UnitNode,
+    estate_groups,
     navigator_tree,
 )
 from dxplanner.services.open_plan import OpenPlan

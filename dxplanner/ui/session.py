@@ -5,30 +5,32 @@ from __future__ import annotations
 import contextlib
 import warnings
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from dxplanner.core.errors import DomainError, NotPermittedError, PlanFileError
+from dxplanner.core.errors import ConflictError, DomainError, NotPermittedError, PlanFileError
 from dxplanner.i18n import _
-from dxplanner.services import conflicts
 from dxplanner.services import permissions as permissions_service
 from dxplanner.services import undo as undo_service
-from dxplanner.services.conflicts import ConflictError, Edit, RecordDifferences
-from dxplanner.services.edits import Changes
 from dxplanner.services.live import RemoteChange, is_offline_error, merged
 from dxplanner.services.open_plan import OpenPlan
 from dxplanner.services.permissions import Permissions
 from dxplanner.services.undo import DataChange, UndoStep
-from dxplanner.ui.conflict_dialog import Kept, ask_what_to_keep
 from dxplanner.ui.dates import DEFAULT_DATES, DateStyle
 from dxplanner.ui.errors import show_refusal
 
-__all__ = ["DataChange", "Edit", "PlanSession", "RemoteChange", "StepCommand", "disconnect_all"]
+if TYPE_CHECKING:  # the editing services and the conflict dialog load on first use, after the first paint
+    from dxplanner.services.conflicts import Edit, RecordDifferences
+    from dxplanner.services.edits import Changes
+    from dxplanner.ui.conflict_dialog import Kept
 
-# Asked what to keep of an edit someone else's change came before (the conflict dialog by default).
-AskWhatToKeep = Callable[[QWidget | None, ConflictError, Sequence[RecordDifferences]], Kept]
+    # Asked what to keep of an edit someone else's change came before (the conflict dialog by default).
+    AskWhatToKeep = Callable[[QWidget | None, ConflictError, Sequence[RecordDifferences]], Kept]
+
+__all__ = ["DataChange", "PlanSession", "RemoteChange", "StepCommand", "disconnect_all"]
 
 
 class StepCommand(QUndoCommand):
@@ -78,7 +80,7 @@ class PlanSession(QObject):
         store: OpenPlan,
         parent_widget: QWidget | None = None,
         dates: DateStyle = DEFAULT_DATES,
-        ask_what_to_keep: AskWhatToKeep = ask_what_to_keep,
+        ask_what_to_keep: AskWhatToKeep | None = None,
     ) -> None:
         super().__init__()
         self.store = store
@@ -155,6 +157,9 @@ class PlanSession(QObject):
 
     def _settle(self, edit: Edit, conflict: ConflictError) -> Edit | None:
         """Ask the user what to keep of an edit refused by a conflict; the edit to make after (None: none)."""
+        from dxplanner.services import conflicts
+        from dxplanner.ui.conflict_dialog import ask_what_to_keep
+
         if conflicts.settles_itself(edit, conflict):
             kept: Kept = {}  # their change was elsewhere in the records: both stand
         else:
@@ -165,7 +170,8 @@ class PlanSession(QObject):
                 self.last_refusal = error
                 self._refused(error, None)
                 return None
-            kept = self._ask_what_to_keep(self._parent_widget, conflict, shown)
+            ask = self._ask_what_to_keep or ask_what_to_keep
+            kept = ask(self._parent_widget, conflict, shown)
         # The views show the stored version now, whatever was chosen: the other user's change
         # comes as theirs do (after the cell being edited closes).
         tables, rows = conflicts.refresh_of(conflict)

@@ -38,8 +38,7 @@ from dxplanner.core.matching import UnitIndex
 from dxplanner.core.status import Health
 from dxplanner.i18n import _
 from dxplanner.labels import label
-from dxplanner.services import conflicts, edits, new_records, outline, records
-from dxplanner.services.conflicts import Edit
+from dxplanner.services import outline
 from dxplanner.services.edit_ready import prepare_task_edits
 from dxplanner.services.outline import TaskFilter, matching_tasks
 from dxplanner.services.permissions import Change
@@ -50,6 +49,7 @@ from dxplanner.ui.errors import show_problem, show_refusal
 from dxplanner.ui.session import DataChange, PlanSession, RemoteChange
 
 if TYPE_CHECKING:
+    from dxplanner.services.conflicts import Edit
     from dxplanner.ui.gantt.view import GanttView
     from dxplanner.ui.printing import PrintSetup
     from dxplanner.ui.progress_dialog import ProgressAnswer
@@ -222,6 +222,8 @@ class TaskSheet(QWidget):
 
     def units(self) -> UnitIndex:
         """Every unit, for pickers and for reading typed names."""
+        from dxplanner.services import records
+
         if self._units is None:
             self._units = UnitIndex(records.unit_names(self.session.store))
         return self._units
@@ -367,6 +369,8 @@ class TaskSheet(QWidget):
     # Editing cells.
 
     def _edit(self, task_id: int, column: SheetColumn, value: Any) -> bool:
+        from dxplanner.services import conflicts, edits
+
         row = self.model.sheet_row(task_id)
         name = row.name if row else str(task_id)
         title = _("Edit {what} of “{task}”").format(
@@ -555,6 +559,8 @@ class TaskSheet(QWidget):
 
     def add_task(self) -> None:
         """Add a task below the current one, in the same group, and start typing its name."""
+        from dxplanner.services import new_records
+
         if self.plan_id is None or not self._planning_allowed(Change.ADD):
             return
         plan_id = self.plan_id
@@ -572,6 +578,8 @@ class TaskSheet(QWidget):
 
     def indent(self) -> None:
         """Put the current task into the task above it."""
+        from dxplanner.services import conflicts, edits
+
         task_id = self.current_task()
         node = self.model.node(task_id) if task_id is not None else None
         if task_id is None or node is None or not self._planning_allowed(Change.CHANGE):
@@ -596,6 +604,8 @@ class TaskSheet(QWidget):
 
     def outdent(self) -> None:
         """Take the current task out of its group."""
+        from dxplanner.services import conflicts, edits
+
         task_id = self.current_task()
         if task_id is None or not self._planning_allowed(Change.CHANGE):
             return
@@ -614,6 +624,8 @@ class TaskSheet(QWidget):
 
     def move_by(self, step: int) -> None:
         """Move the current task up or down among its siblings."""
+        from dxplanner.services import conflicts, edits
+
         task_id = self.current_task()
         node = self.model.node(task_id) if task_id is not None else None
         if task_id is None or node is None or node.position + step < 0:
@@ -637,6 +649,8 @@ class TaskSheet(QWidget):
 
     def delete_selected(self) -> None:
         """Delete the selected tasks, asking first when a group would take tasks with it."""
+        from dxplanner.services import edits
+
         chosen = self.selected_tasks()
         if not chosen or not self._planning_allowed(Change.DELETE):
             return
@@ -651,6 +665,8 @@ class TaskSheet(QWidget):
 
     def report_progress(self) -> None:
         """Record one dated report for every selected task (the tasks inside a selected group)."""
+        from dxplanner.services import conflicts, edits
+
         chosen = self._work_in(self.selected_tasks())
         if not chosen:
             return
@@ -672,7 +688,7 @@ class TaskSheet(QWidget):
         shown = {task_id: self._shown(task_id, ["progress", "status"]) for task_id in chosen}
         self.session.run_edit(
             _("Report progress of {count} tasks").format(count=len(chosen)),
-            Edit(
+            conflicts.Edit(
                 "task",
                 seen,
                 figures,
@@ -712,6 +728,8 @@ class TaskSheet(QWidget):
 
     def set_baseline(self) -> None:
         """Copy the plan's planned dates into its baseline, and show slippage from now on."""
+        from dxplanner.services import edits
+
         if self.plan_id is None or not self._planning_allowed(Change.CHANGE):
             return
         plan_id = self.plan_id
@@ -752,6 +770,8 @@ class TaskSheet(QWidget):
 
     def paste(self) -> None:
         """Add the clipboard's rows as tasks below the current one, columns from the current column on."""
+        from dxplanner.services import edits
+
         clipboard = QGuiApplication.clipboard()
         text = clipboard.text() if clipboard is not None else ""
         copied = clipboard.mimeData() if clipboard is not None else None
@@ -1190,6 +1210,8 @@ _HEADING_WORDS: dict[str, str] = {
 
 def _task_fields(task_id: int, seen: int | None, fields: dict[str, Any], base: dict[str, Any]) -> Edit:
     """The edit of some of a task's own fields, from the version (and the values) the sheet shows."""
+    from dxplanner.services import conflicts, edits
+
     return conflicts.one_record(
         "task",
         task_id,

@@ -30,6 +30,8 @@ def _environment(tmp_path: Path) -> dict[str, str]:
             "XDG_CONFIG_HOME": str(tmp_path / "config"),
             "XDG_STATE_HOME": str(tmp_path / "state"),
             "DXPLANNER_LANG": "en",
+            # This checkout's code, whichever one the environment has installed.
+            "PYTHONPATH": str(ROOT),
         }
     )
     return environment
@@ -124,6 +126,124 @@ def test_start_up_imports_only_what_the_first_window_needs(tmp_path: Path) -> No
     result = _run([sys.executable, "-c", probe], tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+# Loaded just after the first paint of a plan (ui/deferred.py), not before: the table classes, the
+# store's reads through them and its operations, the editing services and the conflict dialog.
+DEFERRED_AT_FIRST_PAINT = (
+    "dxplanner.core.models",
+    "dxplanner.store.queries",
+    "dxplanner.store.operations.tasks",
+    "dxplanner.services.records",
+    "dxplanner.services.new_records",
+    "dxplanner.services.edits",
+    "dxplanner.services.conflicts",
+    "dxplanner.ui.conflict_dialog",
+)
+# Loaded later or never for a plan file: the change capture (by the first edit, or made ready while
+# the window idles), the undo's replay, and the store of a plan on a server.
+NOT_AT_FIRST_PAINT = ("dxplanner.store.capture", "dxplanner.store.replay", "dxplanner.store.server_store")
+
+# Runs the window on a plan as `dxplanner FILE` does and, at the sheet's first paint, says which of
+# the modules named on the command line are loaded; then, unless told to act, waits for the first
+# list's to load.
+# Told to act, it makes an edit, another, an undo and a menu action there and then, before the
+# step after the first paint ran, and quits.
+FIRST_PAINT_PROBE = """
+import sys
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication
+from dxplanner import app
+from dxplanner.ui import gui
+from dxplanner.ui.main_window import MainWindow
+from dxplanner.ui.sheet_model import SheetColumn
+
+plan_file, deferred, others = sys.argv[1], sys.argv[2].split(","), sys.argv[3].split(",")
+act = sys.argv[4] == "act"
+
+def loaded(names):
+    return ",".join(name for name in names if name in sys.modules)
+
+class AtFirstPaint(QObject):
+    seen = False
+
+    def eventFilter(self, watched_object, event):
+        if event.type() == QEvent.Type.Paint and not self.seen:
+            self.seen = True
+            print("at first paint:", loaded(deferred + others), flush=True)
+            if act:
+                self.act()
+            else:
+                QTimer.singleShot(0, self.wait)
+        return False
+
+    def act(self):
+        window = next(each for each in QApplication.topLevelWidgets() if isinstance(each, MainWindow))
+        sheet = window.editor.sheet
+        first, second = list(sheet.model.all_rows())[:2]
+        for task_id, name in ((first, "Named at the first paint"), (second, "Undone at the first paint")):
+            index = sheet.model.index_of(task_id, SheetColumn.NAME)
+            print("edited:", sheet.model.setData(index, name, Qt.ItemDataRole.EditRole), flush=True)
+        window.session.undo_stack.undo()
+        action = next(each for each in window.insert_menu.actions() if each.text() == "New &strategy")
+        action.trigger()
+        print("tasks:", first, second, flush=True)
+        QTimer.singleShot(0, QApplication.instance().quit)
+
+    def wait(self, tries=[0]):
+        tries[0] += 1
+        if loaded(deferred) == ",".join(deferred) or tries[0] > 200:
+            print("after:", loaded(deferred), flush=True)
+            QApplication.instance().quit()
+        else:
+            QTimer.singleShot(25, self.wait)
+
+gui._quit_after_first_paint = lambda target, application: target.installEventFilter(AtFirstPaint(application))
+sys.exit(app.main([plan_file]))
+"""
+
+
+def _probe_first_paint(tmp_path: Path, act: bool) -> list[str]:
+    """The probe's lines, run on a new demo plan file (plan.dxplan)."""
+    made = _run([sys.executable, "-m", "dxplanner", "new", "plan.dxplan", "--demo"], tmp_path)
+    assert made.returncode == 0, made.stderr
+    deferred, others = ",".join(DEFERRED_AT_FIRST_PAINT), ",".join(NOT_AT_FIRST_PAINT)
+    command = [
+        sys.executable,
+        "-c",
+        FIRST_PAINT_PROBE,
+        "plan.dxplan",
+        deferred,
+        others,
+        "act" if act else "look",
+    ]
+    probed = _run(command, tmp_path, DXPLANNER_BENCH_FIRST_PAINT="1")
+    assert probed.returncode == 0, probed.stderr
+    return probed.stdout.splitlines()
+
+
+def test_a_plan_paints_before_the_table_classes_and_editing_services_load_then_they_load(
+    tmp_path: Path,
+) -> None:
+    lines = _probe_first_paint(tmp_path, act=False)
+    assert lines[0] == "at first paint: "
+    # Right after the first paint, before a person could make an edit.
+    assert lines[1] == "after: " + ",".join(DEFERRED_AT_FIRST_PAINT)
+
+
+def test_an_edit_an_undo_and_a_menu_action_at_the_first_paint_work_and_are_saved(tmp_path: Path) -> None:
+    lines = _probe_first_paint(tmp_path, act=True)
+    assert lines[:3] == ["at first paint: ", "edited: True", "edited: True"]
+    first, second = (int(word) for word in lines[3].split()[1:])
+    with sqlite3.connect(tmp_path / "plan.dxplan") as saved:
+        names = dict(saved.execute("SELECT id, name FROM task WHERE id IN (?, ?)", (first, second)))
+        strategies = [row[0] for row in saved.execute("SELECT name FROM strategy")]
+    assert names[first] == "Named at the first paint"
+    assert names[second] != "Undone at the first paint"
+    made = _run([sys.executable, "-m", "dxplanner", "new", "fresh.dxplan", "--demo"], tmp_path)
+    with sqlite3.connect(tmp_path / "fresh.dxplan") as fresh:
+        assert len(strategies) == fresh.execute("SELECT count(*) FROM strategy").fetchone()[0] + 1
+    assert made.returncode == 0
 
 
 def test_a_mistyped_file_name_gets_a_message_not_a_window(tmp_path: Path) -> None:
