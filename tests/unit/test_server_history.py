@@ -89,8 +89,9 @@ def test_server_init_starts_the_history_of_a_database_prepared_before_it(
 ) -> None:
     name = postgres_cluster.new_database(template=demo_template_database)
     try:
+        # CASCADE: the reporters' take-back policies read the history, and came with it.
         postgres_cluster.execute(
-            "DROP TABLE dx_history", "DROP FUNCTION dx_record_change() CASCADE", database=name
+            "DROP TABLE dx_history CASCADE", "DROP FUNCTION dx_record_change() CASCADE", database=name
         )
         url = postgres_cluster.url(name)
         with pytest.raises(PlanFileError, match=r"keeps no history yet.*server init"):
@@ -104,6 +105,11 @@ def test_server_init_starts_the_history_of_a_database_prepared_before_it(
         assert init_server(url).done is Prepared.CURRENT
         store = open_server(url)
         try:
+            with store.read() as session:  # and the reporters may take back what they added again
+                policies = session.connection().execute(
+                    sa.text("SELECT tablename FROM pg_policies WHERE policyname = 'dx_take_back'")
+                ).all()
+            assert sorted(row[0] for row in policies) == ["progress_report", "risk"]
             task = min(row.id for row in _tasks(store))
             edits.update_task(store, task, name="Đổi sau khi chuẩn bị lại")
             entries = history.read_history(store, task_id=task)
