@@ -106,9 +106,11 @@ def test_server_init_starts_the_history_of_a_database_prepared_before_it(
         store = open_server(url)
         try:
             with store.read() as session:  # and the reporters may take back what they added again
-                policies = session.connection().execute(
-                    sa.text("SELECT tablename FROM pg_policies WHERE policyname = 'dx_take_back'")
-                ).all()
+                policies = (
+                    session.connection()
+                    .execute(sa.text("SELECT tablename FROM pg_policies WHERE policyname = 'dx_take_back'"))
+                    .all()
+                )
             assert sorted(row[0] for row in policies) == ["progress_report", "risk"]
             task = min(row.id for row in _tasks(store))
             edits.update_task(store, task, name="Đổi sau khi chuẩn bị lại")
