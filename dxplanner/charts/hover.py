@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from weakref import WeakKeyDictionary
+from weakref import WeakKeyDictionary, ref
 
 from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 
 # By figure, the parts that have words to say and the words: kept beside the figure, not on it,
-# and gone with it.
-_ROWS: WeakKeyDictionary[Figure, list[tuple[Artist, str]]] = WeakKeyDictionary()
+# and gone with it. The parts weakly too: they hold their figure, which would then never go.
+_ROWS: WeakKeyDictionary[Figure, list[tuple[ref[Artist], str]]] = WeakKeyDictionary()
 
 
 def say_over_row(figure: Figure, part: Artist, words: str) -> None:
     """Say the words when the mouse is on the part's row: the part itself, or its label to its left."""
-    _ROWS.setdefault(figure, []).append((part, words))
+    _ROWS.setdefault(figure, []).append((ref(part), words))
 
 
 def words_at(figure: Figure, x: float, y: float) -> str | None:
@@ -22,9 +22,10 @@ def words_at(figure: Figure, x: float, y: float) -> str | None:
 
     The figure must have been drawn: rows are found where they were drawn.
     """
-    for part, words in _ROWS.get(figure, ()):
-        axes = part.axes
-        if axes is None:  # taken off its chart since
+    for held, words in _ROWS.get(figure, ()):
+        part = held()
+        axes = part.axes if part is not None else None
+        if part is None or axes is None:  # taken off its chart since
             continue
         drawn = part.get_window_extent()
         if drawn.y0 <= y <= drawn.y1 and 0 <= x <= axes.bbox.x1:

@@ -340,15 +340,18 @@ def _write_policies(connection: sa.Connection, names: RoleNames) -> None:
 def let_reporters_take_back(connection: sa.Connection) -> None:
     """Let a reporter delete the reports and risks they added themselves: what their undo does.
 
-    Whoever added a row is read in the server's history (its insert's line, by the login signed in),
+    Whoever added a row is read in the server's history (its last insert's line, by the login signed in),
     so it is made after the history, by every `server init`; until then no reporter deletes a row.
     """
     quote = connection.dialect.identifier_preparer.quote_identifier
     reporter = quote(role_names(_database(connection)).reporter)
     for table in REPORTED_TABLES:
+        # The row's last insert, not any: an id added and taken back once, ahead of the sequence,
+        # must not let its login delete the report another is given that id later.
         added_by_me = (
-            f"EXISTS (SELECT 1 FROM {HISTORY_TABLE} h WHERE h.table_name = {_literal(table)} "
-            f"AND h.key ->> 'id' = {quote(table)}.id::text AND h.op = 'i' AND h.who = session_user)"
+            f"(SELECT h.who FROM {HISTORY_TABLE} h WHERE h.table_name = {_literal(table)} "
+            f"AND h.key ->> 'id' = {quote(table)}.id::text AND h.op = 'i' "
+            "ORDER BY h.id DESC LIMIT 1) = session_user"
         )
         connection.exec_driver_sql(
             f"CREATE POLICY {POLICY_PREFIX}take_back ON {quote(table)} FOR DELETE TO {reporter} "

@@ -373,8 +373,6 @@ class PlanEditor(QWidget):
         """While the server is away, the forms, details and dashboard only show: typing into them
         could not be saved. The sheet stays open to edits, which are refused in words and offered again.
         """
-        if not offline and not self._built_beside:
-            self._build_after_paint()  # the first time, the server went away meanwhile
         pages: list[QWidget | None] = [
             self._details,
             self._dashboard,
@@ -385,6 +383,10 @@ class PlanEditor(QWidget):
         for page in pages:
             if page is not None:
                 page.setEnabled(not offline)
+        if not offline and not self._built_beside:
+            # The first time, the server went away meanwhile. Built after the pages are enabled:
+            # gone again, it takes the window offline once more, and the pages with it.
+            self._build_after_paint()
 
     def show_node(self, key: NodeKey | None) -> None:
         """Open the editor of what the navigator selected."""

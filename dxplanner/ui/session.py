@@ -11,7 +11,13 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from dxplanner.core.errors import ConflictError, DomainError, NotPermittedError, PlanFileError
+from dxplanner.core.errors import (
+    ChangedSinceError,
+    ConflictError,
+    DomainError,
+    NotPermittedError,
+    PlanFileError,
+)
 from dxplanner.i18n import _
 from dxplanner.services import permissions as permissions_service
 from dxplanner.services import undo as undo_service
@@ -38,7 +44,8 @@ class StepCommand(QUndoCommand):
 
     A refusal changes nothing, on the stack too: a step refused for good (a record changed since,
     a role that may not) leaves the stack, so that Ctrl+Z goes on to the steps before it; one
-    refused for now (the server away) stays where it was, to be tried again once it is back.
+    refused for now (the server away, the file busy in another program) stays where it was, to be
+    tried again.
     """
 
     def __init__(self, text: str, session: PlanSession, step: UndoStep) -> None:
@@ -56,14 +63,17 @@ class StepCommand(QUndoCommand):
             self._replay(undo_service.undo)
 
     def _replay(self, how: Callable[[OpenPlan, UndoStep], UndoStep]) -> None:
+        stack = self._session.undo_stack
+        # Where the stack goes once this returns, whatever came of it.
+        moved_to = stack.index() + (-1 if self._applied else 1)
         step = self._session.replay(how, self._step)
         if step is not None:
             self._step, self._applied = step, not self._applied
-        elif self._session.offline_refusal:
-            # The stack has moved past the step all the same: move it back (this command's
-            # redo or undo then finds the step as it stands and does nothing).
-            stack = self._session.undo_stack
-            QTimer.singleShot(0, stack.redo if self._applied else stack.undo)
+        elif self._session.refused_for_now:
+            # Move the stack back (this command's redo or undo then finds the step as it stands
+            # and does nothing), unless a key pressed meanwhile moved it already.
+            put_back = stack.redo if self._applied else stack.undo
+            QTimer.singleShot(0, lambda: put_back() if stack.index() == moved_to else None)
         else:
             self.setObsolete(True)
 
@@ -94,7 +104,9 @@ class PlanSession(QObject):
         self.permissions: Permissions = Permissions()
         self.refresh_permissions()
         self.last_refusal: DomainError | None = None  # why the last operation was refused
-        self.offline_refusal = False  # whether the last undo or redo was refused for the server's absence
+        # Whether the last undo or redo was refused for a passing reason (the server away, the file
+        # busy), rather than for good (a record changed since, a role that may not).
+        self.refused_for_now = False
         # Whether a view is in the middle of an edit that others' changes must not disturb.
         self._busy: list[Callable[[], bool]] = []
         self._held: list[DataChange] = []
@@ -191,14 +203,14 @@ class PlanSession(QObject):
 
     def replay(self, how: Callable[[OpenPlan, UndoStep], UndoStep], step: UndoStep) -> UndoStep | None:
         """Undo or redo a step (how) and return the step as it now stands; a refusal (the file changed,
-        the role may not, the server is away) is shown, and gives None (offline_refusal says which)."""
-        self.offline_refusal = False
+        the role may not, the server is away) is shown, and gives None (refused_for_now says which)."""
+        self.refused_for_now = False
         try:
             done = how(self.store, step)
         except DomainError as error:
-            self.offline_refusal = is_offline_error(error)
+            self.refused_for_now = not isinstance(error, ChangedSinceError | NotPermittedError)
             self._refused(error, None)
-            if not self.offline_refusal:
+            if not is_offline_error(error):
                 # The views show the records as they are stored now: another's change that
                 # stopped the step, say, rather than what this window last wrote.
                 self.apply_remote(step.change)

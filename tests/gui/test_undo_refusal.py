@@ -64,3 +64,55 @@ def test_a_step_refused_for_good_leaves_the_stack_and_undo_goes_on_to_the_steps_
     stack.redo()
     assert model.data(model.index_of(first, SheetColumn.NAME)) == "Tên thứ nhất"
     assert len(messages) == 1
+
+
+def test_an_undo_refused_while_another_program_writes_the_file_can_be_tried_again(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, messages: list[str]
+) -> None:
+    assert window.open_file(demo_path)
+    assert window.editor is not None and window.session is not None
+    stack = window.session.undo_stack
+    model = window.editor.sheet.model
+    task = model.reading_order()[1]
+    before = model.data(model.index_of(task, SheetColumn.NAME))
+    assert model.setData(model.index_of(task, SheetColumn.NAME), "Tên tôi sửa")
+    with closing(sqlite3.connect(demo_path, isolation_level=None, timeout=0)) as other:
+        other.execute("BEGIN IMMEDIATE")
+        stack.undo()
+        other.execute("ROLLBACK")
+    assert len(messages) == 1 and "try again" in messages[0]
+    qtbot.waitUntil(lambda: stack.canUndo() and not stack.canRedo())
+    stack.undo()  # the other program is done: the user tries again, as the message says
+    assert model.data(model.index_of(task, SheetColumn.NAME)) == before
+    assert len(messages) == 1
+
+
+def test_a_redo_pressed_before_a_refused_undo_is_put_back_redoes_nothing_more(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, messages: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dxplanner.services import undo as undo_service
+    from dxplanner.store.server_store import ServerGoneError
+
+    assert window.open_file(demo_path)
+    assert window.editor is not None and window.session is not None
+    stack = window.session.undo_stack
+    model = window.editor.sheet.model
+    first, second, third = model.reading_order()[1:4]
+    for task, name in ((first, "Tên A"), (second, "Tên B"), (third, "Tên C")):
+        assert model.setData(model.index_of(task, SheetColumn.NAME), name)
+    stack.undo()  # the third step is undone: one step to redo
+    done_before = snapshot(window.session.store)
+
+    def gone(*_args: object) -> object:
+        raise ServerGoneError("Cannot reach the PostgreSQL server: the connection is closed.")
+
+    with monkeypatch.context() as offline:
+        offline.setattr(undo_service, "undo", gone)
+        offline.setattr(undo_service, "redo", gone)
+        stack.undo()  # the second step, refused while the server is away
+        stack.redo()  # a key pressed before the stack is put back
+        qtbot.wait(100)
+    assert stack.index() == 2 and stack.count() == 3 and len(messages) == 1
+    assert snapshot(window.session.store) == done_before  # the third step was not redone behind the user
+    stack.redo()
+    assert model.data(model.index_of(third, SheetColumn.NAME)) == "Tên C"

@@ -261,6 +261,23 @@ def test_the_budget_legend_hides_no_bar_and_no_title(demo: PlanStore, full: bool
     assert figure.bbox.contains(box.x0, box.y0) and figure.bbox.contains(box.x1, box.y1)
 
 
+def test_an_attainment_figure_let_go_is_freed_with_its_row_words(demo: PlanStore) -> None:
+    import gc
+    import weakref
+
+    from dxplanner.charts.hover import words_at
+
+    indicators = _data(demo).indicators
+    kept = attainment_figure(indicators)
+    gone = [weakref.ref(attainment_figure(indicators)) for _ in range(3)]
+    gc.collect()
+    assert [figure() for figure in gone] == [None, None, None]
+    FigureCanvasAgg(kept).draw()
+    bar = kept.axes[0].containers[0][0]
+    middle = bar.get_window_extent()
+    assert words_at(kept, middle.x0 + 1, (middle.y0 + middle.y1) / 2) is not None
+
+
 def test_every_chart_copes_with_empty_plans_no_reports_and_no_targets() -> None:
     empty = ProgressData((), (), (), AS_OF)
     days = (datetime.date(2026, 1, 1), AS_OF)

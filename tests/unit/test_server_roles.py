@@ -140,6 +140,33 @@ def test_a_reporter_takes_back_only_what_they_added_themselves(roles_plan: Roles
     assert plan.scalar(rows) == before
 
 
+def test_a_reporter_cannot_take_back_a_report_whose_id_they_once_used_themselves(
+    roles_plan: RolesPlan,
+) -> None:
+    # Their insert's line stays in the history: an id added and taken back ahead of the sequence
+    # must not let them delete the report someone else is given that id later.
+    plan = roles_plan
+    top = plan.scalar("SELECT coalesce(max(id), 0) FROM progress_report")
+    assert isinstance(top, int)
+    claimed = top + 1  # the id the sequence gives next
+    done = plan.psql(
+        REPORTER,
+        "INSERT INTO progress_report (id, task_id, as_of, progress, status) "
+        f"VALUES ({claimed}, {plan.led}, '2026-06-30', 40, 'in_progress'); "
+        f"DELETE FROM progress_report WHERE id = {claimed} RETURNING id",
+    )
+    assert (done.returncode, done.stdout.split()) == (0, [str(claimed)]), done.stderr
+    done = plan.psql(
+        PLANNER,
+        "INSERT INTO progress_report (task_id, as_of, progress, status) "
+        f"VALUES ({plan.led}, '2026-07-30', 70, 'in_progress') RETURNING id",
+    )
+    assert (done.returncode, done.stdout.split()) == (0, [str(claimed)]), done.stderr
+    done = plan.psql(REPORTER, f"DELETE FROM progress_report WHERE id = {claimed} RETURNING id")
+    assert (done.returncode, done.stdout.split()) == (0, []), done.stderr
+    assert plan.scalar("SELECT count(*) FROM progress_report WHERE id = :id", id=claimed) == 1
+
+
 def test_a_planner_edits_plans_but_not_units_or_strategies(shared_roles_plan: RolesPlan) -> None:
     plan = shared_roles_plan
     done = plan.psql(

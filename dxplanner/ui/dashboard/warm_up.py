@@ -43,7 +43,11 @@ def warm_up(plan: OpenPlan) -> None:
         strategy_id = first_strategy(plan)
         worth_it = strategy_id is not None and ReadAhead.worth_it(plan)
     except DomainError:
-        return  # the server went away meanwhile: a first dashboard reads its numbers when it is asked for
+        # The server went away meanwhile: a first dashboard reads its numbers when asked for, and
+        # the next call warms up again.
+        with _lock:
+            _last = None
+        return
     if strategy_id is None:
         return
     ahead = ReadAhead(plan, strategy_id) if worth_it else None
