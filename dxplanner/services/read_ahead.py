@@ -94,15 +94,15 @@ def _can_fork() -> bool:
 
 
 def _core_to_spare() -> bool:
-    """Whether a core is likely idle for the child: the last minute's load leaves one and a half.
+    """Whether a core is likely idle for the child: the last minute's load leaves three quarters of one.
 
     The child costs 0.2 to 0.3 s of CPU more than reading here (the table pickled both ways, the
     fork's copied pages): with a core of its own it takes its reading off the command's time,
-    but sharing one it only adds to the work. Measured on 2 cores forced on, at a load of 2.1:
-    1.45 to 1.74 s against 1.33 to 1.59 s without; at a load of 4 to 6: 3.35 to 4.26 s against
-    2.68 to 3.18 s.
+    but sharing one it only adds to the work. Measured on 2 cores, forced on, 7 runs each way:
+    at a load of 0.95 (one busy process) 1.58 s against 1.83 s without; at 2.1, 1.45 to 1.74 s
+    against 1.33 to 1.59 s; at 4 to 6, 3.35 to 4.26 s against 2.68 to 3.18 s.
     """
-    return os.getloadavg()[0] < len(os.sched_getaffinity(0)) - 1.5
+    return os.getloadavg()[0] < len(os.sched_getaffinity(0)) - 0.75
 
 
 def _read_into(
