@@ -222,6 +222,9 @@ def attainment_figure(indicators: Sequence[IndicatorData]) -> Figure:
     return figure
 
 
+TIP_WIDTH = 72  # characters to a line of a row's tooltip
+
+
 def attainment_words(indicator: IndicatorData) -> str:
     """The indicator's code and whole name, then where it stands: what its row of the chart says in full."""
     standing = _(STATUS_NAMES[indicator.status])
@@ -229,7 +232,8 @@ def attainment_words(indicator: IndicatorData) -> str:
         standing = _("{percent} of the target · {standing}").format(
             percent=decimal_text(round(indicator.percent, 1)) + "%", standing=standing
         )
-    return f"{indicator.code} {' '.join(indicator.name.split())}\n{standing}"
+    # In lines of a readable length: a tooltip is one line as long as its text otherwise.
+    return textwrap.fill(f"{indicator.code} {indicator.name}", TIP_WIDTH) + f"\n{standing}"
 
 
 def cut_at_word(text: str, most: int) -> str:

@@ -331,6 +331,14 @@ def test_resting_the_mouse_on_an_attainment_row_says_the_indicators_whole_name(
     for x in (row.x0 + 1, 5.0):  # on the bar, then on its label at the chart's left
         QToolTip.hideText()
         move_to(x, (row.y0 + row.y1) / 2)
-        assert QToolTip.text().splitlines()[0] == f"{indicator.code} {' '.join(indicator.name.split())}"
+        *named, standing = QToolTip.text().splitlines()
+        assert " ".join(named) == f"{indicator.code} {' '.join(indicator.name.split())}"
+        assert standing.endswith(_standing_words(indicator))
     move_to(5.0, figure.bbox.height - 2)  # over the title: no row, no tooltip
     qtbot.waitUntil(lambda: not QToolTip.isVisible())
+
+
+def _standing_words(indicator: object) -> str:
+    from dxplanner.charts.indicators import STATUS_NAMES
+
+    return str(STATUS_NAMES[indicator.status])  # type: ignore[attr-defined]
