@@ -73,7 +73,8 @@ class StepCommand(QUndoCommand):
             # Move the stack back (this command's redo or undo then finds the step as it stands
             # and does nothing), unless a key pressed meanwhile moved it already.
             put_back = stack.redo if self._applied else stack.undo
-            QTimer.singleShot(0, lambda: put_back() if stack.index() == moved_to else None)
+            # The stack as the timer's context: a plan closed meanwhile takes the timer with it.
+            QTimer.singleShot(0, stack, lambda: put_back() if stack.index() == moved_to else None)
         else:
             self.setObsolete(True)
 
