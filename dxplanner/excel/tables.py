@@ -20,6 +20,19 @@ _TASK_ONLY = {TableField.TIMELINE, TableField.START, TableField.END, TableField.
 _FIGURES_SHARE = 2 / 3
 
 
+class WatchedProgress:
+    """A reading's progress passed on to the user's, remembering whether the user stopped it: a
+    refusal then is the stop's, not a sign to try the workbook as another kind of table."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        self._progress = progress
+        self.stopped = False
+
+    def __call__(self, done: int, expected: int) -> bool:
+        self.stopped = self._progress is not None and not self._progress(done, expected)
+        return not self.stopped
+
+
 def read_table(
     path: Path,
     *,
@@ -42,19 +55,13 @@ def read_table(
         return read_plan_table(
             path, sheet=sheet, header_row=header_row, columns=columns, progress=progress, plan_date=plan_date
         )
-    stopped = False
-
-    def watched(done: int, expected: int) -> bool:
-        nonlocal stopped
-        stopped = progress is not None and not progress(done, expected)
-        return not stopped
-
+    watched = WatchedProgress(progress)
     try:
         table = read_plan_table(
             path, sheet=sheet, header_row=header_row, progress=watched, plan_date=plan_date
         )
     except InvalidInputError as refused:
-        if stopped:
+        if watched.stopped:
             raise
         try:
             return _read_indicators(path, sheet=sheet, header_row=header_row, progress=progress)

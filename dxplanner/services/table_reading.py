@@ -34,6 +34,7 @@ def read_table(
     request: ReadRequest, progress: Progress | None = None
 ) -> PlanTable | IndicatorTable | CatalogueTable:
     """The table of the kind asked for, or (kind None) the kind its headings say; the preview reads this."""
+    from dxplanner.excel.tables import WatchedProgress
     from dxplanner.excel.tables import read_table as read_any_table
 
     if request.kind in CATALOGUE_KINDS:
@@ -44,13 +45,7 @@ def read_table(
             request.path, request.kind, sheet=request.sheet, header_row=request.header_row, progress=progress
         )
 
-    stopped = False
-
-    def watched(done: int, expected: int) -> bool:
-        nonlocal stopped
-        stopped = progress is not None and not progress(done, expected)
-        return not stopped
-
+    watched = WatchedProgress(progress)
     try:
         return read_any_table(
             request.path,
@@ -62,7 +57,7 @@ def read_table(
             plan_date=request.plan_date,
         )
     except InvalidInputError as refused:
-        if request.kind is not None or request.columns is not None or stopped:
+        if request.kind is not None or request.columns is not None or watched.stopped:
             raise
         # No plan nor indicator table: a catalogue, if its headings are one's; else the refusal stands.
         return _catalogue_or(refused, request, progress)
