@@ -2,7 +2,7 @@
 
 import sys
 
-from dxplanner.app import main
+from dxplanner.app import run
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

@@ -2,6 +2,6 @@
 
 import sys
 
-from dxplanner.app import main
+from dxplanner.app import run
 
-sys.exit(main())
+sys.exit(run())

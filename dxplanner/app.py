@@ -21,8 +21,15 @@ if TYPE_CHECKING:
     from dxplanner.core.gantt_bar import GanttChart
 
 
+def run() -> int:
+    """The process's entry (`dxplanner`, `python -m dxplanner`, `python main.py`): main, then the exit."""
+    code = main()
+    collector.leave_the_rest_to_exit()  # only the process's end follows: not for main's other callers
+    return code
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of `dxplanner`, `python -m dxplanner` and `python main.py`."""
+    """Read the arguments and run the command or the window they ask for; the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     set_language(system_language())
     paths = AppPaths.for_user()

@@ -52,3 +52,14 @@ def set_aside_loaded_code() -> None:
             return  # a second call would freeze what was made since: a window, a plan
         _set_aside = True
         gc.freeze()
+
+
+def leave_the_rest_to_exit() -> None:
+    """Keep every object left out of the collections the interpreter runs as the process ends.
+
+    Call it once the process's work is done and nothing but its exit follows. An import of
+    10,000 tasks left SQLAlchemy's objects and the tables' in memory; the last collections at
+    exit walked them only to find no garbage, 0.19 to 0.23 s of a 1.2 s command (0.02 s frozen).
+    Exit still runs as before otherwise: files flushed and closed, atexit's work done.
+    """
+    gc.freeze()
