@@ -85,6 +85,29 @@ def test_pasted_rows_go_where_the_cursor_is(store: PlanStore) -> None:
     assert inside == ["a", "b", "c", "d"]
 
 
+def test_rows_pasted_among_many_siblings_move_each_sibling_once(store: PlanStore) -> None:
+    """Room for the pasted rows is made once: each task after them moves once, not once per row."""
+    from dxplanner.store.journal import RowChange
+
+    ids = basics(store)
+    for name in ("a", "b", "c", "d", "e"):
+        task(store, ids.plan, name)
+    before = snapshot(store)
+    paste_tasks(store, ids.plan, [F.NAME], [["x"], [""], ["y"], ["z"]], position=1)
+    with store.read() as session:
+        rows = session.exec(select(Task.name, Task.position).order_by(col(Task.position))).all()
+    assert [tuple(row) for row in rows] == [(name, at) for at, name in enumerate("axyzbcde")]
+    journal = store.last_journal
+    moved = [
+        change
+        for change in journal.changes
+        if isinstance(change, RowChange) and change.table == "task" and change.before and change.after
+    ]
+    assert sorted(change.after["name"] for change in moved if change.after) == ["b", "c", "d", "e"]
+    store.replay(journal.undo)
+    assert snapshot(store) == before
+
+
 @pytest.mark.parametrize(
     ("row", "message"),
     [

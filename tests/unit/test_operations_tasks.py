@@ -381,6 +381,39 @@ def test_delete_several_tasks_at_once(store: PlanStore) -> None:
     assert keep
 
 
+def test_deleting_many_siblings_moves_each_one_left_once(store: PlanStore) -> None:
+    """The gaps several deleted siblings leave close in one pass, not once per deleted task: 50
+    groups of a 10,000-task plan made 24,775 row changes (0.73 s, 71 MB kept for undo), 200 of
+    them 95,901 (2.5 s)."""
+    from dxplanner.store.journal import RowChange
+    from dxplanner.store.operations.tasks import delete_tasks
+
+    ids = basics(store)
+    names = [f"t{number}" for number in range(30)]
+    made = [task(store, ids.plan, name) for name in names]
+    group = task(store, ids.plan, "group", kind="group")
+    inside = [task(store, ids.plan, f"g{number}", parent_id=group) for number in range(5)]
+    before = snapshot(store)
+    # Every other one of the first twenty, and two inside the group, in no particular order.
+    delete_tasks(store, [inside[3], *made[0:20:2], inside[0]])
+    kept = [name for number, name in enumerate(names) if number >= 20 or number % 2]
+    assert _children(store, ids.plan, None) == [*kept, "group"]
+    assert _children(store, ids.plan, group) == ["g1", "g2", "g4"]
+    positions: dict[int | None, list[int]] = {}
+    for parent, position, _name in _tree(store, ids.plan):
+        positions.setdefault(parent, []).append(position)
+    assert positions == {None: list(range(len(kept) + 1)), group: [0, 1, 2]}
+    journal = store.last_journal
+    moved = [
+        change
+        for change in journal.changes
+        if isinstance(change, RowChange) and change.table == "task" and change.before and change.after
+    ]
+    assert len({change.key for change in moved}) == len(moved) <= len(kept) + 1 + 3
+    store.replay(journal.undo)
+    assert snapshot(store) == before
+
+
 def test_moving_a_task_to_where_it_is_changes_nothing(store: PlanStore) -> None:
     ids = basics(store)
     first, last = task(store, ids.plan, "a"), task(store, ids.plan, "b")

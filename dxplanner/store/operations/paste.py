@@ -18,7 +18,7 @@ from dxplanner.labels import label, names_in_every_language
 from dxplanner.store import queries
 from dxplanner.store.changes import Changes, Entity
 from dxplanner.store.operations._records import fetch
-from dxplanner.store.operations.tasks import insert_task
+from dxplanner.store.operations.tasks import insert_task, make_room
 from dxplanner.store.plan_store import PlanStore
 
 
@@ -57,21 +57,20 @@ def paste_tasks(
         plan = fetch(session, ActionPlan, plan_id, _("Action plan"))
         units = UnitIndex(queries.unit_names(session))
         changes = Changes()
-        place = position
-        for number, row in enumerate(rows, start=1):
-            if not cells.any_text(row):
-                continue
+        filled = [(number, row) for number, row in enumerate(rows, start=1) if cells.any_text(row)]
+        if not filled:
+            raise InvalidInputError(_("There is nothing to paste: every pasted row is empty."))
+        # Room for every row at once: the tasks after them move once, not once per row.
+        first = make_room(session, plan, parent_id, position, len(filled))
+        for place, (number, row) in enumerate(filled, start=first):
             try:
                 fields, cooperating = _task_fields(columns, row, units, plan)
-                task_id = insert_task(session, plan, parent_id, place, fields, cooperating)
+                task_id = insert_task(session, plan, parent_id, place, fields, cooperating, room_made=True)
             except DomainError as error:
                 raise InvalidInputError(
                     _("Pasted row {row}: {reason}").format(row=number, reason=error.message)
                 ) from None
             changes.create(Entity.TASK, task_id)
-            place = None if place is None else int(place) + 1
-        if not changes.created:
-            raise InvalidInputError(_("There is nothing to paste: every pasted row is empty."))
         return changes
 
 

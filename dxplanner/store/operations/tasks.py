@@ -30,6 +30,7 @@ from dxplanner.store.operations._siblings import (
     TreeMessages,
     check_parent,
     close_gap,
+    close_gaps,
     open_gap,
     sibling_conditions,
 )
@@ -91,16 +92,32 @@ def insert_task(
     fields: Mapping[str, object],
     cooperating: Iterable[int] = (),
     goals: Iterable[int] = (),
+    *,
+    room_made: bool = False,
 ) -> int:
-    """Insert one checked task inside an open write transaction (for operations that add many)."""
+    """Insert one checked task inside an open write transaction (for operations that add many).
+
+    room_made: position is a place make_room left free, taken as it is.
+    """
     assert plan.id is not None
     parent = check_parent(session, Task, "plan_id", plan.id, parent_id, None, _tree_messages())
     task = Task(plan_id=plan.id, parent_id=parent, name="")
-    task.position = open_gap(session, Task, _siblings(plan.id, parent), position)
+    if room_made:
+        assert isinstance(position, int)
+        task.position = position
+    else:
+        task.position = open_gap(session, Task, _siblings(plan.id, parent), position)
     task_id = insert_checked(session, task, fields, _checkers(), _validate, required=("name",))
     _replace_units(session, task_id, task.lead_unit_id, cooperating)
     _replace_goals(session, task_id, plan, goals)
     return task_id
+
+
+def make_room(session: Session, plan: ActionPlan, parent_id: object, position: object, size: int) -> int:
+    """Free size places side by side at position under parent_id (the end when None); the first one."""
+    assert plan.id is not None
+    parent = check_parent(session, Task, "plan_id", plan.id, parent_id, None, _tree_messages())
+    return open_gap(session, Task, _siblings(plan.id, parent), position, room=size)
 
 
 def update_task(store: PlanStore, task_id: int, *, seen: int | None = None, **fields: object) -> Changes:
@@ -208,6 +225,7 @@ def delete_tasks(store: PlanStore, task_ids: Iterable[int]) -> Changes:
     with store.write() as session:
         changes = Changes()
         gone: set[int] = set()
+        left: set[tuple[int, int | None]] = set()  # the (plan, parent) whose children lost some
         for task_id in dict.fromkeys(task_ids):
             if task_id in gone:
                 continue  # already deleted with a group above it
@@ -215,9 +233,12 @@ def delete_tasks(store: PlanStore, task_ids: Iterable[int]) -> Changes:
             subtree = subtree_ids(session, task_id)
             gone.update(subtree)
             note_tasks_going(session, subtree, changes)
-            close_gap(session, Task, _siblings(task.plan_id, task.parent_id), task.position, task_id)
+            left.add((task.plan_id, task.parent_id))
             session.delete(task)
             session.flush()
+        for plan_id, parent_id in left:
+            if parent_id not in gone:  # a group deleted too leaves no children to number
+                close_gaps(session, Task, _siblings(plan_id, parent_id))
         return changes
 
 
