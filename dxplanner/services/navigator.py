@@ -84,7 +84,7 @@ Row = dict[str, Any]
 def navigator_tree(plan: OpenPlan) -> NavigatorTree:
     """The whole tree, read in one snapshot."""
     # Read with no table class loaded: the navigator is filled before a plan's first paint.
-    with plan.read() as read:
+    with plan.look() as read:
         found = navigator_rows(read)
     goals, indicators, strategies = found.goals, found.indicators, found.strategies
     plans, sedps, units = found.plans, found.sedps, found.units
@@ -159,7 +159,7 @@ def estate_groups(plan: OpenPlan) -> EstateGroups:
     """The counts the navigator shows beside the estate's branches, fields in alphabetical order."""
     # Counted by the database: the navigator is filled before a plan's first paint, and reading
     # every system and public service only to count them cost that paint 20 ms on the demo plan.
-    with plan.read() as read:
+    with plan.look() as read:
         counts = estate_counts(read)
     kinds = dict.fromkeys(SystemKind, 0)
     for kind, number in counts.systems_by_kind.items():

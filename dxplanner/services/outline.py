@@ -70,7 +70,7 @@ class TaskPlaces:
 
 def outline(plan: OpenPlan, plan_id: int) -> Outline:
     """Everything the sheet needs to lay out and roll up a plan, read in one snapshot."""
-    with plan.read() as read:
+    with plan.look() as read:
         calendar = first_view.plan_calendar(read, plan_id)
         nodes = tuple(first_view.outline_nodes(read, [plan_id]))
         codes = first_view.task_codes(read, plan_id)
@@ -83,7 +83,7 @@ def outline(plan: OpenPlan, plan_id: int) -> Outline:
 
 def money(plan: OpenPlan, plan_id: int, calendar: WorkCalendar) -> Money:
     """A plan's roll-up weight and the money planned on each task (read again after a budget changed)."""
-    with plan.read() as read:
+    with plan.look() as read:
         return Money(
             first_view.plan_weight(read, plan_id, calendar), first_view.planned_by_task(read, [plan_id])
         )
@@ -95,7 +95,7 @@ def places(
     """The given tasks of a plan as they now stand (those that no longer exist are left out), and
     the sheet's values of the tasks with_rows, in one snapshot (one read where an edit needs both)."""
     wanted, shown = list(task_ids), list(with_rows)
-    with plan.read() as read:
+    with plan.look() as read:
         nodes = tuple(first_view.outline_nodes(read, [], wanted))
         codes = first_view.task_codes(read, plan_id, wanted)
         versions = first_view.task_versions(read, plan_id, wanted)
@@ -105,13 +105,13 @@ def places(
 
 def sheet_rows(plan: OpenPlan, task_ids: Sequence[int]) -> dict[int, SheetRow]:
     """What the sheet shows of each of the given tasks, by id."""
-    with plan.read() as read:
+    with plan.look() as read:
         return first_view.sheet_rows(read, task_ids)
 
 
 def period(plan: OpenPlan, plan_id: int) -> tuple[datetime.date, datetime.date] | None:
     """A plan's first and last day (None when there is no such plan)."""
-    with plan.read() as read:
+    with plan.look() as read:
         return first_view.plan_period(read, plan_id)
 
 

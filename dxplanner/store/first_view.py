@@ -10,16 +10,26 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeAlias
 
 import sqlalchemy as sa
 from sqlalchemy import func
-from sqlmodel import Session
 
 from dxplanner.core.enums import ProgressWeight, SystemKind, TaskKind, TaskStatus
 from dxplanner.core.rollup import TaskNode, Weight, by_budget, by_working_days
 from dxplanner.core.workdays import WorkCalendar, vietnam_calendar
 from dxplanner.store.stored_values import Days, members
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+# What the first view reads through: a connection (the first window's, before SQLAlchemy's ORM and
+# SQLModel are loaded: a tenth of a second of a start) or an open session (every later reader's).
+Reading: TypeAlias = "sa.Connection | Session"
+
+
+def _connection(reading: Reading) -> sa.Connection:
+    return reading if isinstance(reading, sa.Connection) else reading.connection()
 
 
 def _table(name: str, *columns: str) -> sa.TableClause:
@@ -72,27 +82,27 @@ class SheetRow:
 
 
 def task_codes(
-    session: Session, plan_id: int, task_ids: Iterable[int] | None = None
+    session: Reading, plan_id: int, task_ids: Iterable[int] | None = None
 ) -> dict[int, str | None]:
     """The numbers tasks were given (None where none), of a whole plan or only of task_ids."""
     task = _TASK
     condition = task.c.plan_id == plan_id if task_ids is None else task.c.id.in_(list(task_ids))
-    return dict(session.connection().execute(sa.select(task.c.id, task.c.code).where(condition)).all())
+    return dict(_connection(session).execute(sa.select(task.c.id, task.c.code).where(condition)).all())
 
 
-def task_versions(session: Session, plan_id: int, task_ids: Iterable[int] | None = None) -> dict[int, int]:
+def task_versions(session: Reading, plan_id: int, task_ids: Iterable[int] | None = None) -> dict[int, int]:
     """The version of each task of a plan (or of task_ids), as an edit of it must carry."""
     task = _TASK
     condition = task.c.plan_id == plan_id if task_ids is None else task.c.id.in_(list(task_ids))
-    rows = session.connection().execute(sa.select(task.c.id, task.c.version).where(condition))
+    rows = _connection(session).execute(sa.select(task.c.id, task.c.version).where(condition))
     return {int(task_id): int(version) for task_id, version in rows}
 
 
-def plan_period(session: Session, plan_id: int) -> tuple[datetime.date, datetime.date] | None:
+def plan_period(session: Reading, plan_id: int) -> tuple[datetime.date, datetime.date] | None:
     """The first and last day of an action plan (None when there is no such plan)."""
     plan = _PLAN
     row = (
-        session.connection().execute(sa.select(plan.c.start, plan.c.end).where(plan.c.id == plan_id)).first()
+        _connection(session).execute(sa.select(plan.c.start, plan.c.end).where(plan.c.id == plan_id)).first()
     )
     if row is None:
         return None
@@ -103,12 +113,12 @@ def plan_period(session: Session, plan_id: int) -> tuple[datetime.date, datetime
 
 
 def outline_nodes(
-    session: Session, plan_ids: Iterable[int], task_ids: Iterable[int] | None = None
+    session: Reading, plan_ids: Iterable[int], task_ids: Iterable[int] | None = None
 ) -> list[TaskNode]:
     """What outlines, roll-ups and the scheduler need of every task of the plans (or only of task_ids)."""
     task = _TASK
     condition = task.c.plan_id.in_(list(plan_ids)) if task_ids is None else task.c.id.in_(list(task_ids))
-    rows = session.connection().execute(
+    rows = _connection(session).execute(
         sa.select(
             task.c.id,
             task.c.parent_id,
@@ -152,29 +162,29 @@ def task_node(
     )
 
 
-def plan_calendar(session: Session, plan_id: int) -> WorkCalendar:
+def plan_calendar(session: Reading, plan_id: int) -> WorkCalendar:
     """The working days of a plan: Vietnam's, less the plan's own days off."""
     day_off, days = _DAY_OFF, Days()
-    stored = session.connection().execute(sa.select(day_off.c.day).where(day_off.c.plan_id == plan_id))
+    stored = _connection(session).execute(sa.select(day_off.c.day).where(day_off.c.plan_id == plan_id))
     found = [days[row[0]] for row in stored]
     return WorkCalendar(days_off=[day for day in found if day is not None]) if found else vietnam_calendar()
 
 
-def plan_weight(session: Session, plan_id: int, calendar: WorkCalendar) -> Weight:
+def plan_weight(session: Reading, plan_id: int, calendar: WorkCalendar) -> Weight:
     """How the plan weighs tasks in roll-ups: by working days, or by planned budget if it chose so."""
     plan = _PLAN
     choice = (
-        session.connection().execute(sa.select(plan.c.progress_weight).where(plan.c.id == plan_id)).scalar()
+        _connection(session).execute(sa.select(plan.c.progress_weight).where(plan.c.id == plan_id)).scalar()
     )
     if choice != ProgressWeight.BUDGET.value:
         return by_working_days(calendar)
     return by_budget(planned_by_task(session, [plan_id]))
 
 
-def planned_by_task(session: Session, plan_ids: Iterable[int]) -> dict[int, int]:
+def planned_by_task(session: Reading, plan_ids: Iterable[int]) -> dict[int, int]:
     """The money planned on each task's own budget lines (tasks without any are left out)."""
     task, line = _TASK, _BUDGET_LINE
-    rows = session.connection().execute(
+    rows = _connection(session).execute(
         sa.select(line.c.task_id, func.sum(line.c.planned))
         .select_from(line.join(task, task.c.id == line.c.task_id))
         .where(task.c.plan_id.in_(list(plan_ids)))
@@ -183,13 +193,13 @@ def planned_by_task(session: Session, plan_ids: Iterable[int]) -> dict[int, int]
     return {task_id: int(total) for task_id, total in rows}
 
 
-def sheet_rows(session: Session, task_ids: Sequence[int]) -> dict[int, SheetRow]:
+def sheet_rows(session: Reading, task_ids: Sequence[int]) -> dict[int, SheetRow]:
     """The sheet's values of the given tasks, by id, in three queries whatever their number."""
     task, unit, helper, line = _TASK, _UNIT, _TASK_UNIT, _BUDGET_LINE
     ids = list(task_ids)
     lead_name = func.coalesce(unit.c.short_name, unit.c.name)
     helpers: dict[int, list[tuple[int, str]]] = {}
-    for task_id, unit_id, name in session.connection().execute(
+    for task_id, unit_id, name in _connection(session).execute(
         sa.select(helper.c.task_id, helper.c.unit_id, lead_name)
         .select_from(helper.join(unit, unit.c.id == helper.c.unit_id))
         .where(helper.c.task_id.in_(ids))
@@ -197,7 +207,7 @@ def sheet_rows(session: Session, task_ids: Sequence[int]) -> dict[int, SheetRow]
     ):
         helpers.setdefault(task_id, []).append((unit_id, name))
     budgets = dict(
-        session.connection()
+        _connection(session)
         .execute(
             sa.select(line.c.task_id, func.sum(line.c.planned))
             .where(line.c.task_id.in_(ids))
@@ -205,7 +215,7 @@ def sheet_rows(session: Session, task_ids: Sequence[int]) -> dict[int, SheetRow]
         )
         .all()
     )
-    rows = session.connection().execute(
+    rows = _connection(session).execute(
         sa.select(
             task.c.id,
             task.c.code,
@@ -256,11 +266,11 @@ class NavigatorRows(NamedTuple):
     units: list[dict[str, Any]]  # by name
 
 
-def navigator_rows(session: Session) -> NavigatorRows:
+def navigator_rows(session: Reading) -> NavigatorRows:
     """Every strategy, goal, indicator, plan, socio-economic plan and unit, as the navigator shows them."""
 
     def rows(table: sa.TableClause, *order: str) -> list[dict[str, Any]]:
-        found = session.connection().execute(sa.select(table).order_by(*(table.c[name] for name in order)))
+        found = _connection(session).execute(sa.select(table).order_by(*(table.c[name] for name in order)))
         return [dict(row._mapping) for row in found]
 
     days = Days()
@@ -287,9 +297,9 @@ class EstateCounts(NamedTuple):
     members: int
 
 
-def estate_counts(session: Session) -> EstateCounts:
+def estate_counts(session: Reading) -> EstateCounts:
     """The estate's records counted by the database: systems by kind, public services by field, the rest."""
-    connection, kinds = session.connection(), members(SystemKind)
+    connection, kinds = _connection(session), members(SystemKind)
 
     def by(table: str, name: str) -> dict[Any, int]:
         column: sa.ColumnClause[Any] = sa.column(name)

@@ -23,7 +23,6 @@ from operator import itemgetter
 from typing import Any, NamedTuple, cast
 
 import sqlalchemy as sa
-from sqlmodel import SQLModel
 
 from dxplanner.collector import collector_paused
 
@@ -154,6 +153,8 @@ def tables() -> sa.MetaData:
     A plan opens and its first sheet paints without the 27 table classes (SQLAlchemy's mapping
     of them is the largest part of a start); the first edit, undo or capture loads them here.
     """
+    from sqlmodel import SQLModel
+
     import dxplanner.core.models  # noqa: F401  (registers the tables)
 
     return SQLModel.metadata

@@ -7,16 +7,19 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy import exc
-from sqlmodel import Session
 
 from dxplanner.core.errors import DomainError, InvalidInputError, PlanFileError, ReadOnlyError
 from dxplanner.i18n import _
 from dxplanner.store.file_lock import FileLock
 from dxplanner.store.journal import Journal
 from dxplanner.store.sqlite_engine import writing
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 
 @dataclass
@@ -38,8 +41,17 @@ class PlanStore:
         self._write_engine = writing(self.engine)
 
     @contextmanager
+    def look(self) -> Iterator[sa.Connection]:
+        """A connection reading one consistent snapshot, with no session: what a plan's first window
+        reads (store.first_view), before SQLAlchemy's ORM and SQLModel are loaded after its paint."""
+        with user_errors(), self.engine.connect() as connection, connection.begin():
+            yield connection
+
+    @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for reading one consistent snapshot."""
+        from sqlmodel import Session  # loaded by the first reader after the first paint (see look)
+
         with user_errors(), Session(self.engine, expire_on_commit=False) as session, session.begin():
             yield session
 
@@ -63,6 +75,8 @@ class PlanStore:
                 self.notice = error.message
                 raise
         # The change capture, loaded by the first write (a plan opens and paints without it).
+        from sqlmodel import Session
+
         from dxplanner.store.capture import capture_for
 
         with user_errors(), Session(self._write_engine, expire_on_commit=False, autoflush=False) as session:

@@ -125,6 +125,14 @@ class ServerStore(PlanStore):
         return str(self.url.set(drivername="postgresql", password=None).render_as_string())
 
     @contextmanager
+    def look(self) -> Iterator[sa.Connection]:
+        """A connection reading one consistent snapshot (see PlanStore.look)."""
+        if self.offline is not None:
+            raise ServerGoneError(self.offline)
+        with server_errors(self.url, self.who), super().look() as connection:
+            yield connection
+
+    @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for reading one consistent snapshot."""
         if self.offline is not None:

@@ -128,9 +128,14 @@ def test_start_up_imports_only_what_the_first_window_needs(tmp_path: Path) -> No
     assert result.stdout.strip() == "[]"
 
 
-# Loaded just after the first paint of a plan (ui/deferred.py), not before: the table classes, the
-# store's reads through them and its operations, the editing services and the conflict dialog.
+# Loaded just after the first paint of a plan (ui/deferred.py), not before: SQLAlchemy's ORM, SQLModel
+# and pydantic (the first window reads through a connection: a tenth of a second of a start), the
+# table classes, the store's reads through them and its operations, the editing services and the
+# conflict dialog.
 DEFERRED_AT_FIRST_PAINT = (
+    "sqlalchemy.orm",
+    "sqlmodel",
+    "pydantic",
     "dxplanner.core.models",
     "dxplanner.store.queries",
     "dxplanner.store.operations.tasks",
