@@ -82,10 +82,29 @@ def capture_for(dialect: str) -> ChangeCapture:
     return CAPTURES.get(dialect) or UnrecordedCapture()
 
 
+# Where a write keeps the capture it records with, on its connection, while it runs.
+_RECORDING = "dxplanner.capture"
+
+
+@contextmanager
+def recording_with(connection: sa.Connection, capture: ChangeCapture) -> Iterator[None]:
+    """Run the block's bulk inserts on connection through capture (the write's own, maybe none).
+
+    The connection's info outlives the transaction (it is the pooled driver connection's): the
+    capture is taken off it again when the block ends.
+    """
+    connection.info[_RECORDING] = capture
+    try:
+        yield
+    finally:
+        connection.info.pop(_RECORDING, None)
+
+
 def inserted_in_bulk(connection: sa.Connection, table: sa.Table) -> AbstractContextManager[BulkLog]:
     """Insert many new rows into table (inside the block) and record them as one range for undo.
 
     The new rows must take keys (the first key column: an id, or a link's task id) above every key
     already in the table, as new ids do inside a write transaction: no other writer can take them.
     """
-    return capture_for(connection.dialect.name).bulk_inserted(connection, table)
+    capture: ChangeCapture = connection.info.get(_RECORDING) or capture_for(connection.dialect.name)
+    return capture.bulk_inserted(connection, table)

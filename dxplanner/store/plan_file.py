@@ -213,7 +213,8 @@ def create_plan_file(
         with user_errors():
             _initialise(temporary)
             made = write_head_schema(temporary)
-            store = PlanStore(temporary, create_sqlite_engine(temporary))
+            # Filled before it appears: no one has anything in it to undo, so nothing is recorded.
+            store = PlanStore(temporary, create_sqlite_engine(temporary), recorded=False)
             try:
                 if not made:  # the kept schema is an older revision's: the migrations make it
                     upgrade_to_head(store.engine)

@@ -35,6 +35,9 @@ class PlanStore:
     last_journal: Journal = field(default_factory=Journal, repr=False)
     # The lock beside the file while it is open for writing (None for a read-only store).
     lock: FileLock | None = field(default=None, repr=False)
+    # Whether writes record what they change, to be undone: not while a new file is being filled
+    # before it appears (nothing there to undo), where recording was a fifth of a 10,000-task import.
+    recorded: bool = True
     _write_engine: sa.Engine = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -77,15 +80,17 @@ class PlanStore:
         # The change capture, loaded by the first write (a plan opens and paints without it).
         from sqlmodel import Session
 
-        from dxplanner.store.capture import capture_for
+        from dxplanner.store.capture import UnrecordedCapture, capture_for, recording_with
 
         with user_errors(), Session(self._write_engine, expire_on_commit=False, autoflush=False) as session:
-            capture = capture_for(self._write_engine.dialect.name)
+            capture = capture_for(self._write_engine.dialect.name) if self.recorded else UnrecordedCapture()
             with session.begin():
-                capture.install(session.connection())
-                yield session
-                session.flush()
-                journal = capture.take(session.connection())
+                connection = session.connection()
+                capture.install(connection)
+                with recording_with(connection, capture):
+                    yield session
+                    session.flush()
+                journal = capture.take(connection)
             self.last_journal = journal
 
     def replay(self, journal: Journal) -> Journal:

@@ -11,6 +11,7 @@ from sqlmodel import select
 from dxplanner.core.errors import PlanFileError, ReadOnlyError
 from dxplanner.core.models import Unit
 from dxplanner.store.file_header import APPLICATION_ID, SCHEMA_VERSION, read_header
+from dxplanner.store.journal import Journal
 from dxplanner.store.migrate import HEAD_REVISION
 from dxplanner.store.operations.units import create_unit
 from dxplanner.store.plan_file import create_plan_file, open_plan_file
@@ -76,6 +77,26 @@ def test_a_failed_fill_leaves_no_file_behind(tmp_path: Path) -> None:
     with pytest.raises(PlanFileError, match="the fill failed"):
         create_plan_file(target, fill=fail)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_filled_as_it_is_made_records_nothing_and_then_records_every_write(tmp_path: Path) -> None:
+    journals: list[Journal] = []
+
+    def fill(store: PlanStore) -> None:
+        create_unit(store, code="BTTTT", name="Bộ Thông tin và Truyền thông")
+        journals.append(store.last_journal)
+
+    target = create_plan_file(tmp_path / "plan.dxplan", fill=fill)
+    # Nothing to undo in a file no one had yet: recording it was a fifth of a 10,000-task import.
+    assert journals == [Journal()]
+    store = open_plan_file(target)
+    try:
+        create_unit(store, code="SXD", name="Sở Xây dựng")
+        assert [change.after["code"] for change in store.last_journal.changes if change.after] == ["SXD"]
+        with store.read() as session:
+            assert sorted(session.exec(select(Unit.code)).all()) == ["BTTTT", "SXD"]
+    finally:
+        store.close()
 
 
 def test_a_missing_file_is_refused(tmp_path: Path) -> None:
