@@ -11,7 +11,7 @@ from sqlmodel import select
 from dxplanner.core.errors import PlanFileError, ReadOnlyError
 from dxplanner.core.models import Unit
 from dxplanner.store.file_header import APPLICATION_ID, SCHEMA_VERSION, read_header
-from dxplanner.store.journal import Journal
+from dxplanner.store.journal import Journal, RowChange
 from dxplanner.store.migrate import HEAD_REVISION
 from dxplanner.store.operations.units import create_unit
 from dxplanner.store.plan_file import create_plan_file, open_plan_file
@@ -92,7 +92,10 @@ def test_a_file_filled_as_it_is_made_records_nothing_and_then_records_every_writ
     store = open_plan_file(target)
     try:
         create_unit(store, code="SXD", name="Sở Xây dựng")
-        assert [change.after["code"] for change in store.last_journal.changes if change.after] == ["SXD"]
+        changes = store.last_journal.changes
+        assert [
+            change.after["code"] for change in changes if isinstance(change, RowChange) and change.after
+        ] == ["SXD"]
         with store.read() as session:
             assert sorted(session.exec(select(Unit.code)).all()) == ["BTTTT", "SXD"]
     finally:
