@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from sqlalchemy import func, update
@@ -52,22 +54,18 @@ def close_gap(
     )
 
 
-def close_gaps(session: Session, model: type[SQLModel], siblings: list[Any]) -> None:
-    """Number the siblings 0, 1, 2... in their order again, once several of them have left.
+def close_gaps(session: Session, model: type[SQLModel], siblings: list[Any], left: Iterable[int]) -> None:
+    """Close the gaps the records leaving from positions `left` leave among the siblings: each moves once.
 
-    Each sibling moves once, however many left: gaps closed one leaving record at a time moved
-    the siblings after each, 24,775 row changes (71 MB kept for undo) for 50 deleted groups of a
-    10,000-task plan, 95,901 for 200.
+    One statement per gap, each sibling between two gaps moving down by the gaps before it: a
+    statement per sibling made deleting one task of a 10,000-task level 15 times slower.
     """
-    model_id = col(model.id)  # type: ignore[attr-defined]
     model_position = col(model.position)  # type: ignore[attr-defined]
-    placed = session.execute(
-        select(model_id, model_position).where(*siblings).order_by(model_position, model_id)
-    ).all()
-    moving = [(record_id, at) for at, (record_id, position) in enumerate(placed) if position != at]
-    # Forward: each record goes down into a place an earlier one has left, never onto one still held.
-    for record_id, at in moving:
-        session.execute(update(model).where(model_id == record_id).values(position=at))
+    # Not a set: a position left twice (an older file's duplicates) moves those after it twice, as before.
+    gone = sorted(left)
+    for shift, (low, high) in enumerate(pairwise([*gone, None]), start=1):
+        between = [model_position > low] if high is None else [model_position > low, model_position < high]
+        session.execute(update(model).where(*siblings, *between).values(position=model_position - shift))
 
 
 def sibling_conditions(

@@ -225,7 +225,7 @@ def delete_tasks(store: PlanStore, task_ids: Iterable[int]) -> Changes:
     with store.write() as session:
         changes = Changes()
         gone: set[int] = set()
-        left: set[tuple[int, int | None]] = set()  # the (plan, parent) whose children lost some
+        left: dict[tuple[int, int | None], list[int]] = {}  # the positions each (plan, parent) lost
         for task_id in dict.fromkeys(task_ids):
             if task_id in gone:
                 continue  # already deleted with a group above it
@@ -233,12 +233,12 @@ def delete_tasks(store: PlanStore, task_ids: Iterable[int]) -> Changes:
             subtree = subtree_ids(session, task_id)
             gone.update(subtree)
             note_tasks_going(session, subtree, changes)
-            left.add((task.plan_id, task.parent_id))
+            left.setdefault((task.plan_id, task.parent_id), []).append(task.position)
             session.delete(task)
             session.flush()
-        for plan_id, parent_id in left:
+        for (plan_id, parent_id), positions in left.items():
             if parent_id not in gone:  # a group deleted too leaves no children to number
-                close_gaps(session, Task, _siblings(plan_id, parent_id))
+                close_gaps(session, Task, _siblings(plan_id, parent_id), positions)
         return changes
 
 
