@@ -1,4 +1,4 @@
-"""Review probes: the capture is taken off the connection; look() turns failures into messages."""
+"""A write takes its capture off the connection after it; a look turns failures into messages."""
 
 from __future__ import annotations
 

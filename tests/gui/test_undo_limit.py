@@ -1,4 +1,4 @@
-"""Review probe: a step dropped by the undo limit lets go of what its undo kept."""
+"""A step dropped by the undo limit lets go of what its undo kept."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Review probes: deleting several tasks and pasting rows keep sibling positions dense, undo exactly."""
+"""Deleting several tasks and pasting rows keep sibling positions dense, and undo restores them exactly."""
 
 from __future__ import annotations
 
