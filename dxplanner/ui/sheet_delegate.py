@@ -11,7 +11,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
-    QSpinBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -20,10 +19,14 @@ from PySide6.QtWidgets import (
 from dxplanner.core.enums import TaskKind, TaskStatus
 from dxplanner.core.matching import UnitIndex
 from dxplanner.labels import label
+from dxplanner.numbers import decimal_text
 from dxplanner.ui.date_line import DateLine
 from dxplanner.ui.dates import DEFAULT_DATES, DateStyle
 from dxplanner.ui.pickers import UnitChecklist, UnitPicker
 from dxplanner.ui.sheet_model import SheetColumn
+
+# Marks the line a progress cell is typed in (its text is a figure, read by the sheet).
+_PROGRESS = "dxplanner_progress"
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -62,12 +65,11 @@ class SheetDelegate(QStyledItemDelegate):
             line.picked.connect(lambda: self._finish(line))
             return line
         if column is SheetColumn.PROGRESS:
-            spin = QSpinBox(parent)
-            # Wider than 0-100 on purpose, both ways: a mistyped 120 or -5 is explained by the rule,
-            # not silently cut (a range from 0 dropped the minus and saved 5).
-            spin.setRange(-999, 999)
-            spin.setSuffix("%")
-            return spin
+            # Text, read by the sheet: a spin box took "2,5" as 25 (it drops a mark it does not
+            # expect), and cut a mistyped 120 or -5 where the rule should explain it.
+            figure = QLineEdit(parent)
+            figure.setProperty(_PROGRESS, True)
+            return figure
         if column in (SheetColumn.KIND, SheetColumn.STATUS):
             combo = QComboBox(parent)
             for member in TaskKind if column is SheetColumn.KIND else TaskStatus:
@@ -130,8 +132,10 @@ class SheetDelegate(QStyledItemDelegate):
                 editor.setText(value)
             else:
                 editor.set_date(value)
-        elif isinstance(editor, QSpinBox):
-            editor.setValue(round(value or 0))
+        elif isinstance(editor, QLineEdit) and editor.property(_PROGRESS):
+            # As stored (2.5 shows 2,5 to a Vietnamese user); what was typed and refused as it was.
+            editor.setText(value if isinstance(value, str) else decimal_text(value or 0))
+            editor.selectAll()
         elif isinstance(editor, UnitPicker):
             if isinstance(value, str):  # a name that was refused, to correct
                 editor.setEditText(value)
@@ -152,8 +156,6 @@ class SheetDelegate(QStyledItemDelegate):
         value: Any
         if isinstance(editor, DateLine):
             value = editor.text()  # read, or refused, by the sheet, which knows what to say
-        elif isinstance(editor, QSpinBox):
-            value = float(editor.value())
         elif isinstance(editor, UnitPicker):
             value = editor.unit()
         elif isinstance(editor, UnitChecklist):

@@ -18,7 +18,7 @@ from dxplanner.core.status import Health, slippage_days
 from dxplanner.core.workdays import WorkCalendar
 from dxplanner.i18n import N_, _
 from dxplanner.labels import label
-from dxplanner.numbers import whole_text
+from dxplanner.numbers import decimal_text, whole_text
 from dxplanner.services import outline
 from dxplanner.services.live import is_offline_error
 from dxplanner.services.open_plan import OpenPlan
@@ -533,7 +533,7 @@ class TaskSheetModel(QAbstractItemModel):
         if column is SheetColumn.END:
             return self._date(rolled.end if rolled else None)
         if column is SheetColumn.PROGRESS:
-            return f"{rolled.progress:.0f}%" if rolled else ""
+            return _percent(rolled) if rolled else ""
         row = self._cached(task_id)
         if row is None:
             return None
@@ -603,3 +603,11 @@ class TaskSheetModel(QAbstractItemModel):
         """Whether the task has tasks below it."""
         row = self._cached(task_id)
         return bool(self._children.get(task_id)) or (row is not None and row.kind is TaskKind.GROUP)
+
+
+def _percent(task: ProjectedTask) -> str:
+    """A task's progress as the sheet shows it: a group's rounded, a task's own to a tenth (2,5%)
+    as it was typed or imported, so that the cell shows what is stored."""
+    if task.has_children:
+        return f"{task.progress:.0f}%"
+    return f"{decimal_text(round(task.progress, 1))}%"

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dxplanner.core.cells import number_cell
 from dxplanner.core.enums import TaskKind, TaskStatus
 from dxplanner.core.errors import DomainError, InvalidInputError, NotPermittedError
 from dxplanner.core.matching import UnitIndex
@@ -409,6 +410,16 @@ class TaskSheet(QWidget):
             if day == self.model.data(self.model.index_of(task_id, column), Qt.ItemDataRole.EditRole):
                 return False  # the same date, typed again: no step to undo
             return self._edit(task_id, column, day)
+        elif column is SheetColumn.PROGRESS and isinstance(value, str):
+            try:
+                figure = number_cell(value, _("Progress"))
+            except InvalidInputError as error:
+                return self._refuse(task_id, column, value, error.message)
+            if figure is None or figure == self.model.data(
+                self.model.index_of(task_id, column), Qt.ItemDataRole.EditRole
+            ):
+                return False  # emptied, or the same figure typed again: nothing to change or undo
+            return self._edit(task_id, column, figure)
         elif column is SheetColumn.TIMELINE:
             edit = conflicts.one_record(
                 "task",

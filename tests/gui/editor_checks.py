@@ -14,7 +14,7 @@ from dxplanner.core.models import BudgetLine, Dependency, Task
 from dxplanner.core.rollup import has_own_work
 from dxplanner.core.task_numbers import NumberedTask, task_numbers
 from dxplanner.labels import label
-from dxplanner.numbers import whole_text
+from dxplanner.numbers import decimal_text, whole_text
 from dxplanner.store import queries
 from dxplanner.store.chart_rows import plan_chart
 from dxplanner.store.plan_store import PlanStore
@@ -124,7 +124,10 @@ def check_sheet(window: MainWindow, today: datetime.date) -> FileView | None:
             SheetColumn.TIMELINE: row.timeline_text or "",
             SheetColumn.START: _date(bar.start, form),
             SheetColumn.END: _date(bar.end, form),
-            SheetColumn.PROGRESS: f"{bar.progress:.0f}%",
+            # A group's figure rounded; a task's own as stored, to a tenth (12,5% typed shows 12,5%).
+            SheetColumn.PROGRESS: (
+                f"{bar.progress:.0f}%" if bar.is_group else f"{decimal_text(round(bar.progress, 1))}%"
+            ),
             SheetColumn.STATUS: label(bar.health) if bar.health is not None else label(row.status),
             SheetColumn.PRODUCT: row.product or "",
             SheetColumn.BUDGET: _money_text(totals[task_id]),

@@ -37,6 +37,7 @@ from dxplanner.core.text import fold
 from dxplanner.core.timeline import dates_for
 from dxplanner.core.workdays import shift_span
 from dxplanner.i18n import _, set_language
+from dxplanner.numbers import decimal_text
 from dxplanner.store import queries
 from dxplanner.store.backup import backup_plan_file
 from dxplanner.store.demo import load_demo
@@ -93,7 +94,8 @@ CODES = st.sampled_from(["1", "2.3", "II", "a)", "", "  ", "IV.12"])
 TIMELINES = st.sampled_from(
     ["Quý II/2026", "6 tháng đầu năm 2026", "Hằng năm", "2026-2027", "Tháng 12/2026", "abc", "", "Năm 2027"]
 )
-PROGRESS_TYPED = st.sampled_from(["0", "45", "100", "73", "120", "-5", "7"])
+# Either decimal mark, as people type them (a spin box once took "2,5" as 25).
+PROGRESS_TYPED = st.sampled_from(["0", "45", "100", "73", "120", "-5", "7", "2,5", "7.5", "12,5%"])
 REPORTED = st.sampled_from([None, 0.0, 30.0, 55.0, 100.0, 120.0, -5.0])  # None: each keeps its own
 TEXT_COLUMNS = {
     SheetColumn.CODE: "code",
@@ -546,14 +548,14 @@ class EditorMachine(RuleBasedStateMachine):
         if not self._enter(task_id, SheetColumn.PROGRESS, text, typing):
             return
         after = self._plan_state().tasks[task_id]
-        value = float(text)
+        value = float(text.rstrip("%").replace(",", "."))
         if not 0 <= value <= 100:
             assert len(self._refusals()) == 1, f"progress {text} was not refused"
             return
         assert not self._refusals(), self._refusals()
         assert after["progress"] == value
         shown = self.sheet.model.data(self.sheet.model.index_of(task_id, SheetColumn.PROGRESS))
-        assert shown == f"{value:.0f}%", f"typed {text}, the cell shows {shown}"
+        assert shown == f"{decimal_text(value)}%", f"typed {text}, the cell shows {shown}"
 
     @precondition(has_tasks)
     @rule(data=st.data(), column=st.sampled_from([SheetColumn.START, SheetColumn.END]), typing=st.booleans())

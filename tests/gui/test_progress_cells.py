@@ -80,6 +80,42 @@ def test_60_typed_on_a_completed_task_shows_60_and_takes_it_back_to_in_progress_
     assert _shown(sheet, CORE_DATA) == ("100%", "Done")
 
 
+@pytest.mark.parametrize(
+    ("typed", "stored", "shown"),
+    [("2,5", 2.5, "2.5%"), ("7.5", 7.5, "7.5%"), ("12,5%", 12.5, "12.5%"), ("40 %", 40.0, "40%")],
+)
+def test_a_progress_typed_with_a_decimal_mark_is_stored_as_typed(
+    qtbot: QtBot,
+    window: MainWindow,
+    demo_path: Path,
+    messages: list[str],
+    typed: str,
+    stored: float,
+    shown: str,
+) -> None:
+    """Either decimal mark is read (a Vietnamese user types a comma): neither is dropped to make 25 of 2,5."""
+    sheet = _sheet(window, demo_path)
+    _edit(qtbot, sheet, DECREE, SheetColumn.PROGRESS)
+    type_as_user(qtbot, typed)
+    assert _stored(window, DECREE) == (stored, TaskStatus.IN_PROGRESS)
+    assert _shown(sheet, DECREE)[0] == shown
+    assert messages == []
+    _edit(qtbot, sheet, DECREE, SheetColumn.PROGRESS)
+    assert open_editor().text() == shown.removesuffix("%")  # type: ignore[attr-defined]
+
+
+def test_a_progress_that_is_no_number_is_refused_and_changes_nothing(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, messages: list[str]
+) -> None:
+    sheet = _sheet(window, demo_path)
+    before = snapshot(window.store)  # type: ignore[arg-type]
+    _edit(qtbot, sheet, DECREE, SheetColumn.PROGRESS)
+    type_as_user(qtbot, "một nửa")
+    assert messages == ["Progress: 'một nửa' is not a number."]
+    assert snapshot(window.store) == before  # type: ignore[arg-type]
+    assert _shown(sheet, DECREE)[0] == "75%"
+
+
 def test_100_typed_on_a_task_in_progress_completes_it(
     qtbot: QtBot, window: MainWindow, demo_path: Path
 ) -> None:
