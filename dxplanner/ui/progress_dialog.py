@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QMessageBox,
-    QSpinBox,
     QWidget,
 )
 
@@ -22,9 +21,11 @@ from dxplanner.core.errors import DomainError
 from dxplanner.core.progress_status import progress_after_status, status_for_progress
 from dxplanner.i18n import _
 from dxplanner.labels import label
+from dxplanner.numbers import decimal_text
 from dxplanner.ui.app_settings import date_style_of
 from dxplanner.ui.date_line import DateLine
 from dxplanner.ui.errors import show_refusal
+from dxplanner.ui.percent_box import PercentBox
 
 # The progress field's value below 0%: "each task keeps the figure it has".
 KEEP_EACH = -1
@@ -66,16 +67,17 @@ class ProgressDialog(QDialog):
         dates = date_style_of(qt_date_format)
         self.as_of = DateLine(dates, lambda: today)
         self.as_of.set_date(today)
-        self.progress = QSpinBox()
-        self.progress.setSuffix("%")
+        self.progress = PercentBox()
         low, high = min(self._figures, default=0.0), max(self._figures, default=0.0)
-        if round(low) == round(high):
+        if round(low, 1) == round(high, 1):
             self.progress.setRange(0, 100)
-            self.progress.setValue(round(low))
+            self.progress.setValue(round(low, 1))
         else:
             self.progress.setRange(KEEP_EACH, 100)
             self.progress.setSpecialValueText(
-                _("(each keeps its own: {low}% to {high}%)").format(low=round(low), high=round(high))
+                _("(each keeps its own: {low}% to {high}%)").format(
+                    low=decimal_text(round(low, 1)), high=decimal_text(round(high, 1))
+                )
             )
             self.progress.setValue(KEEP_EACH)
         self._started_at = self.progress.value()
@@ -124,7 +126,7 @@ class ProgressDialog(QDialog):
         elif chosen == TaskStatus.NOT_STARTED:
             self.progress.setValue(0)
 
-    def _status_follows_figure(self, value: int) -> None:
+    def _status_follows_figure(self, value: float) -> None:
         chosen = self.status.currentData()
         if chosen is None or value == KEEP_EACH:
             return
@@ -154,12 +156,16 @@ class ProgressDialog(QDialog):
             if len(self._figures) == 1:
                 question = _(
                     "{new}% is lower than the progress this task has now ({old}%). Record the lower figure?"
-                ).format(new=round(figure), old=round(higher[0]))
+                ).format(new=decimal_text(round(figure, 1)), old=decimal_text(round(higher[0], 1)))
             else:
                 question = _(
                     "{new}% is lower than the progress {count} of these tasks have now (up to {old}%). "
                     "Record the lower figure?"
-                ).format(new=round(figure), count=len(higher), old=round(max(higher)))
+                ).format(
+                    new=decimal_text(round(figure, 1)),
+                    count=len(higher),
+                    old=decimal_text(round(max(higher), 1)),
+                )
             if not self._confirm(question):
                 return
         self.accept()

@@ -8,12 +8,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QComboBox, QSpinBox
+from PySide6.QtWidgets import QApplication, QComboBox, QDoubleSpinBox
 from pytestqt.qtbot import QtBot
 from sqlmodel import col, select
 
 from dxplanner.core.enums import TaskStatus
 from dxplanner.core.models import ProgressReport, Task
+from dxplanner.i18n import set_language
+from dxplanner.numbers import decimal_text
 from dxplanner.store.plan_file import open_plan_file
 from dxplanner.ui.gui import create_plan
 from dxplanner.ui.main_window import MainWindow
@@ -166,11 +168,31 @@ def test_a_lower_figure_is_asked_about_and_a_no_records_nothing(
 def test_the_dialog_starts_from_a_status_the_figure_does_not_say(qtbot: QtBot) -> None:
     dialog = ProgressDialog([40.0], [TaskStatus.SUSPENDED], datetime.date(2026, 11, 20), "dd/MM/yyyy")
     qtbot.addWidget(dialog)
-    assert isinstance(dialog.progress, QSpinBox) and dialog.progress.value() == 40
+    assert isinstance(dialog.progress, QDoubleSpinBox) and dialog.progress.value() == 40
     assert isinstance(dialog.status, QComboBox)
     assert dialog.status.currentData() == TaskStatus.SUSPENDED.value
     answer = dialog.answer()
     assert (answer.progress, answer.status) == (40.0, TaskStatus.SUSPENDED)
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+@pytest.mark.parametrize(("typed", "figure"), [("2,5", 2.5), ("7.5", 7.5), ("12,5%", 12.5), ("40", 40.0)])
+def test_a_figure_typed_with_either_decimal_mark_is_reported_as_typed(
+    qtbot: QtBot, typed: str, figure: float, language: str
+) -> None:
+    """A whole-number box took 2,5 as 25; Qt's decimal box takes 7.5 as 75 in Vietnamese."""
+    set_language(language)
+    try:
+        dialog = ProgressDialog([0.0], [TaskStatus.NOT_STARTED], datetime.date(2026, 11, 20), "dd/MM/yyyy")
+        qtbot.addWidget(dialog)
+        dialog.progress.setFocus()
+        qtbot.keyClick(dialog.progress, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(dialog.progress, typed)
+        dialog.progress.interpretText()
+        assert dialog.answer().progress == figure
+        assert dialog.progress.text() == f"{decimal_text(figure)}%"
+    finally:
+        set_language("en")
 
 
 def test_the_dialogs_figure_and_status_keep_in_agreement(qtbot: QtBot) -> None:
