@@ -18,6 +18,7 @@ from dxplanner.services.files import create_plan as create_plan  # File > New's,
 from dxplanner.ui.app_settings import AppSettings
 from dxplanner.ui.errors import show_problem
 from dxplanner.ui.main_window import MainWindow
+from dxplanner.ui.qt_words import QtWords, has_qt_words
 
 
 class Windows:
@@ -113,6 +114,8 @@ def _install_qt_translations(app: QApplication) -> None:
     translator = QTranslator(app)
     if translator.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
+    elif has_qt_words(language):  # Qt has none in Vietnamese: its buttons said "Yes", "Cancel"
+        app.installTranslator(QtWords(language, app))
 
 
 def _error_guard(window: MainWindow, paths: AppPaths):  # type: ignore[no-untyped-def]
