@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QTreeView
 
 from dxplanner.core.enums import TaskStatus
@@ -11,7 +12,7 @@ from dxplanner.core.status import Health
 from dxplanner.i18n import _
 from dxplanner.labels import label
 from dxplanner.ui.dates import DateStyle
-from dxplanner.ui.sheet_model import COLUMN_TITLES, SheetColumn
+from dxplanner.ui.sheet_model import COLUMN_TITLES, SheetColumn, TaskSheetModel
 
 # What a task's row shows beside the chart; the rest is in the details, or shown again without the chart.
 BESIDE_CHART = (
@@ -26,9 +27,28 @@ BESIDE_CHART = (
 # The name takes what the other columns leave; below this it is cut too short to tell tasks apart.
 NAME_WIDTH = 240
 # A unit's name is cut (its whole name is in the cell's tooltip): short names fit.
-LEAD_WIDTH = 120
+LEAD_WIDTH = 116
 _PADDING = 18  # the cell's margins, and room for the header's sort arrow
 _LONGEST_CODE = 140
+_SHORTEST_CODE = 56
+_CELL_MARGINS = 7  # a cell's text margins (3 pixels a side), and one to spare
+
+
+def number_width(view: QTreeView) -> int:
+    """The number column as wide as its widest number on the row it stands on.
+
+    The tree indents each level inside this column: measured on the rows laid out (the top ones,
+    when the groups were closed), "6.1" two levels down was left two pixels and showed blank.
+    """
+    model = view.model()
+    numbers = model.numbers_at_depths() if isinstance(model, TaskSheetModel) else set()
+    bold = QFont(view.font())
+    bold.setBold(True)  # a group's number is bold: the wider of the two
+    metrics = QFontMetrics(bold)
+    step = view.indentation()
+    widths = ((depth + 1) * step + metrics.horizontalAdvance(number) for depth, number in numbers)
+    heading = view.header().fontMetrics().horizontalAdvance(_(COLUMN_TITLES[SheetColumn.CODE])) + _PADDING
+    return min(max(max(widths, default=0) + _CELL_MARGINS, heading, _SHORTEST_CODE), _LONGEST_CODE)
 
 
 def compact_widths(view: QTreeView, dates: DateStyle) -> dict[SheetColumn, int]:
@@ -40,9 +60,8 @@ def compact_widths(view: QTreeView, dates: DateStyle) -> dict[SheetColumn, int]:
         return max([headings.horizontalAdvance(_(COLUMN_TITLES[column])), *texts]) + _PADDING
 
     day = dates.write(datetime.date(2026, 12, 28))
-    code = min(max(view.sizeHintForColumn(SheetColumn.CODE), 56), _LONGEST_CODE)
     return {
-        SheetColumn.CODE: code,
+        SheetColumn.CODE: number_width(view),
         SheetColumn.LEAD: LEAD_WIDTH,
         SheetColumn.START: fit(SheetColumn.START, day),
         SheetColumn.END: fit(SheetColumn.END, day),

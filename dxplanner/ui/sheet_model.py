@@ -295,6 +295,12 @@ class TaskSheetModel(QAbstractItemModel):
         self._index_structure()
         self.endResetModel()
 
+    def numbers_at_depths(self) -> set[tuple[int, str]]:
+        """Each number the sheet shows, with the depth of the row it shows on (0: the top rows)."""
+        if self._projection is None:
+            return set()
+        return {(task.depth, task.number) for task in self._projection if task.number}
+
     def all_rows(self) -> dict[int, SheetRow]:
         """The sheet's values of every task of the plan (for searching and filtering)."""
         missing = [task_id for task_id in self._order if task_id not in self._cache]

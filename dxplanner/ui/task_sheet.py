@@ -54,7 +54,7 @@ if TYPE_CHECKING:
     from dxplanner.ui.gantt.view import GanttView
     from dxplanner.ui.printing import PrintSetup
     from dxplanner.ui.progress_dialog import ProgressAnswer
-from dxplanner.ui.sheet_columns import arrange_beside_chart, row_width
+from dxplanner.ui.sheet_columns import arrange_beside_chart, number_width, row_width
 from dxplanner.ui.sheet_delegate import SheetDelegate
 from dxplanner.ui.sheet_model import COLUMN_TITLES, SheetColumn, TaskSheetModel
 from dxplanner.ui.sheet_ready import EditsReady
@@ -215,6 +215,8 @@ class TaskSheet(QWidget):
             self.model.load(self.session.store, plan_id)
         self._apply_filter()
         self.view.expandToDepth(0)
+        if self.chart_shown():  # another plan's numbers may stand deeper, or be longer
+            self.view.header().resizeSection(SheetColumn.CODE, number_width(self.view))
         self._announce_counts()
         if plan_id is not None:
             self._edits_ready.arm()

@@ -8,10 +8,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from dxplanner.ui.main_window import MainWindow
+from dxplanner.ui.navigator import NodeKey, NodeKind
 from dxplanner.ui.report_action import ReportDialog, write_report
 from dxplanner.ui.sheet_model import SheetColumn
 from dxplanner.ui.task_sheet import TaskSheet
@@ -22,6 +23,7 @@ pytestmark = pytest.mark.gui
 TODAY = datetime.date(2026, 11, 20)
 DECREE = 353  # "4" in group I, whose tasks are numbered 1 to 8
 LAST_OF_GROUP_I = 357  # "8"
+PLAN_2026 = 6
 
 
 def _sheet(window: MainWindow, demo_path: Path) -> TaskSheet:
@@ -112,3 +114,26 @@ def test_the_report_shows_the_numbers_the_sheet_shows(
     numbers = {row[1]: row[0] for row in tasks.iter_rows(values_only=True) if row[1]}
     assert numbers["Lấy ý kiến dự thảo Nghị định"] == _number(sheet, inserted) == "4a"
     assert numbers["Tổng kết thực hiện kế hoạch"] == _number(sheet, appended) == "9"
+
+
+def test_every_number_fits_its_cell_beside_the_chart_at_every_depth(
+    qtbot: QtBot, window: MainWindow, demo_path: Path
+) -> None:
+    """The tree indents each level inside the number column: "6.1" two levels down showed blank."""
+    window.resize(1366, 768)
+    window.show()
+    sheet = _sheet(window, demo_path)
+    window.select(NodeKey(NodeKind.PLAN, PLAN_2026))
+    qtbot.waitUntil(sheet.chart_shown)
+    sheet.view.expandAll()
+    QGuiApplication.processEvents()
+    bold = QFont(sheet.view.font())
+    bold.setBold(True)
+    metrics = QFontMetrics(bold)  # a group's number is bold, the widest of the two
+    cut = []
+    for task_id in sheet.model.reading_order():
+        number = sheet.model.number(task_id) or ""
+        cell = sheet.view.visualRect(sheet.model.index_of(task_id, SheetColumn.CODE))
+        if cell.width() < metrics.horizontalAdvance(number) + 4:
+            cut.append((number, cell.width()))
+    assert sheet.model.reading_order() and not cut, cut
