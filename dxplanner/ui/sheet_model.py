@@ -295,6 +295,18 @@ class TaskSheetModel(QAbstractItemModel):
         self._index_structure()
         self.endResetModel()
 
+    def with_everything_below(self, task_ids: Iterable[int]) -> set[int]:
+        """The tasks and every task below them, in the whole plan (not only what the filter shows)."""
+        found: set[int] = set()
+        waiting = list(task_ids)
+        while waiting:
+            task_id = waiting.pop()
+            if task_id not in found:
+                found.add(task_id)
+                if self._projection is not None:
+                    waiting.extend(self._projection.children.get(task_id, ()))
+        return found
+
     def numbers_at_depths(self) -> set[tuple[int, str]]:
         """Each number the sheet shows, with the depth of the row it shows on (0: the top rows)."""
         if self._projection is None:

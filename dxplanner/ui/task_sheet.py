@@ -671,10 +671,10 @@ class TaskSheet(QWidget):
             _("Delete the selected tasks and every task below them?")
         ):
             return
-        self.session.run(
-            _("Delete {count} tasks").format(count=len(chosen)),
-            lambda plan: edits.delete_tasks(plan, chosen),
-        )
+        # Named by what goes: a group's sub-tasks are deleted with it, and come back with its undo.
+        going = len(self.model.with_everything_below(chosen))
+        text = _("Delete 1 task") if going == 1 else _("Delete {count} tasks").format(count=going)
+        self.session.run(text, lambda plan: edits.delete_tasks(plan, chosen))
 
     def report_progress(self) -> None:
         """Record one dated report for every selected task (the tasks inside a selected group)."""

@@ -159,3 +159,20 @@ def test_a_plan_weighed_by_money_rolls_up_again_when_a_budget_line_is_added(
     after = sheet.model.rolled(GROUP_II)
     assert before is not None and after is not None and after.progress != before.progress
     _agrees_with_the_other_views(window, sheet)
+
+
+@pytest.mark.parametrize(
+    ("chosen", "undo_text"),
+    [((BUILT_IN_PARTS,), "Undo Delete 4 tasks"), ((VNEID,), "Undo Delete 1 task")],
+)
+def test_the_undo_of_a_deletion_counts_every_task_deleted(
+    window: MainWindow, demo_path: Path, answers: Answers, chosen: tuple[int, ...], undo_text: str
+) -> None:
+    """A task with three sub-tasks deleted is four tasks to take back, not "1 task"."""
+    sheet = _sheet(window, demo_path)
+    answers.confirm = True
+    for task_id in chosen:
+        sheet.select_task(task_id)
+    sheet.delete_selected()
+    assert window.session is not None
+    assert window.session.undo_stack.undoText() == undo_text.removeprefix("Undo ")
