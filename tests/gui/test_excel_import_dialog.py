@@ -204,3 +204,34 @@ def test_after_an_import_the_window_says_so_and_shows_the_new_plan(
     assert window.navigator.isExpanded(index.parent())  # not left in a folded branch
     said = window.statusBar().currentMessage()
     assert "3 tasks" in said and "Kế hoạch chuyển đổi số năm 2027" in said, said
+
+
+def test_the_preview_counts_the_new_units_the_import_makes_the_agency_too(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, tmp_path: Path
+) -> None:
+    """The agency at the table's top becomes a new plan's owner unit: said 7 new units, made 8."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["ỦY BAN NHÂN DÂN TỈNH NINH BÌNH"])
+    sheet.append(["KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2027"])
+    sheet.append([])
+    sheet.append(["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"])
+    sheet.append(["I", "Thể chế số"])
+    sheet.append([1, "Rà soát quy định về chuyển đổi số", "Sở Tư pháp", "Sở Nội vụ", "Quý I/2027"])
+    path = tmp_path / "ninh-binh.xlsx"
+    book.save(path)
+    assert window.open_file(demo_path)
+    assert window.session is not None
+    dialog = ImportDialog(window.session, path, TODAY, parent=window)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.ready, timeout=10_000):
+        dialog.show()
+    assert "3 new units" in dialog.status.text()  # the two units, and the agency owning the new plan
+    dialog.target.setCurrentIndex(1)  # added to a plan of the file: the agency is not made
+    assert "2 new units" in dialog.status.text()
+    dialog.units.combos["Sở Nội vụ"].setCurrentIndex(1)  # an existing unit chosen for one of them
+    assert "1 new units" in dialog.status.text()
+    dialog.target.setCurrentIndex(0)
+    dialog.import_button.click()
+    assert dialog.outcome is not None and dialog.outcome.new_units == 2

@@ -371,6 +371,8 @@ class ImportDialog(QDialog):
         self.columns.show_table(table, width)
         self.tasks.show_table(table, self.date_format)
         self.units.show_table(table, units)
+        for combo in self.units.combos.values():
+            combo.currentIndexChanged.connect(self._say_what_is_read)
         self.problems.show_problems(table.errors, table.warnings)
         if not self.plan_name.text():
             self.plan_name.setText(importing.default_name(table, self.path))
@@ -381,9 +383,23 @@ class ImportDialog(QDialog):
             self.tabs.setCurrentWidget(self.problems)
         self.ready.emit()
 
+    def _say_what_is_read(self) -> None:
+        """The summary again: a unit chosen, or another target, changes what the import makes."""
+        if not self._filling and self.table is not None:
+            self.status.setText(self._summary(self.table))
+
+    def _new_units(self, table: PlanTable) -> int:
+        """The units the import will make, as chosen: the agency at the table's top only as the owner
+        of a new plan (a plan of the file has its own), unless its rows name it too."""
+        owner = table.owner.text if table.owner is not None and table.owner.text not in table.units else None
+        into_new_plan = self.target.currentData() == NEW_PLAN
+        return sum(
+            unit is None and (text != owner or into_new_plan) for text, unit in self.units.choices().items()
+        )
+
     def _summary(self, table: PlanTable) -> str:
         groups = sum(task.kind.value == "group" for task in table.tasks)
-        new_units = sum(match.unit_id is None for match in table.units.values())
+        new_units = self._new_units(table)
         text = _(
             "A table of tasks on sheet “{sheet}”, header on row {row}: {tasks} tasks in {groups} groups, "
             "{units} new units, {errors} errors, {warnings} warnings."
@@ -417,6 +433,7 @@ class ImportDialog(QDialog):
 
     def _target_changed(self) -> None:
         self.plan_name.setEnabled(self.target.currentData() == NEW_PLAN)
+        self._say_what_is_read()
 
     # The user's corrections.
 
