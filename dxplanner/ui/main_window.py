@@ -63,6 +63,7 @@ from dxplanner.ui.navigator import (
 )
 from dxplanner.ui.recent_files import RecentFiles
 from dxplanner.ui.session import DataChange, PlanSession, disconnect_all
+from dxplanner.ui.sheet_model import SheetColumn
 from dxplanner.ui.welcome_page import WelcomePage
 from dxplanner.ui.workbench_layout import DETAILS_WIDTH, first_layout
 
@@ -1505,6 +1506,11 @@ class MainWindow(QMainWindow):
             # restoreState moves no handle, so the button is told: else it shows pressed over folded details.
             self.editor.sync_details_button()
         self.editor.chart_wanted = bool(self._settings.value("window/chart", True, type=bool))
+        without_chart = self._settings.value("window/hidden_without_chart")
+        if self.editor.chart_wanted and isinstance(without_chart, str):
+            # The header was remembered beside the chart: the table alone shows what it showed last.
+            names = set(without_chart.split(","))
+            self.editor.sheet.hide_without_chart([column for column in SheetColumn if column.name in names])
         chart_layout = self._settings.value("window/chart_splitter")
         if isinstance(chart_layout, QByteArray):
             self.editor.chart_layout = chart_layout
@@ -1517,6 +1523,8 @@ class MainWindow(QMainWindow):
             built = self.editor.sheet.chart_built()
             shown = self.editor.sheet.chart_shown() if built else self.editor.chart_wanted
             self._settings.setValue("window/chart", shown)
+            hidden = self.editor.sheet.hidden_without_chart()
+            self._settings.setValue("window/hidden_without_chart", ",".join(column.name for column in hidden))
             if self.editor.sheet.chart_shown():
                 self._settings.setValue("window/chart_splitter", self.editor.sheet.split.saveState())
 

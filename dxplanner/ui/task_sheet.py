@@ -1177,6 +1177,20 @@ class TaskSheet(QWidget):
         """The column header, whose layout the window remembers."""
         return self.view.header()
 
+    def hidden_without_chart(self) -> list[SheetColumn]:
+        """The columns the table hides when it is shown without the chart (F9), to remember.
+
+        Beside the chart the header shows the chart's seven columns: its layout alone, remembered
+        at the end, left the next start's table without the chart those seven only.
+        """
+        if self._columns_without_chart is not None:
+            return [column for column, hidden in self._columns_without_chart.items() if hidden]
+        return [column for column in SheetColumn if self.view.isColumnHidden(column)]
+
+    def hide_without_chart(self, hidden: list[SheetColumn]) -> None:
+        """Hide these columns, and show the others, once the table is shown without the chart."""
+        self._columns_without_chart = {column: column in hidden for column in SheetColumn}
+
 
 # What each sheet column holds when rows are pasted into it (PasteField values; None: ignored).
 # The clipboard format of rows copied from a sheet: every column's text under a heading row.

@@ -18,9 +18,10 @@ from dxplanner.core.rollup import has_own_work
 from dxplanner.core.status import Health
 from dxplanner.core.text import fold
 from dxplanner.paths import AppPaths
+from dxplanner.store.plan_file import open_plan_file
 from dxplanner.ui.app_settings import SettingsDialog
 from dxplanner.ui.date_line import DateLine
-from dxplanner.ui.gui import Windows
+from dxplanner.ui.gui import Windows, create_plan
 from dxplanner.ui.main_window import MainWindow
 from dxplanner.ui.sheet_model import SheetColumn
 from dxplanner.ui.task_sheet import TaskSheet
@@ -249,3 +250,38 @@ def _cooperating(window: MainWindow, task_id: int) -> set[int]:
 
     with window.store.read() as session:  # type: ignore[union-attr]
         return {link.unit_id for link in session.exec(select(TaskUnit).where(TaskUnit.task_id == task_id))}
+
+
+def test_the_table_without_the_chart_keeps_its_columns_after_a_restart(
+    qtbot: QtBot, settings: QSettings, demo_path: Path
+) -> None:
+    """F9 brings back every column the table showed without the chart, after a restart too: the
+    layout was remembered as it stood beside the chart, and the next F9 showed those seven only."""
+
+    def started() -> tuple[MainWindow, TaskSheet]:
+        window = MainWindow(settings, open_plan_file, create_plan)
+        qtbot.addWidget(window)
+        window.resize(1440, 860)
+        window.show()
+        assert window.open_file(demo_path) and window.editor is not None
+        sheet = window.editor.sheet
+        qtbot.waitUntil(sheet.chart_shown)
+        return window, sheet
+
+    def shown(sheet: TaskSheet) -> list[SheetColumn]:
+        return [column for column in SheetColumn if not sheet.view.isColumnHidden(column)]
+
+    window, sheet = started()
+    beside_chart = shown(sheet)
+    sheet.chart_actions["chart"].trigger()  # F9: the table alone
+    without_chart = shown(sheet)
+    assert len(without_chart) > len(beside_chart)
+    sheet.chart_actions["chart"].trigger()  # the chart again, and quit
+    assert shown(sheet) == beside_chart
+    window.close()
+
+    window, sheet = started()
+    assert shown(sheet) == beside_chart
+    sheet.chart_actions["chart"].trigger()
+    assert shown(sheet) == without_chart
+    window.close()
