@@ -50,6 +50,11 @@ class DateLine(QLineEdit):
         button.triggered.connect(self.open_calendar)
         self.calendar: QCalendarWidget | None = None
 
+    def room_for_a_date(self) -> int:
+        """The width that shows a whole date beside the calendar button (the widest the style writes)."""
+        widest = self._style.write(datetime.date(2028, 12, 28))
+        return self.fontMetrics().horizontalAdvance(widest) + 48
+
     def set_date(self, value: datetime.date | None) -> None:
         """Show a date (blank for none)."""
         self.setText(self._style.write(value))
@@ -133,8 +138,7 @@ class DateChoice(DateLine):
         self._required = required
         self._in_force: datetime.date | None = None
         # Room for a whole date and the calendar button, in a row of filters that squeezes it.
-        widest = style.write(datetime.date(2028, 12, 28))
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance(widest) + 48)
+        self.setMinimumWidth(self.room_for_a_date())
         self.editingFinished.connect(self._take)
 
     def date(self) -> datetime.date | None:

@@ -114,6 +114,12 @@ class SheetDelegate(QStyledItemDelegate):
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: Index) -> None:
+        if isinstance(editor, DateLine):
+            # The cell fits a date, not a date and the calendar button: typing scrolled the day away.
+            rect = QRect(option.rect)
+            rect.setWidth(max(rect.width(), editor.room_for_a_date()))
+            editor.setGeometry(rect)
+            return
         if isinstance(editor, UnitChecklist):
             rect = QRect(option.rect)
             rect.setWidth(max(rect.width(), 320))

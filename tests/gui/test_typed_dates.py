@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from dxplanner.core.models import Task
 from dxplanner.store.operations.tasks import create_task
 from dxplanner.store.plan_file import open_plan_file
+from dxplanner.ui.date_line import DateLine
 from dxplanner.ui.main_window import MainWindow
 from dxplanner.ui.navigator import NodeKey, NodeKind
 from dxplanner.ui.sheet_model import SheetColumn
@@ -192,3 +193,19 @@ def test_a_date_picked_in_the_calendar_is_saved(
     assert _dates(window, task_id) == (D(2026, 11, 21), None)
     assert messages == []
     assert sheet.model.data(sheet.model.index_of(task_id, SheetColumn.START)) == "21/11/2026"
+
+
+def test_a_whole_date_shows_while_it_is_typed_beside_the_chart(
+    qtbot: QtBot, window: MainWindow, demo_path: Path
+) -> None:
+    """The cell fits a date, not a date and the calendar button: the day scrolled out of sight."""
+    sheet = _open(window, demo_path)
+    qtbot.waitUntil(sheet.chart_shown)  # the narrow columns beside the chart
+    _edit_cell(qtbot, sheet, DECREE, SheetColumn.START)
+    editor = open_editor()
+    assert isinstance(editor, DateLine)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "15/03/2026")
+    typed = editor.fontMetrics().horizontalAdvance("15/03/2026")
+    # The text ends where the cursor is: it begins inside the line, not scrolled to the left of it.
+    assert editor.cursorRect().center().x() - typed >= 0
