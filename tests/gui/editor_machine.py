@@ -767,6 +767,8 @@ class EditorMachine(RuleBasedStateMachine):
         order = sheet.model.reading_order()
         sources.sort(key=order.index)
         shown = {task_id: self._shown_row(task_id) for task_id in sources}
+        # The numbers shown where the rows go: a pasted number one of them shows is not given twice.
+        taken = {sheet.model.number(each) for each in state.children(state.tasks[target]["parent_id"])}
         self._begin()
         click_task(self.bot, sheet, sources[0])
         for more in sources[1:]:
@@ -796,6 +798,10 @@ class EditorMachine(RuleBasedStateMachine):
         for source, task_id in zip(sources, new, strict=True):
             copy = self._shown_row(task_id)
             wanted = dict(shown[source], status=copy["status"])
+            if wanted["code"] in taken:  # left to the place: the copy takes the number it gives
+                assert after.tasks[task_id]["code"] is None, f"task {task_id} took a number shown here"
+                wanted["code"] = copy["code"]
+            taken.add(wanted["code"])
             assert copy == wanted, f"task {source} was pasted as {copy}, shown as {wanted}"
 
     def _shown_row(self, task_id: int) -> dict[str, str]:
@@ -844,6 +850,10 @@ class EditorMachine(RuleBasedStateMachine):
         assert clipboard is not None
         clipboard.setText(text)
         state = self._plan_state()
+        # The numbers shown where the rows go: a pasted number one of them shows is not given twice.
+        taken: set[str | None] = {
+            sheet.model.number(each) for each in state.children(state.tasks[target]["parent_id"])
+        }
         self._begin()
         click_task(self.bot, sheet, target)
         self.bot.keyClick(sheet.view, Qt.Key.Key_V, CTRL)
@@ -862,8 +872,12 @@ class EditorMachine(RuleBasedStateMachine):
         for row, task_id in zip(filled, new, strict=True):
             task = after.tasks[task_id]
             timeline = row.timeline.strip()
+            number: str | None = row.code.strip() or None
+            if number in taken:
+                number = None  # the number its place gives, not one shown here already
+            taken.add(number)
             assert (task["code"], task["name"], task["lead_unit_id"], task["timeline_text"]) == (
-                row.code.strip() or None,
+                number,
                 row.name.strip(),
                 row.unit_id,
                 timeline or None,

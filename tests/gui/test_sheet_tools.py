@@ -237,10 +237,15 @@ def test_rows_copied_beside_the_chart_paste_back_whole_from_any_column(
     assert messages == []
     (copy,) = [task for task in _plan_tasks(window) if task.id not in originals]
     original = originals[DIGITAL_STAFF_TRAINING]
-    fields = ("name", "code", "lead_unit_id", "timeline_text", "product", "planned_start", "planned_end")
+    fields = ("name", "lead_unit_id", "timeline_text", "product", "planned_start", "planned_end")
     assert {field: getattr(copy, field) for field in fields} == {
         field: getattr(original, field) for field in fields
     }
+    # Pasted beside the task it copies, it does not show that task's number a second time.
+    assert copy.id is not None and original.code is not None and copy.code is None
+    siblings = [task.id for task in _plan_tasks(window) if task.parent_id == copy.parent_id]
+    numbers = [sheet.model.number(task_id) for task_id in siblings if task_id is not None]
+    assert len(numbers) == len(set(numbers)), numbers
     assert copy.id is not None
     assert _cooperating(window, copy.id) == _cooperating(window, DIGITAL_STAFF_TRAINING) != set()
 

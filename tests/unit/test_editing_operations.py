@@ -108,6 +108,29 @@ def test_rows_pasted_among_many_siblings_move_each_sibling_once(store: PlanStore
     assert snapshot(store) == before
 
 
+def test_a_pasted_number_already_used_by_a_sibling_is_left_to_the_place(store: PlanStore) -> None:
+    """Copies pasted beside the tasks they were copied from showed the same numbers twice (2, 2, 3, 3)."""
+    ids = basics(store)
+    group = task(store, ids.plan, "I", kind="group")
+    for number, name in (("1", "a"), ("2", "b"), ("3", "c")):
+        task(store, ids.plan, name, parent_id=group, code=number)
+    rows = [["2", "b (bản sao)"], ["3", "c (bản sao)"], ["N01", "mới"], ["N01", "mới nữa"]]
+    paste_tasks(store, ids.plan, [F.CODE, F.NAME], rows, parent_id=group, position=1)
+    with store.read() as session:
+        inside = session.exec(
+            select(Task.code, Task.name).where(Task.parent_id == group).order_by(col(Task.position))
+        ).all()
+    assert [tuple(row) for row in inside] == [
+        ("1", "a"),
+        (None, "b (bản sao)"),
+        (None, "c (bản sao)"),
+        ("N01", "mới"),
+        (None, "mới nữa"),
+        ("2", "b"),
+        ("3", "c"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("row", "message"),
     [

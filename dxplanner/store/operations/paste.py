@@ -18,7 +18,7 @@ from dxplanner.labels import label, names_in_every_language
 from dxplanner.store import queries
 from dxplanner.store.changes import Changes, Entity
 from dxplanner.store.operations._records import fetch
-from dxplanner.store.operations.tasks import insert_task, make_room
+from dxplanner.store.operations.tasks import insert_task, make_room, sibling_numbers
 from dxplanner.store.plan_store import PlanStore
 
 
@@ -62,9 +62,17 @@ def paste_tasks(
             raise InvalidInputError(_("There is nothing to paste: every pasted row is empty."))
         # Room for every row at once: the tasks after them move once, not once per row.
         first = make_room(session, plan, parent_id, position, len(filled))
+        # A number a task here already shows is not given twice: copies pasted beside the tasks they
+        # were copied from showed 2, 2, 3, 3. Such a row takes the number its place gives.
+        taken = sibling_numbers(session, plan, parent_id)
         for place, (number, row) in enumerate(filled, start=first):
             try:
                 fields, cooperating = _task_fields(columns, row, units, plan)
+                code = fields.get(PasteField.CODE.value)
+                if isinstance(code, str):
+                    if code in taken:
+                        del fields[PasteField.CODE.value]
+                    taken.add(code)
                 task_id = insert_task(session, plan, parent_id, place, fields, cooperating, room_made=True)
             except DomainError as error:
                 raise InvalidInputError(

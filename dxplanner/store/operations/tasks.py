@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import func, or_
 from sqlmodel import Session, col, delete, select
@@ -12,6 +12,7 @@ from dxplanner.core import rules
 from dxplanner.core.enums import Priority, TaskKind, TaskStatus
 from dxplanner.core.errors import InvalidInputError
 from dxplanner.core.models import ActionPlan, Dependency, Goal, Task, TaskGoal, TaskUnit, Unit
+from dxplanner.core.task_numbers import NumberedTask, task_numbers
 from dxplanner.i18n import _
 from dxplanner.store.changes import Changes, Entity
 from dxplanner.store.operations._cascade import note_tasks_going, subtree_ids
@@ -118,6 +119,21 @@ def make_room(session: Session, plan: ActionPlan, parent_id: object, position: o
     assert plan.id is not None
     parent = check_parent(session, Task, "plan_id", plan.id, parent_id, None, _tree_messages())
     return open_gap(session, Task, _siblings(plan.id, parent), position, room=size)
+
+
+def sibling_numbers(session: Session, plan: ActionPlan, parent_id: object) -> set[str]:
+    """The numbers the tasks under parent_id (the top when None) show: their own, or their place's."""
+    assert plan.id is not None
+    parent = check_parent(session, Task, "plan_id", plan.id, parent_id, None, _tree_messages())
+    rows = session.exec(
+        select(Task.id, Task.parent_id, Task.position, Task.code).where(Task.plan_id == plan.id)
+    ).all()
+    tasks = [
+        NumberedTask(cast(int, task_id), parent_of, position, code)
+        for task_id, parent_of, position, code in rows
+    ]
+    shown = task_numbers(tasks)
+    return {shown[task.id] for task in tasks if task.parent_id == parent}
 
 
 def update_task(store: PlanStore, task_id: int, *, seen: int | None = None, **fields: object) -> Changes:
