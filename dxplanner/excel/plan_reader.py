@@ -54,7 +54,7 @@ from dxplanner.excel.values import (
 from dxplanner.excel.workbook import Row, SheetTooLargeError, Workbook, open_workbook
 from dxplanner.i18n import _
 from dxplanner.labels import label
-from dxplanner.numbers import whole_text
+from dxplanner.numbers import decimal_text, whole_text
 
 Progress = Callable[[int, int], bool]  # (rows read, rows expected) -> go on?
 _TEXT_FIELDS = (TableField.NAME, TableField.PRODUCT, TableField.NOTES)
@@ -794,6 +794,15 @@ class _TableReader:
         heading = self.header.headings.get(self.at[TableField.PROGRESS], label(TableField.PROGRESS))
         said = f"{heading.split(' / ')[0]}: {text}"
         task.notes = f"{task.notes}; {said}" if task.notes else said
+        if figure is not None:  # a figure out of range ("150%"): a problem to see before importing
+            self._warn(
+                task.row,
+                TableField.PROGRESS,
+                _("Progress must be between 0 and 100, not {figure}; “{text}” is kept in the notes.").format(
+                    figure=decimal_text(figure), text=text
+                ),
+            )
+            return
         task.guesses.append(
             _("The progress “{text}” states no figure; it is kept in the notes.").format(text=text)
         )

@@ -599,3 +599,21 @@ def test_a_responsible_body_column_alone_is_the_lead_column(tmp_path: Path) -> N
     table = read_plan_table(path)
     assert _columns(table)["Cơ quan chịu trách nhiệm"] is TableField.LEAD_UNIT
     assert table.tasks[0].lead_unit == "Sở Tư pháp"
+
+
+def test_a_progress_in_words_past_100_is_warned_of_not_said_to_state_no_figure(tmp_path: Path) -> None:
+    """ "150%" states a figure, one out of range: said so among the problems, kept in the notes."""
+    path = _book(
+        tmp_path / "qua_100.xlsx",
+        [
+            ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Tiến độ thực hiện (%)"],
+            [1, "Số hóa hồ sơ", "Sở Tư pháp", "150%"],
+        ],
+    )
+    table = read_plan_table(path)
+    (task,) = table.tasks
+    assert task.progress is None and task.notes is not None and "150%" in task.notes
+    assert not any("states no figure" in guess for guess in task.guesses)
+    assert [(problem.row, problem.message) for problem in table.warnings] == [
+        (2, "Progress must be between 0 and 100, not 150; “150%” is kept in the notes.")
+    ]
