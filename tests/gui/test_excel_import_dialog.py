@@ -235,3 +235,26 @@ def test_the_preview_counts_the_new_units_the_import_makes_the_agency_too(
     dialog.target.setCurrentIndex(0)
     dialog.import_button.click()
     assert dialog.outcome is not None and dialog.outcome.new_units == 2
+
+
+def test_the_preview_shows_the_progress_each_task_is_read_with(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, tmp_path: Path
+) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Tiến độ thực hiện (%)"])
+    sheet.append([1, "Số hóa hồ sơ hộ tịch", "Sở Tư pháp", 0.3])
+    sheet.append([2, "Cấp chữ ký số cho cán bộ", "Sở Nội vụ", "Hoàn thành"])
+    sheet.append([3, "Kết nối nền tảng LGSP", "Sở Nội vụ", None])
+    path = tmp_path / "tien-do.xlsx"
+    book.save(path)
+    assert window.open_file(demo_path) and window.session is not None
+    dialog = ImportDialog(window.session, path, TODAY, parent=window)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.ready, timeout=10_000):
+        dialog.show()
+    tree = dialog.tasks
+    column = next(index for index in range(tree.columnCount()) if tree.headerItem().text(index) == "Progress")
+    rows = [tree.topLevelItem(index) for index in range(tree.topLevelItemCount())]
+    assert [row.text(column) if row is not None else None for row in rows] == ["30%", "100%", ""]

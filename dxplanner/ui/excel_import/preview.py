@@ -23,7 +23,7 @@ from dxplanner.core.matching import UnitName
 from dxplanner.core.plan_table import MatchKind, PlanTable, Problem, TableField, TableTask, column_letter
 from dxplanner.i18n import _
 from dxplanner.labels import label
-from dxplanner.numbers import whole_text
+from dxplanner.numbers import decimal_text, whole_text
 
 ERROR_COLOUR = QColor("#c62828")
 NEW_UNIT = -1  # the unit picker's choice "make a new unit"
@@ -83,7 +83,7 @@ class TaskTree(QTreeWidget):
     line under the tree for the row chosen, so that a user can check every one.
     """
 
-    GUESSES = 9  # the column of the guesses
+    GUESSES = 10  # the column of the guesses
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +98,7 @@ class TaskTree(QTreeWidget):
                 _("Start"),
                 _("End"),
                 _("Budget"),
+                _("Progress"),
                 _("Row"),
                 _("Guesses"),
             ]
@@ -128,6 +129,7 @@ class TaskTree(QTreeWidget):
                 task.start.strftime(date_format) if task.start else "",
                 task.end.strftime(date_format) if task.end else "",
                 whole_text(money) if money else "",
+                "" if task.progress is None else f"{decimal_text(task.progress)}%",
                 str(task.row),
                 "; ".join(task.guesses),
             ]
@@ -148,7 +150,7 @@ class TaskTree(QTreeWidget):
             note = QTreeWidgetItem(self, ["", _("… and {count} more rows, imported too.").format(count=more)])
             note.setFlags(Qt.ItemFlag.NoItemFlags)
         self.expandToDepth(1)
-        for column in (0, 2, 4, 5, 6, 7, 8):
+        for column in (0, 2, 4, 5, 6, 7, 8, 9):
             self.resizeColumnToContents(column)
         self.setColumnWidth(1, 380)
 
