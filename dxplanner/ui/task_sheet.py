@@ -192,6 +192,8 @@ class TaskSheet(QWidget):
         self._gantt: GanttView | None = None
         # Which columns were hidden before the chart came, to show again when it goes.
         self._columns_without_chart: dict[SheetColumn, bool] | None = None
+        # The groups open before a filter opened every one, to open again when it is cleared.
+        self._opened_unfiltered: set[int] | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.toolbar)
@@ -214,6 +216,7 @@ class TaskSheet(QWidget):
                 self._period = outline.period(self.session.store, plan_id)
             self.model.load(self.session.store, plan_id)
         self._apply_filter()
+        self._opened_unfiltered = None  # another plan: a filter cleared opens its top groups
         self.view.expandToDepth(0)
         if self.chart_shown():  # another plan's numbers may stand deeper, or be longer
             self.view.header().resizeSection(SheetColumn.CODE, number_width(self.view))
@@ -999,8 +1002,11 @@ class TaskSheet(QWidget):
         if wanted.empty:
             if self.model._shown is not None:
                 self.model.set_filter(None)
-                self.view.expandToDepth(0)
+                self._open_again(self._opened_unfiltered)
+                self._opened_unfiltered = None
         else:
+            if self.model._shown is None:  # a filter opens every group: what the user had open is kept
+                self._opened_unfiltered = self._opened_groups()
             states = {
                 task_id: state
                 for task_id in self.model.reading_order()
@@ -1009,6 +1015,28 @@ class TaskSheet(QWidget):
             self.model.set_filter(matching_tasks(self.model.all_rows(), states, wanted))
             self.view.expandAll()
         self._announce_counts()
+
+    def _opened_groups(self) -> set[int]:
+        """The groups the tree shows open."""
+        model, view = self.model, self.view
+        return {
+            task_id
+            for task_id in model.reading_order()
+            if model.has_children(task_id) and view.isExpanded(model.index_of(task_id))
+        }
+
+    def _open_again(self, opened: set[int] | None) -> None:
+        """Open the tree as it was before a filter (the top groups when that is not known).
+
+        Clearing a search folded the groups the user had opened and showed the top of the tree;
+        the task the cursor is on (what was found) is kept in sight by selecting it again after.
+        """
+        if opened is None:
+            self.view.expandToDepth(0)
+            return
+        self.view.collapseAll()
+        for task_id in opened:
+            self.view.expand(self.model.index_of(task_id))
 
     # The Gantt chart beside the sheet.
 

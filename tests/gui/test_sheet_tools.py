@@ -290,3 +290,33 @@ def test_the_table_without_the_chart_keeps_its_columns_after_a_restart(
     sheet.chart_actions["chart"].trigger()
     assert shown(sheet) == without_chart
     window.close()
+
+
+def test_clearing_a_search_opens_the_groups_again_as_the_user_had_them(
+    qtbot: QtBot, window: MainWindow, demo_path: Path
+) -> None:
+    """A search opens every group; clearing it folded the groups the user had opened and showed
+    the top of the tree. Now the tree is as it was, with the task found still in sight."""
+    sheet = _sheet(window, demo_path)
+    view, model = sheet.view, sheet.model
+    groups = [task_id for task_id in model.reading_order() if model.has_children(task_id)]
+    nested = next(task_id for task_id in groups if model.parent_of(task_id) is not None)
+    view.collapseAll()
+    view.expand(model.index_of(model.parent_of(nested)))  # type: ignore[arg-type]
+    view.expand(model.index_of(nested))
+    opened = {task_id for task_id in groups if view.isExpanded(model.index_of(task_id))}
+    assert len(opened) == 2
+    sheet.search.setText("VNeID")
+    qtbot.waitUntil(lambda: model.reading_order() != [] and sheet.model._shown is not None)
+    found = sheet.current_task()
+    sheet.search.setText("")
+    qtbot.waitUntil(lambda: sheet.model._shown is None)
+    reopened = {task_id for task_id in groups if view.isExpanded(model.index_of(task_id))}
+    assert opened <= reopened
+    # Only what the found task needs besides: the groups above it, opened to keep it in sight.
+    above = set()
+    parent = model.parent_of(found) if found is not None else None
+    while parent is not None:
+        above.add(parent)
+        parent = model.parent_of(parent)
+    assert reopened == opened | above
