@@ -146,6 +146,13 @@ def header_cells(unit: TimeUnit, first: datetime.date, last: datetime.date) -> l
     return cells
 
 
+def barest_label(cell: HeaderCell) -> str:
+    """A cell's label where even the short one does not fit: a week's number alone ("10", not "W10")."""
+    if cell.unit is TimeUnit.WEEK:
+        return str(cell.start.isocalendar().week)
+    return cell_label(cell, 0)
+
+
 def cell_label(cell: HeaderCell, width_px: float) -> str:
     """The label of a header cell, shorter when the cell is narrow."""
     start, unit = cell.start, cell.unit

@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaint
 
 from dxplanner.core.enums import DependencyType
 from dxplanner.core.gantt_bar import GanttBar
-from dxplanner.core.gantt_scale import TimeScale, TimeUnit, bands, cell_label, header_cells
+from dxplanner.core.gantt_scale import TimeScale, TimeUnit, bands, barest_label, cell_label, header_cells
 from dxplanner.core.schedule import Link
 from dxplanner.core.status import Health
 from dxplanner.core.workdays import WorkCalendar
@@ -115,11 +115,11 @@ class GanttPainter:
                 shown = QRectF(max(left, 0.0) + 2, y, min(right, width) - max(left, 0.0) - 4, band_height)
                 if shown.width() < 8:
                     continue
-                text = cell_label(cell, right - left)
-                if metrics.horizontalAdvance(text) > shown.width():
-                    text = cell_label(cell, 0)  # the short form
-                    if metrics.horizontalAdvance(text) > shown.width():
-                        continue
+                # The label, else its short form, else its barest (weeks 10 to 53 fit no "W10").
+                forms = (cell_label(cell, right - left), cell_label(cell, 0), barest_label(cell))
+                text = next((form for form in forms if metrics.horizontalAdvance(form) <= shown.width()), "")
+                if not text:
+                    continue
                 off = unit is TimeUnit.DAY and (
                     not calendar.is_working_day(cell.start) if calendar else cell.start.weekday() >= 5
                 )
