@@ -63,9 +63,10 @@ from dxplanner.ui.navigator import (
 )
 from dxplanner.ui.recent_files import RecentFiles
 from dxplanner.ui.session import DataChange, PlanSession, disconnect_all
+from dxplanner.ui.sheet_columns import row_width
 from dxplanner.ui.sheet_model import SheetColumn
 from dxplanner.ui.welcome_page import WelcomePage
-from dxplanner.ui.workbench_layout import DETAILS_WIDTH, first_layout
+from dxplanner.ui.workbench_layout import DETAILS_FLOOR, DETAILS_WIDTH, first_layout
 
 if TYPE_CHECKING:  # the forms load the first time one is shown, not when a plan opens
     from dxplanner.ui.dashboard.page import DashboardPage
@@ -181,11 +182,22 @@ class PlanEditor(QWidget):
         """Show the details beside the sheet (width wide), or fold them away; room is the page's
         width when it is not laid out yet."""
         total = room or sum(self.plan_page.sizes()) or self.width()
-        wanted = min(width, total // 2) if shown else 0
+        wanted = min(width, total // 2, self._room_for_details(total)) if shown else 0
         self.plan_page.setSizes([total - wanted, wanted])
         self.details_action.blockSignals(True)
         self.details_action.setChecked(shown)
         self.details_action.blockSignals(False)
+
+    def _room_for_details(self, total: int) -> int:
+        """What the details may take of the page and leave the sheet's row whole beside the chart at
+        its narrowest: F7 in a 1366-pixel window squeezed the names to two letters. Never less
+        than DETAILS_FLOOR: a window narrower still shortens the names instead."""
+        sheet = self.sheet
+        if not sheet.chart_shown():
+            return total  # the table alone, or not laid out yet: the details take their own width
+        handles = self.plan_page.handleWidth() + sheet.split.handleWidth()
+        needed = row_width(sheet.view) + sheet.gantt.minimumWidth() + handles
+        return max(DETAILS_FLOOR, total - needed)
 
     def sync_details_button(self) -> None:
         """Press the Details button when the details show, release it when they are folded away."""

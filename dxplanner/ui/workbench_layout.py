@@ -5,6 +5,7 @@ from __future__ import annotations
 # Below this width the details fold away (F7 brings them back): the row and the chart come first.
 DETAILS_FROM_WIDTH = 1600
 DETAILS_WIDTH = 400  # the details' labels in Vietnamese ("Ngày kết thúc theo kế hoạch gốc") and a date
+DETAILS_FLOOR = 340  # the narrowest the details open (their tables' titles and buttons fit)
 NARROW_NAVIGATOR = 220
 WIDE_NAVIGATOR = 240
 

@@ -18,6 +18,7 @@ from dxplanner.ui.gui import create_plan
 from dxplanner.ui.main_window import MainWindow
 from dxplanner.ui.navigator import NodeKey, NodeKind
 from dxplanner.ui.sheet_model import SheetColumn
+from dxplanner.ui.workbench_layout import DETAILS_FLOOR
 from tests.gui.conftest import TODAY
 
 pytestmark = pytest.mark.gui
@@ -119,3 +120,31 @@ def test_a_restart_with_the_details_folded_away_shows_details_off_and_f7_brings_
     assert not editor.details_action.isChecked()
     editor.details_action.trigger()  # F7
     assert editor.plan_page.sizes()[1] > 0 and editor.details_action.isChecked()
+
+
+@pytest.mark.parametrize("width", [1366, 1440])
+def test_details_opened_in_a_narrow_window_leave_the_task_names_readable(
+    qtbot: QtBot, tmp_path: Path, demo_path: Path, language: str, width: int
+) -> None:
+    """F7 on a 1366 x 768 laptop squeezed the name column to two letters ("Xâ…") in Vietnamese: the
+    details took 400 pixels and the row could give way nowhere else. They open narrower there."""
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("language", language)
+    window = MainWindow(settings, open_plan_file, create_plan, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    window.resize(width, 768)
+    window.show()
+    assert window.open_file(demo_path)
+    window.select(NodeKey(NodeKind.PLAN, PLAN_2026))
+    assert window.editor is not None
+    sheet = window.editor.sheet
+    qtbot.waitUntil(sheet.chart_shown)
+    window.editor.details_action.setChecked(False)
+    QApplication.processEvents()
+    window.editor.details_action.setChecked(True)  # F7
+    QApplication.processEvents()
+    details = window.editor.plan_page.sizes()[1]
+    assert details >= DETAILS_FLOOR, details  # the details' tables whole, with their buttons
+    # Some twelve letters of a name at least (its whole name in the tooltip), no sideways scrolling.
+    assert sheet.view.header().sectionSize(SheetColumn.NAME) >= 90
+    assert sheet.view.horizontalScrollBar().maximum() == 0

@@ -61,6 +61,9 @@ class RecordForm(QWidget):
         self.heading.setWordWrap(True)
         self.fields: dict[str, BoundField] = {}
         form = QFormLayout()
+        # A label too long for the row goes above its field: beside the sheet in a narrow window
+        # ("Ngày kết thúc theo kế hoạch gốc"), the fields were cut to a few letters.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for spec in fields:
             bound = BoundField(spec, units, qt_date_format, partial(self._done, spec.name))
             self.fields[spec.name] = bound
