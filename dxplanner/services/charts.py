@@ -64,13 +64,15 @@ def dashboard_chart(
     """One of the dashboard's charts for a strategy (by default the one of the plan named, else running)."""
     from dxplanner.charts.figures import dashboard_figure
     from dxplanner.core.dashboard import DashboardFilter
-    from dxplanner.store.chart_rows import running_plan, strategy_of
+    from dxplanner.store.chart_rows import running_plan, strategy_served
     from dxplanner.store.dashboard_data import dashboard_data
 
     with plan.read() as session:
         if strategy_id is None:
             chosen = plan_id if plan_id is not None else running_plan(session, today)
-            strategy_id = strategy_of(session, chosen)
+            strategy_id = strategy_served(session, chosen)
+            if strategy_id is None:
+                plan_id = chosen  # a plan that serves no strategy (one imported): its charts alone
         data = dashboard_data(session, DashboardFilter(strategy_id, today, plan_id=plan_id, unit_id=unit_id))
     return dashboard_figure(kind, data)
 

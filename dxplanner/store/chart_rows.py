@@ -117,11 +117,9 @@ def running_plan(session: Session, today: datetime.date) -> int:
     return int(running[-1] if running else found[-1][0])
 
 
-def strategy_of(session: Session, plan_id: int) -> int:
-    """The strategy an action plan belongs to."""
+def strategy_served(session: Session, plan_id: int) -> int | None:
+    """The strategy an action plan serves (None: it serves none, as a plan imported alone)."""
     plan = session.get(ActionPlan, plan_id)
     if plan is None:
         raise NotFoundError(_("There is no action plan with id {id}.").format(id=plan_id))
-    if plan.strategy_id is None:
-        raise NotFoundError(_("The action plan “{name}” belongs to no strategy.").format(name=plan.name))
     return plan.strategy_id
