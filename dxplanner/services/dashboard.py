@@ -25,10 +25,16 @@ class DashboardChoices:
     units: tuple[UnitName, ...]
 
 
-def dashboard_choices(plan: OpenPlan, strategy_id: int) -> DashboardChoices:
-    """The plans of the strategy and the units to filter its dashboard by."""
+def dashboard_choices(
+    plan: OpenPlan, strategy_id: int | None, plan_id: int | None = None
+) -> DashboardChoices:
+    """The plans of the strategy (with none, the plan serving none that plan_id names) and the units
+    to filter its dashboard by."""
     with plan.read() as read:
-        return DashboardChoices(tuple(queries.plans(read, strategy_id)), tuple(queries.unit_names(read)))
+        plans = queries.plans(read, strategy_id)
+        if strategy_id is None:
+            plans = [item for item in plans if item.id == plan_id]
+        return DashboardChoices(tuple(plans), tuple(queries.unit_names(read)))
 
 
 def first_strategy(plan: OpenPlan) -> int | None:

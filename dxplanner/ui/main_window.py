@@ -423,6 +423,10 @@ class PlanEditor(QWidget):
             self.dashboard.show_strategy(key.id)
             self.stack.setCurrentWidget(self.dashboard)
             return
+        if key is not None and key.kind is NodeKind.PLAN_DASHBOARD and key.id is not None:
+            self.dashboard.show_plan_alone(key.id)
+            self.stack.setCurrentWidget(self.dashboard)
+            return
         if key is not None and key.kind in ESTATE_KINDS:
             page = self.estate_page(key.kind)
             page.show_group(key.group)

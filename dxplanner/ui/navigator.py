@@ -46,6 +46,7 @@ class NodeKind(enum.StrEnum):
     SECTION = "section"
     STRATEGY = "strategy"
     DASHBOARD = "dashboard"
+    PLAN_DASHBOARD = "plan_dashboard"  # the dashboard of a plan that serves no strategy
     PLAN = "plan"
     GOALS = "goals"
     GOAL = "goal"
@@ -150,7 +151,10 @@ class NavigatorModel(QStandardItemModel):
         if tree.loose_plans:
             folder = _item(_("Plans without a strategy"), NodeKey(NodeKind.SECTION, 4), bold=True)
             for plan in tree.loose_plans:
-                folder.appendRow(_plan_item(plan))
+                item = _plan_item(plan)
+                # Its own figures: a plan imported from a workbook has an S-curve before it has a strategy.
+                item.appendRow(_item(_("Dashboard"), NodeKey(NodeKind.PLAN_DASHBOARD, plan.id)))
+                folder.appendRow(item)
             section.appendRow(folder)
 
 

@@ -132,10 +132,12 @@ def apply(window: MainWindow, state: ViewState) -> None:
             window.select(plans[-1])
     # Used by the selection, or not at all: the old sheet hears no change any more.
     editor.read_sheet = None
-    if state.dashboard is not None and state.node is not None and state.node.kind is NodeKind.DASHBOARD:
+    dashboards = (NodeKind.DASHBOARD, NodeKind.PLAN_DASHBOARD)
+    if state.dashboard is not None and state.node is not None and state.node.kind in dashboards:
         # The charts wait for the next turn of the event loop: they are drawn once, with these filters.
         chosen, by_lateness = state.dashboard
-        if chosen.strategy_id == state.node.id:
+        shows = chosen.strategy_id if state.node.kind is NodeKind.DASHBOARD else chosen.plan_id
+        if shows == state.node.id:
             editor.dashboard.choose(chosen, by_lateness)
     _open_branches(window, state)
     if state.estate_record is not None and state.node is not None and state.node.kind in ESTATE_KINDS:

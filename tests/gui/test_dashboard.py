@@ -342,3 +342,52 @@ def _standing_words(indicator: object) -> str:
     from dxplanner.charts.indicators import STATUS_NAMES
 
     return str(STATUS_NAMES[indicator.status])  # type: ignore[attr-defined]
+
+
+def test_a_plan_that_serves_no_strategy_has_a_dashboard_of_its_own(
+    qtbot: QtBot, window: MainWindow, demo_path: Path
+) -> None:
+    """A plan imported from a workbook serves no strategy, and had no dashboard: no S-curve."""
+    from dxplanner.store.operations.tasks import create_task
+    from dxplanner.store.plan_file import open_plan_file
+
+    store = open_plan_file(demo_path)
+    try:
+        with store.read() as session:
+            unit_id = session.connection().exec_driver_sql("SELECT min(id) FROM unit").scalar_one()
+        plan_id = create_plan(
+            store,
+            name="Phụ lục: nhiệm vụ chuyển đổi số năm 2026",
+            unit_id=unit_id,
+            start=datetime.date(2026, 1, 1),
+            end=datetime.date(2026, 12, 31),
+        ).id
+        assert plan_id is not None
+        for name, progress in (("Số hóa hồ sơ", 30.0), ("Cấp chữ ký số", 80.0)):
+            create_task(
+                store,
+                plan_id,
+                name=name,
+                planned_start=datetime.date(2026, 1, 1),
+                planned_end=datetime.date(2026, 12, 31),
+                progress=progress,
+            )
+    finally:
+        store.close()
+    assert window.open_file(demo_path)
+    key = NodeKey(NodeKind.PLAN_DASHBOARD, plan_id)
+    assert window.navigator_model.find(key).isValid()  # listed under the plan
+    window.select(key)
+    assert window.editor is not None
+    dashboard = window.editor.dashboard
+    assert window.editor.stack.currentWidget() is dashboard
+    data = dashboard.data
+    assert data is not None and data.filter.strategy_id is None and data.filter.plan_id == plan_id
+    assert sum(load.total for load in data.units) == 2
+    assert [dashboard.plan.itemData(index) for index in range(dashboard.plan.count())] == [plan_id]
+    qtbot.waitUntil(lambda: dashboard.cells["progress"].figure is not None)
+    assert _actual(window)[-1] > 0  # its S-curve, from its own tasks' reports
+    # Back to a strategy's dashboard: every plan of it again.
+    window.select(NodeKey(NodeKind.DASHBOARD, 1))
+    assert dashboard.data is not None and dashboard.data.filter.strategy_id == 1
+    assert dashboard.plan.count() > 1

@@ -63,6 +63,7 @@ class DashboardPage(QWidget):
         self.setObjectName("dashboard")
         self.session = session
         self.strategy_id: int | None = None
+        self.plan_alone: int | None = None  # a plan that serves no strategy, shown on its own
         self.data: DashboardData | None = None
         self.refresh_seconds = 0.0
         self.numbers_seconds = 0.0  # of the refresh, the time spent reading the numbers
@@ -148,9 +149,16 @@ class DashboardPage(QWidget):
 
     # What is shown.
 
+    def show_plan_alone(self, plan_id: int) -> None:
+        """Show the dashboard of one plan that serves no strategy (a plan imported from a workbook):
+        its own tasks' figures, no strategy's indicators."""
+        self.strategy_id, self.plan_alone = None, plan_id
+        self._fill_choices(keep=False)
+        self.refresh()
+
     def show_strategy(self, strategy_id: int) -> None:
         """Show a strategy's dashboard, with the filters reset to the whole strategy."""
-        self.strategy_id = strategy_id
+        self.strategy_id, self.plan_alone = strategy_id, None
         if self.data is None:
             # Shown for the first time: the numbers may have been read while the plan was looked at.
             ahead = read_ahead(self.session.store, strategy_id)
@@ -163,16 +171,17 @@ class DashboardPage(QWidget):
 
     def _fill_choices(self, keep: bool) -> None:
         """List the strategy's plans and the units to filter by, keeping the choice if asked."""
-        assert self.strategy_id is not None
-        choices = dashboard_choices(self.session.store, self.strategy_id)
+        choices = dashboard_choices(self.session.store, self.strategy_id, self.plan_alone)
+        alone = self.plan_alone is not None  # one plan, and nothing else to choose instead
         for combo, first, items in (
-            (self.plan, _("Every plan"), [(plan.name, plan.id) for plan in choices.plans]),
+            (self.plan, None if alone else _("Every plan"), [(plan.name, plan.id) for plan in choices.plans]),
             (self.unit, _("Every unit"), _unit_choices(choices.units)),
         ):
             was = combo.currentData() if keep else None
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(first, None)
+            if first is not None:
+                combo.addItem(first, None)
             for text, value in items:
                 combo.addItem(text, value)
             # A plan or unit deleted meanwhile falls back to "every".
@@ -181,7 +190,7 @@ class DashboardPage(QWidget):
 
     def chosen(self) -> DashboardFilter | None:
         """The filter as the controls stand."""
-        if self.strategy_id is None:
+        if self.strategy_id is None and self.plan_alone is None:
             return None
         as_of = self.as_of.date() or datetime.date.today()  # never blank: a blank day is refused
         return DashboardFilter(
@@ -200,6 +209,7 @@ class DashboardPage(QWidget):
     def choose(self, chosen: DashboardFilter, by_lateness: bool) -> None:
         """Show a strategy's dashboard with these filters (a window rebuilt in another language)."""
         self.strategy_id = chosen.strategy_id
+        self.plan_alone = chosen.plan_id if chosen.strategy_id is None else None
         self._fill_choices(keep=False)
         controls = (self.plan, self.unit, self.pillar, self.area, self.sort_units, self.as_of)
         for control in controls:
@@ -297,7 +307,7 @@ class DashboardPage(QWidget):
     # Keeping up with changes.
 
     def _on_change(self, change: DataChange) -> None:
-        if self.strategy_id is None or not change.touches(*WATCHED):
+        if (self.strategy_id is None and self.plan_alone is None) or not change.touches(*WATCHED):
             return
         self._numbers.forget()
         if change.touches("action_plan", "unit"):
