@@ -288,7 +288,7 @@ def measure_app(path: Path, settings_path: Path, edits: int) -> dict[str, Any]:
         sheet.view,
         progress_cells,
         lambda number: str(new_progress[number]),
-        lambda number: f"{new_progress[number]}%",
+        lambda number: str(new_progress[number]),  # typed as text, read by the sheet on Enter
     )
     assert [round(row(task).progress) for task in leaves] == new_progress
 
