@@ -348,30 +348,12 @@ def test_a_plan_that_serves_no_strategy_has_a_dashboard_of_its_own(
     qtbot: QtBot, window: MainWindow, demo_path: Path
 ) -> None:
     """A plan imported from a workbook serves no strategy, and had no dashboard: no S-curve."""
-    from dxplanner.store.operations.tasks import create_task
     from dxplanner.store.plan_file import open_plan_file
+    from tests.unit.builders import plan_serving_no_strategy
 
     store = open_plan_file(demo_path)
     try:
-        with store.read() as session:
-            unit_id = session.connection().exec_driver_sql("SELECT min(id) FROM unit").scalar_one()
-        plan_id = create_plan(
-            store,
-            name="Phụ lục: nhiệm vụ chuyển đổi số năm 2026",
-            unit_id=unit_id,
-            start=datetime.date(2026, 1, 1),
-            end=datetime.date(2026, 12, 31),
-        ).id
-        assert plan_id is not None
-        for name, progress in (("Số hóa hồ sơ", 30.0), ("Cấp chữ ký số", 80.0)):
-            create_task(
-                store,
-                plan_id,
-                name=name,
-                planned_start=datetime.date(2026, 1, 1),
-                planned_end=datetime.date(2026, 12, 31),
-                progress=progress,
-            )
+        plan_id = plan_serving_no_strategy(store, 2026, [30.0, 80.0])
     finally:
         store.close()
     assert window.open_file(demo_path)

@@ -77,3 +77,23 @@ def add_record(store: PlanStore, record: SQLModel) -> int:
         record_id = record.id  # type: ignore[attr-defined]
     assert isinstance(record_id, int)
     return record_id
+
+
+def plan_serving_no_strategy(store: PlanStore, year: int, progress: list[float]) -> int:
+    """A plan under no strategy (as one imported alone from a workbook), a year long, with one task
+    per figure in progress, each over the whole year; its id."""
+    with store.read() as session:
+        unit_id = session.connection().exec_driver_sql("SELECT min(id) FROM unit").scalar_one()
+    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    plan_id = new_id(
+        create_plan(
+            store,
+            name=f"Phụ lục: danh mục nhiệm vụ chuyển đổi số năm {year}",
+            unit_id=unit_id,
+            start=start,
+            end=end,
+        ).id
+    )
+    for number, figure in enumerate(progress, start=1):
+        task(store, plan_id, f"Nhiệm vụ {number}", planned_start=start, planned_end=end, progress=figure)
+    return plan_id

@@ -76,27 +76,9 @@ def test_a_plan_that_serves_no_strategy_has_its_own_dashboard_charts(
 ) -> None:
     """A plan imported from a workbook serves no strategy: its S-curve was refused ("belongs to no
     strategy"). Its charts are its own, as the dashboard's data allow."""
-    from dxplanner.store.operations.plans import create_plan
-    from dxplanner.store.operations.tasks import create_task
+    from tests.unit.builders import plan_serving_no_strategy
 
-    with demo_store.read() as session:
-        unit_id = session.connection().exec_driver_sql("SELECT min(id) FROM unit").scalar_one()
-    plan_id = create_plan(
-        demo_store,
-        name="Phụ lục: danh mục nhiệm vụ chuyển đổi số năm 2027",
-        unit_id=unit_id,
-        start=datetime.date(2027, 1, 1),
-        end=datetime.date(2027, 12, 31),
-    ).id
-    assert plan_id is not None
-    create_task(
-        demo_store,
-        plan_id,
-        name="Số hóa hồ sơ",
-        planned_start=datetime.date(2027, 1, 1),
-        planned_end=datetime.date(2027, 6, 30),
-        progress=30.0,
-    )
+    plan_id = plan_serving_no_strategy(demo_store, 2027, [30.0])
     figure = charts.dashboard_chart(demo_store, kind, datetime.date(2027, 3, 1), plan_id=plan_id)
     charts.save_chart(figure, tmp_path / f"{kind}.svg")
     assert (tmp_path / f"{kind}.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")
