@@ -206,27 +206,44 @@ def test_after_an_import_the_window_says_so_and_shows_the_new_plan(
     assert "3 tasks" in said and "Kế hoạch chuyển đổi số năm 2027" in said, said
 
 
-def test_the_preview_counts_the_new_units_the_import_makes_the_agency_too(
-    qtbot: QtBot, window: MainWindow, demo_path: Path, tmp_path: Path
-) -> None:
-    """The agency at the table's top becomes a new plan's owner unit: said 7 new units, made 8."""
+def _saved(path: Path, rows: list[list[object]]) -> Path:
+    """A workbook of these rows on its first sheet, saved at path."""
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    sheet.append(["ỦY BAN NHÂN DÂN TỈNH NINH BÌNH"])
-    sheet.append(["KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2027"])
-    sheet.append([])
-    sheet.append(["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"])
-    sheet.append(["I", "Thể chế số"])
-    sheet.append([1, "Rà soát quy định về chuyển đổi số", "Sở Tư pháp", "Sở Nội vụ", "Quý I/2027"])
-    path = tmp_path / "ninh-binh.xlsx"
+    for row in rows:
+        sheet.append(row)
     book.save(path)
+    return path
+
+
+def _preview(qtbot: QtBot, window: MainWindow, demo_path: Path, path: Path) -> ImportDialog:
+    """The import preview of the workbook at path, over the demo, read and shown."""
     assert window.open_file(demo_path)
     assert window.session is not None
     dialog = ImportDialog(window.session, path, TODAY, parent=window)
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.ready, timeout=10_000):
         dialog.show()
+    return dialog
+
+
+def test_the_preview_counts_the_new_units_the_import_makes_the_agency_too(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, tmp_path: Path
+) -> None:
+    """The agency at the table's top becomes a new plan's owner unit: said 7 new units, made 8."""
+    path = _saved(
+        tmp_path / "ninh-binh.xlsx",
+        [
+            ["ỦY BAN NHÂN DÂN TỈNH NINH BÌNH"],
+            ["KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2027"],
+            [],
+            ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"],
+            ["I", "Thể chế số"],
+            [1, "Rà soát quy định về chuyển đổi số", "Sở Tư pháp", "Sở Nội vụ", "Quý I/2027"],
+        ],
+    )
+    dialog = _preview(qtbot, window, demo_path, path)
     assert "3 new units" in dialog.status.text()  # the two units, and the agency owning the new plan
     dialog.target.setCurrentIndex(1)  # added to a plan of the file: the agency is not made
     assert "2 new units" in dialog.status.text()
@@ -240,21 +257,16 @@ def test_the_preview_counts_the_new_units_the_import_makes_the_agency_too(
 def test_the_preview_shows_the_progress_each_task_is_read_with(
     qtbot: QtBot, window: MainWindow, demo_path: Path, tmp_path: Path
 ) -> None:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Tiến độ thực hiện (%)"])
-    sheet.append([1, "Số hóa hồ sơ hộ tịch", "Sở Tư pháp", 0.3])
-    sheet.append([2, "Cấp chữ ký số cho cán bộ", "Sở Nội vụ", "Hoàn thành"])
-    sheet.append([3, "Kết nối nền tảng LGSP", "Sở Nội vụ", None])
-    path = tmp_path / "tien-do.xlsx"
-    book.save(path)
-    assert window.open_file(demo_path) and window.session is not None
-    dialog = ImportDialog(window.session, path, TODAY, parent=window)
-    qtbot.addWidget(dialog)
-    with qtbot.waitSignal(dialog.ready, timeout=10_000):
-        dialog.show()
-    tree = dialog.tasks
+    path = _saved(
+        tmp_path / "tien-do.xlsx",
+        [
+            ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Tiến độ thực hiện (%)"],
+            [1, "Số hóa hồ sơ hộ tịch", "Sở Tư pháp", 0.3],
+            [2, "Cấp chữ ký số cho cán bộ", "Sở Nội vụ", "Hoàn thành"],
+            [3, "Kết nối nền tảng LGSP", "Sở Nội vụ", None],
+        ],
+    )
+    tree = _preview(qtbot, window, demo_path, path).tasks
     column = next(index for index in range(tree.columnCount()) if tree.headerItem().text(index) == "Progress")
     rows = [tree.topLevelItem(index) for index in range(tree.topLevelItemCount())]
     assert [row.text(column) if row is not None else None for row in rows] == ["30%", "100%", ""]

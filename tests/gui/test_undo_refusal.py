@@ -9,33 +9,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from dxplanner.ui import session as session_module
 from dxplanner.ui.main_window import MainWindow
 from dxplanner.ui.sheet_model import SheetColumn
 from tests.conftest import snapshot
 
 pytestmark = pytest.mark.gui
-
-
-def test_the_undo_history_keeps_the_last_steps_up_to_its_limit(
-    qtbot: QtBot, window: MainWindow, demo_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(session_module, "UNDO_LIMIT", 3)
-    assert window.open_file(demo_path)
-    assert window.editor is not None and window.session is not None
-    stack = window.session.undo_stack
-    model = window.editor.sheet.model
-    task = model.reading_order()[1]
-    for name in ("một", "hai", "ba", "bốn"):
-        assert model.setData(model.index_of(task, SheetColumn.NAME), name)
-    assert stack.count() == 3
-    while stack.canUndo():
-        stack.undo()
-    # The oldest step gave way: its edit stands, the three after it are undone.
-    assert model.data(model.index_of(task, SheetColumn.NAME)) == "một"
-    for _step in range(3):
-        stack.redo()
-    assert model.data(model.index_of(task, SheetColumn.NAME)) == "bốn"
 
 
 def test_undo_of_a_record_changed_since_says_so_and_keeps_the_other_change(

@@ -14,7 +14,7 @@ from dxplanner.store.plan_store import PlanStore
 
 
 class BoomError(Exception):
-    pass
+    """A failure inside a write, of no kind the store knows."""
 
 
 def test_a_failed_write_leaves_no_capture_and_the_next_write_records(plan_store: PlanStore) -> None:
