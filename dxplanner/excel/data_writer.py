@@ -12,7 +12,7 @@ from typing import Any
 
 from dxplanner.collector import collector_paused
 from dxplanner.core.errors import InvalidInputError
-from dxplanner.excel.cell_text import escaped_pieces, text_cell
+from dxplanner.excel.cell_text import escaped_pieces, looks_like_formula
 from dxplanner.excel.data_sheets import (
     DATA_SHEETS,
     DATE_FORMAT,
@@ -21,11 +21,12 @@ from dxplanner.excel.data_sheets import (
     MARKER_SHEET,
     MARKER_TITLE,
 )
-from dxplanner.excel.saving import saving_to, write_only_book
+from dxplanner.excel.saving import saving_to
+from dxplanner.excel.xlsx_rows import Cell, Lines, XlsxBook
 from dxplanner.i18n import _
 
-# Whole numbers up to this many are written exactly with 16 digits.
-_EXACT_WHOLE = 2**53
+# How a spreadsheet shows a moment (a form's sending), as openpyxl wrote it before.
+MOMENT_FORMAT = "yyyy-mm-dd h:mm:ss"
 Progress = Callable[[int, int], bool]  # (rows written, rows in all) -> go on?
 
 
@@ -68,54 +69,63 @@ def write_data_workbook(
     """
 
     total = sum(len(tables[name].rows) for name, _sheet in DATA_SHEETS if name in tables)
-    writer = _SheetWriter(progress, total)
-    with collector_paused(), saving_to(path) as temporary, write_only_book() as book:
-        for name, sheet_name in DATA_SHEETS:
-            records = tables.get(name, Records((), ()))
-            writer.write_table(book.create_sheet(sheet_name), sheet_name, records)
-        writer.write_long_texts(book.create_sheet(LONG_TEXT_SHEET))
-        _write_marker(book.create_sheet(MARKER_SHEET), schema_revision, len(writer.long_texts))
-        book.save(temporary)
+    with collector_paused(), saving_to(path) as temporary:
+        book = XlsxBook(temporary)
+        try:
+            writer = _SheetWriter(book, progress, total)
+            for name, sheet_name in DATA_SHEETS:
+                writer.write_table(sheet_name, tables.get(name, Records((), ())))
+            writer.write_long_texts()
+            _write_marker(writer, schema_revision, len(writer.long_texts))
+        except BaseException:
+            book.discard()
+            raise
+        book.save()
     return writer.notes
 
 
 class _SheetWriter:
-    """Writes sheets row by row, keeping the pieces of long texts and the notes for the user."""
+    """Writes sheets a row's XML at a time, keeping the pieces of long texts and the notes for the user.
 
-    def __init__(self, progress: Progress | None, total: int) -> None:
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.styles import Font
+    Each cell is made as the sheet's XML (xlsx_rows.Cell): through XlsxWriter's or openpyxl's cell
+    objects, the writing took three times as long (README, Speed). Numbers keep every digit they
+    need (XlsxWriter writes 16), so that the file comes back exactly.
+    """
 
+    def __init__(self, book: XlsxBook, progress: Progress | None, total: int) -> None:
+        self.book = book
         self.progress = progress
         self.total = max(total, 1)
         self.done = 0
         self.notes: list[WriteNote] = []
         self.long_texts: list[tuple[str, object, str, int, str]] = []
-        self._cell = WriteOnlyCell
-        self._bold = Font(bold=True)
+        self._bold = book.format_style({"bold": True})
+        self._dated = book.format_style({"num_format": DATE_FORMAT})
+        self._moment = book.format_style({"num_format": MOMENT_FORMAT})
+        self._quoted = book.format_style({"quote_prefix": True})
+        self._days: dict[datetime.date, str] = {}
 
-    def write_table(self, sheet: Any, sheet_name: str, records: Records) -> None:
-        from openpyxl.utils import get_column_letter
-
-        columns = list(records.columns)
-        width = max(len(columns), 1)
-        sheet.freeze_panes = "A2"
-        for number, column in enumerate(columns, 1):
-            sheet.column_dimensions[get_column_letter(number)].width = 12 if column.endswith("id") else 18
+    def sheet(self, name: str, columns: int, rows: int, widths: Sequence[float]) -> Lines:
+        """A new sheet of rows under a frozen heading row, its columns as wide as given, with filters."""
+        sheet = self.book.create_sheet(name)
+        sheet.freeze_panes(1, 0)
+        for number, width in enumerate(widths):
+            sheet.set_column(number, number, width)
         if columns:
-            sheet.auto_filter.ref = f"A1:{get_column_letter(width)}{len(records.rows) + 1}"
-        state_size(sheet, len(records.rows) + 1, width)
-        sheet.append([self._heading(sheet, column) for column in columns])
+            sheet.autofilter(0, 0, rows, columns - 1)
+        return Lines(sheet)
+
+    def write_table(self, sheet_name: str, records: Records) -> None:
+        columns = list(records.columns)
+        widths = [12 if column.endswith("id") else 18 for column in columns]
+        out = self.sheet(sheet_name, len(columns), len(records.rows), widths)
+        out.append([self._heading(column) for column in columns])
         # Pieces of long texts are found again by their record's id, so sorting a sheet loses none.
         key = columns.index("id") if "id" in columns else None
+        value = self._value
         for row_number, row in enumerate(records.rows, 2):
-            record = row[key] if key is not None else row_number
-            sheet.append(
-                [
-                    self._value(sheet, sheet_name, (row_number, record), columns[index], value)
-                    for index, value in enumerate(row)
-                ]
-            )
+            where = (sheet_name, row_number, row[key] if key is not None else row_number)
+            out.append([value(where, columns[index], cell) for index, cell in enumerate(row)])
             self.done += 1
             if (
                 self.progress is not None
@@ -124,47 +134,42 @@ class _SheetWriter:
             ):
                 raise InvalidInputError(_("The export was cancelled; no file was written."))
 
-    def _heading(self, sheet: Any, text: str) -> object:
-        cell = self._cell(sheet, value=text)
-        cell.font = self._bold
-        return cell
+    def _heading(self, text: str) -> Cell:
+        return self._bold + _inline(text)
 
-    def _value(
-        self, sheet: Any, sheet_name: str, row: tuple[int, object], column: str, value: object
-    ) -> object:
+    def _value(self, where: tuple[str, int, object], column: str, value: object) -> Cell | None:
+        kind = type(value)
+        if kind is str:
+            return self._text(where, column, value)  # type: ignore[arg-type]
+        if kind is int:
+            return f"><v>{value}</v></c>"  # every digit, past 2**53 too
+        if value is None:
+            return None
         if isinstance(value, enum.Enum):
-            return value.value
-        if value is None or isinstance(value, bool):
-            return value
-        if isinstance(value, int | float):
-            return self._number(sheet, value)
-        if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-            cell = self._cell(sheet, value=value)  # type: ignore[arg-type]
-            cell.number_format = DATE_FORMAT
-            return cell
-        if isinstance(value, datetime.datetime):
-            return value
-        return self._text(sheet, sheet_name, row, column, str(value))
-
-    def _number(self, sheet: Any, value: float) -> object:
-        # openpyxl writes numbers with 16 digits; a few floats (0.1 + 0.2) and whole numbers past
-        # 2**53 need more to read back the same, so those get their exact digits.
-        if -_EXACT_WHOLE <= value <= _EXACT_WHOLE and (isinstance(value, int) or value.is_integer()):
-            return value  # the common case, checked first: whole amounts and percentages
+            return self._value(where, column, value.value)
+        if isinstance(value, bool):
+            return f' t="b"><v>{int(value)}</v></c>'
         if isinstance(value, float):
-            exact = not math.isfinite(value) or float(f"{value:.16g}") == value  # Excel holds no inf or NaN
-        else:
-            exact = f"{value:.16g}" == str(value)
-        if exact:
-            return value
-        cell: Any = self._cell(sheet, value=value)
-        cell._value = repr(value)  # openpyxl writes a string as it is: a number cell with these digits
-        return cell
+            return f"><v>{_float(value)}</v></c>"
+        if isinstance(value, int):
+            return f"><v>{int(value)}</v></c>"
+        if isinstance(value, datetime.datetime):
+            return f"{self._moment}><v>{_float(_serial(value))}</v></c>"
+        if isinstance(value, datetime.date):
+            return f"{self._dated}><v>{self._day(value)}</v></c>"
+        return self._text(where, column, str(value))
 
-    def _text(self, sheet: Any, sheet_name: str, row: tuple[int, object], column: str, text: str) -> object:
+    def _day(self, day: datetime.date) -> str:
+        # A plan's tasks share a few hundred days: each one's number is worked out once.
+        number = self._days.get(day)
+        if number is None:
+            number = self._days[day] = _float(_serial(day))
+        return number
+
+    def _text(self, where: tuple[str, int, object], column: str, text: str) -> Cell:
         pieces = escaped_pieces(text)
         if len(pieces) > 1:
-            row_number, record = row
+            sheet_name, row_number, record = where
             self.long_texts.extend(
                 (sheet_name, record, column, number, piece) for number, piece in enumerate(pieces[1:], 1)
             )
@@ -179,30 +184,25 @@ class _SheetWriter:
                     ).format(length=len(text), pieces=len(pieces) - 1, sheet=LONG_TEXT_SHEET),
                 )
             )
-        return text_cell(sheet, pieces[0])
+        return self._escaped_text(pieces[0])
 
-    def write_long_texts(self, sheet: Any) -> None:
-        sheet.freeze_panes = "A2"
-        state_size(sheet, len(self.long_texts) + 1, 5)
-        sheet.append([self._heading(sheet, text) for text in ("sheet", "record", "column", "piece", "text")])
+    def _escaped_text(self, text: str) -> Cell:
+        """A text cell for text already escaped: "=…", "#N/A" and the like are marked as typed text
+        (Excel's quote prefix), never a formula or an error."""
+        if not text:
+            return ' t="inlineStr"/>'
+        return (self._quoted if looks_like_formula(text) else "") + _inline(text)
+
+    def write_long_texts(self) -> None:
+        out = self.sheet(LONG_TEXT_SHEET, 0, 0, ())
+        out.append([self._heading(text) for text in ("sheet", "record", "column", "piece", "text")])
+        where = (LONG_TEXT_SHEET, 0, None)
         for sheet_name, record, column, number, piece in self.long_texts:
-            sheet.append([sheet_name, record, column, number, text_cell(sheet, piece)])
+            cells = (sheet_name, record, column, number)
+            out.append([*(self._value(where, "", value) for value in cells), self._escaped_text(piece)])
 
 
-def state_size(sheet: Any, rows: int, columns: int) -> None:
-    """Have a write-only sheet, before its first row, state the size of its rows (A1 to the last cell).
-
-    openpyxl writes <dimension> for a sheet that can tell its size, which a write-only one cannot
-    before its rows are written; without it, openpyxl's read-only mode (and tools built on it)
-    parses the whole sheet once only to size it, then again to read it.
-    """
-    from openpyxl.utils import get_column_letter
-
-    reference = f"A1:{get_column_letter(max(columns, 1))}{max(rows, 1)}"
-    sheet.calculate_dimension = lambda: reference
-
-
-def _write_marker(sheet: Any, schema_revision: str, long_texts: int) -> None:
+def _write_marker(writer: _SheetWriter, schema_revision: str, long_texts: int) -> None:
     lines = (
         (MARKER_TITLE,),
         ("format", FORMAT_VERSION),
@@ -215,8 +215,33 @@ def _write_marker(sheet: Any, schema_revision: str, long_texts: int) -> None:
             ),
         ),
     )
-    # Before the rows: a write-only sheet writes its columns' widths and its size ahead of them.
-    sheet.column_dimensions["A"].width = 30
-    state_size(sheet, len(lines), max(len(line) for line in lines))
+    sheet = writer.book.create_sheet(MARKER_SHEET)
+    sheet.set_column(0, 0, 30)
+    out = Lines(sheet)
+    where = (MARKER_SHEET, 0, None)
     for line in lines:
-        sheet.append(list(line))
+        out.append([writer._value(where, "", value) for value in line])
+
+
+def _inline(text: str) -> Cell:
+    """A text cell's XML after its style: the text as it is, but for XML's own three characters."""
+    # (str.isspace is what XML's whitespace handling, and openpyxl before, counted as space.)
+    space = ' xml:space="preserve"' if text[0].isspace() or text[-1].isspace() else ""
+    if "&" in text or "<" in text or ">" in text:
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f' t="inlineStr"><is><t{space}>{text}</t></is></c>'
+
+
+def _float(value: float) -> str:
+    """A number's shortest digits that read back the same: 16 as a rule, 17 for a few (0.1 + 0.2)."""
+    text = f"{value:.16g}"
+    if not math.isfinite(value) or float(text) == value:
+        return text
+    return repr(value)
+
+
+def _serial(moment: datetime.date) -> float:
+    """A day or a moment as the number Excel keeps (the 1900 system), as openpyxl counts it."""
+    from openpyxl.utils.datetime import to_excel
+
+    return float(to_excel(moment))  # type: ignore[no-untyped-call]

@@ -7,8 +7,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
 from dxplanner.core.report_estate import EstateReport, ServiceTally, tally_services, total_tally
-from dxplanner.excel.report_cells import HEADING_FILL, Cell, CellMaker, Lines, Look
+from dxplanner.excel.report_cells import HEADING_FILL, CellMaker, Look
 from dxplanner.excel.sheet_names import sheet_name
+from dxplanner.excel.xlsx_rows import Cell, Lines
 from dxplanner.i18n import N_, _
 from dxplanner.labels import label
 

@@ -18,16 +18,16 @@ from dxplanner.excel.report_cells import (
     GROUP_FILL,
     HEADING_FILL,
     LATE_FILL,
-    Cell,
     CellMaker,
     Look,
     ReportBook,
 )
-from dxplanner.excel.report_cells import Lines as _Lines
 from dxplanner.excel.report_charts import add_progress_chart, add_units_chart
 from dxplanner.excel.report_estate_sheets import write_estate_sheets
 from dxplanner.excel.saving import saving_to
 from dxplanner.excel.sheet_names import sheet_name
+from dxplanner.excel.xlsx_rows import Cell
+from dxplanner.excel.xlsx_rows import Lines as _Lines
 from dxplanner.i18n import N_, _, speaking
 from dxplanner.labels import label
 

@@ -411,3 +411,21 @@ def test_every_sheet_states_its_size_so_readers_parse_it_once(demo_workbook: Pat
         stated = sized[sheet.title]
         assert (stated.max_row, stated.max_column) == (sheet.max_row, sheet.max_column), sheet.title
     assert sized["tasks"].max_row > 400
+
+
+def test_every_sheet_opens_ready_to_read_headings_frozen_filtered_and_dates_as_dates(
+    demo_workbook: Path,
+) -> None:
+    book = openpyxl.load_workbook(demo_workbook)
+    tasks = book["tasks"]
+    assert (
+        tasks.freeze_panes == "A2"
+        and tasks.auto_filter.ref == f"A1:{tasks['1'][-1].column_letter}{tasks.max_row}"
+    )
+    headings = {cell.value: cell for cell in tasks[1]}
+    assert all(cell.font.b for cell in tasks[1])
+    assert tasks.column_dimensions["A"].width < tasks.column_dimensions[headings["name"].column_letter].width
+    column = headings["planned_start"].column
+    start = next(cell for (cell,) in tasks.iter_rows(min_row=2, min_col=column, max_col=column) if cell.value)
+    assert isinstance(start.value, datetime.datetime) and start.number_format == "dd/mm/yyyy"
+    assert book["units"].freeze_panes == "A2" and book["units"].auto_filter.ref

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from dxplanner.excel.cell_text import looks_like_formula, without_control_characters
-from dxplanner.excel.report_cells import CellMaker, Lines, Look, ReportBook
+from dxplanner.excel.report_cells import CellMaker, Look, ReportBook
+from dxplanner.excel.xlsx_rows import Lines
 
 LOOKS = (Look(), Look(bold=True, wrap=True, border=True, fill="FDE2E1"), Look(number_format="0.0"))
 VALUES: tuple[object, ...] = (
