@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QApplication, QCalendarWidget
 from pytestqt.qtbot import QtBot
 
 from dxplanner.core.models import Task
+from dxplanner.i18n import speaking
 from dxplanner.store.operations.tasks import create_task
 from dxplanner.store.plan_file import open_plan_file
+from dxplanner.ui.app_settings import date_style_of
 from dxplanner.ui.date_line import DateLine
 from dxplanner.ui.main_window import MainWindow
 from dxplanner.ui.navigator import NodeKey, NodeKind
@@ -209,3 +211,22 @@ def test_a_whole_date_shows_while_it_is_typed_beside_the_chart(
     typed = editor.fontMetrics().horizontalAdvance("15/03/2026")
     # The text ends where the cursor is: it begins inside the line, not scrolled to the left of it.
     assert editor.cursorRect().center().x() - typed >= 0
+
+
+@pytest.mark.parametrize(
+    ("qt_format", "english", "vietnamese"),
+    [("dd/MM/yyyy", "dd/mm/yyyy", "nn/tt/nnnn"), ("dd.MM.yyyy", "dd.mm.yyyy", "nn.tt.nnnn"),
+     ("yyyy-MM-dd", "yyyy-mm-dd", "nnnn-tt-nn")],
+)  # fmt: skip
+def test_the_way_to_write_a_date_is_said_in_the_windows_language(
+    qtbot: QtBot, qt_format: str, english: str, vietnamese: str
+) -> None:
+    style = date_style_of(qt_format)
+    with speaking("vi"):
+        line = DateLine(style, datetime.date.today)
+        qtbot.addWidget(line)
+        assert line.placeholderText() == vietnamese  # ngày / tháng / năm
+    with speaking("en"):
+        english_line = DateLine(style, datetime.date.today)
+        qtbot.addWidget(english_line)
+        assert english_line.placeholderText() == english
