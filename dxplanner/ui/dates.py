@@ -8,8 +8,6 @@ from dataclasses import dataclass
 
 from dxplanner.i18n import _
 
-# Qt's letters for a day, a month and a year, as placeholders to put the window's letters in.
-_PATTERN_LETTERS = {"d": "D", "M": "M", "y": "Y"}
 # Three runs of digits with a separator between them; which is the day is the style's business.
 _THREE_NUMBERS = re.compile(r"(\d{1,4})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{1,4})")
 
@@ -24,10 +22,8 @@ class DateStyle:
     def pattern(self) -> str:
         """The format as a person reads it, in the window's words: "dd/mm/yyyy", "nn/tt/nnnn"."""
         # Translators: the letters standing for a day, a month and a year in "dd/mm/yyyy".
-        day, month, year = _("d m y").split()
-        return "".join(_PATTERN_LETTERS.get(letter, letter) for letter in self.qt).translate(
-            str.maketrans({"D": day, "M": month, "Y": year})
-        )
+        letters = dict(zip("dMy", _("d m y").split(), strict=True))  # Qt's letters, and the window's
+        return "".join(letters.get(letter, letter) for letter in self.qt)
 
     def write(self, value: datetime.date | None) -> str:
         """A date as the window shows it (blank for none)."""

@@ -15,6 +15,7 @@ from typing import Any
 import openpyxl
 import pytest
 import sqlalchemy as sa
+from openpyxl.utils import get_column_letter
 
 from dxplanner.core.errors import InvalidInputError
 from dxplanner.excel.data_writer import Records, write_data_workbook
@@ -420,12 +421,13 @@ def test_every_sheet_opens_ready_to_read_headings_frozen_filtered_and_dates_as_d
     tasks = book["tasks"]
     assert (
         tasks.freeze_panes == "A2"
-        and tasks.auto_filter.ref == f"A1:{tasks['1'][-1].column_letter}{tasks.max_row}"
+        and tasks.auto_filter.ref == f"A1:{get_column_letter(tasks.max_column)}{tasks.max_row}"
     )
-    headings = {cell.value: cell for cell in tasks[1]}
+    headings = {cell.value: number for number, cell in enumerate(tasks[1], 1)}
     assert all(cell.font.b for cell in tasks[1])
-    assert tasks.column_dimensions["A"].width < tasks.column_dimensions[headings["name"].column_letter].width
-    column = headings["planned_start"].column
+    name_width = tasks.column_dimensions[get_column_letter(headings["name"])].width
+    assert tasks.column_dimensions["A"].width < name_width  # the id column narrower than the names
+    column = headings["planned_start"]
     start = next(cell for (cell,) in tasks.iter_rows(min_row=2, min_col=column, max_col=column) if cell.value)
     assert isinstance(start.value, datetime.datetime) and start.number_format == "dd/mm/yyyy"
     assert book["units"].freeze_panes == "A2" and book["units"].auto_filter.ref
