@@ -45,6 +45,15 @@ class ChartView:
 
 
 @dataclass(frozen=True)
+class DashboardView:
+    """The dashboard's filters, the order of its units chart and how far down it is scrolled."""
+
+    filter: DashboardFilter
+    by_lateness: bool
+    scroll: int
+
+
+@dataclass(frozen=True)
 class MapView:
     """The estate map's filters, chosen element, zoom and centre."""
 
@@ -70,7 +79,7 @@ class ViewState:
     details_tab: int | None
     sheet: SheetView | None
     chart: ChartView | None
-    dashboard: tuple[DashboardFilter, bool] | None  # the filters, and units by lateness
+    dashboard: DashboardView | None
     estate_map: MapView | None
     estate_record: int | None  # the record chosen on a page of the estate
 
@@ -135,10 +144,10 @@ def apply(window: MainWindow, state: ViewState) -> None:
     dashboards = (NodeKind.DASHBOARD, NodeKind.PLAN_DASHBOARD)
     if state.dashboard is not None and state.node is not None and state.node.kind in dashboards:
         # The charts wait for the next turn of the event loop: they are drawn once, with these filters.
-        chosen, by_lateness = state.dashboard
+        chosen = state.dashboard.filter
         shows = chosen.strategy_id if state.node.kind is NodeKind.DASHBOARD else chosen.plan_id
         if shows == state.node.id:
-            editor.dashboard.choose(chosen, by_lateness)
+            editor.dashboard.choose(chosen, state.dashboard.by_lateness, state.dashboard.scroll)
     _open_branches(window, state)
     if state.estate_record is not None and state.node is not None and state.node.kind in ESTATE_KINDS:
         editor.estate_page(state.node.kind).choose(state.estate_record)
@@ -192,10 +201,11 @@ def _chart_view(sheet: TaskSheet) -> ChartView | None:
     return ChartView(gantt.scale.px_per_day, gantt.hbar.value(), gantt.show_critical)
 
 
-def _dashboard_view(editor: PlanEditor) -> tuple[DashboardFilter, bool] | None:
+def _dashboard_view(editor: PlanEditor) -> DashboardView | None:
     page = editor.dashboard
     chosen = page.chosen()
-    return None if chosen is None else (chosen, page.by_lateness())
+    scroll = page.charts_area.verticalScrollBar().value()
+    return None if chosen is None else DashboardView(chosen, page.by_lateness(), scroll)
 
 
 def _map_view(page: EstateMapPage) -> MapView:

@@ -391,3 +391,20 @@ def test_a_window_with_no_file_open_stays_so_after_a_switch(
     assert vietnamese.file_menu.title() == "&Tệp"
     # The welcome page, in the new language, offers the ways in again.
     assert vietnamese.welcome.isVisible() and not vietnamese.splitter.isVisible()
+
+
+def test_the_dashboard_scrolled_down_stays_scrolled_after_a_switch(
+    qtbot: QtBot, windows: Windows, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    english = _open(windows, qtbot, demo_path)
+    english.select(NodeKey(NodeKind.DASHBOARD, 1))
+    assert english.editor is not None
+    bar = english.editor.dashboard.charts_area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 300)
+    bar.setValue(300)  # down to the charts below the first screen
+
+    vietnamese = _switch(windows, qtbot, monkeypatch, "vi")
+
+    assert vietnamese.editor is not None
+    after = vietnamese.editor.dashboard.charts_area.verticalScrollBar()
+    qtbot.waitUntil(lambda: after.value() == 300)

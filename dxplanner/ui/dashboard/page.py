@@ -71,6 +71,7 @@ class DashboardPage(QWidget):
         self._stale = False
         self._pending = False
         self._building = False  # a build of the charts on screen is on its way
+        self._scroll_to = 0  # how far down to scroll once the charts are laid out (a rebuilt window)
         # What the numbers are read with: kept while the file is unchanged, so that a change of
         # filter costs only the sums; dropped after any change to the file.
         self._numbers = Dashboard()
@@ -206,8 +207,10 @@ class DashboardPage(QWidget):
         """Whether the units chart puts the most late first (else by name)."""
         return bool(self.sort_units.currentData())
 
-    def choose(self, chosen: DashboardFilter, by_lateness: bool) -> None:
-        """Show a strategy's dashboard with these filters (a window rebuilt in another language)."""
+    def choose(self, chosen: DashboardFilter, by_lateness: bool, scroll: int = 0) -> None:
+        """Show a strategy's dashboard with these filters, scrolled down so far once its charts are laid
+        out (a window rebuilt in another language)."""
+        self._scroll_to = scroll
         self.strategy_id = chosen.strategy_id
         self.plan_alone = chosen.plan_id if chosen.strategy_id is None else None
         self._fill_choices(keep=False)
@@ -288,6 +291,10 @@ class DashboardPage(QWidget):
         # that sizes it): a chart built before would be drawn at its old size, then again.
         for _step in range(2):
             QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        if self._scroll_to:
+            # Scrolled now that the page has its height: the charts then built are the ones in sight.
+            self.charts_area.verticalScrollBar().setValue(self._scroll_to)
+            self._scroll_to = 0
         for cell in self.cells.values():
             cell.build_if_shown()
         self.figures_seconds += time.perf_counter() - started
