@@ -25,6 +25,8 @@ from dxplanner.excel.saving import saving_to
 from dxplanner.excel.xlsx_rows import Cell, Lines, XlsxBook
 from dxplanner.i18n import _
 
+# The rows a sheet holds (Excel's limit, which XlsxWriter keeps by leaving later rows out).
+SHEET_ROWS = 1_048_576
 # How a spreadsheet shows a moment (a form's sending), as openpyxl wrote it before.
 MOMENT_FORMAT = "yyyy-mm-dd h:mm:ss"
 Progress = Callable[[int, int], bool]  # (rows written, rows in all) -> go on?
@@ -116,6 +118,13 @@ class _SheetWriter:
         return Lines(sheet)
 
     def write_table(self, sheet_name: str, records: Records) -> None:
+        if len(records.rows) >= SHEET_ROWS:  # never a workbook that restores with records missing
+            raise InvalidInputError(
+                _(
+                    "The sheet “{sheet}” would need {rows:,} rows, more than a sheet holds ({limit:,}); "
+                    "the plan cannot be exported as a data workbook. Copy it with dxplanner copy instead."
+                ).format(sheet=sheet_name, rows=len(records.rows) + 1, limit=SHEET_ROWS)
+            )
         columns = list(records.columns)
         widths = [12 if column.endswith("id") else 18 for column in columns]
         out = self.sheet(sheet_name, len(columns), len(records.rows), widths)

@@ -431,3 +431,16 @@ def test_every_sheet_opens_ready_to_read_headings_frozen_filtered_and_dates_as_d
     start = next(cell for (cell,) in tasks.iter_rows(min_row=2, min_col=column, max_col=column) if cell.value)
     assert isinstance(start.value, datetime.datetime) and start.number_format == "dd/mm/yyyy"
     assert book["units"].freeze_panes == "A2" and book["units"].auto_filter.ref
+
+
+def test_a_table_longer_than_a_sheet_is_refused_rather_than_cut(
+    demo_store: PlanStore, tmp_path: Path
+) -> None:
+    records, revision = all_records(demo_store)
+    tables = {name: Records(*pair) for name, pair in records.items()}
+    columns, rows = records["task_unit"]
+    tables["task_unit"] = Records(columns, [rows[0]] * 1_048_576)  # one row more than the heading leaves
+    path, before = tmp_path / "data.xlsx", sorted(tmp_path.iterdir())
+    with pytest.raises(InvalidInputError, match="would need 1,048,577 rows, more than a sheet holds"):
+        write_data_workbook(path, tables, revision)
+    assert sorted(tmp_path.iterdir()) == before  # no workbook, and no temporary file left
