@@ -13,6 +13,7 @@ import datetime
 from pathlib import Path
 from typing import Any
 
+from dxplanner.excel.cell_text import escaped
 from dxplanner.excel.sheet_scan import SheetScan
 
 Row = tuple[Any, ...]
@@ -41,10 +42,15 @@ def can_read(scan: SheetScan) -> bool:
 
 
 class CalamineBook:
-    """A workbook opened by calamine, read one sheet at a time; None for a sheet it cannot read alike."""
+    """A workbook opened by calamine, read one sheet at a time; None for a sheet it cannot read alike.
 
-    def __init__(self, path: Path) -> None:
+    calamine reads Excel's escapes in text ("_x000D_" is a carriage return); with escapes_kept the
+    text is escaped again as openpyxl gives it, for a reader that reads the escapes itself.
+    """
+
+    def __init__(self, path: Path, escapes_kept: bool = False) -> None:
         self._path = path
+        self._escapes_kept = escapes_kept
         self._book: Any = None
         self._failed = False
 
@@ -59,6 +65,8 @@ class CalamineBook:
 
                 self._book = CalamineWorkbook.from_path(str(self._path))
             values = self._book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+            if self._escapes_kept:
+                return [_escaped_row(row, width) for row in values]
             return [_row(row, width) for row in values]
         except _InexactError:
             return None
@@ -83,6 +91,13 @@ def _row(values: list[Any], width: int) -> Row:
         values = values[:width]
     # Most cells are text or empty: only the others go through a call.
     return tuple((value or None) if type(value) is str else _value(value) for value in values)
+
+
+def _escaped_row(values: list[Any], width: int) -> Row:
+    """One row as openpyxl gives it, its text with Excel's escapes as the file has them."""
+    if len(values) > width:
+        values = values[:width]
+    return tuple((escaped(value) or None) if type(value) is str else _value(value) for value in values)
 
 
 def _value(value: Any) -> Any:

@@ -38,7 +38,13 @@ class Workbook:
     """A workbook open for reading, one sheet at a time, row by row."""
 
     def __init__(
-        self, load: Callable[[], Any], name: str, path: Path | None = None, *, fast: bool = False
+        self,
+        load: Callable[[], Any],
+        name: str,
+        path: Path | None = None,
+        *,
+        fast: bool = False,
+        escapes_kept: bool = False,
     ) -> None:
         # openpyxl's workbook, loaded only when calamine cannot read a sheet alike or the sheets
         # cannot be told without it: importing and loading openpyxl was a tenth of an import.
@@ -47,7 +53,7 @@ class Workbook:
         self.name = name
         self._path = path
         # calamine reads the sheets openpyxl would read alike; openpyxl the others.
-        self._fast = CalamineBook(path) if fast and path is not None else None
+        self._fast = CalamineBook(path, escapes_kept) if fast and path is not None else None
         self._fast_rows: dict[str, list[Row] | None] = {}
         self._parts: dict[str, str] | None = None
         self._scans: dict[str, SheetScan | None] = {}
@@ -256,11 +262,7 @@ def open_workbook(path: Path, *, escapes_kept: bool = False) -> Iterator[Workboo
 
         return load_read_only(path)
 
-    # calamine reads the escapes itself: a workbook whose text must keep them is read by openpyxl.
-    fast = not escapes_kept
-    workbook = Workbook(load, path.name, path, fast=fast)
-    if not fast:
-        workbook.sheet_names  # noqa: B018 -- loaded at once: a file openpyxl refuses is refused here
+    workbook = Workbook(load, path.name, path, fast=True, escapes_kept=escapes_kept)
     try:
         yield workbook
     finally:
