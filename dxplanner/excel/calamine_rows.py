@@ -31,13 +31,13 @@ class _InexactError(Exception):
     """A value calamine read differently from openpyxl, and which cannot be put back."""
 
 
-def can_read(scan: SheetScan) -> bool:
-    """Whether calamine reads a sheet so scanned as openpyxl would, in a block of bounded size."""
+def can_read(scan: SheetScan, block_cells: int = MAX_BLOCK_CELLS) -> bool:
+    """Whether calamine reads a sheet so scanned as openpyxl would, in a block of at most block_cells."""
     return (
         scan.errors == 0  # calamine reads an error cell as empty: openpyxl gives its text
         and scan.last_row is not None
         and scan.columns is not None
-        and scan.last_row * scan.columns <= MAX_BLOCK_CELLS
+        and scan.last_row * scan.columns <= block_cells
     )
 
 

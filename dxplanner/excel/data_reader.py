@@ -15,15 +15,18 @@ from sqlmodel import SQLModel
 from dxplanner.collector import collector_paused
 from dxplanner.core import models as _models  # noqa: F401  (the tables must be defined)
 from dxplanner.core.errors import InvalidInputError
+from dxplanner.excel.calamine_rows import MAX_BLOCK_CELLS
 from dxplanner.excel.cell_text import unescaped
 from dxplanner.excel.data_checks import check_records
 from dxplanner.excel.data_sheets import (
     ADDED_IN,
+    DATA_SHEET_CELLS,
     DATA_SHEETS,
     FORMAT_VERSION,
     LONG_TEXT_SHEET,
     MARKER_SHEET,
     MARKER_TITLE,
+    SHEET_ROWS,
 )
 from dxplanner.excel.data_sheets import is_data_workbook as is_data_workbook  # told by its sheets alone
 from dxplanner.excel.data_writer import Progress, Records
@@ -38,7 +41,14 @@ def read_data_workbook(path: Path, progress: Progress | None = None) -> dict[str
 
     progress(rows read, rows in all) is told as it goes; when it answers False the reading stops.
     """
-    with collector_paused(), open_workbook(path, escapes_kept=True) as workbook:
+    # A data workbook holds a whole plan file: its sheets may be as long as Excel's, and calamine
+    # reads one of 300,000 rows at once (about 300 MB at most; openpyxl took 20 s for 200,000).
+    limits = (SHEET_ROWS, DATA_SHEET_CELLS)
+    block = 3 * MAX_BLOCK_CELLS
+    with (
+        collector_paused(),
+        open_workbook(path, escapes_kept=True, limits=limits, block_cells=block) as workbook,
+    ):
         names = set(workbook.sheet_names)
         if MARKER_SHEET not in names:
             raise InvalidInputError(

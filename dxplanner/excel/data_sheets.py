@@ -62,6 +62,10 @@ MARKER_SHEET = "dxplanner"
 MARKER_TITLE = "dxplanner data workbook"
 FORMAT_VERSION = 4  # 2: the estate's sheets; 3: the progress forms' rounds and receipts; 4: their units
 DATE_FORMAT = "dd/mm/yyyy"
+# The rows a sheet holds (Excel's limit, which XlsxWriter keeps by leaving later rows out), and the
+# cells a data workbook's sheet may hold: the widest table, the tasks' 22 columns, down to that row.
+SHEET_ROWS = 1_048_576
+DATA_SHEET_CELLS = 24 * SHEET_ROWS
 
 
 def is_data_workbook(path: Path) -> bool:

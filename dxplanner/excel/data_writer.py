@@ -20,13 +20,13 @@ from dxplanner.excel.data_sheets import (
     LONG_TEXT_SHEET,
     MARKER_SHEET,
     MARKER_TITLE,
+    SHEET_ROWS,
 )
 from dxplanner.excel.saving import saving_to
 from dxplanner.excel.xlsx_rows import Cell, Lines, XlsxBook
 from dxplanner.i18n import _
+from dxplanner.numbers import whole_text
 
-# The rows a sheet holds (Excel's limit, which XlsxWriter keeps by leaving later rows out).
-SHEET_ROWS = 1_048_576
 # How a spreadsheet shows a moment (a form's sending), as openpyxl wrote it before.
 MOMENT_FORMAT = "yyyy-mm-dd h:mm:ss"
 Progress = Callable[[int, int], bool]  # (rows written, rows in all) -> go on?
@@ -121,9 +121,11 @@ class _SheetWriter:
         if len(records.rows) >= SHEET_ROWS:  # never a workbook that restores with records missing
             raise InvalidInputError(
                 _(
-                    "The sheet “{sheet}” would need {rows:,} rows, more than a sheet holds ({limit:,}); "
+                    "The sheet “{sheet}” would need {rows} rows, more than a sheet holds ({limit}); "
                     "the plan cannot be exported as a data workbook. Copy it with dxplanner copy instead."
-                ).format(sheet=sheet_name, rows=len(records.rows) + 1, limit=SHEET_ROWS)
+                ).format(
+                    sheet=sheet_name, rows=whole_text(len(records.rows) + 1), limit=whole_text(SHEET_ROWS)
+                )
             )
         columns = list(records.columns)
         widths = [12 if column.endswith("id") else 18 for column in columns]
@@ -159,7 +161,8 @@ class _SheetWriter:
         if isinstance(value, bool):
             return f' t="b"><v>{int(value)}</v></c>'
         if isinstance(value, float):
-            return f"><v>{_float(value)}</v></c>"
+            # Excel holds no NaN or infinity (a damaged file's): an empty cell, as openpyxl wrote it.
+            return f"><v>{_float(value)}</v></c>" if math.isfinite(value) else None
         if isinstance(value, int):
             return f"><v>{int(value)}</v></c>"
         if isinstance(value, datetime.datetime):
@@ -188,9 +191,9 @@ class _SheetWriter:
                     row_number,
                     column,
                     _(
-                        "The text is {length:,} characters long, more than a cell holds; "
+                        "The text is {length} characters long, more than a cell holds; "
                         "it goes on in {pieces} rows of the sheet {sheet}."
-                    ).format(length=len(text), pieces=len(pieces) - 1, sheet=LONG_TEXT_SHEET),
+                    ).format(length=whole_text(len(text)), pieces=len(pieces) - 1, sheet=LONG_TEXT_SHEET),
                 )
             )
         return self._escaped_text(pieces[0])
@@ -244,7 +247,7 @@ def _inline(text: str) -> Cell:
 def _float(value: float) -> str:
     """A number's shortest digits that read back the same: 16 as a rule, 17 for a few (0.1 + 0.2)."""
     text = f"{value:.16g}"
-    if not math.isfinite(value) or float(text) == value:
+    if float(text) == value:
         return text
     return repr(value)
 

@@ -12,7 +12,7 @@ from typing import Any, cast
 
 from dxplanner.core.errors import InvalidInputError
 from dxplanner.core.plan_table import column_letter
-from dxplanner.excel.calamine_rows import CalamineBook, can_read
+from dxplanner.excel.calamine_rows import MAX_BLOCK_CELLS, CalamineBook, can_read
 from dxplanner.excel.cell_styles import bold_rows, bold_styles
 from dxplanner.excel.safety import check_workbook_file
 from dxplanner.excel.sheet_scan import SheetScan, scan_sheet, sheet_parts
@@ -45,6 +45,8 @@ class Workbook:
         *,
         fast: bool = False,
         escapes_kept: bool = False,
+        limits: tuple[int, int] = (MAX_ROWS, MAX_CELLS),
+        block_cells: int = MAX_BLOCK_CELLS,
     ) -> None:
         # openpyxl's workbook, loaded only when calamine cannot read a sheet alike or the sheets
         # cannot be told without it: importing and loading openpyxl was a tenth of an import.
@@ -54,6 +56,9 @@ class Workbook:
         self._path = path
         # calamine reads the sheets openpyxl would read alike; openpyxl the others.
         self._fast = CalamineBook(path, escapes_kept) if fast and path is not None else None
+        # The rows and cells a sheet may hold: a plan table's, or a data workbook's (a whole file).
+        self._max_rows, self._max_cells = limits
+        self._block_cells = block_cells  # the most cells calamine is asked to hold at once
         self._fast_rows: dict[str, list[Row] | None] = {}
         self._parts: dict[str, str] | None = None
         self._scans: dict[str, SheetScan | None] = {}
@@ -103,17 +108,17 @@ class Workbook:
                     # Only rows with something in them count: a stray cell far down is no reason to refuse.
                     if row.count(None) != len(row):
                         filled += 1
-                        if filled > MAX_ROWS:
+                        if filled > self._max_rows:
                             raise InvalidInputError(
                                 _(
                                     "The sheet “{sheet}” has more than {rows} rows; a plan table is smaller."
-                                ).format(sheet=sheet, rows=f"{MAX_ROWS:,}")
+                                ).format(sheet=sheet, rows=whole_text(self._max_rows))
                             )
                     yield row
 
     def _source(self, sheet: str, scan: SheetScan | None, last: int | None) -> Iterator[Row]:
         """The sheet's rows as values, read by calamine where it reads them as openpyxl would."""
-        if self._fast is not None and scan is not None and can_read(scan):
+        if self._fast is not None and scan is not None and can_read(scan, self._block_cells):
             if sheet not in self._fast_rows:
                 # Read whole once: the header is looked for in the first rows, then all are read.
                 self._fast_rows[sheet] = self._fast.rows(sheet, MAX_COLUMNS)
@@ -132,7 +137,7 @@ class Workbook:
             last = next(
                 (sheet_of.max_row or 0 for sheet_of in self._book.worksheets if sheet_of.title == sheet), 0
             )
-        return min(last, MAX_ROWS)
+        return min(last, self._max_rows)
 
     def last_filled_row(self, sheet: str) -> int | None:
         """The number of the sheet's last row with a value in it (None when it cannot be told)."""
@@ -190,13 +195,16 @@ class Workbook:
         return self._scans[sheet]
 
     def _refuse_too_many_cells(self, sheet: str, scan: SheetScan) -> None:
-        if scan.cells > MAX_CELLS:
+        if scan.cells > self._max_cells:
             raise SheetTooLargeError(
                 _(
                     "The sheet “{sheet}” of {name} holds {cells} cells, more than a plan table (at most "
                     "{limit}). Delete the rows and columns around the table, save it, and import it again."
                 ).format(
-                    sheet=sheet, name=self.name, cells=whole_text(scan.cells), limit=whole_text(MAX_CELLS)
+                    sheet=sheet,
+                    name=self.name,
+                    cells=whole_text(scan.cells),
+                    limit=whole_text(self._max_cells),
                 )
             )
 
@@ -249,11 +257,19 @@ def _causes(error: BaseException) -> Iterator[BaseException]:
 
 
 @contextmanager
-def open_workbook(path: Path, *, escapes_kept: bool = False) -> Iterator[Workbook]:
+def open_workbook(
+    path: Path,
+    *,
+    escapes_kept: bool = False,
+    limits: tuple[int, int] = (MAX_ROWS, MAX_CELLS),
+    block_cells: int = MAX_BLOCK_CELLS,
+) -> Iterator[Workbook]:
     """A workbook checked for what it is and for its unpacked size before openpyxl reads it.
 
     Its text reads as Excel shows it, unless escapes_kept: then as openpyxl gives it, with Excel's
-    escapes ("_x000D_") left for the caller to read (a data workbook reads its own).
+    escapes ("_x000D_") left for the caller to read (a data workbook reads its own). A sheet may
+    hold at most limits' rows and cells: a plan table's, unless the caller reads a whole file;
+    calamine reads a sheet in one block of at most block_cells, openpyxl a larger one.
     """
     check_workbook_file(path)
 
@@ -262,7 +278,9 @@ def open_workbook(path: Path, *, escapes_kept: bool = False) -> Iterator[Workboo
 
         return load_read_only(path)
 
-    workbook = Workbook(load, path.name, path, fast=True, escapes_kept=escapes_kept)
+    workbook = Workbook(
+        load, path.name, path, fast=True, escapes_kept=escapes_kept, limits=limits, block_cells=block_cells
+    )
     try:
         yield workbook
     finally:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import shutil
+import tempfile
 from collections.abc import Sequence
 from contextlib import suppress
 from pathlib import Path
@@ -21,8 +23,17 @@ class XlsxBook:
     def __init__(self, path: Path) -> None:
         import xlsxwriter
 
+        # XlsxWriter keeps each sheet's rows, then each part of the file, in temporary files until
+        # the zip is written: in a folder of their own, removed whole however the writing ends (a
+        # full disk midway through the zip left a plan's sheets behind in the system's folder).
+        self._parts = tempfile.mkdtemp(prefix="dxplanner-xlsx-")
         # Text is always written as text: never taken for a formula, a number or a link.
-        options = {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+        options = {
+            "constant_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "tmpdir": self._parts,
+        }
         self.book = xlsxwriter.Workbook(str(path), options)
 
     @property
@@ -47,6 +58,8 @@ class XlsxBook:
         except FileCreateError as error:  # XlsxWriter's wrapping of the system's error (a full disk)
             cause = error.args[0] if error.args else None
             raise cause if isinstance(cause, OSError) else error from None
+        finally:
+            shutil.rmtree(self._parts, ignore_errors=True)
 
     def discard(self) -> None:
         """Let go of the sheets' temporary files after a failed or cancelled write."""
@@ -55,10 +68,7 @@ class XlsxBook:
             if stream is not None:
                 with suppress(OSError):
                     stream.close()
-            name = getattr(sheet, "row_data_filename", None)
-            if name:
-                with suppress(OSError):
-                    Path(name).unlink()
+        shutil.rmtree(self._parts, ignore_errors=True)
 
 
 class Lines:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import datetime
+import errno
 import os
 import re
 import shutil
 import subprocess
+import tempfile
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,7 @@ import sqlalchemy as sa
 from openpyxl.utils import get_column_letter
 
 from dxplanner.core.errors import InvalidInputError
+from dxplanner.excel.data_reader import read_data_workbook
 from dxplanner.excel.data_writer import Records, write_data_workbook
 from dxplanner.store.operations.whole_file import all_records
 from dxplanner.store.plan_file import open_plan_file
@@ -444,3 +447,66 @@ def test_a_table_longer_than_a_sheet_is_refused_rather_than_cut(
     with pytest.raises(InvalidInputError, match="would need 1,048,577 rows, more than a sheet holds"):
         write_data_workbook(path, tables, revision)
     assert sorted(tmp_path.iterdir()) == before  # no workbook, and no temporary file left
+
+
+def test_a_save_that_fails_leaves_no_copy_of_the_plan_in_the_temporary_folder(
+    demo_store: PlanStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """XlsxWriter keeps every part of the file in temporary files until the zip is written (review 3)."""
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    records, revision = all_records(demo_store)
+    real_write = zipfile.ZipFile.write
+    parts: list[object] = []
+
+    def disk_full_after_three_parts(self: zipfile.ZipFile, *args: Any, **kwargs: Any) -> None:
+        parts.append(args)
+        if len(parts) > 3:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_write(self, *args, **kwargs)
+
+    monkeypatch.setattr(zipfile.ZipFile, "write", disk_full_after_three_parts)
+    target = tmp_path / "out" / "data.xlsx"
+    target.parent.mkdir()
+    with pytest.raises(InvalidInputError, match="cannot be written: the disk is full"):
+        write_data_workbook(target, {name: Records(*pair) for name, pair in records.items()}, revision)
+    assert list(target.parent.iterdir()) == []
+    assert list(temporary.iterdir()) == []  # none of the plan's sheets left behind
+
+
+def test_a_number_excel_cannot_hold_is_left_out_and_the_workbook_still_opens(
+    demo_store: PlanStore, tmp_path: Path
+) -> None:
+    """Only a damaged file holds NaN or infinity; Excel holds neither (review 3)."""
+    records, revision = all_records(demo_store)
+    columns, rows = records["task"]
+    progress = list(columns).index("progress")
+    spoilt = [list(row) for row in rows]
+    spoilt[0][progress], spoilt[1][progress] = float("nan"), float("-inf")
+    records["task"] = (columns, [tuple(row) for row in spoilt])
+    path = tmp_path / "data.xlsx"
+    write_data_workbook(path, {name: Records(*pair) for name, pair in records.items()}, revision)
+    tasks = openpyxl.load_workbook(path)["tasks"]
+    assert [tasks.cell(row=row, column=progress + 1).value for row in (2, 3, 4)] == [
+        None,
+        None,
+        rows[2][progress],
+    ]
+
+
+def test_a_workbook_with_more_rows_than_a_plan_table_restores(demo_store: PlanStore, tmp_path: Path) -> None:
+    """A whole plan file may hold 200,000 progress reports: its workbook reads back whole (review 3)."""
+    records, revision = all_records(demo_store)
+    columns, rows = records["progress_report"]
+    at = {name: number for number, name in enumerate(columns)}
+    first = list(rows[0])
+    many = []
+    for number in range(200_001):
+        first[at["id"]] = number + 1
+        first[at["as_of"]] = datetime.date(2000, 1, 1) + datetime.timedelta(days=number % 50_000)
+        many.append(tuple(first))
+    records["progress_report"] = (columns, many)
+    path = tmp_path / "data.xlsx"
+    write_data_workbook(path, {name: Records(*pair) for name, pair in records.items()}, revision)
+    assert len(read_data_workbook(path)["progress_report"].rows) == 200_001
