@@ -58,3 +58,9 @@ class DateStyle:
 
 
 DEFAULT_DATES = DateStyle()
+
+
+def style_of_python_format(python: str) -> DateStyle:
+    """The date style whose Python format is python ("%Y-%m-%d"), for a pattern to show."""
+    qt = python.replace("%d", "dd").replace("%m", "MM").replace("%Y", "yyyy")
+    return DateStyle(python, qt)

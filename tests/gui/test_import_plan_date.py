@@ -64,3 +64,14 @@ def test_the_date_the_title_rows_give_is_shown(
     dialog = _open(qtbot, window, demo_path, samples.build_deadlines_in_words(tmp_path).path)
     assert dialog.plan_date.text() == "12/03/2026"
     assert dialog.table is not None and dialog.table.tasks[0].end == datetime.date(2026, 6, 10)
+
+
+def test_the_plans_date_says_how_to_write_it_in_the_windows_date_format(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, tmp_path: Path
+) -> None:
+    assert window.open_file(demo_path)
+    assert window.session is not None
+    workbook = samples.build_relative_deadline_in_a_draft(tmp_path).path
+    dialog = ImportDialog(window.session, workbook, TODAY, "%Y-%m-%d", parent=window)
+    qtbot.addWidget(dialog)
+    assert dialog.plan_date.placeholderText() == "yyyy-mm-dd"  # as the date shown in it is written

@@ -41,6 +41,7 @@ from dxplanner.services.importing import (
     IndicatorImportOutcome,
     ReadRequest,
 )
+from dxplanner.ui.dates import style_of_python_format
 from dxplanner.ui.excel_import.catalogue_preview import CatalogueList
 from dxplanner.ui.excel_import.indicator_preview import IndicatorTree
 from dxplanner.ui.excel_import.preview import ColumnMapping, ProblemList, TaskTree, UnitChoices
@@ -97,7 +98,7 @@ class ImportDialog(QDialog):
         # give, shown so that it can be checked, or the one the user types for a draft that has none.
         self.plan_date = QLineEdit()
         self.plan_date.setObjectName("import_plan_date")
-        self.plan_date.setPlaceholderText(_("dd/mm/yyyy"))
+        self.plan_date.setPlaceholderText(style_of_python_format(date_format).pattern())
         self.plan_date.setMaximumWidth(110)
         self.plan_date.setToolTip(
             _("The plan's date, which deadlines such as “90 ngày kể từ ngày ban hành Kế hoạch” count from")
