@@ -44,13 +44,13 @@ def can_read(scan: SheetScan, block_cells: int = MAX_BLOCK_CELLS) -> bool:
 class CalamineBook:
     """A workbook opened by calamine, read one sheet at a time; None for a sheet it cannot read alike.
 
-    calamine reads Excel's escapes in text ("_x000D_" is a carriage return); with escapes_kept the
-    text is escaped again as openpyxl gives it, for a reader that reads the escapes itself.
+    calamine reads Excel's escapes in text ("_x000D_" is a carriage return); its text is escaped
+    again as the file holds it, as openpyxl gives it, and the readers read the escapes themselves
+    (values.text_of, the data reader): read twice, a typed "_x000D_" came out as a line break.
     """
 
-    def __init__(self, path: Path, escapes_kept: bool = False) -> None:
+    def __init__(self, path: Path) -> None:
         self._path = path
-        self._escapes_kept = escapes_kept
         self._book: Any = None
         self._failed = False
 
@@ -65,8 +65,6 @@ class CalamineBook:
 
                 self._book = CalamineWorkbook.from_path(str(self._path))
             values = self._book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-            if self._escapes_kept:
-                return [_escaped_row(row, width) for row in values]
             return [_row(row, width) for row in values]
         except _InexactError:
             return None
@@ -86,17 +84,11 @@ class CalamineBook:
 
 
 def _row(values: list[Any], width: int) -> Row:
-    """One row as openpyxl gives it: None for empty, whole numbers as int, dates as datetime."""
+    """One row as openpyxl gives it: None for empty, whole numbers as int, dates as datetime, text
+    with Excel's escapes as the file holds them."""
     if len(values) > width:
         values = values[:width]
     # Most cells are text or empty: only the others go through a call.
-    return tuple((value or None) if type(value) is str else _value(value) for value in values)
-
-
-def _escaped_row(values: list[Any], width: int) -> Row:
-    """One row as openpyxl gives it, its text with Excel's escapes as the file has them."""
-    if len(values) > width:
-        values = values[:width]
     return tuple((escaped(value) or None) if type(value) is str else _value(value) for value in values)
 
 

@@ -47,7 +47,7 @@ def read_data_workbook(path: Path, progress: Progress | None = None) -> dict[str
     block = 3 * MAX_BLOCK_CELLS
     with (
         collector_paused(),
-        open_workbook(path, escapes_kept=True, limits=limits, block_cells=block) as workbook,
+        open_workbook(path, limits=limits, block_cells=block) as workbook,
     ):
         names = set(workbook.sheet_names)
         if MARKER_SHEET not in names:

@@ -44,7 +44,6 @@ class Workbook:
         path: Path | None = None,
         *,
         fast: bool = False,
-        escapes_kept: bool = False,
         limits: tuple[int, int] = (MAX_ROWS, MAX_CELLS),
         block_cells: int = MAX_BLOCK_CELLS,
     ) -> None:
@@ -55,7 +54,7 @@ class Workbook:
         self.name = name
         self._path = path
         # calamine reads the sheets openpyxl would read alike; openpyxl the others.
-        self._fast = CalamineBook(path, escapes_kept) if fast and path is not None else None
+        self._fast = CalamineBook(path) if fast and path is not None else None
         # The rows and cells a sheet may hold: a plan table's, or a data workbook's (a whole file).
         self._max_rows, self._max_cells = limits
         self._block_cells = block_cells  # the most cells calamine is asked to hold at once
@@ -260,14 +259,13 @@ def _causes(error: BaseException) -> Iterator[BaseException]:
 def open_workbook(
     path: Path,
     *,
-    escapes_kept: bool = False,
     limits: tuple[int, int] = (MAX_ROWS, MAX_CELLS),
     block_cells: int = MAX_BLOCK_CELLS,
 ) -> Iterator[Workbook]:
     """A workbook checked for what it is and for its unpacked size before openpyxl reads it.
 
-    Its text reads as Excel shows it, unless escapes_kept: then as openpyxl gives it, with Excel's
-    escapes ("_x000D_") left for the caller to read (a data workbook reads its own). A sheet may
+    Its text reads as the file holds it, with Excel's escapes ("_x000D_") left for the caller to
+    read (values.text_of, the data reader), read by calamine or by openpyxl alike. A sheet may
     hold at most limits' rows and cells: a plan table's, unless the caller reads a whole file;
     calamine reads a sheet in one block of at most block_cells, openpyxl a larger one.
     """
@@ -278,9 +276,7 @@ def open_workbook(
 
         return load_read_only(path)
 
-    workbook = Workbook(
-        load, path.name, path, fast=True, escapes_kept=escapes_kept, limits=limits, block_cells=block_cells
-    )
+    workbook = Workbook(load, path.name, path, fast=True, limits=limits, block_cells=block_cells)
     try:
         yield workbook
     finally:

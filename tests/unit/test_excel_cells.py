@@ -211,3 +211,16 @@ def test_an_end_counted_from_another_bodys_act_is_no_error(tmp_path: Path) -> No
     task = table.tasks[0]
     assert (task.start, task.end) == (datetime.date(2026, 8, 1), None)
     assert "counted from another body's act, whose date the table does not give: no dates" in task.guesses
+
+
+def test_text_that_looks_like_an_escape_reads_as_excel_shows_it(tmp_path: Path) -> None:
+    """Excel keeps a typed "_x000D_" as "_x005F_x000D_", and a carriage return as "_x000D_"."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời gian thực hiện"])
+    sheet.append([1, "Mã _x005F_x000D_ giữ nguyên", "Sở Thông tin và Truyền thông", "2026"])
+    sheet.append([2, "Hai_x000D_dòng", "Sở Thông tin và Truyền thông", "2026"])
+    book.save(tmp_path / "plan.xlsx")
+    names = [task.name for task in read_plan_table(tmp_path / "plan.xlsx").tasks]
+    assert names == ["Mã _x000D_ giữ nguyên", "Hai dòng"]
