@@ -11,6 +11,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from openpyxl.utils import get_column_letter
 
 from dxplanner.core.enums import TaskStatus
 from dxplanner.core.errors import InvalidInputError, NotFoundError
@@ -128,7 +129,7 @@ def test_only_the_fill_cells_can_be_edited_and_they_are_checked(forms: WrittenFo
             fillable = row >= layout.FIRST_ROW and column in layout.FILL_COLUMNS
             assert sheet.cell(row, column).protection.locked is not fillable, (row, column)
     checks = {(check.type, str(check.sqref)): check for check in sheet.data_validations.dataValidation}
-    letter = openpyxl.utils.get_column_letter
+    letter = get_column_letter
     status = checks["list", f"{letter(layout.STATUS)}{layout.FIRST_ROW}:{letter(layout.STATUS)}{last}"]
     assert status.formula1 == '"Chưa bắt đầu,Đang thực hiện,Hoàn thành,Tạm dừng,Đã hủy"'
     progress = checks[
