@@ -20,6 +20,7 @@ from dxplanner.services.edits import update_task
 from dxplanner.services.files import PlanLocation
 from dxplanner.store.server_store import open_server
 from dxplanner.ui.app_settings import SettingsDialog
+from dxplanner.ui.dashboard.page import DashboardPage
 from dxplanner.ui.gui import Windows, _install_qt_translations
 from dxplanner.ui.main_window import MainWindow
 from dxplanner.ui.navigator import NodeKey, NodeKind
@@ -64,6 +65,14 @@ def _on_the_2026_plan(windows: Windows, qtbot: QtBot, demo_path: Path) -> tuple[
     english.select(NodeKey(NodeKind.PLAN, PLAN_2026))
     qtbot.waitUntil(english.editor.sheet.chart_shown)
     return english, english.editor.sheet
+
+
+def _on_the_dashboard(windows: Windows, qtbot: QtBot, demo_path: Path) -> DashboardPage:
+    """The demo open in English on its strategy's dashboard."""
+    english = _open(windows, qtbot, demo_path)
+    english.select(NodeKey(NodeKind.DASHBOARD, 1))
+    assert english.editor is not None
+    return english.editor.dashboard
 
 
 def _switch(windows: Windows, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, language: str) -> MainWindow:
@@ -172,10 +181,7 @@ def test_the_gantt_hidden_stays_hidden_and_the_navigator_keeps_its_open_branches
 def test_the_dashboard_and_its_filters_stay_after_a_switch(
     qtbot: QtBot, windows: Windows, demo_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    english = _open(windows, qtbot, demo_path)
-    english.select(NodeKey(NodeKind.DASHBOARD, 1))
-    assert english.editor is not None
-    page = english.editor.dashboard
+    page = _on_the_dashboard(windows, qtbot, demo_path)
     page.plan.setCurrentIndex(page.plan.findData(PLAN_2026))
     page.unit.setCurrentIndex(2)
     unit = page.unit.currentData()
@@ -396,10 +402,7 @@ def test_a_window_with_no_file_open_stays_so_after_a_switch(
 def test_the_dashboard_scrolled_down_stays_scrolled_after_a_switch(
     qtbot: QtBot, windows: Windows, demo_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    english = _open(windows, qtbot, demo_path)
-    english.select(NodeKey(NodeKind.DASHBOARD, 1))
-    assert english.editor is not None
-    bar = english.editor.dashboard.charts_area.verticalScrollBar()
+    bar = _on_the_dashboard(windows, qtbot, demo_path).charts_area.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 300)
     bar.setValue(300)  # down to the charts below the first screen
 
