@@ -26,10 +26,12 @@ def _type_date(qtbot: QtBot, dialog: ImportDialog, text: str) -> None:
     qtbot.keyClick(dialog.plan_date, Qt.Key.Key_Return)
 
 
-def _open(qtbot: QtBot, window: MainWindow, demo_path: Path, workbook: Path) -> ImportDialog:
+def _open(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, workbook: Path, date_format: str = "%d/%m/%Y"
+) -> ImportDialog:
     assert window.open_file(demo_path)
     assert window.session is not None
-    dialog = ImportDialog(window.session, workbook, TODAY, parent=window)
+    dialog = ImportDialog(window.session, workbook, TODAY, date_format, parent=window)
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.ready, timeout=10_000):
         dialog.show()
@@ -69,9 +71,6 @@ def test_the_date_the_title_rows_give_is_shown(
 def test_the_plans_date_says_how_to_write_it_in_the_windows_date_format(
     qtbot: QtBot, window: MainWindow, demo_path: Path, tmp_path: Path
 ) -> None:
-    assert window.open_file(demo_path)
-    assert window.session is not None
     workbook = samples.build_relative_deadline_in_a_draft(tmp_path).path
-    dialog = ImportDialog(window.session, workbook, TODAY, "%Y-%m-%d", parent=window)
-    qtbot.addWidget(dialog)
+    dialog = _open(qtbot, window, demo_path, workbook, "%Y-%m-%d")
     assert dialog.plan_date.placeholderText() == "yyyy-mm-dd"  # as the date shown in it is written

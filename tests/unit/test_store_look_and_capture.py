@@ -59,23 +59,26 @@ def test_look_at_a_damaged_file_says_so(tmp_path: Path) -> None:
         store.close()
 
 
-def test_a_server_gone_while_looking_says_so(plan_store: PlanStore) -> None:
+def test_a_server_gone_while_looking_says_so(server_url: str) -> None:
+    """On the server only: a plan file has no connection another process can end."""
     import sqlalchemy as sa
 
-    from dxplanner.store.server_store import ServerGoneError, ServerStore
+    from dxplanner.store.server_store import ServerGoneError, open_server
 
-    if not isinstance(plan_store, ServerStore):
-        return
-    with pytest.raises(ServerGoneError) as said, plan_store.look() as connection:
-        pid = connection.execute(sa.text("SELECT pg_backend_pid()")).scalar()
-        with plan_store.engine.connect() as other:
-            other.execute(sa.text(f"SELECT pg_terminate_backend({pid})"))
-        first_view.navigator_rows(connection)
-    assert "Cannot reach" in said.value.message
-    plan_store.offline = "away"
-    with pytest.raises(ServerGoneError), plan_store.look():
-        pass
-    plan_store.offline = None
-    with plan_store.look() as connection:
-        level = connection.execute(sa.text("SHOW transaction_isolation")).scalar()
-    assert level == "repeatable read"
+    plan_store = open_server(server_url)
+    try:
+        with pytest.raises(ServerGoneError) as said, plan_store.look() as connection:
+            pid = connection.execute(sa.text("SELECT pg_backend_pid()")).scalar()
+            with plan_store.engine.connect() as other:
+                other.execute(sa.text(f"SELECT pg_terminate_backend({pid})"))
+            first_view.navigator_rows(connection)
+        assert "Cannot reach" in said.value.message
+        plan_store.offline = "away"
+        with pytest.raises(ServerGoneError), plan_store.look():
+            pass  # the refusal is on entering the look
+        plan_store.offline = None
+        with plan_store.look() as connection:
+            level = connection.execute(sa.text("SHOW transaction_isolation")).scalar()
+        assert level == "repeatable read"
+    finally:
+        plan_store.close()
