@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-# Excel holds at most this many characters in a cell.
+# Excel holds at most this many characters in a cell, counted in UTF-16 units (an emoji takes two).
 MAX_CELL_TEXT = 32_767
 # XML 1.0 cannot hold these; tab, line feed and carriage return it can.
 _XML_REFUSED = "\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\ufffe\\uffff"
@@ -25,6 +25,28 @@ _UNSAFE = _XML_REFUSED + "\\r"
 _TO_ESCAPE = re.compile(rf"_(?=x[0-9A-Fa-f]{{4}}[_{_UNSAFE}])|[{_UNSAFE}]")
 
 
+def utf16_units(text: str) -> int:
+    """The text's length as Excel counts it: in UTF-16 units, two for a character past U+FFFF."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def _cell_units(piece: str) -> int:
+    # Text of up to half a cell fits however it is counted: most text is not counted at all.
+    return len(piece) if len(piece) * 2 <= MAX_CELL_TEXT else utf16_units(piece)
+
+
+def fitted(text: str) -> str:
+    """The text as a cell holds it: cut, ending in "…", when it is longer than Excel's limit."""
+    if _cell_units(text) <= MAX_CELL_TEXT:
+        return text
+    units = 1  # the "…"
+    for index, character in enumerate(text):
+        units += 2 if ord(character) > 0xFFFF else 1
+        if units > MAX_CELL_TEXT:
+            return text[:index] + "…"
+    return text
+
+
 def escaped_pieces(text: str) -> list[str]:
     """The text escaped, in pieces that each fit a cell once escaped; each piece reads back on its own."""
     pieces: list[str] = []
@@ -32,8 +54,9 @@ def escaped_pieces(text: str) -> list[str]:
     while start < len(text) or not pieces:
         size = MAX_CELL_TEXT
         piece = escaped(text[start : start + size])
-        while len(piece) > MAX_CELL_TEXT:  # escapes take seven characters: take fewer
-            size -= max(1, (len(piece) - MAX_CELL_TEXT) // 7)
+        # An escape takes seven characters and an emoji two units: take fewer characters until it fits.
+        while (units := _cell_units(piece)) > MAX_CELL_TEXT:
+            size -= max(1, (units - MAX_CELL_TEXT) // 7)
             piece = escaped(text[start : start + size])
         pieces.append(piece)
         start += size

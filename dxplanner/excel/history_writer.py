@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from dxplanner.collector import collector_paused
-from dxplanner.excel.cell_text import text_cell, without_control_characters
+from dxplanner.excel.cell_text import fitted, text_cell, without_control_characters
 from dxplanner.excel.saving import saving_to, write_only_book
 
 _WIDTHS = (20, 16, 12, 48, 20, 32, 32)
@@ -34,4 +34,4 @@ def write_history(
 def _cell(sheet: object, value: object) -> object:
     if isinstance(value, datetime.datetime):
         return value
-    return text_cell(sheet, without_control_characters(str(value))[0])
+    return text_cell(sheet, fitted(without_control_characters(str(value))[0]))

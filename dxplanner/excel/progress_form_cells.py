@@ -7,7 +7,7 @@ from typing import Any
 
 from dxplanner.core.enums import TaskStatus
 from dxplanner.excel import progress_form_layout as layout
-from dxplanner.excel.cell_text import looks_like_formula, without_control_characters
+from dxplanner.excel.cell_text import fitted, looks_like_formula, without_control_characters
 from dxplanner.i18n import _
 from dxplanner.labels import label
 
@@ -104,5 +104,6 @@ def write_foot(form: FormSheet, first: int) -> None:
 
 
 def clean(text: str) -> str:
-    """The text without the control characters a workbook cannot hold (a name pasted from a PDF)."""
-    return without_control_characters(text)[0]
+    """The text without the control characters a workbook cannot hold (a name pasted from a PDF), cut
+    to what a cell holds."""
+    return fitted(without_control_characters(text)[0])

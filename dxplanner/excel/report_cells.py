@@ -9,7 +9,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dxplanner.excel.cell_text import MAX_CELL_TEXT, looks_like_formula, without_control_characters
+from dxplanner.excel.cell_text import (
+    MAX_CELL_TEXT,
+    fitted,
+    looks_like_formula,
+    without_control_characters,
+)
 from dxplanner.excel.data_sheets import DATE_FORMAT
 from dxplanner.excel.xlsx_rows import Cell, XlsxBook
 
@@ -125,24 +130,10 @@ class CellMaker:
             text, removed = without_control_characters(text)
             if removed:
                 self.notes.append(("control", text[:60]))
-        if len(text) > MAX_CELL_TEXT:
+        cut = fitted(text)
+        if cut != text:
             self.notes.append(("long", text[:60]))
-            text = text[: MAX_CELL_TEXT - 1] + "…"
-        if len(text) > MAX_CELL_TEXT // 2:
-            text = _utf16_cut(text)
-        return text
-
-
-def _utf16_cut(text: str) -> str:
-    """The text cut to what a cell holds in UTF-16 units (an emoji is two), as XlsxWriter cuts it."""
-    if len(text.encode("utf-16-le", "surrogatepass")) // 2 <= MAX_CELL_TEXT:
-        return text
-    units = 0
-    for index, character in enumerate(text):
-        units += 2 if ord(character) > 0xFFFF else 1
-        if units > MAX_CELL_TEXT:
-            return text[:index]
-    return text
+        return cut
 
 
 # XlsxWriter's inline text (3.3): its escape of an escape-like text and of control characters, and

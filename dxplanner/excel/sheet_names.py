@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from dxplanner.excel.cell_text import utf16_units
+
 # Excel refuses these in a sheet name; control characters would break the workbook's XML.
 _REFUSED = re.compile(r"[\[\]:*?/\\\x00-\x1f\x7f\ufffe\uffff]")
 _SPACES = re.compile(r"\s+")
@@ -16,13 +18,9 @@ _NUMBER_ROOM = 5
 _RESERVED = frozenset(("history",))
 
 
-def _utf16_length(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
 def _cut(text: str, limit: int) -> str:
     """The text cut to at most limit UTF-16 units, never inside a character, without edge quotes."""
-    while _utf16_length(text) > limit:
+    while utf16_units(text) > limit:
         text = text[:-1]
     # A name may not start or end with an apostrophe; a cut may bring one to the end.
     return text.strip().strip("'").strip()

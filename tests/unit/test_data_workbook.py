@@ -390,6 +390,37 @@ def test_long_texts_with_line_breaks_survive_and_follow_their_record_when_sorted
     assert status == 1 and "should hold" in err and "long_texts" in err
 
 
+def test_a_long_text_of_emoji_fits_excels_cells_counted_in_utf16_and_comes_back_whole(
+    demo_store: PlanStore, demo_path: Path, tmp_path: Path
+) -> None:
+    """Excel counts a cell's 32,767 characters in UTF-16 units, where an emoji takes two."""
+    task_id = _task_ids(demo_store, 1)[0]
+    note = "Tiến độ 👍 " + "🚀📈" * 12_000 + " hết"
+    with demo_store.write() as session:
+        session.connection().execute(
+            sa.text("UPDATE task SET notes = :note WHERE id = :id"), {"note": note, "id": task_id}
+        )
+    path = tmp_path / "data.xlsx"
+    assert _run("export", str(demo_path), "--out", str(path))[0] == 0
+    book = openpyxl.load_workbook(path, read_only=True)
+    longest = max(
+        len(value.encode("utf-16-le")) // 2
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for value in row
+        if isinstance(value, str)
+    )
+    book.close()
+    assert 32_000 < longest <= 32_767
+    restored = tmp_path / "restored.dxplan"
+    assert _run("import", str(path), "--into", str(restored))[:3:2] == (0, "")
+    copy = open_plan_file(restored, read_only=True)
+    try:
+        assert snapshot(copy, versions=True) == snapshot(demo_store, versions=True)
+    finally:
+        copy.close()
+
+
 def test_an_export_never_replaces_a_plan_file_and_keeps_a_workbooks_permissions(
     demo_path: Path, tmp_path: Path
 ) -> None:

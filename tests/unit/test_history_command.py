@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from openpyxl import load_workbook
 
 from dxplanner.cli import EXIT_OK, EXIT_USER_ERROR
+from dxplanner.excel.history_writer import write_history
 from dxplanner.i18n import set_language
 from dxplanner.services import edits
 from dxplanner.store.operations.progress import add_progress_report
@@ -112,6 +113,17 @@ def test_the_history_goes_to_a_workbook_with_formulas_kept_as_text(edited: Edite
     assert ("Notes", "—", "=1+1") in [row[4:] for row in rows]  # text, not a formula
     assert isinstance(rows[1][0], datetime.datetime)
     assert int(out.split()[1]) == len(rows) - 1
+
+
+def test_a_note_longer_than_a_cell_is_cut_in_the_history_workbook_as_excel_counts(tmp_path: Path) -> None:
+    workbook = tmp_path / "history.xlsx"
+    note = "Tiến độ " + "🚀" * 20_000  # 20,008 characters, 40,008 UTF-16 units
+    when = datetime.datetime(2026, 6, 30, 9, 0)
+    write_history(workbook, "History", ("When", "Field", "After"), [(when, "Notes", note)])
+    rows = list(load_workbook(workbook).worksheets[0].iter_rows(values_only=True))
+    shown = str(rows[1][2])
+    assert len(shown.encode("utf-16-le")) // 2 <= 32_767 and shown.endswith("…")
+    assert shown[:-1] == note[: len(shown) - 1]
 
 
 def test_a_plan_file_keeps_no_history_and_says_so_once(demo_path: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dxplanner.excel.cell_text import looks_like_formula, without_control_characters
+from dxplanner.excel.cell_text import fitted, looks_like_formula, without_control_characters
 from dxplanner.excel.report_cells import CellMaker, Look, ReportBook
 from dxplanner.excel.xlsx_rows import Lines
 
@@ -19,7 +19,7 @@ VALUES: tuple[object, ...] = (
     "_x0041_ looks like an escape", "x_x00zz_", "A & B < C > D \"quoted\" 'single'", "=SUM(A1:A2)",
     "+84 912", "-minus", "@at", "#N/A", "", "\u00a0nbsp", "ends in nbsp\u00a0",
     "ends in a line feed\n", "\u2003em space", "ideographic space\u3000", "bell\x07 and vertical\x0b tab",
-    "𝔘nicode 😀", "😀" * 20_000,  # (twice as many UTF-16 units as a cell holds: cut)
+    "𝔘nicode 😀", "😀" * 20_000,  # (twice as many UTF-16 units as a cell holds: cut, "…" at its end)
     0, 1, -7, 12.5, 1 / 3, 1e20, 1.5e-12, 2**53 + 1, True,
     datetime.date(1900, 1, 1), datetime.date(1900, 2, 28), datetime.date(1900, 3, 1),
     datetime.date(2026, 6, 30), datetime.date(9999, 12, 31), None,
@@ -56,8 +56,8 @@ def test_rows_are_the_xml_xlsxwriter_writes_for_the_same_cells(tmp_path: Path) -
             style = book.format(shown, isinstance(value, datetime.date), quoted)
             if value is None:
                 theirs.write_blank(row, column, None, style)
-            elif isinstance(value, str):  # the report takes out what a workbook cannot hold
-                theirs.write_string(row, column, without_control_characters(value)[0], style)
+            elif isinstance(value, str):  # the report takes out what a workbook cannot hold, and cuts
+                theirs.write_string(row, column, fitted(without_control_characters(value)[0]), style)
             elif isinstance(value, datetime.date):
                 theirs.write_datetime(row, column, value, style)
             else:
@@ -72,3 +72,26 @@ def test_a_number_that_is_not_one_is_refused_as_xlsxwriter_refuses_it(tmp_path: 
     with pytest.raises(TypeError):
         CellMaker(book).cell(float("nan"))
     book.discard()
+
+
+@pytest.mark.parametrize(
+    ("text", "cut"),
+    [
+        ("Ghi chú " * 5_000, True),  # 40,000 characters
+        ("🚀" * 16_384, True),  # 16,384 characters, 32,768 UTF-16 units: one too many
+        ("🚀" * 16_383, False),  # 32,766 units: it fits
+    ],
+)
+def test_a_text_longer_than_a_cell_ends_in_an_ellipsis_and_the_report_says_so(
+    tmp_path: Path, text: str, cut: bool
+) -> None:
+    book = ReportBook(tmp_path / "long.xlsx")
+    make = CellMaker(book)
+    written = make.cell(text)
+    book.discard()
+    shown = re.search("<t[^>]*>(.*)</t>", written, re.DOTALL)
+    assert shown is not None
+    assert len(shown.group(1).encode("utf-16-le")) // 2 <= 32_767
+    assert shown.group(1).endswith("…") == cut
+    assert shown.group(1) == (fitted(text) if cut else text)
+    assert make.notes == ([("long", text[:60])] if cut else [])
