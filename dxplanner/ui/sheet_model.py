@@ -544,6 +544,25 @@ class TaskSheetModel(QAbstractItemModel):
     def _date(self, value: datetime.date | None) -> str:
         return "" if value is None else value.strftime(self.date_format)
 
+    def shown_text(self, task_id: int, column: SheetColumn) -> str:
+        """The text a cell shows, of any task of the plan (one the filter hides too)."""
+        return self._text(task_id, column) or ""
+
+    def own_text(self, task_id: int, column: SheetColumn) -> str:
+        """The text of a task's own value, as the sheet writes it: its own number, dates, figure and
+        status, where the sheet shows a group's rolled up ones, or the number its place gives."""
+        row = self._cached(task_id)
+        if row is None:
+            return ""
+        own = {
+            SheetColumn.CODE: row.code or "",
+            SheetColumn.START: self._date(row.planned_start),
+            SheetColumn.END: self._date(row.planned_end),
+            SheetColumn.PROGRESS: f"{decimal_text(round(row.progress, 1))}%",
+            SheetColumn.STATUS: label(row.status),
+        }
+        return own[column] if column in own else self.shown_text(task_id, column)
+
     def _text(self, task_id: int, column: SheetColumn) -> str | None:
         rolled = self._task(task_id)
         if column is SheetColumn.START:

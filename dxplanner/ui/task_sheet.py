@@ -760,29 +760,41 @@ class TaskSheet(QWidget):
     # Copy and paste.
 
     def copy(self) -> None:
-        """Copy the selected rows as tab-separated text (the visible columns), as a spreadsheet would;
-        and, for pasting back here, the whole rows (hidden columns too) under their headings."""
-        tasks = self.selected_tasks()
+        """Copy the selected rows, each group with every task below it: as tab-separated text (the
+        visible columns, as the sheet shows them) for a spreadsheet; and, for pasting back here, the
+        whole rows (hidden columns too, each task's own values) under their headings, with levels."""
+        tasks = self._with_their_tasks(self.selected_tasks())
         clipboard = QGuiApplication.clipboard()
         if not tasks or clipboard is None:
             return
         whole = [column for column in SheetColumn if _PASTE_FIELD[column] is not None]
         copied = QMimeData()
-        copied.setText(self._rows_text(tasks, self._visible_columns(0)))
-        heading = "\t".join(_(COLUMN_TITLES[column]) for column in whole)
-        copied.setData(WHOLE_ROWS, f"{heading}\n{self._rows_text(tasks, whole)}".encode())
+        shown, own = self.model.shown_text, self.model.own_text
+        visible = self._visible_columns(0)
+        copied.setText(_lines([[shown(task, column) for column in visible] for task in tasks]))
+        heading = [_(COLUMN_TITLES[column]) for column in whole] + [LEVEL_HEADING]
+        levels = self._levels(tasks)
+        rows = [[own(task, column) for column in whole] + [str(levels[task])] for task in tasks]
+        copied.setData(WHOLE_ROWS, _lines([heading, *rows]).encode())
         clipboard.setMimeData(copied)
 
-    def _rows_text(self, tasks: list[int], columns: list[SheetColumn]) -> str:
-        lines = []
-        for task_id in tasks:
-            index = self.model.index_of(task_id)
-            cells = [
-                str(self.model.data(index.siblingAtColumn(column), Qt.ItemDataRole.DisplayRole) or "")
-                for column in columns
-            ]
-            lines.append("\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in cells))
-        return "\n".join(lines) + "\n"
+    def _with_their_tasks(self, task_ids: list[int]) -> list[int]:
+        """The tasks and every task below them (hidden by the filter or folded too), in sheet order."""
+        below = self.model.with_everything_below(task_ids)
+        return [task_id for task_id in self.model.reading_order() if task_id in below]
+
+    def _levels(self, task_ids: list[int]) -> dict[int, int]:
+        """Each copied task's level: one below its nearest copied ancestor's, 0 with none copied."""
+        copied = set(task_ids)
+        levels: dict[int, int] = {}
+        for task_id in task_ids:  # (parents come before their children)
+            node = self.model.node(task_id)
+            above = node.parent_id if node is not None else None
+            while above is not None and above not in copied:
+                parent = self.model.node(above)
+                above = parent.parent_id if parent is not None else None
+            levels[task_id] = 0 if above is None else levels[above] + 1
+        return levels
 
     def paste(self) -> None:
         """Add the clipboard's rows as tasks below the current one, columns from the current column on."""
@@ -797,6 +809,7 @@ class TaskSheet(QWidget):
         if self.plan_id is None or not text.strip() or not self._planning_allowed(Change.ADD):
             return
         rows = [line.split("\t") for line in text.replace("\r\n", "\n").rstrip("\n").split("\n")]
+        levels = _levels_column(rows)
         start = max(0, self.view.currentIndex().column())
         headings = self._paste_columns(rows[0])
         names = headings or [_PASTE_FIELD[column] for column in self._visible_columns(start)]
@@ -814,6 +827,7 @@ class TaskSheet(QWidget):
                 rows,
                 parent_id=node.parent_id if node else None,
                 position=node.position + 1 if node else None,
+                levels=levels,
             ),
         )
         if changes is not None and changes.id is not None:
@@ -1220,9 +1234,30 @@ class TaskSheet(QWidget):
         self._columns_without_chart = {column: column in hidden for column in SheetColumn}
 
 
-# What each sheet column holds when rows are pasted into it (PasteField values; None: ignored).
-# The clipboard format of rows copied from a sheet: every column's text under a heading row.
+# The clipboard format of rows copied from a sheet: every column's text under a heading row, and
+# last each row's level (0: a row whose group was not copied with it) under this heading.
 WHOLE_ROWS = "application/x-dxplanner-task-rows"
+LEVEL_HEADING = "dxplanner-level"
+
+
+def _lines(rows: list[list[str]]) -> str:
+    """Rows as tab-separated lines; a tab or a line break inside a cell becomes a space."""
+    lines = ("\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in row) for row in rows)
+    return "".join(line + "\n" for line in lines)
+
+
+def _levels_column(rows: list[list[str]]) -> list[int] | None:
+    """The levels of rows copied here, taken out of the rows (heading row included); None for others."""
+    if not rows or rows[0][-1] != LEVEL_HEADING:
+        return None
+    levels = []
+    for row in rows:
+        level = row.pop()
+        levels.append(int(level) if level.isdigit() else 0)
+    return levels[1:]
+
+
+# What each sheet column holds when rows are pasted into it (PasteField values; None: ignored).
 _PASTE_FIELD: dict[SheetColumn, str | None] = {
     SheetColumn.CODE: "code",
     SheetColumn.NAME: "name",

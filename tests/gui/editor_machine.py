@@ -765,8 +765,11 @@ class EditorMachine(RuleBasedStateMachine):
         column = data.draw(st.sampled_from([SheetColumn.CODE] * 3 + [SheetColumn.NAME, SheetColumn.PRODUCT]))
         state = self._plan_state()
         order = sheet.model.reading_order()
-        sources.sort(key=order.index)
-        shown = {task_id: self._shown_row(task_id) for task_id in sources}
+        # A group copied brings every task below it; the copied rows whose group was not copied go
+        # where the paste goes, the others below the copies of their groups.
+        copied = sorted(set().union(*(state.subtree(each) for each in sources)), key=order.index)
+        tops = [each for each in copied if not (self._ancestors(state, each) & set(copied))]
+        shown = {task_id: self._shown_row(task_id) for task_id in copied}
         # The numbers shown where the rows go: a pasted number one of them shows is not given twice.
         taken = {sheet.model.number(each) for each in state.children(state.tasks[target]["parent_id"])}
         self._begin()
@@ -775,7 +778,7 @@ class EditorMachine(RuleBasedStateMachine):
             click_task(self.bot, sheet, more, CTRL)
         self.bot.keyClick(sheet.view, Qt.Key.Key_C, CTRL)
         clipboard = QGuiApplication.clipboard()
-        assert clipboard is not None and clipboard.text().count("\n") == len(sources)
+        assert clipboard is not None and clipboard.text().count("\n") == len(copied)
         click_task(self.bot, sheet, target)
         go_to_column(self.bot, sheet, SheetColumn(column))
         self.bot.keyClick(sheet.view, Qt.Key.Key_V, CTRL)
@@ -786,23 +789,35 @@ class EditorMachine(RuleBasedStateMachine):
             if task_id not in state.tasks
         ]
         if self._refusals():
-            assert not new
-            if column is SheetColumn.CODE:
-                assert self._ambiguous_units(shown.values()), f"a copied row was refused: {self._refusals()}"
+            assert not new and set(after.tasks) == set(state.tasks)
+            assert self._ambiguous_units(shown.values()), f"a copied row was refused: {self._refusals()}"
             return
-        if column is not SheetColumn.CODE:
-            return  # pasted a column off: whatever the cells made, the general checks hold
-        assert len(new) == len(sources), f"pasted {len(sources)} rows, {len(new)} tasks came"
+        assert len(new) == len(tops), f"pasted {len(tops)} rows at the top of the paste, {len(new)} came"
+        assert len(after.tasks) == len(state.tasks) + len(copied), "a copied task is missing or doubled"
         siblings = after.children(state.tasks[target]["parent_id"])
         assert siblings[siblings.index(target) + 1 : siblings.index(target) + 1 + len(new)] == new
-        for source, task_id in zip(sources, new, strict=True):
-            copy = self._shown_row(task_id)
-            wanted = dict(shown[source], status=copy["status"])
-            if wanted["code"] in taken:  # left to the place: the copy takes the number it gives
+        for source, task_id in zip(tops, new, strict=True):
+            own = state.tasks[source]["code"]
+            if own is None or own in taken:  # left to the place: the copy takes the number it gives
                 assert after.tasks[task_id]["code"] is None, f"task {task_id} took a number shown here"
-                wanted["code"] = copy["code"]
-            taken.add(wanted["code"])
-            assert copy == wanted, f"task {source} was pasted as {copy}, shown as {wanted}"
+            else:
+                assert after.tasks[task_id]["code"] == own
+            taken.add(sheet.model.number(task_id))
+            pasted = sorted(after.subtree(task_id), key=sheet.model.reading_order().index)
+            originals = sorted(state.subtree(source), key=order.index)
+            assert len(pasted) == len(originals), f"task {source}'s group was pasted as {len(pasted)} tasks"
+            for original, copy_id in zip(originals, pasted, strict=True):
+                copy = self._shown_row(copy_id)
+                wanted = dict(shown[original], status=copy["status"], code=copy["code"])
+                assert copy == wanted, f"task {original} was pasted as {copy}, shown as {wanted}"
+
+    @staticmethod
+    def _ancestors(state: PlanState, task_id: int) -> set[int]:
+        found, above = set(), state.tasks[task_id]["parent_id"]
+        while above is not None:
+            found.add(above)
+            above = state.tasks[above]["parent_id"]
+        return found
 
     def _shown_row(self, task_id: int) -> dict[str, str]:
         """What the sheet shows of a task, by column (the budget aside: a paste does not bring money)."""

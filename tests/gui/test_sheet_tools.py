@@ -186,6 +186,65 @@ def test_copied_rows_are_tab_separated_text_that_pastes_back_as_the_same_tasks(
         assert copy.parent_id == 408
 
 
+DIGITAL_INFRASTRUCTURE = 358  # group "II": ten tasks, one (364) with three tasks of its own below it
+
+
+def _subtree(window: MainWindow, top: int) -> list[tuple[int, str, float, str, object, object, object]]:
+    """A task and everything below it in sheet order: (depth, name, own figure and status, own dates,
+    lead unit), without ids or places."""
+    tasks = _plan_tasks(window)
+    children: dict[int | None, list[Task]] = {}
+    for each in sorted(tasks, key=lambda item: item.position):
+        children.setdefault(each.parent_id, []).append(each)
+    found = []
+    waiting = [(next(each for each in tasks if each.id == top), 0)]
+    while waiting:
+        each, depth = waiting.pop()
+        found.append(
+            (depth, each.name, each.progress, each.status.value, each.planned_start, each.planned_end,
+             each.lead_unit_id)
+        )  # fmt: skip
+        waiting.extend((child, depth + 1) for child in reversed(children.get(each.id, [])))
+    return found
+
+
+def test_a_folded_group_copied_pastes_back_with_every_task_below_it_in_one_undo_step(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, messages: list[str]
+) -> None:
+    sheet = _sheet(window, demo_path)
+    assert window.store is not None
+    original = _subtree(window, DIGITAL_INFRASTRUCTURE)
+    assert len(original) == 14 and max(row[0] for row in original) == 2
+    sheet.view.collapse(sheet.model.index_of(DIGITAL_INFRASTRUCTURE))
+    sheet.view.clearSelection()
+    sheet.select_task(DIGITAL_INFRASTRUCTURE, SheetColumn.NAME)
+    sheet.view.setFocus()
+    qtbot.keyClick(sheet.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    clipboard = QGuiApplication.clipboard()
+    assert clipboard is not None
+    # A spreadsheet gets the group and its tasks, as the sheet shows them.
+    assert [line.split("\t")[1] for line in clipboard.text().splitlines()] == [row[1] for row in original]
+
+    before = snapshot(window.store)
+    sheet.select_task(417, SheetColumn.NAME)
+    qtbot.keyClick(sheet.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert messages == []
+    (copy,) = [
+        each.id
+        for each in _plan_tasks(window)
+        if each.name == original[0][1] and each.id != DIGITAL_INFRASTRUCTURE
+    ]
+    assert copy is not None
+    assert _subtree(window, copy) == original
+    # Its own values were pasted, not the rolled-up ones it shows: it shows what the original shows.
+    rolled, pasted = sheet.model.rolled(DIGITAL_INFRASTRUCTURE), sheet.model.rolled(copy)
+    assert rolled is not None and pasted is not None
+    assert (pasted.progress, pasted.start, pasted.end) == (rolled.progress, rolled.start, rolled.end)
+
+    qtbot.keyClick(sheet.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert snapshot(window.store) == before
+
+
 def test_choosing_vietnamese_in_the_settings_rebuilds_the_window_in_vietnamese_on_the_same_file(
     qtbot: QtBot, settings: QSettings, demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

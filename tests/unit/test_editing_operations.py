@@ -131,6 +131,48 @@ def test_a_pasted_number_already_used_by_a_sibling_is_left_to_the_place(store: P
     ]
 
 
+
+def _tree(store: PlanStore, plan: int) -> list[tuple[str, str | None, int, str | None]]:
+    """Each task as (name, its parent's name, position, code), parents first."""
+    with store.read() as session:
+        tasks = session.exec(select(Task).where(Task.plan_id == plan)).all()
+    names = {item.id: item.name for item in tasks}
+    rows = [(item.name, names.get(item.parent_id), item.position, item.code) for item in tasks]
+    return sorted(rows, key=lambda row: (row[1] or "", row[2]))
+
+
+def test_rows_pasted_with_their_levels_come_back_as_a_tree_in_one_undoable_step(store: PlanStore) -> None:
+    """A group copied with its tasks pastes back as the group with its tasks, not as a flat list."""
+    ids = basics(store)
+    for name in ("a", "b"):
+        task(store, ids.plan, name)
+    before = snapshot(store)
+    rows = [["1", "Nhóm"], ["1", "con 1"], ["", "cháu"], ["2", "con 2"], ["", "sau"], ["1", "con của sau"]]
+    changes = paste_tasks(store, ids.plan, [F.CODE, F.NAME], rows, position=1, levels=[0, 1, 2, 1, 0, 1])
+    assert sum(len(created) for created in changes.created.values()) == 6
+    assert _tree(store, ids.plan) == [
+        ("a", None, 0, None),
+        ("Nhóm", None, 1, None),  # "1" is a's number already: the row takes its place's
+        ("sau", None, 2, None),
+        ("b", None, 3, None),
+        ("con 1", "Nhóm", 0, "1"),
+        ("con 2", "Nhóm", 1, "2"),
+        ("cháu", "con 1", 0, None),
+        ("con của sau", "sau", 0, "1"),
+    ]
+    store.replay(store.last_journal.undo)
+    assert snapshot(store) == before
+
+
+def test_levels_that_skip_a_step_or_start_below_nothing_are_read_as_the_nearest_possible(
+    store: PlanStore,
+) -> None:
+    ids = basics(store)
+    rows = [["x"], ["y"], [""], ["z"]]  # (the empty row is left out, its level with it)
+    paste_tasks(store, ids.plan, [F.NAME], rows, levels=[2, 4, 0, 1])
+    assert _tree(store, ids.plan) == [("x", None, 0, None), ("y", "x", 0, None), ("z", "x", 1, None)]
+
+
 @pytest.mark.parametrize(
     ("row", "message"),
     [

@@ -48,9 +48,12 @@ def paste_tasks(
     *,
     parent_id: int | None = None,
     position: int | None = None,
+    levels: Sequence[int] | None = None,
 ) -> Changes:
     """Add one task per non-empty row, columns[i] saying what cell i holds (None: ignore it).
 
+    levels, when given, is each row's level: 0 goes at position under parent_id, and a row one
+    level deeper goes under the nearest row above it one level up (a group copied with its tasks).
     A row that cannot be read stops the whole paste with a message naming the row.
     """
     with store.write() as session:
@@ -60,26 +63,46 @@ def paste_tasks(
         filled = [(number, row) for number, row in enumerate(rows, start=1) if cells.any_text(row)]
         if not filled:
             raise InvalidInputError(_("There is nothing to paste: every pasted row is empty."))
-        # Room for every row at once: the tasks after them move once, not once per row.
-        first = make_room(session, plan, parent_id, position, len(filled))
+        depths = _depths([levels[number - 1] if levels else 0 for number, _row in filled])
+        # Room for every top row at once: the tasks after them move once, not once per row.
+        first = make_room(session, plan, parent_id, position, depths.count(0))
         # A number a task here already shows is not given twice: copies pasted beside the tasks they
         # were copied from showed 2, 2, 3, 3. Such a row takes the number its place gives.
-        taken = sibling_numbers(session, plan, parent_id)
-        for place, (number, row) in enumerate(filled, start=first):
+        taken = {parent_id: sibling_numbers(session, plan, parent_id)}
+        # The parent of each level: the last row pasted one level up; and the next place under each.
+        parents: list[int | None] = [parent_id]
+        places = {parent_id: first}
+        for (number, row), depth in zip(filled, depths, strict=True):
+            del parents[depth + 1 :]
+            parent = parents[depth]
             try:
                 fields, cooperating = _task_fields(columns, row, units, plan)
                 code = fields.get(PasteField.CODE.value)
                 if isinstance(code, str):
-                    if code in taken:
+                    if code in taken[parent]:
                         del fields[PasteField.CODE.value]
-                    taken.add(code)
-                task_id = insert_task(session, plan, parent_id, place, fields, cooperating, room_made=True)
+                    taken[parent].add(code)
+                task_id = insert_task(
+                    session, plan, parent, places[parent], fields, cooperating, room_made=True
+                )
             except DomainError as error:
                 raise InvalidInputError(
                     _("Pasted row {row}: {reason}").format(row=number, reason=error.message)
                 ) from None
+            places[parent] += 1
+            # A new task has nothing under it yet: its tasks take the places from 0, no room to make.
+            parents.append(task_id)
+            places[task_id], taken[task_id] = 0, set()
             changes.create(Entity.TASK, task_id)
         return changes
+
+
+def _depths(levels: Sequence[int]) -> list[int]:
+    """The levels as a tree can take them: the first at 0, and none more than one below the row above."""
+    depths: list[int] = []
+    for level in levels:
+        depths.append(max(0, min(level, depths[-1] + 1 if depths else 0)))
+    return depths
 
 
 def _task_fields(
