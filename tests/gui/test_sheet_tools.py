@@ -189,14 +189,17 @@ def test_copied_rows_are_tab_separated_text_that_pastes_back_as_the_same_tasks(
 DIGITAL_INFRASTRUCTURE = 358  # group "II": ten tasks, one (364) with three tasks of its own below it
 
 
-def _subtree(window: MainWindow, top: int) -> list[tuple[int, str, float, str, object, object, object]]:
+_Row = tuple[int, str, float, str, object, object, object]
+
+
+def _subtree(window: MainWindow, top: int) -> list[_Row]:
     """A task and everything below it in sheet order: (depth, name, own figure and status, own dates,
     lead unit), without ids or places."""
     tasks = _plan_tasks(window)
     children: dict[int | None, list[Task]] = {}
     for each in sorted(tasks, key=lambda item: item.position):
         children.setdefault(each.parent_id, []).append(each)
-    found = []
+    found: list[_Row] = []
     waiting = [(next(each for each in tasks if each.id == top), 0)]
     while waiting:
         each, depth = waiting.pop()

@@ -131,7 +131,6 @@ def test_a_pasted_number_already_used_by_a_sibling_is_left_to_the_place(store: P
     ]
 
 
-
 def _tree(store: PlanStore, plan: int) -> list[tuple[str, str | None, int, str | None]]:
     """Each task as (name, its parent's name, position, code), parents first."""
     with store.read() as session:
