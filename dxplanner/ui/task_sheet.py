@@ -776,7 +776,21 @@ class TaskSheet(QWidget):
         levels = self._levels(tasks)
         rows = [[own(task, column) for column in whole] + [str(levels[task])] for task in tasks]
         copied.setData(WHOLE_ROWS, _lines([heading, *rows]).encode())
+        copied.setData(ROW_LINKS, _lines(self._links_among(tasks)).encode())
         clipboard.setMimeData(copied)
+
+    def _links_among(self, task_ids: list[int]) -> list[list[str]]:
+        """The links between copied tasks, as (predecessor row, successor row, type, lag), rows from 1."""
+        row_of = {task_id: number for number, task_id in enumerate(task_ids, start=1)}
+        try:
+            links = outline.plan_links(self.session.store, self.plan_id) if self.plan_id is not None else []
+        except DomainError:
+            return []  # the server away: the rows are copied from the sheet all the same, without links
+        return [
+            [str(row_of[link.predecessor]), str(row_of[link.successor]), link.type.value, str(link.lag)]
+            for link in links
+            if link.predecessor in row_of and link.successor in row_of
+        ]
 
     def _with_their_tasks(self, task_ids: list[int]) -> list[int]:
         """The tasks and every task below them (hidden by the filter or folded too), in sheet order."""
@@ -803,9 +817,11 @@ class TaskSheet(QWidget):
         clipboard = QGuiApplication.clipboard()
         text = clipboard.text() if clipboard is not None else ""
         copied = clipboard.mimeData() if clipboard is not None else None
+        links: list[tuple[int, int, str, int]] = []
         if copied is not None and copied.hasFormat(WHOLE_ROWS):
             # Rows copied from a sheet: whole, by their headings, wherever the cursor stands.
             text = bytes(copied.data(WHOLE_ROWS).data()).decode()
+            links = _row_links(bytes(copied.data(ROW_LINKS).data()).decode())
         if self.plan_id is None or not text.strip() or not self._planning_allowed(Change.ADD):
             return
         rows = [line.split("\t") for line in text.replace("\r\n", "\n").rstrip("\n").split("\n")]
@@ -828,6 +844,7 @@ class TaskSheet(QWidget):
                 parent_id=node.parent_id if node else None,
                 position=node.position + 1 if node else None,
                 levels=levels,
+                links=links,
             ),
         )
         if changes is not None and changes.id is not None:
@@ -1238,6 +1255,8 @@ class TaskSheet(QWidget):
 # last each row's level (0: a row whose group was not copied with it) under this heading.
 WHOLE_ROWS = "application/x-dxplanner-task-rows"
 LEVEL_HEADING = "dxplanner-level"
+# Beside them, the links between copied rows: predecessor row, successor row, type, lag (rows from 1).
+ROW_LINKS = "application/x-dxplanner-row-links"
 
 
 def _lines(rows: list[list[str]]) -> str:
@@ -1255,6 +1274,16 @@ def _levels_column(rows: list[list[str]]) -> list[int] | None:
         level = row.pop()
         levels.append(int(level) if level.isdigit() else 0)
     return levels[1:]
+
+
+def _row_links(text: str) -> list[tuple[int, int, str, int]]:
+    """The links between copied rows, read from the clipboard (a line that is not one is passed over)."""
+    links = []
+    for line in text.splitlines():
+        cells = line.split("\t")
+        if len(cells) == 4 and cells[0].isdigit() and cells[1].isdigit() and cells[3].lstrip("-").isdigit():
+            links.append((int(cells[0]), int(cells[1]), cells[2], int(cells[3])))
+    return links
 
 
 # What each sheet column holds when rows are pasted into it (PasteField values; None: ignored).

@@ -244,8 +244,35 @@ def test_a_folded_group_copied_pastes_back_with_every_task_below_it_in_one_undo_
     assert rolled is not None and pasted is not None
     assert (pasted.progress, pasted.start, pasted.end) == (rolled.progress, rolled.start, rolled.end)
 
+    # The links between the copied tasks are made between their copies.
+    links = _links_within(window, DIGITAL_INFRASTRUCTURE)
+    assert len(links) >= 2 and _links_within(window, copy) == links
+
     qtbot.keyClick(sheet.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert snapshot(window.store) == before
+
+
+def _links_within(window: MainWindow, top: int) -> set[tuple[int, int, str, int]]:
+    """The links between a task's subtree's tasks, as their places in _subtree's order."""
+    from dxplanner.core.models import Dependency
+
+    tasks = _plan_tasks(window)
+    children: dict[int | None, list[int]] = {}
+    for each in sorted(tasks, key=lambda item: item.position):
+        children.setdefault(each.parent_id, []).append(each.id)  # type: ignore[arg-type]
+    order, waiting = [], [top]
+    while waiting:
+        current = waiting.pop()
+        order.append(current)
+        waiting.extend(reversed(children.get(current, [])))
+    place = {task_id: number for number, task_id in enumerate(order)}
+    assert window.store is not None
+    with window.store.read() as session:
+        return {
+            (place[link.predecessor_id], place[link.successor_id], link.type.value, link.lag_days)
+            for link in session.exec(select(Dependency)).all()
+            if link.predecessor_id in place and link.successor_id in place
+        }
 
 
 def test_choosing_vietnamese_in_the_settings_rebuilds_the_window_in_vietnamese_on_the_same_file(

@@ -9,7 +9,7 @@ from sqlmodel import col, select
 
 from dxplanner.core.enums import TaskKind, TaskStatus
 from dxplanner.core.errors import InvalidInputError
-from dxplanner.core.models import ProgressReport, StaffLine, Task, TaskUnit, Unit
+from dxplanner.core.models import Dependency, ProgressReport, StaffLine, Task, TaskUnit, Unit
 from dxplanner.store.operations.paste import PasteField, paste_tasks
 from dxplanner.store.operations.plans import set_baseline
 from dxplanner.store.operations.progress import report_progress
@@ -160,6 +160,38 @@ def test_rows_pasted_with_their_levels_come_back_as_a_tree_in_one_undoable_step(
         ("con của sau", "sau", 0, "1"),
     ]
     store.replay(store.last_journal.undo)
+    assert snapshot(store) == before
+
+
+def test_links_between_pasted_rows_are_made_between_their_tasks_and_undone_with_them(
+    store: PlanStore,
+) -> None:
+    ids = basics(store)
+    before = snapshot(store)
+    rows = [
+        ["Khảo sát", "01/02/2025", "28/02/2025"],
+        ["Thiết kế", "01/03/2025", "31/03/2025"],
+        ["Triển khai", "10/03/2025", "30/06/2025"],
+    ]
+    links = [(1, 2, "FS", 0), (2, 3, "SS", 2), (3, 9, "FS", 0)]  # (row 9 was not pasted: left out)
+    paste_tasks(store, ids.plan, [F.NAME, F.START, F.END], rows, links=links)
+    with store.read() as session:
+        names = {item.id: item.name for item in session.exec(select(Task)).all()}
+        made = {
+            (names[link.predecessor_id], names[link.successor_id], link.type.value, link.lag_days)
+            for link in session.exec(select(Dependency)).all()
+        }
+    assert made == {("Khảo sát", "Thiết kế", "FS", 0), ("Thiết kế", "Triển khai", "SS", 2)}
+    store.replay(store.last_journal.undo)
+    assert snapshot(store) == before
+
+
+def test_a_pasted_link_the_rows_dates_break_stops_the_paste_and_says_which_rows(store: PlanStore) -> None:
+    ids = basics(store)
+    before = snapshot(store)
+    rows = [["Sau", "01/03/2025", "31/03/2025"], ["Trước", "01/02/2025", "28/02/2025"]]
+    with pytest.raises(InvalidInputError, match="Pasted rows 1 and 2: This link is refused"):
+        paste_tasks(store, ids.plan, [F.NAME, F.START, F.END], rows, links=[(1, 2, "FS", 0)])
     assert snapshot(store) == before
 
 

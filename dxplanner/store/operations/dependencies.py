@@ -48,21 +48,30 @@ def add_dependency(
 ) -> Changes:
     """Link two tasks so that the successor follows the predecessor."""
     with store.write() as session:
-        predecessor = fetch(session, Task, predecessor_id, _("Predecessor task"))
-        successor = fetch(session, Task, successor_id, _("Successor task"))
-        names = {predecessor_id: predecessor.name, successor_id: successor.name}
-        check_link(
-            predecessor_id,
-            successor_id,
-            _parents(session, {predecessor.plan_id, successor.plan_id}),
-            _graph(session),
-            lambda task_id: names.get(task_id, str(task_id)),
+        return Changes().create(
+            Entity.DEPENDENCY, insert_dependency(session, predecessor_id, successor_id, type, lag_days)
         )
-        dependency = Dependency(predecessor_id=predecessor_id, successor_id=successor_id)
-        apply_fields(dependency, {"type": type, "lag_days": lag_days}, _checkers())
-        _refuse_cycles_through_groups(session, {predecessor.plan_id, successor.plan_id}, dependency)
-        _refuse_broken(session, _as_link(dependency))
-        return Changes().create(Entity.DEPENDENCY, new_id(session, dependency))
+
+
+def insert_dependency(
+    session: Session, predecessor_id: int, successor_id: int, type: DependencyType | str, lag_days: int
+) -> int:
+    """Insert one checked link inside an open write transaction (for operations that add many); its id."""
+    predecessor = fetch(session, Task, predecessor_id, _("Predecessor task"))
+    successor = fetch(session, Task, successor_id, _("Successor task"))
+    names = {predecessor_id: predecessor.name, successor_id: successor.name}
+    check_link(
+        predecessor_id,
+        successor_id,
+        _parents(session, {predecessor.plan_id, successor.plan_id}),
+        _graph(session),
+        lambda task_id: names.get(task_id, str(task_id)),
+    )
+    dependency = Dependency(predecessor_id=predecessor_id, successor_id=successor_id)
+    apply_fields(dependency, {"type": type, "lag_days": lag_days}, _checkers())
+    _refuse_cycles_through_groups(session, {predecessor.plan_id, successor.plan_id}, dependency)
+    _refuse_broken(session, _as_link(dependency))
+    return new_id(session, dependency)
 
 
 def update_dependency(

@@ -18,6 +18,7 @@ from dxplanner.labels import label, names_in_every_language
 from dxplanner.store import queries
 from dxplanner.store.changes import Changes, Entity
 from dxplanner.store.operations._records import fetch
+from dxplanner.store.operations.dependencies import insert_dependency
 from dxplanner.store.operations.tasks import insert_task, make_room, sibling_numbers
 from dxplanner.store.plan_store import PlanStore
 
@@ -49,12 +50,15 @@ def paste_tasks(
     parent_id: int | None = None,
     position: int | None = None,
     levels: Sequence[int] | None = None,
+    links: Sequence[tuple[int, int, str, int]] = (),
 ) -> Changes:
     """Add one task per non-empty row, columns[i] saying what cell i holds (None: ignore it).
 
     levels, when given, is each row's level: 0 goes at position under parent_id, and a row one
     level deeper goes under the nearest row above it one level up (a group copied with its tasks).
-    A row that cannot be read stops the whole paste with a message naming the row.
+    links are (predecessor row, successor row, type, lag), rows numbered from 1 as in `rows`: each
+    is made between the two rows' tasks (one with a row not pasted is left out).
+    A row or a link that cannot be made stops the whole paste with a message naming the rows.
     """
     with store.write() as session:
         plan = fetch(session, ActionPlan, plan_id, _("Action plan"))
@@ -72,6 +76,7 @@ def paste_tasks(
         # The parent of each level: the last row pasted one level up; and the next place under each.
         parents: list[int | None] = [parent_id]
         places = {parent_id: first}
+        made: dict[int, int] = {}  # each pasted row's task
         for (number, row), depth in zip(filled, depths, strict=True):
             del parents[depth + 1 :]
             parent = parents[depth]
@@ -94,6 +99,18 @@ def paste_tasks(
             parents.append(task_id)
             places[task_id], taken[task_id] = 0, set()
             changes.create(Entity.TASK, task_id)
+            made[number] = task_id
+        for first_row, second_row, kind, lag in links:
+            if first_row in made and second_row in made:
+                try:
+                    link_id = insert_dependency(session, made[first_row], made[second_row], kind, lag)
+                except DomainError as error:
+                    raise InvalidInputError(
+                        _("Pasted rows {first} and {second}: {reason}").format(
+                            first=first_row, second=second_row, reason=error.message
+                        )
+                    ) from None
+                changes.create(Entity.DEPENDENCY, link_id)
         return changes
 
 
