@@ -149,15 +149,25 @@ def paste_tasks(
     position: int | None = None,
     levels: Sequence[int] | None = None,
     links: Sequence[tuple[int, int, str, int]] = (),
+    copied: bool = False,
 ) -> Changes:
     """Add pasted rows as tasks at position below parent_id; columns name the task field each column of
     the rows holds (None: ignored); levels, when given, each row's level (a group with its tasks);
-    links, the links between pasted rows (predecessor row, successor row, type, lag; rows from 1)."""
+    links, the links between pasted rows (predecessor row, successor row, type, lag; rows from 1);
+    copied: rows copied in a sheet, each task's own values taken as they are."""
     # Pasting reads timelines, whose patterns compile on import: not at start-up.
     from dxplanner.store.operations.paste import PasteField
     from dxplanner.store.operations.paste import paste_tasks as paste
 
     fields = [None if name is None else PasteField(name) for name in columns]
     return paste(
-        plan, plan_id, fields, rows, parent_id=parent_id, position=position, levels=levels, links=links
+        plan,
+        plan_id,
+        fields,
+        rows,
+        parent_id=parent_id,
+        position=position,
+        levels=levels,
+        links=links,
+        copied=copied,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -558,7 +559,7 @@ class TaskSheetModel(QAbstractItemModel):
             SheetColumn.CODE: row.code or "",
             SheetColumn.START: self._date(row.planned_start),
             SheetColumn.END: self._date(row.planned_end),
-            SheetColumn.PROGRESS: f"{decimal_text(round(row.progress, 1))}%",
+            SheetColumn.PROGRESS: _exact_percent(row.progress),
             SheetColumn.STATUS: label(row.status),
         }
         return own[column] if column in own else self.shown_text(task_id, column)
@@ -640,6 +641,15 @@ class TaskSheetModel(QAbstractItemModel):
         """Whether the task has tasks below it."""
         row = self._cached(task_id)
         return bool(self._children.get(task_id)) or (row is not None and row.kind is TaskKind.GROUP)
+
+
+def _exact_percent(progress: float) -> str:
+    """A task's own figure as it is stored, for pasting back: not rounded (99.96 rounded would be 100,
+    done), and "33.333" written "33.3330", which a paste would read as thirty-three thousand."""
+    text = decimal_text(progress)
+    if re.fullmatch(r"\d{1,3}\.\d{3}", text):
+        text += "0"
+    return f"{text}%"
 
 
 def _percent(task: ProjectedTask) -> str:

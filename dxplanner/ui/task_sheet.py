@@ -769,15 +769,44 @@ class TaskSheet(QWidget):
             return
         whole = [column for column in SheetColumn if _PASTE_FIELD[column] is not None]
         copied = QMimeData()
-        shown, own = self.model.shown_text, self.model.own_text
         visible = self._visible_columns(0)
-        copied.setText(_lines([[shown(task, column) for column in visible] for task in tasks]))
+        copied.setText(
+            _lines([[self.model.shown_text(task, column) for column in visible] for task in tasks])
+        )
         heading = [_(COLUMN_TITLES[column]) for column in whole] + [LEVEL_HEADING]
         levels = self._levels(tasks)
-        rows = [[own(task, column) for column in whole] + [str(levels[task])] for task in tasks]
+        rows = [[*self._whole_row(task, whole), str(levels[task])] for task in tasks]
         copied.setData(WHOLE_ROWS, _lines([heading, *rows]).encode())
         copied.setData(ROW_LINKS, _lines(self._links_among(tasks)).encode())
         clipboard.setMimeData(copied)
+
+    def _whole_row(self, task_id: int, columns: list[SheetColumn]) -> list[str]:
+        """A task's own values in the columns, its units by words that name each one alone (else as shown)."""
+        row = self.model.sheet_row(task_id)
+        cells = []
+        for column in columns:
+            cell: str | None = None
+            if row is not None and column is SheetColumn.LEAD:
+                cell = "" if row.lead_unit_id is None else self._unit_words(row.lead_unit_id)
+            elif row is not None and column is SheetColumn.COOPERATING:
+                words = [self._unit_words(unit_id) for unit_id in row.cooperating_ids]
+                cell = None if None in words else "; ".join(word for word in words if word is not None)
+            cells.append(self.model.own_text(task_id, column) if cell is None else cell)
+        return cells
+
+    def _unit_words(self, unit_id: int) -> str | None:
+        """What names the unit and no other: its code, else its name or short name (five provinces'
+        departments all go by "Sở TT&TT": pasted by that name, the row was refused); None if nothing does."""
+        try:
+            units = self.units()
+        except DomainError:
+            return None  # the server away: the row goes with the names the sheet shows
+        unit = next((each for each in units.units if each.id == unit_id), None)
+        for words in (unit.code, unit.name, unit.short_name) if unit is not None else ():
+            found = units.find(words) if words else None
+            if found is not None and found.id == unit_id:
+                return words
+        return None
 
     def _links_among(self, task_ids: list[int]) -> list[list[str]]:
         """The links between copied tasks, as (predecessor row, successor row, type, lag), rows from 1."""
@@ -831,6 +860,8 @@ class TaskSheet(QWidget):
         names = headings or [_PASTE_FIELD[column] for column in self._visible_columns(start)]
         if headings:
             rows = rows[1:]
+        else:
+            levels = None  # (a level column goes with the heading row of rows copied here)
         current = self.current_task()
         node = self.model.node(current) if current is not None else None
         plan_id = self.plan_id
@@ -845,6 +876,7 @@ class TaskSheet(QWidget):
                 position=node.position + 1 if node else None,
                 levels=levels,
                 links=links,
+                copied=levels is not None,
             ),
         )
         if changes is not None and changes.id is not None:
@@ -1272,7 +1304,8 @@ def _levels_column(rows: list[list[str]]) -> list[int] | None:
     levels = []
     for row in rows:
         level = row.pop()
-        levels.append(int(level) if level.isdigit() else 0)
+        # Another program's cell: "²" is a digit to isdigit() but not to int(), and a level is short.
+        levels.append(int(level) if level.isascii() and level.isdigit() and len(level) < 7 else 0)
     return levels[1:]
 
 

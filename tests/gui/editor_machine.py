@@ -806,10 +806,26 @@ class EditorMachine(RuleBasedStateMachine):
             pasted = sorted(after.subtree(task_id), key=sheet.model.reading_order().index)
             originals = sorted(state.subtree(source), key=order.index)
             assert len(pasted) == len(originals), f"task {source}'s group was pasted as {len(pasted)} tasks"
-            for original, copy_id in zip(originals, pasted, strict=True):
-                copy = self._shown_row(copy_id)
-                wanted = dict(shown[original], status=copy["status"], code=copy["code"])
-                assert copy == wanted, f"task {original} was pasted as {copy}, shown as {wanted}"
+            self._check_copies(state, after, dict(zip(originals, pasted, strict=True)), shown)
+
+    def _check_copies(
+        self, state: PlanState, after: PlanState, copies: dict[int, int], shown: dict[int, dict[str, str]]
+    ) -> None:
+        """Each copy below the top of the paste: under its original's parent's copy, with its own
+        number (unless a sibling pasted before it took it), figure and status; shown as its original."""
+        numbers: dict[int, set[str]] = {}
+        for original, copy_id in copies.items():
+            stored, copied = state.tasks[original], after.tasks[copy_id]
+            assert (copied["progress"], copied["status"]) == (stored["progress"], stored["status"])
+            parent = stored["parent_id"]
+            if parent in copies:
+                assert copied["parent_id"] == copies[parent], f"task {original} was pasted under another"
+                taken = numbers.setdefault(copies[parent], set())
+                assert copied["code"] == (None if stored["code"] in taken else stored["code"])
+                taken.add(stored["code"])
+            copy = self._shown_row(copy_id)
+            wanted = dict(shown[original], status=copy["status"], code=copy["code"])
+            assert copy == wanted, f"task {original} was pasted as {copy}, shown as {wanted}"
 
     @staticmethod
     def _ancestors(state: PlanState, task_id: int) -> set[int]:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
@@ -189,12 +190,12 @@ def test_copied_rows_are_tab_separated_text_that_pastes_back_as_the_same_tasks(
 DIGITAL_INFRASTRUCTURE = 358  # group "II": ten tasks, one (364) with three tasks of its own below it
 
 
-_Row = tuple[int, str, float, str, object, object, object]
+_Row = tuple[object, ...]
 
 
 def _subtree(window: MainWindow, top: int) -> list[_Row]:
-    """A task and everything below it in sheet order: (depth, name, own figure and status, own dates,
-    lead unit), without ids or places."""
+    """A task and everything below it in sheet order: (depth, number, name, timeline, own figure and
+    status, own dates, lead and cooperating units), without ids or places."""
     tasks = _plan_tasks(window)
     children: dict[int | None, list[Task]] = {}
     for each in sorted(tasks, key=lambda item: item.position):
@@ -203,21 +204,44 @@ def _subtree(window: MainWindow, top: int) -> list[_Row]:
     waiting = [(next(each for each in tasks if each.id == top), 0)]
     while waiting:
         each, depth = waiting.pop()
+        assert each.id is not None
         found.append(
-            (depth, each.name, each.progress, each.status.value, each.planned_start, each.planned_end,
-             each.lead_unit_id)
+            (depth, each.code, each.name, each.timeline_text, each.progress, each.status.value,
+             each.planned_start, each.planned_end, each.lead_unit_id, _cooperating(window, each.id))
         )  # fmt: skip
         waiting.extend((child, depth + 1) for child in reversed(children.get(each.id, [])))
     return found
 
 
+def _make_awkward(path: Path) -> None:
+    """Group II as a user may leave it: words for its time but no dates of its own, figures to two and
+    three decimals, a number of a task's own below a task, units that share the short name "Sở TT&TT"."""
+    from dxplanner.store.operations.tasks import set_task_units, update_task
+
+    store = open_plan_file(path)
+    try:
+        with store.write() as session:  # (the rules would take a figure to a tenth from a typed one)
+            session.connection().execute(
+                sa.text("UPDATE task SET progress = 99.96, status = 'in_progress' WHERE id = 359")
+            )
+            # Three decimals, which a reader of "1.250" takes for thousands.
+            session.connection().execute(sa.text("UPDATE task SET progress = 33.333 WHERE id = 361"))
+        update_task(store, 358, timeline_text="Quý 2/2026")
+        update_task(store, 365, code="7a")
+        update_task(store, 360, lead_unit_id=27)  # HN-STTTT, one of five "Sở TT&TT"
+        set_task_units(store, 360, [29])  # HCM-STTTT, another
+    finally:
+        store.close()
+
+
 def test_a_folded_group_copied_pastes_back_with_every_task_below_it_in_one_undo_step(
     qtbot: QtBot, window: MainWindow, demo_path: Path, messages: list[str]
 ) -> None:
+    _make_awkward(demo_path)
     sheet = _sheet(window, demo_path)
     assert window.store is not None
     original = _subtree(window, DIGITAL_INFRASTRUCTURE)
-    assert len(original) == 14 and max(row[0] for row in original) == 2
+    assert len(original) == 14 and max(int(str(row[0])) for row in original) == 2
     sheet.view.collapse(sheet.model.index_of(DIGITAL_INFRASTRUCTURE))
     sheet.view.clearSelection()
     sheet.select_task(DIGITAL_INFRASTRUCTURE, SheetColumn.NAME)
@@ -226,7 +250,7 @@ def test_a_folded_group_copied_pastes_back_with_every_task_below_it_in_one_undo_
     clipboard = QGuiApplication.clipboard()
     assert clipboard is not None
     # A spreadsheet gets the group and its tasks, as the sheet shows them.
-    assert [line.split("\t")[1] for line in clipboard.text().splitlines()] == [row[1] for row in original]
+    assert [line.split("\t")[1] for line in clipboard.text().splitlines()] == [row[2] for row in original]
 
     before = snapshot(window.store)
     sheet.select_task(417, SheetColumn.NAME)
@@ -235,7 +259,7 @@ def test_a_folded_group_copied_pastes_back_with_every_task_below_it_in_one_undo_
     (copy,) = [
         each.id
         for each in _plan_tasks(window)
-        if each.name == original[0][1] and each.id != DIGITAL_INFRASTRUCTURE
+        if each.name == original[0][2] and each.id != DIGITAL_INFRASTRUCTURE
     ]
     assert copy is not None
     assert _subtree(window, copy) == original
@@ -250,6 +274,32 @@ def test_a_folded_group_copied_pastes_back_with_every_task_below_it_in_one_undo_
 
     qtbot.keyClick(sheet.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert snapshot(window.store) == before
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Foo\tdxplanner-level\na\t0\nb\t1\n", ["Foo", "a", "b"]),  # no heading row: levels go too
+        ("Nhiệm vụ\tSTT\tdxplanner-level\na\t1\t²\n", ["a"]),  # "²" is a digit to isdigit(), not to int()
+        ("Nhiệm vụ\tSTT\tdxplanner-level\nb\t1\t" + "9" * 5000 + "\n", ["b"]),
+    ],
+)
+def test_a_level_column_from_another_program_pastes_its_rows_flat(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, messages: list[str], text: str, names: list[str]
+) -> None:
+    sheet = _sheet(window, demo_path)
+    before = {task.id for task in _plan_tasks(window)}
+    clipboard = QGuiApplication.clipboard()
+    assert clipboard is not None
+    clipboard.setText(text)
+    sheet.select_task(417, SheetColumn.NAME)
+    sheet.view.setFocus()
+    qtbot.keyClick(sheet.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert messages == []
+    pasted = sorted(
+        (task for task in _plan_tasks(window) if task.id not in before), key=lambda task: task.position
+    )
+    assert [task.name for task in pasted] == names and {task.parent_id for task in pasted} == {408}
 
 
 def _links_within(window: MainWindow, top: int) -> set[tuple[int, int, str, int]]:

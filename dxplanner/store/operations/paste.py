@@ -51,13 +51,15 @@ def paste_tasks(
     position: int | None = None,
     levels: Sequence[int] | None = None,
     links: Sequence[tuple[int, int, str, int]] = (),
+    copied: bool = False,
 ) -> Changes:
     """Add one task per non-empty row, columns[i] saying what cell i holds (None: ignore it).
 
     levels, when given, is each row's level: 0 goes at position under parent_id, and a row one
     level deeper goes under the nearest row above it one level up (a group copied with its tasks).
     links are (predecessor row, successor row, type, lag), rows numbered from 1 as in `rows`: each
-    is made between the two rows' tasks (one with a row not pasted is left out).
+    is made between the two rows' tasks (one with a row not pasted is left out). copied: the rows
+    were copied in a sheet, each task's own values as they are (no dates read from timeline words).
     A row or a link that cannot be made stops the whole paste with a message naming the rows.
     """
     with store.write() as session:
@@ -67,7 +69,9 @@ def paste_tasks(
         filled = [(number, row) for number, row in enumerate(rows, start=1) if cells.any_text(row)]
         if not filled:
             raise InvalidInputError(_("There is nothing to paste: every pasted row is empty."))
-        depths = _depths([levels[number - 1] if levels else 0 for number, _row in filled])
+        depths = _depths(
+            [levels[number - 1] if levels and number <= len(levels) else 0 for number, _row in filled]
+        )
         # Room for every top row at once: the tasks after them move once, not once per row.
         first = make_room(session, plan, parent_id, position, depths.count(0))
         # A number a task here already shows is not given twice: copies pasted beside the tasks they
@@ -81,7 +85,7 @@ def paste_tasks(
             del parents[depth + 1 :]
             parent = parents[depth]
             try:
-                fields, cooperating = _task_fields(columns, row, units, plan)
+                fields, cooperating = _task_fields(columns, row, units, plan, copied)
                 code = fields.get(PasteField.CODE.value)
                 if isinstance(code, str):
                     if code in taken[parent]:
@@ -123,7 +127,7 @@ def _depths(levels: Sequence[int]) -> list[int]:
 
 
 def _task_fields(
-    columns: Sequence[PasteField | None], row: Sequence[str], units: UnitIndex, plan: ActionPlan
+    columns: Sequence[PasteField | None], row: Sequence[str], units: UnitIndex, plan: ActionPlan, copied: bool
 ) -> tuple[dict[str, object], list[int]]:
     fields: dict[str, object] = {}
     cooperating: list[int] = []
@@ -145,7 +149,8 @@ def _task_fields(
             fields["progress"] = cells.number_cell(text, _("Progress"))
         else:
             fields[field.value] = text
-    _dates_from_timeline(fields, plan)
+    if not copied:  # a task copied in a sheet brings its own dates, or has none
+        _dates_from_timeline(fields, plan)
     _status_and_figure_agree(fields)
     return fields, cooperating
 
