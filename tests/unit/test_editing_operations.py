@@ -195,6 +195,18 @@ def test_a_pasted_link_the_rows_dates_break_stops_the_paste_and_says_which_rows(
     assert snapshot(store) == before
 
 
+def test_pasted_links_that_go_round_in_a_circle_are_refused_naming_the_rows(store: PlanStore) -> None:
+    ids = basics(store)
+    before = snapshot(store)
+    rows = [["A", "01/02/2025", "28/02/2025"], ["B", "01/02/2025", "28/02/2025"]]
+    links = [(1, 2, "SS", 0), (2, 1, "SS", 0)]  # (a clipboard no copy makes)
+    with pytest.raises(InvalidInputError, match="Pasted rows 2 and 1: This link would make a cycle"):
+        paste_tasks(store, ids.plan, [F.NAME, F.START, F.END], rows, links=links)
+    with pytest.raises(InvalidInputError, match="Pasted rows 1 and 2: Link type cannot be 'XY'"):
+        paste_tasks(store, ids.plan, [F.NAME, F.START, F.END], rows, links=[(1, 2, "XY", 0)])
+    assert snapshot(store) == before
+
+
 def test_levels_that_skip_a_step_or_start_below_nothing_are_read_as_the_nearest_possible(
     store: PlanStore,
 ) -> None:

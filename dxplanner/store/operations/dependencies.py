@@ -10,12 +10,13 @@ choice; it would move dates the user did not touch, and what follows them.)
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 
 from sqlmodel import Session, col, select
 
 from dxplanner.core import rules
 from dxplanner.core.enums import DependencyType
-from dxplanner.core.errors import InvalidInputError
+from dxplanner.core.errors import DomainError, InvalidInputError
 from dxplanner.core.link_rules import broken_links
 from dxplanner.core.links import LAG_LIMIT_DAYS, check_link
 from dxplanner.core.models import Dependency, Task
@@ -48,30 +49,69 @@ def add_dependency(
 ) -> Changes:
     """Link two tasks so that the successor follows the predecessor."""
     with store.write() as session:
-        return Changes().create(
-            Entity.DEPENDENCY, insert_dependency(session, predecessor_id, successor_id, type, lag_days)
-        )
+        (made,) = insert_dependencies(session, [(predecessor_id, successor_id, type, lag_days)])
+        return Changes().create(Entity.DEPENDENCY, made)
 
 
-def insert_dependency(
-    session: Session, predecessor_id: int, successor_id: int, type: DependencyType | str, lag_days: int
-) -> int:
-    """Insert one checked link inside an open write transaction (for operations that add many); its id."""
-    predecessor = fetch(session, Task, predecessor_id, _("Predecessor task"))
-    successor = fetch(session, Task, successor_id, _("Successor task"))
-    names = {predecessor_id: predecessor.name, successor_id: successor.name}
-    check_link(
-        predecessor_id,
-        successor_id,
-        _parents(session, {predecessor.plan_id, successor.plan_id}),
-        _graph(session),
-        lambda task_id: names.get(task_id, str(task_id)),
-    )
-    dependency = Dependency(predecessor_id=predecessor_id, successor_id=successor_id)
-    apply_fields(dependency, {"type": type, "lag_days": lag_days}, _checkers())
-    _refuse_cycles_through_groups(session, {predecessor.plan_id, successor.plan_id}, dependency)
-    _refuse_broken(session, _as_link(dependency))
-    return new_id(session, dependency)
+# A link to insert: (predecessor task, successor task, type, lag in working days).
+NewLink = tuple[int, int, DependencyType | str, int]
+
+
+def insert_dependencies(
+    session: Session, links: Sequence[NewLink], refused: Callable[[int, str], str] = lambda _index, why: why
+) -> list[int]:
+    """Insert checked links inside an open write transaction, all checked together; their ids.
+
+    Each is checked as a link the user draws (its two tasks, a cycle, the dates), and all of them
+    against cycles through groups; refused(index, reason) words the refusal of the link at index.
+    (Checked one by one, each link read the whole plan and scheduled it: a pasted group with 27
+    links in a plan of 10,000 tasks took 11 s.)
+    """
+    made: list[Dependency] = []
+    plan_of: dict[int, int] = {}
+    names: dict[int, str] = {}
+    for index, (predecessor_id, successor_id, kind, lag) in enumerate(links):
+        try:
+            for task_id, what in (
+                (predecessor_id, _("Predecessor task")),
+                (successor_id, _("Successor task")),
+            ):
+                task = fetch(session, Task, task_id, what)
+                plan_of[task_id], names[task_id] = task.plan_id, task.name
+            dependency = Dependency(predecessor_id=predecessor_id, successor_id=successor_id)
+            apply_fields(dependency, {"type": kind, "lag_days": lag}, _checkers())
+        except DomainError as error:
+            raise _worded(error, refused(index, error.message)) from None
+        made.append(dependency)
+    plan_ids = set(plan_of.values())
+    parents, successors = _parents(session, plan_ids), _graph(session)
+    for index, dependency in enumerate(made):
+        try:
+            check_link(
+                dependency.predecessor_id,
+                dependency.successor_id,
+                parents,
+                successors,
+                lambda task_id: names.get(task_id, str(task_id)),
+            )
+        except DomainError as error:
+            raise _worded(error, refused(index, error.message)) from None
+        successors[dependency.predecessor_id].append(dependency.successor_id)
+    new = [_as_link(dependency) for dependency in made]
+    _refuse_cycles_through_groups(session, plan_ids, new)
+    nodes = queries.outline_nodes(session, plan_ids)
+    # Lags count the working days of the plan the waiting task belongs to.
+    calendars = {plan_id: queries.plan_calendar(session, plan_id) for plan_id in plan_ids}
+    for plan_id, calendar in calendars.items():
+        waiting = [link for link in new if plan_of[link.successor] == plan_id]
+        for link in broken_links(waiting, nodes, calendar)[:1]:
+            raise InvalidInputError(refused(new.index(link), link_refusal(link, session)))
+    return [new_id(session, dependency) for dependency in made]
+
+
+def _worded(error: DomainError, reason: str) -> DomainError:
+    """The refusal as refused() words it; the error itself (its kind kept) when that changes nothing."""
+    return error if reason == error.message else InvalidInputError(reason)
 
 
 def update_dependency(
@@ -109,13 +149,10 @@ def _no_more_checks(_session: Session, _dependency: Dependency) -> None:
     """Type and lag are checked field by field; the tasks a link joins do not change."""
 
 
-def _refuse_cycles_through_groups(session: Session, plan_ids: set[int], new: Dependency) -> None:
+def _refuse_cycles_through_groups(session: Session, plan_ids: set[int], new: Sequence[Link]) -> None:
     """A link to a group binds every task in it, which can close a circle no single link shows."""
     nodes = queries.outline_nodes(session, plan_ids)
-    links = [
-        *queries.plan_links(session, plan_ids),
-        Link(new.predecessor_id, new.successor_id, new.type, new.lag_days),
-    ]
+    links = [*queries.plan_links(session, plan_ids), *new]
     names = dict(session.exec(select(Task.id, Task.name).where(col(Task.plan_id).in_(plan_ids))).all())
     try:
         critical_path(nodes, links, vietnam_calendar(), lambda task_id: str(names.get(task_id, task_id)))

@@ -18,7 +18,7 @@ from dxplanner.labels import label, names_in_every_language
 from dxplanner.store import queries
 from dxplanner.store.changes import Changes, Entity
 from dxplanner.store.operations._records import fetch
-from dxplanner.store.operations.dependencies import insert_dependency
+from dxplanner.store.operations.dependencies import insert_dependencies
 from dxplanner.store.operations.tasks import insert_task, make_room, sibling_numbers
 from dxplanner.store.plan_store import PlanStore
 
@@ -104,17 +104,21 @@ def paste_tasks(
             places[task_id], taken[task_id] = 0, set()
             changes.create(Entity.TASK, task_id)
             made[number] = task_id
-        for first_row, second_row, kind, lag in links:
-            if first_row in made and second_row in made:
-                try:
-                    link_id = insert_dependency(session, made[first_row], made[second_row], kind, lag)
-                except DomainError as error:
-                    raise InvalidInputError(
-                        _("Pasted rows {first} and {second}: {reason}").format(
-                            first=first_row, second=second_row, reason=error.message
-                        )
-                    ) from None
-                changes.create(Entity.DEPENDENCY, link_id)
+        # Links between rows not pasted (empty, or not in the rows) are left out.
+        kept = [
+            (first, second, kind, lag)
+            for first, second, kind, lag in links
+            if first in made and second in made
+        ]
+        made_links = insert_dependencies(
+            session,
+            [(made[first], made[second], kind, lag) for first, second, kind, lag in kept],
+            lambda index, reason: _("Pasted rows {first} and {second}: {reason}").format(
+                first=kept[index][0], second=kept[index][1], reason=reason
+            ),
+        )
+        for link_id in made_links:
+            changes.create(Entity.DEPENDENCY, link_id)
         return changes
 
 
