@@ -881,6 +881,10 @@ class TaskSheet(QWidget):
         )
         if changes is not None and changes.id is not None:
             self.select_task(changes.id, start)
+            left_out = len(links) - len(changes.created.get(edits.Entity.DEPENDENCY, []))
+            if levels is not None and left_out > 0:
+                said = _("{count} of the copied links were left out: the tasks' dates break them.")
+                self.notice.emit(said.format(count=left_out))
 
     def _paste_columns(self, first_row: list[str]) -> list[str | None] | None:
         """When the first pasted row is a heading row, what each of its columns holds."""
@@ -1304,9 +1308,14 @@ def _levels_column(rows: list[list[str]]) -> list[int] | None:
     levels = []
     for row in rows:
         level = row.pop()
-        # Another program's cell: "²" is a digit to isdigit() but not to int(), and a level is short.
-        levels.append(int(level) if level.isascii() and level.isdigit() and len(level) < 7 else 0)
+        levels.append(int(level) if _short_whole_number(level) else 0)
     return levels[1:]
+
+
+def _short_whole_number(cell: str) -> bool:
+    """Whether a cell another program may have written is a short whole number ("²" is a digit to
+    isdigit() but not to int(), and 5,000 digits are past what int() reads)."""
+    return cell.isascii() and cell.isdigit() and len(cell) < 7
 
 
 def _row_links(text: str) -> list[tuple[int, int, str, int]]:
@@ -1314,7 +1323,9 @@ def _row_links(text: str) -> list[tuple[int, int, str, int]]:
     links = []
     for line in text.splitlines():
         cells = line.split("\t")
-        if len(cells) == 4 and cells[0].isdigit() and cells[1].isdigit() and cells[3].lstrip("-").isdigit():
+        if len(cells) == 4 and all(
+            _short_whole_number(cell) for cell in (cells[0], cells[1], cells[3].removeprefix("-"))
+        ):
             links.append((int(cells[0]), int(cells[1]), cells[2], int(cells[3])))
     return links
 

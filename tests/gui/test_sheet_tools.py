@@ -276,6 +276,34 @@ def test_a_folded_group_copied_pastes_back_with_every_task_below_it_in_one_undo_
     assert snapshot(window.store) == before
 
 
+def test_a_copied_link_the_dates_break_is_left_out_and_the_sheet_says_so(
+    qtbot: QtBot, window: MainWindow, demo_path: Path, messages: list[str]
+) -> None:
+    """A task's dates may be typed past its links (they are not checked then): its copy comes without
+    that link rather than not at all."""
+    from dxplanner.store.operations.tasks import update_task
+
+    store = open_plan_file(demo_path)
+    try:
+        update_task(store, 367, planned_start=datetime.date(2026, 3, 2))  # before 365, its predecessor, ends
+    finally:
+        store.close()
+    sheet = _sheet(window, demo_path)
+    said: list[str] = []
+    sheet.notice.connect(said.append)
+    sheet.select_task(DIGITAL_INFRASTRUCTURE, SheetColumn.NAME)
+    sheet.view.setFocus()
+    qtbot.keyClick(sheet.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    sheet.select_task(417, SheetColumn.NAME)
+    qtbot.keyClick(sheet.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert messages == []
+    assert said == ["1 of the copied links were left out: the tasks' dates break them."]
+    (copy,) = [each.id for each in _plan_tasks(window) if each.code == "II" and each.parent_id == 408]
+    assert copy is not None
+    assert _links_within(window, copy) == _links_within(window, DIGITAL_INFRASTRUCTURE) - {(7, 9, "FS", 0)}
+    assert len(_links_within(window, copy)) == 1
+
+
 @pytest.mark.parametrize(
     ("text", "names"),
     [
@@ -300,6 +328,21 @@ def test_a_level_column_from_another_program_pastes_its_rows_flat(
         (task for task in _plan_tasks(window) if task.id not in before), key=lambda task: task.position
     )
     assert [task.name for task in pasted] == names and {task.parent_id for task in pasted} == {408}
+
+
+@pytest.mark.parametrize(
+    ("text", "links"),
+    [
+        ("1\t2\tFS\t0\n2\t3\tSS\t-2\n", [(1, 2, "FS", 0), (2, 3, "SS", -2)]),
+        ("1\t²\tFS\t0\n1\t2\tFS\t--3\n1\t2\n" + "9" * 5000 + "\t1\tFS\t0\n", []),
+    ],
+)
+def test_the_links_on_the_clipboard_are_read_and_a_strangers_lines_passed_over(
+    text: str, links: list[tuple[int, int, str, int]]
+) -> None:
+    from dxplanner.ui.task_sheet import _row_links
+
+    assert _row_links(text) == links
 
 
 def _links_within(window: MainWindow, top: int) -> set[tuple[int, int, str, int]]:

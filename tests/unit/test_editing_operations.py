@@ -193,6 +193,13 @@ def test_a_pasted_link_the_rows_dates_break_stops_the_paste_and_says_which_rows(
     with pytest.raises(InvalidInputError, match="Pasted rows 1 and 2: This link is refused"):
         paste_tasks(store, ids.plan, [F.NAME, F.START, F.END], rows, links=[(1, 2, "FS", 0)])
     assert snapshot(store) == before
+    # Rows copied in a sheet bring a link the plan held broken: the tasks come, without that link.
+    changes = paste_tasks(
+        store, ids.plan, [F.NAME, F.START, F.END], rows, links=[(1, 2, "FS", 0)], copied=True
+    )
+    assert sum(len(made) for made in changes.created.values()) == 2
+    with store.read() as session:
+        assert session.exec(select(Dependency)).all() == []
 
 
 def test_pasted_links_that_go_round_in_a_circle_are_refused_naming_the_rows(store: PlanStore) -> None:

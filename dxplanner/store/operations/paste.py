@@ -59,7 +59,8 @@ def paste_tasks(
     level deeper goes under the nearest row above it one level up (a group copied with its tasks).
     links are (predecessor row, successor row, type, lag), rows numbered from 1 as in `rows`: each
     is made between the two rows' tasks (one with a row not pasted is left out). copied: the rows
-    were copied in a sheet, each task's own values as they are (no dates read from timeline words).
+    were copied in a sheet, each task's own values as they are (no dates read from timeline words),
+    and a link their dates break is left out rather than refused.
     A row or a link that cannot be made stops the whole paste with a message naming the rows.
     """
     with store.write() as session:
@@ -116,6 +117,8 @@ def paste_tasks(
             lambda index, reason: _("Pasted rows {first} and {second}: {reason}").format(
                 first=kept[index][0], second=kept[index][1], reason=reason
             ),
+            # The copy of a link the plan held broken, or one the plan's days off break here.
+            leave_out_broken=copied,
         )
         for link_id in made_links:
             changes.create(Entity.DEPENDENCY, link_id)
