@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dxplanner.core.text import fold
+from dxplanner.i18n import _
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,18 @@ class UnitIndex:
             return None
         found = self.search(text)
         return found[0] if len(found) == 1 else None
+
+    def not_one(self, text: str, what: str) -> str:
+        """Why text names no single unit, for a message: no unit is called so, or several are."""
+        key = _key(text)
+        exact = {unit.id for unit in self._exact.get(key, [])} if key else set()
+        if len(exact) > 1 or (not exact and len(self.search(text)) > 1):
+            return _(
+                "{what}: several units are called '{text}'; type the unit's code or its full name."
+            ).format(what=what, text=text)
+        return _("{what}: no unit is called '{text}' in this plan file; add it under Units first.").format(
+            what=what, text=text
+        )
 
     def search(self, text: str) -> list[UnitName]:
         """Units whose code, name or short name contains every word typed, best matches first."""

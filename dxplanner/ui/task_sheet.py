@@ -389,9 +389,7 @@ class TaskSheet(QWidget):
         if column is SheetColumn.LEAD:
             unit_id = self._unit_id(value, _("Lead unit"))
             if isinstance(unit_id, str):
-                text = _("{what}: no single unit is called '{text}'.").format(
-                    what=_("Lead unit"), text=unit_id
-                )
+                text = self.units().not_one(unit_id, _("Lead unit"))
                 return self._refuse(task_id, column, unit_id, text)
             edit = _task_fields(
                 task_id, seen, {"lead_unit_id": unit_id}, self._shown(task_id, ["lead_unit_id"])

@@ -56,7 +56,7 @@ def test_an_unknown_lead_unit_is_refused_once_and_the_cell_opens_again_to_correc
     sheet = _sheet_on(qtbot, window, demo_path, DECREE, SheetColumn.LEAD)
     before = snapshot(window.store)  # type: ignore[arg-type]
     type_as_user(qtbot, "Sở ABC")  # the box is read, then OK pressed with Enter
-    assert boxes == ["Lead unit: no single unit is called 'Sở ABC'."]
+    assert boxes == ["Lead unit: no unit is called 'Sở ABC' in this plan file; add it under Units first."]
     assert snapshot(window.store) == before  # type: ignore[arg-type]
     assert not window.session.undo_stack.canUndo()  # type: ignore[union-attr]
     # Back in the same cell, holding what was typed, to correct it.
@@ -66,7 +66,7 @@ def test_an_unknown_lead_unit_is_refused_once_and_the_cell_opens_again_to_correc
     assert sheet.current_task() == DECREE and sheet.view.currentIndex().column() == SheetColumn.LEAD
     type_as_user(qtbot, "cong an")
     assert _lead_unit(window, DECREE) == POLICE
-    assert boxes == ["Lead unit: no single unit is called 'Sở ABC'."]
+    assert boxes == ["Lead unit: no unit is called 'Sở ABC' in this plan file; add it under Units first."]
 
 
 def test_escape_after_a_refusal_leaves_the_cell_as_it_was(

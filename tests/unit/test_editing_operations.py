@@ -228,7 +228,7 @@ def test_levels_that_skip_a_step_or_start_below_nothing_are_read_as_the_nearest_
     [
         (
             ["x", "Tên", "Không có đơn vị này", "", "", "", "", "", ""],
-            "Pasted row 2: Lead unit: no single unit is called",
+            "Pasted row 2: Lead unit: no unit is called",
         ),
         (
             ["x", "Tên", "", "", "", "31/02/2025", "", "", ""],

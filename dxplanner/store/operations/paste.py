@@ -192,7 +192,7 @@ def _dates_from_timeline(fields: dict[str, object], plan: ActionPlan) -> None:
 def _unit(units: UnitIndex, text: str, what: str) -> int:
     found = units.find(text)
     if found is None:
-        raise InvalidInputError(_("{what}: no single unit is called '{text}'.").format(what=what, text=text))
+        raise InvalidInputError(units.not_one(text, what))
     return found.id
 
 

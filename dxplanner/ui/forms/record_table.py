@@ -204,9 +204,7 @@ class RecordTable(QWidget):
         if spec.kind is FieldKind.UNIT:
             found = self._units().find(text)
             if found is None:
-                raise InvalidInputError(
-                    _("{what}: no single unit is called '{text}'.").format(what=spec.title, text=text)
-                )
+                raise InvalidInputError(self._units().not_one(text, spec.title))
             return found.id
         return text.strip() or None
 
