@@ -770,8 +770,6 @@ class EditorMachine(RuleBasedStateMachine):
         copied = sorted(set().union(*(state.subtree(each) for each in sources)), key=order.index)
         tops = [each for each in copied if not (self._ancestors(state, each) & set(copied))]
         shown = {task_id: self._shown_row(task_id) for task_id in copied}
-        # The numbers shown where the rows go: a pasted number one of them shows is not given twice.
-        taken = {sheet.model.number(each) for each in state.children(state.tasks[target]["parent_id"])}
         self._begin()
         click_task(self.bot, sheet, sources[0])
         for more in sources[1:]:
@@ -797,12 +795,6 @@ class EditorMachine(RuleBasedStateMachine):
         siblings = after.children(state.tasks[target]["parent_id"])
         assert siblings[siblings.index(target) + 1 : siblings.index(target) + 1 + len(new)] == new
         for source, task_id in zip(tops, new, strict=True):
-            own = state.tasks[source]["code"]
-            if own is None or own in taken:  # left to the place: the copy takes the number it gives
-                assert after.tasks[task_id]["code"] is None, f"task {task_id} took a number shown here"
-            else:
-                assert after.tasks[task_id]["code"] == own
-            taken.add(sheet.model.number(task_id))
             pasted = sorted(after.subtree(task_id), key=sheet.model.reading_order().index)
             originals = sorted(state.subtree(source), key=order.index)
             assert len(pasted) == len(originals), f"task {source}'s group was pasted as {len(pasted)} tasks"
@@ -811,18 +803,15 @@ class EditorMachine(RuleBasedStateMachine):
     def _check_copies(
         self, state: PlanState, after: PlanState, copies: dict[int, int], shown: dict[int, dict[str, str]]
     ) -> None:
-        """Each copy below the top of the paste: under its original's parent's copy, with its own
-        number (unless a sibling pasted before it took it), figure and status; shown as its original."""
-        numbers: dict[int, set[str]] = {}
+        """Each copy: under its original's parent's copy (below the top of the paste), numbered by its
+        place, with its original's own figure and status, and shown as its original but for the number."""
         for original, copy_id in copies.items():
             stored, copied = state.tasks[original], after.tasks[copy_id]
             assert (copied["progress"], copied["status"]) == (stored["progress"], stored["status"])
+            assert copied["code"] is None, f"task {original}'s copy kept a number its place does not give"
             parent = stored["parent_id"]
             if parent in copies:
                 assert copied["parent_id"] == copies[parent], f"task {original} was pasted under another"
-                taken = numbers.setdefault(copies[parent], set())
-                assert copied["code"] == (None if stored["code"] in taken else stored["code"])
-                taken.add(stored["code"])
             copy = self._shown_row(copy_id)
             wanted = dict(shown[original], status=copy["status"], code=copy["code"])
             assert copy == wanted, f"task {original} was pasted as {copy}, shown as {wanted}"

@@ -194,8 +194,8 @@ _Row = tuple[object, ...]
 
 
 def _subtree(window: MainWindow, top: int) -> list[_Row]:
-    """A task and everything below it in sheet order: (depth, number, name, timeline, own figure and
-    status, own dates, lead and cooperating units), without ids or places."""
+    """A task and everything below it in sheet order: (depth, name, timeline, own figure and status,
+    own dates, lead and cooperating units), without ids, places or numbers."""
     tasks = _plan_tasks(window)
     children: dict[int | None, list[Task]] = {}
     for each in sorted(tasks, key=lambda item: item.position):
@@ -206,7 +206,7 @@ def _subtree(window: MainWindow, top: int) -> list[_Row]:
         each, depth = waiting.pop()
         assert each.id is not None
         found.append(
-            (depth, each.code, each.name, each.timeline_text, each.progress, each.status.value,
+            (depth, each.name, each.timeline_text, each.progress, each.status.value,
              each.planned_start, each.planned_end, each.lead_unit_id, _cooperating(window, each.id))
         )  # fmt: skip
         waiting.extend((child, depth + 1) for child in reversed(children.get(each.id, [])))
@@ -250,7 +250,7 @@ def test_a_folded_group_copied_pastes_back_with_every_task_below_it_in_one_undo_
     clipboard = QGuiApplication.clipboard()
     assert clipboard is not None
     # A spreadsheet gets the group and its tasks, as the sheet shows them.
-    assert [line.split("\t")[1] for line in clipboard.text().splitlines()] == [row[2] for row in original]
+    assert [line.split("\t")[1] for line in clipboard.text().splitlines()] == [row[1] for row in original]
 
     before = snapshot(window.store)
     sheet.select_task(417, SheetColumn.NAME)
@@ -259,10 +259,14 @@ def test_a_folded_group_copied_pastes_back_with_every_task_below_it_in_one_undo_
     (copy,) = [
         each.id
         for each in _plan_tasks(window)
-        if each.name == original[0][2] and each.id != DIGITAL_INFRASTRUCTURE
+        if each.name == original[0][1] and each.id != DIGITAL_INFRASTRUCTURE
     ]
     assert copy is not None
     assert _subtree(window, copy) == original
+    # Numbered by their new places: the group as the tenth task of VI, not "II" (a heading's number).
+    copies = sheet.model.with_everything_below([copy])
+    assert all(each.code is None for each in _plan_tasks(window) if each.id in copies)
+    assert sheet.model.number(copy) == "10" and sheet.model.number(365) == "7a"
     # Its own values were pasted, not the rolled-up ones it shows: it shows what the original shows.
     rolled, pasted = sheet.model.rolled(DIGITAL_INFRASTRUCTURE), sheet.model.rolled(copy)
     assert rolled is not None and pasted is not None
@@ -298,7 +302,11 @@ def test_a_copied_link_the_dates_break_is_left_out_and_the_sheet_says_so(
     qtbot.keyClick(sheet.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert messages == []
     assert said == ["1 of the copied links were left out: the tasks' dates break them."]
-    (copy,) = [each.id for each in _plan_tasks(window) if each.code == "II" and each.parent_id == 408]
+    (copy,) = [
+        each.id
+        for each in _plan_tasks(window)
+        if each.name == "Phát triển hạ tầng số, nền tảng số" and each.parent_id == 408
+    ]
     assert copy is not None
     assert _links_within(window, copy) == _links_within(window, DIGITAL_INFRASTRUCTURE) - {(7, 9, "FS", 0)}
     assert len(_links_within(window, copy)) == 1

@@ -59,8 +59,8 @@ def paste_tasks(
     level deeper goes under the nearest row above it one level up (a group copied with its tasks).
     links are (predecessor row, successor row, type, lag), rows numbered from 1 as in `rows`: each
     is made between the two rows' tasks (one with a row not pasted is left out). copied: the rows
-    were copied in a sheet, each task's own values as they are (no dates read from timeline words),
-    and a link their dates break is left out rather than refused.
+    were copied in a sheet, each task's own values as they are (no dates read from timeline words)
+    but not its number, which the new place gives; a link their dates break is left out, not refused.
     A row or a link that cannot be made stops the whole paste with a message naming the rows.
     """
     with store.write() as session:
@@ -87,6 +87,8 @@ def paste_tasks(
             parent = parents[depth]
             try:
                 fields, cooperating = _task_fields(columns, row, units, plan, copied)
+                if copied:  # a copy is numbered by its new place: "II" kept under IV read as a heading
+                    fields.pop(PasteField.CODE.value, None)
                 code = fields.get(PasteField.CODE.value)
                 if isinstance(code, str):
                     if code in taken[parent]:
