@@ -661,6 +661,8 @@ class MainWindow(QMainWindow):
         self.editor = PlanEditor(
             self.session, self.preferences, self._today, self._confirm, self._ask, self.select
         )
+        # The sheet says its counts once it shows a plan: till then, none (not the last file's).
+        self._counts_label.clear()
         self.editor.sheet.counts_changed.connect(self._show_counts)
         self.editor.sheet.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
         old = self.splitter.widget(1)
