@@ -61,7 +61,6 @@ def test_the_window_shows_the_tasks_of_the_plan_selected_in_the_tree(
     assert window._counts_label.text().startswith(f"{len(counted)} tasks shown")
 
 
-
 def test_a_file_opened_after_another_does_not_show_the_others_task_counts(
     window: MainWindow, demo_path: Path, tmp_path: Path
 ) -> None:
@@ -72,6 +71,7 @@ def test_a_file_opened_after_another_does_not_show_the_others_task_counts(
     empty = create_plan_file(tmp_path / "empty.dxplan")
     assert window.open_file(empty)
     assert window._counts_label.text() == ""
+
 
 def test_a_group_row_rolls_up_its_childrens_dates(window: MainWindow, store_with_a_group: Path) -> None:
     window.open_file(store_with_a_group)
