@@ -1301,6 +1301,20 @@ class MainWindow(QMainWindow):
         menu.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
         menu.addSeparator()
+        # The sheet takes Ctrl+C and Ctrl+V itself (a cell being typed in keeps its own): the menu
+        # only names the keys, so that a user who does not know them finds the rows' copy and paste.
+        sheet = self.editor.sheet
+        for text, keys, slot in (
+            (_("&Copy rows"), "Ctrl+C", sheet.copy),
+            (_("&Paste rows"), "Ctrl+V", sheet.paste),
+        ):
+            self._add_action(
+                menu,
+                f"{text}\t{QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)}",
+                None,
+                slot,
+            )
+        menu.addSeparator()
         for action in self.editor.sheet.actions_by_name.values():
             menu.addAction(action)
         menu.addSeparator()

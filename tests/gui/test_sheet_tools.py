@@ -312,6 +312,25 @@ def test_a_copied_link_the_dates_break_is_left_out_and_the_sheet_says_so(
     assert len(_links_within(window, copy)) == 1
 
 
+def test_the_edit_menu_offers_copy_and_paste_of_rows_with_their_keys(
+    window: MainWindow, demo_path: Path, messages: list[str]
+) -> None:
+    """A user who does not know Ctrl+C and Ctrl+V finds them in the Edit menu (a walkthrough did not)."""
+    sheet = _sheet(window, demo_path)
+    actions = {action.text().split("\t")[0]: action for action in window.edit_menu.actions()}
+    assert actions["&Copy rows"].text().endswith("\tCtrl+C") and actions["&Paste rows"].text().endswith(
+        "\tCtrl+V"
+    )
+    before = {task.id for task in _plan_tasks(window)}
+    sheet.select_task(DIGITAL_DAY, SheetColumn.NAME)
+    actions["&Copy rows"].trigger()
+    sheet.select_task(417, SheetColumn.NAME)
+    actions["&Paste rows"].trigger()
+    assert messages == []
+    (copy,) = [task for task in _plan_tasks(window) if task.id not in before]
+    assert copy.name == "Tổ chức Ngày Chuyển đổi số quốc gia năm 2026" and copy.parent_id == 408
+
+
 @pytest.mark.parametrize(
     ("text", "names"),
     [
