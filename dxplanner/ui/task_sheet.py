@@ -772,39 +772,44 @@ class TaskSheet(QWidget):
             _lines([[self.model.shown_text(task, column) for column in visible] for task in tasks])
         )
         heading = [_(COLUMN_TITLES[column]) for column in whole] + [LEVEL_HEADING]
-        levels = self._levels(tasks)
-        rows = [[*self._whole_row(task, whole), str(levels[task])] for task in tasks]
+        levels, unit_words = self._levels(tasks), self._unit_words()
+        rows = [[*self._whole_row(task, whole, unit_words), str(levels[task])] for task in tasks]
         copied.setData(WHOLE_ROWS, _lines([heading, *rows]).encode())
         copied.setData(ROW_LINKS, _lines(self._links_among(tasks)).encode())
         clipboard.setMimeData(copied)
 
-    def _whole_row(self, task_id: int, columns: list[SheetColumn]) -> list[str]:
+    def _whole_row(self, task_id: int, columns: list[SheetColumn], unit_words: dict[int, str]) -> list[str]:
         """A task's own values in the columns, its units by words that name each one alone (else as shown)."""
         row = self.model.sheet_row(task_id)
         cells = []
         for column in columns:
             cell: str | None = None
             if row is not None and column is SheetColumn.LEAD:
-                cell = "" if row.lead_unit_id is None else self._unit_words(row.lead_unit_id)
-            elif row is not None and column is SheetColumn.COOPERATING:
-                words = [self._unit_words(unit_id) for unit_id in row.cooperating_ids]
-                cell = None if None in words else "; ".join(word for word in words if word is not None)
+                cell = "" if row.lead_unit_id is None else unit_words.get(row.lead_unit_id)
+            elif (
+                row is not None
+                and column is SheetColumn.COOPERATING
+                and all(unit_id in unit_words for unit_id in row.cooperating_ids)
+            ):
+                cell = "; ".join(unit_words[unit_id] for unit_id in row.cooperating_ids)
             cells.append(self.model.own_text(task_id, column) if cell is None else cell)
         return cells
 
-    def _unit_words(self, unit_id: int) -> str | None:
-        """What names the unit and no other: its code, else its name or short name (five provinces'
-        departments all go by "Sở TT&TT": pasted by that name, the row was refused); None if nothing does."""
+    def _unit_words(self) -> dict[int, str]:
+        """For each unit, what names it and no other: its code, else its name or short name (five
+        provinces' departments all go by "Sở TT&TT": pasted by that name, the row was refused)."""
         try:
             units = self.units()
         except DomainError:
-            return None  # the server away: the row goes with the names the sheet shows
-        unit = next((each for each in units.units if each.id == unit_id), None)
-        for words in (unit.code, unit.name, unit.short_name) if unit is not None else ():
-            found = units.find(words) if words else None
-            if found is not None and found.id == unit_id:
-                return words
-        return None
+            return {}  # the server away: the rows go with the names the sheet shows
+        words: dict[int, str] = {}
+        for unit in units.units:
+            for text in (unit.code, unit.name, unit.short_name):
+                found = units.find(text) if text else None
+                if text and found is not None and found.id == unit.id:
+                    words[unit.id] = text
+                    break
+        return words
 
     def _links_among(self, task_ids: list[int]) -> list[list[str]]:
         """The links between copied tasks, as (predecessor row, successor row, type, lag), rows from 1."""

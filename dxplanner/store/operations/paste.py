@@ -109,13 +109,13 @@ def paste_tasks(
             made[number] = task_id
         # Links between rows not pasted (empty, or not in the rows) are left out.
         kept = [
-            (first, second, kind, lag)
-            for first, second, kind, lag in links
-            if first in made and second in made
+            (before, after, kind, lag)
+            for before, after, kind, lag in links
+            if before in made and after in made
         ]
         made_links = insert_dependencies(
             session,
-            [(made[first], made[second], kind, lag) for first, second, kind, lag in kept],
+            [(made[before], made[after], kind, lag) for before, after, kind, lag in kept],
             lambda index, reason: _("Pasted rows {first} and {second}: {reason}").format(
                 first=kept[index][0], second=kept[index][1], reason=reason
             ),
